@@ -1,0 +1,60 @@
+# Two commands do all set-up: `make run` and `make test`. Everything they need is installed here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app debrief
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+SYSTEM_PACKAGES := python3-venv:python-venv graphviz:dot
+TEST_PACKAGES := chromium:chromium chromium-driver:chromedriver \
+	postgresql:/usr/lib/postgresql/*/bin/initdb
+
+.PHONY: install install-test system-deps test-deps db run test test-sqlite test-postgresql bench clean
+
+system-deps:
+	@scripts/ensure-packages $(SYSTEM_PACKAGES)
+
+test-deps: system-deps
+	@scripts/ensure-packages $(TEST_PACKAGES)
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Debrief needs Python 3.11 or newer" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: system-deps $(VENV)/.installed
+
+install-test: test-deps $(VENV)/.installed-test
+
+db: install
+	$(FLASK) db upgrade
+
+run: db
+	$(FLASK) seed-demo
+	@echo "Debrief is at http://$(HOST):$(PORT)/"
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test-sqlite: install-test
+	DEBRIEF_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider
+
+test-postgresql: install-test
+	DEBRIEF_TEST_DB=postgresql $(BIN)/python -m pytest -p no:cacheprovider
+
+# The whole suite, on SQLite and again on a throwaway PostgreSQL cluster.
+test: test-sqlite test-postgresql
+
+bench: install-test
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

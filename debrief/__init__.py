@@ -1,0 +1,87 @@
+"""Debrief: learning from police incidents. create_app() builds the Flask application."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from debrief.config import ROOT, Config
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    base = Config()
+    app = Flask(
+        __name__,
+        instance_path=base.INSTANCE_PATH,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        # govuk-frontend's CSS refers to /assets/fonts/...
+        static_url_path="/assets",
+    )
+    app.config.from_mapping(base.as_dict())
+    if config:
+        app.config.from_mapping(config)
+
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(ROOT / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.autoescape = True
+
+    _init_extensions(app)
+    _register_blueprints(app)
+
+    from debrief.errors import init_errors
+    from debrief.security import init_security
+    from debrief.cli import init_cli
+
+    init_security(app)
+    init_errors(app)
+    init_cli(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from govuk_frontend_wtf.main import WTFormsHelpers
+
+    from debrief import models  # noqa: F401  (registers the tables)
+    from debrief.extensions import csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    WTFormsHelpers(app)
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = None
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from debrief.models import User
+
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.active else None
+
+    from debrief.template_helpers import init_template_helpers
+
+    init_template_helpers(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from debrief.admin.views import bp as admin_bp
+    from debrief.auth.views import bp as auth_bp
+    from debrief.main.views import bp as main_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(main_bp)
+    app.register_blueprint(admin_bp)

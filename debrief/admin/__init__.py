@@ -1,0 +1,1 @@
+"""Force administration: users and the audit log."""

@@ -1,0 +1,62 @@
+"""Forms for managing a force's users."""
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovPasswordInput,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import EmailField, PasswordField, SelectChoice, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import Email, InputRequired, Length, Optional, Regexp, ValidationError
+
+from debrief.auth.passwords import password_problem
+from debrief.auth.roles import ROLE_HINTS, Role
+
+
+class AddUserForm(FlaskForm):
+    name = StringField(
+        "Full name",
+        widget=GovTextInput(),
+        validators=[InputRequired(message="Enter the person's full name"),
+                    Length(max=120, message="Full name must be 120 characters or fewer")],
+    )
+    email = EmailField(
+        "Email address",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter an email address"),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+            Email(message="Enter an email address in the correct format, like name@example.police.uk",
+                  check_deliverability=False),
+        ],
+    )
+    collar_number = StringField(
+        "Collar or staff number (optional)",
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=20, message="Collar number must be 20 characters or fewer"),
+                    Regexp(r"^[A-Za-z0-9 ]+$", message="Collar number must only include letters and numbers")],
+    )
+    roles = SelectMultipleField(
+        "Roles",
+        widget=GovCheckboxesInput(),
+        choices=[SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]}) for r in Role],
+        description="Select all that apply",
+        validators=[InputRequired(message="Select at least one role")],
+    )
+    password = PasswordField(
+        "Temporary password",
+        widget=GovPasswordInput(),
+        description="At least 12 characters. Give it to the person securely.",
+        validators=[InputRequired(message="Enter a temporary password")],
+    )
+    submit = SubmitField("Add user", widget=GovSubmitInput())
+
+    def validate_password(self, field):
+        if problem := password_problem(field.data or ""):
+            raise ValidationError(problem)
+
+    role_hints = ROLE_HINTS
+
+
+class ConfirmForm(FlaskForm):
+    submit = SubmitField("Deactivate user", widget=GovSubmitInput())

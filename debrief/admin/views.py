@@ -1,0 +1,98 @@
+"""Admin pages: the force's users and its audit log. Every query is scoped to the admin's own force."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from debrief.admin.forms import AddUserForm, ConfirmForm
+from debrief.audit import EVENTS, record
+from debrief.auth.roles import Permission, Role
+from debrief.auth.service import AccountError, create_user, deactivate_user, user_in_force, users_of_force
+from debrief.extensions import db
+from debrief.models import AuditEvent
+from debrief.security import requires
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.route("/users")
+@requires(Permission.MANAGE_USERS)
+def users():
+    people = users_of_force(current_user.force_id)
+    record("user.list_viewed", actor=current_user, force_id=current_user.force_id, count=len(people))
+    db.session.commit()
+    return render_template("admin/users.html", users=people)
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def add_user():
+    form = AddUserForm()
+    if form.validate_on_submit():
+        try:
+            user = create_user(
+                email=form.email.data,
+                name=form.name.data,
+                force=current_user.force,
+                roles=[Role(r) for r in form.roles.data],
+                password=form.password.data,
+                actor=current_user._get_current_object(),
+                collar_number=form.collar_number.data,
+            )
+        except AccountError as exc:
+            db.session.rollback()
+            form.email.errors = [str(exc)]
+        else:
+            flash(f"{user.name} has been added", "success")
+            return redirect(url_for("admin.users"))
+    form.password.data = ""
+    return render_template("admin/add_user.html", form=form)
+
+
+@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def user(user_id: int):
+    person = user_in_force(user_id, current_user.force_id)
+    if person is None:
+        abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            deactivate_user(person, actor=current_user._get_current_object())
+        except AccountError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+        else:
+            flash(f"{person.name} has been deactivated", "success")
+        return redirect(url_for("admin.user", user_id=person.id))
+    record("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
+           record_id=person.id, email=person.email)
+    db.session.commit()
+    return render_template("admin/user.html", person=person, form=form)
+
+
+@bp.route("/audit")
+@requires(Permission.VIEW_AUDIT)
+def audit():
+    page = request.args.get("page", 1, type=int)
+    if page < 1:
+        abort(404)
+    size = current_app.config["AUDIT_PAGE_SIZE"]
+    force_id = current_user.force_id
+    total = db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.force_id == force_id)) or 0
+    pages = max(1, -(-total // size))
+    if page > pages:
+        abort(404)
+    events = list(
+        db.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.force_id == force_id)
+            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+            .limit(size)
+            .offset((page - 1) * size)
+        )
+    )
+    record("audit.viewed", actor=current_user, force_id=force_id, page=page)
+    db.session.commit()
+    return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total, specs=EVENTS)

@@ -1,0 +1,5 @@
+"""Declared audit events and the one function that records them."""
+from debrief.audit.events import EVENTS, AuditSpec
+from debrief.audit.record import record
+
+__all__ = ["EVENTS", "AuditSpec", "record"]

@@ -1,0 +1,36 @@
+"""record(): add an audit event to the caller's transaction, checking it was declared."""
+from __future__ import annotations
+
+from typing import Any
+
+from debrief.audit.events import EVENTS
+from debrief.extensions import db
+from debrief.models.audit import AuditEvent
+
+
+def record(
+    action: str,
+    *,
+    actor: Any | None,
+    force_id: int | None,
+    record_type: str | None = None,
+    record_id: Any = None,
+    **details: Any,
+) -> AuditEvent:
+    """Add (not commit) an event, so it lands in the same transaction as the write it describes."""
+    spec = EVENTS.get(action)
+    if spec is None:
+        raise KeyError(f"Undeclared audit event {action!r}")
+    missing = spec.required - details.keys()
+    if missing:
+        raise ValueError(f"Audit event {action!r} is missing {sorted(missing)}")
+    event = AuditEvent(
+        action=action,
+        actor_id=getattr(actor, "id", None),
+        force_id=force_id,
+        record_type=record_type,
+        record_id=None if record_id is None else str(record_id),
+        details=details,
+    )
+    db.session.add(event)
+    return event

@@ -1,0 +1,40 @@
+"""Password hashing with Argon2id (a memory-hard KDF)."""
+from __future__ import annotations
+
+from argon2 import Parameters, PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+_hasher = PasswordHasher()  # argon2-cffi's RFC 9106 low-memory profile
+# Verified against when no account matches, so a wrong email costs the same time as a wrong password.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+def use_parameters(parameters: Parameters) -> None:
+    """Swap the hashing cost: the test suite uses a cheap profile so it can make hundreds of users."""
+    global _hasher, _DUMMY_HASH
+    _hasher = PasswordHasher.from_parameters(parameters)
+    _DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+MIN_LENGTH = 12
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def password_problem(password: str) -> str | None:
+    """A GOV.UK-style message when a new password is too weak, else None."""
+    if len(password) < MIN_LENGTH:
+        return f"Password must be {MIN_LENGTH} characters or more"
+    if len(password) > 256:
+        return "Password must be 256 characters or fewer"
+    if password.lower() in {"password1234", "passwordpassword", "123456789012"}:
+        return "Choose a password that is harder to guess"
+    return None

@@ -1,0 +1,71 @@
+"""Sign in and sign out."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from debrief.auth.forms import SignInForm
+from debrief.auth.roles import Permission, home_endpoint_for
+from debrief.auth.service import SignInLimits, authenticate, record_sign_out
+from debrief.security import public, requires
+
+bp = Blueprint("auth", __name__)
+
+GENERIC_FAILURE = "Enter a correct email address and password"
+THROTTLED = "There have been too many attempts to sign in. Wait 15 minutes, then try again"
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only same-site relative paths: never send someone off-site after signing in."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def _limits() -> SignInLimits:
+    cfg = current_app.config
+    return SignInLimits(
+        window_seconds=cfg["SIGNIN_WINDOW_SECONDS"],
+        per_account=cfg["SIGNIN_MAX_FAILURES_PER_ACCOUNT"],
+        per_address=cfg["SIGNIN_MAX_FAILURES_PER_ADDRESS"],
+    )
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@public
+def sign_in():
+    if current_user.is_authenticated:
+        return redirect(url_for(home_endpoint_for(current_user.roles)))
+    form = SignInForm()
+    status = 200
+    if form.validate_on_submit():
+        outcome = authenticate(
+            form.email.data, form.password.data, address=request.remote_addr or "unknown", limits=_limits()
+        )
+        if outcome.user is not None:
+            session.clear()  # no session fixation across the sign-in boundary
+            session.permanent = True
+            login_user(outcome.user)
+            return redirect(_safe_next(request.args.get("next")) or url_for(home_endpoint_for(outcome.user.roles)))
+        message = THROTTLED if outcome.throttled else GENERIC_FAILURE
+        form.email.errors = [message]
+        form.password.data = ""
+        status = 429 if outcome.throttled else 200
+    elif request.method == "POST":
+        status = 200
+    return render_template("auth/sign_in.html", form=form), status
+
+
+@bp.route("/sign-out", methods=["POST"])
+@requires(Permission.SIGNED_IN)
+def sign_out():
+    record_sign_out(current_user._get_current_object())
+    logout_user()
+    session.clear()
+    flash("You have signed out", "success")
+    return redirect(url_for("auth.sign_in"))

@@ -1,0 +1,66 @@
+"""Configuration classes: read from the environment, never from committed secrets."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def instance_path() -> Path:
+    return Path(os.environ.get("DEBRIEF_INSTANCE_PATH", ROOT / "instance"))
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment, or one generated once and kept under instance/."""
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    instance.mkdir(parents=True, exist_ok=True)
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        # Created with 0600 so only the service account can read it.
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+def _database_url(instance: Path) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        # Platforms often hand out postgres:// URLs; SQLAlchemy wants the driver named.
+        if url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url[len("postgres://"):]
+        elif url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        return url
+    instance.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{instance / 'debrief.sqlite'}"
+
+
+class Config:
+    """Settings for a real run: `make run`, gunicorn."""
+
+    def __init__(self) -> None:
+        inst = instance_path()
+        self.INSTANCE_PATH = str(inst)
+        self.SECRET_KEY = _secret_key(inst)
+        self.SQLALCHEMY_DATABASE_URI = _database_url(inst)
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_NAME = "debrief_session"
+    PERMANENT_SESSION_LIFETIME = 8 * 60 * 60  # one shift
+    WTF_CSRF_TIME_LIMIT = 8 * 60 * 60
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    # Sign-in throttling: failures allowed in the window, per account and per address.
+    SIGNIN_WINDOW_SECONDS = 15 * 60
+    SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5
+    SIGNIN_MAX_FAILURES_PER_ADDRESS = 20
+    AUDIT_PAGE_SIZE = 50
+    TESTING = False
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in dir(self) if k.isupper()}

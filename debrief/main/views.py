@@ -1,0 +1,49 @@
+"""Each role's home page, the role-less page, and the public health check."""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import text
+
+from debrief.auth.roles import Permission, home_endpoint_for
+from debrief.extensions import db
+from debrief.security import public, requires
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+@requires(Permission.SIGNED_IN)
+def index():
+    return redirect(url_for(home_endpoint_for(current_user.roles)))
+
+
+@bp.route("/officer")
+@requires(Permission.FILE_DEBRIEF)
+def officer_home():
+    return render_template("main/officer_home.html")
+
+
+@bp.route("/reviewer")
+@requires(Permission.REVIEW_INCIDENTS)
+def reviewer_home():
+    return render_template("main/reviewer_home.html")
+
+
+@bp.route("/learning")
+@requires(Permission.WORK_ON_CASE_STUDIES)
+def learning_home():
+    return render_template("main/learning_home.html")
+
+
+@bp.route("/no-role")
+@requires(Permission.SIGNED_IN)
+def no_role():
+    return render_template("main/no_role.html")
+
+
+@bp.route("/health")
+@public
+def health():
+    db.session.execute(text("SELECT 1"))
+    return jsonify(status="ok")

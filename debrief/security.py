@@ -1,0 +1,99 @@
+"""Deny by default: every view declares a permission or is on the public list; headers on every response."""
+from __future__ import annotations
+
+import secrets
+from functools import wraps
+from typing import Callable
+
+from flask import Flask, abort, g, redirect, request, url_for
+from flask.sessions import SecureCookieSessionInterface
+from flask_login import current_user
+
+from debrief.auth.roles import Permission
+
+PUBLIC_ATTR = "_debrief_public"
+PERMISSION_ATTR = "_debrief_permission"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
+def public(view: Callable) -> Callable:
+    """Mark a view as reachable without signing in. Keep this list short."""
+    setattr(view, PUBLIC_ATTR, True)
+    return view
+
+
+def requires(permission: Permission) -> Callable[[Callable], Callable]:
+    """Declare the permission a view needs; checked on every request."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
+            if not current_user.can(permission):
+                abort(403)
+            return view(*args, **kwargs)
+
+        setattr(wrapped, PERMISSION_ATTR, permission)
+        return wrapped
+
+    return decorator
+
+
+def declared_access(view: Callable) -> Permission | str | None:
+    if getattr(view, PUBLIC_ATTR, False):
+        return "public"
+    return getattr(view, PERMISSION_ATTR, None)
+
+
+class LocalAwareSessionInterface(SecureCookieSessionInterface):
+    """Secure cookies everywhere except plain-HTTP development on this machine."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        if app.config.get("SESSION_COOKIE_SECURE"):
+            return True
+        host = (request.host or "").rsplit(":", 1)[0] if request else ""
+        return host not in LOCAL_HOSTS
+
+
+def init_security(app: Flask) -> None:
+    app.session_interface = LocalAwareSessionInterface()
+
+    @app.before_request
+    def deny_by_default():
+        g.csp_nonce = secrets.token_urlsafe(16)
+        if request.endpoint is None:
+            return None  # 404/405 handled by Flask
+        view = app.view_functions.get(request.endpoint)
+        access = declared_access(view) if view else None
+        if access == "public" or request.endpoint == "static":
+            return None
+        if access is None:
+            # A view with no declared permission is a bug: refuse rather than serve it.
+            app.logger.error("Endpoint %s declares no permission", request.endpoint)
+            abort(403)
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
+        return None
+
+    @app.context_processor
+    def inject_nonce():
+        return {"cspNonce": g.get("csp_nonce", "")}
+
+    @app.after_request
+    def security_headers(response):
+        nonce = g.get("csp_nonce", "")
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; "
+            f"script-src 'self' 'nonce-{nonce}'; "
+            "style-src 'self'; img-src 'self' data:; font-src 'self'; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        )
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        if request.endpoint != "static":
+            # Pages can hold personal data: keep them out of shared caches and the back-forward cache.
+            response.headers["Cache-Control"] = "no-store"
+        return response

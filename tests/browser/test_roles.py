@@ -1,0 +1,74 @@
+"""Each demo role signs in through the real form (CSRF on), lands on its own home, and the page passes axe-core."""
+from __future__ import annotations
+
+import pytest
+
+from debrief.auth.roles import Role
+from debrief.demo import DEMO_PASSWORD, demo_email, seed_demo
+from tests.browser.conftest import check_accessibility, screenshot, sign_in
+
+pytestmark = pytest.mark.browser
+
+HOMES = [
+    ("officer", "/officer", "My debriefs"),
+    ("reviewer", "/reviewer", "Reviews"),
+    ("learning", "/learning", "Case studies"),
+    ("admin", "/admin/users", "Users"),
+]
+
+
+@pytest.fixture
+def demo(app):
+    return seed_demo()
+
+
+def test_sign_in_page_is_accessible(page, demo):
+    page.goto("/sign-in")
+    assert page.title() == "Sign in – Debrief"
+    check_accessibility(page)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.title().startswith("Error: ")
+    assert page.locator(".govuk-error-summary").is_visible()
+    # GOV.UK Frontend's JavaScript moves focus to the error summary.
+    assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
+    check_accessibility(page)
+    screenshot(page, "sign-in-error")
+
+
+@pytest.mark.parametrize("role,path,heading", HOMES)
+def test_each_role_lands_on_its_home(page, demo, role, path, heading):
+    sign_in(page, demo_email("NSP", Role(role)), DEMO_PASSWORD)
+    page.wait_for_url(f"**{path}")
+    assert page.locator("h1").inner_text() == heading
+    nav = page.get_by_role("navigation", name="Main")
+    assert nav.get_by_role("link", name=heading).is_visible()
+    assert page.get_by_role("button", name="Sign out").is_visible()
+    assert "Northshire Police" in page.locator("header").inner_text()
+    check_accessibility(page)
+    screenshot(page, f"home-{role}")
+    assert page.console_errors == []
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/sign-in")
+    assert "You have signed out" in page.content()
+
+
+def test_admin_adds_a_user_with_keyboard_only(page, demo):
+    sign_in(page, demo_email("NSP", Role.ADMIN), DEMO_PASSWORD)
+    page.wait_for_url("**/admin/users")
+    page.get_by_role("button", name="Add a user").click()
+    page.get_by_label("Full name").fill("Jo Bloggs")
+    page.get_by_label("Email address").fill("jo.bloggs@nsp.example.police.uk")
+    page.get_by_label("Officer or staff").check()
+    page.get_by_role("textbox", name="Temporary password").fill("short")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # submitting from the keyboard
+    assert page.title().startswith("Error: ")
+    assert "Password must be 12 characters or more" in page.locator(".govuk-error-summary").inner_text()
+    assert page.get_by_label("Full name").input_value() == "Jo Bloggs"
+    check_accessibility(page)
+    screenshot(page, "add-user-error")
+    page.get_by_role("textbox", name="Temporary password").fill("a-long-enough-password")
+    page.get_by_role("button", name="Add user").click()
+    page.wait_for_url("**/admin/users")
+    assert "Jo Bloggs has been added" in page.content()
+    check_accessibility(page)

@@ -1,0 +1,66 @@
+"""Shared fixtures: a fresh migrated database and app per test, on SQLite or PostgreSQL (DEBRIEF_TEST_DB)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Set before the app is imported anywhere, so nothing is written under the real instance/.
+_workdir = Path(tempfile.mkdtemp(prefix="debrief-tests-"))
+os.environ["DEBRIEF_INSTANCE_PATH"] = str(_workdir / "instance")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+os.environ.pop("DATABASE_URL", None)
+
+from argon2.profiles import CHEAPEST  # noqa: E402
+
+from debrief.auth import passwords  # noqa: E402
+from debrief.auth.roles import Role  # noqa: E402
+from debrief.extensions import db  # noqa: E402
+from tests.support.apps import make_app  # noqa: E402
+from tests.support.databases import DatabaseFactory  # noqa: E402
+from tests.support.factories import create_force, create_user  # noqa: E402
+
+
+passwords.use_parameters(CHEAPEST)
+
+
+@pytest.fixture(scope="session")
+def databases():
+    factory = DatabaseFactory(_workdir)
+    yield factory
+    factory.close()
+
+
+@pytest.fixture
+def app(databases):
+    app = make_app(databases.new_url())
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def forces(app):
+    return {
+        "A": create_force(code="AAA", name="Alphashire Police"),
+        "B": create_force(code="BBB", name="Bravoshire Constabulary"),
+    }
+
+
+@pytest.fixture
+def people(forces):
+    """One user per role in each of two forces, keyed like ('A', Role.ADMIN)."""
+    return {
+        (key, role): create_user(force=force, roles=[role], email=f"{role.value}@{force.code.lower()}.example",
+                                 name=f"{role.label} {key}")
+        for key, force in forces.items()
+        for role in Role
+    }

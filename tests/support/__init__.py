@@ -1,0 +1,1 @@
+"""Test support: throwaway databases, factories, page helpers."""

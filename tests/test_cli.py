@@ -1,0 +1,46 @@
+"""The flask commands: create-user and an idempotent seed-demo."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import Force, User
+from tests.support.factories import create_force
+
+
+def test_seed_demo_is_idempotent_and_prints_sign_ins(app):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    counts = (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id))))
+    assert counts == (2, 8)
+    second = runner.invoke(args=["seed-demo"])
+    assert second.exit_code == 0
+    assert (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id)))) == counts
+    for role in Role:
+        assert f"{role.value}@nsp.example.police.uk" in first.output
+    assert "demo-password-2026" in first.output
+
+
+def test_create_user_reads_password_from_stdin(app):
+    create_force(code="AAA")
+    result = app.test_cli_runner().invoke(
+        args=["create-user", "--email", "New@aaa.example", "--force", "aaa", "--role", "admin", "--role", "officer"],
+        input="a-long-enough-password\n",
+    )
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User).where(User.email == "new@aaa.example"))
+    assert user.roles == {Role.ADMIN, Role.OFFICER}
+
+
+def test_create_user_rejects_unknown_force_and_weak_password(app):
+    create_force(code="AAA")
+    runner = app.test_cli_runner()
+    unknown = runner.invoke(args=["create-user", "--email", "a@b.example", "--force", "ZZZ", "--role", "admin"],
+                            input="a-long-enough-password\n")
+    assert unknown.exit_code != 0 and "No force with code" in unknown.output
+    weak = runner.invoke(args=["create-user", "--email", "a@b.example", "--force", "AAA", "--role", "admin"],
+                         input="short\n")
+    assert weak.exit_code != 0 and "12 characters" in weak.output
+    assert db.session.scalar(select(func.count(User.id))) == 0

@@ -1,0 +1,51 @@
+"""The schema comes only from migrations: head matches the models, and every revision goes down and up."""
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import inspect
+
+from debrief.config import ROOT
+from debrief.extensions import db
+from tests.support.apps import make_app
+
+
+def _revisions() -> list[str]:
+    script = ScriptDirectory(str(ROOT / "migrations"))
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+@pytest.fixture
+def empty_app(databases):
+    app = make_app(databases.empty_url())
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_upgrade_head_matches_the_models(empty_app):
+    upgrade()
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+        diff = compare_metadata(ctx, db.metadata)
+    assert diff == []
+
+
+def test_each_revision_downgrades_and_upgrades_again(empty_app):
+    revisions = _revisions()
+    assert revisions, "no migrations found"
+    for n, rev in enumerate(revisions):
+        upgrade(revision=rev)
+        downgrade(revision=revisions[n - 1] if n else "base")
+        upgrade(revision=rev)
+    downgrade(revision="base")
+    assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+
+
+def test_migration_files_are_date_prefixed():
+    names = [p.name for p in (ROOT / "migrations" / "versions").glob("*.py")]
+    assert names and all(name[:10].replace("_", "").isdigit() for name in names)
