@@ -1,0 +1,1 @@
+"""Root-cause analysis: contributory-factor framework, graph analysis, drawing and checks."""
