@@ -1,0 +1,1 @@
+"""Analytics: patterns across debriefs, RCAs and the national use-of-force data."""
