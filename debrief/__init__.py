@@ -80,8 +80,12 @@ def _init_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from debrief.admin.views import bp as admin_bp
     from debrief.auth.views import bp as auth_bp
+    from debrief.debriefs.views import bp as debriefs_bp
+    from debrief.review.views import bp as review_bp
     from debrief.main.views import bp as main_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(debriefs_bp)
+    app.register_blueprint(review_bp)

@@ -60,6 +60,7 @@ class Config:
     SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5
     SIGNIN_MAX_FAILURES_PER_ADDRESS = 20
     AUDIT_PAGE_SIZE = 50
+    DEBRIEF_REQUEST_DUE_DAYS = int(os.environ.get("DEBRIEF_REQUEST_DUE_DAYS", "3"))
     TESTING = False
 
     def as_dict(self) -> dict:

@@ -1,7 +1,8 @@
 """GOV.UK-style error pages; no stack trace ever reaches the person."""
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -23,6 +24,15 @@ def _render(status: int, detail: str | None = None):
     return render_template("errors/error.html", status=status, title=title, body=detail or body), status
 
 
+def _audit_refusal(status: int) -> None:
+    """Every refusal of a signed-in user is audited: a pattern of them is worth a look."""
+    from debrief.audit import record
+
+    db.session.rollback()
+    record("access.denied", actor=current_user, force_id=current_user.force_id, path=request.path, status=status)
+    db.session.commit()
+
+
 def init_errors(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(_exc):
@@ -31,6 +41,8 @@ def init_errors(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
+        if exc.code in (403, 404) and current_user.is_authenticated and request.endpoint:
+            _audit_refusal(exc.code)
         if exc.code in PAGES:
             return _render(exc.code)
         return exc

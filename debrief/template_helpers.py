@@ -11,7 +11,7 @@ from debrief.auth.roles import Permission
 # (permission, endpoint, text): shown to whoever holds the permission, in this order.
 NAVIGATION = [
     (Permission.FILE_DEBRIEF, "main.officer_home", "My debriefs"),
-    (Permission.REVIEW_INCIDENTS, "main.reviewer_home", "Reviews"),
+    (Permission.REVIEW_INCIDENTS, "review.queue", "Reviews"),
     (Permission.WORK_ON_CASE_STUDIES, "main.learning_home", "Case studies"),
     (Permission.MANAGE_USERS, "admin.users", "Users"),
     (Permission.VIEW_AUDIT, "admin.audit", "Audit log"),
@@ -35,6 +35,46 @@ def format_datetime(value: datetime | None) -> str:
     return value.strftime("%-d %B %Y at %H:%M")
 
 
+def answer_row(key: str, value, change_href: str | None = None) -> dict:
+    """A GOV.UK summary-list row; a Change link only when there is somewhere to change it."""
+    row = {"key": {"text": key}, "value": {"text": value if value not in (None, "") else "Not given"}}
+    if change_href and str(change_href).strip():
+        row["actions"] = {"items": [{"href": str(change_href).strip(), "text": "Change",
+                                     "visuallyHiddenText": key.lower()}]}
+    return row
+
+
+def debrief_errors(form) -> dict:
+    """Error summary links that land on the first input of each question (day box of a date)."""
+    items = []
+    for name, errors in form.errors.items():
+        if not errors:
+            continue
+        field = getattr(form, name, None)
+        target = getattr(field, "id", name)
+        if field is not None and field.type == "GovDateField":
+            target = f"{field.name}-day"
+        items.append({"text": errors[0], "href": f"#{target}"})
+    return {"titleText": "There is a problem", "errorList": items}
+
+
+def safe_label(vocab, code) -> str:
+    """A vocabulary label for display: an unknown or retired code is shown as stored, never a crash."""
+    from debrief import reference
+
+    try:
+        return reference.label_for(vocab, code)
+    except KeyError:
+        return str(code)
+
+
 def init_template_helpers(app: Flask) -> None:
+    from debrief import reference
+
     app.add_template_global(navigation_items, "navigation_items")
+    app.add_template_global(answer_row, "answer_row")
+    app.add_template_global(debrief_errors, "debrief_errors")
+    app.add_template_global(reference, "ref")
+    app.add_template_global(safe_label, "label_for")
+    app.add_template_filter(lambda code, vocab: safe_label(vocab, code), "vocab_label")
     app.add_template_filter(format_datetime, "datetime")

@@ -24,4 +24,12 @@ EVENTS: dict[str, AuditSpec] = {
     "user.viewed": _spec("Viewed a user", "email"),
     "audit.viewed": _spec("Viewed the audit log", "page"),
     "access.denied": _spec("Was refused a record", "path"),
+    "incident.created": _spec("Started an incident", "reference"),
+    "incident.viewed": _spec("Viewed an incident and its debriefs", "reference"),
+    "debrief.created": _spec("Started a debrief", "incident", "kind"),
+    "debrief.requested": _spec("Asked a colleague for their debrief", "incident", "requested_of"),
+    "debrief.updated": _spec("Saved part of a debrief", "incident", "step", "fields"),
+    "debrief.amended": _spec("Amended a submitted debrief", "incident", "step", "fields"),
+    "debrief.submitted": _spec("Submitted a debrief", "incident"),
+    "debrief.viewed": _spec("Viewed a debrief", "incident", "page"),
 }

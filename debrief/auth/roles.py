@@ -50,7 +50,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
 # Where each role lands after signing in, in order of precedence for people with several roles.
 HOME_ENDPOINTS: dict[Role, str] = {
     Role.OFFICER: "main.officer_home",
-    Role.REVIEWER: "main.reviewer_home",
+    Role.REVIEWER: "review.queue",
     Role.LEARNING: "main.learning_home",
     Role.ADMIN: "admin.users",
 }

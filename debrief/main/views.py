@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from debrief.auth.roles import Permission, home_endpoint_for
 from debrief.extensions import db
+from debrief.models import utcnow
 from debrief.security import public, requires
 
 bp = Blueprint("main", __name__)
@@ -21,13 +22,17 @@ def index():
 @bp.route("/officer")
 @requires(Permission.FILE_DEBRIEF)
 def officer_home():
-    return render_template("main/officer_home.html")
+    from debrief.debriefs.service import debriefs_for
 
-
-@bp.route("/reviewer")
-@requires(Permission.REVIEW_INCIDENTS)
-def reviewer_home():
-    return render_template("main/reviewer_home.html")
+    mine = debriefs_for(current_user._get_current_object())
+    now = utcnow()
+    return render_template(
+        "main/officer_home.html",
+        requests=[d for d in mine if d.status == "requested"],
+        drafts=[d for d in mine if d.status == "draft"],
+        submitted=[d for d in mine if d.status == "submitted"],
+        now=now,
+    )
 
 
 @bp.route("/learning")

@@ -1,8 +1,13 @@
 """Typed SQLAlchemy models, a file per entity; importing this registers them all."""
 from debrief.models.audit import AuditEvent
 from debrief.models.base import utcnow
+from debrief.models.debrief import Amendment, Debrief, DebriefTactic, Injury, TimelineEntry
 from debrief.models.force import Force
+from debrief.models.incident import Incident, IncidentOfficer, IncidentTheme, PublicPerson
 from debrief.models.signin import SignInAttempt
 from debrief.models.user import User, UserRole
 
-__all__ = ["AuditEvent", "Force", "SignInAttempt", "User", "UserRole", "utcnow"]
+__all__ = [
+    "Amendment", "AuditEvent", "Debrief", "DebriefTactic", "Force", "Incident", "IncidentOfficer",
+    "IncidentTheme", "Injury", "PublicPerson", "SignInAttempt", "TimelineEntry", "User", "UserRole", "utcnow",
+]

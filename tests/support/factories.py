@@ -35,3 +35,38 @@ def create_user(*, force: Force, roles=(Role.OFFICER,), email: str | None = None
         actor=None,
         collar_number=collar_number,
     )
+
+
+def submitted_debrief(*, author: User, reporter: User | None = None, **answers):
+    """A complete, submitted debrief of a new incident; `reporter` started the incident (default: author)."""
+    from datetime import datetime, time, timedelta
+
+    from debrief.debriefs.steps import COMPLETED, STEP_BY_SLUG
+    from debrief.models import Debrief, Incident, IncidentOfficer, TimelineEntry, utcnow
+
+    reporter = reporter or author
+    n = next(_seq)
+    incident = Incident(
+        force_id=author.force_id, reference=f"{author.force.code}-T-{n:04d}", reporter_id=reporter.id,
+        occurred_at=answers.pop("occurred_at", datetime.now().replace(microsecond=0) - timedelta(days=2)),
+        location_type="street", place=answers.pop("place", f"High Street {n}"), near_miss=answers.pop("near_miss", False),
+        summary="A man was detained after a struggle.", about_status=COMPLETED, people_status=COMPLETED,
+    )
+    incident.set_themes(answers.pop("themes", ["use_of_force"]))
+    incident.officers = [IncidentOfficer(user_id=author.id)] + (
+        [IncidentOfficer(user_id=reporter.id)] if reporter.id != author.id else [])
+    db.session.add(incident)
+    defaults = dict(
+        kind="hot", status="submitted", submitted_at=utcnow(), declaration=True,
+        section_status={slug: COMPLETED for slug in STEP_BY_SLUG if not STEP_BY_SLUG[slug].shared},
+        used_force=False, single_crewed=False, taser_trained=True, taser_carried=True, assaulted=False,
+        any_injuries=False, narrative="I attended and spoke to the man.", went_well="Good communication.",
+        could_differ="Earlier backup.", why_differ="Safer for everyone.", wellbeing_concerns="Tired after a long shift",
+        support_wanted=False, intelligence=None, concerns=None,
+    )
+    defaults.update(answers)
+    debrief = Debrief(incident=incident, author_id=author.id, **defaults)
+    debrief.timeline = [TimelineEntry(at=time(14, 30), what="Arrived", source="My recollection", position=0)]
+    db.session.add(debrief)
+    db.session.commit()
+    return debrief

@@ -5,6 +5,7 @@ import pytest
 
 from debrief.auth.roles import Role
 from debrief.security import declared_access
+from tests.support.factories import submitted_debrief
 from tests.support.pages import sign_in
 
 ANON = "anonymous"
@@ -40,7 +41,27 @@ def test_a_view_without_a_declaration_is_refused(app, client, people):
 MATRIX = [
     ("/", {ANON: "redirect", Role.OFFICER: 302, Role.REVIEWER: 302, Role.LEARNING: 302, Role.ADMIN: 302}),
     ("/officer", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403}),
-    ("/reviewer", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/review/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/review/incidents/{own_incident}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200,
+                                          Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/review/incidents/{other_force_incident}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404,
+                                                  Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/new", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403}),
+    # The officer's own submitted debrief; reviewers of the force read it; other roles are refused.
+    ("/debriefs/{own_debrief}", {ANON: "redirect", Role.OFFICER: 302, Role.REVIEWER: 403, Role.LEARNING: 403,
+                                 Role.ADMIN: 403}),
+    ("/debriefs/{own_debrief}/check", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 403,
+                                       Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{own_debrief}/reflection", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 403,
+                                            Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{own_debrief}/start", {ANON: "redirect", Role.OFFICER: 302, Role.REVIEWER: 403,
+                                       Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{own_debrief}/submitted", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 403,
+                                           Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{own_debrief}/people/add", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                            Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{other_force_debrief}/check", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
+                                               Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/learning", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 200, Role.ADMIN: 403}),
     ("/no-role", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
     ("/admin/users", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 200}),
@@ -67,7 +88,11 @@ def test_matrix_covers_every_get_route(app):
 
 @pytest.mark.parametrize("who", [ANON, *Role])
 def test_route_role_matrix(client, people, who):
-    ids = {"own_user": people[("A", Role.OFFICER)].id, "other_force_user": people[("B", Role.OFFICER)].id}
+    own = submitted_debrief(author=people[("A", Role.OFFICER)], reporter=people[("A", Role.REVIEWER)])
+    other = submitted_debrief(author=people[("B", Role.OFFICER)])
+    ids = {"own_user": people[("A", Role.OFFICER)].id, "other_force_user": people[("B", Role.OFFICER)].id,
+           "own_incident": own.incident_id, "other_force_incident": other.incident_id,
+           "own_debrief": own.id, "other_force_debrief": other.id}
     if who != ANON:
         sign_in(client, f"{who.value}@aaa.example")
     for path_template, expected in MATRIX:

@@ -1,0 +1,1 @@
+"""Guided debriefs: officers and staff record incidents and near-misses."""

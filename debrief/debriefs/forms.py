@@ -1,0 +1,235 @@
+"""One short form per step of a debrief, with GOV.UK wording for every error."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
+from wtforms import BooleanField, IntegerField, SelectChoice, SelectField, StringField
+from wtforms.validators import NumberRange, Optional, ValidationError
+
+from debrief import reference as ref
+from debrief.debriefs.fields import (
+    YES_NO, GovDateField, Required, checkboxes, choices, long_text, parse_time, radios, select, text,
+    valid_time,
+)
+
+
+class StepForm(FlaskForm):
+    """A step's form; `partial` is set for "Save and come back later" so only format errors count."""
+
+    partial = False
+
+
+class StartForm(StepForm):
+    kind = radios("What kind of debrief is this?", choices(ref.DEBRIEF_KINDS),
+                  required="Select whether this is a hot or a cold debrief")
+    facilitator = text("Facilitator", max_length=120, hint="Who led the cold debrief")
+    attendees = long_text("Who attended", max_length=1000, hint="Roles rather than names are fine")
+
+    def validate_facilitator(self, field):
+        if self.kind.data == "cold" and not (field.data or "").strip():
+            raise ValidationError("Enter who facilitated the cold debrief")
+
+
+class AboutForm(StepForm):
+    occurred_date = GovDateField("Date of the incident", validators=[Required("Enter the date of the incident")],
+                                 description="For example, 27 3 2026")
+    occurred_time = text("Time of the incident", required="Enter the time of the incident, for example 14:30",
+                         max_length=5, hint="Use the 24-hour clock, for example 14:30",
+                         extra=[valid_time("Enter the time of the incident as hours and minutes, for example 14:30")])
+    near_miss = radios("Was this a near-miss?", YES_NO, required="Select yes if this was a near-miss",
+                       hint="A near-miss is something that nearly went wrong, or was caught in time")
+    location_type = select("Type of location", choices(ref.LOCATION_TYPES),
+                           required="Select the type of location")
+    place = text("Where it happened", required="Enter where the incident happened", max_length=200,
+                 hint="A short description, for example 'outside the railway station'")
+    themes = checkboxes("What was the incident about?", choices(ref.INCIDENT_TYPES),
+                        required="Select at least one type of incident", hint="Select all that apply")
+    summary = long_text("Summary", required="Enter a short summary of the incident", max_length=1000,
+                        hint="Two or three sentences. You can give the full account later.")
+
+    def validate_occurred_time(self, field):
+        when = parse_time(field.data)
+        if when and self.occurred_date.data and datetime.combine(self.occurred_date.data, when) > datetime.now():
+            raise ValidationError("The time of the incident must be in the past")
+
+    def validate_occurred_date(self, field):
+        if field.data and field.data > date.today():
+            raise ValidationError("The date of the incident must be today or in the past")
+        if field.data and field.data.year < 2000:
+            raise ValidationError("The date of the incident must be after 1 1 2000")
+
+
+class PeopleForm(StepForm):
+    officers = checkboxes("Other officers and staff involved", [],
+                          hint="Each person you select will be asked to add their own debrief")
+    role_on_day = select("Your role on the day", choices(ref.MAIN_DUTIES), required="Select your role on the day")
+
+
+class PublicPersonForm(FlaskForm):
+    role = radios("Their part in the incident", choices(ref.PERSON_ROLES), required="Select their part in the incident")
+    age_band = select("Age", choices(ref.AGE_BANDS), required="Select their age band")
+    sex = radios("Sex", choices(ref.SEXES), required="Select their sex")
+    ethnicity = select("Ethnicity", choices(ref.ETHNICITIES), required="Select their ethnicity")
+    ethnicity_basis = radios("How was ethnicity recorded?", choices(ref.ETHNICITY_BASES),
+                             required="Select whether ethnicity was self-defined or perceived")
+    disability_known = radios(
+        "Was a disability or mental health condition known?",
+        [SelectChoice("yes", "Yes"), SelectChoice("no", "No"), SelectChoice("not_known", "Not known")],
+        required="Select whether a disability or mental health condition was known")
+    vulnerabilities = checkboxes("Vulnerabilities", choices(ref.VULNERABILITY_FLAGS), hint="Select all that apply")
+
+
+class UseOfForceForm(StepForm):
+    used_force = radios("Did you use force?", YES_NO, required="Select yes if you used force",
+                        hint="Include tactical communications, handcuffing and any restraint")
+    single_crewed = radios("Were you single-crewed?", YES_NO, required="Select yes if you were single-crewed")
+    taser_trained = radios("Are you trained to carry Taser?", YES_NO,
+                           required="Select yes if you are trained to carry Taser")
+    taser_carried = radios("Were you carrying Taser?", YES_NO, required="Select yes if you were carrying Taser")
+    assaulted = radios("Were you assaulted?", YES_NO, required="Select yes if you were assaulted")
+
+    def validate_taser_carried(self, field):
+        if field.data == "yes" and self.taser_trained.data == "no":
+            raise ValidationError("You said you are not trained to carry Taser: check your answers")
+
+
+class TacticsForm(StepForm):
+    tactics = checkboxes("Which tactics did you use?", choices(ref.TACTICS),
+                         required="Select at least one tactic you used", hint="Select all that apply")
+    taser_levels = checkboxes("How far did Taser use go?", choices(ref.TASER_LEVELS), hint="Select all that apply")
+    restraint_position = SelectField("Position of the ground restraint", widget=GovSelect(),
+                                     choices=[SelectChoice("", "Select a position"), *choices(ref.RESTRAINT_POSITIONS)])
+    restraint_minutes = IntegerField(
+        "How long did the ground restraint last, in minutes?", widget=GovTextInput(),
+        validators=[Optional(), NumberRange(min=0, max=240, message="Duration must be between 0 and 240 minutes")])
+    effective = checkboxes("Which tactics were effective?", choices(ref.TACTICS),
+                           hint="Leave a tactic unticked if it did not work")
+    reasons = checkboxes("Why did you use force?", choices(ref.FORCE_REASONS),
+                         required="Select at least one reason for using force", hint="Select all that apply")
+    impact_factors = checkboxes("What affected your decision?", choices(ref.IMPACT_FACTORS),
+                                hint="Impact factors. Select all that apply")
+
+    def validate_taser_levels(self, field):
+        if "taser" in (self.tactics.data or []) and not field.data and not self.partial:
+            raise ValidationError("Select how far Taser use went")
+
+    def validate_restraint_position(self, field):
+        if "ground_restraint" in (self.tactics.data or []) and not field.data and not self.partial:
+            raise ValidationError("Select the position of the ground restraint")
+
+    def validate_restraint_minutes(self, field):
+        if "ground_restraint" in (self.tactics.data or []) and field.data is None and not self.partial \
+                and not field.errors:
+            raise ValidationError("Enter how long the ground restraint lasted, in minutes")
+
+    def validate_effective(self, field):
+        extra = set(field.data or []) - set(self.tactics.data or [])
+        if extra:
+            raise ValidationError("Only mark tactics you used as effective")
+
+
+SEVERITY_CHOICES = choices(ref.INJURY_SEVERITIES)
+MEDICAL = [SelectChoice("none", "None needed"), SelectChoice("offered", "Offered"),
+           SelectChoice("provided", "Provided")]
+
+
+class InjuriesForm(StepForm):
+    any_injuries = radios("Was anyone injured?", YES_NO, required="Select yes if anyone was injured")
+    subject_severity = radios("Injury to the subject", SEVERITY_CHOICES, required="Select the subject's injury")
+    subject_description = text("Describe the subject's injury", max_length=500)
+    subject_medical = radios("Medical help for the subject", MEDICAL, required="Select the medical help for the subject")
+    subject_hospital = BooleanField("The subject went to hospital", widget=GovCheckboxInput())
+    officer_severity = radios("Injury to you or colleagues", SEVERITY_CHOICES,
+                              required="Select the injury to you or colleagues")
+    officer_description = text("Describe the injury to you or colleagues", max_length=500)
+    officer_medical = radios("Medical help for you or colleagues", MEDICAL,
+                             required="Select the medical help for you or colleagues")
+    officer_hospital = BooleanField("An officer or member of staff went to hospital", widget=GovCheckboxInput())
+
+    def validate(self, extra_validators=None):
+        # The injury questions only matter when someone was injured.
+        if self.any_injuries.data != "yes":
+            for name in ("subject_severity", "subject_medical", "officer_severity", "officer_medical"):
+                getattr(self, name).validators = []
+                getattr(self, name).validate_choice = False
+        ok = super().validate(extra_validators)
+        if ok and self.any_injuries.data == "yes" and not self.partial and \
+                self.subject_severity.data == "none" and self.officer_severity.data == "none":
+            self.any_injuries.errors.append("You said someone was injured: select how badly")
+            return False
+        return ok
+
+
+class WhatHappenedForm(StepForm):
+    narrative = long_text("What happened", required="Enter what happened", max_length=6000,
+                          hint="In your own words, from when you were sent or arrived to when it ended")
+
+
+class TimelineEntryForm(FlaskForm):
+    at = text("Time", required="Enter the time, for example 14:30", max_length=5,
+              hint="Use the 24-hour clock, for example 14:30",
+              extra=[valid_time("Enter the time as hours and minutes, for example 14:30")])
+    what = text("What happened at this time", required="Enter what happened at this time", max_length=500)
+    source = text("Source", required="Enter where this time comes from", max_length=120,
+                  hint="For example: my recollection, body-worn video, control room log")
+
+
+class TimelineForm(StepForm):
+    pass
+
+
+class ReflectionForm(StepForm):
+    went_well = long_text("What went well?", required="Enter what went well", max_length=3000)
+    could_differ = long_text("What could have been done differently?",
+                             required="Enter what could have been done differently", max_length=3000,
+                             hint="By anyone, including the systems and equipment you used")
+    why_differ = long_text("Why would that have helped?", required="Enter why that would have helped",
+                           max_length=3000)
+
+
+class WellbeingForm(StepForm):
+    wellbeing_concerns = long_text("Is anything about this incident affecting your wellbeing?", max_length=3000,
+                                   hint="Only you and reviewers of your force can see this. Leave it blank if not.")
+    support_wanted = radios("Would you like support?", YES_NO, required="Select yes if you would like support")
+    support_details = long_text("What support would help?", max_length=1000)
+
+
+class IntelligenceForm(StepForm):
+    intelligence = long_text("Is there information or intelligence to share?", max_length=3000,
+                             hint="Leave it blank if not")
+    concerns = long_text("Do you want to raise any concerns?", max_length=3000, hint="Leave it blank if not")
+
+
+class DeclarationForm(FlaskForm):
+    declaration = BooleanField(
+        "I confirm this is a true account, to the best of my knowledge, for the purpose of learning",
+        widget=GovCheckboxInput(),
+        validators=[Required("Confirm the declaration to submit your debrief")])
+
+
+class ReasonMixin:
+    reason = long_text("Why are you changing this?", required="Enter why you are changing your submitted debrief",
+                       max_length=1000, hint="This is kept in the edit history that reviewers can see")
+
+
+FORMS: dict[str, type[StepForm]] = {
+    "about": AboutForm,
+    "people": PeopleForm,
+    "use-of-force": UseOfForceForm,
+    "tactics": TacticsForm,
+    "injuries": InjuriesForm,
+    "what-happened": WhatHappenedForm,
+    "timeline": TimelineForm,
+    "reflection": ReflectionForm,
+    "wellbeing": WellbeingForm,
+    "intelligence": IntelligenceForm,
+}
+
+
+def form_class(slug: str, *, amending: bool) -> type[StepForm]:
+    base = FORMS[slug]
+    if not amending:
+        return base
+    return type(f"Amend{base.__name__}", (base,), {"reason": ReasonMixin.reason})

@@ -1,0 +1,279 @@
+"""Debrief operations: every write records its audit event in the same transaction."""
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from debrief.audit import record
+from debrief.debriefs import answers
+from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, Facts, ready_to_submit
+from debrief.extensions import db
+from debrief.models import (
+    Amendment, Debrief, Incident, IncidentOfficer, PublicPerson, TimelineEntry, User, utcnow,
+)
+
+
+class DebriefError(ValueError):
+    """An operation that cannot be carried out; the message is for the person."""
+
+
+def facts_for(debrief: Debrief, user: User | None = None) -> Facts:
+    return Facts(used_force=debrief.used_force,
+                 is_reporter=(user or debrief.author).id == debrief.incident.reporter_id)
+
+
+def step_status(debrief: Debrief) -> dict[str, str]:
+    """Per-step progress; the shared steps' progress lives on the incident."""
+    status = dict(debrief.section_status or {})
+    status["about"] = debrief.incident.about_status
+    status["people"] = debrief.incident.people_status
+    return status
+
+
+def _set_status(debrief: Debrief, slug: str, value: str) -> None:
+    if slug == "about":
+        debrief.incident.about_status = value
+    elif slug == "people":
+        debrief.incident.people_status = value
+    else:
+        # Reassign so SQLAlchemy sees the JSON change.
+        debrief.section_status = {**(debrief.section_status or {}), slug: value}
+
+
+def _audit(action: str, debrief: Debrief, actor: User, **details: Any) -> None:
+    record(action, actor=actor, force_id=debrief.incident.force_id, record_type="debrief", record_id=debrief.id,
+           incident=debrief.incident.reference, **details)
+
+
+def _next_reference(force) -> str:
+    year = utcnow().year
+    prefix = f"{force.code}-{year}-"
+    count = db.session.scalar(select(func.count(Incident.id)).where(Incident.reference.like(prefix + "%"))) or 0
+    return f"{prefix}{count + 1:04d}"
+
+
+def start_incident(*, reporter: User, kind: str, facilitator: str | None, attendees: str | None) -> Debrief:
+    incident = Incident(force_id=reporter.force_id, reference=_next_reference(reporter.force), reporter=reporter)
+    db.session.add(incident)
+    debrief = Debrief(incident=incident, author=reporter, kind=kind, status="draft",
+                      facilitator=facilitator or None, attendees=attendees or None, section_status={})
+    db.session.add(debrief)
+    db.session.flush()
+    record("incident.created", actor=reporter, force_id=incident.force_id, record_type="incident",
+           record_id=incident.id, reference=incident.reference)
+    _audit("debrief.created", debrief, reporter, kind=kind)
+    db.session.commit()
+    return debrief
+
+
+def accept_request(debrief: Debrief, *, actor: User, kind: str, facilitator: str | None,
+                   attendees: str | None) -> None:
+    if debrief.status != "requested":
+        raise DebriefError("This debrief has already been started")
+    debrief.status = "draft"
+    debrief.kind = kind
+    debrief.facilitator = facilitator or None
+    debrief.attendees = attendees or None
+    _audit("debrief.created", debrief, actor, kind=kind)
+    db.session.commit()
+
+
+def save_step(debrief: Debrief, slug: str, form, *, actor: User, complete: bool) -> None:
+    """Save a step of a draft. `complete` means the form validated fully ("Save and continue")."""
+    if debrief.submitted:
+        raise DebriefError("This debrief has been submitted: change it with an amendment")
+    changes = answers.apply(slug, debrief, form, valid_only=not complete)
+    current = step_status(debrief).get(slug)
+    _set_status(debrief, slug, COMPLETED if complete or current == COMPLETED and not changes else IN_PROGRESS)
+    if slug == "use-of-force" and debrief.used_force is False:
+        debrief.tactics = []
+        debrief.reasons, debrief.impact_factors = [], []
+    _audit("debrief.updated", debrief, actor, step=slug, fields=sorted(changes))
+    db.session.commit()
+
+
+def amend_step(debrief: Debrief, slug: str, form, *, actor: User, reason: str) -> Amendment | None:
+    """Change a submitted debrief: kept as an amendment with what changed and why."""
+    if not debrief.submitted:
+        raise DebriefError("Only a submitted debrief is amended")
+    changes = answers.apply(slug, debrief, form)
+    if not changes:
+        return None
+    amendment = Amendment(author_id=actor.id, section=slug, reason=reason.strip(),
+                          changes=[{"field": k, "old": _jsonable(o), "new": _jsonable(n)}
+                                   for k, (o, n) in changes.items()])
+    debrief.amendments.append(amendment)
+    _audit("debrief.amended", debrief, actor, step=slug, fields=sorted(changes))
+    db.session.commit()
+    return amendment
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def save_people(debrief: Debrief, *, officer_ids: list[int], role_on_day: str | None, actor: User,
+                complete: bool, due_days: int) -> None:
+    incident = debrief.incident
+    if actor.id != incident.reporter_id:
+        raise DebriefError("Only the person who started the incident can change who was involved")
+    wanted = {incident.reporter_id, *officer_ids}
+    colleagues = {u.id: u for u in db.session.scalars(
+        select(User).where(User.id.in_(wanted), User.force_id == incident.force_id, User.active.is_(True)))}
+    incident.officers = [o for o in incident.officers if o.user_id in colleagues]
+    have = {o.user_id for o in incident.officers}
+    for uid, user in colleagues.items():
+        if uid not in have:
+            incident.officers.append(IncidentOfficer(user_id=uid, collar_number=user.collar_number))
+    for o in incident.officers:
+        if o.user_id == incident.reporter_id and role_on_day:
+            o.role_on_day = role_on_day
+    # Each newly named colleague is asked for their own debrief.
+    existing = {d.author_id for d in incident.debriefs}
+    now = utcnow()
+    for uid in colleagues:
+        if uid not in existing:
+            request = Debrief(incident=incident, author_id=uid, kind="hot", status="requested", requested_at=now,
+                              due_at=now + timedelta(days=due_days), section_status={})
+            db.session.add(request)
+            db.session.flush()
+            _audit("debrief.requested", request, actor, requested_of=uid)
+    incident.people_status = COMPLETED if complete else IN_PROGRESS
+    _audit("debrief.updated", debrief, actor, step="people", fields=["officers", "role_on_day"])
+    db.session.commit()
+
+
+def add_public_person(debrief: Debrief, form, *, actor: User) -> PublicPerson:
+    incident = debrief.incident
+    if actor.id != incident.reporter_id:
+        raise DebriefError("Only the person who started the incident can change who was involved")
+    person = PublicPerson(
+        role=form.role.data, age_band=form.age_band.data, sex=form.sex.data, ethnicity=form.ethnicity.data,
+        ethnicity_basis=form.ethnicity_basis.data, disability_known=form.disability_known.data,
+        vulnerabilities=",".join(form.vulnerabilities.data or []),
+        number=len(incident.public) + 1,
+    )
+    incident.public.append(person)
+    if incident.people_status == "not_started":
+        incident.people_status = IN_PROGRESS
+    _audit("debrief.updated", debrief, actor, step="people", fields=["public"])
+    db.session.commit()
+    return person
+
+
+def remove_public_person(debrief: Debrief, person_id: int, *, actor: User) -> None:
+    incident = debrief.incident
+    if actor.id != incident.reporter_id:
+        raise DebriefError("Only the person who started the incident can change who was involved")
+    incident.public = [p for p in incident.public if p.id != person_id]
+    _audit("debrief.updated", debrief, actor, step="people", fields=["public"])
+    db.session.commit()
+
+
+def add_timeline_entry(debrief: Debrief, form, *, actor: User) -> None:
+    if debrief.submitted:
+        raise DebriefError("This debrief has been submitted: change it with an amendment")
+    from debrief.debriefs.fields import parse_time
+
+    debrief.timeline.append(TimelineEntry(
+        at=parse_time(form.at.data), what=form.what.data.strip(), source=form.source.data.strip(),
+        position=max((e.position for e in debrief.timeline), default=0) + 1,
+    ))
+    debrief.timeline.sort(key=lambda e: e.at)
+    for n, entry in enumerate(debrief.timeline):
+        entry.position = n
+    if step_status(debrief).get("timeline") != COMPLETED:
+        _set_status(debrief, "timeline", IN_PROGRESS)
+    _audit("debrief.updated", debrief, actor, step="timeline", fields=["timeline"])
+    db.session.commit()
+
+
+def remove_timeline_entry(debrief: Debrief, entry_id: int, *, actor: User) -> None:
+    if debrief.submitted:
+        raise DebriefError("This debrief has been submitted: change it with an amendment")
+    debrief.timeline = [e for e in debrief.timeline if e.id != entry_id]
+    _audit("debrief.updated", debrief, actor, step="timeline", fields=["timeline"])
+    db.session.commit()
+
+
+def complete_timeline(debrief: Debrief, *, actor: User, complete: bool) -> None:
+    if complete and not debrief.timeline:
+        raise DebriefError("Add at least one entry to the timeline")
+    _set_status(debrief, "timeline", COMPLETED if complete else IN_PROGRESS)
+    _audit("debrief.updated", debrief, actor, step="timeline", fields=[])
+    db.session.commit()
+
+
+def submit_debrief(debrief: Debrief, *, actor: User) -> None:
+    if debrief.submitted:
+        raise DebriefError("This debrief has already been submitted")
+    if not ready_to_submit(step_status(debrief), facts_for(debrief, actor)):
+        raise DebriefError("Complete every section before you submit")
+    debrief.status = "submitted"
+    debrief.declaration = True
+    debrief.submitted_at = utcnow()
+    _audit("debrief.submitted", debrief, actor)
+    db.session.commit()
+
+
+def record_view(debrief: Debrief, *, actor: User, page: str) -> None:
+    _audit("debrief.viewed", debrief, actor, page=page)
+    db.session.commit()
+
+
+def possible_duplicates(incident: Incident) -> list[Incident]:
+    """Same force, same day, and the same place words or overlapping people: worth a warning, not a block."""
+    if incident.occurred_at is None:
+        return []
+    day = incident.occurred_at.date()
+    start, end = datetime.combine(day, time.min), datetime.combine(day, time.max)
+    others = db.session.scalars(select(Incident).where(
+        Incident.force_id == incident.force_id, Incident.id != incident.id,
+        Incident.occurred_at.between(start, end))).all()
+    words = _place_words(incident.place)
+    people = {o.user_id for o in incident.officers} | {incident.reporter_id}
+    return [o for o in others
+            if (words and words & _place_words(o.place))
+            or people & ({x.user_id for x in o.officers} | {o.reporter_id})]
+
+
+_STOP = {"the", "a", "an", "of", "on", "in", "at", "outside", "near", "by", "to", "and", "road", "street"}
+
+
+def _place_words(place: str | None) -> set[str]:
+    return {w for w in "".join(c.lower() if c.isalnum() else " " for c in place or "").split()
+            if w not in _STOP and len(w) > 2}
+
+
+def debriefs_for(user: User) -> list[Debrief]:
+    return list(db.session.scalars(
+        select(Debrief).where(Debrief.author_id == user.id).order_by(Debrief.updated_at.desc())))
+
+
+def review_queue(force_id: int, *, date_from=None, date_to=None, theme: str | None = None,
+                 near_miss: bool | None = None, use_of_force: bool | None = None,
+                 injury: bool | None = None) -> list[Incident]:
+    """Incidents of a force with at least one submitted debrief, filtered."""
+    submitted = select(Debrief.incident_id).where(Debrief.status == "submitted")
+    q = select(Incident).where(Incident.force_id == force_id, Incident.id.in_(submitted))
+    if date_from:
+        q = q.where(Incident.occurred_at >= datetime.combine(date_from, time.min))
+    if date_to:
+        q = q.where(Incident.occurred_at <= datetime.combine(date_to, time.max))
+    if theme:
+        from debrief.models import IncidentTheme
+        q = q.where(Incident.id.in_(select(IncidentTheme.incident_id).where(IncidentTheme.theme == theme)))
+    if near_miss is not None:
+        q = q.where(Incident.near_miss.is_(near_miss))
+    if use_of_force is not None:
+        used = select(Debrief.incident_id).where(Debrief.used_force.is_(True))
+        q = q.where(Incident.id.in_(used) if use_of_force else Incident.id.not_in(used))
+    if injury is not None:
+        hurt = select(Debrief.incident_id).where(Debrief.any_injuries.is_(True))
+        q = q.where(Incident.id.in_(hurt) if injury else Incident.id.not_in(hurt))
+    return list(db.session.scalars(q.order_by(Incident.occurred_at.desc().nulls_last(), Incident.id.desc())))
+

@@ -1,0 +1,232 @@
+"""Guided debrief pages: one generic step route, Post/Redirect/Get, a task list and check your answers."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from debrief import reference as ref
+from debrief.auth.roles import Permission
+from debrief.debriefs import answers, service
+from debrief.debriefs.access import debrief_for
+from debrief.debriefs.forms import (
+    DeclarationForm, PublicPersonForm, StartForm, TimelineEntryForm, form_class,
+)
+from debrief.debriefs.steps import (
+    STATUS_LABELS, STEP_BY_SLUG, STEPS, can_edit, next_step, previous_step, ready_to_submit, task_list,
+)
+from debrief.extensions import db
+from debrief.models import User
+from debrief.security import requires
+
+bp = Blueprint("debriefs", __name__, url_prefix="/debriefs")
+
+
+def _me() -> User:
+    return current_user._get_current_object()
+
+
+def _colleague_choices(debrief) -> list[SelectChoice]:
+    people = db.session.scalars(select(User).where(
+        User.force_id == debrief.incident.force_id, User.active.is_(True),
+        User.id != debrief.incident.reporter_id).order_by(User.name))
+    return [SelectChoice(str(u.id), u.name + (f" ({u.collar_number})" if u.collar_number else "")) for u in people]
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Permission.FILE_DEBRIEF)
+def new():
+    form = StartForm()
+    if form.validate_on_submit():
+        debrief = service.start_incident(reporter=_me(), kind=form.kind.data, facilitator=form.facilitator.data,
+                                         attendees=form.attendees.data)
+        return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
+    return render_template("debriefs/start.html", form=form, debrief=None)
+
+
+@bp.route("/<int:debrief_id>/start", methods=["GET", "POST"])
+@requires(Permission.FILE_DEBRIEF)
+def accept(debrief_id: int):
+    debrief = debrief_for(_me(), debrief_id, edit=True)
+    if debrief.status != "requested":
+        return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
+    form = StartForm()
+    if form.validate_on_submit():
+        service.accept_request(debrief, actor=_me(), kind=form.kind.data, facilitator=form.facilitator.data,
+                               attendees=form.attendees.data)
+        return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
+    return render_template("debriefs/start.html", form=form, debrief=debrief)
+
+
+@bp.route("/<int:debrief_id>")
+@requires(Permission.FILE_DEBRIEF)
+def task_list_page(debrief_id: int):
+    debrief = debrief_for(_me(), debrief_id, edit=False)
+    if debrief.status == "requested":
+        return redirect(url_for("debriefs.accept", debrief_id=debrief.id))
+    if debrief.submitted:
+        return redirect(url_for("debriefs.check", debrief_id=debrief.id))
+    facts = service.facts_for(debrief, _me())
+    statuses = service.step_status(debrief)
+    service.record_view(debrief, actor=_me(), page="task list")
+    duplicates = service.possible_duplicates(debrief.incident) if facts.is_reporter else []
+    return render_template("debriefs/task_list.html", debrief=debrief, rows=task_list(statuses, facts),
+                           labels=STATUS_LABELS, ready=ready_to_submit(statuses, facts), facts=facts,
+                           duplicates=duplicates)
+
+
+@bp.route("/<int:debrief_id>/<step>", methods=["GET", "POST"])
+@requires(Permission.FILE_DEBRIEF)
+def step(debrief_id: int, step: str):
+    if step not in STEP_BY_SLUG:
+        abort(404)
+    debrief = debrief_for(_me(), debrief_id, edit=True)
+    the_step = STEP_BY_SLUG[step]
+    facts = service.facts_for(debrief, _me())
+    if debrief.status == "requested":
+        return redirect(url_for("debriefs.accept", debrief_id=debrief.id))
+    if not the_step.applies(facts):
+        abort(404)
+    amending = debrief.submitted
+    if not can_edit(the_step, facts) or (amending and the_step.shared):
+        return render_template("debriefs/shared_readonly.html", debrief=debrief, step=the_step)
+    if step == "timeline":
+        return _timeline(debrief, amending)
+
+    form = form_class(step, amending=amending)(data=answers.load(step, debrief))
+    if step == "people":
+        form.officers.choices = _colleague_choices(debrief)
+    if request.method == "POST":
+        later = "later" in request.form and not amending
+        form.partial = later
+        valid = form.validate()
+        if later and form.csrf_token.errors:
+            abort(400)
+        if later:
+            _save(debrief, step, form, complete=False)
+            if not any(form.errors.values()):
+                flash("Your answers have been saved. You can come back to this debrief from My debriefs.", "success")
+                return redirect(url_for("main.officer_home"))
+        elif valid:
+            if amending:
+                if service.amend_step(debrief, step, form, actor=_me(), reason=form.reason.data) is None:
+                    flash("Nothing was changed", "info")
+                else:
+                    flash("Your amendment has been saved", "success")
+                return redirect(url_for("debriefs.check", debrief_id=debrief.id))
+            _save(debrief, step, form, complete=True)
+            following = next_step(step, service.facts_for(debrief, _me()))
+            if following is None or request.args.get("from") == "check":
+                return redirect(url_for("debriefs.check", debrief_id=debrief.id))
+            return redirect(url_for("debriefs.step", debrief_id=debrief.id, step=following.slug))
+    back = previous_step(step, facts)
+    return render_template(f"debriefs/steps/{step.replace('-', '_')}.html", form=form, debrief=debrief,
+                           step=the_step, amending=amending, ref=ref,
+                           back=url_for("debriefs.step", debrief_id=debrief.id, step=back.slug) if back and not amending
+                           else url_for("debriefs.task_list_page", debrief_id=debrief.id))
+
+
+def _save(debrief, step, form, *, complete: bool) -> None:
+    if step == "people":
+        ids = [int(x) for x in (form.officers.data or []) if str(x).isdigit()]
+        service.save_people(debrief, officer_ids=ids, role_on_day=form.role_on_day.data or None, actor=_me(),
+                            complete=complete, due_days=current_app.config["DEBRIEF_REQUEST_DUE_DAYS"])
+    else:
+        service.save_step(debrief, step, form, actor=_me(), complete=complete)
+
+
+def _timeline(debrief, amending: bool):
+    entry_form = TimelineEntryForm(prefix="entry")
+    if request.method == "POST":
+        action = request.form.get("action")
+        if action == "add":
+            if entry_form.validate():
+                service.add_timeline_entry(debrief, entry_form, actor=_me())
+                return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="timeline"))
+        elif action and action.startswith("remove-") and action[7:].isdigit():
+            if not _csrf_ok():
+                abort(400)
+            service.remove_timeline_entry(debrief, int(action[7:]), actor=_me())
+            return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="timeline"))
+        elif action in ("continue", "later"):
+            if not _csrf_ok():
+                abort(400)
+            try:
+                service.complete_timeline(debrief, actor=_me(), complete=action == "continue")
+            except service.DebriefError as exc:
+                entry_form.at.errors = [str(exc)]
+            else:
+                if action == "later":
+                    flash("Your answers have been saved. You can come back to this debrief from My debriefs.",
+                          "success")
+                    return redirect(url_for("main.officer_home"))
+                following = next_step("timeline", service.facts_for(debrief, _me()))
+                return redirect(url_for("debriefs.step", debrief_id=debrief.id, step=following.slug)
+                                if following else url_for("debriefs.check", debrief_id=debrief.id))
+    return render_template("debriefs/steps/timeline.html", form=entry_form, debrief=debrief,
+                           step=STEP_BY_SLUG["timeline"], amending=amending,
+                           back=url_for("debriefs.step", debrief_id=debrief.id, step="what-happened"))
+
+
+def _csrf_ok() -> bool:
+    from flask_wtf.csrf import ValidationError as CSRFValidationError, validate_csrf
+
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+        return True
+    except CSRFValidationError:
+        return False
+
+
+@bp.route("/<int:debrief_id>/people/add", methods=["GET", "POST"])
+@requires(Permission.FILE_DEBRIEF)
+def add_person(debrief_id: int):
+    debrief = debrief_for(_me(), debrief_id, edit=True)
+    if debrief.incident.reporter_id != current_user.id or debrief.submitted:
+        abort(403)
+    form = PublicPersonForm()
+    if form.validate_on_submit():
+        service.add_public_person(debrief, form, actor=_me())
+        return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="people"))
+    return render_template("debriefs/add_person.html", form=form, debrief=debrief)
+
+
+@bp.route("/<int:debrief_id>/people/<int:person_id>/remove", methods=["POST"])
+@requires(Permission.FILE_DEBRIEF)
+def remove_person(debrief_id: int, person_id: int):
+    debrief = debrief_for(_me(), debrief_id, edit=True)
+    if debrief.incident.reporter_id != current_user.id or debrief.submitted:
+        abort(403)
+    service.remove_public_person(debrief, person_id, actor=_me())
+    return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="people"))
+
+
+@bp.route("/<int:debrief_id>/check", methods=["GET", "POST"])
+@requires(Permission.FILE_DEBRIEF)
+def check(debrief_id: int):
+    debrief = debrief_for(_me(), debrief_id, edit=False)
+    facts = service.facts_for(debrief, _me())
+    statuses = service.step_status(debrief)
+    form = DeclarationForm()
+    if request.method == "POST" and not debrief.submitted:
+        if form.validate():
+            try:
+                service.submit_debrief(debrief, actor=_me())
+            except service.DebriefError as exc:
+                form.declaration.errors = [str(exc)]
+            else:
+                return redirect(url_for("debriefs.submitted", debrief_id=debrief.id))
+    else:
+        service.record_view(debrief, actor=_me(), page="check answers")
+    return render_template("debriefs/check.html", debrief=debrief, form=form, facts=facts, steps=STEPS,
+                           ready=ready_to_submit(statuses, facts), statuses=statuses, ref=ref)
+
+
+@bp.route("/<int:debrief_id>/submitted")
+@requires(Permission.FILE_DEBRIEF)
+def submitted(debrief_id: int):
+    debrief = debrief_for(_me(), debrief_id, edit=False)
+    if not debrief.submitted:
+        return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
+    return render_template("debriefs/submitted.html", debrief=debrief)

@@ -1,0 +1,130 @@
+"""One person's debrief of an incident, with the answers analytics and the RCA will query."""
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from debrief.extensions import db
+from debrief.models.base import utcnow
+from debrief.models.incident import Incident
+from debrief.models.user import User
+
+ANSWERS_SCHEMA_VERSION = 1
+
+
+class Debrief(db.Model):
+    __tablename__ = "debrief"
+    __table_args__ = (UniqueConstraint("incident_id", "author_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10), default="hot")  # hot / cold
+    status: Mapped[str] = mapped_column(String(16), default="requested")  # requested / draft / submitted
+    requested_at: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Per-section progress: {"section": "not_started" | "in_progress" | "completed"}.
+    section_status: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    schema_version: Mapped[int] = mapped_column(Integer, default=ANSWERS_SCHEMA_VERSION)
+
+    facilitator: Mapped[str | None] = mapped_column(String(120))  # cold debriefs
+    attendees: Mapped[str | None] = mapped_column(Text)
+
+    used_force: Mapped[bool | None] = mapped_column(Boolean)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    impact_factors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    single_crewed: Mapped[bool | None] = mapped_column(Boolean)
+    taser_trained: Mapped[bool | None] = mapped_column(Boolean)
+    taser_carried: Mapped[bool | None] = mapped_column(Boolean)
+    assaulted: Mapped[bool | None] = mapped_column(Boolean)
+
+    any_injuries: Mapped[bool | None] = mapped_column(Boolean)
+
+    narrative: Mapped[str | None] = mapped_column(Text)
+    went_well: Mapped[str | None] = mapped_column(Text)
+    could_differ: Mapped[str | None] = mapped_column(Text)
+    why_differ: Mapped[str | None] = mapped_column(Text)
+    wellbeing_concerns: Mapped[str | None] = mapped_column(Text)
+    support_wanted: Mapped[bool | None] = mapped_column(Boolean)
+    support_details: Mapped[str | None] = mapped_column(Text)
+    intelligence: Mapped[str | None] = mapped_column(Text)
+    concerns: Mapped[str | None] = mapped_column(Text)
+    declaration: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    incident: Mapped[Incident] = relationship(back_populates="debriefs", lazy="joined")
+    author: Mapped[User] = relationship(lazy="joined")
+    tactics: Mapped[list[DebriefTactic]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="DebriefTactic.id")
+    injuries: Mapped[list[Injury]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="Injury.id")
+    timeline: Mapped[list[TimelineEntry]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="TimelineEntry.position")
+    amendments: Mapped[list[Amendment]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="Amendment.id")
+
+    @property
+    def submitted(self) -> bool:
+        return self.status == "submitted"
+
+    def tactic(self, code: str) -> DebriefTactic | None:
+        return next((t for t in self.tactics if t.tactic == code), None)
+
+
+class DebriefTactic(db.Model):
+    """A use-of-force tactic, as in the national dataset; Taser levels and restraint detail beside it."""
+
+    __tablename__ = "debrief_tactic"
+    __table_args__ = (UniqueConstraint("debrief_id", "tactic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    debrief_id: Mapped[int] = mapped_column(ForeignKey("debrief.id", ondelete="CASCADE"), index=True)
+    tactic: Mapped[str] = mapped_column(String(40), index=True)
+    effective: Mapped[bool | None] = mapped_column(Boolean)
+    taser_levels: Mapped[list[str]] = mapped_column(JSON, default=list)
+    position: Mapped[str | None] = mapped_column(String(20))
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+
+
+class Injury(db.Model):
+    __tablename__ = "injury"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    debrief_id: Mapped[int] = mapped_column(ForeignKey("debrief.id", ondelete="CASCADE"), index=True)
+    person: Mapped[str] = mapped_column(String(20))  # subject / officer
+    severity: Mapped[str] = mapped_column(String(10), index=True)
+    description: Mapped[str | None] = mapped_column(String(500))
+    medical_help: Mapped[str] = mapped_column(String(20))  # none / offered / provided
+    hospital: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class TimelineEntry(db.Model):
+    __tablename__ = "timeline_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    debrief_id: Mapped[int] = mapped_column(ForeignKey("debrief.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[time] = mapped_column(Time)
+    what: Mapped[str] = mapped_column(String(500))
+    source: Mapped[str] = mapped_column(String(120))
+
+
+class Amendment(db.Model):
+    """A correction after submission: what changed, from what, to what, and why."""
+
+    __tablename__ = "amendment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    debrief_id: Mapped[int] = mapped_column(ForeignKey("debrief.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    section: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text)
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)  # [{field, old, new}]
+
+    author: Mapped[User] = relationship(lazy="joined")

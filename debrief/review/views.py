@@ -1,0 +1,60 @@
+"""Reviewer pages: filtered queue, and an incident with all its submitted debriefs."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, render_template, request
+from flask_login import current_user
+
+from debrief import reference as ref
+from debrief.audit import record
+from debrief.auth.roles import Permission
+from debrief.debriefs.access import incident_for_review
+from debrief.debriefs.service import review_queue
+from debrief.extensions import db
+from debrief.security import requires
+
+bp = Blueprint("review", __name__, url_prefix="/review")
+
+TRI = {"yes": True, "no": False}
+
+
+def _date(name: str) -> tuple[date | None, str | None]:
+    raw = (request.args.get(name) or "").strip()
+    if not raw:
+        return None, None
+    try:
+        return date.fromisoformat(raw), None
+    except ValueError:
+        return None, "Enter a real date, for example 2026-03-27"
+
+
+@bp.route("/")
+@requires(Permission.REVIEW_INCIDENTS)
+def queue():
+    date_from, from_error = _date("from")
+    date_to, to_error = _date("to")
+    errors = {k: v for k, v in (("from", from_error), ("to", to_error)) if v}
+    if date_from and date_to and date_to < date_from:
+        errors["to"] = "The end date must be the same as or after the start date"
+    theme = request.args.get("theme") or None
+    if theme and theme not in ref.codes(ref.INCIDENT_TYPES):
+        theme = None
+    incidents = review_queue(
+        current_user.force_id, date_from=None if errors else date_from, date_to=None if errors else date_to,
+        theme=theme, near_miss=TRI.get(request.args.get("near_miss", "")),
+        use_of_force=TRI.get(request.args.get("use_of_force", "")), injury=TRI.get(request.args.get("injury", "")),
+    )
+    return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref)
+
+
+@bp.route("/incidents/<int:incident_id>")
+@requires(Permission.REVIEW_INCIDENTS)
+def incident(incident_id: int):
+    incident = incident_for_review(current_user, incident_id)
+    debriefs = [d for d in incident.debriefs if d.status == "submitted"]
+    pending = [d for d in incident.debriefs if d.status != "submitted"]
+    record("incident.viewed", actor=current_user, force_id=incident.force_id, record_type="incident",
+           record_id=incident.id, reference=incident.reference, debriefs=[d.id for d in debriefs])
+    db.session.commit()
+    return render_template("review/incident.html", incident=incident, debriefs=debriefs, pending=pending)

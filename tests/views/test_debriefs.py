@@ -1,0 +1,188 @@
+"""Guided debriefs through the real forms (CSRF on): steps, errors, save for later, submit, amend, access."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import AuditEvent, Debrief, Incident
+from tests.support.factories import submitted_debrief
+from tests.support.pages import get_page, post_form, sign_in
+
+YESTERDAY = date.today() - timedelta(days=1)
+ABOUT = {"occurred_date": [str(YESTERDAY.day), str(YESTERDAY.month), str(YESTERDAY.year)],
+         "occurred_time": "14:30", "near_miss": "no", "location_type": "street",
+         "place": "outside the railway station", "themes": ["use_of_force", "mental_health"],
+         "summary": "A man in crisis was detained.", "continue": "1"}
+
+
+def start(client) -> Debrief:
+    page = post_form(client, "/debriefs/new", {"kind": "hot"}, status=302)
+    return db.session.get(Debrief, int(page.response.headers["Location"].split("/")[2]))
+
+
+def step_url(d, slug):
+    return f"/debriefs/{d.id}/{slug}"
+
+
+def test_full_debrief_with_force_and_injuries(client, people):
+    sign_in(client, "officer@aaa.example")
+    d = start(client)
+    assert post_form(client, step_url(d, "about"), ABOUT, status=302).response.headers["Location"] == \
+        step_url(d, "people")
+    colleague = people[("A", Role.REVIEWER)]  # any active user of the force can be named
+    post_form(client, step_url(d, "people"), {"officers": [str(colleague.id)], "role_on_day": "response",
+                                              "continue": "1"}, status=302)
+    page = post_form(client, step_url(d, "use-of-force"), {
+        "used_force": "yes", "single_crewed": "no", "taser_trained": "yes", "taser_carried": "yes",
+        "assaulted": "no", "continue": "1"}, status=302)
+    assert page.response.headers["Location"] == step_url(d, "tactics")
+    post_form(client, step_url(d, "tactics"), {
+        "tactics": ["taser", "ground_restraint"], "taser_levels": ["drawn", "fired"],
+        "restraint_position": "prone", "restraint_minutes": "4", "effective": ["taser"],
+        "reasons": ["protect_self"], "impact_factors": ["mental_health"], "continue": "1"}, status=302)
+    post_form(client, step_url(d, "injuries"), {
+        "any_injuries": "yes", "subject_severity": "minor", "subject_description": "Taser barb marks",
+        "subject_medical": "provided", "officer_severity": "none", "officer_medical": "none", "continue": "1"},
+        status=302)
+    post_form(client, step_url(d, "what-happened"), {"narrative": "I was sent to a man on a bridge.",
+                                                     "continue": "1"}, status=302)
+    post_form(client, step_url(d, "timeline"), {"entry-at": "14:31", "entry-what": "Arrived",
+                                                "entry-source": "BWV", "action": "add"}, status=302)
+    post_form(client, step_url(d, "timeline"), {"action": "continue"}, status=302)
+    post_form(client, step_url(d, "reflection"), {"went_well": "Calm talk", "could_differ": "Earlier MH triage",
+                                                  "why_differ": "Less force", "continue": "1"}, status=302)
+    post_form(client, step_url(d, "wellbeing"), {"wellbeing_concerns": "", "support_wanted": "no",
+                                                 "continue": "1"}, status=302)
+    page = post_form(client, step_url(d, "intelligence"), {"intelligence": "", "concerns": "", "continue": "1"},
+                     status=302)
+    assert page.response.headers["Location"] == f"/debriefs/{d.id}/check"
+    check = get_page(client, f"/debriefs/{d.id}/check")
+    assert "Taser (conducted energy device) (drawn, fired): effective" in check.text()
+    assert "Ground restraint (prone, 4 minutes): not effective" in check.text()
+    no_declaration = post_form(client, f"/debriefs/{d.id}/check", {}, status=200)
+    assert no_declaration.error_summary() == ["Confirm the declaration to submit your debrief"]
+    post_form(client, f"/debriefs/{d.id}/check", {"declaration": "y"}, status=302)
+    db.session.expire_all()
+    d = db.session.get(Debrief, d.id)
+    assert d.status == "submitted" and d.tactic("taser").taser_levels == ["drawn", "fired"]
+    assert d.tactic("ground_restraint").duration_minutes == 4 and d.injuries[0].severity == "minor"
+    # The named colleague was asked for their own debrief, due in 3 days.
+    request = db.session.scalar(select(Debrief).where(Debrief.author_id == colleague.id))
+    assert request.status == "requested" and (request.due_at - request.requested_at).days == 3
+    actions = set(db.session.scalars(select(AuditEvent.action)))
+    assert {"incident.created", "debrief.updated", "debrief.requested", "debrief.submitted",
+            "debrief.viewed"} <= actions
+
+
+def test_errors_keep_what_was_typed_and_say_how_to_fix(client, people):
+    sign_in(client, "officer@aaa.example")
+    d = start(client)
+    future = date.today() + timedelta(days=3)
+    page = post_form(client, step_url(d, "about"), {
+        **ABOUT, "occurred_date": [str(future.day), str(future.month), str(future.year)],
+        "occurred_time": "25:99", "place": ""}, status=200)
+    assert page.title.startswith("Error: ")
+    assert page.error_summary() == [
+        "The date of the incident must be today or in the past",
+        "Enter the time of the incident as hours and minutes, for example 14:30",
+        "Enter where the incident happened",
+    ]
+    assert page.html.select_one(".govuk-error-summary a")["href"] == "#occurred_date-day"
+    assert page.html.find("input", attrs={"name": "occurred_time"})["value"] == "25:99"
+    assert "A man in crisis was detained." in page.html.find("textarea", attrs={"name": "summary"}).text
+    db.session.expire_all()
+    assert db.session.get(Debrief, d.id).incident.place is None
+
+
+def test_hand_made_date_with_one_part_is_an_error_not_a_crash(client, people):
+    sign_in(client, "officer@aaa.example")
+    d = start(client)
+    page = post_form(client, step_url(d, "about"), {**ABOUT, "occurred_date": "12"}, status=200)
+    assert page.error_summary()[0] == "Enter the date of the incident"
+
+
+def test_save_and_come_back_later_keeps_valid_answers(client, people):
+    sign_in(client, "officer@aaa.example")
+    d = start(client)
+    page = post_form(client, step_url(d, "reflection"), {"went_well": "Good teamwork", "later": "1"}, status=302)
+    assert page.response.headers["Location"] == "/officer"
+    db.session.expire_all()
+    d = db.session.get(Debrief, d.id)
+    assert d.went_well == "Good teamwork" and d.section_status["reflection"] == "in_progress"
+    assert "Good teamwork" in get_page(client, step_url(d, "reflection")).html.find(
+        "textarea", attrs={"name": "went_well"}).text
+    assert "In progress" in get_page(client, f"/debriefs/{d.id}").text()
+
+
+def test_amendment_after_submission_is_kept_with_reason(client, people):
+    d = submitted_debrief(author=people[("A", Role.OFFICER)])
+    sign_in(client, "officer@aaa.example")
+    no_reason = post_form(client, step_url(d, "reflection"), {
+        "went_well": "Much better teamwork", "could_differ": d.could_differ, "why_differ": d.why_differ},
+        status=200)
+    assert "Enter why you are changing your submitted debrief" in no_reason.error_summary()
+    post_form(client, step_url(d, "reflection"), {
+        "went_well": "Much better teamwork", "could_differ": d.could_differ, "why_differ": d.why_differ,
+        "reason": "Typo"}, status=302)
+    db.session.expire_all()
+    d = db.session.get(Debrief, d.id)
+    assert d.went_well == "Much better teamwork"
+    assert d.amendments[0].changes == [{"field": "went_well", "old": "Good communication.",
+                                        "new": "Much better teamwork"}]
+    sign_in(reviewer := client.application.test_client(), "reviewer@aaa.example")
+    page = get_page(reviewer, f"/review/incidents/{d.incident_id}")
+    assert "Edit history" in page.text() and "Reason: Typo" in page.text()
+
+
+def test_officer_cannot_open_another_officers_debrief(client, people, forces):
+    from tests.support.factories import create_user
+
+    other = create_user(force=forces["A"], roles=[Role.OFFICER])
+    d = submitted_debrief(author=other)
+    sign_in(client, "officer@aaa.example")
+    assert client.get(f"/debriefs/{d.id}/check").status_code == 403
+    assert client.get(f"/debriefs/{d.id}/reflection").status_code == 403
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "access.denied"))
+    assert event.details["path"] == f"/debriefs/{d.id}/check"
+
+
+def test_reviewer_cannot_open_another_forces_incident(client, people):
+    d = submitted_debrief(author=people[("B", Role.OFFICER)])
+    sign_in(client, "reviewer@aaa.example")
+    assert client.get(f"/review/incidents/{d.incident_id}").status_code == 404
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "access.denied")) is not None
+
+
+def test_learning_team_cannot_open_any_debrief(client, people):
+    d = submitted_debrief(author=people[("A", Role.OFFICER)])
+    sign_in(client, "learning@aaa.example")
+    for path in (f"/debriefs/{d.id}/check", f"/review/incidents/{d.incident_id}", "/review/"):
+        assert client.get(path).status_code == 403
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "access.denied")) is not None
+
+
+def test_review_queue_filters(client, people):
+    officer = people[("A", Role.OFFICER)]
+    submitted_debrief(author=officer, near_miss=True, themes=["custody"])
+    submitted_debrief(author=officer, used_force=True)
+    sign_in(client, "reviewer@aaa.example")
+    assert "2 incidents" in get_page(client, "/review/").text()
+    assert "1 incidents" in get_page(client, "/review/?near_miss=yes").text()
+    assert "1 incidents" in get_page(client, "/review/?theme=custody").text()
+    assert "1 incidents" in get_page(client, "/review/?use_of_force=yes").text()
+    bad = get_page(client, "/review/?from=2026-13-01")
+    assert bad.title.startswith("Error: ") and "Enter a real date" in bad.error_summary()[0]
+
+
+def test_duplicate_warning(client, people):
+    first = submitted_debrief(author=people[("A", Role.OFFICER)], place="outside the railway station")
+    sign_in(client, "officer@aaa.example")
+    d = start(client)
+    when = first.incident.occurred_at
+    post_form(client, step_url(d, "about"), {**ABOUT, "occurred_date": [str(when.day), str(when.month),
+                                                                         str(when.year)]}, status=302)
+    assert "may be the same incident as" in get_page(client, f"/debriefs/{d.id}").text()
+    assert db.session.scalar(select(Incident).where(Incident.id == d.incident_id)) is not None
