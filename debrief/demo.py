@@ -55,4 +55,7 @@ def seed_demo() -> DemoSignIns:
                 create_user(email=email, name=name, force=force, roles=[role], password=DEMO_PASSWORD,
                             actor=None, collar_number=collar)
             out.accounts.append((force_name, role.value, email))
+    from debrief.demo_incidents import seed_incidents
+
+    seed_incidents()
     return out
