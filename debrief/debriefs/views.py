@@ -173,7 +173,8 @@ def _csrf_ok() -> bool:
     from flask_wtf.csrf import ValidationError as CSRFValidationError, validate_csrf
 
     try:
-        validate_csrf(request.form.get("csrf_token"))
+        # The timeline page's form is prefixed, so its token arrives as entry-csrf_token.
+        validate_csrf(request.form.get("entry-csrf_token") or request.form.get("csrf_token"))
         return True
     except CSRFValidationError:
         return False

@@ -51,7 +51,10 @@ def test_full_debrief_with_force_and_injuries(client, people):
                                                      "continue": "1"}, status=302)
     post_form(client, step_url(d, "timeline"), {"entry-at": "14:31", "entry-what": "Arrived",
                                                 "entry-source": "BWV", "action": "add"}, status=302)
-    post_form(client, step_url(d, "timeline"), {"action": "continue"}, status=302)
+    token = get_page(client, step_url(d, "timeline")).html.find("input", attrs={"name": "entry-csrf_token"})["value"]
+    assert client.post(step_url(d, "timeline"), data={"action": "continue"}).status_code == 400
+    assert client.post(step_url(d, "timeline"), data={"action": "continue", "entry-csrf_token": token}
+                       ).status_code == 302
     post_form(client, step_url(d, "reflection"), {"went_well": "Calm talk", "could_differ": "Earlier MH triage",
                                                   "why_differ": "Less force", "continue": "1"}, status=302)
     post_form(client, step_url(d, "wellbeing"), {"wellbeing_concerns": "", "support_wanted": "no",
