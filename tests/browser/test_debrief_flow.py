@@ -85,6 +85,7 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     check_accessibility(page)
     save_and_continue(page)
 
+    check_accessibility(page)
     page.get_by_label("What happened").fill("I was sent to a man on the footbridge who was threatening to jump.")
     # "Come back later" from the middle of the flow, then carry on from My debriefs.
     page.get_by_role("button", name="Save and come back later").click()
@@ -102,6 +103,7 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     check_accessibility(page)
     save_and_continue(page)
 
+    check_accessibility(page)
     page.get_by_label("What went well?").fill("Clear communication with the control room.")
     page.get_by_label("What could have been done differently?").fill("A mental health nurse could have come sooner.")
     page.get_by_label("Why would that have helped?").fill("Less need for force.")
@@ -109,6 +111,7 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     page.get_by_role("group", name="Would you like support?").get_by_label("No").check()
     check_accessibility(page)
     save_and_continue(page)
+    check_accessibility(page)
     save_and_continue(page)  # intelligence and concerns: nothing to add
 
     assert page.locator("h1").inner_text() == "Check your answers before submitting your debrief"
@@ -127,9 +130,15 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     sign_in(page, "jamie@aaa.example", PASSWORD)
     page.wait_for_url("**/officer")
     assert "Asked to add your debrief" in page.content()
+    check_accessibility(page)
     page.get_by_role("link", name="AAA-").first.click()
+    check_accessibility(page)  # "Add your debrief": the request from a colleague
     page.get_by_label("Hot debrief").check()
     page.get_by_role("button", name="Continue").click()
+    page.get_by_role("link", name="About the incident").click()
+    check_accessibility(page)  # shared section: read-only for someone who did not start the incident
+    assert "only they can change this section" in page.content()
+    page.go_back()
     page.get_by_role("link", name="Use of force").click()
     page.get_by_role("group", name="Did you use force?").get_by_label("No").check()
     for question in ("Were you single-crewed?", "Are you trained to carry Taser?", "Were you carrying Taser?",
