@@ -1,0 +1,235 @@
+"""Dates, times, ages and dates of birth in digits and in words, with parsed values for generalising."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .vocab import MONTHS, WEEKDAYS
+
+_BASE = PRIORITY["pattern"]
+_MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_MONTH_RE = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_WEEKDAY_RE = r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first "
+    "twenty-second twenty-third twenty-fourth twenty-fifth twenty-sixth twenty-seventh "
+    "twenty-eighth twenty-ninth thirtieth thirty-first"
+).split()
+_ORD_RE = r"(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-", "[- ]") + r")"
+_NUMBERS = "one two three four five six seven eight nine ten eleven twelve".split()
+_HOUR_WORD_RE = r"(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|midnight|midday|noon)"
+
+_NUMERIC = r"(?<![\d/.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
+_ISO = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
+_WORDS = (
+    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?\s+"
+    + _MONTH_RE + r"(?![a-z])(?:,?\s+\d{4}\b)?"
+)
+_AMERICAN = (
+    r"(?:" + _WEEKDAY_RE + r",?\s+)?" + _MONTH_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+)
+_WEEKDAY_DAY = _WEEKDAY_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
+_FESTIVALS = {
+    "new year's day": (1, "day"), "new year's eve": (12, "evening"), "christmas day": (12, "day"),
+    "christmas eve": (12, "evening"), "boxing day": (12, "day"), "bonfire night": (11, "evening"),
+    "guy fawkes night": (11, "evening"), "valentine's day": (2, "day"), "halloween": (10, "evening"),
+    "hallowe'en": (10, "evening"), "st patrick's day": (3, "day"), "remembrance sunday": (11, "day"),
+    "armistice day": (11, "day"), "may day": (5, "day"),
+}
+_FESTIVAL = (
+    r"(?i:" + "|".join(re.escape(f).replace("'", "['’]?").replace(r"\ ", r"\s+") for f in _FESTIVALS)
+    + r")(?:,?\s+\d{4}\b)?"
+)
+_ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
+_DATE = re.compile(
+    r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
+                                                       _WEEKDAY_DAY)) + r")"
+)
+_DOB = re.compile(
+    r"\b(?i:date\s+of\s+birth|DOB|D\.O\.B\.?|born(?:\s+on)?)(?:['’]s)?[\s,:\-]*"
+    r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
+    + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
+)
+_BORN_YEAR = re.compile(r"\bborn\s+in\s+(?P<d>(?:19|20)\d\d)\b")
+
+_PRE_BEFORE = re.compile(
+    r"\b(?i:at|around|about|approximately|approx\.?)(?:\s+(?i:about|around|approximately))?\s+$"
+)
+_AP = r"(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours|h)"
+_TIMES = (
+    re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*" + _AP + r"\b)?)(?![\d:])"),
+    re.compile(r"(?<![\d:.£])(?P<t>(?P<h>\d{1,2})\.(?P<mi>[0-5]\d)\s*(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours)\b)"),
+    re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<ap>hrs|hours|h)\b)"),
+    # "at 2315": four bare digits are a time only straight after "at".
+    re.compile(r"(?P<pre>\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?)"
+               r"(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d))\b(?![/\d])"),
+    re.compile(r"(?<![\d:.])(?P<t>(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w))"),
+    re.compile(
+        r"(?P<t>(?:(?P<q>quarter|half|ten|five|twenty|twenty[- ]five)\s+(?P<dir>past|to|after)\s+)?"
+        r"(?P<hw>" + _HOUR_WORD_RE + r")(?P<oc>\s+o['’]clock)?"
+        r"(?:\s+(?P<per>in\s+the\s+(?:morning|afternoon|evening)|at\s+night|am|pm))?)\b",
+        re.IGNORECASE,
+    ),
+)
+_AGE_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_AGE_WORD_RE = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|"
+    r"eight|nine)|" + "|".join(sorted(_AGE_WORDS, key=len, reverse=True)) + r")"
+)
+# "She was 79 and..." / "Reece was eight": an age stated of a person, not a count of something.
+_AGE_STATED = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|who|[A-Z][a-z]+),?\s+(?:was|is|were|turned|had\s+just\s+turned)\s+"
+    r"(?:only\s+|just\s+)?"
+    r"(?P<n>\d{1,2}|" + _AGE_WORD_RE + r")\b(?![-.:/]\d|\s*(?:%|per\b|minutes?|mins?|hours?|hrs|seconds?|secs?|"
+    r"metres?|meters?|miles?|mph|yards?|feet|foot|inches|times|days?|weeks?|months?|am\b|pm\b|o['’]clock|"
+    r"st\b|nd\b|rd\b|th\b|units?|calls?|officers?|people|of\b|out\b|minutes?|percent|cm|kg|mg|ml|stone|pints?))"
+)
+_AGE_NOUNS = (
+    "man|woman|boy|girl|male|female|person|child|teenager|youth|lad|mother|father|driver|rider|"
+    "pedestrian|passenger|suspect|victim|subject|detainee|patient|student|son|daughter|motorist"
+)
+_AGES = (
+    (re.compile(r"\b(?i:aged)\s+(?P<n>\d{1,3})(?:\s+years)?\b"), "aged"),
+    (re.compile(r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<n>\d{1,3})[- ]years?[- ]old"
+                r"(?:\s+(?P<noun>" + _AGE_NOUNS + r"))?\b"), "year-old"),
+    (re.compile(r"\b(?P<n>\d{1,3})[- ]years?[- ]old\b"), "bare"),
+    (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
+    (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})\b"), "aged"),
+    (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})\)"), "paren"),
+    (re.compile(r"(?<=[a-z]),\s+(?P<n>\d{1,2})(?=\s*,|\s+(?:was|is|had|from|of|who|and|told|said)\b)"), "apposition"),
+)
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str, value: str, bump: int = 0) -> Candidate:
+    return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
+
+
+def parse_date(s: str) -> tuple[int | None, int | None, int | None, str]:
+    """(year, month, day, part) of a date phrase; part is 'evening' for eves, else 'day'."""
+    low = re.sub(r"[’']", "'", s.lower()).strip()
+    low = re.sub(r"\s+", " ", low)
+    year_m = re.search(r"\b(\d{4})\s*$", low)
+    year = int(year_m.group(1)) if year_m else None
+    for name, (month, part) in _FESTIVALS.items():
+        if low.startswith(name) or low.startswith(name.replace("'", "")):
+            return year, month, None, part
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", low):
+        return int(m.group(1)), int(m.group(2)), int(m.group(3)), "day"
+    if m := re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})", low):
+        y = int(m.group(3))
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        return y, int(m.group(2)), int(m.group(1)), "day"
+    month = None
+    for word in re.findall(r"[a-z]+", low):
+        if word[:3] in _MONTH_ABBR and (len(word) <= 4 or word.capitalize() in MONTHS):
+            month = _MONTH_ABBR["sept" if word.startswith("sept") else word[:3]]
+            break
+    day_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.sub(r"\b\d{4}\b", "", low))
+    return year, month, int(day_m.group(1)) if day_m else None, "day"
+
+
+def _valid_numeric(s: str) -> bool:
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})", s)
+    return not m or (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12)
+
+
+_DOB_CUE = re.compile(r"(?i:date\s+of\s+birth|\bDOB\b|D\.O\.B|\bborn\b)")
+
+
+def _dates(text: str) -> Iterator[Candidate]:
+    for m in (_DOB.finditer(text) if _DOB_CUE.search(text) else ()):
+        if _valid_numeric(m.group("d")):
+            y, mo, d, _ = parse_date(m.group("d"))
+            yield _cand(*m.span("d"), Kind.DOB, "dob", f"{y or ''}-{mo or ''}-{d or ''}", 6)
+    for m in _BORN_YEAR.finditer(text):
+        yield _cand(*m.span("d"), Kind.DOB, "dob", f"{m.group('d')}--", 6)
+    for m in _DATE.finditer(text):
+        if not _valid_numeric(m.group("d")):
+            continue
+        y, mo, d, part = parse_date(m.group("d"))
+        on = _ON_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        start = on.start() if on else m.start("d")
+        subtype = ("on-" if on else "") + part
+        yield _cand(start, m.end("d"), Kind.DATE, subtype, f"{y or ''}-{mo or ''}-{d or ''}", 2)
+
+
+def _hour_from_words(m: re.Match[str]) -> tuple[int, bool]:
+    word = m.group("hw").lower()
+    if word == "midnight":
+        hour, known = 0, True
+    elif word in ("midday", "noon"):
+        hour, known = 12, True
+    else:
+        hour, known = _NUMBERS.index(word) + 1, False
+    if (m.group("dir") or "").lower() == "to":
+        hour -= 1
+    per = (m.group("per") or "").lower()
+    if "pm" in per or "afternoon" in per or "evening" in per or ("night" in per and hour >= 6):
+        hour, known = hour % 12 + 12, True
+    elif "am" in per or "morning" in per or "night" in per:
+        hour, known = hour % 12, True
+    return hour % 24, known
+
+
+def _times(text: str) -> Iterator[Candidate]:
+    for i, pattern in enumerate(_TIMES):
+        for m in pattern.finditer(text):
+            if i == len(_TIMES) - 1:
+                if not (m.group("q") or m.group("oc") or m.group("per")):
+                    continue
+                hour, known = _hour_from_words(m)
+            else:
+                hour, known = int(m.group("h")), True
+                ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
+                if ap in ("am", "pm"):
+                    hour = hour % 12 + (12 if ap == "pm" else 0)
+            pre = m.start("pre") if "pre" in m.groupdict() and m.group("pre") else None
+            if pre is None and (found := _PRE_BEFORE.search(text, max(0, m.start("t") - 30), m.start("t"))):
+                pre = found.start()
+            start = pre if pre is not None else m.start("t")
+            subtype = ("at-" if pre is not None else "") + ("known" if known else "unknown")
+            yield _cand(start, m.end("t"), Kind.TIME, subtype, str(hour), 1)
+
+
+def _age_value(raw: str) -> int:
+    if raw.isdigit():
+        return int(raw)
+    parts = re.split(r"[- ]", raw.lower())
+    return sum(_AGE_WORDS.index(p) + 1 if _AGE_WORDS.index(p) < 20 else (_AGE_WORDS.index(p) - 17) * 10
+               for p in parts)
+
+
+def _ages(text: str) -> Iterator[Candidate]:
+    for m in _AGE_STATED.finditer(text):
+        yield _cand(*m.span("n"), Kind.AGE, "stated", str(_age_value(m.group("n"))), 0)
+    for pattern, subtype in _AGES:
+        for m in pattern.finditer(text):
+            n = int(m.group("n"))
+            if n > 110:
+                continue
+            if subtype in ("paren", "apposition"):
+                word = re.search(r"([A-Za-z]+)\W*$", text[: m.start()])
+                if not word or not word.group(1)[0].isupper():
+                    continue
+            if subtype == "year-old":
+                noun = m.group("noun") or ""
+                yield _cand(*m.span(), Kind.AGE, f"year-old:{m.group('art')}:{noun}", str(n), 3)
+            elif subtype in ("aged", "years", "bare"):
+                yield _cand(*m.span(), Kind.AGE, subtype, str(n), 2)
+            else:
+                yield _cand(*m.span("n"), Kind.AGE, subtype, str(n), 1)
+
+
+def find_dates_times_ages(text: str) -> list[Candidate]:
+    """Dates (incl. festivals and words), dates of birth, clock times in digits or words, and ages."""
+    dates = list(_dates(text))
+    # "born on 12 April 1989" must stay a date of birth, not become "in April 1989".
+    dobs = [c for c in dates if c.kind is Kind.DOB]
+    dates = [c for c in dates if c.kind is Kind.DOB
+             or not any(c.start < d.end and d.start < c.end for d in dobs)]
+    return [*dates, *_times(text), *_ages(text)]

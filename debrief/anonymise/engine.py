@@ -1,0 +1,159 @@
+"""Runs the detection layers over a text, labels what they found and writes the anonymised text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from .context import describe_prefix, find_names, gender_of
+from .dates import find_dates_times_ages
+from .denylist import Case
+from .entities import Candidate, Entity, Kind, Result
+from .keep import keep_spans
+from .labels import (PLACEHOLDERS, Labeller, age_replacement, date_replacement, fit_article,
+                     fit_noun, place_replacement, time_replacement)
+from .ner import ner_candidates
+from .patterns import find_structured
+from .phrases import tokenize
+from .places import find_places
+from .resolve import drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
+
+_BRACKETED_RANK = re.compile(r"\s*\(\s*[A-Za-z/]+\.?\s*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
+
+
+def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candidate]:
+    """Every identifier in the text as resolved, non-overlapping candidates in text order."""
+    case = labeller.case
+    tokens = tokenize(text)
+    cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
+             *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text)]
+    cands = drop_kept(cands, keep_spans(text, tokens))
+    chosen = resolve(cands)
+    chosen = person_keys(text, chosen, case)
+    chosen = propagate(text, chosen, case, learn=learn)
+    chosen = merge_people(text, chosen)
+    return merge_addresses(text, chosen)
+
+
+def _collar_number(text: str, c: Candidate) -> str:
+    return text[c.start:c.end].strip(" ()")
+
+
+def _observe(text: str, chosen: list[Candidate], labeller: Labeller) -> None:
+    """First pass: learn ranks, titles, genders and collar links before any label is written."""
+    for i, c in enumerate(chosen):
+        if c.kind is Kind.PERSON and c.key:
+            title, role = describe_prefix(text, c.start)
+            first = text[c.start:c.end].split()[0]
+            labeller.observe(c.key, title=title, role=role, gender=gender_of(first))
+        elif c.kind is Kind.COLLAR and c.subtype == "with-name" and i + 1 < len(chosen):
+            nxt = chosen[i + 1]
+            if nxt.kind is Kind.PERSON and nxt.key and nxt.start == c.end:
+                labeller.collars.setdefault(_collar_number(text, c), nxt.key)
+        elif c.kind is Kind.COLLAR and c.subtype == "rank" and i > 0:
+            prev = chosen[i - 1]
+            # "Sergeant Sandhu (PS 3306)": the number in brackets is Sandhu's.
+            if prev.kind is Kind.PERSON and prev.key and _BRACKETED_RANK.fullmatch(text[prev.end:c.start]):
+                labeller.collars.setdefault(_collar_number(text, c), prev.key)
+
+
+def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]:
+    """(start, replacement) for one candidate; start moves back only to fix an article."""
+    if c.kind is Kind.PERSON:
+        title, role = describe_prefix(text, c.start)
+        return c.start, labeller.replacement(c.key or "n:?", title=title, role=role)
+    if c.kind is Kind.COLLAR:
+        if c.subtype in ("with-name", "paren"):
+            return c.start, ""
+        title, _ = describe_prefix(text, c.start)
+        if c.subtype == "rank" or title:
+            number = _collar_number(text, c)
+            key = labeller.collars.get(number) or f"collar:{number}"
+            labeller.observe(key, title=title)
+            return c.start, labeller.replacement(key, title=title, role=None)
+        return c.start, PLACEHOLDERS[Kind.COLLAR]
+    if c.kind is Kind.DATE:
+        return c.start, date_replacement(c.value, c.subtype)
+    if c.kind is Kind.TIME:
+        return c.start, time_replacement(c.value, c.subtype)
+    if c.kind is Kind.AGE:
+        return c.start, age_replacement(c.value, c.subtype)
+    if c.kind in (Kind.PLACE, Kind.ADDRESS):
+        return fit_article(text, c.start, fit_noun(text, c.end, place_replacement(c.kind, c.subtype)))
+    if c.kind is Kind.FORCE:
+        return fit_article(text, c.start, PLACEHOLDERS[Kind.FORCE])
+    return c.start, PLACEHOLDERS.get(c.kind, "[redacted]")
+
+
+def _capitalise(text: str, start: int, original: str, replacement: str) -> str:
+    # A replacement that opens a sentence opens with a capital, as the original did.
+    if replacement[:1].islower() and original[:1].isupper() and _SENTENCE_END.search(text[:start]):
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def to_entities(text: str, chosen: list[Candidate], labeller: Labeller) -> list[Entity]:
+    _observe(text, chosen, labeller)
+    entities: list[Entity] = []
+    for c in chosen:
+        start, replacement = _replacement(text, c, labeller)
+        if entities and start < entities[-1].end:  # an article fix may not reach into the last entity
+            start = c.start
+        end = c.end
+        if c.kind is Kind.PERSON and re.match(r"['’](?!s\b)", text[end:end + 2]) and not replacement.endswith("s"):
+            end, replacement = end + 1, replacement + "'s"  # "Mrs Hargreaves' grandson" -> "Mrs A's"
+        replacement = _capitalise(text, start, text[start:end], replacement)
+        entities.append(Entity(start, end, c.kind.value, replacement, text[start:end], c.layer))
+    return entities
+
+
+def apply(text: str, entities: Sequence[Entity]) -> str:
+    """Splice replacements into the text; entities are sorted and do not overlap."""
+    parts: list[str] = []
+    pos = 0
+    for e in entities:
+        parts.append(text[pos:e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def anonymise(
+    text: str,
+    *,
+    people: Sequence[str | Mapping[str, str]] = (),
+    force: str | None = None,
+    places: Sequence[str] = (),
+    collar_numbers: Sequence[str] = (),
+    labeller: Labeller | None = None,
+) -> Result:
+    """Replace every identifier in `text`; pass one `labeller` for all texts of a case."""
+    if labeller is None:
+        labeller = Labeller(Case(people, force, places, collar_numbers))
+    else:
+        _extend_case(labeller.case, people, force, places, collar_numbers)
+    entities = to_entities(text, detect(text, labeller), labeller)
+    return Result(text, apply(text, entities), tuple(entities))
+
+
+def _extend_case(case: Case, people: Sequence[str | Mapping[str, str]], force: str | None,
+                 places: Sequence[str], collar_numbers: Sequence[str]) -> None:
+    if people:
+        case.add_people(people)
+    if force and not case.force:
+        case.force = force
+        case._matcher = None
+    if places or collar_numbers:
+        case.places = [*case.places, *places]
+        case.collar_numbers = [*case.collar_numbers, *collar_numbers]
+        case._matcher = None
+
+
+def find_identifiers(text: str, case: Case | Labeller) -> list[Entity]:
+    """Identifiers left in a text (e.g. an edited case study), without changing the case's state."""
+    base = case.case if isinstance(case, Labeller) else case
+    probe = Labeller(Case(list(base.people), base.force, list(base.places), list(base.collar_numbers),
+                          dict(base.learned)),
+                     ner=case.ner if isinstance(case, Labeller) else None)
+    return to_entities(text, detect(text, probe, learn=False), probe)

@@ -1,0 +1,142 @@
+"""UK policing patterns for structured identifiers: collars, forces, postcodes, VRMs, phones, references."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .forces import FORCE_MATCHER
+from .phrases import Tokens
+from .keep import is_keep_word
+from .vocab import MONTHS, NOT_NAMES, RANK_RE
+
+_BASE = PRIORITY["pattern"]
+_NAME_AFTER = re.compile(r"\s+([A-Z][A-Za-z'’-]+)")
+
+# Collar numbers: "PC 1234", "DC 4567AB", "PS1234", Met style "PC 123AB".
+_RANK_COLLAR = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s?(?P<num>\d{3,6}[A-Z]{0,2}|\d{1,4}[A-Z]{2})\b")
+_CUE_COLLAR = re.compile(
+    r"\b(?i:collar|warrant|shoulder|badge|payroll|force)(?i:\s+card)?(?i:\s+(?:numbers?|nos?\.?|num|#))?"
+    r"\s*[:#]?\s*(?P<num>\d{2,7}[A-Z]{0,2})\b(?P<more>(?:\s*(?:,|and|&)\s*\d{2,7}[A-Z]{0,2}\b)*)"
+)
+_RANK_BEFORE = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?(?:\s+[A-Z][\w'’-]*){1,2}$")
+_PAREN_COLLAR = re.compile(r"(?<=[A-Za-z])(?P<all>\s\((?P<num>\d{3,6}[A-Z]{0,2})\))")
+
+_POSTCODE = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
+_POSTCODE_CUE = re.compile(r"\b(?i:postcode|post code)\s+(?:area\s+)?(?P<pc>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\b")
+
+_VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}\d{2}\s?[A-HJ-PR-Z]{3}\b")
+_VRM_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\d{1,3}\s?(?P<tail>[A-Z]{3})\b")
+_VRM_SUFFIX = re.compile(r"\b(?P<head>[A-Z]{3})\s?\d{1,3}[A-HJ-NP-Y]\b")
+_VRM_CUE = re.compile(
+    r"\b(?i:registration(?:\s+(?:number|no\.?|mark|plate))?|reg(?:\.|\s+(?:number|no\.?|plate))?|VRM|"
+    r"index(?:\s+number)?|number\s?plate|plates?)\s*(?:[:\-]|(?i:of|was|is|showing))?\s*"
+    r"(?P<v>[A-Z0-9]{1,4}\s?[A-Z0-9]{1,4})\b"
+)
+
+_PHONE = re.compile(
+    r"(?<![\w+/])(?:\+44[\s-]?(?:\(0\)[\s-]?)?\d|\(0\d{2,4}\)|0\d)(?:[\s-]?\d){7,10}(?![\w/])"
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+
+_REF_CUE = re.compile(
+    r"\b(?i:crime(?:\s+(?:reference|ref|number|no))?|CRN|custody(?:\s+(?:record|reference|ref|number|no))+|"
+    r"incident(?:\s+(?:log|number|no|reference|ref))+|(?:STORM\s+|CAD\s+|incident\s+)?log|CAD|STORM|URN|"
+    r"occurrence|OEL|reference|ref|serial|device|exhibit|BWV|body[- ]worn\s+(?:video|camera)|camera|"
+    r"Taser|PNC(?:\s+ID)?|PND|Niche|Athena|case|job|call|footage|clip|file|record|unit|report|"
+    r"Connect|investigation|IOPC|PSD|complaint|conduct)"
+    r"(?i:\s+(?:number|no\.?|ref(?:erence)?|ID|serial|record|log|device|file|unit))*"
+    r"\s*(?i:is|was|of|:|#|-|no\.?)?\s*"
+    r"(?P<ref>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:-[A-Z0-9]+)*"
+    r"|(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+)\b"
+)
+_REF_SHAPES = (
+    re.compile(r"\b\d{2,4}/\d{3,8}/\d{2,4}\b"),
+    re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,8}(?:/[A-Z0-9]{2,8}){2,3}\b"),
+    re.compile(r"\b[A-Z]{2,5}[-/]\d{2,}(?:[-/][A-Z0-9]+)+\b"),
+    re.compile(r"\b[A-Z]{2,5}-\d{4,}\b"),
+    re.compile(r"\b[A-Z]{1,3}\d{6,}[A-Z]?\b"),
+    re.compile(r"\b\d{2}[A-Z]{2}\d{5,}\b"),
+    re.compile(r"\b[A-Z]\d{2}[A-Z]\d{5,}\b"),
+    re.compile(r"(?<![£$\d.,])\b\d{7,}\b(?![.,]\d)"),
+)
+_ROAD = re.compile(r"\b(?:M\d{1,3}|A\d{1,4}|B\d{4})(?:\(M\))?\b(?!\s?[A-Z]{3}\b)")
+
+_MONTH_WORDS = {m.lower() for m in MONTHS}
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0,
+          key: str | None = None) -> Candidate:
+    return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, key=key)
+
+
+def _collars(text: str) -> Iterator[Candidate]:
+    for m in _RANK_COLLAR.finditer(text):
+        num_start, num_end = m.span("num")
+        after = _NAME_AFTER.match(text, num_end)
+        if after and after.group(1).lower() not in NOT_NAMES and not is_keep_word(after.group(1)):
+            # "PC 1234 Jones": the number goes, with its space, and the name layer labels Jones.
+            yield _cand(num_start, after.start(1), Kind.COLLAR, "with-name", 5)
+        else:
+            yield _cand(num_start, num_end, Kind.COLLAR, "rank", 5, key="collar:" + m.group("num"))
+    for m in _CUE_COLLAR.finditer(text):
+        yield _cand(*m.span("num"), Kind.COLLAR, "cue", 5)
+        for extra in re.finditer(r"\d{2,7}[A-Z]{0,2}", m.group("more") or ""):
+            base = m.start("more")
+            yield _cand(base + extra.start(), base + extra.end(), Kind.COLLAR, "cue", 5)
+    for m in _PAREN_COLLAR.finditer(text):
+        word = re.search(r"([A-Za-z]+)$", text[max(0, m.start() - 40):m.start()])
+        year_like = re.fullmatch(r"(?:19|20)\d\d", m.group("num"))
+        if year_like and not _RANK_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "PSIRF (2022)" is a year; "PC Jones (2022)" may be a collar
+        if word and word.group(1)[0].isupper() and word.group(1).lower() not in _MONTH_WORDS \
+                and not word.group(1).isupper():
+            yield _cand(*m.span("all"), Kind.COLLAR, "paren", 4)
+
+
+def _vrms(text: str) -> Iterator[Candidate]:
+    for m in _VRM_CURRENT.finditer(text):
+        yield _cand(*m.span(), Kind.VRM, bump=2)
+    for m in _VRM_PREFIX.finditer(text):
+        if not is_keep_word(m.group("tail")):
+            yield _cand(*m.span(), Kind.VRM, bump=1)
+    for m in _VRM_SUFFIX.finditer(text):
+        if not is_keep_word(m.group("head")) and m.group("head") not in {"BWV", "CAD", "PNC", "URN"}:
+            yield _cand(*m.span(), Kind.VRM, bump=1)
+    for m in _VRM_CUE.finditer(text):
+        value = m.group("v")
+        if re.search(r"\d", value) and re.search(r"[A-Z]", value):
+            yield _cand(*m.span("v"), Kind.VRM, bump=1)
+
+
+def _phones(text: str) -> Iterator[Candidate]:
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group().replace("+44", "0", 1).replace("(0)", ""))
+        if len(digits) in (10, 11) and digits.startswith("0"):
+            yield _cand(*m.span(), Kind.PHONE, bump=6)
+
+
+def _references(text: str) -> Iterator[Candidate]:
+    for m in _REF_CUE.finditer(text):
+        ref = m.group("ref")
+        if len(ref) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", ref):
+            yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 3)
+    for pattern in _REF_SHAPES:
+        for m in pattern.finditer(text):
+            yield _cand(*m.span(), Kind.REFERENCE, "shape")
+
+
+def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
+    """Collar numbers, forces, postcodes, VRMs, phones, emails, NI numbers, references and roads."""
+    out: list[Candidate] = list(_collars(text))
+    out += [_cand(s, e, Kind.FORCE, bump=2) for s, e, _ in FORCE_MATCHER.find(text, tokens)]
+    out += [_cand(*m.span(), Kind.POSTCODE, bump=4) for m in _POSTCODE.finditer(text)]
+    out += [_cand(*m.span("pc"), Kind.POSTCODE, bump=4) for m in _POSTCODE_CUE.finditer(text)]
+    out += list(_vrms(text))
+    out += list(_phones(text))
+    out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _EMAIL.finditer(text)]
+    out += [_cand(*m.span(), Kind.NINO, bump=7) for m in _NINO.finditer(text)]
+    out += list(_references(text))
+    out += [_cand(*m.span(), Kind.PLACE, "main-road") for m in _ROAD.finditer(text)]
+    return out

@@ -1,0 +1,131 @@
+"""Fast whole-word phrase lookup by tokens, so per-case lists need no regex compiled for each case."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’&./\-][A-Za-z0-9]+)*|&")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text's word tokens, their offsets and lower-cased forms, computed once for every matcher."""
+
+    texts: list[str]
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def tokenize(text: str) -> Tokens:
+    matches = list(TOKEN.finditer(text))
+    texts = [m.group() for m in matches]
+    return Tokens(texts, [t.replace("’", "'").lower() for t in texts],
+                  [m.start() for m in matches], [m.end() for m in matches])
+
+
+def _strip_possessive(norm: str) -> str | None:
+    if norm.endswith("'s"):
+        return norm[:-2]
+    if norm.endswith("'"):
+        return norm[:-1]
+    return None
+
+
+@dataclass
+class _Entry(Generic[V]):
+    tokens: tuple[str, ...]
+    seps: tuple[str, ...]
+    value: V
+    exact: bool
+
+
+def _norm(token: str) -> str:
+    return token.replace("’", "'").lower()
+
+
+def _sep(s: str) -> str:
+    return "" if not s.strip() else re.sub(r"\s+", " ", s.strip())
+
+
+@dataclass
+class PhraseMatcher(Generic[V]):
+    """Phrases matched on token boundaries, longest first; "'s" after the last token stays outside."""
+
+    _index: dict[str, list[_Entry[V]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, value: V, *, exact: bool = False) -> None:
+        matches = list(TOKEN.finditer(phrase))
+        if not matches:
+            return
+        tokens = tuple(m.group() if exact else _norm(m.group()) for m in matches)
+        seps = tuple(_sep(phrase[a.end():b.start()]) for a, b in zip(matches, matches[1:]))
+        entries = self._index.setdefault(_norm(tokens[0]), [])
+        if any(e.tokens == tokens and e.exact == exact for e in entries):
+            return
+        entries.append(_Entry(tokens, seps, value, exact))
+        entries.sort(key=lambda e: -len(e.tokens))
+
+    def extend(self, phrases: Iterable[tuple[str, V]], *, exact: bool = False) -> None:
+        for phrase, value in phrases:
+            self.add(phrase, value, exact=exact)
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def find(self, text: str, tokens: Tokens | None = None) -> list[tuple[int, int, V]]:
+        """Non-overlapping (start, end, value) for every phrase in the text, leftmost-longest."""
+        toks = tokens if tokens is not None else tokenize(text)
+        out: list[tuple[int, int, V]] = []
+        index = self._index
+        count = len(toks.texts)
+        i = 0
+        while i < count:
+            norm = toks.norms[i]
+            entries = index.get(norm)
+            stripped = False
+            if entries is None and norm[-1] in "'s":
+                base = _strip_possessive(norm)
+                entries = index.get(base) if base else None
+                stripped = True
+            hit = self._match_at(text, toks, i, entries, stripped) if entries else None
+            if hit:
+                n, end, value = hit
+                out.append((toks.starts[i], end, value))
+                i += n
+            else:
+                i += 1
+        return out
+
+    def _match_at(self, text: str, toks: Tokens, i: int, entries: list[_Entry[V]],
+                  stripped: bool) -> tuple[int, int, V] | None:
+        for entry in entries:
+            n = len(entry.tokens)
+            if i + n > len(toks) or (stripped and n > 1):
+                continue
+            end = self._compare(text, toks, i, entry)
+            if end is not None:
+                return n, end, entry.value
+        return None
+
+    @staticmethod
+    def _compare(text: str, toks: Tokens, i: int, entry: _Entry[V]) -> int | None:
+        n = len(entry.tokens)
+        for j in range(n):
+            want = entry.tokens[j]
+            if j and _sep(text[toks.ends[i + j - 1]:toks.starts[i + j]]) != entry.seps[j - 1]:
+                return None
+            got = toks.texts[i + j] if entry.exact else toks.norms[i + j]
+            if got == want:
+                continue
+            base = _strip_possessive(got.replace("’", "'"))
+            if j == n - 1 and base == want:
+                return toks.starts[i + j] + len(want)
+            return None
+        return toks.ends[i + n - 1]

@@ -1,0 +1,241 @@
+"""Addresses, streets, flats, named premises, and towns/cities from the bundled gazetteer."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .gazetteer import ALL_PLACES, AMBIGUOUS_PLACES, FIRST_NAMES, RETAIL, place_subtype
+from .keep import is_keep_word
+from .vocab import NOT_NAMES, PLURAL_RANKS, RANKS, TITLES, alternation
+
+_BASE = PRIORITY["pattern"]
+_GAZ = PRIORITY["gazetteer"]
+_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*"
+# Words that can open a sentence or a clause before a street name but are not part of it.
+_LEAD_STOP = frozenset(
+    "the a an on in at from to into onto along down up near outside then when after before while "
+    "officers officer he she they his her their both via towards across by of and or but as "
+    "during until once later within behind opposite past beyond off".split()
+)
+_STREET_SUFFIX = (
+    "Ring Road|Road|Rd|Street|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|"
+    "Court|Grove|Hill|Square|Walk|Row|Mews|Parade|Rise|Vale|View|Green|Fold|Croft|Gate|Brow|Wynd|"
+    "Yard|Approach|Boulevard|Circus|Embankment|Broadway|Highway|Bypass|Walkway|Park|Estate|Lea|Dene|"
+    r"St(?:\.)?(?!\s+[A-Z])"
+)
+_STREET = re.compile(
+    r"(?P<num>\b(?:No\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+)?"
+    r"(?P<name>(?:" + _WORD + r"\s+){1,3})(?P<suffix>" + _STREET_SUFFIX + r")\b"
+    r"(?:\s+(?:North|South|East|West|Upper|Lower)\b)?"
+)
+_NOT_STREET_COURT = frozenset({"crown", "magistrates", "magistrates'", "county", "high", "coroner's",
+                               "coroners", "family", "youth", "appeal"})
+_FLAT = re.compile(
+    r"\b(?i:flat|apartment|apt\.?)\s+(?P<n>\d{1,4}[A-Za-z]?)\b(?:,?\s+(?:(?:" + _WORD + r")\s+){1,3}"
+    r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Block|Gardens|Place)\b)?"
+)
+_HOUSE_NUMBER = re.compile(r"\b(?i:at|to|outside|from)\s+(?P<a>(?i:number|no\.?)\s+\d{1,4}[A-Za-z]?)\b")
+_BUILDING = re.compile(
+    r"\b(?P<name>(?:" + _WORD + r"\s+){1,3})(?:House|Tower|Towers|Lodge|Mansions|Heights|Point|Buildings)\b"
+)
+_PUB_NOUNS = (
+    "Arms|Inn|Tavern|Vaults|Lion|Swan|Crown|Anchor|Bell|Plough|Bull|Ship|Fox|Star|Oak|Feathers|"
+    "Wheatsheaf|Rose|Castle|Mitre|Hound|Hounds|Horse|Horses|Stag|Eagle|Falcon|Cock|Greyhound|Globe|"
+    "George|Albion|Phoenix|Sun|Moon|Ram|Lamb|Boar|Dragon|Unicorn|Harp|Volunteer|Cricketers|Woolpack|"
+    "Head|Hart|Grapes|Compasses|Pheasant|Partridge|Firkin|Groom|Tap|Taps|Bar|Lounge|Barrel|Kettle"
+)
+_PUB = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:" + _WORD + r"\s+and\s+(?:" + _WORD + r"\s+)?(?:" + _PUB_NOUNS + r"))|"
+    r"(?:(?:" + _WORD + r")\s+){1,2}(?:" + _PUB_NOUNS + r")|(?:" + _WORD + r"\s+)?(?:Arms|Inn|Tavern|Vaults))\b"
+)
+_VENUE_KINDS = (
+    "General Hospital|Hospital|Infirmary|Medical Centre|Health Centre|Surgery|Primary School|"
+    "High School|School|Academy|College|University|Railway Station|Train Station|Bus Station|"
+    "Police Station|Station|Shopping Centre|Retail Park|Leisure Centre|Sports Centre|"
+    "Community Centre|Social Club|Working Men's Club|Club|Hotel|Stadium|Arena|Market|Mosque|"
+    "Church|Cathedral|Chapel|Gurdwara|Temple|Library|Cemetery|Crematorium|Services|Prison|Hostel|"
+    "Hall|Bridge|Reservoir|Quay|Wharf|Marina|Pier|Beach|Woods|Moor|Common|Playing Fields|"
+    "Recreation Ground|Country Park|Nature Reserve|Industrial Estate|Business Park|Precinct|"
+    "Bus Depot|Interchange|Roundabout|Junction|Flyover|Underpass|Subway|Centre|Clinic|Hospice|"
+    "Care Home|Nursing Home|Loch|Lake|Canal|Forest|Fell|Beacon|Tor|Waterfront|Docks|Dock|Airport"
+)
+_VENUE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,4})(?P<kind>" + _VENUE_KINDS + r")\b"
+)
+_JUNCTION = re.compile(r"\b(?i:junction)\s+\d{1,2}[a-z]?\b")
+_RIVERS = (
+    "Thames|Tyne|Wear|Tees|Mersey|Severn|Trent|Aire|Calder|Ouse|Irwell|Taff|Clyde|Tamar|Medway|"
+    "Lagan|Humber|Wye|Usk|Tawe|Exe|Dee|Avon|Don|Soar|Derwent|Swale|Ribble|Lune|Forth|Tay"
+)
+_RIVER = re.compile(r"\b(?:[Tt]he\s+(?:[Rr]iver\s+)?|River\s+)(?P<name>" + _RIVERS + r")\b")
+# "at 52 Meadowhead", "Flat 2, 41 Mutley Plain": a house number and a name, whatever the suffix.
+_NUMBERED = re.compile(
+    r"(?:\b(?i:at|to|from|outside|of|attended|visited|entered|searched|reached|address|near|opposite)\s+"
+    r"|(?i:flat|apartment)\s+\d{1,4}[A-Za-z]?,\s+)"
+    r"(?P<a>\d{1,4}[A-Za-z]?\s+" + _WORD + r"(?:\s+" + _WORD + r"){0,2})"
+)
+_GENERIC_VENUE_WORDS = frozenset(
+    "police general royal district community local primary high railway bus train mental health "
+    "psychiatric acute secure the a an custody central main city town county national regional "
+    "new old st saint his her their its this that our same nearby nearest emergency accident "
+    "assessment observation intensive care critical admissions".split()
+) | frozenset(w.lower() for w in (*RANKS, *PLURAL_RANKS, *TITLES))
+_HMP = re.compile(r"\bHMP\s+" + _WORD)
+_RETAIL = re.compile(r"(?<![\w&])(?:" + alternation(sorted(RETAIL)) + r")(?![\w&])")
+_AREA = re.compile(
+    r"\b(?P<name>" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(?:area|estate|district|town centre|city centre|"
+    r"village|ward|neighbourhood|suburb|precinct)\b"
+)
+_TOKEN = re.compile(r"\b[A-Z][\w'’-]*")
+_LOCATIVE = frozenset(
+    "in at from to near towards toward outside around through via across into of between and "
+    "nearby within past beyond reach reached on along off onto".split()
+)
+_AFTER_STREET = re.compile(r"\b(?:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Terrace|Gardens|Place|"
+                           r"Court|Grove|Hill|Square|Row|Mews|Parade|View),\s*$")
+_POSTCODE_NEXT = re.compile(r",?\s*[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+_PLACE_SUFFIXES = (
+    "ton", "ley", "ford", "field", "bury", "ham", "by", "worth", "wick", "chester", "caster",
+    "cester", "mouth", "port", "pool", "bridge", "thorpe", "stead", "hurst", "combe", "borough",
+    "brough", "burgh", "well", "wood", "den", "don", "minster", "stow", "thwaite", "holme", "dale",
+    "gate", "moor", "ness", "wich", "bourne", "burn", "leigh", "ington", "ey", "cliffe", "end", "way",
+)
+# Welsh and Scottish place names announce themselves at the front.
+_PLACE_PREFIXES = ("Llan", "Aber", "Pont", "Cwm", "Caer", "Ystrad", "Tre", "Pen", "Inver", "Kil", "Dun", "Auchter")
+_MONTHS_LOW = {m.lower() for m in ("January February March April May June July August September October "
+                                   "November December").split()}
+
+_BY_FIRST: dict[str, list[str]] = defaultdict(list)
+for _place in ALL_PLACES:
+    _BY_FIRST[_place.split()[0]].append(_place)
+for _names in _BY_FIRST.values():
+    _names.sort(key=len, reverse=True)
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str, prio: int = _BASE) -> Candidate:
+    return Candidate(start, end, kind, "pattern" if prio >= _BASE else "gazetteer", prio, subtype=subtype)
+
+
+def _trim_lead(text: str, start: int, end: int) -> int:
+    """Move start past leading words that open a clause rather than name a street."""
+    while True:
+        m = re.match(r"([A-Za-z'’]+)\s+", text[start:end])
+        if not m or m.group(1).lower() not in _LEAD_STOP:
+            return start
+        start += m.end()
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def _streets(text: str) -> Iterator[Candidate]:
+    for m in _STREET.finditer(text):
+        name_start = _trim_lead(text, m.start("name"), m.end("name"))
+        if name_start >= m.end("name"):
+            continue
+        words = text[name_start:m.end("name")].split()
+        if m.group("suffix") == "Court" and words[-1].lower() in _NOT_STREET_COURT:
+            continue
+        if any(is_keep_word(w) for w in words) and not m.group("num"):
+            continue
+        suffix = m.group("suffix").rstrip(".")
+        subtype = {"Park": "park", "Estate": "estate"}.get(suffix, "road" if suffix in ("Road", "Rd") else "street")
+        if m.group("num") and name_start == m.start("name"):
+            yield _cand(m.start("num"), m.end(), Kind.ADDRESS, "address", _BASE + 2)
+        else:
+            yield _cand(name_start, m.end(), Kind.PLACE, subtype, _BASE + 1)
+
+
+def _venues(text: str) -> Iterator[Candidate]:
+    for m in _VENUE.finditer(text):
+        start = _trim_lead(text, m.start("name"), m.end("name"))
+        words = text[start:m.end("name")].split()
+        if not words or all(w.lower().strip(".'’") in _GENERIC_VENUE_WORDS or is_keep_word(w) for w in words):
+            continue
+        if words[0].lower().strip(".") in _GENERIC_VENUE_WORDS - {"royal", "general", "st", "saint", "new", "old"}:
+            start += len(words[0]) + 1  # "PC Hall Hospital" is unlikely; "Leeds General" is not
+            words = words[1:]
+            if not words:
+                continue
+        kind = m.group("kind").lower()
+        subtype = next((k for k in ("hospital", "infirmary", "school", "station", "club", "hotel",
+                                    "park", "centre", "church", "mosque", "prison", "bridge")
+                        if k in kind), "venue")
+        if subtype == "infirmary":
+            subtype = "hospital"
+        if subtype == "station" and "police" in (w.lower() for w in words):
+            subtype = "police station"
+        yield _cand(start, m.end(), Kind.PLACE, subtype, _BASE)
+
+
+def _towns(text: str) -> Iterator[Candidate]:
+    for m in _TOKEN.finditer(text):
+        token = m.group().replace("’", "'")
+        first = token.split()[0]
+        for name in _BY_FIRST.get(first, ()):
+            end = m.start() + len(name)
+            if text[m.start():end].replace("’", "'") != name or (end < len(text) and text[end].isalnum()):
+                continue
+            if (name in AMBIGUOUS_PLACES and _prev_word(text, m.start()) not in _LOCATIVE
+                    and not _AFTER_STREET.search(text[max(0, m.start() - 20):m.start()])
+                    and not _POSTCODE_NEXT.match(text, end)):
+                break
+            # "in Heaton Norris": only after a locative word may the next capitalised word join the place.
+            if _prev_word(text, m.start()) in _LOCATIVE:
+                end = _extend(text, end)
+            yield _cand(m.start(), end, Kind.PLACE, place_subtype(name), _GAZ + 2)
+            break
+        else:
+            word = re.sub(r"['’]s?$", "", token)
+            low = word.lower()
+            if (len(word) >= 5 and (low.endswith(_PLACE_SUFFIXES) or word.startswith(_PLACE_PREFIXES))
+                    and low not in NOT_NAMES
+                    and word not in FIRST_NAMES and not is_keep_word(word) and word.isalpha()
+                    and _prev_word(text, m.start()) in _LOCATIVE):
+                yield _cand(m.start(), m.start() + len(word), Kind.PLACE, "town", _GAZ)
+
+
+def _extend(text: str, end: int) -> int:
+    """"Heaton Norris", "Tottenham Hale": a known place and the capitalised word that completes it."""
+    m = re.match(r" (" + _WORD + r")\b", text[end:end + 30])
+    if not m:
+        return end
+    word = re.sub(r"['’]s?$", "", m.group(1))
+    low = word.lower()
+    if (low in NOT_NAMES or is_keep_word(word) or low in _MONTHS_LOW or word in ALL_PLACES
+            or word in FIRST_NAMES or re.fullmatch(_STREET_SUFFIX, word)
+            or re.fullmatch(_VENUE_KINDS, word)):
+        return end
+    return end + 1 + len(word)
+
+
+def find_places(text: str) -> list[Candidate]:
+    """Street addresses, streets, flats, pubs and venues, chains, areas, and towns and cities."""
+    out = list(_streets(text))
+    out += [_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3) for m in _FLAT.finditer(text)]
+    out += [_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 2) for m in _HOUSE_NUMBER.finditer(text)]
+    for m in _BUILDING.finditer(text):
+        start = _trim_lead(text, m.start("name"), m.end("name"))
+        if start < m.end("name") and not all(w.lower() in NOT_NAMES for w in text[start:m.end("name")].split()):
+            out.append(_cand(start, m.end(), Kind.PLACE, "building", _BASE))
+    out += [_cand(*m.span("name"), Kind.PLACE, "pub", _BASE + 1) for m in _PUB.finditer(text)]
+    out += list(_venues(text))
+    out += [_cand(*m.span(), Kind.PLACE, "prison", _BASE + 1) for m in _HMP.finditer(text)]
+    out += [_cand(*m.span(), Kind.PLACE, "shop", _BASE) for m in _RETAIL.finditer(text)]
+    for m in _AREA.finditer(text):
+        start = _trim_lead(text, m.start("name"), m.end("name"))
+        words = text[start:m.end("name")].split()
+        if words and not any(w.lower() in NOT_NAMES or is_keep_word(w) for w in words):
+            out.append(_cand(start, m.end("name"), Kind.PLACE, "area", _GAZ + 1))
+    out += [_cand(*m.span(), Kind.PLACE, "main-road", _BASE) for m in _JUNCTION.finditer(text)]
+    out += [_cand(*m.span("name"), Kind.PLACE, "river", _BASE) for m in _RIVER.finditer(text)]
+    for m in _NUMBERED.finditer(text):
+        words = m.group("a").split()[1:]
+        if words[0].lower() not in NOT_NAMES and words[0].lower() not in _MONTHS_LOW:
+            out.append(_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 1))
+    out += list(_towns(text))
+    return out

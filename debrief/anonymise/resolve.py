@@ -1,0 +1,175 @@
+"""Overlap resolution between layers, propagation of found names, and merging of address parts."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .context import describe_prefix, is_plausible_name
+from .denylist import Case
+from .entities import PRIORITY, Candidate, Kind
+from .phrases import PhraseMatcher
+from .vocab import NOT_NAMES
+
+_NAME_LIKE = (Kind.PERSON, Kind.PLACE, Kind.FORCE, Kind.ADDRESS)
+_SURNAME = re.compile(r" ((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_SURNAME_STOP = re.compile(r"Road|Street|Lane|Avenue|Close|Drive|Way|Park|House|Court|Police|Hospital|Station")
+_ADDRESS_PARTS = {Kind.ADDRESS, Kind.POSTCODE, Kind.PLACE}
+_ADDRESS_PLACE_SUBTYPES = {"street", "road", "town", "city", "area", "estate", "county", "building", ""}
+
+
+def _overlaps(a: Candidate | tuple[int, int], b_start: int, b_end: int) -> bool:
+    start, end = (a.start, a.end) if isinstance(a, Candidate) else a
+    return start < b_end and b_start < end
+
+
+def drop_kept(cands: Sequence[Candidate], keep: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Names and places never swallow an operational term; structured numbers may contain one."""
+    if not keep:
+        return list(cands)
+    kept = bytearray(max(e for _, e in keep))
+    for s, e in keep:
+        kept[s:e] = b"\x01" * (e - s)
+    return [c for c in cands if c.kind not in _NAME_LIKE or not any(kept[c.start:c.end])]
+
+
+def _occupied(length: int, chosen: Sequence[Candidate]) -> bytearray:
+    taken = bytearray(length)
+    for c in chosen:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return taken
+
+
+def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Longest span wins an overlap; on equal length the higher-priority layer wins."""
+    pattern_collars = [c for c in cands if c.kind is Kind.COLLAR and c.layer == "pattern"]
+    chosen: list[Candidate] = []
+    taken = bytearray(max((c.end for c in cands), default=0))
+    for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+        if c.length <= 0:
+            continue
+        if c.kind is Kind.COLLAR and c.layer == "deny" and any(
+                _overlaps(p, c.start, c.end) for p in pattern_collars):
+            continue  # the pattern knows whether a name or a rank sits beside the number
+        if any(taken[c.start:c.end]):
+            continue
+        chosen.append(c)
+        taken[c.start:c.end] = b"\x01" * c.length
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidate]:
+    """Give every person mention an identity: the case's record, or one name found in this text."""
+    lookup = {form.lower(): key for r in case.records for form in r.forms() for key in [r.key]}
+    lookup |= {form.lower(): key for form, key in case.learned.items()}
+    token_keys: dict[str, str] = {}
+    unknown = [c for c in chosen if c.kind is Kind.PERSON and not c.key]
+    # Full names first, so "Dean" later joins "Dean Carter" rather than becoming someone new.
+    for c in sorted(unknown, key=lambda c: -len(text[c.start:c.end].split())):
+        name = re.sub(r"\s+", " ", text[c.start:c.end])
+        words = name.split()
+        key = lookup.get(name.lower()) or next(
+            (lookup[w.lower()] for w in words if w.lower() in lookup), None)
+        key = key or next((token_keys[w] for w in words if w in token_keys), None)
+        key = key or "n:" + name
+        for w in words:
+            token_keys.setdefault(w, key)
+    out = []
+    last_seen: dict[str, int] = {}
+    for c in chosen:
+        if c.kind is Kind.PERSON:
+            key = c.key
+            if not key:
+                words = re.sub(r"\s+", " ", text[c.start:c.end]).split()
+                key = token_keys.get(words[0]) or lookup.get(" ".join(words).lower())
+            elif "|" in key:  # a shared surname: the most recently mentioned of them
+                options = key.split("|")
+                key = max(options, key=lambda k: last_seen.get(k, -1))
+            key = _relative(text, c, key, case)
+            c = Candidate(c.start, c.end, c.kind, c.layer, c.priority, c.subtype, key, c.title,
+                          c.role, c.gender, c.value)
+            last_seen[key or ""] = c.start
+        out.append(c)
+    return out
+
+
+_TITLE_GENDER = {"mr": "m", "master": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _relative(text: str, c: Candidate, key: str | None, case: Case) -> str | None:
+    """"His mother Mrs Doyle" is not Callum Doyle: a title of the other sex makes a new person."""
+    record = case.record(key) if key else None
+    if record is None or " " in text[c.start:c.end].strip() or not record.gender:
+        return key
+    title, _ = describe_prefix(text, c.start)
+    gender = _TITLE_GENDER.get((title or "").lower().rstrip("."))
+    if gender and gender != record.gender:
+        return f"n:{title} {text[c.start:c.end]}"
+    return key
+
+
+def propagate(text: str, chosen: list[Candidate], case: Case, *, learn: bool) -> list[Candidate]:
+    """Find again, anywhere in the text, names first found by context (e.g. "Dean" after "brother")."""
+    forms: dict[str, str] = {}
+    for c in chosen:
+        if c.kind is Kind.PERSON and c.layer in ("context", "gazetteer", "ner") and c.key:
+            name = re.sub(r"\s+", " ", text[c.start:c.end])
+            forms.setdefault(name, c.key)
+            for w in name.split():
+                if len(w) >= 3 and w.lower() not in NOT_NAMES and is_plausible_name(w):
+                    forms.setdefault(w, c.key)
+    if not forms:
+        return chosen
+    if learn:
+        for form, key in forms.items():
+            case.learn(form, key)
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher.extend(forms.items(), exact=True)
+    occupied = _occupied(len(text), chosen)
+    extra = []
+    for start, end, key in matcher.find(text):
+        # "Tyrell" was found after "boyfriend"; "Tyrell Simms" later brings the surname with it.
+        surname = _SURNAME.match(text, end)
+        if surname and " " not in text[start:end] and is_plausible_name(surname.group(1)) \
+                and not _SURNAME_STOP.fullmatch(surname.group(1)):
+            end = surname.end()
+        if not any(occupied[start:end]):
+            extra.append(Candidate(start, end, Kind.PERSON, "propagated", PRIORITY["propagated"], key=key))
+    return sorted(chosen + extra, key=lambda c: c.start)
+
+
+def merge_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"Sarah" + "Jones" found apart become one mention of one person."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (prev and prev.kind is Kind.PERSON and c.kind is Kind.PERSON
+                and re.fullmatch(r"[ \t]", text[prev.end:c.start])
+                and (prev.key == c.key or not (prev.key or "").startswith("p")
+                     or not (c.key or "").startswith("p"))):
+            key = prev.key if (prev.key or "").startswith("p") else c.key
+            out[-1] = Candidate(prev.start, c.end, Kind.PERSON, prev.layer, prev.priority, key=key,
+                                gender=prev.gender)
+            continue
+        out.append(c)
+    return out
+
+
+def merge_addresses(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"14 Cedar Road, Halifax, HX1 2AB" is one address, not an address, a town and a postcode."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (prev and prev.kind is Kind.PLACE and prev.subtype in ("street", "road")
+                and (c.kind is Kind.POSTCODE or (c.kind is Kind.PLACE and c.subtype in ("town", "city")))
+                and re.fullmatch(r",\s*", text[prev.end:c.start])):
+            # "Anlaby Road, Hull, HU3 2JZ" reads as one street, not a street, a city and a postcode.
+            out[-1] = Candidate(prev.start, c.end, Kind.PLACE, prev.layer, prev.priority, subtype=prev.subtype)
+            continue
+        joinable = (c.kind in _ADDRESS_PARTS and (c.kind is not Kind.PLACE or c.subtype in _ADDRESS_PLACE_SUBTYPES))
+        if (prev and prev.kind is Kind.ADDRESS and joinable
+                and re.fullmatch(r"\s*,?\s*", text[prev.end:c.start]) and c.start - prev.end <= 3):
+            out[-1] = Candidate(prev.start, c.end, Kind.ADDRESS, prev.layer, prev.priority,
+                                subtype="address")
+            continue
+        out.append(c)
+    return out
