@@ -30,8 +30,8 @@ def test_sign_in_page_is_accessible(page, demo):
     assert page.title() == "Sign in – Debrief"
     check_accessibility(page)
     page.get_by_role("button", name="Sign in").click()
+    page.locator(".govuk-error-summary").wait_for(state="visible")  # waits for the new page, not the old one
     assert page.title().startswith("Error: ")
-    assert page.locator(".govuk-error-summary").is_visible()
     # GOV.UK Frontend's JavaScript moves focus to the error summary.
     page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')", timeout=5000)
     check_accessibility(page)
