@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import time
@@ -13,7 +12,8 @@ from pathlib import Path
 # Runnable as `python bench/bench_rca.py` from a checkout without installing the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from debrief.rca.graph import Edge, Node, analyse  # noqa: E402
+from debrief.rca import synthetic  # noqa: E402
+from debrief.rca.graph import analyse  # noqa: E402
 from debrief.rca.render import RenderError, fishbone_dot, graph_dot, render_svg  # noqa: E402
 
 ANALYSIS_TARGET = 0.050  # seconds
@@ -21,39 +21,10 @@ DRAWING_TARGET = 1.0  # seconds
 CATEGORIES = [None, "communication", "working_conditions", "control_room", "equipment_technology"]
 
 
-def layered_dag(*, node_count: int, edge_count: int, seed: int, layers: int = 8, problems: int = 20):
-    """A seeded random DAG shaped like an RCA: factor layers → problems → one outcome."""
-    rng = random.Random(seed)
-    nodes = [Node("n0", "outcome", "Detainee found unresponsive in cell")]
-    layer_of = {"n0": layers + 1}
-    for i in range(1, node_count):
-        if i <= problems:
-            node = Node(f"n{i}", "problem", f"Service delivery problem number {i} in the chronology")
-            layer_of[node.id] = layers
-        else:
-            node = Node(
-                f"n{i}",
-                "root_cause" if rng.random() < 0.02 else "factor",
-                f"Contributory factor {i}: {rng.choice(['radio', 'staffing', 'handover', 'training'])} issue",
-                category=rng.choice(CATEGORIES),
-                evidenced=rng.random() > 0.2,
-            )
-            layer_of[node.id] = rng.randrange(0, layers)
-        nodes.append(node)
-    ids = [node.id for node in nodes]
-    edges = {Edge(f"n{i}", "n0") for i in range(1, problems + 1)}
-    # Most factors contribute to something later in the story; about 1 in 50 is left loose.
-    for node in nodes[problems + 1:]:
-        later = [other for other in ids if layer_of[other] > layer_of[node.id] and other != "n0"]
-        if rng.random() > 0.02 and len(edges) < edge_count:
-            edges.add(Edge(node.id, rng.choice(later)))
-    while len(edges) < edge_count:
-        source, target = rng.sample(ids, 2)
-        if layer_of[source] > layer_of[target]:
-            source, target = target, source
-        if layer_of[source] < layer_of[target]:
-            edges.add(Edge(source, target))
-    return nodes, sorted(edges, key=lambda edge: (int(edge.source[1:]), int(edge.target[1:])))
+def layered_dag(*, node_count: int, edge_count: int, seed: int, **kwargs):
+    """The shared generator, with realistic labels, every category and a few confirmed root causes."""
+    return synthetic.layered_dag(node_count=node_count, edge_count=edge_count, seed=seed, categories=CATEGORIES,
+                                 root_cause_share=0.02, realistic_labels=True, **kwargs)
 
 
 def median_time(action: Callable[[], object], runs: int) -> tuple[float, float, float]:

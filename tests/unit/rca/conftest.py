@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 
 import pytest
 
 from debrief.rca.graph import Edge, Node
+from debrief.rca.synthetic import layered_dag
 
 GraphData = tuple[list[Node], list[Edge]]
 
@@ -44,46 +44,6 @@ def custody_case() -> GraphData:
         Edge("training", "no_marker"),
     ]
     return nodes, edges
-
-
-def layered_dag(
-    *, node_count: int, edge_count: int, seed: int, layers: int = 8, problems: int = 20
-) -> GraphData:
-    """A random DAG shaped like an RCA: factor layers feeding problems feeding one outcome.
-
-    Every edge goes from a lower layer to a higher one, so the graph cannot have a cycle.
-    """
-    rng = random.Random(seed)
-    nodes = [Node("n0", "outcome", "Outcome")]
-    layer_of = {"n0": layers + 1}
-    for i in range(1, node_count):
-        if i <= problems:
-            node = Node(f"n{i}", "problem", f"Problem {i}")
-            layer_of[node.id] = layers
-        else:
-            node = Node(
-                f"n{i}",
-                "factor",
-                f"Factor {i}",
-                category=rng.choice([None, "communication", "working_conditions", "control_room"]),
-                evidenced=rng.random() > 0.2,
-            )
-            layer_of[node.id] = rng.randrange(0, layers)
-        nodes.append(node)
-    ids = [node.id for node in nodes]
-    edges: set[Edge] = {Edge(f"n{i}", "n0") for i in range(1, problems + 1)}
-    # Most factors contribute to something later in the story; about 1 in 50 is left loose.
-    for node in nodes[problems + 1:]:
-        later = [other for other in ids if layer_of[other] > layer_of[node.id] and other != "n0"]
-        if rng.random() > 0.02 and len(edges) < edge_count:
-            edges.add(Edge(node.id, rng.choice(later)))
-    while len(edges) < edge_count:
-        source, target = rng.sample(ids, 2)
-        if layer_of[source] > layer_of[target]:
-            source, target = target, source
-        if layer_of[source] < layer_of[target]:
-            edges.add(Edge(source, target))
-    return nodes, sorted(edges, key=lambda edge: (int(edge.source[1:]), int(edge.target[1:])))
 
 
 @pytest.fixture
