@@ -11,7 +11,7 @@ from debrief.auth.roles import Permission
 from debrief.debriefs import answers, service
 from debrief.debriefs.access import debrief_for
 from debrief.debriefs.forms import (
-    DeclarationForm, PublicPersonForm, StartForm, TimelineEntryForm, form_class,
+    AcceptForm, DeclarationForm, PublicPersonForm, StartForm, TimelineEntryForm, form_class,
 )
 from debrief.debriefs.steps import (
     STATUS_LABELS, STEP_BY_SLUG, STEPS, can_edit, next_step, previous_step, ready_to_submit, task_list,
@@ -51,10 +51,10 @@ def accept(debrief_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=True)
     if debrief.status != "requested":
         return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
-    form = StartForm()
+    form = AcceptForm()
     if form.validate_on_submit():
         service.accept_request(debrief, actor=_me(), kind=form.kind.data, facilitator=form.facilitator.data,
-                               attendees=form.attendees.data)
+                               attendees=form.attendees.data, role_on_day=form.role_on_day.data)
         return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
     return render_template("debriefs/start.html", form=form, debrief=debrief)
 
@@ -100,9 +100,7 @@ def step(debrief_id: int, step: str):
     if request.method == "POST":
         later = "later" in request.form and not amending
         form.partial = later
-        valid = form.validate()
-        if later and form.csrf_token.errors:
-            abort(400)
+        valid = form.validate()  # CSRF was already checked for every POST by CSRFProtect
         if later:
             _save(debrief, step, form, complete=False)
             if not any(form.errors.values()):
@@ -145,13 +143,9 @@ def _timeline(debrief, amending: bool):
                 service.add_timeline_entry(debrief, entry_form, actor=_me())
                 return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="timeline"))
         elif action and action.startswith("remove-") and action[7:].isdigit():
-            if not _csrf_ok():
-                abort(400)
             service.remove_timeline_entry(debrief, int(action[7:]), actor=_me())
             return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="timeline"))
         elif action in ("continue", "later"):
-            if not _csrf_ok():
-                abort(400)
             try:
                 service.complete_timeline(debrief, actor=_me(), complete=action == "continue")
             except service.DebriefError as exc:
@@ -168,16 +162,6 @@ def _timeline(debrief, amending: bool):
                            step=STEP_BY_SLUG["timeline"], amending=amending,
                            back=url_for("debriefs.step", debrief_id=debrief.id, step="what-happened"))
 
-
-def _csrf_ok() -> bool:
-    from flask_wtf.csrf import ValidationError as CSRFValidationError, validate_csrf
-
-    try:
-        # The timeline page's form is prefixed, so its token arrives as entry-csrf_token.
-        validate_csrf(request.form.get("entry-csrf_token") or request.form.get("csrf_token"))
-        return True
-    except CSRFValidationError:
-        return False
 
 
 @bp.route("/<int:debrief_id>/people/add", methods=["GET", "POST"])
