@@ -68,11 +68,21 @@ def safe_label(vocab, code) -> str:
         return str(code)
 
 
+def officer_list(incident) -> str:
+    """Officers and staff of an incident with their role on the day, for summaries."""
+    from debrief import reference
+
+    return ", ".join(
+        o.user.name + (f" ({safe_label(reference.MAIN_DUTIES, o.role_on_day)})" if o.role_on_day else "")
+        for o in incident.officers)
+
+
 def init_template_helpers(app: Flask) -> None:
     from debrief import reference
 
     app.add_template_global(navigation_items, "navigation_items")
     app.add_template_global(answer_row, "answer_row")
+    app.add_template_global(officer_list, "officer_list")
     app.add_template_global(debrief_errors, "debrief_errors")
     app.add_template_global(reference, "ref")
     app.add_template_global(safe_label, "label_for")

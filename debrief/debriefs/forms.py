@@ -32,6 +32,12 @@ class StartForm(StepForm):
             raise ValidationError("Enter who facilitated the cold debrief")
 
 
+class AcceptForm(StartForm):
+    """Starting a debrief someone else asked for: the colleague also says what their role was."""
+
+    role_on_day = select("Your role on the day", choices(ref.MAIN_DUTIES), required="Select your role on the day")
+
+
 class AboutForm(StepForm):
     occurred_date = GovDateField("Date of the incident", validators=[Required("Enter the date of the incident")],
                                  description="For example, 27 3 2026")

@@ -69,13 +69,16 @@ def start_incident(*, reporter: User, kind: str, facilitator: str | None, attend
 
 
 def accept_request(debrief: Debrief, *, actor: User, kind: str, facilitator: str | None,
-                   attendees: str | None) -> None:
+                   attendees: str | None, role_on_day: str | None = None) -> None:
     if debrief.status != "requested":
         raise DebriefError("This debrief has already been started")
     debrief.status = "draft"
     debrief.kind = kind
     debrief.facilitator = facilitator or None
     debrief.attendees = attendees or None
+    for officer in debrief.incident.officers:
+        if officer.user_id == actor.id and role_on_day:
+            officer.role_on_day = role_on_day
     _audit("debrief.created", debrief, actor, kind=kind)
     db.session.commit()
 

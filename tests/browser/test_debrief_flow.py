@@ -134,6 +134,7 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     page.get_by_role("link", name="AAA-").first.click()
     check_accessibility(page)  # "Add your debrief": the request from a colleague
     page.get_by_label("Hot debrief").check()
+    page.get_by_label("Your role on the day").select_option("response")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("link", name="About the incident").click()
     check_accessibility(page)  # shared section: read-only for someone who did not start the incident
@@ -172,6 +173,6 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     check_accessibility(page)
     page.get_by_role("link", name="AAA-").first.click()
     assert page.locator(".debrief-side-by-side section").count() == 2
-    assert "Jamie Colleague" in page.content() and "Radio coverage on the bridge." in page.content()
+    assert "Jamie Colleague (Response" in page.content() and "Radio coverage on the bridge." in page.content()
     check_accessibility(page)
     screenshot(page, "review-incident")

@@ -189,3 +189,24 @@ def test_duplicate_warning(client, people):
                                                                          str(when.year)]}, status=302)
     assert "may be the same incident as" in get_page(client, f"/debriefs/{d.id}").text()
     assert db.session.scalar(select(Incident).where(Incident.id == d.incident_id)) is not None
+
+
+def test_colleague_accepts_a_request_and_gives_their_role(client, people):
+    sign_in(client, "officer@aaa.example")
+    d = start(client)
+    colleague = people[("A", Role.REVIEWER)]
+    post_form(client, step_url(d, "people"), {"officers": [str(colleague.id)], "role_on_day": "response",
+                                              "continue": "1"}, status=302)
+    request = db.session.scalar(select(Debrief).where(Debrief.author_id == colleague.id))
+    # The reviewer role cannot file debriefs; give the colleague the officer role too.
+    colleague.set_roles({Role.REVIEWER, Role.OFFICER})
+    db.session.commit()
+    other = client.application.test_client()
+    sign_in(other, "reviewer@aaa.example")
+    missing = post_form(other, f"/debriefs/{request.id}/start", {"kind": "hot"}, status=200)
+    assert missing.error_summary() == ["Select your role on the day"]
+    post_form(other, f"/debriefs/{request.id}/start", {"kind": "hot", "role_on_day": "custody"}, status=302)
+    db.session.expire_all()
+    request = db.session.get(Debrief, request.id)
+    assert request.status == "draft"
+    assert {o.user_id: o.role_on_day for o in request.incident.officers}[colleague.id] == "custody"
