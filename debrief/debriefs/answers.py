@@ -1,7 +1,7 @@
 """Moves answers between each step's form and the stored debrief; reports what changed for the edit history."""
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from debrief.debriefs.fields import parse_time, to_bool, yes_no
@@ -32,6 +32,9 @@ def load(slug: str, debrief: Debrief) -> dict[str, Any]:
         data.update(
             occurred_date=incident.occurred_at.date() if incident.occurred_at else None,
             occurred_time=incident.occurred_at.strftime("%H:%M") if incident.occurred_at else None,
+            ended_time=incident.ended_at.strftime("%H:%M") if incident.ended_at else None,
+            ended_next_day=bool(incident.ended_at and incident.occurred_at
+                                and incident.ended_at.date() > incident.occurred_at.date()),
             near_miss=yes_no(incident.near_miss), location_type=incident.location_type,
             place=incident.place, themes=incident.themes, summary=incident.summary,
         )
@@ -90,6 +93,10 @@ def apply(slug: str, debrief: Debrief, form, *, valid_only: bool = False) -> dic
             day, at = form.occurred_date.data, parse_time(form.occurred_time.data)
             if day is not None:
                 incident.occurred_at = datetime.combine(day, at or time(0, 0))
+                if ok("ended_time"):
+                    end = parse_time(form.ended_time.data)
+                    incident.ended_at = (datetime.combine(day + timedelta(days=1 if form.ended_next_day.data else 0),
+                                                          end) if end else None)
         if ok("near_miss"):
             incident.near_miss = to_bool(form.near_miss.data)
         for name in ("location_type", "place", "summary"):

@@ -1,7 +1,7 @@
 """One short form per step of a debrief, with GOV.UK wording for every error."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
@@ -44,6 +44,9 @@ class AboutForm(StepForm):
     occurred_time = text("Time of the incident", required="Enter the time of the incident, for example 14:30",
                          max_length=5, hint="Use the 24-hour clock, for example 14:30",
                          extra=[valid_time("Enter the time of the incident as hours and minutes, for example 14:30")])
+    ended_time = text("Time it ended (optional)", max_length=5, hint="Use the 24-hour clock, for example 15:10",
+                      extra=[valid_time("Enter the time it ended as hours and minutes, for example 15:10")])
+    ended_next_day = BooleanField("It ended after midnight, the next day", widget=GovCheckboxInput())
     near_miss = radios("Was this a near-miss?", YES_NO, required="Select yes if this was a near-miss",
                        hint="A near-miss is something that nearly went wrong, or was caught in time")
     location_type = select("Type of location", choices(ref.LOCATION_TYPES),
@@ -59,6 +62,17 @@ class AboutForm(StepForm):
         when = parse_time(field.data)
         if when and self.occurred_date.data and datetime.combine(self.occurred_date.data, when) > datetime.now():
             raise ValidationError("The time of the incident must be in the past")
+
+    def validate_ended_time(self, field):
+        start, end = parse_time(self.occurred_time.data), parse_time(field.data)
+        if not (start and end and self.occurred_date.data):
+            return
+        if not self.ended_next_day.data and end < start:
+            raise ValidationError("The time it ended must be after the time it started. "
+                                  "If it ended after midnight, tick 'It ended after midnight'")
+        ended = datetime.combine(self.occurred_date.data + timedelta(days=1 if self.ended_next_day.data else 0), end)
+        if ended > datetime.now():
+            raise ValidationError("The time it ended must be in the past")
 
     def validate_occurred_date(self, field):
         if field.data and field.data > date.today():

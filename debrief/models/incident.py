@@ -21,6 +21,7 @@ class Incident(db.Model):
     reference: Mapped[str] = mapped_column(String(32), unique=True)
     reporter_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     occurred_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
     location_type: Mapped[str | None] = mapped_column(String(40))
     place: Mapped[str | None] = mapped_column(String(200))
     near_miss: Mapped[bool | None] = mapped_column(Boolean)

@@ -32,9 +32,9 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     page.get_by_role("link", name="About the incident").click()
 
     # One validation error on the way: the time is missing.
-    page.get_by_label("Day").fill(str(when.day))
-    page.get_by_label("Month").fill(str(when.month))
-    page.get_by_label("Year").fill(str(when.year))
+    page.get_by_label("Day", exact=True).fill(str(when.day))
+    page.get_by_label("Month", exact=True).fill(str(when.month))
+    page.get_by_label("Year", exact=True).fill(str(when.year))
     page.get_by_label("No").check()
     page.get_by_label("Type of location").select_option("street")
     page.get_by_label("Where it happened").fill("the footbridge over the railway")
