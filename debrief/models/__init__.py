@@ -4,10 +4,14 @@ from debrief.models.base import utcnow
 from debrief.models.debrief import Amendment, Debrief, DebriefTactic, Injury, TimelineEntry
 from debrief.models.force import Force
 from debrief.models.incident import Incident, IncidentOfficer, IncidentTheme, PublicPerson
+from debrief.models.rca import (
+    ChronologyEntry, RcaAction, RcaEvent, RcaLink, RcaNode, Recommendation, RootCauseAnalysis,
+)
 from debrief.models.signin import SignInAttempt
 from debrief.models.user import User, UserRole
 
 __all__ = [
-    "Amendment", "AuditEvent", "Debrief", "DebriefTactic", "Force", "Incident", "IncidentOfficer",
-    "IncidentTheme", "Injury", "PublicPerson", "SignInAttempt", "TimelineEntry", "User", "UserRole", "utcnow",
+    "Amendment", "AuditEvent", "ChronologyEntry", "Debrief", "DebriefTactic", "Force", "Incident",
+    "IncidentOfficer", "IncidentTheme", "Injury", "PublicPerson", "RcaAction", "RcaEvent", "RcaLink", "RcaNode",
+    "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "User", "UserRole", "utcnow",
 ]

@@ -1,0 +1,177 @@
+"""A root-cause analysis of an incident: chronology, contributory-factor graph, recommendations, actions."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from debrief.extensions import db
+from debrief.models.base import utcnow
+from debrief.models.incident import Incident
+from debrief.models.user import User
+
+LEVELS = ("concise", "comprehensive", "independent")
+STATUSES = ("draft", "in_review", "signed_off")
+EVIDENCE_KINDS = ("debrief", "timeline", "document", "none")
+ACTION_STATUSES = ("open", "in_progress", "done", "not_taken_forward")
+OPEN_ACTION_STATUSES = ("open", "in_progress")
+
+
+class RootCauseAnalysis(db.Model):
+    __tablename__ = "rca"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"), unique=True)
+    force_id: Mapped[int] = mapped_column(ForeignKey("force.id"), index=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    level: Mapped[str] = mapped_column(String(20), default="concise")
+    terms_of_reference: Mapped[str] = mapped_column(Text, default="")
+    findings: Mapped[str] = mapped_column(Text, default="")
+    started_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    # Bumped on every change to the graph: the key of the drawing cache.
+    graph_version: Mapped[int] = mapped_column(Integer, default=1)
+    sent_for_review_at: Mapped[datetime | None] = mapped_column(DateTime)
+    signed_off_at: Mapped[datetime | None] = mapped_column(DateTime)
+    signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    incident: Mapped[Incident] = relationship(lazy="joined")
+    lead: Mapped[User] = relationship(foreign_keys=[lead_id], lazy="joined")
+    signed_off_by: Mapped[User | None] = relationship(foreign_keys=[signed_off_by_id])
+    chronology: Mapped[list[ChronologyEntry]] = relationship(
+        back_populates="rca", cascade="all, delete-orphan",
+        order_by="(ChronologyEntry.position, ChronologyEntry.id)")
+    nodes: Mapped[list[RcaNode]] = relationship(
+        back_populates="rca", cascade="all, delete-orphan", order_by="RcaNode.id")
+    links: Mapped[list[RcaLink]] = relationship(cascade="all, delete-orphan", order_by="RcaLink.id")
+    recommendations: Mapped[list[Recommendation]] = relationship(
+        back_populates="rca", cascade="all, delete-orphan",
+        order_by="(Recommendation.position, Recommendation.id)")
+    events: Mapped[list[RcaEvent]] = relationship(cascade="all, delete-orphan", order_by="RcaEvent.id")
+
+    @property
+    def editable(self) -> bool:
+        return self.status == "draft"
+
+
+class ChronologyEntry(db.Model):
+    """One line of the chronology: copied from a debrief's timeline, or added by the reviewer."""
+
+    __tablename__ = "rca_chronology_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[datetime | None] = mapped_column(DateTime)
+    what: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(200))
+    debrief_id: Mapped[int | None] = mapped_column(ForeignKey("debrief.id", ondelete="SET NULL"))
+    timeline_entry_id: Mapped[int | None] = mapped_column(ForeignKey("timeline_entry.id", ondelete="SET NULL"))
+    is_problem: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    rca: Mapped[RootCauseAnalysis] = relationship(back_populates="chronology")
+
+
+class RcaNode(db.Model):
+    """An item of the contributory-factor graph: the outcome, a problem, a factor or a root cause."""
+
+    __tablename__ = "rca_node"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # outcome / problem / factor / root_cause
+    label: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str | None] = mapped_column(String(40), index=True)
+    evidence_kind: Mapped[str] = mapped_column(String(16), default="none")
+    evidence_debrief_id: Mapped[int | None] = mapped_column(ForeignKey("debrief.id", ondelete="SET NULL"))
+    evidence_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rca_chronology_entry.id", ondelete="SET NULL"))
+    evidence_document: Mapped[str | None] = mapped_column(String(300))
+    # For a service delivery problem: the chronology entry it was raised from.
+    chronology_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rca_chronology_entry.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    rca: Mapped[RootCauseAnalysis] = relationship(back_populates="nodes")
+
+    @property
+    def evidenced(self) -> bool:
+        return self.kind not in ("factor", "root_cause") or self.evidence_kind != "none"
+
+
+class RcaLink(db.Model):
+    """`cause` contributed to `effect`: links point towards the outcome."""
+
+    __tablename__ = "rca_link"
+    __table_args__ = (UniqueConstraint("cause_id", "effect_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), index=True)
+    cause_id: Mapped[int] = mapped_column(ForeignKey("rca_node.id", ondelete="CASCADE"), index=True)
+    effect_id: Mapped[int] = mapped_column(ForeignKey("rca_node.id", ondelete="CASCADE"), index=True)
+
+
+recommendation_node = Table(
+    "rca_recommendation_node",
+    db.metadata,
+    Column("recommendation_id", ForeignKey("rca_recommendation.id", ondelete="CASCADE"), primary_key=True),
+    Column("node_id", ForeignKey("rca_node.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Recommendation(db.Model):
+    __tablename__ = "rca_recommendation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+
+    rca: Mapped[RootCauseAnalysis] = relationship(back_populates="recommendations")
+    nodes: Mapped[list[RcaNode]] = relationship(secondary=recommendation_node, order_by="RcaNode.id")
+    actions: Mapped[list[RcaAction]] = relationship(
+        back_populates="recommendation", cascade="all, delete-orphan", order_by="RcaAction.id")
+
+
+class RcaAction(db.Model):
+    """An action of the action plan, owned by a team or role, with a due date and a measure of success."""
+
+    __tablename__ = "rca_action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        ForeignKey("rca_recommendation.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(120))
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    measure: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was not taken forward
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    recommendation: Mapped[Recommendation] = relationship(back_populates="actions")
+
+    def overdue(self, today: date) -> bool:
+        return self.status in OPEN_ACTION_STATUSES and self.due_on < today
+
+
+class RcaEvent(db.Model):
+    """The review history: sent for review, returned (with the comment), signed off, due date changed."""
+
+    __tablename__ = "rca_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    action: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    actor: Mapped[User] = relationship(lazy="joined")
