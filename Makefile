@@ -7,7 +7,8 @@ FLASK := $(BIN)/flask --app debrief
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-SYSTEM_PACKAGES := python3-venv:python-venv graphviz:dot
+SYSTEM_PACKAGES := python3-venv:python-venv graphviz:dot \
+	libpango-1.0-0:/usr/lib/*/libpango-1.0.so.0 libpangoft2-1.0-0:/usr/lib/*/libpangoft2-1.0.so.0
 TEST_PACKAGES := chromium:chromium chromium-driver:chromedriver \
 	postgresql:/usr/lib/postgresql/*/bin/initdb
 

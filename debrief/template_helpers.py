@@ -12,10 +12,15 @@ from debrief.auth.roles import Permission
 NAVIGATION = [
     (Permission.FILE_DEBRIEF, "main.officer_home", "My debriefs"),
     (Permission.REVIEW_INCIDENTS, "review.queue", "Reviews"),
+    (Permission.REVIEW_INCIDENTS, "rca.index", "Root-cause analyses"),
     (Permission.WORK_ON_CASE_STUDIES, "main.learning_home", "Case studies"),
     (Permission.MANAGE_USERS, "admin.users", "Users"),
     (Permission.VIEW_AUDIT, "admin.audit", "Audit log"),
 ]
+
+
+RCA_STATUS_LABELS = {"draft": "Draft", "in_review": "In review", "signed_off": "Signed off"}
+RCA_STATUS_CLASSES = {"draft": "govuk-tag--grey", "in_review": "govuk-tag--blue", "signed_off": "govuk-tag--green"}
 
 
 def navigation_items() -> list[dict]:
@@ -49,6 +54,9 @@ def debrief_errors(form) -> dict:
     items = []
     for name, errors in form.errors.items():
         if not errors:
+            continue
+        if name is None:  # errors of the whole form, not of one question
+            items.extend({"text": error} for error in errors)
             continue
         field = getattr(form, name, None)
         target = getattr(field, "id", name)
@@ -88,3 +96,6 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_global(safe_label, "label_for")
     app.add_template_filter(lambda code, vocab: safe_label(vocab, code), "vocab_label")
     app.add_template_filter(format_datetime, "datetime")
+    app.add_template_filter(lambda d: d.strftime("%-d %B %Y") if d else "", "day")
+    app.add_template_global(lambda status: RCA_STATUS_LABELS.get(status, status), "rca_status_label")
+    app.add_template_global(lambda status: RCA_STATUS_CLASSES.get(status, ""), "rca_status_class")

@@ -12,6 +12,8 @@ from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
 from debrief.debriefs.service import review_queue
 from debrief.extensions import db
+from debrief.models import utcnow
+from debrief.rca import service as rca_service
 from debrief.security import requires
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -45,7 +47,11 @@ def queue():
         theme=theme, near_miss=TRI.get(request.args.get("near_miss", "")),
         use_of_force=TRI.get(request.args.get("use_of_force", "")), injury=TRI.get(request.args.get("injury", "")),
     )
-    return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref)
+    today = utcnow().date()
+    mine = [r for r in rca_service.rcas_for_force(current_user.force_id) if r.lead_id == current_user.id]
+    overdue = rca_service.overdue_actions(current_user.force_id, today=today, lead=current_user)
+    return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref,
+                           my_rcas=mine, overdue=overdue, today=today)
 
 
 @bp.route("/incidents/<int:incident_id>")
@@ -57,4 +63,5 @@ def incident(incident_id: int):
     record("incident.viewed", actor=current_user, force_id=incident.force_id, record_type="incident",
            record_id=incident.id, reference=incident.reference, debriefs=[d.id for d in debriefs])
     db.session.commit()
-    return render_template("review/incident.html", incident=incident, debriefs=debriefs, pending=pending)
+    return render_template("review/incident.html", incident=incident, debriefs=debriefs, pending=pending,
+                           rca=rca_service.rca_for_incident(incident))

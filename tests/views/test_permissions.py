@@ -5,7 +5,8 @@ import pytest
 
 from debrief.auth.roles import Role
 from debrief.security import declared_access
-from tests.support.factories import submitted_debrief
+from debrief.rca.service import start_rca
+from tests.support.factories import create_user, submitted_debrief
 from tests.support.pages import sign_in
 
 ANON = "anonymous"
@@ -62,6 +63,20 @@ MATRIX = [
                                             Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/debriefs/{other_force_debrief}/check", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
                                                Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/rca/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/rca/start/{other_force_incident}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404,
+                                           Role.LEARNING: 403, Role.ADMIN: 403}),
+    *[(f"/rca/{{own_rca}}{page}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403,
+                                   Role.ADMIN: 403})
+      for page in ("", "/chronology", "/graph", "/fishbone", "/recommendations", "/report", "/graph.svg",
+                   "/fishbone.dot", "/report.pdf")],
+    # Only the lead edits; a second reviewer of the force reads.
+    ("/rca/{own_rca}/findings", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403,
+                                 Role.ADMIN: 403}),
+    ("/rca/{other_force_rca}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 403,
+                                Role.ADMIN: 403}),
+    ("/rca/{other_force_rca}/graph.png", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404,
+                                          Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/learning", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 200, Role.ADMIN: 403}),
     ("/no-role", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
     ("/admin/users", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 200}),
@@ -90,7 +105,13 @@ def test_matrix_covers_every_get_route(app):
 def test_route_role_matrix(client, people, who):
     own = submitted_debrief(author=people[("A", Role.OFFICER)], reporter=people[("A", Role.REVIEWER)])
     other = submitted_debrief(author=people[("B", Role.OFFICER)])
+    # RCAs led by someone other than the signed-in reviewer, so the reviewer reads but cannot edit.
+    own_lead = create_user(force=own.incident.force, roles=[Role.REVIEWER], email="lead@aaa.example")
+    other_lead = create_user(force=other.incident.force, roles=[Role.REVIEWER], email="lead@bbb.example")
+    own_rca = start_rca(own.incident, actor=own_lead, level="concise", terms_of_reference="Why?")
+    other_rca = start_rca(other.incident, actor=other_lead, level="concise", terms_of_reference="Why?")
     ids = {"own_user": people[("A", Role.OFFICER)].id, "other_force_user": people[("B", Role.OFFICER)].id,
+           "own_rca": own_rca.id, "other_force_rca": other_rca.id,
            "own_incident": own.incident_id, "other_force_incident": other.incident_id,
            "own_debrief": own.id, "other_force_debrief": other.id}
     if who != ANON:

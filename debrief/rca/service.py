@@ -1,0 +1,504 @@
+"""RCA operations: every write checks the RCA may change, records its audit event and commits once."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import select
+
+from debrief.audit import record
+from debrief.extensions import db
+from debrief.models import (
+    ChronologyEntry, Debrief, Incident, RcaAction, RcaEvent, RcaLink, RcaNode, Recommendation,
+    RootCauseAnalysis, User, utcnow,
+)
+from debrief.models.rca import ACTION_STATUSES, EVIDENCE_KINDS, LEVELS, OPEN_ACTION_STATUSES
+from debrief.rca import graph as rca_graph
+from debrief.rca.workdays import default_rca_due_date
+from debrief.reference import DEBRIEF_KINDS, label_for
+
+
+class RcaError(ValueError):
+    """An operation that cannot be carried out; the message is for the reviewer. `field` names the input."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _audit(event: str, rca: RootCauseAnalysis, actor: User, **details: Any) -> None:
+    record(event, actor=actor, force_id=rca.force_id, record_type="rca", record_id=rca.id,
+           incident=rca.incident.reference, **details)
+
+
+def _require_draft(rca: RootCauseAnalysis) -> None:
+    if rca.status == "signed_off":
+        raise RcaError("This RCA has been signed off and can no longer be changed.")
+    if rca.status != "draft":
+        raise RcaError("This RCA is with a second reviewer. It can be changed again if they return it.")
+
+
+def _graph_changed(rca: RootCauseAnalysis) -> None:
+    rca.graph_version = (rca.graph_version or 0) + 1
+
+
+def rca_for_incident(incident: Incident) -> RootCauseAnalysis | None:
+    return db.session.scalar(select(RootCauseAnalysis).where(RootCauseAnalysis.incident_id == incident.id))
+
+
+def _source_label(debrief: Debrief) -> str:
+    kind = label_for(DEBRIEF_KINDS, debrief.kind)
+    return f"{kind} by {debrief.author.name}"
+
+
+def _entry_datetime(incident: Incident, at: time) -> datetime | None:
+    if incident.occurred_at is None:
+        return None
+    day = incident.occurred_at.date()
+    moment = datetime.combine(day, at)
+    # Times earlier than the start belong to the next day (an incident that ran past midnight).
+    if incident.occurred_at.time() > at and (incident.occurred_at.time().hour - at.hour) >= 6:
+        moment = datetime.combine(date.fromordinal(day.toordinal() + 1), at)
+    return moment
+
+
+def start_rca(incident: Incident, *, actor: User, level: str, terms_of_reference: str,
+              today: date | None = None) -> RootCauseAnalysis:
+    """Open the incident's RCA with the chronology copied from every submitted debrief's timeline."""
+    if rca_for_incident(incident) is not None:
+        raise RcaError("This incident already has a root-cause analysis.")
+    if level not in LEVELS:
+        raise RcaError("Select the level of investigation", "level")
+    if not any(d.status == "submitted" for d in incident.debriefs):
+        raise RcaError("An RCA can start once at least one debrief of the incident has been submitted.")
+    start = today or utcnow().date()
+    rca = RootCauseAnalysis(incident=incident, force_id=incident.force_id, lead=actor, level=level,
+                            terms_of_reference=terms_of_reference.strip(), findings="", started_on=start,
+                            due_on=default_rca_due_date(start), status="draft", graph_version=1)
+    db.session.add(rca)
+    entries = []
+    for debrief in incident.debriefs:
+        if debrief.status != "submitted":
+            continue
+        for item in debrief.timeline:
+            entries.append(ChronologyEntry(
+                at=_entry_datetime(incident, item.at), what=item.what,
+                source=f"{_source_label(debrief)} ({item.source})" if item.source else _source_label(debrief),
+                debrief_id=debrief.id, timeline_entry_id=item.id))
+    entries.sort(key=lambda e: (e.at is None, e.at or datetime.min))
+    for position, entry in enumerate(entries):
+        entry.position = position
+        rca.chronology.append(entry)
+    outcome = (incident.summary or "").strip().split("\n")[0][:200] or "The outcome of the incident"
+    rca.nodes.append(RcaNode(kind=rca_graph.OUTCOME, label=outcome, description="", evidence_kind="none"))
+    db.session.flush()
+    _audit("rca.started", rca, actor, level=level, chronology_entries=len(entries))
+    db.session.commit()
+    return rca
+
+
+def update_details(rca: RootCauseAnalysis, *, actor: User, level: str, terms_of_reference: str,
+                   due_on: date, due_reason: str) -> None:
+    _require_draft(rca)
+    if level not in LEVELS:
+        raise RcaError("Select the level of investigation", "level")
+    changed = []
+    if due_on != rca.due_on:
+        if not due_reason.strip():
+            raise RcaError("Enter why the due date is changing", "due_reason")
+        if due_on < rca.started_on:
+            raise RcaError("The due date must be on or after the day the RCA started", "due_on")
+        db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="due_changed",
+                                comment=f"{rca.due_on.isoformat()} → {due_on.isoformat()}: {due_reason.strip()}"))
+        rca.due_on = due_on
+        changed.append("due_on")
+    if level != rca.level:
+        rca.level = level
+        changed.append("level")
+    if terms_of_reference.strip() != rca.terms_of_reference:
+        rca.terms_of_reference = terms_of_reference.strip()
+        changed.append("terms_of_reference")
+    _audit("rca.updated", rca, actor, fields=changed)
+    db.session.commit()
+
+
+# --- Chronology -------------------------------------------------------------------------------
+
+def save_chronology_entry(rca: RootCauseAnalysis, *, actor: User, entry: ChronologyEntry | None,
+                          at: datetime | None, what: str, is_problem: bool) -> ChronologyEntry:
+    """Add (entry None) or edit an entry; marking it a problem adds a problem item to the graph."""
+    _require_draft(rca)
+    if not what.strip():
+        raise RcaError("Enter what happened", "what")
+    if entry is None:
+        entry = ChronologyEntry(rca=rca, what=what.strip(), at=at, source=f"Added by {actor.name}",
+                                position=max((e.position for e in rca.chronology), default=-1) + 1)
+        db.session.add(entry)
+        action = "rca.chronology_added"
+    else:
+        entry.what, entry.at = what.strip(), at
+        action = "rca.chronology_updated"
+    entry.is_problem = is_problem
+    db.session.flush()
+    if is_problem:
+        _problem_for(rca, entry)
+    _audit(action, rca, actor, entry=entry.id, problem=is_problem)
+    db.session.commit()
+    return entry
+
+
+def _problem_for(rca: RootCauseAnalysis, entry: ChronologyEntry) -> RcaNode:
+    for node in rca.nodes:
+        if node.kind == rca_graph.PROBLEM and node.chronology_entry_id == entry.id:
+            return node
+    node = RcaNode(kind=rca_graph.PROBLEM, label=entry.what[:300], chronology_entry_id=entry.id,
+                   evidence_kind="timeline", evidence_entry_id=entry.id, description="")
+    rca.nodes.append(node)
+    db.session.flush()
+    outcome = next((n for n in rca.nodes if n.kind == rca_graph.OUTCOME), None)
+    if outcome is not None:
+        rca.links.append(RcaLink(rca_id=rca.id, cause_id=node.id, effect_id=outcome.id))
+    _graph_changed(rca)
+    return node
+
+
+def mark_problem(rca: RootCauseAnalysis, entry: ChronologyEntry, *, actor: User) -> RcaNode:
+    _require_draft(rca)
+    entry.is_problem = True
+    node = _problem_for(rca, entry)
+    _audit("rca.chronology_updated", rca, actor, entry=entry.id, problem=True)
+    db.session.commit()
+    return node
+
+
+def move_chronology_entry(rca: RootCauseAnalysis, entry: ChronologyEntry, *, actor: User, direction: int) -> None:
+    _require_draft(rca)
+    entries = list(rca.chronology)
+    index = entries.index(entry)
+    other = index + direction
+    if 0 <= other < len(entries):
+        entries[index], entries[other] = entries[other], entries[index]
+        for position, item in enumerate(entries):
+            item.position = position
+        _audit("rca.chronology_updated", rca, actor, entry=entry.id, problem=entry.is_problem)
+        db.session.commit()
+
+
+# --- Graph ------------------------------------------------------------------------------------
+
+def graph_nodes(rca: RootCauseAnalysis) -> list[rca_graph.Node]:
+    return [rca_graph.Node(id=n.id, kind=n.kind, label=n.label, category=n.category, evidenced=n.evidenced)
+            for n in rca.nodes]
+
+
+def graph_edges(rca: RootCauseAnalysis) -> list[rca_graph.Edge]:
+    return [rca_graph.Edge(source=link.cause_id, target=link.effect_id) for link in rca.links]
+
+
+def analyse(rca: RootCauseAnalysis) -> rca_graph.Analysis:
+    return rca_graph.analyse(graph_nodes(rca), graph_edges(rca))
+
+
+def node_in(rca: RootCauseAnalysis, node_id: int) -> RcaNode | None:
+    return next((n for n in rca.nodes if n.id == node_id), None)
+
+
+def _check_evidence(rca: RootCauseAnalysis, evidence_kind: str, debrief_id: int | None, entry_id: int | None,
+                    document: str | None) -> dict[str, Any]:
+    if evidence_kind not in EVIDENCE_KINDS:
+        raise RcaError("Select what supports this factor", "evidence_kind")
+    values: dict[str, Any] = {"evidence_kind": evidence_kind, "evidence_debrief_id": None,
+                              "evidence_entry_id": None, "evidence_document": None}
+    if evidence_kind == "debrief":
+        if debrief_id not in {d.id for d in rca.incident.debriefs if d.status == "submitted"}:
+            raise RcaError("Select the debrief that supports this factor", "evidence_debrief")
+        values["evidence_debrief_id"] = debrief_id
+    elif evidence_kind == "timeline":
+        if entry_id not in {e.id for e in rca.chronology}:
+            raise RcaError("Select the chronology entry that supports this factor", "evidence_entry")
+        values["evidence_entry_id"] = entry_id
+    elif evidence_kind == "document":
+        if not (document or "").strip():
+            raise RcaError("Enter the document that supports this factor", "evidence_document")
+        values["evidence_document"] = document.strip()[:300]
+    return values
+
+
+def add_factor(rca: RootCauseAnalysis, *, actor: User, contributes_to: RcaNode, label: str, category: str,
+               description: str = "", evidence_kind: str = "none", evidence_debrief_id: int | None = None,
+               evidence_entry_id: int | None = None, evidence_document: str | None = None) -> RcaNode:
+    """A contributory factor answering "what contributed to this?" for a problem or factor."""
+    _require_draft(rca)
+    if contributes_to.kind == rca_graph.OUTCOME:
+        raise RcaError("Factors contribute to a service delivery problem or to another factor.")
+    if not label.strip():
+        raise RcaError("Enter the contributory factor", "label")
+    if not category:
+        raise RcaError("Select the category of the factor", "category")
+    evidence = _check_evidence(rca, evidence_kind, evidence_debrief_id, evidence_entry_id, evidence_document)
+    node = RcaNode(kind=rca_graph.FACTOR, label=" ".join(label.split())[:300], category=category,
+                   description=description.strip(), **evidence)
+    rca.nodes.append(node)
+    db.session.flush()
+    rca.links.append(RcaLink(rca_id=rca.id, cause_id=node.id, effect_id=contributes_to.id))
+    _graph_changed(rca)
+    _audit("rca.factor_added", rca, actor, node=node.id, category=category)
+    db.session.commit()
+    return node
+
+
+def update_node(rca: RootCauseAnalysis, node: RcaNode, *, actor: User, label: str, description: str,
+                category: str | None, evidence_kind: str, evidence_debrief_id: int | None = None,
+                evidence_entry_id: int | None = None, evidence_document: str | None = None) -> None:
+    _require_draft(rca)
+    if not label.strip():
+        raise RcaError("Enter a short description", "label")
+    node.label = " ".join(label.split())[:300]
+    node.description = description.strip()
+    if node.kind in rca_graph.FACTOR_KINDS:
+        if not category:
+            raise RcaError("Select the category of the factor", "category")
+        node.category = category
+        for key, value in _check_evidence(rca, evidence_kind, evidence_debrief_id, evidence_entry_id,
+                                          evidence_document).items():
+            setattr(node, key, value)
+    _graph_changed(rca)
+    _audit("rca.item_updated", rca, actor, node=node.id, kind=node.kind)
+    db.session.commit()
+
+
+def link_nodes(rca: RootCauseAnalysis, *, actor: User, cause: RcaNode, effect: RcaNode) -> None:
+    """Add "cause contributed to effect"; a link that would close a loop is refused, naming the loop."""
+    _require_draft(rca)
+    try:
+        rca_graph.check_edge(graph_nodes(rca), graph_edges(rca), rca_graph.Edge(cause.id, effect.id))
+    except rca_graph.GraphError as error:
+        raise RcaError(str(error), "cause") from error
+    rca.links.append(RcaLink(rca_id=rca.id, cause_id=cause.id, effect_id=effect.id))
+    _graph_changed(rca)
+    _audit("rca.linked", rca, actor, cause=cause.id, effect=effect.id)
+    db.session.commit()
+
+
+def unlink_nodes(rca: RootCauseAnalysis, *, actor: User, link: RcaLink) -> None:
+    _require_draft(rca)
+    rca.links.remove(link)
+    _graph_changed(rca)
+    _audit("rca.unlinked", rca, actor, cause=link.cause_id, effect=link.effect_id)
+    db.session.commit()
+
+
+def set_root_cause(rca: RootCauseAnalysis, node: RcaNode, *, actor: User, confirmed: bool) -> None:
+    _require_draft(rca)
+    if node.kind not in rca_graph.FACTOR_KINDS:
+        raise RcaError("Only a contributory factor can be confirmed as a root cause.")
+    node.kind = rca_graph.ROOT_CAUSE if confirmed else rca_graph.FACTOR
+    _graph_changed(rca)
+    _audit("rca.root_cause_set", rca, actor, node=node.id, confirmed=confirmed)
+    db.session.commit()
+
+
+def delete_node(rca: RootCauseAnalysis, node: RcaNode, *, actor: User) -> None:
+    _require_draft(rca)
+    if node.kind == rca_graph.OUTCOME:
+        raise RcaError("The outcome cannot be removed: edit its description instead.")
+    rca.links = [link for link in rca.links if node.id not in (link.cause_id, link.effect_id)]
+    for recommendation in rca.recommendations:
+        if node in recommendation.nodes:
+            recommendation.nodes.remove(node)
+    if node.kind == rca_graph.PROBLEM and node.chronology_entry_id:
+        entry = next((e for e in rca.chronology if e.id == node.chronology_entry_id), None)
+        if entry is not None:
+            entry.is_problem = False
+    rca.nodes.remove(node)
+    _graph_changed(rca)
+    _audit("rca.item_removed", rca, actor, node=node.id, kind=node.kind)
+    db.session.commit()
+
+
+def add_five_whys(rca: RootCauseAnalysis, *, actor: User, problem: RcaNode, answers: Sequence[str],
+                  categories: Sequence[str | None]) -> list[RcaNode]:
+    """One new factor per "why?", each contributing to the answer before it, the first to the problem."""
+    _require_draft(rca)
+    if problem.kind not in (rca_graph.PROBLEM, *rca_graph.FACTOR_KINDS):
+        raise RcaError("Ask “why?” of a service delivery problem or a factor.")
+    try:
+        chain = rca_graph.five_whys(problem.id, answers, categories=list(categories))
+    except rca_graph.GraphError as error:
+        raise RcaError(str(error), "why_1") from error
+    for index, answer in enumerate(chain.nodes):
+        if not answer.category:
+            raise RcaError(f"Select the category for why {index + 1}", f"category_{index + 1}")
+    created: dict[Any, RcaNode] = {}
+    for answer in chain.nodes:
+        node = RcaNode(kind=rca_graph.FACTOR, label=answer.label[:300], category=answer.category,
+                       description="", evidence_kind="none")
+        rca.nodes.append(node)
+        created[answer.id] = node
+    db.session.flush()
+    for edge in chain.edges:
+        cause = created[edge.source]
+        effect = created.get(edge.target, problem)
+        rca.links.append(RcaLink(rca_id=rca.id, cause_id=cause.id, effect_id=effect.id))
+    _graph_changed(rca)
+    _audit("rca.five_whys_added", rca, actor, node=problem.id, factors=len(created))
+    db.session.commit()
+    return list(created.values())
+
+
+# --- Findings, recommendations and actions ----------------------------------------------------
+
+def save_findings(rca: RootCauseAnalysis, *, actor: User, findings: str) -> None:
+    _require_draft(rca)
+    rca.findings = findings.strip()
+    _audit("rca.updated", rca, actor, fields=["findings"])
+    db.session.commit()
+
+
+def save_recommendation(rca: RootCauseAnalysis, *, actor: User, recommendation: Recommendation | None,
+                        text: str, node_ids: Sequence[int]) -> Recommendation:
+    _require_draft(rca)
+    if not text.strip():
+        raise RcaError("Enter the recommendation", "text")
+    chosen = [n for n in rca.nodes if n.id in set(node_ids) and n.kind in rca_graph.FACTOR_KINDS]
+    if not chosen:
+        raise RcaError("Select at least one root cause or factor this recommendation addresses", "nodes")
+    if recommendation is None:
+        recommendation = Recommendation(text=text.strip(), position=len(rca.recommendations))
+        rca.recommendations.append(recommendation)
+        action = "rca.recommendation_added"
+    else:
+        recommendation.text = text.strip()
+        action = "rca.recommendation_updated"
+    recommendation.nodes = chosen
+    db.session.flush()
+    _audit(action, rca, actor, recommendation=recommendation.id)
+    db.session.commit()
+    return recommendation
+
+
+def save_action(rca: RootCauseAnalysis, *, actor: User, recommendation: Recommendation, action: RcaAction | None,
+                description: str, owner: str, due_on: date | None, measure: str, status: str,
+                reason: str) -> RcaAction:
+    """Actions can be updated after sign-off (the plan is carried out later); everything else cannot."""
+    if rca.status == "in_review":
+        raise RcaError("This RCA is with a second reviewer. It can be changed again if they return it.")
+    if status not in ACTION_STATUSES:
+        raise RcaError("Select the status of the action", "status")
+    if action is None and rca.status == "signed_off":
+        raise RcaError("This RCA has been signed off: new actions cannot be added.")
+    if not description.strip():
+        raise RcaError("Enter the action", "description")
+    if not owner.strip():
+        raise RcaError("Enter the team or role that owns the action", "owner")
+    if due_on is None:
+        raise RcaError("Enter the date the action is due", "due_on")
+    if not measure.strip():
+        raise RcaError("Enter how you will know the action has worked", "measure")
+    if status == "not_taken_forward" and not reason.strip():
+        raise RcaError("Enter why the action is not being taken forward", "reason")
+    if action is None:
+        action = RcaAction(description="", owner="", due_on=due_on)
+        recommendation.actions.append(action)
+        event = "rca.action_added"
+    else:
+        event = "rca.action_updated"
+    action.description, action.owner, action.due_on = description.strip(), owner.strip(), due_on
+    action.measure, action.status = measure.strip(), status
+    action.reason = reason.strip() if status == "not_taken_forward" else None
+    db.session.flush()
+    _audit(event, rca, actor, action_id=action.id, status=status)
+    db.session.commit()
+    return action
+
+
+# --- Review and sign-off ----------------------------------------------------------------------
+
+def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
+    _require_draft(rca)
+    if actor.id != rca.lead_id:
+        raise RcaError("Only the lead reviewer can send the RCA for review.")
+    missing = review_gaps(rca)
+    if missing:
+        raise RcaError("Before sending it for review: " + "; ".join(missing) + ".")
+    rca.status = "in_review"
+    rca.sent_for_review_at = utcnow()
+    db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="sent_for_review", comment=""))
+    _audit("rca.sent_for_review", rca, actor)
+    db.session.commit()
+
+
+def review_gaps(rca: RootCauseAnalysis) -> list[str]:
+    gaps = []
+    if not rca.terms_of_reference.strip():
+        gaps.append("add the terms of reference")
+    if not any(n.kind == rca_graph.PROBLEM for n in rca.nodes):
+        gaps.append("mark at least one service delivery problem")
+    if not any(n.kind == rca_graph.ROOT_CAUSE for n in rca.nodes):
+        gaps.append("confirm at least one root cause")
+    if not rca.findings.strip():
+        gaps.append("write the findings")
+    if not rca.recommendations:
+        gaps.append("add at least one recommendation")
+    elif any(not r.actions for r in rca.recommendations):
+        gaps.append("give every recommendation at least one action")
+    return gaps
+
+
+def can_sign_off(rca: RootCauseAnalysis, user: User) -> bool:
+    return rca.status == "in_review" and user.id != rca.lead_id and user.force_id == rca.force_id
+
+
+def sign_off(rca: RootCauseAnalysis, *, actor: User, comment: str = "") -> None:
+    if rca.status != "in_review":
+        raise RcaError("Only an RCA that has been sent for review can be signed off.")
+    if actor.id == rca.lead_id:
+        raise RcaError("A second reviewer must sign off the RCA: the lead reviewer cannot sign off their own.")
+    rca.status = "signed_off"
+    rca.signed_off_at = utcnow()
+    rca.signed_off_by_id = actor.id
+    db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="signed_off", comment=comment.strip()))
+    _audit("rca.signed_off", rca, actor)
+    db.session.commit()
+
+
+def return_for_changes(rca: RootCauseAnalysis, *, actor: User, comment: str) -> None:
+    if rca.status != "in_review":
+        raise RcaError("Only an RCA that has been sent for review can be returned.")
+    if actor.id == rca.lead_id:
+        raise RcaError("The lead reviewer cannot return their own RCA.")
+    if not comment.strip():
+        raise RcaError("Enter what needs to change before it can be signed off", "comment")
+    rca.status = "draft"
+    db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="returned", comment=comment.strip()))
+    _audit("rca.returned", rca, actor)
+    db.session.commit()
+
+
+def record_view(rca: RootCauseAnalysis, *, actor: User, page: str) -> None:
+    _audit("rca.viewed", rca, actor, page=page)
+    db.session.commit()
+
+
+# --- Lists ------------------------------------------------------------------------------------
+
+def rcas_for_force(force_id: int) -> list[RootCauseAnalysis]:
+    return list(db.session.scalars(
+        select(RootCauseAnalysis).where(RootCauseAnalysis.force_id == force_id)
+        .order_by(RootCauseAnalysis.status, RootCauseAnalysis.due_on)))
+
+
+def overdue_actions(force_id: int, *, today: date, lead: User | None = None) -> list[RcaAction]:
+    query = (select(RcaAction).join(Recommendation).join(RootCauseAnalysis)
+             .where(RootCauseAnalysis.force_id == force_id, RcaAction.status.in_(OPEN_ACTION_STATUSES),
+                    RcaAction.due_on < today)
+             .order_by(RcaAction.due_on))
+    if lead is not None:
+        query = query.where(RootCauseAnalysis.lead_id == lead.id)
+    return list(db.session.scalars(query))
+
+
+def record_download(rca: RootCauseAnalysis, *, actor: User, fmt: str) -> None:
+    _audit("rca.downloaded", rca, actor, format=fmt)
+    db.session.commit()
