@@ -58,4 +58,9 @@ def seed_demo() -> DemoSignIns:
     from debrief.demo_incidents import seed_incidents
 
     seed_incidents()
+    from debrief.demo_rca import SECOND_REVIEWERS, seed_rcas
+
+    seed_rcas(DEMO_PASSWORD)
+    for code, force_name in DEMO_FORCES:
+        out.accounts.append((force_name, "reviewer 2", SECOND_REVIEWERS[code][1]))
     return out

@@ -14,7 +14,7 @@ def test_seed_demo_is_idempotent_and_prints_sign_ins(app):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
     counts = (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id))))
-    assert counts == (2, 16)  # a user per role per force, and four more officers each
+    assert counts == (2, 18)  # a user per role per force, four more officers and a second reviewer each
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0
     assert (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id)))) == counts

@@ -1,0 +1,204 @@
+"""Demo root-cause analyses: three signed-off RCAs with realistic graphs and action plans. Idempotent.
+
+Built through rca/service.py, the same operations a reviewer's clicks call, so the demo exercises the real
+path (chronology from debriefs, problems, factors, links, root causes, sign-off by a second reviewer).
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from debrief.auth.roles import Role
+from debrief.auth.service import create_user
+from debrief.extensions import db
+from debrief.models import Force, Incident, RootCauseAnalysis, User
+from debrief.rca import service
+
+SECOND_REVIEWERS = {"NSP": ("Meera Joshi", "reviewer2@nsp.example.police.uk"),
+                    "WMC": ("Gareth Lloyd", "reviewer2@wmc.example.police.uk")}
+
+# Each factor: (key, label, category, contributes_to (a factor key or "problem:N"), evidence, root cause?)
+# Problems: words of the chronology entries to mark. Evidence: "entry:words" (the entry with those words), "debrief", "doc:Name", or None (not yet evidenced).
+RCAS: list[dict[str, Any]] = [
+    {
+        "force": "NSP", "summary_starts": "A drunk detainee on half-hourly rousing checks",
+        "level": "concise",
+        "terms": "Why a rousing check on an intoxicated detainee was about 25 minutes late, whether the handover of "
+                 "checks works when the desk is under pressure, and what would make late checks less likely. The "
+                 "conduct of individual staff is out of scope.",
+        "outcome": "Intoxicated detainee checked 25 minutes late (near-miss)",
+        "problems": ["Check carried out"],
+        "factors": [
+            ("desk", "Detention officer pulled to a violent arrival at the booking-in desk", "custody_environment",
+             "problem:0", "entry:Violent detainee", False),
+            ("handover", "No prompt or routine to hand over rousing checks when the checker is called away",
+             "task_procedures", "problem:0", "doc:Custody rousing checks procedure", True),
+            ("staffing", "One detention officer for a full suite on a late turn", "working_conditions", "desk",
+             "doc:Custody staffing rota", True),
+            ("alerts", "Custody system gives no alert when a check becomes overdue", "equipment_technology",
+             "problem:0", None, False),
+            ("training", "Refresher training does not cover handing over checks under pressure",
+             "education_training", "handover", None, False),
+        ],
+        "findings": "The check was late because the only detention officer on duty was needed at the desk and "
+                    "nothing in the procedure or the custody system prompted anyone to pick up the checks. The "
+                    "procedure assumes the person doing checks is always free to do them.\n\n"
+                    "Staffing on late turns leaves no slack when a violent detainee arrives, and the custody system "
+                    "does not show when a check is overdue.",
+        "recommendations": [
+            ("Add an explicit handover of rousing checks to the custody procedure, with a prompt on the booking-in "
+             "screen when the checker is called away.", ["handover"],
+             [("Rewrite the rousing checks procedure to include a named handover", "Custody policy lead", 30,
+               "Procedure published and briefed to all custody staff", "done"),
+              ("Add an overdue-check alert to the custody system", "Custody IT change board", 120,
+               "Alert live; late checks audited monthly fall below 2%", "in_progress")]),
+            ("Review late-turn detention officer cover so that one emergency does not stop checks.", ["staffing"],
+             [("Model late-turn demand and propose minimum detention officer numbers", "Resourcing team", 45,
+               "Proposal agreed by the custody superintendent", "open")]),
+        ],
+    },
+    {
+        "force": "WMC", "summary_starts": "A single-crewed officer checked a parked car in an underground car park",
+        "level": "comprehensive",
+        "terms": "Why a single-crewed officer could not summon help from an underground car park, how radio "
+                 "coverage gaps are known and shared, and how control rooms deploy single-crewed officers to "
+                 "places with poor coverage.",
+        "outcome": "Officer assaulted with no way to call for help (near-miss for serious injury)",
+        "problems": ["radio no signal", "Emergency button"],
+        "factors": [
+            ("deadspot", "Known radio dead spot in the underground car park", "equipment_technology", "problem:1",
+             "entry:radio no signal", True),
+            ("not_mapped", "Coverage gaps are not recorded anywhere officers or the control room can see",
+             "organisational_strategic", "deadspot", "doc:Airwave coverage fault log", True),
+            ("single", "Officer single-crewed on a late shift", "working_conditions", "problem:0", "debrief", False),
+            ("no_warning", "Control room had no marker warning about the location", "control_room", "problem:0",
+             None, False),
+            ("shortfall", "Late-shift staffing below minimum on the day", "working_conditions", "single",
+             "doc:Duty roster", False),
+        ],
+        "findings": "The officer went into a place where the radio and the emergency button could not work, and "
+                    "neither the officer nor the control room had any way of knowing that. Radio dead spots are "
+                    "reported informally but not recorded or shown to anyone.\n\n"
+                    "Being single-crewed made the lack of coverage far more dangerous.",
+        "recommendations": [
+            ("Create a shared register of radio coverage gaps, shown as location markers in the control room "
+             "and on officers' devices.", ["not_mapped", "deadspot"],
+             [("Set up the coverage gap register and the reporting route", "Airwave service manager", 60,
+               "Register live with all known gaps recorded", "done"),
+              ("Add location warning markers for recorded gaps to the command and control system",
+               "Control room systems team", 90, "Markers shown on deployment for every recorded gap", "open")]),
+        ],
+    },
+    {
+        "force": "WMC", "summary_starts": "A young man detained under section 136 waited nine hours in A&E",
+        "level": "comprehensive",
+        "terms": "Why a person detained under section 136 waited nine hours in A&E, how the place of safety's "
+                 "capacity is shared with officers, and what joint arrangements with health partners would shorten "
+                 "waits. Joint review with the mental health trust.",
+        "outcome": "Nine hours in an A&E corridor under section 136; restraint used when he tried to leave",
+        "problems": ["place of safety full", "Second attempt"],
+        "factors": [
+            ("capacity", "Health-based place of safety full, with no escalation route out of hours",
+             "partner_agencies", "problem:0", "entry:place of safety full", True),
+            ("no_space", "No quiet space in A&E for people detained under section 136", "physical_environment",
+             "problem:1", "debrief", False),
+            ("no_live_view", "Officers and the control room cannot see place-of-safety capacity before travelling",
+             "communication", "problem:0", None, False),
+            ("agreement", "The multi-agency section 136 agreement has no time limit for escalation",
+             "powers_guidance", "capacity", "doc:Section 136 multi-agency protocol", True),
+        ],
+        "findings": "The wait was caused by the place of safety having no capacity and no agreed escalation when "
+                    "it is full. A busy A&E corridor made the young man more distressed, which led to restraint "
+                    "that a calmer setting would probably have avoided.",
+        "recommendations": [
+            ("Agree with the mental health trust an escalation to a manager after two hours' wait, and a live "
+             "capacity view for the control room.", ["agreement", "capacity"],
+             [("Revise the section 136 protocol with a two-hour escalation point", "Mental health partnership lead",
+               60, "Protocol signed by both organisations", "done"),
+              ("Pilot a quiet room for section 136 waits in A&E", "Hospital liaison sergeant", 150,
+               "Room in use; restraint during waits audited quarterly", "not_taken_forward")]),
+        ],
+    },
+]
+
+
+def _second_reviewer(force: Force, password: str) -> User:
+    name, email = SECOND_REVIEWERS[force.code]
+    user = db.session.scalar(select(User).where(User.email == email))
+    if user is None:
+        user = create_user(email=email, name=name, force=force, roles=[Role.REVIEWER], password=password, actor=None)
+    return user
+
+
+def _incident(force: Force, summary_starts: str) -> Incident | None:
+    for incident in db.session.scalars(select(Incident).where(
+            Incident.force_id == force.id, Incident.summary.like(summary_starts + "%")).order_by(Incident.id)):
+        if any(d.status == "submitted" for d in incident.debriefs) and service.rca_for_incident(incident) is None:
+            return incident
+    return None
+
+
+def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -> RootCauseAnalysis:
+    start = (incident.occurred_at.date() if incident.occurred_at else date.today()) + timedelta(days=3)
+    rca = service.start_rca(incident, actor=lead, level=spec["level"], terms_of_reference=spec["terms"], today=start)
+    outcome = next(n for n in rca.nodes if n.kind == "outcome")
+    service.update_node(rca, outcome, actor=lead, label=spec["outcome"], description="", category=None,
+                        evidence_kind="none")
+    entries = list(rca.chronology)
+    def entry_with(words: str):
+        return next((e for e in entries if words.lower() in e.what.lower()), entries[0])
+
+    problems = [service.mark_problem(rca, entry_with(words), actor=lead) for words in spec["problems"]]
+    nodes: dict[str, Any] = {}
+    roots = []
+    for key, label, category, target, evidence, root in spec["factors"]:
+        into = problems[int(target.split(":")[1])] if target.startswith("problem:") else nodes[target]
+        kwargs: dict[str, Any] = {"evidence_kind": "none"}
+        if evidence and evidence.startswith("entry:"):
+            kwargs = {"evidence_kind": "timeline", "evidence_entry_id": entry_with(evidence[6:]).id}
+        elif evidence == "debrief":
+            kwargs = {"evidence_kind": "debrief",
+                      "evidence_debrief_id": next(d.id for d in incident.debriefs if d.status == "submitted")}
+        elif evidence:
+            kwargs = {"evidence_kind": "document", "evidence_document": evidence[4:]}
+        nodes[key] = service.add_factor(rca, actor=lead, contributes_to=into, label=label, category=category, **kwargs)
+        if root:
+            roots.append(nodes[key])
+    for node in roots:
+        service.set_root_cause(rca, node, actor=lead, confirmed=True)
+    service.save_findings(rca, actor=lead, findings=spec["findings"])
+    for text, keys, actions in spec["recommendations"]:
+        rec = service.save_recommendation(rca, actor=lead, recommendation=None, text=text,
+                                          node_ids=[nodes[k].id for k in keys])
+        for description, owner, days, measure, status in actions:
+            service.save_action(rca, actor=lead, recommendation=rec, action=None, description=description,
+                                owner=owner, due_on=start + timedelta(days=days), measure=measure, status=status,
+                                reason="The hospital could not release a room; waits are now escalated instead."
+                                if status == "not_taken_forward" else "")
+    service.send_for_review(rca, actor=lead)
+    service.sign_off(rca, actor=second, comment="Clear, system-focused findings. Signed off.")
+    return rca
+
+
+def seed_rcas(password: str) -> int:
+    """Three signed-off RCAs on demo incidents; returns how many were made (0 when they already exist)."""
+    from debrief import demo
+
+    made = 0
+    for spec in RCAS:
+        force = db.session.scalar(select(Force).where(Force.code == spec["force"]))
+        lead = db.session.scalar(select(User).where(User.email == demo.demo_email(spec["force"], Role.REVIEWER)))
+        if force is None or lead is None:
+            continue
+        already = db.session.scalar(select(RootCauseAnalysis.id).join(Incident).where(
+            Incident.force_id == force.id, Incident.summary.like(spec["summary_starts"] + "%")).limit(1))
+        if already is not None:
+            continue
+        incident = _incident(force, spec["summary_starts"])
+        if incident is None:
+            continue
+        _build(spec, incident, lead, _second_reviewer(force, password))
+        made += 1
+    return made
