@@ -1,6 +1,7 @@
 """RCA operations: every write checks the RCA may change, records its audit event and commits once."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
@@ -90,7 +91,9 @@ def start_rca(incident: Incident, *, actor: User, level: str, terms_of_reference
     for position, entry in enumerate(entries):
         entry.position = position
         rca.chronology.append(entry)
-    outcome = (incident.summary or "").strip().split("\n")[0][:200] or "The outcome of the incident"
+    # The summary's first sentence as a starting point: the reviewer rewords the outcome on the graph page.
+    first = re.split(r"(?<=[.!?])\s", (incident.summary or "").strip(), maxsplit=1)[0]
+    outcome = first[:120] or "The outcome of the incident"
     rca.nodes.append(RcaNode(kind=rca_graph.OUTCOME, label=outcome, description="", evidence_kind="none"))
     db.session.flush()
     _audit("rca.started", rca, actor, level=level, chronology_entries=len(entries))
