@@ -81,6 +81,7 @@ def _register_blueprints(app: Flask) -> None:
     from debrief.admin.views import bp as admin_bp
     from debrief.auth.views import bp as auth_bp
     from debrief.debriefs.views import bp as debriefs_bp
+    import debrief.rca.release_views  # noqa: F401  (adds the release screen to the rca blueprint)
     from debrief.rca.views import bp as rca_bp
     from debrief.review.views import bp as review_bp
     from debrief.main.views import bp as main_bp

@@ -5,7 +5,7 @@ from debrief.models.debrief import Amendment, Debrief, DebriefTactic, Injury, Ti
 from debrief.models.force import Force
 from debrief.models.incident import Incident, IncidentOfficer, IncidentTheme, PublicPerson
 from debrief.models.rca import (
-    ChronologyEntry, RcaAction, RcaEvent, RcaLink, RcaNode, Recommendation, RootCauseAnalysis,
+    ChronologyEntry, RcaAction, RcaEvent, RcaLink, RcaNode, RcaRelease, Recommendation, RootCauseAnalysis,
 )
 from debrief.models.signin import SignInAttempt
 from debrief.models.user import User, UserRole
@@ -13,5 +13,6 @@ from debrief.models.user import User, UserRole
 __all__ = [
     "Amendment", "AuditEvent", "ChronologyEntry", "Debrief", "DebriefTactic", "Force", "Incident",
     "IncidentOfficer", "IncidentTheme", "Injury", "PublicPerson", "RcaAction", "RcaEvent", "RcaLink", "RcaNode",
+    "RcaRelease",
     "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "User", "UserRole", "utcnow",
 ]

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
-    Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
+    JSON, Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -175,3 +176,23 @@ class RcaEvent(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     actor: Mapped[User] = relationship(lazy="joined")
+
+
+class RcaRelease(db.Model):
+    """A reviewer's preparation of an RCA's anonymised release: their undos, redactions and flag notes."""
+
+    __tablename__ = "rca_release"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), unique=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    undone: Mapped[list[list[Any]]] = mapped_column(JSON, default=list)  # [section, start, end]
+    redactions: Mapped[list[list[str]]] = mapped_column(JSON, default=list)  # [section, phrase]
+    justifications: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # flag code -> why it can stay
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft / released
+    case_study_id: Mapped[int | None] = mapped_column(Integer)
+    released_at: Mapped[datetime | None] = mapped_column(DateTime)
+    released_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    rca: Mapped[RootCauseAnalysis] = relationship()

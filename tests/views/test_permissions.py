@@ -70,6 +70,9 @@ MATRIX = [
                                    Role.ADMIN: 403})
       for page in ("", "/chronology", "/graph", "/fishbone", "/recommendations", "/report", "/graph.svg",
                    "/fishbone.dot", "/report.pdf")],
+    # The release screen opens once the RCA is signed off (this one is a draft).
+    ("/rca/{own_rca}/release", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 403,
+                                Role.ADMIN: 403}),
     # Only the lead edits; a second reviewer of the force reads.
     ("/rca/{own_rca}/findings", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403,
                                  Role.ADMIN: 403}),

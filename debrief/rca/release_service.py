@@ -1,0 +1,157 @@
+"""Releasing a signed-off RCA's anonymised findings as a candidate case study: the reviewer's side."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from debrief import reference as ref
+from debrief.anonymise import Flag, IncidentProfile, check_text
+from debrief.audit import record
+from debrief.extensions import db
+from debrief.models import RcaRelease, RootCauseAnalysis, User, utcnow
+from debrief.rca import graph as rca_graph
+from debrief.rca.forms import ACTION_STATUS_LABELS
+from debrief.rca.release import SECTIONS, PreparedSection, prepare
+from debrief.rca.service import RcaError
+
+
+def sources(rca: RootCauseAnalysis) -> dict[str, str]:
+    """The texts the release is made from, one per case-study field."""
+    roots = [n for n in rca.nodes if n.kind == rca_graph.ROOT_CAUSE]
+    outcome = next((n for n in rca.nodes if n.kind == rca_graph.OUTCOME), None)
+    chronology = "\n".join(f"{e.at.strftime('%H:%M') + ' ' if e.at else ''}{e.what}" for e in rca.chronology)
+    findings = rca.findings.strip()
+    if roots:
+        findings += "\n\nRoot causes:\n" + "\n".join(f"- {n.label}" for n in roots)
+    actions = [a for r in rca.recommendations for a in r.actions]
+    return {
+        "summary": (rca.incident.summary or "").strip(),
+        "what_happened": chronology,
+        "findings_key_learning": findings,
+        "recommendations": "\n".join(f"- {r.text}" for r in rca.recommendations),
+        "action_taken": "\n".join(f"- {a.description} ({a.owner}; {ACTION_STATUS_LABELS[a.status].lower()})"
+                                  for a in actions),
+        "outcome_for_individuals": outcome.label if outcome else "",
+    }
+
+
+def identifiers(rca: RootCauseAnalysis) -> dict[str, Any]:
+    """Everything the incident's own records know that identifies someone: the case deny list's source."""
+    incident = rca.incident
+    users = {incident.reporter, rca.lead, *(o.user for o in incident.officers), *(d.author for d in incident.debriefs)}
+    if rca.signed_off_by is not None:
+        users.add(rca.signed_off_by)
+    collars = {o.collar_number for o in incident.officers if o.collar_number}
+    collars |= {u.collar_number for u in users if getattr(u, "collar_number", None)}
+    return {"people": sorted(u.name for u in users if u and u.name), "force": incident.force.name,
+            "places": [incident.place] if incident.place else [], "collar_numbers": sorted(collars)}
+
+
+def release_for(rca: RootCauseAnalysis) -> RcaRelease:
+    """The stored preparation, or a fresh unsaved one."""
+    existing = db.session.scalar(select(RcaRelease).where(RcaRelease.rca_id == rca.id))
+    return existing or RcaRelease(rca_id=rca.id, title="", undone=[], redactions=[], justifications={},
+                                  status="draft")
+
+
+def prepared(rca: RootCauseAnalysis, release: RcaRelease) -> list[PreparedSection]:
+    return prepare(sources(rca), **identifiers(rca), undone=[tuple(u) for u in release.undone or []],
+                   redactions=[tuple(r) for r in release.redactions or []])
+
+
+def flags(rca: RootCauseAnalysis, sections: Iterable[PreparedSection]) -> list[Flag]:
+    """Re-identification flags over the text that would be released."""
+    incident = rca.incident
+    profile = IncidentProfile(
+        incident_type=" ".join(ref.label_for(ref.INCIDENT_TYPES, t).lower() for t in incident.themes
+                               if t in ref.codes(ref.INCIDENT_TYPES)),
+        place=incident.place, exact_date=False)
+    text = "\n\n".join(s.text for s in sections)
+    seen: dict[str, Flag] = {}
+    for flag in check_text(text, profile):
+        seen.setdefault(flag.code, flag)
+    return list(seen.values())
+
+
+def _require_signed_off(rca: RootCauseAnalysis) -> None:
+    if rca.status != "signed_off":
+        raise RcaError("Only a signed-off RCA can be released.")
+
+
+def _audit(event: str, rca: RootCauseAnalysis, actor: User, **details: Any) -> None:
+    record(event, actor=actor, force_id=rca.force_id, record_type="rca", record_id=rca.id,
+           incident=rca.incident.reference, **details)
+
+
+def record_view(rca: RootCauseAnalysis, *, actor: User) -> None:
+    _audit("release.viewed", rca, actor)
+    db.session.commit()
+
+
+def save_decisions(rca: RootCauseAnalysis, *, actor: User, title: str, undone: Iterable[tuple[str, int, int]],
+                   redactions: Iterable[tuple[str, str]], justifications: Mapping[str, str]) -> RcaRelease:
+    _require_signed_off(rca)
+    release = release_for(rca)
+    if release.status == "released":
+        raise RcaError("This RCA has already been released to the learning team.")
+    keys = {key for key, _ in SECTIONS}
+    release.title = title.strip()[:200]
+    release.undone = sorted({(k, int(s), int(e)) for k, s, e in undone if k in keys})
+    release.redactions = [[k, p.strip()[:200]] for k, p in redactions if k in keys and p.strip()]
+    release.justifications = {code: text.strip() for code, text in justifications.items() if text.strip()}
+    db.session.add(release)
+    db.session.flush()
+    _audit("release.updated", rca, actor, undone=len(release.undone), redactions=len(release.redactions))
+    db.session.commit()
+    return release
+
+
+def release_problems(rca: RootCauseAnalysis, release: RcaRelease, found: Iterable[Flag]) -> list[tuple[str, str]]:
+    """(field, message) pairs that stop the release: a title, and a note for each flag still raised."""
+    problems = []
+    if not release.title.strip():
+        problems.append(("title", "Enter a title for the case study"))
+    for flag in found:
+        if not (release.justifications or {}).get(flag.code, "").strip():
+            problems.append((f"flag-{flag.code}", "Resolve the re-identification flag or say why it can stay: "
+                             + flag.message))
+    return problems
+
+
+def release(rca: RootCauseAnalysis, *, actor: User) -> int:
+    """Create the candidate case study from the prepared text; returns its id. All or nothing."""
+    from debrief.publications.checks import deny_terms_for
+    from debrief.publications.service import IdentifyingText, PublicationError, create_candidate
+
+    _require_signed_off(rca)
+    prep = release_for(rca)
+    if prep.status == "released":
+        raise RcaError("This RCA has already been released to the learning team.")
+    sections = prepared(rca, prep)
+    problems = release_problems(rca, prep, flags(rca, sections))
+    if problems:
+        raise RcaError(problems[0][1], problems[0][0])
+    ids = identifiers(rca)
+    deny = deny_terms_for(people=ids["people"], force=ids["force"], places=ids["places"],
+                          collar_numbers=ids["collar_numbers"])
+    texts = {"title": prep.title, **{s.key: s.text for s in sections}}
+    categories = sorted({n.category for n in rca.nodes if n.kind in rca_graph.FACTOR_KINDS and n.category})
+    themes = [t for t in rca.incident.themes if t in ref.codes(ref.INCIDENT_TYPES)]
+    try:
+        case = create_candidate(rca.incident.force, texts, deny, rca.id, actor, themes=themes,
+                                factor_categories=categories)
+    except IdentifyingText as error:
+        db.session.rollback()
+        raise RcaError("The release still contains something that could identify a person, place or force "
+                       "(in " + ", ".join(error.errors) + "). Redact it, or do not undo that replacement.") from error
+    except PublicationError as error:
+        db.session.rollback()
+        raise RcaError(str(error)) from error
+    prep = release_for(rca)
+    prep.status, prep.case_study_id, prep.released_at, prep.released_by_id = "released", case.id, utcnow(), actor.id
+    db.session.add(prep)
+    _audit("release.released", rca, actor, case_study=case.id)
+    db.session.commit()
+    return case.id

@@ -1,0 +1,82 @@
+"""The release screen: a reviewer of the force checks the anonymised text of a signed-off RCA and releases it."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from debrief.auth.roles import Permission
+from debrief.rca import release_service
+from debrief.rca.release import REDACTION, SECTIONS
+from debrief.rca.service import RcaError
+from debrief.rca.views import _me, _rca, bp
+from debrief.security import requires
+
+SECTION_KEYS = {key for key, _ in SECTIONS}
+
+
+def _undone_from_form() -> list[tuple[str, int, int]]:
+    out = []
+    for value in request.form.getlist("undo"):
+        key, _, span = value.partition(":")
+        start, _, end = span.partition("-")
+        if key in SECTION_KEYS and start.isdigit() and end.isdigit():
+            out.append((key, int(start), int(end)))
+    return out
+
+
+def _redactions_from_form(existing: list[list[str]]) -> list[tuple[str, str]]:
+    remove = set(request.form.getlist("remove_redaction"))
+    kept = [(k, p) for i, (k, p) in enumerate(existing) if str(i) not in remove]
+    phrase = (request.form.get("redact_phrase") or "").strip()
+    if phrase:
+        kept.append((request.form.get("redact_section") or "", phrase))
+    return kept
+
+
+def _render(rca, release, errors: list[tuple[str, str]] | None = None, *, typed_phrase: str = ""):
+    sections = release_service.prepared(rca, release)
+    found = release_service.flags(rca, sections)
+    return render_template("rca/release.html", rca=rca, release=release, sections=sections, flags=found,
+                           errors=errors or [], REDACTION=REDACTION, section_names=dict(SECTIONS),
+                           typed_phrase=typed_phrase)
+
+
+@bp.route("/<int:rca_id>/release", methods=["GET", "POST"])
+@requires(Permission.REVIEW_INCIDENTS)
+def release(rca_id: int):
+    rca = _rca(rca_id)
+    if rca.status != "signed_off":
+        abort(404)
+    current = release_service.release_for(rca)
+    if request.method == "GET":
+        release_service.record_view(rca, actor=_me())
+        return _render(rca, current)
+    if current.status == "released":
+        abort(403)
+    action = request.form.get("action", "save")
+    phrase = (request.form.get("redact_phrase") or "").strip()
+    if phrase and request.form.get("redact_section") not in SECTION_KEYS:
+        return _render(rca, current, [("redact_section", "Select the section to redact from")], typed_phrase=phrase)
+    if phrase and len(phrase) < 2:
+        return _render(rca, current, [("redact_phrase", "Enter at least two characters to redact")],
+                       typed_phrase=phrase)
+    justifications = {key[len("justify-"):]: value for key, value in request.form.items()
+                      if key.startswith("justify-")}
+    try:
+        saved = release_service.save_decisions(
+            rca, actor=_me(), title=request.form.get("title", ""), undone=_undone_from_form(),
+            redactions=_redactions_from_form(current.redactions or []), justifications=justifications)
+    except RcaError as error:
+        flash(str(error), "error")
+        return redirect(url_for("rca.release", rca_id=rca.id))
+    if action != "release":
+        flash("Your changes to the release have been saved", "success")
+        return redirect(url_for("rca.release", rca_id=rca.id, _anchor="release-sections"))
+    try:
+        release_service.release(rca, actor=_me())
+    except RcaError as error:
+        field = error.field or "release"
+        return _render(rca, release_service.release_for(rca), [(field, str(error))])
+    flash("Released to the learning team as a candidate case study. They will only ever see the anonymised "
+          "text.", "success")
+    return redirect(url_for("rca.overview", rca_id=rca.id))
