@@ -38,13 +38,17 @@ class Permission(StrEnum):
     WORK_ON_CASE_STUDIES = "work_on_case_studies"
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
+    VIEW_PATTERNS = "view_patterns"          # analytics: reviewers and admins their force, learning all forces
+    RESPOND_FOR_FORCE = "respond_for_force"  # record the force's response to a magazine's reflective question
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OFFICER: frozenset({Permission.SIGNED_IN, Permission.FILE_DEBRIEF}),
-    Role.REVIEWER: frozenset({Permission.SIGNED_IN, Permission.REVIEW_INCIDENTS}),
-    Role.LEARNING: frozenset({Permission.SIGNED_IN, Permission.WORK_ON_CASE_STUDIES}),
-    Role.ADMIN: frozenset({Permission.SIGNED_IN, Permission.MANAGE_USERS, Permission.VIEW_AUDIT}),
+    Role.REVIEWER: frozenset({Permission.SIGNED_IN, Permission.REVIEW_INCIDENTS, Permission.VIEW_PATTERNS,
+                              Permission.RESPOND_FOR_FORCE}),
+    Role.LEARNING: frozenset({Permission.SIGNED_IN, Permission.WORK_ON_CASE_STUDIES, Permission.VIEW_PATTERNS}),
+    Role.ADMIN: frozenset({Permission.SIGNED_IN, Permission.MANAGE_USERS, Permission.VIEW_AUDIT,
+                           Permission.VIEW_PATTERNS, Permission.RESPOND_FOR_FORCE}),
 }
 
 # Where each role lands after signing in, in order of precedence for people with several roles.

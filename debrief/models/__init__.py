@@ -7,10 +7,15 @@ from debrief.models.incident import Incident, IncidentOfficer, IncidentTheme, Pu
 from debrief.models.rca import (
     ChronologyEntry, RcaAction, RcaEvent, RcaLink, RcaNode, RcaRelease, Recommendation, RootCauseAnalysis,
 )
+from debrief.models.publication import (
+    Article, CaseStudy, CaseStudyEvent, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion,
+)
 from debrief.models.signin import SignInAttempt
 from debrief.models.user import User, UserRole
 
 __all__ = [
+    "Article", "CaseStudy", "CaseStudyEvent", "ForceResponse", "IssueFeedback", "MagazineIssue",
+    "ReflectiveQuestion",
     "Amendment", "AuditEvent", "ChronologyEntry", "Debrief", "DebriefTactic", "Force", "Incident",
     "IncidentOfficer", "IncidentTheme", "Injury", "PublicPerson", "RcaAction", "RcaEvent", "RcaLink", "RcaNode",
     "RcaRelease",

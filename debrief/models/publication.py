@@ -1,0 +1,176 @@
+"""Case studies released from signed-off RCAs, the magazine issues they are published in, and forces' responses.
+
+Nothing here that a public page shows may identify a person, a place or a force: the texts are the anonymised
+release, re-checked on every save against `deny_terms` (the case deny list, kept for that check only and never
+rendered).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from debrief.extensions import db
+from debrief.models.base import utcnow
+from debrief.models.force import Force
+from debrief.models.user import User
+
+CASE_STUDY_STATUSES = ("candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected")
+ISSUE_STATUSES = ("draft", "published")
+# Reflective questions are grouped by who should ask them of themselves.
+AUDIENCES = ("policy_makers_managers", "officers_staff", "trainers", "call_handlers_custody")
+# The texts of a case study, in reading order: (field, label).
+CASE_STUDY_TEXTS = (
+    ("summary", "Summary"),
+    ("what_happened", "What happened"),
+    ("findings_key_learning", "Findings and key learning"),
+    ("action_taken", "Action taken by the force"),
+    ("outcome_for_individuals", "Outcome for the individuals"),
+    ("recommendations", "Recommendations"),
+)
+
+
+class CaseStudy(db.Model):
+    __tablename__ = "case_study"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The force that released it: used to send it back with a question and to let that force answer. Never shown
+    # on a public page.
+    force_id: Mapped[int] = mapped_column(ForeignKey("force.id"), index=True)
+    source_rca_id: Mapped[int | None] = mapped_column(ForeignKey("rca.id", ondelete="SET NULL"), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="candidate", index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    what_happened: Mapped[str] = mapped_column(Text, default="")
+    findings_key_learning: Mapped[str] = mapped_column(Text, default="")
+    action_taken: Mapped[str] = mapped_column(Text, default="")
+    outcome_for_individuals: Mapped[str] = mapped_column(Text, default="")
+    recommendations: Mapped[str] = mapped_column(Text, default="")
+    themes: Mapped[list[str]] = mapped_column(JSON, default=list)  # reference.INCIDENT_TYPES codes
+    factor_categories: Mapped[list[str]] = mapped_column(JSON, default=list)  # contributory-factor categories
+    operational_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The case deny list (names, collar numbers, force, places) the texts are checked against. Never rendered.
+    deny_terms: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Why it was returned or rejected, or the question sent back to the force.
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("magazine_issue.id", ondelete="SET NULL"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    force: Mapped[Force] = relationship()
+    issue: Mapped[MagazineIssue | None] = relationship(back_populates="case_studies")
+    questions: Mapped[list[ReflectiveQuestion]] = relationship(
+        back_populates="case_study", cascade="all, delete-orphan",
+        order_by="(ReflectiveQuestion.position, ReflectiveQuestion.id)")
+    events: Mapped[list[CaseStudyEvent]] = relationship(
+        back_populates="case_study", cascade="all, delete-orphan", order_by="CaseStudyEvent.id")
+
+    def texts(self) -> dict[str, str]:
+        return {"title": self.title, **{key: getattr(self, key) for key, _ in CASE_STUDY_TEXTS}}
+
+
+class ReflectiveQuestion(db.Model):
+    __tablename__ = "reflective_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_study_id: Mapped[int] = mapped_column(ForeignKey("case_study.id", ondelete="CASCADE"), index=True)
+    audience: Mapped[str] = mapped_column(String(32))  # AUDIENCES
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    case_study: Mapped[CaseStudy] = relationship(back_populates="questions")
+    responses: Mapped[list[ForceResponse]] = relationship(
+        back_populates="question", cascade="all, delete-orphan", order_by="ForceResponse.id")
+
+
+class CaseStudyEvent(db.Model):
+    """The workflow history of a case study: who moved it, from what, to what, and why."""
+
+    __tablename__ = "case_study_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_study_id: Mapped[int] = mapped_column(ForeignKey("case_study.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+    case_study: Mapped[CaseStudy] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()
+
+
+class MagazineIssue(db.Model):
+    __tablename__ = "magazine_issue"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)  # the stable public URL: /magazine/issues/<number>
+    theme: Mapped[str] = mapped_column(String(200), default="")
+    introduction: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    case_studies: Mapped[list[CaseStudy]] = relationship(
+        back_populates="issue", order_by="(CaseStudy.position, CaseStudy.id)")
+    articles: Mapped[list[Article]] = relationship(
+        back_populates="issue", cascade="all, delete-orphan", order_by="(Article.position, Article.id)")
+    feedback: Mapped[list[IssueFeedback]] = relationship(
+        back_populates="issue", cascade="all, delete-orphan", order_by="IssueFeedback.id")
+
+
+class Article(db.Model):
+    """Free text by a contributor, printed in an issue beside its case studies."""
+
+    __tablename__ = "article"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("magazine_issue.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    contributor: Mapped[str] = mapped_column(String(200), default="")  # e.g. "College of Policing"
+    body: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    issue: Mapped[MagazineIssue] = relationship(back_populates="articles")
+
+
+class ForceResponse(db.Model):
+    """What a force did in answer to a reflective question; shown in the public force response log by force name."""
+
+    __tablename__ = "force_response"
+    __table_args__ = (UniqueConstraint("question_id", "force_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("reflective_question.id", ondelete="CASCADE"), index=True)
+    force_id: Mapped[int] = mapped_column(ForeignKey("force.id"), index=True)
+    response: Mapped[str] = mapped_column(Text)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    question: Mapped[ReflectiveQuestion] = relationship(back_populates="responses")
+    force: Mapped[Force] = relationship()
+
+
+class IssueFeedback(db.Model):
+    """A reader's feedback on an issue, left without signing in; read by the learning team."""
+
+    __tablename__ = "issue_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("magazine_issue.id", ondelete="CASCADE"), index=True)
+    useful: Mapped[str] = mapped_column(String(16))  # yes / partly / no
+    comment: Mapped[str] = mapped_column(Text, default="")
+    # A keyed hash of the client address, for the rate limit only; never the address itself.
+    client_key: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+    issue: Mapped[MagazineIssue] = relationship(back_populates="feedback")
+
