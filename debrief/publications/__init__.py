@@ -1,0 +1,1 @@
+"""Case studies, magazine issues, the case factor table and the force response log."""
