@@ -1,4 +1,4 @@
-"""Flask commands: create-user and seed-demo."""
+"""Flask commands: create-user, seed-demo and anonymise."""
 from __future__ import annotations
 
 import sys
@@ -57,3 +57,18 @@ def init_cli(app: Flask) -> None:
         click.echo("Demo sign-ins (password for all: {}):".format(sign_ins.password))
         for force_name, role, email in sign_ins.accounts:
             click.echo(f"  {force_name:<28} {role:<10} {email}")
+
+    @app.cli.command("anonymise")
+    @click.option("--input", "input_file", type=click.File("r", encoding="utf-8"), required=True,
+                  help='JSONL, one {"id", "text", "people": [...]} per line ("-" for standard input).')
+    @click.option("--output", "output_file", type=click.File("w", encoding="utf-8", atomic=True), required=True,
+                  help='JSONL, one {"id", "text", "entities": [...]} per line ("-" for standard output).')
+    def anonymise_command(input_file, output_file):
+        """Anonymise passages in bulk; entity offsets are into each input text. Nothing leaves the machine."""
+        from debrief.anonymise.batch import run
+
+        try:
+            count = run(input_file, output_file)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"Anonymised {count} passages.", err=True)

@@ -44,3 +44,31 @@ def test_create_user_rejects_unknown_force_and_weak_password(app):
                          input="short\n")
     assert weak.exit_code != 0 and "12 characters" in weak.output
     assert db.session.scalar(select(func.count(User.id))) == 0
+
+
+def test_anonymise_command_writes_one_line_per_passage_with_offsets_into_the_input(app, tmp_path):
+    import json
+
+    source = "PC Dean Whitlock 4471 spoke to Mrs Patel at 12 Mill Lane, Leeds LS6 2AB."
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps({"id": "p1", "text": source, "people": ["Dean Whitlock"]}) + "\n\n", encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["anonymise", "--input", str(src), "--output", str(dst)])
+    assert result.exit_code == 0, result.output
+    [line] = dst.read_text(encoding="utf-8").splitlines()
+    out = json.loads(line)
+    assert out["id"] == "p1"
+    for name in ("Whitlock", "Dean", "4471", "Patel", "Mill Lane", "LS6 2AB"):
+        assert name not in out["text"]
+    assert "PC" in out["text"] or "Officer" in out["text"]
+    labels = {e["label"] for e in out["entities"]}
+    assert {"PERSON", "POSTCODE"} <= labels or len(labels) >= 3
+    for entity in out["entities"]:
+        assert source[entity["start"]:entity["end"]].strip()
+
+
+def test_anonymise_command_reports_a_line_that_is_not_json(app, tmp_path):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text('{"id": 1, "text": "ok"}\nnot json\n', encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["anonymise", "--input", str(src), "--output", str(dst)])
+    assert result.exit_code != 0
+    assert "line 2" in result.output

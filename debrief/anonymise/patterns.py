@@ -20,6 +20,8 @@ _CUE_COLLAR = re.compile(
     r"\s*[:#]?\s*(?P<num>\d{2,7}[A-Z]{0,2})\b(?P<more>(?:\s*(?:,|and|&)\s*\d{2,7}[A-Z]{0,2}\b)*)"
 )
 _RANK_BEFORE = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?(?:\s+[A-Z][\w'’-]*){1,2}$")
+# "PC Dean Whitlock 4471": a rank, one or two names, then the number.
+_RANK_NAME_COLLAR = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?(?:\s+[A-Z][a-z'’-]+){1,2}\s+(?P<num>\d{3,6}[A-Z]{0,2})\b")
 _PAREN_COLLAR = re.compile(r"(?<=[A-Za-z])(?P<all>\s\((?P<num>\d{3,6}[A-Z]{0,2})\))")
 
 _POSTCODE = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
@@ -85,6 +87,9 @@ def _collars(text: str) -> Iterator[Candidate]:
         for extra in re.finditer(r"\d{2,7}[A-Z]{0,2}", m.group("more") or ""):
             base = m.start("more")
             yield _cand(base + extra.start(), base + extra.end(), Kind.COLLAR, "cue", 5)
+    for m in _RANK_NAME_COLLAR.finditer(text):
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):  # "PC Jones 2022 report" is a year
+            yield _cand(*m.span("num"), Kind.COLLAR, "rank-name", 5, key="collar:" + m.group("num"))
     for m in _PAREN_COLLAR.finditer(text):
         word = re.search(r"([A-Za-z]+)$", text[max(0, m.start() - 40):m.start()])
         year_like = re.fullmatch(r"(?:19|20)\d\d", m.group("num"))

@@ -109,3 +109,9 @@ def test_ages_become_bands() -> None:
 def test_times_become_parts_of_the_day() -> None:
     assert anonymise("He was found at 23:15.").text == "He was found late in the evening."
     assert anonymise("At 04:20 she was found.").text == "In the early hours she was found."
+
+
+def test_collar_number_after_rank_and_name_goes_but_a_year_stays() -> None:
+    result = anonymise("PC Dean Whitlock 4471 spoke to her. PS Amy Lomax 212AB arrived.")
+    assert "4471" not in result.text and "212AB" not in result.text
+    assert "2022" in anonymise("Sergeant Lomax 2022 review said so.").text
