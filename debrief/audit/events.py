@@ -56,4 +56,17 @@ EVENTS: dict[str, AuditSpec] = {
     "release.updated": _spec("Changed the anonymised release of an RCA", "incident", "undone", "redactions"),
     "release.released": _spec("Released an RCA's anonymised findings as a candidate case study", "incident",
                               "case_study"),
+    # Case studies and magazine issues (learning team; the force side answers questions sent back to it).
+    "case_study.created": _spec("A candidate case study was created from a release", "source_rca"),
+    "case_study.viewed": _spec("Viewed a case study being prepared", "status"),
+    "case_study.updated": _spec("Changed a case study's text", "fields"),
+    "case_study.moved": _spec("Moved a case study through the workflow", "action", "from_status", "to_status"),
+    "case_study.question_added": _spec("Added a reflective question", "question", "audience"),
+    "case_study.question_updated": _spec("Changed a reflective question", "question", "audience"),
+    "case_study.question_removed": _spec("Removed a reflective question", "question"),
+    "case_study.returned_viewed": _spec("A force reviewer read a case study returned with a question", "status"),
+    "issue.created": _spec("Started a magazine issue", "number"),
+    "issue.updated": _spec("Changed a magazine issue", "number", "change"),
+    "issue.published": _spec("Published a magazine issue", "number", "case_studies"),
+    "issue.feedback_viewed": _spec("Read readers' feedback on an issue", "number", "count"),
 }
