@@ -69,4 +69,6 @@ EVENTS: dict[str, AuditSpec] = {
     "issue.updated": _spec("Changed a magazine issue", "number", "change"),
     "issue.published": _spec("Published a magazine issue", "number", "case_studies"),
     "issue.feedback_viewed": _spec("Read readers' feedback on an issue", "number", "count"),
+    "force_response.recorded": _spec("Recorded the force's response to a reflective question", "question",
+                                     "case_study", "created"),
 }
