@@ -60,7 +60,7 @@ EVENTS: dict[str, AuditSpec] = {
     "case_study.created": _spec("A candidate case study was created from a release", "source_rca"),
     "case_study.viewed": _spec("Viewed a case study being prepared", "status"),
     "case_study.updated": _spec("Changed a case study's text", "fields"),
-    "case_study.moved": _spec("Moved a case study through the workflow", "action", "from_status", "to_status"),
+    "case_study.moved": _spec("Moved a case study through the workflow", "step", "from_status", "to_status"),
     "case_study.question_added": _spec("Added a reflective question", "question", "audience"),
     "case_study.question_updated": _spec("Changed a reflective question", "question", "audience"),
     "case_study.question_removed": _spec("Removed a reflective question", "question"),
