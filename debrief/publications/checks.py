@@ -168,3 +168,26 @@ def check_texts(texts: Mapping[str, str], deny_terms: Sequence[str], *,
         if kinds:
             problems[field] = kinds
     return problems
+
+
+# Entity labels whose source words join the deny list when a release is made: what the anonymiser itself found.
+_LEARNED_KINDS = {Kind.PERSON.value: _person_terms, Kind.PLACE.value: _place_terms, Kind.ADDRESS.value: _place_terms,
+                  Kind.COLLAR.value: _collar_terms}
+_LEARNED_AS_IS = {Kind.POSTCODE.value, Kind.VRM.value, Kind.PHONE.value, Kind.EMAIL.value, Kind.REFERENCE.value,
+                  Kind.NINO.value}
+
+
+def learned_terms(found: Iterable[tuple[str, str]], kept: Iterable[str] = ()) -> list[str]:
+    """Deny-list terms from what the anonymiser found in the source ((label, words) pairs): names nobody put on a
+    form ("his sister Karen"), streets, numbers. Words the reviewer chose to keep (`kept`) are left out."""
+    keep = {k.strip().lower() for k in kept}
+    terms: set[str] = set()
+    for label, words in found:
+        words = " ".join(words.split())
+        if not words or words.lower() in keep:
+            continue
+        if label in _LEARNED_KINDS:
+            terms |= {t for t in _LEARNED_KINDS[label](words) if t.lower() not in keep}
+        elif label in _LEARNED_AS_IS:
+            terms.add(words)
+    return sorted(t for t in terms if len(t) > 2 or any(c.isdigit() for c in t))
