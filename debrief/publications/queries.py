@@ -382,3 +382,13 @@ def search_recommendations(query: str, *, limit: int = SEARCH_LIMIT) -> tuple[li
     results = [SearchResult(case_study_id=r[0], title=r[1], issue_number=r[2], themes=tuple(sorted(_codes_of(r[3]))),
                             snippet=_snippet(r[4] or "", words)) for r in rows]
     return results, total
+
+
+# --- Labels for templates ---------------------------------------------------------------------
+
+def labels() -> dict[str, dict[str, str]]:
+    """Display labels per list: themes, factor_categories, operational_areas, audiences (unknown codes as stored)."""
+    return {"themes": {c.code: c.label for c in THEME_CHOICES},
+            "factor_categories": {c.code: c.label for c in CATEGORY_CHOICES},
+            "operational_areas": {c.code: c.label for c in AREA_CHOICES},
+            "audiences": {c.code: c.label for c in AUDIENCE_CHOICES}}
