@@ -87,6 +87,8 @@ def _register_blueprints(app: Flask) -> None:
     from debrief.main.views import bp as main_bp
     from debrief.publications.public_views import bp as magazine_bp
     from debrief.publications.response_views import bp as responses_bp
+    from debrief.publications.learning_views import bp as learning_bp
+    from debrief.publications.released_views import bp as released_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
@@ -96,3 +98,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(rca_bp)
     app.register_blueprint(magazine_bp)
     app.register_blueprint(responses_bp)
+    app.register_blueprint(learning_bp)
+    app.register_blueprint(released_bp)

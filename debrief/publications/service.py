@@ -162,7 +162,8 @@ def update_case_study(case: CaseStudy, *, actor: User, title: str, themes: Itera
         if list(getattr(case, key) or []) != value:
             changed.append(key)
             setattr(case, key, value)
-    if case.status in (wf.CANDIDATE, wf.APPROVED) and changed:
+    # Saving a candidate starts the edit; an approved one goes back to edit only if something changed.
+    if case.status == wf.CANDIDATE or (case.status == wf.APPROVED and changed):
         _move(case, "edit", actor, wf.LEARNING_TEAM)
     _audit("case_study.updated", case, actor, fields=changed)
     db.session.commit()

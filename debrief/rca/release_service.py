@@ -49,6 +49,15 @@ def identifiers(rca: RootCauseAnalysis) -> dict[str, Any]:
             "places": [incident.place] if incident.place else [], "collar_numbers": sorted(collars)}
 
 
+def released_case(rca: RootCauseAnalysis):
+    """The case study this RCA was released as, or None."""
+    from debrief.models import CaseStudy
+
+    case_id = db.session.scalar(select(RcaRelease.case_study_id).where(RcaRelease.rca_id == rca.id,
+                                                                       RcaRelease.status == "released"))
+    return db.session.get(CaseStudy, case_id) if case_id else None
+
+
 def release_for(rca: RootCauseAnalysis) -> RcaRelease:
     """The stored preparation, or a fresh unsaved one."""
     existing = db.session.scalar(select(RcaRelease).where(RcaRelease.rca_id == rca.id))

@@ -109,6 +109,28 @@ MATRIX = [
                                                    Role.LEARNING: 403, Role.ADMIN: 200}),
     ("/responses/questions/{unpublished_question}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404,
                                                      Role.LEARNING: 403, Role.ADMIN: 404}),
+    # The learning team's pages: anonymised material only, for the learning team only.
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 200, Role.ADMIN: 403})
+      for path in ("/learning/case-studies", "/learning/case-studies/{candidate_case}",
+                   "/learning/case-studies/{candidate_case}/edit", "/learning/case-studies/{candidate_case}/questions/new",
+                   "/learning/case-studies/{candidate_case}/questions/{candidate_question}",
+                   "/learning/case-studies/{candidate_case}/return", "/learning/case-studies/{candidate_case}/reject",
+                   "/learning/issues", "/learning/issues/new", "/learning/issues/{draft_issue_id}",
+                   "/learning/issues/{published_issue_id}", "/learning/issues/{draft_issue_id}/articles/new",
+                   "/learning/issues/{draft_issue_id}/publish", "/learning/issues/{published_issue_id}/feedback")],
+    # Not from this status: a candidate is edited before approval; a returned one is with the force; a published
+    # issue is read-only.
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403})
+      for path in ("/learning/case-studies/{candidate_case}/approve", "/learning/case-studies/{returned_case}/edit",
+                   "/learning/issues/{published_issue_id}/articles/new", "/learning/issues/{published_issue_id}/publish")],
+    ("/learning/case-studies/{missing}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                          Role.LEARNING: 404, Role.ADMIN: 403}),
+    # The releasing force's reviewers follow their released findings and answer questions sent back.
+    ("/released/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/released/{returned_case}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403,
+                                   Role.ADMIN: 403}),
+    ("/released/{other_force_case}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 403,
+                                      Role.ADMIN: 403}),
     ("/health", {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
     ("/sign-in", {ANON: 200, Role.OFFICER: 302, Role.REVIEWER: 302, Role.LEARNING: 302, Role.ADMIN: 302}),
 ]
@@ -135,6 +157,23 @@ def _magazine_ids(people) -> dict[str, int]:
             "unpublished_question": unpublished.questions[0].id}
 
 
+def _learning_ids(people) -> dict[str, int]:
+    from sqlalchemy import select
+
+    from debrief.extensions import db
+    from debrief.models import MagazineIssue
+    from tests.support.publication_factories import create_case_study
+
+    own, other = people[("A", Role.REVIEWER)].force, people[("B", Role.REVIEWER)].force
+    candidate = create_case_study(force=own, status="candidate")
+    returned = create_case_study(force=own, status="returned")
+    elsewhere = create_case_study(force=other, status="returned")
+    issue_id = {n: i for n, i in db.session.execute(select(MagazineIssue.number, MagazineIssue.id))}
+    return {"candidate_case": candidate.id, "candidate_question": candidate.questions[0].id,
+            "returned_case": returned.id, "other_force_case": elsewhere.id, "missing": 999999,
+            "published_issue_id": issue_id[1], "draft_issue_id": issue_id[2]}
+
+
 @pytest.mark.parametrize("who", [ANON, *Role])
 def test_route_role_matrix(client, people, who):
     own = submitted_debrief(author=people[("A", Role.OFFICER)], reporter=people[("A", Role.REVIEWER)])
@@ -148,6 +187,7 @@ def test_route_role_matrix(client, people, who):
            "own_rca": own_rca.id, "other_force_rca": other_rca.id,
            "own_incident": own.incident_id, "other_force_incident": other.incident_id,
            "own_debrief": own.id, "other_force_debrief": other.id, **_magazine_ids(people)}
+    ids.update(_learning_ids(people))
     if who != ANON:
         sign_in(client, f"{who.value}@aaa.example")
     for path_template, expected in MATRIX:

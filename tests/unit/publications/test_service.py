@@ -142,8 +142,8 @@ def test_return_resubmit_approve_and_reject(who, learner):
     assert case.status == "candidate"
     with pytest.raises(PublicationError, match="reflective question"):
         service.approve_case_study(case, actor=learner)
-    service.update_case_study(case, actor=learner, **_form(case))  # no change: stays a candidate
-    assert case.status == "candidate"
+    service.update_case_study(case, actor=learner, **_form(case))  # saving a candidate starts the edit
+    assert case.status == "in_edit"
     service.update_case_study(case, actor=learner, **_form(case, title="Alone at night"))
     service.add_question(case, actor=learner, audience="trainers", text="Does training cover waiting alone?")
     service.approve_case_study(case, actor=learner)
@@ -157,7 +157,6 @@ def test_return_resubmit_approve_and_reject(who, learner):
 
 def _approved(who, learner, title="Alone at night"):
     case = released_case_study(who, title=title)
-    service.update_case_study(case, actor=learner, **_form(case))
     service.update_case_study(case, actor=learner, **_form(case, title=title + " (edited)"))
     service.add_question(case, actor=learner, audience="policy_makers_managers", text="How is night cover set?")
     service.approve_case_study(case, actor=learner)
