@@ -125,7 +125,7 @@ def release_problems(rca: RootCauseAnalysis, release: RcaRelease, found: Iterabl
     for flag in found:
         if not (release.justifications or {}).get(flag.code, "").strip():
             problems.append((f"flag-{flag.code}", "Resolve the re-identification flag or say why it can stay: "
-                             + flag.message))
+                             + flag.reason))
     return problems
 
 

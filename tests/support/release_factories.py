@@ -12,8 +12,8 @@ from debrief.models import CaseStudy, Force, RootCauseAnalysis, TimelineEntry
 from debrief.rca import release_service, service
 from tests.support.factories import create_force, create_user, submitted_debrief
 
-SUMMARY = ("PC Ellie Morgan and PC Neil Dawson restrained Dean Walsh on Mill Lane, Ashford after a call from "
-           "his sister Karen. Northshire Police recorded it as a use of force.")
+SUMMARY = ("PC Ellie Morgan and PC Neil Dawson restrained Dean Walsh on Mill Lane, Ashford on 27 March after a "
+           "call from his sister Karen. Northshire Police recorded it as a use of force.")
 TIMELINE = [
     (time(22, 15), "Call from Karen Walsh about her brother on Mill Lane"),
     (time(22, 40), "Ellie Morgan arrived alone; Neil Dawson eight minutes later"),
