@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount
+from wtforms import SelectChoice, TextAreaField
+from wtforms.validators import Length
 
 from debrief.debriefs.fields import GovDateField, Required, long_text, radios
 from debrief.publications.responses import FEEDBACK_COMMENT_MAX_LENGTH, RESPONSE_MAX_LENGTH
@@ -13,9 +15,13 @@ USEFUL_CHOICES = [SelectChoice("yes", "Yes"), SelectChoice("partly", "Partly"), 
 class FeedbackForm(FlaskForm):
     useful = radios("Was this issue useful to you?", USEFUL_CHOICES,
                     required="Select whether this issue was useful")
-    comment = long_text("Tell us more (optional)", max_length=FEEDBACK_COMMENT_MAX_LENGTH,
-                        hint="What was useful, what was missing, or what you will do differently. "
-                             "Do not include names or other personal information.")
+    comment = TextAreaField(
+        "Tell us more (optional)", widget=GovCharacterCount(),
+        description="What was useful, what was missing, or what you will do differently. "
+                    "Do not include names or other personal information.",
+        validators=[Length(max=FEEDBACK_COMMENT_MAX_LENGTH,
+                           message=f"Your comments must be {FEEDBACK_COMMENT_MAX_LENGTH:,} characters or fewer")],
+        render_kw={"maxlength": FEEDBACK_COMMENT_MAX_LENGTH})
 
 
 class ForceResponseForm(FlaskForm):
