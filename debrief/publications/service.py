@@ -286,14 +286,15 @@ def next_issue_number() -> int:
     return (db.session.scalar(select(func.max(MagazineIssue.number))) or 0) + 1
 
 
-def create_issue(*, actor: User, theme: str, introduction: str = "", number: int | None = None) -> MagazineIssue:
-    theme = theme.strip()
+def create_issue(*, actor: User, theme: str, introduction: str | None = "",
+                 number: int | None = None) -> MagazineIssue:
+    theme = (theme or "").strip()
     if not theme:
         raise PublicationError("Enter the theme of the issue", "theme")
     number = number or next_issue_number()
     if db.session.scalar(select(MagazineIssue.id).where(MagazineIssue.number == number)) is not None:
         raise PublicationError(f"There is already an issue {number}", "number")
-    issue = MagazineIssue(number=number, theme=theme[:200], introduction=introduction.strip(), status="draft")
+    issue = MagazineIssue(number=number, theme=theme[:200], introduction=(introduction or "").strip(), status="draft")
     db.session.add(issue)
     db.session.flush()
     _audit_issue("issue.created", issue, actor)
@@ -301,13 +302,14 @@ def create_issue(*, actor: User, theme: str, introduction: str = "", number: int
     return issue
 
 
-def update_issue(issue: MagazineIssue, *, actor: User, theme: str, introduction: str) -> None:
+def update_issue(issue: MagazineIssue, *, actor: User, theme: str, introduction: str | None) -> None:
     _require_draft_issue(issue)
-    theme = theme.strip()
+    theme = (theme or "").strip()
     if not theme:
         raise PublicationError("Enter the theme of the issue", "theme")
+    introduction = (introduction or "").strip()
     _check_issue_text(issue, {"theme": theme, "introduction": introduction})
-    issue.theme, issue.introduction = theme[:200], introduction.strip()
+    issue.theme, issue.introduction = theme[:200], introduction
     _audit_issue("issue.updated", issue, actor, change="theme and introduction")
     db.session.commit()
 
