@@ -200,29 +200,37 @@ def case_factor_table(filters: Filters = Filters(), *, page: int = 1,
     """Every published case study matching `filters` as a row, ticked against the vocabulary columns in use.
 
     The columns are those ticked by at least one matching case study (over all pages, so they stay put while
-    paging), in vocabulary order; rows are newest issue first, then the issue's order.
+    paging), in vocabulary order; rows are newest issue first, then the issue's order. One scan: the lists come
+    back as text and only the distinct ones are decoded, since the same few combinations recur across thousands
+    of rows.
     """
     rows = db.session.execute(
-        select(CaseStudy.id, CaseStudy.title, MagazineIssue.number, CaseStudy.themes, CaseStudy.factor_categories,
-               CaseStudy.operational_areas)
+        select(CaseStudy.id, CaseStudy.title, MagazineIssue.number, cast(CaseStudy.themes, String),
+               cast(CaseStudy.factor_categories, String), cast(CaseStudy.operational_areas, String))
         .outerjoin(MagazineIssue, MagazineIssue.id == CaseStudy.issue_id)
         .where(*_case_study_filters(filters))
         .order_by(MagazineIssue.number.desc().nulls_last(), CaseStudy.position, CaseStudy.id)).all()
-    used: dict[str, set[str]] = {key: set() for key, _, _ in GROUPS}
-    built = []
-    for row in rows:
-        ticks = {"themes": _codes_of(row[3]), "factor_categories": _codes_of(row[4]),
-                 "operational_areas": _codes_of(row[5])}
-        for key, ticked in ticks.items():
-            used[key] |= ticked
-        built.append((row, ticks))
-    groups = [ColumnGroup(key, heading, tuple(c for c in vocab if c.code in used[key]))
-              for key, heading, vocab in GROUPS]
-    groups = [g for g in groups if g.columns]
-    total = len(built)
+    decoded: dict[str | None, frozenset[str]] = {}
+
+    def codes_in(text: str | None) -> frozenset[str]:
+        if text not in decoded:
+            decoded[text] = _codes_of(text or "[]")
+        return decoded[text]
+
+    groups = []
+    for index, (key, heading, vocab) in enumerate(GROUPS, start=3):
+        used: set[str] = set()
+        for text in {row[index] for row in rows}:
+            used |= codes_in(text)
+        columns = tuple(c for c in vocab if c.code in used)
+        if columns:
+            groups.append(ColumnGroup(key, heading, columns))
+    total = len(rows)
     page = max(1, min(page, max(1, math.ceil(total / per_page))))
-    window = built[(page - 1) * per_page: page * per_page]
-    items = [FactorRow(id=row[0], title=row[1], issue_number=row[2], ticks=ticks) for row, ticks in window]
+    items = [FactorRow(id=row[0], title=row[1], issue_number=row[2],
+                       ticks={"themes": codes_in(row[3]), "factor_categories": codes_in(row[4]),
+                              "operational_areas": codes_in(row[5])})
+             for row in rows[(page - 1) * per_page: page * per_page]]
     return FactorTable(groups=groups, rows=Page(items, total, page, per_page), filters=filters)
 
 
