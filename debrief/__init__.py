@@ -85,6 +85,10 @@ def _register_blueprints(app: Flask) -> None:
     from debrief.rca.views import bp as rca_bp
     from debrief.review.views import bp as review_bp
     from debrief.main.views import bp as main_bp
+    from debrief.publications.public_views import bp as magazine_bp
+    from debrief.publications.response_views import bp as responses_bp
+    from debrief.publications.learning_views import bp as learning_bp
+    from debrief.publications.released_views import bp as released_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
@@ -92,3 +96,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(debriefs_bp)
     app.register_blueprint(review_bp)
     app.register_blueprint(rca_bp)
+    app.register_blueprint(magazine_bp)
+    app.register_blueprint(responses_bp)
+    app.register_blueprint(learning_bp)
+    app.register_blueprint(released_bp)

@@ -61,6 +61,9 @@ def seed_demo() -> DemoSignIns:
     from debrief.demo_rca import SECOND_REVIEWERS, seed_rcas
 
     seed_rcas(DEMO_PASSWORD)
+    from debrief.demo_magazine import seed_magazine
+
+    seed_magazine(DEMO_PASSWORD)
     for code, force_name in DEMO_FORCES:
         out.accounts.append((force_name, "reviewer 2", SECOND_REVIEWERS[code][1]))
     return out

@@ -242,6 +242,32 @@ DEBRIEF_KINDS: Vocabulary = (
 )
 
 
+# Where in policing a case study's learning applies: the case factor table's third group of columns.
+OPERATIONAL_AREAS: Vocabulary = (
+    Choice("response", "Response policing"),
+    Choice("neighbourhood", "Neighbourhood policing"),
+    Choice("control_room", "Control room and call handling"),
+    Choice("custody", "Custody"),
+    Choice("roads_policing", "Roads policing"),
+    Choice("investigation", "Investigation"),
+    Choice("public_protection", "Public protection and safeguarding"),
+    Choice("firearms", "Armed policing"),
+    Choice("public_order", "Public order"),
+    Choice("professional_standards", "Professional standards"),
+    Choice("leadership", "Leadership and supervision"),
+    Choice("training", "Training and development"),
+    Choice("partnership", "Partnership working"),
+)
+
+# Who a reflective question is for; codes as in models.publication.AUDIENCES.
+QUESTION_AUDIENCES: Vocabulary = (
+    Choice("policy_makers_managers", "Policy makers and managers"),
+    Choice("officers_staff", "Officers and staff"),
+    Choice("trainers", "Trainers"),
+    Choice("call_handlers_custody", "Call handlers and custody staff"),
+)
+
+
 @cache
 def _labels(vocab: Vocabulary) -> dict[str, str]:
     return {choice.code: choice.label for choice in vocab}

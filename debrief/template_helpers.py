@@ -13,7 +13,9 @@ NAVIGATION = [
     (Permission.FILE_DEBRIEF, "main.officer_home", "My debriefs"),
     (Permission.REVIEW_INCIDENTS, "review.queue", "Reviews"),
     (Permission.REVIEW_INCIDENTS, "rca.index", "Root-cause analyses"),
-    (Permission.WORK_ON_CASE_STUDIES, "main.learning_home", "Case studies"),
+    (Permission.WORK_ON_CASE_STUDIES, "learning.case_studies", "Case studies"),
+    (Permission.WORK_ON_CASE_STUDIES, "learning.issues", "Magazine issues"),
+    (Permission.RESPOND_FOR_FORCE, "responses.index", "Force responses"),
     (Permission.MANAGE_USERS, "admin.users", "Users"),
     (Permission.VIEW_AUDIT, "admin.audit", "Audit log"),
 ]

@@ -15,12 +15,28 @@ def test_seed_demo_is_idempotent_and_prints_sign_ins(app):
     assert first.exit_code == 0, first.output
     counts = (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id))))
     assert counts == (2, 18)  # a user per role per force, four more officers and a second reviewer each
+    magazine = _magazine_counts()
+    # Four RCAs released and published as issue 1, with some force responses to its questions.
+    assert magazine == {"case_studies": 4, "published": 4, "issues": 1, "published_issues": 1, "responses": 4}
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0
     assert (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id)))) == counts
+    assert _magazine_counts() == magazine
     for role in Role:
         assert f"{role.value}@nsp.example.police.uk" in first.output
     assert "demo-password-2026" in first.output
+
+
+def _magazine_counts() -> dict[str, int]:
+    from debrief.models import CaseStudy, ForceResponse, MagazineIssue
+
+    def count(column, *where):
+        return db.session.scalar(select(func.count(column)).where(*where))
+
+    return {"case_studies": count(CaseStudy.id), "published": count(CaseStudy.id, CaseStudy.status == "published"),
+            "issues": count(MagazineIssue.id),
+            "published_issues": count(MagazineIssue.id, MagazineIssue.status == "published"),
+            "responses": count(ForceResponse.id)}
 
 
 def test_create_user_reads_password_from_stdin(app):

@@ -55,7 +55,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
 HOME_ENDPOINTS: dict[Role, str] = {
     Role.OFFICER: "main.officer_home",
     Role.REVIEWER: "review.queue",
-    Role.LEARNING: "main.learning_home",
+    Role.LEARNING: "learning.case_studies",
     Role.ADMIN: "admin.users",
 }
 

@@ -13,7 +13,7 @@ from debrief.extensions import db
 from debrief.models import RcaRelease, RootCauseAnalysis, User, utcnow
 from debrief.rca import graph as rca_graph
 from debrief.rca.forms import ACTION_STATUS_LABELS
-from debrief.rca.release import SECTIONS, PreparedSection, prepare
+from debrief.rca.release import REDACTION, SECTIONS, PreparedSection, prepare
 from debrief.rca.service import RcaError
 
 
@@ -47,6 +47,15 @@ def identifiers(rca: RootCauseAnalysis) -> dict[str, Any]:
     collars |= {u.collar_number for u in users if getattr(u, "collar_number", None)}
     return {"people": sorted(u.name for u in users if u and u.name), "force": incident.force.name,
             "places": [incident.place] if incident.place else [], "collar_numbers": sorted(collars)}
+
+
+def released_case(rca: RootCauseAnalysis):
+    """The case study this RCA was released as, or None."""
+    from debrief.models import CaseStudy
+
+    case_id = db.session.scalar(select(RcaRelease.case_study_id).where(RcaRelease.rca_id == rca.id,
+                                                                       RcaRelease.status == "released"))
+    return db.session.get(CaseStudy, case_id) if case_id else None
 
 
 def release_for(rca: RootCauseAnalysis) -> RcaRelease:
@@ -116,13 +125,13 @@ def release_problems(rca: RootCauseAnalysis, release: RcaRelease, found: Iterabl
     for flag in found:
         if not (release.justifications or {}).get(flag.code, "").strip():
             problems.append((f"flag-{flag.code}", "Resolve the re-identification flag or say why it can stay: "
-                             + flag.message))
+                             + flag.reason))
     return problems
 
 
 def release(rca: RootCauseAnalysis, *, actor: User) -> int:
     """Create the candidate case study from the prepared text; returns its id. All or nothing."""
-    from debrief.publications.checks import deny_terms_for
+    from debrief.publications.checks import deny_terms_for, learned_terms
     from debrief.publications.service import IdentifyingText, PublicationError, create_candidate
 
     _require_signed_off(rca)
@@ -136,6 +145,12 @@ def release(rca: RootCauseAnalysis, *, actor: User) -> int:
     ids = identifiers(rca)
     deny = deny_terms_for(people=ids["people"], force=ids["force"], places=ids["places"],
                           collar_numbers=ids["collar_numbers"])
+    # What the anonymiser found in the source joins the list (names nobody put on a form, streets, numbers),
+    # and so do the reviewer's redactions; words the reviewer undid anywhere stay out.
+    found = [(e.label, e.text) for s in sections for e in s.entities if e.label != REDACTION]
+    found += [("PERSON" if " " not in p else "PLACE", p) for _, p in (prep.redactions or [])]
+    deny = sorted(set(deny) | set(learned_terms(found, kept=[e.text for s in sections for e in s.undone])),
+                  key=lambda t: (-len(t), t.lower()))
     texts = {"title": prep.title, **{s.key: s.text for s in sections}}
     categories = sorted({n.category for n in rca.nodes if n.kind in rca_graph.FACTOR_KINDS and n.category})
     themes = [t for t in rca.incident.themes if t in ref.codes(ref.INCIDENT_TYPES)]
@@ -144,8 +159,9 @@ def release(rca: RootCauseAnalysis, *, actor: User) -> int:
                                 factor_categories=categories)
     except IdentifyingText as error:
         db.session.rollback()
+        where = ", ".join(dict(SECTIONS).get(key, "the title").lower() for key in error.errors)
         raise RcaError("The release still contains something that could identify a person, place or force "
-                       "(in " + ", ".join(error.errors) + "). Redact it, or do not undo that replacement.") from error
+                       f"(in {where}). Redact it, or do not undo that replacement.", "release") from error
     except PublicationError as error:
         db.session.rollback()
         raise RcaError(str(error)) from error

@@ -14,6 +14,12 @@ from debrief.security import requires
 SECTION_KEYS = {key for key, _ in SECTIONS}
 
 
+@bp.app_template_global("rca_released_case")
+def rca_released_case(rca):
+    """For RCA pages: the candidate case study a signed-off RCA was released as (None if not released)."""
+    return release_service.released_case(rca) if rca is not None and rca.status == "signed_off" else None
+
+
 def _undone_from_form() -> list[tuple[str, int, int]]:
     out = []
     for value in request.form.getlist("undo"):
@@ -78,5 +84,5 @@ def release(rca_id: int):
         field = error.field or "release"
         return _render(rca, release_service.release_for(rca), [(field, str(error))])
     flash("Released to the learning team as a candidate case study. They will only ever see the anonymised "
-          "text.", "success")
+          "text. You can follow it under Released findings.", "success")
     return redirect(url_for("rca.overview", rca_id=rca.id))

@@ -1,0 +1,33 @@
+"""Forms of the public magazine (reader feedback) and of a force's response: GOV.UK widgets and wording."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount
+from wtforms import SelectChoice, TextAreaField
+from wtforms.validators import Length
+
+from debrief.debriefs.fields import GovDateField, Required, long_text, radios
+from debrief.publications.responses import FEEDBACK_COMMENT_MAX_LENGTH, RESPONSE_MAX_LENGTH
+
+USEFUL_CHOICES = [SelectChoice("yes", "Yes"), SelectChoice("partly", "Partly"), SelectChoice("no", "No")]
+
+
+class FeedbackForm(FlaskForm):
+    useful = radios("Was this issue useful to you?", USEFUL_CHOICES,
+                    required="Select whether this issue was useful")
+    comment = TextAreaField(
+        "Tell us more (optional)", widget=GovCharacterCount(),
+        description="What was useful, what was missing, or what you will do differently. "
+                    "Do not include names or other personal information.",
+        validators=[Length(max=FEEDBACK_COMMENT_MAX_LENGTH,
+                           message=f"Your comments must be {FEEDBACK_COMMENT_MAX_LENGTH:,} characters or fewer")],
+        render_kw={"maxlength": FEEDBACK_COMMENT_MAX_LENGTH})
+
+
+class ForceResponseForm(FlaskForm):
+    response = long_text("What did your force do in response?", required="Enter what your force did in response",
+                         max_length=RESPONSE_MAX_LENGTH,
+                         hint="For example, a change to training, guidance, supervision or equipment. "
+                              "It will be published with your force's name.")
+    done_on = GovDateField("When did your force do it?", validators=[Required("Enter the date your force did it")],
+                           description="For example, 27 3 2026")

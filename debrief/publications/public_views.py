@@ -1,0 +1,155 @@
+"""The public magazine (no sign-in): issues, case studies, the case factor table, the force response log, the
+recommendations search, reader feedback and the issue exports. Only published material exists here; a case study's
+force, source and deny list are never loaded into a page."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
+from flask import render_template as _render_template
+
+from debrief.publications import export, queries, responses
+from debrief.publications.magazine_forms import FeedbackForm
+from debrief.publications.queries import Filters
+from debrief.security import public
+
+bp = Blueprint("magazine", __name__, url_prefix="/magazine")
+
+
+def render_template(template: str, **context):
+    return _render_template(template, labels=queries.labels(), **context)
+
+
+def _issue_or_404(number: int):
+    issue = queries.published_issue(number)
+    if issue is None:
+        abort(404)
+    return issue
+
+
+def _page_number() -> int:
+    text = request.args.get("page", "1")
+    return int(text) if text.isdigit() and len(text) < 7 and int(text) > 0 else 1
+
+
+def _pagination(page: queries.Page, endpoint: str, filters: Filters) -> dict | None:
+    """govukPagination params for a paged list, keeping the filters in each link."""
+    if page.pages <= 1:
+        return None
+
+    def href(n: int) -> str:
+        return url_for(endpoint, **filters.as_args(), page=n)
+
+    numbers = sorted({1, page.pages, *range(max(1, page.page - 2), min(page.pages, page.page + 2) + 1)})
+    items, previous = [], 0
+    for n in numbers:
+        if n - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": n, "href": href(n), "current": n == page.page})
+        previous = n
+    params: dict = {"items": items}
+    if page.page > 1:
+        params["previous"] = {"href": href(page.page - 1)}
+    if page.page < page.pages:
+        params["next"] = {"href": href(page.page + 1)}
+    return params
+
+
+def _issue_options() -> list[tuple[int, str]]:
+    return [(n, f"Issue {n}") for n in queries.issue_numbers()]
+
+
+@bp.route("/")
+@public
+def issues():
+    return render_template("magazine/issues.html", issues=queries.published_issues())
+
+
+@bp.route("/issues/<int:number>")
+@public
+def issue(number: int):
+    issue = _issue_or_404(number)
+    return render_template("magazine/issue.html", issue=issue, case_studies=queries.issue_case_studies(issue))
+
+
+@bp.route("/case-studies/<int:case_study_id>")
+@public
+def case_study(case_study_id: int):
+    case_study = queries.published_case_study(case_study_id)
+    if case_study is None:
+        abort(404)
+    return render_template("magazine/case_study.html", case_study=case_study,
+                           question_groups=queries.questions_by_audience(case_study))
+
+
+@bp.route("/case-factor-table")
+@public
+def case_factor_table():
+    filters = Filters.from_args(request.args)
+    table = queries.case_factor_table(Filters(issue=filters.issue, theme=filters.theme, category=filters.category,
+                                              area=filters.area), page=_page_number())
+    return render_template("magazine/case_factor_table.html", table=table, filters=table.filters,
+                           issue_options=_issue_options(),
+                           pagination=_pagination(table.rows, "magazine.case_factor_table", table.filters))
+
+
+@bp.route("/force-response-log")
+@public
+def force_response_log():
+    given = Filters.from_args(request.args)
+    filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience)
+    log = queries.force_response_log(filters, page=_page_number())
+    return render_template("magazine/force_response_log.html", log=log, filters=filters,
+                           issue_options=_issue_options(),
+                           pagination=_pagination(log, "magazine.force_response_log", filters))
+
+
+@bp.route("/recommendations")
+@public
+def recommendations():
+    query = (request.args.get("q") or "").strip()[:200]
+    results, total = queries.search_recommendations(query) if query else ([], 0)
+    return render_template("magazine/recommendations.html", query=query, results=results, total=total,
+                           words=queries.search_words(query), limit=queries.SEARCH_LIMIT)
+
+
+@bp.route("/issues/<int:number>/feedback", methods=["GET", "POST"])
+@public
+def feedback(number: int):
+    issue = _issue_or_404(number)
+    form = FeedbackForm()
+    status = 200
+    if form.validate_on_submit():
+        key = responses.client_key(request.remote_addr, current_app.config["SECRET_KEY"])
+        try:
+            responses.leave_feedback(issue, useful=form.useful.data, comment=form.comment.data or "", key=key)
+        except responses.FeedbackLimitReached as error:
+            form.form_errors.append(str(error))
+            status = 429
+        except responses.ResponseError as error:
+            field = getattr(form, error.field or "", None)
+            (field.errors if field is not None else form.form_errors).append(str(error))
+        else:
+            return redirect(url_for("magazine.feedback_sent", number=issue.number))
+    return render_template("magazine/feedback.html", issue=issue, form=form), status
+
+
+@bp.route("/issues/<int:number>/feedback/sent")
+@public
+def feedback_sent(number: int):
+    return render_template("magazine/feedback_sent.html", issue=_issue_or_404(number))
+
+
+@bp.route("/issues/<int:number>.pdf")
+@public
+def issue_pdf(number: int):
+    issue = _issue_or_404(number)
+    pdf = export.issue_pdf(issue)
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="learning-issue-{issue.number}.pdf"'})
+
+
+@bp.route("/issues/<int:number>.html")
+@public
+def issue_html(number: int):
+    issue = _issue_or_404(number)
+    return Response(export.issue_html(issue), mimetype="text/html", headers={
+        "Content-Disposition": f'attachment; filename="learning-issue-{issue.number}.html"'})

@@ -1,0 +1,61 @@
+"""Forces respond to the magazine's reflective questions: reviewers and admins record what their own force did.
+
+The force is always the signed-in user's own: no URL or form field names a force, so nobody can write for another.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from debrief.auth.roles import Permission
+from debrief.models import User
+from debrief.publications import queries, responses
+from debrief.publications.magazine_forms import ForceResponseForm
+from debrief.publications.public_views import _issue_options, _page_number, _pagination
+from debrief.publications.queries import Filters
+from debrief.security import requires
+
+bp = Blueprint("responses", __name__, url_prefix="/responses")
+
+
+def _me() -> User:
+    return current_user._get_current_object()
+
+
+@bp.route("/")
+@requires(Permission.RESPOND_FOR_FORCE)
+def index():
+    given = Filters.from_args(request.args)
+    filters = Filters(issue=given.issue, audience=given.audience)
+    page = queries.questions_for_force(current_user.force_id, filters, page=_page_number())
+    return render_template("responses/index.html", page=page, filters=filters, issue_options=_issue_options(),
+                           labels=queries.labels(),
+                           pagination=_pagination(page, "responses.index", filters))
+
+
+@bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
+@requires(Permission.RESPOND_FOR_FORCE)
+def question(question_id: int):
+    question = queries.published_question(question_id)
+    if question is None:
+        abort(404)
+    me = _me()
+    existing = next((r for r in question.responses if r.force_id == me.force_id), None)
+    form = ForceResponseForm(obj=existing if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me)
+        except responses.ResponseError as error:
+            field = getattr(form, error.field or "", None)
+            if field is not None:
+                field.errors = [*field.errors, str(error)]
+            else:
+                form.form_errors.append(str(error))
+        else:
+            flash(f"{me.force.name}'s response has been {'updated' if existing else 'recorded'}. "
+                  "It is now shown in the public force response log.", "success")
+            return redirect(url_for("responses.index"))
+    return render_template("responses/question.html", question=question, case_study=question.case_study,
+                           existing=existing, form=form, labels=queries.labels(),
+                           others=[r for r in question.responses if r.force_id != me.force_id])
+

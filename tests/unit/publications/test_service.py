@@ -1,0 +1,211 @@
+"""Case-study and issue operations on a real database: release, edit re-checks, workflow, issues, publishing."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import AuditEvent, CaseStudy, CaseStudyEvent, MagazineIssue, RcaRelease
+from debrief.publications import service
+from debrief.publications.service import IdentifyingText, PublicationError
+from debrief.rca import release_service
+from debrief.rca.service import RcaError
+from tests.support.factories import create_force, create_user
+from tests.support.release_factories import SECRETS, named_people, released_case_study, signed_off_rca
+
+
+@pytest.fixture
+def who(app):
+    return named_people()
+
+
+@pytest.fixture
+def learner(who):
+    return create_user(force=who["force"], roles=[Role.LEARNING], name="Grace Okafor", email="grace@nsp.example")
+
+
+def _form(case, **changes):
+    data = dict(title=case.title, themes=case.themes, summary=case.summary, what_happened=case.what_happened,
+                findings_key_learning=case.findings_key_learning, action_taken=case.action_taken,
+                outcome_for_individuals=case.outcome_for_individuals, recommendations=case.recommendations,
+                operational_areas=case.operational_areas, factor_categories=case.factor_categories)
+    data.update(changes)
+    return data
+
+
+def _audits(action):
+    return db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == action))
+
+
+def test_release_creates_a_candidate_with_no_identifier_and_the_deny_list_kept(who):
+    case = released_case_study(who)
+    assert case.status == "candidate" and case.force_id == who["force"].id
+    public = " ".join(case.texts().values())
+    for secret in SECRETS:
+        assert secret not in public, secret
+    assert {"Ellie", "Morgan", "Dawson", "4417", "Northshire Police"} <= set(case.deny_terms)
+    assert case.factor_categories == ["working_conditions"] and case.themes == ["use_of_force"]
+    assert [e.action for e in case.events] == ["release"]
+    assert _audits("case_study.created") == 1 and _audits("release.released") == 1
+    release = db.session.scalar(select(RcaRelease))
+    assert release.status == "released" and release.case_study_id == case.id
+
+
+def test_a_release_whose_undo_brings_a_name_back_leaves_nothing_half_written(who):
+    rca = signed_off_rca(who)
+    lead = who["lead"]
+    sections = release_service.prepared(rca, release_service.release_for(rca))
+    summary = next(s for s in sections if s.key == "summary")
+    name = next(e for e in summary.entities if e.text.endswith("Morgan"))
+    release_service.save_decisions(rca, actor=lead, title="A title", undone=[("summary", name.start, name.end)],
+                                   redactions=[], justifications={"x": "y"})
+    found = release_service.flags(rca, release_service.prepared(rca, release_service.release_for(rca)))
+    release_service.save_decisions(rca, actor=lead, title="A title", undone=[("summary", name.start, name.end)],
+                                   redactions=[], justifications={f.code: "ok" for f in found})
+    with pytest.raises(RcaError, match="could identify"):
+        release_service.release(rca, actor=lead)
+    assert db.session.scalar(select(func.count()).select_from(CaseStudy)) == 0
+    assert db.session.scalar(select(RcaRelease.status)) == "draft"
+    assert _audits("release.released") == 0 and _audits("case_study.created") == 0
+
+
+def test_create_candidate_does_not_commit(who):
+    db.session.commit()
+    case = service.create_candidate(who["force"], {"title": "T", "summary": "Officer A waited."}, ["Morgan"], None,
+                                    who["lead"], themes=["use_of_force"], factor_categories=[])
+    assert case.id is not None
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(CaseStudy)) == 0
+
+
+def test_create_candidate_refuses_deny_list_text_and_needs_a_title(who):
+    with pytest.raises(IdentifyingText) as refused:
+        service.create_candidate(who["force"], {"title": "T", "summary": "Morgan waited."}, ["Morgan"], None,
+                                 who["lead"], themes=[], factor_categories=[])
+    assert list(refused.value.errors) == ["summary"]
+    with pytest.raises(PublicationError, match="title"):
+        service.create_candidate(who["force"], {"title": " "}, [], None, who["lead"], themes=[], factor_categories=[])
+
+
+def test_an_edit_that_brings_a_name_back_is_refused_whole_and_nothing_is_saved(who, learner):
+    case = released_case_study(who)
+    before = case.texts()
+    with pytest.raises(IdentifyingText) as refused:
+        service.update_case_study(case, actor=learner, **_form(
+            case, title="A better title", summary=case.summary + " Dawson was tired.",
+            recommendations="Ring 07700 900123."))
+    assert refused.value.errors.keys() == {"summary", "recommendations"}
+    assert all("Dawson" not in m and "07700" not in m for m in refused.value.messages().values())
+    db.session.rollback()
+    db.session.expire_all()
+    assert case.texts() == before and case.status == "candidate"
+    assert _audits("case_study.updated") == 0
+
+
+def test_a_clean_edit_saves_moves_to_in_edit_and_audits(who, learner):
+    case = released_case_study(who)
+    service.update_case_study(case, actor=learner, **_form(case, title="Waiting alone for backup at night",
+                                                           operational_areas=["response", "nonsense"]))
+    assert case.title == "Waiting alone for backup at night" and case.status == "in_edit"
+    assert case.operational_areas == ["response"]
+    assert [e.action for e in case.events] == ["release", "edit"]
+    assert _audits("case_study.updated") == 1 and _audits("case_study.moved") == 1
+
+
+def test_questions_by_audience_are_checked_too(who, learner):
+    case = released_case_study(who)
+    q = service.add_question(case, actor=learner, audience="trainers", text="Does training cover waiting alone?")
+    with pytest.raises(IdentifyingText):
+        service.add_question(case, actor=learner, audience="officers_staff", text="What would Ellie do?")
+    with pytest.raises(PublicationError, match="Select who"):
+        service.add_question(case, actor=learner, audience="nobody", text="Why?")
+    service.update_question(q, actor=learner, audience="officers_staff", text="Would you wait for backup?")
+    assert [(x.audience, x.text) for x in case.questions] == [("officers_staff", "Would you wait for backup?")]
+    service.remove_question(q, actor=learner)
+    assert case.questions == []
+
+
+def test_return_resubmit_approve_and_reject(who, learner):
+    case = released_case_study(who)
+    with pytest.raises(PublicationError, match="Enter the question"):
+        service.return_to_force(case, actor=learner, question="")
+    service.return_to_force(case, actor=learner, question="Was a second unit available anywhere?")
+    assert case.status == "returned" and case.status_reason.startswith("Was a second unit")
+    assert service.returned_for_force(who["force"].id) == [case]
+    outsider = create_user(force=create_force(code="WMC", name="Westmere Constabulary"), roles=[Role.REVIEWER])
+    with pytest.raises(PublicationError, match="Only the force"):
+        service.resubmit_case_study(case, actor=outsider, answer="No.")
+    with pytest.raises(IdentifyingText):
+        service.resubmit_case_study(case, actor=who["lead"], answer="Neil Dawson was the only other unit.")
+    service.resubmit_case_study(case, actor=who["lead"], answer="No: the only other unit was at a collision.")
+    assert case.status == "candidate"
+    with pytest.raises(PublicationError, match="reflective question"):
+        service.approve_case_study(case, actor=learner)
+    service.update_case_study(case, actor=learner, **_form(case))  # saving a candidate starts the edit
+    assert case.status == "in_edit"
+    service.update_case_study(case, actor=learner, **_form(case, title="Alone at night"))
+    service.add_question(case, actor=learner, audience="trainers", text="Does training cover waiting alone?")
+    service.approve_case_study(case, actor=learner)
+    assert case.status == "approved"
+    service.reject_case_study(case, actor=learner, reason="Too close to another case in the issue.")
+    assert case.status == "rejected"
+    with pytest.raises(PublicationError):
+        service.update_case_study(case, actor=learner, **_form(case, title="Again"))
+    assert [e.action for e in case.events] == ["release", "return", "resubmit", "edit", "approve", "reject"]
+
+
+def _approved(who, learner, title="Alone at night"):
+    case = released_case_study(who, title=title)
+    service.update_case_study(case, actor=learner, **_form(case, title=title + " (edited)"))
+    service.add_question(case, actor=learner, audience="policy_makers_managers", text="How is night cover set?")
+    service.approve_case_study(case, actor=learner)
+    return case
+
+
+def test_issue_running_order_articles_and_publishing(who, learner):
+    case = _approved(who, learner)
+    issue = service.create_issue(actor=learner, theme="Working alone")
+    assert issue.number == 1
+    with pytest.raises(PublicationError, match="at least one"):
+        service.publish_issue(issue, actor=learner)
+    service.add_to_issue(issue, case, actor=learner)
+    assert case.status == "scheduled" and case.issue_id == issue.id
+    with pytest.raises(IdentifyingText):
+        service.update_issue(issue, actor=learner, theme="Working alone", introduction="Remember Dean Walsh.")
+    service.update_issue(issue, actor=learner, theme="Working alone", introduction="Cases about single crewing.")
+    article = service.add_article(issue, actor=learner, title="Why backup matters", contributor="College of Policing",
+                                  body="Waiting for backup is a tactical choice.")
+    service.update_article(article, actor=learner, title="Why backup matters", contributor="A trainer",
+                           body="Waiting is a choice.")
+    service.publish_issue(issue, actor=learner)
+    assert issue.status == "published" and issue.published_at is not None
+    assert case.status == "published" and case.published_at == issue.published_at
+    for change in (lambda: service.update_issue(issue, actor=learner, theme="X", introduction=""),
+                   lambda: service.remove_from_issue(issue, case, actor=learner),
+                   lambda: service.remove_article(article, actor=learner)):
+        with pytest.raises(PublicationError, match="published"):
+            change()
+    assert _audits("issue.published") == 1
+
+
+def test_reordering_and_removing_from_an_issue(who, learner):
+    first = _approved(who, learner, "First")
+    other = named_people(create_force(code="WMC", name="Westmere Constabulary"))  # another force's RCA
+    second = _approved(other, learner, "Second")
+    issue = service.create_issue(actor=learner, theme="Nights")
+    service.add_to_issue(issue, first, actor=learner)
+    service.add_to_issue(issue, second, actor=learner)
+    assert [c.id for c in issue.case_studies] == [first.id, second.id]
+    service.move_in_issue(issue, second, actor=learner, direction="up")
+    db.session.expire_all()
+    assert [c.id for c in issue.case_studies] == [second.id, first.id]
+    service.remove_from_issue(issue, second, actor=learner)
+    db.session.expire_all()
+    assert [c.id for c in issue.case_studies] == [first.id] and first.position == 0
+    assert second.status == "approved" and second.issue_id is None
+    with pytest.raises(PublicationError, match="approved"):
+        service.add_to_issue(issue, first, actor=learner)
+    assert db.session.scalar(select(func.count()).select_from(MagazineIssue)) == 1
+    assert db.session.scalar(select(func.count()).select_from(CaseStudyEvent).where(
+        CaseStudyEvent.action == "unschedule")) == 1

@@ -1,0 +1,104 @@
+"""Reader feedback on an issue: no sign-in, CSRF on, GOV.UK errors that keep what was typed, rate-limited per client."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from debrief.extensions import db
+from debrief.models import IssueFeedback, utcnow
+from debrief.publications.responses import FEEDBACK_PER_HOUR, client_key
+from tests.support.pages import Page, get_page, post_form
+from tests.support.publication_factories import create_feedback, create_issue
+
+URL = "/magazine/issues/3/feedback"
+
+
+@pytest.fixture
+def issue(app):
+    return create_issue(number=3, theme="Custody")
+
+
+def _all_feedback() -> list[IssueFeedback]:
+    return list(db.session.scalars(select(IssueFeedback).order_by(IssueFeedback.id)))
+
+
+def test_feedback_is_stored_with_a_keyed_hash_and_confirmed(client, issue):
+    page = post_form(client, URL, {"useful": "partly", "comment": "More on custody checks, please."}, status=302)
+    assert page.response.headers["Location"] == "/magazine/issues/3/feedback/sent"
+    done = get_page(client, page.response.headers["Location"])
+    assert "Feedback sent" in done.text()
+    (row,) = _all_feedback()
+    assert (row.useful, row.comment, row.issue_id) == ("partly", "More on custody checks, please.", issue.id)
+    assert len(row.client_key) == 64 and "127.0.0.1" not in row.client_key
+    assert row.client_key == client_key("127.0.0.1", client.application.config["SECRET_KEY"])
+
+
+def test_the_form_is_a_gov_uk_form_with_csrf(client, issue):
+    page = get_page(client, URL)
+    assert page.csrf_token()
+    assert page.html.select("input[type=radio][name=useful]")
+    assert page.html.select_one("textarea[name=comment]") is not None
+    assert page.html.select_one("label[for=comment]") is not None
+
+
+def test_a_post_without_the_csrf_token_is_refused(client, issue):
+    response = client.post(URL, data={"useful": "yes", "comment": "Hello"})
+    assert response.status_code == 400
+    assert _all_feedback() == []
+
+
+def test_choosing_nothing_is_an_error_that_keeps_the_comment(client, issue):
+    page = post_form(client, URL, {"comment": "I typed this first."}, status=200)
+    assert page.title.startswith("Error: ")
+    assert "There is a problem" in page.text()
+    assert page.error_summary() == ["Select whether this issue was useful"]
+    assert page.html.select_one("textarea[name=comment]").get_text() == "I typed this first."
+    assert _all_feedback() == []
+
+
+def test_a_comment_over_1000_characters_is_refused(client, issue):
+    page = post_form(client, URL, {"useful": "yes", "comment": "x" * 1001}, status=200)
+    assert page.error_summary() == ["Your comments must be 1,000 characters or fewer"]
+    assert page.html.select_one("input[name=useful][value=yes]").has_attr("checked")
+    assert _all_feedback() == []
+    post_form(client, URL, {"useful": "yes", "comment": "x" * 1000}, status=302)
+
+
+def test_an_answer_not_offered_is_refused(client, issue):
+    page = post_form(client, URL, {"useful": "maybe"}, status=200)
+    assert page.error_summary()
+    assert _all_feedback() == []
+
+
+def test_rate_limit_per_client_per_hour(client, issue):
+    for n in range(FEEDBACK_PER_HOUR):
+        post_form(client, URL, {"useful": "yes", "comment": f"Number {n}"}, status=302)
+    page = post_form(client, URL, {"useful": "no", "comment": "One too many"}, status=429)
+    assert page.error_summary() == ["You have sent a lot of feedback in the last hour. Try again later."]
+    assert page.html.select_one("textarea[name=comment]").get_text() == "One too many"
+    assert len(_all_feedback()) == FEEDBACK_PER_HOUR
+    # Another address is not limited by this one.
+    other = client.application.test_client()
+    token = Page(other.get(URL, environ_base={"REMOTE_ADDR": "192.0.2.44"})).csrf_token()
+    response = other.post(URL, data={"useful": "yes", "csrf_token": token}, environ_base={"REMOTE_ADDR": "192.0.2.44"})
+    assert response.status_code == 302
+    assert len(_all_feedback()) == FEEDBACK_PER_HOUR + 1
+
+
+def test_the_limit_counts_only_the_last_hour(client, issue):
+    key = client_key("127.0.0.1", client.application.config["SECRET_KEY"])
+    for _ in range(FEEDBACK_PER_HOUR):
+        create_feedback(issue=issue, client_key=key, created_at=utcnow() - timedelta(minutes=61))
+    post_form(client, URL, {"useful": "yes"}, status=302)
+    for _ in range(FEEDBACK_PER_HOUR - 1):
+        create_feedback(issue=issue, client_key=key)
+    post_form(client, URL, {"useful": "yes"}, status=429)
+
+
+def test_feedback_on_a_draft_issue_does_not_exist(client, app):
+    create_issue(number=4, status="draft")
+    get_page(client, "/magazine/issues/4/feedback", status=404)
+    assert client.post("/magazine/issues/4/feedback", data={"useful": "yes"}).status_code in (400, 404)
+    assert _all_feedback() == []
