@@ -11,6 +11,7 @@ from debrief.models.publication import (
     Article, CaseStudy, CaseStudyEvent, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion,
 )
 from debrief.models.signin import SignInAttempt
+from debrief.models.use_of_force import UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic
 from debrief.models.user import User, UserRole
 
 __all__ = [
@@ -19,5 +20,6 @@ __all__ = [
     "Amendment", "AuditEvent", "ChronologyEntry", "Debrief", "DebriefTactic", "Force", "Incident",
     "IncidentOfficer", "IncidentTheme", "Injury", "PublicPerson", "RcaAction", "RcaEvent", "RcaLink", "RcaNode",
     "RcaRelease",
-    "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "User", "UserRole", "utcnow",
+    "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "UseOfForceImportRun", "UseOfForceRecord",
+    "UseOfForceTactic", "User", "UserRole", "utcnow",
 ]
