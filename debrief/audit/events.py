@@ -56,4 +56,5 @@ EVENTS: dict[str, AuditSpec] = {
     "release.updated": _spec("Changed the anonymised release of an RCA", "incident", "undone", "redactions"),
     "release.released": _spec("Released an RCA's anonymised findings as a candidate case study", "incident",
                               "case_study"),
+    "use_of_force.imported": _spec("Imported a use-of-force file (or tried to)", "file", "status", "rows_inserted"),
 }
