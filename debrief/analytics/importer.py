@@ -71,7 +71,7 @@ class ImportResult:
 
     def summary(self) -> str:
         return (f"{self.rows_read:,} rows read, {self.inserted:,} inserted, {self.duplicates:,} duplicates, "
-                f"{len(self.rejected):,} rejected in {self.seconds:.1f} seconds")
+                f"{len(self.rejected):,} rejected in {self.seconds:.2f} seconds")
 
 
 def file_sha256(path: str | Path) -> str:
