@@ -25,6 +25,27 @@ def test_seed_demo_is_idempotent_and_prints_sign_ins(app):
     assert "demo-password-2026" in first.output
 
 
+def test_seed_demo_imports_use_of_force_for_each_demo_force_once(app):
+    from datetime import date, timedelta
+
+    from debrief.models import UseOfForceImportRun, UseOfForceRecord
+
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    per_force = dict(db.session.execute(
+        select(Force.code, func.count(UseOfForceRecord.id))
+        .join(UseOfForceRecord, UseOfForceRecord.force_id == Force.id).group_by(Force.code)).all())
+    assert per_force == {"NSP": 1500, "WMC": 1500}
+    first, last = db.session.execute(
+        select(func.min(UseOfForceRecord.incident_date), func.max(UseOfForceRecord.incident_date))).one()
+    today = date.today()
+    assert today - timedelta(days=2 * 365) <= first < today - timedelta(days=600)
+    assert today - timedelta(days=30) <= last <= today
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # again: nothing added, no new import run
+    assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 3000
+    assert db.session.scalar(select(func.count(UseOfForceImportRun.id))) == 2
+
+
 def test_create_user_reads_password_from_stdin(app):
     create_force(code="AAA")
     result = app.test_cli_runner().invoke(
