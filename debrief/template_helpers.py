@@ -14,6 +14,7 @@ NAVIGATION = [
     (Permission.REVIEW_INCIDENTS, "review.queue", "Reviews"),
     (Permission.REVIEW_INCIDENTS, "rca.index", "Root-cause analyses"),
     (Permission.WORK_ON_CASE_STUDIES, "main.learning_home", "Case studies"),
+    (Permission.VIEW_PATTERNS, "patterns.overview", "Patterns"),
     (Permission.MANAGE_USERS, "admin.users", "Users"),
     (Permission.VIEW_AUDIT, "admin.audit", "Audit log"),
 ]

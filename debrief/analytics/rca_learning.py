@@ -28,16 +28,23 @@ def _category_order(codes) -> list[str]:
     return known + sorted(c for c in codes if c not in known)
 
 
-def factor_categories(session: Session, filters: PatternFilters) -> Table:
-    """Contributory-factor categories: in how many signed-off RCAs each appears, and how many factors."""
+def category_counts(session: Session, filters: PatternFilters) -> dict[str, tuple[int, int, int]]:
+    """{category code: (signed-off RCAs where it appears, factors, of which root causes)} in one GROUP BY."""
+    if not filters.debriefs:
+        return {}
     category = func.coalesce(RcaNode.category, UNCATEGORISED)
     rows = session.execute(
         select(category, func.count(distinct(RcaNode.rca_id)), func.count(), count_if(RcaNode.kind == ROOT_CAUSE))
         .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
         .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
         .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), *_signed_off(filters))
-        .group_by(category)).all() if filters.debriefs else []
-    found = {code: (rcas, factors, roots) for code, rcas, factors, roots in rows}
+        .group_by(category)).all()
+    return {code: (rcas, factors, roots) for code, rcas, factors, roots in rows}
+
+
+def factor_categories(session: Session, filters: PatternFilters) -> Table:
+    """Contributory-factor categories: in how many signed-off RCAs each appears, and how many factors."""
+    found = category_counts(session, filters)
     table = Table(["Category", "RCAs where it appears", "Contributory factors", "Of which root causes"],
                   [[category_name(code), *found[code]] for code in _category_order(found)])
     table.rows.sort(key=lambda row: -row[1])

@@ -91,6 +91,12 @@ MATRIX = [
     ("/admin/users/{other_force_user}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
                                          Role.LEARNING: 403, Role.ADMIN: 404}),
     ("/admin/audit", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 200}),
+    # Patterns: reviewers and admins see their own force's counts, the learning team all forces'.
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
+      for path in ("/patterns/", "/patterns/network", "/patterns/{patterns_page}",
+                   "/patterns/download/{patterns_figure}.csv")],
+    ("/patterns/no-such-page", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 404,
+                                Role.ADMIN: 404}),
     ("/health", {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
     ("/sign-in", {ANON: 200, Role.OFFICER: 302, Role.REVIEWER: 302, Role.LEARNING: 302, Role.ADMIN: 302}),
 ]
@@ -116,7 +122,8 @@ def test_route_role_matrix(client, people, who):
     ids = {"own_user": people[("A", Role.OFFICER)].id, "other_force_user": people[("B", Role.OFFICER)].id,
            "own_rca": own_rca.id, "other_force_rca": other_rca.id,
            "own_incident": own.incident_id, "other_force_incident": other.incident_id,
-           "own_debrief": own.id, "other_force_debrief": other.id}
+           "own_debrief": own.id, "other_force_debrief": other.id,
+           "patterns_page": "risk", "patterns_figure": "risk-main-duty-national"}
     if who != ANON:
         sign_in(client, f"{who.value}@aaa.example")
     for path_template, expected in MATRIX:
