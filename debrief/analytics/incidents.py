@@ -7,9 +7,10 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from debrief.analytics.filters import PatternFilters, month_label
-from debrief.analytics.sql import count_if, day_of, days_between, incident_conditions, month_of, national_conditions
+from debrief.analytics.sql import count_if, day_of, days_between, incident_conditions, month_of, summary_conditions
 from debrief.analytics.tables import Table
-from debrief.models import Debrief, Incident, RootCauseAnalysis, UseOfForceRecord
+from debrief.models import Debrief, Incident, RootCauseAnalysis
+from debrief.models.analytics_summary import UseOfForceSummary as S
 from debrief.rca.workdays import RCA_WORKING_DAYS, add_working_days
 
 INCIDENTS = "Incidents (debriefs)"
@@ -45,8 +46,8 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
     if filters.source in ("both", "national"):
         columns.append(NATIONAL_USES)
         found = dict(session.execute(
-            select(UseOfForceRecord.incident_month, func.count())
-            .where(*national_conditions(filters)).group_by(UseOfForceRecord.incident_month)).all())
+            select(S.incident_month, func.sum(S.records))
+            .where(*summary_conditions(filters, "all")).group_by(S.incident_month)).all())
         for m in filters.months:
             by_month[m].append(found.get(m, 0))
     table = Table(columns, [[month_label(m), *by_month[m]] for m in filters.months])

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import count_if, hour_of, incident_conditions, national_conditions
+from debrief.analytics.sql import count_if, hour_of, incident_conditions, summary_conditions
 from debrief.analytics.tables import FEWER_THAN_5, SUPPRESSION_THRESHOLD, WITHHELD, Cell, Table, rate
 from debrief.models import Debrief, Incident, IncidentOfficer, Injury, UseOfForceRecord
+from debrief.models.analytics_summary import UseOfForceSummary as S
 
 NOT_RECORDED = "not_recorded"
 NOT_RECORDED_LABEL = "Not recorded"
@@ -59,7 +60,7 @@ def _time_band(hour):
                 else_=NOT_RECORDED)
 
 
-def _national_group(key: str):
+def national_group(key: str):
     r = UseOfForceRecord
     return {"main_duty": func.coalesce(r.main_duty, NOT_RECORDED), "single_crewed": _yes_no(r.single_crewed),
             "taser": _taser(r.trained_ced, r.carrying_ced),
@@ -76,12 +77,10 @@ def _debrief_group(key: str):
 
 def _counts(session: Session, filters: PatternFilters, dimension: Dimension, source: str) -> dict[str, list[int]]:
     """{group code: [records, assaulted, officer injured, subject injured]} in one GROUP BY."""
-    if source == "national":
-        r = UseOfForceRecord
-        group = _national_group(dimension.key).label("grp")
-        query = (select(group, func.count(), count_if(r.assaulted.is_(True)), count_if(r.staff_injured.is_(True)),
-                        count_if(r.subject_injured.is_(True)))
-                 .where(*national_conditions(filters)).group_by(group))
+    if source == "national":  # from the monthly rollup, where national_group() grouped the records
+        query = (select(S.code, func.sum(S.records), func.sum(S.assaulted), func.sum(S.staff_injured),
+                        func.sum(S.subject_injured))
+                 .where(*summary_conditions(filters, f"risk:{dimension.key}")).group_by(S.code))
     else:
         group = _debrief_group(dimension.key).label("grp")
         injured = lambda subject: exists().where(  # noqa: E731

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from debrief.analytics.filters import PatternFilters
+from debrief.analytics.national_summary import ensure_fresh
 from debrief.audit import record
 from debrief.auth.roles import Role
 from debrief.extensions import db
@@ -18,6 +19,11 @@ def scoped_force_ids(user: User, chosen_force_id: int | None) -> tuple[int, ...]
     if sees_all_forces(user):
         return (chosen_force_id,) if chosen_force_id else None
     return (user.force_id,)
+
+
+def refresh_national_summary() -> None:
+    """Rebuild the national data's monthly rollup if rows were imported since it was built."""
+    ensure_fresh(db.session)
 
 
 def describe_filters(filters: PatternFilters) -> dict:

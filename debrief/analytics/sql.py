@@ -6,7 +6,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from debrief.analytics.filters import PatternFilters
-from debrief.models import Incident, IncidentTheme, UseOfForceRecord, UseOfForceTactic
+from debrief.models import Incident, IncidentTheme, UseOfForceRecord
+from debrief.models.analytics_summary import UseOfForceSummary
 
 
 def incident_conditions(filters: PatternFilters, incident=Incident) -> list[ColumnElement[bool]]:
@@ -33,8 +34,9 @@ def national_conditions(filters: PatternFilters, table=UseOfForceRecord) -> list
     return conditions
 
 
-def national_tactic_conditions(filters: PatternFilters) -> list[ColumnElement[bool]]:
-    return national_conditions(filters, UseOfForceTactic)
+def summary_conditions(filters: PatternFilters, measure: str) -> list[ColumnElement[bool]]:
+    """Rows of the national data's monthly rollup for one measure, months and forces (see analytics_summary)."""
+    return [UseOfForceSummary.measure == measure, *national_conditions(filters, UseOfForceSummary)]
 
 
 def month_of(column) -> ColumnElement[int]:

@@ -7,11 +7,11 @@ from sqlalchemy.orm import Session
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters, month_label
 from debrief.analytics.sql import (
-    count_if, incident_conditions, json_has, month_of, national_conditions, national_tactic_conditions,
+    count_if, incident_conditions, json_has, month_of, national_conditions, summary_conditions,
 )
 from debrief.analytics.tables import Table, rate
-from debrief.models import Debrief, DebriefTactic, Incident, Injury, UseOfForceRecord, UseOfForceTactic
-from debrief.models.use_of_force import IMPACT_FACTOR_BITS, OUTCOME_BITS, REASON_BITS, has_code
+from debrief.models import Debrief, DebriefTactic, Incident, Injury
+from debrief.models.analytics_summary import UseOfForceSummary as S
 
 DEBRIEFS = "debriefs"
 NATIONAL = "national data"
@@ -41,11 +41,10 @@ def tactics(session: Session, filters: PatternFilters) -> Table:
             counts.setdefault(DEBRIEFS, {}).setdefault(tactic, [0, 0, 0])[slot[effective]] += n
     if filters.source != "debriefs":
         rows = session.execute(
-            select(UseOfForceTactic.tactic, UseOfForceTactic.effective, func.count())
-            .where(*national_tactic_conditions(filters))
-            .group_by(UseOfForceTactic.tactic, UseOfForceTactic.effective))
-        for tactic, effective, n in rows:
-            counts.setdefault(NATIONAL, {}).setdefault(tactic, [0, 0, 0])[slot[effective]] += n
+            select(S.code, func.sum(S.records), func.sum(S.effective), func.sum(S.not_effective))
+            .where(*summary_conditions(filters, "tactic")).group_by(S.code))
+        for tactic, used, yes, no in rows:
+            counts.setdefault(NATIONAL, {})[tactic] = [yes, no, used - yes - no]
     sources = _sources(filters)
     columns = ["Tactic"]
     for source in sources:
@@ -77,18 +76,15 @@ def injuries(session: Session, filters: PatternFilters) -> Table:
             who = "subject" if person == "subject" else "officer"
             found[(DEBRIEFS, who, severity if severity in SEVERITIES else NOT_RECORDED)] = n
     if filters.source != "debriefs":
-        record = UseOfForceRecord
-        sums = []
-        keys = []
-        for who, injured, severity_col in (("subject", record.subject_injured, record.subject_injury_severity),
-                                           ("officer", record.staff_injured, record.staff_injury_severity)):
-            for severity in SEVERITIES:
-                sums.append(count_if(injured.is_(True) & (severity_col == severity)))
-                keys.append((NATIONAL, who, severity))
-            sums.append(count_if(injured.is_(True) & (severity_col.is_(None) | severity_col.not_in(SEVERITIES))))
-            keys.append((NATIONAL, who, NOT_RECORDED))
-        values = session.execute(select(*sums).where(*national_conditions(filters))).one()
-        found.update(zip(keys, values))
+        rows = session.execute(
+            select(S.measure, S.code, func.sum(S.records))
+            .where(S.measure.in_(("subject_injury", "staff_injury")),
+                   *national_conditions(filters, S))
+            .group_by(S.measure, S.code))
+        for measure, severity, n in rows:
+            key = (NATIONAL, "subject" if measure == "subject_injury" else "officer",
+                   severity if severity in SEVERITIES else NOT_RECORDED)
+            found[key] = found.get(key, 0) + n
     columns = ["Severity"]
     for who, name in (("subject", "Subjects"), ("officer", "Officers and staff")):
         columns += [f"{name} ({source})" for source in sources]
@@ -112,15 +108,15 @@ def assaults_per_month(session: Session, filters: PatternFilters) -> Table:
             .where(*_submitted_debriefs(filters)).group_by(month)).all())
     if filters.source != "debriefs":
         found[NATIONAL] = dict(session.execute(
-            select(UseOfForceRecord.incident_month, count_if(UseOfForceRecord.assaulted.is_(True)))
-            .where(*national_conditions(filters)).group_by(UseOfForceRecord.incident_month)).all())
+            select(S.incident_month, func.sum(S.assaulted))
+            .where(*summary_conditions(filters, "all")).group_by(S.incident_month)).all())
     sources = _sources(filters)
     columns += [f"Officers and staff assaulted ({source})" for source in sources]
     return Table(columns, [[month_label(m), *(found[s].get(m, 0) for s in sources)] for m in filters.months])
 
 
 def _coded_counts(session: Session, filters: PatternFilters, vocab: ref.Vocabulary, heading: str,
-                  debrief_column, national_column, bits: tuple[str, ...]) -> Table:
+                  debrief_column, measure: str) -> Table:
     codes = ref.codes(vocab)
     found: dict[str, tuple[int, ...]] = {}
     if filters.debriefs and debrief_column is not None:
@@ -128,9 +124,9 @@ def _coded_counts(session: Session, filters: PatternFilters, vocab: ref.Vocabula
             select(*(count_if(json_has(debrief_column, code)) for code in codes))
             .join(Incident, Debrief.incident_id == Incident.id).where(*_submitted_debriefs(filters))).one())
     if filters.source != "debriefs":
-        found[NATIONAL] = tuple(session.execute(
-            select(*(count_if(has_code(national_column, bits, code)) for code in codes))
-            .where(*national_conditions(filters))).one())
+        national = dict(session.execute(
+            select(S.code, func.sum(S.records)).where(*summary_conditions(filters, measure)).group_by(S.code)).all())
+        found[NATIONAL] = tuple(national.get(code, 0) for code in codes)
     sources = [s for s in _sources(filters) if s in found]
     columns = [heading, *(f"Records ({source})" for source in sources)]
     return Table(columns, [[ref.label_for(vocab, code), *(found[s][i] for s in sources)]
@@ -139,19 +135,18 @@ def _coded_counts(session: Session, filters: PatternFilters, vocab: ref.Vocabula
 
 def impact_factors(session: Session, filters: PatternFilters) -> Table:
     table = _coded_counts(session, filters, ref.IMPACT_FACTORS, "Impact factor", Debrief.impact_factors,
-                          UseOfForceRecord.impact_factors, IMPACT_FACTOR_BITS)
+                          "impact_factor")
     table.notes.append("A record can give several impact factors.")
     return table
 
 
 def reasons(session: Session, filters: PatternFilters) -> Table:
-    table = _coded_counts(session, filters, ref.FORCE_REASONS, "Reason for using force", Debrief.reasons,
-                          UseOfForceRecord.reasons, REASON_BITS)
+    table = _coded_counts(session, filters, ref.FORCE_REASONS, "Reason for using force", Debrief.reasons, "reason")
     table.notes.append("A record can give several reasons.")
     return table
 
 
 def outcomes(session: Session, filters: PatternFilters) -> Table:
-    table = _coded_counts(session, filters, ref.OUTCOMES, "Outcome", None, UseOfForceRecord.outcomes, OUTCOME_BITS)
+    table = _coded_counts(session, filters, ref.OUTCOMES, "Outcome", None, "outcome")
     table.notes.append("Debriefs do not record an outcome, so this figure comes from the national data only.")
     return table

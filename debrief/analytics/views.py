@@ -107,6 +107,7 @@ def page(page_key: str):
     form, filters, _ = _filters()
     figures = []
     if filters is not None:
+        service.refresh_national_summary()
         figures = [pages.build_figure(db.session, s, filters) for s in pages.figure_specs(page_key, filters)]
         service.record_patterns_viewed(_me(), page_key, filters)
     return render_template("patterns/page.html", spec=spec, figures=figures,
@@ -119,6 +120,7 @@ def download(figure_key: str):
     form, filters, _ = _filters()
     if filters is None:
         abort(400)
+    service.refresh_national_summary()
     if figure_key == "network-pairs":
         table = rca_learning.pairs_table(rca_learning.factor_pairs(db.session, filters))
     else:

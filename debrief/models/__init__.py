@@ -1,4 +1,5 @@
 """Typed SQLAlchemy models, a file per entity; importing this registers them all."""
+from debrief.models.analytics_summary import UseOfForceSummary, UseOfForceSummaryState
 from debrief.models.audit import AuditEvent
 from debrief.models.base import utcnow
 from debrief.models.debrief import Amendment, Debrief, DebriefTactic, Injury, TimelineEntry
@@ -21,5 +22,5 @@ __all__ = [
     "IncidentOfficer", "IncidentTheme", "Injury", "PublicPerson", "RcaAction", "RcaEvent", "RcaLink", "RcaNode",
     "RcaRelease",
     "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "UseOfForceImportRun", "UseOfForceRecord",
-    "UseOfForceTactic", "User", "UserRole", "utcnow",
+    "UseOfForceSummary", "UseOfForceSummaryState", "UseOfForceTactic", "User", "UserRole", "utcnow",
 ]

@@ -12,6 +12,7 @@ from debrief.models import (
 from debrief.models.use_of_force import (
     IMPACT_FACTOR_BITS, OUTCOME_BITS, REASON_BITS, TACTIC_BITS, month_of, to_mask,
 )
+from debrief.analytics.national_summary import ensure_fresh
 from tests.support.factories import submitted_debrief
 
 _seq = itertools.count(1)
@@ -37,7 +38,7 @@ def _run(force: Force) -> UseOfForceImportRun:
     return run
 
 
-def national_rows(force: Force, rows: list[dict]) -> None:
+def national_rows(force: Force, rows: list[dict], *, refresh: bool = True) -> None:
     """National records of `force`: each dict gives `day` and any column; lists of codes become masks."""
     run = _run(force)
     for spec in rows:
@@ -58,6 +59,8 @@ def national_rows(force: Force, rows: list[dict]) -> None:
             db.session.add(UseOfForceTactic(record_id=record.id, tactic=code, force_id=force.id,
                                             incident_month=record.incident_month, effective=effective))
     db.session.commit()
+    if refresh:
+        ensure_fresh(db.session)  # the dashboards read the monthly rollup
 
 
 def signed_off_rca(debrief, *, lead: User, categories: list[str], root_causes: list[str] = (),

@@ -313,3 +313,20 @@ def test_risk_from_debriefs_by_single_crewing_and_time_of_day(data):
     assert crewing.value("Yes", "Subjects injured") == risk.FEWER_THAN_5
     times = risk.risk_table(db.session, f, risk.DIMENSION_BY_KEY["time_of_day"], "debriefs")
     assert times.value("Afternoon (12:00 to 17:59)", "Submitted debriefs") == 6
+
+
+def test_the_national_rollup_is_rebuilt_when_rows_are_added(data):
+    from debrief.analytics.national_summary import ensure_fresh
+
+    assert ensure_fresh(db.session) is False  # built by the helper, nothing new since
+    national_rows(data["a"], [dict(day=date(2026, 6, 1), assaulted=True), dict(day=date(2026, 6, 2))],
+                  refresh=False)  # rows added behind the rollup's back, as an import does
+    stale = incidents.incidents_per_month(db.session, filters())
+    assert stale.value("Jun 2026", incidents.NATIONAL_USES) == 0
+    assert ensure_fresh(db.session) is True
+    assert ensure_fresh(db.session) is False
+    fresh = incidents.incidents_per_month(db.session, filters())
+    assert fresh.value("Jun 2026", incidents.NATIONAL_USES) == 2
+    assert fresh.value("Mar 2026", incidents.NATIONAL_USES) == 3  # the rest rebuilt the same
+    assaults = use_of_force.assaults_per_month(db.session, filters())
+    assert assaults.value("Jun 2026", "Officers and staff assaulted (national data)") == 1
