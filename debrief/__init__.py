@@ -79,6 +79,7 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from debrief.admin.views import bp as admin_bp
+    from debrief.analytics.views import bp as patterns_bp
     from debrief.auth.views import bp as auth_bp
     from debrief.debriefs.views import bp as debriefs_bp
     import debrief.rca.release_views  # noqa: F401  (adds the release screen to the rca blueprint)
@@ -100,3 +101,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(responses_bp)
     app.register_blueprint(learning_bp)
     app.register_blueprint(released_bp)
+    app.register_blueprint(patterns_bp)

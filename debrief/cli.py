@@ -1,6 +1,7 @@
-"""Flask commands: create-user, seed-demo and anonymise."""
+"""Flask commands: create-user, seed-demo, import-use-of-force and anonymise."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -13,6 +14,46 @@ from debrief.auth.service import AccountError, create_user
 from debrief.demo import seed_demo
 from debrief.extensions import db
 from debrief.models import Force
+
+
+def _import_use_of_force(path: str, force_code: str, batch_size: int | None, resume: bool,
+                         rejects: str | None) -> None:
+    from debrief.analytics.importer import ImportProblem, import_use_of_force
+
+    force = db.session.scalar(select(Force).where(Force.code == force_code.upper()))
+    if force is None:
+        raise click.ClickException(f"No force with code {force_code!r}")
+    size = os.path.getsize(path)
+    mode = f"in batches of {batch_size:,} rows" if batch_size else "all or nothing"
+    click.echo(f"Importing {os.path.basename(path)} ({size / 1e6:.1f} MB) for {force.name}, {mode}"
+               + (", resuming" if resume else ""), err=True)
+    with click.progressbar(length=size, label="Importing", file=sys.stderr, show_eta=True) as bar:
+        done = 0
+
+        def progress(position: int) -> None:
+            nonlocal done
+            if position > done:
+                bar.update(position - done)
+                done = position
+
+        try:
+            result = import_use_of_force(path, force=force, actor=None, batch_size=batch_size, resume=resume,
+                                         rejects_path=rejects, progress=progress)
+        except ImportProblem as problem:
+            failed = problem.result
+            if failed is not None:
+                for row in failed.rejected[:20]:
+                    click.echo(f"  {row}", err=True)
+            raise click.ClickException(str(problem)) from problem
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    for row in result.rejected[:20]:
+        click.echo(f"  Rejected: {row}", err=True)
+    if len(result.rejected) > 20:
+        more = len(result.rejected) - 20
+        click.echo(f"  … and {more:,} more rejected rows" + (f" (all in {rejects})" if rejects else
+                   " (use --rejects OUT.csv to list them all)"), err=True)
+    click.echo(f"Import {result.run_id} completed: {result.summary()}.")
 
 
 def _read_password() -> str:
@@ -49,6 +90,18 @@ def init_cli(app: Flask) -> None:
             db.session.rollback()
             raise click.ClickException(str(exc)) from exc
         click.echo(f"Created {user.email} in {force.name} with roles: {', '.join(sorted(roles))}")
+
+    @app.cli.command("import-use-of-force")
+    @click.argument("path", metavar="FILE.csv", type=click.Path(exists=True, dir_okay=False))
+    @click.option("--force", "force_code", required=True, help="Short code of the force the data belongs to.")
+    @click.option("--batch-size", type=click.IntRange(min=1), default=None,
+                  help="Commit every N rows, so an interrupted import can be resumed. Default: all or nothing.")
+    @click.option("--resume", is_flag=True, help="Carry on after the last committed row of an unfinished import.")
+    @click.option("--rejects", type=click.Path(dir_okay=False, writable=True), default=None,
+                  help="Write the rejected rows (row number and reason) to this CSV file.")
+    def import_use_of_force_command(path, force_code, batch_size, resume, rejects):
+        """Import a force's use-of-force CSV (Metropolitan Police open-data layout)."""
+        _import_use_of_force(path, force_code, batch_size, resume, rejects)
 
     @app.cli.command("seed-demo")
     def seed_demo_command():

@@ -66,4 +66,7 @@ def seed_demo() -> DemoSignIns:
     seed_magazine(DEMO_PASSWORD)
     for code, force_name in DEMO_FORCES:
         out.accounts.append((force_name, "reviewer 2", SECOND_REVIEWERS[code][1]))
+    from debrief.demo_uof import seed_use_of_force
+
+    seed_use_of_force()
     return out

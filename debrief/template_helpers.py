@@ -16,6 +16,7 @@ NAVIGATION = [
     (Permission.WORK_ON_CASE_STUDIES, "learning.case_studies", "Case studies"),
     (Permission.WORK_ON_CASE_STUDIES, "learning.issues", "Magazine issues"),
     (Permission.RESPOND_FOR_FORCE, "responses.index", "Force responses"),
+    (Permission.VIEW_PATTERNS, "patterns.overview", "Patterns"),
     (Permission.MANAGE_USERS, "admin.users", "Users"),
     (Permission.VIEW_AUDIT, "admin.audit", "Audit log"),
 ]

@@ -1,5 +1,7 @@
-"""The flask commands: create-user and an idempotent seed-demo."""
+"""The flask commands: create-user, an idempotent seed-demo, import-use-of-force."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -37,6 +39,27 @@ def _magazine_counts() -> dict[str, int]:
             "issues": count(MagazineIssue.id),
             "published_issues": count(MagazineIssue.id, MagazineIssue.status == "published"),
             "responses": count(ForceResponse.id)}
+
+
+def test_seed_demo_imports_use_of_force_for_each_demo_force_once(app):
+    from datetime import date, timedelta
+
+    from debrief.models import UseOfForceImportRun, UseOfForceRecord
+
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    per_force = dict(db.session.execute(
+        select(Force.code, func.count(UseOfForceRecord.id))
+        .join(UseOfForceRecord, UseOfForceRecord.force_id == Force.id).group_by(Force.code)).all())
+    assert per_force == {"NSP": 1500, "WMC": 1500}
+    first, last = db.session.execute(
+        select(func.min(UseOfForceRecord.incident_date), func.max(UseOfForceRecord.incident_date))).one()
+    today = date.today()
+    assert today - timedelta(days=2 * 365) <= first < today - timedelta(days=600)
+    assert today - timedelta(days=30) <= last <= today
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # again: nothing added, no new import run
+    assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 3000
+    assert db.session.scalar(select(func.count(UseOfForceImportRun.id))) == 2
 
 
 def test_create_user_reads_password_from_stdin(app):
@@ -88,3 +111,69 @@ def test_anonymise_command_reports_a_line_that_is_not_json(app, tmp_path):
     result = app.test_cli_runner().invoke(args=["anonymise", "--input", str(src), "--output", str(dst)])
     assert result.exit_code != 0
     assert "line 2" in result.output
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_import_use_of_force_prints_a_summary_and_writes_rejects(app, tmp_path):
+    from debrief.models import UseOfForceImportRun, UseOfForceRecord
+
+    create_force(code="AAA")
+    rejects = tmp_path / "rejects.csv"
+    result = app.test_cli_runner().invoke(args=[
+        "import-use-of-force", str(DATA / "uof_small.csv"), "--force", "aaa", "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    assert "200 rows read, 197 inserted, 0 duplicates, 3 rejected in" in result.output
+    assert "Row 122: Tactic 1 'Lasso' is not a known tactic" in result.output
+    assert rejects.read_text(encoding="utf-8").count("\n") == 4
+    assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 197
+
+    again = app.test_cli_runner().invoke(args=[
+        "import-use-of-force", str(DATA / "uof_small.csv"), "--force", "AAA", "--batch-size", "50"])
+    assert again.exit_code == 0, again.output
+    assert "0 inserted, 197 duplicates" in again.output
+    assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 197
+    modes = db.session.scalars(select(UseOfForceImportRun.mode).order_by(UseOfForceImportRun.id)).all()
+    assert modes == ["all_or_nothing", "batched"]
+
+
+def test_import_use_of_force_fails_clearly(app):
+    from debrief.models import UseOfForceRecord
+
+    create_force(code="AAA")
+    runner = app.test_cli_runner()
+    missing = runner.invoke(args=["import-use-of-force", str(DATA / "uof_missing_column.csv"), "--force", "AAA"])
+    assert missing.exit_code != 0
+    assert "missing 3 required columns: IncidentDate, SubjectAge, Outcome: Arrested" in missing.output
+    unknown = runner.invoke(args=["import-use-of-force", str(DATA / "uof_small.csv"), "--force", "ZZZ"])
+    assert unknown.exit_code != 0 and "No force with code" in unknown.output
+    nothing = runner.invoke(args=["import-use-of-force", str(DATA / "uof_small.csv"), "--force", "AAA", "--resume"])
+    assert nothing.exit_code != 0 and "no unfinished import" in nothing.output
+    bad_size = runner.invoke(args=["import-use-of-force", str(DATA / "uof_small.csv"), "--force", "AAA",
+                                   "--batch-size", "0"])
+    assert bad_size.exit_code != 0
+    assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 0
+
+
+def test_an_interrupted_import_exits_non_zero_and_resumes(app, monkeypatch):
+    from debrief.analytics import importer
+    from debrief.models import UseOfForceRecord
+
+    create_force(code="AAA")
+    real, calls = importer._write_batch, []
+
+    def fails_third_time(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("connection lost (simulated)")
+        return real(*args)
+
+    monkeypatch.setattr(importer, "_write_batch", fails_third_time)
+    args = ["import-use-of-force", str(DATA / "uof_small.csv"), "--force", "AAA", "--batch-size", "50"]
+    stopped = app.test_cli_runner().invoke(args=args)
+    assert stopped.exit_code != 0
+    assert "Stopped after row 101" in stopped.output and "connection lost" in stopped.output
+    monkeypatch.setattr(importer, "_write_batch", real)
+    resumed = app.test_cli_runner().invoke(args=[*args, "--resume"])
+    assert resumed.exit_code == 0, resumed.output
+    assert "100 rows read, 98 inserted" in resumed.output
+    assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 197

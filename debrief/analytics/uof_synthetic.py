@@ -92,11 +92,11 @@ def _yn(flag: bool) -> str:
 
 
 class _RowMaker:
-    def __init__(self, rng: random.Random, end_date: date, areas: tuple[str, ...]) -> None:
+    def __init__(self, rng: random.Random, end_date: date, areas: tuple[str, ...], span_days: int = 3 * 365) -> None:
         self.rng = rng
         self.columns = header()
         self.index = {name: i for i, name in enumerate(self.columns)}
-        self.start = end_date - timedelta(days=3 * 365)
+        self.start = end_date - timedelta(days=span_days)
         self.days = (end_date - self.start).days
         self.areas = areas
         self.location_names = [f"Incident Location: {n}" for n, _ in LOCATIONS]
@@ -257,16 +257,17 @@ def write_uof_csv(
     *,
     end_date: date | None = None,
     areas: tuple[str, ...] = BOROUGHS,
+    span_days: int = 3 * 365,
 ) -> list[tuple[int, str]]:
     """Write a header and `rows` data rows (of which `bad_rows` are deliberately invalid) to `fileobj`.
 
-    Dates fall in the three years up to `end_date` (default today). Returns the bad rows as
+    Dates fall in the `span_days` (default three years) up to `end_date` (default today). Returns the bad rows as
     (row number, kind), numbered as a spreadsheet shows them: the header is row 1.
     """
     if not 0 <= bad_rows <= rows:
         raise ValueError("bad_rows must be between 0 and rows")
     rng = random.Random(seed)
-    maker = _RowMaker(rng, end_date or date.today(), areas)
+    maker = _RowMaker(rng, end_date or date.today(), areas, span_days)
     bad = sorted(rng.sample(range(rows), bad_rows))
     kinds = {index: BAD_ROW_KINDS[n % len(BAD_ROW_KINDS)] for n, index in enumerate(bad)}
     writer = csv.writer(fileobj, lineterminator="\r\n")

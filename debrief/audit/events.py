@@ -52,6 +52,8 @@ EVENTS: dict[str, AuditSpec] = {
     "rca.returned": _spec("Returned an RCA for changes", "incident"),
     "rca.signed_off": _spec("Signed off an RCA", "incident"),
     "rca.downloaded": _spec("Downloaded an RCA drawing or report", "incident", "format"),
+    "patterns.viewed": _spec("Viewed a Patterns dashboard (counts only)", "page", "filters"),
+    "patterns.downloaded": _spec("Downloaded a Patterns figure as CSV (counts only)", "figure", "filters"),
     "release.viewed": _spec("Viewed the anonymised release of an RCA", "incident"),
     "release.updated": _spec("Changed the anonymised release of an RCA", "incident", "undone", "redactions"),
     "release.released": _spec("Released an RCA's anonymised findings as a candidate case study", "incident",
@@ -71,4 +73,5 @@ EVENTS: dict[str, AuditSpec] = {
     "issue.feedback_viewed": _spec("Read readers' feedback on an issue", "number", "count"),
     "force_response.recorded": _spec("Recorded the force's response to a reflective question", "question",
                                      "case_study", "created"),
+    "use_of_force.imported": _spec("Imported a use-of-force file (or tried to)", "file", "status", "rows_inserted"),
 }

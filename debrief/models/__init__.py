@@ -1,4 +1,5 @@
 """Typed SQLAlchemy models, a file per entity; importing this registers them all."""
+from debrief.models.analytics_summary import UseOfForceSummary, UseOfForceSummaryState
 from debrief.models.audit import AuditEvent
 from debrief.models.base import utcnow
 from debrief.models.debrief import Amendment, Debrief, DebriefTactic, Injury, TimelineEntry
@@ -11,6 +12,7 @@ from debrief.models.publication import (
     Article, CaseStudy, CaseStudyEvent, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion,
 )
 from debrief.models.signin import SignInAttempt
+from debrief.models.use_of_force import UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic
 from debrief.models.user import User, UserRole
 
 __all__ = [
@@ -19,5 +21,6 @@ __all__ = [
     "Amendment", "AuditEvent", "ChronologyEntry", "Debrief", "DebriefTactic", "Force", "Incident",
     "IncidentOfficer", "IncidentTheme", "Injury", "PublicPerson", "RcaAction", "RcaEvent", "RcaLink", "RcaNode",
     "RcaRelease",
-    "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "User", "UserRole", "utcnow",
+    "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "UseOfForceImportRun", "UseOfForceRecord",
+    "UseOfForceSummary", "UseOfForceSummaryState", "UseOfForceTactic", "User", "UserRole", "utcnow",
 ]

@@ -131,6 +131,12 @@ MATRIX = [
                                    Role.ADMIN: 403}),
     ("/released/{other_force_case}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 403,
                                       Role.ADMIN: 403}),
+    # Patterns: reviewers and admins see their own force's counts, the learning team all forces'.
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
+      for path in ("/patterns/", "/patterns/network", "/patterns/{patterns_page}",
+                   "/patterns/download/{patterns_figure}.csv")],
+    ("/patterns/no-such-page", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 404,
+                                Role.ADMIN: 404}),
     ("/health", {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
     ("/sign-in", {ANON: 200, Role.OFFICER: 302, Role.REVIEWER: 302, Role.LEARNING: 302, Role.ADMIN: 302}),
 ]
@@ -188,6 +194,7 @@ def test_route_role_matrix(client, people, who):
            "own_incident": own.incident_id, "other_force_incident": other.incident_id,
            "own_debrief": own.id, "other_force_debrief": other.id, **_magazine_ids(people)}
     ids.update(_learning_ids(people))
+    ids.update(patterns_page="risk", patterns_figure="risk-main-duty-national")
     if who != ANON:
         sign_in(client, f"{who.value}@aaa.example")
     for path_template, expected in MATRIX:

@@ -1,0 +1,112 @@
+"""Benchmark the Patterns dashboards: every page over 1,000,000 national rows + 100,000 debriefs, both databases.
+
+Loads the data with bench/patterns_data.py, then renders each page through the Flask test client, signed in
+as a reviewer (one force) and as the learning team (all forces), and prints the median against the target.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from a checkout
+
+TARGET = 0.500  # seconds per page
+PAGES = ("/patterns/", "/patterns/incidents", "/patterns/use-of-force", "/patterns/learning", "/patterns/network",
+         "/patterns/risk", "/patterns/download/tactics.csv", "/patterns/download/risk-main-duty-national.csv")
+
+
+def _sign_in(client, email: str, password: str) -> None:
+    page = client.get("/sign-in").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or \
+        re.search(r'name="csrf_token" value="([^"]+)"', page)
+    response = client.post("/sign-in", data={"email": email, "password": password,
+                                             "csrf_token": token.group(1) if token else ""})
+    if response.status_code != 302:
+        raise SystemExit(f"Could not sign in as {email}: {response.status_code}")
+
+
+def time_pages(url: str, users: dict[str, str], password: str, runs: int) -> dict[tuple[str, str], list[float]]:
+    from debrief import create_app
+    from debrief.extensions import db
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": False, "SECRET_KEY": "bench-only",
+                      "SESSION_COOKIE_SECURE": False})
+    timings: dict[tuple[str, str], list[float]] = {}
+    # No app context held open: each request gets its own, with its own `g` and session, as in production.
+    for who, email in users.items():
+        client = app.test_client()
+        _sign_in(client, email, password)
+        for path in PAGES:
+            first = client.get(path)  # warm: caches, the drawing of the network
+            if first.status_code != 200:
+                raise SystemExit(f"{who} {path}: HTTP {first.status_code}")
+            for _ in range(runs):
+                started = time.perf_counter()
+                response = client.get(path)
+                timings.setdefault((who, path), []).append(time.perf_counter() - started)
+                assert response.status_code == 200
+    with app.app_context():
+        db.engine.dispose()
+    return timings
+
+
+def report(backend: str, timings: dict[tuple[str, str], list[float]]) -> bool:
+    ok = True
+    print(f"\n{backend}: median of each page (target {TARGET * 1000:.0f} ms)")
+    print(f"  {'user':<10} {'page':<48} {'median':>9} {'max':>9}")
+    for (who, path), values in timings.items():
+        median = statistics.median(values)
+        ok &= median < TARGET
+        print(f"  {who:<10} {path:<48} {median * 1000:7.0f} ms {max(values) * 1000:7.0f} ms"
+              f"  {'ok' if median < TARGET else 'OVER TARGET'}")
+    return ok
+
+
+def run_backend(backend: str, uof_rows: int, debriefs: int, rcas: int, runs: int) -> bool:
+    from bench.patterns_data import load
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-patterns-"))
+    cluster = None
+    try:
+        if backend == "postgresql":
+            from tests.support.postgres import Cluster
+
+            cluster = Cluster().start()
+            cluster.execute("CREATE DATABASE bench_patterns")
+            url = cluster.url("bench_patterns")
+        else:
+            url = f"sqlite:///{workdir / 'bench.sqlite'}"
+        result = load(url, uof_rows=uof_rows, debriefs=debriefs, rcas=rcas)
+        code = next(iter(result.forces))  # the largest force (40 % of the rows)
+        users = {"reviewer": result.users[(code, "reviewer")], "learning": result.users[(code, "learning")]}
+        return report(backend, time_pages(url, users, result.password, runs))
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--uof-rows", type=int, default=1_000_000)
+    parser.add_argument("--debriefs", type=int, default=100_000)
+    parser.add_argument("--rcas", type=int, default=3_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DEBRIEF_INSTANCE_PATH", tempfile.mkdtemp(prefix="bench-instance-"))
+    backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
+    ok = True
+    for backend in backends:
+        ok &= run_backend(backend, args.uof_rows, args.debriefs, args.rcas, args.runs)
+    print("\nAll pages within target." if ok else "\nSome pages are over the target.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

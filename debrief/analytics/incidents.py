@@ -1,0 +1,107 @@
+"""Incidents and near-misses over time, and timeliness: incident → debrief submitted → RCA signed off."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from debrief.analytics.filters import PatternFilters, month_label
+from debrief.analytics.sql import count_if, day_of, days_between, incident_conditions, month_of, summary_conditions
+from debrief.analytics.tables import Table
+from debrief.models import Debrief, Incident, RootCauseAnalysis
+from debrief.models.analytics_summary import UseOfForceSummary as S
+from debrief.rca.workdays import RCA_WORKING_DAYS, add_working_days
+
+INCIDENTS = "Incidents (debriefs)"
+NEAR_MISSES = "Near misses (debriefs)"
+NATIONAL_USES = "Uses of force (national data)"
+
+# Upper bounds in days (exclusive) of the time from the incident to a debrief's submission.
+SUBMISSION_BANDS: tuple[tuple[float | None, str], ...] = (
+    (1, "Within 1 day"),
+    (3, "1 to 3 days"),
+    (7, "3 to 7 days"),
+    (28, "1 to 4 weeks"),
+    (None, "More than 4 weeks"),
+)
+RCA_ON_TIME = f"Signed off within {RCA_WORKING_DAYS} working days"
+RCA_LATE = f"Signed off after {RCA_WORKING_DAYS} working days"
+RCA_OPEN = f"Not signed off, within {RCA_WORKING_DAYS} working days"
+RCA_OPEN_LATE = f"Not signed off, past {RCA_WORKING_DAYS} working days"
+
+
+def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
+    """Incidents and near misses a month from debriefs; national use-of-force records a month beside them."""
+    columns = ["Month"]
+    by_month: dict[int, list[int]] = {m: [] for m in filters.months}
+    if filters.debriefs:
+        columns += [INCIDENTS, NEAR_MISSES]
+        month = month_of(Incident.occurred_at)
+        found = {row[0]: (row[1], row[2]) for row in session.execute(
+            select(month, count_if(Incident.near_miss.is_not(True)), count_if(Incident.near_miss.is_(True)))
+            .where(*incident_conditions(filters)).group_by(month))}
+        for m in filters.months:
+            by_month[m] += list(found.get(m, (0, 0)))
+    if filters.source in ("both", "national"):
+        columns.append(NATIONAL_USES)
+        found = dict(session.execute(
+            select(S.incident_month, func.sum(S.records))
+            .where(*summary_conditions(filters, "all")).group_by(S.incident_month)).all())
+        for m in filters.months:
+            by_month[m].append(found.get(m, 0))
+    table = Table(columns, [[month_label(m), *by_month[m]] for m in filters.months])
+    if filters.source != "debriefs" and not filters.national:
+        table.notes.append("The national data holds uses of force only, none of them near misses, "
+                           "so it has nothing for these filters.")
+    return table
+
+
+def _submission_band(days):
+    whens = [(days < bound, label) for bound, label in SUBMISSION_BANDS if bound is not None]
+    return case(*whens, else_=SUBMISSION_BANDS[-1][1])
+
+
+def debrief_timeliness(session: Session, filters: PatternFilters) -> Table:
+    """Submitted debriefs by how long after the incident they were submitted, hot and cold apart."""
+    band = _submission_band(days_between(session, Debrief.submitted_at, Incident.occurred_at)).label("band")
+    rows = session.execute(
+        select(band, count_if(Debrief.kind == "hot"), count_if(Debrief.kind == "cold"))
+        .select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
+        .where(Debrief.status == "submitted", Debrief.submitted_at.is_not(None), *incident_conditions(filters))
+        .group_by(band)).all()
+    found = {label: (hot, cold) for label, hot, cold in rows}
+    return Table(["Time from incident to debrief submitted", "Hot debriefs", "Cold debriefs"],
+                 [[label, *found.get(label, (0, 0))] for _, label in SUBMISSION_BANDS])
+
+
+def _as_day(value) -> date | None:
+    if value is None:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
+    """RCAs against the 60-working-day standard, counted from the day each started.
+
+    SQL groups RCAs by (start day, sign-off day); the working-day arithmetic (bank holidays)
+    then runs once per distinct pair, never per row.
+    """
+    signed_day = day_of(RootCauseAnalysis.signed_off_at)
+    rows = session.execute(
+        select(RootCauseAnalysis.started_on, signed_day, func.count())
+        .select_from(RootCauseAnalysis).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+        .where(*incident_conditions(filters))
+        .group_by(RootCauseAnalysis.started_on, signed_day)).all() if filters.debriefs else []
+    counts = {RCA_ON_TIME: 0, RCA_LATE: 0, RCA_OPEN: 0, RCA_OPEN_LATE: 0}
+    for started, signed, n in rows:
+        deadline = add_working_days(_as_day(started), RCA_WORKING_DAYS)
+        signed = _as_day(signed)
+        if signed is not None:
+            counts[RCA_ON_TIME if signed <= deadline else RCA_LATE] += n
+        else:
+            counts[RCA_OPEN if filters.today <= deadline else RCA_OPEN_LATE] += n
+    table = Table(["Root-cause analyses", "Number"], [[label, n] for label, n in counts.items()])
+    table.notes.append(f"The standard is {RCA_WORKING_DAYS} working days (England and Wales bank holidays "
+                       "excluded) from the day the RCA started, whatever due date was later agreed.")
+    return table

@@ -1,0 +1,100 @@
+"""Build the monthly rollup of the national use-of-force data in SQL, and rebuild it when the data changes."""
+from __future__ import annotations
+
+from sqlalchemy import String, delete, func, insert, literal, select
+from sqlalchemy.orm import Session
+
+from debrief.analytics import risk
+from debrief.analytics.sql import count_if
+from debrief.models import UseOfForceRecord, UseOfForceTactic
+from debrief.models.analytics_summary import UseOfForceSummary, UseOfForceSummaryState
+from debrief.models.base import utcnow
+from debrief.models.use_of_force import IMPACT_FACTOR_BITS, OUTCOME_BITS, REASON_BITS, has_code
+
+SEVERITIES = ("none", "minor", "severe", "fatal")
+NOT_RECORDED = "not_recorded"
+MASK_MEASURES = (("impact_factor", "impact_factors", IMPACT_FACTOR_BITS), ("reason", "reasons", REASON_BITS),
+                 ("outcome", "outcomes", OUTCOME_BITS))
+COLUMNS = ("force_id", "incident_month", "measure", "code", "records", "assaulted", "staff_injured",
+           "subject_injured", "effective", "not_effective")
+
+
+def _insert(session: Session, query) -> None:
+    table = UseOfForceSummary.__table__
+    session.execute(insert(table).from_select([table.c[name] for name in COLUMNS], query))
+
+
+def _grouped(measure: str, code, *, where=(), counts=None):
+    """SELECT force, month, measure, code, the four counts, 0, 0 FROM use_of_force GROUP BY force, month, code."""
+    r = UseOfForceRecord
+    code = code.label("code")
+    counts = counts or (func.count(), count_if(r.assaulted.is_(True)), count_if(r.staff_injured.is_(True)),
+                        count_if(r.subject_injured.is_(True)))
+    return (select(r.force_id, r.incident_month, literal(measure, String).label("measure"), code, *counts,
+                   literal(0), literal(0))
+            .where(*where).group_by(r.force_id, r.incident_month, code))
+
+
+def rebuild(session: Session) -> None:
+    """Replace the rollup with fresh counts: one GROUP BY pass per measure (plus one for the masks)."""
+    r, t = UseOfForceRecord, UseOfForceTactic
+    session.execute(delete(UseOfForceSummary))
+    zero = (literal(0), literal(0), literal(0))
+    _insert(session, _grouped("all", literal("", String)))
+    for measure, injured, severity in (("staff_injury", r.staff_injured, r.staff_injury_severity),
+                                       ("subject_injury", r.subject_injured, r.subject_injury_severity)):
+        code = func.coalesce(severity, NOT_RECORDED)
+        _insert(session, _grouped(measure, code, where=[injured.is_(True)], counts=(func.count(), *zero)))
+    for dimension in risk.DIMENSIONS:
+        _insert(session, _grouped(f"risk:{dimension.key}", risk.national_group(dimension.key)))
+    code = t.tactic.label("code")
+    _insert(session, select(t.force_id, t.incident_month, literal("tactic", String), code, func.count(),
+                            literal(0), literal(0), literal(0), count_if(t.effective.is_(True)),
+                            count_if(t.effective.is_(False)))
+            .group_by(t.force_id, t.incident_month, code))
+    # Mask columns: every code of every mask counted in one pass, reshaped per (force, month) group.
+    sums, keys = [], []
+    for measure, column, bits in MASK_MEASURES:
+        for code_name in bits:
+            sums.append(count_if(has_code(getattr(r, column), bits, code_name)))
+            keys.append((measure, code_name))
+    rows = []
+    for force_id, month, *values in session.execute(
+            select(r.force_id, r.incident_month, *sums).group_by(r.force_id, r.incident_month)):
+        for (measure, code_name), n in zip(keys, values):
+            if n:
+                rows.append({"force_id": force_id, "incident_month": month, "measure": measure, "code": code_name,
+                             "records": n, "assaulted": 0, "staff_injured": 0, "subject_injured": 0,
+                             "effective": 0, "not_effective": 0})
+    if rows:
+        session.execute(insert(UseOfForceSummary), rows)
+
+
+def current_state(session: Session) -> int:
+    """What identifies the national data's contents: rows are only ever added, so the highest id does."""
+    return session.scalar(select(func.coalesce(func.max(UseOfForceRecord.id), 0)))
+
+
+def ensure_fresh(session: Session) -> bool:
+    """Rebuild the rollup if the national data changed since it was built; True if it was rebuilt.
+
+    The state row is locked (FOR UPDATE on PostgreSQL; SQLite serialises writers) so two requests
+    never rebuild at once.
+    """
+    latest = current_state(session)
+    state = session.get(UseOfForceSummaryState, 1)
+    if state is not None and state.max_record_id == latest:
+        return False
+    state = session.scalar(select(UseOfForceSummaryState).where(UseOfForceSummaryState.id == 1).with_for_update())
+    if state is None:
+        state = UseOfForceSummaryState(id=1, max_record_id=-1)
+        session.add(state)
+    if state.max_record_id == latest:
+        session.commit()
+        return False
+    rebuild(session)
+    state.max_record_id = latest
+    state.record_count = session.scalar(select(func.count()).select_from(UseOfForceRecord))
+    state.built_at = utcnow()
+    session.commit()
+    return True

@@ -1,0 +1,157 @@
+"""The Patterns pages and their figures: which query feeds which chart, table and CSV file."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from debrief.analytics import charts, incidents, rca_learning, risk, use_of_force
+from debrief.analytics.filters import PatternFilters
+from debrief.analytics.tables import Table, numeric
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    title: str
+    kind: str  # line / bar / hbar
+    columns: tuple[int, ...]  # which table columns are the series
+    value_label: str
+    category_label: str = ""
+    skip_last_row: bool = False  # a total row is in the table, not in the chart
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSpec:
+    key: str
+    title: str
+    build: Callable[[Session, PatternFilters], Table]
+    charts: tuple[Chart, ...]
+    needs_national: bool = False  # only meaningful when the national data is in the chosen sources
+
+
+@dataclass(slots=True)
+class Figure:
+    key: str
+    title: str
+    table: Table
+    charts: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    key: str
+    title: str
+    summary: str
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("incidents", "Incidents and timeliness",
+             "Incidents and near misses each month, and how quickly debriefs and root-cause analyses follow."),
+    PageSpec("use-of-force", "Use of force and injuries",
+             "Tactics and how effective they were, injuries, assaults on officers and staff, impact factors, "
+             "reasons and outcomes, from debriefs and the national use-of-force data."),
+    PageSpec("learning", "RCA learning and actions",
+             "Contributory-factor categories that recur across root-cause analyses, root causes, and the "
+             "progress of recommendations and actions."),
+    PageSpec("network", "What tends to go wrong together",
+             "Which contributory-factor categories appear together in signed-off root-cause analyses."),
+    PageSpec("risk", "Who is at risk",
+             "Rates of assault and injury by duty, crewing, Taser, location and time of day, to target "
+             "training and support."),
+)
+PAGE_BY_KEY = {page.key: page for page in PAGES}
+
+
+def _all_after_label(table_columns: int) -> tuple[int, ...]:
+    return tuple(range(1, table_columns))
+
+
+FIGURES: dict[str, tuple[FigureSpec, ...]] = {
+    "incidents": (
+        FigureSpec("incidents-per-month", "Incidents and near misses each month", incidents.incidents_per_month,
+                   (Chart("Incidents and near misses each month", "line", (), "Number"),)),
+        FigureSpec("debrief-timeliness", "Time from incident to debrief submitted", incidents.debrief_timeliness,
+                   (Chart("Debriefs by time from incident to submission", "bar", (), "Debriefs",
+                          "Time from incident"),)),
+        FigureSpec("rca-timeliness", "Root-cause analyses against the 60-working-day standard",
+                   incidents.rca_timeliness,
+                   (Chart("Root-cause analyses against the 60-working-day standard", "hbar", (), "RCAs"),)),
+    ),
+    "use-of-force": (
+        FigureSpec("tactics", "Use of force by tactic and effectiveness", use_of_force.tactics,
+                   (Chart("Uses of each tactic", "hbar", (), "Uses", "Tactic"),
+                    Chart("Tactics recorded as effective", "hbar", (), "Effective (%)", "Tactic"))),
+        FigureSpec("injuries", "Injuries by severity", use_of_force.injuries,
+                   (Chart("Injuries to subjects and to officers and staff by severity", "bar", (), "Injuries",
+                          "Severity"),)),
+        FigureSpec("assaults", "Officers and staff assaulted each month", use_of_force.assaults_per_month,
+                   (Chart("Officers and staff assaulted each month", "line", (), "Officers and staff assaulted"),)),
+        FigureSpec("impact-factors", "Impact factors", use_of_force.impact_factors,
+                   (Chart("Impact factors recorded", "hbar", (), "Records", "Impact factor"),)),
+        FigureSpec("reasons", "Reasons for using force", use_of_force.reasons,
+                   (Chart("Reasons given for using force", "hbar", (), "Records", "Reason"),)),
+        FigureSpec("outcomes", "Outcomes", use_of_force.outcomes,
+                   (Chart("Outcomes of uses of force", "hbar", (), "Records", "Outcome"),), needs_national=True),
+    ),
+    "learning": (
+        FigureSpec("factor-categories", "Contributory-factor categories across RCAs", rca_learning.factor_categories,
+                   (Chart("Signed-off RCAs where each category appears", "hbar", (1,), "RCAs", "Category"),)),
+        FigureSpec("root-causes", "Root causes by category", rca_learning.root_causes,
+                   (Chart("Root causes by category", "hbar", (1,), "Root causes", "Category"),)),
+        FigureSpec("actions", "Actions by status, and overdue actions", rca_learning.actions_by_status,
+                   (Chart("Actions by status", "bar", (), "Actions", "Status"),)),
+    ),
+}
+
+
+def _risk_build(dimension: risk.Dimension, source: str) -> Callable[[Session, PatternFilters], Table]:
+    return lambda session, filters: risk.risk_table(session, filters, dimension, source)
+
+
+RISK_SOURCES = (("national", "national data"), ("debriefs", "debriefs"))
+FIGURES["risk"] = tuple(
+    FigureSpec(f"risk-{d.key.replace('_', '-')}-{source}", f"{d.title}: assault and injury rates ({label})",
+               _risk_build(d, source),
+               (Chart(f"{d.title}: assault and injury rates ({label})", "hbar", (3, 5, 7), "Rate (%)", d.title,
+                      skip_last_row=True),),
+               needs_national=source == "national")
+    for source, label in RISK_SOURCES for d in risk.DIMENSIONS)
+
+FIGURE_BY_KEY: dict[str, FigureSpec] = {spec.key: spec for specs in FIGURES.values() for spec in specs}
+
+
+def figure_specs(page: str, filters: PatternFilters) -> list[FigureSpec]:
+    specs = FIGURES.get(page, ())
+    if page == "risk":
+        wanted = {"both": ("national", "debriefs"), "national": ("national",), "debriefs": ("debriefs",)}
+        return [s for s in specs if s.key.rsplit("-", 1)[1] in wanted[filters.source]]
+    return [s for s in specs if not (s.needs_national and filters.source == "debriefs")]
+
+
+def _chart_columns(table: Table, chart: Chart) -> Sequence[int]:
+    if chart.columns:
+        return chart.columns
+    if "%" in chart.value_label:
+        return [i for i, c in enumerate(table.columns) if "%" in c]
+    return [i for i, c in enumerate(table.columns[1:], start=1) if "%" not in c
+            and not c.startswith(("Effective (", "Not effective ("))]
+
+
+def draw(table: Table, chart: Chart, chart_id: str) -> str:
+    rows = table.rows[:-1] if chart.skip_last_row else table.rows
+    categories = [str(row[0]) for row in rows]
+    series = [charts.Series(table.columns[i], [numeric(row[i]) for row in rows])
+              for i in _chart_columns(table, chart)]
+    if chart.kind == "line":
+        return charts.line_chart(chart.title, categories, series, value_label=chart.value_label, chart_id=chart_id,
+                                 missing_label="fewer than 5")
+    return charts.grouped_bar_chart(chart.title, categories, series, category_label=chart.category_label,
+                                    value_label=chart.value_label, horizontal=chart.kind == "hbar",
+                                    chart_id=chart_id, missing_label="fewer than 5")
+
+
+def build_figure(session: Session, spec: FigureSpec, filters: PatternFilters) -> Figure:
+    table = spec.build(session, filters)
+    drawn = [draw(table, chart, f"{spec.key}-chart-{i}") for i, chart in enumerate(spec.charts)]
+    return Figure(spec.key, spec.title, table, drawn)

@@ -1,0 +1,127 @@
+"""Learning from signed-off RCAs: factor categories that recur, root causes, what goes wrong together, actions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, distinct, func, select
+from sqlalchemy.orm import Session, aliased
+
+from debrief.analytics.filters import PatternFilters
+from debrief.analytics.sql import count_if, incident_conditions
+from debrief.analytics.tables import Table
+from debrief.models import Incident, RcaAction, RcaNode, Recommendation, RootCauseAnalysis
+from debrief.models.rca import ACTION_STATUSES, OPEN_ACTION_STATUSES
+from debrief.rca.framework import CATEGORIES, UNCATEGORISED, category_name
+from debrief.rca.graph import FACTOR, ROOT_CAUSE
+
+ACTION_STATUS_NAMES = {"open": "Open", "in_progress": "In progress", "done": "Done",
+                       "not_taken_forward": "Not taken forward"}
+
+
+def _signed_off(filters: PatternFilters):
+    """Signed-off RCAs of incidents that match the filters (an RCA's force is its incident's)."""
+    return [RootCauseAnalysis.status == "signed_off", *incident_conditions(filters)]
+
+
+def _category_order(codes) -> list[str]:
+    known = [c.code for c in CATEGORIES if c.code in codes]
+    return known + sorted(c for c in codes if c not in known)
+
+
+def category_counts(session: Session, filters: PatternFilters) -> dict[str, tuple[int, int, int]]:
+    """{category code: (signed-off RCAs where it appears, factors, of which root causes)} in one GROUP BY."""
+    if not filters.debriefs:
+        return {}
+    category = func.coalesce(RcaNode.category, UNCATEGORISED)
+    rows = session.execute(
+        select(category, func.count(distinct(RcaNode.rca_id)), func.count(), count_if(RcaNode.kind == ROOT_CAUSE))
+        .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
+        .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+        .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), *_signed_off(filters))
+        .group_by(category)).all()
+    return {code: (rcas, factors, roots) for code, rcas, factors, roots in rows}
+
+
+def factor_categories(session: Session, filters: PatternFilters) -> Table:
+    """Contributory-factor categories: in how many signed-off RCAs each appears, and how many factors."""
+    found = category_counts(session, filters)
+    table = Table(["Category", "RCAs where it appears", "Contributory factors", "Of which root causes"],
+                  [[category_name(code), *found[code]] for code in _category_order(found)])
+    table.rows.sort(key=lambda row: -row[1])
+    table.notes.append("Signed-off RCAs only. A category that appears in many RCAs is a recurring weakness.")
+    return table
+
+
+def root_causes(session: Session, filters: PatternFilters) -> Table:
+    """Confirmed root causes by category, and in how many RCAs."""
+    category = func.coalesce(RcaNode.category, UNCATEGORISED)
+    rows = session.execute(
+        select(category, func.count(), func.count(distinct(RcaNode.rca_id)))
+        .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
+        .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+        .where(RcaNode.kind == ROOT_CAUSE, *_signed_off(filters)).group_by(category)).all() \
+        if filters.debriefs else []
+    found = {code: (n, rcas) for code, n, rcas in rows}
+    table = Table(["Category", "Root causes", "RCAs"],
+                  [[category_name(code), *found[code]] for code in _category_order(found)])
+    table.rows.sort(key=lambda row: -row[1])
+    return table
+
+
+def actions_by_status(session: Session, filters: PatternFilters) -> Table:
+    """Actions of every RCA's plan by status, with how many are overdue; recommendations counted above them."""
+    overdue = RcaAction.status.in_(OPEN_ACTION_STATUSES) & (RcaAction.due_on < filters.today)
+    rca_conditions = incident_conditions(filters)
+    rows = session.execute(
+        select(RcaAction.status, func.count(), count_if(overdue))
+        .join(Recommendation, RcaAction.recommendation_id == Recommendation.id)
+        .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
+        .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+        .where(*rca_conditions).group_by(RcaAction.status)).all() if filters.debriefs else []
+    recommendations = session.scalar(
+        select(func.count(Recommendation.id))
+        .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
+        .join(Incident, RootCauseAnalysis.incident_id == Incident.id).where(*rca_conditions)) \
+        if filters.debriefs else 0
+    found = {status: (n, late) for status, n, late in rows}
+    table = Table(["Status", "Actions", "Overdue"],
+                  [[ACTION_STATUS_NAMES[s], *found.get(s, (0, 0))] for s in ACTION_STATUSES])
+    table.notes.append(f"{recommendations:,} recommendation{'s' if recommendations != 1 else ''} in these RCAs. "
+                       "An action is overdue when it is open or in progress after its due date. "
+                       "RCAs at any stage are counted.")
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    first: str  # category codes, first < second
+    second: str
+    rcas: int
+
+
+def factor_pairs(session: Session, filters: PatternFilters) -> list[Pair]:
+    """Pairs of categories that appear together in signed-off RCAs, with the number of RCAs holding both.
+
+    One query: the distinct (RCA, category) pairs joined to themselves on the RCA.
+    Uncategorised factors say nothing about what went wrong together, so they are left out.
+    """
+    if not filters.debriefs:
+        return []
+    per_rca = (select(RcaNode.rca_id.label("rca_id"), RcaNode.category.label("category"))
+               .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
+               .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+               .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), RcaNode.category.is_not(None),
+                      RcaNode.category != UNCATEGORISED, *_signed_off(filters))
+               .distinct().subquery())
+    a, b = aliased(per_rca), aliased(per_rca)
+    rows = session.execute(
+        select(a.c.category, b.c.category, func.count())
+        .join(b, and_(a.c.rca_id == b.c.rca_id, a.c.category < b.c.category))
+        .group_by(a.c.category, b.c.category)).all()
+    return sorted((Pair(x, y, n) for x, y, n in rows), key=lambda p: (-p.rcas, p.first, p.second))
+
+
+def pairs_table(pairs: list[Pair], *, limit: int | None = None) -> Table:
+    shown = pairs[:limit] if limit else pairs
+    return Table(["Category", "Goes wrong together with", "RCAs with both"],
+                 [[category_name(p.first), category_name(p.second), p.rcas] for p in shown])

@@ -1,0 +1,161 @@
+"""Who is at greatest risk: rates of assault and injury by duty, crewing, Taser, place and time, with suppression."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import Session
+
+from debrief import reference as ref
+from debrief.analytics.filters import PatternFilters
+from debrief.analytics.sql import count_if, hour_of, incident_conditions, summary_conditions
+from debrief.analytics.tables import FEWER_THAN_5, SUPPRESSION_THRESHOLD, WITHHELD, Cell, Table, rate
+from debrief.models import Debrief, Incident, IncidentOfficer, Injury, UseOfForceRecord
+from debrief.models.analytics_summary import UseOfForceSummary as S
+
+NOT_RECORDED = "not_recorded"
+NOT_RECORDED_LABEL = "Not recorded"
+TOTAL_LABEL = "All records"
+MEASURES = ("Officers assaulted", "Officers or staff injured", "Subjects injured")
+RATE_NAMES = ("Assault rate (%)", "Officer or staff injury rate (%)", "Subject injury rate (%)")
+TIME_BANDS = (("night", "Night (00:00 to 05:59)", 0), ("morning", "Morning (06:00 to 11:59)", 6),
+              ("afternoon", "Afternoon (12:00 to 17:59)", 12), ("evening", "Evening (18:00 to 23:59)", 18))
+TASER_GROUPS = (("carrying", "Taser trained and carrying"), ("not_carrying", "Taser trained, not carrying"),
+                ("not_trained", "Not Taser trained"))
+YES_NO = (("yes", "Yes"), ("no", "No"))
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    key: str
+    title: str  # the first column's heading
+    groups: tuple[tuple[str, str], ...]  # (code, label) in display order; "not recorded" is added
+
+
+DIMENSIONS: tuple[Dimension, ...] = (
+    Dimension("main_duty", "Main duty", tuple((c.code, c.label) for c in ref.MAIN_DUTIES)),
+    Dimension("single_crewed", "Single-crewed", YES_NO),
+    Dimension("taser", "Taser (conducted energy device)", TASER_GROUPS),
+    Dimension("location_type", "Location", tuple((c.code, c.label) for c in ref.LOCATION_TYPES)),
+    Dimension("time_of_day", "Time of day", tuple((code, label) for code, label, _ in TIME_BANDS)),
+)
+DIMENSION_BY_KEY = {d.key: d for d in DIMENSIONS}
+SHIFT_HOURS_NOTE = ("Shift hours are not shown: neither the debriefs nor the national data record how long "
+                    "an officer had been on duty.")
+
+
+def _yes_no(column):
+    return case((column.is_(True), "yes"), (column.is_(False), "no"), else_=NOT_RECORDED)
+
+
+def _taser(trained, carrying):
+    return case((trained.is_(True) & carrying.is_(True), "carrying"),
+                (trained.is_(True) & carrying.is_(False), "not_carrying"),
+                (trained.is_(False), "not_trained"), else_=NOT_RECORDED)
+
+
+def _time_band(hour):
+    return case((hour.is_(None), NOT_RECORDED), *((hour < start + 6, code) for code, _, start in TIME_BANDS),
+                else_=NOT_RECORDED)
+
+
+def national_group(key: str):
+    r = UseOfForceRecord
+    return {"main_duty": func.coalesce(r.main_duty, NOT_RECORDED), "single_crewed": _yes_no(r.single_crewed),
+            "taser": _taser(r.trained_ced, r.carrying_ced),
+            "location_type": func.coalesce(r.location_type, NOT_RECORDED),
+            "time_of_day": _time_band(r.incident_hour)}[key]
+
+
+def _debrief_group(key: str):
+    return {"main_duty": func.coalesce(IncidentOfficer.role_on_day, NOT_RECORDED),
+            "single_crewed": _yes_no(Debrief.single_crewed), "taser": _taser(Debrief.taser_trained, Debrief.taser_carried),
+            "location_type": func.coalesce(Incident.location_type, NOT_RECORDED),
+            "time_of_day": _time_band(hour_of(Incident.occurred_at))}[key]
+
+
+def _counts(session: Session, filters: PatternFilters, dimension: Dimension, source: str) -> dict[str, list[int]]:
+    """{group code: [records, assaulted, officer injured, subject injured]} in one GROUP BY."""
+    if source == "national":  # from the monthly rollup, where national_group() grouped the records
+        query = (select(S.code, func.sum(S.records), func.sum(S.assaulted), func.sum(S.staff_injured),
+                        func.sum(S.subject_injured))
+                 .where(*summary_conditions(filters, f"risk:{dimension.key}")).group_by(S.code))
+    else:
+        group = _debrief_group(dimension.key).label("grp")
+        injured = lambda subject: exists().where(  # noqa: E731
+            Injury.debrief_id == Debrief.id, (Injury.person == "subject") if subject else (Injury.person != "subject"))
+        query = (select(group, func.count(), count_if(Debrief.assaulted.is_(True)), count_if(injured(False)),
+                        count_if(injured(True)))
+                 .select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
+                 .where(Debrief.status == "submitted", *incident_conditions(filters)).group_by(group))
+        if dimension.key == "main_duty":
+            query = query.outerjoin(IncidentOfficer, and_(IncidentOfficer.incident_id == Debrief.incident_id,
+                                                          IncidentOfficer.user_id == Debrief.author_id))
+    return {code: list(values) for code, *values in session.execute(query)}
+
+
+def suppress(groups: Sequence[Sequence[int]], total: Sequence[int]) -> tuple[list[list[Cell]], list[Cell]]:
+    """Small-number suppression of a table whose group rows add up to `total`, column by column.
+
+    Column 0 counts people (records); the others count people among them. Any count under 5 is
+    shown as "fewer than 5", and a group with fewer than 5 people shows nothing else. Then, so no
+    suppressed cell can be worked out by subtracting the others from the total, a column with exactly
+    one hidden cell also hides its next smallest cell ("withheld"), until no column has a lone one.
+    """
+    cells: list[list[Cell]] = []
+    for row in groups:
+        if row[0] < SUPPRESSION_THRESHOLD:
+            cells.append([FEWER_THAN_5] * len(row))
+        else:
+            cells.append([FEWER_THAN_5 if v < SUPPRESSION_THRESHOLD else v for v in row])
+    total_cells: list[Cell] = [FEWER_THAN_5 if v < SUPPRESSION_THRESHOLD else v for v in total]
+    if total_cells[0] == FEWER_THAN_5:
+        total_cells = [FEWER_THAN_5] * len(total)
+    changed = True
+    while changed:
+        changed = False
+        for col in range(len(total)):
+            if not isinstance(total_cells[col], int):
+                continue  # the total itself is hidden: nothing to subtract from
+            hidden = [i for i, row in enumerate(cells) if not isinstance(row[col], int)]
+            shown = [i for i, row in enumerate(cells) if isinstance(row[col], int)]
+            if len(hidden) == 1 and shown:
+                smallest = min(shown, key=lambda i: (cells[i][col], i))
+                cells[smallest][col] = WITHHELD
+                changed = True
+    return cells, total_cells
+
+
+def _with_rates(label: str, row: list[Cell]) -> list[Cell]:
+    out: list[Cell] = [label, row[0]]
+    for value in row[1:]:
+        out.append(value)
+        if isinstance(value, int) and isinstance(row[0], int):
+            out.append(rate(value, row[0]))
+        else:
+            out.append(value if isinstance(value, str) else row[0])
+    return out
+
+
+def risk_table(session: Session, filters: PatternFilters, dimension: Dimension, source: str) -> Table:
+    """One dimension for one source: records, counts and rates per group, suppressed, with a total row."""
+    counts = _counts(session, filters, dimension, source)
+    codes = [code for code, _ in dimension.groups]
+    labels = dict(dimension.groups)
+    unknown = sorted(code for code in counts if code not in labels and code != NOT_RECORDED)
+    order = [c for c in codes if c in counts] + unknown + ([NOT_RECORDED] if NOT_RECORDED in counts else [])
+    raw = [counts[c] for c in order]
+    total = [sum(col) for col in zip(*raw)] if raw else [0, 0, 0, 0]
+    cells, total_cells = suppress(raw, total)
+    what = "National use-of-force records" if source == "national" else "Submitted debriefs"
+    columns = [dimension.title, what]
+    for measure, rate_name in zip(MEASURES, RATE_NAMES):
+        columns += [measure, rate_name]
+    rows = [_with_rates(labels.get(code, NOT_RECORDED_LABEL if code == NOT_RECORDED else code), row)
+            for code, row in zip(order, cells)]
+    rows.append(_with_rates(TOTAL_LABEL, total_cells))
+    table = Table(columns, rows)
+    table.notes.append("Counts of fewer than 5 people are shown as \u201cfewer than 5\u201d; a cell marked "
+                       "\u201cwithheld\u201d is hidden so that one cannot be worked out from the total.")
+    return table

@@ -1,0 +1,43 @@
+"""Patterns service: who sees which forces, and the audit record of each view and download."""
+from __future__ import annotations
+
+from debrief.analytics.filters import PatternFilters
+from debrief.analytics.national_summary import ensure_fresh
+from debrief.audit import record
+from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import User
+
+
+def sees_all_forces(user: User) -> bool:
+    """The learning team sees every force, aggregated; reviewers and admins only their own."""
+    return user.has_role(Role.LEARNING)
+
+
+def scoped_force_ids(user: User, chosen_force_id: int | None) -> tuple[int, ...] | None:
+    """The forces a user's figures count: None means all forces."""
+    if sees_all_forces(user):
+        return (chosen_force_id,) if chosen_force_id else None
+    return (user.force_id,)
+
+
+def refresh_national_summary() -> None:
+    """Rebuild the national data's monthly rollup if rows were imported since it was built."""
+    ensure_fresh(db.session)
+
+
+def describe_filters(filters: PatternFilters) -> dict:
+    return {"from": filters.month_from, "to": filters.month_to,
+            "forces": list(filters.force_ids) if filters.force_ids is not None else "all",
+            "theme": filters.theme, "near_miss": filters.near_miss, "source": filters.source}
+
+
+def record_patterns_viewed(user: User, page: str, filters: PatternFilters) -> None:
+    record("patterns.viewed", actor=user, force_id=user.force_id, page=page, filters=describe_filters(filters))
+    db.session.commit()
+
+
+def record_patterns_downloaded(user: User, figure: str, filters: PatternFilters) -> None:
+    record("patterns.downloaded", actor=user, force_id=user.force_id, figure=figure,
+           filters=describe_filters(filters))
+    db.session.commit()

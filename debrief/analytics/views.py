@@ -1,0 +1,138 @@
+"""Patterns dashboards: thin GET views over the pure queries in debrief/analytics (counts only, no free text)."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from debrief.analytics import pages, rca_learning, risk, service
+from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot, strongest_pairs
+from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
+from debrief.analytics.forms import PatternFilterForm
+from debrief.analytics.tables import to_csv
+from debrief.auth.roles import Permission
+from debrief.extensions import db
+from debrief.models import Force, User
+from debrief.rca.render import RenderError, cached_render
+from debrief.security import requires
+
+bp = Blueprint("patterns", __name__, url_prefix="/patterns")
+STRONGEST = 10
+
+
+def _me() -> User:
+    return current_user._get_current_object()
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _filters() -> tuple[PatternFilterForm, PatternFilters | None, list[Force]]:
+    """The filter form from the query string, its defaults shown, and the filters if they are valid."""
+    me = _me()
+    all_forces = service.sees_all_forces(me)
+    forces = list(db.session.scalars(select(Force).order_by(Force.name))) if all_forces else [me.force]
+    form = PatternFilterForm(formdata=request.args if request.args else None)
+    form.force.choices = [("", "All forces"), *[(str(f.id), f.name) for f in forces]] if all_forces else \
+        [(str(me.force_id), me.force.name)]
+    if not all_forces:
+        form.force.data = str(me.force_id)
+    form.set_defaults(_today())
+    chosen = int(form.force.data) if all_forces and (form.force.data or "").isdigit() else None
+    filters = form.to_filters(_today(), service.scoped_force_ids(me, chosen))
+    return form, filters, forces
+
+
+def _context(form, filters, page_key: str) -> dict:
+    query = request.query_string.decode("ascii", "replace")
+    return {"form": form, "filters": filters, "pages": pages.PAGES, "page_key": page_key,
+            "all_forces": service.sees_all_forces(_me()), "query": query,
+            "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
+            "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
+            "scope_label": _scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE}
+
+
+def _scope_label(filters: PatternFilters | None) -> str:
+    if filters is None:
+        return ""
+    if filters.force_ids is None:
+        return "All forces"
+    forces = db.session.scalars(select(Force.name).where(Force.id.in_(filters.force_ids)))
+    return ", ".join(forces)
+
+
+@bp.get("/")
+@requires(Permission.VIEW_PATTERNS)
+def overview():
+    form, filters, _ = _filters()
+    if filters is not None:
+        service.record_patterns_viewed(_me(), "overview", filters)
+    return render_template("patterns/overview.html", **_context(form, filters, "overview"))
+
+
+@bp.get("/network")
+@requires(Permission.VIEW_PATTERNS)
+def network():
+    form, filters, _ = _filters()
+    context = _context(form, filters, "network")
+    if filters is not None:
+        pair_list = rca_learning.factor_pairs(db.session, filters)
+        appearances = {code: counts[0] for code, counts in rca_learning.category_counts(db.session, filters).items()}
+        graph = cooccurrence_graph(pair_list, appearances)
+        svg, error = None, None
+        if graph.number_of_edges():
+            key = ("patterns-network", tuple((p.first, p.second, p.rcas) for p in pair_list),
+                   tuple(sorted(appearances.items())))
+            try:
+                svg = cached_render(key, "svg", lambda: network_dot(graph), title="What tends to go wrong together",
+                                    title_id="network-title")
+            except RenderError as exc:
+                error = str(exc)
+        context.update(svg=svg, render_error=error,
+                       strongest=rca_learning.pairs_table(strongest_pairs(graph, STRONGEST)),
+                       all_pairs=len(pair_list))
+        service.record_patterns_viewed(_me(), "network", filters)
+    return render_template("patterns/network.html", **context)
+
+
+@bp.get("/<page_key>")
+@requires(Permission.VIEW_PATTERNS)
+def page(page_key: str):
+    spec = pages.PAGE_BY_KEY.get(page_key)
+    if spec is None or page_key == "network":
+        abort(404)
+    form, filters, _ = _filters()
+    figures = []
+    if filters is not None:
+        service.refresh_national_summary()
+        figures = [pages.build_figure(db.session, s, filters) for s in pages.figure_specs(page_key, filters)]
+        service.record_patterns_viewed(_me(), page_key, filters)
+    return render_template("patterns/page.html", spec=spec, figures=figures,
+                           risk_note=page_key == "risk", **_context(form, filters, page_key))
+
+
+@bp.get("/download/<figure_key>.csv")
+@requires(Permission.VIEW_PATTERNS)
+def download(figure_key: str):
+    form, filters, _ = _filters()
+    if filters is None:
+        abort(400)
+    service.refresh_national_summary()
+    if figure_key == "network-pairs":
+        table = rca_learning.pairs_table(rca_learning.factor_pairs(db.session, filters))
+    else:
+        spec = pages.FIGURE_BY_KEY.get(figure_key)
+        if spec is None:
+            abort(404)
+        table = spec.build(db.session, filters)
+    service.record_patterns_downloaded(_me(), figure_key, filters)
+    name = f"{figure_key}-{filters.month_from}-{filters.month_to}.csv"
+    return Response(to_csv(table), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def csv_url(figure_key: str) -> str:
+    return url_for("patterns.download", figure_key=figure_key, **request.args)

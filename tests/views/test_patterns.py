@@ -1,0 +1,183 @@
+"""Patterns pages: scope by role, filters and their errors, CSV downloads, the network, the audit trail."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import AuditEvent
+from tests.support.pages import get_page, sign_in
+from tests.support.patterns import debrief_with, national_rows, signed_off_rca
+
+RANGE = "from_month=1&from_year=2026&to_month=6&to_year=2026"
+
+
+@pytest.fixture
+def data(people, forces):
+    officer_a, officer_b = people[("A", Role.OFFICER)], people[("B", Role.OFFICER)]
+    d1 = debrief_with(author=officer_a, occurred_at=datetime(2026, 3, 10, 10, 0), assaulted=True,
+                      tactics=[("taser", True)], single_crewed=True)
+    d2 = debrief_with(author=officer_a, occurred_at=datetime(2026, 3, 12, 10, 0), near_miss=True)
+    d3 = debrief_with(author=officer_b, occurred_at=datetime(2026, 3, 11, 10, 0), assaulted=True)
+    national_rows(forces["A"], [dict(day=date(2026, 3, d), assaulted=d <= 7, main_duty="response",
+                                     tactic_list=[("taser", d % 2 == 0)]) for d in range(1, 21)])
+    national_rows(forces["B"], [dict(day=date(2026, 4, 1), assaulted=True, main_duty="response")])
+    lead_a = people[("A", Role.REVIEWER)]
+    signed_off_rca(d1, lead=lead_a, categories=["communication", "working_conditions"],
+                   started_on=date(2026, 3, 12), signed_off_on=date(2026, 4, 1))
+    signed_off_rca(d2, lead=lead_a, categories=["communication", "working_conditions", "custody_environment"],
+                   started_on=date(2026, 3, 13), signed_off_on=date(2026, 4, 2))
+    signed_off_rca(d3, lead=people[("B", Role.REVIEWER)], categories=["communication", "custody_environment"],
+                   started_on=date(2026, 3, 13), signed_off_on=date(2026, 4, 2))
+    return forces
+
+
+def _cell(page, table_id: str, row_label: str, column: str) -> str:
+    table = page.html.find("table", id=table_id)
+    headers = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
+    for tr in table.find("tbody").find_all("tr"):
+        cells = [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+        if cells[0] == row_label:
+            return cells[headers.index(column)]
+    raise KeyError(row_label)
+
+
+def test_reviewer_sees_only_their_force(client, data):
+    sign_in(client, "reviewer@aaa.example")
+    page = get_page(client, f"/patterns/incidents?{RANGE}")
+    assert page.h1 == "Incidents and timeliness"
+    assert _cell(page, "incidents-per-month-table", "Mar 2026", "Incidents (debriefs)") == "1"
+    assert _cell(page, "incidents-per-month-table", "Mar 2026", "Near misses (debriefs)") == "1"
+    assert _cell(page, "incidents-per-month-table", "Apr 2026", "Uses of force (national data)") == "0"
+    assert page.html.select_one("#incidents-per-month-chart-0-title")
+    assert page.html.find("select", id="force") is None  # no force choice for a reviewer
+    # Asking for another force in the address changes nothing.
+    other = get_page(client, f"/patterns/incidents?{RANGE}&force={data['B'].id}")
+    assert _cell(other, "incidents-per-month-table", "Mar 2026", "Incidents (debriefs)") == "1"
+    assert "Alphashire Police" in other.html.find(id="patterns-scope").get_text()
+
+
+def test_admin_sees_only_their_force(client, data):
+    sign_in(client, "admin@bbb.example")
+    page = get_page(client, f"/patterns/incidents?{RANGE}")
+    assert _cell(page, "incidents-per-month-table", "Mar 2026", "Incidents (debriefs)") == "1"
+    assert _cell(page, "incidents-per-month-table", "Apr 2026", "Uses of force (national data)") == "1"
+
+
+def test_learning_team_sees_all_forces_and_may_choose_one(client, data):
+    sign_in(client, "learning@aaa.example")
+    page = get_page(client, f"/patterns/incidents?{RANGE}")
+    assert _cell(page, "incidents-per-month-table", "Mar 2026", "Incidents (debriefs)") == "2"
+    assert _cell(page, "incidents-per-month-table", "Mar 2026", "Uses of force (national data)") == "20"
+    options = [o.get_text(strip=True) for o in page.html.find("select", id="force").find_all("option")]
+    assert options == ["All forces", "Alphashire Police", "Bravoshire Constabulary"]
+    one = get_page(client, f"/patterns/incidents?{RANGE}&force={data['B'].id}")
+    assert _cell(one, "incidents-per-month-table", "Mar 2026", "Incidents (debriefs)") == "1"
+    assert _cell(one, "incidents-per-month-table", "Apr 2026", "Uses of force (national data)") == "1"
+
+
+def test_default_range_is_the_last_twelve_months_and_shown(client, data):
+    sign_in(client, "reviewer@aaa.example")
+    page = get_page(client, "/patterns/")
+    today = date.today()
+    assert page.html.find("input", id="to_month")["value"] == str(today.month)
+    assert page.html.find("input", id="to_year")["value"] == str(today.year)
+    assert page.html.find("input", id="from_month")["value"]
+    links = [a["href"] for a in page.html.select(".app-pattern-pages a")]
+    assert "/patterns/risk" in links
+
+
+@pytest.mark.parametrize("query, message", [
+    ("from_month=13&from_year=2026&to_month=6&to_year=2026", "The start month must be a number from 1 to 12"),
+    ("from_month=1&from_year=26&to_month=6&to_year=2026", "The start year must include 4 numbers"),
+    ("from_month=7&from_year=2026&to_month=6&to_year=2026",
+     "The end month must be the same as or after the start month"),
+    ("from_month=1&from_year=2026&to_month=3&to_year=", "The end year must include 4 numbers"),
+    ("from_month=1&from_year=2026&to_month=1&to_year=2999", "The end month must be this month or in the past"),
+    (f"{RANGE}&source=everything", "Not a valid choice."),
+])
+def test_filter_errors_are_summarised_and_keep_what_was_typed(client, data, query, message):
+    sign_in(client, "reviewer@aaa.example")
+    page = get_page(client, f"/patterns/use-of-force?{query}")
+    assert page.title.startswith("Error: ")
+    assert message in page.error_summary()
+    assert page.html.select_one(".govuk-error-summary__title").get_text(strip=True) == "There is a problem"
+    assert page.html.find("table") is None  # no figures from bad filters
+    typed = dict(pair.split("=") for pair in query.split("&"))
+    if "from_month" in typed:
+        assert page.html.find("input", id="from_month")["value"] == typed["from_month"]
+
+
+def test_csv_download_has_the_header_and_the_values(client, data):
+    sign_in(client, "learning@aaa.example")
+    response = client.get(f"/patterns/download/tactics.csv?{RANGE}&force={data['A'].id}")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0][:3] == ["Tactic", "Used (debriefs)", "Effective (debriefs)"]
+    taser = next(r for r in rows if r[0] == "Taser (conducted energy device)")
+    assert taser[rows[0].index("Used (debriefs)")] == "1"
+    assert taser[rows[0].index("Used (national data)")] == "20"
+    assert taser[rows[0].index("Effective (national data)")] == "10"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "patterns.downloaded"))
+    assert event.details["figure"] == "tactics"
+
+
+def test_risk_csv_suppresses_small_counts(client, data):
+    sign_in(client, "reviewer@aaa.example")
+    response = client.get(f"/patterns/download/risk-main-duty-national.csv?{RANGE}")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    response_row = next(r for r in rows if r[0] == "Response or patrol")
+    assert response_row[1:4] == ["20", "7", "35.0"]
+    assert response_row[rows[0].index("Officers or staff injured")] == "fewer than 5"
+    page = get_page(client, f"/patterns/risk?{RANGE}")
+    assert "fewer than 5" in page.text()
+    assert "Shift hours are not shown" in page.text()
+
+
+def test_network_draws_the_pairs_and_lists_the_strongest(client, data):
+    sign_in(client, "learning@aaa.example")
+    page = get_page(client, f"/patterns/network?{RANGE}")
+    svg = page.html.select_one(".debrief-drawing svg")
+    assert svg is not None and svg["role"] == "img"
+    assert "Communication" in svg.get_text()
+    assert _cell(page, "network-pairs-table", "Communication", "RCAs with both") == "2"
+    response = client.get(f"/patterns/download/network-pairs.csv?{RANGE}")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0] == ["Category", "Goes wrong together with", "RCAs with both"]
+    assert len(rows) == 4  # header + 3 pairs
+    scoped = client.get(f"/patterns/download/network-pairs.csv?{RANGE}&force={data['B'].id}")
+    assert len(list(csv.reader(io.StringIO(scoped.get_data(as_text=True))))) == 2
+
+
+def test_every_page_renders_for_each_role_that_may_see_it(client, data):
+    for email in ("reviewer@aaa.example", "learning@bbb.example", "admin@aaa.example"):
+        client.get("/sign-out")
+        sign_in(client, email)
+        for path in ("/patterns/", "/patterns/incidents", "/patterns/use-of-force", "/patterns/learning",
+                     "/patterns/network", "/patterns/risk"):
+            page = get_page(client, f"{path}?{RANGE}")
+            assert "Error" not in page.title
+        client.post("/sign-out", data={"csrf_token": page.csrf_token()})
+
+
+def test_views_are_audited_and_unknown_pages_are_404(client, data):
+    sign_in(client, "reviewer@aaa.example")
+    get_page(client, f"/patterns/learning?{RANGE}")
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "patterns.viewed"))
+    assert event.details["page"] == "learning"
+    assert event.details["filters"]["forces"] == [data["A"].id]
+    get_page(client, "/patterns/nothing-here", status=404)
+    assert client.get(f"/patterns/download/nothing.csv?{RANGE}").status_code == 404
+    assert client.get("/patterns/download/tactics.csv?from_month=13").status_code == 400
+
+
+def test_nav_has_patterns_for_those_allowed(client, data):
+    sign_in(client, "officer@aaa.example")
+    assert client.get("/patterns/").status_code == 403
