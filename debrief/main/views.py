@@ -38,7 +38,8 @@ def officer_home():
 @bp.route("/learning")
 @requires(Permission.WORK_ON_CASE_STUDIES)
 def learning_home():
-    return render_template("main/learning_home.html")
+    # The learning team's home is the list of case studies; the old address still leads there.
+    return redirect(url_for("learning.case_studies"))
 
 
 @bp.route("/no-role")

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 HOMES = [
     ("officer", "/officer", "My debriefs"),
     ("reviewer", "/review/", "Incidents to review"),
-    ("learning", "/learning", "Case studies"),
+    ("learning", "/learning/case-studies", "Case studies"),
     ("admin", "/admin/users", "Users"),
 ]
 

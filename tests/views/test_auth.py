@@ -11,7 +11,7 @@ from tests.support.pages import Page, get_page, post_form, sign_in
 
 
 def test_each_role_lands_on_its_own_home(client, people):
-    expected = {Role.OFFICER: "/officer", Role.REVIEWER: "/review/", Role.LEARNING: "/learning",
+    expected = {Role.OFFICER: "/officer", Role.REVIEWER: "/review/", Role.LEARNING: "/learning/case-studies",
                 Role.ADMIN: "/admin/users"}
     for role, home in expected.items():
         c = client.application.test_client()

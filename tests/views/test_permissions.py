@@ -82,7 +82,7 @@ MATRIX = [
                                 Role.ADMIN: 403}),
     ("/rca/{other_force_rca}/graph.png", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404,
                                           Role.LEARNING: 403, Role.ADMIN: 403}),
-    ("/learning", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 200, Role.ADMIN: 403}),
+    ("/learning", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 302, Role.ADMIN: 403}),
     ("/no-role", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
     ("/admin/users", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 200}),
     ("/admin/users/new", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403,

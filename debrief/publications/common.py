@@ -1,0 +1,89 @@
+"""What every case-study and issue operation shares: the errors, the re-check, one workflow step, the audit."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from debrief import reference as ref
+from debrief.audit import record
+from debrief.extensions import db
+from debrief.models import CaseStudy, CaseStudyEvent, MagazineIssue, User
+from debrief.models.publication import CASE_STUDY_TEXTS
+from debrief.publications import workflow as wf
+from debrief.publications.checks import accepted_identifiers, check_texts
+
+FIELD_LABELS: dict[str, str] = {"title": "Title", **dict(CASE_STUDY_TEXTS), "question": "Question",
+                                "answer": "Answer", "theme": "Theme", "introduction": "Introduction",
+                                "body": "Article text", "article_title": "Article title"}
+
+
+class PublicationError(ValueError):
+    """An operation that cannot be carried out; the message is for the user, `field` names the input."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class IdentifyingText(PublicationError):
+    """Text that would bring an identifier back. `errors` maps each field to what kind of thing was found."""
+
+    def __init__(self, errors: Mapping[str, list[str]]) -> None:
+        self.errors = dict(errors)
+        first = next(iter(self.errors), None)
+        super().__init__(identifying_message(first, self.errors[first]) if first else "", first)
+
+    def messages(self) -> dict[str, str]:
+        return {field: identifying_message(field, kinds) for field, kinds in self.errors.items()}
+
+
+def identifying_message(field: str, kinds: Sequence[str]) -> str:
+    label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    return (f"{label} contains something that could identify a person, place or force ({' and '.join(kinds)}). "
+            "Remove it or replace it with a label such as ‘Officer A’ or ‘a town’")
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def audit_case(event: str, case: CaseStudy, actor: User | None, **details: Any) -> None:
+    record(event, actor=actor, force_id=case.force_id, record_type="case_study", record_id=case.id, **details)
+
+
+def audit_issue(event: str, issue: MagazineIssue, actor: User | None, **details: Any) -> None:
+    record(event, actor=actor, force_id=None, record_type="magazine_issue", record_id=issue.id,
+           number=issue.number, **details)
+
+
+def move(case: CaseStudy, action: str, actor: User | None, who: str, comment: str = "") -> None:
+    """Apply one transition of the table, with its history row and audit event (no commit)."""
+    try:
+        to = wf.transition(case.status, action, who, comment)
+    except wf.TransitionRefused as error:
+        raise PublicationError(str(error), "comment" if wf.BY_ACTION.get(action) and
+                               wf.BY_ACTION[action].needs_comment and not comment.strip() else None) from error
+    before = case.status
+    case.status = to
+    db.session.add(CaseStudyEvent(case_study=case, actor_id=getattr(actor, "id", None), action=action,
+                                  from_status=before, to_status=to, comment=comment.strip()))
+    audit_case("case_study.moved", case, actor, step=action, from_status=before, to_status=to)
+
+
+def accepted_in(case: CaseStudy) -> frozenset[str]:
+    return accepted_identifiers([*case.texts().values(), *(q.text for q in case.questions)])
+
+
+def check(case: CaseStudy, texts: Mapping[str, str]) -> None:
+    problems = check_texts(texts, case.deny_terms or [], accepted=accepted_in(case))
+    if problems:
+        raise IdentifyingText(problems)
+
+
+def codes(values: Iterable[str], vocab) -> list[str]:
+    known = ref.codes(vocab)
+    return [v for v in dict.fromkeys(values) if v in known]
+
+
+def require_editable(case: CaseStudy) -> None:
+    if not wf.is_editable(case.status):
+        raise PublicationError("This case study can no longer be changed: it is "
+                               f"{wf.STATUS_LABELS[case.status].lower()}.")

@@ -1,0 +1,116 @@
+"""The public magazine and the force responses pages in Chromium: axe-clean, keyboard usable, screenshots."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from debrief.auth.roles import Role
+from tests.browser.conftest import check_accessibility, screenshot, sign_in
+from tests.support.factories import PASSWORD
+from tests.support.publication_factories import create_case_study, create_force_response, create_issue
+
+
+@pytest.fixture
+def magazine(forces):
+    issue = create_issue(number=4, theme="Mental health and restraint",
+                         introduction="This issue brings together four cases where a person in crisis was restrained.",
+                         articles=[{"title": "Right Care, Right Person", "contributor": "A mental health lead",
+                                    "body": "What changed when health partners took the calls."}])
+    specs = [
+        ("A man in crisis on a bridge", ["mental_health"], ["partner_agencies", "powers_guidance"], ["response"]),
+        ("Restraint in a hot stairwell", ["use_of_force", "mental_health"], ["education_training"], ["response"]),
+        ("A missed rousing check", ["custody"], ["custody_environment", "team_supervision"], ["custody"]),
+        ("A call graded too low", ["call_handling"], ["control_room", "communication"], ["control_room"]),
+    ]
+    studies = []
+    for title, themes, categories, areas in specs:
+        studies.append(create_case_study(
+            force=forces["A"], issue=issue, title=title, themes=themes, factor_categories=categories,
+            operational_areas=areas, recommendations=f"Recommendations for {title.lower()}: review restraint training.",
+            questions={"policy_makers_managers": [f"How would your force have handled {title.lower()}?"],
+                       "officers_staff": ["What would you have done differently?"]}))
+    create_force_response(question=studies[0].questions[0], force=forces["B"],
+                          response="We agreed a joint protocol with the ambulance service.", done_on=date(2025, 6, 2))
+    return issue, studies
+
+
+def test_public_magazine_pages_are_accessible_and_keyboard_usable(page, magazine):
+    issue, studies = magazine
+    page.goto("/magazine/")
+    check_accessibility(page)
+    screenshot(page, "magazine-public-issues")
+    page.get_by_role("link", name="Issue 4: Mental health and restraint").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Mental health and restraint"
+    check_accessibility(page)
+    screenshot(page, "magazine-public-issue")
+    page.get_by_role("link", name="A man in crisis on a bridge").click()
+    check_accessibility(page)
+    screenshot(page, "magazine-public-case-study")
+
+    page.goto("/magazine/case-factor-table")
+    check_accessibility(page)
+    screenshot(page, "magazine-public-case-factor-table")
+    # Keyboard only: choose a theme in the filter form and submit it.
+    page.focus("#filter-theme")
+    page.keyboard.press("ArrowDown")  # browsers change a closed select's value with the arrow keys
+    page.select_option("#filter-theme", "custody")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Apply filters"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/case-factor-table?*theme=custody*")
+    rows = page.locator("tbody th[scope=row]").all_inner_texts()
+    assert rows == ["A missed rousing check"]
+    check_accessibility(page)
+
+    page.goto("/magazine/force-response-log")
+    assert "Bravoshire Constabulary" in page.inner_text("main")
+    check_accessibility(page)
+    screenshot(page, "magazine-public-force-response-log")
+
+    page.goto("/magazine/recommendations")
+    page.get_by_label("Search recommendations").fill("bridge restraint")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/recommendations?q=*")
+    assert page.locator(".debrief-results h3").all_inner_texts() == ["A man in crisis on a bridge"]
+    check_accessibility(page)
+    screenshot(page, "magazine-public-recommendations")
+    assert page.console_errors == []
+
+
+def test_reader_feedback_errors_then_confirmation(page, magazine):
+    page.goto("/magazine/issues/4/feedback")
+    check_accessibility(page)
+    page.get_by_label("Tell us more (optional)").fill("Useful for our custody trainers.")
+    page.get_by_role("button", name="Send feedback").click()
+    assert page.title().startswith("Error: ")
+    assert "Select whether this issue was useful" in page.locator(".govuk-error-summary").inner_text()
+    assert page.get_by_label("Tell us more (optional)").input_value() == "Useful for our custody trainers."
+    check_accessibility(page)
+    screenshot(page, "magazine-public-feedback-error")
+    page.get_by_label("Partly").check()
+    page.get_by_role("button", name="Send feedback").click()
+    assert "Feedback sent" in page.locator("h1").inner_text()
+    check_accessibility(page)
+
+
+def test_a_reviewer_records_the_forces_response(page, magazine, people):
+    issue, studies = magazine
+    sign_in(page, people[("B", Role.REVIEWER)].email, PASSWORD)
+    page.get_by_role("link", name="Force responses").click()
+    check_accessibility(page)
+    screenshot(page, "magazine-force-responses")
+    page.get_by_role("link", name="How would your force have handled a call graded too low?").click()
+    page.get_by_label("What did your force do in response?").fill("We audit call grading every month.")
+    page.get_by_label("Day").fill("3")
+    page.get_by_label("Month").fill("3")
+    page.get_by_label("Year").fill("2025")
+    check_accessibility(page)
+    screenshot(page, "magazine-force-response-form")
+    page.get_by_role("button", name="Save and publish the response").click()
+    assert "response has been recorded" in page.locator(".govuk-notification-banner").inner_text()
+    page.goto("/magazine/force-response-log?audience=policy_makers_managers")
+    assert "We audit call grading every month." in page.inner_text("main")
