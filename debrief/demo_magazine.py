@@ -18,39 +18,43 @@ from debrief.publications import workflow as wf
 
 # A fourth signed-off RCA, so the issue has four case studies. Its findings name the officers and the place,
 # as real findings do: the release has to take them out.
-BRIDGE_RCA: dict[str, Any] = {
-    "force": "NSP", "summary_starts": "A woman in crisis was sitting on the wrong side of the bridge railings",
-    "level": "concise",
-    "terms": "How officers kept a woman in crisis safe on a railway footbridge for forty minutes, what helped, "
-             "and what would have helped sooner: a mental health professional's advice and the road closure.",
-    "outcome": "Woman in crisis brought back from the bridge railings and detained under section 136 (no injury)",
-    "problems": ["Asked control for a unit"],
+TASER_RCA: dict[str, Any] = {
+    "force": "NSP", "summary_starts": "A man was walking along a busy street holding a machete",
+    "level": "comprehensive",
+    "terms": "Why the first Taser cartridge missed, how the early calls were graded and deployed, and how long "
+             "the armed response took. The officers' decisions are reviewed for learning, not for conduct.",
+    "outcome": "Man with a machete stopped by a second Taser cartridge after the first missed; cut to his hand",
+    "problems": ["First cartridge fired", "First of several calls"],
     "factors": [
-        ("no_advice", "No mental health professional available to advise the officers by phone out of hours",
-         "partner_agencies", "problem:0", "doc:Street triage rota", True),
-        ("road_open", "Far end of the footbridge stayed open for seven minutes until a second unit arrived",
-         "control_room", "problem:0", "entry:Road closed at both ends", False),
-        ("training", "Crisis communication training last refreshed four years earlier", "education_training",
-         "no_advice", None, False),
+        ("range", "Taser fired near the edge of its range because the officer kept a safe distance from the "
+                  "machete", "equipment_technology", "problem:0", "entry:First cartridge fired", False),
+        ("armed", "Armed response unit about ten minutes away when the first officers arrived", "working_conditions",
+         "problem:0", "entry:armed unit arrived", True),
+        ("grading", "Early calls graded as concern for welfare, not as a weapon, so unarmed officers went first",
+         "control_room", "problem:1", "entry:First of several calls", True),
+        ("crisis", "Man in mental health crisis, not known to the officers", "person_in_contact", "problem:1",
+         None, False),
     ],
-    "findings": "PC Priya Shah talked with the woman from about three metres for forty minutes while Ellie Morgan "
-                "closed the near end of the footbridge over the railway at Wharf Lane. Their calm, patient "
-                "approach was what kept her safe. No mental health professional could be reached for advice, and "
-                "the far end of the bridge stayed open until a second unit arrived.",
+    "findings": "PC Priya Shah talked to the man from about eight metres at the junction of Mill Street and Canal "
+                "Road while Ellie Morgan kept the public back. The first cartridge missed because the distance that "
+                "kept them safe from the machete was close to the edge of the Taser's range; the second was "
+                "effective. Several early calls described the man as confused rather than armed, so the call was "
+                "graded as a concern for welfare and an armed unit was not sent until later.",
     "recommendations": [
-        ("Extend street triage phone advice to cover the late shift, seven days a week.", ["no_advice"],
-         [("Agree late-shift cover for the street triage phone line with the mental health trust",
-           "Mental health partnership lead", 60, "Phone advice available until 2am every day", "done")]),
-        ("Give control rooms a prompt to close both ends of a bridge when someone is at risk on it.", ["road_open"],
-         [("Add a bridge-incident prompt to the control room's crisis call script", "Control room training lead", 30,
-           "Prompt in use; audited on the next ten bridge calls", "in_progress")]),
+        ("Add a prompt to the call script to ask every caller about weapons when a person is described as "
+         "confused or in crisis.", ["grading"],
+         [("Update the concern-for-welfare call script with a weapons question", "Control room training lead", 30,
+           "Script live; ten calls a month audited for the question", "done")]),
+        ("Cover cartridge range and distance from edged weapons in Taser refresher training.", ["range"],
+         [("Add a range and distance scenario to Taser refresher training", "Taser training lead", 90,
+           "Scenario in every refresher course", "in_progress")]),
     ],
 }
 
 # How the learning team turns each release into a case study, keyed by the start of the incident summary.
 CASE_STUDIES: dict[str, dict[str, Any]] = {
     "A drunk detainee on half-hourly rousing checks": {
-        "release_title": "A late rousing check in custody",
+        "force": "NSP", "release_title": "A late rousing check in custody",
         "title": "A rousing check missed while the custody desk was under pressure",
         "themes": ["custody"], "areas": ["custody", "leadership"],
         "summary": "An intoxicated man in custody was on half-hourly rousing checks. The only detention officer "
@@ -69,7 +73,7 @@ CASE_STUDIES: dict[str, dict[str, Any]] = {
         },
     },
     "A single-crewed officer checked a parked car in an underground car park": {
-        "release_title": "No radio signal underground",
+        "force": "WMC", "release_title": "No radio signal underground",
         "title": "Single-crewed, underground and out of radio coverage",
         "themes": ["assault_on_police"], "areas": ["response", "control_room"],
         "summary": "A single-crewed officer checked a car parked in an underground car park late one evening. The "
@@ -90,7 +94,7 @@ CASE_STUDIES: dict[str, dict[str, Any]] = {
         },
     },
     "A young man detained under section 136 waited nine hours in A&E": {
-        "release_title": "Nine hours in A&E under section 136",
+        "force": "WMC", "release_title": "Nine hours in A&E under section 136",
         "title": "Nine hours in A&E waiting for a place of safety",
         "themes": ["mental_health", "use_of_force"], "areas": ["response", "partnership"],
         "summary": "A young man detained under section 136 waited nine hours in a busy A&E corridor because the "
@@ -105,23 +109,25 @@ CASE_STUDIES: dict[str, dict[str, Any]] = {
             "trainers": ["Does your mental health training cover de-escalation in public health settings?"],
         },
     },
-    BRIDGE_RCA["summary_starts"]: {
-        "release_title": "Forty minutes on a footbridge",
-        "title": "Forty minutes at the railings: patience and a road left open",
-        "themes": ["mental_health", "self_harm"], "areas": ["response", "control_room", "partnership"],
-        "summary": "A woman in crisis was sitting on the wrong side of the railings of a footbridge over a railway. "
-                   "Two officers talked with her for about forty minutes until she agreed to come back over. She "
-                   "was held briefly when she tried to climb back, then detained under section 136 and taken to "
-                   "the place of safety unhurt.",
-        "outcome": "Both officers received a commendation for their patience and communication. No concerns "
-                   "about conduct were raised.",
+    TASER_RCA["summary_starts"]: {
+        "force": "NSP", "release_title": "Two Taser cartridges and a machete",
+        "title": "A machete in a busy street: when the first Taser cartridge misses",
+        "themes": ["use_of_force", "mental_health"], "areas": ["response", "control_room", "firearms"],
+        "summary": "A man in mental health crisis was walking along a busy street holding a machete. Two officers "
+                   "arrived first and talked to him from a distance while keeping the public back. Taser was fired "
+                   "twice: the first cartridge missed and the second was effective. He was handcuffed, given first "
+                   "aid for a cut to his hand, taken to hospital and detained under section 136.",
+        "outcome": "Both Taser discharges were reviewed and found necessary and proportionate. The officer who "
+                   "fired took part in a learning debrief on cartridge range; no misconduct was identified.",
         "questions": {
-            "policy_makers_managers": ["Can your officers get a mental health professional's advice at any hour?"],
-            "officers_staff": ["What helped Officer A keep the conversation going, and what would you do the "
-                               "same way?"],
-            "trainers": ["When did your officers last practise crisis communication at height?"],
-            "call_handlers_custody": ["When a person is at risk on a bridge, do you prompt for both ends to be "
-                                      "closed?"],
+            "policy_makers_managers": ["How quickly can your force get an armed unit to a person with a bladed "
+                                       "weapon in a busy street?"],
+            "officers_staff": ["How do you balance a safe distance from an edged weapon against the range of "
+                               "your Taser?"],
+            "trainers": ["Does your Taser refresher training include a scenario where the first cartridge "
+                         "misses?"],
+            "call_handlers_custody": ["When a caller describes someone as confused, do you always ask whether they "
+                                      "are carrying anything?"],
         },
     },
 }
@@ -130,7 +136,8 @@ ISSUE = {
     "theme": "Vulnerability, isolation and time",
     "introduction": "This first issue brings together four cases where time mattered: a rousing check that slipped "
                     "while a custody desk was stretched, an officer alone without radio coverage, a long wait in "
-                    "A&E for a place of safety, and forty patient minutes at a bridge railing.\n\n"
+                    "A&E for a place of safety, and the minutes before an armed unit could reach a man with a "
+                    "machete.\n\n"
                     "None of them is about blame. Each shows how systems, staffing and partnerships shape what "
                     "officers and staff can do, and each ends with questions for you and your force.",
     "articles": [
@@ -140,7 +147,7 @@ ISSUE = {
          "trainers and, where relevant, for call handlers and custody staff. Use them in briefings and training, "
          "and tell us what your force did: responses appear in the force response log."),
         ("Right care, right person: working with health partners", "A mental health partnership lead",
-         "Two of the cases in this issue turn on what happens when health services are stretched. Joint "
+         "Two of the cases in this issue involve a person in mental health crisis. Joint "
          "escalation points, advice lines that cover the late shift and a shared view of capacity do more than "
          "any single agency can on its own."),
     ],
@@ -156,8 +163,8 @@ RESPONSES = [
      "a recorded gap."),
     ("A young man detained under section 136 waited nine hours in A&E", "policy_makers_managers", "NSP",
      "Our section 136 protocol now escalates to a duty manager at the trust after two hours' wait."),
-    (BRIDGE_RCA["summary_starts"], "trainers", "WMC",
-     "Crisis communication is now part of every officer's annual safety training, with a scenario at height."),
+    (TASER_RCA["summary_starts"], "trainers", "WMC",
+     "Our Taser refresher course now has a scenario in which the first cartridge misses at the edge of range."),
 ]
 
 
@@ -173,10 +180,10 @@ def _rca(code: str, summary_starts: str) -> RootCauseAnalysis | None:
                                     RootCauseAnalysis.status == "signed_off").order_by(RootCauseAnalysis.id).limit(1))
 
 
-def _ensure_bridge_rca(password: str) -> None:
+def _ensure_fourth_rca(password: str) -> None:
     from debrief.demo_rca import _build, _incident, _second_reviewer
 
-    spec = BRIDGE_RCA
+    spec = TASER_RCA
     force = db.session.scalar(select(Force).where(Force.code == spec["force"]))
     lead = _user(spec["force"], Role.REVIEWER)
     if force is None or lead is None or _rca(spec["force"], spec["summary_starts"]) is not None:
@@ -256,15 +263,13 @@ def _responses(cases: dict[str, CaseStudy]) -> int:
 
 def seed_magazine(password: str) -> int:
     """Release, edit, approve and publish issue 1 with force responses; returns the case studies published now."""
-    _ensure_bridge_rca(password)
+    _ensure_fourth_rca(password)
     learner = _user("NSP", Role.LEARNING)
     if learner is None:
         return 0
     cases: dict[str, CaseStudy] = {}
     for starts, spec in CASE_STUDIES.items():
-        code = "NSP" if starts in (BRIDGE_RCA["summary_starts"], "A drunk detainee on half-hourly rousing checks") \
-            else "WMC"
-        rca = _rca(code, starts)
+        rca = _rca(spec["force"], starts)
         if rca is None:
             continue
         case = _release(rca, spec["release_title"])
