@@ -35,7 +35,7 @@ def _add_factor(page, label: str, category: str, evidence: str, document: str | 
 def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
     seed_demo()
     incident = db.session.scalar(select(Incident).where(
-        Incident.reference.like("DEMO-NSP-%"), Incident.summary.like("A man was walking along a busy street holding a machete%")).order_by(Incident.id))
+        Incident.reference.like("DEMO-NSP-%"), Incident.summary.like("A woman in crisis%")).order_by(Incident.id))
     assert db.session.scalar(select(RootCauseAnalysis.id).where(RootCauseAnalysis.incident_id == incident.id)) is None
 
     sign_in(page, "reviewer@nsp.example.police.uk", DEMO_PASSWORD)
@@ -43,7 +43,7 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
     page.get_by_role("link", name="Start a root-cause analysis").click()
     check_accessibility(page)
     page.get_by_label("Concise").check()
-    page.get_by_label("Terms of reference").fill("How the man with a machete was stopped, and how the wait for "
+    page.get_by_label("Terms of reference").fill("How the crisis on the bridge was handled, and how the wait for "
                                                  "the place of safety could be shorter.")
     page.get_by_role("button", name="Start the RCA").click()
     page.wait_for_load_state()
@@ -73,7 +73,7 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
     # A 5-whys chain from the second problem.
     page.get_by_role("link", name=re.compile("^Ask 5 whys")).nth(1).click()
     check_accessibility(page)
-    page.locator("#why_1").fill("Officers waited with him at the hospital")
+    page.locator("#why_1").fill("Officers waited with her at the roadside")
     page.locator("#category_1").select_option("physical_environment")
     page.locator("#why_2").fill("No ambulance was free to take her")
     page.locator("#category_2").select_option("partner_agencies")
@@ -105,7 +105,7 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
     _go(page, "Overview")
     _go(page, "Write the findings")
     page.get_by_label("Findings").fill("The place of safety had no capacity and no agreed escalation when full, "
-                                       "so the wait fell on officers at the hospital.")
+                                       "so the wait fell on officers at the roadside.")
     page.get_by_role("button", name="Save findings").click()
     page.wait_for_load_state()
 
