@@ -108,7 +108,7 @@ def page(page_key: str):
     figures = []
     if filters is not None:
         service.refresh_national_summary()
-        figures = [pages.build_figure(db.session, s, filters) for s in pages.figure_specs(page_key, filters)]
+        figures = pages.build_page(db.session, page_key, filters)
         service.record_patterns_viewed(_me(), page_key, filters)
     return render_template("patterns/page.html", spec=spec, figures=figures,
                            risk_note=page_key == "risk", **_context(form, filters, page_key))

@@ -330,3 +330,26 @@ def test_the_national_rollup_is_rebuilt_when_rows_are_added(data):
     assert fresh.value("Mar 2026", incidents.NATIONAL_USES) == 3  # the rest rebuilt the same
     assaults = use_of_force.assaults_per_month(db.session, filters())
     assert assaults.value("Jun 2026", "Officers and staff assaulted (national data)") == 1
+
+
+def test_a_page_shares_its_passes_over_the_debriefs_and_gives_the_same_figures(data):
+    from sqlalchemy import event
+
+    from debrief.analytics import pages
+
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    f = filters()
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        alone = [pages.build_figure(db.session, spec, f) for spec in pages.figure_specs("risk", f)]
+        separately = len(statements)
+        statements.clear()
+        together = pages.build_page(db.session, "risk", f)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert [fig.table.rows for fig in together] == [fig.table.rows for fig in alone]
+    assert len(statements) == separately - (len(risk.DIMENSIONS) - 1)  # one debrief pass, not five
