@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import String, delete, func, insert, literal, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from debrief.analytics import risk
@@ -96,5 +97,9 @@ def ensure_fresh(session: Session) -> bool:
     state.max_record_id = latest
     state.record_count = session.scalar(select(func.count()).select_from(UseOfForceRecord))
     state.built_at = utcnow()
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:  # another request built the very first rollup at the same moment: use theirs
+        session.rollback()
+        return False
     return True
