@@ -353,3 +353,22 @@ def test_a_page_shares_its_passes_over_the_debriefs_and_gives_the_same_figures(d
         event.remove(db.engine, "before_cursor_execute", count)
     assert [fig.table.rows for fig in together] == [fig.table.rows for fig in alone]
     assert len(statements) == separately - (len(risk.DIMENSIONS) - 1)  # one debrief pass, not five
+
+
+def test_adding_to_the_rollup_gives_the_same_figures_as_rebuilding_it(data):
+    from debrief.analytics import pages
+    from debrief.analytics.national_summary import rebuild
+
+    # The fixture's second import (force B) was added to the rollup, not rebuilt; add a third.
+    national_rows(data["a"], [dict(day=date(2026, 5, d), main_duty="custody", assaulted=d % 2 == 0,
+                                   staff_injured=d % 3 == 0, subject_injured=d % 4 == 0,
+                                   impact_factors=["drugs"], outcomes=["arrested"],
+                                   tactic_list=[("taser", d % 2 == 0), ("shield", None)]) for d in range(1, 15)])
+    f = filters(source="national")
+    keys = ("incidents", "use-of-force", "risk")
+    added = {page: [fig.table.rows for fig in pages.build_page(db.session, page, f)] for page in keys}
+    rebuild(db.session)
+    db.session.commit()
+    rebuilt = {page: [fig.table.rows for fig in pages.build_page(db.session, page, f)] for page in keys}
+    assert added == rebuilt
+    assert use_of_force.tactics(db.session, f).value("Shield", "Used (national data)") == 14
