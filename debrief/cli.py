@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 import click
 from flask import Flask
@@ -54,6 +55,13 @@ def _import_use_of_force(path: str, force_code: str, batch_size: int | None, res
         click.echo(f"  … and {more:,} more rejected rows" + (f" (all in {rejects})" if rejects else
                    " (use --rejects OUT.csv to list them all)"), err=True)
     click.echo(f"Import {result.run_id} completed: {result.summary()}.")
+    if result.inserted:
+        # Build the dashboards' monthly rollup now, so the first page view after an import is not the one to wait.
+        from debrief.analytics.service import refresh_national_summary
+
+        started = time.perf_counter()
+        refresh_national_summary()
+        click.echo(f"Dashboards' national summary rebuilt in {time.perf_counter() - started:.1f} seconds.", err=True)
 
 
 def _read_password() -> str:

@@ -126,6 +126,10 @@ def test_import_use_of_force_prints_a_summary_and_writes_rejects(app, tmp_path):
     assert "Row 122: Tactic 1 'Lasso' is not a known tactic" in result.output
     assert rejects.read_text(encoding="utf-8").count("\n") == 4
     assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 197
+    from debrief.models.analytics_summary import UseOfForceSummaryState  # the dashboards' rollup, built at once
+
+    state = db.session.get(UseOfForceSummaryState, 1)
+    assert state.max_record_id == db.session.scalar(select(func.max(UseOfForceRecord.id)))
 
     again = app.test_cli_runner().invoke(args=[
         "import-use-of-force", str(DATA / "uof_small.csv"), "--force", "AAA", "--batch-size", "50"])

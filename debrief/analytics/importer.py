@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection
 
 from debrief import audit
@@ -321,9 +321,13 @@ def _flush(conn: Connection, pending: list[UofRecord], force_id: int, run_id: in
     if not pending:
         return
     prints = [record.fingerprint for record in pending]
-    held = set(conn.scalars(
-        select(_RECORD.c.fingerprint).where(_RECORD.c.force_id == force_id, _RECORD.c.fingerprint.in_(prints))
-    ))
+    if conn.dialect.name == "postgresql":  # one array parameter, not thousands of placeholders to parse
+        found = conn.scalars(text("SELECT fingerprint FROM use_of_force WHERE force_id = :force AND "
+                                  "fingerprint = ANY(:prints)"), {"force": force_id, "prints": prints})
+    else:
+        found = conn.scalars(select(_RECORD.c.fingerprint).where(
+            _RECORD.c.force_id == force_id, _RECORD.c.fingerprint.in_(prints)))
+    held = set(found)
     fresh = [record for record in pending if record.fingerprint not in held]
     result.duplicates += len(pending) - len(fresh)
     if fresh:
@@ -331,18 +335,36 @@ def _flush(conn: Connection, pending: list[UofRecord], force_id: int, run_id: in
     result.inserted += len(fresh)
 
 
-def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_id: int) -> None:
-    """One executemany for the records (ids returned in order), one for their tactics."""
-    ids = conn.scalars(
-        insert(_RECORD).returning(_RECORD.c.id, sort_by_parameter_order=True),
-        [record_values(record, force_id, run_id) for record in records],
-    ).all()
-    tactic_rows = [
-        {"record_id": record_id, "tactic": code, "force_id": force_id,
-         "incident_month": record.incident_date.year * 100 + record.incident_date.month, "effective": effective}
+def _tactic_rows(ids: Iterable[int], records: list[UofRecord], force_id: int) -> list[tuple[Any, ...]]:
+    return [
+        (record_id, code, force_id, record.incident_date.year * 100 + record.incident_date.month, effective)
         for record_id, record in zip(ids, records, strict=True)
         for code, effective in record.tactics
     ]
+
+
+_RECORD_COLUMNS = tuple(column.name for column in _RECORD.columns if column.name != "id")
+_TACTIC_COLUMNS = ("record_id", "tactic", "force_id", "incident_month", "effective")
+
+
+def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_id: int) -> None:
+    """The records and their tactics, in the connection's transaction: COPY on PostgreSQL, else executemany."""
+    values = [record_values(record, force_id, run_id) for record in records]
+    if conn.dialect.name == "postgresql":
+        # Ids taken from the sequence up front, so the rows can be streamed with COPY.
+        ids = conn.scalars(text("SELECT nextval(pg_get_serial_sequence('use_of_force', 'id')) "
+                                "FROM generate_series(1, :n)"), {"n": len(records)}).all()
+        cursor = conn.connection.driver_connection.cursor()
+        with cursor.copy(f"COPY use_of_force (id, {', '.join(_RECORD_COLUMNS)}) FROM STDIN") as copy:
+            for record_id, row in zip(ids, values, strict=True):
+                copy.write_row((record_id, *(row[name] for name in _RECORD_COLUMNS)))
+        with cursor.copy(f"COPY use_of_force_tactic ({', '.join(_TACTIC_COLUMNS)}) FROM STDIN") as copy:
+            for row in _tactic_rows(ids, records, force_id):
+                copy.write_row(row)
+        cursor.close()
+        return
+    ids = conn.scalars(insert(_RECORD).returning(_RECORD.c.id, sort_by_parameter_order=True), values).all()
+    tactic_rows = [dict(zip(_TACTIC_COLUMNS, row)) for row in _tactic_rows(ids, records, force_id)]
     if tactic_rows:
         conn.execute(insert(_TACTIC), tactic_rows)
 

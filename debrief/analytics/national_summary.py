@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import String, delete, func, insert, literal, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from debrief.analytics import risk
@@ -35,22 +36,27 @@ def _grouped(measure: str, code, *, where=(), counts=None):
             .where(*where).group_by(r.force_id, r.incident_month, code))
 
 
-def rebuild(session: Session) -> None:
-    """Replace the rollup with fresh counts: one GROUP BY pass per measure (plus one for the masks)."""
+def add_counts(session: Session, after_id: int = 0) -> None:
+    """Add to the rollup the counts of the records with an id above `after_id` (0: all of them).
+
+    Rollup rows are summed by every query, so a later import's counts sit beside the earlier ones as
+    extra rows: adding new records never needs the old ones read again.
+    """
     r, t = UseOfForceRecord, UseOfForceTactic
-    session.execute(delete(UseOfForceSummary))
+    new = [r.id > after_id] if after_id else []
     zero = (literal(0), literal(0), literal(0))
-    _insert(session, _grouped("all", literal("", String)))
+    _insert(session, _grouped("all", literal("", String), where=new))
     for measure, injured, severity in (("staff_injury", r.staff_injured, r.staff_injury_severity),
                                        ("subject_injury", r.subject_injured, r.subject_injury_severity)):
         code = func.coalesce(severity, NOT_RECORDED)
-        _insert(session, _grouped(measure, code, where=[injured.is_(True)], counts=(func.count(), *zero)))
+        _insert(session, _grouped(measure, code, where=[injured.is_(True), *new], counts=(func.count(), *zero)))
     for dimension in risk.DIMENSIONS:
-        _insert(session, _grouped(f"risk:{dimension.key}", risk.national_group(dimension.key)))
+        _insert(session, _grouped(f"risk:{dimension.key}", risk.national_group(dimension.key), where=new))
     code = t.tactic.label("code")
     _insert(session, select(t.force_id, t.incident_month, literal("tactic", String), code, func.count(),
                             literal(0), literal(0), literal(0), count_if(t.effective.is_(True)),
                             count_if(t.effective.is_(False)))
+            .where(*([t.record_id > after_id] if after_id else []))
             .group_by(t.force_id, t.incident_month, code))
     # Mask columns: every code of every mask counted in one pass, reshaped per (force, month) group.
     sums, keys = [], []
@@ -60,7 +66,7 @@ def rebuild(session: Session) -> None:
             keys.append((measure, code_name))
     rows = []
     for force_id, month, *values in session.execute(
-            select(r.force_id, r.incident_month, *sums).group_by(r.force_id, r.incident_month)):
+            select(r.force_id, r.incident_month, *sums).where(*new).group_by(r.force_id, r.incident_month)):
         for (measure, code_name), n in zip(keys, values):
             if n:
                 rows.append({"force_id": force_id, "incident_month": month, "measure": measure, "code": code_name,
@@ -70,13 +76,24 @@ def rebuild(session: Session) -> None:
         session.execute(insert(UseOfForceSummary), rows)
 
 
+def rebuild(session: Session) -> None:
+    """Replace the rollup with fresh counts of every record."""
+    session.execute(delete(UseOfForceSummary))
+    add_counts(session)
+
+
+def _rollup_total(session: Session) -> int:
+    return session.scalar(select(func.coalesce(func.sum(UseOfForceSummary.records), 0))
+                          .where(UseOfForceSummary.measure == "all"))
+
+
 def current_state(session: Session) -> int:
     """What identifies the national data's contents: rows are only ever added, so the highest id does."""
     return session.scalar(select(func.coalesce(func.max(UseOfForceRecord.id), 0)))
 
 
 def ensure_fresh(session: Session) -> bool:
-    """Rebuild the rollup if the national data changed since it was built; True if it was rebuilt.
+    """Bring the rollup up to date if the national data changed since; True if it changed.
 
     The state row is locked (FOR UPDATE on PostgreSQL; SQLite serialises writers) so two requests
     never rebuild at once.
@@ -85,16 +102,28 @@ def ensure_fresh(session: Session) -> bool:
     state = session.get(UseOfForceSummaryState, 1)
     if state is not None and state.max_record_id == latest:
         return False
-    state = session.scalar(select(UseOfForceSummaryState).where(UseOfForceSummaryState.id == 1).with_for_update())
+    state = session.scalar(select(UseOfForceSummaryState).where(UseOfForceSummaryState.id == 1)
+                           .with_for_update().execution_options(populate_existing=True))
     if state is None:
         state = UseOfForceSummaryState(id=1, max_record_id=-1)
         session.add(state)
     if state.max_record_id == latest:
         session.commit()
         return False
-    rebuild(session)
+    if state.max_record_id > 0 and latest > state.max_record_id:
+        add_counts(session, state.max_record_id)  # rows are only ever added: count just the new ones
+    else:
+        rebuild(session)
+    # A safety net for ids committed out of order (two imports at once): if the totals disagree, rebuild.
+    count = session.scalar(select(func.count()).select_from(UseOfForceRecord))
+    if _rollup_total(session) != count:
+        rebuild(session)
     state.max_record_id = latest
-    state.record_count = session.scalar(select(func.count()).select_from(UseOfForceRecord))
+    state.record_count = count
     state.built_at = utcnow()
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:  # another request built the very first rollup at the same moment: use theirs
+        session.rollback()
+        return False
     return True

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from debrief.analytics import charts, incidents, rca_learning, risk, use_of_force
 from debrief.analytics.filters import PatternFilters
+from debrief.analytics.sql import one_page
 from debrief.analytics.tables import Table, numeric
 
 
@@ -149,6 +150,12 @@ def draw(table: Table, chart: Chart, chart_id: str) -> str:
     return charts.grouped_bar_chart(chart.title, categories, series, category_label=chart.category_label,
                                     value_label=chart.value_label, horizontal=chart.kind == "hbar",
                                     chart_id=chart_id, missing_label="fewer than 5")
+
+
+def build_page(session: Session, page: str, filters: PatternFilters) -> list[Figure]:
+    """Every figure of a page, sharing the passes over the debriefs that several figures need."""
+    with one_page():
+        return [build_figure(session, spec, filters) for spec in figure_specs(page, filters)]
 
 
 def build_figure(session: Session, spec: FigureSpec, filters: PatternFilters) -> Figure:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import count_if, hour_of, incident_conditions, summary_conditions
+from debrief.analytics.sql import count_if, hour_of, incident_conditions, shared, summary_conditions
 from debrief.analytics.tables import FEWER_THAN_5, SUPPRESSION_THRESHOLD, WITHHELD, Cell, Table, rate
 from debrief.models import Debrief, Incident, IncidentOfficer, Injury, UseOfForceRecord
 from debrief.models.analytics_summary import UseOfForceSummary as S
@@ -82,17 +82,34 @@ def _counts(session: Session, filters: PatternFilters, dimension: Dimension, sou
                         func.sum(S.subject_injured))
                  .where(*summary_conditions(filters, f"risk:{dimension.key}")).group_by(S.code))
     else:
-        group = _debrief_group(dimension.key).label("grp")
+        return debrief_groups(session, filters)[dimension.key]
+    return {code: list(values) for code, *values in session.execute(query)}
+
+
+def debrief_groups(session: Session, filters: PatternFilters) -> dict[str, dict[str, list[int]]]:
+    """Every dimension's groups for the debriefs in one pass: GROUP BY all five groupings at once, then
+    each dimension is summed from those (at most a few thousand) grouped rows.
+    """
+    def compute() -> dict[str, dict[str, list[int]]]:
+        groups = [_debrief_group(d.key).label(d.key) for d in DIMENSIONS]
         injured = lambda subject: exists().where(  # noqa: E731
             Injury.debrief_id == Debrief.id, (Injury.person == "subject") if subject else (Injury.person != "subject"))
-        query = (select(group, func.count(), count_if(Debrief.assaulted.is_(True)), count_if(injured(False)),
+        query = (select(*groups, func.count(), count_if(Debrief.assaulted.is_(True)), count_if(injured(False)),
                         count_if(injured(True)))
                  .select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
-                 .where(Debrief.status == "submitted", *incident_conditions(filters)).group_by(group))
-        if dimension.key == "main_duty":
-            query = query.outerjoin(IncidentOfficer, and_(IncidentOfficer.incident_id == Debrief.incident_id,
-                                                          IncidentOfficer.user_id == Debrief.author_id))
-    return {code: list(values) for code, *values in session.execute(query)}
+                 .outerjoin(IncidentOfficer, and_(IncidentOfficer.incident_id == Debrief.incident_id,
+                                                  IncidentOfficer.user_id == Debrief.author_id))
+                 .where(Debrief.status == "submitted", *incident_conditions(filters)).group_by(*groups))
+        out: dict[str, dict[str, list[int]]] = {d.key: {} for d in DIMENSIONS}
+        for row in session.execute(query):
+            codes, counts = row[:len(DIMENSIONS)], row[len(DIMENSIONS):]
+            for dimension, code in zip(DIMENSIONS, codes):
+                total = out[dimension.key].setdefault(code, [0, 0, 0, 0])
+                for i, n in enumerate(counts):
+                    total[i] += n
+        return out
+
+    return shared("debrief-risk-groups", filters, compute)
 
 
 def suppress(groups: Sequence[Sequence[int]], total: Sequence[int]) -> tuple[list[list[Cell]], list[Cell]]:

@@ -1,6 +1,11 @@
 """SQL pieces the Patterns queries share: incident and RCA filters, month keys, dialect differences."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TypeVar
+
 from sqlalchemy import Integer, Text, case, cast, exists, extract, func, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
@@ -8,6 +13,8 @@ from sqlalchemy.sql import ColumnElement
 from debrief.analytics.filters import PatternFilters
 from debrief.models import Incident, IncidentTheme, UseOfForceRecord
 from debrief.models.analytics_summary import UseOfForceSummary
+
+T = TypeVar("T")
 
 
 def incident_conditions(filters: PatternFilters, incident=Incident) -> list[ColumnElement[bool]]:
@@ -68,3 +75,26 @@ def day_of(column) -> ColumnElement:
 def json_has(column, code: str) -> ColumnElement[bool]:
     """Whether a JSON list of codes holds `code` (codes are plain words, so a quoted match is exact)."""
     return cast(column, Text).like(f'%"{code}"%')
+
+
+# One page's figures often need the same pass over the debriefs: within `one_page()`, a result is kept
+# for the rest of the page; outside it (a CSV download, a test) every call computes afresh.
+_page_memo: ContextVar[dict | None] = ContextVar("patterns_page_memo", default=None)
+
+
+@contextmanager
+def one_page() -> Iterator[None]:
+    token = _page_memo.set({})
+    try:
+        yield
+    finally:
+        _page_memo.reset(token)
+
+
+def shared(key: str, filters: PatternFilters, compute: Callable[[], T]) -> T:
+    memo = _page_memo.get()
+    if memo is None:
+        return compute()
+    if (key, filters) not in memo:
+        memo[(key, filters)] = compute()
+    return memo[(key, filters)]

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters, month_label
 from debrief.analytics.sql import (
-    count_if, incident_conditions, json_has, month_of, national_conditions, summary_conditions,
+    count_if, incident_conditions, json_has, month_of, national_conditions, shared, summary_conditions,
 )
 from debrief.analytics.tables import Table, rate
 from debrief.models import Debrief, DebriefTactic, Incident, Injury
@@ -26,6 +26,30 @@ def _sources(filters: PatternFilters) -> list[str]:
 
 def _submitted_debriefs(filters: PatternFilters):
     return [Debrief.status == "submitted", *incident_conditions(filters)]
+
+
+_FACT_CODES = (("impact_factors", ref.codes(ref.IMPACT_FACTORS)), ("reasons", ref.codes(ref.FORCE_REASONS)))
+
+
+def debrief_month_facts(session: Session, filters: PatternFilters) -> dict[int, dict[str, int]]:
+    """One pass over the submitted debriefs, by month: assaults, and each impact factor and reason given.
+
+    {month: {"assaulted": n, "impact_factors:alcohol": n, "reasons:protect_self": n, ...}}; the
+    assaults, impact factor and reason figures all read it, so a page makes the pass once.
+    """
+    def compute() -> dict[int, dict[str, int]]:
+        keys = ["assaulted"]
+        sums = [count_if(Debrief.assaulted.is_(True))]
+        for column, codes in _FACT_CODES:
+            for code in codes:
+                keys.append(f"{column}:{code}")
+                sums.append(count_if(json_has(getattr(Debrief, column), code)))
+        month = month_of(Incident.occurred_at)
+        rows = session.execute(select(month, *sums).join(Incident, Debrief.incident_id == Incident.id)
+                               .where(*_submitted_debriefs(filters)).group_by(month))
+        return {m: dict(zip(keys, values)) for m, *values in rows}
+
+    return shared("debrief-month-facts", filters, compute)
 
 
 def tactics(session: Session, filters: PatternFilters) -> Table:
@@ -101,11 +125,7 @@ def assaults_per_month(session: Session, filters: PatternFilters) -> Table:
     columns = ["Month"]
     found: dict[str, dict[int, int]] = {}
     if filters.debriefs:
-        month = month_of(Incident.occurred_at)
-        found[DEBRIEFS] = dict(session.execute(
-            select(month, count_if(Debrief.assaulted.is_(True)))
-            .join(Incident, Debrief.incident_id == Incident.id)
-            .where(*_submitted_debriefs(filters)).group_by(month)).all())
+        found[DEBRIEFS] = {m: facts["assaulted"] for m, facts in debrief_month_facts(session, filters).items()}
     if filters.source != "debriefs":
         found[NATIONAL] = dict(session.execute(
             select(S.incident_month, func.sum(S.assaulted))
@@ -116,13 +136,12 @@ def assaults_per_month(session: Session, filters: PatternFilters) -> Table:
 
 
 def _coded_counts(session: Session, filters: PatternFilters, vocab: ref.Vocabulary, heading: str,
-                  debrief_column, measure: str) -> Table:
+                  debrief_column: str | None, measure: str) -> Table:
     codes = ref.codes(vocab)
     found: dict[str, tuple[int, ...]] = {}
     if filters.debriefs and debrief_column is not None:
-        found[DEBRIEFS] = tuple(session.execute(
-            select(*(count_if(json_has(debrief_column, code)) for code in codes))
-            .join(Incident, Debrief.incident_id == Incident.id).where(*_submitted_debriefs(filters))).one())
+        months = debrief_month_facts(session, filters).values()
+        found[DEBRIEFS] = tuple(sum(facts[f"{debrief_column}:{code}"] for facts in months) for code in codes)
     if filters.source != "debriefs":
         national = dict(session.execute(
             select(S.code, func.sum(S.records)).where(*summary_conditions(filters, measure)).group_by(S.code)).all())
@@ -134,14 +153,14 @@ def _coded_counts(session: Session, filters: PatternFilters, vocab: ref.Vocabula
 
 
 def impact_factors(session: Session, filters: PatternFilters) -> Table:
-    table = _coded_counts(session, filters, ref.IMPACT_FACTORS, "Impact factor", Debrief.impact_factors,
+    table = _coded_counts(session, filters, ref.IMPACT_FACTORS, "Impact factor", "impact_factors",
                           "impact_factor")
     table.notes.append("A record can give several impact factors.")
     return table
 
 
 def reasons(session: Session, filters: PatternFilters) -> Table:
-    table = _coded_counts(session, filters, ref.FORCE_REASONS, "Reason for using force", Debrief.reasons, "reason")
+    table = _coded_counts(session, filters, ref.FORCE_REASONS, "Reason for using force", "reasons", "reason")
     table.notes.append("A record can give several reasons.")
     return table
 

@@ -11,7 +11,7 @@ from debrief.analytics import pages, rca_learning, risk, service
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot, strongest_pairs
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
 from debrief.analytics.forms import PatternFilterForm
-from debrief.analytics.tables import to_csv
+from debrief.analytics.tables import FEWER_THAN_5, WITHHELD, to_csv
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.models import Force, User
@@ -52,7 +52,8 @@ def _context(form, filters, page_key: str) -> dict:
             "all_forces": service.sees_all_forces(_me()), "query": query,
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
-            "scope_label": _scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE}
+            "scope_label": _scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
+            "suppressed_markers": (FEWER_THAN_5, WITHHELD)}
 
 
 def _scope_label(filters: PatternFilters | None) -> str:
@@ -108,7 +109,7 @@ def page(page_key: str):
     figures = []
     if filters is not None:
         service.refresh_national_summary()
-        figures = [pages.build_figure(db.session, s, filters) for s in pages.figure_specs(page_key, filters)]
+        figures = pages.build_page(db.session, page_key, filters)
         service.record_patterns_viewed(_me(), page_key, filters)
     return render_template("patterns/page.html", spec=spec, figures=figures,
                            risk_note=page_key == "risk", **_context(form, filters, page_key))

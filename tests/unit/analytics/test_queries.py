@@ -330,3 +330,45 @@ def test_the_national_rollup_is_rebuilt_when_rows_are_added(data):
     assert fresh.value("Mar 2026", incidents.NATIONAL_USES) == 3  # the rest rebuilt the same
     assaults = use_of_force.assaults_per_month(db.session, filters())
     assert assaults.value("Jun 2026", "Officers and staff assaulted (national data)") == 1
+
+
+def test_a_page_shares_its_passes_over_the_debriefs_and_gives_the_same_figures(data):
+    from sqlalchemy import event
+
+    from debrief.analytics import pages
+
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    f = filters()
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        alone = [pages.build_figure(db.session, spec, f) for spec in pages.figure_specs("risk", f)]
+        separately = len(statements)
+        statements.clear()
+        together = pages.build_page(db.session, "risk", f)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert [fig.table.rows for fig in together] == [fig.table.rows for fig in alone]
+    assert len(statements) == separately - (len(risk.DIMENSIONS) - 1)  # one debrief pass, not five
+
+
+def test_adding_to_the_rollup_gives_the_same_figures_as_rebuilding_it(data):
+    from debrief.analytics import pages
+    from debrief.analytics.national_summary import rebuild
+
+    # The fixture's second import (force B) was added to the rollup, not rebuilt; add a third.
+    national_rows(data["a"], [dict(day=date(2026, 5, d), main_duty="custody", assaulted=d % 2 == 0,
+                                   staff_injured=d % 3 == 0, subject_injured=d % 4 == 0,
+                                   impact_factors=["drugs"], outcomes=["arrested"],
+                                   tactic_list=[("taser", d % 2 == 0), ("shield", None)]) for d in range(1, 15)])
+    f = filters(source="national")
+    keys = ("incidents", "use-of-force", "risk")
+    added = {page: [fig.table.rows for fig in pages.build_page(db.session, page, f)] for page in keys}
+    rebuild(db.session)
+    db.session.commit()
+    rebuilt = {page: [fig.table.rows for fig in pages.build_page(db.session, page, f)] for page in keys}
+    assert added == rebuilt
+    assert use_of_force.tactics(db.session, f).value("Shield", "Used (national data)") == 14
