@@ -130,6 +130,20 @@ def run(kind: str, count: int, runs: int) -> bool:
             ok &= median < TARGET_MS or not table
             print(f"[{kind}] {label:45s} median {median:7.1f} ms  max {worst:7.1f} ms  {size / 1024:6.0f} KB  {verdict}",
                   flush=True)
+        from debrief.publications import export
+
+        times = []
+        for _ in range(3):
+            export._PDF_CACHE.clear()  # typeset afresh each time: the first reader's wait
+            start = time.perf_counter()
+            response = client.get("/magazine/issues/300.pdf")
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200 and response.data.startswith(b"%PDF")
+        start = time.perf_counter()
+        client.get("/magazine/issues/300.pdf")
+        cached = (time.perf_counter() - start) * 1000
+        print(f"[{kind}] {'issue PDF (8 case studies), typeset':45s} median {statistics.median(times):7.1f} ms  "
+              f"cached {cached:.1f} ms  {len(response.data) / 1024:6.0f} KB", flush=True)
         with app.app_context():
             db.engine.dispose()
         return ok

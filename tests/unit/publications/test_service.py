@@ -209,3 +209,13 @@ def test_reordering_and_removing_from_an_issue(who, learner):
     assert db.session.scalar(select(func.count()).select_from(MagazineIssue)) == 1
     assert db.session.scalar(select(func.count()).select_from(CaseStudyEvent).where(
         CaseStudyEvent.action == "unschedule")) == 1
+
+
+def test_names_the_anonymiser_found_in_the_source_join_the_deny_list(who, learner):
+    # "Dean Walsh" and "Karen" are on no form: the context rules found them in the narrative, so the release
+    # adds them to the case's deny list and a later edit cannot bring them back.
+    case = released_case_study(who)
+    assert {"Dean Walsh", "Walsh", "Karen", "Ashford"} <= set(case.deny_terms)
+    with pytest.raises(IdentifyingText) as refused:
+        service.update_case_study(case, actor=learner, **_form(case, findings_key_learning="Walsh was calm."))
+    assert refused.value.errors == {"findings_key_learning": ["a name, place or force from the case's records"]}
