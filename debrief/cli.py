@@ -106,7 +106,8 @@ def init_cli(app: Flask) -> None:
                   help="Commit every N rows, so an interrupted import can be resumed. Default: all or nothing.")
     @click.option("--resume", is_flag=True, help="Carry on after the last committed row of an unfinished import.")
     @click.option("--rejects", type=click.Path(dir_okay=False, writable=True), default=None,
-                  help="Write the rejected rows (row number and reason) to this CSV file.")
+                  help="Write the rejected rows to this CSV: row number, reason and the row's cells, "
+                       "to correct and import again.")
     def import_use_of_force_command(path, force_code, batch_size, resume, rejects):
         """Import a force's use-of-force CSV (Metropolitan Police open-data layout)."""
         _import_use_of_force(path, force_code, batch_size, resume, rejects)

@@ -151,7 +151,10 @@ def import_use_of_force(
             _import_rows(reader, run, result, force_id, batch_size, tell, progress, started, actor)
     finally:
         if rejects_path is not None:
-            write_rejects(rejects_path, result.rejected)
+            try:
+                write_rejects(rejects_path, result.rejected, path)
+            except (OSError, UnicodeDecodeError, csv.Error):  # the file itself is the problem: numbers only
+                write_rejects(rejects_path, result.rejected)
     return result
 
 
@@ -369,10 +372,25 @@ def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_
         conn.execute(insert(_TACTIC), tactic_rows)
 
 
-def write_rejects(path: str | Path, rejected: Iterable[RejectedRow]) -> None:
-    """A CSV of the rejected rows: their spreadsheet row number and the reason."""
+def write_rejects(path: str | Path, rejected: list[RejectedRow], source: str | Path | None = None) -> None:
+    """A CSV of the rejected rows: row number and reason, then (given the source file) the row's own cells.
+
+    With the cells, the file can be corrected and imported as it is: the two extra columns are ignored
+    with a warning. The source is streamed again, counting rows as the reader does (header = row 1).
+    """
+    reasons = {row.row_number: row.reason for row in rejected}
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["row", "reason"])
-        for row in rejected:
-            writer.writerow([row.row_number, row.reason])
+        if source is None:
+            writer.writerow(["Rejected row", "Reason"])
+            writer.writerows([number, reason] for number, reason in reasons.items())
+            return
+        with open_uof_csv(source) as original:
+            rows = csv.reader(original)
+            writer.writerow(["Rejected row", "Reason", *next(rows, [])])
+            last = max(reasons, default=1)
+            for number, cells in enumerate(rows, start=2):
+                if number in reasons:
+                    writer.writerow([number, reasons[number], *cells])
+                if number >= last:
+                    break
