@@ -46,6 +46,14 @@ def _import_use_of_force(path: str, force_code: str, batch_size: int | None, res
                 for row in failed.rejected[:20]:
                     click.echo(f"  {row}", err=True)
             raise click.ClickException(str(problem)) from problem
+        except KeyboardInterrupt:
+            from debrief.models import UseOfForceImportRun
+
+            db.session.rollback()
+            run = db.session.scalar(select(UseOfForceImportRun).where(UseOfForceImportRun.force_id == force.id)
+                                    .order_by(UseOfForceImportRun.id.desc()).limit(1))
+            click.echo(f"\nError: {run.message if run and run.message else 'The import was interrupted.'}", err=True)
+            sys.exit(130)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for row in result.rejected[:20]:

@@ -193,9 +193,12 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
         committed = run.last_committed_row
         at = f" (reading row {reader.last_row_number})"
         if batched_mode:
-            where = (f"after row {committed}" if committed and committed > 1 else "before any batch was committed")
-            message = (f"Stopped {where}{at}: {_describe(error)}. Rows up to the last committed one are kept; "
-                       "run the import again with --resume to carry on.")
+            if committed and committed > 1:
+                message = (f"Stopped after row {committed}{at}: {_describe(error)}. The rows up to row {committed} "
+                           "are kept; run the import again with --resume to carry on.")
+            else:
+                message = (f"Stopped before any batch was committed{at}: {_describe(error)}. Nothing was kept; "
+                           "run the import again.")
             _finish(run, result, "interrupted", message, started, actor)
         else:
             message = f"Nothing was imported{at}: {_describe(error)}. Every row of this run was rolled back."
