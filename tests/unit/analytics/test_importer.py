@@ -265,3 +265,21 @@ def test_progress_is_reported_in_bytes_up_to_the_file_size(force, tmp_path):
     assert result.inserted == 5_000 and count(UseOfForceRecord) == 5_000
     assert seen == sorted(seen) and len(seen) >= 5 and seen[-1] == path.stat().st_size
     assert header()[0] == "IncidentDate"
+
+
+def test_ctrl_c_marks_the_run_interrupted_and_is_passed_on(force, monkeypatch):
+    real, calls = importer._write_batch, []
+
+    def interrupted(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(importer, "_write_batch", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        import_use_of_force(SMALL, force=force, today=TODAY, batch_size=100)
+    run = db.session.scalar(select(UseOfForceImportRun))
+    assert (run.status, run.last_committed_row, run.rows_inserted) == ("interrupted", 101, 99)
+    assert run.message.startswith("Stopped after row 101") and "the import was interrupted" in run.message
+    assert count(UseOfForceRecord) == 99
