@@ -8,7 +8,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect
 from wtforms import RadioField, SelectChoice, SelectField, StringField
 
 from debrief import reference as ref
-from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, add_months, month_key
+from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_key
 
 NEAR_MISS_CHOICES = [SelectChoice("any", "Incidents and near misses"), SelectChoice("no", "Incidents only"),
                      SelectChoice("yes", "Near misses only")]
@@ -92,7 +92,3 @@ class PatternFilterForm(FlaskForm):
                 found[field.name] = list(field.errors)
         return found
 
-
-def default_month_range(today: date) -> tuple[int, int]:
-    last = month_key(today)
-    return add_months(last, -11), last
