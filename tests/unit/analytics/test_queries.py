@@ -398,3 +398,12 @@ def test_adding_to_the_rollup_gives_the_same_figures_as_rebuilding_it(data):
     rebuilt = {page: [fig.table.rows for fig in pages.build_page(db.session, page, f)] for page in keys}
     assert added == rebuilt
     assert use_of_force.tactics(db.session, f).value("Shield", "Used (national data)") == 14
+
+
+def test_figures_from_debriefs_and_rcas_are_empty_when_only_national_data_is_chosen(rcas):
+    f = filters(source="national")
+    assert all(row[1:] == [0, 0] for row in incidents.debrief_timeliness(db.session, f).rows)
+    assert all(row[1] == 0 for row in incidents.rca_timeliness(db.session, f).rows)
+    assert rca_learning.factor_categories(db.session, f).rows == []
+    assert rca_learning.factor_pairs(db.session, f) == []
+    assert all(row[1:] == [0, 0] for row in rca_learning.actions_by_status(db.session, f).rows)
