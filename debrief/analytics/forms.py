@@ -71,6 +71,12 @@ class PatternFilterForm(FlaskForm):
     def to_filters(self, today: date, force_ids) -> PatternFilters | None:
         """The filters, or None with errors on the fields (shown in the error summary)."""
         ok = self.validate()  # choices only: the month boxes are checked below
+        for field, message in ((self.force, "Select a force from the list"),
+                               (self.theme, "Select an incident type from the list"),
+                               (self.near_miss, "Select incidents, near misses or both"),
+                               (self.source, "Select where the figures come from")):
+            if field.errors:
+                field.errors = [message]
         first = self._month("from", "start", today)
         last = self._month("to", "end", today)
         if first and last and first > last:
