@@ -356,8 +356,8 @@ _TACTIC_COLUMNS = ("record_id", "tactic", "force_id", "incident_month", "effecti
 def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_id: int) -> None:
     """The records and their tactics, in the connection's transaction: COPY on PostgreSQL, else executemany."""
     values = [record_values(record, force_id, run_id) for record in records]
-    if conn.dialect.name == "postgresql":
-        # Ids taken from the sequence up front, so the rows can be streamed with COPY.
+    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
+        # Ids taken from the sequence up front, so the rows can be streamed with COPY (psycopg 3's copy()).
         ids = conn.scalars(text("SELECT nextval(pg_get_serial_sequence('use_of_force', 'id')) "
                                 "FROM generate_series(1, :n)"), {"n": len(records)}).all()
         cursor = conn.connection.driver_connection.cursor()
