@@ -46,6 +46,14 @@ def _import_use_of_force(path: str, force_code: str, batch_size: int | None, res
                 for row in failed.rejected[:20]:
                     click.echo(f"  {row}", err=True)
             raise click.ClickException(str(problem)) from problem
+        except KeyboardInterrupt:
+            from debrief.models import UseOfForceImportRun
+
+            db.session.rollback()
+            run = db.session.scalar(select(UseOfForceImportRun).where(UseOfForceImportRun.force_id == force.id)
+                                    .order_by(UseOfForceImportRun.id.desc()).limit(1))
+            click.echo(f"\nError: {run.message if run and run.message else 'The import was interrupted.'}", err=True)
+            sys.exit(130)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for row in result.rejected[:20]:
@@ -106,7 +114,8 @@ def init_cli(app: Flask) -> None:
                   help="Commit every N rows, so an interrupted import can be resumed. Default: all or nothing.")
     @click.option("--resume", is_flag=True, help="Carry on after the last committed row of an unfinished import.")
     @click.option("--rejects", type=click.Path(dir_okay=False, writable=True), default=None,
-                  help="Write the rejected rows (row number and reason) to this CSV file.")
+                  help="Write the rejected rows to this CSV: row number, reason and the row's cells, "
+                       "to correct and import again.")
     def import_use_of_force_command(path, force_code, batch_size, resume, rejects):
         """Import a force's use-of-force CSV (Metropolitan Police open-data layout)."""
         _import_use_of_force(path, force_code, batch_size, resume, rejects)

@@ -8,7 +8,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect
 from wtforms import RadioField, SelectChoice, SelectField, StringField
 
 from debrief import reference as ref
-from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, add_months, month_key
+from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_key
 
 NEAR_MISS_CHOICES = [SelectChoice("any", "Incidents and near misses"), SelectChoice("no", "Incidents only"),
                      SelectChoice("yes", "Near misses only")]
@@ -71,6 +71,12 @@ class PatternFilterForm(FlaskForm):
     def to_filters(self, today: date, force_ids) -> PatternFilters | None:
         """The filters, or None with errors on the fields (shown in the error summary)."""
         ok = self.validate()  # choices only: the month boxes are checked below
+        for field, message in ((self.force, "Select a force from the list"),
+                               (self.theme, "Select an incident type from the list"),
+                               (self.near_miss, "Select incidents, near misses or both"),
+                               (self.source, "Select where the figures come from")):
+            if field.errors:
+                field.errors = [message]
         first = self._month("from", "start", today)
         last = self._month("to", "end", today)
         if first and last and first > last:
@@ -92,7 +98,3 @@ class PatternFilterForm(FlaskForm):
                 found[field.name] = list(field.errors)
         return found
 
-
-def default_month_range(today: date) -> tuple[int, int]:
-    last = month_key(today)
-    return add_months(last, -11), last

@@ -151,7 +151,10 @@ def import_use_of_force(
             _import_rows(reader, run, result, force_id, batch_size, tell, progress, started, actor)
     finally:
         if rejects_path is not None:
-            write_rejects(rejects_path, result.rejected)
+            try:
+                write_rejects(rejects_path, result.rejected, path)
+            except (OSError, UnicodeDecodeError, csv.Error):  # the file itself is the problem: numbers only
+                write_rejects(rejects_path, result.rejected)
     return result
 
 
@@ -190,9 +193,12 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
         committed = run.last_committed_row
         at = f" (reading row {reader.last_row_number})"
         if batched_mode:
-            where = (f"after row {committed}" if committed and committed > 1 else "before any batch was committed")
-            message = (f"Stopped {where}{at}: {_describe(error)}. Rows up to the last committed one are kept; "
-                       "run the import again with --resume to carry on.")
+            if committed and committed > 1:
+                message = (f"Stopped after row {committed}{at}: {_describe(error)}. The rows up to row {committed} "
+                           "are kept; run the import again with --resume to carry on.")
+            else:
+                message = (f"Stopped before any batch was committed{at}: {_describe(error)}. Nothing was kept; "
+                           "run the import again.")
             _finish(run, result, "interrupted", message, started, actor)
         else:
             message = f"Nothing was imported{at}: {_describe(error)}. Every row of this run was rolled back."
@@ -350,8 +356,8 @@ _TACTIC_COLUMNS = ("record_id", "tactic", "force_id", "incident_month", "effecti
 def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_id: int) -> None:
     """The records and their tactics, in the connection's transaction: COPY on PostgreSQL, else executemany."""
     values = [record_values(record, force_id, run_id) for record in records]
-    if conn.dialect.name == "postgresql":
-        # Ids taken from the sequence up front, so the rows can be streamed with COPY.
+    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
+        # Ids taken from the sequence up front, so the rows can be streamed with COPY (psycopg 3's copy()).
         ids = conn.scalars(text("SELECT nextval(pg_get_serial_sequence('use_of_force', 'id')) "
                                 "FROM generate_series(1, :n)"), {"n": len(records)}).all()
         cursor = conn.connection.driver_connection.cursor()
@@ -369,10 +375,25 @@ def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_
         conn.execute(insert(_TACTIC), tactic_rows)
 
 
-def write_rejects(path: str | Path, rejected: Iterable[RejectedRow]) -> None:
-    """A CSV of the rejected rows: their spreadsheet row number and the reason."""
+def write_rejects(path: str | Path, rejected: list[RejectedRow], source: str | Path | None = None) -> None:
+    """A CSV of the rejected rows: row number and reason, then (given the source file) the row's own cells.
+
+    With the cells, the file can be corrected and imported as it is: the two extra columns are ignored
+    with a warning. The source is streamed again, counting rows as the reader does (header = row 1).
+    """
+    reasons = {row.row_number: row.reason for row in rejected}
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["row", "reason"])
-        for row in rejected:
-            writer.writerow([row.row_number, row.reason])
+        if source is None:
+            writer.writerow(["Rejected row", "Reason"])
+            writer.writerows([number, reason] for number, reason in reasons.items())
+            return
+        with open_uof_csv(source) as original:
+            rows = csv.reader(original)
+            writer.writerow(["Rejected row", "Reason", *next(rows, [])])
+            last = max(reasons, default=1)
+            for number, cells in enumerate(rows, start=2):
+                if number in reasons:
+                    writer.writerow([number, reasons[number], *cells])
+                if number >= last:
+                    break

@@ -64,6 +64,10 @@ def _submission_band(days):
 
 def debrief_timeliness(session: Session, filters: PatternFilters) -> Table:
     """Submitted debriefs by how long after the incident they were submitted, hot and cold apart."""
+    columns = ["Time from incident to debrief submitted", "Hot debriefs", "Cold debriefs"]
+    if not filters.debriefs:
+        return Table(columns, [[label, 0, 0] for _, label in SUBMISSION_BANDS],
+                     ["Debriefs are left out by the source chosen."])
     band = _submission_band(days_between(session, Debrief.submitted_at, Incident.occurred_at)).label("band")
     rows = session.execute(
         select(band, count_if(Debrief.kind == "hot"), count_if(Debrief.kind == "cold"))
@@ -71,8 +75,7 @@ def debrief_timeliness(session: Session, filters: PatternFilters) -> Table:
         .where(Debrief.status == "submitted", Debrief.submitted_at.is_not(None), *incident_conditions(filters))
         .group_by(band)).all()
     found = {label: (hot, cold) for label, hot, cold in rows}
-    return Table(["Time from incident to debrief submitted", "Hot debriefs", "Cold debriefs"],
-                 [[label, *found.get(label, (0, 0))] for _, label in SUBMISSION_BANDS])
+    return Table(columns, [[label, *found.get(label, (0, 0))] for _, label in SUBMISSION_BANDS])
 
 
 def _as_day(value) -> date | None:

@@ -64,10 +64,6 @@ PAGES: tuple[PageSpec, ...] = (
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 
 
-def _all_after_label(table_columns: int) -> tuple[int, ...]:
-    return tuple(range(1, table_columns))
-
-
 FIGURES: dict[str, tuple[FigureSpec, ...]] = {
     "incidents": (
         FigureSpec("incidents-per-month", "Incidents and near misses each month", incidents.incidents_per_month,
@@ -100,6 +96,9 @@ FIGURES: dict[str, tuple[FigureSpec, ...]] = {
                    (Chart("Signed-off RCAs where each category appears", "hbar", (1,), "RCAs", "Category"),)),
         FigureSpec("root-causes", "Root causes by category", rca_learning.root_causes,
                    (Chart("Root causes by category", "hbar", (1,), "Root causes", "Category"),)),
+        FigureSpec("recommendations", "Recommendations by the progress of their actions",
+                   rca_learning.recommendations_by_progress,
+                   (Chart("Recommendations by the progress of their actions", "hbar", (), "Recommendations"),)),
         FigureSpec("actions", "Actions by status, and overdue actions", rca_learning.actions_by_status,
                    (Chart("Actions by status", "bar", (), "Actions", "Status"),)),
     ),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
 from debrief.analytics.filters import PatternFilters
@@ -89,6 +89,33 @@ def actions_by_status(session: Session, filters: PatternFilters) -> Table:
     table.notes.append(f"{recommendations:,} recommendation{'s' if recommendations != 1 else ''} in these RCAs. "
                        "An action is overdue when it is open or in progress after its due date. "
                        "RCAs at any stage are counted.")
+    return table
+
+
+REC_NO_ACTIONS = "No actions yet"
+REC_OVERDUE = "With an overdue action"
+REC_OPEN = "Actions under way, none overdue"
+REC_CLOSED = "Every action closed"
+
+
+def recommendations_by_progress(session: Session, filters: PatternFilters) -> Table:
+    """Recommendations by the progress of their actions, worst first: one query over a per-recommendation count."""
+    if not filters.debriefs:
+        return Table(["Recommendations", "Number"], [[label, 0] for label in
+                                                     (REC_OVERDUE, REC_OPEN, REC_NO_ACTIONS, REC_CLOSED)])
+    open_ = RcaAction.status.in_(OPEN_ACTION_STATUSES)
+    per_rec = (select(Recommendation.id.label("rec"), func.count(RcaAction.id).label("actions"),
+                      count_if(open_).label("open"), count_if(open_ & (RcaAction.due_on < filters.today)).label("late"))
+               .outerjoin(RcaAction, RcaAction.recommendation_id == Recommendation.id)
+               .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
+               .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+               .where(*incident_conditions(filters)).group_by(Recommendation.id).subquery())
+    progress = case((per_rec.c.actions == 0, REC_NO_ACTIONS), (per_rec.c.late > 0, REC_OVERDUE),
+                    (per_rec.c.open > 0, REC_OPEN), else_=REC_CLOSED).label("progress")
+    found = dict(session.execute(select(progress, func.count()).group_by(progress)).all())
+    table = Table(["Recommendations", "Number"],
+                  [[label, found.get(label, 0)] for label in (REC_OVERDUE, REC_OPEN, REC_NO_ACTIONS, REC_CLOSED)])
+    table.notes.append("Closed means done or not taken forward. RCAs at any stage are counted.")
     return table
 
 

@@ -72,6 +72,7 @@ def test_reviewer_filters_reads_a_chart_and_its_table_and_downloads_a_csv(page, 
     assert page.get_by_label("Month").first.input_value() == "13"
     check_accessibility(page)
     screenshot(page, "patterns-filter-error")
+    assert page.console_errors == []  # no CSP violation from the inline SVG charts
 
 
 def test_learning_team_sees_all_forces_chooses_one_and_reads_the_risk_and_network(page, app):
@@ -105,3 +106,4 @@ def test_learning_team_sees_all_forces_chooses_one_and_reads_the_risk_and_networ
     _open(page, "RCA learning and actions")
     assert page.locator("#factor-categories-table tbody tr").count() >= 1
     screenshot(page, "patterns-learning-learning")
+    assert page.console_errors == []  # no CSP violation from the charts or the Graphviz drawing

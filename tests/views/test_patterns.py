@@ -99,7 +99,7 @@ def test_default_range_is_the_last_twelve_months_and_shown(client, data):
      "The end month must be the same as or after the start month"),
     ("from_month=1&from_year=2026&to_month=3&to_year=", "The end year must include 4 numbers"),
     ("from_month=1&from_year=2026&to_month=1&to_year=2999", "The end month must be this month or in the past"),
-    (f"{RANGE}&source=everything", "Not a valid choice."),
+    (f"{RANGE}&source=everything", "Select where the figures come from"),
 ])
 def test_filter_errors_are_summarised_and_keep_what_was_typed(client, data, query, message):
     sign_in(client, "reviewer@aaa.example")
@@ -181,3 +181,14 @@ def test_views_are_audited_and_unknown_pages_are_404(client, data):
 def test_nav_has_patterns_for_those_allowed(client, data):
     sign_in(client, "officer@aaa.example")
     assert client.get("/patterns/").status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/patterns/", "/patterns/network", "/patterns/risk", "/patterns/learning"])
+def test_every_page_shows_filter_errors_instead_of_figures(client, data, path):
+    sign_in(client, "learning@aaa.example")
+    page = get_page(client, f"{path}?from_month=2&from_year=2026&to_month=1&to_year=2026&force=999999")
+    assert page.title.startswith("Error: ")
+    errors = page.error_summary()
+    assert "The end month must be the same as or after the start month" in errors
+    assert "Select a force from the list" in errors  # a force that is not on the list
+    assert page.html.find("table") is None and page.html.select_one(".debrief-drawing") is None

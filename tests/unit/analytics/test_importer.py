@@ -104,7 +104,30 @@ def test_bad_rows_are_reported_with_numbers_and_reasons_and_good_rows_kept(force
     stored_rows = set(db.session.scalars(select(UseOfForceRecord.source_row)))
     assert stored_rows == set(range(2, 202)) - set(SMALL_BAD)
     with open(rejects, newline="", encoding="utf-8") as f:
-        assert list(csv.reader(f)) == [["row", "reason"]] + [[str(n), reason] for n, reason in SMALL_BAD.items()]
+        written = list(csv.DictReader(f))
+    assert [(int(row["Rejected row"]), row["Reason"]) for row in written] == list(SMALL_BAD.items())
+    originals = small_rows()
+    for row in written:  # each rejected row's own cells follow, so it can be corrected and imported again
+        assert {k: v for k, v in row.items() if k not in ("Rejected row", "Reason")} == originals[
+            int(row["Rejected row"]) - 2]
+
+
+def test_corrected_rejects_import_with_a_warning_for_the_two_added_columns(force, tmp_path):
+    rejects, fixed = tmp_path / "rejects.csv", tmp_path / "fixed.csv"
+    import_use_of_force(SMALL, force=force, today=TODAY, rejects_path=rejects)
+    with open(rejects, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    rows[0]["IncidentDate"] = "2023-02-28"
+    rows[1]["Tactic 1"] = "Tactical Communications"
+    rows[2]["SingleCrewed"] = "No"
+    with open(fixed, "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = import_use_of_force(fixed, force=force, today=TODAY)
+    assert (result.inserted, len(result.rejected)) == (3, 0)
+    assert len(result.warnings) == 2 and all("was ignored" in warning for warning in result.warnings)
+    assert count(UseOfForceRecord) == 200
 
 
 def test_a_missing_column_stops_the_import_naming_it_and_writes_nothing(force):
@@ -242,3 +265,21 @@ def test_progress_is_reported_in_bytes_up_to_the_file_size(force, tmp_path):
     assert result.inserted == 5_000 and count(UseOfForceRecord) == 5_000
     assert seen == sorted(seen) and len(seen) >= 5 and seen[-1] == path.stat().st_size
     assert header()[0] == "IncidentDate"
+
+
+def test_ctrl_c_marks_the_run_interrupted_and_is_passed_on(force, monkeypatch):
+    real, calls = importer._write_batch, []
+
+    def interrupted(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(importer, "_write_batch", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        import_use_of_force(SMALL, force=force, today=TODAY, batch_size=100)
+    run = db.session.scalar(select(UseOfForceImportRun))
+    assert (run.status, run.last_committed_row, run.rows_inserted) == ("interrupted", 101, 99)
+    assert run.message.startswith("Stopped after row 101") and "the import was interrupted" in run.message
+    assert count(UseOfForceRecord) == 99

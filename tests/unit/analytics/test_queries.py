@@ -220,6 +220,32 @@ def test_actions_by_status_and_overdue(rcas):
     assert "2 recommendations" in table.notes[0]
 
 
+def test_recommendations_by_progress(rcas):
+    d2 = rcas["debriefs"][1]
+    from debrief.models import RcaAction, Recommendation, RootCauseAnalysis
+    from sqlalchemy import select as sql_select
+
+    rca = db.session.scalar(sql_select(RootCauseAnalysis).where(RootCauseAnalysis.incident_id == d2.incident_id))
+    rca.recommendations = [
+        Recommendation(text="Closed", actions=[RcaAction(description="a", owner="o", due_on=date(2026, 5, 1),
+                                                         status="done")]),
+        Recommendation(text="Under way", actions=[RcaAction(description="a", owner="o", due_on=date(2026, 9, 1),
+                                                            status="in_progress"),
+                                                  RcaAction(description="b", owner="o", due_on=date(2026, 1, 1),
+                                                            status="not_taken_forward")]),
+        Recommendation(text="Nothing yet"),
+    ]
+    db.session.commit()
+    table = rca_learning.recommendations_by_progress(db.session, filters())
+    # d1's recommendation has an action due 1 June still open; so has the draft RCA's (due 30 June).
+    assert table.value(rca_learning.REC_OVERDUE, "Number") == 2
+    assert table.value(rca_learning.REC_OPEN, "Number") == 1
+    assert table.value(rca_learning.REC_NO_ACTIONS, "Number") == 1
+    assert table.value(rca_learning.REC_CLOSED, "Number") == 1
+    scoped = rca_learning.recommendations_by_progress(db.session, filters(force_ids=(rcas["b"].id,)))
+    assert [row[1] for row in scoped.rows] == [0, 0, 0, 0]
+
+
 def test_cooccurrence_pairs_count_rcas_holding_both(rcas):
     pairs = rca_learning.factor_pairs(db.session, filters())
     got = {(p.first, p.second): p.rcas for p in pairs}
@@ -372,3 +398,12 @@ def test_adding_to_the_rollup_gives_the_same_figures_as_rebuilding_it(data):
     rebuilt = {page: [fig.table.rows for fig in pages.build_page(db.session, page, f)] for page in keys}
     assert added == rebuilt
     assert use_of_force.tactics(db.session, f).value("Shield", "Used (national data)") == 14
+
+
+def test_figures_from_debriefs_and_rcas_are_empty_when_only_national_data_is_chosen(rcas):
+    f = filters(source="national")
+    assert all(row[1:] == [0, 0] for row in incidents.debrief_timeliness(db.session, f).rows)
+    assert all(row[1] == 0 for row in incidents.rca_timeliness(db.session, f).rows)
+    assert rca_learning.factor_categories(db.session, f).rows == []
+    assert rca_learning.factor_pairs(db.session, f) == []
+    assert all(row[1:] == [0, 0] for row in rca_learning.actions_by_status(db.session, f).rows)
