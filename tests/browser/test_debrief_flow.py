@@ -172,6 +172,8 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     page.wait_for_url("**/review/")
     check_accessibility(page)
     page.get_by_role("link", name="AAA-").first.click()
+    page.wait_for_url("**/review/incidents/*")
+    page.locator(".debrief-side-by-side section").nth(1).wait_for()
     assert page.locator(".debrief-side-by-side section").count() == 2
     assert "Jamie Colleague (Response" in page.content() and "Radio coverage on the bridge." in page.content()
     check_accessibility(page)
