@@ -59,7 +59,9 @@ _PRE_BEFORE = re.compile(
 )
 _AP = r"(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours|h)"
 _TIMES = (
-    re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*" + _AP + r"\b)?)(?![\d:])"),
+    # "02:15", "02:15:30", and "02:15:" at the head of a log line.
+    re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*" + _AP
+               + r"\b)?)(?!\d|:\d)"),
     re.compile(r"(?<![\d:.£])(?P<t>(?P<h>\d{1,2})\.(?P<mi>[0-5]\d)\s*(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours)\b)"),
     re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<ap>hrs|hours|h)\b)"),
     # "at 2315": four bare digits are a time only straight after "at".

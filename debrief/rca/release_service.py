@@ -21,7 +21,7 @@ def sources(rca: RootCauseAnalysis) -> dict[str, str]:
     """The texts the release is made from, one per case-study field."""
     roots = [n for n in rca.nodes if n.kind == rca_graph.ROOT_CAUSE]
     outcome = next((n for n in rca.nodes if n.kind == rca_graph.OUTCOME), None)
-    chronology = "\n".join(f"{e.at.strftime('%H:%M') + ' ' if e.at else ''}{e.what}" for e in rca.chronology)
+    chronology = "\n".join(f"{'At ' + e.at.strftime('%H:%M') + ': ' if e.at else ''}{e.what}" for e in rca.chronology)
     findings = rca.findings.strip()
     if roots:
         findings += "\n\nRoot causes:\n" + "\n".join(f"- {n.label}" for n in roots)

@@ -43,7 +43,7 @@ def test_release_edit_publish_and_read(page, app):
     assert page.locator("mark.debrief-replaced", has_text="Ellie Morgan").count() >= 1
     screenshot(page, "magazine-flow-release-before")
     page.get_by_label("Title of the case study").fill("Waiting alone for backup")
-    undo = page.get_by_label(re.compile(r"^“22:15” → “"))  # an exact time the reviewer decides can stay
+    undo = page.get_by_label(re.compile(r"^“(At )?22:15” → “"))  # an exact time the reviewer decides can stay
     undo.check()
     page.get_by_label("Section").select_option("findings_key_learning")
     page.get_by_label("Words to redact").fill("whole district")

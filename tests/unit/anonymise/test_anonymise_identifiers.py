@@ -115,3 +115,8 @@ def test_collar_number_after_rank_and_name_goes_but_a_year_stays() -> None:
     result = anonymise("PC Dean Whitlock 4471 spoke to her. PS Amy Lomax 212AB arrived.")
     assert "4471" not in result.text and "212AB" not in result.text
     assert "2022" in anonymise("Sergeant Lomax 2022 review said so.").text
+
+
+def test_times_at_the_head_of_a_log_line_and_with_seconds() -> None:
+    assert "02:15" not in anonymise("- 02:15: Rousing check done").text
+    assert "02:15" not in anonymise("02:15:30 custody log opened").text
