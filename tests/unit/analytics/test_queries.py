@@ -407,3 +407,15 @@ def test_figures_from_debriefs_and_rcas_are_empty_when_only_national_data_is_cho
     assert rca_learning.factor_categories(db.session, f).rows == []
     assert rca_learning.factor_pairs(db.session, f) == []
     assert all(row[1:] == [0, 0] for row in rca_learning.actions_by_status(db.session, f).rows)
+
+
+def test_headline_numbers(rcas):
+    table = incidents.headline(db.session, filters())
+    assert table.value("Incidents", "Number") == 3
+    assert table.value("Near misses", "Number") == 1
+    assert table.value("Debriefs submitted", "Number") == 4
+    assert table.value("Root-cause analyses signed off", "Number") == 3
+    assert table.value("Overdue actions", "Number") == 2
+    assert table.value("Uses of force in the national data", "Number") == 4
+    scoped = incidents.headline(db.session, filters(force_ids=(rcas["b"].id,), source="debriefs"))
+    assert [row[1] for row in scoped.rows] == [1, 0, 1, 1, 0]
