@@ -341,6 +341,18 @@ def test_risk_from_debriefs_by_single_crewing_and_time_of_day(data):
     assert times.value("Afternoon (12:00 to 17:59)", "Submitted debriefs") == 6
 
 
+def test_risk_never_shows_a_value_outside_the_vocabulary_as_typed(data):
+    officer = data["people"][("A", Role.OFFICER)]
+    for day in range(1, 7):
+        debrief_with(author=officer, occurred_at=datetime(2026, 2, day, 13, 0),
+                     role_on_day="Acting Sgt J. Smith" if day % 2 else "Night shift lead")
+    f = filters(force_ids=(data["a"].id,), month_from=202602, month_to=202602)
+    table = risk.risk_table(db.session, f, risk.DIMENSION_BY_KEY["main_duty"], "debriefs")
+    labels = [row[0] for row in table.rows]
+    assert "Acting Sgt J. Smith" not in labels and "Night shift lead" not in labels
+    assert table.value(risk.UNLISTED_LABEL, "Submitted debriefs") == 6
+
+
 def test_the_national_rollup_is_rebuilt_when_rows_are_added(data):
     from debrief.analytics.national_summary import ensure_fresh
 
