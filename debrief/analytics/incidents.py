@@ -108,3 +108,31 @@ def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
     table.notes.append(f"The standard is {RCA_WORKING_DAYS} working days (England and Wales bank holidays "
                        "excluded) from the day the RCA started, whatever due date was later agreed.")
     return table
+
+
+def headline(session: Session, filters: PatternFilters) -> Table:
+    """The overview's few numbers for the months and forces chosen, in four small queries."""
+    from debrief.models import RcaAction, Recommendation
+    from debrief.models.rca import OPEN_ACTION_STATUSES
+
+    rows: list[list] = []
+    if filters.debriefs:
+        incidents, near_misses = session.execute(
+            select(count_if(Incident.near_miss.is_not(True)), count_if(Incident.near_miss.is_(True)))
+            .where(*incident_conditions(filters))).one()
+        debriefs = session.scalar(select(func.count()).select_from(Debrief)
+                                  .join(Incident, Debrief.incident_id == Incident.id)
+                                  .where(Debrief.status == "submitted", *incident_conditions(filters)))
+        signed, overdue = session.execute(
+            select(func.count(func.distinct(RootCauseAnalysis.id)).filter(RootCauseAnalysis.status == "signed_off"),
+                   count_if(RcaAction.status.in_(OPEN_ACTION_STATUSES) & (RcaAction.due_on < filters.today)))
+            .select_from(RootCauseAnalysis).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+            .outerjoin(Recommendation, Recommendation.rca_id == RootCauseAnalysis.id)
+            .outerjoin(RcaAction, RcaAction.recommendation_id == Recommendation.id)
+            .where(*incident_conditions(filters))).one()
+        rows += [["Incidents", incidents], ["Near misses", near_misses], ["Debriefs submitted", debriefs],
+                 ["Root-cause analyses signed off", signed], ["Overdue actions", overdue]]
+    if filters.source != "debriefs":
+        uses = session.scalar(select(func.coalesce(func.sum(S.records), 0)).where(*summary_conditions(filters, "all")))
+        rows.append(["Uses of force in the national data", uses])
+    return Table(["Figure", "Number"], rows)

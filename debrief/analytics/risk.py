@@ -16,6 +16,8 @@ from debrief.models.analytics_summary import UseOfForceSummary as S
 
 NOT_RECORDED = "not_recorded"
 NOT_RECORDED_LABEL = "Not recorded"
+UNLISTED = "_unlisted"
+UNLISTED_LABEL = "Another value"
 TOTAL_LABEL = "All records"
 MEASURES = ("Officers assaulted", "Officers or staff injured", "Subjects injured")
 RATE_NAMES = ("Assault rate (%)", "Officer or staff injury rate (%)", "Subject injury rate (%)")
@@ -160,8 +162,15 @@ def risk_table(session: Session, filters: PatternFilters, dimension: Dimension, 
     counts = _counts(session, filters, dimension, source)
     codes = [code for code, _ in dimension.groups]
     labels = dict(dimension.groups)
-    unknown = sorted(code for code in counts if code not in labels and code != NOT_RECORDED)
-    order = [c for c in codes if c in counts] + unknown + ([NOT_RECORDED] if NOT_RECORDED in counts else [])
+    # A value outside the vocabulary (an old or hand-entered one) is never shown as typed: counted as "other".
+    unknown = [code for code in counts if code not in labels and code != NOT_RECORDED]
+    if unknown:
+        counts = dict(counts)
+        merged = [sum(col) for col in zip(*(counts.pop(code) for code in unknown))]
+        counts[UNLISTED] = [a + b for a, b in zip(counts.get(UNLISTED, [0, 0, 0, 0]), merged)]
+        labels = {**labels, UNLISTED: UNLISTED_LABEL}
+        codes = [*codes, UNLISTED] if UNLISTED not in codes else codes
+    order = [c for c in codes if c in counts] + ([NOT_RECORDED] if NOT_RECORDED in counts else [])
     raw = [counts[c] for c in order]
     total = [sum(col) for col in zip(*raw)] if raw else [0, 0, 0, 0]
     cells, total_cells = suppress(raw, total)

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from debrief.analytics import pages, rca_learning, risk, service
+from debrief.analytics import incidents, pages, rca_learning, risk, service
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot, strongest_pairs
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
 from debrief.analytics.forms import PatternFilterForm
@@ -69,9 +69,12 @@ def _scope_label(filters: PatternFilters | None) -> str:
 @requires(Permission.VIEW_PATTERNS)
 def overview():
     form, filters, _ = _filters()
+    headline = None
     if filters is not None:
+        service.refresh_national_summary()
+        headline = incidents.headline(db.session, filters)
         service.record_patterns_viewed(_me(), "overview", filters)
-    return render_template("patterns/overview.html", **_context(form, filters, "overview"))
+    return render_template("patterns/overview.html", headline=headline, **_context(form, filters, "overview"))
 
 
 @bp.get("/network")

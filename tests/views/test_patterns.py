@@ -88,6 +88,7 @@ def test_default_range_is_the_last_twelve_months_and_shown(client, data):
     assert page.html.find("input", id="to_month")["value"] == str(today.month)
     assert page.html.find("input", id="to_year")["value"] == str(today.year)
     assert page.html.find("input", id="from_month")["value"]
+    assert page.html.select_one(".app-headline") is not None
     links = [a["href"] for a in page.html.select(".app-pattern-pages a")]
     assert "/patterns/risk" in links
 

@@ -341,6 +341,18 @@ def test_risk_from_debriefs_by_single_crewing_and_time_of_day(data):
     assert times.value("Afternoon (12:00 to 17:59)", "Submitted debriefs") == 6
 
 
+def test_risk_never_shows_a_value_outside_the_vocabulary_as_typed(data):
+    officer = data["people"][("A", Role.OFFICER)]
+    for day in range(1, 7):
+        debrief_with(author=officer, occurred_at=datetime(2026, 2, day, 13, 0),
+                     role_on_day="Acting Sgt J. Smith" if day % 2 else "Night shift lead")
+    f = filters(force_ids=(data["a"].id,), month_from=202602, month_to=202602)
+    table = risk.risk_table(db.session, f, risk.DIMENSION_BY_KEY["main_duty"], "debriefs")
+    labels = [row[0] for row in table.rows]
+    assert "Acting Sgt J. Smith" not in labels and "Night shift lead" not in labels
+    assert table.value(risk.UNLISTED_LABEL, "Submitted debriefs") == 6
+
+
 def test_the_national_rollup_is_rebuilt_when_rows_are_added(data):
     from debrief.analytics.national_summary import ensure_fresh
 
@@ -407,3 +419,15 @@ def test_figures_from_debriefs_and_rcas_are_empty_when_only_national_data_is_cho
     assert rca_learning.factor_categories(db.session, f).rows == []
     assert rca_learning.factor_pairs(db.session, f) == []
     assert all(row[1:] == [0, 0] for row in rca_learning.actions_by_status(db.session, f).rows)
+
+
+def test_headline_numbers(rcas):
+    table = incidents.headline(db.session, filters())
+    assert table.value("Incidents", "Number") == 3
+    assert table.value("Near misses", "Number") == 1
+    assert table.value("Debriefs submitted", "Number") == 4
+    assert table.value("Root-cause analyses signed off", "Number") == 3
+    assert table.value("Overdue actions", "Number") == 2
+    assert table.value("Uses of force in the national data", "Number") == 4
+    scoped = incidents.headline(db.session, filters(force_ids=(rcas["b"].id,), source="debriefs"))
+    assert [row[1] for row in scoped.rows] == [1, 0, 1, 1, 0]
