@@ -52,8 +52,9 @@ test-sqlite: install-test
 test-postgresql: install-test
 	DEBRIEF_TEST_DB=postgresql $(BIN)/python -m pytest -p no:cacheprovider
 
-# The whole suite, on SQLite and again on a throwaway PostgreSQL cluster.
-test: test-sqlite test-postgresql
+# The whole suite on SQLite and on a throwaway PostgreSQL cluster, side by side (one per core).
+test: install-test
+	scripts/run-tests
 
 bench: install-test
 	$(BIN)/python bench/run_all.py

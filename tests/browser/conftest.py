@@ -60,6 +60,9 @@ def _axe_source() -> str:
 
 def check_accessibility(page) -> None:
     """Run axe-core on the current page and fail on any violation, listing them."""
+    # A click may still be navigating: wait for the new page's main landmark before testing it.
+    page.wait_for_load_state("load")
+    page.locator("main").first.wait_for()
     # Evaluated through the DevTools protocol, so the page's strict CSP stays on and untouched.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
