@@ -174,6 +174,15 @@ class Case:
 
 
 def _guess_subtype(place: str) -> str:
+    """"Mill Lane, Ashford" reads as a street: the first part that names a kind of place decides."""
+    for part in place.split(","):
+        kind = _part_subtype(part)
+        if kind != "town":
+            return kind
+    return "town"
+
+
+def _part_subtype(place: str) -> str:
     last = place.split()[-1].lower() if place.split() else ""
     if last in ("road", "rd"):
         return "road"

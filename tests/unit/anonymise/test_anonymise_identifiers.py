@@ -120,3 +120,8 @@ def test_collar_number_after_rank_and_name_goes_but_a_year_stays() -> None:
 def test_times_at_the_head_of_a_log_line_and_with_seconds() -> None:
     assert "02:15" not in anonymise("- 02:15: Rousing check done").text
     assert "02:15" not in anonymise("02:15:30 custody log opened").text
+
+
+def test_a_case_place_of_street_and_town_reads_as_a_street() -> None:
+    text = anonymise("He was stopped on Mill Lane, Ashford.", places=["Mill Lane, Ashford"]).text
+    assert text == "He was stopped on a street."
