@@ -259,7 +259,7 @@ OPERATIONAL_AREAS: Vocabulary = (
     Choice("partnership", "Partnership working"),
 )
 
-# Who a reflective question is for; codes as in models.publication.AUDIENCES.
+# Who a reflective question is for (models.publication.AUDIENCES are these codes).
 QUESTION_AUDIENCES: Vocabulary = (
     Choice("policy_makers_managers", "Policy makers and managers"),
     Choice("officers_staff", "Officers and staff"),

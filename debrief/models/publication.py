@@ -12,14 +12,14 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from debrief.extensions import db
+from debrief.reference import QUESTION_AUDIENCES, codes
 from debrief.models.base import utcnow
 from debrief.models.force import Force
 from debrief.models.user import User
 
 CASE_STUDY_STATUSES = ("candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected")
-ISSUE_STATUSES = ("draft", "published")
 # Reflective questions are grouped by who should ask them of themselves.
-AUDIENCES = ("policy_makers_managers", "officers_staff", "trainers", "call_handlers_custody")
+AUDIENCES = codes(QUESTION_AUDIENCES)
 # The texts of a case study, in reading order: (field, label).
 CASE_STUDY_TEXTS = (
     ("summary", "Summary"),

@@ -154,6 +154,21 @@ class FactorRow:
         return code in self.ticks[group]
 
 
+def page_count(total: int, per_page: int) -> int:
+    return max(1, math.ceil(total / per_page))
+
+
+def _within(page: int, total: int, per_page: int) -> int:
+    """The page asked for, kept between the first and the last."""
+    return max(1, min(page, page_count(total, per_page)))
+
+
+def _count_questions(conditions) -> int:
+    return db.session.scalar(select(func.count(ReflectiveQuestion.id))
+                             .join(CaseStudy, CaseStudy.id == ReflectiveQuestion.case_study_id)
+                             .where(*conditions)) or 0
+
+
 @dataclass
 class Page:
     items: list
@@ -163,7 +178,7 @@ class Page:
 
     @property
     def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.per_page))
+        return page_count(self.total, self.per_page)
 
     @property
     def first_index(self) -> int:
@@ -226,7 +241,7 @@ def case_factor_table(filters: Filters = Filters(), *, page: int = 1,
         if columns:
             groups.append(ColumnGroup(key, heading, columns))
     total = len(rows)
-    page = max(1, min(page, max(1, math.ceil(total / per_page))))
+    page = _within(page, total, per_page)
     items = [FactorRow(id=row[0], title=row[1], issue_number=row[2],
                        ticks={"themes": codes_in(row[3]), "factor_categories": codes_in(row[4]),
                               "operational_areas": codes_in(row[5])})
@@ -267,10 +282,8 @@ def force_response_log(filters: Filters = Filters(), *, page: int = 1,
     """Every reflective question of a published case study (newest issue first) with the responses forces recorded,
     each by the force's name; filterable by issue, theme and audience."""
     conditions = _question_conditions(filters)
-    total = db.session.scalar(select(func.count(ReflectiveQuestion.id))
-                              .join(CaseStudy, CaseStudy.id == ReflectiveQuestion.case_study_id)
-                              .where(*conditions)) or 0
-    page = max(1, min(page, max(1, math.ceil(total / per_page))))
+    total = _count_questions(conditions)
+    page = _within(page, total, per_page)
     rows = db.session.execute(
         select(ReflectiveQuestion.id, ReflectiveQuestion.text, ReflectiveQuestion.audience, CaseStudy.id,
                CaseStudy.title, MagazineIssue.number)
@@ -306,10 +319,8 @@ def questions_for_force(force_id: int, filters: Filters = Filters(), *, page: in
                         per_page: int = LOG_PAGE_SIZE) -> Page:
     """Published questions with this force's own response (or None), for the force's responses page."""
     conditions = _question_conditions(filters)
-    total = db.session.scalar(select(func.count(ReflectiveQuestion.id))
-                              .join(CaseStudy, CaseStudy.id == ReflectiveQuestion.case_study_id)
-                              .where(*conditions)) or 0
-    page = max(1, min(page, max(1, math.ceil(total / per_page))))
+    total = _count_questions(conditions)
+    page = _within(page, total, per_page)
     rows = db.session.execute(
         select(ReflectiveQuestion, CaseStudy.title, MagazineIssue.number, ForceResponse)
         .join(CaseStudy, CaseStudy.id == ReflectiveQuestion.case_study_id)
