@@ -20,16 +20,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from debrief.extensions import db
 from debrief.models.base import utcnow
-from debrief.models.debrief import Debrief
-
-# For the dashboards' passes over a year of debriefs: every column they filter, join or group on, so
-# the database reads this narrow index instead of the wide rows with their narratives (about 20 %
-# faster per page at 100,000 debriefs). Declared here, beside the rest of the Patterns schema.
-ix_debrief_patterns = Index(
-    "ix_debrief_patterns", Debrief.incident_id, Debrief.status, Debrief.kind, Debrief.submitted_at,
-    Debrief.assaulted, Debrief.single_crewed, Debrief.taser_trained, Debrief.taser_carried, Debrief.author_id,
-    Debrief.id)
-
 
 class UseOfForceSummary(db.Model):
     __tablename__ = "use_of_force_summary"
