@@ -89,8 +89,19 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def follow(locator) -> None:
+    """Click a link or a submit button and wait until the page it leads to has loaded.
+
+    A bare click returns once the request is sent; reading the title or a heading straight after it
+    can catch the old page or a new one not yet parsed (a title of ''). Waiting for the navigation
+    the click starts closes that race, including a form posted back to its own address.
+    """
+    with locator.page.expect_navigation(wait_until="load"):
+        locator.click()
+
+
 def sign_in(page, email: str, password: str) -> None:
     page.goto("/sign-in")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    follow(page.get_by_role("button", name="Sign in"))

@@ -6,15 +6,14 @@ from datetime import date, timedelta
 import pytest
 
 from debrief.auth.roles import Role
-from tests.browser.conftest import check_accessibility, screenshot, sign_in
+from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 from tests.support.factories import PASSWORD, create_user
 
 pytestmark = pytest.mark.browser
 
 
 def save_and_continue(page):
-    page.get_by_role("button", name="Save and continue").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Save and continue"))
 
 
 def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
@@ -22,14 +21,14 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
                             email="jamie@aaa.example", collar_number="A123")
     when = date.today() - timedelta(days=1)
     sign_in(page, "officer@aaa.example", PASSWORD)
-    page.get_by_role("button", name="Start a new debrief").click()
+    follow(page.get_by_role("button", name="Start a new debrief"))
     check_accessibility(page)
     page.get_by_label("Hot debrief").check()
-    page.get_by_role("button", name="Continue").click()
+    follow(page.get_by_role("button", name="Continue"))
     page.wait_for_url("**/debriefs/*")
     check_accessibility(page)
     screenshot(page, "debrief-task-list-new")
-    page.get_by_role("link", name="About the incident").click()
+    follow(page.get_by_role("link", name="About the incident"))
 
     # One validation error on the way: the time is missing.
     page.get_by_label("Day", exact=True).fill(str(when.day))
@@ -88,18 +87,18 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     check_accessibility(page)
     page.get_by_label("What happened").fill("I was sent to a man on the footbridge who was threatening to jump.")
     # "Come back later" from the middle of the flow, then carry on from My debriefs.
-    page.get_by_role("button", name="Save and come back later").click()
+    follow(page.get_by_role("button", name="Save and come back later"))
     page.wait_for_url("**/officer")
     check_accessibility(page)
-    page.get_by_role("link", name="AAA-").first.click()
-    page.get_by_role("link", name="What happened").click()
+    follow(page.get_by_role("link", name="AAA-").first)
+    follow(page.get_by_role("link", name="What happened"))
     assert "threatening to jump" in page.get_by_label("What happened").input_value()
     save_and_continue(page)
 
     page.get_by_label("Time", exact=True).fill("21:42")
     page.get_by_label("What happened at this time").fill("Arrived on the footbridge")
     page.get_by_label("Source").fill("Body-worn video")
-    page.get_by_role("button", name="Add entry").click()
+    follow(page.get_by_role("button", name="Add entry"))
     check_accessibility(page)
     save_and_continue(page)
 
@@ -120,27 +119,27 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     check_accessibility(page)
     screenshot(page, "debrief-check-answers")
     page.get_by_label("I confirm this is a true account").check()
-    page.get_by_role("button", name="Submit debrief").click()
+    follow(page.get_by_role("button", name="Submit debrief"))
     page.wait_for_url("**/submitted")
     assert "Debrief submitted" in page.content()
     check_accessibility(page)
-    page.get_by_role("button", name="Sign out").click()
+    follow(page.get_by_role("button", name="Sign out"))
 
     # The named colleague adds their own debrief to the same incident.
     sign_in(page, "jamie@aaa.example", PASSWORD)
     page.wait_for_url("**/officer")
     assert "Asked to add your debrief" in page.content()
     check_accessibility(page)
-    page.get_by_role("link", name="AAA-").first.click()
+    follow(page.get_by_role("link", name="AAA-").first)
     check_accessibility(page)  # "Add your debrief": the request from a colleague
     page.get_by_label("Hot debrief").check()
     page.get_by_label("Your role on the day").select_option("response")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("link", name="About the incident").click()
+    follow(page.get_by_role("button", name="Continue"))
+    follow(page.get_by_role("link", name="About the incident"))
     check_accessibility(page)  # shared section: read-only for someone who did not start the incident
     assert "only they can change this section" in page.content()
     page.go_back()
-    page.get_by_role("link", name="Use of force").click()
+    follow(page.get_by_role("link", name="Use of force"))
     page.get_by_role("group", name="Did you use force?").get_by_label("No").check()
     for question in ("Were you single-crewed?", "Are you trained to carry Taser?", "Were you carrying Taser?",
                      "Were you assaulted?"):
@@ -153,7 +152,7 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     page.get_by_label("Time", exact=True).fill("21:45")
     page.get_by_label("What happened at this time").fill("Arrived as backup")
     page.get_by_label("Source").fill("My recollection")
-    page.get_by_role("button", name="Add entry").click()
+    follow(page.get_by_role("button", name="Add entry"))
     save_and_continue(page)
     page.get_by_label("What went well?").fill("Team work.")
     page.get_by_label("What could have been done differently?").fill("Radio coverage on the bridge.")
@@ -163,15 +162,15 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     save_and_continue(page)
     save_and_continue(page)
     page.get_by_label("I confirm this is a true account").check()
-    page.get_by_role("button", name="Submit debrief").click()
+    follow(page.get_by_role("button", name="Submit debrief"))
     page.wait_for_url("**/submitted")
-    page.get_by_role("button", name="Sign out").click()
+    follow(page.get_by_role("button", name="Sign out"))
 
     # A reviewer of the force sees both debriefs side by side.
     sign_in(page, "reviewer@aaa.example", PASSWORD)
     page.wait_for_url("**/review/")
     check_accessibility(page)
-    page.get_by_role("link", name="AAA-").first.click()
+    follow(page.get_by_role("link", name="AAA-").first)
     page.wait_for_url("**/review/incidents/*")
     page.locator(".debrief-side-by-side section").nth(1).wait_for()
     assert page.locator(".debrief-side-by-side section").count() == 2

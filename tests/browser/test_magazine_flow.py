@@ -12,7 +12,7 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import CaseStudy, MagazineIssue, utcnow
 from debrief.publications.responses import record_force_response
-from tests.browser.conftest import check_accessibility, screenshot, sign_in
+from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 from tests.support.factories import PASSWORD, create_user
 from tests.support.release_factories import SECRETS, named_people, signed_off_rca
 
@@ -25,8 +25,7 @@ def _loaded(page) -> None:
 
 
 def _sign_out(page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Sign out"))
 
 
 def test_release_edit_publish_and_read(page, app):
@@ -38,7 +37,7 @@ def test_release_edit_publish_and_read(page, app):
     # The reviewer prepares the release from the signed-off RCA.
     sign_in(page, who["lead"].email, PASSWORD)
     page.goto(f"/rca/{rca.id}")
-    page.get_by_role("link", name="Prepare the anonymised release").click()
+    follow(page.get_by_role("link", name="Prepare the anonymised release"))
     _loaded(page)
     assert page.locator("mark.debrief-replaced", has_text="Ellie Morgan").count() >= 1
     screenshot(page, "magazine-flow-release-before")
@@ -47,14 +46,14 @@ def test_release_edit_publish_and_read(page, app):
     undo.check()
     page.get_by_label("Section").select_option("findings_key_learning")
     page.get_by_label("Words to redact").fill("whole district")
-    page.get_by_role("button", name="Save and check again").click()
+    follow(page.get_by_role("button", name="Save and check again"))
     _loaded(page)
     released_side = page.locator(".debrief-release-text").nth(3)  # what happened: the side to be released
     assert "22:15" in released_side.inner_text()
     findings = page.locator(".debrief-release-text").nth(5)
     assert "[redacted]" in findings.inner_text() and "whole district" not in findings.inner_text()
     screenshot(page, "magazine-flow-release-decided")
-    page.get_by_role("button", name="Release as a candidate case study").click()
+    follow(page.get_by_role("button", name="Release as a candidate case study"))
     _loaded(page)
     assert "Released to the learning team" in page.locator(".govuk-notification-banner").inner_text()
     assert "Released" in page.locator(".govuk-caption-l").inner_text()
@@ -65,17 +64,17 @@ def test_release_edit_publish_and_read(page, app):
     page.wait_for_load_state()
     check_accessibility(page)
     assert "Waiting alone for backup" in page.locator("main").inner_text()
-    page.get_by_role("link", name="Waiting alone for backup").click()
+    follow(page.get_by_role("link", name="Waiting alone for backup"))
     _loaded(page)
     main = page.locator("main").inner_text()
     for secret in SECRETS:
         assert secret not in main, secret
     screenshot(page, "magazine-flow-learning-case-study")
-    page.get_by_role("link", name="Edit the case study").click()
+    follow(page.get_by_role("link", name="Edit the case study"))
     _loaded(page)
     summary = page.get_by_label("Summary", exact=True)
     summary.fill(summary.input_value() + " Dawson said afterwards that the wait felt endless.")
-    page.get_by_role("button", name="Save the case study").click()
+    follow(page.get_by_role("button", name="Save the case study"))
     page.locator(".govuk-error-summary").wait_for()
     check_accessibility(page)
     assert page.title().startswith("Error: ")
@@ -88,35 +87,35 @@ def test_release_edit_publish_and_read(page, app):
         "Officer A waited alone for backup late one evening while a man was restrained on the ground. The only "
         "other unit was eight minutes away.")
     page.get_by_label("Response policing").check()
-    page.get_by_role("button", name="Save the case study").click()
+    follow(page.get_by_role("button", name="Save the case study"))
     _loaded(page)
-    page.get_by_role("link", name="Add a question for officers and staff").click()
+    follow(page.get_by_role("link", name="Add a question for officers and staff"))
     _loaded(page)
     page.get_by_label("Question", exact=True).fill("Would you wait for backup, and how would you decide?")
-    page.get_by_role("button", name="Save the question").click()
+    follow(page.get_by_role("button", name="Save the question"))
     _loaded(page)
-    page.get_by_role("link", name="Approve").click()
+    follow(page.get_by_role("link", name="Approve"))
     _loaded(page)
-    page.get_by_role("button", name="Approve").click()
+    follow(page.get_by_role("button", name="Approve"))
     _loaded(page)
     assert "approved" in page.locator(".govuk-notification-banner").inner_text()
 
     # An issue with a theme, the case study in it, published.
-    page.get_by_role("link", name="Magazine issues").first.click()
+    follow(page.get_by_role("link", name="Magazine issues").first)
     _loaded(page)
-    page.get_by_role("link", name="Start a new issue").click()
+    follow(page.get_by_role("link", name="Start a new issue"))
     _loaded(page)
     page.get_by_label("Theme").fill("Working alone")
     page.get_by_label("Introduction").fill("Cases where an officer waited alone for help.")
-    page.get_by_role("button", name="Start the issue").click()
+    follow(page.get_by_role("button", name="Start the issue"))
     _loaded(page)
     page.get_by_label("Approved case study").select_option(label="Waiting alone for backup")
-    page.get_by_role("button", name="Add to this issue").click()
+    follow(page.get_by_role("button", name="Add to this issue"))
     _loaded(page)
     screenshot(page, "magazine-flow-learning-issue")
-    page.get_by_role("link", name="Publish issue 1").click()
+    follow(page.get_by_role("link", name="Publish issue 1"))
     _loaded(page)
-    page.get_by_role("button", name="Publish the issue").click()
+    follow(page.get_by_role("button", name="Publish the issue"))
     _loaded(page)
     assert "Issue 1 has been published" in page.locator(".govuk-notification-banner").inner_text()
     _sign_out(page)
@@ -140,7 +139,7 @@ def test_release_edit_publish_and_read(page, app):
             assert secret not in text, (url, secret)
         screenshot(page, name)
     page.goto("/magazine/issues/1")
-    page.get_by_role("link", name="Waiting alone for backup").first.click()
+    follow(page.get_by_role("link", name="Waiting alone for backup").first)
     _loaded(page)
     assert "Would you wait for backup" in page.locator("main").inner_text()
     screenshot(page, "magazine-flow-public-case-study")

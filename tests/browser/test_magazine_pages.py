@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from debrief.auth.roles import Role
-from tests.browser.conftest import check_accessibility, screenshot, sign_in
+from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 from tests.support.factories import PASSWORD
 from tests.support.publication_factories import create_case_study, create_force_response, create_issue
 
@@ -40,11 +40,11 @@ def test_public_magazine_pages_are_accessible_and_keyboard_usable(page, magazine
     page.goto("/magazine/")
     check_accessibility(page)
     screenshot(page, "magazine-public-issues")
-    page.get_by_role("link", name="Issue 4: Mental health and restraint").click()
+    follow(page.get_by_role("link", name="Issue 4: Mental health and restraint"))
     assert page.get_by_role("heading", level=1).inner_text() == "Mental health and restraint"
     check_accessibility(page)
     screenshot(page, "magazine-public-issue")
-    page.get_by_role("link", name="A man in crisis on a bridge").click()
+    follow(page.get_by_role("link", name="A man in crisis on a bridge"))
     check_accessibility(page)
     screenshot(page, "magazine-public-case-study")
 
@@ -85,14 +85,14 @@ def test_reader_feedback_errors_then_confirmation(page, magazine):
     page.goto("/magazine/issues/4/feedback")
     check_accessibility(page)
     page.get_by_label("Tell us more (optional)").fill("Useful for our custody trainers.")
-    page.get_by_role("button", name="Send feedback").click()
+    follow(page.get_by_role("button", name="Send feedback"))
     assert page.title().startswith("Error: ")
     assert "Select whether this issue was useful" in page.locator(".govuk-error-summary").inner_text()
     assert page.get_by_label("Tell us more (optional)").input_value() == "Useful for our custody trainers."
     check_accessibility(page)
     screenshot(page, "magazine-public-feedback-error")
     page.get_by_label("Partly").check()
-    page.get_by_role("button", name="Send feedback").click()
+    follow(page.get_by_role("button", name="Send feedback"))
     assert "Feedback sent" in page.locator("h1").inner_text()
     check_accessibility(page)
 
@@ -100,17 +100,17 @@ def test_reader_feedback_errors_then_confirmation(page, magazine):
 def test_a_reviewer_records_the_forces_response(page, magazine, people):
     issue, studies = magazine
     sign_in(page, people[("B", Role.REVIEWER)].email, PASSWORD)
-    page.get_by_role("link", name="Force responses").click()
+    follow(page.get_by_role("link", name="Force responses"))
     check_accessibility(page)
     screenshot(page, "magazine-force-responses")
-    page.get_by_role("link", name="How would your force have handled a call graded too low?").click()
+    follow(page.get_by_role("link", name="How would your force have handled a call graded too low?"))
     page.get_by_label("What did your force do in response?").fill("We audit call grading every month.")
     page.get_by_label("Day").fill("3")
     page.get_by_label("Month").fill("3")
     page.get_by_label("Year").fill("2025")
     check_accessibility(page)
     screenshot(page, "magazine-force-response-form")
-    page.get_by_role("button", name="Save and publish the response").click()
+    follow(page.get_by_role("button", name="Save and publish the response"))
     assert "response has been recorded" in page.locator(".govuk-notification-banner").inner_text()
     page.goto("/magazine/force-response-log?audience=policy_makers_managers")
     assert "We audit call grading every month." in page.inner_text("main")

@@ -7,27 +7,24 @@ import io
 import pytest
 
 from debrief.demo import DEMO_PASSWORD, seed_demo
-from tests.browser.conftest import check_accessibility, screenshot, sign_in
+from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def _open(page, link_name: str) -> None:
-    page.locator(".debrief-subnav").get_by_role("link", name=link_name, exact=True).click()
-    page.wait_for_load_state()
+    follow(page.locator(".debrief-subnav").get_by_role("link", name=link_name, exact=True))
     check_accessibility(page)
 
 
 def _apply(page) -> None:
-    page.get_by_role("button", name="Apply filters").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Apply filters"))
 
 
 def test_reviewer_filters_reads_a_chart_and_its_table_and_downloads_a_csv(page, app):
     seed_demo()
     sign_in(page, "reviewer@nsp.example.police.uk", DEMO_PASSWORD)
-    page.get_by_role("link", name="Patterns", exact=True).click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("link", name="Patterns", exact=True))
     assert page.locator("h1").inner_text() == "Patterns"
     check_accessibility(page)
     screenshot(page, "patterns-overview-reviewer")

@@ -10,14 +10,13 @@ from sqlalchemy import select
 from debrief.demo import DEMO_PASSWORD, seed_demo
 from debrief.extensions import db
 from debrief.models import Incident, RootCauseAnalysis
-from tests.browser.conftest import check_accessibility, screenshot, sign_in
+from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def _go(page, link_name: str) -> None:
-    page.get_by_role("link", name=link_name, exact=True).click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("link", name=link_name, exact=True))
     check_accessibility(page)
 
 
@@ -28,8 +27,7 @@ def _add_factor(page, label: str, category: str, evidence: str, document: str | 
     if document:
         page.get_by_label("Document", exact=True).fill(document)
     check_accessibility(page)
-    page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Save"))
 
 
 def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
@@ -40,13 +38,12 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
 
     sign_in(page, "reviewer@nsp.example.police.uk", DEMO_PASSWORD)
     page.goto(f"/review/incidents/{incident.id}")
-    page.get_by_role("link", name="Start a root-cause analysis").click()
+    follow(page.get_by_role("link", name="Start a root-cause analysis"))
     check_accessibility(page)
     page.get_by_label("Concise").check()
     page.get_by_label("Terms of reference").fill("How the crisis on the bridge was handled, and how the wait for "
                                                  "the place of safety could be shorter.")
-    page.get_by_role("button", name="Start the RCA").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Start the RCA"))
     assert "The chronology has been built" in page.locator(".govuk-notification-banner").inner_text()
     check_accessibility(page)
 
@@ -55,23 +52,21 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
     rows = page.locator("tbody tr")
     assert rows.count() >= 3
     screenshot(page, "rca-chronology")
-    page.get_by_role("button", name=re.compile(r"^Mark as problem\W+entry 2$")).click()
-    page.wait_for_load_state()
-    page.get_by_role("button", name=re.compile(r"^Mark as problem\W+entry 3$")).click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name=re.compile(r"^Mark as problem\W+entry 2$")))
+    follow(page.get_by_role("button", name=re.compile(r"^Mark as problem\W+entry 3$")))
     assert page.locator("tbody tr").filter(has_text="Service delivery problem").count() == 2
 
     # Factors with categories and evidence, asked of the first problem.
     _go(page, "Factor graph")
-    page.get_by_role("link", name=re.compile("^What contributed to this")).first.click()
+    follow(page.get_by_role("link", name=re.compile("^What contributed to this")).first)
     check_accessibility(page)
     _add_factor(page, "Place of safety full with no escalation out of hours", "Partner agencies", "A document "
                 "(policy, log, training record)", "Section 136 protocol")
-    page.get_by_role("link", name=re.compile("^What contributed to this")).first.click()
+    follow(page.get_by_role("link", name=re.compile("^What contributed to this")).first)
     _add_factor(page, "No negotiator available at night", "Team and supervision", "Not yet evidenced")
 
     # A 5-whys chain from the second problem.
-    page.get_by_role("link", name=re.compile("^Ask 5 whys")).nth(1).click()
+    follow(page.get_by_role("link", name=re.compile("^Ask 5 whys")).nth(1))
     check_accessibility(page)
     page.locator("#why_1").fill("Officers waited with her at the roadside")
     page.locator("#category_1").select_option("physical_environment")
@@ -79,20 +74,17 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
     page.locator("#category_2").select_option("partner_agencies")
     page.locator("#why_3").fill("Ambulance demand was at its winter peak")
     page.locator("#category_3").select_option("organisational_strategic")
-    page.get_by_role("button", name="Add the chain").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Add the chain"))
     assert "5-whys chain has been added" in page.locator(".govuk-notification-banner").inner_text()
 
     # A loop is refused with a message naming it.
     page.get_by_label("This item").select_option(label="Contributory factor: Ambulance demand was at its winter peak")
     page.get_by_label("contributed to").select_option(label="Contributory factor: Ambulance demand was at its winter peak")
-    page.get_by_role("button", name="Add link").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Add link"))
     assert "cannot contribute to itself" in page.locator(".govuk-error-summary").inner_text()
     check_accessibility(page)
 
-    page.get_by_role("button", name=re.compile(r"^Confirm as root cause\W+Place of safety full")).click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name=re.compile(r"^Confirm as root cause\W+Place of safety full")))
     assert page.locator(".debrief-drawing svg").count() == 1
     assert "The graph as text" in page.content()
     check_accessibility(page)
@@ -106,21 +98,19 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
     _go(page, "Write the findings")
     page.get_by_label("Findings").fill("The place of safety had no capacity and no agreed escalation when full, "
                                        "so the wait fell on officers at the roadside.")
-    page.get_by_role("button", name="Save findings").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Save findings"))
 
     # A recommendation with two actions.
     _go(page, "Recommendations and actions")
     _go(page, "Add a recommendation")
     page.get_by_label("Recommendation").fill("Agree an escalation point with the mental health trust.")
     page.get_by_label("Place of safety full with no escalation out of hours").check()
-    page.get_by_role("button", name="Save recommendation").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Save recommendation"))
     due = date.today() + timedelta(days=60)
     for n, (action, owner) in enumerate([("Revise the section 136 protocol", "Mental health partnership lead"),
                                          ("Brief control room supervisors", "Control room training team")]):
         if n:
-            page.get_by_role("link", name="Add an action to recommendation 1").click()
+            follow(page.get_by_role("link", name="Add an action to recommendation 1"))
         check_accessibility(page)
         page.get_by_label("Action", exact=True).fill(action)
         page.get_by_label("Owner").fill(owner)
@@ -129,27 +119,24 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
         page.get_by_label("Year").fill(str(due.year))
         page.get_by_label("Measure of success").fill("Protocol signed by both organisations")
         page.get_by_label("Open", exact=True).check()
-        page.get_by_role("button", name="Save action").click()
-        page.wait_for_load_state()
+        follow(page.get_by_role("button", name="Save action"))
     assert page.locator("tbody tr").count() == 2
     check_accessibility(page)
 
     _go(page, "Overview")
-    page.get_by_role("button", name="Send for review").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Send for review"))
     assert "Sent for review" in page.locator(".govuk-notification-banner").inner_text()
     # The author cannot sign off their own RCA.
     assert page.get_by_role("button", name="Confirm decision").count() == 0
     assert "you cannot sign off your own RCA" in page.content()
     rca_url = page.url
-    page.get_by_role("button", name="Sign out").click()
+    follow(page.get_by_role("button", name="Sign out"))
 
     sign_in(page, "reviewer2@nsp.example.police.uk", DEMO_PASSWORD)
     page.goto(rca_url)
     check_accessibility(page)
     page.get_by_label("Sign off").check()
-    page.get_by_role("button", name="Confirm decision").click()
-    page.wait_for_load_state()
+    follow(page.get_by_role("button", name="Confirm decision"))
     assert "signed off" in page.locator(".govuk-notification-banner").inner_text()
     check_accessibility(page)
     _go(page, "Report")

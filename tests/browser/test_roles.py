@@ -5,7 +5,7 @@ import pytest
 
 from debrief.auth.roles import Role
 from debrief.demo import DEMO_PASSWORD, demo_email, seed_demo
-from tests.browser.conftest import check_accessibility, screenshot, sign_in
+from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def test_sign_in_page_is_accessible(page, demo):
     page.goto("/sign-in")
     assert page.title() == "Sign in – Debrief"
     check_accessibility(page)
-    page.get_by_role("button", name="Sign in").click()
+    follow(page.get_by_role("button", name="Sign in"))
     page.locator(".govuk-error-summary").wait_for(state="visible")  # waits for the new page, not the old one
     assert page.title().startswith("Error: ")
     # GOV.UK Frontend's JavaScript moves focus to the error summary.
@@ -50,7 +50,7 @@ def test_each_role_lands_on_its_home(page, demo, role, path, heading):
     check_accessibility(page)
     screenshot(page, f"home-{role}")
     assert page.console_errors == []
-    page.get_by_role("button", name="Sign out").click()
+    follow(page.get_by_role("button", name="Sign out"))
     page.wait_for_url("**/sign-in")
     assert "You have signed out" in page.content()
 
@@ -58,7 +58,7 @@ def test_each_role_lands_on_its_home(page, demo, role, path, heading):
 def test_admin_adds_a_user_with_keyboard_only(page, demo):
     sign_in(page, demo_email("NSP", Role.ADMIN), DEMO_PASSWORD)
     page.wait_for_url("**/admin/users")
-    page.get_by_role("button", name="Add a user").click()
+    follow(page.get_by_role("button", name="Add a user"))
     page.get_by_label("Full name").fill("Jo Bloggs")
     page.get_by_label("Email address").fill("jo.bloggs@nsp.example.police.uk")
     page.get_by_label("Officer or staff").check()
@@ -71,7 +71,7 @@ def test_admin_adds_a_user_with_keyboard_only(page, demo):
     check_accessibility(page)
     screenshot(page, "add-user-error")
     page.get_by_role("textbox", name="Temporary password").fill("a-long-enough-password")
-    page.get_by_role("button", name="Add user").click()
+    follow(page.get_by_role("button", name="Add user"))
     page.wait_for_url("**/admin/users")
     assert "Jo Bloggs has been added" in page.content()
     check_accessibility(page)
