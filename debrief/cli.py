@@ -65,10 +65,10 @@ def _import_use_of_force(path: str, force_code: str, batch_size: int | None, res
     click.echo(f"Import {result.run_id} completed: {result.summary()}.")
     if result.inserted:
         # Build the dashboards' monthly rollup now, so the first page view after an import is not the one to wait.
-        from debrief.analytics.service import refresh_national_summary
+        from debrief.analytics.national_summary import ensure_fresh
 
         started = time.perf_counter()
-        refresh_national_summary()
+        ensure_fresh(db.session)
         click.echo(f"Dashboards' national summary rebuilt in {time.perf_counter() - started:.1f} seconds.", err=True)
 
 
@@ -123,7 +123,10 @@ def init_cli(app: Flask) -> None:
     @app.cli.command("seed-demo")
     def seed_demo_command():
         """Load demo forces, users and records. Safe to run again: nothing is duplicated."""
+        from debrief.analytics.service import refresh_summaries
+
         sign_ins = seed_demo()
+        refresh_summaries()  # the dashboards' rollups, built now rather than on the first page view
         click.echo("Demo sign-ins (password for all: {}):".format(sign_ins.password))
         for force_name, role, email in sign_ins.accounts:
             click.echo(f"  {force_name:<28} {role:<10} {email}")

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from sqlalchemy import String, delete, func, insert, literal, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from debrief.analytics import risk
-from debrief.analytics.sql import count_if
+from debrief.analytics.sql import commit_build, count_if
 from debrief.models import UseOfForceRecord, UseOfForceTactic
 from debrief.models.analytics_summary import UseOfForceSummary, UseOfForceSummaryState
 from debrief.models.base import utcnow
@@ -121,9 +120,4 @@ def ensure_fresh(session: Session) -> bool:
     state.max_record_id = latest
     state.record_count = count
     state.built_at = utcnow()
-    try:
-        session.commit()
-    except IntegrityError:  # another request built the very first rollup at the same moment: use theirs
-        session.rollback()
-        return False
-    return True
+    return commit_build(session)

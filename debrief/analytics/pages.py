@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 
 from debrief.analytics import charts, incidents, rca_learning, risk, use_of_force
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import one_page
 from debrief.analytics.tables import Table, numeric
 
 
@@ -152,9 +151,8 @@ def draw(table: Table, chart: Chart, chart_id: str) -> str:
 
 
 def build_page(session: Session, page: str, filters: PatternFilters) -> list[Figure]:
-    """Every figure of a page, sharing the passes over the debriefs that several figures need."""
-    with one_page():
-        return [build_figure(session, spec, filters) for spec in figure_specs(page, filters)]
+    """Every figure of a page (each reads the monthly rollups, not the debriefs or national rows themselves)."""
+    return [build_figure(session, spec, filters) for spec in figure_specs(page, filters)]
 
 
 def build_figure(session: Session, spec: FigureSpec, filters: PatternFilters) -> Figure:

@@ -4,15 +4,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import count_if, hour_of, incident_conditions, shared, summary_conditions
+from debrief.analytics.sql import hour_of, rollup_for
 from debrief.analytics.tables import FEWER_THAN_5, SUPPRESSION_THRESHOLD, WITHHELD, Cell, Table, rate
-from debrief.models import Debrief, Incident, IncidentOfficer, Injury, UseOfForceRecord
-from debrief.models.analytics_summary import UseOfForceSummary as S
+from debrief.models import Debrief, Incident, IncidentOfficer, UseOfForceRecord
 
 NOT_RECORDED = "not_recorded"
 NOT_RECORDED_LABEL = "Not recorded"
@@ -70,7 +69,8 @@ def national_group(key: str):
             "time_of_day": _time_band(r.incident_hour)}[key]
 
 
-def _debrief_group(key: str):
+def debrief_group(key: str):
+    """The group a debrief falls in for one dimension (the debrief rollup is grouped by these)."""
     return {"main_duty": func.coalesce(IncidentOfficer.role_on_day, NOT_RECORDED),
             "single_crewed": _yes_no(Debrief.single_crewed), "taser": _taser(Debrief.taser_trained, Debrief.taser_carried),
             "location_type": func.coalesce(Incident.location_type, NOT_RECORDED),
@@ -78,45 +78,12 @@ def _debrief_group(key: str):
 
 
 def _counts(session: Session, filters: PatternFilters, dimension: Dimension, source: str) -> dict[str, list[int]]:
-    """{group code: [records, assaulted, officer injured, subject injured]} in one GROUP BY."""
-    if source == "national":  # from the monthly rollup, where national_group() grouped the records
-        query = (select(S.code, func.sum(S.records), func.sum(S.assaulted), func.sum(S.staff_injured),
-                        func.sum(S.subject_injured))
-                 .where(*summary_conditions(filters, f"risk:{dimension.key}")).group_by(S.code))
-    else:
-        return debrief_groups(session, filters)[dimension.key]
+    """{group code: [records, assaulted, officer injured, subject injured]} from the source's monthly rollup."""
+    table, conditions = rollup_for(filters, f"risk:{dimension.key}", national=source == "national")
+    query = (select(table.code, func.sum(table.records), func.sum(table.assaulted), func.sum(table.staff_injured),
+                    func.sum(table.subject_injured))
+             .where(*conditions).group_by(table.code))
     return {code: list(values) for code, *values in session.execute(query)}
-
-
-def debrief_groups(session: Session, filters: PatternFilters) -> dict[str, dict[str, list[int]]]:
-    """Every dimension's groups for the debriefs in one pass: GROUP BY all five groupings at once, then
-    each dimension is summed from those (at most a few thousand) grouped rows.
-    """
-    def compute() -> dict[str, dict[str, list[int]]]:
-        groups = [_debrief_group(d.key).label(d.key) for d in DIMENSIONS]
-        # Who was hurt, per debrief, from one pass over the (few) injuries joined once, rather than two
-        # correlated lookups for every debrief.
-        hurt = (select(Injury.debrief_id.label("debrief_id"),
-                       func.max(case((Injury.person == "subject", 1), else_=0)).label("subject"),
-                       func.max(case((Injury.person != "subject", 1), else_=0)).label("officer"))
-                .group_by(Injury.debrief_id).subquery())
-        query = (select(*groups, func.count(), count_if(Debrief.assaulted.is_(True)), count_if(hurt.c.officer == 1),
-                        count_if(hurt.c.subject == 1))
-                 .select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
-                 .outerjoin(IncidentOfficer, and_(IncidentOfficer.incident_id == Debrief.incident_id,
-                                                  IncidentOfficer.user_id == Debrief.author_id))
-                 .outerjoin(hurt, hurt.c.debrief_id == Debrief.id)
-                 .where(Debrief.status == "submitted", *incident_conditions(filters)).group_by(*groups))
-        out: dict[str, dict[str, list[int]]] = {d.key: {} for d in DIMENSIONS}
-        for row in session.execute(query):
-            codes, counts = row[:len(DIMENSIONS)], row[len(DIMENSIONS):]
-            for dimension, code in zip(DIMENSIONS, codes):
-                total = out[dimension.key].setdefault(code, [0, 0, 0, 0])
-                for i, n in enumerate(counts):
-                    total[i] += n
-        return out
-
-    return shared("debrief-risk-groups", filters, compute)
 
 
 def suppress(groups: Sequence[Sequence[int]], total: Sequence[int]) -> tuple[list[list[Cell]], list[Cell]]:

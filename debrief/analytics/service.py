@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.national_summary import ensure_fresh
+from debrief.analytics import debrief_summary, national_summary
 from debrief.audit import record
 from debrief.auth.roles import Role
 from debrief.extensions import db
@@ -21,9 +21,10 @@ def scoped_force_ids(user: User, chosen_force_id: int | None) -> tuple[int, ...]
     return (user.force_id,)
 
 
-def refresh_national_summary() -> None:
-    """Rebuild the national data's monthly rollup if rows were imported since it was built."""
-    ensure_fresh(db.session)
+def refresh_summaries() -> None:
+    """Bring both monthly rollups up to date: the national data's after an import, the debriefs' after changes."""
+    national_summary.ensure_fresh(db.session)
+    debrief_summary.ensure_fresh(db.session)
 
 
 def describe_filters(filters: PatternFilters) -> dict:

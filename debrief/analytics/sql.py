@@ -1,20 +1,14 @@
 """SQL pieces the Patterns queries share: incident and RCA filters, month keys, dialect differences."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import TypeVar
-
 from sqlalchemy import Integer, Text, case, cast, exists, extract, func, true
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from debrief.analytics.filters import PatternFilters
 from debrief.models import Incident, IncidentTheme, UseOfForceRecord
-from debrief.models.analytics_summary import UseOfForceSummary
-
-T = TypeVar("T")
+from debrief.models.analytics_summary import DebriefSummary, UseOfForceSummary
 
 
 def incident_conditions(filters: PatternFilters, incident=Incident) -> list[ColumnElement[bool]]:
@@ -44,6 +38,28 @@ def national_conditions(filters: PatternFilters, table=UseOfForceRecord) -> list
 def summary_conditions(filters: PatternFilters, measure: str) -> list[ColumnElement[bool]]:
     """Rows of the national data's monthly rollup for one measure, months and forces (see analytics_summary)."""
     return [UseOfForceSummary.measure == measure, *national_conditions(filters, UseOfForceSummary)]
+
+
+def debrief_summary_conditions(filters: PatternFilters, measure: str) -> list[ColumnElement[bool]]:
+    """Rows of the debriefs' monthly rollup for one measure and the filters chosen (see analytics_summary)."""
+    table = DebriefSummary
+    conditions: list[ColumnElement[bool]] = [
+        table.measure == measure, table.theme == (filters.theme or ""),
+        table.incident_month.between(filters.month_from, filters.month_to)]
+    if filters.force_ids is not None:
+        conditions.append(table.force_id.in_(filters.force_ids))
+    if filters.near_miss is not None:
+        conditions.append(table.near_miss.is_(filters.near_miss))
+    if not filters.debriefs:
+        conditions.append(~true())
+    return conditions
+
+
+def rollup_for(filters: PatternFilters, measure: str, national: bool):
+    """(table, conditions) of the rollup rows one source gives for `measure`: both rollups share their columns."""
+    if national:
+        return UseOfForceSummary, summary_conditions(filters, measure)
+    return DebriefSummary, debrief_summary_conditions(filters, measure)
 
 
 def month_of(column) -> ColumnElement[int]:
@@ -77,24 +93,14 @@ def json_has(column, code: str) -> ColumnElement[bool]:
     return cast(column, Text).like(f'%"{code}"%')
 
 
-# One page's figures often need the same pass over the debriefs: within `one_page()`, a result is kept
-# for the rest of the page; outside it (a CSV download, a test) every call computes afresh.
-_page_memo: ContextVar[dict | None] = ContextVar("patterns_page_memo", default=None)
+def commit_build(session: Session) -> bool:
+    """Commit a rollup build; False if another request built the very first one at the same moment.
 
-
-@contextmanager
-def one_page() -> Iterator[None]:
-    token = _page_memo.set({})
+    The two would both insert the state row (id 1): the loser's build is rolled back and the winner's used.
+    """
     try:
-        yield
-    finally:
-        _page_memo.reset(token)
-
-
-def shared(key: str, filters: PatternFilters, compute: Callable[[], T]) -> T:
-    memo = _page_memo.get()
-    if memo is None:
-        return compute()
-    if (key, filters) not in memo:
-        memo[(key, filters)] = compute()
-    return memo[(key, filters)]
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return False
+    return True

@@ -71,7 +71,7 @@ def overview():
     form, filters, _ = _filters()
     headline = None
     if filters is not None:
-        service.refresh_national_summary()
+        service.refresh_summaries()
         headline = incidents.headline(db.session, filters)
         service.record_patterns_viewed(_me(), "overview", filters)
     return render_template("patterns/overview.html", headline=headline, **_context(form, filters, "overview"))
@@ -111,7 +111,7 @@ def page(page_key: str):
     form, filters, _ = _filters()
     figures = []
     if filters is not None:
-        service.refresh_national_summary()
+        service.refresh_summaries()
         figures = pages.build_page(db.session, page_key, filters)
         service.record_patterns_viewed(_me(), page_key, filters)
     return render_template("patterns/page.html", spec=spec, figures=figures,
@@ -124,7 +124,7 @@ def download(figure_key: str):
     form, filters, _ = _filters()
     if filters is None:
         abort(400)
-    service.refresh_national_summary()
+    service.refresh_summaries()
     if figure_key == "network-pairs":
         table = rca_learning.pairs_table(rca_learning.factor_pairs(db.session, filters))
     else:

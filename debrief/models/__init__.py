@@ -1,5 +1,7 @@
 """Typed SQLAlchemy models, a file per entity; importing this registers them all."""
-from debrief.models.analytics_summary import UseOfForceSummary, UseOfForceSummaryState
+from debrief.models.analytics_summary import (
+    DebriefSummary, DebriefSummaryChange, DebriefSummaryState, UseOfForceSummary, UseOfForceSummaryState,
+)
 from debrief.models.audit import AuditEvent
 from debrief.models.base import utcnow
 from debrief.models.debrief import Amendment, Debrief, DebriefTactic, Injury, TimelineEntry
@@ -18,7 +20,8 @@ from debrief.models.user import User, UserRole
 __all__ = [
     "Article", "CaseStudy", "CaseStudyEvent", "ForceResponse", "IssueFeedback", "MagazineIssue",
     "ReflectiveQuestion",
-    "Amendment", "AuditEvent", "ChronologyEntry", "Debrief", "DebriefTactic", "Force", "Incident",
+    "Amendment", "AuditEvent", "ChronologyEntry", "Debrief", "DebriefSummary", "DebriefSummaryChange",
+    "DebriefSummaryState", "DebriefTactic", "Force", "Incident",
     "IncidentOfficer", "IncidentTheme", "Injury", "PublicPerson", "RcaAction", "RcaEvent", "RcaLink", "RcaNode",
     "RcaRelease",
     "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "UseOfForceImportRun", "UseOfForceRecord",

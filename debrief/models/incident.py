@@ -17,10 +17,12 @@ class Incident(db.Model):
     __table_args__ = (Index("ix_incident_force_occurred", "force_id", "occurred_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    force_id: Mapped[int] = mapped_column(ForeignKey("force.id"))
+    # active_history: the value before a change is loaded too, so the dashboards' rollup can recount
+    # the month (and force) an incident moves out of as well as the one it moves into.
+    force_id: Mapped[int] = mapped_column(ForeignKey("force.id"), active_history=True)
     reference: Mapped[str] = mapped_column(String(32), unique=True)
     reporter_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
-    occurred_at: Mapped[datetime | None] = mapped_column(DateTime)
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime, active_history=True)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
     location_type: Mapped[str | None] = mapped_column(String(40))
     place: Mapped[str | None] = mapped_column(String(200))

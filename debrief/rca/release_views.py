@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
 
 from debrief.auth.roles import Permission
 from debrief.rca import release_service
@@ -69,7 +68,7 @@ def release(rca_id: int):
     justifications = {key[len("justify-"):]: value for key, value in request.form.items()
                       if key.startswith("justify-")}
     try:
-        saved = release_service.save_decisions(
+        release_service.save_decisions(
             rca, actor=_me(), title=request.form.get("title", ""), undone=_undone_from_form(),
             redactions=_redactions_from_form(current.redactions or []), justifications=justifications)
     except RcaError as error:

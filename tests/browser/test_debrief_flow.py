@@ -17,8 +17,8 @@ def save_and_continue(page):
 
 
 def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
-    colleague = create_user(force=forces["A"], roles=[Role.OFFICER], name="Jamie Colleague",
-                            email="jamie@aaa.example", collar_number="A123")
+    create_user(force=forces["A"], roles=[Role.OFFICER], name="Jamie Colleague",
+                email="jamie@aaa.example", collar_number="A123")
     when = date.today() - timedelta(days=1)
     sign_in(page, "officer@aaa.example", PASSWORD)
     follow(page.get_by_role("button", name="Start a new debrief"))

@@ -12,6 +12,7 @@ from debrief.models import (
 from debrief.models.use_of_force import (
     IMPACT_FACTOR_BITS, OUTCOME_BITS, REASON_BITS, TACTIC_BITS, month_of, to_mask,
 )
+from debrief.analytics import debrief_summary
 from debrief.analytics.national_summary import ensure_fresh
 from tests.support.factories import submitted_debrief
 
@@ -27,6 +28,7 @@ def debrief_with(*, author: User, occurred_at: datetime, tactics=(), injuries=()
         officer = next(o for o in debrief.incident.officers if o.user_id == author.id)
         officer.role_on_day = role_on_day
     db.session.commit()
+    debrief_summary.ensure_fresh(db.session)  # the dashboards read the debriefs' monthly rollup
     return debrief
 
 

@@ -1,0 +1,259 @@
+"""Count the submitted debriefs into their monthly rollup, and keep it current as debriefs change.
+
+The dashboards read `DebriefSummary` (see its model) instead of passing over every debrief, its
+incident, injuries, tactics and officers on each page. Three grouped passes fill it, for every
+debrief or for chosen (force, month) slices:
+
+1. the debriefs themselves, grouped by force, month, near miss, theme and the risk view's five
+   groupings at once, with the impact factors and reasons counted in the same pass; the ``all``,
+   ``risk:*``, ``impact_factor`` and ``reason`` rows are summed from those groups;
+2. their tactics (``tactic``: used, effective, not effective);
+3. their injuries (``staff_injury`` / ``subject_injury`` by severity).
+
+Freshness: `record_changes` runs after every ORM flush and writes the (force, month) of each debrief,
+incident, injury, tactic, officer or theme that changed into `DebriefSummaryChange`, in the same
+transaction, so a change and its note commit or roll back together. `ensure_fresh` recounts just those
+slices. Writes that bypass the ORM (a bulk load) are caught by comparing the rollup's total with the
+live count of submitted debriefs, which rebuilds it whole.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import and_, case, delete, event, func, inspect, insert, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
+
+from debrief import reference as ref
+from debrief.analytics import risk
+from debrief.analytics.filters import add_months, month_key, month_start
+from debrief.analytics.sql import commit_build, count_if, json_has, month_of
+from debrief.models import (
+    Debrief, DebriefSummary, DebriefSummaryChange, DebriefSummaryState, DebriefTactic, Incident, IncidentOfficer,
+    IncidentTheme, Injury,
+)
+from debrief.models.base import utcnow
+
+NOT_RECORDED = "not_recorded"
+# A (force, month) count at most this many slices again; past it one whole rebuild is quicker.
+MOST_SLICES = 200
+_FACT_CODES = (("impact_factor", "impact_factors", ref.codes(ref.IMPACT_FACTORS)),
+               ("reason", "reasons", ref.codes(ref.FORCE_REASONS)))
+Key = tuple  # (force_id, month, near_miss, theme, measure, code)
+
+
+def _keys(themed: bool) -> list[ColumnElement]:
+    keys = [Incident.force_id.label("force_id"), month_of(Incident.occurred_at).label("month"),
+            Incident.near_miss.label("near_miss")]
+    return keys + [IncidentTheme.theme.label("theme")] if themed else keys
+
+
+def _scoped(query, where: Sequence[ColumnElement[bool]], themed: bool):
+    """Submitted debriefs of incidents with a time, in the slices chosen, once per theme if `themed`."""
+    if themed:
+        query = query.join(IncidentTheme, IncidentTheme.incident_id == Incident.id)
+    return query.where(Debrief.status == "submitted", Incident.occurred_at.is_not(None), *where)
+
+
+def _debrief_pass(session: Session, where, themed: bool, add) -> None:
+    keys = _keys(themed)
+    groups = [risk.debrief_group(d.key) for d in risk.DIMENSIONS]
+    scope = _scoped(select(Debrief.id).select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id),
+                    where, False)
+    # Who was hurt, per debrief: one pass over the injuries of the debriefs in scope.
+    hurt = (select(Injury.debrief_id.label("debrief_id"),
+                   func.max(case((Injury.person == "subject", 1), else_=0)).label("subject"),
+                   func.max(case((Injury.person != "subject", 1), else_=0)).label("officer"))
+            .where(Injury.debrief_id.in_(scope)).group_by(Injury.debrief_id).subquery())
+    facts = [(measure, code) for measure, _, codes in _FACT_CODES for code in codes]
+    fact_sums = [count_if(json_has(getattr(Debrief, column), code))
+                 for _, column, codes in _FACT_CODES for code in codes]
+    query = (select(*keys, *groups, func.count(), count_if(Debrief.assaulted.is_(True)),
+                    count_if(hurt.c.officer == 1), count_if(hurt.c.subject == 1), *fact_sums)
+             .select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
+             .outerjoin(IncidentOfficer, and_(IncidentOfficer.incident_id == Debrief.incident_id,
+                                              IncidentOfficer.user_id == Debrief.author_id))
+             .outerjoin(hurt, hurt.c.debrief_id == Debrief.id))
+    query = _scoped(query, where, themed).group_by(*keys, *groups)
+    width = len(keys)
+    for row in session.execute(query):
+        base = tuple(row[:width]) if themed else (*row[:width], "")
+        codes = row[width:width + len(groups)]
+        counts = row[width + len(groups):width + len(groups) + 4]
+        add((*base, "all", ""), counts)
+        for dimension, code in zip(risk.DIMENSIONS, codes):
+            add((*base, f"risk:{dimension.key}", code), counts)
+        for (measure, code), n in zip(facts, row[width + len(groups) + 4:]):
+            if n:
+                add((*base, measure, code), (n,))
+
+
+def _tactic_pass(session: Session, where, themed: bool, add) -> None:
+    keys = _keys(themed)
+    query = (select(*keys, DebriefTactic.tactic, func.count(), count_if(DebriefTactic.effective.is_(True)),
+                    count_if(DebriefTactic.effective.is_(False)))
+             .select_from(DebriefTactic).join(Debrief, DebriefTactic.debrief_id == Debrief.id)
+             .join(Incident, Debrief.incident_id == Incident.id))
+    for row in session.execute(_scoped(query, where, themed).group_by(*keys, DebriefTactic.tactic)):
+        *base, tactic, used, yes, no = row
+        base = tuple(base) if themed else (*base, "")
+        add((*base, "tactic", tactic), (used, 0, 0, 0, yes, no))
+
+
+def _injury_pass(session: Session, where, themed: bool, add) -> None:
+    keys = _keys(themed)
+    severity = func.coalesce(Injury.severity, NOT_RECORDED)
+    who = case((Injury.person == "subject", "subject_injury"), else_="staff_injury")
+    query = (select(*keys, who, severity, func.count())
+             .select_from(Injury).join(Debrief, Injury.debrief_id == Debrief.id)
+             .join(Incident, Debrief.incident_id == Incident.id))
+    for row in session.execute(_scoped(query, where, themed).group_by(*keys, who, severity)):
+        *base, measure, code, n = row
+        base = tuple(base) if themed else (*base, "")
+        add((*base, measure, code), (n,))
+
+
+def count_into(session: Session, where: Sequence[ColumnElement[bool]] = ()) -> int:
+    """Count the submitted debriefs matching `where` (conditions on Incident) into the rollup; rows added."""
+    totals: dict[Key, list[int]] = defaultdict(lambda: [0] * 6)
+
+    def add(key: Key, counts: Iterable[int]) -> None:
+        total = totals[key]
+        for i, n in enumerate(counts):
+            total[i] += n or 0
+
+    for themed in (False, True):
+        _debrief_pass(session, where, themed, add)
+        _tactic_pass(session, where, themed, add)
+        _injury_pass(session, where, themed, add)
+    rows = [{"force_id": force_id, "incident_month": month, "near_miss": near_miss, "theme": theme,
+             "measure": measure, "code": code, "records": c[0], "assaulted": c[1], "staff_injured": c[2],
+             "subject_injured": c[3], "effective": c[4], "not_effective": c[5]}
+            for (force_id, month, near_miss, theme, measure, code), c in totals.items()]
+    if rows:
+        session.execute(insert(DebriefSummary), rows)
+    return len(rows)
+
+
+def rebuild(session: Session) -> None:
+    """Replace the whole rollup with fresh counts of every submitted debrief."""
+    session.execute(delete(DebriefSummary))
+    count_into(session)
+
+
+def recount(session: Session, slices: Iterable[tuple[int, int]]) -> None:
+    """Count the (force, month) slices again: their old rows go, fresh ones come from the debriefs."""
+    for force_id, month in sorted(set(slices)):
+        session.execute(delete(DebriefSummary).where(DebriefSummary.force_id == force_id,
+                                                     DebriefSummary.incident_month == month))
+        count_into(session, [Incident.force_id == force_id, Incident.occurred_at >= month_start(month),
+                             Incident.occurred_at < month_start(add_months(month, 1))])
+
+
+def live_total(session: Session) -> int:
+    """The submitted debriefs the rollup should count (those whose incident has a time)."""
+    return session.scalar(select(func.count()).select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
+                          .where(Debrief.status == "submitted", Incident.occurred_at.is_not(None)))
+
+
+def rollup_total(session: Session) -> int:
+    return session.scalar(select(func.coalesce(func.sum(DebriefSummary.records), 0))
+                          .where(DebriefSummary.measure == "all", DebriefSummary.theme == ""))
+
+
+def ensure_fresh(session: Session) -> bool:
+    """Recount what changed since the last view (or everything, the first time); True if anything was.
+
+    The state row is locked (FOR UPDATE on PostgreSQL; SQLite serialises writers), so two requests
+    never recount the same slice at once.
+    """
+    pending = session.scalar(select(func.max(DebriefSummaryChange.id)))
+    built = session.get(DebriefSummaryState, 1) is not None
+    if built and pending is None and rollup_total(session) == live_total(session):
+        return False
+    state = session.scalar(select(DebriefSummaryState).where(DebriefSummaryState.id == 1)
+                           .with_for_update().execution_options(populate_existing=True))
+    if state is None:
+        state = DebriefSummaryState(id=1)
+        session.add(state)
+    pending = session.scalar(select(func.max(DebriefSummaryChange.id)))  # again, now that no one else counts
+    slices = []
+    if pending is not None:
+        slices = session.execute(select(DebriefSummaryChange.force_id, DebriefSummaryChange.incident_month)
+                                 .where(DebriefSummaryChange.id <= pending).distinct()).all()
+        session.execute(delete(DebriefSummaryChange).where(DebriefSummaryChange.id <= pending))
+    if not built or len(slices) > MOST_SLICES:
+        rebuild(session)
+    else:
+        recount(session, slices)
+        if rollup_total(session) != live_total(session):  # written around the ORM (a bulk load): start again
+            rebuild(session)
+    state.built_at = utcnow()
+    return commit_build(session)
+
+
+# --- Noting what changed ---------------------------------------------------------------------------------
+
+# The columns each model's rows are counted by: a change elsewhere (a narrative, a status of a section)
+# leaves the figures as they were and is not noted.
+_WATCHED: dict[type, tuple[str, ...]] = {
+    Incident: ("force_id", "occurred_at", "near_miss", "location_type"),
+    Debrief: ("incident_id", "author_id", "status", "assaulted", "single_crewed", "taser_trained", "taser_carried",
+              "impact_factors", "reasons"),
+    IncidentTheme: ("incident_id", "theme"),
+    IncidentOfficer: ("incident_id", "user_id", "role_on_day"),
+    Injury: ("debrief_id", "person", "severity"),
+    DebriefTactic: ("debrief_id", "tactic", "effective"),
+}
+
+
+def _values(obj, name: str) -> list:
+    """The attribute's value now and, if it changed in this flush, before."""
+    history = inspect(obj).attrs[name].history
+    return [v for v in (*history.added, *history.unchanged, *history.deleted) if v is not None]
+
+
+def _changed(obj) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in _WATCHED[type(obj)])
+
+
+def record_changes(session: Session, _context=None) -> None:
+    """After a flush: note the (force, month) slices the flushed rows are counted in."""
+    touched = [obj for obj in (*session.new, *session.deleted) if type(obj) in _WATCHED]
+    touched += [obj for obj in session.dirty if type(obj) in _WATCHED and _changed(obj)]
+    if not touched:
+        return
+    slices: set[tuple[int, int]] = set()
+    incident_ids: set[int] = set()
+    debrief_ids: set[int] = set()
+    for obj in touched:
+        if isinstance(obj, Incident):
+            for force_id in _values(obj, "force_id"):
+                slices.update((force_id, month_key(at)) for at in _values(obj, "occurred_at"))
+        elif isinstance(obj, Debrief):
+            if "submitted" in _values(obj, "status"):  # a draft is not counted: its changes are not either
+                incident_ids.update(_values(obj, "incident_id"))
+        elif isinstance(obj, (Injury, DebriefTactic)):
+            debrief_ids.update(_values(obj, "debrief_id"))
+        else:
+            incident_ids.update(_values(obj, "incident_id"))
+    connection = session.connection()
+    if debrief_ids:
+        incident_ids.update(connection.scalars(
+            select(Debrief.incident_id).where(Debrief.id.in_(debrief_ids), Debrief.status == "submitted")))
+    if incident_ids:
+        for force_id, at in connection.execute(select(Incident.force_id, Incident.occurred_at)
+                                               .where(Incident.id.in_(incident_ids))):
+            if at is not None:
+                slices.add((force_id, month_key(at)))
+    if slices:
+        connection.execute(insert(DebriefSummaryChange),
+                           [{"force_id": f, "incident_month": m} for f, m in sorted(slices)])
+
+
+def watch_changes() -> None:
+    """Note rollup slices after every ORM flush (idempotent; the app factory calls it)."""
+    if not event.contains(Session, "after_flush", record_changes):
+        event.listen(Session, "after_flush", record_changes)
