@@ -293,6 +293,8 @@ def _pick(rng: random.Random, values: Sequence[str], weights: Sequence[float]) -
 def _load_debriefs(w: _Writer, count: int, officers: dict[int, list[int]], seed: int, today: date,
                    result: LoadResult) -> list[tuple[int, int, datetime, int]]:
     """Incidents and their debriefs; returns (incident id, force id, occurred at, reporter) for the RCAs."""
+    from debrief import reference as ref
+
     started = time.perf_counter()
     rng = random.Random(seed + 1)
     force_ids = list(officers)
@@ -342,7 +344,8 @@ def _load_debriefs(w: _Writer, count: int, officers: dict[int, list[int]], seed:
                 SECTIONS_DONE, 1, used_force,
                 json.dumps(rng.sample(REASONS, rng.randint(1, 3)) if used_force else []),
                 json.dumps(rng.sample(IMPACTS, rng.randint(0, 2)) if used_force else []),
-                rng.random() < 0.2, carried or rng.random() < 0.1, carried, assaulted,
+                rng.random() < 0.2, ref.shift_band(rng.triangular(0, 14, 6)), carried or rng.random() < 0.1, carried,
+                assaulted,
                 used_force and rng.random() < 0.25, "What happened, in the officer's words.",
                 "Communication in the team.", "Earlier request for back-up.", not draft,
             ))
@@ -364,7 +367,8 @@ def _load_debriefs(w: _Writer, count: int, officers: dict[int, list[int]], seed:
     w.write("debrief", (
         "id", "incident_id", "author_id", "kind", "status", "requested_at", "submitted_at", "created_at",
         "updated_at", "section_status", "schema_version", "used_force", "reasons", "impact_factors",
-        "single_crewed", "taser_trained", "taser_carried", "assaulted", "any_injuries", "narrative", "went_well",
+        "single_crewed", "hours_on_duty", "taser_trained", "taser_carried", "assaulted", "any_injuries", "narrative",
+        "went_well",
         "could_differ", "declaration"), debriefs)
     w.write("debrief_tactic", ("id", "debrief_id", "tactic", "effective", "taser_levels"), tactics)
     w.write("injury", ("id", "debrief_id", "person", "severity", "description", "medical_help", "hospital"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from debrief import reference as ref
 from debrief.auth.roles import Role
 from debrief.auth.service import create_user
 from debrief.demo_scenarios import FACILITATORS, SCENARIOS
@@ -161,6 +162,9 @@ def _fill_answers(debrief: Debrief, answers: dict[str, Any], clock: _Clock, *, d
     """Copy a scenario's answers onto a debrief; a draft stops part-way through "What happened"."""
     uof = answers["force"]
     debrief.used_force = uof is not None
+    # Shifts start at 07:00, 15:00 and 22:00 (as many response teams' do): time on duty is since the latest.
+    began = clock.at(answers["timeline"][0][0])
+    debrief.hours_on_duty = ref.shift_band(min((began.hour + began.minute / 60 - start) % 24 for start in (7, 15, 22)))
     if uof:
         debrief.reasons, debrief.impact_factors = list(uof["reasons"]), list(uof["impact"])
         for key in ("single_crewed", "taser_trained", "taser_carried", "assaulted"):

@@ -219,6 +219,24 @@ MAIN_DUTIES: Vocabulary = (
     Choice("other", "Other"),
 )
 
+# How long the officer had been on duty when it happened: shift length is a working condition the
+# College of Policing guideline and the contributory-factor frameworks name (fatigue, overtime).
+SHIFT_HOURS: Vocabulary = (
+    Choice("under_4", "Less than 4 hours"),
+    Choice("4_to_8", "4 to 8 hours"),
+    Choice("8_to_10", "8 to 10 hours"),
+    Choice("10_to_12", "10 to 12 hours"),
+    Choice("over_12", "More than 12 hours", "Including a shift extended by overtime or by the incident"),
+)
+
+
+def shift_band(hours: float) -> str:
+    """The SHIFT_HOURS code of a time on duty given in hours."""
+    for limit, code in ((4, "under_4"), (8, "4_to_8"), (10, "8_to_10"), (12, "10_to_12")):
+        if hours < limit:
+            return code
+    return "over_12"
+
 # The national dataset's "PrimaryConduct" scale, least to most resistant.
 SUBJECT_CONDUCT: Vocabulary = (
     Choice("compliant", "Compliant"),

@@ -38,6 +38,8 @@ from debrief.models.base import utcnow
 NOT_RECORDED = "not_recorded"
 # A (force, month) count at most this many slices again; past it one whole rebuild is quicker.
 MOST_SLICES = 200
+# What the rollup holds: raise it whenever a measure, code or count changes, so old rows are rebuilt.
+LAYOUT = 1
 _FACT_CODES = (("impact_factor", "impact_factors", ref.codes(ref.IMPACT_FACTORS)),
                ("reason", "reasons", ref.codes(ref.FORCE_REASONS)))
 Key = tuple  # (force_id, month, near_miss, theme, measure, code)
@@ -169,7 +171,8 @@ def ensure_fresh(session: Session) -> bool:
     never recount the same slice at once.
     """
     pending = session.scalar(select(func.max(DebriefSummaryChange.id)))
-    built = session.get(DebriefSummaryState, 1) is not None
+    state = session.get(DebriefSummaryState, 1)
+    built = state is not None and state.layout == LAYOUT
     if built and pending is None and rollup_total(session) == live_total(session):
         return False
     state = session.scalar(select(DebriefSummaryState).where(DebriefSummaryState.id == 1)
@@ -189,7 +192,7 @@ def ensure_fresh(session: Session) -> bool:
         recount(session, slices)
         if rollup_total(session) != live_total(session):  # written around the ORM (a bulk load): start again
             rebuild(session)
-    state.built_at = utcnow()
+    state.layout, state.built_at = LAYOUT, utcnow()
     return commit_build(session)
 
 
@@ -199,8 +202,8 @@ def ensure_fresh(session: Session) -> bool:
 # leaves the figures as they were and is not noted.
 _WATCHED: dict[type, tuple[str, ...]] = {
     Incident: ("force_id", "occurred_at", "near_miss", "location_type"),
-    Debrief: ("incident_id", "author_id", "status", "assaulted", "single_crewed", "taser_trained", "taser_carried",
-              "impact_factors", "reasons"),
+    Debrief: ("incident_id", "author_id", "status", "assaulted", "single_crewed", "hours_on_duty", "taser_trained",
+              "taser_carried", "impact_factors", "reasons"),
     IncidentTheme: ("incident_id", "theme"),
     IncidentOfficer: ("incident_id", "user_id", "role_on_day"),
     Injury: ("debrief_id", "person", "severity"),

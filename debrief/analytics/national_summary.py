@@ -49,7 +49,7 @@ def add_counts(session: Session, after_id: int = 0) -> None:
                                        ("subject_injury", r.subject_injured, r.subject_injury_severity)):
         code = func.coalesce(severity, NOT_RECORDED)
         _insert(session, _grouped(measure, code, where=[injured.is_(True), *new], counts=(func.count(), *zero)))
-    for dimension in risk.DIMENSIONS:
+    for dimension in (d for d in risk.DIMENSIONS if d.national):
         _insert(session, _grouped(f"risk:{dimension.key}", risk.national_group(dimension.key), where=new))
     code = t.tactic.label("code")
     _insert(session, select(t.force_id, t.incident_month, literal("tactic", String), code, func.count(),

@@ -115,7 +115,7 @@ FIGURES["risk"] = tuple(
                (Chart(f"{d.title}: assault and injury rates ({label})", "hbar", (3, 5, 7), "Rate (%)", d.title,
                       skip_last_row=True),),
                needs_national=source == "national")
-    for source, label in RISK_SOURCES for d in risk.DIMENSIONS)
+    for source, label in RISK_SOURCES for d in risk.DIMENSIONS if d.national or source == "debriefs")
 
 FIGURE_BY_KEY: dict[str, FigureSpec] = {spec.key: spec for specs in FIGURES.values() for spec in specs}
 

@@ -32,17 +32,19 @@ class Dimension:
     key: str
     title: str  # the first column's heading
     groups: tuple[tuple[str, str], ...]  # (code, label) in display order; "not recorded" is added
+    national: bool = True  # whether the national data records it too
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("main_duty", "Main duty", tuple((c.code, c.label) for c in ref.MAIN_DUTIES)),
     Dimension("single_crewed", "Single-crewed", YES_NO),
+    Dimension("shift_hours", "Time on duty", tuple((c.code, c.label) for c in ref.SHIFT_HOURS), national=False),
     Dimension("taser", "Taser (conducted energy device)", TASER_GROUPS),
     Dimension("location_type", "Location", tuple((c.code, c.label) for c in ref.LOCATION_TYPES)),
     Dimension("time_of_day", "Time of day", tuple((code, label) for code, label, _ in TIME_BANDS)),
 )
 DIMENSION_BY_KEY = {d.key: d for d in DIMENSIONS}
-SHIFT_HOURS_NOTE = ("Shift hours are not shown: neither the debriefs nor the national data record how long "
+SHIFT_HOURS_NOTE = ("Time on duty comes from the debriefs only: the national data does not record how long "
                     "an officer had been on duty.")
 
 
@@ -72,7 +74,8 @@ def national_group(key: str):
 def debrief_group(key: str):
     """The group a debrief falls in for one dimension (the debrief rollup is grouped by these)."""
     return {"main_duty": func.coalesce(IncidentOfficer.role_on_day, NOT_RECORDED),
-            "single_crewed": _yes_no(Debrief.single_crewed), "taser": _taser(Debrief.taser_trained, Debrief.taser_carried),
+            "single_crewed": _yes_no(Debrief.single_crewed),
+            "shift_hours": func.coalesce(Debrief.hours_on_duty, NOT_RECORDED), "taser": _taser(Debrief.taser_trained, Debrief.taser_carried),
             "location_type": func.coalesce(Incident.location_type, NOT_RECORDED),
             "time_of_day": _time_band(hour_of(Incident.occurred_at))}[key]
 

@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 from debrief.analytics.filters import PatternFilters
+from sqlalchemy import select
+
 from debrief.analytics import debrief_summary, national_summary
 from debrief.audit import record
 from debrief.auth.roles import Role
 from debrief.extensions import db
-from debrief.models import User
+from debrief.models import UseOfForceImportRun, User
+
+RECENT_IMPORTS = 10
+IMPORT_STATUS_LABELS = {"completed": "Completed", "failed": "Failed", "interrupted": "Interrupted",
+                        "running": "Running, or stopped without finishing"}
 
 
 def sees_all_forces(user: User) -> bool:
@@ -25,6 +31,15 @@ def refresh_summaries() -> None:
     """Bring both monthly rollups up to date: the national data's after an import, the debriefs' after changes."""
     national_summary.ensure_fresh(db.session)
     debrief_summary.ensure_fresh(db.session)
+
+
+def recent_imports(force_ids: tuple[int, ...] | None) -> list[UseOfForceImportRun]:
+    """The latest runs of the national data importer for the forces in scope, newest first."""
+    query = (select(UseOfForceImportRun).order_by(UseOfForceImportRun.started_at.desc(), UseOfForceImportRun.id.desc())
+             .limit(RECENT_IMPORTS))
+    if force_ids is not None:
+        query = query.where(UseOfForceImportRun.force_id.in_(force_ids))
+    return list(db.session.scalars(query))
 
 
 def describe_filters(filters: PatternFilters) -> dict:

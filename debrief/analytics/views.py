@@ -69,12 +69,14 @@ def _scope_label(filters: PatternFilters | None) -> str:
 @requires(Permission.VIEW_PATTERNS)
 def overview():
     form, filters, _ = _filters()
-    headline = None
+    headline, imports = None, []
     if filters is not None:
         service.refresh_summaries()
         headline = incidents.headline(db.session, filters)
+        imports = service.recent_imports(filters.force_ids)
         service.record_patterns_viewed(_me(), "overview", filters)
-    return render_template("patterns/overview.html", headline=headline, **_context(form, filters, "overview"))
+    return render_template("patterns/overview.html", headline=headline, imports=imports,
+                           import_status=service.IMPORT_STATUS_LABELS, **_context(form, filters, "overview"))
 
 
 @bp.get("/network")

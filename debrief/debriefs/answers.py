@@ -10,6 +10,7 @@ from debrief.models import Debrief, DebriefTactic, Injury
 # Fields each step stores, when the form field maps one-to-one onto a column.
 PLAIN = {
     "what-happened": ("narrative",),
+    "use-of-force": ("hours_on_duty",),
     "reflection": ("went_well", "could_differ", "why_differ"),
     "wellbeing": ("wellbeing_concerns", "support_details"),
     "intelligence": ("intelligence", "concerns"),

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
-from wtforms import BooleanField, IntegerField, SelectChoice, SelectField, StringField
+from wtforms import BooleanField, IntegerField, SelectChoice, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from debrief import reference as ref
@@ -105,6 +105,8 @@ class UseOfForceForm(StepForm):
     used_force = radios("Did you use force?", YES_NO, required="Select yes if you used force",
                         hint="Include tactical communications, handcuffing and any restraint")
     single_crewed = radios("Were you single-crewed?", YES_NO, required="Select yes if you were single-crewed")
+    hours_on_duty = radios("How long had you been on duty when it happened?", choices(ref.SHIFT_HOURS),
+                           required="Select how long you had been on duty", hint="From the start of your shift")
     taser_trained = radios("Are you trained to carry Taser?", YES_NO,
                            required="Select yes if you are trained to carry Taser")
     taser_carried = radios("Were you carrying Taser?", YES_NO, required="Select yes if you were carrying Taser")

@@ -81,9 +81,14 @@ class DebriefSummaryChange(db.Model):
 
 
 class DebriefSummaryState(db.Model):
-    """A single row (id 1) locked while the debrief rollup is recounted, so two requests never do it at once."""
+    """A single row (id 1) locked while the debrief rollup is recounted, so two requests never do it at once.
+
+    `layout` is the version of what the rollup holds (its measures and codes): a release that changes it
+    raises `debrief_summary.LAYOUT`, and the first view after the upgrade rebuilds the whole rollup.
+    """
 
     __tablename__ = "debrief_summary_state"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    layout: Mapped[int] = mapped_column(Integer, default=0)
     built_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

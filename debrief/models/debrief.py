@@ -47,6 +47,7 @@ class Debrief(db.Model):
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     impact_factors: Mapped[list[str]] = mapped_column(JSON, default=list)
     single_crewed: Mapped[bool | None] = mapped_column(Boolean)
+    hours_on_duty: Mapped[str | None] = mapped_column(String(10))  # a SHIFT_HOURS code
     taser_trained: Mapped[bool | None] = mapped_column(Boolean)
     taser_carried: Mapped[bool | None] = mapped_column(Boolean)
     assaulted: Mapped[bool | None] = mapped_column(Boolean)

@@ -26,6 +26,7 @@ def upgrade():
     )
     op.create_table('debrief_summary_state',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('layout', sa.Integer(), nullable=False),
     sa.Column('built_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_debrief_summary_state'))
     )

@@ -58,6 +58,8 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     for question, answer in [("Were you single-crewed?", "No"), ("Are you trained to carry Taser?", "Yes"),
                              ("Were you carrying Taser?", "Yes"), ("Were you assaulted?", "Yes")]:
         page.get_by_role("group", name=question).get_by_label(answer).check()
+    page.get_by_role("group", name="How long had you been on duty when it happened?").get_by_label(
+        "10 to 12 hours").check()
     check_accessibility(page)
     save_and_continue(page)
 
@@ -144,6 +146,7 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     for question in ("Were you single-crewed?", "Are you trained to carry Taser?", "Were you carrying Taser?",
                      "Were you assaulted?"):
         page.get_by_role("group", name=question).get_by_label("No").check()
+    page.get_by_label("Less than 4 hours").check()
     save_and_continue(page)
     page.get_by_role("radio", name="No", exact=True).last.check()  # "Was anyone injured?" No
     save_and_continue(page)

@@ -92,7 +92,8 @@ def test_learning_team_sees_all_forces_chooses_one_and_reads_the_risk_and_networ
 
     _open(page, "Who is at risk")
     assert page.locator("#risk-main-duty-national-table").count() == 1
-    assert "Shift hours are not shown" in page.locator("main").inner_text()
+    assert "Time on duty comes from the debriefs only" in page.locator("main").inner_text()
+    assert page.locator("#risk-shift-hours-debriefs-table").count() == 1
     screenshot(page, "patterns-risk-learning")
 
     _open(page, "What tends to go wrong together")

@@ -59,7 +59,8 @@ def submitted_debrief(*, author: User, reporter: User | None = None, **answers):
     defaults = dict(
         kind="hot", status="submitted", submitted_at=utcnow(), declaration=True,
         section_status={slug: COMPLETED for slug in STEP_BY_SLUG if not STEP_BY_SLUG[slug].shared},
-        used_force=False, single_crewed=False, taser_trained=True, taser_carried=True, assaulted=False,
+        used_force=False, single_crewed=False, hours_on_duty="4_to_8", taser_trained=True, taser_carried=True,
+        assaulted=False,
         any_injuries=False, narrative="I attended and spoke to the man.", went_well="Good communication.",
         could_differ="Earlier backup.", why_differ="Safer for everyone.", wellbeing_concerns="Tired after a long shift",
         support_wanted=False, intelligence=None, concerns=None,

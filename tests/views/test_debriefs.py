@@ -36,8 +36,8 @@ def test_full_debrief_with_force_and_injuries(client, people):
     post_form(client, step_url(d, "people"), {"officers": [str(colleague.id)], "role_on_day": "response",
                                               "continue": "1"}, status=302)
     page = post_form(client, step_url(d, "use-of-force"), {
-        "used_force": "yes", "single_crewed": "no", "taser_trained": "yes", "taser_carried": "yes",
-        "assaulted": "no", "continue": "1"}, status=302)
+        "used_force": "yes", "single_crewed": "no", "hours_on_duty": "10_to_12", "taser_trained": "yes",
+        "taser_carried": "yes", "assaulted": "no", "continue": "1"}, status=302)
     assert page.response.headers["Location"] == step_url(d, "tactics")
     post_form(client, step_url(d, "tactics"), {
         "tactics": ["taser", "ground_restraint"], "taser_levels": ["drawn", "fired"],
@@ -65,6 +65,7 @@ def test_full_debrief_with_force_and_injuries(client, people):
     check = get_page(client, f"/debriefs/{d.id}/check")
     assert "Taser (conducted energy device) (drawn, fired): effective" in check.text()
     assert "Ground restraint (prone, 4 minutes): not effective" in check.text()
+    assert "Time on duty 10 to 12 hours" in " ".join(check.text().split())
     no_declaration = post_form(client, f"/debriefs/{d.id}/check", {}, status=200)
     assert no_declaration.error_summary() == ["Confirm the declaration to submit your debrief"]
     post_form(client, f"/debriefs/{d.id}/check", {"declaration": "y"}, status=302)
@@ -72,6 +73,7 @@ def test_full_debrief_with_force_and_injuries(client, people):
     d = db.session.get(Debrief, d.id)
     assert d.status == "submitted" and d.tactic("taser").taser_levels == ["drawn", "fired"]
     assert d.tactic("ground_restraint").duration_minutes == 4 and d.injuries[0].severity == "minor"
+    assert d.hours_on_duty == "10_to_12"
     # The named colleague was asked for their own debrief, due in 3 days.
     request = db.session.scalar(select(Debrief).where(Debrief.author_id == colleague.id))
     assert request.status == "requested" and (request.due_at - request.requested_at).days == 3

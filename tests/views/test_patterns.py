@@ -11,7 +11,7 @@ from sqlalchemy import select
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent
-from tests.support.pages import get_page, sign_in
+from tests.support.pages import get_page, post_form, sign_in
 from tests.support.patterns import debrief_with, national_rows, signed_off_rca
 
 RANGE = "from_month=1&from_year=2026&to_month=6&to_year=2026"
@@ -139,7 +139,8 @@ def test_risk_csv_suppresses_small_counts(client, data):
     assert response_row[rows[0].index("Officers or staff injured")] == "fewer than 5"
     page = get_page(client, f"/patterns/risk?{RANGE}")
     assert "fewer than 5" in page.text()
-    assert "Shift hours are not shown" in page.text()
+    assert "Time on duty comes from the debriefs only" in page.text()
+    assert "Time on duty: assault and injury rates (debriefs)" in page.text()
 
 
 def test_network_draws_the_pairs_and_lists_the_strongest(client, data):
@@ -193,3 +194,21 @@ def test_every_page_shows_filter_errors_instead_of_figures(client, data, path):
     assert "The end month must be the same as or after the start month" in errors
     assert "Select a force from the list" in errors  # a force that is not on the list
     assert page.html.find("table") is None and page.html.select_one(".debrief-drawing") is None
+
+
+def test_the_overview_lists_the_national_data_imports_in_scope(client, data):
+    from debrief.models import UseOfForceImportRun
+
+    b_run = db.session.scalar(select(UseOfForceImportRun).where(UseOfForceImportRun.force_id == data["B"].id))
+    b_run.file_name, b_run.mode, b_run.status, b_run.last_committed_row = "bravo-2026.csv", "batched", "interrupted", 5001
+    db.session.commit()
+    sign_in(client, "reviewer@aaa.example")
+    page = get_page(client, "/patterns/")
+    rows = page.html.find("table", id="imports-table").find("tbody").find_all("tr")
+    assert [r.find("th").get_text(strip=True) for r in rows] == ["hand-made.csv"]  # force A's only
+    post_form(client, "/sign-out", {}, form_page="/patterns/", status=302)
+    sign_in(client, "learning@aaa.example")
+    page = get_page(client, "/patterns/")
+    assert _cell(page, "imports-table", "bravo-2026.csv", "Status") == "Interrupted (carry on with --resume)"
+    assert _cell(page, "imports-table", "bravo-2026.csv", "Committed up to row") == "5,001"
+    assert _cell(page, "imports-table", "hand-made.csv", "Force") == data["A"].name

@@ -144,3 +144,14 @@ def test_many_changed_months_rebuild_the_whole_rollup(two, monkeypatch):
     db.session.commit()
     assert debrief_summary.ensure_fresh(db.session) is True
     assert rollup() == afresh()
+
+
+def test_a_rollup_of_an_older_layout_is_rebuilt_whole(two):
+    from debrief.models import DebriefSummaryState
+
+    db.session.execute(update(DebriefSummary).values(records=DebriefSummary.records + 100))  # stale, old layout
+    db.session.execute(update(DebriefSummaryState).values(layout=debrief_summary.LAYOUT - 1))
+    db.session.commit()
+    assert debrief_summary.ensure_fresh(db.session) is True
+    assert db.session.get(DebriefSummaryState, 1).layout == debrief_summary.LAYOUT
+    assert rollup() == afresh()

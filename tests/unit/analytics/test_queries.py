@@ -341,6 +341,25 @@ def test_risk_from_debriefs_by_single_crewing_and_time_of_day(data):
     assert times.value("Afternoon (12:00 to 17:59)", "Submitted debriefs") == 6
 
 
+def test_risk_from_debriefs_by_time_on_duty_which_the_national_data_does_not_record(data):
+    from debrief.analytics import pages
+
+    officer = data["people"][("A", Role.OFFICER)]
+    for day in range(1, 17):  # 6 long shifts, all assaulted; 5 short, none; 5 of 8 to 10 hours, all assaulted
+        band = "over_12" if day <= 6 else "under_4" if day <= 11 else "8_to_10"
+        debrief_with(author=officer, occurred_at=datetime(2026, 2, day, 13, 0), assaulted=band != "under_4",
+                     hours_on_duty=band)
+    f = filters(force_ids=(data["a"].id,), month_from=202602, month_to=202602)
+    duty = risk.risk_table(db.session, f, risk.DIMENSION_BY_KEY["shift_hours"], "debriefs")
+    assert duty.value("More than 12 hours", "Officers assaulted") == 6
+    assert duty.value("More than 12 hours", "Assault rate (%)") == 100.0
+    assert duty.value("Less than 4 hours", "Submitted debriefs") == 5
+    assert duty.value("Less than 4 hours", "Officers assaulted") == risk.FEWER_THAN_5
+    assert duty.value("8 to 10 hours", "Officers assaulted") == risk.WITHHELD  # else 16 - 6 - 5 gives the 0
+    keys = [spec.key for spec in pages.figure_specs("risk", f)]
+    assert "risk-shift-hours-debriefs" in keys and "risk-shift-hours-national" not in keys
+
+
 def test_risk_never_shows_a_value_outside_the_vocabulary_as_typed(data):
     officer = data["people"][("A", Role.OFFICER)]
     for day in range(1, 7):
