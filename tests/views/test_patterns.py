@@ -212,3 +212,23 @@ def test_the_overview_lists_the_national_data_imports_in_scope(client, data):
     assert _cell(page, "imports-table", "bravo-2026.csv", "Status") == "Interrupted (carry on with --resume)"
     assert _cell(page, "imports-table", "bravo-2026.csv", "Committed up to row") == "5,001"
     assert _cell(page, "imports-table", "hand-made.csv", "Force") == data["A"].name
+
+
+def test_an_amendment_through_the_form_shows_on_the_next_dashboard_view(client, people):
+    """End to end: the officer's amended answer reaches the reviewer's figures through the rollup."""
+    from tests.support.factories import submitted_debrief
+
+    when = datetime(2026, 3, 10, 10, 0)
+    d = submitted_debrief(author=people[("A", Role.OFFICER)], occurred_at=when, assaulted=False)
+    db.session.commit()
+    reviewer = client.application.test_client()
+    sign_in(reviewer, "reviewer@aaa.example")
+    url = f"/patterns/use-of-force?{RANGE}&source=debriefs"
+    before = get_page(reviewer, url)
+    assert _cell(before, "assaults-table", "Mar 2026", "Officers and staff assaulted (debriefs)") == "0"
+    sign_in(client, "officer@aaa.example")
+    post_form(client, f"/debriefs/{d.id}/use-of-force", {
+        "used_force": "no", "single_crewed": "no", "hours_on_duty": "4_to_8", "taser_trained": "yes",
+        "taser_carried": "yes", "assaulted": "yes", "reason": "I left out that I was kicked"}, status=302)
+    after = get_page(reviewer, url)
+    assert _cell(after, "assaults-table", "Mar 2026", "Officers and staff assaulted (debriefs)") == "1"
