@@ -209,8 +209,9 @@ def test_the_overview_lists_the_national_data_imports_in_scope(client, data):
     post_form(client, "/sign-out", {}, form_page="/patterns/", status=302)
     sign_in(client, "learning@aaa.example")
     page = get_page(client, "/patterns/")
-    assert _cell(page, "imports-table", "bravo-2026.csv", "Status") == "Interrupted (carry on with --resume)"
-    assert _cell(page, "imports-table", "bravo-2026.csv", "Committed up to row") == "5,001"
+    assert _cell(page, "imports-table", "bravo-2026.csv", "Status") == \
+        "Interrupted: committed up to row 5,001 (carry on with --resume)"
+    assert _cell(page, "imports-table", "hand-made.csv", "Rows") == "0 read 0 added 0 already held 0 rejected"
     assert _cell(page, "imports-table", "hand-made.csv", "Force") == data["A"].name
 
 
