@@ -8,7 +8,8 @@ debrief or for chosen (force, month) slices:
    groupings at once, with the impact factors and reasons counted in the same pass; the ``all``,
    ``risk:*``, ``impact_factor`` and ``reason`` rows are summed from those groups;
 2. their tactics (``tactic``: used, effective, not effective);
-3. their injuries (``staff_injury`` / ``subject_injury`` by severity).
+3. their injuries (``staff_injury`` / ``subject_injury`` by severity);
+4. how long after the incident each was submitted (``submission:hot`` / ``submission:cold`` by band).
 
 Freshness: `record_changes` runs after every ORM flush and writes the (force, month) of each debrief,
 incident, injury, tactic, officer or theme that changed into `DebriefSummaryChange`, in the same
@@ -28,7 +29,8 @@ from sqlalchemy.sql import ColumnElement
 from debrief import reference as ref
 from debrief.analytics import risk
 from debrief.analytics.filters import add_months, month_key, month_start
-from debrief.analytics.sql import commit_build, count_if, json_has, month_of
+from debrief.analytics.incidents import submission_band
+from debrief.analytics.sql import commit_build, count_if, days_between, json_has, month_of
 from debrief.models import (
     Debrief, DebriefSummary, DebriefSummaryChange, DebriefSummaryState, DebriefTactic, Incident, IncidentOfficer,
     IncidentTheme, Injury,
@@ -39,7 +41,7 @@ NOT_RECORDED = "not_recorded"
 # A (force, month) count at most this many slices again; past it one whole rebuild is quicker.
 MOST_SLICES = 200
 # What the rollup holds: raise it whenever a measure, code or count changes, so old rows are rebuilt.
-LAYOUT = 1
+LAYOUT = 2  # 2: with the submission timeliness bands
 _FACT_CODES = (("impact_factor", "impact_factors", ref.codes(ref.IMPACT_FACTORS)),
                ("reason", "reasons", ref.codes(ref.FORCE_REASONS)))
 Key = tuple  # (force_id, month, near_miss, theme, measure, code)
@@ -116,6 +118,19 @@ def _injury_pass(session: Session, where, themed: bool, add) -> None:
         add((*base, measure, code), (n,))
 
 
+def _submission_pass(session: Session, where, themed: bool, add) -> None:
+    """How long after the incident each debrief was submitted, hot and cold apart (the timeliness figure)."""
+    keys = _keys(themed)
+    band = submission_band(days_between(session, Debrief.submitted_at, Incident.occurred_at))
+    query = (select(*keys, Debrief.kind, band, func.count())
+             .select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
+             .where(Debrief.submitted_at.is_not(None)))
+    for row in session.execute(_scoped(query, where, themed).group_by(*keys, Debrief.kind, band)):
+        *base, kind, label, n = row
+        base = tuple(base) if themed else (*base, "")
+        add((*base, f"submission:{kind}", label), (n,))
+
+
 def count_into(session: Session, where: Sequence[ColumnElement[bool]] = ()) -> int:
     """Count the submitted debriefs matching `where` (conditions on Incident) into the rollup; rows added."""
     totals: dict[Key, list[int]] = defaultdict(lambda: [0] * 6)
@@ -129,6 +144,7 @@ def count_into(session: Session, where: Sequence[ColumnElement[bool]] = ()) -> i
         _debrief_pass(session, where, themed, add)
         _tactic_pass(session, where, themed, add)
         _injury_pass(session, where, themed, add)
+        _submission_pass(session, where, themed, add)
     rows = [{"force_id": force_id, "incident_month": month, "near_miss": near_miss, "theme": theme,
              "measure": measure, "code": code, "records": c[0], "assaulted": c[1], "staff_injured": c[2],
              "subject_injured": c[3], "effective": c[4], "not_effective": c[5]}
@@ -202,7 +218,7 @@ def ensure_fresh(session: Session) -> bool:
 # leaves the figures as they were and is not noted.
 _WATCHED: dict[type, tuple[str, ...]] = {
     Incident: ("force_id", "occurred_at", "near_miss", "location_type"),
-    Debrief: ("incident_id", "author_id", "status", "assaulted", "single_crewed", "hours_on_duty", "taser_trained",
+    Debrief: ("incident_id", "author_id", "status", "kind", "submitted_at", "assaulted", "single_crewed", "hours_on_duty", "taser_trained",
               "taser_carried", "impact_factors", "reasons"),
     IncidentTheme: ("incident_id", "theme"),
     IncidentOfficer: ("incident_id", "user_id", "role_on_day"),

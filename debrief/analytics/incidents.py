@@ -7,9 +7,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from debrief.analytics.filters import PatternFilters, month_label
-from debrief.analytics.sql import count_if, day_of, days_between, incident_conditions, month_of, summary_conditions
+from debrief.analytics.sql import count_if, day_of, incident_conditions, month_of, rollup_for, summary_conditions
 from debrief.analytics.tables import Table
-from debrief.models import Debrief, Incident, RootCauseAnalysis
+from debrief.models import Incident, RootCauseAnalysis
 from debrief.models.analytics_summary import UseOfForceSummary as S
 from debrief.rca.workdays import RCA_WORKING_DAYS, add_working_days
 
@@ -57,7 +57,8 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
     return table
 
 
-def _submission_band(days):
+def submission_band(days):
+    """The SUBMISSION_BANDS label of a number of days (an SQL expression)."""
     whens = [(days < bound, label) for bound, label in SUBMISSION_BANDS if bound is not None]
     return case(*whens, else_=SUBMISSION_BANDS[-1][1])
 
@@ -68,14 +69,13 @@ def debrief_timeliness(session: Session, filters: PatternFilters) -> Table:
     if not filters.debriefs:
         return Table(columns, [[label, 0, 0] for _, label in SUBMISSION_BANDS],
                      ["Debriefs are left out by the source chosen."])
-    band = _submission_band(days_between(session, Debrief.submitted_at, Incident.occurred_at)).label("band")
-    rows = session.execute(
-        select(band, count_if(Debrief.kind == "hot"), count_if(Debrief.kind == "cold"))
-        .select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
-        .where(Debrief.status == "submitted", Debrief.submitted_at.is_not(None), *incident_conditions(filters))
-        .group_by(band)).all()
-    found = {label: (hot, cold) for label, hot, cold in rows}
-    return Table(columns, [[label, *found.get(label, (0, 0))] for _, label in SUBMISSION_BANDS])
+    found: dict[str, dict[str, int]] = {}
+    for kind in ("hot", "cold"):  # from the debriefs' monthly rollup (see debrief_summary)
+        table, conditions = rollup_for(filters, f"submission:{kind}", national=False)
+        found[kind] = dict(session.execute(select(table.code, func.sum(table.records))
+                                           .where(*conditions).group_by(table.code)).all())
+    return Table(columns, [[label, found["hot"].get(label, 0), found["cold"].get(label, 0)]
+                           for _, label in SUBMISSION_BANDS])
 
 
 def _as_day(value) -> date | None:
@@ -120,9 +120,8 @@ def headline(session: Session, filters: PatternFilters) -> Table:
         incidents, near_misses = session.execute(
             select(count_if(Incident.near_miss.is_not(True)), count_if(Incident.near_miss.is_(True)))
             .where(*incident_conditions(filters))).one()
-        debriefs = session.scalar(select(func.count()).select_from(Debrief)
-                                  .join(Incident, Debrief.incident_id == Incident.id)
-                                  .where(Debrief.status == "submitted", *incident_conditions(filters)))
+        table, conditions = rollup_for(filters, "all", national=False)
+        debriefs = session.scalar(select(func.coalesce(func.sum(table.records), 0)).where(*conditions))
         signed, overdue = session.execute(
             select(func.count(func.distinct(RootCauseAnalysis.id)).filter(RootCauseAnalysis.status == "signed_off"),
                    count_if(RcaAction.status.in_(OPEN_ACTION_STATUSES) & (RcaAction.due_on < filters.today)))

@@ -93,6 +93,8 @@ def test_each_kind_of_change_is_recounted_to_what_a_full_count_gives(two):
     step(lambda: second.incident.theme_rows.append(IncidentTheme(theme="use_of_force")))
     step(lambda: setattr(first.incident.officers[0], "role_on_day", "custody"))
     step(lambda: setattr(first, "impact_factors", ["drugs", "weapon"]))
+    step(lambda: setattr(first, "submitted_at", datetime(2026, 6, 20, 9, 0)))  # a later band of timeliness
+    step(lambda: setattr(first, "kind", "cold"))
     step(lambda: db.session.delete(first.injuries[0]))
     step(lambda: setattr(second, "status", "draft"))  # sent back for amendment: no longer counted
     step(lambda: submitted_debrief(author=first.author, occurred_at=datetime(2026, 6, 30, 23, 59)))
