@@ -84,25 +84,37 @@ def time_rollup(url: str) -> float:
     return seconds
 
 
-def time_debrief_change(url: str) -> float:
-    """One submitted debrief changes (an answer flipped): how long the next view takes to recount its month."""
-    from sqlalchemy import select
+def time_debrief_change(url: str, months: int = 1) -> tuple[float, int]:
+    """Submitted debriefs in `months` different (force, month)s change (an answer flipped): how long the next
+    view takes to recount those months, and how many submitted debriefs they hold."""
+    from sqlalchemy import String, cast, func, select, tuple_
 
     from debrief import create_app
     from debrief.analytics.debrief_summary import ensure_fresh
     from debrief.extensions import db
-    from debrief.models import Debrief
+    from debrief.models import Debrief, DebriefSummary, Incident
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-only"})
     with app.app_context():
-        debrief = db.session.scalars(select(Debrief).where(Debrief.status == "submitted").limit(1)).one()
-        debrief.assaulted = not debrief.assaulted
+        # The first submitted debrief of each of `months` months (one per month, so the months differ).
+        firsts = (select(func.min(Debrief.id)).join(Incident, Debrief.incident_id == Incident.id)
+                  .where(Debrief.status == "submitted")
+                  .group_by(Incident.force_id, func.substr(cast(Incident.occurred_at, String), 1, 7))
+                  .limit(months))
+        slices = set()
+        for debrief in db.session.scalars(select(Debrief).where(Debrief.id.in_(firsts))):
+            debrief.assaulted = not debrief.assaulted
+            slices.add((debrief.incident.force_id, debrief.incident.occurred_at.strftime("%Y%m")))
         db.session.commit()
         started = time.perf_counter()
         ensure_fresh(db.session)
         seconds = time.perf_counter() - started
+        held = db.session.scalar(select(func.sum(DebriefSummary.records)).where(
+            DebriefSummary.measure == "all", DebriefSummary.theme == "",
+            tuple_(DebriefSummary.force_id, DebriefSummary.incident_month).in_(
+                [(force_id, int(month)) for force_id, month in slices])))
         db.engine.dispose()
-    return seconds
+    return seconds, held or 0
 
 
 def report(backend: str, timings: dict[tuple[str, str], list[float]]) -> bool:
@@ -137,8 +149,10 @@ def run_backend(backend: str, uof_rows: int, debriefs: int, rcas: int, runs: int
         code = next(iter(result.forces))  # the largest force (40 % of the rows)
         users = {"reviewer": result.users[(code, "reviewer")], "learning": result.users[(code, "learning")]}
         ok = report(backend, time_pages(url, users, result.password, runs))
-        print(f"  after one debrief changed, the next view recounted its force's month in "
-              f"{time_debrief_change(url) * 1000:.0f} ms")
+        for months in (1, 10, 50):
+            seconds, held = time_debrief_change(url, months)
+            print(f"  after a change in each of {months} force-months ({held:,} submitted debriefs), the next view "
+                  f"recounted them in {seconds * 1000:.0f} ms")
         # A later import: the rollup adds the new rows' counts instead of recounting a million.
         load(url, uof_rows=150_000, debriefs=0, rcas=0, forces=1, quiet=True)
         print(f"  after importing 150,000 more rows, the rollup was brought up to date in "
