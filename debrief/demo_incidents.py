@@ -162,9 +162,11 @@ def _fill_answers(debrief: Debrief, answers: dict[str, Any], clock: _Clock, *, d
     """Copy a scenario's answers onto a debrief; a draft stops part-way through "What happened"."""
     uof = answers["force"]
     debrief.used_force = uof is not None
-    # Shifts start at 07:00, 15:00 and 22:00 (as many response teams' do): time on duty is since the latest.
+    # Shifts start at 07:00, 15:00 and 22:00 (as many response teams' do): time on duty is since the latest,
+    # unless the scenario says the officer had been kept on longer.
     began = clock.at(answers["timeline"][0][0])
-    debrief.hours_on_duty = ref.shift_band(min((began.hour + began.minute / 60 - start) % 24 for start in (7, 15, 22)))
+    debrief.hours_on_duty = answers.get("on_duty") or ref.shift_band(
+        min((began.hour + began.minute / 60 - start) % 24 for start in (7, 15, 22)))
     if uof:
         debrief.reasons, debrief.impact_factors = list(uof["reasons"]), list(uof["impact"])
         for key in ("single_crewed", "taser_trained", "taser_carried", "assaulted"):

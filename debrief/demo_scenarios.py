@@ -10,7 +10,8 @@ A scenario: key, themes, location, near_miss, places {force code: place}, summar
 Answers: force (None when no force was used) with reasons, impact, single_crewed, taser_trained,
 taser_carried, assaulted and tactics [(code, effective, detail)]; injuries [(person, severity, description,
 medical help, hospital)]; narrative; timeline [(time, what, source)]; went_well; could_differ; why_differ;
-wellbeing and support (None when nothing to say); intelligence; concerns.
+wellbeing and support (None when nothing to say); intelligence; concerns; optionally on_duty, a SHIFT_HOURS
+code when the officer had been on longer than the usual shift pattern gives.
 """
 from __future__ import annotations
 
@@ -845,6 +846,7 @@ SCENARIOS: list[dict[str, Any]] = [
                 "force": force(["protect_self"], ["alcohol"], [("limb_body_restraint", True, None)],
                                assaulted=True),
                 "injuries": [],
+                "on_duty": "10_to_12",  # a late turn kept on past midnight for the arrest
                 "narrative": "He spat at me as I opened the cage door, and it went in my eye and mouth. I held his "
                              "arms while the guard was fitted. I washed my face at custody and went to A&E for advice "
                              "at the end of the shift.",

@@ -19,8 +19,10 @@ class Debrief(db.Model):
     __tablename__ = "debrief"
     __table_args__ = (
         UniqueConstraint("incident_id", "author_id", "kind"),
-        # For the Patterns dashboards' passes over the debriefs: every column they filter, join or group on,
-        # so the database reads this narrow index instead of the wide rows with their narratives.
+        # For the passes that count the debriefs into the dashboards' rollup (analytics/debrief_summary): a
+        # month's submitted debriefs are found by incident and status, and the tactic, injury and timeliness
+        # passes read only these columns, never the wide rows with their narratives. (The main pass also reads
+        # the answers kept outside it: impact factors, reasons, time on duty.)
         Index("ix_debrief_patterns", "incident_id", "status", "kind", "submitted_at", "assaulted", "single_crewed",
               "taser_trained", "taser_carried", "author_id", "id"),
     )

@@ -85,13 +85,15 @@ def test_mix_of_near_misses_force_and_injuries(seeded):
             if t.tactic == "ground_restraint":
                 assert t.position and 1 <= t.duration_minutes <= 15
     assert sum(1 for d in debriefs if d.kind == "cold" and d.facilitator and d.attendees) >= 2
+    on_duty = Counter(d.hours_on_duty for d in debriefs if d.status != "requested")
+    assert None not in on_duty and len(on_duty) >= 3 and on_duty["10_to_12"] >= 1  # a long shift too
 
 
 def test_every_code_is_from_the_vocabularies(seeded):
     vocab = {name: set(ref.codes(getattr(ref, name))) for name in (
         "INCIDENT_TYPES", "LOCATION_TYPES", "TACTICS", "TASER_LEVELS", "RESTRAINT_POSITIONS", "IMPACT_FACTORS",
         "FORCE_REASONS", "INJURY_SEVERITIES", "AGE_BANDS", "SEXES", "ETHNICITIES", "ETHNICITY_BASES",
-        "VULNERABILITY_FLAGS", "PERSON_ROLES", "DEBRIEF_KINDS")}
+        "VULNERABILITY_FLAGS", "PERSON_ROLES", "DEBRIEF_KINDS", "SHIFT_HOURS")}
     for i in db.session.scalars(select(Incident)):
         assert set(i.themes) <= vocab["INCIDENT_TYPES"] and i.location_type in vocab["LOCATION_TYPES"]
         for p in i.public:
@@ -101,6 +103,7 @@ def test_every_code_is_from_the_vocabularies(seeded):
             assert set(p.vulnerability_codes) <= vocab["VULNERABILITY_FLAGS"]
         for d in i.debriefs:
             assert d.kind in vocab["DEBRIEF_KINDS"]
+            assert d.hours_on_duty is None or d.hours_on_duty in vocab["SHIFT_HOURS"]
             assert set(d.reasons) <= vocab["FORCE_REASONS"] and set(d.impact_factors) <= vocab["IMPACT_FACTORS"]
             assert set(d.section_status) <= set(STEP_SLUGS)
             assert set(d.section_status.values()) <= {"completed", "in_progress", "not_started"}
