@@ -19,11 +19,6 @@ from tests.support.release_factories import SECRETS, named_people, signed_off_rc
 pytestmark = pytest.mark.browser
 
 
-def _loaded(page) -> None:
-    page.wait_for_load_state()
-    check_accessibility(page)
-
-
 def _sign_out(page) -> None:
     follow(page.get_by_role("button", name="Sign out"))
 
@@ -38,7 +33,7 @@ def test_release_edit_publish_and_read(page, app):
     sign_in(page, who["lead"].email, PASSWORD)
     page.goto(f"/rca/{rca.id}")
     follow(page.get_by_role("link", name="Prepare the anonymised release"))
-    _loaded(page)
+    check_accessibility(page)
     assert page.locator("mark.debrief-replaced", has_text="Ellie Morgan").count() >= 1
     screenshot(page, "magazine-flow-release-before")
     page.get_by_label("Title of the case study").fill("Waiting alone for backup")
@@ -47,31 +42,30 @@ def test_release_edit_publish_and_read(page, app):
     page.get_by_label("Section").select_option("findings_key_learning")
     page.get_by_label("Words to redact").fill("whole district")
     follow(page.get_by_role("button", name="Save and check again"))
-    _loaded(page)
+    check_accessibility(page)
     released_side = page.locator(".debrief-release-text").nth(3)  # what happened: the side to be released
     assert "22:15" in released_side.inner_text()
     findings = page.locator(".debrief-release-text").nth(5)
     assert "[redacted]" in findings.inner_text() and "whole district" not in findings.inner_text()
     screenshot(page, "magazine-flow-release-decided")
     follow(page.get_by_role("button", name="Release as a candidate case study"))
-    _loaded(page)
+    check_accessibility(page)
     assert "Released to the learning team" in page.locator(".govuk-notification-banner").inner_text()
     assert "Released" in page.locator(".govuk-caption-l").inner_text()
     _sign_out(page)
 
     # The learning team works on the candidate: only anonymised text.
     sign_in(page, learner.email, PASSWORD)
-    page.wait_for_load_state()
     check_accessibility(page)
     assert "Waiting alone for backup" in page.locator("main").inner_text()
     follow(page.get_by_role("link", name="Waiting alone for backup"))
-    _loaded(page)
+    check_accessibility(page)
     main = page.locator("main").inner_text()
     for secret in SECRETS:
         assert secret not in main, secret
     screenshot(page, "magazine-flow-learning-case-study")
     follow(page.get_by_role("link", name="Edit the case study"))
-    _loaded(page)
+    check_accessibility(page)
     summary = page.get_by_label("Summary", exact=True)
     summary.fill(summary.input_value() + " Dawson said afterwards that the wait felt endless.")
     follow(page.get_by_role("button", name="Save the case study"))
@@ -88,35 +82,35 @@ def test_release_edit_publish_and_read(page, app):
         "other unit was eight minutes away.")
     page.get_by_label("Response policing").check()
     follow(page.get_by_role("button", name="Save the case study"))
-    _loaded(page)
+    check_accessibility(page)
     follow(page.get_by_role("link", name="Add a question for officers and staff"))
-    _loaded(page)
+    check_accessibility(page)
     page.get_by_label("Question", exact=True).fill("Would you wait for backup, and how would you decide?")
     follow(page.get_by_role("button", name="Save the question"))
-    _loaded(page)
+    check_accessibility(page)
     follow(page.get_by_role("link", name="Approve"))
-    _loaded(page)
+    check_accessibility(page)
     follow(page.get_by_role("button", name="Approve"))
-    _loaded(page)
+    check_accessibility(page)
     assert "approved" in page.locator(".govuk-notification-banner").inner_text()
 
     # An issue with a theme, the case study in it, published.
     follow(page.get_by_role("link", name="Magazine issues").first)
-    _loaded(page)
+    check_accessibility(page)
     follow(page.get_by_role("link", name="Start a new issue"))
-    _loaded(page)
+    check_accessibility(page)
     page.get_by_label("Theme").fill("Working alone")
     page.get_by_label("Introduction").fill("Cases where an officer waited alone for help.")
     follow(page.get_by_role("button", name="Start the issue"))
-    _loaded(page)
+    check_accessibility(page)
     page.get_by_label("Approved case study").select_option(label="Waiting alone for backup")
     follow(page.get_by_role("button", name="Add to this issue"))
-    _loaded(page)
+    check_accessibility(page)
     screenshot(page, "magazine-flow-learning-issue")
     follow(page.get_by_role("link", name="Publish issue 1"))
-    _loaded(page)
+    check_accessibility(page)
     follow(page.get_by_role("button", name="Publish the issue"))
-    _loaded(page)
+    check_accessibility(page)
     assert "Issue 1 has been published" in page.locator(".govuk-notification-banner").inner_text()
     _sign_out(page)
 
@@ -132,7 +126,7 @@ def test_release_edit_publish_and_read(page, app):
                       ("/magazine/case-factor-table", "magazine-flow-public-case-factor-table"),
                       ("/magazine/force-response-log", "magazine-flow-public-force-response-log")):
         page.goto(url)
-        _loaded(page)
+        check_accessibility(page)
         text = page.locator("main").inner_text()
         # The response log names responding forces by design; this case's force responded to its own question.
         for secret in [s for s in SECRETS if not (url.endswith("force-response-log") and s == "Northshire")]:
@@ -140,7 +134,7 @@ def test_release_edit_publish_and_read(page, app):
         screenshot(page, name)
     page.goto("/magazine/issues/1")
     follow(page.get_by_role("link", name="Waiting alone for backup").first)
-    _loaded(page)
+    check_accessibility(page)
     assert "Would you wait for backup" in page.locator("main").inner_text()
     screenshot(page, "magazine-flow-public-case-study")
     assert page.console_errors == []
