@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from debrief.analytics import charts, incidents, rca_learning, risk, use_of_force
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.tables import Table, numeric
+from debrief.analytics.tables import NOT_SHOWN, Table, numeric
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +144,10 @@ def draw(table: Table, chart: Chart, chart_id: str) -> str:
               for i in _chart_columns(table, chart)]
     if chart.kind == "line":
         return charts.line_chart(chart.title, categories, series, value_label=chart.value_label, chart_id=chart_id,
-                                 missing_label="fewer than 5")
+                                 missing_label=NOT_SHOWN)
     return charts.grouped_bar_chart(chart.title, categories, series, category_label=chart.category_label,
                                     value_label=chart.value_label, horizontal=chart.kind == "hbar",
-                                    chart_id=chart_id, missing_label="fewer than 5")
+                                    chart_id=chart_id, missing_label=NOT_SHOWN)
 
 
 def build_page(session: Session, page: str, filters: PatternFilters) -> list[Figure]:

@@ -11,6 +11,9 @@ Cell = int | float | str | None
 # worked out from a total is withheld too (secondary suppression).
 FEWER_THAN_5 = "fewer than 5"
 WITHHELD = "withheld"
+# A chart's gap: a count of fewer than 5, a withheld cell (which can hide 5 or more) or nothing to show.
+# The table beside the chart says which.
+NOT_SHOWN = "not shown"
 SUPPRESSION_THRESHOLD = 5
 
 
