@@ -145,10 +145,12 @@ def factor_pairs(session: Session, filters: PatternFilters) -> list[Pair]:
         select(a.c.category, b.c.category, func.count())
         .join(b, and_(a.c.rca_id == b.c.rca_id, a.c.category < b.c.category))
         .group_by(a.c.category, b.c.category)).all()
-    return sorted((Pair(x, y, n) for x, y, n in rows), key=lambda p: (-p.rcas, p.first, p.second))
+    # Each pair's codes in Python's order (the database's collation may order "_" differently), strongest first.
+    return sorted((Pair(*sorted((x, y)), n) for x, y, n in rows), key=lambda p: (-p.rcas, p.first, p.second))
 
 
 def pairs_table(pairs: list[Pair], *, limit: int | None = None) -> Table:
+    """The pairs as a table, in factor_pairs' order (strongest first); `limit` keeps just the first few."""
     shown = pairs[:limit] if limit else pairs
     return Table(["Category", "Goes wrong together with", "RCAs with both"],
                  [[category_name(p.first), category_name(p.second), p.rcas] for p in shown])

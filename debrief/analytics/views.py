@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from debrief.analytics import incidents, pages, rca_learning, risk, service
-from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot, strongest_pairs
+from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
 from debrief.analytics.forms import PatternFilterForm
 from debrief.analytics.tables import FEWER_THAN_5, WITHHELD, to_csv
@@ -98,7 +98,7 @@ def network():
             except RenderError as exc:
                 error = str(exc)
         context.update(svg=svg, render_error=error,
-                       strongest=rca_learning.pairs_table(strongest_pairs(graph, STRONGEST)),
+                       strongest=rca_learning.pairs_table(pair_list, limit=STRONGEST),  # already strongest first
                        all_pairs=len(pair_list))
         service.record_patterns_viewed(_me(), "network", filters)
     return render_template("patterns/network.html", **context)

@@ -257,6 +257,11 @@ def test_cooccurrence_pairs_count_rcas_holding_both(rcas):
     assert (pairs[0].first, pairs[0].second) == ("communication", "education_training")  # ties by name
     scoped = rca_learning.factor_pairs(db.session, filters(force_ids=(rcas["b"].id,)))
     assert [(p.first, p.second, p.rcas) for p in scoped] == [("communication", "education_training", 1)]
+    # The network page's "strongest" table is the first few pairs in this order, each pair's codes in order.
+    assert all(p.first < p.second for p in pairs)
+    assert pairs == sorted(pairs, key=lambda p: (-p.rcas, p.first, p.second))
+    strongest = rca_learning.pairs_table(pairs, limit=2)
+    assert [row[2] for row in strongest.rows] == [2, 2] and len(rca_learning.pairs_table(pairs).rows) == 3
 
 
 def test_suppression_primary_and_secondary():
