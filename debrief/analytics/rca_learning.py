@@ -11,11 +11,9 @@ from debrief.analytics.sql import count_if, incident_conditions
 from debrief.analytics.tables import Table
 from debrief.models import Incident, RcaAction, RcaNode, Recommendation, RootCauseAnalysis
 from debrief.models.rca import ACTION_STATUSES, OPEN_ACTION_STATUSES
+from debrief.rca.forms import ACTION_STATUS_LABELS
 from debrief.rca.framework import CATEGORIES, UNCATEGORISED, category_name
 from debrief.rca.graph import FACTOR, ROOT_CAUSE
-
-ACTION_STATUS_NAMES = {"open": "Open", "in_progress": "In progress", "done": "Done",
-                       "not_taken_forward": "Not taken forward"}
 
 
 def _signed_off(filters: PatternFilters):
@@ -85,7 +83,7 @@ def actions_by_status(session: Session, filters: PatternFilters) -> Table:
         if filters.debriefs else 0
     found = {status: (n, late) for status, n, late in rows}
     table = Table(["Status", "Actions", "Overdue"],
-                  [[ACTION_STATUS_NAMES[s], *found.get(s, (0, 0))] for s in ACTION_STATUSES])
+                  [[ACTION_STATUS_LABELS[s], *found.get(s, (0, 0))] for s in ACTION_STATUSES])
     table.notes.append(f"{recommendations:,} recommendation{'s' if recommendations != 1 else ''} in these RCAs. "
                        "An action is overdue when it is open or in progress after its due date. "
                        "RCAs at any stage are counted.")
