@@ -11,8 +11,6 @@ from debrief.models.analytics_summary import UseOfForceSummary, UseOfForceSummar
 from debrief.models.base import utcnow
 from debrief.models.use_of_force import IMPACT_FACTOR_BITS, OUTCOME_BITS, REASON_BITS, has_code
 
-SEVERITIES = ("none", "minor", "severe", "fatal")
-NOT_RECORDED = "not_recorded"
 MASK_MEASURES = (("impact_factor", "impact_factors", IMPACT_FACTOR_BITS), ("reason", "reasons", REASON_BITS),
                  ("outcome", "outcomes", OUTCOME_BITS))
 COLUMNS = ("force_id", "incident_month", "measure", "code", "records", "assaulted", "staff_injured",
@@ -47,7 +45,7 @@ def add_counts(session: Session, after_id: int = 0) -> None:
     _insert(session, _grouped("all", literal("", String), where=new))
     for measure, injured, severity in (("staff_injury", r.staff_injured, r.staff_injury_severity),
                                        ("subject_injury", r.subject_injured, r.subject_injury_severity)):
-        code = func.coalesce(severity, NOT_RECORDED)
+        code = func.coalesce(severity, risk.NOT_RECORDED)
         _insert(session, _grouped(measure, code, where=[injured.is_(True), *new], counts=(func.count(), *zero)))
     for dimension in (d for d in risk.DIMENSIONS if d.national):
         _insert(session, _grouped(f"risk:{dimension.key}", risk.national_group(dimension.key), where=new))

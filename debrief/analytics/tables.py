@@ -25,9 +25,6 @@ class Table:
     rows: list[list[Cell]]
     notes: list[str] = field(default_factory=list)
 
-    def column(self, index: int) -> list[Cell]:
-        return [row[index] for row in self.rows]
-
     def value(self, label: str, column: str) -> Cell:
         """The cell in the row labelled `label` under `column` (for tests and small look-ups)."""
         index = self.columns.index(column)
@@ -35,10 +32,6 @@ class Table:
             if row[0] == label:
                 return row[index]
         raise KeyError(label)
-
-    @property
-    def empty(self) -> bool:
-        return not any(isinstance(v, (int, float)) and v for row in self.rows for v in row[1:])
 
 
 def numeric(cell: Cell) -> int | float | None:
