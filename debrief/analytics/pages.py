@@ -125,7 +125,7 @@ def figure_specs(page: str, filters: PatternFilters) -> list[FigureSpec]:
     if page == "risk":
         wanted = {"both": ("national", "debriefs"), "national": ("national",), "debriefs": ("debriefs",)}
         return [s for s in specs if s.key.rsplit("-", 1)[1] in wanted[filters.source]]
-    return [s for s in specs if not (s.needs_national and filters.source == "debriefs")]
+    return [s for s in specs if not (s.needs_national and not filters.shows_national)]
 
 
 def _chart_columns(table: Table, chart: Chart) -> Sequence[int]:
