@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     for backend in backends:
         ok &= run_backend(backend, args.uof_rows, args.debriefs, args.rcas, args.runs)
     print("\nAll pages within target." if ok else "\nSome pages are over the target.")
-    return 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

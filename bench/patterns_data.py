@@ -243,7 +243,6 @@ IMPACTS = ("alcohol", "drugs", "mental_health", "weapon", "size_gender_build", "
 DEBRIEF_TACTICS = ("tactical_communications", "compliant_handcuffing", "non_compliant_handcuffing",
                    "limb_body_restraint", "ground_restraint", "unarmed_skills", "irritant_spray_used", "taser",
                    "spit_and_bite_guard", "baton_drawn")
-ROLES_ON_DAY = ("Response officer", "Sergeant", "Custody officer", "Call handler", "Neighbourhood officer")
 SECTIONS_DONE = json.dumps({"what-happened": "completed", "timeline": "completed", "reflection": "completed",
                             "use-of-force": "completed", "wellbeing": "completed", "declaration": "completed"})
 
@@ -297,6 +296,7 @@ def _load_debriefs(w: _Writer, count: int, officers: dict[int, list[int]], seed:
 
     started = time.perf_counter()
     rng = random.Random(seed + 1)
+    roles_on_day = ref.codes(ref.MAIN_DUTIES)  # stored as codes, as the debrief form stores them
     force_ids = list(officers)
     shares = _force_shares(len(force_ids))
     base_incident, base_debrief = w.max_id("incident"), w.max_id("debrief")
@@ -329,7 +329,7 @@ def _load_debriefs(w: _Writer, count: int, officers: dict[int, list[int]], seed:
         made.append((incident_id, force_id, occurred, crew[0]))
         for author in crew:
             officer_row += 1
-            named.append((officer_row, incident_id, author, rng.choice(ROLES_ON_DAY), None))
+            named.append((officer_row, incident_id, author, rng.choice(roles_on_day), None))
             debrief_id += 1
             written += 1
             submitted_at = occurred + timedelta(hours=rng.randint(2, 24 * 20))

@@ -29,11 +29,6 @@ def cooccurrence_graph(pairs: Sequence[Pair], appearances: Mapping[str, int] | N
     return graph
 
 
-def strongest_pairs(graph: nx.Graph, limit: int = 10) -> list[Pair]:
-    edges = sorted(graph.edges(data="weight"), key=lambda e: (-e[2], *sorted((e[0], e[1]))))
-    return [Pair(*sorted((a, b)), w) for a, b, w in edges[:limit]]
-
-
 def network_dot(graph: nx.Graph) -> str:
     """DOT source for the network (circo layout); labels are escaped like the RCA drawings'."""
     dot = graphviz.Graph(name="cooccurrence", graph_attr={"layout": "circo", "fontname": "Helvetica",

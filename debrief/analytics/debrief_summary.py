@@ -37,7 +37,6 @@ from debrief.models import (
 )
 from debrief.models.base import utcnow
 
-NOT_RECORDED = "not_recorded"
 # A (force, month) count at most this many slices again; past it one whole rebuild is quicker.
 MOST_SLICES = 200
 # What the rollup holds: raise it whenever a measure, code or count changes, so old rows are rebuilt.
@@ -107,7 +106,7 @@ def _tactic_pass(session: Session, where, themed: bool, add) -> None:
 
 def _injury_pass(session: Session, where, themed: bool, add) -> None:
     keys = _keys(themed)
-    severity = func.coalesce(Injury.severity, NOT_RECORDED)
+    severity = func.coalesce(Injury.severity, risk.NOT_RECORDED)
     who = case((Injury.person == "subject", "subject_injury"), else_="staff_injury")
     query = (select(*keys, who, severity, func.count())
              .select_from(Injury).join(Debrief, Injury.debrief_id == Debrief.id)

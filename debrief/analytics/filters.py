@@ -76,7 +76,12 @@ class PatternFilters:
         return self.source in ("both", "debriefs")
 
     @property
+    def shows_national(self) -> bool:
+        """Whether the national data is in the chosen sources (whether or not the other filters let it match)."""
+        return self.source in ("both", "national")
+
+    @property
     def national(self) -> bool:
         """Whether the national data can match: it holds only uses of force, none of them near misses."""
-        return (self.source in ("both", "national") and self.theme in (None, NATIONAL_THEME)
+        return (self.shows_national and self.theme in (None, NATIONAL_THEME)
                 and self.near_miss is not True)

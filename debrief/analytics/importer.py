@@ -34,7 +34,7 @@ from debrief.models import Force
 from debrief.models.base import utcnow
 from debrief.models.use_of_force import (
     CED_LEVEL_BITS, IMPACT_FACTOR_BITS, LOCATION_BITS, OUTCOME_BITS, REASON_BITS, TACTIC_BITS,
-    UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic,
+    UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic, month_of, to_mask,
 )
 
 CHUNK_ROWS = 2_000  # rows per executemany (and per duplicate lookup) within a batch or a whole-file import
@@ -260,21 +260,6 @@ def _finish(run, result, status, message, started, actor) -> None:
 
 _RECORD = UseOfForceRecord.__table__
 _TACTIC = UseOfForceTactic.__table__
-_LOCATION_BIT = {code: 1 << i for i, code in enumerate(LOCATION_BITS)}
-_IMPACT_BIT = {code: 1 << i for i, code in enumerate(IMPACT_FACTOR_BITS)}
-_REASON_BIT = {code: 1 << i for i, code in enumerate(REASON_BITS)}
-_OUTCOME_BIT = {code: 1 << i for i, code in enumerate(OUTCOME_BITS)}
-_LEVEL_BIT = {code: 1 << i for i, code in enumerate(CED_LEVEL_BITS)}
-_TACTIC_BIT = {code: 1 << i for i, code in enumerate(TACTIC_BITS)}
-
-
-def _mask(bits: dict[str, int], codes: Iterable[str]) -> int:
-    mask = 0
-    for code in codes:
-        mask |= bits[code]
-    return mask
-
-
 def _clip(text: str | None, length: int) -> str | None:
     return text[:length] if text else text
 
@@ -289,10 +274,10 @@ def record_values(record: UofRecord, force_id: int, run_id: int) -> dict[str, An
         "fingerprint": record.fingerprint,
         "incident_date": day,
         "incident_time": record.incident_time,
-        "incident_month": day.year * 100 + day.month,
+        "incident_month": month_of(day),
         "incident_hour": record.incident_time.hour if record.incident_time else None,
         "location_type": record.location_types[0] if record.location_types else None,
-        "locations": _mask(_LOCATION_BIT, record.location_types),
+        "locations": to_mask(LOCATION_BITS, record.location_types),
         "borough": _clip(record.borough, 80),
         "subject_conduct": record.subject_conduct,
         "assaulted": record.assaulted_by_subject,
@@ -314,11 +299,11 @@ def record_values(record: UofRecord, force_id: int, run_id: int) -> dict[str, An
         "subject_injury_severity": record.subject_injury_severity,
         "subject_medical_offered": record.subject_medical_offered,
         "subject_medical_provided": record.subject_medical_provided,
-        "impact_factors": _mask(_IMPACT_BIT, record.impact_factors),
-        "reasons": _mask(_REASON_BIT, record.reasons),
-        "outcomes": _mask(_OUTCOME_BIT, record.outcomes),
-        "ced_levels": _mask(_LEVEL_BIT, record.ced_levels),
-        "tactics": _mask(_TACTIC_BIT, (code for code, _ in record.tactics)),
+        "impact_factors": to_mask(IMPACT_FACTOR_BITS, record.impact_factors),
+        "reasons": to_mask(REASON_BITS, record.reasons),
+        "outcomes": to_mask(OUTCOME_BITS, record.outcomes),
+        "ced_levels": to_mask(CED_LEVEL_BITS, record.ced_levels),
+        "tactics": to_mask(TACTIC_BITS, (code for code, _ in record.tactics)),
     }
 
 
@@ -343,7 +328,7 @@ def _flush(conn: Connection, pending: list[UofRecord], force_id: int, run_id: in
 
 def _tactic_rows(ids: Iterable[int], records: list[UofRecord], force_id: int) -> list[tuple[Any, ...]]:
     return [
-        (record_id, code, force_id, record.incident_date.year * 100 + record.incident_date.month, effective)
+        (record_id, code, force_id, month_of(record.incident_date), effective)
         for record_id, record in zip(ids, records, strict=True)
         for code, effective in record.tactics
     ]

@@ -43,7 +43,7 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
             .where(*incident_conditions(filters)).group_by(month))}
         for m in filters.months:
             by_month[m] += list(found.get(m, (0, 0)))
-    if filters.source in ("both", "national"):
+    if filters.shows_national:
         columns.append(NATIONAL_USES)
         found = dict(session.execute(
             select(S.incident_month, func.sum(S.records))
@@ -51,7 +51,7 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
         for m in filters.months:
             by_month[m].append(found.get(m, 0))
     table = Table(columns, [[month_label(m), *by_month[m]] for m in filters.months])
-    if filters.source != "debriefs" and not filters.national:
+    if filters.shows_national and not filters.national:
         table.notes.append("The national data holds uses of force only, none of them near misses, "
                            "so it has nothing for these filters.")
     return table
@@ -131,7 +131,7 @@ def headline(session: Session, filters: PatternFilters) -> Table:
             .where(*incident_conditions(filters))).one()
         rows += [["Incidents", incidents], ["Near misses", near_misses], ["Debriefs submitted", debriefs],
                  ["Root-cause analyses signed off", signed], ["Overdue actions", overdue]]
-    if filters.source != "debriefs":
+    if filters.shows_national:
         uses = session.scalar(select(func.coalesce(func.sum(S.records), 0)).where(*summary_conditions(filters, "all")))
         rows.append(["Uses of force in the national data", uses])
     return Table(["Figure", "Number"], rows)

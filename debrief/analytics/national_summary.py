@@ -11,8 +11,6 @@ from debrief.models.analytics_summary import UseOfForceSummary, UseOfForceSummar
 from debrief.models.base import utcnow
 from debrief.models.use_of_force import IMPACT_FACTOR_BITS, OUTCOME_BITS, REASON_BITS, has_code
 
-SEVERITIES = ("none", "minor", "severe", "fatal")
-NOT_RECORDED = "not_recorded"
 MASK_MEASURES = (("impact_factor", "impact_factors", IMPACT_FACTOR_BITS), ("reason", "reasons", REASON_BITS),
                  ("outcome", "outcomes", OUTCOME_BITS))
 COLUMNS = ("force_id", "incident_month", "measure", "code", "records", "assaulted", "staff_injured",
@@ -47,7 +45,7 @@ def add_counts(session: Session, after_id: int = 0) -> None:
     _insert(session, _grouped("all", literal("", String), where=new))
     for measure, injured, severity in (("staff_injury", r.staff_injured, r.staff_injury_severity),
                                        ("subject_injury", r.subject_injured, r.subject_injury_severity)):
-        code = func.coalesce(severity, NOT_RECORDED)
+        code = func.coalesce(severity, risk.NOT_RECORDED)
         _insert(session, _grouped(measure, code, where=[injured.is_(True), *new], counts=(func.count(), *zero)))
     for dimension in (d for d in risk.DIMENSIONS if d.national):
         _insert(session, _grouped(f"risk:{dimension.key}", risk.national_group(dimension.key), where=new))
@@ -91,22 +89,31 @@ def current_state(session: Session) -> int:
     return session.scalar(select(func.coalesce(func.max(UseOfForceRecord.id), 0)))
 
 
-def ensure_fresh(session: Session) -> bool:
+def ensure_fresh(session: Session, check_count: bool = False) -> bool:
     """Bring the rollup up to date if the national data changed since; True if it changed.
+
+    The highest record id marks what the rollup holds. An import that commits after a later one with higher ids
+    leaves that mark unchanged, so `check_count` (used after an import, one count(*)) also compares the number of
+    records with the number the rollup was built from and rebuilds if they differ.
 
     The state row is locked (FOR UPDATE on PostgreSQL; SQLite serialises writers) so two requests
     never rebuild at once.
     """
+    def stale(state) -> bool:
+        if state is None or state.max_record_id != latest:
+            return True
+        return check_count and state.record_count != session.scalar(
+            select(func.count()).select_from(UseOfForceRecord))
+
     latest = current_state(session)
-    state = session.get(UseOfForceSummaryState, 1)
-    if state is not None and state.max_record_id == latest:
+    if not stale(session.get(UseOfForceSummaryState, 1)):
         return False
     state = session.scalar(select(UseOfForceSummaryState).where(UseOfForceSummaryState.id == 1)
                            .with_for_update().execution_options(populate_existing=True))
     if state is None:
         state = UseOfForceSummaryState(id=1, max_record_id=-1)
         session.add(state)
-    if state.max_record_id == latest:
+    if not stale(state):
         session.commit()
         return False
     if state.max_record_id > 0 and latest > state.max_record_id:

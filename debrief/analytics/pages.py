@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from debrief.analytics import charts, incidents, rca_learning, risk, use_of_force
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.tables import Table, numeric
+from debrief.analytics.tables import NOT_SHOWN, Table, numeric
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,9 @@ class FigureSpec:
     title: str
     build: Callable[[Session, PatternFilters], Table]
     charts: tuple[Chart, ...]
-    needs_national: bool = False  # only meaningful when the national data is in the chosen sources
+    # The one source the figure shows ("national" or "debriefs"): it is left out unless that source is chosen.
+    # None: it shows whatever sources are chosen.
+    source: str | None = None
 
 
 @dataclass(slots=True)
@@ -88,7 +90,7 @@ FIGURES: dict[str, tuple[FigureSpec, ...]] = {
         FigureSpec("reasons", "Reasons for using force", use_of_force.reasons,
                    (Chart("Reasons given for using force", "hbar", (), "Records", "Reason"),)),
         FigureSpec("outcomes", "Outcomes", use_of_force.outcomes,
-                   (Chart("Outcomes of uses of force", "hbar", (), "Records", "Outcome"),), needs_national=True),
+                   (Chart("Outcomes of uses of force", "hbar", (), "Records", "Outcome"),), source="national"),
     ),
     "learning": (
         FigureSpec("factor-categories", "Contributory-factor categories across RCAs", rca_learning.factor_categories,
@@ -114,18 +116,16 @@ FIGURES["risk"] = tuple(
                _risk_build(d, source),
                (Chart(f"{d.title}: assault and injury rates ({label})", "hbar", (3, 5, 7), "Rate (%)", d.title,
                       skip_last_row=True),),
-               needs_national=source == "national")
+               source=source)
     for source, label in RISK_SOURCES for d in risk.DIMENSIONS if d.national or source == "debriefs")
 
 FIGURE_BY_KEY: dict[str, FigureSpec] = {spec.key: spec for specs in FIGURES.values() for spec in specs}
 
 
 def figure_specs(page: str, filters: PatternFilters) -> list[FigureSpec]:
-    specs = FIGURES.get(page, ())
-    if page == "risk":
-        wanted = {"both": ("national", "debriefs"), "national": ("national",), "debriefs": ("debriefs",)}
-        return [s for s in specs if s.key.rsplit("-", 1)[1] in wanted[filters.source]]
-    return [s for s in specs if not (s.needs_national and filters.source == "debriefs")]
+    """The page's figures the chosen sources can fill (one rule for every page: see FigureSpec.source)."""
+    chosen = {None: True, "national": filters.shows_national, "debriefs": filters.debriefs}
+    return [s for s in FIGURES.get(page, ()) if chosen[s.source]]
 
 
 def _chart_columns(table: Table, chart: Chart) -> Sequence[int]:
@@ -144,10 +144,10 @@ def draw(table: Table, chart: Chart, chart_id: str) -> str:
               for i in _chart_columns(table, chart)]
     if chart.kind == "line":
         return charts.line_chart(chart.title, categories, series, value_label=chart.value_label, chart_id=chart_id,
-                                 missing_label="fewer than 5")
+                                 missing_label=NOT_SHOWN)
     return charts.grouped_bar_chart(chart.title, categories, series, category_label=chart.category_label,
                                     value_label=chart.value_label, horizontal=chart.kind == "hbar",
-                                    chart_id=chart_id, missing_label="fewer than 5")
+                                    chart_id=chart_id, missing_label=NOT_SHOWN)
 
 
 def build_page(session: Session, page: str, filters: PatternFilters) -> list[Figure]:

@@ -11,11 +11,9 @@ from debrief.analytics.sql import count_if, incident_conditions
 from debrief.analytics.tables import Table
 from debrief.models import Incident, RcaAction, RcaNode, Recommendation, RootCauseAnalysis
 from debrief.models.rca import ACTION_STATUSES, OPEN_ACTION_STATUSES
+from debrief.rca.forms import ACTION_STATUS_LABELS
 from debrief.rca.framework import CATEGORIES, UNCATEGORISED, category_name
 from debrief.rca.graph import FACTOR, ROOT_CAUSE
-
-ACTION_STATUS_NAMES = {"open": "Open", "in_progress": "In progress", "done": "Done",
-                       "not_taken_forward": "Not taken forward"}
 
 
 def _signed_off(filters: PatternFilters):
@@ -85,7 +83,7 @@ def actions_by_status(session: Session, filters: PatternFilters) -> Table:
         if filters.debriefs else 0
     found = {status: (n, late) for status, n, late in rows}
     table = Table(["Status", "Actions", "Overdue"],
-                  [[ACTION_STATUS_NAMES[s], *found.get(s, (0, 0))] for s in ACTION_STATUSES])
+                  [[ACTION_STATUS_LABELS[s], *found.get(s, (0, 0))] for s in ACTION_STATUSES])
     table.notes.append(f"{recommendations:,} recommendation{'s' if recommendations != 1 else ''} in these RCAs. "
                        "An action is overdue when it is open or in progress after its due date. "
                        "RCAs at any stage are counted.")
@@ -145,10 +143,12 @@ def factor_pairs(session: Session, filters: PatternFilters) -> list[Pair]:
         select(a.c.category, b.c.category, func.count())
         .join(b, and_(a.c.rca_id == b.c.rca_id, a.c.category < b.c.category))
         .group_by(a.c.category, b.c.category)).all()
-    return sorted((Pair(x, y, n) for x, y, n in rows), key=lambda p: (-p.rcas, p.first, p.second))
+    # Each pair's codes in Python's order (the database's collation may order "_" differently), strongest first.
+    return sorted((Pair(*sorted((x, y)), n) for x, y, n in rows), key=lambda p: (-p.rcas, p.first, p.second))
 
 
 def pairs_table(pairs: list[Pair], *, limit: int | None = None) -> Table:
+    """The pairs as a table, in factor_pairs' order (strongest first); `limit` keeps just the first few."""
     shown = pairs[:limit] if limit else pairs
     return Table(["Category", "Goes wrong together with", "RCAs with both"],
                  [[category_name(p.first), category_name(p.second), p.rcas] for p in shown])

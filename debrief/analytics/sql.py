@@ -1,6 +1,8 @@
 """SQL pieces the Patterns queries share: incident and RCA filters, month keys, dialect differences."""
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Integer, Text, case, cast, exists, extract, func, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -88,9 +90,18 @@ def day_of(column) -> ColumnElement:
     return func.date(column)
 
 
+def escape_like(text: str) -> str:
+    """`text` with LIKE's wildcards (`%`, `_`) and the escape character itself escaped, for `escape="\\"`."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def json_has(column, code: str) -> ColumnElement[bool]:
-    """Whether a JSON list of codes holds `code` (codes are plain words, so a quoted match is exact)."""
-    return cast(column, Text).like(f'%"{code}"%')
+    """Whether a JSON list of codes holds `code`: a LIKE on the list's text for the serialised `"code"`.
+
+    The quotes make the match exact (one code is never a part of another) and the wildcards are escaped, so the
+    `_` in a code matches only an underscore. The same on SQLite and PostgreSQL.
+    """
+    return cast(column, Text).like(f"%{escape_like(json.dumps(code))}%", escape="\\")
 
 
 def commit_build(session: Session) -> bool:

@@ -11,6 +11,9 @@ Cell = int | float | str | None
 # worked out from a total is withheld too (secondary suppression).
 FEWER_THAN_5 = "fewer than 5"
 WITHHELD = "withheld"
+# A chart's gap: a count of fewer than 5, a withheld cell (which can hide 5 or more) or nothing to show.
+# The table beside the chart says which.
+NOT_SHOWN = "not shown"
 SUPPRESSION_THRESHOLD = 5
 
 
@@ -22,9 +25,6 @@ class Table:
     rows: list[list[Cell]]
     notes: list[str] = field(default_factory=list)
 
-    def column(self, index: int) -> list[Cell]:
-        return [row[index] for row in self.rows]
-
     def value(self, label: str, column: str) -> Cell:
         """The cell in the row labelled `label` under `column` (for tests and small look-ups)."""
         index = self.columns.index(column)
@@ -32,10 +32,6 @@ class Table:
             if row[0] == label:
                 return row[index]
         raise KeyError(label)
-
-    @property
-    def empty(self) -> bool:
-        return not any(isinstance(v, (int, float)) and v for row in self.rows for v in row[1:])
 
 
 def numeric(cell: Cell) -> int | float | None:

@@ -17,7 +17,7 @@ NOT_RECORDED = "Severity not recorded"
 
 def _sources(filters: PatternFilters) -> list[str]:
     """The sources a figure shows: both as separate columns unless one was chosen."""
-    return [s for s, on in ((DEBRIEFS, filters.debriefs), (NATIONAL, filters.source != "debriefs")) if on]
+    return [s for s, on in ((DEBRIEFS, filters.debriefs), (NATIONAL, filters.shows_national)) if on]
 
 
 def _from(filters: PatternFilters, source: str, measure: str):

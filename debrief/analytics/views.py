@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from debrief.analytics import incidents, pages, rca_learning, risk, service
-from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot, strongest_pairs
+from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
 from debrief.analytics.forms import PatternFilterForm
 from debrief.analytics.tables import FEWER_THAN_5, WITHHELD, to_csv
@@ -30,7 +30,7 @@ def _today() -> date:
     return date.today()
 
 
-def _filters() -> tuple[PatternFilterForm, PatternFilters | None, list[Force]]:
+def _filters() -> tuple[PatternFilterForm, PatternFilters | None]:
     """The filter form from the query string, its defaults shown, and the filters if they are valid."""
     me = _me()
     all_forces = service.sees_all_forces(me)
@@ -43,7 +43,7 @@ def _filters() -> tuple[PatternFilterForm, PatternFilters | None, list[Force]]:
     form.set_defaults(_today())
     chosen = int(form.force.data) if all_forces and (form.force.data or "").isdigit() else None
     filters = form.to_filters(_today(), service.scoped_force_ids(me, chosen))
-    return form, filters, forces
+    return form, filters
 
 
 def _context(form, filters, page_key: str) -> dict:
@@ -68,7 +68,7 @@ def _scope_label(filters: PatternFilters | None) -> str:
 @bp.get("/")
 @requires(Permission.VIEW_PATTERNS)
 def overview():
-    form, filters, _ = _filters()
+    form, filters = _filters()
     headline, imports = None, []
     if filters is not None:
         service.refresh_summaries()
@@ -82,7 +82,7 @@ def overview():
 @bp.get("/network")
 @requires(Permission.VIEW_PATTERNS)
 def network():
-    form, filters, _ = _filters()
+    form, filters = _filters()
     context = _context(form, filters, "network")
     if filters is not None:
         pair_list = rca_learning.factor_pairs(db.session, filters)
@@ -98,7 +98,7 @@ def network():
             except RenderError as exc:
                 error = str(exc)
         context.update(svg=svg, render_error=error,
-                       strongest=rca_learning.pairs_table(strongest_pairs(graph, STRONGEST)),
+                       strongest=rca_learning.pairs_table(pair_list, limit=STRONGEST),  # already strongest first
                        all_pairs=len(pair_list))
         service.record_patterns_viewed(_me(), "network", filters)
     return render_template("patterns/network.html", **context)
@@ -108,9 +108,9 @@ def network():
 @requires(Permission.VIEW_PATTERNS)
 def page(page_key: str):
     spec = pages.PAGE_BY_KEY.get(page_key)
-    if spec is None or page_key == "network":
+    if spec is None:  # /network has its own view
         abort(404)
-    form, filters, _ = _filters()
+    form, filters = _filters()
     figures = []
     if filters is not None:
         service.refresh_summaries()
@@ -123,7 +123,7 @@ def page(page_key: str):
 @bp.get("/download/<figure_key>.csv")
 @requires(Permission.VIEW_PATTERNS)
 def download(figure_key: str):
-    form, filters, _ = _filters()
+    form, filters = _filters()
     if filters is None:
         abort(400)
     service.refresh_summaries()

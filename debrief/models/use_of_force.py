@@ -35,7 +35,9 @@ Counting in SQL
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
+from functools import cache
 
 from sqlalchemy import (
     Boolean, ColumnElement, Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text, Time,
@@ -77,11 +79,21 @@ def bit_of(bits: tuple[str, ...], code: str) -> int:
     return 1 << bits.index(code)
 
 
-def to_mask(bits: tuple[str, ...], codes: tuple[str, ...] | list[str]) -> int:
-    """The bitmask of `codes`."""
+@cache
+def bit_table(bits: tuple[str, ...]) -> dict[str, int]:
+    """{code: bit} of a mask layout, built once: the importer masks every row of a file."""
+    return {code: 1 << i for i, code in enumerate(bits)}
+
+
+def to_mask(bits: tuple[str, ...], codes: Iterable[str]) -> int:
+    """The bitmask of `codes`; ValueError for an unknown code."""
+    table = bit_table(bits)
     mask = 0
-    for code in codes:
-        mask |= 1 << bits.index(code)
+    try:
+        for code in codes:
+            mask |= table[code]
+    except KeyError as error:
+        raise ValueError(f"{error.args[0]!r} is not a code of this mask") from None
     return mask
 
 

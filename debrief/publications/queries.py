@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from debrief.analytics.sql import json_has
 from debrief.extensions import db
 from debrief.models import CaseStudy, Force, ForceResponse, MagazineIssue, ReflectiveQuestion
 from debrief.rca.framework import CATEGORIES
@@ -117,8 +118,8 @@ def _escape_like(text: str) -> str:
 
 
 def _has_code(column, code: str):
-    """A JSON array column holding `code` (as the serialised `"code"`, so one code is never a part of another)."""
-    return cast(column, String).like(f'%{_escape_like(json.dumps(code))}%', escape="\\")
+    """A JSON array column holding `code` (as the serialised `"code"`, wildcards escaped): the analytics' json_has."""
+    return json_has(column, code)
 
 
 def _case_study_filters(filters: Filters) -> list:

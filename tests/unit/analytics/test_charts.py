@@ -195,3 +195,16 @@ def test_format_number() -> None:
     assert format_number(2.0) == "2"
     assert format_number(1 / 3) == "0.33"
     assert format_number(12.5) == "12.5"
+
+
+@pytest.mark.parametrize("kind", ["line", "bar", "hbar"])
+def test_a_page_chart_calls_a_suppressed_or_withheld_cell_not_shown_never_fewer_than_5(kind):
+    # A withheld cell can hide a count of 5 or more, so the chart's gap must not say "fewer than 5".
+    from debrief.analytics.pages import Chart, draw
+    from debrief.analytics.tables import FEWER_THAN_5, NOT_SHOWN, WITHHELD, Table
+
+    table = Table(["Group", "Records", "Assaulted"],
+                  [["Response", 20, WITHHELD], ["Custody", 12, FEWER_THAN_5], ["Roads", 30, 9]])
+    svg = draw(table, Chart("Assaults", kind, (2,), "Records"), f"gap-{kind}")
+    assert NOT_SHOWN in svg
+    assert FEWER_THAN_5 not in svg

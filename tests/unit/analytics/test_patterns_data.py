@@ -10,7 +10,9 @@ from debrief.extensions import db
 from debrief.models import (
     Debrief, Force, Incident, RcaAction, RcaNode, RootCauseAnalysis, UseOfForceRecord, UseOfForceTactic, User,
 )
+from debrief.models.incident import IncidentOfficer
 from debrief.models.use_of_force import TACTIC_BITS, from_mask
+from debrief.reference import MAIN_DUTIES, codes
 
 TODAY = date(2026, 6, 30)
 
@@ -43,6 +45,10 @@ def test_a_small_load_is_readable_and_the_ids_carry_on(app):
     assert 0 < signed <= 40
     assert db.session.scalar(select(func.count(RcaNode.id)).where(RcaNode.category.is_not(None))) > 40 * 3
     assert db.session.scalar(select(func.count(RcaAction.id))) >= 40
+
+    # The officers' role on the day is a main-duty code, as the debrief form stores it (not free text).
+    roles = set(db.session.scalars(select(IncidentOfficer.role_on_day).where(IncidentOfficer.role_on_day.is_not(None))))
+    assert roles and roles <= set(codes(MAIN_DUTIES))
 
     reviewer = db.session.scalar(select(User).where(User.email == result.users[("PDA", "reviewer")]))
     assert reviewer.force.code == "PDA" and {r.value for r in reviewer.roles} == {"reviewer"}

@@ -257,6 +257,11 @@ def test_cooccurrence_pairs_count_rcas_holding_both(rcas):
     assert (pairs[0].first, pairs[0].second) == ("communication", "education_training")  # ties by name
     scoped = rca_learning.factor_pairs(db.session, filters(force_ids=(rcas["b"].id,)))
     assert [(p.first, p.second, p.rcas) for p in scoped] == [("communication", "education_training", 1)]
+    # The network page's "strongest" table is the first few pairs in this order, each pair's codes in order.
+    assert all(p.first < p.second for p in pairs)
+    assert pairs == sorted(pairs, key=lambda p: (-p.rcas, p.first, p.second))
+    strongest = rca_learning.pairs_table(pairs, limit=2)
+    assert [row[2] for row in strongest.rows] == [2, 2] and len(rca_learning.pairs_table(pairs).rows) == 3
 
 
 def test_suppression_primary_and_secondary():
@@ -385,6 +390,30 @@ def test_the_national_rollup_is_rebuilt_when_rows_are_added(data):
     fresh = incidents.incidents_per_month(db.session, filters())
     assert fresh.value("Jun 2026", incidents.NATIONAL_USES) == 2
     assert fresh.value("Mar 2026", incidents.NATIONAL_USES) == 3  # the rest rebuilt the same
+    assaults = use_of_force.assaults_per_month(db.session, filters())
+    assert assaults.value("Jun 2026", "Officers and staff assaulted (national data)") == 1
+
+
+def test_rows_committed_out_of_order_are_counted_when_the_count_is_checked(data):
+    """Two imports at once: the later one's rows (higher ids) commit and are rolled up first; the earlier one's
+    rows (lower ids) commit afterwards and leave the highest id unchanged. The check after an import counts."""
+    from sqlalchemy import func, select
+
+    from debrief.analytics.national_summary import ensure_fresh
+    from debrief.models import UseOfForceRecord
+
+    top = db.session.scalar(select(func.max(UseOfForceRecord.id)))
+    national_rows(data["a"], [dict(id=top + 10, day=date(2026, 6, 1))], refresh=False)  # the later import
+    assert ensure_fresh(db.session) is True
+    national_rows(data["a"], [dict(id=top + 1, day=date(2026, 6, 2), assaulted=True),
+                              dict(id=top + 2, day=date(2026, 6, 3))], refresh=False)  # the earlier import
+    assert ensure_fresh(db.session) is False  # the highest id alone cannot tell
+    assert incidents.incidents_per_month(db.session, filters()).value("Jun 2026", incidents.NATIONAL_USES) == 1
+    assert ensure_fresh(db.session, check_count=True) is True
+    assert ensure_fresh(db.session, check_count=True) is False
+    fresh = incidents.incidents_per_month(db.session, filters())
+    assert fresh.value("Jun 2026", incidents.NATIONAL_USES) == 3
+    assert fresh.value("Mar 2026", incidents.NATIONAL_USES) == 3
     assaults = use_of_force.assaults_per_month(db.session, filters())
     assert assaults.value("Jun 2026", "Officers and staff assaulted (national data)") == 1
 

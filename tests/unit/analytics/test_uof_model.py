@@ -37,6 +37,10 @@ def test_masks_round_trip():
     assert month_of(date(2024, 3, 9)) == 202403
     with pytest.raises(ValueError):
         bit_of(OUTCOME_BITS, "not_a_code")
+    with pytest.raises(ValueError):
+        to_mask(OUTCOME_BITS, ["arrested", "not_a_code"])
+    assert to_mask(REASON_BITS, (c for c in ("protect_self", "prevent_escape"))) == mask  # any iterable
+    assert to_mask(OUTCOME_BITS, ()) == 0
 
 
 def test_flags_are_counted_in_one_pass_in_sql(app):
