@@ -219,3 +219,28 @@ def test_names_the_anonymiser_found_in_the_source_join_the_deny_list(who, learne
     with pytest.raises(IdentifyingText) as refused:
         service.update_case_study(case, actor=learner, **_form(case, findings_key_learning="Walsh was calm."))
     assert refused.value.errors == {"findings_key_learning": ["a name, place or force from the case's records"]}
+
+
+def test_an_introduction_written_before_its_case_study_was_added_cannot_be_published(who, learner):
+    # Saved while the issue was empty, the introduction met no deny list; publishing checks it against the case's.
+    issue = service.create_issue(actor=learner, theme="Working alone", introduction="Neil Dawson tells his story.")
+    case = _approved(who, learner)
+    service.add_to_issue(issue, case, actor=learner)
+    with pytest.raises(IdentifyingText) as refused:
+        service.publish_issue(issue, actor=learner)
+    assert refused.value.errors == {"introduction": ["a name, place or force from the case's records"]}
+    assert "Introduction contains something that could identify" in str(refused.value)
+    db.session.rollback()
+    assert issue.status == "draft" and case.status == "scheduled" and _audits("issue.published") == 0
+
+
+def test_an_article_written_before_its_case_study_was_added_cannot_be_published(who, learner):
+    issue = service.create_issue(actor=learner, theme="Working alone")
+    service.add_article(issue, actor=learner, title="Backup", contributor="A trainer",
+                        body="Ellie Morgan waited for backup.")
+    service.add_to_issue(issue, _approved(who, learner), actor=learner)
+    with pytest.raises(IdentifyingText) as refused:
+        service.publish_issue(issue, actor=learner)
+    assert set(refused.value.errors) == {"body"}
+    db.session.rollback()
+    assert issue.status == "draft"
