@@ -10,7 +10,7 @@ from debrief.extensions import db
 from debrief.models import Article, CaseStudy, MagazineIssue, User, utcnow
 from debrief.publications import workflow as wf
 from debrief.publications.checks import check_texts
-from debrief.publications.common import IdentifyingText, PublicationError, audit_issue, check, move
+from debrief.publications.common import IdentifyingText, PublicationError, audit_issue, move, recheck_stored
 
 def _require_draft_issue(issue: MagazineIssue) -> None:
     if issue.status == "published":
@@ -166,7 +166,7 @@ def publish_issue(issue: MagazineIssue, *, actor: User) -> None:
         raise IdentifyingText(by_field)
     now = utcnow()
     for case in cases:
-        check(case, {**case.texts(), **{f"question-{q.id}": q.text for q in case.questions}})
+        recheck_stored(case)
         move(case, "publish", actor, wf.PUBLISHING, f"Issue {issue.number}")
         case.published_at = now
     issue.status, issue.published_at = "published", now

@@ -244,3 +244,26 @@ def test_an_article_written_before_its_case_study_was_added_cannot_be_published(
     assert set(refused.value.errors) == {"body"}
     db.session.rollback()
     assert issue.status == "draft"
+
+
+def test_approving_and_publishing_recheck_the_stored_text_against_the_deny_list(who, learner):
+    # Text that reached the database by another route (an import, a direct edit) is still refused.
+    case = released_case_study(who)
+    service.update_case_study(case, actor=learner, **_form(case))
+    service.add_question(case, actor=learner, audience="trainers", text="Does training cover waiting alone?")
+    case.questions[0].text = "Would Neil Dawson have waited?"
+    db.session.commit()
+    with pytest.raises(IdentifyingText) as refused:
+        service.approve_case_study(case, actor=learner)
+    assert set(refused.value.errors) == {"question"}
+    db.session.rollback()
+    case.questions[0].text = "Does training cover waiting alone?"
+    db.session.commit()
+    service.approve_case_study(case, actor=learner)
+    issue = service.create_issue(actor=learner, theme="Working alone")
+    service.add_to_issue(issue, case, actor=learner)
+    case.summary = "Ellie Morgan waited alone."
+    db.session.commit()
+    with pytest.raises(IdentifyingText) as refused:
+        service.publish_issue(issue, actor=learner)
+    assert set(refused.value.errors) == {"summary"}
