@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
 from flask import render_template as _render_template
 
+from debrief.form_errors import apply_error
 from debrief.publications import export, queries, responses
 from debrief.publications.magazine_forms import FeedbackForm
 from debrief.publications.queries import Filters
@@ -125,8 +126,7 @@ def feedback(number: int):
             form.form_errors.append(str(error))
             status = 429
         except responses.ResponseError as error:
-            field = getattr(form, error.field or "", None)
-            (field.errors if field is not None else form.form_errors).append(str(error))
+            apply_error(form, error)
         else:
             return redirect(url_for("magazine.feedback_sent", number=issue.number))
     return render_template("magazine/feedback.html", issue=issue, form=form), status

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from debrief.auth.roles import Permission
+from debrief.form_errors import apply_error
 from debrief.models import User
 from debrief.publications import queries, responses
 from debrief.publications.magazine_forms import ForceResponseForm
@@ -46,11 +47,7 @@ def question(question_id: int):
         try:
             responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me)
         except responses.ResponseError as error:
-            field = getattr(form, error.field or "", None)
-            if field is not None:
-                field.errors = [*field.errors, str(error)]
-            else:
-                form.form_errors.append(str(error))
+            apply_error(form, error)
         else:
             flash(f"{me.force.name}'s response has been {'updated' if existing else 'recorded'}. "
                   "It is now shown in the public force response log.", "success")
