@@ -12,7 +12,7 @@ from debrief.form_errors import apply_error
 from debrief.models import User
 from debrief.publications import queries, responses
 from debrief.publications.magazine_forms import ForceResponseForm
-from debrief.publications.public_views import _issue_options, _page_number, _pagination
+from debrief.publications.paging import issue_options, page_number, pagination
 from debrief.publications.queries import Filters
 from debrief.security import requires
 
@@ -28,10 +28,10 @@ def _me() -> User:
 def index():
     given = Filters.from_args(request.args)
     filters = Filters(issue=given.issue, audience=given.audience)
-    page = queries.questions_for_force(current_user.force_id, filters, page=_page_number())
-    return render_template("responses/index.html", page=page, filters=filters, issue_options=_issue_options(),
+    page = queries.questions_for_force(current_user.force_id, filters, page=page_number())
+    return render_template("responses/index.html", page=page, filters=filters, issue_options=issue_options(),
                            labels=queries.labels(),
-                           pagination=_pagination(page, "responses.index", filters))
+                           pagination=pagination(page, "responses.index", filters))
 
 
 @bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
