@@ -115,3 +115,17 @@ def test_another_forces_reviewer_and_the_learning_team_cannot_open_it(client, wh
     sign_in(client, people[("A", Role.LEARNING)].email)
     assert client.get(_url(rca)).status_code == 403
     assert _count("release.viewed") == 0
+
+
+def test_rca_pages_show_the_case_study_it_was_released_as(client, who, rca):
+    sign_in(client, who["lead"].email)
+    overview = get_page(client, f"/rca/{rca.id}")
+    assert "· Released" not in overview.text() and "Prepare the anonymised release" in overview.text()
+    found = release_service.flags(rca, release_service.prepared(rca, release_service.release_for(rca)))
+    release_service.save_decisions(rca, actor=who["lead"], title="Alone at night", undone=[], redactions=[],
+                                   justifications={f.code: "Reviewed: not identifying." for f in found})
+    case = db.session.get(CaseStudy, release_service.release(rca, actor=who["lead"]))
+    for url in (f"/rca/{rca.id}", _url(rca)):
+        page = get_page(client, url)
+        assert "· Released" in page.text(), url
+        assert page.html.select_one(f'a[href="/released/{case.id}"]').get_text() == "Alone at night", url
