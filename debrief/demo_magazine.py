@@ -181,18 +181,9 @@ def _rca(code: str, summary_starts: str) -> RootCauseAnalysis | None:
 
 
 def _ensure_fourth_rca(password: str) -> None:
-    from debrief.demo_rca import _build, _incident, _second_reviewer
+    from debrief.demo_rca import seed_rcas
 
-    spec = TASER_RCA
-    force = db.session.scalar(select(Force).where(Force.code == spec["force"]))
-    lead = _user(spec["force"], Role.REVIEWER)
-    if force is None or lead is None or _rca(spec["force"], spec["summary_starts"]) is not None:
-        return
-    already = db.session.scalar(select(RootCauseAnalysis.id).join(Incident).where(
-        Incident.force_id == force.id, Incident.summary.like(spec["summary_starts"] + "%")).limit(1))
-    incident = _incident(force, spec["summary_starts"])
-    if already is None and incident is not None:
-        _build(spec, incident, lead, _second_reviewer(force, password))
+    seed_rcas(password, specs=[TASER_RCA])
 
 
 def _release(rca: RootCauseAnalysis, title: str) -> CaseStudy | None:

@@ -5,6 +5,7 @@ path (chronology from debriefs, problems, factors, links, root causes, sign-off 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -182,12 +183,13 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
     return rca
 
 
-def seed_rcas(password: str) -> int:
-    """Three signed-off RCAs on demo incidents; returns how many were made (0 when they already exist)."""
+def seed_rcas(password: str, specs: Iterable[dict[str, Any]] | None = None) -> int:
+    """Signed-off RCAs on demo incidents (the three of RCAS unless `specs` are given); returns how many were made
+    (0 when they already exist)."""
     from debrief import demo
 
     made = 0
-    for spec in RCAS:
+    for spec in RCAS if specs is None else specs:
         force = db.session.scalar(select(Force).where(Force.code == spec["force"]))
         lead = db.session.scalar(select(User).where(User.email == demo.demo_email(spec["force"], Role.REVIEWER)))
         if force is None or lead is None:

@@ -21,6 +21,7 @@ from debrief.extensions import db  # noqa: E402
 from tests.support.apps import make_app  # noqa: E402
 from tests.support.databases import DatabaseFactory  # noqa: E402
 from tests.support.factories import create_force, create_user  # noqa: E402
+from tests.support.release_factories import named_people  # noqa: E402
 
 
 passwords.use_parameters(CHEAPEST)
@@ -64,3 +65,15 @@ def people(forces):
         for key, force in forces.items()
         for role in Role
     }
+
+
+@pytest.fixture
+def who(app):
+    """The people, force and places of one incident (release_factories.named_people), for release tests."""
+    return named_people()
+
+
+@pytest.fixture
+def learner(who):
+    """A learning-team user in `who`'s force."""
+    return create_user(force=who["force"], roles=[Role.LEARNING], name="Grace Okafor", email="grace@nsp.example")

@@ -12,6 +12,7 @@ from wtforms import SelectChoice
 
 from debrief.auth.roles import Permission
 from debrief.extensions import db
+from debrief.form_errors import apply_error
 from debrief.models import Article, CaseStudy, MagazineIssue, ReflectiveQuestion, User
 from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS
 from debrief.publications import service
@@ -19,7 +20,7 @@ from debrief.publications import workflow as wf
 from debrief.publications.forms import (
     AddCaseStudyForm, ArticleForm, CaseStudyForm, ConfirmForm, IssueForm, QuestionForm, RejectForm, ReturnForm,
 )
-from debrief.publications.service import IdentifyingText, PublicationError
+from debrief.publications.service import PublicationError
 from debrief.rca.framework import category_name
 from debrief.security import requires
 
@@ -43,18 +44,6 @@ def _issue(issue_id: int) -> MagazineIssue:
     if issue is None:
         abort(404)
     return issue
-
-
-def _apply(form, error: PublicationError, rename: dict[str, str] | None = None) -> None:
-    """Put a service error on the form field it is about, so the page shows it there and in the summary."""
-    messages = error.messages() if isinstance(error, IdentifyingText) else {error.field: str(error)}
-    for field_name, message in messages.items():
-        name = (rename or {}).get(field_name, field_name)
-        field = getattr(form, name, None) if name else None
-        if field is not None and hasattr(field, "errors"):
-            field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
-        else:
-            form.form_errors.append(message)
 
 
 # --- case studies ------------------------------------------------------------------------------------
@@ -113,7 +102,7 @@ def edit(case_id: int):
                 "outcome_for_individuals", "recommendations", "operational_areas", "factor_categories")})
         except PublicationError as error:
             db.session.rollback()
-            _apply(form, error)
+            apply_error(form, error)
         else:
             flash("The case study has been saved", "success")
             return redirect(url_for("learning.case_study", case_id=case.id))
@@ -147,7 +136,7 @@ def question(case_id: int, question_id: int | None):
                                         text=form.question.data)
         except PublicationError as error:
             db.session.rollback()
-            _apply(form, error)
+            apply_error(form, error)
         else:
             flash("The reflective question has been saved", "success")
             return redirect(url_for("learning.case_study", case_id=case.id, _anchor="questions"))
@@ -200,7 +189,7 @@ def move(case_id: int, action: str):
                 service.reject_case_study(case, actor=_me(), reason=words)
         except PublicationError as error:
             db.session.rollback()
-            _apply(form, error, {"question": field or "", "comment": field or ""})
+            apply_error(form, error, {"question": field or "", "comment": field or ""})
         else:
             flash({"approve": "The case study has been approved",
                    "return": "The case study has been returned to the force with your question",
@@ -227,7 +216,7 @@ def new_issue():
             issue = service.create_issue(actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
         except PublicationError as error:
             db.session.rollback()
-            _apply(form, error)
+            apply_error(form, error)
         else:
             flash(f"Issue {issue.number} has been started", "success")
             return redirect(url_for("learning.issue", issue_id=issue.id))
@@ -262,7 +251,7 @@ def issue(issue_id: int):
             service.update_issue(issue, actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
         except PublicationError as error:
             db.session.rollback()
-            _apply(form, error)
+            apply_error(form, error)
         else:
             flash("The theme and introduction have been saved", "success")
             return redirect(url_for("learning.issue", issue_id=issue.id))
@@ -283,7 +272,7 @@ def add_to_issue(issue_id: int):
             service.add_to_issue(issue, chosen, actor=_me())
         except PublicationError as error:
             db.session.rollback()
-            _apply(form, error)
+            apply_error(form, error)
         else:
             flash(f"‘{chosen.title}’ has been added to issue {issue.number}", "success")
             return redirect(url_for("learning.issue", issue_id=issue.id, _anchor="case-studies"))
@@ -331,7 +320,7 @@ def article(issue_id: int, article_id: int | None):
                 service.update_article(existing, actor=_me(), **fields)
         except PublicationError as error:
             db.session.rollback()
-            _apply(form, error, {"article_title": "title"})
+            apply_error(form, error, {"article_title": "title"})
         else:
             flash("The article has been saved", "success")
             return redirect(url_for("learning.issue", issue_id=issue.id, _anchor="articles"))

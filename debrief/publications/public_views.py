@@ -6,8 +6,10 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
 from flask import render_template as _render_template
 
+from debrief.form_errors import apply_error
 from debrief.publications import export, queries, responses
 from debrief.publications.magazine_forms import FeedbackForm
+from debrief.publications.paging import issue_options, page_number, pagination
 from debrief.publications.queries import Filters
 from debrief.security import public
 
@@ -23,38 +25,6 @@ def _issue_or_404(number: int):
     if issue is None:
         abort(404)
     return issue
-
-
-def _page_number() -> int:
-    text = request.args.get("page", "1")
-    return int(text) if text.isdigit() and len(text) < 7 and int(text) > 0 else 1
-
-
-def _pagination(page: queries.Page, endpoint: str, filters: Filters) -> dict | None:
-    """govukPagination params for a paged list, keeping the filters in each link."""
-    if page.pages <= 1:
-        return None
-
-    def href(n: int) -> str:
-        return url_for(endpoint, **filters.as_args(), page=n)
-
-    numbers = sorted({1, page.pages, *range(max(1, page.page - 2), min(page.pages, page.page + 2) + 1)})
-    items, previous = [], 0
-    for n in numbers:
-        if n - previous > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": n, "href": href(n), "current": n == page.page})
-        previous = n
-    params: dict = {"items": items}
-    if page.page > 1:
-        params["previous"] = {"href": href(page.page - 1)}
-    if page.page < page.pages:
-        params["next"] = {"href": href(page.page + 1)}
-    return params
-
-
-def _issue_options() -> list[tuple[int, str]]:
-    return [(n, f"Issue {n}") for n in queries.issue_numbers()]
 
 
 @bp.route("/")
@@ -85,10 +55,10 @@ def case_study(case_study_id: int):
 def case_factor_table():
     filters = Filters.from_args(request.args)
     table = queries.case_factor_table(Filters(issue=filters.issue, theme=filters.theme, category=filters.category,
-                                              area=filters.area), page=_page_number())
+                                              area=filters.area), page=page_number())
     return render_template("magazine/case_factor_table.html", table=table, filters=table.filters,
-                           issue_options=_issue_options(),
-                           pagination=_pagination(table.rows, "magazine.case_factor_table", table.filters))
+                           issue_options=issue_options(),
+                           pagination=pagination(table.rows, "magazine.case_factor_table", table.filters))
 
 
 @bp.route("/force-response-log")
@@ -96,10 +66,10 @@ def case_factor_table():
 def force_response_log():
     given = Filters.from_args(request.args)
     filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience)
-    log = queries.force_response_log(filters, page=_page_number())
+    log = queries.force_response_log(filters, page=page_number())
     return render_template("magazine/force_response_log.html", log=log, filters=filters,
-                           issue_options=_issue_options(),
-                           pagination=_pagination(log, "magazine.force_response_log", filters))
+                           issue_options=issue_options(),
+                           pagination=pagination(log, "magazine.force_response_log", filters))
 
 
 @bp.route("/recommendations")
@@ -125,8 +95,7 @@ def feedback(number: int):
             form.form_errors.append(str(error))
             status = 429
         except responses.ResponseError as error:
-            field = getattr(form, error.field or "", None)
-            (field.errors if field is not None else form.form_errors).append(str(error))
+            apply_error(form, error)
         else:
             return redirect(url_for("magazine.feedback_sent", number=issue.number))
     return render_template("magazine/feedback.html", issue=issue, form=form), status

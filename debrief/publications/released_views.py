@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from debrief.auth.roles import Permission
 from debrief.extensions import db
+from debrief.form_errors import apply_error
 from debrief.models import CaseStudy, User
 from debrief.models.publication import CASE_STUDY_TEXTS
 from debrief.publications import service
@@ -51,8 +52,7 @@ def case_study(case_id: int):
                 service.resubmit_case_study(case, actor=_me(), answer=form.answer.data)
             except PublicationError as error:
                 db.session.rollback()
-                messages = error.messages() if hasattr(error, "messages") else {"answer": str(error)}
-                form.answer.errors = [*form.answer.errors, *messages.values()]
+                apply_error(form, error, fallback="answer")
             else:
                 flash("Your answer has been sent and the case study is back with the learning team", "success")
                 return redirect(url_for("released.index"))

@@ -8,10 +8,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from debrief.auth.roles import Permission
+from debrief.form_errors import apply_error
 from debrief.models import User
 from debrief.publications import queries, responses
 from debrief.publications.magazine_forms import ForceResponseForm
-from debrief.publications.public_views import _issue_options, _page_number, _pagination
+from debrief.publications.paging import issue_options, page_number, pagination
 from debrief.publications.queries import Filters
 from debrief.security import requires
 
@@ -27,10 +28,10 @@ def _me() -> User:
 def index():
     given = Filters.from_args(request.args)
     filters = Filters(issue=given.issue, audience=given.audience)
-    page = queries.questions_for_force(current_user.force_id, filters, page=_page_number())
-    return render_template("responses/index.html", page=page, filters=filters, issue_options=_issue_options(),
+    page = queries.questions_for_force(current_user.force_id, filters, page=page_number())
+    return render_template("responses/index.html", page=page, filters=filters, issue_options=issue_options(),
                            labels=queries.labels(),
-                           pagination=_pagination(page, "responses.index", filters))
+                           pagination=pagination(page, "responses.index", filters))
 
 
 @bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
@@ -46,11 +47,7 @@ def question(question_id: int):
         try:
             responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me)
         except responses.ResponseError as error:
-            field = getattr(form, error.field or "", None)
-            if field is not None:
-                field.errors = [*field.errors, str(error)]
-            else:
-                form.form_errors.append(str(error))
+            apply_error(form, error)
         else:
             flash(f"{me.force.name}'s response has been {'updated' if existing else 'recorded'}. "
                   "It is now shown in the public force response log.", "success")

@@ -16,8 +16,13 @@ from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS
 from debrief.publications import workflow as wf
 from debrief.publications.checks import check_texts
 from debrief.publications.common import (  # noqa: F401  (the errors are part of this module's interface)
-    FIELD_LABELS, IdentifyingText, PublicationError, audit_case, check, codes, identifying_message, move,
-    require_editable,
+    IdentifyingText, PublicationError, audit_case, check, codes, move, recheck_stored, require_editable,
+)
+# Issue operations live in issues.py; they are part of this service's interface too.
+from debrief.publications.issues import (  # noqa: F401
+    add_article, add_to_issue, approved_not_in_issue, case_studies, create_issue, issues, move_in_issue,
+    publish_issue, record_feedback_view, remove_article, remove_from_issue, status_counts, update_article,
+    update_issue,
 )
 
 # --- release ---------------------------------------------------------------------------------------
@@ -139,7 +144,7 @@ def remove_question(question: ReflectiveQuestion, *, actor: User) -> None:
 def approve_case_study(case: CaseStudy, *, actor: User) -> None:
     if not case.questions:
         raise PublicationError("Add at least one reflective question before approving")
-    check(case, case.texts())  # nothing identifying slipped in by any route
+    recheck_stored(case)  # nothing on the deny list slipped in by any route
     move(case, "approve", actor, wf.LEARNING_TEAM)
     db.session.commit()
 
@@ -185,10 +190,3 @@ def resubmit_case_study(case: CaseStudy, *, actor: User, answer: str) -> None:
     case.status_reason = ""
     db.session.commit()
 
-
-# Issue operations live in issues.py; they are part of this service's interface too.
-from debrief.publications.issues import (  # noqa: E402,F401
-    add_article, add_to_issue, approved_not_in_issue, case_studies, create_issue, issues, move_in_issue,
-    next_issue_number, publish_issue, record_feedback_view, remove_article, remove_from_issue, status_counts,
-    update_article, update_issue,
-)

@@ -24,9 +24,8 @@ STATUS_TAGS = {
     REJECTED: "govuk-tag--red",
 }
 
-# States the learning team may still send back or reject from: before an issue holds it.
-EARLY = (CANDIDATE, IN_EDIT, APPROVED)
-# States whose text the learning team may change (saving an approved one needs approving again).
+# States before an issue holds it: the learning team may still change the text (saving an approved one needs
+# approving again), send it back or reject it.
 EDITABLE = (CANDIDATE, IN_EDIT, APPROVED)
 
 
@@ -46,8 +45,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("schedule", (APPROVED,), SCHEDULED, LEARNING_TEAM, label="Put in an issue"),
     Transition("unschedule", (SCHEDULED,), APPROVED, LEARNING_TEAM, label="Take out of the issue"),
     Transition("publish", (SCHEDULED,), PUBLISHED, PUBLISHING, label="Publish"),
-    Transition("return", EARLY, RETURNED, LEARNING_TEAM, needs_comment=True, label="Return to the force"),
-    Transition("reject", EARLY, REJECTED, LEARNING_TEAM, needs_comment=True, label="Reject"),
+    Transition("return", EDITABLE, RETURNED, LEARNING_TEAM, needs_comment=True, label="Return to the force"),
+    Transition("reject", EDITABLE, REJECTED, LEARNING_TEAM, needs_comment=True, label="Reject"),
     Transition("resubmit", (RETURNED,), CANDIDATE, FORCE_REVIEWER, needs_comment=True, label="Resubmit"),
 )
 BY_ACTION = {t.action: t for t in TRANSITIONS}

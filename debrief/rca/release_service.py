@@ -50,12 +50,11 @@ def identifiers(rca: RootCauseAnalysis) -> dict[str, Any]:
 
 
 def released_case(rca: RootCauseAnalysis):
-    """The case study this RCA was released as, or None."""
+    """The case study this RCA was released as, or None: releasing creates it with `source_rca_id` set, in the
+    same transaction that marks the RcaRelease released (one query)."""
     from debrief.models import CaseStudy
 
-    case_id = db.session.scalar(select(RcaRelease.case_study_id).where(RcaRelease.rca_id == rca.id,
-                                                                       RcaRelease.status == "released"))
-    return db.session.get(CaseStudy, case_id) if case_id else None
+    return db.session.scalar(select(CaseStudy).where(CaseStudy.source_rca_id == rca.id))
 
 
 def release_for(rca: RootCauseAnalysis) -> RcaRelease:

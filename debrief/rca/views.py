@@ -10,6 +10,7 @@ from wtforms import SelectChoice
 from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
 from debrief.extensions import db
+from debrief.form_errors import apply_error
 from debrief.models import RcaAction, Recommendation, RootCauseAnalysis, User, utcnow
 from debrief.rca import graph as rca_graph
 from debrief.rca import service
@@ -41,14 +42,6 @@ def _editable(rca: RootCauseAnalysis) -> None:
     """Only the lead changes a draft; everyone else of the force reads it."""
     if rca.lead_id != current_user.id or not rca.editable:
         abort(403)
-
-
-def _apply_error(form, error: service.RcaError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(error)] if isinstance(field.errors, list) else [str(error)]
-    else:
-        form.form_errors.append(str(error))
 
 
 def _node_or_404(rca: RootCauseAnalysis, node_id: int):
@@ -101,7 +94,7 @@ def start(incident_id: int):
             rca = service.start_rca(incident, actor=_me(), level=form.level.data,
                                     terms_of_reference=form.terms_of_reference.data)
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The root-cause analysis has started. The chronology has been built from the debriefs.", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
@@ -131,7 +124,7 @@ def details(rca_id: int):
                                    terms_of_reference=form.terms_of_reference.data, due_on=form.due_on.data,
                                    due_reason=form.due_reason.data or "")
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The details have been saved", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
@@ -178,7 +171,7 @@ def chronology_entry(rca_id: int, entry_id: int | None):
             service.save_chronology_entry(rca, actor=_me(), entry=entry, at=moment, what=form.what.data,
                                           is_problem=form.is_problem.data)
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The chronology has been saved", "success")
             return redirect(url_for("rca.chronology", rca_id=rca.id))
@@ -302,7 +295,7 @@ def add_factor(rca_id: int, node_id: int):
                                category=form.category.data, description=form.description.data or "",
                                **_evidence_args(form))
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The contributory factor has been added", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
@@ -333,7 +326,7 @@ def item(rca_id: int, node_id: int):
             service.update_node(rca, node, actor=_me(), label=form.label.data, description=form.description.data or "",
                                 category=form.category.data, **_evidence_args(form))
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
@@ -380,7 +373,7 @@ def add_link(rca_id: int):
             service.link_nodes(rca, actor=_me(), cause=_node_or_404(rca, int(form.cause.data)),
                                effect=_node_or_404(rca, int(form.effect.data)))
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The link has been added", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
@@ -412,7 +405,7 @@ def five_whys(rca_id: int, node_id: int):
             service.add_five_whys(rca, actor=_me(), problem=start, answers=form.answers(),
                                   categories=form.categories())
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The 5-whys chain has been added. Its factors are not yet evidenced.", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
@@ -475,7 +468,7 @@ def recommendation(rca_id: int, recommendation_id: int | None):
             saved = service.save_recommendation(rca, actor=_me(), recommendation=existing, text=form.text.data,
                                                 node_ids=[int(v) for v in form.nodes.data if str(v).isdigit()])
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The recommendation has been saved", "success")
             if existing is None:
@@ -511,7 +504,7 @@ def action(rca_id: int, recommendation_id: int, action_id: int | None):
                                 description=form.description.data, owner=form.owner.data, due_on=form.due_on.data,
                                 measure=form.measure.data, status=form.status.data, reason=form.reason.data or "")
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             flash("The action has been saved", "success")
             return redirect(url_for("rca.recommendations", rca_id=rca.id))
@@ -549,7 +542,7 @@ def review(rca_id: int):
                 service.return_for_changes(rca, actor=_me(), comment=form.comment.data or "")
                 flash("The RCA has been returned to the lead reviewer with your comment.", "success")
         except service.RcaError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             return redirect(url_for("rca.overview", rca_id=rca.id))
     return render_template("rca/overview.html", rca=rca, analysis=service.analyse(rca), gaps=service.review_gaps(rca),

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import itertools
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from debrief.auth.roles import Role
 from debrief.auth.service import create_user as create_user_service
 from debrief.extensions import db
-from debrief.models import Force, User
+from debrief.models import AuditEvent, Force, User
 
 PASSWORD = "correct-horse-battery"
 _seq = itertools.count(1)
@@ -71,3 +71,8 @@ def submitted_debrief(*, author: User, reporter: User | None = None, **answers):
     db.session.add(debrief)
     db.session.commit()
     return debrief
+
+
+def audit_count(action: str) -> int:
+    """How many audit events of `action` have been recorded."""
+    return db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == action))

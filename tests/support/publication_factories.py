@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from debrief.extensions import db
 from debrief.models import (
-    Article, CaseStudy, Force, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow,
+    Article, CaseStudy, Force, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion, utcnow,
 )
 
 _seq = itertools.count(1)
@@ -40,7 +40,6 @@ def create_case_study(
     title: str | None = None,
     status: str = "published",
     issue: MagazineIssue | None = None,
-    position: int | None = None,
     summary: str = "A man in mental health crisis was restrained by two officers.",
     what_happened: str = "Officer A and Officer B attended a report of a man behaving erratically in the street.",
     findings_key_learning: str = "Officers should monitor a person's breathing throughout any restraint.",
@@ -52,31 +51,25 @@ def create_case_study(
     operational_areas: Sequence[str] = ("response",),
     deny_terms: Sequence[str] = (),
     questions: Mapping[str, Iterable[str]] | None = None,
-    published_at: datetime | None = None,
-    source_rca_id: int | None = None,
-    created_by: User | None = None,
 ) -> CaseStudy:
     """A case study, published by default (with `published_at` set); `questions` maps audience -> texts.
 
-    Pass `questions={}` for none. When `issue` is given, the case study is placed at the end of it unless `position`
-    says where.
+    Pass `questions={}` for none. When `issue` is given, the case study is placed at the end of it.
     """
     n = next(_seq)
     force = force or _default_force()
-    if position is None:
-        position = 0
-        if issue is not None:
-            position = db.session.scalar(
-                select(func.count()).select_from(CaseStudy).where(CaseStudy.issue_id == issue.id)) or 0
+    position = 0
+    if issue is not None:
+        position = db.session.scalar(
+            select(func.count()).select_from(CaseStudy).where(CaseStudy.issue_id == issue.id)) or 0
     case_study = CaseStudy(
-        force_id=force.id, source_rca_id=source_rca_id, status=status, title=title or f"Case study {n}",
+        force_id=force.id, status=status, title=title or f"Case study {n}",
         summary=summary, what_happened=what_happened, findings_key_learning=findings_key_learning,
         action_taken=action_taken, outcome_for_individuals=outcome_for_individuals,
         recommendations=recommendations, themes=list(themes), factor_categories=list(factor_categories),
         operational_areas=list(operational_areas), deny_terms=list(deny_terms),
         issue_id=issue.id if issue is not None else None, position=position,
-        published_at=published_at or (utcnow() if status == "published" else None),
-        created_by_id=created_by.id if created_by is not None else None,
+        published_at=utcnow() if status == "published" else None,
     )
     questions = DEFAULT_QUESTIONS if questions is None else questions
     pos = 0
@@ -95,33 +88,27 @@ def create_issue(
     theme: str = "Use of force",
     introduction: str = "This issue looks at restraint and the care of people in crisis.",
     status: str = "published",
-    published_at: datetime | None = None,
-    case_studies: Iterable[CaseStudy] = (),
     articles: Iterable[Mapping[str, str]] = (),
 ) -> MagazineIssue:
-    """A magazine issue, published by default; `case_studies` are attached in the order given (their status is left
-    alone: use `publish` to make them public), `articles` are dicts of title/contributor/body."""
+    """A magazine issue, published by default; `articles` are dicts of title/contributor/body. Put case studies in it
+    with `create_case_study(issue=...)`."""
     if number is None:
         number = (db.session.scalar(select(func.max(MagazineIssue.number))) or 0) + 1
     issue = MagazineIssue(
         number=number, theme=theme, introduction=introduction, status=status,
-        published_at=published_at or (utcnow() if status == "published" else None),
+        published_at=utcnow() if status == "published" else None,
     )
     for pos, article in enumerate(articles):
         issue.articles.append(Article(title=article["title"], contributor=article.get("contributor", ""),
                                       body=article.get("body", ""), position=pos))
     db.session.add(issue)
-    db.session.flush()
-    for pos, case_study in enumerate(case_studies):
-        case_study.issue_id = issue.id
-        case_study.position = pos
     db.session.commit()
     return issue
 
 
-def publish(*items: MagazineIssue | CaseStudy, at: datetime | None = None) -> None:
+def publish(*items: MagazineIssue | CaseStudy) -> None:
     """Mark issues (and every case study in them) and case studies as published, directly, without the workflow."""
-    at = at or utcnow()
+    at = utcnow()
     for item in items:
         targets: list[MagazineIssue | CaseStudy] = [item]
         if isinstance(item, MagazineIssue):
@@ -133,35 +120,16 @@ def publish(*items: MagazineIssue | CaseStudy, at: datetime | None = None) -> No
     db.session.commit()
 
 
-def create_published_issue(
-    *,
-    number: int | None = None,
-    theme: str = "Use of force",
-    case_studies: int = 2,
-    force: Force | None = None,
-    **case_study_fields,
-) -> MagazineIssue:
-    """A published issue with `case_studies` published case studies in it, all with the default texts plus
-    `case_study_fields`."""
-    issue = create_issue(number=number, theme=theme)
-    for _ in range(case_studies):
-        create_case_study(force=force, issue=issue, **case_study_fields)
-    db.session.refresh(issue)
-    return issue
-
-
 def create_force_response(
     *,
     question: ReflectiveQuestion,
     force: Force,
     response: str = "We reviewed our training and briefed every response team.",
     done_on: date | None = None,
-    recorded_by: User | None = None,
 ) -> ForceResponse:
     """A force's response to a reflective question, straight into the database (no audit: use the service for that)."""
     row = ForceResponse(question_id=question.id, force_id=force.id, response=response,
-                        done_on=done_on or date(2024, 3, 1),
-                        recorded_by_id=recorded_by.id if recorded_by is not None else None)
+                        done_on=done_on or date(2024, 3, 1))
     db.session.add(row)
     db.session.commit()
     return row

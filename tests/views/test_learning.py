@@ -6,21 +6,11 @@ from sqlalchemy import func, select
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
-from debrief.models import AuditEvent, CaseStudy, MagazineIssue
-from tests.support.factories import create_user
+from debrief.models import CaseStudy, MagazineIssue
+from tests.support.factories import audit_count
 from tests.support.pages import get_page, post_form, sign_in
 from tests.support.publication_factories import create_feedback
 from tests.support.release_factories import SECRETS, named_people, released_case_study
-
-
-@pytest.fixture
-def who(app):
-    return named_people()
-
-
-@pytest.fixture
-def learner(who):
-    return create_user(force=who["force"], roles=[Role.LEARNING], name="Grace Okafor", email="grace@nsp.example")
 
 
 @pytest.fixture
@@ -35,10 +25,6 @@ def _edit_data(case, **changes):
             "themes": case.themes, "factor_categories": case.factor_categories, "operational_areas": ["response"]}
     data.update(changes)
     return data
-
-
-def _count(action):
-    return db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == action))
 
 
 def test_learning_home_lists_case_studies_by_status(client, learner, case):
@@ -59,7 +45,7 @@ def test_the_case_study_page_shows_only_released_text_and_is_audited(client, lea
         assert secret not in text, secret
     assert f"/rca/{case.source_rca_id}" not in page.response.get_data(as_text=True)
     assert "Released by the force as a candidate" in text
-    assert _count("case_study.viewed") == 1
+    assert audit_count("case_study.viewed") == 1
 
 
 def test_an_edit_that_brings_a_name_back_is_refused_on_its_field_keeping_what_was_typed(client, learner, case):
@@ -179,7 +165,7 @@ def test_an_issue_is_assembled_and_published_then_read_only(client, learner, cas
     assert "A published issue cannot be changed" in get_page(client, base).text()
     assert post_form(client, base, {"theme": "Changed"}, form_page=f"{base}/feedback").status == 403
     assert client.get(f"{base}/publish").status_code == 403
-    assert _count("issue.published") == 1
+    assert audit_count("issue.published") == 1
 
 
 def test_publishing_an_empty_issue_is_refused(client, learner):
@@ -224,7 +210,7 @@ def test_feedback_is_listed_for_the_learning_team_and_audited(client, learner, c
     page = get_page(client, f"/learning/issues/{issue.id}/feedback")
     assert "More on <custody> please" in page.text() and "Partly" in page.text()
     assert "<custody>" not in page.response.get_data(as_text=True)  # escaped
-    assert _count("issue.feedback_viewed") == 1
+    assert audit_count("issue.feedback_viewed") == 1
 
 
 def test_a_reviewer_sees_only_their_own_forces_released_findings(client, case, people):

@@ -6,15 +6,11 @@ from sqlalchemy import func, select
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
-from debrief.models import AuditEvent, CaseStudy, RcaRelease
+from debrief.models import CaseStudy, RcaRelease
 from debrief.rca import release_service
+from tests.support.factories import audit_count
 from tests.support.pages import get_page, post_form, sign_in
-from tests.support.release_factories import named_people, signed_off_rca
-
-
-@pytest.fixture
-def who(app):
-    return named_people()
+from tests.support.release_factories import signed_off_rca
 
 
 @pytest.fixture
@@ -31,15 +27,11 @@ def _entity(rca, key, words):
     return next(e for e in section.entities if words in e.text)
 
 
-def _count(action):
-    return db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == action))
-
-
 def test_every_view_is_audited_and_shows_source_beside_replacements(client, who, rca):
     sign_in(client, who["lead"].email)
     page = get_page(client, _url(rca))
     get_page(client, _url(rca))
-    assert _count("release.viewed") == 2
+    assert audit_count("release.viewed") == 2
     text = page.text()
     assert "Ellie Morgan" in text  # the reviewer may see the source
     marks = [m.get_text() for m in page.html.select("mark.debrief-replaced")]
@@ -105,7 +97,7 @@ def test_an_undo_that_brings_a_name_back_is_refused_and_nothing_is_released(clie
     assert any("could identify a person, place or force (in summary)" in e for e in page.error_summary())
     assert db.session.scalar(select(func.count()).select_from(CaseStudy)) == 0
     assert db.session.scalar(select(RcaRelease.status)) == "draft"
-    assert _count("release.released") == 0
+    assert audit_count("release.released") == 0
 
 
 def test_another_forces_reviewer_and_the_learning_team_cannot_open_it(client, who, rca, people):
@@ -114,4 +106,18 @@ def test_another_forces_reviewer_and_the_learning_team_cannot_open_it(client, wh
     client.post("/sign-out", data={"csrf_token": get_page(client, "/review/").csrf_token()})
     sign_in(client, people[("A", Role.LEARNING)].email)
     assert client.get(_url(rca)).status_code == 403
-    assert _count("release.viewed") == 0
+    assert audit_count("release.viewed") == 0
+
+
+def test_rca_pages_show_the_case_study_it_was_released_as(client, who, rca):
+    sign_in(client, who["lead"].email)
+    overview = get_page(client, f"/rca/{rca.id}")
+    assert "· Released" not in overview.text() and "Prepare the anonymised release" in overview.text()
+    found = release_service.flags(rca, release_service.prepared(rca, release_service.release_for(rca)))
+    release_service.save_decisions(rca, actor=who["lead"], title="Alone at night", undone=[], redactions=[],
+                                   justifications={f.code: "Reviewed: not identifying." for f in found})
+    case = db.session.get(CaseStudy, release_service.release(rca, actor=who["lead"]))
+    for url in (f"/rca/{rca.id}", _url(rca)):
+        page = get_page(client, url)
+        assert "· Released" in page.text(), url
+        assert page.html.select_one(f'a[href="/released/{case.id}"]').get_text() == "Alone at night", url

@@ -6,23 +6,13 @@ from sqlalchemy import func, select
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
-from debrief.models import AuditEvent, CaseStudy, CaseStudyEvent, MagazineIssue, RcaRelease
+from debrief.models import CaseStudy, CaseStudyEvent, MagazineIssue, RcaRelease
 from debrief.publications import service
 from debrief.publications.service import IdentifyingText, PublicationError
 from debrief.rca import release_service
 from debrief.rca.service import RcaError
-from tests.support.factories import create_force, create_user
+from tests.support.factories import audit_count, create_force, create_user
 from tests.support.release_factories import SECRETS, named_people, released_case_study, signed_off_rca
-
-
-@pytest.fixture
-def who(app):
-    return named_people()
-
-
-@pytest.fixture
-def learner(who):
-    return create_user(force=who["force"], roles=[Role.LEARNING], name="Grace Okafor", email="grace@nsp.example")
 
 
 def _form(case, **changes):
@@ -34,10 +24,6 @@ def _form(case, **changes):
     return data
 
 
-def _audits(action):
-    return db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == action))
-
-
 def test_release_creates_a_candidate_with_no_identifier_and_the_deny_list_kept(who):
     case = released_case_study(who)
     assert case.status == "candidate" and case.force_id == who["force"].id
@@ -47,7 +33,7 @@ def test_release_creates_a_candidate_with_no_identifier_and_the_deny_list_kept(w
     assert {"Ellie", "Morgan", "Dawson", "4417", "Northshire Police"} <= set(case.deny_terms)
     assert case.factor_categories == ["working_conditions"] and case.themes == ["use_of_force"]
     assert [e.action for e in case.events] == ["release"]
-    assert _audits("case_study.created") == 1 and _audits("release.released") == 1
+    assert audit_count("case_study.created") == 1 and audit_count("release.released") == 1
     release = db.session.scalar(select(RcaRelease))
     assert release.status == "released" and release.case_study_id == case.id
 
@@ -67,7 +53,7 @@ def test_a_release_whose_undo_brings_a_name_back_leaves_nothing_half_written(who
         release_service.release(rca, actor=lead)
     assert db.session.scalar(select(func.count()).select_from(CaseStudy)) == 0
     assert db.session.scalar(select(RcaRelease.status)) == "draft"
-    assert _audits("release.released") == 0 and _audits("case_study.created") == 0
+    assert audit_count("release.released") == 0 and audit_count("case_study.created") == 0
 
 
 def test_create_candidate_does_not_commit(who):
@@ -100,7 +86,7 @@ def test_an_edit_that_brings_a_name_back_is_refused_whole_and_nothing_is_saved(w
     db.session.rollback()
     db.session.expire_all()
     assert case.texts() == before and case.status == "candidate"
-    assert _audits("case_study.updated") == 0
+    assert audit_count("case_study.updated") == 0
 
 
 def test_a_clean_edit_saves_moves_to_in_edit_and_audits(who, learner):
@@ -110,7 +96,7 @@ def test_a_clean_edit_saves_moves_to_in_edit_and_audits(who, learner):
     assert case.title == "Waiting alone for backup at night" and case.status == "in_edit"
     assert case.operational_areas == ["response"]
     assert [e.action for e in case.events] == ["release", "edit"]
-    assert _audits("case_study.updated") == 1 and _audits("case_study.moved") == 1
+    assert audit_count("case_study.updated") == 1 and audit_count("case_study.moved") == 1
 
 
 def test_questions_by_audience_are_checked_too(who, learner):
@@ -186,7 +172,7 @@ def test_issue_running_order_articles_and_publishing(who, learner):
                    lambda: service.remove_article(article, actor=learner)):
         with pytest.raises(PublicationError, match="published"):
             change()
-    assert _audits("issue.published") == 1
+    assert audit_count("issue.published") == 1
 
 
 def test_reordering_and_removing_from_an_issue(who, learner):
@@ -219,3 +205,51 @@ def test_names_the_anonymiser_found_in_the_source_join_the_deny_list(who, learne
     with pytest.raises(IdentifyingText) as refused:
         service.update_case_study(case, actor=learner, **_form(case, findings_key_learning="Walsh was calm."))
     assert refused.value.errors == {"findings_key_learning": ["a name, place or force from the case's records"]}
+
+
+def test_an_introduction_written_before_its_case_study_was_added_cannot_be_published(who, learner):
+    # Saved while the issue was empty, the introduction met no deny list; publishing checks it against the case's.
+    issue = service.create_issue(actor=learner, theme="Working alone", introduction="Neil Dawson tells his story.")
+    case = _approved(who, learner)
+    service.add_to_issue(issue, case, actor=learner)
+    with pytest.raises(IdentifyingText) as refused:
+        service.publish_issue(issue, actor=learner)
+    assert refused.value.errors == {"introduction": ["a name, place or force from the case's records"]}
+    assert "Introduction contains something that could identify" in str(refused.value)
+    db.session.rollback()
+    assert issue.status == "draft" and case.status == "scheduled" and audit_count("issue.published") == 0
+
+
+def test_an_article_written_before_its_case_study_was_added_cannot_be_published(who, learner):
+    issue = service.create_issue(actor=learner, theme="Working alone")
+    service.add_article(issue, actor=learner, title="Backup", contributor="A trainer",
+                        body="Ellie Morgan waited for backup.")
+    service.add_to_issue(issue, _approved(who, learner), actor=learner)
+    with pytest.raises(IdentifyingText) as refused:
+        service.publish_issue(issue, actor=learner)
+    assert set(refused.value.errors) == {"body"}
+    db.session.rollback()
+    assert issue.status == "draft"
+
+
+def test_approving_and_publishing_recheck_the_stored_text_against_the_deny_list(who, learner):
+    # Text that reached the database by another route (an import, a direct edit) is still refused.
+    case = released_case_study(who)
+    service.update_case_study(case, actor=learner, **_form(case))
+    service.add_question(case, actor=learner, audience="trainers", text="Does training cover waiting alone?")
+    case.questions[0].text = "Would Neil Dawson have waited?"
+    db.session.commit()
+    with pytest.raises(IdentifyingText) as refused:
+        service.approve_case_study(case, actor=learner)
+    assert set(refused.value.errors) == {"question"}
+    db.session.rollback()
+    case.questions[0].text = "Does training cover waiting alone?"
+    db.session.commit()
+    service.approve_case_study(case, actor=learner)
+    issue = service.create_issue(actor=learner, theme="Working alone")
+    service.add_to_issue(issue, case, actor=learner)
+    case.summary = "Ellie Morgan waited alone."
+    db.session.commit()
+    with pytest.raises(IdentifyingText) as refused:
+        service.publish_issue(issue, actor=learner)
+    assert set(refused.value.errors) == {"summary"}

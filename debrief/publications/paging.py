@@ -1,0 +1,42 @@
+"""Paging and filter helpers shared by the public magazine's lists and the force response pages (the pages
+themselves are `queries.Page`)."""
+from __future__ import annotations
+
+from flask import request, url_for
+
+from debrief.publications import queries
+from debrief.publications.queries import Filters
+
+
+def page_number() -> int:
+    """The ?page= of the request: a positive whole number, else 1."""
+    text = request.args.get("page", "1")
+    return int(text) if text.isdigit() and len(text) < 7 and int(text) > 0 else 1
+
+
+def pagination(page: queries.Page, endpoint: str, filters: Filters) -> dict | None:
+    """govukPagination params for a paged list, keeping the filters in each link."""
+    if page.pages <= 1:
+        return None
+
+    def href(n: int) -> str:
+        return url_for(endpoint, **filters.as_args(), page=n)
+
+    numbers = sorted({1, page.pages, *range(max(1, page.page - 2), min(page.pages, page.page + 2) + 1)})
+    items, previous = [], 0
+    for n in numbers:
+        if n - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": n, "href": href(n), "current": n == page.page})
+        previous = n
+    params: dict = {"items": items}
+    if page.page > 1:
+        params["previous"] = {"href": href(page.page - 1)}
+    if page.page < page.pages:
+        params["next"] = {"href": href(page.page + 1)}
+    return params
+
+
+def issue_options() -> list[tuple[int, str]]:
+    """(number, label) of each published issue, for the issue filter."""
+    return [(n, f"Issue {n}") for n in queries.issue_numbers()]
