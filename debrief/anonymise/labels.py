@@ -15,7 +15,7 @@ PLACEHOLDERS: dict[Kind, str] = {
     Kind.DOB: "[date of birth]", Kind.COLLAR: "[number]", Kind.FORCE: "the force",
 }
 PLACE_WORDS: dict[str, str] = {
-    "city": "a city", "town": "a town", "county": "the county", "area": "an area", "road": "a road",
+    "city": "a city", "town": "a town", "county": "the county", "road": "a road",
     "street": "a street", "park": "a park", "estate": "an estate", "pub": "a pub",
     "hospital": "a hospital", "school": "a school", "station": "a station",
     "police station": "a police station", "club": "a club", "hotel": "a hotel", "centre": "a centre",

@@ -106,20 +106,6 @@ def create_issue(
     return issue
 
 
-def publish(*items: MagazineIssue | CaseStudy) -> None:
-    """Mark issues (and every case study in them) and case studies as published, directly, without the workflow."""
-    at = utcnow()
-    for item in items:
-        targets: list[MagazineIssue | CaseStudy] = [item]
-        if isinstance(item, MagazineIssue):
-            db.session.refresh(item)
-            targets += list(item.case_studies)
-        for target in targets:
-            target.status = "published"
-            target.published_at = target.published_at or at
-    db.session.commit()
-
-
 def create_force_response(
     *,
     question: ReflectiveQuestion,

@@ -8,7 +8,7 @@ from werkzeug.datastructures import MultiDict
 
 from debrief.publications import queries
 from debrief.publications.queries import Filters
-from tests.support.publication_factories import create_case_study, create_force_response, create_issue, publish
+from tests.support.publication_factories import create_case_study, create_force_response, create_issue
 
 
 @pytest.fixture
