@@ -1,7 +1,10 @@
 """Deny by default: every endpoint declares its access, and a route x role matrix says who gets what."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from werkzeug.routing import RequestRedirect
 
 from debrief.auth.roles import Role
 from debrief.security import declared_access
@@ -72,6 +75,13 @@ MATRIX = [
                                    Role.ADMIN: 403})
       for page in ("", "/chronology", "/graph", "/fishbone", "/recommendations", "/report", "/graph.svg",
                    "/fishbone.dot", "/report.pdf")],
+    # Editing pages: only the lead edits, so a second reviewer of the force is refused.
+    *[(f"/rca/{{own_rca}}{page}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403,
+                                   Role.ADMIN: 403})
+      for page in ("/details", "/chronology/new", "/chronology/{own_entry}", "/items/{own_node}",
+                   "/items/{own_node}/contributors/new", "/items/{own_node}/whys", "/recommendations/new",
+                   "/recommendations/{own_recommendation}", "/recommendations/{own_recommendation}/actions/new",
+                   "/recommendations/{own_recommendation}/actions/{own_action}")],
     # The release screen opens once the RCA is signed off (this one is a draft).
     ("/rca/{own_rca}/release", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 403,
                                 Role.ADMIN: 403}),
@@ -117,7 +127,8 @@ MATRIX = [
                    "/learning/case-studies/{candidate_case}/return", "/learning/case-studies/{candidate_case}/reject",
                    "/learning/issues", "/learning/issues/new", "/learning/issues/{draft_issue_id}",
                    "/learning/issues/{published_issue_id}", "/learning/issues/{draft_issue_id}/articles/new",
-                   "/learning/issues/{draft_issue_id}/publish", "/learning/issues/{published_issue_id}/feedback")],
+                   "/learning/issues/{draft_issue_id}/publish", "/learning/issues/{published_issue_id}/feedback",
+                   "/learning/issues/{draft_issue_id}/articles/{draft_article}")],
     # Not from this status: a candidate is edited before approval; a returned one is with the force; a published
     # issue is read-only.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403})
@@ -142,12 +153,26 @@ MATRIX = [
 ]
 
 
+def _matrix_rules(app) -> set[str]:
+    """The url_map rule each matrix path resolves to, as the router itself matches it."""
+    adapter = app.url_map.bind("localhost")
+    hit = set()
+    for path_template, _ in MATRIX:
+        path = re.sub(r"\{[a-z_]+\}", "1", path_template)
+        try:
+            rule, _args = adapter.match(path, method="GET", return_rule=True)
+        except RequestRedirect as redirect:  # /rca -> /rca/: the slash-less form names the same rule
+            rule, _args = adapter.match(redirect.new_url.split("localhost", 1)[1], method="GET", return_rule=True)
+        hit.add(rule.rule)
+    return hit
+
+
 def test_matrix_covers_every_get_route(app):
-    covered = {path.split("/{")[0] for path, _ in MATRIX}
-    for rule in app.url_map.iter_rules():
-        if rule.endpoint == "static" or "GET" not in rule.methods:
-            continue
-        assert rule.rule.split("/<")[0] in covered, f"{rule.rule} is missing from the route x role matrix"
+    # Exact: every GET rule must be the one some matrix path resolves to, not merely share its prefix.
+    hit = _matrix_rules(app)
+    missing = sorted(rule.rule for rule in app.url_map.iter_rules()
+                     if rule.endpoint != "static" and "GET" in rule.methods and rule.rule not in hit)
+    assert missing == [], f"GET routes missing from the route x role matrix: {missing}"
 
 
 def _magazine_ids(people) -> dict[str, int]:
@@ -180,6 +205,27 @@ def _learning_ids(people) -> dict[str, int]:
             "published_issue_id": issue_id[1], "draft_issue_id": issue_id[2]}
 
 
+def _rca_item_ids(rca) -> dict[str, int]:
+    """One of each editable RCA item and a draft issue's article, for the editing pages' rows."""
+    from datetime import date
+
+    from debrief.extensions import db
+    from debrief.models import Article, ChronologyEntry, MagazineIssue, RcaAction, Recommendation
+    from sqlalchemy import select
+
+    node = rca.nodes[0]
+    draft = db.session.scalar(select(MagazineIssue).where(MagazineIssue.number == 2))
+    entry = ChronologyEntry(rca_id=rca.id, what="A call is received.", source="test", position=99)
+    recommendation = Recommendation(rca_id=rca.id, text="Brief the team.", nodes=[node])
+    action = RcaAction(recommendation=recommendation, description="Hold the briefing.", owner="Inspector",
+                       due_on=date(2030, 1, 1))
+    article = Article(issue_id=draft.id, title="A word from the editor", body="Welcome.")
+    db.session.add_all([entry, recommendation, action, article])
+    db.session.commit()
+    return {"own_entry": entry.id, "own_node": node.id, "own_recommendation": recommendation.id,
+            "own_action": action.id, "draft_article": article.id}
+
+
 @pytest.mark.parametrize("who", [ANON, *Role])
 def test_route_role_matrix(client, people, who):
     own = submitted_debrief(author=people[("A", Role.OFFICER)], reporter=people[("A", Role.REVIEWER)])
@@ -194,6 +240,7 @@ def test_route_role_matrix(client, people, who):
            "own_incident": own.incident_id, "other_force_incident": other.incident_id,
            "own_debrief": own.id, "other_force_debrief": other.id, **_magazine_ids(people)}
     ids.update(_learning_ids(people))
+    ids.update(_rca_item_ids(own_rca))
     ids.update(patterns_page="risk", patterns_figure="risk-main-duty-national")
     if who != ANON:
         sign_in(client, f"{who.value}@aaa.example")

@@ -1,0 +1,173 @@
+"""Page speed under gunicorn on 127.0.0.1: the app's main pages against a bare Flask page.
+
+Seeds the demo into a throwaway SQLite database, serves the app and a bare Flask app with the same gunicorn
+settings, signs in as each role, and requests the pages interleaved with the bare page so both see the same
+machine load. Prints each page's median and its ratio to the bare page's median. Targets: signed-in pages within 5 times the bare page,
+public pages within 3 times. Exits 1 when a page misses its target and --strict is given.
+"""
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PASSWORD = "demo-password-2026"
+SIGNED_IN_TARGET = 5.0
+PUBLIC_TARGET = 3.0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"server on port {port} did not start")
+
+
+def _gunicorn(app: str, port: int, env: dict[str, str], workers: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning", app],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+class Client:
+    """A signed-in (or anonymous) browser: its own cookie jar."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def get(self, path: str) -> tuple[int, str]:
+        with self.opener.open(self.base + path, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+
+    def sign_in(self, email: str) -> None:
+        _, page = self.get("/sign-in")
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
+            r'name="csrf_token"[^>]*value="([^"]+)"', page)
+        data = urllib.parse.urlencode({"csrf_token": token.group(1), "email": email, "password": PASSWORD}).encode()
+        with self.opener.open(self.base + "/sign-in", data=data, timeout=30) as response:
+            response.read()
+        status, home = self.get("/")
+        if "Sign out" not in home:
+            raise SystemExit(f"could not sign in as {email}")
+
+    def time(self, path: str) -> float:
+        start = time.perf_counter()
+        status, _ = self.get(path)
+        elapsed = time.perf_counter() - start
+        if status != 200:
+            raise SystemExit(f"{path} answered {status}")
+        return elapsed
+
+
+def _first_ids(env: dict[str, str]) -> dict[str, int]:
+    """The ids the page list needs, read from the seeded database."""
+    code = (
+        "from debrief import create_app\n"
+        "from debrief.extensions import db\n"
+        "from debrief.models import RootCauseAnalysis, CaseStudy, Force\n"
+        "from sqlalchemy import select\n"
+        "app = create_app()\n"
+        "with app.app_context():\n"
+        "    nsp = db.session.scalar(select(Force.id).where(Force.code == 'NSP'))\n"
+        "    rca = db.session.scalar(select(RootCauseAnalysis.id).where(RootCauseAnalysis.force_id == nsp)"
+        ".order_by(RootCauseAnalysis.id))\n"
+        "    case = db.session.scalar(select(CaseStudy.id).where(CaseStudy.status == 'published').order_by(CaseStudy.id))\n"
+        "    print(rca, case)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    rca, case = out.stdout.split()[-2:]
+    return {"rca": int(rca), "case": int(case)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a page misses its target")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="debrief-bench-pages-"))
+    env = dict(os.environ, DEBRIEF_INSTANCE_PATH=str(workdir / "instance"),
+               SECRET_KEY="bench-secret-key-not-for-production", PYTHONPATH=str(ROOT))
+    env.pop("DATABASE_URL", None)
+    flask = [str(BIN / "flask"), "--app", "debrief"]
+    subprocess.run(flask + ["db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(flask + ["seed-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    ids = _first_ids(env)
+
+    app_port, bare_port = _free_port(), _free_port()
+    servers = [_gunicorn("wsgi:app", app_port, env, args.workers),
+               _gunicorn("bench.bare_app:app", bare_port, env, args.workers)]
+    try:
+        _wait(app_port)
+        _wait(bare_port)
+        base = f"http://127.0.0.1:{app_port}"
+        bare = Client(f"http://127.0.0.1:{bare_port}")
+        officer, reviewer, learning, reader = Client(base), Client(base), Client(base), Client(base)
+        officer.sign_in("officer@nsp.example.police.uk")
+        reviewer.sign_in("reviewer@nsp.example.police.uk")
+        learning.sign_in("learning@nsp.example.police.uk")
+        pages = [
+            ("officer home", officer, "/officer", SIGNED_IN_TARGET),
+            ("reviewer queue", reviewer, "/review/", SIGNED_IN_TARGET),
+            ("RCA overview", reviewer, f"/rca/{ids['rca']}", SIGNED_IN_TARGET),
+            ("RCA graph", reviewer, f"/rca/{ids['rca']}/graph", SIGNED_IN_TARGET),
+            ("Patterns overview", learning, "/patterns/", SIGNED_IN_TARGET),
+            ("magazine home", reader, "/magazine/", PUBLIC_TARGET),
+            ("case study", reader, f"/magazine/case-studies/{ids['case']}", PUBLIC_TARGET),
+        ]
+        for _, client, path, _ in pages:  # warm every worker's caches once
+            for _ in range(args.workers * 2):
+                client.time(path)
+            bare.time("/")
+        bare_times: list[float] = []
+        times: dict[str, list[float]] = {name: [] for name, *_ in pages}
+        for _ in range(args.rounds):
+            for name, client, path, _ in pages:
+                bare_times.append(bare.time("/"))
+                times[name].append(client.time(path))
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=10)
+
+    bare_median = statistics.median(bare_times)
+    print(f"gunicorn, {args.workers} workers, SQLite demo data, {args.rounds} interleaved rounds")
+    print(f"{'page':<20} {'median ms':>10} {'x bare':>8} {'target':>7}")
+    print(f"{'bare Flask page':<20} {bare_median * 1000:>10.2f} {1.0:>8.1f}")
+    missed = 0
+    for name, _, _, target in pages:
+        median = statistics.median(times[name])
+        ratio = median / bare_median
+        flag = "" if ratio <= target else "  over"
+        missed += ratio > target
+        print(f"{name:<20} {median * 1000:>10.2f} {ratio:>8.1f} {target:>6.0f}x{flag}")
+    print(f"{missed} page(s) over target")
+    return 1 if (missed and args.strict) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
