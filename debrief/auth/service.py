@@ -134,6 +134,10 @@ def deactivate_user(user: User, *, actor: User) -> None:
         raise AccountError("You cannot deactivate your own account")
     if not user.active:
         raise AccountError("This user is already deactivated")
+    if grant_problem(user.roles, actor.roles):
+        # A learning-team or national account kept under this force is not the force administrator's to manage.
+        raise AccountError("This account holds a role that reaches beyond your force, so only a national "
+                           "administrator can change it")
     user.active = False
     user.deactivated_at = utcnow()
     record("user.deactivated", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,

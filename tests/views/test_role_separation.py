@@ -100,3 +100,12 @@ def test_the_national_admin_adds_learning_team_accounts_only(client, people):
 def test_the_national_admin_has_no_access_to_any_forces_records(client, people, path):
     sign_in(client, "national_admin@aaa.example")
     assert client.get(path).status_code == 403
+
+
+def test_a_force_admin_cannot_deactivate_a_learning_team_account_kept_under_their_force(client, people):
+    learner = people[("A", Role.LEARNING)]
+    sign_in(client, "admin@aaa.example")
+    page = post_form(client, f"/admin/users/{learner.id}", {}, follow=True)
+    assert "only a national administrator can change it" in page.text()
+    db.session.refresh(learner)
+    assert learner.active is True and audit_count("user.deactivated") == 0
