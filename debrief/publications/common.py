@@ -1,19 +1,17 @@
 """What every case-study and issue operation shares: the errors, the re-check, one workflow step, the audit."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from debrief import reference as ref
 from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import CaseStudy, CaseStudyEvent, MagazineIssue, User
-from debrief.models.publication import CASE_STUDY_TEXTS
 from debrief.publications import workflow as wf
 from debrief.publications.checks import accepted_identifiers
-
 # The errors and messages live with the gate; they are part of this module's interface too.
-from debrief.publications.gate import (  # noqa: E402,F401
+from debrief.publications.gate import (  # noqa: F401
     FIELD_LABELS, IdentifyingText, PublicationError, identifying_message, passes,
 )
 
