@@ -105,3 +105,10 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(learning_bp)
     app.register_blueprint(released_bp)
     app.register_blueprint(patterns_bp)
+    from debrief.admin.national import bp as national_bp
+    from debrief.publications.moderation_views import bp as moderation_bp
+    from debrief.wellbeing.views import bp as wellbeing_bp
+
+    app.register_blueprint(national_bp)
+    app.register_blueprint(moderation_bp)
+    app.register_blueprint(wellbeing_bp)

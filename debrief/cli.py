@@ -132,6 +132,17 @@ def init_cli(app: Flask) -> None:
         for force_name, role, email in sign_ins.accounts:
             click.echo(f"  {force_name:<28} {role:<10} {email}")
 
+    @app.cli.command("delete-old-feedback")
+    @click.option("--months", type=click.IntRange(min=1), default=None,
+                  help="Keep this many months (default: FEEDBACK_RETENTION_MONTHS, 12).")
+    def delete_old_feedback_command(months):
+        """Delete readers' feedback older than the retention period."""
+        from debrief.publications.responses import delete_old_feedback
+
+        months = months or app.config["FEEDBACK_RETENTION_MONTHS"]
+        count = delete_old_feedback(months=months)
+        click.echo(f"Deleted {count} pieces of feedback older than {months} months.")
+
     @app.cli.command("anonymise")
     @click.option("--input", "input_file", type=click.File("r", encoding="utf-8"), required=True,
                   help='JSONL, one {"id", "text", "people": [...]} per line ("-" for standard input).')

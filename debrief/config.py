@@ -55,6 +55,8 @@ class Config:
     PERMANENT_SESSION_LIFETIME = 8 * 60 * 60  # one shift
     WTF_CSRF_TIME_LIMIT = 8 * 60 * 60
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
+    # Readers' feedback is personal data: `flask delete-old-feedback` deletes what is older than this.
+    FEEDBACK_RETENTION_MONTHS = int(os.environ.get("DEBRIEF_FEEDBACK_RETENTION_MONTHS", "12"))
     # Sign-in throttling: failures allowed in the window, per account and per address.
     SIGNIN_WINDOW_SECONDS = 15 * 60
     SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5

@@ -22,6 +22,9 @@ DEMO_NAMES = {
     ("WMC", Role.REVIEWER): ("Fatima Begum", None),
     ("WMC", Role.LEARNING): ("Owen Price", None),
     ("WMC", Role.ADMIN): ("Helen Marsh", None),
+    ("NSP", Role.WELLBEING): ("Ruth Adeyemi", None),
+    ("WMC", Role.WELLBEING): ("Colin Baker", None),
+    ("NSP", Role.NATIONAL_ADMIN): ("Sunita Rao", None),  # national: one account, kept under the first force
 }
 
 
@@ -49,6 +52,8 @@ def seed_demo() -> DemoSignIns:
     for code, force_name in DEMO_FORCES:
         force = ensure_force(code, force_name)
         for role in Role:
+            if (code, role) not in DEMO_NAMES:
+                continue
             email = demo_email(code, role)
             if db.session.scalar(select(User.id).where(User.email == email)) is None:
                 name, collar = DEMO_NAMES[(code, role)]

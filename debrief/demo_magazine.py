@@ -237,8 +237,8 @@ def _issue(learner: User, cases: list[CaseStudy]) -> MagazineIssue:
     return issue
 
 
-def _responses(cases: dict[str, CaseStudy]) -> int:
-    from debrief.publications.responses import record_force_response
+def _responses(cases: dict[str, CaseStudy], learner: User) -> int:
+    from debrief.publications.responses import approve_force_response, record_force_response
 
     made = 0
     for starts, audience, code, text in RESPONSES:
@@ -247,7 +247,8 @@ def _responses(cases: dict[str, CaseStudy]) -> int:
         question = next((q for q in case.questions if q.audience == audience), None) if case else None
         if question is None or actor is None or any(r.force_id == actor.force_id for r in question.responses):
             continue
-        record_force_response(question, actor.force, text, utcnow().date(), actor)
+        row = record_force_response(question, actor.force, text, utcnow().date(), actor)
+        approve_force_response(row, actor=learner)  # moderated like any other: the learning team approves it
         made += 1
     return made
 
@@ -271,5 +272,5 @@ def seed_magazine(password: str) -> int:
     issue = db.session.scalar(select(MagazineIssue).where(MagazineIssue.number == 1))
     published_before = issue is not None and issue.status == "published"
     issue = _issue(learner, list(cases.values()))
-    _responses(cases)
+    _responses(cases, learner)
     return 0 if published_before else len(issue.case_studies)

@@ -19,6 +19,9 @@ NAVIGATION = [
     (Permission.VIEW_PATTERNS, "patterns.overview", "Patterns"),
     (Permission.MANAGE_USERS, "admin.users", "Users"),
     (Permission.VIEW_AUDIT, "admin.audit", "Audit log"),
+    (Permission.WORK_ON_CASE_STUDIES, "moderation.responses", "Response moderation"),
+    (Permission.MANAGE_LEARNING_TEAM, "national.learning_team", "Learning team"),
+    (Permission.SUPPORT_WELLBEING, "wellbeing.requests", "Support requests"),
 ]
 
 

@@ -16,7 +16,8 @@ def test_seed_demo_is_idempotent_and_prints_sign_ins(app):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
     counts = (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id))))
-    assert counts == (2, 18)  # a user per role per force, four more officers and a second reviewer each
+    # A user per force role per force, one national administrator, four more officers and a second reviewer each.
+    assert counts == (2, 21)
     magazine = _magazine_counts()
     # Four RCAs released and published as issue 1, with some force responses to its questions.
     assert magazine == {"case_studies": 4, "published": 4, "issues": 1, "published_issues": 1, "responses": 4}

@@ -40,6 +40,8 @@ class AddUserForm(FlaskForm):
         "Roles",
         widget=GovCheckboxesInput(),
         choices=[SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]}) for r in Role],
+        # The service refuses a role the signed-in person may not give, and says why.
+        validate_choice=False,
         description="Select all that apply",
         validators=[InputRequired(message="Select at least one role")],
     )
@@ -56,6 +58,11 @@ class AddUserForm(FlaskForm):
             raise ValidationError(problem)
 
     role_hints = ROLE_HINTS
+
+    def offer_roles(self, roles) -> None:
+        """Show only the roles the signed-in person may give."""
+        self.roles.choices = [SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]})
+                              for r in Role if r in roles]
 
 
 class ConfirmForm(FlaskForm):

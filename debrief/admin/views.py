@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from debrief.admin.forms import AddUserForm, ConfirmForm
 from debrief.audit import EVENTS, record
-from debrief.auth.roles import Permission, Role
+from debrief.auth.roles import Permission, Role, grantable_by
 from debrief.auth.service import AccountError, create_user, deactivate_user, user_in_force, users_of_force
 from debrief.extensions import db
 from debrief.models import AuditEvent
@@ -29,20 +29,21 @@ def users():
 @requires(Permission.MANAGE_USERS)
 def add_user():
     form = AddUserForm()
+    form.offer_roles(grantable_by(current_user.roles))
     if form.validate_on_submit():
         try:
             user = create_user(
                 email=form.email.data,
                 name=form.name.data,
                 force=current_user.force,
-                roles=[Role(r) for r in form.roles.data],
+                roles=[Role(r) for r in form.roles.data if r in set(Role)],
                 password=form.password.data,
                 actor=current_user._get_current_object(),
                 collar_number=form.collar_number.data,
             )
         except AccountError as exc:
             db.session.rollback()
-            form.email.errors = [str(exc)]
+            getattr(form, exc.field or "email").errors = [str(exc)]
         else:
             flash(f"{user.name} has been added", "success")
             return redirect(url_for("admin.users"))

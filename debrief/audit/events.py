@@ -73,5 +73,10 @@ EVENTS: dict[str, AuditSpec] = {
     "issue.feedback_viewed": _spec("Read readers' feedback on an issue", "number", "count"),
     "force_response.recorded": _spec("Recorded the force's response to a reflective question", "question",
                                      "case_study", "created"),
+    "wellbeing.requests_viewed": _spec("Read the force's wellbeing support requests", "count"),
+    "wellbeing.acknowledged": _spec("Acknowledged a wellbeing support request"),
+    "force_response.approved": _spec("Approved a force's response for the public log", "question"),
+    "force_response.withdrawn": _spec("Withdrew a force's response from the public log", "question", "reason"),
+    "feedback.deleted": _spec("Deleted readers' feedback past its retention period", "count", "before"),
     "use_of_force.imported": _spec("Imported a use-of-force file (or tried to)", "file", "status", "rows_inserted"),
 }

@@ -10,6 +10,8 @@ class Role(StrEnum):
     REVIEWER = "reviewer"
     LEARNING = "learning"
     ADMIN = "admin"
+    NATIONAL_ADMIN = "national_admin"
+    WELLBEING = "wellbeing"
 
     @property
     def label(self) -> str:
@@ -21,6 +23,8 @@ ROLE_LABELS = {
     Role.REVIEWER: "PSD reviewer",
     Role.LEARNING: "Learning team",
     Role.ADMIN: "Force administrator",
+    Role.NATIONAL_ADMIN: "National administrator",
+    Role.WELLBEING: "Force wellbeing contact",
 }
 
 ROLE_HINTS = {
@@ -28,6 +32,8 @@ ROLE_HINTS = {
     Role.REVIEWER: "Runs root-cause analysis for their own force.",
     Role.LEARNING: "Works only on anonymised material, across forces.",
     Role.ADMIN: "Manages the users of their force and reads its audit log.",
+    Role.NATIONAL_ADMIN: "Manages learning-team accounts; sees no force's records.",
+    Role.WELLBEING: "Sees and acknowledges their force's wellbeing support requests.",
 }
 
 
@@ -40,6 +46,8 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     VIEW_PATTERNS = "view_patterns"          # analytics: reviewers and admins their force, learning all forces
     RESPOND_FOR_FORCE = "respond_for_force"  # record the force's response to a magazine's reflective question
+    MANAGE_LEARNING_TEAM = "manage_learning_team"  # national: learning-team accounts, no force records
+    SUPPORT_WELLBEING = "support_wellbeing"        # a force's wellbeing contact: support requests, not PSD
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -49,6 +57,8 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.LEARNING: frozenset({Permission.SIGNED_IN, Permission.WORK_ON_CASE_STUDIES, Permission.VIEW_PATTERNS}),
     Role.ADMIN: frozenset({Permission.SIGNED_IN, Permission.MANAGE_USERS, Permission.VIEW_AUDIT,
                            Permission.VIEW_PATTERNS, Permission.RESPOND_FOR_FORCE}),
+    Role.NATIONAL_ADMIN: frozenset({Permission.SIGNED_IN, Permission.MANAGE_LEARNING_TEAM}),
+    Role.WELLBEING: frozenset({Permission.SIGNED_IN, Permission.SUPPORT_WELLBEING}),
 }
 
 # Where each role lands after signing in, in order of precedence for people with several roles.
@@ -57,6 +67,8 @@ HOME_ENDPOINTS: dict[Role, str] = {
     Role.REVIEWER: "review.queue",
     Role.LEARNING: "learning.case_studies",
     Role.ADMIN: "admin.users",
+    Role.NATIONAL_ADMIN: "national.learning_team",
+    Role.WELLBEING: "wellbeing.requests",
 }
 
 
@@ -73,3 +85,56 @@ def home_endpoint_for(roles: Iterable[Role]) -> str:
         if role in held:
             return endpoint
     return "main.no_role"
+
+
+# Roles one account may never hold together, and why: identifiable records and anonymised work stay in separate hands.
+EXCLUSIVE_ROLES: tuple[tuple[Role, Role, str], ...] = (
+    (Role.LEARNING, Role.REVIEWER,
+     "The learning team works on anonymised text across forces, and PSD reviewers see their force's identifiable "
+     "records: one account cannot hold both"),
+    (Role.NATIONAL_ADMIN, Role.ADMIN,
+     "A national administrator has no access to any force's records, so cannot also be a force administrator"),
+    (Role.NATIONAL_ADMIN, Role.REVIEWER,
+     "A national administrator has no access to any force's records, so cannot also be a PSD reviewer"),
+    (Role.NATIONAL_ADMIN, Role.OFFICER,
+     "A national administrator has no access to any force's records, so cannot also file debriefs"),
+    (Role.NATIONAL_ADMIN, Role.WELLBEING,
+     "A national administrator has no access to any force's records, so cannot also be a wellbeing contact"),
+    (Role.WELLBEING, Role.REVIEWER,
+     "Wellbeing answers are kept from professional standards: a wellbeing contact cannot also be a PSD reviewer"),
+    (Role.WELLBEING, Role.LEARNING,
+     "Wellbeing answers never reach the learning team: a wellbeing contact cannot also be in the learning team"),
+)
+# Who may grant what: a force administrator only roles that stay inside the force; a national administrator only
+# learning-team accounts. (The `create-user` command, run on the server, may grant any role.)
+GRANTABLE_BY: dict[Role, frozenset[Role]] = {
+    Role.ADMIN: frozenset({Role.OFFICER, Role.REVIEWER, Role.ADMIN, Role.WELLBEING}),
+    Role.NATIONAL_ADMIN: frozenset({Role.LEARNING}),
+}
+
+
+def combination_problem(roles: Iterable[Role]) -> str | None:
+    """Why these roles cannot be held by one account, or None."""
+    held = {Role(r) for r in roles}
+    for one, other, reason in EXCLUSIVE_ROLES:
+        if one in held and other in held:
+            return reason
+    return None
+
+
+def grantable_by(granter_roles: Iterable[Role]) -> frozenset[Role]:
+    """The roles someone holding `granter_roles` may give."""
+    out: set[Role] = set()
+    for role in granter_roles:
+        out |= GRANTABLE_BY.get(Role(role), frozenset())
+    return frozenset(out)
+
+
+def grant_problem(roles: Iterable[Role], granter_roles: Iterable[Role]) -> str | None:
+    """Why someone holding `granter_roles` may not give `roles`, or None."""
+    beyond = sorted({Role(r) for r in roles} - grantable_by(granter_roles), key=lambda r: list(Role).index(r))
+    if not beyond:
+        return None
+    if Role.LEARNING in beyond:
+        return ("Learning-team accounts work across forces, so only a national administrator can give that role")
+    return f"You cannot give the role ‘{beyond[0].label}’: it reaches beyond what you manage"

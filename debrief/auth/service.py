@@ -9,13 +9,17 @@ from sqlalchemy import func, select
 
 from debrief.audit import record
 from debrief.auth.passwords import hash_password, verify_password
-from debrief.auth.roles import Role
+from debrief.auth.roles import Role, combination_problem, grant_problem
 from debrief.extensions import db
 from debrief.models import Force, SignInAttempt, User, utcnow
 
 
 class AccountError(ValueError):
-    """A request about an account that cannot be carried out; the message is for the person."""
+    """A request about an account that cannot be carried out; the message is for the person, `field` the input."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,15 @@ def create_user(
     email = normalise_email(email)
     roles = {Role(r) for r in roles}
     if not roles:
-        raise AccountError("Select at least one role")
+        raise AccountError("Select at least one role", "roles")
+    if problem := combination_problem(roles):
+        raise AccountError(problem, "roles")
+    # An account made by someone signed in (not the server's `create-user` command) is limited by what they manage.
+    if actor is not None:
+        if problem := grant_problem(roles, actor.roles):
+            raise AccountError(problem, "roles")
+        if Role.NATIONAL_ADMIN not in actor.roles and force.id != actor.force_id:
+            raise AccountError("You can only add users to your own force")
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
         raise AccountError("A user with this email address already exists")
     user = User(
@@ -122,6 +134,10 @@ def deactivate_user(user: User, *, actor: User) -> None:
         raise AccountError("You cannot deactivate your own account")
     if not user.active:
         raise AccountError("This user is already deactivated")
+    if grant_problem(user.roles, actor.roles):
+        # A learning-team or national account kept under this force is not the force administrator's to manage.
+        raise AccountError("This account holds a role that reaches beyond your force, so only a national "
+                           "administrator can change it")
     user.active = False
     user.deactivated_at = utcnow()
     record("user.deactivated", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,

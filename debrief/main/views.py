@@ -24,6 +24,8 @@ def index():
 def officer_home():
     from debrief.debriefs.service import debriefs_for
 
+    from debrief.wellbeing.service import support_status
+
     mine = debriefs_for(current_user._get_current_object())
     now = utcnow()
     return render_template(
@@ -31,6 +33,7 @@ def officer_home():
         requests=[d for d in mine if d.status == "requested"],
         drafts=[d for d in mine if d.status == "draft"],
         submitted=[d for d in mine if d.status == "submitted"],
+        support=[(d, support_status(d)) for d in mine if d.status == "submitted" and d.support_wanted],
         now=now,
     )
 

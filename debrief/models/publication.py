@@ -7,6 +7,7 @@ rendered).
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -140,8 +141,28 @@ class Article(db.Model):
     issue: Mapped[MagazineIssue] = relationship(back_populates="articles")
 
 
+class ResponseStatus(StrEnum):
+    """A force response's moderation: only APPROVED ones are on a public page."""
+
+    DRAFT = "draft"            # recorded by the force, passed the gate, waiting for the learning team
+    APPROVED = "approved"      # on the public force response log
+    WITHDRAWN = "withdrawn"    # taken off every public page, with a reason
+
+    @property
+    def label(self) -> str:
+        return RESPONSE_STATUS_LABELS[self]
+
+
+RESPONSE_STATUS_LABELS = {
+    ResponseStatus.DRAFT: "Waiting for approval",
+    ResponseStatus.APPROVED: "Published",
+    ResponseStatus.WITHDRAWN: "Withdrawn",
+}
+
+
 class ForceResponse(db.Model):
-    """What a force did in answer to a reflective question; shown in the public force response log by force name."""
+    """What a force did in answer to a reflective question; once the learning team approves it, shown in the public
+    force response log by force name."""
 
     __tablename__ = "force_response"
     __table_args__ = (UniqueConstraint("question_id", "force_id"),)
@@ -154,6 +175,10 @@ class ForceResponse(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default=ResponseStatus.DRAFT.value, index=True)
+    moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    moderated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
 
     question: Mapped[ReflectiveQuestion] = relationship(back_populates="responses")
     force: Mapped[Force] = relationship()
@@ -170,6 +195,8 @@ class IssueFeedback(db.Model):
     comment: Mapped[str] = mapped_column(Text, default="")
     # A keyed hash of the client address, for the rate limit only; never the address itself.
     client_key: Mapped[str] = mapped_column(String(64), index=True)
+    # What the gate found in the comment (kinds, never the words), flagged to the learning team.
+    identifier_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
 
     issue: Mapped[MagazineIssue] = relationship(back_populates="feedback")

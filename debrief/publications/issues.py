@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from debrief.extensions import db
 from debrief.models import Article, CaseStudy, MagazineIssue, User, utcnow
 from debrief.publications import workflow as wf
-from debrief.publications.checks import check_texts
-from debrief.publications.common import IdentifyingText, PublicationError, audit_issue, move, recheck_stored
+from debrief.publications.common import PublicationError, audit_issue, move, recheck_stored
+from debrief.publications.gate import deny_terms_beside, passes
 
 def _require_draft_issue(issue: MagazineIssue) -> None:
     if issue.status == "published":
@@ -18,15 +18,22 @@ def _require_draft_issue(issue: MagazineIssue) -> None:
 
 
 def _issue_deny_terms(issue: MagazineIssue) -> list[str]:
-    return sorted({t for case in issue.case_studies for t in (case.deny_terms or [])})
+    return deny_terms_beside(case.deny_terms for case in issue.case_studies)
+
+
+def issue_texts(issue: MagazineIssue) -> dict[str, str]:
+    """Every public text of the issue itself (theme, introduction, articles), keyed for the gate."""
+    texts = {"theme": issue.theme, "introduction": issue.introduction or ""}
+    for article in issue.articles:
+        texts[f"article_title-{article.id}"] = article.title
+        texts[f"contributor-{article.id}"] = article.contributor or ""
+        texts[f"body-{article.id}"] = article.body
+    return texts
 
 
 def _check_issue_text(issue: MagazineIssue, texts: Mapping[str, str]) -> None:
-    # Introductions and articles are the learning team's and contributors' own words: contributors may name
-    # themselves, so only the deny lists of the issue's case studies apply.
-    problems = check_texts(texts, _issue_deny_terms(issue), patterns=False)
-    if problems:
-        raise IdentifyingText(problems)
+    """The gate at save: the deny lists of every case study in the issue, the UK patterns and context rules."""
+    passes(texts, _issue_deny_terms(issue))
 
 
 def next_issue_number() -> int:
@@ -41,7 +48,9 @@ def create_issue(*, actor: User, theme: str, introduction: str | None = "",
     number = number or next_issue_number()
     if db.session.scalar(select(MagazineIssue.id).where(MagazineIssue.number == number)) is not None:
         raise PublicationError(f"There is already an issue {number}", "number")
-    issue = MagazineIssue(number=number, theme=theme[:200], introduction=(introduction or "").strip(), status="draft")
+    introduction = (introduction or "").strip()
+    passes({"theme": theme, "introduction": introduction}, [])  # no case studies beside it yet: patterns only
+    issue = MagazineIssue(number=number, theme=theme[:200], introduction=introduction, status="draft")
     db.session.add(issue)
     db.session.flush()
     audit_issue("issue.created", issue, actor)
@@ -111,7 +120,8 @@ def _article_fields(issue: MagazineIssue, title: str, contributor: str, body: st
         raise PublicationError("Enter the article's title", "title")
     if not fields["body"]:
         raise PublicationError("Enter the article's text", "body")
-    _check_issue_text(issue, {"article_title": fields["title"], "body": fields["body"]})
+    _check_issue_text(issue, {"article_title": fields["title"], "contributor": fields["contributor"],
+                              "body": fields["body"]})
     return fields
 
 
@@ -153,17 +163,7 @@ def publish_issue(issue: MagazineIssue, *, actor: User) -> None:
         raise PublicationError("Add at least one approved case study before publishing the issue")
     # The issue's own words were checked when saved, but only against the case studies in it then: an
     # introduction or article written before a case study was added has never met that case's deny list.
-    issue_texts = {"theme": issue.theme, "introduction": issue.introduction or ""}
-    for article in issue.articles:
-        issue_texts[f"article_title-{article.id}"] = article.title
-        issue_texts[f"body-{article.id}"] = article.body
-    problems = check_texts(issue_texts, _issue_deny_terms(issue), patterns=False)
-    if problems:
-        by_field: dict[str, list[str]] = {}
-        for key, kinds in problems.items():
-            field = key.split("-")[0]
-            by_field[field] = list(dict.fromkeys([*by_field.get(field, []), *kinds]))
-        raise IdentifyingText(by_field)
+    _check_issue_text(issue, issue_texts(issue))
     now = utcnow()
     for case in cases:
         recheck_stored(case)

@@ -31,3 +31,8 @@ class ForceResponseForm(FlaskForm):
                               "It will be published with your force's name.")
     done_on = GovDateField("When did your force do it?", validators=[Required("Enter the date your force did it")],
                            description="For example, 27 3 2026")
+
+
+class WithdrawResponseForm(FlaskForm):
+    reason = long_text("Why is the response being withdrawn?", required="Enter why the response is being withdrawn",
+                       max_length=2000, hint="The force sees this reason. It is kept in the audit log.")

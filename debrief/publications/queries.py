@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from debrief.analytics.sql import json_has
 from debrief.extensions import db
 from debrief.models import CaseStudy, Force, ForceResponse, MagazineIssue, ReflectiveQuestion
+from debrief.models.publication import ResponseStatus
 from debrief.rca.framework import CATEGORIES
 from debrief.reference import INCIDENT_TYPES, OPERATIONAL_AREAS, QUESTION_AUDIENCES, Choice, codes
 
@@ -301,7 +302,7 @@ def force_response_log(filters: Filters = Filters(), *, page: int = 1,
                 select(ForceResponse.question_id, Force.name, ForceResponse.response, ForceResponse.done_on,
                        ForceResponse.recorded_at)
                 .join(Force, Force.id == ForceResponse.force_id)
-                .where(ForceResponse.question_id.in_(ids))
+                .where(ForceResponse.question_id.in_(ids), ForceResponse.status == ResponseStatus.APPROVED.value)
                 .order_by(Force.name, ForceResponse.id)):
             responses[question_id].append(LoggedResponse(name, text, done_on, recorded_at))
     items = [LoggedQuestion(id=row[0], text=row[1], audience=row[2], case_study_id=row[3], case_study_title=row[4],

@@ -10,7 +10,9 @@ from flask_login import current_user
 from debrief.auth.roles import Permission
 from debrief.form_errors import apply_error
 from debrief.models import User
+from debrief.models.publication import ResponseStatus
 from debrief.publications import queries, responses
+from debrief.publications.gate import IdentifyingText
 from debrief.publications.magazine_forms import ForceResponseForm
 from debrief.publications.paging import issue_options, page_number, pagination
 from debrief.publications.queries import Filters
@@ -46,13 +48,14 @@ def question(question_id: int):
     if form.validate_on_submit():
         try:
             responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me)
-        except responses.ResponseError as error:
+        except (responses.ResponseError, IdentifyingText) as error:
             apply_error(form, error)
         else:
             flash(f"{me.force.name}'s response has been {'updated' if existing else 'recorded'}. "
-                  "It is now shown in the public force response log.", "success")
+                  "The learning team will check it before it appears in the public force response log.", "success")
             return redirect(url_for("responses.index"))
     return render_template("responses/question.html", question=question, case_study=question.case_study,
                            existing=existing, form=form, labels=queries.labels(),
+                           existing_status=ResponseStatus(existing.status) if existing else None,
                            others=[r for r in question.responses if r.force_id != me.force_id])
 

@@ -1,5 +1,10 @@
 """Forces' responses to reflective questions, and readers' feedback on issues: the magazine's two writes from outside
-the learning team. Each is one transaction; the force response is audited."""
+the learning team. Each is one transaction; force responses are audited.
+
+A force response passes the publication gate when recorded (it is then a draft), again when the learning team
+approves it (only then is it public), and can be withdrawn with a reason. Feedback is never public, but it is
+personal data: what the gate finds in a comment is flagged to the learning team, and old feedback is deleted
+(`delete_old_feedback`, run by `flask delete-old-feedback`)."""
 from __future__ import annotations
 
 import hashlib
@@ -11,6 +16,8 @@ from sqlalchemy import func, select
 from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import Force, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow
+from debrief.models.publication import ResponseStatus
+from debrief.publications import gate
 
 RESPONSE_MAX_LENGTH = 4000
 FEEDBACK_COMMENT_MAX_LENGTH = 1000
@@ -37,9 +44,25 @@ def _question_is_published(question: ReflectiveQuestion) -> bool:
     return case_study.issue is None or case_study.issue.status == "published"
 
 
+def published_on(question: ReflectiveQuestion) -> date | None:
+    """The day the question went public: its issue's publication, or its case study's."""
+    case_study = question.case_study
+    when = case_study.issue.published_at if case_study.issue is not None else case_study.published_at
+    return when.date() if when else None
+
+
+def _gate_response(question: ReflectiveQuestion, text: str) -> None:
+    """The publication gate for a response: the deny lists of its case study and every case study beside it in the
+    issue, and the UK patterns and context rules."""
+    case_study = question.case_study
+    beside = case_study.issue.case_studies if case_study.issue is not None else [case_study]
+    gate.passes({"response": text}, gate.deny_terms_beside(c.deny_terms for c in {*beside, case_study}))
+
+
 def record_force_response(question: ReflectiveQuestion, force: Force, response: str, done_on: date | None,
                           actor: User, *, today: date | None = None) -> ForceResponse:
-    """Create or update `force`'s one response to a published question. Only a user of that force may record it."""
+    """Create or update `force`'s one response to a published question, as a draft for the learning team to approve.
+    Only a user of that force may record it; text that could identify anyone is refused and nothing is saved."""
     today = today or utcnow().date()
     if actor.force_id != force.id:
         raise ResponseError("You can only record a response for your own force.")
@@ -55,6 +78,11 @@ def record_force_response(question: ReflectiveQuestion, force: Force, response: 
         raise ResponseError("Enter the date your force did it", field="done_on")
     if done_on > today:
         raise ResponseError("The date your force did it must be today or in the past", field="done_on")
+    published = published_on(question)
+    if published is not None and done_on < published:
+        raise ResponseError(f"The date your force did it must be on or after {published:%-d %B %Y}, when the "
+                            "question was published", field="done_on")
+    _gate_response(question, response)
     row = db.session.scalar(select(ForceResponse).where(ForceResponse.question_id == question.id,
                                                         ForceResponse.force_id == force.id))
     created = row is None
@@ -64,11 +92,53 @@ def record_force_response(question: ReflectiveQuestion, force: Force, response: 
         db.session.add(row)
     else:
         row.response, row.done_on, row.recorded_by_id = response, done_on, actor.id
+    # Every change goes back to the learning team before it is public again.
+    row.status, row.moderated_by_id, row.moderated_at, row.withdrawn_reason = ResponseStatus.DRAFT.value, None, None, ""
     db.session.flush()
     record("force_response.recorded", actor=actor, force_id=force.id, record_type="force_response",
            record_id=row.id, question=question.id, case_study=question.case_study_id, created=created)
     db.session.commit()
     return row
+
+
+def _audit_response(event: str, row: ForceResponse, actor: User, **details) -> None:
+    record(event, actor=actor, force_id=row.force_id, record_type="force_response", record_id=row.id,
+           question=row.question_id, **details)
+
+
+def approve_force_response(row: ForceResponse, *, actor: User) -> None:
+    """The learning team publishes a draft response on the public log, after the gate looks at it again."""
+    if row.status != ResponseStatus.DRAFT:
+        raise ResponseError("Only a response waiting for approval can be approved.")
+    if not _question_is_published(row.question):
+        raise ResponseError("This question is no longer published.")
+    _gate_response(row.question, row.response)
+    row.status, row.moderated_by_id, row.moderated_at = ResponseStatus.APPROVED.value, actor.id, utcnow()
+    _audit_response("force_response.approved", row, actor)
+    db.session.commit()
+
+
+def withdraw_force_response(row: ForceResponse, *, actor: User, reason: str) -> None:
+    """Take a response off every public page, with the reason (audited). A draft can be withdrawn too."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ResponseError("Enter why the response is being withdrawn", field="reason")
+    if len(reason) > 2000:
+        raise ResponseError("The reason must be 2,000 characters or fewer", field="reason")
+    if row.status == ResponseStatus.WITHDRAWN:
+        raise ResponseError("This response has already been withdrawn.")
+    row.status, row.withdrawn_reason = ResponseStatus.WITHDRAWN.value, reason
+    row.moderated_by_id, row.moderated_at = actor.id, utcnow()
+    _audit_response("force_response.withdrawn", row, actor, reason=reason)
+    db.session.commit()
+
+
+def responses_to_moderate() -> list[ForceResponse]:
+    """Drafts waiting for the learning team first, then what is public, then what was withdrawn."""
+    order = {ResponseStatus.DRAFT.value: 0, ResponseStatus.APPROVED.value: 1, ResponseStatus.WITHDRAWN.value: 2}
+    rows = list(db.session.scalars(select(ForceResponse).order_by(ForceResponse.updated_at.desc(),
+                                                                  ForceResponse.id.desc())))
+    return sorted(rows, key=lambda r: order.get(r.status, 3))
 
 
 def client_key(address: str | None, secret: str | bytes) -> str:
@@ -96,7 +166,23 @@ def leave_feedback(issue: MagazineIssue, *, useful: str, comment: str, key: str)
                             field="comment")
     if not feedback_allowed(key):
         raise FeedbackLimitReached("You have sent a lot of feedback in the last hour. Try again later.")
-    row = IssueFeedback(issue_id=issue.id, useful=useful, comment=comment, client_key=key)
+    # Not public, so nothing is refused; but anything identifying is flagged (by kind) to the learning team.
+    deny = gate.deny_terms_beside(c.deny_terms for c in issue.case_studies)
+    kinds = gate.findings({"comment": comment}, deny).get("comment", []) if comment else []
+    row = IssueFeedback(issue_id=issue.id, useful=useful, comment=comment, client_key=key, identifier_kinds=kinds)
     db.session.add(row)
     db.session.commit()
     return row
+
+
+def delete_old_feedback(*, months: int, now=None) -> int:
+    """Delete readers' feedback older than `months` (of 365.25 / 12 days); audited with the count."""
+    from sqlalchemy import delete
+
+    now = now or utcnow()
+    before = now - timedelta(days=round(months * 365.25 / 12))
+    count = db.session.scalar(select(func.count(IssueFeedback.id)).where(IssueFeedback.created_at < before)) or 0
+    db.session.execute(delete(IssueFeedback).where(IssueFeedback.created_at < before))
+    record("feedback.deleted", actor=None, force_id=None, count=count, before=before.isoformat(timespec="seconds"))
+    db.session.commit()
+    return count

@@ -14,7 +14,7 @@ from debrief.extensions import db
 from debrief.models import CaseStudy, CaseStudyEvent, Force, ReflectiveQuestion, User
 from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS
 from debrief.publications import workflow as wf
-from debrief.publications.checks import check_texts
+from debrief.publications.gate import passes
 from debrief.publications.common import (  # noqa: F401  (the errors are part of this module's interface)
     IdentifyingText, PublicationError, audit_case, check, codes, move, recheck_stored, require_editable,
 )
@@ -42,9 +42,7 @@ def create_candidate(force: Force, texts: Mapping[str, str], deny_terms: Sequenc
         raise PublicationError("This RCA has already been released as a case study.")
     fields = {"title": texts["title"].strip()[:200],
               **{key: (texts.get(key) or "").strip() for key, _ in CASE_STUDY_TEXTS}}
-    problems = check_texts(fields, deny_terms, patterns=False)
-    if problems:
-        raise IdentifyingText(problems)
+    passes(fields, deny_terms, patterns=False)
     case = CaseStudy(force_id=force.id, source_rca_id=source_rca_id, status=wf.CANDIDATE, **fields,
                      themes=list(dict.fromkeys(themes)), factor_categories=list(dict.fromkeys(factor_categories)),
                      operational_areas=codes(operational_areas, ref.OPERATIONAL_AREAS),

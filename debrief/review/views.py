@@ -15,6 +15,7 @@ from debrief.extensions import db
 from debrief.models import utcnow
 from debrief.rca import service as rca_service
 from debrief.security import requires
+from debrief.wellbeing.service import support_status
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -64,4 +65,5 @@ def incident(incident_id: int):
            record_id=incident.id, reference=incident.reference, debriefs=[d.id for d in debriefs])
     db.session.commit()
     return render_template("review/incident.html", incident=incident, debriefs=debriefs, pending=pending,
-                           rca=rca_service.rca_for_incident(incident))
+                           rca=rca_service.rca_for_incident(incident),
+                           support_status={d.id: support_status(d) for d in debriefs})

@@ -14,10 +14,13 @@ HOMES = [
     ("reviewer", "/review/", "Incidents to review"),
     ("learning", "/learning/case-studies", "Case studies"),
     ("admin", "/admin/users", "Users"),
+    ("wellbeing", "/wellbeing/", "Wellbeing support requests"),
+    ("national_admin", "/national/learning-team", "Learning team"),
 ]
 
 
-NAV = {"officer": "My debriefs", "reviewer": "Reviews", "learning": "Case studies", "admin": "Users"}
+NAV = {"officer": "My debriefs", "reviewer": "Reviews", "learning": "Case studies", "admin": "Users",
+       "wellbeing": "Support requests", "national_admin": "Learning team"}
 
 
 @pytest.fixture

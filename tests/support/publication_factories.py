@@ -112,10 +112,12 @@ def create_force_response(
     force: Force,
     response: str = "We reviewed our training and briefed every response team.",
     done_on: date | None = None,
+    status: str = "approved",
 ) -> ForceResponse:
-    """A force's response to a reflective question, straight into the database (no audit: use the service for that)."""
+    """A force's response to a reflective question, straight into the database (no audit: use the service for that).
+    Approved (on the public log) by default; pass status="draft" or "withdrawn" for the others."""
     row = ForceResponse(question_id=question.id, force_id=force.id, response=response,
-                        done_on=done_on or date(2024, 3, 1))
+                        done_on=done_on or date(2024, 3, 1), status=status)
     db.session.add(row)
     db.session.commit()
     return row

@@ -1,7 +1,8 @@
-"""Forces respond to reflective questions: reviewers and admins, for their own force only, audited, then public."""
+"""Forces respond to reflective questions: reviewers and admins, for their own force only, audited, then public once
+the learning team approves."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -17,6 +18,8 @@ from tests.support.publication_factories import create_case_study, create_force_
 @pytest.fixture
 def questions(forces):
     issue = create_issue(number=5, theme="Custody")
+    issue.published_at = datetime(2024, 12, 1)  # responses may be dated from the issue's publication on
+    db.session.commit()
     case_study = create_case_study(force=forces["A"], issue=issue, title="Checks in the cell",
                                    questions={"officers_staff": ["How do you rouse a detained person?"],
                                               "trainers": ["Is rousing taught?"]})
@@ -47,11 +50,14 @@ def test_a_reviewer_or_admin_records_their_forces_response_and_it_is_public(clie
     assert (row.force.name, row.response, row.done_on) == ("Bravoshire Constabulary",
                                                           "We added rousing to the custody briefing.",
                                                           date(2025, 1, 15))
-    assert "Responded" in get_page(client, "/responses/").text()
+    assert row.status == "draft" and "Waiting for approval" in get_page(client, "/responses/").text()
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "force_response.recorded"))
     assert event.actor_id == people[("B", role)].id and event.force_id == row.force_id
     assert event.details["created"] is True and event.details["question"] == questions["rouse"].id
     client.post("/sign-out", data={"csrf_token": get_page(client, "/responses/").csrf_token()})
+    # Not public until the learning team approves it.
+    assert "Bravoshire Constabulary" not in get_page(client, "/magazine/force-response-log").text()
+    responses.approve_force_response(row, actor=people[("A", Role.LEARNING)])
     log = get_page(client, "/magazine/force-response-log")
     assert "Bravoshire Constabulary" in log.text() and "15 January 2025" in log.text()
 

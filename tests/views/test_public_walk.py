@@ -8,6 +8,10 @@ first and last name, collar numbers, places, the case's force, incident referenc
 
 The force response log names the forces that responded, by design: on that page the cells of the "Force" column
 (each response row's header cell) are taken out before checking. Everywhere else a force name is a failure.
+
+The last test plants a distinct identifier (a named sergeant and a phone number) in every gated field type through
+the real forms with CSRF on, as the learning team, a responding force's reviewer and a reader would; each is refused
+(or, for feedback, kept privately), the issue is published the clean way, and the same walk finds none of them.
 """
 from __future__ import annotations
 
@@ -152,3 +156,98 @@ def test_the_walk_would_catch_a_leak(client, demo):
     db.session.commit()
     text = _walk(client)[f"/magazine/case-studies/{case.id}"]
     assert _found(name, text)
+
+
+# --- Planted identifiers: every gated field, through the real forms, as each role would -------------------------
+
+def _plant(i: int) -> tuple[str, tuple[str, str]]:
+    """A distinct identifying text (a named sergeant and a phone number) and the two strings a leak would show."""
+    names = ["Aldous Brackenridge", "Corin Ashcombe", "Delphine Marwood", "Evander Pollock", "Fenella Harcourt",
+             "Gideon Lockhart", "Honora Blakemore", "Ignatius Fairbrother", "Juniper Castleton", "Leopold Whitcombe",
+             "Marisol Penhaligon", "Octavia Thistlewood", "Peregrine Ravensworth", "Rosalind Underhill",
+             "Tobias Wetherell"]
+    name, phone = names[i], f"07700 9{i:05d}"
+    return f"Ring Sergeant {name} on {phone} about it.", (name, phone)
+
+
+def test_identifiers_planted_through_every_form_reach_no_public_page(client, who, learner):
+    from debrief.auth.roles import Role
+    from debrief.models import MagazineIssue, utcnow
+    from tests.support.factories import create_force, create_user
+    from tests.support.pages import get_page, post_form, sign_in
+    from tests.support.release_factories import released_case_study
+
+    case = released_case_study(who)
+    responder = create_user(force=create_force(code="WMC", name="Westmere Constabulary"), roles=[Role.REVIEWER],
+                            email="reviewer@wmc.example")
+    planted: list[tuple[str, str]] = []
+    counter = iter(range(100))
+
+    def refused(url: str, data: dict, field_label: str, key: str) -> None:
+        text, leak = _plant(next(counter))
+        planted.append(leak)
+        page = post_form(client, url, {**data, key: text}, status=200)
+        assert page.error_summary()[0].startswith(f"{field_label} contains something that could identify"), url
+        assert leak[0] not in " ".join(page.error_summary()) and leak[1] not in " ".join(page.error_summary())
+        typed = page.html.find(attrs={"name": key})
+        assert (typed.get("value") if typed.name == "input" else typed.get_text()) == text  # what was typed is kept
+
+    sign_in(client, learner.email)
+    base = f"/learning/case-studies/{case.id}"
+    edit = {"title": case.title, "summary": case.summary, "what_happened": case.what_happened,
+            "findings_key_learning": case.findings_key_learning, "action_taken": case.action_taken,
+            "outcome_for_individuals": case.outcome_for_individuals, "recommendations": case.recommendations,
+            "themes": case.themes, "factor_categories": case.factor_categories, "operational_areas": ["response"]}
+    for key, label in (("title", "Title"), ("summary", "Summary"), ("what_happened", "What happened"),
+                       ("findings_key_learning", "Findings and key learning"),
+                       ("action_taken", "Action taken by the force"),
+                       ("outcome_for_individuals", "Outcome for the individuals"),
+                       ("recommendations", "Recommendations")):
+        refused(f"{base}/edit", edit, label, key)
+    post_form(client, f"{base}/edit", edit, status=302)
+    refused(f"{base}/questions/new", {"audience": "trainers"}, "Question", "question")
+    post_form(client, f"{base}/questions/new", {"audience": "trainers", "question": "Who covers nights?"}, status=302)
+    post_form(client, f"{base}/approve", {}, status=302)
+    refused("/learning/issues/new", {"introduction": ""}, "Theme", "theme")
+    refused("/learning/issues/new", {"theme": "Working alone"}, "Introduction", "introduction")
+    post_form(client, "/learning/issues/new", {"theme": "Working alone", "introduction": "Single crewing."},
+              status=302)
+    issue = db.session.scalar(select(MagazineIssue))
+    ibase = f"/learning/issues/{issue.id}"
+    post_form(client, f"{ibase}/case-studies", {"add-case_study": str(case.id)}, form_page=ibase, status=302)
+    article = {"title": "Why backup matters", "contributor": "A trainer", "body": "Waiting is a tactical choice."}
+    refused(f"{ibase}/articles/new", article, "Article title", "title")
+    refused(f"{ibase}/articles/new", article, "Contributor", "contributor")
+    refused(f"{ibase}/articles/new", article, "Article text", "body")
+    post_form(client, f"{ibase}/articles/new", article, status=302)
+    post_form(client, f"{ibase}/publish", {}, status=302)
+    client.post("/sign-out", data={"csrf_token": get_page(client, "/no-role").csrf_token()})
+
+    # A force's response, as that force's reviewer; then the learning team approves the clean one.
+    sign_in(client, responder.email)
+    question = case.questions[0]
+    today = utcnow().date()
+    day = {"done_on": [str(today.day), str(today.month), str(today.year)]}
+    refused(f"/responses/questions/{question.id}", day, "What your force did", "response")
+    post_form(client, f"/responses/questions/{question.id}", {**day, "response": "We changed the night roster."},
+              status=302)
+    client.post("/sign-out", data={"csrf_token": get_page(client, "/no-role").csrf_token()})
+    sign_in(client, learner.email)
+    from debrief.models import ForceResponse
+
+    response = db.session.scalar(select(ForceResponse))
+    post_form(client, f"/learning/responses/{response.id}/approve", {}, form_page="/learning/responses/", status=302)
+    client.post("/sign-out", data={"csrf_token": get_page(client, "/no-role").csrf_token()})
+
+    # A reader's feedback is kept (it is not public) but flagged; it must not reach a public page either.
+    text, leak = _plant(next(counter))
+    planted.append(leak)
+    post_form(client, f"/magazine/issues/{issue.number}/feedback", {"useful": "yes", "comment": text}, status=302)
+
+    assert len(planted) == 15
+    pages = _walk(client)
+    assert f"/magazine/issues/{issue.number}.pdf" in pages and f"/magazine/case-studies/{case.id}" in pages
+    assert "We changed the night roster." in pages["/magazine/force-response-log"]
+    leaks = sorted({(url, term) for url, text in pages.items() for pair in planted for term in pair
+                    if _found(term, text, pdf=url.endswith(".pdf"))})
+    assert leaks == []
