@@ -37,7 +37,7 @@ PASSAGES_DEV_EXTRA: list[dict[str, object]] = [
         "people": ["Aysha Khan"],
         "force": "South Wales Police",
         "text": (
-            "[[22:14|TIME]] RP [[MRS AYSHA KHAN|PERSON]] REPORTS NEIGHBOUR [[DARIUSZ|PERSON]] SHOUTING AND "
+            "[[22:14|TIME]] RP MRS [[AYSHA KHAN|PERSON]] REPORTS NEIGHBOUR [[DARIUSZ|PERSON]] SHOUTING AND "
             "BANGING AT [[FLAT 3, 22 KINGSWAY|ADDRESS]] [[CARDIFF|PLACE]] [[CF10 3AF|POSTCODE]]. CALLER ON "
             "[[07700 900123|PHONE]].\n"
             "[[22:19|TIME]] GRADED IMMEDIATE. UNITS ASSIGNED.\n"
@@ -55,7 +55,7 @@ PASSAGES_DEV_EXTRA: list[dict[str, object]] = [
             "tablets at [[14 heol y nant|ADDRESS]], [[pontypridd|PLACE]]. {{ambulance}} requested.\n"
             "[[23:09|TIME]] pc [[rhys|PERSON]] [[4412|COLLAR]] en route, eta ten minutes.\n"
             "[[23:20|TIME]] on scene. male conscious and talking. {{crisis team}} informed. neighbour "
-            "[[mrs gwyneth parry|PERSON]] at [[no 16|ADDRESS]] holding the dog.\n"
+            "mrs [[gwyneth parry|PERSON]] at [[no 16|ADDRESS]] holding the dog.\n"
             "[[23:41|TIME]] [[connor|PERSON]] conveyed to [[royal glamorgan hospital|PLACE]] by {{ambulance}}."
         ),
     },
@@ -116,7 +116,7 @@ PASSAGES_DEV_EXTRA: list[dict[str, object]] = [
         "force": "Thames Valley Police",
         "text": (
             "[[T.R.|PERSON]] had phoned the station three times. The duty inspector, Insp [[V. "
-            "Marchetti-Lowe|PERSON]], reviewed the calls. Her note says [[Mr Beckfard|PERSON]] (sic) was "
+            "Marchetti-Lowe|PERSON]], reviewed the calls. Her note says Mr [[Beckfard|PERSON]] (sic) was "
             "known to the {{neighbourhood team}}. [[Tom|PERSON]] was [[67|AGE]] and lived alone. "
             "Inspector [[Marchetti Lowe|PERSON]] decided a {{welfare check}} was needed and sent a unit. "
             "[[Beckford's|PERSON]] front door was found open and he was on the floor. [[T. Beckford|PERSON]] "

@@ -1,0 +1,69 @@
+"""The shipped word lists: ordinary English words, names of many cultures and UK places (SOURCES.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .gazetteer import ALL_PLACES, CAR_MAKES, FIRST_NAMES
+from .keep import KEEP_WORDS
+from .vocab import MONTHS, NOT_NAMES, OTHER_ROLES, RANKS, RELATIONS, STAFF_ROLES, TITLES, WEEKDAYS
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _load(name: str) -> frozenset[str]:
+    return frozenset(w for w in (_DATA / name).read_text(encoding="utf-8").split("\n") if w)
+
+
+ENGLISH: frozenset[str] = _load("english_words.txt")            # lower-case dictionary words
+FIRST_NAME_LIST: frozenset[str] = _load("first_names.txt") | {n.lower() for n in FIRST_NAMES}
+SURNAME_LIST: frozenset[str] = _load("surnames.txt")
+NAME_LIST: frozenset[str] = FIRST_NAME_LIST | SURNAME_LIST
+UK_PLACES: frozenset[str] = _load("uk_places.txt") | ALL_PLACES
+UK_PLACE_LOWER: frozenset[str] = frozenset(p.lower() for p in UK_PLACES)
+UK_PLACE_WORDS: frozenset[str] = frozenset(p.lower() for p in UK_PLACES if " " not in p)
+
+# Capitalised words that are safe to print: countries, languages, faiths, brands, platforms, makes.
+_EXTRA_SAFE = """
+english welsh scottish irish british polish turkish romanian vietnamese nigerian somali kurdish
+arabic urdu punjabi bengali tamil hindi portuguese spanish italian french german chinese albanian
+lithuanian latvian hungarian czech slovak bulgarian ukrainian russian eritrean sudanese afghan
+syrian iranian iraqi pakistani indian bangladeshi jamaican ghanaian european african asian
+caribbean muslim christian jewish hindu sikh buddhist catholic protestant islam
+instagram facebook tiktok snapchat telegram whatsapp twitter youtube google linkedin signal
+paypal uber deliveroo amazon ebay gumtree iphone android samsung apple microsoft teams zoom
+satnav what3words covid nhs uk england wales scotland ireland britain europe
+corsa fiesta focus golf polo astra qashqai juke octavia clio ibiza transit sprinter yaris prius
+civic micra mondeo kuga tiguan punto insignia zafira passat fabia sandero duster
+mr mrs ms miss mx dr sir madam
+"""
+SAFE_PROPER: frozenset[str] = (_load("proper_words.txt") | frozenset(_EXTRA_SAFE.split())
+                               | frozenset(m.lower() for m in CAR_MAKES))
+
+# Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.
+_POLICING = frozenset(
+    w.lower() for phrase in (*RANKS, *TITLES, *STAFF_ROLES, *OTHER_ROLES, *RELATIONS, *MONTHS, *WEEKDAYS)
+    for w in phrase.replace("/", " ").split()
+) | NOT_NAMES | frozenset(w for term in KEEP_WORDS for w in term.split())
+
+
+def is_ordinary(word: str) -> bool:
+    """A lower-case dictionary word or a word of the policing vocabulary (`word` folded, any case)."""
+    low = word.lower()
+    return low in ENGLISH or low in _POLICING
+
+
+def is_safe_capitalised(word: str) -> bool:
+    """Whether a capitalised word mid-sentence may stay: policing vocabulary or a safe proper word.
+
+    A dictionary word that is also a name or a UK place ("Grant", "Reading") is not safe here.
+    """
+    low = word.lower()
+    if low in _POLICING or low in SAFE_PROPER:
+        return True
+    if low in NAME_LIST or low in UK_PLACE_WORDS:
+        return False
+    return low in ENGLISH
+
+
+def is_name_word(word: str) -> bool:
+    return word.lower() in NAME_LIST

@@ -1,0 +1,232 @@
+"""Keep only what is known to be safe: every capitalised run that is not an ordinary or policing word
+is a candidate name or place; plus named premises, initials, quoted nicknames and misspelt surnames."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .denylist import PersonRecord
+from .entities import PRIORITY, Candidate, Kind
+from .fold import fold
+from .gazetteer import CAR_MAKES
+from .vocab import NOT_NAMES
+from .lexicon import (NAME_LIST, SAFE_PROPER, UK_PLACE_LOWER, is_ordinary, is_safe_capitalised)
+
+_PRIO = PRIORITY["default"]
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
+_CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac of "
+                        "and & st".split())
+_LOCATIVE = frozenset("in at near from to outside towards toward into via around through across "
+                      "past beyond opposite behind reach reached".split())
+_NAME_VERBS = frozenset("said told was had says is asked went stated explained called rang did would "
+                        "could and agreed replied shouted".split())
+_PREMISES = (
+    r"takeaway|pub|caf[eé]|restaurant|chapel|mosque|church|gurdwara|temple|shop|store|stores|bar|"
+    r"nail\s+bar|salon|barbers?|kebab\s+shop|kebabs|grill|chippy|bakery|launderette|garage|"
+    r"off[- ]licence|newsagents?|supermarket|hotel|club|gym|surgery|academy|hostel|car\s+wash|"
+    r"retail\s+park|pharmacy|chemist|bookmakers|bookies|nightclub|venue"
+)
+_PREMISES_AFTER = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&|of|the)\s+)?){1,4})(?P<noun>" + _PREMISES + r")\b"
+)
+_PREMISES_WORDS = (r"Stores|Grill|Takeaway|Cafe|Café|Nails|Salon|Barbers|Kebabs|Kebab House|Restaurant|"
+                   r"Bakery|Supermarket|Garage|Motors|Pharmacy|Chemist|Bistro|Diner|Pizza|Pizzeria|"
+                   r"Balti|Tandoori|Spice|Fish Bar|Chippy|Launderette|Gym|Boxing Club|Snooker Club")
+_PREMISES_NAMED = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3})(?:" + _PREMISES_WORDS + r")\b")
+_COMPANY = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:&|and)\s*(?:Sons|Son|Co|CO|Partners|[A-Z][\w'’-]*)"
+    r"(?:\s+(?:Ltd|Limited|LLP|PLC|Plc))?\b\.?|\b(?:[A-Z][\w'’&-]*\s+){1,4}(?:Ltd|Limited|LLP|PLC|Plc)\b\.?"
+)
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
+_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}\s*$")
+_NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.E.", "N.B.", "P.S.",
+                           "U.S.A.", "R.I.P.", "A.K.A.", "Q.C.", "K.C."})
+_NICK_CUE = re.compile(
+    r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed|"
+    r"called|named|street\s+name)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{2,30}?)[\"”’']"
+)
+_NICK_BARE = re.compile(
+    r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed)\s+"
+    r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text, max(0, start - 8), start))
+
+
+def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int) -> bool:
+    word = m.group()
+    if not word[0].isupper():
+        return False
+    if word.isupper() and len(word) <= 4:
+        return False  # an acronym
+    base = re.sub(r"['’]s$", "", word)
+    low = base.lower()
+    if low in SAFE_PROPER and low not in NAME_LIST:
+        return False
+    if i and words[i - 1].group() in CAR_MAKES and text[words[i - 1].end():m.start()] == " ":
+        return False  # "Seat Leon", "Vauxhall Corsa": a model, not a person
+    if _sentence_start(text, m.start()):
+        if low in NOT_NAMES or low in ("she", "he", "her", "his", "they"):
+            return False
+        if not is_ordinary(low):
+            return True
+        if low in NAME_LIST and i + 1 < len(words):
+            nxt = words[i + 1].group()
+            gap = text[m.end():words[i + 1].start()]
+            return gap == " " and (nxt.lower() in _NAME_VERBS or (
+                nxt[0].isupper() and not is_safe_capitalised(nxt)))
+        return False
+    return not is_safe_capitalised(base)
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    words = list(_WORD.finditer(text))
+    flags = [_unsafe(text, m, words, i) for i, m in enumerate(words)]
+    i = 0
+    while i < len(words):
+        if not flags[i]:
+            i += 1
+            continue
+        first = last = i
+        # Absorb capitalised neighbours ("Ribble Valley") and connectors between unsafe words.
+        j = i + 1
+        while j < len(words) and text[words[j - 1].end():words[j].start()] in (" ", "-", " & "):
+            w = words[j].group()
+            if flags[j] or (w[0].isupper() and not _policing(w)):
+                last = j
+            elif w.lower() in _CONNECTORS and j + 1 < len(words) and flags[j + 1] \
+                    and text[words[j].end():words[j + 1].start()] == " ":
+                last = j + 1
+                j += 1
+            else:
+                break
+            j += 1
+        k = first - 1
+        while k >= 0 and text[words[k].end():words[k + 1].start()] in (" ", "-") and \
+                words[k].group()[0].isupper() and not _policing(words[k].group()) and \
+                not _sentence_start(text, words[k].start()):
+            first = k
+            k -= 1
+        yield words[first].start(), words[last].end()
+        i = last + 1
+
+
+def _policing(word: str) -> bool:
+    low = word.lower()
+    return is_ordinary(low) and low not in NAME_LIST and low not in UK_PLACE_LOWER or low in (
+        "mr", "mrs", "ms", "miss", "dr", "pc", "ps", "sgt", "dc", "ds", "di", "insp")
+
+
+def _default(text: str) -> Iterator[Candidate]:
+    for start, end in _runs(text):
+        end = start + len(re.sub(r"['’]s$", "", text[start:end]))
+        number = re.search(r"(?<![\d:./£$-])\b\d{1,4}[A-Za-z]?,?\s+$", text[max(0, start - 8):start])
+        before = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 20):start])
+        prev = before.group(1).lower() if before else ""
+        name = text[start:end]
+        if number:
+            yield Candidate(start - len(number.group()), end, Kind.ADDRESS, "default", _PRIO,
+                            subtype="address")
+        elif prev in _LOCATIVE or name.lower() in UK_PLACE_LOWER:
+            yield Candidate(start, end, Kind.PLACE, "default", _PRIO, subtype="town"
+                            if name.lower() in UK_PLACE_LOWER else "")
+        else:
+            yield Candidate(start, end, Kind.PERSON, "default", _PRIO)
+
+
+def _premises(text: str) -> Iterator[Candidate]:
+    for m in _PREMISES_AFTER.finditer(text):
+        start = m.start("name")
+        words = text[start:m.end("name")].split()
+        while words and (words[0].lower() in ("the", "a", "an", "at", "in", "to", "from", "of", "and")
+                         or _sentence_start(text, start) and is_ordinary(words[0]) and len(words) > 1
+                         and words[0].lower() in ("outside", "inside", "near", "behind", "opposite")):
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        if not words or all(_policing(w) and w.lower() not in SAFE_PROPER and is_ordinary(w.lower())
+                            and w.lower() in _GENERIC for w in words):
+            continue
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        yield Candidate(start, m.end("noun"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1,
+                        subtype="premises:" + noun)
+    for m in _PREMISES_NAMED.finditer(text):
+        start = m.start("name")
+        if text[start:].split()[0].lower() in ("the", "a", "an"):
+            start += len(text[start:].split()[0]) + 1
+        yield Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="shop")
+    for m in _COMPANY.finditer(text):
+        if not all(_policing(w) for w in re.findall(r"[A-Za-z]+", m.group())[:1]) or "&" in m.group() \
+                or re.search(r"Ltd|Limited|LLP|PLC|Plc|Sons|Co\b|CO\b", m.group()):
+            yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
+
+
+_GENERIC = frozenset("local nearby same police custody the a hospital".split())
+
+
+def _nicknames(text: str) -> Iterator[Candidate]:
+    for pattern in (_NICK_CUE, _NICK_BARE):
+        for m in pattern.finditer(text):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in _INITIALS.finditer(text):
+        if m.group().replace(" ", "") not in _NOT_INITIALS:
+            yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _variants(text: str, records: Sequence[PersonRecord]) -> Iterator[Candidate]:
+    known: dict[str, str] = {}
+    for r in records:
+        for token in r.tokens:
+            for part in re.split(r"[-\s]", fold(token)):
+                if len(part) >= 5:
+                    known.setdefault(part.lower(), r.key)
+    if not known:
+        return
+    for m in _WORD.finditer(text):
+        word = re.sub(r"['’]s$", "", m.group())
+        if len(word) < 5 or not word[0].isupper():
+            continue
+        low = word.lower()
+        if low in known:
+            continue
+        for form, key in known.items():
+            limit = 1 if len(form) <= 7 else 2
+            if _distance(low, form, limit) <= limit and not is_ordinary(low):
+                yield Candidate(m.start(), m.start() + len(word), Kind.PERSON, "deny", PRIORITY["deny"] - 1,
+                                key=key)
+                break
+
+
+def find_unknown(text: str, records: Sequence[PersonRecord]) -> list[Candidate]:
+    """Default candidates (unknown capitalised runs), premises, nicknames, initials, spelling variants."""
+    return [*_default(text), *_premises(text), *_nicknames(text), *_variants(text, records)]
+
+
+def extend_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"V. Marchetti-Lowe", "T. Beckford": the initials before a name go with it."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind is Kind.PERSON:
+            m = _INITIAL_BEFORE.search(text, max(0, c.start - 9), c.start)
+            if m and (not out or out[-1].end <= m.start()):
+                c = Candidate(m.start(), c.end, c.kind, c.layer, c.priority, c.subtype, c.key, c.title,
+                              c.role, c.gender, c.value)
+        out.append(c)
+    return out
