@@ -35,6 +35,7 @@ _SAFE_MIXED = re.compile(
     r"s|h|x|ft|in|yrs?|k|g|p|mins?|secs?|d)|covid-19|what3words|a&e|4x4|24/7|g4s|mp\d|[mab]\d{1,4}(?:\(m\))?|[a-z]\d|"
     r"v\d+|level\d|grade\d|\d+g|\d{1,2}-\d{1,2}|\d+-year-olds?|\d+s)"
 )
+_RANK_NUMBER = re.compile(r"(?:PC|PS|DC|DS|SC|DI|TDC|PCSO|Sgt|SGT|Insp)\d{2,6}[A-Z]{0,2}")  # the collar rules' own
 _LONG_NUMBER = re.compile(r"(?<![£$€\d.,:/-])\b\d{4,}\b(?![.,:]\d)(?!\s*(?:%|per\b|metres|meters|miles|"
                           r"people|officers|calls|pounds|hours|minutes|seconds|m\b|km\b|yards|feet|hrs|hours))")
 _LOG_TIME = re.compile(r"(?m)^(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d))\b(?=\s|:)")
@@ -85,7 +86,7 @@ def _collars(text: str) -> Iterator[Candidate]:
 
 def _codes(text: str) -> Iterator[Candidate]:
     for m in _MIXED.finditer(text):
-        if not _SAFE_MIXED.fullmatch(m.group()):
+        if not _SAFE_MIXED.fullmatch(m.group()) and not _RANK_NUMBER.fullmatch(m.group()):
             yield _cand(*m.span(), Kind.REFERENCE, "code", -2)
     for m in _LONG_NUMBER.finditer(text):
         n = m.group()

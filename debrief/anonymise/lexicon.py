@@ -5,7 +5,8 @@ from pathlib import Path
 
 from .gazetteer import ALL_PLACES, CAR_MAKES, FIRST_NAMES
 from .keep import KEEP_WORDS
-from .vocab import MONTHS, NOT_NAMES, OTHER_ROLES, RANKS, RELATIONS, STAFF_ROLES, TITLES, WEEKDAYS
+from .vocab import (MONTHS, NOT_NAMES, OTHER_ROLES, PLURAL_RANKS, RANKS, RELATIONS, STAFF_ROLES, TITLES,
+                    WEEKDAYS)
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -36,12 +37,13 @@ corsa fiesta focus golf polo astra qashqai juke octavia clio ibiza transit sprin
 civic micra mondeo kuga tiguan punto insignia zafira passat fabia sandero duster
 mr mrs ms miss mx dr sir madam
 """
-SAFE_PROPER: frozenset[str] = (_load("proper_words.txt") | frozenset(_EXTRA_SAFE.split())
+# The dictionary's own capitalised words are not trusted: many are people ("Zebedee") or places.
+SAFE_PROPER: frozenset[str] = (frozenset(_EXTRA_SAFE.split())
                                | frozenset(m.lower() for m in CAR_MAKES))
 
 # Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.
 _POLICING = frozenset(
-    w.lower() for phrase in (*RANKS, *TITLES, *STAFF_ROLES, *OTHER_ROLES, *RELATIONS, *MONTHS, *WEEKDAYS)
+    w.lower() for phrase in (*RANKS, *PLURAL_RANKS, *TITLES, *STAFF_ROLES, *OTHER_ROLES, *RELATIONS, *MONTHS, *WEEKDAYS)
     for w in phrase.replace("/", " ").split()
 ) | NOT_NAMES | frozenset(w for term in KEEP_WORDS for w in term.split())
 

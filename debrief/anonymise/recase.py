@@ -52,7 +52,7 @@ def mode(line: str) -> str:
     if upper >= 0.7 * len(words):
         return "upper"
     capital = sum(w[0].isupper() for w in words)
-    if capital <= 0.05 * len(words):
+    if len(words) >= 8 and capital <= 0.05 * len(words):
         return "lower"
     return ""
 
@@ -70,7 +70,7 @@ def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
         return _CANON[low]
     if how == "upper" and len(word) <= 3 and low not in ENGLISH and low not in NAME_LIST:
         return word  # an acronym ("RP", "NFA") stays as written
-    if is_ordinary(low):
+    if is_ordinary(low) or all(is_ordinary(p) for p in low.split("-")):
         # "sister rose", "aysha khan": a name word after a naming cue or after a name
         if (low in FIRST_NAME_LIST and prev in _CUES) or (
                 low in NAME_LIST and prev_out[:1].isupper() and prev_out[1:].islower()):

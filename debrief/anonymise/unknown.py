@@ -9,14 +9,15 @@ from .denylist import PersonRecord
 from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .gazetteer import CAR_MAKES
-from .vocab import NOT_NAMES
+from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import (NAME_LIST, SAFE_PROPER, UK_PLACE_LOWER, is_ordinary, is_safe_capitalised)
 
 _PRIO = PRIORITY["default"]
+_RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
 _CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac of "
-                        "and & st".split())
+                        "st".split())
 _LOCATIVE = frozenset("in at near from to outside towards toward into via around through across "
                       "past beyond opposite behind reach reached".split())
 _NAME_VERBS = frozenset("said told was had says is asked went stated explained called rang did would "
@@ -35,7 +36,7 @@ _PREMISES_WORDS = (r"Stores|Grill|Takeaway|Cafe|Café|Nails|Salon|Barbers|Kebabs
                    r"Balti|Tandoori|Spice|Fish Bar|Chippy|Launderette|Gym|Boxing Club|Snooker Club")
 _PREMISES_NAMED = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3})(?:" + _PREMISES_WORDS + r")\b")
 _COMPANY = re.compile(
-    r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:&|and)\s*(?:Sons|Son|Co|CO|Partners|[A-Z][\w'’-]*)"
+    r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:&|and)\s*(?:Sons|Son|Co|CO|Partners)\b"
     r"(?:\s+(?:Ltd|Limited|LLP|PLC|Plc))?\b\.?|\b(?:[A-Z][\w'’&-]*\s+){1,4}(?:Ltd|Limited|LLP|PLC|Plc)\b\.?"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
@@ -60,8 +61,8 @@ def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int)
     word = m.group()
     if not word[0].isupper():
         return False
-    if word.isupper() and len(word) <= 4:
-        return False  # an acronym
+    if word.isupper() and (len(word) <= 4 or word.lower() not in NAME_LIST):
+        return False  # an acronym ("PSIRF"); a name in capitals ("HUGHES") is not
     base = re.sub(r"['’]s$", "", word)
     low = base.lower()
     if low in SAFE_PROPER and low not in NAME_LIST:
@@ -95,7 +96,7 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
         j = i + 1
         while j < len(words) and text[words[j - 1].end():words[j].start()] in (" ", "-", " & "):
             w = words[j].group()
-            if flags[j] or (w[0].isupper() and not _policing(w)):
+            if flags[j] or (_absorbable(w)):
                 last = j
             elif w.lower() in _CONNECTORS and j + 1 < len(words) and flags[j + 1] \
                     and text[words[j].end():words[j + 1].start()] == " ":
@@ -106,12 +107,18 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
             j += 1
         k = first - 1
         while k >= 0 and text[words[k].end():words[k + 1].start()] in (" ", "-") and \
-                words[k].group()[0].isupper() and not _policing(words[k].group()) and \
+                _absorbable(words[k].group()) and text[words[k].start() - 1:words[k].start()] not in \
+                "0123456789" and \
                 not _sentence_start(text, words[k].start()):
             first = k
             k -= 1
         yield words[first].start(), words[last].end()
         i = last + 1
+
+
+def _absorbable(word: str) -> bool:
+    """A capitalised word that may join an unknown run ("Ribble Valley"): not an acronym or rank."""
+    return word[0].isupper() and not (word.isupper() and len(word) <= 4) and not _policing(word)
 
 
 def _policing(word: str) -> bool:
@@ -127,6 +134,9 @@ def _default(text: str) -> Iterator[Candidate]:
         before = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 20):start])
         prev = before.group(1).lower() if before else ""
         name = text[start:end]
+        if number and _RANK_END.search(text, max(0, start - len(number.group()) - 12),
+                                       start - len(number.group())):
+            number = None  # "PC 1234 Jones": a collar number, not a house number
         if number:
             yield Candidate(start - len(number.group()), end, Kind.ADDRESS, "default", _PRIO,
                             subtype="address")
@@ -159,8 +169,7 @@ def _premises(text: str) -> Iterator[Candidate]:
             start += len(text[start:].split()[0]) + 1
         yield Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="shop")
     for m in _COMPANY.finditer(text):
-        if not all(_policing(w) for w in re.findall(r"[A-Za-z]+", m.group())[:1]) or "&" in m.group() \
-                or re.search(r"Ltd|Limited|LLP|PLC|Plc|Sons|Co\b|CO\b", m.group()):
+        if not _policing(m.group().split()[0]):
             yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
 
 
