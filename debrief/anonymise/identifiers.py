@@ -23,7 +23,7 @@ _HANDLE_AFTER = re.compile(
     r"(?P<h>@?[A-Za-z0-9_]*[._0-9][A-Za-z0-9_.]*[A-Za-z0-9_])"
 )
 _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
-_W3W = re.compile(r"(?:///\s?)?(?<![\w@./])[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}(?![\w@/-]|\.[a-z])")
+_W3W = re.compile(r"(?:(?<![\w/])///\s?|(?<![\w@./]))[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}(?![\w@/-]|\.[a-z])")
 _NOT_W3W_END = re.compile(r"\.(?:com|uk|org|net|me|io|gov|nhs|police|co|ac|tv|info)$")
 _INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}(?![\w])")
 _PREFIXED_COLLAR = re.compile(r"\s?\(\s*(?P<num>[A-Z]{1,3}\s?\d{2,6}[A-Z]{0,2})\s*\)")

@@ -76,7 +76,7 @@ def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
                 low in NAME_LIST and prev_out[:1].isupper() and prev_out[1:].islower()):
             return _capitalise(word)
         return low
-    if len(word) == 1:
+    if len(word) <= 2:
         return low
     return _capitalise(word)
 
@@ -124,4 +124,14 @@ def recase(text: str) -> str:
     if text.isascii() and not any(mode(line) for line in text.split("\n")):
         return text
     lines = text.split("\n")
-    return "\n".join(_recase_line(line, how) if (how := mode(line)) else line for line in lines)
+    overall = mode(text)  # a short line of a lower-case log is lower-case too
+
+    def line_mode(line: str) -> str:
+        own = mode(line)
+        if own or not overall:
+            return own
+        words = [w for w in _WORD.findall(line) if len(w) > 1]
+        fits = all(w.islower() for w in words) if overall == "lower" else all(w.isupper() for w in words)
+        return overall if fits else ""
+
+    return "\n".join(_recase_line(line, how) if (how := line_mode(line)) else line for line in lines)

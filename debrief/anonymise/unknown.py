@@ -217,7 +217,8 @@ def _variants(text: str, records: Sequence[PersonRecord]) -> Iterator[Candidate]
             continue
         for form, key in known.items():
             limit = 1 if len(form) <= 7 else 2
-            if _distance(low, form, limit) <= limit and not is_ordinary(low):
+            if form[0] == low[0] and _distance(low, form, limit) <= limit and (
+                    not is_ordinary(low) or not _sentence_start(text, m.start())):
                 yield Candidate(m.start(), m.start() + len(word), Kind.PERSON, "deny", PRIORITY["deny"] - 1,
                                 key=key)
                 break

@@ -119,7 +119,7 @@ PASSAGES_DEV_EXTRA: list[dict[str, object]] = [
             "Marchetti-Lowe|PERSON]], reviewed the calls. Her note says Mr [[Beckfard|PERSON]] (sic) was "
             "known to the {{neighbourhood team}}. [[Tom|PERSON]] was [[67|AGE]] and lived alone. "
             "Inspector [[Marchetti Lowe|PERSON]] decided a {{welfare check}} was needed and sent a unit. "
-            "[[Beckford's|PERSON]] front door was found open and he was on the floor. [[T. Beckford|PERSON]] "
+            "[[Beckford|PERSON]]'s front door was found open and he was on the floor. [[T. Beckford|PERSON]] "
             "survived."
         ),
     },
