@@ -22,6 +22,9 @@ _HANDLE_AFTER = re.compile(
     r"handle|account\s+name|profile\s+name|gamertag))\s*(?:[:\-]|(?i:is|was|of))?\s*[\"“‘']?"
     r"(?P<h>@?[A-Za-z0-9_]*[._0-9][A-Za-z0-9_.]*[A-Za-z0-9_])"
 )
+_HANDLE_HINT = re.compile(r"(?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|facebook|telegram|whatsapp|"
+                          r"threads|youtube|twitch|discord|kik|username|user name|handle|account name|"
+                          r"profile name|gamertag)")
 _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
 _W3W = re.compile(r"(?:(?<![\w/])///\s?|(?<![\w@./]))[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}(?![\w@/-]|\.[a-z])")
 _NOT_W3W_END = re.compile(r"\.(?:com|uk|org|net|me|io|gov|nhs|police|co|ac|tv|info)$")
@@ -57,15 +60,19 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _handles(text: str) -> Iterator[Candidate]:
-    for m in _URL.finditer(text):
-        yield _cand(*_strip(text, *m.span()), Kind.HANDLE, bump=9)
-    for m in _AT_HANDLE.finditer(text):
-        yield _cand(*m.span(), Kind.HANDLE, bump=8)
-    for pattern in (_HANDLE_BEFORE, _HANDLE_AFTER):
-        for m in pattern.finditer(text):
-            yield _cand(*m.span("h"), Kind.HANDLE, bump=8)
-    for m in _UNDERSCORED.finditer(text):
-        yield _cand(*m.span(), Kind.HANDLE, bump=7)
+    if "/" in text or "www." in text:
+        for m in _URL.finditer(text):
+            yield _cand(*_strip(text, *m.span()), Kind.HANDLE, bump=9)
+    if "@" in text:
+        for m in _AT_HANDLE.finditer(text):
+            yield _cand(*m.span(), Kind.HANDLE, bump=8)
+    if _HANDLE_HINT.search(text):
+        for pattern in (_HANDLE_BEFORE, _HANDLE_AFTER):
+            for m in pattern.finditer(text):
+                yield _cand(*m.span("h"), Kind.HANDLE, bump=8)
+    if "_" in text:
+        for m in _UNDERSCORED.finditer(text):
+            yield _cand(*m.span(), Kind.HANDLE, bump=7)
 
 
 def _w3w(text: str) -> Iterator[Candidate]:
@@ -108,5 +115,6 @@ def _codes(text: str) -> Iterator[Candidate]:
 def find_more_structured(text: str) -> list[Candidate]:
     """Handles, URLs, three-word addresses, international phones, prefixed collars and codes."""
     out = [*_handles(text), *_w3w(text), *_collars(text), *_codes(text)]
-    out += [_cand(*m.span(), Kind.PHONE, bump=7) for m in _INTL_PHONE.finditer(text)]
+    if "+" in text or "00" in text:
+        out += [_cand(*m.span(), Kind.PHONE, bump=7) for m in _INTL_PHONE.finditer(text)]
     return out
