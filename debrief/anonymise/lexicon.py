@@ -48,10 +48,44 @@ _POLICING = frozenset(
 ) | NOT_NAMES | frozenset(w for term in KEEP_WORDS for w in term.split())
 
 
+_SUFFIXES = ("isations", "isation", "izations", "ization", "ments", "ment", "ness", "ably", "able", "ible",
+             "ings", "ing", "ised", "ized", "ises", "izes", "ers", "est", "ied", "ies", "ed", "er", "es",
+             "ly", "s", "d")
+_PREFIXES = ("re", "un", "pre", "non", "dis", "mis", "over", "under", "self-", "co", "de", "anti", "post",
+             "sub", "multi", "inter", "counter", "out", "mid")
+
+
+def _stem_known(low: str) -> bool:
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            base = low[:-len(suffix)]
+            if base in ENGLISH or base + "e" in ENGLISH or base + "y" in ENGLISH or (
+                    len(base) > 3 and base[-1] == base[-2] and base[:-1] in ENGLISH):
+                return True
+    for prefix in _PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 4:
+            rest = low[len(prefix):].lstrip("-")
+            if rest in ENGLISH or _stem_known_suffix_only(rest):
+                return True
+    return False
+
+
+def _stem_known_suffix_only(low: str) -> bool:
+    return any(low.endswith(s) and len(low) - len(s) >= 3 and (low[:-len(s)] in ENGLISH or
+                                                              low[:-len(s)] + "e" in ENGLISH)
+               for s in _SUFFIXES)
+
+
 def is_ordinary(word: str) -> bool:
-    """A lower-case dictionary word or a word of the policing vocabulary (`word` folded, any case)."""
+    """A dictionary word (or a regular form of one: "anonymised", "reassignment") or a policing word."""
     low = word.lower()
-    return low in ENGLISH or low in _POLICING
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    if low in ENGLISH or low in _POLICING:
+        return True
+    if "-" in low:
+        return all(part in ENGLISH or part in _POLICING for part in low.split("-") if part)
+    return len(low) >= 6 and _stem_known(low)
 
 
 def is_safe_capitalised(word: str) -> bool:

@@ -69,10 +69,12 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
         words = name.split()
         key = lookup.get(name.lower()) or next(
             (lookup[w.lower()] for w in words if w.lower() in lookup), None)
-        key = key or next((token_keys[w] for w in words if w in token_keys), None)
+        # Particles and initials ("Ó", "de", "T.") do not make two people one.
+        key = key or next((token_keys[w] for w in words if w in token_keys and len(w.strip(".")) > 2), None)
         key = key or "n:" + name
         for w in words:
-            token_keys.setdefault(w, key)
+            if len(w.strip(".")) > 2:
+                token_keys.setdefault(w, key)
     out = []
     last_seen: dict[str, int] = {}
     for c in chosen:

@@ -18,8 +18,15 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
 _CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac of "
                         "st".split())
-_LOCATIVE = frozenset("in at near from to outside towards toward into via around through across "
-                      "past beyond opposite behind reach reached".split())
+_LOCATIVE = frozenset("in near outside towards toward into via around through across past beyond "
+                      "opposite behind".split())
+# Words before a place or a person ("spoke to Nowak", "went to Maltby"): a place unless a name.
+_WEAK_LOCATIVE = frozenset("at from to on along attended visited entered searched reached reach left "
+                           "off onto".split())
+_PLACE_START = re.compile(
+    r"(?:Ffordd|Heol|Stryd|Lon|Llan|Aber|Pont|Cwm|Caer|Bryn|Pen|Tre|Glan|Ystrad|Kil|Inver|Auchter|Strath|"
+    r"Dun|Glen|Loch|Kirk|Drum|Bal|Bally|Carrick|Knock|Lis|Mullagh|Derry|Newtown)[a-z]*$"
+)
 _NAME_VERBS = frozenset("said told was had says is asked went stated explained called rang did would "
                         "could and agreed replied shouted".split())
 _PREMISES = (
@@ -140,7 +147,8 @@ def _default(text: str) -> Iterator[Candidate]:
         if number:
             yield Candidate(start - len(number.group()), end, Kind.ADDRESS, "default", _PRIO,
                             subtype="address")
-        elif prev in _LOCATIVE or name.lower() in UK_PLACE_LOWER:
+        elif prev in _LOCATIVE or name.lower() in UK_PLACE_LOWER or _PLACE_START.match(name.split()[0]) or (
+                prev in _WEAK_LOCATIVE and not any(w.lower() in NAME_LIST for w in name.split())):
             yield Candidate(start, end, Kind.PLACE, "default", _PRIO, subtype="town"
                             if name.lower() in UK_PLACE_LOWER else "")
         else:
