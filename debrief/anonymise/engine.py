@@ -39,7 +39,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     tokens = tokenize(text)
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
-             *find_more_structured(text), *find_unknown(text, case.records)]
+             *find_more_structured(text), *find_unknown(text, case.records, tokens)]
     cands = drop_kept(cands, keep_spans(text, tokens))
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)

@@ -10,7 +10,8 @@ from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .gazetteer import CAR_MAKES
 from .vocab import NOT_NAMES, RANK_RE
-from .lexicon import (NAME_LIST, SAFE_PROPER, UK_PLACE_LOWER, is_ordinary, is_safe_capitalised)
+from .lexicon import NAME_LIST, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
+from .phrases import PhraseMatcher, Tokens
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
@@ -60,6 +61,13 @@ _NICK_BARE = re.compile(
 )
 
 
+_CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]{4,}(?:['’]s)?\b")
+
+
+def _no_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(text, max(0, start - 8), start))
 
@@ -70,7 +78,7 @@ def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int)
         return False
     if word.isupper() and (len(word) <= 4 or word.lower() not in NAME_LIST):
         return False  # an acronym ("PSIRF"); a name in capitals ("HUGHES") is not
-    base = re.sub(r"['’]s$", "", word)
+    base = _no_possessive(word)
     low = base.lower()
     if low in SAFE_PROPER and low not in NAME_LIST:
         return False
@@ -136,7 +144,7 @@ def _policing(word: str) -> bool:
 
 def _default(text: str) -> Iterator[Candidate]:
     for start, end in _runs(text):
-        end = start + len(re.sub(r"['’]s$", "", text[start:end]))
+        end = start + len(_no_possessive(text[start:end]))
         number = re.search(r"(?<![\d:./£$-])\b\d{1,4}[A-Za-z]?,?\s+$", text[max(0, start - 8):start])
         before = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 20):start])
         prev = before.group(1).lower() if before else ""
@@ -208,33 +216,49 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 
 def _variants(text: str, records: Sequence[PersonRecord]) -> Iterator[Candidate]:
-    known: dict[str, str] = {}
+    by_letter: dict[str, list[tuple[str, str]]] = {}
     for r in records:
         for token in r.tokens:
             for part in re.split(r"[-\s]", fold(token)):
                 if len(part) >= 5:
-                    known.setdefault(part.lower(), r.key)
-    if not known:
+                    by_letter.setdefault(part[0].lower(), []).append((part.lower(), r.key))
+    if not by_letter:
         return
-    for m in _WORD.finditer(text):
-        word = re.sub(r"['’]s$", "", m.group())
-        if len(word) < 5 or not word[0].isupper():
-            continue
+    for m in _CAP_WORD.finditer(text):
+        word = _no_possessive(m.group())
         low = word.lower()
-        if low in known:
+        forms = by_letter.get(low[0])
+        if not forms or len(word) < 5:
             continue
-        for form, key in known.items():
+        for form, key in forms:
             limit = 1 if len(form) <= 7 else 2
-            if form[0] == low[0] and _distance(low, form, limit) <= limit and (
+            if form != low and abs(len(form) - len(low)) <= limit and _distance(low, form, limit) <= limit and (
                     not is_ordinary(low) or not _sentence_start(text, m.start())):
                 yield Candidate(m.start(), m.start() + len(word), Kind.PERSON, "deny", PRIORITY["deny"] - 1,
                                 key=key)
                 break
 
 
-def find_unknown(text: str, records: Sequence[PersonRecord]) -> list[Candidate]:
+_PLACES: PhraseMatcher[bool] = PhraseMatcher()
+_PLACES.extend(((p, all(is_ordinary(w) for w in p.split())) for p in UK_PLACES
+                if p[:1].isupper() and p not in CAR_MAKES), exact=True)
+
+
+def _listed_places(text: str, tokens: Tokens | None) -> Iterator[Candidate]:
+    """Towns and villages of the shipped UK list; one made of ordinary words only after "in", "near"..."""
+    for start, end, ordinary in _PLACES.find(text, tokens):
+        if ordinary:
+            before = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 20):start])
+            prev = before.group(1).lower() if before else ""
+            if prev not in _LOCATIVE and prev not in _WEAK_LOCATIVE:
+                continue
+        yield Candidate(start, end, Kind.PLACE, "gazetteer", PRIORITY["gazetteer"] + 1, subtype="town")
+
+
+def find_unknown(text: str, records: Sequence[PersonRecord], tokens: Tokens | None = None) -> list[Candidate]:
     """Default candidates (unknown capitalised runs), premises, nicknames, initials, spelling variants."""
-    return [*_default(text), *_premises(text), *_nicknames(text), *_variants(text, records)]
+    return [*_default(text), *_premises(text), *_nicknames(text), *_variants(text, records),
+            *_listed_places(text, tokens)]
 
 
 def extend_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
