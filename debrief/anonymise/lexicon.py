@@ -103,3 +103,8 @@ def is_safe_capitalised(word: str) -> bool:
 
 def is_name_word(word: str) -> bool:
     return word.lower() in NAME_LIST
+
+
+def is_policing_word(word: str) -> bool:
+    """A rank, title, role, kept operational term, month or a word listed as never a name."""
+    return word.lower() in _POLICING

@@ -126,6 +126,9 @@ def propagate(text: str, chosen: list[Candidate], case: Case, *, learn: bool) ->
             case.learn(form, key)
     matcher: PhraseMatcher[str] = PhraseMatcher()
     matcher.extend(forms.items(), exact=True)
+    # A guess from a list or the default layer gives way to a name this text has shown to be a person.
+    weak = [c for c in chosen if c.layer in ("gazetteer", "default") and re.sub(r"\s+", " ", text[c.start:c.end]) in forms]
+    chosen = [c for c in chosen if c not in weak]
     occupied = _occupied(len(text), chosen)
     extra = []
     for start, end, key in matcher.find(text):
@@ -136,6 +139,8 @@ def propagate(text: str, chosen: list[Candidate], case: Case, *, learn: bool) ->
             end = surname.end()
         if not any(occupied[start:end]):
             extra.append(Candidate(start, end, Kind.PERSON, "propagated", PRIORITY["propagated"], key=key))
+            occupied[start:end] = b"\x01" * (end - start)
+    extra += [c for c in weak if not any(occupied[c.start:c.end])]
     return sorted(chosen + extra, key=lambda c: c.start)
 
 

@@ -10,7 +10,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .gazetteer import CAR_MAKES
 from .vocab import NOT_NAMES, RANK_RE
-from .lexicon import NAME_LIST, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
+from .lexicon import NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
 from .phrases import PhraseMatcher, Tokens
 
 _PRIO = PRIORITY["default"]
@@ -163,7 +163,18 @@ def _default(text: str) -> Iterator[Candidate]:
             yield Candidate(start, end, Kind.PERSON, "default", _PRIO)
 
 
+_THE_NAMED = re.compile(
+    r"\b(?i:at|in|outside|inside|near|from|into|behind|opposite|towards|past)\s+[Tt]he\s+"
+    r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})\b"
+)
+
+
 def _premises(text: str) -> Iterator[Candidate]:
+    # "at the Three Tuns", "in the Golden Dragon": a capitalised name after "at the" is a place.
+    for m in _THE_NAMED.finditer(text):
+        words = m.group("name").split()
+        if not all(is_policing_word(w) for w in words):
+            yield Candidate(*m.span("name"), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="venue")
     for m in _PREMISES_AFTER.finditer(text):
         start = m.start("name")
         words = text[start:m.end("name")].split()
@@ -241,7 +252,7 @@ def _variants(text: str, records: Sequence[PersonRecord]) -> Iterator[Candidate]
 
 _PLACES: PhraseMatcher[bool] = PhraseMatcher()
 _PLACES.extend(((p, all(is_ordinary(w) for w in p.split())) for p in UK_PLACES
-                if p[:1].isupper() and p not in CAR_MAKES), exact=True)
+                if p[:1].isupper() and p not in CAR_MAKES and not is_policing_word(p)), exact=True)
 
 
 def _listed_places(text: str, tokens: Tokens | None) -> Iterator[Candidate]:

@@ -283,4 +283,59 @@ PASSAGES_DEV_EXTRA: list[dict[str, object]] = [
             "[[Kwabena|PERSON]], [[19|AGE]], had been assessed by the {{crisis team}} the day before."
         ),
     },
+    {
+        "id": "dx-023",
+        "people": ["PC Declan Murphy", "Joseph Adebayo"],
+        "force": "West Yorkshire Police",
+        "text": (
+            "PSD finding. The {{Professional Standards Department}} examined whether PC [[Murphy|PERSON]] "
+            "breached the {{Standards of Professional Behaviour}} when he used {{PAVA}} on [[Joseph "
+            "Adebayo|PERSON]] outside [[Halal Meat Centre|PLACE]] on [[Leeds Road|PLACE]], [[Bradford|PLACE]]. "
+            "The {{Code of Ethics}} and the {{National Decision Model}} were considered. [[Joe|PERSON]]'s "
+            "cousin, [[Temitope|PERSON]], filmed it on her phone. The finding was {{no case to answer}} but "
+            "{{reflective practice}} was recommended. {{Use of Force}} reporting and {{Officer Safety "
+            "Training}} records were reviewed, as were the {{Airwave}} recordings and {{BWV}}."
+        ),
+    },
+    {
+        "id": "dx-024",
+        "people": ["Chloe Barnes", "DS Arjun Mistry"],
+        "force": "Nottinghamshire Police",
+        "text": (
+            "Case study draft: Learning from a missed risk. [[Chloe Barnes|PERSON]], [[27|AGE]], rang "
+            "{{101}} three times in a week about her ex-partner, [[Liam Hurst|PERSON]]. Each call was graded "
+            "as a {{grade 2}} and closed after {{THRIVE}}. DS [[Mistry|PERSON]] reviewed the case after a "
+            "{{MARAC}} referral from [[Sherwood|PLACE]] Women's Aid. The {{DASH}} risk assessment was scored "
+            "standard because the call handler did not ask about {{non-fatal strangulation}}. Key Learning: "
+            "Supervisors Should Review Repeat Callers. [[Hurst|PERSON]] was later charged. The {{Clare's "
+            "Law}} request by [[Chloe|PERSON]] had not been processed."
+        ),
+    },
+    {
+        "id": "dx-025",
+        "people": ["PC Karolina Dąbrowska", "Sgt Femi Oyelaran"],
+        "force": "Thames Valley Police",
+        "text": (
+            "Officer account. On [[Saturday 14 October|DATE]] I was crewed with PC [[Karolina "
+            "Dąbrowska|PERSON]] ([[TV3381|COLLAR]]). We were sent to the [[Oxford Road|PLACE]] area of "
+            "[[Reading|PLACE]] after a call from a man who gave his name only as [[Wojtek|PERSON]]. At "
+            "the [[Three Tuns|PLACE]] we found [[Yusuf Demir|PERSON]] bleeding from a head wound. Sgt "
+            "[[Oyelaran|PERSON]] authorised the use of {{Taser}} after [[Demir|PERSON]] picked up a knife. "
+            "The {{Taser}} was not fired. [[Femi|PERSON]] requested an {{ambulance}} which took "
+            "1 hour 40 minutes. I completed my notes at [[0340|TIME]]."
+        ),
+    },
+    {
+        "id": "dx-026",
+        "people": ["Grace Kirkpatrick"],
+        "force": "PSNI",
+        "text": (
+            "[[Grace Kirkpatrick|PERSON]] was reported missing from [[Ballymena|PLACE]] by her carer, "
+            "[[Róisín|PERSON]]. She was traced by {{ANPR}} to the [[Westlink|PLACE]] in [[Belfast|PLACE]] and "
+            "found at [[Lagan Weir|PLACE]] by Constable [[Hamill|PERSON]]. Her {{Herbert Protocol}} form "
+            "listed her daughter's number, [[028 9032 1234|PHONE]], and a former address in "
+            "[[Portadown|PLACE]]. The review found that the {{control room}} did not share the {{Herbert "
+            "Protocol}} with neighbouring districts."
+        ),
+    },
 ]
