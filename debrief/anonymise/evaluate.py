@@ -151,14 +151,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--heldout", help="frozen held-out set: aggregate figures only")
     parser.add_argument("--details", action="store_true", help="list misses and false positives of dev sets")
     args = parser.parse_args(argv)
-    dev: list[dict[str, Any]] = []
     for path in args.paths:
-        dev += load(path)
-    report = evaluate(dev)
-    print(f"== development ({len(dev)} passages: {', '.join(args.paths)}) ==")
-    print(format_report(report, details=args.details))
+        dev = load(path)
+        print(f"== development: {path} ({len(dev)} passages) ==")
+        print(format_report(evaluate(dev), details=args.details) + "\n")
     if args.heldout:
-        print(f"\n== held-out ({args.heldout}) ==")
+        print(f"== held-out: {args.heldout} ==")
         if not Path(args.heldout).exists():
             print("not present: skipped")
         else:

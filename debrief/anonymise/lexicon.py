@@ -41,9 +41,16 @@ mr mrs ms miss mx dr sir madam
 SAFE_PROPER: frozenset[str] = (frozenset(_EXTRA_SAFE.split())
                                | frozenset(m.lower() for m in CAR_MAKES))
 
+# Control-room and custody shorthand, safe in any case ("rp", "dob", "nfa", "misper").
+ABBREVIATIONS: frozenset[str] = frozenset("""
+dob rp eta nfa obs ip ob vrm reg enroute w/s ofc ofcs dp sus misper mispers asb dv da ftr nok smd
+rv tpac atl lol ncs rfa wef asap pls u/k unk approx hrs mins secs yo yrs ref refs info intel ic ics
+bwv cad mops mop ooh oic pol sgt insp supt ps pc dc ds di dci pcso hcp fme dso ddo amhp aa
+""".split())
+
 # Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.
 _POLICING = frozenset(
-    w.lower() for phrase in (*RANKS, *PLURAL_RANKS, *TITLES, *STAFF_ROLES, *OTHER_ROLES, *RELATIONS, *MONTHS, *WEEKDAYS)
+    w.lower() for phrase in (*ABBREVIATIONS, *RANKS, *PLURAL_RANKS, *TITLES, *STAFF_ROLES, *OTHER_ROLES, *RELATIONS, *MONTHS, *WEEKDAYS)
     for w in phrase.replace("/", " ").split()
 ) | NOT_NAMES | frozenset(w for term in KEEP_WORDS for w in term.split())
 
