@@ -28,7 +28,11 @@ _HANDLE_HINT = re.compile(r"(?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|fa
 _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
 _W3W = re.compile(r"(?:(?<![\w/])///\s?|(?<![\w@./]))[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}(?![\w@/-]|\.[a-z])")
 _NOT_W3W_END = re.compile(r"\.(?:com|uk|org|net|me|io|gov|nhs|police|co|ac|tv|info)$")
-_INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}(?![\w])")
+_INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}(?![\w])")
+_SPOKEN_EMAIL = re.compile(r"\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+",
+                           re.IGNORECASE)
+_NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])\s?\d{1,4}\b")  # Northern Irish: "KIG 1234"
+_DOTTED_TIME = re.compile(r"\b(?P<pre>(?i:at|by|until|from|around|about|approx\.?)\s+)(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)\b(?![.\d])")
 _PREFIXED_COLLAR = re.compile(r"\s?\(\s*(?P<num>[A-Z]{1,3}\s?\d{2,6}[A-Z]{0,2})\s*\)")
 _RANK_PREFIXED = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s(?P<num>[A-Z]{1,3}\s?\d{3,6})\b")
 _MIXED = re.compile(r"(?<![\w@.])(?=[A-Za-z/-]*\d)(?=[\d/-]*[A-Za-z])[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*\b(?!@)")
@@ -43,7 +47,7 @@ _LONG_NUMBER = re.compile(r"(?<![£$€\d.,:/-])\b\d{4,}\b(?![.,:]\d)(?!\s*(?:%|
                           r"people|officers|calls|pounds|hours|minutes|seconds|m\b|km\b|yards|feet|hrs|hours))")
 _LOG_TIME = re.compile(r"(?m)^(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d))\b(?=\s|:)")
 _ORDINAL = re.compile(
-    r"(?P<pre>\b[Oo]n\s+)?\b[Tt]he\s+(?P<d>\d{1,2}(?:st|nd|rd|th))\b"
+    r"(?P<pre>\b(?i:on|by|until|from|since)\s+)?\b(?:[Tt]he\s+|(?<=[Oo]n )|(?<=[Bb]y )|(?<=[Uu]ntil ))(?P<d>\d{1,2}(?:st|nd|rd|th))\b"
     r"(?!\s+(?:floor|time|call|occasion|attempt|officer|day|week|month|year|of|person|minute|hour|storey|"
     r"[A-Z]))"
 )
@@ -115,6 +119,11 @@ def _codes(text: str) -> Iterator[Candidate]:
 def find_more_structured(text: str) -> list[Candidate]:
     """Handles, URLs, three-word addresses, international phones, prefixed collars and codes."""
     out = [*_handles(text), *_w3w(text), *_collars(text), *_codes(text)]
+    if " dot " in text.lower() or "[dot]" in text.lower():
+        out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _SPOKEN_EMAIL.finditer(text)]
+    out += [_cand(*m.span(), Kind.VRM, bump=1) for m in _NI_VRM.finditer(text)]
+    out += [_cand(m.start("pre"), m.end("t"), Kind.TIME, "at-known", 1, value=str(int(m.group("h"))))
+            for m in _DOTTED_TIME.finditer(text)]
     if "+" in text or "00" in text:
         out += [_cand(*m.span(), Kind.PHONE, bump=7) for m in _INTL_PHONE.finditer(text)]
     return out

@@ -155,6 +155,11 @@ def test_nicknames_go(text: str, secret: str) -> None:
     ("The crime number 48213 was linked.", "48213", "REFERENCE"),
     ("He was seen on the 5th and left.", "5th", "DATE"),
     ("He was seen on 12.03.24 again.", "12.03.24", "DATE"),
+    ("He was seen on 5th and left.", "5th", "DATE"),
+    ("Call +1 (415) 555-0123 for the aunt.", "+1 (415) 555-0123", "PHONE"),
+    ("He gave jsmith99 at hotmail dot com as his email.", "jsmith99 at hotmail dot com", "EMAIL"),
+    ("The car, KIG 1234, was stopped.", "KIG 1234", "VRM"),
+    ("She left at 22.14 on foot.", "22.14", "TIME"),
 ])
 def test_structured_identifiers(text: str, secret: str, label: str) -> None:
     assert label in _replaced(text, secret)
