@@ -12,6 +12,7 @@ from .vocab import MONTHS, OTHER_ROLES, RANKS, RELATIONS, STAFF_ROLES, TITLES, W
 _WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
 _PROTECT = re.compile(r"\S*[@/]\S*|\S+\.(?:com|co\.uk|uk|org|net|me|io)\b\S*|(?:\w+\.){2}\w+")
 _ALNUM = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+\b")
+_OPENING = re.compile(r"(?:^|[.!?]\s+)[\"“‘'(]?([A-Za-z])")
 _VRM_TAIL = re.compile(r"(\b[A-Za-z]{2}\d{2}\s)([A-Za-z]{3})\b")
 _STOP = frozenset("said says told asked went came got had has have did does not no yes he she they it "
                   "we you i me him them us who what when where which why how all any some".split())
@@ -29,7 +30,7 @@ for _w in list(_CANON):
 _FUNCTION = frozenset(
     "the a an to on in at of and or down up along into onto from near by off his her their its our my "
     "your was were is are be been as for with then than that this these those there here after before "
-    "outside inside behind opposite past via towards toward local nearest same".split()
+    "outside inside behind opposite past via towards toward local nearest same car multi storey".split()
 )
 _SUFFIXES = frozenset(
     "road rd street lane avenue ave crescent terrace gardens grove mews drive parade boulevard "
@@ -53,6 +54,10 @@ def mode(line: str) -> str:
         return "upper"
     capital = sum(w[0].isupper() for w in words)
     if len(words) >= 8 and capital <= 0.05 * len(words):
+        # Prose whose sentences open with a capital ("A man was...") is not a lower-case log.
+        openings = _OPENING.findall(line)
+        if openings and sum(o.isupper() for o in openings) * 2 > len(openings):
+            return ""
         return "lower"
     return ""
 
