@@ -170,6 +170,8 @@ def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
     words = _last_words(before)
     if not words:
         return None, None
+    if words and words[-1].endswith(".") and words[-1][:-1].isupper():
+        return None, None  # "seen by a PCSO. Katarzyna ...": the sentence ended, no rank before the name
     if words and re.fullmatch(r"\d{2,6}[A-Z]{0,2}", words[-1]):
         words.pop()  # "PC 1234 Jones": the collar number sits between rank and name
     if not words:

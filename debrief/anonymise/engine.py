@@ -116,7 +116,8 @@ def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,
         if entities and start < entities[-1].end:  # an article fix may not reach into the last entity
             start = c.start
         end = c.end
-        if c.kind is Kind.PERSON and re.match(r"['’](?!s\b)", text[end:end + 2]) and not replacement.endswith("s"):
+        if c.kind is Kind.PERSON and text[end - 1:end] in "sS" and re.match(r"['’](?:\s|$)", text[end:end + 2]) \
+                and not replacement.endswith("s"):
             end, replacement = end + 1, replacement + "'s"  # "Mrs Hargreaves' grandson" -> "Mrs A's"
         replacement = _capitalise(text, start, source[start:end], replacement)
         entities.append(Entity(start, end, c.kind.value, replacement, source[start:end], c.layer))

@@ -45,7 +45,7 @@ _PREMISES_WORDS = (r"Stores|Grill|Takeaway|Cafe|Café|Nails|Salon|Barbers|Kebabs
 _PREMISES_NAMED = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3})(?:" + _PREMISES_WORDS + r")\b")
 _COMPANY = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:&|and)\s*(?:Sons|Son|Co|CO|Partners)\b"
-    r"(?:\s+(?:Ltd|Limited|LLP|PLC|Plc))?\b\.?|\b(?:[A-Z][\w'’&-]*\s+){1,4}(?:Ltd|Limited|LLP|PLC|Plc)\b\.?"
+    r"(?:\s+(?:Ltd|Limited|LLP|PLC|Plc))?\b|\b(?:[A-Z][\w'’&-]*\s+){1,4}(?:Ltd|Limited|LLP|PLC|Plc)\b"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}\s*$")
@@ -113,10 +113,15 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
             w = words[j].group()
             if flags[j] or (_absorbable(w)):
                 last = j
-            elif w.lower() in _CONNECTORS and j + 1 < len(words) and flags[j + 1] \
-                    and text[words[j].end():words[j + 1].start()] == " ":
-                last = j + 1
-                j += 1
+            elif w.lower() in _CONNECTORS:
+                # "van der Merwe", "bin Said", "Heol y Nant": particles between the parts of one name
+                k = j
+                while k + 1 < len(words) and words[k].group().lower() in _CONNECTORS \
+                        and text[words[k].end():words[k + 1].start()] == " " and k - j < 2:
+                    k += 1
+                if not flags[k] or words[k].group().lower() in _CONNECTORS:
+                    break
+                last = j = k
             else:
                 break
             j += 1
