@@ -92,7 +92,7 @@ def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int)
         if low in NAME_LIST and i + 1 < len(words):
             nxt = words[i + 1].group()
             gap = text[m.end():words[i + 1].start()]
-            return gap == " " and (nxt.lower() in _NAME_VERBS or (
+            return gap == " " and (nxt.lower() in _NAME_VERBS or nxt.lower() in _CONNECTORS or (
                 nxt[0].isupper() and not is_safe_capitalised(nxt)))
         return False
     return not is_safe_capitalised(base)

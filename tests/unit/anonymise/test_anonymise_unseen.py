@@ -181,3 +181,17 @@ def test_safe_codes_and_years_stay() -> None:
 ])
 def test_premises_read_right(text: str, expected: str) -> None:
     assert anonymise(text).text == expected
+
+
+# --- the rewritten text reads right ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The suspect, known locally as 'Smiler', ran off.", "The suspect, known locally as 'Person A', ran off."),
+    ("Pieter van der Merwe and Joana de Souza gave statements.", "Person A and Person B gave statements."),
+    ("Goods came from Patel & Sons Ltd. The CCTV was lost.", "Goods came from a business. The CCTV was lost."),
+    ("He was seen by a PCSO. Katarzyna Nowicka had a DVPN.", "He was seen by a PCSO. Ms A had a DVPN."),
+    ("Siobhán Ó Briain called. Pádraig Ó Súilleabháin, her landlord, confirmed it.",
+     "Ms A called. Mr B, her landlord, confirmed it."),  # two people, two labels
+])
+def test_rewritten_text_reads_right(text: str, expected: str) -> None:
+    assert anonymise(text).text == expected
