@@ -51,13 +51,8 @@ def build(dict_path: Path, cities_path: Path) -> None:
     for city in json.loads(cities_path.read_text(encoding="utf-8")):
         if city.get("country") in ("GB", "IM", "JE", "GG"):
             places.add(fold(city["name"]).strip())
-    place_words = {w.lower() for p in places for w in re.split(r"[ -]", p)}
     lower = sorted({fold(w) for w in words if w and w.islower() and "'" not in w and w.isalpha()})
-    # Capitalised dictionary words that are not names or places: countries, languages, brands...
-    proper = sorted({fold(w).lower() for w in words if w[:1].isupper() and "'" not in w and w.isalpha()}
-                    - first - last - place_words)
     (HERE / "english_words.txt").write_text("\n".join(lower) + "\n", encoding="utf-8")
-    (HERE / "proper_words.txt").write_text("\n".join(proper) + "\n", encoding="utf-8")
     (HERE / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (HERE / "surnames.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
     (HERE / "uk_places.txt").write_text("\n".join(sorted(places)) + "\n", encoding="utf-8")
