@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 from debrief.anonymise import Case, Labeller, anonymise  # noqa: E402
 from debrief.anonymise.evaluate import evaluate, format_report, load  # noqa: E402
 
-TARGET_PER_SECOND = 50.0
+TARGET_PER_SECOND = 100.0  # issue 12: at least 100 passages of about 2 KB a second on one core
 FIRST = ["Sarah", "Liam", "Amir", "Kelly", "Dean", "Priya", "Tomasz", "Adaeze", "Rhys", "Niamh", "Callum",
          "Hodan", "Gareth", "Yasmin", "Kwame", "Bernadette", "Ewan", "Shanice"]
 LAST = ["Jones", "Carter", "Hussain", "Okafor", "Whitlock", "Nowak", "Mensah", "Doherty", "Pryce",
@@ -94,15 +94,34 @@ def main(argv: list[str] | None = None) -> int:
     data = passages(args.count, args.seed)
     mean_kb = sum(len(t) for t, _, _ in data) / len(data) / 1024
     anonymise(data[0][0], people=data[0][1])  # warm the compiled patterns, as a running app would be
-    start = time.perf_counter()
+    start = time.process_time()
     for text, people, force in data:
         anonymise(text, labeller=Labeller(Case(people, force)))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     rate = len(data) / elapsed
     met = rate >= TARGET_PER_SECOND
     print(f"anonymise: {len(data)} passages of {mean_kb:.2f} KB mean in {elapsed:.2f} s on one core "
           f"= {rate:.1f} passages/s (target >= {TARGET_PER_SECOND:.0f}/s: {'met' if met else 'NOT met'})")
 
+    # The development passages (real prose, the hard cases of issue 12) joined into ~2 KB passages.
+    dev = [r for path in (args.eval, str(Path(args.eval).with_name("anonymise_dev_extra.jsonl")))
+           if Path(path).exists() for r in load(path)]
+    if dev:
+        joined: list[tuple[str, list[str]]] = []
+        text, people = "", []
+        for record in dev * 5:
+            text, people = (text + "\n\n" + record["text"]).strip(), people + list(record["people"])
+            if len(text) >= 2048:
+                joined.append((text, people))
+                text, people = "", []
+        start = time.process_time()
+        for text, people in joined:
+            anonymise(text, people=people)
+        dev_rate = len(joined) / (time.process_time() - start)
+        dev_kb = sum(len(t) for t, _ in joined) / len(joined) / 1024
+        print(f"anonymise: {len(joined)} development passages of {dev_kb:.2f} KB mean = {dev_rate:.1f} "
+              f"passages/s (target >= {TARGET_PER_SECOND:.0f}/s: {'met' if dev_rate >= TARGET_PER_SECOND else 'NOT met'})")
+        met = met and dev_rate >= TARGET_PER_SECOND
     if Path(args.eval).exists():
         print("\nevaluation set precision/recall:")
         print(format_report(evaluate(load(args.eval))))

@@ -148,13 +148,30 @@ _ROLE_SET = frozenset(r.lower() for r in (*RELATIONS, *STAFF_ROLES, *OTHER_ROLES
 _PLURAL_SET = frozenset(PLURAL_RANKS)
 
 
+_PREFIX_WORD = re.compile(r"[\w/&'’.,-]+")
+
+
+def _last_words(before: str) -> list[str]:
+    """Up to five words written just before a position, as `_LAST_WORDS` would find them."""
+    if not before or before[-1] not in " \t":
+        return []
+    words: list[str] = []
+    for part in reversed(re.split(r"([ \t]+)", before.rstrip(" \t"))[::2]):
+        if len(words) == 5 or not _PREFIX_WORD.fullmatch(part):
+            break
+        words.append(part)
+    words.reverse()
+    return words
+
+
 def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
     """(title or rank, role word) written just before a name that starts at `start`."""
     before = text[max(0, start - 60):start]
-    m = _LAST_WORDS.search(before)
-    if not m:
+    words = _last_words(before)
+    if not words:
         return None, None
-    words = m.group(1).split()
+    if words and words[-1].endswith(".") and words[-1][:-1].isupper():
+        return None, None  # "seen by a PCSO. Katarzyna ...": the sentence ended, no rank before the name
     if words and re.fullmatch(r"\d{2,6}[A-Z]{0,2}", words[-1]):
         words.pop()  # "PC 1234 Jones": the collar number sits between rank and name
     if not words:

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
+from .phrases import finditer_at
 from .vocab import MONTHS, WEEKDAYS
 
 _BASE = PRIORITY["pattern"]
@@ -47,6 +48,11 @@ _DATE = re.compile(
     r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
                                                        _WEEKDAY_DAY)) + r")"
 )
+# Where a date may start: a digit, or a weekday, "the", an ordinal, a month or a festival word.
+_DATE_TRIGGER = re.compile(
+    r"(?<![A-Za-z])(?:\d|(?i:mon|tue|wed|thu|fri|sat|sun|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec|fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe|new|chr|box|bon|guy|val|hal|st|rem|arm))"
+)
 _DOB = re.compile(
     r"\b(?i:date\s+of\s+birth|DOB|D\.O\.B\.?|born(?:\s+on)?)(?:['’]s)?[\s,:\-]*"
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
@@ -74,6 +80,10 @@ _TIMES = (
         r"(?:\s+(?P<per>in\s+the\s+(?:morning|afternoon|evening)|at\s+night|am|pm))?)\b",
         re.IGNORECASE,
     ),
+)
+_WORD_TIME_TRIGGER = re.compile(
+    r"(?<![A-Za-z])(?i:quarter|half|ten|five|twenty|one|two|three|four|six|seven|eight|nine|eleven|"
+    r"twelve|midnight|midday|noon)\b"
 )
 _AGE_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -150,7 +160,7 @@ def _dates(text: str) -> Iterator[Candidate]:
             yield _cand(*m.span("d"), Kind.DOB, "dob", f"{y or ''}-{mo or ''}-{d or ''}", 6)
     for m in _BORN_YEAR.finditer(text):
         yield _cand(*m.span("d"), Kind.DOB, "dob", f"{m.group('d')}--", 6)
-    for m in _DATE.finditer(text):
+    for m in finditer_at(_DATE, _DATE_TRIGGER, text):
         if not _valid_numeric(m.group("d")):
             continue
         y, mo, d, part = parse_date(m.group("d"))
@@ -180,7 +190,9 @@ def _hour_from_words(m: re.Match[str]) -> tuple[int, bool]:
 
 def _times(text: str) -> Iterator[Candidate]:
     for i, pattern in enumerate(_TIMES):
-        for m in pattern.finditer(text):
+        found = (finditer_at(pattern, _WORD_TIME_TRIGGER, text) if i == len(_TIMES) - 1
+                 else pattern.finditer(text))
+        for m in found:
             if i == len(_TIMES) - 1:
                 if not (m.group("q") or m.group("oc") or m.group("per")):
                     continue

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .entities import PRIORITY, Candidate, Kind
+from .fold import fold
 from .forces import force_aliases
 from .gazetteer import FIRST_NAMES_F, FIRST_NAMES_M, place_subtype
 from .phrases import PhraseMatcher, Tokens
@@ -129,7 +130,7 @@ class Case:
         lookup: dict[str, tuple[Kind, str, str]] = {}
 
         def add(form: str, kind: Kind, key: str, subtype: str = "") -> None:
-            low = re.sub(r"\s+", " ", form.replace("’", "'")).lower()
+            low = re.sub(r"\s+", " ", fold(form).replace("’", "'")).lower()
             if low in lookup and lookup[low][0] is Kind.PERSON and kind is Kind.PERSON:
                 old = lookup[low]
                 if key not in old[1].split("|"):  # a surname shared by two people: resolved by recency

@@ -8,6 +8,8 @@ from .context import describe_prefix, find_names, gender_of
 from .dates import find_dates_times_ages
 from .denylist import Case
 from .entities import Candidate, Entity, Kind, Result
+from .fold import fold
+from .identifiers import find_more_structured
 from .keep import keep_spans
 from .labels import (PLACEHOLDERS, Labeller, age_replacement, date_replacement, fit_article,
                      fit_noun, place_replacement, time_replacement)
@@ -15,20 +17,31 @@ from .ner import ner_candidates
 from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
+from .recase import recase
 from .resolve import drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
+from .unknown import extend_initials, find_unknown
 
 _BRACKETED_RANK = re.compile(r"\s*\(\s*[A-Za-z/]+\.?\s*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
 
 
+def working_text(text: str) -> str:
+    """What the layers read: accents folded and all-capital or all-lower lines re-cased, same offsets."""
+    return recase(fold(text))
+
+
 def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candidate]:
-    """Every identifier in the text as resolved, non-overlapping candidates in text order."""
+    """Every identifier in the text as resolved, non-overlapping candidates in text order.
+
+    `text` is the working text (see `working_text`); offsets are the same as the source's.
+    """
     case = labeller.case
     tokens = tokenize(text)
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
-             *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text)]
+             *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
+             *find_more_structured(text), *find_unknown(text, case.records, tokens)]
     cands = drop_kept(cands, keep_spans(text, tokens))
-    chosen = resolve(cands)
+    chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)
     chosen = propagate(text, chosen, case, learn=learn)
     chosen = merge_people(text, chosen)
@@ -92,7 +105,10 @@ def _capitalise(text: str, start: int, original: str, replacement: str) -> str:
     return replacement
 
 
-def to_entities(text: str, chosen: list[Candidate], labeller: Labeller) -> list[Entity]:
+def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,
+                source: str | None = None) -> list[Entity]:
+    """Entities for the chosen candidates; `source` is the original text when `text` was re-cased."""
+    source = text if source is None else source
     _observe(text, chosen, labeller)
     entities: list[Entity] = []
     for c in chosen:
@@ -100,10 +116,11 @@ def to_entities(text: str, chosen: list[Candidate], labeller: Labeller) -> list[
         if entities and start < entities[-1].end:  # an article fix may not reach into the last entity
             start = c.start
         end = c.end
-        if c.kind is Kind.PERSON and re.match(r"['’](?!s\b)", text[end:end + 2]) and not replacement.endswith("s"):
+        if c.kind is Kind.PERSON and text[end - 1:end] in "sS" and re.match(r"['’](?:\s|$)", text[end:end + 2]) \
+                and not replacement.endswith("s"):
             end, replacement = end + 1, replacement + "'s"  # "Mrs Hargreaves' grandson" -> "Mrs A's"
-        replacement = _capitalise(text, start, text[start:end], replacement)
-        entities.append(Entity(start, end, c.kind.value, replacement, text[start:end], c.layer))
+        replacement = _capitalise(text, start, source[start:end], replacement)
+        entities.append(Entity(start, end, c.kind.value, replacement, source[start:end], c.layer))
     return entities
 
 
@@ -133,7 +150,8 @@ def anonymise(
         labeller = Labeller(Case(people, force, places, collar_numbers))
     else:
         _extend_case(labeller.case, people, force, places, collar_numbers)
-    entities = to_entities(text, detect(text, labeller), labeller)
+    work = working_text(text)
+    entities = to_entities(work, detect(work, labeller), labeller, text)
     return Result(text, apply(text, entities), tuple(entities))
 
 
@@ -156,4 +174,5 @@ def find_identifiers(text: str, case: Case | Labeller) -> list[Entity]:
     probe = Labeller(Case(list(base.people), base.force, list(base.places), list(base.collar_numbers),
                           dict(base.learned)),
                      ner=case.ner if isinstance(case, Labeller) else None)
-    return to_entities(text, detect(text, probe, learn=False), probe)
+    work = working_text(text)
+    return to_entities(work, detect(work, probe, learn=False), probe, text)

@@ -23,17 +23,20 @@ class Kind(StrEnum):
     REFERENCE = "REFERENCE"
     NINO = "NINO"
     DOB = "DOB"
+    HANDLE = "HANDLE"  # social-media handles and profile addresses
+    W3W = "W3W"        # three-word location addresses
 
 
 # The issue sets two recall targets: one for structured identifiers, one for names and places.
 STRUCTURED: frozenset[Kind] = frozenset(
     {Kind.POSTCODE, Kind.COLLAR, Kind.DATE, Kind.TIME, Kind.AGE, Kind.PHONE, Kind.EMAIL,
-     Kind.VRM, Kind.REFERENCE, Kind.NINO, Kind.DOB}
+     Kind.VRM, Kind.REFERENCE, Kind.NINO, Kind.DOB, Kind.HANDLE, Kind.W3W}
 )
 NAMES_AND_PLACES: frozenset[Kind] = frozenset({Kind.PERSON, Kind.PLACE, Kind.ADDRESS, Kind.FORCE})
 
 # Layer priorities: on equal length the more trustworthy layer wins an overlap.
-PRIORITY = {"deny": 50, "pattern": 40, "context": 30, "gazetteer": 20, "propagated": 25, "ner": 10}
+PRIORITY = {"deny": 50, "pattern": 40, "context": 30, "gazetteer": 20, "propagated": 25, "ner": 10,
+            "default": 5}
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,8 @@ KEEP_TERMS: tuple[str, ...] = (
     "Magistrates Court", "Coroner", "inquest", "Crown Prosecution Service", "CPS",
     "Emergency Operations Centre", "ambulance service", "duty inspector", "Duty Inspector",
     "response officer", "neighbourhood team", "Custody Inspector", "Duty Officer",
+    # Terms named after people or places that say what happened, not who
+    "Herbert Protocol", "Stanley knife", "Mental Capacity Act", "Modern Slavery", "Use of Force",
 )
 
 

@@ -13,6 +13,7 @@ PLACEHOLDERS: dict[Kind, str] = {
     Kind.POSTCODE: "[postcode]", Kind.PHONE: "[phone number]", Kind.EMAIL: "[email address]",
     Kind.VRM: "[registration]", Kind.REFERENCE: "[reference]", Kind.NINO: "[NI number]",
     Kind.DOB: "[date of birth]", Kind.COLLAR: "[number]", Kind.FORCE: "the force",
+    Kind.HANDLE: "[online account]", Kind.W3W: "[location]",
 }
 PLACE_WORDS: dict[str, str] = {
     "city": "a city", "town": "a town", "county": "the county", "road": "a road",
@@ -22,7 +23,7 @@ PLACE_WORDS: dict[str, str] = {
     "church": "a place of worship", "mosque": "a place of worship", "prison": "a prison",
     "bridge": "a bridge", "venue": "a venue", "building": "a building", "shop": "a shop",
     "main-road": "a main road", "address": "an address", "flat": "a flat", "river": "a river",
-    "area": "a local",
+    "area": "a local", "business": "a business",
 }
 _MONTH_NAMES = ("January February March April May June July August September October November "
                 "December").split()
@@ -188,6 +189,9 @@ def age_replacement(value: str, subtype: str) -> str:
 
 
 def place_replacement(kind: Kind, subtype: str) -> str:
+    if subtype.startswith("premises:"):  # "the Golden Dragon takeaway" -> "the takeaway"
+        noun = subtype.split(":", 1)[1]
+        return ("an " if noun[:1] in "aeiou" else "a ") + noun
     if kind is Kind.ADDRESS:
         return PLACE_WORDS.get(subtype, "an address") if subtype == "flat" else "an address"
     return PLACE_WORDS.get(subtype, "a place")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .forces import FORCE_MATCHER
-from .phrases import Tokens
+from .phrases import Tokens, finditer_at
 from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
@@ -52,6 +52,11 @@ _REF_CUE = re.compile(
     r"\s*(?i:is|was|of|:|#|-|no\.?)?\s*"
     r"(?P<ref>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:-[A-Z0-9]+)*"
     r"|(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+)\b"
+)
+_REF_TRIGGER = re.compile(
+    r"(?<![A-Za-z])(?i:crime|crn|custody|incident|storm|cad|log|urn|occurrence|oel|reference|ref|serial|"
+    r"device|exhibit|bwv|body|camera|taser|pnc|pnd|niche|athena|case|job|call|footage|clip|file|record|"
+    r"unit|report|connect|investigation|iopc|psd|complaint|conduct)"
 )
 _REF_SHAPES = (
     re.compile(r"\b\d{2,4}/\d{3,8}/\d{2,4}\b"),
@@ -123,7 +128,7 @@ def _phones(text: str) -> Iterator[Candidate]:
 
 
 def _references(text: str) -> Iterator[Candidate]:
-    for m in _REF_CUE.finditer(text):
+    for m in finditer_at(_REF_CUE, _REF_TRIGGER, text):
         ref = m.group("ref")
         if len(ref) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", ref):
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 3)

@@ -62,7 +62,8 @@ _VENUE_KINDS = (
     "Care Home|Nursing Home|Loch|Lake|Canal|Forest|Fell|Beacon|Tor|Waterfront|Docks|Dock|Airport"
 )
 _VENUE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,4})(?P<kind>" + _VENUE_KINDS + r")\b"
+    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,6})(?P<kind>" + _VENUE_KINDS + r")\b"
+    r"(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
 )
 _JUNCTION = re.compile(r"\b(?i:junction)\s+\d{1,2}[a-z]?\b")
 _RIVERS = (

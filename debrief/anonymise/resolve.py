@@ -69,10 +69,12 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
         words = name.split()
         key = lookup.get(name.lower()) or next(
             (lookup[w.lower()] for w in words if w.lower() in lookup), None)
-        key = key or next((token_keys[w] for w in words if w in token_keys), None)
+        # Particles and initials ("Ó", "de", "T.") do not make two people one.
+        key = key or next((token_keys[w] for w in words if w in token_keys and len(w.strip(".")) > 2), None)
         key = key or "n:" + name
         for w in words:
-            token_keys.setdefault(w, key)
+            if len(w.strip(".")) > 2:
+                token_keys.setdefault(w, key)
     out = []
     last_seen: dict[str, int] = {}
     for c in chosen:
@@ -124,6 +126,9 @@ def propagate(text: str, chosen: list[Candidate], case: Case, *, learn: bool) ->
             case.learn(form, key)
     matcher: PhraseMatcher[str] = PhraseMatcher()
     matcher.extend(forms.items(), exact=True)
+    # A guess from a list or the default layer gives way to a name this text has shown to be a person.
+    weak = [c for c in chosen if c.layer in ("gazetteer", "default") and re.sub(r"\s+", " ", text[c.start:c.end]) in forms]
+    chosen = [c for c in chosen if c not in weak]
     occupied = _occupied(len(text), chosen)
     extra = []
     for start, end, key in matcher.find(text):
@@ -134,6 +139,8 @@ def propagate(text: str, chosen: list[Candidate], case: Case, *, learn: bool) ->
             end = surname.end()
         if not any(occupied[start:end]):
             extra.append(Candidate(start, end, Kind.PERSON, "propagated", PRIORITY["propagated"], key=key))
+            occupied[start:end] = b"\x01" * (end - start)
+    extra += [c for c in weak if not any(occupied[c.start:c.end])]
     return sorted(chosen + extra, key=lambda c: c.start)
 
 

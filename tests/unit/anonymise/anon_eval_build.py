@@ -16,11 +16,13 @@ from anon_eval_passages_a import PASSAGES_A  # noqa: E402
 from anon_eval_passages_b import PASSAGES_B  # noqa: E402
 from anon_eval_passages_c import PASSAGES_C  # noqa: E402
 from anon_eval_heldout import PASSAGES_HELDOUT  # noqa: E402
+from anon_dev_extra_passages import PASSAGES_DEV_EXTRA  # noqa: E402
 
 EVAL_PATH = Path(__file__).resolve().parents[2] / "data" / "anonymise_eval.jsonl"
-_MARK = re.compile(r"\[\[(?P<span>[^|\]]+)\|(?P<label>[A-Z]+)\]\]|\{\{(?P<keep>[^}]+)\}\}")
+DEV_EXTRA_PATH = EVAL_PATH.with_name("anonymise_dev_extra.jsonl")
+_MARK = re.compile(r"\[\[(?P<span>[^|\]]+)\|(?P<label>[A-Z0-9]+)\]\]|\{\{(?P<keep>[^}]+)\}\}")
 LABELS = {"PERSON", "PLACE", "ADDRESS", "POSTCODE", "COLLAR", "FORCE", "DATE", "TIME", "AGE", "PHONE",
-          "EMAIL", "VRM", "REFERENCE", "NINO", "DOB"}
+          "EMAIL", "VRM", "REFERENCE", "NINO", "DOB", "HANDLE", "W3W"}
 
 
 def parse_markup(marked: str) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
@@ -53,9 +55,11 @@ def parse_markup(marked: str) -> tuple[str, list[dict[str, Any]], list[dict[str,
     return text, gold, keep
 
 
-def records() -> list[dict[str, Any]]:
+def records(passages: list[dict[str, object]] | None = None) -> list[dict[str, Any]]:
     rows = []
-    for passage in [*PASSAGES_A, *PASSAGES_B, *PASSAGES_C, *PASSAGES_HELDOUT]:
+    if passages is None:
+        passages = [*PASSAGES_A, *PASSAGES_B, *PASSAGES_C, *PASSAGES_HELDOUT]
+    for passage in passages:
         text, gold, keep = parse_markup(str(passage["text"]))
         row: dict[str, Any] = {"id": passage["id"], "text": text, "people": passage.get("people", [])}
         if passage.get("force"):
@@ -68,11 +72,13 @@ def records() -> list[dict[str, Any]]:
     return rows
 
 
-def render() -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records())
+def render(passages: list[dict[str, object]] | None = None) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(passages))
 
 
 if __name__ == "__main__":
     EVAL_PATH.parent.mkdir(parents=True, exist_ok=True)
     EVAL_PATH.write_text(render(), encoding="utf-8")
     print(f"wrote {len(records())} passages to {EVAL_PATH}")
+    DEV_EXTRA_PATH.write_text(render(PASSAGES_DEV_EXTRA), encoding="utf-8")
+    print(f"wrote {len(PASSAGES_DEV_EXTRA)} passages to {DEV_EXTRA_PATH}")

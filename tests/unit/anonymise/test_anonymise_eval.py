@@ -12,7 +12,8 @@ from debrief.anonymise.evaluate import evaluate, format_report, load
 
 # Tests run with --import-mode=importlib, so the builder beside this file is put on the path here.
 sys.path.insert(0, str(Path(__file__).parent))
-from anon_eval_build import EVAL_PATH, parse_markup, records, render  # noqa: E402
+from anon_dev_extra_passages import PASSAGES_DEV_EXTRA  # noqa: E402
+from anon_eval_build import DEV_EXTRA_PATH, EVAL_PATH, parse_markup, records, render  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +62,15 @@ def test_eval_file_is_valid_jsonl() -> None:
     for line in EVAL_PATH.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         assert set(row) >= {"id", "text", "people", "gold", "keep"}
+
+
+def test_dev_extra_file_matches_its_passages_and_meets_targets() -> None:
+    assert DEV_EXTRA_PATH.read_text(encoding="utf-8") == render(PASSAGES_DEV_EXTRA), "run anon_eval_build.py"
+    rows = load(DEV_EXTRA_PATH)
+    labels = {g["label"] for r in rows for g in r["gold"]}
+    assert {"HANDLE", "W3W", "COLLAR", "PHONE", "PERSON", "PLACE"} <= labels
+    report = evaluate(rows)
+    table = format_report(report, details=True)
+    assert report.structured_recall == 1.0, table
+    assert report.names_places_recall >= 0.95, table
+    assert report.keep_rate >= 0.95, table

@@ -48,7 +48,8 @@ def test_patterns_leave_ordinary_numbers_alone() -> None:
 
 def test_ner_hook_is_off_by_default_and_pluggable() -> None:
     text = "They met at Highcross with Zebedee."
-    assert "Highcross" in anonymise(text).text  # the rule layers do not know it
+    # The rule layers know neither word, so both go as unknown capitalised words (issue 12)...
+    assert anonymise(text).text == "They met at a place with Person A."
 
     def hook(t: str):
         yield t.index("Highcross"), t.index("Highcross") + len("Highcross"), "LOC"
@@ -56,7 +57,7 @@ def test_ner_hook_is_off_by_default_and_pluggable() -> None:
         yield 0, 4, "DATE"  # other tags are ignored
 
     result = anonymise(text, labeller=Labeller(Case(), ner=hook))
-    assert result.text == "They met at a venue with Person A."
+    assert result.text == "They met at a venue with Person A."  # ...and the hook's kind wins
 
 
 def test_false_positive_guards_on_policy_prose() -> None:

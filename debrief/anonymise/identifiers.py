@@ -1,0 +1,129 @@
+"""Structured identifiers beyond the UK patterns: handles and profile URLs, three-word addresses,
+international phones, prefixed collars, mixed letter-digit codes, long numbers, lone ordinals."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .vocab import RANK_RE
+
+_BASE = PRIORITY["pattern"]
+_TLD = r"(?:com|co\.uk|org\.uk|me|org|net|io|tv|gg|ly|uk|app|link|bio)"
+_URL = re.compile(
+    r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+"
+    r"|\b(?:[A-Za-z0-9-]+\.)+" + _TLD + r"/[^\s<>\"')\]]*"
+)
+_AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_PLATFORM = r"(?i:snapchat|instagram|insta|tiktok|twitter|x|facebook|telegram|whatsapp|threads|youtube|twitch|discord|kik)"
+_HANDLE_BEFORE = re.compile(r"(?<![\w@])(?P<h>[A-Za-z0-9_]*[._][A-Za-z0-9_.]*[A-Za-z0-9_])\s+(?i:on)\s+" + _PLATFORM + r"\b")
+_HANDLE_AFTER = re.compile(
+    r"\b(?:" + _PLATFORM + r"\s+(?i:as|name|handle|account|user(?:name)?|profile)?|(?i:username|user\s+name|"
+    r"handle|account\s+name|profile\s+name|gamertag))\s*(?:[:\-]|(?i:is|was|of))?\s*[\"“‘']?"
+    r"(?P<h>@?[A-Za-z0-9_]*[._0-9][A-Za-z0-9_.]*[A-Za-z0-9_])"
+)
+_HANDLE_HINT = re.compile(r"(?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|facebook|telegram|whatsapp|"
+                          r"threads|youtube|twitch|discord|kik|username|user name|handle|account name|"
+                          r"profile name|gamertag)")
+_UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
+_W3W = re.compile(r"(?:(?<![\w/])///\s?|(?<![\w@./]))[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}(?![\w@/-]|\.[a-z])")
+_NOT_W3W_END = re.compile(r"\.(?:com|uk|org|net|me|io|gov|nhs|police|co|ac|tv|info)$")
+_INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}(?![\w])")
+_SPOKEN_EMAIL = re.compile(r"\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+",
+                           re.IGNORECASE)
+_NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])\s?\d{1,4}\b")  # Northern Irish: "KIG 1234"
+_DOTTED_TIME = re.compile(r"\b(?P<pre>(?i:at|by|until|from|around|about|approx\.?)\s+)(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)\b(?![.\d])")
+_PREFIXED_COLLAR = re.compile(r"\s?\(\s*(?P<num>[A-Z]{1,3}\s?\d{2,6}[A-Z]{0,2})\s*\)")
+_RANK_PREFIXED = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s(?P<num>[A-Z]{1,3}\s?\d{3,6})\b")
+_MIXED = re.compile(r"(?<![\w@.])(?=[A-Za-z/-]*\d)(?=[\d/-]*[A-Za-z])[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*\b(?!@)")
+# Codes that say what happened, not who: sections of Acts, kit models, ordinals, units and roads.
+_SAFE_MIXED = re.compile(
+    r"(?i:s\.?\d{1,3}[a-z]?|x\d{1,3}|t\d|\d+(?:st|nd|rd|th)|\d+(?:am|pm|hrs?|mph|kph|km|kg|mg|ml|cm|mm|m|"
+    r"s|h|x|ft|in|yrs?|k|g|p|mins?|secs?|d)|covid-19|what3words|a&e|4x4|24/7|g4s|mp\d|[mab]\d{1,4}(?:\(m\))?|[a-z]\d|"
+    r"v\d+|level\d|grade\d|\d+g|\d{1,2}-\d{1,2}|\d+-year-olds?|\d+s)"
+)
+_RANK_NUMBER = re.compile(r"(?:PC|PS|DC|DS|SC|DI|TDC|PCSO|Sgt|SGT|Insp)\d{2,6}[A-Z]{0,2}")  # the collar rules' own
+_LONG_NUMBER = re.compile(r"(?<![£$€\d.,:/-])\b\d{4,}\b(?![.,:]\d)(?!\s*(?:%|per\b|metres|meters|miles|"
+                          r"people|officers|calls|pounds|hours|minutes|seconds|m\b|km\b|yards|feet|hrs|hours))")
+_LOG_TIME = re.compile(r"(?m)^(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d))\b(?=\s|:)")
+_ORDINAL = re.compile(
+    r"(?P<pre>\b(?i:on|by|until|from|since)\s+)?\b(?:[Tt]he\s+|(?<=[Oo]n )|(?<=[Bb]y )|(?<=[Uu]ntil ))(?P<d>\d{1,2}(?:st|nd|rd|th))\b"
+    r"(?!\s+(?:floor|time|call|occasion|attempt|officer|day|week|month|year|of|person|minute|hour|storey|"
+    r"[A-Z]))"
+)
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str = "") -> Candidate:
+    return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in ".,;:!?'\"’”":
+        end -= 1
+    return start, end
+
+
+def _handles(text: str) -> Iterator[Candidate]:
+    if "/" in text or "www." in text:
+        for m in _URL.finditer(text):
+            yield _cand(*_strip(text, *m.span()), Kind.HANDLE, bump=9)
+    if "@" in text:
+        for m in _AT_HANDLE.finditer(text):
+            yield _cand(*m.span(), Kind.HANDLE, bump=8)
+    if _HANDLE_HINT.search(text):
+        for pattern in (_HANDLE_BEFORE, _HANDLE_AFTER):
+            for m in pattern.finditer(text):
+                yield _cand(*m.span("h"), Kind.HANDLE, bump=8)
+    if "_" in text:
+        for m in _UNDERSCORED.finditer(text):
+            yield _cand(*m.span(), Kind.HANDLE, bump=7)
+
+
+def _w3w(text: str) -> Iterator[Candidate]:
+    if "." not in text:
+        return
+    for m in _W3W.finditer(text):
+        if not _NOT_W3W_END.search(m.group()):
+            yield _cand(*m.span(), Kind.W3W, bump=8)
+
+
+def _collars(text: str) -> Iterator[Candidate]:
+    for m in _PREFIXED_COLLAR.finditer(text):
+        if re.search(r"\d{2}", m.group("num")) and re.match(r"[A-Z]", m.group("num")):
+            yield _cand(*m.span(), Kind.COLLAR, "paren", 6)
+    for m in _RANK_PREFIXED.finditer(text):
+        yield _cand(*m.span("num"), Kind.COLLAR, "rank", 6, value=m.group("num"))
+
+
+def _codes(text: str) -> Iterator[Candidate]:
+    for m in _MIXED.finditer(text):
+        if not _SAFE_MIXED.fullmatch(m.group()) and not _RANK_NUMBER.fullmatch(m.group()):
+            yield _cand(*m.span(), Kind.REFERENCE, "code", -2)
+    for m in _LONG_NUMBER.finditer(text):
+        n = m.group()
+        if len(n) == 4 and (re.fullmatch(r"(?:19|20)\d\d", n) or n in ("1000", "2000", "5000")):
+            continue
+        yield _cand(*m.span(), Kind.REFERENCE, "number", -2)
+    for m in _LOG_TIME.finditer(text):
+        yield _cand(*m.span("t"), Kind.TIME, "known", 2, value=str(int(m.group("h"))))
+    for m in _ORDINAL.finditer(text):
+        day = re.match(r"\d+", m.group("d")).group()  # type: ignore[union-attr]
+        start = m.start("pre") if m.group("pre") else m.start("d")
+        sub = "on-day" if m.group("pre") else "day"
+        if m.group("pre"):
+            yield _cand(start, m.end("d"), Kind.DATE, sub, 1, value=f"--{day}")
+        else:
+            yield _cand(m.start(), m.end("d"), Kind.DATE, "the-day", 1, value=f"--{day}")
+
+
+def find_more_structured(text: str) -> list[Candidate]:
+    """Handles, URLs, three-word addresses, international phones, prefixed collars and codes."""
+    out = [*_handles(text), *_w3w(text), *_collars(text), *_codes(text)]
+    if " dot " in text.lower() or "[dot]" in text.lower():
+        out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _SPOKEN_EMAIL.finditer(text)]
+    out += [_cand(*m.span(), Kind.VRM, bump=1) for m in _NI_VRM.finditer(text)]
+    out += [_cand(m.start("pre"), m.end("t"), Kind.TIME, "at-known", 1, value=str(int(m.group("h"))))
+            for m in _DOTTED_TIME.finditer(text)]
+    if "+" in text or "00" in text:
+        out += [_cand(*m.span(), Kind.PHONE, bump=7) for m in _INTL_PHONE.finditer(text)]
+    return out

@@ -1,0 +1,117 @@
+"""The shipped word lists: ordinary English words, names of many cultures and UK places (SOURCES.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .gazetteer import ALL_PLACES, CAR_MAKES, FIRST_NAMES
+from .keep import KEEP_WORDS
+from .vocab import (MONTHS, NOT_NAMES, OTHER_ROLES, PLURAL_RANKS, RANKS, RELATIONS, STAFF_ROLES, TITLES,
+                    WEEKDAYS)
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _load(name: str) -> frozenset[str]:
+    return frozenset(w for w in (_DATA / name).read_text(encoding="utf-8").split("\n") if w)
+
+
+ENGLISH: frozenset[str] = _load("english_words.txt")            # lower-case dictionary words
+FIRST_NAME_LIST: frozenset[str] = _load("first_names.txt") | {n.lower() for n in FIRST_NAMES}
+SURNAME_LIST: frozenset[str] = _load("surnames.txt")
+NAME_LIST: frozenset[str] = FIRST_NAME_LIST | SURNAME_LIST
+UK_PLACES: frozenset[str] = _load("uk_places.txt") | ALL_PLACES
+UK_PLACE_LOWER: frozenset[str] = frozenset(p.lower() for p in UK_PLACES)
+UK_PLACE_WORDS: frozenset[str] = frozenset(p.lower() for p in UK_PLACES if " " not in p)
+
+# Capitalised words that are safe to print: countries, languages, faiths, brands, platforms, makes.
+_EXTRA_SAFE = """
+english welsh scottish irish british polish turkish romanian vietnamese nigerian somali kurdish
+arabic urdu punjabi bengali tamil hindi portuguese spanish italian french german chinese albanian
+lithuanian latvian hungarian czech slovak bulgarian ukrainian russian eritrean sudanese afghan
+syrian iranian iraqi pakistani indian bangladeshi jamaican ghanaian european african asian
+caribbean muslim christian jewish hindu sikh buddhist catholic protestant islam
+instagram facebook tiktok snapchat telegram whatsapp twitter youtube google linkedin signal
+paypal uber deliveroo amazon ebay gumtree iphone android samsung apple microsoft teams zoom
+satnav what3words covid nhs uk england wales scotland ireland britain europe
+corsa fiesta focus golf polo astra qashqai juke octavia clio ibiza transit sprinter yaris prius
+civic micra mondeo kuga tiguan punto insignia zafira passat fabia sandero duster
+mr mrs ms miss mx dr sir madam
+"""
+# The dictionary's own capitalised words are not trusted: many are people ("Zebedee") or places.
+SAFE_PROPER: frozenset[str] = (frozenset(_EXTRA_SAFE.split())
+                               | frozenset(m.lower() for m in CAR_MAKES))
+
+# Control-room and custody shorthand, safe in any case ("rp", "dob", "nfa", "misper").
+ABBREVIATIONS: frozenset[str] = frozenset("""
+dob rp eta nfa obs ip ob vrm reg enroute w/s ofc ofcs dp sus misper mispers asb dv da ftr nok smd
+rv tpac atl lol ncs rfa wef asap pls u/k unk approx hrs mins secs yo yrs ref refs info intel ic ics
+bwv cad mops mop ooh oic pol sgt insp supt ps pc dc ds di dci pcso hcp fme dso ddo amhp aa
+""".split())
+
+# Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.
+_POLICING = frozenset(
+    w.lower() for phrase in (*ABBREVIATIONS, *RANKS, *PLURAL_RANKS, *TITLES, *STAFF_ROLES, *OTHER_ROLES, *RELATIONS, *MONTHS, *WEEKDAYS)
+    for w in phrase.replace("/", " ").split()
+) | NOT_NAMES | frozenset(w for term in KEEP_WORDS for w in term.split())
+
+
+_SUFFIXES = ("isations", "isation", "izations", "ization", "ments", "ment", "ness", "ably", "able", "ible",
+             "ings", "ing", "ised", "ized", "ises", "izes", "ers", "est", "ied", "ies", "ed", "er", "es",
+             "ly", "s", "d")
+_PREFIXES = ("re", "un", "pre", "non", "dis", "mis", "over", "under", "self-", "co", "de", "anti", "post",
+             "sub", "multi", "inter", "counter", "out", "mid")
+
+
+def _stem_known(low: str) -> bool:
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            base = low[:-len(suffix)]
+            if base in ENGLISH or base + "e" in ENGLISH or base + "y" in ENGLISH or (
+                    len(base) > 3 and base[-1] == base[-2] and base[:-1] in ENGLISH):
+                return True
+    for prefix in _PREFIXES:
+        if low.startswith(prefix) and len(low) - len(prefix) >= 4:
+            rest = low[len(prefix):].lstrip("-")
+            if rest in ENGLISH or _stem_known_suffix_only(rest):
+                return True
+    return False
+
+
+def _stem_known_suffix_only(low: str) -> bool:
+    return any(low.endswith(s) and len(low) - len(s) >= 3 and (low[:-len(s)] in ENGLISH or
+                                                              low[:-len(s)] + "e" in ENGLISH)
+               for s in _SUFFIXES)
+
+
+def is_ordinary(word: str) -> bool:
+    """A dictionary word (or a regular form of one: "anonymised", "reassignment") or a policing word."""
+    low = word.lower()
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    if low in ENGLISH or low in _POLICING:
+        return True
+    if "-" in low:
+        return all(part in ENGLISH or part in _POLICING for part in low.split("-") if part)
+    return len(low) >= 6 and _stem_known(low)
+
+
+def is_safe_capitalised(word: str) -> bool:
+    """Whether a capitalised word mid-sentence may stay: policing vocabulary or a safe proper word.
+
+    A dictionary word that is also a name or a UK place ("Grant", "Reading") is not safe here.
+    """
+    low = word.lower()
+    if low in _POLICING or low in SAFE_PROPER:
+        return True
+    if low in NAME_LIST or low in UK_PLACE_WORDS:
+        return False
+    return low in ENGLISH
+
+
+def is_name_word(word: str) -> bool:
+    return word.lower() in NAME_LIST
+
+
+def is_policing_word(word: str) -> bool:
+    """A rank, title, role, kept operational term, month or a word listed as never a name."""
+    return word.lower() in _POLICING

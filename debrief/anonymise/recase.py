@@ -1,0 +1,142 @@
+"""Case-blind text: a line written all in capitals or all in lower case is re-cased, offsets kept,
+so that names and places (words not in the dictionary) stand out again as capitalised words."""
+from __future__ import annotations
+
+import re
+
+from .forces import SHORT_FORMS
+from .keep import KEEP_TERMS
+from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, is_ordinary
+from .vocab import MONTHS, OTHER_ROLES, RANKS, RELATIONS, STAFF_ROLES, TITLES, WEEKDAYS
+
+_WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
+_PROTECT = re.compile(r"\S*[@/]\S*|\S+\.(?:com|co\.uk|uk|org|net|me|io)\b\S*|(?:\w+\.){2}\w+")
+_ALNUM = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+\b")
+_OPENING = re.compile(r"(?:^|[.!?]\s+)[\"“‘'(]?([A-Za-z])")
+_VRM_TAIL = re.compile(r"(\b[A-Za-z]{2}\d{2}\s)([A-Za-z]{3})\b")
+_STOP = frozenset("said says told asked went came got had has have did does not no yes he she they it "
+                  "we you i me him them us who what when where which why how all any some".split())
+_CANON: dict[str, str] = {}
+for _phrase in (*RANKS, *TITLES, *MONTHS, *WEEKDAYS, *SHORT_FORMS,
+                *(t for t in KEEP_TERMS if t.isupper())):
+    for _w in re.findall(r"[A-Za-z]+", _phrase):
+        if len(_w) > 1 and (_w.lower() not in _CANON or _w.isupper()):
+            _CANON[_w.lower()] = _w
+for _w in ("may", "march", "will", "mark", "sun", "sat", "wed"):  # verbs and words before names
+    _CANON.pop(_w, None)
+for _w in list(_CANON):
+    if _CANON[_w].islower():
+        del _CANON[_w]
+_FUNCTION = frozenset(
+    "the a an to on in at of and or down up along into onto from near by off his her their its our my "
+    "your was were is are be been as for with then than that this these those there here after before "
+    "outside inside behind opposite past via towards toward local nearest same car multi storey".split()
+)
+_SUFFIXES = frozenset(
+    "road rd street lane avenue ave crescent terrace gardens grove mews drive parade boulevard "
+    "hospital infirmary school academy college university station surgery chapel church mosque "
+    "centre center stores takeaway grill inn arms tavern estate park hotel".split()
+)
+_CUES = frozenset(
+    w.lower() for w in (*TITLES, *RANKS, *RELATIONS, *STAFF_ROLES, *OTHER_ROLES, "called", "named",
+                        "caller", "rp", "aka", "as", "name")
+    if " " not in w
+)
+
+
+def mode(line: str) -> str:
+    """'upper' or 'lower' for a line written (mostly) in one case, else ''."""
+    words = [w for w in _WORD.findall(line) if len(w) > 1]
+    if len(words) < 4:
+        return ""
+    upper = sum(w.isupper() for w in words)
+    if upper >= 0.7 * len(words):
+        return "upper"
+    capital = sum(w[0].isupper() for w in words)
+    if len(words) >= 8 and capital <= 0.05 * len(words):
+        # Prose whose sentences open with a capital ("A man was...") is not a lower-case log.
+        openings = _OPENING.findall(line)
+        if openings and sum(o.isupper() for o in openings) * 2 > len(openings):
+            return ""
+        return "lower"
+    return ""
+
+
+def _capitalise(word: str) -> str:
+    out = re.sub(r"(^|['-])([a-z])", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+    return re.sub(r"^(Ma?c)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out) if len(out) > 4 else out
+
+
+def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
+    low = word.lower()
+    if low in _FUNCTION or low in _STOP:
+        return low
+    if low in _CANON:
+        return _CANON[low]
+    if how == "upper" and len(word) <= 3 and low not in ENGLISH and low not in NAME_LIST:
+        return word  # an acronym ("RP", "NFA") stays as written
+    if is_ordinary(low) or all(is_ordinary(p) for p in low.split("-")):
+        # "sister rose", "aysha khan": a name word after a naming cue or after a name
+        if (low in FIRST_NAME_LIST and prev in _CUES) or (
+                low in NAME_LIST and prev_out[:1].isupper() and prev_out[1:].islower()):
+            return _capitalise(word)
+        return low
+    if len(word) <= 2:
+        return low
+    return _capitalise(word)
+
+
+def _recase_line(line: str, how: str) -> str:
+    chars = list(line)
+    words = list(_WORD.finditer(line))
+    protected: list[tuple[int, int]] = []
+    protected += [m.span() for m in _PROTECT.finditer(line)]
+    words = [m for m in words if not any(a <= m.start() < b for a, b in protected)]
+    out: list[str] = []
+    prev, last_end = "", 0
+    for m in words:
+        joined = bool(out) and line[last_end:m.start()] == " "
+        new = _recase_word(m.group(), prev, out[-1] if joined else "", how)
+        out.append(new)
+        prev, last_end = m.group().lower(), m.end()
+    # "manor lane", "royal glamorgan hospital": a street or venue word and the words naming it.
+    for i, m in enumerate(words):
+        if m.group().lower() not in _SUFFIXES or i == 0:
+            continue
+        named = []
+        j = i - 1
+        while j >= 0 and len(named) < 3:
+            low = words[j].group().lower()
+            if low in _FUNCTION or line[words[j].end():words[j + 1].start()].strip(" ") or len(low) < 2:
+                break
+            named.append(j)
+            j -= 1
+        if named:
+            for k in (*named, i):
+                out[k] = _capitalise(words[k].group()) if out[k].islower() else out[k]
+    for m, new in zip(words, out):
+        chars[m.start():m.end()] = new
+    text = "".join(chars)
+    # Registrations, postcodes and references are written in capitals whatever the line's case.
+    # "yh19 kzt": the letters after a mixed token are the rest of the registration.
+    text = _VRM_TAIL.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    return _ALNUM.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in protected)
+                      else m.group().upper(), text)
+
+
+def recase(text: str) -> str:
+    """The text with its all-capitals and all-lower-case lines re-cased; same length and offsets."""
+    if text.isascii() and not any(mode(line) for line in text.split("\n")):
+        return text
+    lines = text.split("\n")
+    overall = mode(text)  # a short line of a lower-case log is lower-case too
+
+    def line_mode(line: str) -> str:
+        own = mode(line)
+        if own or not overall:
+            return own
+        words = [w for w in _WORD.findall(line) if len(w) > 1]
+        fits = all(w.islower() for w in words) if overall == "lower" else all(w.isupper() for w in words)
+        return overall if fits else ""
+
+    return "\n".join(_recase_line(line, how) if (how := line_mode(line)) else line for line in lines)

@@ -1,0 +1,290 @@
+"""Keep only what is known to be safe: every capitalised run that is not an ordinary or policing word
+is a candidate name or place; plus named premises, initials, quoted nicknames and misspelt surnames."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .denylist import PersonRecord
+from .entities import PRIORITY, Candidate, Kind
+from .fold import fold
+from .gazetteer import CAR_MAKES
+from .vocab import NOT_NAMES, RANK_RE
+from .lexicon import NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
+from .phrases import PhraseMatcher, Tokens
+
+_PRIO = PRIORITY["default"]
+_RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
+_CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac of "
+                        "st".split())
+_LOCATIVE = frozenset("in near outside towards toward into via around through across past beyond "
+                      "opposite behind".split())
+# Words before a place or a person ("spoke to Nowak", "went to Maltby"): a place unless a name.
+_WEAK_LOCATIVE = frozenset("at from to on along attended visited entered searched reached reach left "
+                           "off onto".split())
+_PLACE_START = re.compile(
+    r"(?:Ffordd|Heol|Stryd|Lon|Llan|Aber|Pont|Cwm|Caer|Bryn|Pen|Tre|Glan|Ystrad|Kil|Inver|Auchter|Strath|"
+    r"Dun|Glen|Loch|Kirk|Drum|Bal|Bally|Carrick|Knock|Lis|Mullagh|Derry|Newtown)[a-z]*$"
+)
+_NAME_VERBS = frozenset("said told was had says is asked went stated explained called rang did would "
+                        "could and agreed replied shouted".split())
+_PREMISES = (
+    r"takeaway|pub|caf[eé]|restaurant|chapel|mosque|church|gurdwara|temple|shop|store|stores|bar|"
+    r"nail\s+bar|salon|barbers?|kebab\s+shop|kebabs|grill|chippy|bakery|launderette|garage|"
+    r"off[- ]licence|newsagents?|supermarket|hotel|club|gym|surgery|academy|hostel|car\s+wash|"
+    r"retail\s+park|pharmacy|chemist|bookmakers|bookies|nightclub|venue"
+)
+_PREMISES_AFTER = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&|of|the)\s+)?){1,4})(?P<noun>" + _PREMISES + r")\b"
+)
+_PREMISES_WORDS = (r"Stores|Grill|Takeaway|Cafe|Café|Nails|Salon|Barbers|Kebabs|Kebab House|Restaurant|"
+                   r"Bakery|Supermarket|Garage|Motors|Pharmacy|Chemist|Bistro|Diner|Pizza|Pizzeria|"
+                   r"Balti|Tandoori|Spice|Fish Bar|Chippy|Launderette|Gym|Boxing Club|Snooker Club")
+_PREMISES_NAMED = re.compile(r"\b(?P<name>(?:[A-Z][\w'’&-]*\s+){1,3})(?:" + _PREMISES_WORDS + r")\b")
+_COMPANY = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:&|and)\s*(?:Sons|Son|Co|CO|Partners)\b"
+    r"(?:\s+(?:Ltd|Limited|LLP|PLC|Plc))?\b|\b(?:[A-Z][\w'’&-]*\s+){1,4}(?:Ltd|Limited|LLP|PLC|Plc)\b"
+)
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
+_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}\s*$")
+_NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.E.", "N.B.", "P.S.",
+                           "U.S.A.", "R.I.P.", "A.K.A.", "Q.C.", "K.C."})
+_NICK_CUE = re.compile(
+    r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed|"
+    r"called|named|street\s+name)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{2,30}?)[\"”’']"
+)
+_NICK_BARE = re.compile(
+    r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed)\s+"
+    r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]{4,}(?:['’]s)?\b")
+
+
+def _no_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text, max(0, start - 8), start))
+
+
+def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int) -> bool:
+    word = m.group()
+    if not word[0].isupper():
+        return False
+    if word.isupper() and (len(word) <= 4 or word.lower() not in NAME_LIST):
+        return False  # an acronym ("PSIRF"); a name in capitals ("HUGHES") is not
+    base = _no_possessive(word)
+    low = base.lower()
+    if low in SAFE_PROPER and low not in NAME_LIST:
+        return False
+    if i and words[i - 1].group() in CAR_MAKES and text[words[i - 1].end():m.start()] == " ":
+        return False  # "Seat Leon", "Vauxhall Corsa": a model, not a person
+    if _sentence_start(text, m.start()):
+        if low in NOT_NAMES or low in ("she", "he", "her", "his", "they"):
+            return False
+        if not is_ordinary(low):
+            return True
+        if low in NAME_LIST and i + 1 < len(words):
+            nxt = words[i + 1].group()
+            gap = text[m.end():words[i + 1].start()]
+            return gap == " " and (nxt.lower() in _NAME_VERBS or nxt.lower() in _CONNECTORS or (
+                nxt[0].isupper() and not is_safe_capitalised(nxt)))
+        return False
+    return not is_safe_capitalised(base)
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    words = list(_WORD.finditer(text))
+    flags = [_unsafe(text, m, words, i) for i, m in enumerate(words)]
+    i = 0
+    while i < len(words):
+        if not flags[i]:
+            i += 1
+            continue
+        first = last = i
+        # Absorb capitalised neighbours ("Ribble Valley") and connectors between unsafe words.
+        j = i + 1
+        while j < len(words) and text[words[j - 1].end():words[j].start()] in (" ", "-", " & "):
+            w = words[j].group()
+            if flags[j] or (_absorbable(w)):
+                last = j
+            elif w.lower() in _CONNECTORS:
+                # "van der Merwe", "bin Said", "Heol y Nant": particles between the parts of one name
+                k = j
+                while k + 1 < len(words) and words[k].group().lower() in _CONNECTORS \
+                        and text[words[k].end():words[k + 1].start()] == " " and k - j < 2:
+                    k += 1
+                if not flags[k] or words[k].group().lower() in _CONNECTORS:
+                    break
+                last = j = k
+            else:
+                break
+            j += 1
+        k = first - 1
+        while k >= 0 and text[words[k].end():words[k + 1].start()] in (" ", "-") and \
+                _absorbable(words[k].group()) and text[words[k].start() - 1:words[k].start()] not in \
+                "0123456789" and \
+                not _sentence_start(text, words[k].start()):
+            first = k
+            k -= 1
+        yield words[first].start(), words[last].end()
+        i = last + 1
+
+
+def _absorbable(word: str) -> bool:
+    """A capitalised word that may join an unknown run ("Ribble Valley"): not an acronym or rank."""
+    return word[0].isupper() and not (word.isupper() and len(word) <= 4) and not _policing(word)
+
+
+def _policing(word: str) -> bool:
+    low = word.lower()
+    return is_ordinary(low) and low not in NAME_LIST and low not in UK_PLACE_LOWER or low in (
+        "mr", "mrs", "ms", "miss", "dr", "pc", "ps", "sgt", "dc", "ds", "di", "insp")
+
+
+def _default(text: str) -> Iterator[Candidate]:
+    for start, end in _runs(text):
+        end = start + len(_no_possessive(text[start:end]))
+        number = re.search(r"(?<![\d:./£$-])\b\d{1,4}[A-Za-z]?,?\s+$", text[max(0, start - 8):start])
+        before = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 20):start])
+        prev = before.group(1).lower() if before else ""
+        name = text[start:end]
+        if number and _RANK_END.search(text, max(0, start - len(number.group()) - 12),
+                                       start - len(number.group())):
+            number = None  # "PC 1234 Jones": a collar number, not a house number
+        if number:
+            yield Candidate(start - len(number.group()), end, Kind.ADDRESS, "default", _PRIO,
+                            subtype="address")
+        elif prev in _LOCATIVE or name.lower() in UK_PLACE_LOWER or _PLACE_START.match(name.split()[0]) or (
+                prev in _WEAK_LOCATIVE and not any(w.lower() in NAME_LIST for w in name.split())):
+            yield Candidate(start, end, Kind.PLACE, "default", _PRIO, subtype="town"
+                            if name.lower() in UK_PLACE_LOWER else "")
+        else:
+            yield Candidate(start, end, Kind.PERSON, "default", _PRIO)
+
+
+_THE_NAMED = re.compile(
+    r"\b(?i:at|in|outside|inside|near|from|into|behind|opposite|towards|past)\s+[Tt]he\s+"
+    r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+){0,3})\b"
+)
+
+
+def _premises(text: str) -> Iterator[Candidate]:
+    # "at the Three Tuns", "in the Golden Dragon": a capitalised name after "at the" is a place.
+    for m in _THE_NAMED.finditer(text):
+        words = m.group("name").split()
+        if not all(is_policing_word(w) for w in words):
+            yield Candidate(*m.span("name"), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="venue")
+    for m in _PREMISES_AFTER.finditer(text):
+        start = m.start("name")
+        words = text[start:m.end("name")].split()
+        while words and (words[0].lower() in ("the", "a", "an", "at", "in", "to", "from", "of", "and")
+                         or _sentence_start(text, start) and is_ordinary(words[0]) and len(words) > 1
+                         and words[0].lower() in ("outside", "inside", "near", "behind", "opposite")):
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        if not words or all(_policing(w) and w.lower() not in SAFE_PROPER and is_ordinary(w.lower())
+                            and w.lower() in _GENERIC for w in words):
+            continue
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        yield Candidate(start, m.end("noun"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1,
+                        subtype="premises:" + noun)
+    for m in _PREMISES_NAMED.finditer(text):
+        start = m.start("name")
+        if text[start:].split()[0].lower() in ("the", "a", "an"):
+            start += len(text[start:].split()[0]) + 1
+        yield Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="shop")
+    for m in _COMPANY.finditer(text):
+        if not _policing(m.group().split()[0]):
+            yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
+
+
+_GENERIC = frozenset("local nearby same police custody the a hospital".split())
+
+
+def _nicknames(text: str) -> Iterator[Candidate]:
+    for pattern in (_NICK_CUE, _NICK_BARE):
+        for m in pattern.finditer(text):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in _INITIALS.finditer(text):
+        if m.group().replace(" ", "") not in _NOT_INITIALS:
+            yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _variants(text: str, records: Sequence[PersonRecord]) -> Iterator[Candidate]:
+    by_letter: dict[str, list[tuple[str, str]]] = {}
+    for r in records:
+        for token in r.tokens:
+            for part in re.split(r"[-\s]", fold(token)):
+                if len(part) >= 5:
+                    by_letter.setdefault(part[0].lower(), []).append((part.lower(), r.key))
+    if not by_letter:
+        return
+    for m in _CAP_WORD.finditer(text):
+        word = _no_possessive(m.group())
+        low = word.lower()
+        forms = by_letter.get(low[0])
+        if not forms or len(word) < 5:
+            continue
+        for form, key in forms:
+            limit = 1 if len(form) <= 7 else 2
+            if form != low and abs(len(form) - len(low)) <= limit and _distance(low, form, limit) <= limit and (
+                    not is_ordinary(low) or not _sentence_start(text, m.start())):
+                yield Candidate(m.start(), m.start() + len(word), Kind.PERSON, "deny", PRIORITY["deny"] - 1,
+                                key=key)
+                break
+
+
+_PLACES: PhraseMatcher[bool] = PhraseMatcher()
+_PLACES.extend(((p, all(is_ordinary(w) for w in p.split())) for p in UK_PLACES
+                if p[:1].isupper() and p not in CAR_MAKES and not is_policing_word(p)), exact=True)
+
+
+def _listed_places(text: str, tokens: Tokens | None) -> Iterator[Candidate]:
+    """Towns and villages of the shipped UK list; one made of ordinary words only after "in", "near"..."""
+    for start, end, ordinary in _PLACES.find(text, tokens):
+        if ordinary:
+            before = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 20):start])
+            prev = before.group(1).lower() if before else ""
+            if prev not in _LOCATIVE and prev not in _WEAK_LOCATIVE:
+                continue
+        yield Candidate(start, end, Kind.PLACE, "gazetteer", PRIORITY["gazetteer"] + 1, subtype="town")
+
+
+def find_unknown(text: str, records: Sequence[PersonRecord], tokens: Tokens | None = None) -> list[Candidate]:
+    """Default candidates (unknown capitalised runs), premises, nicknames, initials, spelling variants."""
+    return [*_default(text), *_premises(text), *_nicknames(text), *_variants(text, records),
+            *_listed_places(text, tokens)]
+
+
+def extend_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"V. Marchetti-Lowe", "T. Beckford": the initials before a name go with it."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind is Kind.PERSON:
+            m = _INITIAL_BEFORE.search(text, max(0, c.start - 9), c.start)
+            if m and (not out or out[-1].end <= m.start()):
+                c = Candidate(m.start(), c.end, c.kind, c.layer, c.priority, c.subtype, c.key, c.title,
+                              c.role, c.gender, c.value)
+        out.append(c)
+    return out
