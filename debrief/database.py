@@ -98,6 +98,25 @@ def lock_row(record: Any) -> None:
             session.expire(record, [relationship.key])
 
 
+def next_number(force_id: int, year: int, *, above: int = 0) -> int:
+    """The next number of a force's year, taken in one atomic upsert of its counter row: the row stays locked
+    until the transaction ends, so two requests can never be handed the same number. `above` is a floor."""
+    from sqlalchemy import case
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from debrief.models import ReferenceCounter
+
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(ReferenceCounter).values(force_id=force_id, year=year, last=above + 1)
+    following = ReferenceCounter.last + 1
+    statement = statement.on_conflict_do_update(
+        index_elements=[ReferenceCounter.force_id, ReferenceCounter.year],
+        set_={"last": case((following > statement.excluded.last, following), else_=statement.excluded.last)},
+    ).returning(ReferenceCounter.last)
+    return db.session.execute(statement).scalar_one()
+
+
 def init_database(app: Flask) -> None:
     """SQLite settings on every connection, and each request run again (up to ATTEMPTS) after a lock race."""
     with app.app_context():

@@ -27,3 +27,6 @@ __all__ = [
     "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "UseOfForceImportRun", "UseOfForceRecord",
     "UseOfForceSummary", "UseOfForceSummaryState", "UseOfForceTactic", "User", "UserRole", "utcnow",
 ]
+from debrief.models.reference_counter import ReferenceCounter  # noqa: E402
+
+__all__ += ["ReferenceCounter"]
