@@ -13,9 +13,10 @@ from debrief.debriefs.fields import (
     YES_NO, GovDateField, Required, checkboxes, choices, long_text, parse_time, radios, select, text,
     valid_time,
 )
+from debrief.versions import VersionedForm
 
 
-class StepForm(FlaskForm):
+class StepForm(VersionedForm, FlaskForm):
     """A step's form; `partial` is set for "Save and come back later" so only format errors count."""
 
     partial = False

@@ -8,11 +8,12 @@ from wtforms import SelectChoice, SelectField
 from debrief import reference as ref
 from debrief.debriefs.fields import Required, checkboxes, choices, long_text, radios, text
 from debrief.rca.framework import CATEGORIES
+from debrief.versions import VersionedForm
 
 TEXT_LIMIT = 10000
 
 
-class CaseStudyForm(FlaskForm):
+class CaseStudyForm(VersionedForm, FlaskForm):
     title = text("Title", required="Enter a title", max_length=200,
                  hint="What the case is about, in a few words. No names, places or dates.")
     themes = checkboxes("Themes", choices(ref.INCIDENT_TYPES), hint="Select all that apply")
@@ -57,7 +58,7 @@ class AnswerForm(FlaskForm):
                                              "names, places, dates or numbers.")
 
 
-class IssueForm(FlaskForm):
+class IssueForm(VersionedForm, FlaskForm):
     theme = text("Theme", required="Enter the theme of the issue", max_length=200,
                  hint="For example, ‘Mental health and section 136’")
     introduction = long_text("Introduction", max_length=TEXT_LIMIT)

@@ -27,6 +27,15 @@ from debrief import versions
 bp = Blueprint("rca", __name__, url_prefix="/rca")
 
 
+@bp.context_processor
+def _loop_helpers() -> dict:
+    """Every RCA page shows a loop stored in its graph as an error (templates/rca/_loops.html)."""
+    def node_label(rca, node_id):
+        node = service.node_in(rca, node_id)
+        return node.label if node is not None else f"Item {node_id}"
+    return {"rca_stored_loops": service.stored_loops, "rca_node_label": node_label}
+
+
 def _me() -> User:
     return current_user._get_current_object()
 
