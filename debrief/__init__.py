@@ -38,6 +38,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     _init_extensions(app)
     _register_blueprints(app)
+    from debrief.database import init_database
+
+    init_database(app)  # SQLite WAL + busy timeout, requests retried after a lock race
 
     from debrief.errors import init_errors
     from debrief.security import init_security

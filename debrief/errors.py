@@ -1,7 +1,7 @@
 """GOV.UK-style error pages; no stack trace ever reaches the person."""
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -47,9 +47,11 @@ def init_errors(app: Flask) -> None:
             return _render(exc.code)
         return exc
 
-    @app.errorhandler(Exception)
-    def unexpected(exc: Exception):
-        # Roll back so a crash mid-request leaves no half-written record.
-        db.session.rollback()
-        app.logger.exception("Unhandled error")
-        return _render(500)
+    app.register_error_handler(Exception, unexpected_error)
+
+
+def unexpected_error(exc: Exception):
+    # Roll back so a crash mid-request leaves no half-written record.
+    db.session.rollback()
+    current_app.logger.exception("Unhandled error")
+    return _render(500)

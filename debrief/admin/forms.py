@@ -1,5 +1,5 @@
 """Forms for managing a force's users."""
-from flask_wtf import FlaskForm
+from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovPasswordInput,
@@ -13,7 +13,7 @@ from debrief.auth.passwords import password_problem
 from debrief.auth.roles import ROLE_HINTS, Role
 
 
-class AddUserForm(FlaskForm):
+class AddUserForm(BaseForm):
     name = StringField(
         "Full name",
         widget=GovTextInput(),
@@ -65,5 +65,5 @@ class AddUserForm(FlaskForm):
                               for r in Role if r in roles]
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     submit = SubmitField("Deactivate user", widget=GovSubmitInput())

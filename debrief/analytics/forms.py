@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_wtf import FlaskForm
+from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect
 from wtforms import RadioField, SelectChoice, SelectField, StringField
 
@@ -15,7 +15,7 @@ NEAR_MISS_CHOICES = [SelectChoice("any", "Incidents and near misses"), SelectCho
 EARLIEST_YEAR = 2000
 
 
-class PatternFilterForm(FlaskForm):
+class PatternFilterForm(BaseForm):
     class Meta:
         csrf = False
 

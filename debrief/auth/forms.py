@@ -1,11 +1,11 @@
 """Sign-in form."""
-from flask_wtf import FlaskForm
+from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
 
-class SignInForm(FlaskForm):
+class SignInForm(BaseForm):
     email = StringField(
         "Email address",
         widget=GovTextInput(),

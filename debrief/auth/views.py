@@ -21,6 +21,9 @@ def _safe_next(target: str | None) -> str | None:
     """Only same-site relative paths: never send someone off-site after signing in."""
     if not target:
         return None
+    # CR/LF would split the Location header; a backslash is read by browsers as "/" (so "/\\evil" is off-site).
+    if any(ord(c) < 32 or c in "\\\x7f" for c in target):
+        return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None

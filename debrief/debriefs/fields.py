@@ -49,6 +49,9 @@ class GovDateField(DateField):
 
     def process_formdata(self, valuelist):
         if not valuelist:
+            # A POST without the date's boxes: treated as left empty (the widget needs three values to draw).
+            self.raw_data = ["", "", ""]
+            self.data = None
             return
         if len(valuelist) != 3:
             self.raw_data = ["", "", ""]
@@ -58,12 +61,16 @@ class GovDateField(DateField):
             self.data = None
             return
         day, month, year = (v.strip() for v in valuelist)
-        if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
+        if not all(_DIGITS.fullmatch(part) for part in (day, month, year)):
+            self.data = None
+            raise ValueError(f"{self.label.text} must be a real date, written with the numbers 0 to 9, "
+                             "for example 27 3 2026")
+        if not (len(day) <= 2 and len(month) <= 2 and len(year) == 4):
             self.data = None
             raise ValueError(f"{self.label.text} must be a real date, for example 27 3 2026")
         try:
             self.data = date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             self.data = None
             raise ValueError(f"{self.label.text} must be a real date, for example 27 3 2026") from None
 
@@ -71,7 +78,9 @@ class GovDateField(DateField):
         pass
 
 
-_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+# ASCII digits only: \d would also take Arabic-Indic and other digits, which int() quietly converts.
+_TIME = re.compile(r"^\s*([0-9]{1,2})[:.]([0-9]{2})\s*$")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def parse_time(text: str | None) -> time | None:

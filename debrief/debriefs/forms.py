@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from flask_wtf import FlaskForm
+from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
 from wtforms import BooleanField, IntegerField, SelectChoice, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
@@ -13,9 +13,10 @@ from debrief.debriefs.fields import (
     YES_NO, GovDateField, Required, checkboxes, choices, long_text, parse_time, radios, select, text,
     valid_time,
 )
+from debrief.versions import VersionedForm
 
 
-class StepForm(FlaskForm):
+class StepForm(VersionedForm, BaseForm):
     """A step's form; `partial` is set for "Save and come back later" so only format errors count."""
 
     partial = False
@@ -87,7 +88,7 @@ class PeopleForm(StepForm):
     role_on_day = select("Your role on the day", choices(ref.MAIN_DUTIES), required="Select your role on the day")
 
 
-class PublicPersonForm(FlaskForm):
+class PublicPersonForm(BaseForm):
     role = radios("Their part in the incident", choices(ref.PERSON_ROLES), required="Select their part in the incident")
     age_band = select("Age", choices(ref.AGE_BANDS), required="Select their age band")
     sex = radios("Sex", choices(ref.SEXES), required="Select their sex")
@@ -189,7 +190,7 @@ class WhatHappenedForm(StepForm):
                           hint="In your own words, from when you were sent or arrived to when it ended")
 
 
-class TimelineEntryForm(FlaskForm):
+class TimelineEntryForm(BaseForm):
     at = text("Time", required="Enter the time, for example 14:30", max_length=5,
               hint="Use the 24-hour clock, for example 14:30",
               extra=[valid_time("Enter the time as hours and minutes, for example 14:30")])
@@ -224,7 +225,7 @@ class IntelligenceForm(StepForm):
     concerns = long_text("Do you want to raise any concerns?", max_length=3000, hint="Leave it blank if not")
 
 
-class DeclarationForm(FlaskForm):
+class DeclarationForm(BaseForm):
     declaration = BooleanField(
         "I confirm this is a true account, to the best of my knowledge, for the purpose of learning",
         widget=GovCheckboxInput(),

@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from debrief.audit import record
+from debrief.database import next_number
 from debrief.debriefs import answers
 from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, Facts, ready_to_submit
 from debrief.extensions import db
@@ -50,8 +51,11 @@ def _audit(action: str, debrief: Debrief, actor: User, **details: Any) -> None:
 def _next_reference(force) -> str:
     year = utcnow().year
     prefix = f"{force.code}-{year}-"
-    count = db.session.scalar(select(func.count(Incident.id)).where(Incident.reference.like(prefix + "%"))) or 0
-    return f"{prefix}{count + 1:04d}"
+    # The highest reference already held: the counter starts above it for data from before the counter.
+    highest = db.session.scalar(select(Incident.reference).where(Incident.reference.like(prefix + "%"))
+                                .order_by(Incident.reference.desc()).limit(1))
+    held = int(highest[len(prefix):]) if highest and highest[len(prefix):].isdigit() else 0
+    return f"{prefix}{next_number(force.id, year, above=held):04d}"
 
 
 def start_incident(*, reporter: User, kind: str, facilitator: str | None, attendees: str | None) -> Debrief:

@@ -19,6 +19,7 @@ from debrief.debriefs.steps import (
 from debrief.extensions import db
 from debrief.models import User
 from debrief.security import requires
+from debrief import versions
 
 bp = Blueprint("debriefs", __name__, url_prefix="/debriefs")
 
@@ -94,14 +95,15 @@ def step(debrief_id: int, step: str):
     if step == "timeline":
         return _timeline(debrief, amending)
 
-    form = form_class(step, amending=amending)(data=answers.load(step, debrief))
-    if step == "people":
-        form.officers.choices = _colleague_choices(debrief)
+    form = _step_form(debrief, step, amending)
+    versions.stamp(form, debrief)
     if request.method == "POST":
         later = "later" in request.form and not amending
         form.partial = later
         valid = form.validate()  # CSRF was already checked for every POST by CSRFProtect
-        if later:
+        if versions.is_stale(form, debrief, _step_form(debrief, step, amending, formdata=None)):
+            pass  # shown again with what was saved meanwhile and what this person typed
+        elif later:
             _save(debrief, step, form, complete=False)
             if not any(form.errors.values()):
                 flash("Your answers have been saved. You can come back to this debrief from My debriefs.", "success")
@@ -123,6 +125,13 @@ def step(debrief_id: int, step: str):
                            step=the_step, amending=amending, ref=ref,
                            back=url_for("debriefs.step", debrief_id=debrief.id, step=back.slug) if back and not amending
                            else url_for("debriefs.task_list_page", debrief_id=debrief.id))
+
+
+def _step_form(debrief, step: str, amending: bool, **kwargs):
+    form = form_class(step, amending=amending)(data=answers.load(step, debrief), **kwargs)
+    if step == "people":
+        form.officers.choices = _colleague_choices(debrief)
+    return form
 
 
 def _save(debrief, step, form, *, complete: bool) -> None:

@@ -29,3 +29,6 @@ __all__ = [
     "UseOfForceSummary", "UseOfForceSummaryState", "UseOfForceTactic", "User", "UserRole", "utcnow",
     "SupportAcknowledgement",
 ]
+from debrief.models.reference_counter import ReferenceCounter  # noqa: E402
+
+__all__ += ["ReferenceCounter"]

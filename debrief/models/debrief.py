@@ -8,14 +8,14 @@ from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from debrief.extensions import db
-from debrief.models.base import utcnow
+from debrief.models.base import Versioned, utcnow
 from debrief.models.incident import Incident
 from debrief.models.user import User
 
 ANSWERS_SCHEMA_VERSION = 1
 
 
-class Debrief(db.Model):
+class Debrief(Versioned, db.Model):
     __tablename__ = "debrief"
     __table_args__ = (
         UniqueConstraint("incident_id", "author_id", "kind"),

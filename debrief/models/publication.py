@@ -14,7 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from debrief.extensions import db
 from debrief.reference import QUESTION_AUDIENCES, codes
-from debrief.models.base import utcnow
+from debrief.models.base import Versioned, utcnow
 from debrief.models.force import Force
 from debrief.models.user import User
 
@@ -32,7 +32,7 @@ CASE_STUDY_TEXTS = (
 )
 
 
-class CaseStudy(db.Model):
+class CaseStudy(Versioned, db.Model):
     __tablename__ = "case_study"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -106,7 +106,7 @@ class CaseStudyEvent(db.Model):
     actor: Mapped[User | None] = relationship()
 
 
-class MagazineIssue(db.Model):
+class MagazineIssue(Versioned, db.Model):
     __tablename__ = "magazine_issue"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,7 +10,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from debrief.extensions import db
-from debrief.models.base import utcnow
+from debrief.models.base import Versioned, utcnow
 from debrief.models.incident import Incident
 from debrief.models.user import User
 
@@ -21,7 +21,7 @@ ACTION_STATUSES = ("open", "in_progress", "done", "not_taken_forward")
 OPEN_ACTION_STATUSES = ("open", "in_progress")
 
 
-class RootCauseAnalysis(db.Model):
+class RootCauseAnalysis(Versioned, db.Model):
     __tablename__ = "rca"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -61,7 +61,7 @@ class RootCauseAnalysis(db.Model):
         return self.status == "draft"
 
 
-class ChronologyEntry(db.Model):
+class ChronologyEntry(Versioned, db.Model):
     """One line of the chronology: copied from a debrief's timeline, or added by the reviewer."""
 
     __tablename__ = "rca_chronology_entry"
@@ -79,7 +79,7 @@ class ChronologyEntry(db.Model):
     rca: Mapped[RootCauseAnalysis] = relationship(back_populates="chronology")
 
 
-class RcaNode(db.Model):
+class RcaNode(Versioned, db.Model):
     """An item of the contributory-factor graph: the outcome, a problem, a factor or a root cause."""
 
     __tablename__ = "rca_node"
@@ -127,7 +127,7 @@ recommendation_node = Table(
 )
 
 
-class Recommendation(db.Model):
+class Recommendation(Versioned, db.Model):
     __tablename__ = "rca_recommendation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -141,7 +141,7 @@ class Recommendation(db.Model):
         back_populates="recommendation", cascade="all, delete-orphan", order_by="RcaAction.id")
 
 
-class RcaAction(db.Model):
+class RcaAction(Versioned, db.Model):
     """An action of the action plan, owned by a team or role, with a due date and a measure of success."""
 
     __tablename__ = "rca_action"
@@ -178,7 +178,7 @@ class RcaEvent(db.Model):
     actor: Mapped[User] = relationship(lazy="joined")
 
 
-class RcaRelease(db.Model):
+class RcaRelease(Versioned, db.Model):
     """A reviewer's preparation of an RCA's anonymised release: their undos, redactions and flag notes."""
 
     __tablename__ = "rca_release"

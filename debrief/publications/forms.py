@@ -1,18 +1,19 @@
 """Learning-team and force-side forms for case studies and issues: GOV.UK widgets and error wording."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
+from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect
 from wtforms import SelectChoice, SelectField
 
 from debrief import reference as ref
 from debrief.debriefs.fields import Required, checkboxes, choices, long_text, radios, text
 from debrief.rca.framework import CATEGORIES
+from debrief.versions import VersionedForm
 
 TEXT_LIMIT = 10000
 
 
-class CaseStudyForm(FlaskForm):
+class CaseStudyForm(VersionedForm, BaseForm):
     title = text("Title", required="Enter a title", max_length=200,
                  hint="What the case is about, in a few words. No names, places or dates.")
     themes = checkboxes("Themes", choices(ref.INCIDENT_TYPES), hint="Select all that apply")
@@ -31,44 +32,44 @@ class CaseStudyForm(FlaskForm):
                                    hint="From the policing contributory-factor framework")
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(BaseForm):
     audience = radios("Who is the question for?", choices(ref.QUESTION_AUDIENCES),
                       required="Select who the question is for")
     question = long_text("Question", required="Enter the question", max_length=1000)
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(BaseForm):
     question = long_text("Your question for the force", required="Enter the question for the force",
                          max_length=2000, hint="The force's reviewer sees the source. Do not ask them to write "
                                                "names or places back.")
 
 
-class RejectForm(FlaskForm):
+class RejectForm(BaseForm):
     reason = long_text("Why is it being rejected?", required="Enter the reason", max_length=2000)
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     """A button that changes something: the form is only its CSRF token."""
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(BaseForm):
     answer = long_text("Your answer", required="Enter your answer to the learning team's question",
                        max_length=4000, hint="The learning team never sees identifiable text: do not write "
                                              "names, places, dates or numbers.")
 
 
-class IssueForm(FlaskForm):
+class IssueForm(VersionedForm, BaseForm):
     theme = text("Theme", required="Enter the theme of the issue", max_length=200,
                  hint="For example, ‘Mental health and section 136’")
     introduction = long_text("Introduction", max_length=TEXT_LIMIT)
 
 
-class ArticleForm(FlaskForm):
+class ArticleForm(BaseForm):
     title = text("Title", required="Enter the article's title", max_length=200)
     contributor = text("Contributor", max_length=200, hint="For example, ‘College of Policing’")
     body = long_text("Text", required="Enter the article's text", max_length=TEXT_LIMIT)
 
 
-class AddCaseStudyForm(FlaskForm):
+class AddCaseStudyForm(BaseForm):
     case_study = SelectField("Approved case study", widget=GovSelect(), choices=[], validate_choice=False,
                              validators=[Required("Select an approved case study")])

@@ -23,6 +23,7 @@ from debrief.publications.forms import (
 from debrief.publications.service import PublicationError
 from debrief.rca.framework import category_name
 from debrief.security import requires
+from debrief import versions
 
 bp = Blueprint("learning", __name__, url_prefix="/learning")
 CAN = Permission.WORK_ON_CASE_STUDIES
@@ -94,7 +95,8 @@ def edit(case_id: int):
     if not wf.is_editable(case.status):
         abort(403)
     form = CaseStudyForm(obj=None if request.method == "POST" else case)
-    if form.validate_on_submit():
+    versions.stamp(form, case)
+    if form.validate_on_submit() and not versions.is_stale(form, case, CaseStudyForm(formdata=None, obj=case)):
         try:
             service.update_case_study(case, actor=_me(), **{k: form[k].data or ([] if k in (
                 "themes", "operational_areas", "factor_categories") else "") for k in (
@@ -244,9 +246,10 @@ def _add_form(issue: MagazineIssue) -> AddCaseStudyForm:
 def issue(issue_id: int):
     issue = _issue(issue_id)
     form = IssueForm(obj=None if request.method == "POST" else issue)
+    versions.stamp(form, issue)
     if request.method == "POST" and issue.status == "published":
         abort(403)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not versions.is_stale(form, issue, IssueForm(formdata=None, obj=issue)):
         try:
             service.update_issue(issue, actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
         except PublicationError as error:
@@ -347,6 +350,9 @@ def remove_article(issue_id: int, article_id: int):
 def publish(issue_id: int):
     issue = _issue(issue_id)
     if issue.status == "published":
+        if request.method == "POST":  # a second click, or a second tab: it was published once
+            flash(f"Issue {issue.number} has been published", "success")
+            return redirect(url_for("learning.issue", issue_id=issue.id))
         abort(403)
     form = ConfirmForm()
     if form.validate_on_submit():

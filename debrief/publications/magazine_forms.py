@@ -1,7 +1,7 @@
 """Forms of the public magazine (reader feedback) and of a force's response: GOV.UK widgets and wording."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
+from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount
 from wtforms import SelectChoice, TextAreaField
 from wtforms.validators import Length
@@ -12,7 +12,7 @@ from debrief.publications.responses import FEEDBACK_COMMENT_MAX_LENGTH, RESPONSE
 USEFUL_CHOICES = [SelectChoice("yes", "Yes"), SelectChoice("partly", "Partly"), SelectChoice("no", "No")]
 
 
-class FeedbackForm(FlaskForm):
+class FeedbackForm(BaseForm):
     useful = radios("Was this issue useful to you?", USEFUL_CHOICES,
                     required="Select whether this issue was useful")
     comment = TextAreaField(
@@ -24,7 +24,7 @@ class FeedbackForm(FlaskForm):
         render_kw={"maxlength": FEEDBACK_COMMENT_MAX_LENGTH})
 
 
-class ForceResponseForm(FlaskForm):
+class ForceResponseForm(BaseForm):
     response = long_text("What did your force do in response?", required="Enter what your force did in response",
                          max_length=RESPONSE_MAX_LENGTH,
                          hint="For example, a change to training, guidance, supervision or equipment. "

@@ -1,7 +1,7 @@
 """RCA forms: GOV.UK widgets, GOV.UK error wording. Choices that depend on the RCA are set by the view."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
+from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
 from wtforms import BooleanField, SelectChoice, SelectField, StringField
 from wtforms.validators import Optional
@@ -11,6 +11,7 @@ from debrief.debriefs.fields import (
 )
 from debrief.models.rca import ACTION_STATUSES
 from debrief.rca.framework import CATEGORIES
+from debrief.versions import VersionedForm
 
 LEVEL_CHOICES = [
     SelectChoice("concise", "Concise", render_kw={"hint": "A short review by one reviewer, for most incidents"}),
@@ -42,21 +43,21 @@ def category_select(label: str, *, required: str) -> SelectField:
                        validators=[Required(required)])
 
 
-class StartRcaForm(FlaskForm):
+class StartRcaForm(BaseForm):
     level = radios("Level of investigation", LEVEL_CHOICES, required="Select the level of investigation")
     terms_of_reference = long_text(
         "Terms of reference", required="Enter the terms of reference", max_length=4000,
         hint="What the review will look at, the questions it will answer, and what is out of scope")
 
 
-class DetailsForm(StartRcaForm):
+class DetailsForm(VersionedForm, StartRcaForm):
     due_on = GovDateField("Due date", validators=[Required("Enter the due date")],
                           description="The default is 60 working days from the start. For example, 27 3 2027")
     due_reason = text("Reason for changing the due date", max_length=500,
                       hint="Needed only if you change the due date")
 
 
-class ChronologyEntryForm(FlaskForm):
+class ChronologyEntryForm(VersionedForm, BaseForm):
     on_date = GovDateField("Date", validators=[Optional()], description="For example, 27 3 2026")
     at_time = text("Time", max_length=5, hint="For example, 14:30",
                    extra=[valid_time("Enter the time in the format 14:30")])
@@ -77,7 +78,7 @@ class EvidenceMixin:
                                     description="For example, the custody policy or the training record")
 
 
-class FactorForm(EvidenceMixin, FlaskForm):
+class FactorForm(VersionedForm, EvidenceMixin, BaseForm):
     label = text("Contributory factor", required="Enter the contributory factor", max_length=300,
                  hint="Describe the condition, not a person: for example, ‘No mental health nurse in the control room at night’")
     category = radios("Category", [], required="Select the category of the factor")
@@ -88,13 +89,13 @@ class ItemForm(FactorForm):
     """Editing any item: the category and evidence only count for factors."""
 
 
-class LinkForm(FlaskForm):
+class LinkForm(BaseForm):
     cause = SelectField("This item", widget=GovSelect(), choices=[], validators=[Required("Select the item that contributed")])
     effect = SelectField("contributed to", widget=GovSelect(), choices=[],
                          validators=[Required("Select what it contributed to")])
 
 
-class FiveWhysForm(FlaskForm):
+class FiveWhysForm(BaseForm):
     why_1 = text("Why 1", max_length=300)
     category_1 = category_select("Category of why 1", required="Select the category for why 1")
     why_2 = text("Why 2", max_length=300)
@@ -120,18 +121,18 @@ class FiveWhysForm(FlaskForm):
         return [getattr(self, f"category_{n}").data or None for n in range(1, 6)]
 
 
-class FindingsForm(FlaskForm):
+class FindingsForm(VersionedForm, BaseForm):
     findings = long_text("Findings", required="Enter the findings", max_length=10000,
                          hint="What the review found, focused on systems and conditions rather than individuals")
 
 
-class RecommendationForm(FlaskForm):
+class RecommendationForm(VersionedForm, BaseForm):
     text = long_text("Recommendation", required="Enter the recommendation", max_length=2000)
     nodes = checkboxes("Root causes and factors it addresses", [],
                        required="Select at least one root cause or factor this recommendation addresses")
 
 
-class ActionForm(FlaskForm):
+class ActionForm(VersionedForm, BaseForm):
     description = long_text("Action", required="Enter the action", max_length=2000)
     owner = text("Owner", required="Enter the team or role that owns the action", max_length=120,
                  hint="A team or a role, for example ‘Custody training team’")
@@ -144,7 +145,7 @@ class ActionForm(FlaskForm):
     reason = long_text("Why it is not being taken forward", max_length=1000)
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(BaseForm):
     decision = radios("Your decision", [SelectChoice("sign_off", "Sign off"),
                                         SelectChoice("return", "Return it for changes")],
                       required="Select whether to sign off or return the RCA")

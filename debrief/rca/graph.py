@@ -141,6 +141,28 @@ def check_edge(nodes: Sequence[Node], edges: Sequence[Edge], new_edge: Edge) -> 
         raise CycleError(f"Adding this link would make a loop: {_loop_text(graph, cycle)}", cycle=cycle)
 
 
+def split_loops(nodes: Sequence[Node], edges: Sequence[Edge]) -> tuple[list[Edge], list[tuple[Edge, ...]]]:
+    """A stored graph with loops (older data, a manual edit) as the edges without them and each loop found.
+
+    Each loop is broken by leaving out the link that closes it, until none is left: the analysis then runs on what
+    remains, and the reviewer is shown every loop with its links to delete one. Edges to unknown items are left
+    out too. Linear in the size of the graph per loop found."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(node.id for node in nodes)
+    kept = [edge for edge in edges if edge.source in graph and edge.target in graph]
+    graph.add_edges_from((edge.source, edge.target) for edge in kept)
+    loops: list[tuple[Edge, ...]] = []
+    while True:
+        try:
+            cycle = nx.find_cycle(graph)
+        except nx.NetworkXNoCycle:
+            break
+        loops.append(tuple(Edge(source, target) for source, target in cycle))
+        graph.remove_edge(*cycle[-1])
+    dropped = {loop[-1] for loop in loops}
+    return [edge for edge in kept if edge not in dropped], loops
+
+
 def _topological_order(graph: nx.DiGraph) -> list[NodeId]:
     try:
         return list(nx.topological_sort(graph))

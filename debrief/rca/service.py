@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from debrief.audit import record
+from debrief.database import lock_row
 from debrief.extensions import db
 from debrief.models import (
     ChronologyEntry, Debrief, Incident, RcaAction, RcaEvent, RcaLink, RcaNode, Recommendation,
@@ -200,7 +201,17 @@ def graph_edges(rca: RootCauseAnalysis) -> list[rca_graph.Edge]:
 
 
 def analyse(rca: RootCauseAnalysis) -> rca_graph.Analysis:
-    return rca_graph.analyse(graph_nodes(rca), graph_edges(rca))
+    """The analysis of the graph; a stored loop is left out of it (and shown by stored_loops), never a crash."""
+    nodes = graph_nodes(rca)
+    edges, _loops = rca_graph.split_loops(nodes, graph_edges(rca))
+    return rca_graph.analyse(nodes, edges)
+
+
+def stored_loops(rca: RootCauseAnalysis) -> list[list[RcaLink]]:
+    """Each loop a stored graph holds (none can be added now), as its links, for the reviewer to delete one."""
+    _edges, loops = rca_graph.split_loops(graph_nodes(rca), graph_edges(rca))
+    by_pair = {(link.cause_id, link.effect_id): link for link in rca.links}
+    return [[by_pair[(edge.source, edge.target)] for edge in loop] for loop in loops]
 
 
 def node_in(rca: RootCauseAnalysis, node_id: int) -> RcaNode | None:
@@ -272,7 +283,11 @@ def update_node(rca: RootCauseAnalysis, node: RcaNode, *, actor: User, label: st
 
 
 def link_nodes(rca: RootCauseAnalysis, *, actor: User, cause: RcaNode, effect: RcaNode) -> None:
-    """Add "cause contributed to effect"; a link that would close a loop is refused, naming the loop."""
+    """Add "cause contributed to effect"; a link that would close a loop is refused, naming the loop.
+
+    The RCA's row is locked first and the graph read again under the lock, so two reviewers linking at the same
+    moment are checked one after the other: the second sees the first's link and cannot close a loop with it."""
+    lock_row(rca)
     _require_draft(rca)
     try:
         rca_graph.check_edge(graph_nodes(rca), graph_edges(rca), rca_graph.Edge(cause.id, effect.id))
@@ -442,6 +457,8 @@ def review_gaps(rca: RootCauseAnalysis) -> list[str]:
         gaps.append("confirm at least one root cause")
     if not rca.findings.strip():
         gaps.append("write the findings")
+    if stored_loops(rca):
+        gaps.append("remove a link from each loop in the graph")
     if not rca.recommendations:
         gaps.append("add at least one recommendation")
     elif any(not r.actions for r in rca.recommendations):

@@ -22,8 +22,18 @@ from debrief.rca.framework import CATEGORIES, category_name
 from debrief.rca.justculture import check_language
 from debrief.rca.render import cached_render, fishbone_dot, graph_dot, text_alternative
 from debrief.security import requires
+from debrief import versions
 
 bp = Blueprint("rca", __name__, url_prefix="/rca")
+
+
+@bp.context_processor
+def _loop_helpers() -> dict:
+    """Every RCA page shows a loop stored in its graph as an error (templates/rca/_loops.html)."""
+    def node_label(rca, node_id):
+        node = service.node_in(rca, node_id)
+        return node.label if node is not None else f"Item {node_id}"
+    return {"rca_stored_loops": service.stored_loops, "rca_node_label": node_label}
 
 
 def _me() -> User:
@@ -118,7 +128,8 @@ def details(rca_id: int):
     rca = _rca(rca_id)
     _editable(rca)
     form = DetailsForm(obj=rca) if request.method == "GET" else DetailsForm()
-    if form.validate_on_submit():
+    versions.stamp(form, rca)
+    if form.validate_on_submit() and not versions.is_stale(form, rca, DetailsForm(formdata=None, obj=rca)):
         try:
             service.update_details(rca, actor=_me(), level=form.level.data,
                                    terms_of_reference=form.terms_of_reference.data, due_on=form.due_on.data,
@@ -148,6 +159,11 @@ def _entry_or_404(rca, entry_id):
     return entry
 
 
+def _entry_data(entry) -> dict:
+    return {"on_date": entry.at.date() if entry.at else None, "at_time": entry.at.strftime("%H:%M") if entry.at else "",
+            "what": entry.what, "is_problem": entry.is_problem}
+
+
 @bp.route("/<int:rca_id>/chronology/new", methods=["GET", "POST"], defaults={"entry_id": None})
 @bp.route("/<int:rca_id>/chronology/<int:entry_id>", methods=["GET", "POST"])
 @requires(Permission.REVIEW_INCIDENTS)
@@ -156,12 +172,14 @@ def chronology_entry(rca_id: int, entry_id: int | None):
     _editable(rca)
     entry = _entry_or_404(rca, entry_id) if entry_id is not None else None
     if request.method == "GET" and entry is not None:
-        form = ChronologyEntryForm(data={"on_date": entry.at.date() if entry.at else None,
-                                         "at_time": entry.at.strftime("%H:%M") if entry.at else "",
-                                         "what": entry.what, "is_problem": entry.is_problem})
+        form = ChronologyEntryForm(data=_entry_data(entry))
     else:
         form = ChronologyEntryForm()
-    if form.validate_on_submit():
+    if entry is not None:
+        versions.stamp(form, entry)
+    if form.validate_on_submit() and not (
+            entry is not None and versions.is_stale(form, entry, ChronologyEntryForm(formdata=None,
+                                                                                     data=_entry_data(entry)))):
         moment = None
         if form.on_date.data and form.time_value():
             moment = datetime.combine(form.on_date.data, form.time_value())
@@ -302,26 +320,32 @@ def add_factor(rca_id: int, node_id: int):
     return render_template("rca/factor.html", form=form, rca=rca, target=target, node=None)
 
 
+def _item_data(node) -> dict:
+    return {"label": node.label, "description": node.description, "category": node.category,
+            "evidence_kind": node.evidence_kind, "evidence_debrief": str(node.evidence_debrief_id or ""),
+            "evidence_entry": str(node.evidence_entry_id or ""), "evidence_document": node.evidence_document or ""}
+
+
+def _saved_item_form(rca, node) -> ItemForm:
+    saved = ItemForm(formdata=None, data=_item_data(node))
+    _evidence_choices(rca, saved)
+    return saved
+
+
 @bp.route("/<int:rca_id>/items/<int:node_id>", methods=["GET", "POST"])
 @requires(Permission.REVIEW_INCIDENTS)
 def item(rca_id: int, node_id: int):
     rca = _rca(rca_id)
     _editable(rca)
     node = _node_or_404(rca, node_id)
-    if request.method == "GET":
-        form = ItemForm(data={"label": node.label, "description": node.description, "category": node.category,
-                              "evidence_kind": node.evidence_kind,
-                              "evidence_debrief": str(node.evidence_debrief_id or ""),
-                              "evidence_entry": str(node.evidence_entry_id or ""),
-                              "evidence_document": node.evidence_document or ""})
-    else:
-        form = ItemForm()
+    form = ItemForm(data=_item_data(node)) if request.method == "GET" else ItemForm()
     _evidence_choices(rca, form)
+    versions.stamp(form, node)
     if node.kind not in rca_graph.FACTOR_KINDS:
         # Only the wording of the outcome or a problem can change.
         form.category.validators = []
         form.evidence_kind.validators = []
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not versions.is_stale(form, node, _saved_item_form(rca, node)):
         try:
             service.update_node(rca, node, actor=_me(), label=form.label.data, description=form.description.data or "",
                                 category=form.category.data, **_evidence_args(form))
@@ -420,7 +444,9 @@ def findings(rca_id: int):
     rca = _rca(rca_id)
     _editable(rca)
     form = FindingsForm(data={"findings": rca.findings}) if request.method == "GET" else FindingsForm()
-    if form.validate_on_submit():
+    versions.stamp(form, rca)
+    if form.validate_on_submit() and not versions.is_stale(
+            form, rca, FindingsForm(formdata=None, data={"findings": rca.findings})):
         service.save_findings(rca, actor=_me(), findings=form.findings.data)
         if culture_findings(rca):
             flash("The findings have been saved. Some wording may read as blaming a person: see the check below.",
@@ -454,16 +480,23 @@ def recommendation(rca_id: int, recommendation_id: int | None):
     rca = _rca(rca_id)
     _editable(rca)
     existing = _recommendation_or_404(rca, recommendation_id) if recommendation_id else None
-    if request.method == "GET" and existing is not None:
-        form = RecommendationForm(data={"text": existing.text, "nodes": [str(n.id) for n in existing.nodes]})
-    else:
-        form = RecommendationForm()
+    def filled(form):
+        form.nodes.choices = [SelectChoice(str(n.id), n.label, render_kw={
+            "hint": ("Root cause · " if n.kind == rca_graph.ROOT_CAUSE else "Factor · ") + category_name(n.category)})
+            for n in factors]
+        return form
+
+    def saved_data():
+        return {"text": existing.text, "nodes": [str(n.id) for n in existing.nodes]}
+
     factors = [n for n in rca.nodes if n.kind in rca_graph.FACTOR_KINDS]
     factors.sort(key=lambda n: n.kind != rca_graph.ROOT_CAUSE)
-    form.nodes.choices = [SelectChoice(str(n.id), n.label, render_kw={
-        "hint": ("Root cause · " if n.kind == rca_graph.ROOT_CAUSE else "Factor · ") + category_name(n.category)})
-        for n in factors]
-    if form.validate_on_submit():
+    form = filled(RecommendationForm(data=saved_data()) if request.method == "GET" and existing is not None
+                  else RecommendationForm())
+    if existing is not None:
+        versions.stamp(form, existing)
+    if form.validate_on_submit() and not (existing is not None and versions.is_stale(
+            form, existing, filled(RecommendationForm(formdata=None, data=saved_data())))):
         try:
             saved = service.save_recommendation(rca, actor=_me(), recommendation=existing, text=form.text.data,
                                                 node_ids=[int(v) for v in form.nodes.data if str(v).isdigit()])
@@ -498,7 +531,10 @@ def action(rca_id: int, recommendation_id: int, action_id: int | None):
         form = ActionForm(obj=existing)
     else:
         form = ActionForm() if request.method == "POST" else ActionForm(data={"status": "open"})
-    if form.validate_on_submit():
+    if existing is not None:
+        versions.stamp(form, existing)
+    if form.validate_on_submit() and not (existing is not None and versions.is_stale(
+            form, existing, ActionForm(formdata=None, obj=existing))):
         try:
             service.save_action(rca, actor=_me(), recommendation=recommendation, action=existing,
                                 description=form.description.data, owner=form.owner.data, due_on=form.due_on.data,

@@ -1,0 +1,173 @@
+"""The database under concurrent use: SQLite in WAL mode with a busy timeout and serialised writes, requests
+retried when they lose a race for a lock, and row locks that serialise the writers of one record."""
+from __future__ import annotations
+
+import sqlite3
+import time
+from typing import Any
+
+from flask import Flask, current_app, g, has_request_context, request
+from sqlalchemy import event, inspect, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from debrief.extensions import db
+
+# A request that loses a lock race is run again this many times in all, waiting a little longer each time.
+ATTEMPTS = 4
+BACKOFF_SECONDS = 0.05
+READ_ONLY_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class DatabaseBusy(Exception):
+    """The database stayed locked by another writer through every attempt: shown as a 503, never a 500."""
+
+
+def is_lock_error(error: BaseException) -> bool:
+    """SQLite's "database is locked" / "busy", or PostgreSQL's serialisation failure, deadlock or lock timeout."""
+    if isinstance(error, StaleDataError):
+        return True
+    if not isinstance(error, DBAPIError):
+        return False
+    orig = error.orig
+    if isinstance(orig, sqlite3.OperationalError):
+        message = str(orig).lower()
+        return "locked" in message or "busy" in message
+    return getattr(orig, "sqlstate", None) in ("40001", "40P01", "55P03")
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    # pysqlite only sends BEGIN before the first INSERT/UPDATE, so the reads a write depends on ran outside its
+    # transaction. Take transactions over: BEGIN is sent by _on_begin, before the first statement.
+    dbapi_connection.isolation_level = None
+    timeout_ms = int(_config("SQLITE_BUSY_TIMEOUT_MS", 5000))
+    cursor = dbapi_connection.cursor()
+    # Readers never wait for a writer in WAL mode; a writer waits up to the busy timeout for another.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={timeout_ms}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _on_begin(connection) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    # A request that changes something takes the write lock at its first statement, so its reads see the data
+    # it will write over and no other writer can slip in between (BEGIN IMMEDIATE waits up to the busy timeout).
+    immediate = getattr(g, "write_transaction", None) if _has_app_g() else None
+    if immediate is None:
+        immediate = has_request_context() and request.method not in READ_ONLY_METHODS
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _has_app_g() -> bool:
+    from flask import has_app_context
+    return has_app_context()
+
+
+def _config(key: str, default: Any) -> Any:
+    from flask import has_app_context
+    return current_app.config.get(key, default) if has_app_context() else default
+
+
+def listen(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite" or event.contains(engine, "begin", _on_begin):
+        return
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_begin)
+    engine.dispose()  # connections opened before the listeners were added are replaced
+
+
+def lock_row(record: Any) -> None:
+    """Serialise the writers of `record`: a row lock on PostgreSQL (SELECT ... FOR UPDATE), the write lock on
+    SQLite. Afterwards `record` and its relationships are read again, as they are now under the lock."""
+    session = db.session
+    if session.get_bind().dialect.name == "sqlite":
+        # Taking the write lock: at once if the transaction began IMMEDIATE; otherwise this fails when another
+        # writer committed since this transaction's first read, and the request is retried.
+        mapper = inspect(record).mapper
+        key = mapper.primary_key[0]
+        session.execute(update(mapper.local_table).where(key == inspect(record).identity[0])
+                        .values({key.name: key}))
+    session.refresh(record, with_for_update=True)
+    for relationship in inspect(record).mapper.relationships:
+        if relationship.uselist:
+            session.expire(record, [relationship.key])
+
+
+def next_number(force_id: int, year: int, *, above: int = 0) -> int:
+    """The next number of a force's year, taken in one atomic upsert of its counter row: the row stays locked
+    until the transaction ends, so two requests can never be handed the same number. `above` is a floor."""
+    from sqlalchemy import case
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from debrief.models import ReferenceCounter
+
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(ReferenceCounter).values(force_id=force_id, year=year, last=above + 1)
+    following = ReferenceCounter.last + 1
+    statement = statement.on_conflict_do_update(
+        index_elements=[ReferenceCounter.force_id, ReferenceCounter.year],
+        set_={"last": case((following > statement.excluded.last, following), else_=statement.excluded.last)},
+    ).returning(ReferenceCounter.last)
+    return db.session.execute(statement).scalar_one()
+
+
+def init_database(app: Flask) -> None:
+    """SQLite settings on every connection, and each request run again (up to ATTEMPTS) after a lock race."""
+    with app.app_context():
+        for engine in db.engines.values():
+            listen(engine)
+
+    dispatch = app.dispatch_request
+
+    def dispatch_with_retry():
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return dispatch()
+            except (OperationalError, DBAPIError, StaleDataError) as error:
+                if not is_lock_error(error):
+                    raise
+                db.session.rollback()
+                app.logger.warning("Lock race on %s %s (attempt %s): %s", request.method, request.path, attempt,
+                                   error.__class__.__name__)
+                if attempt == ATTEMPTS:
+                    raise DatabaseBusy() from error
+                time.sleep(BACKOFF_SECONDS * attempt)
+        raise AssertionError("unreachable")
+
+    app.dispatch_request = dispatch_with_retry  # type: ignore[method-assign]
+    app.register_error_handler(DatabaseBusy, busy_page)
+    app.register_error_handler(OperationalError, _lock_or_crash)
+    app.register_error_handler(StaleDataError, _lock_or_crash)
+
+
+def _lock_or_crash(error: Exception):
+    """A lock error outside a view (a hook, the error page itself) is still "busy"; anything else is a 500."""
+    if is_lock_error(error):
+        return busy_page(error)
+    from debrief.errors import unexpected_error
+    return unexpected_error(error)
+
+
+def busy_page(_error: Exception):
+    """503 with what the person typed, shown and kept in a form that sends it again with a fresh CSRF token."""
+    from flask import render_template
+
+    db.session.rollback()
+    typed, resend = [], []
+    if request.method not in READ_ONLY_METHODS:
+        for name, value in request.form.items(multi=True):
+            if name == "csrf_token":
+                continue
+            resend.append((name, value))
+            if value.strip():
+                typed.append((name.replace("_", " ").capitalize(), value))
+    response = current_app.make_response(
+        (render_template("errors/busy.html", typed=typed, resend=resend, action=request.full_path.rstrip("?")), 503))
+    response.headers["Retry-After"] = "5"
+    return response
