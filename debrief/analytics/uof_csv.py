@@ -394,15 +394,16 @@ _NOT_CSV = ("The file is not a CSV text file: it holds binary data{what}. Open i
 
 def _refuse_non_text(first: bytes) -> None:
     """UofCsvError for a file that is not 8-bit text: UTF-16/32 (a BOM, or every other byte NUL), or binary."""
+    if first.startswith(b"PK\x03\x04"):
+        raise UofCsvError(_NOT_CSV.format(what=" (a zip file: an .xlsx workbook?)"))
     if first.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise UofCsvError("The file is UTF-32 text. Save it as \"CSV UTF-8 (comma delimited)\" and import that file.")
+    odd, even, quarter = first[1::2].count(0), first[0::2].count(0), len(first) // 4
     if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-        len(first) >= 4 and (first[1::2].count(0) > len(first) // 4 or first[0::2].count(0) > len(first) // 4)
+        quarter and ((odd > quarter and even < quarter // 5) or (even > quarter and odd < quarter // 5))
     ):
         raise UofCsvError("The file is UTF-16 text (as Excel's \"Unicode text\" saves it), not UTF-8. "
                           "Save it as \"CSV UTF-8 (comma delimited)\" and import that file.")
-    if first.startswith(b"PK\x03\x04"):
-        raise UofCsvError(_NOT_CSV.format(what=" (a zip file: an .xlsx workbook?)"))
     if b"\x00" in first:
         raise UofCsvError(_NOT_CSV.format(what=""))
 
