@@ -60,3 +60,14 @@ class AddUserForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     submit = SubmitField("Deactivate user", widget=GovSubmitInput())
+
+
+class RolesForm(FlaskForm):
+    roles = SelectMultipleField(
+        "Roles",
+        widget=GovCheckboxesInput(),
+        choices=[SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]}) for r in Role],
+        description="Select all that apply. The person is signed out everywhere when their roles change.",
+        validators=[InputRequired(message="Select at least one role")],
+    )
+    submit = SubmitField("Save roles", widget=GovSubmitInput())
