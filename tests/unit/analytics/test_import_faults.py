@@ -112,7 +112,7 @@ def test_a_running_import_cannot_be_resumed_twice(force):
         import_use_of_force(SMALL, force=force, today=TODAY, resume=True)
 
 
-def test_a_dead_process_on_this_host_counts_as_stopped(force):
+def test_a_dead_process_on_this_host_counts_as_stopped(app, force):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     run = UseOfForceImportRun(force_id=force.id, file_name="x.csv", file_sha256="0" * 64, mode="batched",
@@ -122,7 +122,9 @@ def test_a_dead_process_on_this_host_counts_as_stopped(force):
     db.session.add(run)
     db.session.commit()
     assert import_staging.shown_status(run) == "stopped"
-    assert import_staging.mark_stopped(db.session) == [run]
+    listed = app.test_cli_runner().invoke(args=["import-runs"])
+    assert listed.exit_code == 0 and " stopped " in listed.output and "after row 41" in listed.output
+    db.session.expire_all()
     assert run.status == "stopped" and "after row 41" in run.message
 
 
