@@ -75,4 +75,5 @@ EVENTS: dict[str, AuditSpec] = {
     "force_response.recorded": _spec("Recorded the force's response to a reflective question", "question",
                                      "case_study", "created"),
     "use_of_force.imported": _spec("Imported a use-of-force file (or tried to)", "file", "status", "rows_inserted"),
+    "review.queue_viewed": _spec("Viewed the review queue of incidents", "count", "filters"),
 }
