@@ -41,6 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from debrief.database import init_database
 
     init_database(app)  # SQLite WAL + busy timeout, requests retried after a lock race
+    _trust_proxies(app)
 
     from debrief.errors import init_errors
     from debrief.security import init_security
@@ -73,14 +74,28 @@ def _init_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
+        from flask import session
+
         from debrief.models import User
 
         user = db.session.get(User, int(user_id))
-        return user if user is not None and user.active else None
+        if user is None or not user.active:
+            return None
+        # Signing out, deactivation and role changes raise the epoch: older session cookies stop working.
+        return user if session.get("epoch", 0) == user.session_epoch else None
 
     from debrief.template_helpers import init_template_helpers
 
     init_template_helpers(app)
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES reverse proxies, take the client's address and scheme from their X-Forwarded-* headers."""
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
 
 
 def _register_blueprints(app: Flask) -> None:

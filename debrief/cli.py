@@ -121,6 +121,44 @@ def init_cli(app: Flask) -> None:
         """Import a force's use-of-force CSV (Metropolitan Police open-data layout)."""
         _import_use_of_force(path, force_code, batch_size, resume, rejects)
 
+    @app.cli.command("import-runs")
+    @click.option("--limit", type=click.IntRange(min=1), default=20, help="How many of the latest runs to list.")
+    def import_runs_command(limit):
+        """List the latest use-of-force imports; a run whose process is gone is marked stopped first."""
+        from debrief.analytics.import_staging import mark_stopped
+        from debrief.models import UseOfForceImportRun
+
+        mark_stopped(db.session)
+        runs = db.session.scalars(select(UseOfForceImportRun).order_by(UseOfForceImportRun.id.desc()).limit(limit))
+        for run in runs:
+            click.echo(f"{run.id:>5}  {run.force.code:<5} {run.status:<11} {run.mode:<14} "
+                       f"row {run.last_committed_row or '-':<9} {run.file_name}"
+                       + (f"  ({run.message})" if run.message and run.status != "completed" else ""))
+
+    @app.cli.command("audit-verify")
+    def audit_verify_command():
+        """Check every force's audit hash chain; exit 1 and name the first broken link if one is broken."""
+        from debrief.audit.chain import verify
+        from debrief.models import Force as ForceModel
+
+        names = {f.id: f.code for f in db.session.scalars(select(ForceModel))}
+        broken = False
+        for report in verify(db.session):
+            who = names.get(report.chain, f"force {report.chain}") if report.chain else "no force"
+            before = f" ({report.unchained:,} earlier events were written before chaining began)" \
+                if report.unchained else ""
+            if report.ok:
+                click.echo(f"{who}: OK, {report.checked:,} events chained{before}")
+                continue
+            broken = True
+            at = f"event {report.broken_event_id}" if report.broken_event_id else "the end of the chain"
+            link = f" (link {report.broken_seq})" if report.broken_seq else ""
+            click.echo(f"{who}: BROKEN at {at}{link}: {report.problem}. "
+                       f"The {report.checked:,} events before it are intact.", err=True)
+        if broken:
+            sys.exit(1)
+        click.echo("Audit trail OK.")
+
     @app.cli.command("seed-demo")
     def seed_demo_command():
         """Load demo forces, users and records. Safe to run again: nothing is duplicated."""

@@ -61,6 +61,11 @@ class Config:
     SIGNIN_WINDOW_SECONDS = 15 * 60
     SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5
     SIGNIN_MAX_FAILURES_PER_ADDRESS = 20
+    # Other addresses wait this long after an account's failure streak, doubling per failure up to the maximum.
+    SIGNIN_ACCOUNT_LOCK_SECONDS = 30
+    SIGNIN_MAX_ACCOUNT_LOCK_SECONDS = 300
+    # Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are trusted (0: none, the default).
+    TRUSTED_PROXIES = int(os.environ.get("DEBRIEF_TRUSTED_PROXIES", "0"))
     AUDIT_PAGE_SIZE = 50
     DEBRIEF_REQUEST_DUE_DAYS = int(os.environ.get("DEBRIEF_REQUEST_DUE_DAYS", "3"))
     TESTING = False

@@ -93,6 +93,9 @@ def init_security(app: Flask) -> None:
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        if (request.host or "").rsplit(":", 1)[0] not in LOCAL_HOSTS:
+            # Served under a real name (behind TLS): browsers must only ever come back over HTTPS.
+            response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         if request.endpoint != "static":
             # Pages can hold personal data: keep them out of shared caches and the back-forward cache.
             response.headers["Cache-Control"] = "no-store"

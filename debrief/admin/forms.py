@@ -60,10 +60,29 @@ class AddUserForm(BaseForm):
     role_hints = ROLE_HINTS
 
     def offer_roles(self, roles) -> None:
-        """Show only the roles the signed-in person may give."""
-        self.roles.choices = [SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]})
-                              for r in Role if r in roles]
+        offer_roles(self.roles, roles)
 
 
 class ConfirmForm(BaseForm):
     submit = SubmitField("Deactivate user", widget=GovSubmitInput())
+
+
+class RolesForm(BaseForm):
+    roles = SelectMultipleField(
+        "Roles",
+        widget=GovCheckboxesInput(),
+        choices=[SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]}) for r in Role],
+        # The service refuses a role the signed-in person may not give, and says why.
+        validate_choice=False,
+        description="Select all that apply. The person is signed out everywhere when their roles change.",
+        validators=[InputRequired(message="Select at least one role")],
+    )
+    submit = SubmitField("Save roles", widget=GovSubmitInput())
+
+    def offer_roles(self, roles) -> None:
+        offer_roles(self.roles, roles)
+
+
+def offer_roles(field: SelectMultipleField, roles) -> None:
+    """Show only the roles the signed-in person may give."""
+    field.choices = [SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]}) for r in Role if r in roles]

@@ -5,10 +5,12 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from debrief.admin.forms import AddUserForm, ConfirmForm
+from debrief.admin.forms import AddUserForm, ConfirmForm, RolesForm
 from debrief.audit import EVENTS, record
 from debrief.auth.roles import Permission, Role, grantable_by
-from debrief.auth.service import AccountError, create_user, deactivate_user, user_in_force, users_of_force
+from debrief.auth.service import (
+    AccountError, change_roles, create_user, deactivate_user, user_in_force, users_of_force,
+)
 from debrief.extensions import db
 from debrief.models import AuditEvent
 from debrief.security import requires
@@ -97,3 +99,32 @@ def audit():
     record("audit.viewed", actor=current_user, force_id=force_id, page=page)
     db.session.commit()
     return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total, specs=EVENTS)
+
+
+@bp.route("/users/<int:user_id>/roles", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def user_roles(user_id: int):
+    """Change a user's roles; their sessions end, so the new roles apply from their next sign-in."""
+    person = user_in_force(user_id, current_user.force_id)
+    if person is None or not person.active or person.id == current_user.id:
+        abort(404)
+    form = RolesForm()
+    # Only the roles this administrator may give are offered, plus the ones the person already holds.
+    form.offer_roles(grantable_by(current_user.roles) | person.roles)
+    if request.method == "GET":
+        form.roles.data = sorted(r.value for r in person.roles)
+    if form.validate_on_submit():
+        try:
+            changed = change_roles(person, [Role(r) for r in form.roles.data],
+                                   actor=current_user._get_current_object())
+        except AccountError as exc:
+            db.session.rollback()
+            form.roles.errors = [str(exc)]
+        else:
+            flash(f"{person.name}'s roles have been changed and they have been signed out" if changed
+                  else "The roles were not changed", "success")
+            return redirect(url_for("admin.user", user_id=person.id))
+    record("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
+           record_id=person.id, email=person.email)
+    db.session.commit()
+    return render_template("admin/user_roles.html", person=person, form=form)

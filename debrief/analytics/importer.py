@@ -2,9 +2,13 @@
 
 No request code: the command line (and seed-demo) call `import_use_of_force` with the force and the
 acting user (None from the command line). Rows go in with Core executemany inserts, a chunk at a time.
+No transaction holds the write lock for longer than a chunk (or the final move), so people using the
+site at the same time are not kept waiting.
 
-* All-or-nothing (default): every row is written in one transaction; an error rolls all of it back
-  and the run is marked failed.
+* All-or-nothing (default): rows are committed a chunk at a time to a staging table
+  (import_staging.py) and moved into use_of_force in one short transaction at the end, so they
+  appear all at once; an error discards them and marks the run failed. Ctrl-C, or a killed process,
+  keeps what was staged: `resume=True` adopts it and carries on.
 * Batched (`batch_size`): a commit every `batch_size` rows, each recording the run's last committed
   row number; an error rolls back only the current batch and marks the run interrupted, and
   `resume=True` carries on after the last committed row of the file's latest unfinished run.
@@ -28,13 +32,16 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection
 
 from debrief import audit
-from debrief.analytics.uof_csv import RejectedRow, UofCsvError, UofRecord, open_uof_csv, read_uof_csv
+from debrief.analytics import import_staging as staging
+from debrief.analytics.uof_csv import (
+    RejectedRow, UofCsvError, UofRecord, neutralise_cells, open_uof_csv, read_uof_csv,
+)
 from debrief.extensions import db
 from debrief.models import Force
 from debrief.models.base import utcnow
 from debrief.models.use_of_force import (
     CED_LEVEL_BITS, IMPACT_FACTOR_BITS, LOCATION_BITS, OUTCOME_BITS, REASON_BITS, TACTIC_BITS,
-    UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic, month_of, to_mask,
+    UOF_STAGING, UOF_TACTIC_STAGING, UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic, month_of, to_mask,
 )
 
 CHUNK_ROWS = 2_000  # rows per executemany (and per duplicate lookup) within a batch or a whole-file import
@@ -103,6 +110,7 @@ def import_use_of_force(
     session = db.session
     session.commit()  # the import commits; start from a clean transaction
     force_id, force_code = force.id, force.code
+    staging.mark_stopped(session, force_id)  # runs whose process was killed say so before anything else
     sha256 = file_sha256(path)
     resumed_from: UseOfForceImportRun | None = None
     resume_after = 1
@@ -118,6 +126,11 @@ def import_use_of_force(
                 + (" (the last one completed)." if resumed_from is not None else ".")
                 + " Import it without --resume: rows already imported are skipped."
             )
+        if resumed_from.status == "running":
+            raise ImportProblem(f"The import of {path.name} for {force_code} is still running (process "
+                                f"{resumed_from.pid} on {resumed_from.host}): wait for it, or stop it first.")
+        if resumed_from.mode == ALL_OR_NOTHING and batch_size:
+            raise ImportProblem("That import was all or nothing: resume it without --batch-size.")
         resume_after = resumed_from.last_committed_row or 1
 
     run = UseOfForceImportRun(
@@ -127,7 +140,11 @@ def import_use_of_force(
         last_committed_row=resume_after if resumed_from else None,
         rows_read=0, rows_inserted=0, rows_duplicate=0, rows_rejected=0,
     )
+    staging.claim(run)
     session.add(run)
+    session.flush()
+    if resumed_from is not None and resumed_from.mode == ALL_OR_NOTHING:
+        staging.adopt(session.connection(), resumed_from.id, run.id)
     session.commit()
     result = ImportResult(run_id=run.id, status="running", file_name=path.name,
                           resumed_after=resume_after if resumed_from else None,
@@ -138,12 +155,15 @@ def import_use_of_force(
     except OSError as error:
         _finish(run, result, "failed", f"The file cannot be read: {error.strerror or error}.", started, actor)
         raise ImportProblem(result.message or "", result) from error
+    except UofCsvError as error:  # binary, UTF-16: said plainly, and the run recorded as failed
+        _fail_unread(run, result, str(error), started, actor)
+        raise ImportProblem(str(error), result) from error
     try:
         with fileobj:
             try:
                 reader = read_uof_csv(fileobj, today=today, resume_after=resume_after)
             except UofCsvError as error:
-                _finish(run, result, "failed", str(error), started, actor)
+                _fail_unread(run, result, str(error), started, actor)
                 raise ImportProblem(str(error), result) from error
             result.warnings = list(reader.warnings)
             raw = getattr(fileobj, "buffer", None)
@@ -153,17 +173,27 @@ def import_use_of_force(
         if rejects_path is not None:
             try:
                 write_rejects(rejects_path, result.rejected, path)
-            except (OSError, UnicodeDecodeError, csv.Error):  # the file itself is the problem: numbers only
+            except (OSError, UnicodeError, csv.Error, UofCsvError):  # the file itself is the problem: numbers only
                 write_rejects(rejects_path, result.rejected)
+    if result.status == "completed" and batch_size is None:
+        staging.clean_up(session, run.id)
     return result
+
+
+def _fail_unread(run, result, message, started, actor) -> None:
+    """A file that could not be read at all: nothing staged is kept, the run is failed."""
+    staging.discard(db.session.connection(), run.id)
+    run.last_committed_row = None
+    _finish(run, result, "failed", message, started, actor)
 
 
 def _import_rows(reader, run, result, force_id, batch_size, tell, progress, started, actor) -> None:
     session = db.session
     pending: list[UofRecord] = []
-    since_commit = 0  # rows read since the last commit (batched mode)
+    since_commit = 0  # rows read since the last commit
     last_row = run.last_committed_row
     batched_mode = batch_size is not None
+    commit_every = batch_size or CHUNK_ROWS  # all-or-nothing commits each chunk to staging
     try:
         for item in reader:
             result.rows_read += 1
@@ -172,10 +202,10 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
             else:
                 pending.append(item)
             since_commit += 1
-            if len(pending) >= CHUNK_ROWS or (batched_mode and since_commit >= batch_size):
-                _flush(session.connection(), pending, force_id, run.id, result)
+            if len(pending) >= CHUNK_ROWS or since_commit >= commit_every:
+                _flush(session.connection(), pending, force_id, run.id, result, not batched_mode)
                 pending = []
-            if batched_mode and since_commit >= batch_size:
+            if since_commit >= commit_every:
                 last_row = reader.last_row_number
                 _save_progress(run, result, last_row)
                 session.commit()
@@ -184,14 +214,20 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
                     progress(tell())
             elif progress and result.rows_read % CHUNK_ROWS == 0:
                 progress(tell())
-        _flush(session.connection(), pending, force_id, run.id, result)
+        _flush(session.connection(), pending, force_id, run.id, result, not batched_mode)
         last_row = reader.last_row_number
+        if not batched_mode:  # the one short transaction that makes every staged row visible
+            conn = session.connection()
+            staged = staging.staged_count(conn, run.id)
+            moved = staging.move(conn, run.id)
+            result.duplicates += staged - moved
+            result.inserted = moved
     except (Exception, KeyboardInterrupt) as error:
         session.rollback()
         # What the rolled-back part had counted is gone with it: count again from the committed state.
         _recount_after_rollback(run, result)
         committed = run.last_committed_row
-        at = f" (reading row {reader.last_row_number})"
+        at = "" if isinstance(error, UofCsvError) else f" (reading row {reader.last_row_number})"
         if batched_mode:
             if committed and committed > 1:
                 message = (f"Stopped after row {committed}{at}: {_describe(error)}. The rows up to row {committed} "
@@ -200,8 +236,15 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
                 message = (f"Stopped before any batch was committed{at}: {_describe(error)}. Nothing was kept; "
                            "run the import again.")
             _finish(run, result, "interrupted", message, started, actor)
+        elif isinstance(error, KeyboardInterrupt):
+            message = (f"Stopped{at}: {_describe(error)}. Nothing was imported yet; the rows read up to row "
+                       f"{committed or 1} are kept aside: run the import again with --resume to carry on.")
+            _finish(run, result, "interrupted", message, started, actor)
         else:
             message = f"Nothing was imported{at}: {_describe(error)}. Every row of this run was rolled back."
+            staging.discard(session.connection(), run.id)
+            run.rows_inserted = run.rows_duplicate = result.inserted = result.duplicates = 0
+            run.last_committed_row = result.last_committed_row = None
             _finish(run, result, "failed", message, started, actor)
         if isinstance(error, KeyboardInterrupt):
             raise
@@ -226,6 +269,7 @@ def _save_progress(run: UseOfForceImportRun, result: ImportResult, last_row: int
     run.rows_duplicate = result.duplicates
     run.rows_rejected = len(result.rejected)
     run.last_committed_row = last_row
+    run.heartbeat_at = utcnow()
     result.last_committed_row = last_row
 
 
@@ -307,8 +351,9 @@ def record_values(record: UofRecord, force_id: int, run_id: int) -> dict[str, An
     }
 
 
-def _flush(conn: Connection, pending: list[UofRecord], force_id: int, run_id: int, result: ImportResult) -> None:
-    """Insert the pending records the force does not hold yet, and their tactics."""
+def _flush(conn: Connection, pending: list[UofRecord], force_id: int, run_id: int, result: ImportResult,
+           staged: bool = False) -> None:
+    """Insert the pending records the force does not hold yet, and their tactics (into staging if `staged`)."""
     if not pending:
         return
     prints = [record.fingerprint for record in pending]
@@ -322,7 +367,7 @@ def _flush(conn: Connection, pending: list[UofRecord], force_id: int, run_id: in
     fresh = [record for record in pending if record.fingerprint not in held]
     result.duplicates += len(pending) - len(fresh)
     if fresh:
-        _write_batch(conn, fresh, force_id, run_id)
+        _write_batch(conn, fresh, force_id, run_id, staged)
     result.inserted += len(fresh)
 
 
@@ -338,9 +383,16 @@ _RECORD_COLUMNS = tuple(column.name for column in _RECORD.columns if column.name
 _TACTIC_COLUMNS = ("record_id", "tactic", "force_id", "incident_month", "effective")
 
 
-def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_id: int) -> None:
-    """The records and their tactics, in the connection's transaction: COPY on PostgreSQL, else executemany."""
+def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_id: int,
+                 staged: bool = False) -> None:
+    """The records and their tactics, in the connection's transaction: COPY on PostgreSQL, else executemany.
+
+    With `staged`, into the staging tables; on PostgreSQL their ids still come from use_of_force's sequence.
+    """
     values = [record_values(record, force_id, run_id) for record in records]
+    if staged:
+        _write_staged(conn, records, values, force_id, run_id)
+        return
     if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
         # Ids taken from the sequence up front, so the rows can be streamed with COPY (psycopg 3's copy()).
         ids = conn.scalars(text("SELECT nextval(pg_get_serial_sequence('use_of_force', 'id')) "
@@ -360,25 +412,41 @@ def _write_batch(conn: Connection, records: list[UofRecord], force_id: int, run_
         conn.execute(insert(_TACTIC), tactic_rows)
 
 
+def _write_staged(conn: Connection, records: list[UofRecord], values: list[dict[str, Any]], force_id: int,
+                  run_id: int) -> None:
+    if conn.dialect.name == "postgresql":
+        ids = conn.scalars(text("SELECT nextval(pg_get_serial_sequence('use_of_force', 'id')) "
+                                "FROM generate_series(1, :n)"), {"n": len(records)}).all()
+        conn.execute(insert(UOF_STAGING), [{"id": record_id, **row} for record_id, row in zip(ids, values, strict=True)])
+    else:
+        ids = conn.scalars(insert(UOF_STAGING).returning(UOF_STAGING.c.id, sort_by_parameter_order=True),
+                           values).all()
+    tactic_rows = [{**dict(zip(_TACTIC_COLUMNS, row)), "import_run_id": run_id}
+                   for row in _tactic_rows(ids, records, force_id)]
+    if tactic_rows:
+        conn.execute(insert(UOF_TACTIC_STAGING), tactic_rows)
+
+
 def write_rejects(path: str | Path, rejected: list[RejectedRow], source: str | Path | None = None) -> None:
     """A CSV of the rejected rows: row number and reason, then (given the source file) the row's own cells.
 
     With the cells, the file can be corrected and imported as it is: the two extra columns are ignored
     with a warning. The source is streamed again, counting rows as the reader does (header = row 1).
+    Cells a spreadsheet would run as a formula (= + - @ tab CR first) get a leading apostrophe.
     """
     reasons = {row.row_number: row.reason for row in rejected}
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         if source is None:
             writer.writerow(["Rejected row", "Reason"])
-            writer.writerows([number, reason] for number, reason in reasons.items())
+            writer.writerows(neutralise_cells([number, reason]) for number, reason in reasons.items())
             return
         with open_uof_csv(source) as original:
             rows = csv.reader(original)
-            writer.writerow(["Rejected row", "Reason", *next(rows, [])])
+            writer.writerow(neutralise_cells(["Rejected row", "Reason", *next(rows, [])]))
             last = max(reasons, default=1)
             for number, cells in enumerate(rows, start=2):
                 if number in reasons:
-                    writer.writerow([number, reasons[number], *cells])
+                    writer.writerow(neutralise_cells([number, reasons[number], *cells]))
                 if number >= last:
                     break

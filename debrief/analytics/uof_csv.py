@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -19,7 +20,8 @@ from debrief.analytics.uof_fingerprint import hash_payload, payload, row_fingerp
 
 __all__ = [
     "FIRST_DATA_ROW", "MissingColumnsError", "RejectedRow", "UofCsvError", "UofCsvReader", "UofHeader",
-    "UofRecord", "batched", "check_header", "detect_encoding", "open_uof_csv", "read_uof_csv", "row_fingerprint",
+    "UofRecord", "batched", "check_header", "detect_encoding", "neutralise_cells", "open_uof_csv", "read_uof_csv",
+    "row_fingerprint",
 ]
 
 # Rows are numbered as a spreadsheet shows them: the header is row 1, the first data row is row 2,
@@ -117,10 +119,14 @@ class UofCsvReader:
 
     def __init__(self, fileobj: TextIO, *, today: date | None = None, resume_after: int = 1) -> None:
         self._rows = csv.reader(fileobj)
+        self._encoding = (getattr(fileobj, "encoding", None) or "utf-8").lower()
         try:
             header_cells = next(self._rows)
         except StopIteration:
             raise UofCsvError("The file is empty: its first row must name the columns.") from None
+        except UnicodeDecodeError as error:
+            raise UofCsvError(f"Row 1 is not in the file's text encoding ({error.reason}).") from error
+        self._refuse_undecoded("".join(header_cells), 1)
         self.header = check_header(header_cells)
         self.warnings: list[str] = list(self.header.warnings)
         self.last_row_number = 1
@@ -166,7 +172,10 @@ class UofCsvReader:
                 ) from error
             row_number += 1
             self.last_row_number = row_number
-            if not any(cells) or not "".join(cells).strip():
+            joined = "".join(cells)
+            if not joined.isascii():
+                self._refuse_undecoded(joined, row_number)
+            if not joined.strip():
                 continue  # blank lines and rows of empty cells carry nothing
             result: UofRecord | RejectedRow
             # Trailing empty cells are common in spreadsheet exports; missing or extra values are not.
@@ -185,6 +194,22 @@ class UofCsvReader:
             else:
                 self.rejected += 1
             yield result
+
+    def _refuse_undecoded(self, text: str, row_number: int) -> None:
+        """A byte the encoding could not decode (kept as a lone surrogate by open_uof_csv) stops the import here."""
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            byte = next(ord(ch) - 0xDC00 for ch in text if "\udc80" <= ch <= "\udcff")
+            if self._encoding.startswith("utf"):
+                raise UofCsvError(
+                    f"Row {row_number} is not valid UTF-8 (byte 0x{byte:02X}), though the rest of the file is "
+                    "UTF-8, so it was not read as Windows-1252: correct that row, or save the file as UTF-8 again."
+                ) from None
+            raise UofCsvError(
+                f"Row {row_number} holds byte 0x{byte:02X}, which is not a character in the file's encoding "
+                f"({self._encoding}): correct that row, or save the file as UTF-8."
+            ) from None
 
     def _fingerprint(self, cells: list[str]) -> str:
         text = payload(self._known_prefixes, self._known_cells(cells))
@@ -361,25 +386,76 @@ def read_uof_csv(fileobj: TextIO, *, today: date | None = None, resume_after: in
     return UofCsvReader(fileobj, today=today, resume_after=resume_after)
 
 
-def detect_encoding(path: str | Path, chunk_size: int = 1 << 20) -> str:
-    """'utf-8-sig' when the whole file decodes as UTF-8, else 'cp1252' (as the MPS publishes).
+# A character of two, three or four bytes as UTF-8 writes it: rare in a Windows-1252 file.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_NOT_CSV = ("The file is not a CSV text file: it holds binary data{what}. Open it in a spreadsheet and "
+            "save it as \"CSV UTF-8 (comma delimited)\", then import that file.")
 
-    Reads the file in chunks, so a large file is never held in memory.
+
+def _refuse_non_text(first: bytes) -> None:
+    """UofCsvError for a file that is not 8-bit text: UTF-16/32 (a BOM, or every other byte NUL), or binary."""
+    if first.startswith(b"PK\x03\x04"):
+        raise UofCsvError(_NOT_CSV.format(what=" (a zip file: an .xlsx workbook?)"))
+    if first.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise UofCsvError("The file is UTF-32 text. Save it as \"CSV UTF-8 (comma delimited)\" and import that file.")
+    odd, even, quarter = first[1::2].count(0), first[0::2].count(0), len(first) // 4
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        quarter and ((odd > quarter and even < quarter // 5) or (even > quarter and odd < quarter // 5))
+    ):
+        raise UofCsvError("The file is UTF-16 text (as Excel's \"Unicode text\" saves it), not UTF-8. "
+                          "Save it as \"CSV UTF-8 (comma delimited)\" and import that file.")
+    if b"\x00" in first:
+        raise UofCsvError(_NOT_CSV.format(what=""))
+
+
+def detect_encoding(path: str | Path, chunk_size: int = 1 << 20) -> str:
+    """'utf-8-sig' when the file is UTF-8, else 'cp1252' (as the MPS publishes); UofCsvError when not text.
+
+    A file with a UTF-8 byte-order mark or UTF-8 characters in it counts as UTF-8 even when a stray byte
+    does not decode: the reader then refuses that row by number, rather than the whole file being read
+    as Windows-1252 into mojibake. Reads the file in chunks, so a large file is never held in memory.
     """
     decoder = codecs.getincrementaldecoder("utf-8")()
+    valid, looks_utf8 = True, False
     with open(path, "rb") as raw:
-        try:
-            while chunk := raw.read(chunk_size):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
+        first = raw.read(chunk_size)
+        _refuse_non_text(first)
+        looks_utf8 = first.startswith(codecs.BOM_UTF8)
+        chunk = first
+        while chunk:
+            if b"\x00" in chunk:
+                raise UofCsvError(_NOT_CSV.format(what=""))
+            if valid:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    valid = False
+            looks_utf8 = looks_utf8 or _UTF8_MULTIBYTE.search(chunk) is not None
+            chunk = raw.read(chunk_size)
+        if valid:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                valid = False
+    return "utf-8-sig" if valid or looks_utf8 else "cp1252"
 
 
 def open_uof_csv(path: str | Path, encoding: str | None = None) -> TextIO:
-    """Open a CSV for UofCsvReader: newline="" as the csv module needs, the encoding detected if not given."""
-    return open(path, newline="", encoding=encoding or detect_encoding(path))
+    """Open a CSV for UofCsvReader: newline="" as the csv module needs, the encoding detected if not given.
+
+    Bytes the encoding cannot decode are kept as lone surrogates, so the reader refuses them with the
+    row they are in (a decoder reading ahead in blocks would report the wrong row).
+    """
+    return open(path, newline="", encoding=encoding or detect_encoding(path), errors="surrogateescape")
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cells(cells: Iterable[object]) -> list[object]:
+    """Cells for a CSV a person will open in a spreadsheet: any text that would start a formula gets a
+    leading apostrophe, so it shows as text and never runs (CSV injection)."""
+    return [f"'{cell}" if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) else cell for cell in cells]
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -20,6 +20,7 @@ EVENTS: dict[str, AuditSpec] = {
     "auth.sign_in_failed": _spec("Failed sign-in", "email", "reason"),
     "user.created": _spec("Added a user", "email", "roles"),
     "user.deactivated": _spec("Deactivated a user", "email"),
+    "user.roles_changed": _spec("Changed a user's roles", "email", "before", "roles"),
     "user.list_viewed": _spec("Viewed the list of users", "count"),
     "user.viewed": _spec("Viewed a user", "email"),
     "audit.viewed": _spec("Viewed the audit log", "page"),
@@ -79,4 +80,5 @@ EVENTS: dict[str, AuditSpec] = {
     "force_response.withdrawn": _spec("Withdrew a force's response from the public log", "question", "reason"),
     "feedback.deleted": _spec("Deleted readers' feedback past its retention period", "count", "before"),
     "use_of_force.imported": _spec("Imported a use-of-force file (or tried to)", "file", "status", "rows_inserted"),
+    "review.queue_viewed": _spec("Viewed the review queue of incidents", "count", "filters"),
 }

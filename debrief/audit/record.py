@@ -1,11 +1,13 @@
-"""record(): add an audit event to the caller's transaction, checking it was declared."""
+"""record(): add an audit event to the caller's transaction, checking it was declared and chaining it."""
 from __future__ import annotations
 
 from typing import Any
 
+from debrief.audit import chain
 from debrief.audit.events import EVENTS
 from debrief.extensions import db
 from debrief.models.audit import AuditEvent
+from debrief.models.base import utcnow
 
 
 def record(
@@ -26,11 +28,13 @@ def record(
         raise ValueError(f"Audit event {action!r} is missing {sorted(missing)}")
     event = AuditEvent(
         action=action,
+        at=utcnow(),
         actor_id=getattr(actor, "id", None),
         force_id=force_id,
         record_type=record_type,
         record_id=None if record_id is None else str(record_id),
         details=details,
     )
+    chain.link(db.session, event)  # its place and hash in the force's chain, under the chain head's lock
     db.session.add(event)
     return event

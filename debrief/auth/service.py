@@ -1,8 +1,20 @@
-"""Account operations: sign-in with throttling, adding and deactivating users. Each records its audit event."""
+"""Account operations: sign-in with throttling, adding and deactivating users. Each records its audit event.
+
+Throttling never lets one client lock everyone out of an account. An address that has failed on an
+account `per_account` times in the window is refused on it for the rest of the window; any other
+address only meets a short lock after the account's latest real failure (one whose password was
+checked), which doubles with each further failure up to `max_account_lock_seconds`. Refused attempts
+are recorded but checked no password, so they neither extend a lock nor count towards one (waiting
+out a short lock by trying again does not lock a person out for the window). Separately, one address may
+fail `per_address` times in the window (keyed on the real client address: see TRUSTED_PROXIES).
+
+Sessions: `end_sessions` raises the user's session epoch; the user loader refuses a session cookie
+carrying an older one, so signing out, deactivation and role changes end every session at once.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Iterable
 
 from sqlalchemy import func, select
@@ -27,12 +39,15 @@ class SignInLimits:
     window_seconds: int
     per_account: int
     per_address: int
+    account_lock_seconds: int = 30  # other addresses wait this long after the account's latest failure ...
+    max_account_lock_seconds: int = 300  # ... doubled for each failure past per_account, never beyond this
 
 
 @dataclass(frozen=True)
 class SignInOutcome:
     user: User | None
     throttled: bool = False
+    retry_after: int | None = None  # seconds, when the account is under a short lock
 
 
 def normalise_email(email: str) -> str:
@@ -47,19 +62,45 @@ def _recent_failures(column, value: str, since) -> int:
     ) or 0
 
 
+def _account_lock_until(email: str, since: datetime, limits: SignInLimits) -> datetime | None:
+    """When the short lock on an account ends, after a streak of real failures from any addresses."""
+    times = db.session.scalars(
+        select(SignInAttempt.at).where(
+            SignInAttempt.email == email, SignInAttempt.at >= since, SignInAttempt.succeeded.is_(False),
+            SignInAttempt.throttled.is_(False),
+        ).order_by(SignInAttempt.at.desc()).limit(limits.per_account + 16)
+    ).all()
+    if len(times) < limits.per_account:
+        return None
+    doublings = min(len(times) - limits.per_account, 16)
+    lock = min(limits.account_lock_seconds * 2 ** doublings, limits.max_account_lock_seconds)
+    return times[0] + timedelta(seconds=lock)
+
+
 def authenticate(email: str, password: str, *, address: str, limits: SignInLimits) -> SignInOutcome:
     """Check a sign-in, throttled per account and per address; records the attempt and commits."""
     email = normalise_email(email)
-    since = utcnow() - timedelta(seconds=limits.window_seconds)
+    address = (address or "unknown")[:64]
+    now = utcnow()
+    since = now - timedelta(seconds=limits.window_seconds)
+    own_streak = db.session.scalar(
+        select(func.count(SignInAttempt.id)).where(
+            SignInAttempt.email == email, SignInAttempt.address == address, SignInAttempt.at >= since,
+            SignInAttempt.succeeded.is_(False), SignInAttempt.throttled.is_(False),
+        )
+    ) or 0
+    lock_until = _account_lock_until(email, since, limits)
+    retry_after = int((lock_until - now).total_seconds()) + 1 if lock_until and lock_until > now else None
     throttled = (
-        _recent_failures(SignInAttempt.email, email, since) >= limits.per_account
+        own_streak >= limits.per_account
+        or retry_after is not None
         or _recent_failures(SignInAttempt.address, address, since) >= limits.per_address
     )
     user = db.session.scalar(select(User).where(User.email == email))
     ok = False
     if not throttled:
         ok = verify_password(user.password_hash if user else None, password) and bool(user and user.active)
-    db.session.add(SignInAttempt(email=email[:254], address=address[:64], succeeded=ok))
+    db.session.add(SignInAttempt(email=email[:254], address=address, succeeded=ok, throttled=throttled))
     if ok:
         record("auth.signed_in", actor=user, force_id=user.force_id, record_type="user", record_id=user.id)
     else:
@@ -73,10 +114,17 @@ def authenticate(email: str, password: str, *, address: str, limits: SignInLimit
             address=address[:64],
         )
     db.session.commit()
-    return SignInOutcome(user=user if ok else None, throttled=throttled)
+    short_lock = retry_after if throttled and own_streak < limits.per_account else None
+    return SignInOutcome(user=user if ok else None, throttled=throttled, retry_after=short_lock)
+
+
+def end_sessions(user: User) -> None:
+    """Every session of this user ends at its next request (the caller commits)."""
+    user.session_epoch = (user.session_epoch or 0) + 1
 
 
 def record_sign_out(user: User) -> None:
+    end_sessions(user)
     record("auth.signed_out", actor=user, force_id=user.force_id, record_type="user", record_id=user.id)
     db.session.commit()
 
@@ -140,9 +188,33 @@ def deactivate_user(user: User, *, actor: User) -> None:
                            "administrator can change it")
     user.active = False
     user.deactivated_at = utcnow()
+    end_sessions(user)
     record("user.deactivated", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
            email=user.email)
     db.session.commit()
+
+
+def change_roles(user: User, roles: Iterable[Role], *, actor: User) -> bool:
+    """Give the user exactly these roles, ending their sessions; False when nothing changed."""
+    wanted = {Role(r) for r in roles}
+    if not wanted:
+        raise AccountError("Select at least one role")
+    if user.id == actor.id:
+        raise AccountError("You cannot change your own roles")
+    if problem := combination_problem(wanted):
+        raise AccountError(problem, "roles")
+    # Roles the person already holds may stay; any role added must be one this administrator may give.
+    if problem := grant_problem(wanted - user.roles, actor.roles):
+        raise AccountError(problem, "roles")
+    before = user.roles
+    if wanted == before:
+        return False
+    user.set_roles(wanted)
+    end_sessions(user)
+    record("user.roles_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
+           email=user.email, before=sorted(r.value for r in before), roles=sorted(r.value for r in wanted))
+    db.session.commit()
+    return True
 
 
 def users_of_force(force_id: int) -> list[User]:

@@ -15,6 +15,7 @@ bp = Blueprint("auth", __name__)
 
 GENERIC_FAILURE = "Enter a correct email address and password"
 THROTTLED = "There have been too many attempts to sign in. Wait 15 minutes, then try again"
+LOCKED = "There have been too many attempts to sign in to this account. Wait {seconds} seconds, then try again"
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -36,6 +37,8 @@ def _limits() -> SignInLimits:
         window_seconds=cfg["SIGNIN_WINDOW_SECONDS"],
         per_account=cfg["SIGNIN_MAX_FAILURES_PER_ACCOUNT"],
         per_address=cfg["SIGNIN_MAX_FAILURES_PER_ADDRESS"],
+        account_lock_seconds=cfg["SIGNIN_ACCOUNT_LOCK_SECONDS"],
+        max_account_lock_seconds=cfg["SIGNIN_MAX_ACCOUNT_LOCK_SECONDS"],
     )
 
 
@@ -54,8 +57,11 @@ def sign_in():
             session.clear()  # no session fixation across the sign-in boundary
             session.permanent = True
             login_user(outcome.user)
+            session["epoch"] = outcome.user.session_epoch
             return redirect(_safe_next(request.args.get("next")) or url_for(home_endpoint_for(outcome.user.roles)))
-        message = THROTTLED if outcome.throttled else GENERIC_FAILURE
+        message = GENERIC_FAILURE
+        if outcome.throttled:
+            message = LOCKED.format(seconds=outcome.retry_after) if outcome.retry_after else THROTTLED
         form.email.errors = [message]
         form.password.data = ""
         status = 429 if outcome.throttled else 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, event
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from debrief.extensions import db
@@ -25,9 +25,23 @@ class AuditEvent(db.Model):
     record_id: Mapped[str | None] = mapped_column(String(40))
     force_id: Mapped[int | None] = mapped_column(ForeignKey("force.id"))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Tamper evidence: events of a force form a hash chain (debrief/audit/chain.py). NULL before chaining began.
+    chain_seq: Mapped[int | None] = mapped_column(Integer)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
     actor: Mapped[User | None] = relationship(lazy="joined")
     force: Mapped[Force | None] = relationship(lazy="joined")
+
+
+class AuditChainHead(db.Model):
+    """The latest link of one force's audit chain (chain 0: events of no force), locked to add the next."""
+
+    __tablename__ = "audit_chain_head"
+
+    chain: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 @event.listens_for(Session, "before_flush")

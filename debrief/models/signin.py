@@ -22,3 +22,5 @@ class SignInAttempt(db.Model):
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     succeeded: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Refused by throttling without checking the password: does not extend anyone's lock.
+    throttled: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")

@@ -40,8 +40,8 @@ from datetime import date, datetime, time
 from functools import cache
 
 from sqlalchemy import (
-    Boolean, ColumnElement, Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text, Time,
-    UniqueConstraint,
+    Boolean, Column, ColumnElement, Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Table, Text,
+    Time, UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -134,6 +134,10 @@ class UseOfForceImportRun(db.Model):
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     message: Mapped[str | None] = mapped_column(Text)
+    # Liveness of a running import: the process writing it, and when it last committed a chunk.
+    pid: Mapped[int | None] = mapped_column(Integer)
+    host: Mapped[str | None] = mapped_column(String(255))
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     force: Mapped[Force] = relationship(lazy="joined")
 
@@ -208,3 +212,21 @@ class UseOfForceTactic(db.Model):
     force_id: Mapped[int] = mapped_column(ForeignKey("force.id"))
     incident_month: Mapped[int] = mapped_column(Integer)  # YYYYMM, as on the record
     effective: Mapped[bool | None] = mapped_column(Boolean)
+
+
+def _staging_columns(table) -> list[Column]:
+    return [Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable) for c in table.columns]
+
+
+# An all-or-nothing import commits its rows here a chunk at a time (never holding the write lock for
+# long), then moves them into use_of_force in one short transaction when the whole file has been read.
+# Same columns as use_of_force / use_of_force_tactic, no constraints beyond the keys; rows carry their run.
+UOF_STAGING = Table(
+    "use_of_force_staging", db.metadata, *_staging_columns(UseOfForceRecord.__table__),
+    Index("ix_use_of_force_staging_run", "import_run_id"),
+)
+UOF_TACTIC_STAGING = Table(
+    "use_of_force_tactic_staging", db.metadata, *_staging_columns(UseOfForceTactic.__table__),
+    Column("import_run_id", Integer, nullable=False),
+    Index("ix_use_of_force_tactic_staging_run", "import_run_id"),
+)

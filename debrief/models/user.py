@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from debrief.auth.roles import Permission, Role, permissions_for
@@ -32,6 +32,8 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deactivated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Raised on sign-out, deactivation and role changes: a session carrying an older value is ended.
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     force: Mapped[Force] = relationship(lazy="joined")
     role_rows: Mapped[list[UserRole]] = relationship(

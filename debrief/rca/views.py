@@ -54,6 +54,13 @@ def _editable(rca: RootCauseAnalysis) -> None:
         abort(403)
 
 
+def _viewed(rca: RootCauseAnalysis, page: str) -> None:
+    """Audit a page showing the RCA's records (after a refused POST, nothing of it is kept)."""
+    if request.method != "GET":
+        db.session.rollback()
+    service.record_view(rca, actor=_me(), page=page)
+
+
 def _node_or_404(rca: RootCauseAnalysis, node_id: int):
     node = service.node_in(rca, node_id)
     if node is None:
@@ -139,6 +146,7 @@ def details(rca_id: int):
         else:
             flash("The details have been saved", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
+    _viewed(rca, "details")
     return render_template("rca/details.html", form=form, rca=rca)
 
 
@@ -193,6 +201,8 @@ def chronology_entry(rca_id: int, entry_id: int | None):
         else:
             flash("The chronology has been saved", "success")
             return redirect(url_for("rca.chronology", rca_id=rca.id))
+    if entry is not None:
+        _viewed(rca, f"chronology entry {entry.id}")
     return render_template("rca/chronology_entry.html", form=form, rca=rca, entry=entry)
 
 
@@ -354,6 +364,7 @@ def item(rca_id: int, node_id: int):
         else:
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
+    _viewed(rca, f"item {node.id}")
     return render_template("rca/factor.html", form=form, rca=rca, target=None, node=node)
 
 
@@ -454,6 +465,7 @@ def findings(rca_id: int):
             return redirect(url_for("rca.findings", rca_id=rca.id, _anchor="just-culture"))
         flash("The findings have been saved", "success")
         return redirect(url_for("rca.overview", rca_id=rca.id))
+    _viewed(rca, "findings")
     return render_template("rca/findings.html", form=form, rca=rca, culture=culture_findings(rca))
 
 

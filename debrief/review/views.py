@@ -20,6 +20,7 @@ from debrief.wellbeing.service import support_status
 bp = Blueprint("review", __name__, url_prefix="/review")
 
 TRI = {"yes": True, "no": False}
+FILTERS = ("from", "to", "theme", "near_miss", "use_of_force", "injury")
 
 
 def _date(name: str) -> tuple[date | None, str | None]:
@@ -51,6 +52,10 @@ def queue():
     today = utcnow().date()
     mine = [r for r in rca_service.rcas_for_force(current_user.force_id) if r.lead_id == current_user.id]
     overdue = rca_service.overdue_actions(current_user.force_id, today=today, lead=current_user)
+    record("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=len(incidents),
+           filters={k: v for k, v in request.args.items() if v and k in FILTERS}, rcas=len(mine),
+           overdue_actions=len(overdue))
+    db.session.commit()
     return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref,
                            my_rcas=mine, overdue=overdue, today=today)
 

@@ -103,6 +103,10 @@ MATRIX = [
     ("/admin/users/{other_force_user}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
                                          Role.LEARNING: 403, Role.ADMIN: 404}),
     ("/admin/audit", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 200}),
+    ("/admin/users/{own_user}/roles", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                       Role.LEARNING: 403, Role.ADMIN: 200}),
+    ("/admin/users/{other_force_user}/roles", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                               Role.LEARNING: 403, Role.ADMIN: 404}),
     # The public magazine: published material only, the same for everyone; a draft issue does not exist.
     *[(path, {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/magazine/", "/magazine/issues/{published_issue}", "/magazine/case-studies/{published_case_study}",

@@ -246,8 +246,8 @@ def test_a_real_database_error_fails_the_whole_file(force, tmp_path, monkeypatch
         writer.writerows(rows)
     real = importer._write_batch
 
-    def same_print(conn, records, force_id, run_id):
-        return real(conn, [replace(r, fingerprint="f" * 64) for r in records], force_id, run_id)
+    def same_print(conn, records, force_id, run_id, *staged):
+        return real(conn, [replace(r, fingerprint="f" * 64) for r in records], force_id, run_id, *staged)
 
     monkeypatch.setattr(importer, "_write_batch", same_print)
     with pytest.raises(ImportProblem) as caught:

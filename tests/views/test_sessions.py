@@ -1,0 +1,171 @@
+"""Sessions end everywhere on sign-out, deactivation and role changes (an old cookie replayed is refused);
+throttling cannot lock everyone out of an account; the real client address behind trusted proxies; HSTS."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from debrief import create_app
+from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import AuditEvent, SignInAttempt, User, utcnow
+from tests.support.apps import IsolatedClient
+from tests.support.pages import get_page, post_form, sign_in
+
+PASSWORD = "correct-horse-battery"
+
+
+def stolen_cookie(app, email: str) -> str:
+    """Sign in on one client and hand back its session cookie, as a copy kept elsewhere would be."""
+    elsewhere = app.test_client()
+    sign_in(elsewhere, email)
+    get_page(elsewhere, "/officer" if "officer" in email else "/admin/users")
+    return elsewhere.get_cookie("debrief_session").value
+
+
+def replay(app, cookie: str, url: str):
+    client = app.test_client()
+    client.set_cookie("debrief_session", cookie)
+    return client.get(url)
+
+
+def test_signing_out_ends_every_session_of_the_user(app, client, people):
+    other_device = stolen_cookie(app, "officer@aaa.example")
+    assert replay(app, other_device, "/officer").status_code == 200
+    sign_in(client, "officer@aaa.example")
+    kept = client.get_cookie("debrief_session").value
+    post_form(client, "/sign-out", {}, form_page="/officer", status=302)
+    for cookie in (kept, other_device):  # the cookie just signed out, and the one on another device
+        response = replay(app, cookie, "/officer")
+        assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+    # Signing in again works, with a fresh session.
+    sign_in(client, "officer@aaa.example")
+    get_page(client, "/officer")
+
+
+def test_deactivating_a_user_ends_their_sessions(app, client, people):
+    cookie = stolen_cookie(app, "officer@aaa.example")
+    officer = people[("A", Role.OFFICER)]
+    sign_in(client, "admin@aaa.example")
+    post_form(client, f"/admin/users/{officer.id}", {}, status=302)
+    assert replay(app, cookie, "/officer").status_code == 302
+    # Even if the account were switched back on directly, the old cookie stays dead.
+    db.session.execute(update(User).where(User.id == officer.id).values(active=True))
+    db.session.commit()
+    assert replay(app, cookie, "/officer").status_code == 302
+
+
+def test_changing_roles_ends_the_users_sessions_and_is_audited(app, client, people):
+    officer = people[("A", Role.OFFICER)]
+    cookie = stolen_cookie(app, "officer@aaa.example")
+    sign_in(client, "admin@aaa.example")
+    page = get_page(client, f"/admin/users/{officer.id}/roles")
+    assert page.h1 == "Change roles"
+    post_form(client, f"/admin/users/{officer.id}/roles", {"roles": ["officer", "reviewer"]}, status=302)
+    db.session.expire_all()
+    assert db.session.get(User, officer.id).roles == {Role.OFFICER, Role.REVIEWER}
+    response = replay(app, cookie, "/officer")
+    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "user.roles_changed"))
+    assert event.details["before"] == ["officer"] and event.details["roles"] == ["officer", "reviewer"]
+    # The admin's own session is untouched.
+    get_page(client, "/admin/users")
+
+
+def test_changing_roles_to_none_keeps_the_form_with_an_error(client, people):
+    officer = people[("A", Role.OFFICER)]
+    sign_in(client, "admin@aaa.example")
+    page = post_form(client, f"/admin/users/{officer.id}/roles", {"roles": []}, status=200)
+    assert page.error_summary() == ["Select at least one role"]
+    assert db.session.get(User, officer.id).roles == {Role.OFFICER}
+
+
+def attempt(app, address: str, email: str, password: str):
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return post_form(client, "/sign-in", {"email": email, "password": password}, status=None)
+
+
+def age_attempts(seconds: int) -> None:
+    """Move every attempt back in time, as if `seconds` had passed."""
+    for row in db.session.scalars(select(SignInAttempt)):
+        row.at = row.at - timedelta(seconds=seconds)
+    db.session.commit()
+
+
+def test_a_failure_streak_from_one_address_only_briefly_locks_the_account_for_others(app, people):
+    limit = app.config["SIGNIN_MAX_FAILURES_PER_ACCOUNT"]
+    for _ in range(limit):
+        attempt(app, "203.0.113.9", "officer@aaa.example", "wrong")
+    # Right after the streak, another address meets a short lock, told how long to wait.
+    locked = attempt(app, "198.51.100.7", "officer@aaa.example", PASSWORD)
+    assert locked.status == 429 and "Wait 30 seconds" in locked.error_summary()[0]
+    # The guessing address keeps hammering: refused without a password check, so the lock is not extended.
+    for _ in range(10):
+        assert attempt(app, "203.0.113.9", "officer@aaa.example", PASSWORD).status == 429
+    age_attempts(31)
+    assert attempt(app, "198.51.100.7", "officer@aaa.example", PASSWORD).status == 302
+    # The guessing address itself stays locked out of the account for the window.
+    assert attempt(app, "203.0.113.9", "officer@aaa.example", PASSWORD).status == 429
+
+
+def test_the_account_lock_grows_with_failures_but_is_bounded(app, people):
+    limit, cap = app.config["SIGNIN_MAX_FAILURES_PER_ACCOUNT"], app.config["SIGNIN_MAX_ACCOUNT_LOCK_SECONDS"]
+    for n in range(limit - 1):  # a distributed guess: many addresses, each failing once
+        attempt(app, f"192.0.2.{n}", "officer@aaa.example", "wrong")
+    waits = []
+    for n in range(limit, limit + 5):  # one more failure each time the lock runs out
+        assert attempt(app, f"192.0.2.{n}", "officer@aaa.example", "wrong").status == 200
+        probe = attempt(app, "198.51.100.7", "officer@aaa.example", PASSWORD)
+        assert probe.status == 429
+        waits.append(int(probe.error_summary()[0].split("Wait ")[1].split(" ")[0]))
+        age_attempts(waits[-1] + 1)
+    assert [round(w, -1) for w in waits] == [30, 60, 120, 240, cap]
+    # The lock is over: the right password from the probing address signs in (its probes counted nothing).
+    assert attempt(app, "198.51.100.7", "officer@aaa.example", PASSWORD).status == 302
+
+
+def test_behind_trusted_proxies_the_limit_is_per_real_client(databases):
+    url = databases.new_url()
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "TRUSTED_PROXIES": 1,
+                      "SIGNIN_MAX_FAILURES_PER_ADDRESS": 3})
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        from tests.support.factories import create_force, create_user
+
+        force = create_force(code="AAA", name="Alphashire Police")
+        create_user(force=force, roles=[Role.OFFICER], email="officer@aaa.example", name="Officer")
+
+        def via_proxy(client_address: str, email: str, password: str):
+            client = app.test_client()
+            client.environ_base.update(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=client_address)
+            return post_form(client, "/sign-in", {"email": email, "password": password}, status=None)
+
+        for n in range(3):
+            via_proxy("203.0.113.9", f"guess{n}@aaa.example", "wrong")
+        assert via_proxy("203.0.113.9", "officer@aaa.example", PASSWORD).status == 429
+        # Everyone else comes through the same proxy but is another client: not locked out.
+        assert via_proxy("198.51.100.7", "officer@aaa.example", PASSWORD).status == 302
+        addresses = set(db.session.scalars(select(SignInAttempt.address)))
+        assert addresses == {"203.0.113.9", "198.51.100.7"}
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_without_trusted_proxies_forwarded_headers_are_ignored(app, people):
+    client = app.test_client()
+    client.environ_base.update(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    post_form(client, "/sign-in", {"email": "officer@aaa.example", "password": "wrong"}, status=200)
+    assert db.session.scalar(select(SignInAttempt.address)) == "10.0.0.1"
+
+
+@pytest.mark.parametrize(("base_url", "hsts"), [
+    ("http://localhost", False), ("http://127.0.0.1:5000", False), ("https://debrief.example.police.uk", True),
+])
+def test_hsts_only_off_localhost(client, base_url, hsts):
+    response = client.get("/sign-in", base_url=base_url)
+    assert ("Strict-Transport-Security" in response.headers) is hsts
+    if hsts:
+        assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
