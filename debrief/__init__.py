@@ -105,3 +105,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(learning_bp)
     app.register_blueprint(released_bp)
     app.register_blueprint(patterns_bp)
+    from debrief.debriefs.people_views import bp as debrief_people_bp
+    app.register_blueprint(debrief_people_bp)
