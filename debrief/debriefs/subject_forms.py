@@ -19,13 +19,13 @@ def _count(label: str, *, top: int, hint: str | None = None) -> IntegerField:
 
 
 def _optional_select(label: str, options, *, empty: str) -> SelectField:
-    return SelectField(label, widget=GovSelect(), choices=[SelectChoice("", empty), *options], validate_choice=True)
+    return SelectField(label, widget=GovSelect(), choices=[SelectChoice("", empty), *options], default="")
 
 
 class SubjectForm(StepForm):
     """One subject: the tactics used on them, how they went, Taser detail, their injury, video and references."""
 
-    person = SelectField("Which person was this?", widget=GovSelect(), choices=[],
+    person = SelectField("Which person was this?", widget=GovSelect(), choices=[], default="",
                          description="From the members of the public described in People involved")
     tactics = checkboxes("Which tactics did you use on this person?", choices(ref.TACTICS),
                          required="Select at least one tactic you used", hint="Select all that apply")
@@ -123,7 +123,7 @@ class OtherColleagueForm(StepForm):
                          max_length=20)
     force_name = text("Force or organisation", required="Enter the colleague's force or organisation", max_length=120,
                       hint="For example, Westmere Constabulary or British Transport Police")
-    role_on_day = SelectField("Their role on the day (optional)", widget=GovSelect(),
+    role_on_day = SelectField("Their role on the day (optional)", widget=GovSelect(), default="",
                               choices=[SelectChoice("", "Select an option"), *choices(ref.MAIN_DUTIES)])
 
 

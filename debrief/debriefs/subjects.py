@@ -46,8 +46,9 @@ def _clean(value: Any) -> Any:
 def apply(debrief: Debrief, subject: ForceSubject, form) -> dict[str, tuple[Any, Any]]:
     """Write a validated SubjectForm onto the subject and its tactic and injury rows. Returns {field: (old, new)}."""
     before = load(debrief, subject) if subject in debrief.subjects else {}
-    person = form.person.data
-    subject.public_person_id = int(person) if person and str(person).isdigit() else None
+    person = str(form.person.data or "")
+    known = {p.id for p in debrief.incident.public}
+    subject.public_person_id = int(person) if person.isdigit() and int(person) in known else None
     for name in SUBJECT_FIELDS:
         setattr(subject, name, _clean(getattr(form, name).data))
     subject.bwv_worn = to_bool(form.bwv_worn.data)
