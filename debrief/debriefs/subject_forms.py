@@ -61,14 +61,6 @@ class SubjectForm(StepForm):
         if self._taser() and not field.data:
             raise ValidationError("Select how far Taser use went")
 
-    def validate_taser_cartridges(self, field):
-        if self._taser() and "fired" in (self.taser_levels.data or []) and not field.errors and not field.data:
-            raise ValidationError("Enter how many cartridges were discharged")
-
-    def validate_taser_cycles(self, field):
-        if self._discharged() and not field.errors and not field.data:
-            raise ValidationError("Enter how many energy cycles there were")
-
     def validate_probe_removal(self, field):
         if self._taser() and "fired" in (self.taser_levels.data or []) and not field.data:
             raise ValidationError("Select who removed the probes")
@@ -81,11 +73,6 @@ class SubjectForm(StepForm):
         if "ground_restraint" in (self.tactics.data or []) and not field.data and not self.partial:
             raise ValidationError("Select the position of the ground restraint")
 
-    def validate_restraint_minutes(self, field):
-        # How long someone was held on the ground, face down above all, is what the national form asks after.
-        if "ground_restraint" in (self.tactics.data or []) and field.data is None and not field.errors:
-            raise ValidationError("Enter how long the ground restraint lasted, in minutes")
-
     def validate_effective(self, field):
         if set(field.data or []) - set(self.tactics.data or []):
             raise ValidationError("Only mark tactics you used as effective")
@@ -96,7 +83,20 @@ class SubjectForm(StepForm):
             self.injury_medical.validators, self.injury_medical.validate_choice = [], False
         if self.bwv_worn.data != "yes":
             self.bwv_recorded.validators, self.bwv_recorded.validate_choice = [], False
-        return super().validate(extra_validators)
+        ok = super().validate(extra_validators)
+        # The counts are Optional() fields, whose empty value stops their own validators: required here.
+        # How long someone was held on the ground, face down above all, is what the national form asks after.
+        for field, needed, message in (
+                (self.taser_cartridges, self._taser() and "fired" in (self.taser_levels.data or []),
+                 "Enter how many cartridges were discharged"),
+                (self.taser_cycles, self._discharged(), "Enter how many energy cycles there were"),
+                (self.restraint_minutes, "ground_restraint" in (self.tactics.data or []),
+                 "Enter how long the ground restraint lasted, in minutes")):
+            empty = field.data is None or (field is self.taser_cartridges and field.data == 0)
+            if needed and empty and not field.errors:
+                field.errors = [message]
+                ok = False
+        return ok
 
 
 def subject_form_class(*, amending: bool) -> type[SubjectForm]:
