@@ -130,3 +130,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(national_bp)
     app.register_blueprint(moderation_bp)
     app.register_blueprint(wellbeing_bp)
+    from debrief.debriefs.people_views import bp as debrief_people_bp
+    app.register_blueprint(debrief_people_bp)

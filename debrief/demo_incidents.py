@@ -19,7 +19,7 @@ from debrief.auth.service import create_user
 from debrief.demo_scenarios import FACILITATORS, SCENARIOS
 from debrief.extensions import db
 from debrief.models import (
-    Debrief, DebriefTactic, Force, Incident, IncidentOfficer, Injury, PublicPerson, TimelineEntry, User,
+    Debrief, DebriefTactic, Force, ForceSubject, Incident, IncidentOfficer, Injury, PublicPerson, TimelineEntry, User,
 )
 
 SEED = 2026
@@ -171,13 +171,17 @@ def _fill_answers(debrief: Debrief, answers: dict[str, Any], clock: _Clock, *, d
         debrief.reasons, debrief.impact_factors = list(uof["reasons"]), list(uof["impact"])
         for key in ("single_crewed", "taser_trained", "taser_carried", "assaulted"):
             setattr(debrief, key, uof[key])
-        debrief.tactics = [DebriefTactic(tactic=code, effective=effective,
+        # The scenarios' force was used on one person: one subject holds it, as the national form records it.
+        subject = ForceSubject(number=1, bwv_worn=True, bwv_recorded=True)
+        debrief.subjects = [subject]
+        debrief.tactics = [DebriefTactic(tactic=code, effective=effective, subject=subject,
                                          taser_levels=list((extra or {}).get("taser_levels", [])),
                                          position=(extra or {}).get("position"),
                                          duration_minutes=(extra or {}).get("duration_minutes"))
                            for code, effective, extra in uof["tactics"]]
     debrief.any_injuries = bool(answers["injuries"])
-    debrief.injuries = [Injury(person=who, severity=severity, description=text, medical_help=help_, hospital=hosp)
+    debrief.injuries = [Injury(person=who, severity=severity, description=text, medical_help=help_, hospital=hosp,
+                               subject=debrief.subjects[0] if who == "subject" and uof else None)
                         for who, severity, text, help_, hosp in answers["injuries"]]
     text = reflection or answers
     debrief.narrative = text["narrative"]

@@ -302,3 +302,14 @@ def label_for(vocab: Vocabulary, code: str) -> str:
 def codes(vocab: Vocabulary) -> tuple[str, ...]:
     """The codes of `vocab`, in display order."""
     return tuple(choice.code for choice in vocab)
+
+
+# Who removed Taser probes from the subject, as the national use-of-force form asks.
+PROBE_REMOVAL: Vocabulary = (
+    Choice("not_applicable", "Not applicable", "No probes struck the subject"),
+    Choice("officer", "A trained officer"),
+    Choice("paramedic", "A paramedic"),
+    Choice("hospital", "At hospital"),
+    Choice("healthcare_custody", "A healthcare professional in custody"),
+    Choice("not_removed", "Not removed"),
+)

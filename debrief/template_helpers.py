@@ -86,9 +86,15 @@ def officer_list(incident) -> str:
     """Officers and staff of an incident with their role on the day, for summaries."""
     from debrief import reference
 
-    return ", ".join(
-        o.user.name + (f" ({safe_label(reference.MAIN_DUTIES, o.role_on_day)})" if o.role_on_day else "")
-        for o in incident.officers)
+    def one(o) -> str:
+        extra = [safe_label(reference.MAIN_DUTIES, o.role_on_day)] if o.role_on_day else []
+        if not o.has_account:
+            extra += [x for x in (o.collar_number, o.force_name) if x]
+        if o.not_there_at:
+            extra.append("says they were not there")
+        return o.display_name + (f" ({', '.join(extra)})" if extra else "")
+
+    return ", ".join(one(o) for o in incident.officers)
 
 
 def init_template_helpers(app: Flask) -> None:

@@ -33,6 +33,8 @@ EVENTS: dict[str, AuditSpec] = {
     "debrief.amended": _spec("Amended a submitted debrief", "incident", "step", "fields"),
     "debrief.submitted": _spec("Submitted a debrief", "incident"),
     "debrief.viewed": _spec("Viewed a debrief", "incident", "page"),
+    "debrief.colleagues_searched": _spec("Searched for colleagues to name in an incident", "incident", "count"),
+    "debrief.not_there": _spec("Said they were not at an incident they were named in", "incident"),
     "rca.started": _spec("Started a root-cause analysis", "incident", "level", "chronology_entries"),
     "rca.viewed": _spec("Viewed a root-cause analysis", "incident", "page"),
     "rca.updated": _spec("Changed an RCA's details or findings", "incident", "fields"),

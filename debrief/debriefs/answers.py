@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from debrief.debriefs.fields import parse_time, to_bool, yes_no
-from debrief.models import Debrief, DebriefTactic, Injury
+from debrief.models import Debrief, Injury
 
 # Fields each step stores, when the form field maps one-to-one onto a column.
 PLAIN = {
@@ -40,22 +40,15 @@ def load(slug: str, debrief: Debrief) -> dict[str, Any]:
             place=incident.place, themes=incident.themes, summary=incident.summary,
         )
     elif slug == "people":
-        data["officers"] = [str(o.user_id) for o in incident.officers if o.user_id != incident.reporter_id]
         own = next((o for o in incident.officers if o.user_id == incident.reporter_id), None)
         data["role_on_day"] = own.role_on_day if own else None
     elif slug == "tactics":
-        data["tactics"] = [t.tactic for t in debrief.tactics]
-        data["effective"] = [t.tactic for t in debrief.tactics if t.effective]
-        taser = debrief.tactic("taser")
-        data["taser_levels"] = list(taser.taser_levels) if taser else []
-        ground = debrief.tactic("ground_restraint")
-        data["restraint_position"] = ground.position if ground else None
-        data["restraint_minutes"] = ground.duration_minutes if ground else None
         data["reasons"], data["impact_factors"] = list(debrief.reasons or []), list(debrief.impact_factors or [])
     elif slug == "injuries":
         data["any_injuries"] = yes_no(debrief.any_injuries)
         for who in ("subject", "officer"):
-            injury = next((i for i in debrief.injuries if i.person == who), None)
+            # A subject's injury recorded with the force used on them belongs to that subject, not to this step.
+            injury = next((i for i in debrief.injuries if i.person == who and i.subject is None), None)
             if injury is not None:
                 data[f"{who}_severity"] = injury.severity
                 data[f"{who}_description"] = injury.description
@@ -106,29 +99,17 @@ def apply(slug: str, debrief: Debrief, form, *, valid_only: bool = False) -> dic
         if ok("themes"):
             incident.set_themes(list(form.themes.data or []))
     elif slug == "tactics":
-        if ok("tactics"):
-            chosen = list(form.tactics.data or [])
-            effective = set(form.effective.data or [])
-            debrief.tactics = [t for t in debrief.tactics if t.tactic in chosen]
-            for code in chosen:
-                row = debrief.tactic(code)
-                if row is None:
-                    row = DebriefTactic(tactic=code)
-                    debrief.tactics.append(row)
-                row.effective = code in effective
-                row.taser_levels = list(form.taser_levels.data or []) if code == "taser" else []
-                if code == "ground_restraint":
-                    row.position = form.restraint_position.data or None
-                    row.duration_minutes = form.restraint_minutes.data if ok("restraint_minutes") else None
         for name in ("reasons", "impact_factors"):
             if ok(name):
                 setattr(debrief, name, list(getattr(form, name).data or []))
     elif slug == "injuries":
         if ok("any_injuries"):
             debrief.any_injuries = to_bool(form.any_injuries.data)
-        rows = []
+        rows = [i for i in debrief.injuries if i.subject is not None]
         if debrief.any_injuries:
             for who in ("subject", "officer"):
+                if who == "subject" and form.subject_injured is not None:
+                    continue
                 severity = getattr(form, f"{who}_severity").data
                 if severity and severity != "none":
                     rows.append(Injury(

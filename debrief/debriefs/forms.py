@@ -83,8 +83,8 @@ class AboutForm(StepForm):
 
 
 class PeopleForm(StepForm):
-    officers = checkboxes("Other officers and staff involved", [],
-                          hint="Each person you select will be asked to add their own debrief")
+    """The reporter's own role; colleagues are added one by one from a search (views.people_search)."""
+
     role_on_day = select("Your role on the day", choices(ref.MAIN_DUTIES), required="Select your role on the day")
 
 
@@ -119,38 +119,12 @@ class UseOfForceForm(StepForm):
 
 
 class TacticsForm(StepForm):
-    tactics = checkboxes("Which tactics did you use?", choices(ref.TACTICS),
-                         required="Select at least one tactic you used", hint="Select all that apply")
-    taser_levels = checkboxes("How far did Taser use go?", choices(ref.TASER_LEVELS), hint="Select all that apply")
-    restraint_position = SelectField("Position of the ground restraint", widget=GovSelect(),
-                                     choices=[SelectChoice("", "Select a position"), *choices(ref.RESTRAINT_POSITIONS)])
-    restraint_minutes = IntegerField(
-        "How long did the ground restraint last, in minutes?", widget=GovTextInput(),
-        validators=[Optional(), NumberRange(min=0, max=240, message="Duration must be between 0 and 240 minutes")])
-    effective = checkboxes("Which tactics were effective?", choices(ref.TACTICS),
-                           hint="Leave a tactic unticked if it did not work")
+    """Why force was used, for the debrief as a whole; the tactics are recorded per subject (subject_forms)."""
+
     reasons = checkboxes("Why did you use force?", choices(ref.FORCE_REASONS),
                          required="Select at least one reason for using force", hint="Select all that apply")
     impact_factors = checkboxes("What affected your decision?", choices(ref.IMPACT_FACTORS),
                                 hint="Impact factors. Select all that apply")
-
-    def validate_taser_levels(self, field):
-        if "taser" in (self.tactics.data or []) and not field.data and not self.partial:
-            raise ValidationError("Select how far Taser use went")
-
-    def validate_restraint_position(self, field):
-        if "ground_restraint" in (self.tactics.data or []) and not field.data and not self.partial:
-            raise ValidationError("Select the position of the ground restraint")
-
-    def validate_restraint_minutes(self, field):
-        if "ground_restraint" in (self.tactics.data or []) and field.data is None and not self.partial \
-                and not field.errors:
-            raise ValidationError("Enter how long the ground restraint lasted, in minutes")
-
-    def validate_effective(self, field):
-        extra = set(field.data or []) - set(self.tactics.data or [])
-        if extra:
-            raise ValidationError("Only mark tactics you used as effective")
 
 
 SEVERITY_CHOICES = choices(ref.INJURY_SEVERITIES)
@@ -171,15 +145,26 @@ class InjuriesForm(StepForm):
                              required="Select the medical help for you or colleagues")
     officer_hospital = BooleanField("An officer or member of staff went to hospital", widget=GovCheckboxInput())
 
+    # Set by the view when force was used: each subject's injury is then recorded with the force used on them.
+    subject_injured: bool | None = None
+
     def validate(self, extra_validators=None):
         # The injury questions only matter when someone was injured.
+        names = ("subject_severity", "subject_medical", "officer_severity", "officer_medical")
         if self.any_injuries.data != "yes":
-            for name in ("subject_severity", "subject_medical", "officer_severity", "officer_medical"):
-                getattr(self, name).validators = []
-                getattr(self, name).validate_choice = False
+            skip = names
+        elif self.subject_injured is not None:
+            skip = names[:2]
+        else:
+            skip = ()
+        for name in skip:
+            getattr(self, name).validators = []
+            getattr(self, name).validate_choice = False
         ok = super().validate(extra_validators)
+        subject_hurt = (self.subject_injured if self.subject_injured is not None
+                        else self.subject_severity.data != "none")
         if ok and self.any_injuries.data == "yes" and not self.partial and \
-                self.subject_severity.data == "none" and self.officer_severity.data == "none":
+                not subject_hurt and self.officer_severity.data == "none":
             self.any_injuries.errors.append("You said someone was injured: select how badly")
             return False
         return ok

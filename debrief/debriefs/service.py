@@ -1,7 +1,7 @@
 """Debrief operations: every write records its audit event in the same transaction."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import select
@@ -12,7 +12,7 @@ from debrief.debriefs import answers
 from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, Facts, ready_to_submit
 from debrief.extensions import db
 from debrief.models import (
-    Amendment, Debrief, Incident, IncidentOfficer, PublicPerson, TimelineEntry, User, utcnow,
+    Amendment, Debrief, ForceSubject, Incident, PublicPerson, TimelineEntry, User, utcnow,
 )
 
 
@@ -95,7 +95,8 @@ def save_step(debrief: Debrief, slug: str, form, *, actor: User, complete: bool)
     current = step_status(debrief).get(slug)
     _set_status(debrief, slug, COMPLETED if complete or current == COMPLETED and not changes else IN_PROGRESS)
     if slug == "use-of-force" and debrief.used_force is False:
-        debrief.tactics = []
+        debrief.injuries = [i for i in debrief.injuries if i.subject is None]
+        debrief.tactics, debrief.subjects = [], []
         debrief.reasons, debrief.impact_factors = [], []
     _audit("debrief.updated", debrief, actor, step=slug, fields=sorted(changes))
     db.session.commit()
@@ -117,41 +118,57 @@ def amend_step(debrief: Debrief, slug: str, form, *, actor: User, reason: str) -
     return amendment
 
 
+def save_subject(debrief: Debrief, subject: ForceSubject | None, form, *, actor: User,
+                 reason: str | None = None) -> ForceSubject | None:
+    """Add a subject (subject None) or change one: the tactics used on them, Taser detail, injury, video and
+    references. On a submitted debrief the change is kept as an amendment with its reason."""
+    from debrief.debriefs import subjects
+
+    if debrief.submitted and not (reason or "").strip():
+        raise DebriefError("Enter why you are changing your submitted debrief")
+    if debrief.used_force is not True:
+        raise DebriefError("Say that you used force before recording who it was used on")
+    new = subject is None
+    if new:
+        subject = ForceSubject(number=max((s.number for s in debrief.subjects), default=0) + 1)
+    changes = subjects.apply(debrief, subject, form)
+    if new:
+        debrief.subjects.append(subject)
+    label = f"subject {subject.number}"
+    if debrief.submitted:
+        if not changes:
+            db.session.rollback()
+            return None
+        debrief.amendments.append(Amendment(
+            author_id=actor.id, section="tactics", reason=reason.strip(),
+            changes=[{"field": f"{label}: {k}", "old": _jsonable(o), "new": _jsonable(n)}
+                     for k, (o, n) in changes.items()]))
+        _audit("debrief.amended", debrief, actor, step="tactics", fields=sorted(changes))
+    else:
+        if step_status(debrief).get("tactics") != COMPLETED:
+            _set_status(debrief, "tactics", IN_PROGRESS)
+        _audit("debrief.updated", debrief, actor, step="tactics", fields=[f"{label}: {k}" for k in sorted(changes)])
+    db.session.commit()
+    return subject
+
+
+def remove_subject(debrief: Debrief, subject_id: int, *, actor: User) -> None:
+    if debrief.submitted:
+        raise DebriefError("This debrief has been submitted: change it with an amendment")
+    subject = debrief.subject(subject_id)
+    if subject is None:
+        raise DebriefError("That subject is not in this debrief")
+    debrief.tactics = [t for t in debrief.tactics if t.subject is not subject]
+    debrief.injuries = [i for i in debrief.injuries if i.subject is not subject]
+    debrief.subjects = [s for s in debrief.subjects if s is not subject]
+    _audit("debrief.updated", debrief, actor, step="tactics", fields=[f"subject {subject.number}"])
+    db.session.commit()
+
+
 def _jsonable(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
-
-
-def save_people(debrief: Debrief, *, officer_ids: list[int], role_on_day: str | None, actor: User,
-                complete: bool, due_days: int) -> None:
-    incident = debrief.incident
-    if actor.id != incident.reporter_id:
-        raise DebriefError("Only the person who started the incident can change who was involved")
-    wanted = {incident.reporter_id, *officer_ids}
-    colleagues = {u.id: u for u in db.session.scalars(
-        select(User).where(User.id.in_(wanted), User.force_id == incident.force_id, User.active.is_(True)))}
-    incident.officers = [o for o in incident.officers if o.user_id in colleagues]
-    have = {o.user_id for o in incident.officers}
-    for uid, user in colleagues.items():
-        if uid not in have:
-            incident.officers.append(IncidentOfficer(user_id=uid, collar_number=user.collar_number))
-    for o in incident.officers:
-        if o.user_id == incident.reporter_id and role_on_day:
-            o.role_on_day = role_on_day
-    # Each newly named colleague is asked for their own debrief.
-    existing = {d.author_id for d in incident.debriefs}
-    now = utcnow()
-    for uid in colleagues:
-        if uid not in existing:
-            request = Debrief(incident=incident, author_id=uid, kind="hot", status="requested", requested_at=now,
-                              due_at=now + timedelta(days=due_days), section_status={})
-            db.session.add(request)
-            db.session.flush()
-            _audit("debrief.requested", request, actor, requested_of=uid)
-    incident.people_status = COMPLETED if complete else IN_PROGRESS
-    _audit("debrief.updated", debrief, actor, step="people", fields=["officers", "role_on_day"])
-    db.session.commit()
 
 
 def add_public_person(debrief: Debrief, form, *, actor: User) -> PublicPerson:
@@ -242,10 +259,10 @@ def possible_duplicates(incident: Incident) -> list[Incident]:
         Incident.force_id == incident.force_id, Incident.id != incident.id,
         Incident.occurred_at.between(start, end))).all()
     words = _place_words(incident.place)
-    people = {o.user_id for o in incident.officers} | {incident.reporter_id}
+    people = {o.user_id for o in incident.officers if o.user_id} | {incident.reporter_id}
     return [o for o in others
             if (words and words & _place_words(o.place))
-            or people & ({x.user_id for x in o.officers} | {o.reporter_id})]
+            or people & ({x.user_id for x in o.officers if x.user_id} | {o.reporter_id})]
 
 
 _STOP = {"the", "a", "an", "of", "on", "in", "at", "outside", "near", "by", "to", "and", "road", "street"}

@@ -3,20 +3,18 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
-from wtforms import SelectChoice
 
 from debrief import reference as ref
 from debrief.auth.roles import Permission
-from debrief.debriefs import answers, service
+from debrief.debriefs import answers, people_service, service
 from debrief.debriefs.access import debrief_for
 from debrief.debriefs.forms import (
     AcceptForm, DeclarationForm, PublicPersonForm, StartForm, TimelineEntryForm, form_class,
 )
+from debrief.debriefs.subject_forms import ColleagueSearchForm
 from debrief.debriefs.steps import (
     STATUS_LABELS, STEP_BY_SLUG, STEPS, can_edit, next_step, previous_step, ready_to_submit, task_list,
 )
-from debrief.extensions import db
 from debrief.models import User
 from debrief.security import requires
 from debrief import versions
@@ -26,13 +24,6 @@ bp = Blueprint("debriefs", __name__, url_prefix="/debriefs")
 
 def _me() -> User:
     return current_user._get_current_object()
-
-
-def _colleague_choices(debrief) -> list[SelectChoice]:
-    people = db.session.scalars(select(User).where(
-        User.force_id == debrief.incident.force_id, User.active.is_(True),
-        User.id != debrief.incident.reporter_id).order_by(User.name))
-    return [SelectChoice(str(u.id), u.name + (f" ({u.collar_number})" if u.collar_number else "")) for u in people]
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -50,6 +41,8 @@ def new():
 @requires(Permission.FILE_DEBRIEF)
 def accept(debrief_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=True)
+    if debrief.status == "not_there":
+        return redirect(url_for("main.officer_home"))
     if debrief.status != "requested":
         return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
     form = AcceptForm()
@@ -64,7 +57,7 @@ def accept(debrief_id: int):
 @requires(Permission.FILE_DEBRIEF)
 def task_list_page(debrief_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=False)
-    if debrief.status == "requested":
+    if debrief.status in ("requested", "not_there"):
         return redirect(url_for("debriefs.accept", debrief_id=debrief.id))
     if debrief.submitted:
         return redirect(url_for("debriefs.check", debrief_id=debrief.id))
@@ -85,18 +78,24 @@ def step(debrief_id: int, step: str):
     debrief = debrief_for(_me(), debrief_id, edit=True)
     the_step = STEP_BY_SLUG[step]
     facts = service.facts_for(debrief, _me())
-    if debrief.status == "requested":
+    if debrief.status in ("requested", "not_there"):
         return redirect(url_for("debriefs.accept", debrief_id=debrief.id))
     if not the_step.applies(facts):
         abort(404)
     amending = debrief.submitted
-    if not can_edit(the_step, facts) or (amending and the_step.shared):
+    # The incident's creator corrects its shared steps after submission too, through an amendment.
+    if not can_edit(the_step, facts):
         return render_template("debriefs/shared_readonly.html", debrief=debrief, step=the_step)
     if step == "timeline":
         return _timeline(debrief, amending)
 
     form = _step_form(debrief, step, amending)
     versions.stamp(form, debrief)
+    extra = {}
+    if step == "people":
+        extra = _colleague_search(debrief)
+    if step == "injuries" and debrief.used_force:
+        form.subject_injured = any(i.subject is not None for i in debrief.injuries)
     if request.method == "POST":
         later = "later" in request.form and not amending
         form.partial = later
@@ -108,7 +107,15 @@ def step(debrief_id: int, step: str):
             if not any(form.errors.values()):
                 flash("Your answers have been saved. You can come back to this debrief from My debriefs.", "success")
                 return redirect(url_for("main.officer_home"))
+        elif valid and step == "tactics" and not debrief.subjects:
+            form.form_errors.append("Add at least one person you used force on")
         elif valid:
+            if amending and step == "people":
+                changed = people_service.set_own_role(debrief, role_on_day=form.role_on_day.data or None,
+                                                      actor=_me(), complete=True, reason=form.reason.data)
+                flash("Your amendment has been saved" if changed else "Nothing was changed",
+                      "success" if changed else "info")
+                return redirect(url_for("debriefs.check", debrief_id=debrief.id))
             if amending:
                 if service.amend_step(debrief, step, form, actor=_me(), reason=form.reason.data) is None:
                     flash("Nothing was changed", "info")
@@ -122,23 +129,29 @@ def step(debrief_id: int, step: str):
             return redirect(url_for("debriefs.step", debrief_id=debrief.id, step=following.slug))
     back = previous_step(step, facts)
     return render_template(f"debriefs/steps/{step.replace('-', '_')}.html", form=form, debrief=debrief,
-                           step=the_step, amending=amending, ref=ref,
+                           step=the_step, amending=amending, ref=ref, **extra,
                            back=url_for("debriefs.step", debrief_id=debrief.id, step=back.slug) if back and not amending
                            else url_for("debriefs.task_list_page", debrief_id=debrief.id))
 
 
 def _step_form(debrief, step: str, amending: bool, **kwargs):
     form = form_class(step, amending=amending)(data=answers.load(step, debrief), **kwargs)
-    if step == "people":
-        form.officers.choices = _colleague_choices(debrief)
     return form
+
+
+def _colleague_search(debrief) -> dict:
+    """The people step's GET search for colleagues by name or collar number: works without JavaScript."""
+    search = ColleagueSearchForm(request.args)
+    found = None
+    if "q" in request.args and search.validate():
+        found = people_service.search_colleagues(debrief, search.q.data, actor=_me())
+    return {"search": search, "found": found}
 
 
 def _save(debrief, step, form, *, complete: bool) -> None:
     if step == "people":
-        ids = [int(x) for x in (form.officers.data or []) if str(x).isdigit()]
-        service.save_people(debrief, officer_ids=ids, role_on_day=form.role_on_day.data or None, actor=_me(),
-                            complete=complete, due_days=current_app.config["DEBRIEF_REQUEST_DUE_DAYS"])
+        people_service.set_own_role(debrief, role_on_day=form.role_on_day.data or None, actor=_me(),
+                                    complete=complete)
     else:
         service.save_step(debrief, step, form, actor=_me(), complete=complete)
 

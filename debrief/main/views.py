@@ -22,6 +22,7 @@ def index():
 @bp.route("/officer")
 @requires(Permission.FILE_DEBRIEF)
 def officer_home():
+    from debrief.debriefs.outcome import by_incident
     from debrief.debriefs.service import debriefs_for
 
     from debrief.wellbeing.service import support_status
@@ -32,7 +33,9 @@ def officer_home():
         "main/officer_home.html",
         requests=[d for d in mine if d.status == "requested"],
         drafts=[d for d in mine if d.status == "draft"],
-        submitted=[d for d in mine if d.status == "submitted"],
+        # Hot and cold debriefs of one incident together, with what became of the incident.
+        submitted=by_incident([d for d in mine if d.status == "submitted"]),
+        not_there=[d for d in mine if d.status == "not_there"],
         support=[(d, support_status(d)) for d in mine if d.status == "submitted" and d.support_wanted],
         now=now,
     )

@@ -17,6 +17,7 @@ from debrief.models.signin import SignInAttempt
 from debrief.models.use_of_force import UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic
 from debrief.models.user import User, UserRole
 from debrief.models.wellbeing import SupportAcknowledgement
+from debrief.models.debrief import ForceSubject
 
 __all__ = [
     "Article", "CaseStudy", "CaseStudyEvent", "ForceResponse", "IssueFeedback", "MagazineIssue",
@@ -28,6 +29,7 @@ __all__ = [
     "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "UseOfForceImportRun", "UseOfForceRecord",
     "UseOfForceSummary", "UseOfForceSummaryState", "UseOfForceTactic", "User", "UserRole", "utcnow",
     "SupportAcknowledgement",
+    "ForceSubject",
 ]
 from debrief.models.reference_counter import ReferenceCounter  # noqa: E402
 

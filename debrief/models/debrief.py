@@ -69,6 +69,10 @@ class Debrief(Versioned, db.Model):
 
     incident: Mapped[Incident] = relationship(back_populates="debriefs", lazy="joined")
     author: Mapped[User] = relationship(lazy="joined")
+    # Use of force is recorded per subject, as the national form is (one set of tactics, effectiveness and
+    # injuries per officer per subject); the tactic and injury rows keep their debrief too, for the rollups.
+    subjects: Mapped[list[ForceSubject]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="(ForceSubject.number, ForceSubject.id)")
     tactics: Mapped[list[DebriefTactic]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="DebriefTactic.id")
     injuries: Mapped[list[Injury]] = relationship(
@@ -85,20 +89,54 @@ class Debrief(Versioned, db.Model):
     def tactic(self, code: str) -> DebriefTactic | None:
         return next((t for t in self.tactics if t.tactic == code), None)
 
+    def tactics_for(self, subject: ForceSubject | None) -> list[DebriefTactic]:
+        return [t for t in self.tactics if t.subject is subject]
+
+    def subject_injury(self, subject: ForceSubject | None) -> Injury | None:
+        return next((i for i in self.injuries if i.person == "subject" and i.subject is subject), None)
+
+    def subject(self, subject_id: int) -> ForceSubject | None:
+        return next((s for s in self.subjects if s.id == subject_id), None)
+
+
+class ForceSubject(db.Model):
+    """A person force was used on, in one officer's debrief: the national form's unit, with its references."""
+
+    __tablename__ = "use_of_force_subject"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    debrief_id: Mapped[int] = mapped_column(ForeignKey("debrief.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer, default=1)
+    # Which of the incident's members of the public this is, when the reporter described them.
+    public_person_id: Mapped[int | None] = mapped_column(ForeignKey("public_person.id", ondelete="SET NULL"))
+    bwv_worn: Mapped[bool | None] = mapped_column(Boolean)
+    bwv_recorded: Mapped[bool | None] = mapped_column(Boolean)
+    bwv_reference: Mapped[str | None] = mapped_column(String(60))
+    log_reference: Mapped[str | None] = mapped_column(String(60))  # command and control (CAD) log
+    custody_reference: Mapped[str | None] = mapped_column(String(60))  # custody record or crime number
+
 
 class DebriefTactic(db.Model):
     """A use-of-force tactic, as in the national dataset; Taser levels and restraint detail beside it."""
 
     __tablename__ = "debrief_tactic"
-    __table_args__ = (UniqueConstraint("debrief_id", "tactic"),)
+    __table_args__ = (UniqueConstraint("debrief_id", "subject_id", "tactic"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     debrief_id: Mapped[int] = mapped_column(ForeignKey("debrief.id", ondelete="CASCADE"), index=True)
+    subject_id: Mapped[int | None] = mapped_column(
+        ForeignKey("use_of_force_subject.id", ondelete="CASCADE"), index=True)
     tactic: Mapped[str] = mapped_column(String(40), index=True)
     effective: Mapped[bool | None] = mapped_column(Boolean)
     taser_levels: Mapped[list[str]] = mapped_column(JSON, default=list)
+    taser_cartridges: Mapped[int | None] = mapped_column(Integer)
+    taser_cycles: Mapped[int | None] = mapped_column(Integer)
+    probe_removal: Mapped[str | None] = mapped_column(String(20))  # a PROBE_REMOVAL code
+    aftercare: Mapped[str | None] = mapped_column(String(500))
     position: Mapped[str | None] = mapped_column(String(20))
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
+
+    subject: Mapped[ForceSubject | None] = relationship(lazy="joined")
 
 
 class Injury(db.Model):
@@ -106,11 +144,16 @@ class Injury(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     debrief_id: Mapped[int] = mapped_column(ForeignKey("debrief.id", ondelete="CASCADE"), index=True)
+    # Set for a subject's injury recorded with the force used on them; None for the injuries step's own rows.
+    subject_id: Mapped[int | None] = mapped_column(
+        ForeignKey("use_of_force_subject.id", ondelete="CASCADE"), index=True)
     person: Mapped[str] = mapped_column(String(20))  # subject / officer
     severity: Mapped[str] = mapped_column(String(10), index=True)
     description: Mapped[str | None] = mapped_column(String(500))
     medical_help: Mapped[str] = mapped_column(String(20))  # none / offered / provided
     hospital: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    subject: Mapped[ForceSubject | None] = relationship(lazy="joined")
 
 
 class TimelineEntry(db.Model):

@@ -61,18 +61,34 @@ class IncidentTheme(db.Model):
 
 
 class IncidentOfficer(db.Model):
-    """An officer or member of staff the reporter named; each is asked for their own debrief."""
+    """An officer or member of staff the reporter named; each with an account is asked for their own debrief.
+
+    A colleague without an account (another force's officer, say) is kept by name, collar number and force, for
+    the record and for the anonymiser's deny list."""
 
     __tablename__ = "incident_officer"
     __table_args__ = (UniqueConstraint("incident_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id", ondelete="CASCADE"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     role_on_day: Mapped[str | None] = mapped_column(String(40))
     collar_number: Mapped[str | None] = mapped_column(String(20))
+    name: Mapped[str | None] = mapped_column(String(120))  # only for a colleague without an account
+    force_name: Mapped[str | None] = mapped_column(String(120))  # only for a colleague without an account
+    # The colleague said they were not there: the incident's creator sees it beside their name.
+    not_there_at: Mapped[datetime | None] = mapped_column(DateTime)
+    not_there_note: Mapped[str | None] = mapped_column(String(500))
 
-    user: Mapped[User] = relationship(lazy="joined")
+    user: Mapped[User | None] = relationship(lazy="joined")
+
+    @property
+    def display_name(self) -> str:
+        return self.user.name if self.user is not None else (self.name or "")
+
+    @property
+    def has_account(self) -> bool:
+        return self.user_id is not None
 
 
 class PublicPerson(db.Model):

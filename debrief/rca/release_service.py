@@ -40,12 +40,15 @@ def sources(rca: RootCauseAnalysis) -> dict[str, str]:
 def identifiers(rca: RootCauseAnalysis) -> dict[str, Any]:
     """Everything the incident's own records know that identifies someone: the case deny list's source."""
     incident = rca.incident
-    users = {incident.reporter, rca.lead, *(o.user for o in incident.officers), *(d.author for d in incident.debriefs)}
+    users = {incident.reporter, rca.lead, *(o.user for o in incident.officers if o.user is not None),
+             *(d.author for d in incident.debriefs)}
     if rca.signed_off_by is not None:
         users.add(rca.signed_off_by)
     collars = {o.collar_number for o in incident.officers if o.collar_number}
     collars |= {u.collar_number for u in users if getattr(u, "collar_number", None)}
-    return {"people": sorted(u.name for u in users if u and u.name), "force": incident.force.name,
+    # Colleagues named without an account (another force's officer, say) are on the deny list by name too.
+    names = {u.name for u in users if u and u.name} | {o.name for o in incident.officers if o.user is None and o.name}
+    return {"people": sorted(names), "force": incident.force.name,
             "places": [incident.place] if incident.place else [], "collar_numbers": sorted(collars)}
 
 

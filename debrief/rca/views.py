@@ -69,7 +69,7 @@ def _node_or_404(rca: RootCauseAnalysis, node_id: int):
 
 
 def _names(rca: RootCauseAnalysis) -> list[str]:
-    people = {rca.incident.reporter.name, *(o.user.name for o in rca.incident.officers),
+    people = {rca.incident.reporter.name, *(o.display_name for o in rca.incident.officers),
               *(d.author.name for d in rca.incident.debriefs)}
     return sorted(n for n in people if n)
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, Debrief, Incident
-from tests.support.factories import submitted_debrief
+from tests.support.factories import create_user, submitted_debrief
 from tests.support.pages import get_page, post_form, sign_in
 
 YESTERDAY = date.today() - timedelta(days=1)
@@ -27,25 +27,31 @@ def step_url(d, slug):
     return f"/debriefs/{d.id}/{slug}"
 
 
-def test_full_debrief_with_force_and_injuries(client, people):
+def test_full_debrief_with_force_and_injuries(client, people, forces):
     sign_in(client, "officer@aaa.example")
     d = start(client)
     assert post_form(client, step_url(d, "about"), ABOUT, status=302).response.headers["Location"] == \
         step_url(d, "people")
-    colleague = people[("A", Role.REVIEWER)]  # any active user of the force can be named
-    post_form(client, step_url(d, "people"), {"officers": [str(colleague.id)], "role_on_day": "response",
-                                              "continue": "1"}, status=302)
+    colleague = create_user(force=forces["A"], name="Priya Shah", collar_number="4521")
+    people_page = step_url(d, "people")
+    post_form(client, f"/debriefs/{d.id}/people/colleagues", {"user_id": str(colleague.id)}, status=302,
+              form_page=people_page)
+    post_form(client, people_page, {"role_on_day": "response", "continue": "1"}, status=302)
     page = post_form(client, step_url(d, "use-of-force"), {
         "used_force": "yes", "single_crewed": "no", "hours_on_duty": "10_to_12", "taser_trained": "yes",
         "taser_carried": "yes", "assaulted": "no", "continue": "1"}, status=302)
     assert page.response.headers["Location"] == step_url(d, "tactics")
-    post_form(client, step_url(d, "tactics"), {
-        "tactics": ["taser", "ground_restraint"], "taser_levels": ["drawn", "fired"],
+    subject = post_form(client, f"/debriefs/{d.id}/subjects/new", {
+        "tactics": ["taser", "ground_restraint"], "taser_levels": ["drawn", "fired"], "taser_cartridges": "1",
+        "taser_cycles": "1", "probe_removal": "paramedic", "aftercare": "Seen by a paramedic",
         "restraint_position": "prone", "restraint_minutes": "4", "effective": ["taser"],
+        "injury_severity": "minor", "injury_description": "Taser barb marks", "injury_medical": "provided",
+        "bwv_worn": "yes", "bwv_recorded": "yes", "bwv_reference": "BWV-77", "log_reference": "CAD 1234"})
+    assert subject.status == 302, subject.error_summary()
+    post_form(client, step_url(d, "tactics"), {
         "reasons": ["protect_self"], "impact_factors": ["mental_health"], "continue": "1"}, status=302)
     post_form(client, step_url(d, "injuries"), {
-        "any_injuries": "yes", "subject_severity": "minor", "subject_description": "Taser barb marks",
-        "subject_medical": "provided", "officer_severity": "none", "officer_medical": "none", "continue": "1"},
+        "any_injuries": "yes", "officer_severity": "none", "officer_medical": "none", "continue": "1"},
         status=302)
     post_form(client, step_url(d, "what-happened"), {"narrative": "I was sent to a man on a bridge.",
                                                      "continue": "1"}, status=302)
@@ -63,8 +69,11 @@ def test_full_debrief_with_force_and_injuries(client, people):
                      status=302)
     assert page.response.headers["Location"] == f"/debriefs/{d.id}/check"
     check = get_page(client, f"/debriefs/{d.id}/check")
-    assert "Taser (conducted energy device) (drawn, fired): effective" in check.text()
-    assert "Ground restraint (prone, 4 minutes): not effective" in check.text()
+    text = " ".join(check.text().split())
+    assert ("Taser (conducted energy device) (drawn, fired; 1 cartridge; 1 cycle; probes: a paramedic; "
+            "aftercare: Seen by a paramedic): effective") in text
+    assert "Ground restraint (prone, 4 minutes): not effective" in text
+    assert "Subject 1: body-worn video Worn, recorded, reference BWV-77" in text
     assert "Time on duty 10 to 12 hours" in " ".join(check.text().split())
     no_declaration = post_form(client, f"/debriefs/{d.id}/check", {}, status=200)
     assert no_declaration.error_summary() == ["Confirm the declaration to submit your debrief"]
@@ -73,6 +82,8 @@ def test_full_debrief_with_force_and_injuries(client, people):
     d = db.session.get(Debrief, d.id)
     assert d.status == "submitted" and d.tactic("taser").taser_levels == ["drawn", "fired"]
     assert d.tactic("ground_restraint").duration_minutes == 4 and d.injuries[0].severity == "minor"
+    assert [(s.number, s.log_reference) for s in d.subjects] == [(1, "CAD 1234")]
+    assert {t.subject_id for t in d.tactics} == {d.subjects[0].id} == {d.injuries[0].subject_id}
     assert d.hours_on_duty == "10_to_12"
     # The named colleague was asked for their own debrief, due in 3 days.
     request = db.session.scalar(select(Debrief).where(Debrief.author_id == colleague.id))
@@ -196,15 +207,12 @@ def test_duplicate_warning(client, people):
 def test_colleague_accepts_a_request_and_gives_their_role(client, people):
     sign_in(client, "officer@aaa.example")
     d = start(client)
-    colleague = people[("A", Role.REVIEWER)]
-    post_form(client, step_url(d, "people"), {"officers": [str(colleague.id)], "role_on_day": "response",
-                                              "continue": "1"}, status=302)
+    colleague = create_user(force=people[("A", Role.OFFICER)].force, email="priya@aaa.example", collar_number="4521")
+    post_form(client, f"/debriefs/{d.id}/people/colleagues", {"user_id": str(colleague.id)}, status=302,
+              form_page=step_url(d, "people"))
     request = db.session.scalar(select(Debrief).where(Debrief.author_id == colleague.id))
-    # The reviewer role cannot file debriefs; give the colleague the officer role too.
-    colleague.set_roles({Role.REVIEWER, Role.OFFICER})
-    db.session.commit()
     other = client.application.test_client()
-    sign_in(other, "reviewer@aaa.example")
+    sign_in(other, "priya@aaa.example")
     missing = post_form(other, f"/debriefs/{request.id}/start", {"kind": "hot"}, status=200)
     assert missing.error_summary() == ["Select your role on the day"]
     post_form(other, f"/debriefs/{request.id}/start", {"kind": "hot", "role_on_day": "custody"}, status=302)
