@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.sql import hour_of, rollup_for
-from debrief.analytics import suppression
 from debrief.analytics.tables import FEWER_THAN_5, WITHHELD, Cell, Table, rate  # noqa: F401 (markers, for callers)
 from debrief.models import Debrief, Incident, IncidentOfficer, UseOfForceRecord
 
@@ -97,7 +96,7 @@ def _with_rates(label: str, row: list[int]) -> list[Cell]:
 
 
 def risk_table(session: Session, filters: PatternFilters, dimension: Dimension, source: str) -> Table:
-    """One dimension for one source: records, counts and rates per group, suppressed, with a total row."""
+    """One dimension for one source: records, counts and rates per group, with a total row (not yet suppressed)."""
     counts = _counts(session, filters, dimension, source)
     codes = [code for code, _ in dimension.groups]
     labels = dict(dimension.groups)
@@ -119,8 +118,9 @@ def risk_table(session: Session, filters: PatternFilters, dimension: Dimension, 
     rows = [_with_rates(labels.get(code, NOT_RECORDED_LABEL if code == NOT_RECORDED else code), row)
             for code, row in zip(order, raw)]
     rows.append(_with_rates(TOTAL_LABEL, total))
-    table = suppression.apply(Table(columns, rows, rates={3: ((2,), (1,)), 5: ((4,), (1,)), 7: ((6,), (1,))},
-                                    group_size_column=1, total_row=True))
+    # Raw counts, with what the suppression policy needs to know: pages.figure_table applies it.
+    table = Table(columns, rows, rates={3: ((2,), (1,)), 5: ((4,), (1,)), 7: ((6,), (1,))},
+                  group_size_column=1, total_row=True)
     table.notes.append("Counts of fewer than 5 people are shown as \u201cfewer than 5\u201d; a cell marked "
                        "\u201cwithheld\u201d is hidden so that one cannot be worked out from the total.")
     return table
