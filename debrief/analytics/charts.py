@@ -146,7 +146,7 @@ def _legend(
         return [], 0.0
     body, x, y = [], x0, y0
     for i, s in enumerate(series):
-        label = _shorten(s.name, 40)
+        label = s.name  # legends are never shortened: the wrap gives a long name its own line
         item_width = 24 + _text_width(label) + 20
         if x > x0 and x + item_width > x0 + max_width:
             x, y = x0, y + 24

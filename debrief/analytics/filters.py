@@ -59,8 +59,15 @@ class PatternFilters:
 
     @classmethod
     def default(cls, today: date, **kwargs) -> PatternFilters:
-        last = month_key(today)
+        """The last 12 complete months: the current month, still under way, is left out unless chosen."""
+        last = add_months(month_key(today), -1)
         return cls(month_from=add_months(last, -(DEFAULT_MONTHS - 1)), month_to=last, today=today, **kwargs)
+
+    def month_name(self, key: int) -> str:
+        """A month's label in a table or chart; the current month is marked as not over yet."""
+        if key == month_key(self.today):
+            return f"{month_label(key)} (to {self.today.day} {self.today.strftime('%b')}, incomplete)"
+        return month_label(key)
 
     @property
     def start(self) -> datetime:

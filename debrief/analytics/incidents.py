@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from debrief.analytics.filters import PatternFilters, month_label
+from debrief.analytics.filters import PatternFilters
 from debrief.analytics.sql import count_if, day_of, incident_conditions, month_of, rollup_for, summary_conditions
 from debrief.analytics.tables import Table
 from debrief.models import Incident, RootCauseAnalysis
@@ -50,7 +50,7 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
             .where(*summary_conditions(filters, "all")).group_by(S.incident_month)).all())
         for m in filters.months:
             by_month[m].append(found.get(m, 0))
-    table = Table(columns, [[month_label(m), *by_month[m]] for m in filters.months])
+    table = Table(columns, [[filters.month_name(m), *by_month[m]] for m in filters.months])
     if filters.shows_national and not filters.national:
         table.notes.append("The national data holds uses of force only, none of them near misses, "
                            "so it has nothing for these filters.")

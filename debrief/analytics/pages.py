@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from debrief.analytics import charts, incidents, rca_learning, risk, use_of_force
+from debrief.analytics import charts, incidents, rca_learning, risk, suppression, use_of_force
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.tables import NOT_SHOWN, Table, numeric
 
@@ -137,25 +137,65 @@ def _chart_columns(table: Table, chart: Chart) -> Sequence[int]:
             and not c.startswith(("Effective (", "Not effective ("))]
 
 
-def draw(table: Table, chart: Chart, chart_id: str) -> str:
+# Series whose peaks differ by more than this factor are drawn in panels of their own, so a series of
+# a few debriefs does not lie flat on the axis of thousands of national records.
+SCALE_RATIO = 5
+
+
+def scale_groups(series: Sequence[charts.Series]) -> list[list[charts.Series]]:
+    """The series in panels of like scale, largest first; a series with nothing to show joins the first."""
+    peaks = sorted(((max((v for v in s.values if v is not None), default=0), s) for s in series),
+                   key=lambda p: -p[0])
+    groups: list[tuple[float, list[charts.Series]]] = []  # (the group's largest peak, its series)
+    for peak, s in peaks:
+        if groups and (peak == 0 or peak * SCALE_RATIO >= groups[-1][0]):
+            groups[-1][1].append(s)
+        else:
+            groups.append((peak, [s]))
+    order = {s.name: i for i, s in enumerate(series)}
+    return [sorted(group, key=lambda s: order[s.name]) for _, group in groups]
+
+
+def _category(label: str) -> str:
+    """A table's row label on a chart axis: the incomplete current month marked briefly."""
+    return label.split(" (to ")[0] + " so far" if label.endswith("incomplete)") else label
+
+
+def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
+    """The chart as one or more SVG panels (one per scale: see scale_groups)."""
     rows = table.rows[:-1] if chart.skip_last_row else table.rows
-    categories = [str(row[0]) for row in rows]
+    categories = [_category(str(row[0])) for row in rows]
     series = [charts.Series(table.columns[i], [numeric(row[i]) for row in rows])
               for i in _chart_columns(table, chart)]
-    if chart.kind == "line":
-        return charts.line_chart(chart.title, categories, series, value_label=chart.value_label, chart_id=chart_id,
-                                 missing_label=NOT_SHOWN)
-    return charts.grouped_bar_chart(chart.title, categories, series, category_label=chart.category_label,
-                                    value_label=chart.value_label, horizontal=chart.kind == "hbar",
-                                    chart_id=chart_id, missing_label=NOT_SHOWN)
+    groups = scale_groups(series) if series else [series]
+    drawn = []
+    for n, group in enumerate(groups):
+        title = chart.title if len(groups) == 1 else f"{chart.title}: {', '.join(s.name for s in group)}"
+        panel_id = chart_id if n == 0 else f"{chart_id}-panel-{n}"
+        if chart.kind == "line":
+            drawn.append(charts.line_chart(title, categories, group, value_label=chart.value_label,
+                                           chart_id=panel_id, missing_label=NOT_SHOWN))
+        else:
+            drawn.append(charts.grouped_bar_chart(title, categories, group, category_label=chart.category_label,
+                                                  value_label=chart.value_label, horizontal=chart.kind == "hbar",
+                                                  chart_id=panel_id, missing_label=NOT_SHOWN))
+    return drawn
 
 
-def build_page(session: Session, page: str, filters: PatternFilters) -> list[Figure]:
+def build_page(session: Session, page: str, filters: PatternFilters,
+               policy: suppression.Policy = suppression.DEFAULT) -> list[Figure]:
     """Every figure of a page (each reads the monthly rollups, not the debriefs or national rows themselves)."""
-    return [build_figure(session, spec, filters) for spec in figure_specs(page, filters)]
+    return [build_figure(session, spec, filters, policy) for spec in figure_specs(page, filters)]
 
 
-def build_figure(session: Session, spec: FigureSpec, filters: PatternFilters) -> Figure:
-    table = spec.build(session, filters)
-    drawn = [draw(table, chart, f"{spec.key}-chart-{i}") for i, chart in enumerate(spec.charts)]
+def figure_table(session: Session, spec: FigureSpec, filters: PatternFilters,
+                 policy: suppression.Policy = suppression.DEFAULT) -> Table:
+    """A figure's numbers as shown, drawn and downloaded: always through the suppression policy."""
+    return suppression.apply(spec.build(session, filters), policy)
+
+
+def build_figure(session: Session, spec: FigureSpec, filters: PatternFilters,
+                 policy: suppression.Policy = suppression.DEFAULT) -> Figure:
+    table = figure_table(session, spec, filters, policy)
+    drawn = [svg for i, chart in enumerate(spec.charts) for svg in draw(table, chart, f"{spec.key}-chart-{i}")]
     return Figure(spec.key, spec.title, table, drawn)

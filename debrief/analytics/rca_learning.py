@@ -151,4 +151,4 @@ def pairs_table(pairs: list[Pair], *, limit: int | None = None) -> Table:
     """The pairs as a table, in factor_pairs' order (strongest first); `limit` keeps just the first few."""
     shown = pairs[:limit] if limit else pairs
     return Table(["Category", "Goes wrong together with", "RCAs with both"],
-                 [[category_name(p.first), category_name(p.second), p.rcas] for p in shown])
+                 [[category_name(p.first), category_name(p.second), p.rcas] for p in shown], additive=False)

@@ -1,7 +1,6 @@
 """Who is at greatest risk: rates of assault and injury by duty, crewing, Taser, place and time, with suppression."""
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
@@ -10,7 +9,7 @@ from sqlalchemy.orm import Session
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.sql import hour_of, rollup_for
-from debrief.analytics.tables import FEWER_THAN_5, SUPPRESSION_THRESHOLD, WITHHELD, Cell, Table, rate
+from debrief.analytics.tables import FEWER_THAN_5, WITHHELD, Cell, Table, rate  # noqa: F401 (markers, for callers)
 from debrief.models import Debrief, Incident, IncidentOfficer, UseOfForceRecord
 
 NOT_RECORDED = "not_recorded"
@@ -89,51 +88,15 @@ def _counts(session: Session, filters: PatternFilters, dimension: Dimension, sou
     return {code: list(values) for code, *values in session.execute(query)}
 
 
-def suppress(groups: Sequence[Sequence[int]], total: Sequence[int]) -> tuple[list[list[Cell]], list[Cell]]:
-    """Small-number suppression of a table whose group rows add up to `total`, column by column.
-
-    Column 0 counts people (records); the others count people among them. Any count under 5 is
-    shown as "fewer than 5", and a group with fewer than 5 people shows nothing else. Then, so no
-    suppressed cell can be worked out by subtracting the others from the total, a column with exactly
-    one hidden cell also hides its next smallest cell ("withheld"), until no column has a lone one.
-    """
-    cells: list[list[Cell]] = []
-    for row in groups:
-        if row[0] < SUPPRESSION_THRESHOLD:
-            cells.append([FEWER_THAN_5] * len(row))
-        else:
-            cells.append([FEWER_THAN_5 if v < SUPPRESSION_THRESHOLD else v for v in row])
-    total_cells: list[Cell] = [FEWER_THAN_5 if v < SUPPRESSION_THRESHOLD else v for v in total]
-    if total_cells[0] == FEWER_THAN_5:
-        total_cells = [FEWER_THAN_5] * len(total)
-    changed = True
-    while changed:
-        changed = False
-        for col in range(len(total)):
-            if not isinstance(total_cells[col], int):
-                continue  # the total itself is hidden: nothing to subtract from
-            hidden = [i for i, row in enumerate(cells) if not isinstance(row[col], int)]
-            shown = [i for i, row in enumerate(cells) if isinstance(row[col], int)]
-            if len(hidden) == 1 and shown:
-                smallest = min(shown, key=lambda i: (cells[i][col], i))
-                cells[smallest][col] = WITHHELD
-                changed = True
-    return cells, total_cells
-
-
-def _with_rates(label: str, row: list[Cell]) -> list[Cell]:
+def _with_rates(label: str, row: list[int]) -> list[Cell]:
     out: list[Cell] = [label, row[0]]
     for value in row[1:]:
-        out.append(value)
-        if isinstance(value, int) and isinstance(row[0], int):
-            out.append(rate(value, row[0]))
-        else:
-            out.append(value if isinstance(value, str) else row[0])
+        out += [value, rate(value, row[0])]
     return out
 
 
 def risk_table(session: Session, filters: PatternFilters, dimension: Dimension, source: str) -> Table:
-    """One dimension for one source: records, counts and rates per group, suppressed, with a total row."""
+    """One dimension for one source: records, counts and rates per group, with a total row (not yet suppressed)."""
     counts = _counts(session, filters, dimension, source)
     codes = [code for code, _ in dimension.groups]
     labels = dict(dimension.groups)
@@ -148,15 +111,16 @@ def risk_table(session: Session, filters: PatternFilters, dimension: Dimension, 
     order = [c for c in codes if c in counts] + ([NOT_RECORDED] if NOT_RECORDED in counts else [])
     raw = [counts[c] for c in order]
     total = [sum(col) for col in zip(*raw)] if raw else [0, 0, 0, 0]
-    cells, total_cells = suppress(raw, total)
     what = "National use-of-force records" if source == "national" else "Submitted debriefs"
     columns = [dimension.title, what]
     for measure, rate_name in zip(MEASURES, RATE_NAMES):
         columns += [measure, rate_name]
     rows = [_with_rates(labels.get(code, NOT_RECORDED_LABEL if code == NOT_RECORDED else code), row)
-            for code, row in zip(order, cells)]
-    rows.append(_with_rates(TOTAL_LABEL, total_cells))
-    table = Table(columns, rows)
+            for code, row in zip(order, raw)]
+    rows.append(_with_rates(TOTAL_LABEL, total))
+    # Raw counts, with what the suppression policy needs to know: pages.figure_table applies it.
+    table = Table(columns, rows, rates={3: ((2,), (1,)), 5: ((4,), (1,)), 7: ((6,), (1,))},
+                  group_size_column=1, total_row=True)
     table.notes.append("Counts of fewer than 5 people are shown as \u201cfewer than 5\u201d; a cell marked "
                        "\u201cwithheld\u201d is hidden so that one cannot be worked out from the total.")
     return table

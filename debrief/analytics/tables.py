@@ -11,10 +11,11 @@ Cell = int | float | str | None
 # worked out from a total is withheld too (secondary suppression).
 FEWER_THAN_5 = "fewer than 5"
 WITHHELD = "withheld"
+SMALL_BASE = "small base"  # a percentage or rate whose base is too small to be shown (see suppression)
+MARKERS = (FEWER_THAN_5, WITHHELD, SMALL_BASE)
 # A chart's gap: a count of fewer than 5, a withheld cell (which can hide 5 or more) or nothing to show.
 # The table beside the chart says which.
 NOT_SHOWN = "not shown"
-SUPPRESSION_THRESHOLD = 5
 
 
 @dataclass(slots=True)
@@ -24,6 +25,12 @@ class Table:
     columns: list[str]
     rows: list[list[Cell]]
     notes: list[str] = field(default_factory=list)
+    # What the suppression policy needs to know (see debrief/analytics/suppression.py):
+    # rate column -> (the count columns it is made from, the columns that add up to its base)
+    rates: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
+    group_size_column: int | None = None  # a row whose group size is withheld withholds all its counts
+    total_row: bool = False  # the last row is the total of the others
+    additive: bool = True  # each count column's cells add up to a total (secondary suppression applies)
 
     def value(self, label: str, column: str) -> Cell:
         """The cell in the row labelled `label` under `column` (for tests and small look-ups)."""
@@ -46,14 +53,35 @@ def rate(part: int | None, whole: int | None) -> float | None:
     return round(100.0 * part / whole, 1)
 
 
-def to_csv(table: Table) -> str:
-    """CSV text: the header row, then the rows; suppressed cells keep their words ("fewer than 5")."""
+STATUS_COLUMN = "Withheld cells"
+
+
+def to_csv(table: Table, metadata: list[tuple[str, str]] = ()) -> str:
+    """CSV text: (name, value) metadata lines and a blank line, the header row, then the rows.
+
+    Number columns hold numbers only: a withheld cell is left empty and named, with why, in the last
+    column (STATUS_COLUMN), so a spreadsheet never meets words in a number column.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(table.columns)
+    for name, value in metadata:
+        writer.writerow([name, _csv_safe(value)])
+    if metadata:
+        writer.writerow([])
+    writer.writerow([*table.columns, STATUS_COLUMN])
     for row in table.rows:
-        writer.writerow(["" if cell is None else _csv_safe(cell) for cell in row])
+        status = [f"{table.columns[i]}: {cell}" for i, cell in enumerate(row) if i and cell in MARKERS]
+        writer.writerow(["" if cell is None or (i and cell in MARKERS) else _csv_safe(cell)
+                         for i, cell in enumerate(row)] + ["; ".join(status)])
     return out.getvalue()
+
+
+def csv_body(text: str) -> list[list[str]]:
+    """The header and rows of a to_csv text, without its metadata lines (for readers and tests)."""
+    rows = list(csv.reader(io.StringIO(text)))
+    if [] in rows:
+        rows = rows[rows.index([]) + 1:]
+    return rows
 
 
 def _csv_safe(cell: Cell) -> Cell:

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from debrief import reference as ref
-from debrief.analytics.filters import PatternFilters, month_label
+from debrief.analytics.filters import PatternFilters
 from debrief.analytics.sql import rollup_for
 from debrief.analytics.tables import Table, rate
 
@@ -48,6 +48,9 @@ def tactics(session: Session, filters: PatternFilters) -> Table:
         if any(cells[i] for i in range(1, len(cells), 4)):
             rows_out.append(cells)
     table = Table(columns, rows_out)
+    for k in range(len(sources)):  # each source's effective % of (effective + not effective)
+        used = 1 + 4 * k
+        table.rates[used + 3] = ((used + 1,), (used + 1, used + 2))
     table.notes.append("A record can use several tactics, so the tactics add up to more than the records.")
     return table
 
@@ -87,7 +90,7 @@ def assaults_per_month(session: Session, filters: PatternFilters) -> Table:
         found[source] = dict(session.execute(select(table.incident_month, func.sum(table.assaulted))
                                              .where(*conditions).group_by(table.incident_month)).all())
     columns = ["Month", *(f"Officers and staff assaulted ({source})" for source in sources)]
-    return Table(columns, [[month_label(m), *(found[s].get(m, 0) for s in sources)] for m in filters.months])
+    return Table(columns, [[filters.month_name(m), *(found[s].get(m, 0) for s in sources)] for m in filters.months])
 
 
 def _coded_counts(session: Session, filters: PatternFilters, vocab: ref.Vocabulary, heading: str,

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from debrief.analytics import incidents, pages, rca_learning, risk, service
+from debrief.analytics import incidents, pages, rca_learning, risk, service, suppression
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
 from debrief.analytics.forms import PatternFilterForm
-from debrief.analytics.tables import FEWER_THAN_5, WITHHELD, to_csv
+from debrief.analytics.tables import MARKERS, to_csv
+from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.models import Force, User
@@ -53,7 +54,11 @@ def _context(form, filters, page_key: str) -> dict:
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
             "scope_label": _scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
-            "suppressed_markers": (FEWER_THAN_5, WITHHELD)}
+            "suppressed_markers": MARKERS, "suppression_rule": _policy().describe()}
+
+
+def _policy() -> suppression.Policy:
+    return suppression.policy_from(current_app.config)
 
 
 def _scope_label(filters: PatternFilters | None) -> str:
@@ -72,7 +77,7 @@ def overview():
     headline, imports = None, []
     if filters is not None:
         service.refresh_summaries()
-        headline = incidents.headline(db.session, filters)
+        headline = suppression.apply_table_values(incidents.headline(db.session, filters), _policy())
         imports = service.recent_imports(filters.force_ids)
         service.record_patterns_viewed(_me(), "overview", filters)
     return render_template("patterns/overview.html", headline=headline, imports=imports,
@@ -85,7 +90,7 @@ def network():
     form, filters = _filters()
     context = _context(form, filters, "network")
     if filters is not None:
-        pair_list = rca_learning.factor_pairs(db.session, filters)
+        pair_list = [p for p in rca_learning.factor_pairs(db.session, filters) if p.rcas >= _policy().min_count]
         appearances = {code: counts[0] for code, counts in rca_learning.category_counts(db.session, filters).items()}
         graph = cooccurrence_graph(pair_list, appearances)
         svg, error = None, None
@@ -98,7 +103,7 @@ def network():
             except RenderError as exc:
                 error = str(exc)
         context.update(svg=svg, render_error=error,
-                       strongest=rca_learning.pairs_table(pair_list, limit=STRONGEST),  # already strongest first
+                       strongest=suppression.apply(rca_learning.pairs_table(pair_list, limit=STRONGEST), _policy()),
                        all_pairs=len(pair_list))
         service.record_patterns_viewed(_me(), "network", filters)
     return render_template("patterns/network.html", **context)
@@ -114,7 +119,7 @@ def page(page_key: str):
     figures = []
     if filters is not None:
         service.refresh_summaries()
-        figures = pages.build_page(db.session, page_key, filters)
+        figures = pages.build_page(db.session, page_key, filters, _policy())
         service.record_patterns_viewed(_me(), page_key, filters)
     return render_template("patterns/page.html", spec=spec, figures=figures,
                            risk_note=page_key == "risk", **_context(form, filters, page_key))
@@ -128,16 +133,28 @@ def download(figure_key: str):
         abort(400)
     service.refresh_summaries()
     if figure_key == "network-pairs":
-        table = rca_learning.pairs_table(rca_learning.factor_pairs(db.session, filters))
+        title = "What tends to go wrong together"
+        table = suppression.apply(rca_learning.pairs_table(rca_learning.factor_pairs(db.session, filters)), _policy())
     else:
         spec = pages.FIGURE_BY_KEY.get(figure_key)
         if spec is None:
             abort(404)
-        table = spec.build(db.session, filters)
+        title = spec.title
+        table = pages.figure_table(db.session, spec, filters, _policy())
     service.record_patterns_downloaded(_me(), figure_key, filters)
     name = f"{figure_key}-{filters.month_from}-{filters.month_to}.csv"
-    return Response(to_csv(table), mimetype="text/csv",
+    return Response(to_csv(table, csv_metadata(title, filters)), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def csv_metadata(title: str, filters: PatternFilters) -> list[tuple[str, str]]:
+    """The first lines of every CSV: what it counts, for whom, when, from where, and the suppression rule."""
+    context = _context(None, filters, "")
+    theme = ref.label_for(ref.INCIDENT_TYPES, filters.theme) if filters.theme else "All incident types"
+    kind = {None: "Incidents and near misses", True: "Near misses only", False: "Incidents only"}[filters.near_miss]
+    return [("Figure", title), ("Forces", context["scope_label"]), ("Period", context["period"]),
+            ("Filters", f"{theme}; {kind}"), ("Source", context["source_label"]),
+            ("Suppression", context["suppression_rule"]), ("Produced", _today().isoformat())]
 
 
 def csv_url(figure_key: str) -> str:

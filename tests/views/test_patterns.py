@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -11,6 +11,7 @@ from sqlalchemy import select
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent
+from debrief.analytics.tables import STATUS_COLUMN, csv_body
 from tests.support.pages import get_page, post_form, sign_in
 from tests.support.patterns import debrief_with, national_rows, signed_off_rca
 
@@ -37,6 +38,13 @@ def data(people, forces):
     return forces
 
 
+@pytest.fixture
+def every_count_shown(app):
+    """The suppression policy set to show every count and rate (it is configurable), for tests of scope and
+    values; the rule itself is tested with its defaults below and in tests/views/test_patterns_suppression.py."""
+    app.config.update(PATTERNS_MIN_COUNT=1, PATTERNS_MIN_BASE=1, PATTERNS_SHOW_ZERO=True)
+
+
 def _cell(page, table_id: str, row_label: str, column: str) -> str:
     table = page.html.find("table", id=table_id)
     headers = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
@@ -47,7 +55,7 @@ def _cell(page, table_id: str, row_label: str, column: str) -> str:
     raise KeyError(row_label)
 
 
-def test_reviewer_sees_only_their_force(client, data):
+def test_reviewer_sees_only_their_force(client, data, every_count_shown):
     sign_in(client, "reviewer@aaa.example")
     page = get_page(client, f"/patterns/incidents?{RANGE}")
     assert page.h1 == "Incidents and timeliness"
@@ -62,14 +70,14 @@ def test_reviewer_sees_only_their_force(client, data):
     assert "Alphashire Police" in other.html.find(id="patterns-scope").get_text()
 
 
-def test_admin_sees_only_their_force(client, data):
+def test_admin_sees_only_their_force(client, data, every_count_shown):
     sign_in(client, "admin@bbb.example")
     page = get_page(client, f"/patterns/incidents?{RANGE}")
     assert _cell(page, "incidents-per-month-table", "Mar 2026", "Incidents (debriefs)") == "1"
     assert _cell(page, "incidents-per-month-table", "Apr 2026", "Uses of force (national data)") == "1"
 
 
-def test_learning_team_sees_all_forces_and_may_choose_one(client, data):
+def test_learning_team_sees_all_forces_and_may_choose_one(client, data, every_count_shown):
     sign_in(client, "learning@aaa.example")
     page = get_page(client, f"/patterns/incidents?{RANGE}")
     assert _cell(page, "incidents-per-month-table", "Mar 2026", "Incidents (debriefs)") == "2"
@@ -85,8 +93,9 @@ def test_default_range_is_the_last_twelve_months_and_shown(client, data):
     sign_in(client, "reviewer@aaa.example")
     page = get_page(client, "/patterns/")
     today = date.today()
-    assert page.html.find("input", id="to_month")["value"] == str(today.month)
-    assert page.html.find("input", id="to_year")["value"] == str(today.year)
+    last = date(today.year, today.month, 1) - timedelta(days=1)  # the current month is not over: left out
+    assert page.html.find("input", id="to_month")["value"] == str(last.month)
+    assert page.html.find("input", id="to_year")["value"] == str(last.year)
     assert page.html.find("input", id="from_month")["value"]
     assert page.html.select_one(".app-headline") is not None
     links = [a["href"] for a in page.html.select(".app-pattern-pages a")]
@@ -114,14 +123,22 @@ def test_filter_errors_are_summarised_and_keep_what_was_typed(client, data, quer
         assert page.html.find("input", id="from_month")["value"] == typed["from_month"]
 
 
-def test_csv_download_has_the_header_and_the_values(client, data):
+def test_csv_download_has_the_header_and_the_values(client, data, every_count_shown):
     sign_in(client, "learning@aaa.example")
     response = client.get(f"/patterns/download/tactics.csv?{RANGE}&force={data['A'].id}")
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    text = response.get_data(as_text=True)
+    meta = dict(r for r in csv.reader(io.StringIO(text.split("\r\n\r\n")[0])))
+    assert meta["Figure"] == "Use of force by tactic and effectiveness"
+    assert meta["Forces"] == "Alphashire Police" and meta["Period"] == "Jan 2026 to Jun 2026"
+    assert meta["Source"] == "Debriefs and national data"
+    assert meta["Filters"] == "All incident types; Incidents and near misses"
+    assert meta["Suppression"].startswith("Counts from 1 to 0 are withheld")  # this test shows every count
+    rows = csv_body(text)
     assert rows[0][:3] == ["Tactic", "Used (debriefs)", "Effective (debriefs)"]
+    assert rows[0][-1] == STATUS_COLUMN
     taser = next(r for r in rows if r[0] == "Taser (conducted energy device)")
     assert taser[rows[0].index("Used (debriefs)")] == "1"
     assert taser[rows[0].index("Used (national data)")] == "20"
@@ -133,17 +150,29 @@ def test_csv_download_has_the_header_and_the_values(client, data):
 def test_risk_csv_suppresses_small_counts(client, data):
     sign_in(client, "reviewer@aaa.example")
     response = client.get(f"/patterns/download/risk-main-duty-national.csv?{RANGE}")
-    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    text = response.get_data(as_text=True)
+    assert "Counts under 5 are withheld" in text.split("\r\n\r\n")[0]
+    rows = csv_body(text)
     response_row = next(r for r in rows if r[0] == "Response or patrol")
     assert response_row[1:4] == ["20", "7", "35.0"]
-    assert response_row[rows[0].index("Officers or staff injured")] == "fewer than 5"
+    assert response_row[rows[0].index("Officers or staff injured")] == ""  # 0: under 5, so withheld
+    assert "Officers or staff injured: fewer than 5" in response_row[rows[0].index(STATUS_COLUMN)]
+    # A withheld cell is empty in its number column and named in the status column.
+    debriefs = csv_body(client.get(f"/patterns/download/risk-single-crewed-debriefs.csv?{RANGE}").get_data(as_text=True))
+    yes = next(r for r in debriefs if r[0] == "Yes")
+    assert yes[1] == "" and yes[debriefs[0].index("Assault rate (%)")] == ""
+    assert yes[debriefs[0].index(STATUS_COLUMN)] == (
+        "Submitted debriefs: fewer than 5; Officers assaulted: fewer than 5; Assault rate (%): withheld; "
+        "Officers or staff injured: fewer than 5; Officer or staff injury rate (%): withheld; "
+        "Subjects injured: fewer than 5; "
+        "Subject injury rate (%): withheld")
     page = get_page(client, f"/patterns/risk?{RANGE}")
     assert "fewer than 5" in page.text()
     assert "Time on duty comes from the debriefs only" in page.text()
     assert "Time on duty: assault and injury rates (debriefs)" in page.text()
 
 
-def test_network_draws_the_pairs_and_lists_the_strongest(client, data):
+def test_network_draws_the_pairs_and_lists_the_strongest(client, data, every_count_shown):
     sign_in(client, "learning@aaa.example")
     page = get_page(client, f"/patterns/network?{RANGE}")
     svg = page.html.select_one(".debrief-drawing svg")
@@ -151,11 +180,11 @@ def test_network_draws_the_pairs_and_lists_the_strongest(client, data):
     assert "Communication" in svg.get_text()
     assert _cell(page, "network-pairs-table", "Communication", "RCAs with both") == "2"
     response = client.get(f"/patterns/download/network-pairs.csv?{RANGE}")
-    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
-    assert rows[0] == ["Category", "Goes wrong together with", "RCAs with both"]
+    rows = csv_body(response.get_data(as_text=True))
+    assert rows[0] == ["Category", "Goes wrong together with", "RCAs with both", STATUS_COLUMN]
     assert len(rows) == 4  # header + 3 pairs
     scoped = client.get(f"/patterns/download/network-pairs.csv?{RANGE}&force={data['B'].id}")
-    assert len(list(csv.reader(io.StringIO(scoped.get_data(as_text=True))))) == 2
+    assert len(csv_body(scoped.get_data(as_text=True))) == 2
 
 
 def test_every_page_renders_for_each_role_that_may_see_it(client, data):
@@ -215,7 +244,7 @@ def test_the_overview_lists_the_national_data_imports_in_scope(client, data):
     assert _cell(page, "imports-table", "hand-made.csv", "Force") == data["A"].name
 
 
-def test_an_amendment_through_the_form_shows_on_the_next_dashboard_view(client, people):
+def test_an_amendment_through_the_form_shows_on_the_next_dashboard_view(client, people, every_count_shown):
     """End to end: the officer's amended answer reaches the reviewer's figures through the rollup."""
     from tests.support.factories import submitted_debrief
 

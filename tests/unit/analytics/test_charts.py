@@ -205,6 +205,6 @@ def test_a_page_chart_calls_a_suppressed_or_withheld_cell_not_shown_never_fewer_
 
     table = Table(["Group", "Records", "Assaulted"],
                   [["Response", 20, WITHHELD], ["Custody", 12, FEWER_THAN_5], ["Roads", 30, 9]])
-    svg = draw(table, Chart("Assaults", kind, (2,), "Records"), f"gap-{kind}")
+    [svg] = draw(table, Chart("Assaults", kind, (2,), "Records"), f"gap-{kind}")
     assert NOT_SHOWN in svg
     assert FEWER_THAN_5 not in svg

@@ -1,0 +1,139 @@
+"""The suppression walk: every Patterns page and CSV, for every role and filter the demo data offers.
+
+It fails on any count under 5 that is shown, and on any rate shown on a base under 10. The bases are
+worked out here from the column headings, independently of the policy module, so a new rate column
+without a known base fails until this test learns it.
+"""
+from __future__ import annotations
+
+import re
+from itertools import product
+
+import pytest
+from sqlalchemy import select
+
+from debrief.analytics import pages
+from debrief.analytics.tables import STATUS_COLUMN, csv_body
+from debrief.demo import DEMO_PASSWORD, seed_demo
+from debrief.extensions import db
+from debrief.models import Force, IncidentTheme
+from tests.support.pages import get_page, sign_in
+
+MIN_COUNT, MIN_BASE = 5, 10
+PAGES = ["/patterns/", "/patterns/network", *(f"/patterns/{p.key}" for p in pages.PAGES if p.key != "network")]
+USERS = ["reviewer@nsp.example.police.uk", "admin@wmc.example.police.uk", "learning@wmc.example.police.uk"]
+RISK_RATE = re.compile(r"rate \(%\)$")
+TACTIC_RATE = re.compile(r"^Effective, % of those recorded \((.+)\)$")
+
+
+def _number(text: str) -> float | None:
+    text = text.replace(",", "").strip()
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _base(columns: list[str], row: list[str], i: int) -> float | None:
+    """The base of the rate in column i, from the table itself."""
+    if RISK_RATE.search(columns[i]):
+        return _number(row[1])  # the group's records
+    match = TACTIC_RATE.match(columns[i])
+    if match:
+        source = match.group(1)
+        parts = [_number(row[columns.index(f"{name} ({source})")]) for name in ("Effective", "Not effective")]
+        return None if None in parts else sum(parts)
+    raise AssertionError(f"A rate column this test does not know the base of: {columns[i]!r}")
+
+
+def breaches(where: str, columns: list[str], rows: list[list[str]]) -> list[str]:
+    found = []
+    for row in rows:
+        for i, cell in enumerate(row[1:], start=1):
+            value = _number(cell)
+            if value is None or columns[i] == STATUS_COLUMN:
+                continue
+            if "%" in columns[i] or "rate" in columns[i].lower():
+                base = _base(columns, row, i)
+                if base is None or base < MIN_BASE:
+                    found.append(f"{where}: {row[0]} / {columns[i]} = {cell} on base {base}")
+            elif value < MIN_COUNT:
+                found.append(f"{where}: {row[0]} / {columns[i]} = {cell}")
+    return found
+
+
+def _html_tables(page) -> list[tuple[str, list[str], list[list[str]]]]:
+    out = []
+    for table in page.html.find_all("table"):
+        if table.get("id") == "imports-table":
+            continue  # the import log: rows read and added, not figures about people
+        columns = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
+        rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+                for tr in table.find("tbody").find_all("tr")]
+        out.append((table.get("id", "?"), columns, rows))
+    return out
+
+
+def _combinations(learning: bool, admin: bool, force_ids: list[int], themes: list[str]):
+    """(query, whether to fetch its CSVs too). Every source for each force the user may choose, with the CSVs
+    (they hold the pages' tables); near misses or not, and each incident type the data has, on the pages.
+    An administrator's scope follows the reviewer's rule (their own force), so they walk the sources only."""
+    forces = [""] + [str(f) for f in force_ids] if learning else [""]
+    for force, source in product(forces, ("both", "debriefs", "national")):
+        yield f"source={source}" + (f"&force={force}" if force else ""), True
+    if admin:
+        return
+    for near_miss in ("no", "yes"):
+        yield f"near_miss={near_miss}", False
+    for theme in themes:
+        yield f"theme={theme}", False
+
+
+def walk(client, queries) -> tuple[list[str], int, int]:
+    """Every page for each query (and its CSVs when asked): the breaches found, cells and CSVs checked."""
+    found, checked_cells, csvs = [], 0, 0
+    for query, with_csvs in queries:
+        for path in PAGES:
+            page = get_page(client, f"{path}?{query}")
+            for table_id, columns, rows in _html_tables(page):
+                found += breaches(f"{path}?{query} #{table_id}", columns, rows)
+                checked_cells += sum(len(r) - 1 for r in rows)
+            for dd in page.html.select(".app-headline dd"):
+                value = _number(dd.get_text(strip=True))
+                if value is not None and value < MIN_COUNT:
+                    found.append(f"{path}?{query} headline {dd.get('id')} = {value}")
+            for svg in page.html.select(".debrief-drawing svg"):  # the network: an edge's number of RCAs
+                for text in svg.select("g.edge text"):
+                    value = _number(text.get_text(strip=True))
+                    if value is not None and value < MIN_COUNT:
+                        found.append(f"{path}?{query} network edge = {value}")
+            for link in page.html.select("a[download]") if with_csvs else ():
+                rows = csv_body(client.get(link["href"]).get_data(as_text=True))
+                found += breaches(link["href"], rows[0], rows[1:])
+                csvs += 1
+    return found, checked_cells, csvs
+
+
+@pytest.fixture
+def demo(app):
+    seed_demo()
+    db.session.commit()
+    return {"forces": list(db.session.scalars(select(Force.id).order_by(Force.id))),
+            "themes": sorted(set(db.session.scalars(select(IncidentTheme.theme))))}
+
+
+@pytest.mark.parametrize("email", USERS)
+def test_no_page_or_csv_shows_a_small_count_or_a_rate_on_a_small_base(client, demo, email):
+    sign_in(client, email, DEMO_PASSWORD)
+    found, checked_cells, csvs = walk(client, _combinations(email.startswith("learning"), email.startswith("admin"), demo["forces"],
+                                                            demo["themes"]))
+    assert found == [], "\n".join(found[:30])
+    assert checked_cells > 500 and csvs > 50  # the walk really covered the figures
+
+
+def test_the_walk_finds_small_counts_when_the_rule_is_switched_off(app, client, demo):
+    app.config.update(PATTERNS_MIN_COUNT=1, PATTERNS_MIN_BASE=1, PATTERNS_SHOW_ZERO=True)
+    sign_in(client, USERS[0], DEMO_PASSWORD)
+    found, _, _ = walk(client, [("source=both", True)])
+    assert any("Incidents (debriefs)" in f for f in found)
+    assert any("rate (%)" in f for f in found) and any(".csv" in f for f in found)
