@@ -28,7 +28,8 @@ def test_public_endpoints_are_the_short_explicit_list(app):
     )
     assert public == ["auth.sign_in", "magazine.case_factor_table", "magazine.case_study", "magazine.feedback",
                       "magazine.feedback_sent", "magazine.force_response_log", "magazine.issue", "magazine.issue_html",
-                      "magazine.issue_pdf", "magazine.issues", "magazine.recommendations", "main.accessibility",
+                      "magazine.issue_pdf", "magazine.issues", "magazine.recommendations", "magazine.search_magazine",
+                      "main.accessibility",
                       "main.health", "main.index", "main.privacy", "main.status"]
 
 
@@ -98,6 +99,7 @@ MATRIX = [
     *[(path, {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/magazine/", "/magazine/issues/{published_issue}", "/magazine/case-studies/{published_case_study}",
                    "/magazine/case-factor-table", "/magazine/force-response-log", "/magazine/recommendations",
+                   "/magazine/search",
                    "/magazine/issues/{published_issue}/feedback", "/magazine/issues/{published_issue}/feedback/sent",
                    "/magazine/issues/{published_issue}.html")],
     *[(path, {ANON: 404, Role.OFFICER: 404, Role.REVIEWER: 404, Role.LEARNING: 404, Role.ADMIN: 404})
