@@ -10,6 +10,7 @@ from sqlalchemy import inspect
 
 from debrief.config import ROOT
 from debrief.extensions import db
+from debrief.publications.search_index import INDEX_TABLE
 from tests.support.apps import make_app
 
 
@@ -32,6 +33,12 @@ def test_upgrade_head_matches_the_models(empty_app):
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
         diff = compare_metadata(ctx, db.metadata)
+    # The search index is made by its migration and written by SQL, never from a model: an FTS5 virtual table (and
+    # its shadow tables) cannot be one. It is left out by name, and only it.
+    index_tables = [d for d in diff if d[0] == "remove_table" and d[1].name.startswith(INDEX_TABLE)]
+    index_indexes = [d for d in diff if d[0] == "remove_index" and d[1].table.name == INDEX_TABLE]
+    assert index_tables, "the migration no longer creates the search index"
+    diff = [d for d in diff if d not in index_tables and d not in index_indexes]
     assert diff == []
 
 

@@ -1,4 +1,5 @@
-"""Each role's home page, the role-less page, and the public health check."""
+"""The public front door (landing page, accessibility statement, privacy notice, service status), each role's home
+page, the role-less page, and the machine-readable health check."""
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, redirect, render_template, url_for
@@ -14,9 +15,48 @@ bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
-@requires(Permission.SIGNED_IN)
+@public
 def index():
-    return redirect(url_for(home_endpoint_for(current_user.roles)))
+    """Signed in: the role's home, as before. Otherwise the landing page: what Debrief is and the latest issue."""
+    if current_user.is_authenticated:
+        return redirect(url_for(home_endpoint_for(current_user.roles)))
+    from debrief.publications import queries
+
+    issues = queries.published_issues()
+    return render_template("main/landing.html", latest=issues[0] if issues else None)
+
+
+@bp.route("/accessibility")
+@public
+def accessibility():
+    return render_template("main/accessibility.html")
+
+
+@bp.route("/privacy")
+@public
+def privacy():
+    return render_template("main/privacy.html")
+
+
+@bp.route("/status")
+@public
+def status():
+    """The service status for people; /health stays the JSON check for machines."""
+    checks = service_checks()
+    healthy = all(ok for _, ok, _ in checks)
+    return render_template("main/status.html", checks=checks, healthy=healthy, checked_at=utcnow()), \
+        200 if healthy else 503
+
+
+def service_checks() -> list[tuple[str, bool, str]]:
+    """(part of the service, working?, what a reader should know) for the status page."""
+    try:
+        db.session.execute(text("SELECT 1"))
+        database = (True, "Records can be read and saved.")
+    except Exception:  # noqa: BLE001 - any failure means the database is not answering
+        db.session.rollback()
+        database = (False, "The database is not answering. Try again later.")
+    return [("Signing in, debriefs and reviews", *database), ("The magazine", *database)]
 
 
 @bp.route("/officer")

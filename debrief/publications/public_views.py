@@ -1,13 +1,13 @@
 """The public magazine (no sign-in): issues, case studies, the case factor table, the force response log, the
-recommendations search, reader feedback and the issue exports. Only published material exists here; a case study's
-force, source and deny list are never loaded into a page."""
+full-text search (and its recommendations-only page), reader feedback and the issue exports. Only published material
+exists here; a case study's force, source and deny list are never loaded into a page."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
 from flask import render_template as _render_template
 
 from debrief.form_errors import apply_error
-from debrief.publications import export, queries, responses
+from debrief.publications import export, queries, responses, search
 from debrief.publications.magazine_forms import FeedbackForm
 from debrief.publications.paging import issue_options, page_number, pagination
 from debrief.publications.queries import Filters
@@ -72,13 +72,28 @@ def force_response_log():
                            pagination=pagination(log, "magazine.force_response_log", filters))
 
 
+def _search_page(scope: str):
+    query = (request.args.get("q") or "").strip()[:200]
+    given = Filters.from_args(request.args)
+    filters = Filters(issue=given.issue, theme=given.theme)
+    if scope == "any":
+        scope = request.args.get("in") if request.args.get("in") in search.KINDS else "any"
+    kinds = search.KINDS if scope == "any" else (scope,)
+    results = search.search(query, theme=filters.theme, issue=filters.issue, kinds=kinds) if query else None
+    return render_template("magazine/search.html", query=query, results=results, filters=filters, scope=scope,
+                           issue_options=issue_options(), limit=search.LIMIT)
+
+
+@bp.route("/search")
+@public
+def search_magazine():
+    return _search_page("any")
+
+
 @bp.route("/recommendations")
 @public
 def recommendations():
-    query = (request.args.get("q") or "").strip()[:200]
-    results, total = queries.search_recommendations(query) if query else ([], 0)
-    return render_template("magazine/recommendations.html", query=query, results=results, total=total,
-                           words=queries.search_words(query), limit=queries.SEARCH_LIMIT)
+    return _search_page("recommendation")
 
 
 @bp.route("/issues/<int:number>/feedback", methods=["GET", "POST"])

@@ -1,15 +1,13 @@
 """Read-only queries behind the public magazine: only published issues and case studies, never a force or source.
 
 Portable across SQLite and PostgreSQL: the list columns (themes, categories, areas) are JSON arrays of codes, so a
-filter on one code is a LIKE on the array's text for `"code"` (codes are checked against their vocabulary first);
-the recommendations search is a per-word, case-insensitive LIKE with the wildcards escaped.
+filter on one code is a LIKE on the array's text for `"code"` (codes are checked against their vocabulary first).
+The full-text search of the magazine is search.py.
 """
 from __future__ import annotations
 
 import json
 import math
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import String, and_, cast, func, or_, select
@@ -25,8 +23,6 @@ from debrief.reference import INCIDENT_TYPES, OPERATIONAL_AREAS, QUESTION_AUDIEN
 PUBLISHED = "published"
 TABLE_PAGE_SIZE = 100
 LOG_PAGE_SIZE = 50
-SEARCH_LIMIT = 50
-MAX_SEARCH_WORDS = 8
 
 THEME_CHOICES: tuple[Choice, ...] = INCIDENT_TYPES
 CATEGORY_CHOICES: tuple[Choice, ...] = tuple(Choice(c.code, c.name) for c in CATEGORIES)
@@ -336,73 +332,6 @@ def questions_for_force(force_id: int, filters: Filters = Filters(), *, page: in
     items = [{"question": q, "case_study_title": title, "issue_number": number, "response": response}
              for q, title, number, response in rows]
     return Page(items, total, page, per_page)
-
-
-# --- Recommendations search -------------------------------------------------------------------
-
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
-
-
-def search_words(query: str) -> list[str]:
-    """The distinct words of a query, lower-cased, in order, at most MAX_SEARCH_WORDS of them."""
-    seen: list[str] = []
-    for word in _WORD.findall((query or "").lower()):
-        if word not in seen:
-            seen.append(word)
-    return seen[:MAX_SEARCH_WORDS]
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    case_study_id: int
-    title: str
-    issue_number: int | None
-    themes: tuple[str, ...]
-    snippet: tuple[tuple[str, bool], ...]  # (text, matched) pieces for highlighting without |safe
-
-
-def _snippet(text: str, words: Sequence[str], width: int = 320) -> tuple[tuple[str, bool], ...]:
-    lowered = text.lower()
-    first = min((i for i in (lowered.find(w) for w in words) if i >= 0), default=0)
-    start = max(0, first - width // 3)
-    if start:
-        space = text.rfind(" ", 0, start)
-        start = space + 1 if space > 0 else start
-    window = text[start:start + width]
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-    pieces: list[tuple[str, bool]] = []
-    if start:
-        pieces.append(("…", False))
-    pos = 0
-    for match in pattern.finditer(window):
-        if match.start() > pos:
-            pieces.append((window[pos:match.start()], False))
-        pieces.append((match.group(0), True))
-        pos = match.end()
-    pieces.append((window[pos:], False))
-    if start + width < len(text):
-        pieces.append(("…", False))
-    return tuple(p for p in pieces if p[0])
-
-
-def search_recommendations(query: str, *, limit: int = SEARCH_LIMIT) -> tuple[list[SearchResult], int]:
-    """Published case studies whose recommendations contain every word of `query` (case-insensitive, anywhere in a
-    word), newest issue first; returns (first `limit` results, total)."""
-    words = search_words(query)
-    if not words:
-        return [], 0
-    text = func.lower(CaseStudy.recommendations)
-    conditions = [_visible_case_study(), *(text.like(f"%{_escape_like(w)}%", escape="\\") for w in words)]
-    total = db.session.scalar(select(func.count(CaseStudy.id)).where(*conditions)) or 0
-    rows = db.session.execute(
-        select(CaseStudy.id, CaseStudy.title, MagazineIssue.number, CaseStudy.themes, CaseStudy.recommendations)
-        .outerjoin(MagazineIssue, MagazineIssue.id == CaseStudy.issue_id)
-        .where(*conditions)
-        .order_by(MagazineIssue.number.desc().nulls_last(), CaseStudy.position, CaseStudy.id)
-        .limit(limit)).all()
-    results = [SearchResult(case_study_id=r[0], title=r[1], issue_number=r[2], themes=tuple(sorted(_codes_of(r[3]))),
-                            snippet=_snippet(r[4] or "", words)) for r in rows]
-    return results, total
 
 
 # --- Labels for templates ---------------------------------------------------------------------

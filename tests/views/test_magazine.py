@@ -163,7 +163,7 @@ def test_recommendations_search_finds_published_case_studies_and_marks_words(cli
     page = get_page(client, "/magazine/recommendations?q=Handover+PROTOCOL")
     results = page.html.select(".debrief-results h3 a")
     assert [a.get_text(strip=True) for a in results] == ["A man in crisis on a bridge"]  # not the draft's
-    assert results[0]["href"] == f"/magazine/case-studies/{magazine['first'].id}"
+    assert results[0]["href"] == f"/magazine/case-studies/{magazine['first'].id}#recommendations"
     assert [m.get_text() for m in page.html.select("mark.debrief-match")] == ["handover", "protocol"]
     assert page.html.select_one("#q")["value"] == "Handover PROTOCOL"
 

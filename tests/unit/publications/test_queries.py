@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from debrief.publications import queries
+from debrief.publications import queries, search
 from debrief.publications.queries import Filters
 from tests.support.publication_factories import create_case_study, create_force_response, create_issue
 
@@ -162,28 +162,30 @@ def test_questions_for_force_shows_only_that_forces_response(magazine, forces):
 @pytest.mark.parametrize("query, titles", [
     ("restraint", ["Restraint on a hot day", "Published alone"]),   # not the unpublished or draft ones
     ("RESTRAINT prone", ["Restraint on a hot day"]),              # every word, any case
-    ("call grading", ["A call graded too low"]),
-    ("grad", ["A call graded too low"]),                          # anywhere in a word
-    ("100%", ["Restraint on a hot day"]),                         # % is a literal, not a wildcard
+    ("call grading", ["A call graded too low"]),                  # by stem: "grading" finds "graded"
+    ("grad", []),                                                 # whole words: not a part of one
+    ("100%", ["Restraint on a hot day"]),                         # % is not a wildcard: the word is 100
     ("%", []),
     ("_", []),
-    ("incidents_over", ["Restraint on a hot day"]),               # _ is a literal too
+    ("incidents_over", ["Restraint on a hot day"]),               # joined words are a phrase
+    ("restraint_incidents", ["Restraint on a hot day"]),
+    ("incidents_prone", []),                                      # in that order
     ("sergeants weapons", []),                                    # both words must be in one case study
     ("", []),
 ])
 def test_search_recommendations(magazine, query, titles):
-    results, total = queries.search_recommendations(query)
-    assert [r.title for r in results] == titles
-    assert total == len(titles)
+    results = search.search(query, kinds=("recommendation",))
+    assert sorted(h.title for h in results.hits) == sorted(titles)
+    assert results.total == len(titles)
 
 
 def test_search_snippet_marks_the_matched_words(magazine):
-    (result,), _ = queries.search_recommendations("prone restraint")
+    (result,) = search.search("prone restraint", kinds=("recommendation",)).hits
     marked = [text.lower() for text, matched in result.snippet if matched]
     assert marked == ["prone", "restraint"]
     assert "".join(text for text, _ in result.snippet) == magazine["restraint"].recommendations
 
 
-def test_search_words():
-    assert queries.search_words("  Prone, prone  restraint's  %_ ") == ["prone", "restraint's"]
-    assert len(queries.search_words(" ".join(f"w{n}" for n in range(20)))) == queries.MAX_SEARCH_WORDS
+def test_search_terms():
+    assert search.terms("  Prone, prone  restraint's  %_ ") == ["prone", "restraint"]  # the possessive 's is a stop word
+    assert len(search.terms(" ".join(f"w{n}" for n in range(20)))) == search.MAX_TERMS
