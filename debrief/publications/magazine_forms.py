@@ -33,6 +33,6 @@ class ForceResponseForm(BaseForm):
                            description="For example, 27 3 2026")
 
 
-class WithdrawResponseForm(FlaskForm):
+class WithdrawResponseForm(BaseForm):
     reason = long_text("Why is the response being withdrawn?", required="Enter why the response is being withdrawn",
                        max_length=2000, hint="The force sees this reason. It is kept in the audit log.")
