@@ -60,6 +60,8 @@ class Config:
     SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5
     SIGNIN_MAX_FAILURES_PER_ADDRESS = 20
     AUDIT_PAGE_SIZE = 50
+    # How long a request waits for another writer's lock (SQLite busy timeout, PostgreSQL lock_timeout).
+    DATABASE_LOCK_TIMEOUT_MS = int(os.environ.get("DEBRIEF_LOCK_TIMEOUT_MS", "5000"))
     DEBRIEF_REQUEST_DUE_DAYS = int(os.environ.get("DEBRIEF_REQUEST_DUE_DAYS", "3"))
     TESTING = False
 
