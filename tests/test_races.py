@@ -54,9 +54,7 @@ class Browser:
 
     def version(self, path: str) -> str:
         _status, html = self.request(path)
-        return re.search(r'name="version" type="hidden" value="(\d+)"|id="version" name="version" type="hidden" '
-                         r'value="(\d+)"', html).group(1, 2)[0] or re.search(r'name="version"[^>]*value="(\d+)"',
-                                                                            html).group(1)
+        return re.search(r'name="version"[^>]*value="(\d+)"', html).group(1)
 
     def sign_in(self, email: str) -> Browser:
         status, _ = self.request("/sign-in", {"email": email, "password": PASSWORD,
@@ -160,9 +158,11 @@ def test_two_tabs_saving_one_item_at_the_same_moment(live, rca, lead):
     version = one.version(url)
     assert two.version(url) == version
     fields = {"category": "individual", "evidence_kind": "none", "version": version}
+    one_token = one.token(url)
+    two_token = two.token(url)
     results = together(
-        lambda: one.request(url, {**fields, "label": "Tab one", "csrf_token": one.token(url)}),
-        lambda: two.request(url, {**fields, "label": "Tab two", "csrf_token": two.token(url)}))
+        lambda: one.request(url, {**fields, "label": "Tab one", "csrf_token": one_token}),
+        lambda: two.request(url, {**fields, "label": "Tab two", "csrf_token": two_token}))
     _no_5xx(results)
     assert sorted(status for status, _ in results) == [200, 302]
     saved = "Tab one" if results[0][0] == 302 else "Tab two"
@@ -178,8 +178,10 @@ def test_double_submits_record_one_event(live, people, forces):
     one, two = Browser(live).sign_in(officer.email), Browser(live).sign_in(officer.email)
     check = f"/debriefs/{ready.id}/check"
     data = {"declaration": "y"}
-    results = together(lambda: one.request(check, {**data, "csrf_token": one.token(check)}),
-                       lambda: two.request(check, {**data, "csrf_token": two.token(check)}))
+    one_token = one.token(check)
+    two_token = two.token(check)
+    results = together(lambda: one.request(check, {**data, "csrf_token": one_token}),
+                       lambda: two.request(check, {**data, "csrf_token": two_token}))
     _no_5xx(results)
     assert audit_count("debrief.submitted") == 1
     db.session.commit()
@@ -202,8 +204,10 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     one, two = Browser(live).sign_in(second.email), Browser(live).sign_in(second.email)
     page = f"/rca/{rca.id}"
     review = {"decision": "sign_off", "comment": ""}
-    results = together(lambda: one.request(f"{page}/review", {**review, "csrf_token": one.token(page)}),
-                       lambda: two.request(f"{page}/review", {**review, "csrf_token": two.token(page)}))
+    one_token = one.token(page)
+    two_token = two.token(page)
+    results = together(lambda: one.request(f"{page}/review", {**review, "csrf_token": one_token}),
+                       lambda: two.request(f"{page}/review", {**review, "csrf_token": two_token}))
     _no_5xx(results)
     assert audit_count("rca.signed_off") == 1
     assert db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "signed_off")) == 1
@@ -213,8 +217,10 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     create_case_study(issue=issue, force=forces["A"], status="scheduled")
     one, two = Browser(live).sign_in(learning.email), Browser(live).sign_in(learning.email)
     publish = f"/learning/issues/{issue.id}/publish"
-    results = together(lambda: one.request(publish, {"csrf_token": one.token(publish)}),
-                       lambda: two.request(publish, {"csrf_token": two.token(publish)}))
+    one_token = one.token(publish)
+    two_token = two.token(publish)
+    results = together(lambda: one.request(publish, {"csrf_token": one_token}),
+                       lambda: two.request(publish, {"csrf_token": two_token}))
     _no_5xx(results)
     assert audit_count("issue.published") == 1
 
@@ -292,3 +298,28 @@ def test_a_save_while_another_connection_holds_the_write_lock(quick_lock_app):
         server.shutdown()
         thread.join(timeout=5)
         lock.engine.dispose()
+
+
+def test_releasing_twice_at_the_same_moment_makes_one_case_study(live, who):
+    from debrief.models import CaseStudy
+    from debrief.rca import release_service
+    from tests.support.release_factories import signed_off_rca
+
+    rca = signed_off_rca(who)
+    found = release_service.flags(rca, release_service.prepared(rca, release_service.release_for(rca)))
+    justifications = {f"justify-{f.code}": "Reviewed: not identifying." for f in found}
+    release_service.save_decisions(rca, actor=who["lead"], title="Alone at night", undone=[], redactions=[],
+                                   justifications={f.code: "Reviewed: not identifying." for f in found})
+    db.session.commit()
+    url = f"/rca/{rca.id}/release"
+    one, two = Browser(live).sign_in(who["lead"].email), Browser(live).sign_in(who["lead"].email)
+    form = {"title": "Alone at night", "action": "release", **justifications}
+    one_token = one.token(url)
+    two_token = two.token(url)
+    results = together(lambda: one.request(url, {**form, "csrf_token": one_token}),
+                       lambda: two.request(url, {**form, "csrf_token": two_token}))
+    _no_5xx(results)
+    assert 302 in [status for status, _ in results]
+    db.session.commit()
+    assert audit_count("release.released") == 1
+    assert db.session.scalar(select(func.count(CaseStudy.id))) == 1
