@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, request
-from sqlalchemy import event, inspect, update
+from sqlalchemy import event, inspect, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -99,14 +99,17 @@ def lock_row(record: Any) -> None:
     """Serialise the writers of `record`: a row lock on PostgreSQL (SELECT ... FOR UPDATE), the write lock on
     SQLite. Afterwards `record` and its relationships are read again, as they are now under the lock."""
     session = db.session
+    mapper = inspect(record).mapper
+    key = mapper.primary_key[0]
+    where = key == inspect(record).identity[0]
     if session.get_bind().dialect.name == "sqlite":
         # Taking the write lock: at once if the transaction began IMMEDIATE; otherwise this fails when another
         # writer committed since this transaction's first read, and the request is retried.
-        mapper = inspect(record).mapper
-        key = mapper.primary_key[0]
-        session.execute(update(mapper.local_table).where(key == inspect(record).identity[0])
-                        .values({key.name: key}))
-    session.refresh(record, with_for_update=True)
+        session.execute(update(mapper.local_table).where(where).values({key.name: key}))
+    else:
+        # The row alone (the ORM's refresh would join eager relationships, which FOR UPDATE refuses).
+        session.execute(select(key).where(where).with_for_update())
+    session.refresh(record)
     for relationship in inspect(record).mapper.relationships:
         if relationship.uselist:
             session.expire(record, [relationship.key])
