@@ -45,7 +45,6 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     # Readers never wait for a writer in WAL mode; a writer waits up to the busy timeout for another.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={timeout_ms}")
-    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

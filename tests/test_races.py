@@ -183,6 +183,7 @@ def test_double_submits_record_one_event(live, people, forces):
     results = together(lambda: one.request(check, {**data, "csrf_token": one_token}),
                        lambda: two.request(check, {**data, "csrf_token": two_token}))
     _no_5xx(results)
+    db.session.commit()
     assert audit_count("debrief.submitted") == 1
     db.session.commit()
     assert db.session.get(Debrief, ready.id).status == "submitted"
@@ -209,6 +210,8 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     results = together(lambda: one.request(f"{page}/review", {**review, "csrf_token": one_token}),
                        lambda: two.request(f"{page}/review", {**review, "csrf_token": two_token}))
     _no_5xx(results)
+    assert [status for status, _ in results] == [302, 302]  # the second click lands on the signed-off RCA
+    db.session.commit()
     assert audit_count("rca.signed_off") == 1
     assert db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "signed_off")) == 1
 
@@ -222,6 +225,8 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     results = together(lambda: one.request(publish, {"csrf_token": one_token}),
                        lambda: two.request(publish, {"csrf_token": two_token}))
     _no_5xx(results)
+    assert [status for status, _ in results] == [302, 302]
+    db.session.commit()
     assert audit_count("issue.published") == 1
 
 
