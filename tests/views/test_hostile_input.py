@@ -30,7 +30,7 @@ from tests.support.pages import Page, get_page, post_form, sign_in
 from tests.support.publication_factories import create_case_study, create_issue
 from tests.support.release_factories import released_case_study, signed_off_rca
 
-EXAMPLES_PER_FORM = 5
+EXAMPLES_PER_FORM = 3
 PAGES_PER_USER = 80
 URLS_PER_ENDPOINT = 4
 # Downloads, and the read-only dashboards (their filters are GET forms), are not where POST forms are.
