@@ -67,6 +67,8 @@ class Config:
     # Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are trusted (0: none, the default).
     TRUSTED_PROXIES = int(os.environ.get("DEBRIEF_TRUSTED_PROXIES", "0"))
     AUDIT_PAGE_SIZE = 50
+    # How long a request waits for another writer's lock (SQLite busy timeout, PostgreSQL lock_timeout).
+    DATABASE_LOCK_TIMEOUT_MS = int(os.environ.get("DEBRIEF_LOCK_TIMEOUT_MS", "5000"))
     DEBRIEF_REQUEST_DUE_DAYS = int(os.environ.get("DEBRIEF_REQUEST_DUE_DAYS", "3"))
     TESTING = False
 

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, request
-from sqlalchemy import event, inspect, update
+from sqlalchemy import event, inspect, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -40,32 +40,33 @@ def is_lock_error(error: BaseException) -> bool:
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
-    # pysqlite only sends BEGIN before the first INSERT/UPDATE, so the reads a write depends on ran outside its
-    # transaction. Take transactions over: BEGIN is sent by _on_begin, before the first statement.
-    dbapi_connection.isolation_level = None
-    timeout_ms = int(_config("SQLITE_BUSY_TIMEOUT_MS", 5000))
+    timeout_ms = int(_config("DATABASE_LOCK_TIMEOUT_MS", 5000))
     cursor = dbapi_connection.cursor()
     # Readers never wait for a writer in WAL mode; a writer waits up to the busy timeout for another.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={timeout_ms}")
-    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
 def _on_begin(connection) -> None:
     if connection.dialect.name != "sqlite":
         return
-    # A request that changes something takes the write lock at its first statement, so its reads see the data
-    # it will write over and no other writer can slip in between (BEGIN IMMEDIATE waits up to the busy timeout).
-    immediate = getattr(g, "write_transaction", None) if _has_app_g() else None
+    dbapi_connection = connection.connection.dbapi_connection
+    if not has_request_context():
+        # Commands and tests keep pysqlite's own handling: BEGIN just before the first write.
+        dbapi_connection.isolation_level = ""
+        return
+    # pysqlite sends BEGIN only before the first INSERT or UPDATE, so the reads a write depends on would run
+    # outside its transaction. In a request, BEGIN goes before the first statement instead; and a request that
+    # changes something takes the write lock there (BEGIN IMMEDIATE, waiting up to the busy timeout), so its reads
+    # see the data it will write over and no other writer can slip in between.
+    dbapi_connection.isolation_level = None
+    # A page read starts as a plain read; if its audit event then met another writer (SQLite does not wait when a
+    # read turns into a write), it is run again taking the lock first, which does wait.
+    immediate = g.get("sqlite_write_first")
     if immediate is None:
-        immediate = has_request_context() and request.method not in READ_ONLY_METHODS
+        immediate = request.method not in READ_ONLY_METHODS
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def _has_app_g() -> bool:
-    from flask import has_app_context
-    return has_app_context()
 
 
 def _config(key: str, default: Any) -> Any:
@@ -73,7 +74,19 @@ def _config(key: str, default: Any) -> Any:
     return current_app.config.get(key, default) if has_app_context() else default
 
 
+def _on_postgresql_connect(dbapi_connection, _record) -> None:
+    # A request waits for a row lock no longer than this, then is retried (and at worst shown the busy page),
+    # rather than hanging behind a stuck writer.
+    timeout_ms = int(_config("DATABASE_LOCK_TIMEOUT_MS", 5000))
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {timeout_ms}")
+    dbapi_connection.commit()
+
+
 def listen(engine: Engine) -> None:
+    if engine.dialect.name == "postgresql" and not event.contains(engine, "connect", _on_postgresql_connect):
+        event.listen(engine, "connect", _on_postgresql_connect)
+        engine.dispose()
     if engine.dialect.name != "sqlite" or event.contains(engine, "begin", _on_begin):
         return
     event.listen(engine, "connect", _on_sqlite_connect)
@@ -85,14 +98,17 @@ def lock_row(record: Any) -> None:
     """Serialise the writers of `record`: a row lock on PostgreSQL (SELECT ... FOR UPDATE), the write lock on
     SQLite. Afterwards `record` and its relationships are read again, as they are now under the lock."""
     session = db.session
+    mapper = inspect(record).mapper
+    key = mapper.primary_key[0]
+    where = key == inspect(record).identity[0]
     if session.get_bind().dialect.name == "sqlite":
         # Taking the write lock: at once if the transaction began IMMEDIATE; otherwise this fails when another
         # writer committed since this transaction's first read, and the request is retried.
-        mapper = inspect(record).mapper
-        key = mapper.primary_key[0]
-        session.execute(update(mapper.local_table).where(key == inspect(record).identity[0])
-                        .values({key.name: key}))
-    session.refresh(record, with_for_update=True)
+        session.execute(update(mapper.local_table).where(where).values({key.name: key}))
+    else:
+        # The row alone (the ORM's refresh would join eager relationships, which FOR UPDATE refuses).
+        session.execute(select(key).where(where).with_for_update())
+    session.refresh(record)
     for relationship in inspect(record).mapper.relationships:
         if relationship.uselist:
             session.expire(record, [relationship.key])
@@ -123,13 +139,22 @@ def init_database(app: Flask) -> None:
         for engine in db.engines.values():
             listen(engine)
 
-    dispatch = app.dispatch_request
+    app.preprocess_request = _with_retry(app, app.preprocess_request)  # type: ignore[method-assign]
+    app.dispatch_request = _with_retry(app, app.dispatch_request)  # type: ignore[method-assign]
+    app.register_error_handler(DatabaseBusy, busy_page)
+    app.register_error_handler(OperationalError, _lock_or_crash)
+    app.register_error_handler(StaleDataError, _lock_or_crash)
 
-    def dispatch_with_retry():
+
+def _with_retry(app: Flask, step):
+    """`step` of a request (its before-request hooks, its view) run again after a lock race, up to ATTEMPTS."""
+
+    def run_with_retry():
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return dispatch()
+                response = step()
             except (OperationalError, DBAPIError, StaleDataError) as error:
+                g.pop("sqlite_write_first", None)
                 if not is_lock_error(error):
                     raise
                 db.session.rollback()
@@ -138,12 +163,13 @@ def init_database(app: Flask) -> None:
                 if attempt == ATTEMPTS:
                     raise DatabaseBusy() from error
                 time.sleep(BACKOFF_SECONDS * attempt)
+                g.sqlite_write_first = True  # the next attempt takes the write lock first, waiting for it
+            else:
+                g.pop("sqlite_write_first", None)
+                return response
         raise AssertionError("unreachable")
 
-    app.dispatch_request = dispatch_with_retry  # type: ignore[method-assign]
-    app.register_error_handler(DatabaseBusy, busy_page)
-    app.register_error_handler(OperationalError, _lock_or_crash)
-    app.register_error_handler(StaleDataError, _lock_or_crash)
+    return run_with_retry
 
 
 def _lock_or_crash(error: Exception):
@@ -159,6 +185,7 @@ def busy_page(_error: Exception):
     from flask import render_template
 
     db.session.rollback()
+    g.sqlite_write_first = False  # the page only reads: it must not wait for the lock it could not get
     typed, resend = [], []
     if request.method not in READ_ONLY_METHODS:
         for name, value in request.form.items(multi=True):

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from debrief import reference as ref
 from debrief.anonymise import Flag, IncidentProfile, check_text
 from debrief.audit import record
+from debrief.database import lock_row
 from debrief.extensions import db
 from debrief.models import RcaRelease, RootCauseAnalysis, User, utcnow
 from debrief.rca import graph as rca_graph
@@ -138,6 +139,8 @@ def release(rca: RootCauseAnalysis, *, actor: User) -> int:
 
     _require_signed_off(rca)
     prep = release_for(rca)
+    if prep.id is not None:
+        lock_row(prep)  # two clicks of Release at once: the second waits here, then finds it released
     if prep.status == "released":
         raise RcaError("This RCA has already been released to the learning team.")
     sections = prepared(rca, prep)

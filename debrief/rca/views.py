@@ -578,6 +578,8 @@ def send(rca_id: int):
 @requires(Permission.REVIEW_INCIDENTS)
 def review(rca_id: int):
     rca = _rca(rca_id)
+    if rca.status == "signed_off" and rca.signed_off_by_id == current_user.id:
+        return redirect(url_for("rca.overview", rca_id=rca.id))  # a second click of the same sign-off
     if not service.can_sign_off(rca, _me()):
         abort(403)
     form = ReviewForm()

@@ -14,9 +14,6 @@ class IsolatedClient(FlaskClient):
     and the session's identity map would leak from one request into the next."""
 
     def open(self, *args, **kwargs):
-        # End the test's own transaction first: on SQLite a transaction reads one snapshot from its first
-        # statement, so a test holding one open would not see what the request writes.
-        db.session.commit()
         with self.application.app_context():
             response = super().open(*args, **kwargs)
             db.session.remove()

@@ -1,0 +1,330 @@
+"""Concurrency that really races: threads posting to a live server at the same moment (a barrier releases them
+together), and another database connection holding the write lock, on SQLite and PostgreSQL alike."""
+from __future__ import annotations
+
+import re
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from datetime import date
+from http.cookiejar import CookieJar
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from werkzeug.serving import make_server
+
+from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import AuditEvent, Debrief, Incident, RcaEvent, RcaLink, RcaNode
+from debrief.rca import service as rca_service
+from tests.support.apps import make_app
+from tests.support.factories import PASSWORD, audit_count, create_force, create_user, submitted_debrief
+from tests.support.publication_factories import create_case_study, create_issue
+
+ROUNDS = 3
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """One person's session against the live server: cookies kept, redirects not followed."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()), _NoRedirect())
+
+    def request(self, path: str, data: dict | list | None = None) -> tuple[int, str]:
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        try:
+            with self.opener.open(self.base + path, data=body, timeout=60) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def token(self, path: str) -> str:
+        status, html = self.request(path)
+        assert status == 200, (path, status)
+        return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
+
+    def version(self, path: str) -> str:
+        _status, html = self.request(path)
+        return re.search(r'name="version"[^>]*value="(\d+)"', html).group(1)
+
+    def sign_in(self, email: str) -> Browser:
+        status, _ = self.request("/sign-in", {"email": email, "password": PASSWORD,
+                                              "csrf_token": self.token("/sign-in")})
+        assert status == 302, f"sign-in as {email}: {status}"
+        return self
+
+
+def together(*calls: Callable[[], tuple[int, str]]) -> list[tuple[int, str]]:
+    """Run the calls in threads released at the same moment; return their results in order."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(i, call):
+        barrier.wait()
+        results[i] = call()
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results
+
+
+def _serve(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, thread
+
+
+@pytest.fixture
+def live(app):
+    db.session.commit()
+    server, thread = _serve(app)
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def lead(people):
+    return people[("A", Role.REVIEWER)]
+
+
+@pytest.fixture
+def rca(people, lead):
+    debrief = submitted_debrief(author=people[("A", Role.OFFICER)])
+    rca = rca_service.start_rca(debrief.incident, actor=lead, level="concise", terms_of_reference="Why?")
+    rca_service.mark_problem(rca, rca.chronology[0], actor=lead)
+    return rca
+
+
+def _no_5xx(results):
+    assert all(status < 500 for status, _ in results), [status for status, _ in results]
+
+
+def test_opposite_links_at_the_same_moment_never_store_a_loop(live, rca, lead):
+    problem = next(n for n in rca.nodes if n.kind == "problem")
+    one, two = Browser(live).sign_in(lead.email), Browser(live).sign_in(lead.email)
+    tokens = one.token(f"/rca/{rca.id}/graph"), two.token(f"/rca/{rca.id}/graph")
+    for round_ in range(ROUNDS):
+        a = rca_service.add_factor(rca, actor=lead, contributes_to=problem, label=f"A{round_}", category="individual")
+        b = rca_service.add_factor(rca, actor=lead, contributes_to=problem, label=f"B{round_}", category="individual")
+        url, a_id, b_id = f"/rca/{rca.id}/links", a.id, b.id  # plain values: the threads have no app context
+        results = together(
+            lambda: one.request(url, {"cause": a_id, "effect": b_id, "csrf_token": tokens[0]}),
+            lambda: two.request(url, {"cause": b_id, "effect": a_id, "csrf_token": tokens[1]}))
+        _no_5xx(results)
+        assert sorted(status for status, _ in results) == [200, 302]
+        refused = next(html for status, html in results if status == 200)
+        assert "Adding this link would make a loop" in refused
+        db.session.commit()
+        between = db.session.scalar(select(func.count(RcaLink.id)).where(
+            RcaLink.cause_id.in_([a.id, b.id]), RcaLink.effect_id.in_([a.id, b.id])))
+        assert between == 1
+        assert rca_service.stored_loops(rca) == []
+
+
+def test_incidents_started_at_the_same_moment_get_distinct_references(live, forces):
+    officers = [create_user(force=forces["A"], roles=[Role.OFFICER], email=f"o{n}@aaa.example") for n in range(8)]
+    browsers = [Browser(live).sign_in(o.email) for o in officers]
+    tokens = [b.token("/debriefs/new") for b in browsers]
+    results = together(*[
+        (lambda b=b, t=t: b.request("/debriefs/new", {"kind": "hot", "csrf_token": t}))
+        for b, t in zip(browsers, tokens)])
+    _no_5xx(results)
+    assert [status for status, _ in results] == [302] * 8
+    db.session.commit()
+    references = sorted(db.session.scalars(select(Incident.reference)))
+    year = date.today().year
+    assert references == [f"AAA-{year}-{n:04d}" for n in range(1, 9)]
+
+
+def test_two_tabs_saving_one_item_at_the_same_moment(live, rca, lead):
+    problem = next(n for n in rca.nodes if n.kind == "problem")
+    factor = rca_service.add_factor(rca, actor=lead, contributes_to=problem, label="Crew", category="individual")
+    url = f"/rca/{rca.id}/items/{factor.id}"
+    one, two = Browser(live).sign_in(lead.email), Browser(live).sign_in(lead.email)
+    version = one.version(url)
+    assert two.version(url) == version
+    fields = {"category": "individual", "evidence_kind": "none", "version": version}
+    one_token = one.token(url)
+    two_token = two.token(url)
+    results = together(
+        lambda: one.request(url, {**fields, "label": "Tab one", "csrf_token": one_token}),
+        lambda: two.request(url, {**fields, "label": "Tab two", "csrf_token": two_token}))
+    _no_5xx(results)
+    assert sorted(status for status, _ in results) == [200, 302]
+    saved = "Tab one" if results[0][0] == 302 else "Tab two"
+    refused = next(html for status, html in results if status == 200)
+    assert "Someone else saved changes" in refused and saved in refused
+    db.session.commit()
+    assert db.session.get(RcaNode, factor.id).label == saved
+
+
+def test_double_submits_record_one_event(live, people, forces):
+    officer = people[("A", Role.OFFICER)]
+    ready = submitted_debrief(author=officer, status="draft", submitted_at=None, declaration=False)
+    one, two = Browser(live).sign_in(officer.email), Browser(live).sign_in(officer.email)
+    check = f"/debriefs/{ready.id}/check"
+    data = {"declaration": "y"}
+    one_token = one.token(check)
+    two_token = two.token(check)
+    results = together(lambda: one.request(check, {**data, "csrf_token": one_token}),
+                       lambda: two.request(check, {**data, "csrf_token": two_token}))
+    _no_5xx(results)
+    db.session.commit()
+    assert audit_count("debrief.submitted") == 1
+    db.session.commit()
+    assert db.session.get(Debrief, ready.id).status == "submitted"
+
+
+def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, forces):
+    second = create_user(force=forces["A"], roles=[Role.REVIEWER], email="second@aaa.example")
+    debrief = submitted_debrief(author=people[("A", Role.OFFICER)])
+    rca = rca_service.start_rca(debrief.incident, actor=lead, level="concise", terms_of_reference="Why?")
+    problem = rca_service.mark_problem(rca, rca.chronology[0], actor=lead)
+    factor = rca_service.add_factor(rca, actor=lead, contributes_to=problem, label="Crew", category="individual",
+                                    evidence_kind="document", evidence_document="Roster")
+    rca_service.set_root_cause(rca, factor, actor=lead, confirmed=True)
+    rca_service.save_findings(rca, actor=lead, findings="Short.")
+    rec = rca_service.save_recommendation(rca, actor=lead, recommendation=None, text="Crew up", node_ids=[factor.id])
+    rca_service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Roster", owner="Team",
+                            due_on=date(2027, 1, 4), measure="Two", status="open", reason="")
+    rca_service.send_for_review(rca, actor=lead)
+    one, two = Browser(live).sign_in(second.email), Browser(live).sign_in(second.email)
+    page = f"/rca/{rca.id}"
+    review = {"decision": "sign_off", "comment": ""}
+    one_token = one.token(page)
+    two_token = two.token(page)
+    results = together(lambda: one.request(f"{page}/review", {**review, "csrf_token": one_token}),
+                       lambda: two.request(f"{page}/review", {**review, "csrf_token": two_token}))
+    _no_5xx(results)
+    assert [status for status, _ in results] == [302, 302]  # the second click lands on the signed-off RCA
+    db.session.commit()
+    assert audit_count("rca.signed_off") == 1
+    assert db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "signed_off")) == 1
+
+    learning = create_user(force=forces["A"], roles=[Role.LEARNING], email="learn@aaa.example")
+    issue = create_issue(status="draft")
+    create_case_study(issue=issue, force=forces["A"], status="scheduled")
+    one, two = Browser(live).sign_in(learning.email), Browser(live).sign_in(learning.email)
+    publish = f"/learning/issues/{issue.id}/publish"
+    one_token = one.token(publish)
+    two_token = two.token(publish)
+    results = together(lambda: one.request(publish, {"csrf_token": one_token}),
+                       lambda: two.request(publish, {"csrf_token": two_token}))
+    _no_5xx(results)
+    assert [status for status, _ in results] == [302, 302]
+    db.session.commit()
+    assert audit_count("issue.published") == 1
+
+
+class WriteLock:
+    """Another connection holding the write lock: SQLite's database lock, or PostgreSQL's row lock on a debrief."""
+
+    def __init__(self, url: str, debrief_id: int) -> None:
+        self.engine = create_engine(url)
+        self.url, self.debrief_id = url, debrief_id
+
+    def hold(self, seconds: float) -> threading.Thread:
+        taken = threading.Event()
+
+        def run():
+            with self.engine.connect() as connection:
+                if self.url.startswith("sqlite"):
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                else:
+                    connection.execute(text("SELECT id FROM debrief WHERE id = :id FOR UPDATE"), {"id": self.debrief_id})
+                taken.set()
+                time.sleep(seconds)
+                connection.rollback()
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        taken.wait(10)
+        return thread
+
+
+@pytest.fixture
+def quick_lock_app(databases):
+    """An app that gives up on a held lock after 0.3 s (then retries, then shows the busy page)."""
+    app = make_app(databases.new_url(), DATABASE_LOCK_TIMEOUT_MS=300)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_a_save_while_another_connection_holds_the_write_lock(quick_lock_app):
+    force = create_force(code="LCK")
+    officer = create_user(force=force, roles=[Role.OFFICER], email="lock@lck.example")
+    draft = submitted_debrief(author=officer, status="draft", submitted_at=None, declaration=False)
+    db.session.commit()
+    server, thread = _serve(quick_lock_app)
+    try:
+        browser = Browser(f"http://127.0.0.1:{server.server_port}").sign_in(officer.email)
+        url = f"/debriefs/{draft.id}/what-happened"
+        lock = WriteLock(str(db.engine.url.render_as_string(hide_password=False)), draft.id)
+
+        # Held briefly (under the retries' total): the save waits its turn and goes through; a page read too.
+        holder = lock.hold(0.6)
+        save = browser.request(url, {"narrative": "Saved after the wait", "continue": "1",
+                                     "csrf_token": browser.token(url)})
+        holder.join()
+        assert save[0] == 302
+        holder = lock.hold(0.6)
+        assert browser.request(f"/debriefs/{draft.id}")[0] == 200  # a read that records an audit event
+        holder.join()
+
+        # Held for longer than every retry: the busy page, with what was typed kept, and nothing half-saved.
+        token = browser.token(url)
+        holder = lock.hold(4)
+        status, html = browser.request(url, {"narrative": "Typed while it was locked", "continue": "1",
+                                             "csrf_token": token})
+        holder.join()
+        assert status == 503
+        assert "Sorry, the service is busy" in html and "Typed while it was locked" in html
+        assert 'name="narrative" value="Typed while it was locked"' in html  # sent again with one click
+        db.session.commit()
+        assert db.session.get(Debrief, draft.id).narrative == "Saved after the wait"
+        assert db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "debrief.updated")) == 1
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        lock.engine.dispose()
+
+
+def test_releasing_twice_at_the_same_moment_makes_one_case_study(live, who):
+    from debrief.models import CaseStudy
+    from debrief.rca import release_service
+    from tests.support.release_factories import signed_off_rca
+
+    rca = signed_off_rca(who)
+    found = release_service.flags(rca, release_service.prepared(rca, release_service.release_for(rca)))
+    justifications = {f"justify-{f.code}": "Reviewed: not identifying." for f in found}
+    release_service.save_decisions(rca, actor=who["lead"], title="Alone at night", undone=[], redactions=[],
+                                   justifications={f.code: "Reviewed: not identifying." for f in found})
+    db.session.commit()
+    url = f"/rca/{rca.id}/release"
+    one, two = Browser(live).sign_in(who["lead"].email), Browser(live).sign_in(who["lead"].email)
+    form = {"title": "Alone at night", "action": "release", **justifications}
+    one_token = one.token(url)
+    two_token = two.token(url)
+    results = together(lambda: one.request(url, {**form, "csrf_token": one_token}),
+                       lambda: two.request(url, {**form, "csrf_token": two_token}))
+    _no_5xx(results)
+    assert 302 in [status for status, _ in results]
+    db.session.commit()
+    assert audit_count("release.released") == 1
+    assert db.session.scalar(select(func.count(CaseStudy.id))) == 1
