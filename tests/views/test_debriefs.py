@@ -225,10 +225,13 @@ def test_colleague_accepts_a_request_and_gives_their_role(client, people):
 def test_an_end_before_the_start_is_refused_unless_it_ran_past_midnight(client, people):
     sign_in(client, "officer@aaa.example")
     d = start(client)
-    page = post_form(client, step_url(d, "about"), {**ABOUT, "ended_time": "13:00"}, status=200)
+    # Two days ago, so "the next day at 01:15" is in the past whatever the time of day the test runs.
+    earlier = YESTERDAY - timedelta(days=1)
+    about = {**ABOUT, "occurred_date": [str(earlier.day), str(earlier.month), str(earlier.year)]}
+    page = post_form(client, step_url(d, "about"), {**about, "ended_time": "13:00"}, status=200)
     assert "The time it ended must be after the time it started" in page.error_summary()[0]
     assert page.html.find("input", attrs={"name": "ended_time"})["value"] == "13:00"
-    post_form(client, step_url(d, "about"), {**ABOUT, "ended_time": "01:15", "ended_next_day": "y"}, status=302)
+    post_form(client, step_url(d, "about"), {**about, "ended_time": "01:15", "ended_next_day": "y"}, status=302)
     db.session.expire_all()
     incident = db.session.get(Debrief, d.id).incident
-    assert incident.ended_at.date() == YESTERDAY + timedelta(days=1) and incident.ended_at.hour == 1
+    assert incident.ended_at.date() == earlier + timedelta(days=1) and incident.ended_at.hour == 1
