@@ -15,7 +15,8 @@ from debrief.auth.roles import Role
 from debrief.auth.service import create_user
 from debrief.extensions import db
 from debrief.models import Force, Incident, RootCauseAnalysis, User
-from debrief.rca import service
+from debrief.models.rca import Strength
+from debrief.rca import service, team
 
 SECOND_REVIEWERS = {"NSP": ("Meera Joshi", "reviewer2@nsp.example.police.uk"),
                     "WMC": ("Gareth Lloyd", "reviewer2@wmc.example.police.uk")}
@@ -169,18 +170,37 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
             roots.append(nodes[key])
     for node in roots:
         service.set_root_cause(rca, node, actor=lead, confirmed=True)
-    service.save_findings(rca, actor=lead, findings=spec["findings"])
+    service.save_report_sections(rca, actor=lead, texts=report_texts(spec))
     for text, keys, actions in spec["recommendations"]:
         rec = service.save_recommendation(rca, actor=lead, recommendation=None, text=text,
-                                          node_ids=[nodes[k].id for k in keys])
+                                          node_ids=[nodes[k].id for k in keys],
+                                          strength=spec.get("strengths", {}).get(text[:20], Strength.INTERMEDIATE))
         for description, owner, days, measure, status in actions:
             service.save_action(rca, actor=lead, recommendation=rec, action=None, description=description,
                                 owner=owner, due_on=start + timedelta(days=days), measure=measure, status=status,
                                 reason="The hospital could not release a room; waits are now escalated instead."
-                                if status == "not_taken_forward" else "")
+                                if status == "not_taken_forward" else "",
+                                completion_evidence=measure if status == "done" else "", today=start)
+    team.declare_interests(rca, actor=lead, has_conflict=False, detail="")
     service.send_for_review(rca, actor=lead)
     service.sign_off(rca, actor=second, comment="Clear, system-focused findings. Signed off.")
     return rca
+
+
+def report_texts(spec: dict[str, Any]) -> dict[str, str]:
+    """The structured report of a demo RCA: the spec's findings as the summary, the rest written around them."""
+    return {
+        "executive_summary": spec["findings"],
+        "incident_and_consequences": spec.get("consequences", spec["outcome"] + "."),
+        "involvement_and_support": spec.get(
+            "involvement", "The person and their family were told the review had started and were asked what they "
+            "wanted it to answer. The officers involved were debriefed and offered welfare support."),
+        "lessons": spec.get("lessons", "The conditions, not the people, made the problems likely:\n\n"
+                            + "\n".join(f"- {text}" for text, _, _ in spec["recommendations"])),
+        "sharing_learning": spec.get(
+            "sharing", "The report goes to the teams involved and the force learning board; the anonymised "
+                       "findings are released to the learning team for the magazine."),
+    }
 
 
 def seed_rcas(password: str, specs: Iterable[dict[str, Any]] | None = None) -> int:

@@ -10,6 +10,7 @@ from debrief.models.incident import Incident, IncidentOfficer, IncidentTheme, Pu
 from debrief.models.rca import (
     ChronologyEntry, RcaAction, RcaEvent, RcaLink, RcaNode, RcaRelease, Recommendation, RootCauseAnalysis,
 )
+from debrief.models.rca import RcaReportSection, RcaTeamMember
 from debrief.models.publication import (
     Article, CaseStudy, CaseStudyEvent, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion,
 )
@@ -26,4 +27,5 @@ __all__ = [
     "RcaRelease",
     "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "UseOfForceImportRun", "UseOfForceRecord",
     "UseOfForceSummary", "UseOfForceSummaryState", "UseOfForceTactic", "User", "UserRole", "utcnow",
+    "RcaReportSection", "RcaTeamMember",
 ]

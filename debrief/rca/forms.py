@@ -9,7 +9,7 @@ from wtforms.validators import Optional
 from debrief.debriefs.fields import (
     GovDateField, Required, checkboxes, long_text, parse_time, radios, text, valid_time,
 )
-from debrief.models.rca import ACTION_STATUSES
+from debrief.models.rca import ACTION_STATUS_LABELS, ACTION_STATUSES
 from debrief.rca.framework import CATEGORIES
 
 LEVEL_CHOICES = [
@@ -19,8 +19,6 @@ LEVEL_CHOICES = [
     SelectChoice("independent", "Independent",
                  render_kw={"hint": "Led from outside the teams involved, for the most serious cases"}),
 ]
-ACTION_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done",
-                        "not_taken_forward": "Not taken forward"}
 EVIDENCE_CHOICES = [
     SelectChoice("debrief", "A debrief"),
     SelectChoice("timeline", "An entry in the chronology"),
