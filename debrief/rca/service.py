@@ -134,7 +134,7 @@ def update_details(rca: RootCauseAnalysis, *, actor: User, level: str, terms_of_
         if due_on < rca.started_on:
             raise RcaError("The due date must be on or after the day the RCA started", "due_on")
         db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="due_changed",
-                                comment=f"{rca.due_on.isoformat()} → {due_on.isoformat()}: {due_reason.strip()}"))
+                                comment=f"from {rca.due_on:%-d %B %Y} to {due_on:%-d %B %Y}: {due_reason.strip()}"))
         rca.due_on = due_on
         changed.append("due_on")
     if level != rca.level:

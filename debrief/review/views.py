@@ -51,7 +51,8 @@ def queue():
     mine = [r for r in rca_service.rcas_for_force(current_user.force_id) if r.lead_id == current_user.id]
     overdue = rca_service.overdue_actions(current_user.force_id, today=today, lead=current_user)
     return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref,
-                           my_rcas=mine, overdue=overdue, today=today)
+                           my_rcas=mine, overdue=overdue, today=today,
+                           awaiting_sign_off=rca_service.awaiting_sign_off(current_user))
 
 
 @bp.route("/incidents/<int:incident_id>")

@@ -255,7 +255,7 @@ def test_drawings_are_cached_by_key_and_format(custody_case):
     assert len(built) == 3 and len(cache) == 3
 
 
-def test_cache_evicts_the_least_recently_used_and_does_not_keep_failures():
+def test_cache_evicts_the_least_recently_used_and_keeps_failures_under_their_key():
     cache = RenderCache(maxsize=2)
     cache.get_or_draw("a", lambda: "A")
     cache.get_or_draw("b", lambda: "B")
@@ -269,7 +269,11 @@ def test_cache_evicts_the_least_recently_used_and_does_not_keep_failures():
 
     with pytest.raises(RenderError):
         cache.get_or_draw("d", fail)
-    assert cache.get_or_draw("d", lambda: "D") == "D"
+    # The failure is remembered for that key (a graph version): not drawn again, the same error at once.
+    with pytest.raises(RenderError, match="no"):
+        cache.get_or_draw("d", lambda: "D")
+    # A changed graph has a new key and is drawn.
+    assert cache.get_or_draw("d2", lambda: "D") == "D"
 
 
 # --- text alternative -----------------------------------------------------------------------------------
