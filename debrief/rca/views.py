@@ -113,7 +113,8 @@ def start(incident_id: int):
     eligible = team.eligible_reviewers(incident)
     form.lead.choices = [SelectChoice(str(u.id), u.name) for u in eligible]
     if form.validate_on_submit():
-        lead = next((u for u in eligible if str(u.id) == form.lead.data), None)
+        # Without a choice the starter leads (the service still refuses them if named in the incident).
+        lead = next((u for u in eligible if str(u.id) == form.lead.data), None) if form.lead.data else _me()
         try:
             if lead is None:
                 raise service.RcaError("Select a lead reviewer who is not named in the incident", "lead")
