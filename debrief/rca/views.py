@@ -27,6 +27,7 @@ from debrief.rca.justculture import check_language
 from debrief.rca.render import (
     Drawing, RenderError, cached_render, check_drawable, drawing_or_reason, fishbone_dot, graph_dot, text_alternative,
 )
+from debrief.reference import DEBRIEF_KINDS, label_for
 from debrief.security import requires
 
 bp = Blueprint("rca", __name__, url_prefix="/rca")
@@ -345,10 +346,11 @@ def download(rca_id: int, kind: str, fmt: str):
 
 def _evidence_choices(rca, form):
     form.evidence_debrief.choices = [SelectChoice("", "Select a debrief")] + [
-        SelectChoice(str(d.id), f"{d.author.name}, {d.kind} debrief") for d in rca.incident.debriefs
+        SelectChoice(str(d.id), f"{label_for(DEBRIEF_KINDS, d.kind)} by {d.author.name}") for d in rca.incident.debriefs
         if d.status == "submitted"]
     form.evidence_entry.choices = [SelectChoice("", "Select an entry")] + [
-        SelectChoice(str(e.id), (e.at.strftime("%H:%M ") if e.at else "") + e.what[:80]) for e in rca.chronology]
+        SelectChoice(str(e.id), (e.at.strftime("%-d %b %Y %H:%M: ") if e.at else "") + e.what[:80])
+        for e in rca.chronology]
     form.category.choices = category_options()
 
 
