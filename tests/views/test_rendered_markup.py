@@ -14,7 +14,7 @@ from tests.views import test_permissions
     ("<p>One&lt;br&gt;two</p>", ["escaped markup '&lt;br'"]),
     ('<div class="govuk-hint" id="x-hint">None</div>', ["a hint reading None (#x-hint)"]),
     ("<p>Hot debrief debrief by Sam</p>", ["doubled words 'debrief debrief'"]),
-    ("<p>Seen by the the reviewer</p>", ["doubled words 'the the '"]),
+    ("<p>Seen by the the reviewer</p>", ["doubled words 'the the '", "doubled word 'the the'"]),
     ("<p>Wellbeing</p><p>Wellbeing support</p>", []),
     ("<p>Signed off, signed off by Sam</p>", ["doubled words 'signed off, signed off'"]),
     ("<p>A <a href='x'>link</a> and <br> a paragraph</p>", []),
