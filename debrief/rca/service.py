@@ -46,6 +46,10 @@ def _require_draft(rca: RootCauseAnalysis) -> None:
         raise RcaError("This RCA is with a second reviewer. It can be changed again if they return it.")
 
 
+def moment_on_incident_day(incident: Incident, at: time) -> datetime | None:
+    return _entry_datetime(incident, at)
+
+
 # Public names for the other RCA modules (team, plan, report) that write through the same rules.
 audit_rca = _audit
 require_draft = _require_draft

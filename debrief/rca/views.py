@@ -208,6 +208,9 @@ def chronology_entry(rca_id: int, entry_id: int | None):
             moment = datetime.combine(form.on_date.data, form.time_value())
         elif form.on_date.data:
             moment = datetime.combine(form.on_date.data, datetime.min.time())
+        elif form.time_value():
+            # A time alone is on the incident's day (or the next, for a time well before it started).
+            moment = service.moment_on_incident_day(rca.incident, form.time_value())
         try:
             service.save_chronology_entry(rca, actor=_me(), entry=entry, at=moment, what=form.what.data,
                                           is_problem=form.marking.data == "problem",
