@@ -320,18 +320,14 @@ class Drawing:
     problem: str | None = None
 
 
-def drawing_or_reason(key: Hashable, build_dot: Callable[[], str], *, nodes: Sequence[Node], edges: Sequence[Edge],
-                      title: str, title_id: str, timeout: float = DEFAULT_TIMEOUT,
-                      cache: RenderCache | None = None) -> Drawing:
-    """The drawing for a page: never raises for a graph too big or too slow, so the page always answers."""
-    store = cache if cache is not None else render_cache
+def drawing_or_reason(key: Hashable, build_dot: Callable[[], str], *, title: str, title_id: str,
+                      timeout: float = DEFAULT_TIMEOUT, cache: RenderCache | None = None) -> Drawing:
+    """The drawing for a page: never raises for a graph too big or too slow, so the page always answers.
 
-    def build() -> str:
-        check_drawable(nodes, edges)
-        return build_dot()
-
+    `build_dot` may raise TooBigToDraw (see check_drawable); that, a timeout or a Graphviz error is cached
+    under `key` like a drawing, so the next view of the same graph version is instant."""
     try:
-        svg = cached_render(key, "svg", build, title=title, title_id=title_id, timeout=timeout, cache=store)
+        svg = cached_render(key, "svg", build_dot, title=title, title_id=title_id, timeout=timeout, cache=cache)
     except RenderError as error:
         return Drawing(svg=None, problem=str(error))
     return Drawing(svg=str(svg))

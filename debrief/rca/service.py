@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from debrief.audit import record
 from debrief.extensions import db
@@ -267,6 +267,21 @@ def move_chronology_entry(rca: RootCauseAnalysis, entry: ChronologyEntry, *, act
 def graph_nodes(rca: RootCauseAnalysis) -> list[rca_graph.Node]:
     return [rca_graph.Node(id=n.id, kind=n.kind, label=n.label, category=n.category, evidenced=n.evidenced)
             for n in rca.nodes]
+
+
+def node_rows(rca: RootCauseAnalysis) -> list[tuple[int, str, str]]:
+    """(id, kind, label) of every item, without loading the items: for pickers on a big graph's page."""
+    return [tuple(row) for row in db.session.execute(
+        select(RcaNode.id, RcaNode.kind, RcaNode.label).where(RcaNode.rca_id == rca.id).order_by(RcaNode.id))]
+
+
+def nodes_page(rca: RootCauseAnalysis, *, offset: int, limit: int) -> list[RcaNode]:
+    return list(db.session.scalars(select(RcaNode).where(RcaNode.rca_id == rca.id).order_by(RcaNode.id)
+                                   .offset(offset).limit(limit)))
+
+
+def link_count(rca: RootCauseAnalysis) -> int:
+    return db.session.scalar(select(func.count(RcaLink.id)).where(RcaLink.rca_id == rca.id)) or 0
 
 
 def graph_edges(rca: RootCauseAnalysis) -> list[rca_graph.Edge]:

@@ -24,8 +24,10 @@ from debrief.rca.forms import (
 from debrief.rca.report_sections import SECTIONS
 from debrief.rca.framework import CATEGORIES, category_name
 from debrief.rca.justculture import check_language
+from markupsafe import Markup
+
 from debrief.rca.render import (
-    Drawing, RenderError, cached_render, check_drawable, drawing_or_reason, fishbone_dot, graph_dot, text_alternative,
+    Drawing, RenderCache, RenderError, cached_render, check_drawable, drawing_or_reason, fishbone_dot, graph_dot, text_alternative,
 )
 from debrief.reference import DEBRIEF_KINDS, label_for
 from debrief.security import requires
@@ -64,11 +66,11 @@ def _names(rca: RootCauseAnalysis) -> list[str]:
     return sorted(n for n in people if n)
 
 
-def culture_findings(rca: RootCauseAnalysis) -> list[dict]:
-    """Advisory just-culture findings across the findings text and every item's wording."""
+def culture_findings(rca: RootCauseAnalysis, *, items_only: bool = False) -> list[dict]:
+    """Advisory just-culture findings across the report's sections and every item's wording."""
     names = _names(rca)
     results = []
-    texts = [(section.heading, rca.section_text(section.key)) for section in SECTIONS]
+    texts = [] if items_only else [(section.heading, rca.section_text(section.key)) for section in SECTIONS]
     texts += [(f"{rca_graph.KIND_NAMES[n.kind]}: {n.label[:60]}", f"{n.label}. {n.description}") for n in rca.nodes]
     for where, text in texts:
         for finding in check_language(text or "", names=names):
@@ -263,11 +265,13 @@ def mark_problem(rca_id: int, entry_id: int):
 
 # --- Graph ------------------------------------------------------------------------------------
 
-def _link_form(rca, form=None):
+def _link_form(rca, form=None, rows=None):
     form = form or LinkForm()
+    rows = rows if rows is not None else service.node_rows(rca)
     items = [SelectChoice("", "Select an item")]
-    items += [SelectChoice(str(n.id), f"{rca_graph.KIND_NAMES[n.kind]}: {n.label[:80]}") for n in rca.nodes]
-    form.cause.choices = [c for c in items if not c.value or service.node_in(rca, int(c.value)).kind != "outcome"]
+    items += [SelectChoice(str(node_id), f"{rca_graph.KIND_NAMES[kind]}: {label[:80]}") for node_id, kind, label in rows]
+    outcomes = {str(node_id) for node_id, kind, _ in rows if kind == rca_graph.OUTCOME}
+    form.cause.choices = [c for c in items if c.value not in outcomes]
     form.effect.choices = items
     return form
 
@@ -279,23 +283,55 @@ def _dot_builder(rca, kind: str):
 
 
 def _drawing(rca, kind: str, title_id: str = "rca-graph-title") -> Drawing:
-    """The inline drawing, or the reason there is none: a big or slow graph never fails the page."""
-    nodes, edges, build = _dot_builder(rca, kind)
+    """The inline drawing, or the reason there is none: a big or slow graph never fails the page.
+
+    Items and links are loaded only when the drawing is not cached for this graph version."""
+    def build() -> str:
+        nodes, edges, make = _dot_builder(rca, kind)
+        check_drawable(nodes, edges if kind == "graph" else [])
+        return make()
+
     title = "Contributory-factor graph" if kind == "graph" else "Fishbone: contributory factors by category"
-    return drawing_or_reason(("rca", kind, rca.id, rca.graph_version), build, nodes=nodes,
-                             edges=edges if kind == "graph" else [], title=title, title_id=title_id)
+    return drawing_or_reason(("rca", kind, rca.id, rca.graph_version), build, title=title, title_id=title_id)
+
+
+ITEMS_PER_PAGE = 100
+LARGE_GRAPH_LINKS = 200  # beyond this, links are removed from each item's page, not from one long list
+fragment_cache = RenderCache(maxsize=16)
+
+
+def _graph_fragments(rca) -> dict:
+    """The analysis and the text alternative, rendered once per graph version: a big graph's next view is quick."""
+    def render() -> dict:
+        nodes, edges = service.graph_nodes(rca), service.graph_edges(rca)
+        by_id = {n.id: n for n in rca.nodes}
+        analysis = service.analyse(rca)
+        return {"analysis": Markup(render_template("rca/_graph_analysis.html", rca=rca, analysis=analysis,
+                                                   by_id=by_id, culture=culture_findings(rca, items_only=True))),
+                "text": Markup(render_template("rca/_text_alternative.html", text=text_alternative(nodes, edges)))}
+
+    return fragment_cache.get_or_draw(("rca-graph-page", rca.id, rca.graph_version), render)
 
 
 @bp.route("/<int:rca_id>/graph")
 @requires(Permission.REVIEW_INCIDENTS)
 def graph(rca_id: int, link_form=None):
     rca = _rca(rca_id)
+    rows = service.node_rows(rca)
+    links = service.link_count(rca)
+    pages = max(1, -(-len(rows) // ITEMS_PER_PAGE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    start = (page - 1) * ITEMS_PER_PAGE
+    items = service.nodes_page(rca, offset=start, limit=ITEMS_PER_PAGE)
+    large = links > LARGE_GRAPH_LINKS
+    body = render_template("rca/graph.html", rca=rca, drawing=_drawing(rca, "graph"), fragments=_graph_fragments(rca),
+                           by_id={} if large else {n.id: n for n in rca.nodes},
+                           link_form=_link_form(rca, link_form, rows), category_name=category_name, items=items,
+                           page=page, pages=pages, first_item=start + 1, last_item=start + len(items),
+                           node_count=len(rows), link_count=links, large=large)
+    # Recorded after drawing the page: the audit's commit expires every loaded item and link.
     service.record_view(rca, actor=_me(), page="graph")
-    nodes, edges = service.graph_nodes(rca), service.graph_edges(rca)
-    return render_template("rca/graph.html", rca=rca, drawing=_drawing(rca, "graph"),
-                           analysis=service.analyse(rca), text=text_alternative(nodes, edges),
-                           by_id={n.id: n for n in rca.nodes}, link_form=_link_form(rca, link_form),
-                           culture=culture_findings(rca), category_name=category_name)
+    return body
 
 
 @bp.route("/<int:rca_id>/fishbone")
