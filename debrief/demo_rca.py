@@ -1,4 +1,5 @@
-"""Demo root-cause analyses: three signed-off RCAs with realistic graphs and action plans. Idempotent.
+"""Demo root-cause analyses: three signed-off RCAs with realistic graphs and action plans, and one in each working
+state (draft with a panel, in review awaiting the second reviewer, returned with comments). Idempotent.
 
 Built through rca/service.py, the same operations a reviewer's clicks call, so the demo exercises the real
 path (chronology from debriefs, problems, factors, links, root causes, sign-off by a second reviewer).
@@ -143,8 +144,16 @@ def _incident(force: Force, summary_starts: str) -> Incident | None:
 
 
 def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -> RootCauseAnalysis:
+    """The RCA of `spec`, carried as far as its "state" (default signed off): draft with a panel, in review,
+    returned with comments, or signed off."""
+    state = spec.get("state", "signed_off")
     start = (incident.occurred_at.date() if incident.occurred_at else date.today()) + timedelta(days=3)
     rca = service.start_rca(incident, actor=lead, level=spec["level"], terms_of_reference=spec["terms"], today=start)
+    if state == "draft":
+        # The second reviewer sits on this one's panel (and so could not sign it off).
+        team.add_panel_member(rca, actor=lead, user=second)
+        team.declare_interests(rca, actor=second, has_conflict=True,
+                               detail="Worked on the same response team as one of the officers until last year.")
     outcome = next(n for n in rca.nodes if n.kind == "outcome")
     service.update_node(rca, outcome, actor=lead, label=spec["outcome"], description="", category=None,
                         evidence_kind="none")
@@ -182,8 +191,14 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
                                 if status == "not_taken_forward" else "",
                                 completion_evidence=measure if status == "done" else "", today=start)
     team.declare_interests(rca, actor=lead, has_conflict=False, detail="")
+    if state == "draft":
+        return rca
     service.send_for_review(rca, actor=lead)
-    service.sign_off(rca, actor=second, comment="Clear, system-focused findings. Signed off.")
+    if state == "returned":
+        service.return_for_changes(rca, actor=second, comment=spec["return_comment"],
+                                   section_comments=spec.get("section_comments"))
+    elif state == "signed_off":
+        service.sign_off(rca, actor=second, comment="Clear, system-focused findings. Signed off.")
     return rca
 
 
@@ -203,13 +218,76 @@ def report_texts(spec: dict[str, Any]) -> dict[str, str]:
     }
 
 
+# One RCA in each working state, so every reviewer finds work waiting (the three above are signed off).
+STATE_RCAS: list[dict[str, Any]] = [
+    {
+        "force": "NSP", "summary_starts": "A woman in crisis was sitting on the wrong side of the bridge railings",
+        "level": "concise", "state": "in_review",
+        "terms": "How the response to a woman at risk on a bridge was organised, how long it took to reach the place "
+                 "of safety, and what would make the handover to health partners quicker.",
+        "outcome": "Woman detained under section 136 after forty minutes at the railings",
+        "problems": ["outside the bridge railings"],
+        "factors": [
+            ("negotiator", "No trained negotiator available on nights in the district", "working_conditions",
+             "problem:0", "doc:Negotiator call-out rota", True),
+            ("road", "Road closure depended on the second officer leaving the conversation", "task_procedures",
+             "problem:0", "debrief", False),
+        ],
+        "findings": "Officers kept the woman talking for forty minutes without specialist support because no "
+                    "negotiator could be called out at night. The road closure took the second officer away from "
+                    "the conversation at the hardest moment.",
+        "recommendations": [
+            ("Agree night cover for negotiators with the neighbouring district.", ["negotiator"],
+             [("Draft a shared call-out rota", "Operations planning", 60, "Rota agreed and published", "open")]),
+        ],
+    },
+    {
+        "force": "NSP", "summary_starts": "A car with no insurance failed to stop",
+        "level": "concise", "state": "returned",
+        "terms": "Whether the pursuit was authorised and called off in line with policy, and what could have "
+                 "stopped a child being put at risk near the school.",
+        "outcome": "A girl was nearly struck by the car near the school (near-miss)",
+        "problems": ["called off"],
+        "factors": [
+            ("school", "Controllers had no prompt about school home time on the route", "control_room",
+             "problem:0", "doc:Pursuit log and the control room's mapping layers", True),
+        ],
+        "findings": "The pursuit was called off when it entered the residential street, but by then the car was "
+                    "already near the school at home time.",
+        "recommendations": [
+            ("Add school locations and times to the control room's pursuit map.", ["school"],
+             [("Load school locations into the mapping layer", "Control room systems", 90, "Layer live", "open")]),
+        ],
+        "return_comment": "The analysis is sound, but the report needs more before I can sign it off.",
+        "section_comments": {
+            "involvement_and_support": "Say how the girl and her family were contacted and supported.",
+            "lessons": "Spell out what other controllers can learn, not only this control room.",
+        },
+    },
+    {
+        "force": "NSP", "summary_starts": "Neighbour reported shouting and banging",
+        "level": "comprehensive", "state": "draft",
+        "terms": "How officers protected the child in the room during the arrest, and how the safeguarding referral "
+                 "was made and followed up.",
+        "outcome": "Officer bitten during the arrest; child present throughout",
+        "problems": ["handcuffed"],
+        "factors": [
+            ("space", "A small room with the child between officers and the man", "custody_environment", "problem:0",
+             "debrief", False),
+        ],
+        "findings": "Work in progress: the panel is still gathering the safeguarding records.",
+        "recommendations": [],
+    },
+]
+
+
 def seed_rcas(password: str, specs: Iterable[dict[str, Any]] | None = None) -> int:
     """Signed-off RCAs on demo incidents (the three of RCAS unless `specs` are given); returns how many were made
     (0 when they already exist)."""
     from debrief import demo
 
     made = 0
-    for spec in RCAS if specs is None else specs:
+    for spec in [*RCAS, *STATE_RCAS] if specs is None else specs:
         force = db.session.scalar(select(Force).where(Force.code == spec["force"]))
         lead = db.session.scalar(select(User).where(User.email == demo.demo_email(spec["force"], Role.REVIEWER)))
         if force is None or lead is None:
