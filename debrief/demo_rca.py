@@ -221,24 +221,24 @@ def report_texts(spec: dict[str, Any]) -> dict[str, str]:
 # One RCA in each working state, so every reviewer finds work waiting (the three above are signed off).
 STATE_RCAS: list[dict[str, Any]] = [
     {
-        "force": "NSP", "summary_starts": "A woman in crisis was sitting on the wrong side of the bridge railings",
+        "force": "NSP", "summary_starts": "A man held by shop staff for theft produced a lock knife",
         "level": "concise", "state": "in_review",
-        "terms": "How the response to a woman at risk on a bridge was organised, how long it took to reach the place "
-                 "of safety, and what would make the handover to health partners quicker.",
-        "outcome": "Woman detained under section 136 after forty minutes at the railings",
-        "problems": ["outside the bridge railings"],
+        "terms": "How officers were told about the knife before they arrived, how the warnings and the drawn "
+                 "Taser ended it, and what would give officers the risk sooner.",
+        "outcome": "Man with a lock knife disarmed in the shop without injury",
+        "problems": ["knife"],
         "factors": [
-            ("negotiator", "No trained negotiator available on nights in the district", "working_conditions",
-             "problem:0", "doc:Negotiator call-out rota", True),
-            ("road", "Road closure depended on the second officer leaving the conversation", "task_procedures",
-             "problem:0", "debrief", False),
+            ("relay", "Store security's mention of a knife was not passed on to the attending officers",
+             "control_room", "problem:0", "doc:Call recording and incident log", True),
+            ("radio", "Talk group busy with another incident while officers were on the way", "communication",
+             "relay", "debrief", False),
         ],
-        "findings": "Officers kept the woman talking for forty minutes without specialist support because no "
-                    "negotiator could be called out at night. The road closure took the second officer away from "
-                    "the conversation at the hardest moment.",
+        "findings": "Officers learned about the knife only when it was produced. The caller had mentioned it, but "
+                    "the detail stayed in the call notes while the talk group was busy with another incident.",
         "recommendations": [
-            ("Agree night cover for negotiators with the neighbouring district.", ["negotiator"],
-             [("Draft a shared call-out rota", "Operations planning", 60, "Rota agreed and published", "open")]),
+            ("Make a weapon mentioned by a caller a mandatory field read out on deployment.", ["relay"],
+             [("Add the weapon field to the deployment script", "Control room systems", 60, "Field live",
+               "open")]),
         ],
     },
     {
