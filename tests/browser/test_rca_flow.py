@@ -222,7 +222,7 @@ def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
     page.locator("summary", has_text="Comment on particular sections").click()
     page.get_by_label("Comment on lessons learned (optional)").fill("Say what other forces can take from this.")
     follow(page.get_by_role("button", name="Confirm decision"))
-    assert "returned to the lead reviewer" in page.locator(".govuk-notification-banner").inner_text()
+    assert "returned to the lead reviewer" in page.locator(".govuk-notification-banner--success").inner_text()
     _sign_out(page)
 
     # The lead sees the comment beside the section it concerns, acts on it and sends it again.
