@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
-from wtforms import BooleanField, SelectChoice, SelectField, StringField
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Optional
 
 from debrief.debriefs.fields import (
