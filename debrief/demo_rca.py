@@ -1,4 +1,5 @@
-"""Demo root-cause analyses: three signed-off RCAs with realistic graphs and action plans. Idempotent.
+"""Demo root-cause analyses: three signed-off RCAs with realistic graphs and action plans, and one in each working
+state (draft with a panel, in review awaiting the second reviewer, returned with comments). Idempotent.
 
 Built through rca/service.py, the same operations a reviewer's clicks call, so the demo exercises the real
 path (chronology from debriefs, problems, factors, links, root causes, sign-off by a second reviewer).
@@ -15,7 +16,8 @@ from debrief.auth.roles import Role
 from debrief.auth.service import create_user
 from debrief.extensions import db
 from debrief.models import Force, Incident, RootCauseAnalysis, User
-from debrief.rca import service
+from debrief.models.rca import Strength
+from debrief.rca import service, team
 
 SECOND_REVIEWERS = {"NSP": ("Meera Joshi", "reviewer2@nsp.example.police.uk"),
                     "WMC": ("Gareth Lloyd", "reviewer2@wmc.example.police.uk")}
@@ -142,8 +144,16 @@ def _incident(force: Force, summary_starts: str) -> Incident | None:
 
 
 def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -> RootCauseAnalysis:
+    """The RCA of `spec`, carried as far as its "state" (default signed off): draft with a panel, in review,
+    returned with comments, or signed off."""
+    state = spec.get("state", "signed_off")
     start = (incident.occurred_at.date() if incident.occurred_at else date.today()) + timedelta(days=3)
     rca = service.start_rca(incident, actor=lead, level=spec["level"], terms_of_reference=spec["terms"], today=start)
+    if state == "draft":
+        # The second reviewer sits on this one's panel (and so could not sign it off).
+        team.add_panel_member(rca, actor=lead, user=second)
+        team.declare_interests(rca, actor=second, has_conflict=True,
+                               detail="Worked on the same response team as one of the officers until last year.")
     outcome = next(n for n in rca.nodes if n.kind == "outcome")
     service.update_node(rca, outcome, actor=lead, label=spec["outcome"], description="", category=None,
                         evidence_kind="none")
@@ -169,18 +179,106 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
             roots.append(nodes[key])
     for node in roots:
         service.set_root_cause(rca, node, actor=lead, confirmed=True)
-    service.save_findings(rca, actor=lead, findings=spec["findings"])
+    service.save_report_sections(rca, actor=lead, texts=report_texts(spec))
     for text, keys, actions in spec["recommendations"]:
         rec = service.save_recommendation(rca, actor=lead, recommendation=None, text=text,
-                                          node_ids=[nodes[k].id for k in keys])
+                                          node_ids=[nodes[k].id for k in keys],
+                                          strength=spec.get("strengths", {}).get(text[:20], Strength.INTERMEDIATE))
         for description, owner, days, measure, status in actions:
             service.save_action(rca, actor=lead, recommendation=rec, action=None, description=description,
                                 owner=owner, due_on=start + timedelta(days=days), measure=measure, status=status,
                                 reason="The hospital could not release a room; waits are now escalated instead."
-                                if status == "not_taken_forward" else "")
+                                if status == "not_taken_forward" else "",
+                                completion_evidence=measure if status == "done" else "", today=start)
+    team.declare_interests(rca, actor=lead, has_conflict=False, detail="")
+    if state == "draft":
+        return rca
     service.send_for_review(rca, actor=lead)
-    service.sign_off(rca, actor=second, comment="Clear, system-focused findings. Signed off.")
+    if state == "returned":
+        service.return_for_changes(rca, actor=second, comment=spec["return_comment"],
+                                   section_comments=spec.get("section_comments"))
+    elif state == "signed_off":
+        service.sign_off(rca, actor=second, comment="Clear, system-focused findings. Signed off.")
     return rca
+
+
+def report_texts(spec: dict[str, Any]) -> dict[str, str]:
+    """The structured report of a demo RCA: the spec's findings as the summary, the rest written around them."""
+    return {
+        "executive_summary": spec["findings"],
+        "incident_and_consequences": spec.get("consequences", spec["outcome"] + "."),
+        "involvement_and_support": spec.get(
+            "involvement", "The person and their family were told the review had started and were asked what they "
+            "wanted it to answer. The officers involved were debriefed and offered welfare support."),
+        "lessons": spec.get("lessons", "The conditions, not the people, made the problems likely:\n\n"
+                            + "\n".join(f"- {text}" for text, _, _ in spec["recommendations"])),
+        "sharing_learning": spec.get(
+            "sharing", "The report goes to the teams involved and the force learning board; the anonymised "
+                       "findings are released to the learning team for the magazine."),
+    }
+
+
+# One RCA in each working state, so every reviewer finds work waiting (the three above are signed off).
+STATE_RCAS: list[dict[str, Any]] = [
+    {
+        "force": "NSP", "summary_starts": "A man held by shop staff for theft produced a lock knife",
+        "level": "concise", "state": "in_review",
+        "terms": "How officers were told about the knife before they arrived, how the warnings and the drawn "
+                 "Taser ended it, and what would give officers the risk sooner.",
+        "outcome": "Man with a lock knife disarmed in the shop without injury",
+        "problems": ["knife"],
+        "factors": [
+            ("relay", "Store security's mention of a knife was not passed on to the attending officers",
+             "control_room", "problem:0", "doc:Call recording and incident log", True),
+            ("radio", "Talk group busy with another incident while officers were on the way", "communication",
+             "relay", "debrief", False),
+        ],
+        "findings": "Officers learned about the knife only when it was produced. The caller had mentioned it, but "
+                    "the detail stayed in the call notes while the talk group was busy with another incident.",
+        "recommendations": [
+            ("Make a weapon mentioned by a caller a mandatory field read out on deployment.", ["relay"],
+             [("Add the weapon field to the deployment script", "Control room systems", 60, "Field live",
+               "open")]),
+        ],
+    },
+    {
+        "force": "NSP", "summary_starts": "A car with no insurance failed to stop",
+        "level": "concise", "state": "returned",
+        "terms": "Whether the pursuit was authorised and called off in line with policy, and what could have "
+                 "stopped a child being put at risk near the school.",
+        "outcome": "A girl was nearly struck by the car near the school (near-miss)",
+        "problems": ["called off"],
+        "factors": [
+            ("school", "Controllers had no prompt about school home time on the route", "control_room",
+             "problem:0", "doc:Pursuit log and the control room's mapping layers", True),
+        ],
+        "findings": "The pursuit was called off when it entered the residential street, but by then the car was "
+                    "already near the school at home time.",
+        "recommendations": [
+            ("Add school locations and times to the control room's pursuit map.", ["school"],
+             [("Load school locations into the mapping layer", "Control room systems", 90, "Layer live", "open")]),
+        ],
+        "return_comment": "The analysis is sound, but the report needs more before I can sign it off.",
+        "section_comments": {
+            "involvement_and_support": "Say how the girl and her family were contacted and supported.",
+            "lessons": "Spell out what other controllers can learn, not only this control room.",
+        },
+    },
+    {
+        "force": "NSP", "summary_starts": "Neighbour reported shouting and banging",
+        "level": "comprehensive", "state": "draft",
+        "terms": "How officers protected the child in the room during the arrest, and how the safeguarding referral "
+                 "was made and followed up.",
+        "outcome": "Officer bitten during the arrest; child present throughout",
+        "problems": ["handcuffed"],
+        "factors": [
+            ("space", "A small room with the child between officers and the man", "custody_environment", "problem:0",
+             "debrief", False),
+        ],
+        "findings": "Work in progress: the panel is still gathering the safeguarding records.",
+        "recommendations": [],
+    },
+]
 
 
 def seed_rcas(password: str, specs: Iterable[dict[str, Any]] | None = None) -> int:
@@ -189,7 +287,7 @@ def seed_rcas(password: str, specs: Iterable[dict[str, Any]] | None = None) -> i
     from debrief import demo
 
     made = 0
-    for spec in RCAS if specs is None else specs:
+    for spec in [*RCAS, *STATE_RCAS] if specs is None else specs:
         force = db.session.scalar(select(Force).where(Force.code == spec["force"]))
         lead = db.session.scalar(select(User).where(User.email == demo.demo_email(spec["force"], Role.REVIEWER)))
         if force is None or lead is None:

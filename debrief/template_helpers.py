@@ -111,3 +111,11 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_filter(lambda d: d.strftime("%-d %B %Y") if d else "", "day")
     app.add_template_global(lambda status: RCA_STATUS_LABELS.get(status, status), "rca_status_label")
     app.add_template_global(lambda status: RCA_STATUS_CLASSES.get(status, ""), "rca_status_class")
+    init_text_filters(app)
+
+
+def init_text_filters(app: Flask) -> None:
+    """The safe paragraph renderer as a filter: `{{ text | paragraphs }}`, never `|safe` on people's words."""
+    from debrief.richtext import paragraphs
+
+    app.add_template_filter(paragraphs, "paragraphs")

@@ -77,3 +77,13 @@ def who(app):
 def learner(who):
     """A learning-team user in `who`'s force."""
     return create_user(force=who["force"], roles=[Role.LEARNING], name="Grace Okafor", email="grace@nsp.example")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_drawing_cache():
+    """Each test's database restarts ids, so a drawing cached under ("rca", 1, version) must not leak across."""
+    from debrief.rca.render import render_cache
+
+    render_cache.clear()
+    yield
+    render_cache.clear()

@@ -116,8 +116,26 @@ def long_text(label: str, *, required: str | None = None, max_length: int = 2000
     return field
 
 
+def _without_empty_hint(params: dict) -> dict:
+    # The library always passes {"text": field.description}: a question without a hint would show "None".
+    hint = params.get("hint")
+    if isinstance(hint, dict) and not hint.get("text") and not hint.get("html"):
+        params.pop("hint")
+    return params
+
+
+class RadiosWidget(GovRadioInput):
+    def map_gov_params(self, field, **kwargs):
+        return _without_empty_hint(super().map_gov_params(field, **kwargs))
+
+
+class CheckboxesWidget(GovCheckboxesInput):
+    def map_gov_params(self, field, **kwargs):
+        return _without_empty_hint(super().map_gov_params(field, **kwargs))
+
+
 def radios(label: str, options, *, required: str, hint: str | None = None) -> RadioField:
-    return RadioField(label, widget=GovRadioInput(), choices=options, description=hint,
+    return RadioField(label, widget=RadiosWidget(), choices=options, description=hint,
                       validators=[Required(required)], validate_choice=True)
 
 
@@ -128,7 +146,7 @@ def select(label: str, options, *, required: str, hint: str | None = None) -> Ra
 
 
 def checkboxes(label: str, options, *, required: str | None = None, hint: str | None = None):
-    return SelectMultipleField(label, widget=GovCheckboxesInput(), choices=options, description=hint,
+    return SelectMultipleField(label, widget=CheckboxesWidget(), choices=options, description=hint,
                                validators=[Required(required)] if required else [])
 
 

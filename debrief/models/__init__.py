@@ -10,6 +10,7 @@ from debrief.models.incident import Incident, IncidentOfficer, IncidentTheme, Pu
 from debrief.models.rca import (
     ChronologyEntry, RcaAction, RcaEvent, RcaLink, RcaNode, RcaRelease, Recommendation, RootCauseAnalysis,
 )
+from debrief.models.rca import RcaReportSection, RcaTeamMember
 from debrief.models.publication import (
     Article, CaseStudy, CaseStudyEvent, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "UseOfForceSummary", "UseOfForceSummaryState", "UseOfForceTactic", "User", "UserRole", "utcnow",
     "SupportAcknowledgement",
     "ForceSubject",
+    "RcaReportSection", "RcaTeamMember",
 ]
 from debrief.models.reference_counter import ReferenceCounter  # noqa: E402
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -18,7 +19,114 @@ LEVELS = ("concise", "comprehensive", "independent")
 STATUSES = ("draft", "in_review", "signed_off")
 EVIDENCE_KINDS = ("debrief", "timeline", "document", "none")
 ACTION_STATUSES = ("open", "in_progress", "done", "not_taken_forward")
+ACTION_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done",
+                        "not_taken_forward": "Not taken forward"}
 OPEN_ACTION_STATUSES = ("open", "in_progress")
+
+
+class RcaStatus(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    SIGNED_OFF = "signed_off"
+
+
+class ChronologySource(StrEnum):
+    """Where a chronology entry came from."""
+
+    DEBRIEF = "debrief"
+    DOCUMENT = "document"
+    CALL_RECORDING = "call_recording"
+    CCTV = "cctv"
+    BODY_WORN_VIDEO = "body_worn_video"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return CHRONOLOGY_SOURCE_LABELS[self]
+
+
+CHRONOLOGY_SOURCE_LABELS = {
+    ChronologySource.DEBRIEF: "A debrief", ChronologySource.DOCUMENT: "A document or log",
+    ChronologySource.CALL_RECORDING: "A call recording", ChronologySource.CCTV: "CCTV",
+    ChronologySource.BODY_WORN_VIDEO: "Body-worn video", ChronologySource.OTHER: "Another source",
+}
+
+
+class TeamRole(StrEnum):
+    LEAD = "lead"
+    MEMBER = "member"
+
+    @property
+    def label(self) -> str:
+        return {TeamRole.LEAD: "Lead reviewer", TeamRole.MEMBER: "Panel member"}[self]
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class RecommendationFor(StrEnum):
+    """The organisation a recommendation is addressed to."""
+
+    FORCE = "force"
+    OTHER_FORCE = "other_force"
+    AMBULANCE = "ambulance"
+    HEALTH = "health"
+    LOCAL_AUTHORITY = "local_authority"
+    NATIONAL = "national"
+
+    @property
+    def label(self) -> str:
+        return RECOMMENDATION_FOR_LABELS[self]
+
+
+RECOMMENDATION_FOR_LABELS = {
+    RecommendationFor.FORCE: "This force", RecommendationFor.OTHER_FORCE: "Another force",
+    RecommendationFor.AMBULANCE: "The ambulance service", RecommendationFor.HEALTH: "A health provider",
+    RecommendationFor.LOCAL_AUTHORITY: "The local authority",
+    RecommendationFor.NATIONAL: "A national body (for example the College of Policing or the NPCC)",
+}
+
+
+class Strength(StrEnum):
+    """The action hierarchy: how likely a change is to stop it happening again."""
+
+    STRONG = "strong"
+    INTERMEDIATE = "intermediate"
+    WEAK = "weak"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def hint(self) -> str:
+        return STRENGTH_HINTS[self]
+
+
+STRENGTH_HINTS = {
+    Strength.STRONG: "Changes the design or the system so it cannot easily happen again: forcing functions, "
+                     "physical changes, removing a step, standardised equipment",
+    Strength.INTERMEDIATE: "Makes it easier to do the right thing: checklists, staffing, software changes, "
+                           "reducing distractions, redundancy",
+    Strength.WEAK: "Relies on people remembering: training, a new policy or procedure, warnings, double checks",
+}
+
+
+class RecommendationStatus(StrEnum):
+    ACTIVE = "active"
+    NOT_TAKEN_FORWARD = "not_taken_forward"
+
+    @property
+    def label(self) -> str:
+        return {RecommendationStatus.ACTIVE: "Being taken forward",
+                RecommendationStatus.NOT_TAKEN_FORWARD: "Not taken forward"}[self]
 
 
 class RootCauseAnalysis(Versioned, db.Model):
@@ -55,6 +163,13 @@ class RootCauseAnalysis(Versioned, db.Model):
         back_populates="rca", cascade="all, delete-orphan",
         order_by="(Recommendation.position, Recommendation.id)")
     events: Mapped[list[RcaEvent]] = relationship(cascade="all, delete-orphan", order_by="RcaEvent.id")
+    team: Mapped[list[RcaTeamMember]] = relationship(
+        back_populates="rca", cascade="all, delete-orphan", order_by="RcaTeamMember.id")
+    sections: Mapped[list[RcaReportSection]] = relationship(
+        back_populates="rca", cascade="all, delete-orphan", order_by="RcaReportSection.id")
+
+    def section_text(self, key: str) -> str:
+        return next((s.text for s in self.sections if s.section == key), "")
 
     @property
     def editable(self) -> bool:
@@ -75,8 +190,15 @@ class ChronologyEntry(Versioned, db.Model):
     debrief_id: Mapped[int | None] = mapped_column(ForeignKey("debrief.id", ondelete="SET NULL"))
     timeline_entry_id: Mapped[int | None] = mapped_column(ForeignKey("timeline_entry.id", ondelete="SET NULL"))
     is_problem: Mapped[bool] = mapped_column(Boolean, default=False)
+    source_kind: Mapped[str] = mapped_column(String(20), default=ChronologySource.DEBRIEF,
+                                             server_default=ChronologySource.DEBRIEF.value)
+    is_notable_practice: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     rca: Mapped[RootCauseAnalysis] = relationship(back_populates="chronology")
+
+    @property
+    def source_kind_label(self) -> str:
+        return CHRONOLOGY_SOURCE_LABELS.get(ChronologySource(self.source_kind), self.source_kind)
 
 
 class RcaNode(Versioned, db.Model):
@@ -98,6 +220,8 @@ class RcaNode(Versioned, db.Model):
     # For a service delivery problem: the chronology entry it was raised from.
     chronology_entry_id: Mapped[int | None] = mapped_column(
         ForeignKey("rca_chronology_entry.id", ondelete="SET NULL"))
+    # Why it was confirmed as a root cause although not evidenced.
+    root_cause_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     rca: Mapped[RootCauseAnalysis] = relationship(back_populates="nodes")
@@ -134,6 +258,13 @@ class Recommendation(Versioned, db.Model):
     rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(10), default=Priority.MEDIUM, server_default=Priority.MEDIUM.value)
+    addressed_to: Mapped[str] = mapped_column(String(20), default=RecommendationFor.FORCE,
+                                              server_default=RecommendationFor.FORCE.value)
+    strength: Mapped[str | None] = mapped_column(String(14))  # None on recommendations made before strengths
+    status: Mapped[str] = mapped_column(String(20), default=RecommendationStatus.ACTIVE,
+                                        server_default=RecommendationStatus.ACTIVE.value)
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was not taken forward
 
     rca: Mapped[RootCauseAnalysis] = relationship(back_populates="recommendations")
     nodes: Mapped[list[RcaNode]] = relationship(secondary=recommendation_node, order_by="RcaNode.id")
@@ -155,6 +286,7 @@ class RcaAction(Versioned, db.Model):
     measure: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     reason: Mapped[str | None] = mapped_column(Text)  # why it was not taken forward
+    completion_evidence: Mapped[str | None] = mapped_column(Text)  # what shows it was done
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="actions")
@@ -174,6 +306,10 @@ class RcaEvent(db.Model):
     action: Mapped[str] = mapped_column(String(20))
     comment: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Returned: the second reviewer's comment per report section. Sent for review: the report as sent,
+    # so a re-submission can show what changed.
+    section_comments: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    snapshot: Mapped[dict[str, str] | None] = mapped_column(JSON)
 
     actor: Mapped[User] = relationship(lazy="joined")
 
@@ -196,3 +332,38 @@ class RcaRelease(Versioned, db.Model):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     rca: Mapped[RootCauseAnalysis] = relationship()
+
+
+class RcaTeamMember(db.Model):
+    """The lead or a panel member of an RCA, with their declaration of interests."""
+
+    __tablename__ = "rca_team_member"
+    __table_args__ = (UniqueConstraint("rca_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    role: Mapped[str] = mapped_column(String(10), default=TeamRole.MEMBER)
+    # None until declared; then whether they have an interest to declare, and what it is.
+    has_conflict: Mapped[bool | None] = mapped_column(Boolean)
+    conflict_detail: Mapped[str] = mapped_column(Text, default="")
+    declared_at: Mapped[datetime | None] = mapped_column(DateTime)
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    rca: Mapped[RootCauseAnalysis] = relationship(back_populates="team")
+    user: Mapped[User] = relationship(lazy="joined")
+
+
+class RcaReportSection(db.Model):
+    """One section of the structured report (see rca/report_sections.py), written by the lead."""
+
+    __tablename__ = "rca_report_section"
+    __table_args__ = (UniqueConstraint("rca_id", "section"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rca_id: Mapped[int] = mapped_column(ForeignKey("rca.id", ondelete="CASCADE"), index=True)
+    section: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    rca: Mapped[RootCauseAnalysis] = relationship(back_populates="sections")

@@ -9,9 +9,12 @@ from wtforms.validators import Optional
 from debrief.debriefs.fields import (
     GovDateField, Required, checkboxes, long_text, parse_time, radios, text, valid_time,
 )
-from debrief.models.rca import ACTION_STATUSES
+from debrief.models.rca import (
+    ACTION_STATUS_LABELS, ACTION_STATUSES, CHRONOLOGY_SOURCE_LABELS, RECOMMENDATION_FOR_LABELS, Priority, Strength,
+)
 from debrief.rca.framework import CATEGORIES
 from debrief.versions import VersionedForm
+from debrief.rca.report_sections import MAX_SECTION_LENGTH, SECTIONS
 
 LEVEL_CHOICES = [
     SelectChoice("concise", "Concise", render_kw={"hint": "A short review by one reviewer, for most incidents"}),
@@ -20,8 +23,12 @@ LEVEL_CHOICES = [
     SelectChoice("independent", "Independent",
                  render_kw={"hint": "Led from outside the teams involved, for the most serious cases"}),
 ]
-ACTION_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done",
-                        "not_taken_forward": "Not taken forward"}
+MARKING_CHOICES = [
+    SelectChoice("none", "Neither"),
+    SelectChoice("problem", "A service delivery problem",
+                 render_kw={"hint": "Something that went wrong, or nearly did: it joins the contributory-factor graph"}),
+    SelectChoice("notable_practice", "Notable practice", render_kw={"hint": "Something that went well and should be shared"}),
+]
 EVIDENCE_CHOICES = [
     SelectChoice("debrief", "A debrief"),
     SelectChoice("timeline", "An entry in the chronology"),
@@ -44,13 +51,19 @@ def category_select(label: str, *, required: str) -> SelectField:
 
 
 class StartRcaForm(BaseForm):
+    lead = SelectField("Lead reviewer", widget=GovSelect(), choices=[], validate_choice=False,
+                       description="Reviewers named in the incident are not offered: they cannot lead it")
     level = radios("Level of investigation", LEVEL_CHOICES, required="Select the level of investigation")
     terms_of_reference = long_text(
         "Terms of reference", required="Enter the terms of reference", max_length=4000,
         hint="What the review will look at, the questions it will answer, and what is out of scope")
 
 
-class DetailsForm(VersionedForm, StartRcaForm):
+class DetailsForm(VersionedForm, BaseForm):
+    level = radios("Level of investigation", LEVEL_CHOICES, required="Select the level of investigation")
+    terms_of_reference = long_text(
+        "Terms of reference", required="Enter the terms of reference", max_length=4000,
+        hint="What the review will look at, the questions it will answer, and what is out of scope")
     due_on = GovDateField("Due date", validators=[Required("Enter the due date")],
                           description="The default is 60 working days from the start. For example, 27 3 2027")
     due_reason = text("Reason for changing the due date", max_length=500,
@@ -62,11 +75,19 @@ class ChronologyEntryForm(VersionedForm, BaseForm):
     at_time = text("Time", max_length=5, hint="For example, 14:30",
                    extra=[valid_time("Enter the time in the format 14:30")])
     what = long_text("What happened", required="Enter what happened", max_length=2000)
-    is_problem = BooleanField("This is a service delivery problem (something that went wrong, or nearly did)",
-                              widget=GovCheckboxInput())
+    source_kind = radios("Where did this come from?",
+                         [SelectChoice(code.value, label) for code, label in CHRONOLOGY_SOURCE_LABELS.items()],
+                         required="Select where this entry came from")
+    source = text("Source detail (optional)", max_length=200,
+                  hint="For example, the call reference, the camera, or whose body-worn video")
+    marking = radios("Is this entry notable?", MARKING_CHOICES, required="Select whether the entry is notable")
 
     def time_value(self):
         return parse_time(self.at_time.data)
+
+
+class DeleteEntryForm(BaseForm):
+    """Only the CSRF token: removing an entry is one button."""
 
 
 class EvidenceMixin:
@@ -86,7 +107,19 @@ class FactorForm(VersionedForm, EvidenceMixin, BaseForm):
 
 
 class ItemForm(FactorForm):
-    """Editing any item: the category and evidence only count for factors."""
+    """Editing a factor or root cause: its wording, category and evidence."""
+
+
+class OutcomeForm(VersionedForm, BaseForm):
+    """Editing the outcome or a service delivery problem: only the wording counts."""
+
+    label = text("Short description", required="Enter a short description", max_length=300)
+    description = long_text("More detail (optional)", max_length=2000)
+
+
+class RootCauseForm(BaseForm):
+    reason = long_text("Why is it a root cause without evidence?", max_length=1000,
+                       hint="Or add the evidence to the factor first")
 
 
 class LinkForm(BaseForm):
@@ -121,13 +154,48 @@ class FiveWhysForm(BaseForm):
         return [getattr(self, f"category_{n}").data or None for n in range(1, 6)]
 
 
-class FindingsForm(VersionedForm, BaseForm):
-    findings = long_text("Findings", required="Enter the findings", max_length=10000,
-                         hint="What the review found, focused on systems and conditions rather than individuals")
+class ReportForm(VersionedForm, BaseForm):
+    """One text per section of the structured report (fields added below, from report_sections.SECTIONS)."""
+
+
+for _section in SECTIONS:
+    setattr(ReportForm, _section.key, long_text(_section.heading, max_length=MAX_SECTION_LENGTH, hint=_section.hint))
+
+
+class TeamMemberForm(BaseForm):
+    member = SelectField("Add a panel member", widget=GovSelect(), choices=[], validate_choice=False,
+                         validators=[Required("Select a reviewer to add")])
+
+
+class LeadForm(BaseForm):
+    lead = SelectField("Lead reviewer", widget=GovSelect(), choices=[], validate_choice=False,
+                       validators=[Required("Select the lead reviewer")])
+
+
+class DeclarationForm(BaseForm):
+    has_conflict = radios("Do you have a conflict of interest in this review?",
+                          [SelectChoice("no", "No"), SelectChoice("yes", "Yes")],
+                          required="Select whether you have a conflict of interest",
+                          hint="For example, you work closely with an officer involved, manage the team, or know "
+                               "the person or their family")
+    conflict_detail = long_text("The interest you are declaring", max_length=1000)
+
+
+class WithdrawForm(BaseForm):
+    reason = long_text("Why is it not being taken forward?", max_length=1000)
 
 
 class RecommendationForm(VersionedForm, BaseForm):
     text = long_text("Recommendation", required="Enter the recommendation", max_length=2000)
+    priority = radios("Priority", [SelectChoice(p.value, p.label) for p in Priority],
+                      required="Select the priority of the recommendation")
+    addressed_to = radios("Who is it for?", [SelectChoice(code.value, label)
+                                             for code, label in RECOMMENDATION_FOR_LABELS.items()],
+                          required="Select the organisation the recommendation is for")
+    strength = radios("How strong is the action it calls for?",
+                      [SelectChoice(s.value, s.label, render_kw={"hint": s.hint}) for s in Strength],
+                      required="Select how strong the action it calls for is",
+                      hint="Stronger actions change the system; weaker ones rely on people remembering")
     nodes = checkboxes("Root causes and factors it addresses", [],
                        required="Select at least one root cause or factor this recommendation addresses")
 
@@ -143,10 +211,18 @@ class ActionForm(VersionedForm, BaseForm):
     status = radios("Status", [SelectChoice(code, ACTION_STATUS_LABELS[code]) for code in ACTION_STATUSES],
                     required="Select the status of the action")
     reason = long_text("Why it is not being taken forward", max_length=1000)
+    completion_evidence = long_text("Evidence that it has been completed", max_length=1000,
+                                    hint="For example, the published procedure, the audit result, the date it went live")
 
 
 class ReviewForm(BaseForm):
     decision = radios("Your decision", [SelectChoice("sign_off", "Sign off"),
                                         SelectChoice("return", "Return it for changes")],
                       required="Select whether to sign off or return the RCA")
-    comment = long_text("Comment", max_length=2000, hint="Needed if you return it: say what needs to change")
+    comment = long_text("Comment", max_length=2000,
+                        hint="Needed if you return it: say what needs to change, here or beside the sections below")
+
+
+for _section in SECTIONS:
+    setattr(ReviewForm, f"on_{_section.key}", long_text(f"Comment on {_section.heading.lower()} (optional)",
+                                                        max_length=2000))

@@ -13,9 +13,14 @@ from debrief.database import lock_row
 from debrief.extensions import db
 from debrief.models import RcaRelease, RootCauseAnalysis, User, utcnow
 from debrief.rca import graph as rca_graph
-from debrief.rca.forms import ACTION_STATUS_LABELS
+from debrief.models.rca import ACTION_STATUS_LABELS
+from debrief.rca.report_sections import SECTION_HEADINGS
 from debrief.rca.release import REDACTION, SECTIONS, PreparedSection, prepare
 from debrief.rca.service import RcaError
+
+
+def texts_of(rca: RootCauseAnalysis) -> dict[str, str]:
+    return {s.section: s.text.strip() for s in rca.sections}
 
 
 def sources(rca: RootCauseAnalysis) -> dict[str, str]:
@@ -23,15 +28,22 @@ def sources(rca: RootCauseAnalysis) -> dict[str, str]:
     roots = [n for n in rca.nodes if n.kind == rca_graph.ROOT_CAUSE]
     outcome = next((n for n in rca.nodes if n.kind == rca_graph.OUTCOME), None)
     chronology = "\n".join(f"{'At ' + e.at.strftime('%H:%M') + ': ' if e.at else ''}{e.what}" for e in rca.chronology)
-    findings = rca.findings.strip()
+    # The structured report's findings, in its order: the summary, root causes, then what was learned.
+    texts = texts_of(rca)
+    findings = texts.get("executive_summary", "")
     if roots:
         findings += "\n\nRoot causes:\n" + "\n".join(f"- {n.label}" for n in roots)
+    for key in ("incidental_findings", "notable_practice", "lessons"):
+        if texts.get(key):
+            findings += f"\n\n{SECTION_HEADINGS[key]}:\n{texts[key]}"
+    findings = findings.strip()
     actions = [a for r in rca.recommendations for a in r.actions]
     return {
         "summary": (rca.incident.summary or "").strip(),
         "what_happened": chronology,
         "findings_key_learning": findings,
-        "recommendations": "\n".join(f"- {r.text}" for r in rca.recommendations),
+        "recommendations": "\n".join(f"- {r.text}" + (f" ({r.strength} action)" if r.strength else "")
+                                     for r in rca.recommendations if r.status == "active"),
         "action_taken": "\n".join(f"- {a.description} ({a.owner}; {ACTION_STATUS_LABELS[a.status].lower()})"
                                   for a in actions),
         "outcome_for_individuals": outcome.label if outcome else "",

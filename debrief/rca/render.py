@@ -30,6 +30,9 @@ from debrief.rca.graph import (
 
 FORMATS = ("svg", "png")
 DEFAULT_TIMEOUT = 10.0  # seconds; user-built graphs can make dot run for minutes
+# Beyond this many items or links a drawing is unreadable and dot takes tens of seconds: not attempted.
+MAX_DRAWN_NODES = 400
+MAX_DRAWN_EDGES = 1200
 WRAP_WIDTH = 30
 MAX_LINES = 6  # a longer description belongs in the text alternative, not in the box
 UNEVIDENCED_NOTE = "(not yet evidenced)"
@@ -56,6 +59,17 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 class RenderError(RuntimeError):
     """Graphviz could not draw the graph; the message is fit to show the reviewer."""
+
+
+class TooBigToDraw(RenderError):
+    """The graph is too big to draw usefully; the text alternative and the DOT download still work."""
+
+
+def check_drawable(nodes: Sequence[Node], edges: Sequence[Edge]) -> None:
+    if len(nodes) > MAX_DRAWN_NODES or len(edges) > MAX_DRAWN_EDGES:
+        raise TooBigToDraw(
+            f"The graph has {len(nodes):,} items and {len(edges):,} links, too many to draw as one picture "
+            f"(the limit is {MAX_DRAWN_NODES:,} items and {MAX_DRAWN_EDGES:,} links).")
 
 
 # --- Labels -----------------------------------------------------------------------------------
@@ -234,26 +248,35 @@ class RenderCache:
 
     The caller's key must change whenever the drawing would, e.g. ("graph", rca_id, graph_version)
     with the version bumped on every change to nodes or edges. The cache is per process: each
-    worker warms its own and a restart empties it. Failures are not cached, so a retry can
-    succeed. Drawing happens outside the lock, so two requests may both draw the same graph once.
+    worker warms its own and a restart empties it. A RenderError is cached too, under the same key,
+    so a graph that timed out is not drawn again (for another 10 s) until it changes. Drawing happens
+    outside the lock, so two requests may both draw the same graph once.
     """
 
     def __init__(self, maxsize: int = 64) -> None:
         self.maxsize = maxsize
-        self._items: OrderedDict[Hashable, str | bytes] = OrderedDict()
+        self._items: OrderedDict[Hashable, str | bytes | RenderError] = OrderedDict()
         self._lock = threading.Lock()
 
     def get_or_draw(self, key: Hashable, draw: Callable[[], str | bytes]) -> str | bytes:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
-                return self._items[key]
-        drawing = draw()
+                found = self._items[key]
+                if isinstance(found, RenderError):
+                    raise found
+                return found
+        try:
+            drawing: str | bytes | RenderError = draw()
+        except RenderError as error:
+            drawing = error
         with self._lock:
             self._items[key] = drawing
             self._items.move_to_end(key)
             while len(self._items) > self.maxsize:
                 self._items.popitem(last=False)
+        if isinstance(drawing, RenderError):
+            raise drawing
         return drawing
 
     def clear(self) -> None:
@@ -287,6 +310,27 @@ def cached_render(
             lambda: render_svg(build_dot(), title=title, title_id=title_id, timeout=timeout),
         )
     return store.get_or_draw((key, fmt), lambda: render_png(build_dot(), timeout=timeout))
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """An inline SVG, or why there is none (the page then leans on the text alternative)."""
+
+    svg: str | None
+    problem: str | None = None
+
+
+def drawing_or_reason(key: Hashable, build_dot: Callable[[], str], *, title: str, title_id: str,
+                      timeout: float = DEFAULT_TIMEOUT, cache: RenderCache | None = None) -> Drawing:
+    """The drawing for a page: never raises for a graph too big or too slow, so the page always answers.
+
+    `build_dot` may raise TooBigToDraw (see check_drawable); that, a timeout or a Graphviz error is cached
+    under `key` like a drawing, so the next view of the same graph version is instant."""
+    try:
+        svg = cached_render(key, "svg", build_dot, title=title, title_id=title_id, timeout=timeout, cache=cache)
+    except RenderError as error:
+        return Drawing(svg=None, problem=str(error))
+    return Drawing(svg=str(svg))
 
 
 # --- Text alternative -------------------------------------------------------------------------

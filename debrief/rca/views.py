@@ -14,13 +14,22 @@ from debrief.form_errors import apply_error
 from debrief.models import RcaAction, Recommendation, RootCauseAnalysis, User, utcnow
 from debrief.rca import graph as rca_graph
 from debrief.rca import service
+from debrief.models.rca import ACTION_STATUS_LABELS, RECOMMENDATION_FOR_LABELS
+from debrief.rca import team, team_views
 from debrief.rca.forms import (
-    ACTION_STATUS_LABELS, ActionForm, ChronologyEntryForm, DetailsForm, FactorForm, FindingsForm, FiveWhysForm,
-    ItemForm, LinkForm, RecommendationForm, ReviewForm, StartRcaForm, category_options,
+    ActionForm, ChronologyEntryForm, DeleteEntryForm, DetailsForm, FactorForm, FiveWhysForm, ItemForm, LinkForm,
+    OutcomeForm, RecommendationForm, ReportForm, ReviewForm, RootCauseForm, StartRcaForm, WithdrawForm,
+    category_options,
 )
+from debrief.rca.report_sections import SECTIONS
 from debrief.rca.framework import CATEGORIES, category_name
 from debrief.rca.justculture import check_language
-from debrief.rca.render import cached_render, fishbone_dot, graph_dot, text_alternative
+from markupsafe import Markup
+
+from debrief.rca.render import (
+    Drawing, RenderCache, RenderError, cached_render, check_drawable, drawing_or_reason, fishbone_dot, graph_dot, text_alternative,
+)
+from debrief.reference import DEBRIEF_KINDS, label_for
 from debrief.security import requires
 from debrief import versions
 
@@ -74,17 +83,32 @@ def _names(rca: RootCauseAnalysis) -> list[str]:
     return sorted(n for n in people if n)
 
 
-def culture_findings(rca: RootCauseAnalysis) -> list[dict]:
-    """Advisory just-culture findings across the findings text and every item's wording."""
+def culture_findings(rca: RootCauseAnalysis, *, items_only: bool = False) -> list[dict]:
+    """Advisory just-culture findings across the report's sections and every item's wording."""
     names = _names(rca)
     results = []
-    texts = [("Findings", rca.findings)]
+    texts = [] if items_only else [(section.heading, rca.section_text(section.key)) for section in SECTIONS]
     texts += [(f"{rca_graph.KIND_NAMES[n.kind]}: {n.label[:60]}", f"{n.label}. {n.description}") for n in rca.nodes]
     for where, text in texts:
         for finding in check_language(text or "", names=names):
             results.append({"where": where, "sentence": finding.sentence, "phrase": finding.phrase,
                             "suggestion": finding.suggestion})
     return results
+
+
+@bp.app_template_global("recommendation_for_label")
+def recommendation_for_label(code: str) -> str:
+    return RECOMMENDATION_FOR_LABELS.get(code, code)
+
+
+@bp.app_template_filter("chronology_when")
+def chronology_when(at, incident_day=None, *, full: bool = False) -> str:
+    """A chronology time: the time alone on the incident's day, the date with its year on any other day."""
+    if at is None:
+        return "Time not known"
+    if not full and incident_day is not None and at.date() == incident_day:
+        return at.strftime("%H:%M")
+    return at.strftime("%-d %B %Y, %H:%M")
 
 
 # --- Lists and starting -----------------------------------------------------------------------
@@ -105,17 +129,24 @@ def start(incident_id: int):
     existing = service.rca_for_incident(incident)
     if existing is not None:
         return redirect(url_for("rca.overview", rca_id=existing.id))
-    form = StartRcaForm()
+    form = StartRcaForm() if request.method == "POST" else StartRcaForm(data={"lead": str(current_user.id)})
+    eligible = team.eligible_reviewers(incident)
+    form.lead.choices = [SelectChoice(str(u.id), u.name) for u in eligible]
     if form.validate_on_submit():
+        # Without a choice the starter leads (the service still refuses them if named in the incident).
+        lead = next((u for u in eligible if str(u.id) == form.lead.data), None) if form.lead.data else _me()
         try:
+            if lead is None:
+                raise service.RcaError("Select a lead reviewer who is not named in the incident", "lead")
             rca = service.start_rca(incident, actor=_me(), level=form.level.data,
-                                    terms_of_reference=form.terms_of_reference.data)
+                                    terms_of_reference=form.terms_of_reference.data, lead=lead)
         except service.RcaError as error:
             apply_error(form, error)
         else:
             flash("The root-cause analysis has started. The chronology has been built from the debriefs.", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
-    return render_template("rca/start.html", form=form, incident=incident)
+    return render_template("rca/start.html", form=form, incident=incident,
+                           my_problem=team.independence_problem(incident, _me()))
 
 
 @bp.route("/<int:rca_id>")
@@ -124,9 +155,15 @@ def overview(rca_id: int):
     rca = _rca(rca_id)
     service.record_view(rca, actor=_me(), page="overview")
     analysis = service.analyse(rca)
-    return render_template("rca/overview.html", rca=rca, analysis=analysis, gaps=service.review_gaps(rca),
-                           can_sign_off=service.can_sign_off(rca, _me()), review_form=ReviewForm(),
-                           today=utcnow().date())
+    return render_template("rca/overview.html", **_overview_context(rca, ReviewForm()))
+
+
+def _overview_context(rca, review_form) -> dict:
+    return {"rca": rca, "analysis": service.analyse(rca), "gaps": service.review_gaps(rca),
+            "can_sign_off": service.can_sign_off(rca, _me()), "review_form": review_form, "today": utcnow().date(),
+            "refusal": service.sign_off_refusal(rca, _me()) if rca.status == "in_review" else None,
+            "returned": service.latest_return(rca), "changes": service.changes_since_last_review(rca),
+            "sections": SECTIONS, "undeclared": team.undeclared(rca)}
 
 
 @bp.route("/<int:rca_id>/details", methods=["GET", "POST"])
@@ -169,7 +206,9 @@ def _entry_or_404(rca, entry_id):
 
 def _entry_data(entry) -> dict:
     return {"on_date": entry.at.date() if entry.at else None, "at_time": entry.at.strftime("%H:%M") if entry.at else "",
-            "what": entry.what, "is_problem": entry.is_problem}
+            "what": entry.what, "source_kind": entry.source_kind,
+            "source": "" if entry.debrief_id else entry.source,
+            "marking": "problem" if entry.is_problem else "notable_practice" if entry.is_notable_practice else "none"}
 
 
 @bp.route("/<int:rca_id>/chronology/new", methods=["GET", "POST"], defaults={"entry_id": None})
@@ -181,6 +220,9 @@ def chronology_entry(rca_id: int, entry_id: int | None):
     entry = _entry_or_404(rca, entry_id) if entry_id is not None else None
     if request.method == "GET" and entry is not None:
         form = ChronologyEntryForm(data=_entry_data(entry))
+    elif request.method == "GET":
+        form = ChronologyEntryForm(data={"marking": "none", "on_date": rca.incident.occurred_at.date()
+                                         if rca.incident.occurred_at else None})
     else:
         form = ChronologyEntryForm()
     if entry is not None:
@@ -193,9 +235,14 @@ def chronology_entry(rca_id: int, entry_id: int | None):
             moment = datetime.combine(form.on_date.data, form.time_value())
         elif form.on_date.data:
             moment = datetime.combine(form.on_date.data, datetime.min.time())
+        elif form.time_value():
+            # A time alone is on the incident's day (or the next, for a time well before it started).
+            moment = service.moment_on_incident_day(rca.incident, form.time_value())
         try:
             service.save_chronology_entry(rca, actor=_me(), entry=entry, at=moment, what=form.what.data,
-                                          is_problem=form.is_problem.data)
+                                          is_problem=form.marking.data == "problem",
+                                          is_notable_practice=form.marking.data == "notable_practice",
+                                          source_kind=form.source_kind.data, source=form.source.data or "")
         except service.RcaError as error:
             apply_error(form, error)
         else:
@@ -204,6 +251,23 @@ def chronology_entry(rca_id: int, entry_id: int | None):
     if entry is not None:
         _viewed(rca, f"chronology entry {entry.id}")
     return render_template("rca/chronology_entry.html", form=form, rca=rca, entry=entry)
+
+
+@bp.post("/<int:rca_id>/chronology/<int:entry_id>/delete")
+@requires(Permission.REVIEW_INCIDENTS)
+def delete_entry(rca_id: int, entry_id: int):
+    rca = _rca(rca_id)
+    _editable(rca)
+    entry = _entry_or_404(rca, entry_id)
+    if not DeleteEntryForm().validate_on_submit():
+        abort(400)
+    try:
+        service.delete_chronology_entry(rca, entry, actor=_me())
+    except service.RcaError as error:
+        flash(str(error), "error")
+    else:
+        flash("The entry has been removed from the chronology", "success")
+    return redirect(url_for("rca.chronology", rca_id=rca.id))
 
 
 @bp.post("/<int:rca_id>/chronology/<int:entry_id>/move")
@@ -228,32 +292,73 @@ def mark_problem(rca_id: int, entry_id: int):
 
 # --- Graph ------------------------------------------------------------------------------------
 
-def _link_form(rca, form=None):
+def _link_form(rca, form=None, rows=None):
     form = form or LinkForm()
+    rows = rows if rows is not None else service.node_rows(rca)
     items = [SelectChoice("", "Select an item")]
-    items += [SelectChoice(str(n.id), f"{rca_graph.KIND_NAMES[n.kind]}: {n.label[:80]}") for n in rca.nodes]
-    form.cause.choices = [c for c in items if not c.value or service.node_in(rca, int(c.value)).kind != "outcome"]
+    items += [SelectChoice(str(node_id), f"{rca_graph.KIND_NAMES[kind]}: {label[:80]}") for node_id, kind, label in rows]
+    outcomes = {str(node_id) for node_id, kind, _ in rows if kind == rca_graph.OUTCOME}
+    form.cause.choices = [c for c in items if c.value not in outcomes]
     form.effect.choices = items
     return form
 
 
-def _drawing(rca, kind: str, fmt: str, title_id: str = "rca-graph-title"):
+def _dot_builder(rca, kind: str):
     nodes, edges = service.graph_nodes(rca), service.graph_edges(rca)
     build = (lambda: graph_dot(nodes, edges)) if kind == "graph" else (lambda: fishbone_dot(nodes))
+    return nodes, edges, build
+
+
+def _drawing(rca, kind: str, title_id: str = "rca-graph-title") -> Drawing:
+    """The inline drawing, or the reason there is none: a big or slow graph never fails the page.
+
+    Items and links are loaded only when the drawing is not cached for this graph version."""
+    def build() -> str:
+        nodes, edges, make = _dot_builder(rca, kind)
+        check_drawable(nodes, edges if kind == "graph" else [])
+        return make()
+
     title = "Contributory-factor graph" if kind == "graph" else "Fishbone: contributory factors by category"
-    return cached_render(("rca", kind, rca.id, rca.graph_version), fmt, build, title=title, title_id=title_id)
+    return drawing_or_reason(("rca", kind, rca.id, rca.graph_version), build, title=title, title_id=title_id)
+
+
+ITEMS_PER_PAGE = 100
+LARGE_GRAPH_LINKS = 200  # beyond this, links are removed from each item's page, not from one long list
+fragment_cache = RenderCache(maxsize=16)
+
+
+def _graph_fragments(rca) -> dict:
+    """The analysis and the text alternative, rendered once per graph version: a big graph's next view is quick."""
+    def render() -> dict:
+        nodes, edges = service.graph_nodes(rca), service.graph_edges(rca)
+        by_id = {n.id: n for n in rca.nodes}
+        analysis = service.analyse(rca)
+        return {"analysis": Markup(render_template("rca/_graph_analysis.html", rca=rca, analysis=analysis,
+                                                   by_id=by_id, culture=culture_findings(rca, items_only=True))),
+                "text": Markup(render_template("rca/_text_alternative.html", text=text_alternative(nodes, edges)))}
+
+    return fragment_cache.get_or_draw(("rca-graph-page", rca.id, rca.graph_version), render)
 
 
 @bp.route("/<int:rca_id>/graph")
 @requires(Permission.REVIEW_INCIDENTS)
 def graph(rca_id: int, link_form=None):
     rca = _rca(rca_id)
+    rows = service.node_rows(rca)
+    links = service.link_count(rca)
+    pages = max(1, -(-len(rows) // ITEMS_PER_PAGE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    start = (page - 1) * ITEMS_PER_PAGE
+    items = service.nodes_page(rca, offset=start, limit=ITEMS_PER_PAGE)
+    large = links > LARGE_GRAPH_LINKS
+    body = render_template("rca/graph.html", rca=rca, drawing=_drawing(rca, "graph"), fragments=_graph_fragments(rca),
+                           by_id={} if large else {n.id: n for n in rca.nodes},
+                           link_form=_link_form(rca, link_form, rows), category_name=category_name, items=items,
+                           page=page, pages=pages, first_item=start + 1, last_item=start + len(items),
+                           node_count=len(rows), link_count=links, large=large)
+    # Recorded after drawing the page: the audit's commit expires every loaded item and link.
     service.record_view(rca, actor=_me(), page="graph")
-    nodes, edges = service.graph_nodes(rca), service.graph_edges(rca)
-    return render_template("rca/graph.html", rca=rca, svg=_drawing(rca, "graph", "svg"),
-                           analysis=service.analyse(rca), text=text_alternative(nodes, edges),
-                           by_id={n.id: n for n in rca.nodes}, link_form=_link_form(rca, link_form),
-                           culture=culture_findings(rca), category_name=category_name)
+    return body
 
 
 @bp.route("/<int:rca_id>/fishbone")
@@ -266,7 +371,7 @@ def fishbone(rca_id: int):
     for node in rca.nodes:
         if node.kind in rca_graph.FACTOR_KINDS:
             grouped.setdefault(node.category or "uncategorised", []).append(node)
-    return render_template("rca/fishbone.html", rca=rca, svg=_drawing(rca, "fishbone", "svg", "rca-fishbone-title"),
+    return render_template("rca/fishbone.html", rca=rca, drawing=_drawing(rca, "fishbone", "rca-fishbone-title"),
                            analysis=analysis, grouped=grouped, category_name=category_name, categories=CATEGORIES)
 
 
@@ -281,22 +386,37 @@ def download(rca_id: int, kind: str, fmt: str):
     if fmt == "dot":
         body = graph_dot(nodes, service.graph_edges(rca)) if kind == "graph" else fishbone_dot(nodes)
     else:
-        body = _drawing(rca, kind, fmt)
+        dot_nodes, edges, build = _dot_builder(rca, kind)
+
+        def checked() -> str:
+            check_drawable(dot_nodes, edges if kind == "graph" else [])
+            return build()
+
+        try:
+            body = cached_render(("rca", kind, rca.id, rca.graph_version), fmt, checked,
+                                 title="Contributory-factor graph" if kind == "graph" else "Fishbone",
+                                 title_id=f"rca-{kind}-title")
+        except RenderError as error:
+            return Response(f"{error} Download the DOT file instead and open it in a Graphviz viewer.\n",
+                            status=422, mimetype="text/plain")
         if fmt == "svg":
             body = '<?xml version="1.0" encoding="UTF-8"?>\n' + body.replace(
                 "<svg", '<svg xmlns="http://www.w3.org/2000/svg"', 1) if 'xmlns="' not in body[:400] else body
     service.record_download(rca, actor=_me(), fmt=f"{kind}.{fmt}")
     filename = f"{rca.incident.reference}-{kind}.{fmt}"
+    # "View full size" opens the SVG in the browser rather than saving it.
+    disposition = "inline" if fmt == "svg" and request.args.get("view") == "1" else "attachment"
     return Response(body, mimetype=DOWNLOAD_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+                    headers={"Content-Disposition": f'{disposition}; filename="{filename}"'})
 
 
 def _evidence_choices(rca, form):
     form.evidence_debrief.choices = [SelectChoice("", "Select a debrief")] + [
-        SelectChoice(str(d.id), f"{d.author.name}, {d.kind} debrief") for d in rca.incident.debriefs
+        SelectChoice(str(d.id), f"{label_for(DEBRIEF_KINDS, d.kind)} by {d.author.name}") for d in rca.incident.debriefs
         if d.status == "submitted"]
     form.evidence_entry.choices = [SelectChoice("", "Select an entry")] + [
-        SelectChoice(str(e.id), (e.at.strftime("%H:%M ") if e.at else "") + e.what[:80]) for e in rca.chronology]
+        SelectChoice(str(e.id), (e.at.strftime("%-d %b %Y %H:%M: ") if e.at else "") + e.what[:80])
+        for e in rca.chronology]
     form.category.choices = category_options()
 
 
@@ -348,13 +468,11 @@ def item(rca_id: int, node_id: int):
     rca = _rca(rca_id)
     _editable(rca)
     node = _node_or_404(rca, node_id)
+    if node.kind not in rca_graph.FACTOR_KINDS:
+        return _edit_wording(rca, node)
     form = ItemForm(data=_item_data(node)) if request.method == "GET" else ItemForm()
     _evidence_choices(rca, form)
     versions.stamp(form, node)
-    if node.kind not in rca_graph.FACTOR_KINDS:
-        # Only the wording of the outcome or a problem can change.
-        form.category.validators = []
-        form.evidence_kind.validators = []
     if form.validate_on_submit() and not versions.is_stale(form, node, _saved_item_form(rca, node)):
         try:
             service.update_node(rca, node, actor=_me(), label=form.label.data, description=form.description.data or "",
@@ -368,19 +486,48 @@ def item(rca_id: int, node_id: int):
     return render_template("rca/factor.html", form=form, rca=rca, target=None, node=node)
 
 
-@bp.post("/<int:rca_id>/items/<int:node_id>/root-cause")
+def _edit_wording(rca, node):
+    """The outcome or a service delivery problem: only its wording and detail change."""
+    saved = {"label": node.label, "description": node.description}
+    form = OutcomeForm(data=saved) if request.method == "GET" else OutcomeForm()
+    versions.stamp(form, node)
+    if form.validate_on_submit() and not versions.is_stale(form, node, OutcomeForm(formdata=None, data=saved)):
+        try:
+            service.update_node(rca, node, actor=_me(), label=form.label.data, description=form.description.data or "",
+                                category=None, evidence_kind=node.evidence_kind)
+        except service.RcaError as error:
+            apply_error(form, error)
+        else:
+            flash("The item has been saved", "success")
+            return redirect(url_for("rca.graph", rca_id=rca.id))
+    return render_template("rca/factor.html", form=form, rca=rca, target=None, node=node)
+
+
+@bp.route("/<int:rca_id>/items/<int:node_id>/root-cause", methods=["GET", "POST"])
 @requires(Permission.REVIEW_INCIDENTS)
 def root_cause(rca_id: int, node_id: int):
+    """Confirm or withdraw a root cause; an unevidenced factor is asked for evidence or a reason first."""
     rca = _rca(rca_id)
     _editable(rca)
-    confirmed = request.form.get("confirmed") == "yes"
-    try:
-        service.set_root_cause(rca, _node_or_404(rca, node_id), actor=_me(), confirmed=confirmed)
-    except service.RcaError as error:
-        flash(str(error), "error")
-    else:
-        flash("Confirmed as a root cause" if confirmed else "No longer a root cause", "success")
-    return redirect(url_for("rca.graph", rca_id=rca.id))
+    node = _node_or_404(rca, node_id)
+    form = RootCauseForm()
+    if request.method == "POST" and form.validate_on_submit():
+        confirmed = request.form.get("confirmed") == "yes"
+        from_reason_page = request.form.get("from") == "reason"
+        try:
+            service.set_root_cause(rca, node, actor=_me(), confirmed=confirmed, reason=form.reason.data or "")
+        except service.RcaError as error:
+            if error.field == "reason" and not from_reason_page:
+                # Confirming an unevidenced factor from the graph: ask for the evidence or a reason.
+                return redirect(url_for("rca.root_cause", rca_id=rca.id, node_id=node.id))
+            if error.field != "reason":
+                flash(str(error), "error")
+                return redirect(url_for("rca.graph", rca_id=rca.id))
+            apply_error(form, error)
+        else:
+            flash("Confirmed as a root cause" if confirmed else "No longer a root cause", "success")
+            return redirect(url_for("rca.graph", rca_id=rca.id))
+    return render_template("rca/root_cause.html", form=form, rca=rca, node=node)
 
 
 @bp.post("/<int:rca_id>/items/<int:node_id>/delete")
@@ -454,19 +601,24 @@ def five_whys(rca_id: int, node_id: int):
 def findings(rca_id: int):
     rca = _rca(rca_id)
     _editable(rca)
-    form = FindingsForm(data={"findings": rca.findings}) if request.method == "GET" else FindingsForm()
+    saved = service.report_texts(rca)
+    form = ReportForm(data=saved) if request.method == "GET" else ReportForm()
     versions.stamp(form, rca)
-    if form.validate_on_submit() and not versions.is_stale(
-            form, rca, FindingsForm(formdata=None, data={"findings": rca.findings})):
-        service.save_findings(rca, actor=_me(), findings=form.findings.data)
-        if culture_findings(rca):
-            flash("The findings have been saved. Some wording may read as blaming a person: see the check below.",
-                  "info")
-            return redirect(url_for("rca.findings", rca_id=rca.id, _anchor="just-culture"))
-        flash("The findings have been saved", "success")
-        return redirect(url_for("rca.overview", rca_id=rca.id))
+    if form.validate_on_submit() and not versions.is_stale(form, rca, ReportForm(formdata=None, data=saved)):
+        try:
+            service.save_report_sections(rca, actor=_me(), texts={s.key: form[s.key].data or "" for s in SECTIONS})
+        except service.RcaError as error:
+            apply_error(form, error)
+        else:
+            if culture_findings(rca):
+                flash("The report has been saved. Some wording may read as blaming a person: see the check below.",
+                      "info")
+                return redirect(url_for("rca.findings", rca_id=rca.id, _anchor="just-culture"))
+            flash("The report has been saved", "success")
+            return redirect(url_for("rca.overview", rca_id=rca.id))
     _viewed(rca, "findings")
-    return render_template("rca/findings.html", form=form, rca=rca, culture=culture_findings(rca))
+    return render_template("rca/findings.html", form=form, rca=rca, culture=culture_findings(rca), sections=SECTIONS,
+                           returned=service.latest_return(rca))
 
 
 def _recommendation_or_404(rca, recommendation_id) -> Recommendation:
@@ -482,7 +634,8 @@ def recommendations(rca_id: int):
     rca = _rca(rca_id)
     service.record_view(rca, actor=_me(), page="recommendations")
     return render_template("rca/recommendations.html", rca=rca, today=utcnow().date(),
-                           status_labels=ACTION_STATUS_LABELS)
+                           status_labels=ACTION_STATUS_LABELS, mix=service.strength_mix(rca),
+                           all_weak=service.all_weak(rca), withdraw_form=WithdrawForm())
 
 
 @bp.route("/<int:rca_id>/recommendations/new", methods=["GET", "POST"], defaults={"recommendation_id": None})
@@ -499,19 +652,23 @@ def recommendation(rca_id: int, recommendation_id: int | None):
         return form
 
     def saved_data():
-        return {"text": existing.text, "nodes": [str(n.id) for n in existing.nodes]}
+        if existing is None:
+            return {"priority": "medium", "addressed_to": "force"}
+        return {"text": existing.text, "nodes": [str(n.id) for n in existing.nodes], "priority": existing.priority,
+                "addressed_to": existing.addressed_to, "strength": existing.strength}
 
     factors = [n for n in rca.nodes if n.kind in rca_graph.FACTOR_KINDS]
     factors.sort(key=lambda n: n.kind != rca_graph.ROOT_CAUSE)
-    form = filled(RecommendationForm(data=saved_data()) if request.method == "GET" and existing is not None
-                  else RecommendationForm())
+    form = filled(RecommendationForm(data=saved_data()) if request.method == "GET" else RecommendationForm())
     if existing is not None:
         versions.stamp(form, existing)
     if form.validate_on_submit() and not (existing is not None and versions.is_stale(
             form, existing, filled(RecommendationForm(formdata=None, data=saved_data())))):
         try:
             saved = service.save_recommendation(rca, actor=_me(), recommendation=existing, text=form.text.data,
-                                                node_ids=[int(v) for v in form.nodes.data if str(v).isdigit()])
+                                                node_ids=[int(v) for v in form.nodes.data if str(v).isdigit()],
+                                                priority=form.priority.data, addressed_to=form.addressed_to.data,
+                                                strength=form.strength.data)
         except service.RcaError as error:
             apply_error(form, error)
         else:
@@ -550,13 +707,51 @@ def action(rca_id: int, recommendation_id: int, action_id: int | None):
         try:
             service.save_action(rca, actor=_me(), recommendation=recommendation, action=existing,
                                 description=form.description.data, owner=form.owner.data, due_on=form.due_on.data,
-                                measure=form.measure.data, status=form.status.data, reason=form.reason.data or "")
+                                measure=form.measure.data, status=form.status.data, reason=form.reason.data or "",
+                                completion_evidence=form.completion_evidence.data or "")
         except service.RcaError as error:
             apply_error(form, error)
         else:
             flash("The action has been saved", "success")
             return redirect(url_for("rca.recommendations", rca_id=rca.id))
     return render_template("rca/action.html", form=form, rca=rca, recommendation=recommendation, action=existing)
+
+
+@bp.post("/<int:rca_id>/recommendations/<int:recommendation_id>/withdraw")
+@requires(Permission.REVIEW_INCIDENTS)
+def withdraw_recommendation(rca_id: int, recommendation_id: int):
+    """Before sign-off the recommendation disappears; after, it is kept and marked not taken forward."""
+    rca = _rca(rca_id)
+    if rca.lead_id != current_user.id or rca.status == "in_review":
+        abort(403)
+    recommendation = _recommendation_or_404(rca, recommendation_id)
+    form = WithdrawForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        service.withdraw_recommendation(rca, recommendation, actor=_me(), reason=form.reason.data or "")
+    except service.RcaError as error:
+        flash(str(error), "error")
+    else:
+        flash("The recommendation has been withdrawn" if rca.status == "draft"
+              else "The recommendation is marked as not taken forward", "success")
+    return redirect(url_for("rca.recommendations", rca_id=rca.id))
+
+
+@bp.post("/<int:rca_id>/recommendations/<int:recommendation_id>/actions/<int:action_id>/withdraw")
+@requires(Permission.REVIEW_INCIDENTS)
+def withdraw_action(rca_id: int, recommendation_id: int, action_id: int):
+    rca = _rca(rca_id)
+    _editable(rca)
+    recommendation = _recommendation_or_404(rca, recommendation_id)
+    found = next((a for a in recommendation.actions if a.id == action_id), None)
+    if found is None:
+        abort(404)
+    if not WithdrawForm().validate_on_submit():
+        abort(400)
+    service.withdraw_action(rca, found, actor=_me())
+    flash("The action has been withdrawn", "success")
+    return redirect(url_for("rca.recommendations", rca_id=rca.id))
 
 
 # --- Review, sign-off and report --------------------------------------------------------------
@@ -589,21 +784,22 @@ def review(rca_id: int):
                 service.sign_off(rca, actor=_me(), comment=form.comment.data or "")
                 flash("The RCA has been signed off. It is now read-only.", "success")
             else:
-                service.return_for_changes(rca, actor=_me(), comment=form.comment.data or "")
+                service.return_for_changes(rca, actor=_me(), comment=form.comment.data or "",
+                                           section_comments={s.key: form[f"on_{s.key}"].data or "" for s in SECTIONS})
                 flash("The RCA has been returned to the lead reviewer with your comment.", "success")
         except service.RcaError as error:
             apply_error(form, error)
         else:
             return redirect(url_for("rca.overview", rca_id=rca.id))
-    return render_template("rca/overview.html", rca=rca, analysis=service.analyse(rca), gaps=service.review_gaps(rca),
-                           can_sign_off=True, review_form=form, today=utcnow().date())
+    return render_template("rca/overview.html", **_overview_context(rca, form))
 
 
 def _report_context(rca):
     nodes, edges = service.graph_nodes(rca), service.graph_edges(rca)
-    return {"rca": rca, "svg": _drawing(rca, "graph", "svg"), "analysis": service.analyse(rca),
+    return {"rca": rca, "drawing": _drawing(rca, "graph"), "analysis": service.analyse(rca),
             "text": text_alternative(nodes, edges), "by_id": {n.id: n for n in rca.nodes},
-            "category_name": category_name, "status_labels": ACTION_STATUS_LABELS, "today": utcnow().date()}
+            "category_name": category_name, "status_labels": ACTION_STATUS_LABELS, "today": utcnow().date(),
+            "sections": SECTIONS, "mix": service.strength_mix(rca), "all_weak": service.all_weak(rca)}
 
 
 @bp.route("/<int:rca_id>/report")
@@ -624,3 +820,6 @@ def report_pdf(rca_id: int):
     service.record_download(rca, actor=_me(), fmt="report.pdf")
     return Response(build_pdf(html), mimetype="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{rca.incident.reference}-rca.pdf"'})
+
+
+team_views.register(bp)

@@ -57,7 +57,8 @@ def queue():
            overdue_actions=len(overdue))
     db.session.commit()
     return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref,
-                           my_rcas=mine, overdue=overdue, today=today)
+                           my_rcas=mine, overdue=overdue, today=today,
+                           awaiting_sign_off=rca_service.awaiting_sign_off(current_user))
 
 
 @bp.route("/incidents/<int:incident_id>")

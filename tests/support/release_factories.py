@@ -11,6 +11,7 @@ from debrief.extensions import db
 from debrief.models import CaseStudy, Force, RootCauseAnalysis, TimelineEntry
 from debrief.rca import release_service, service
 from tests.support.factories import create_force, create_user, submitted_debrief
+from tests.support.rca_factories import write_report
 
 SUMMARY = ("PC Ellie Morgan and PC Neil Dawson restrained Dean Walsh on Mill Lane, Ashford on 27 March after a "
            "call from his sister Karen. Northshire Police recorded it as a use of force.")
@@ -53,12 +54,12 @@ def signed_off_rca(who: dict[str, object]) -> RootCauseAnalysis:
                                 category="working_conditions", evidence_kind="timeline",
                                 evidence_entry_id=rca.chronology[1].id)
     service.set_root_cause(rca, factor, actor=lead, confirmed=True)
-    service.save_findings(rca, actor=lead, findings=FINDINGS)
+    write_report(rca, lead, FINDINGS)
     rec = service.save_recommendation(rca, actor=lead, recommendation=None, text="Review night cover",
                                       node_ids=[factor.id])
     service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Audit the roster",
                         owner="Resourcing team", due_on=date(2026, 6, 1), measure="Two units on nights",
-                        status="open", reason="")
+                        status="open", reason="", today=date(2026, 4, 1))
     service.send_for_review(rca, actor=lead)
     service.sign_off(rca, actor=second, comment="Signed off.")
     return rca

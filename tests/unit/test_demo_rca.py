@@ -1,4 +1,5 @@
-"""seed-demo's root-cause analyses: at least three, signed off by a second reviewer, with graphs and action plans."""
+"""seed-demo's root-cause analyses: at least three signed off by a second reviewer, with graphs and action plans,
+and one in each working state so every reviewer finds work waiting."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -12,7 +13,8 @@ from debrief.rca import service
 
 def test_three_signed_off_rcas_with_realistic_graphs_and_plans(app):
     seed_demo()
-    rcas = db.session.scalars(select(RootCauseAnalysis)).all()
+    everything = db.session.scalars(select(RootCauseAnalysis)).all()
+    rcas = [r for r in everything if r.status == "signed_off"]
     assert len(rcas) >= 3
     for rca in rcas:
         assert rca.status == "signed_off"
@@ -25,3 +27,20 @@ def test_three_signed_off_rcas_with_realistic_graphs_and_plans(app):
         assert service.review_gaps(rca) == []
     assert len({r.force_id for r in rcas}) == 2
     assert seed_rcas(DEMO_PASSWORD) == 0  # idempotent
+
+
+def test_one_rca_in_each_working_state(app):
+    from debrief.models import User
+
+    seed_demo()
+    by_status: dict[str, list[RootCauseAnalysis]] = {}
+    for rca in db.session.scalars(select(RootCauseAnalysis)):
+        returned = any(e.action == "returned" for e in rca.events) and rca.status == "draft"
+        by_status.setdefault("returned" if returned else rca.status, []).append(rca)
+    assert set(by_status) == {"draft", "in_review", "returned", "signed_off"}
+    draft = by_status["draft"][0]
+    assert [m.role for m in draft.team] == ["lead", "member"] and draft.team[1].has_conflict
+    returned = by_status["returned"][0]
+    assert service.latest_return(returned).section_comments.keys() == {"involvement_and_support", "lessons"}
+    second = db.session.scalar(select(User).where(User.email == "reviewer2@nsp.example.police.uk"))
+    assert by_status["in_review"][0] in service.awaiting_sign_off(second)

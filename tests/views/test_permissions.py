@@ -84,6 +84,12 @@ MATRIX = [
                    "/items/{own_node}/contributors/new", "/items/{own_node}/whys", "/recommendations/new",
                    "/recommendations/{own_recommendation}", "/recommendations/{own_recommendation}/actions/new",
                    "/recommendations/{own_recommendation}/actions/{own_action}")],
+    # The team page: every reviewer of the force reads who is on the team and their declarations.
+    ("/rca/{own_rca}/team", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403,
+                             Role.ADMIN: 403}),
+    # Asking why an unevidenced factor is a root cause: only the lead (the outcome is not a factor: 404 for them).
+    ("/rca/{own_rca}/items/{own_rca_outcome}/root-cause", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                                         Role.LEARNING: 403, Role.ADMIN: 403}),
     # The release screen opens once the RCA is signed off (this one is a draft).
     ("/rca/{own_rca}/release", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 403,
                                 Role.ADMIN: 403}),
@@ -280,7 +286,7 @@ def test_route_role_matrix(client, people, who):
     own_rca = start_rca(own.incident, actor=own_lead, level="concise", terms_of_reference="Why?")
     other_rca = start_rca(other.incident, actor=other_lead, level="concise", terms_of_reference="Why?")
     ids = {"own_user": people[("A", Role.OFFICER)].id, "other_force_user": people[("B", Role.OFFICER)].id,
-           "own_rca": own_rca.id, "other_force_rca": other_rca.id,
+           "own_rca": own_rca.id, "other_force_rca": other_rca.id, "own_rca_outcome": own_rca.nodes[0].id,
            "own_incident": own.incident_id, "other_force_incident": other.incident_id,
            "own_debrief": own.id, "other_force_debrief": other.id, **_magazine_ids(people)}
     ids.update(_learning_ids(people))

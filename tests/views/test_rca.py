@@ -13,6 +13,7 @@ from debrief.rca import service
 from debrief.rca.workdays import default_rca_due_date
 from tests.support.factories import create_user, submitted_debrief
 from tests.support.pages import get_page, post_form, sign_in
+from tests.support.rca_factories import write_report
 
 
 @pytest.fixture
@@ -143,12 +144,12 @@ def _ready(rca, lead):
                                 category="working_conditions", evidence_kind="timeline",
                                 evidence_entry_id=rca.chronology[1].id)
     service.set_root_cause(rca, factor, actor=lead, confirmed=True)
-    service.save_findings(rca, actor=lead, findings="Night cover left one unit for the whole district.")
+    write_report(rca, lead, "Night cover left one unit for the whole district.")
     rec = service.save_recommendation(rca, actor=lead, recommendation=None, text="Review night cover",
                                       node_ids=[factor.id])
     service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Audit the roster",
                         owner="Resourcing team", due_on=date(2020, 1, 1), measure="Two units on nights",
-                        status="open", reason="")
+                        status="open", reason="", today=date(2019, 12, 1))
     return rec
 
 
@@ -177,7 +178,7 @@ def test_sign_off_needs_a_second_reviewer_and_then_it_is_read_only(client, incid
     db.session.expire_all()
     assert rca.status == "signed_off" and rca.signed_off_by_id == second.id
     with pytest.raises(service.RcaError, match="signed off"):
-        service.save_findings(rca, actor=lead, findings="Changed")
+        service.save_report_sections(rca, actor=lead, texts={"executive_summary": "Changed"})
     actions = db.session.scalars(select(AuditEvent.action).where(AuditEvent.record_type == "rca")).all()
     assert {"rca.started", "rca.factor_added", "rca.sent_for_review", "rca.signed_off"} <= set(actions)
 
@@ -234,7 +235,8 @@ def test_just_culture_check_flags_blaming_wording(client, incident, lead):
     rca = _rca(incident, lead)
     sign_in(client, lead.email)
     page = post_form(client, f"/rca/{rca.id}/findings",
-                     {"findings": "The officer failed to call for backup. The radio had no signal."}, follow=True)
+                     {"executive_summary": "The officer failed to call for backup. The radio had no signal."},
+                     follow=True)
     assert "Just-culture check" in page.text()
     assert "failed to" in page.text()
 
@@ -256,6 +258,6 @@ def test_other_force_reviewer_gets_404_on_writes(client, incident, lead, people)
     rca = _rca(incident, lead)
     sign_in(client, people[("B", Role.REVIEWER)].email)
     token = get_page(client, "/review/").csrf_token()
-    response = client.post(f"/rca/{rca.id}/findings", data={"findings": "x", "csrf_token": token})
+    response = client.post(f"/rca/{rca.id}/findings", data={"executive_summary": "x", "csrf_token": token})
     assert response.status_code == 404
     assert db.session.scalar(select(func.count(RcaNode.id))) == 1

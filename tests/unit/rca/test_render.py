@@ -255,7 +255,7 @@ def test_drawings_are_cached_by_key_and_format(custody_case):
     assert len(built) == 3 and len(cache) == 3
 
 
-def test_cache_evicts_the_least_recently_used_and_does_not_keep_failures():
+def test_cache_evicts_the_least_recently_used_and_keeps_failures_under_their_key():
     cache = RenderCache(maxsize=2)
     cache.get_or_draw("a", lambda: "A")
     cache.get_or_draw("b", lambda: "B")
@@ -269,7 +269,11 @@ def test_cache_evicts_the_least_recently_used_and_does_not_keep_failures():
 
     with pytest.raises(RenderError):
         cache.get_or_draw("d", fail)
-    assert cache.get_or_draw("d", lambda: "D") == "D"
+    # The failure is remembered for that key (a graph version): not drawn again, the same error at once.
+    with pytest.raises(RenderError, match="no"):
+        cache.get_or_draw("d", lambda: "D")
+    # A changed graph has a new key and is drawn.
+    assert cache.get_or_draw("d2", lambda: "D") == "D"
 
 
 # --- text alternative -----------------------------------------------------------------------------------
@@ -311,3 +315,43 @@ def test_text_alternative_copes_with_long_chains_and_stored_loops():
     assert depth == 1999
     looped = text_alternative(nodes[1:3], [Edge(1, 2), Edge(2, 1)])
     assert [line for item in looped.not_linked for line in _outline(item)] == ["1", "  2", "    1 (see above)"]
+
+
+# --- big graphs degrade -------------------------------------------------------------------------------
+
+
+def test_a_graph_too_big_is_not_drawn_and_the_reason_is_cached_by_version():
+    from debrief.rca.render import MAX_DRAWN_NODES, Drawing, check_drawable, drawing_or_reason
+
+    nodes = [Node(f"f{i}", "factor", f"Factor {i}") for i in range(MAX_DRAWN_NODES + 1)]
+    cache = RenderCache()
+    calls = []
+
+    def build():
+        calls.append(1)
+        check_drawable(nodes, [])
+        return graph_dot(nodes, [])
+
+    first = drawing_or_reason(("rca", 1, 7), build, title="Graph", title_id="g", cache=cache)
+    assert first.svg is None and "too many to draw" in first.problem
+    assert drawing_or_reason(("rca", 1, 7), build, title="Graph", title_id="g", cache=cache) == first
+    assert len(calls) == 1  # the second view did not even build the DOT
+    small = drawing_or_reason(("rca", 1, 8), lambda: graph_dot(nodes[:2], []), title="Graph", title_id="g",
+                              cache=cache)
+    assert isinstance(small, Drawing) and small.svg.startswith("<svg") and small.problem is None
+
+
+def test_a_drawing_that_times_out_is_cached_so_the_next_view_is_instant():
+    import time
+
+    from debrief.rca.render import drawing_or_reason
+
+    cache = RenderCache()
+    slow = "digraph { " + " ".join(f"n{i} -> n{(i * 7) % 3000};" for i in range(6000)) + " }"
+    started = time.perf_counter()
+    first = drawing_or_reason(("slow", 1), lambda: slow, title="G", title_id="g", timeout=0.05, cache=cache)
+    assert first.svg is None and "took longer than 0.05 seconds" in first.problem
+    assert time.perf_counter() - started < 5
+    started = time.perf_counter()
+    again = drawing_or_reason(("slow", 1), lambda: slow, title="G", title_id="g", timeout=0.05, cache=cache)
+    assert again == first and time.perf_counter() - started < 0.05

@@ -1,0 +1,105 @@
+"""The RCA's team: who leads it, who sits on the panel, their declarations of interest, and who may not take part."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import Incident, RcaTeamMember, RootCauseAnalysis, User, UserRole, utcnow
+from debrief.models.rca import TeamRole
+from debrief.rca.service import RcaError, _audit, _require_draft
+
+
+def independence_problem(incident: Incident, user: User) -> str | None:
+    """Why `user` is too close to the incident to lead, sit on the panel or sign off; None when independent."""
+    if any(o.user_id == user.id for o in incident.officers):
+        return f"{user.name} is named as an officer involved in the incident"
+    if any(d.author_id == user.id for d in incident.debriefs):
+        return f"{user.name} was asked for a debrief of the incident"
+    if incident.reporter_id == user.id:
+        return f"{user.name} reported the incident"
+    return None
+
+
+def eligible_reviewers(rca_or_incident: RootCauseAnalysis | Incident) -> list[User]:
+    """Reviewers of the incident's force, independent of it, by name."""
+    incident = rca_or_incident.incident if isinstance(rca_or_incident, RootCauseAnalysis) else rca_or_incident
+    reviewers = db.session.scalars(
+        select(User).join(UserRole).where(User.force_id == incident.force_id, UserRole.role == Role.REVIEWER.value,
+                                          User.active.is_(True)).order_by(User.name))
+    return [u for u in reviewers if independence_problem(incident, u) is None]
+
+
+def check_independent(incident: Incident, user: User, *, as_what: str, field: str | None = None) -> None:
+    problem = independence_problem(incident, user)
+    if problem:
+        raise RcaError(f"{problem}, so they cannot {as_what}.", field)
+
+
+def member(rca: RootCauseAnalysis, user: User) -> RcaTeamMember | None:
+    return next((m for m in rca.team if m.user_id == user.id), None)
+
+
+def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
+    """The lead, or whoever started the RCA, hands the lead to an independent reviewer of the force."""
+    _require_draft(rca)
+    if lead.force_id != rca.force_id or not lead.has_role(Role.REVIEWER):
+        raise RcaError("Select a PSD reviewer of the force", "lead")
+    check_independent(rca.incident, lead, as_what="lead the RCA", field="lead")
+    old = member(rca, rca.lead)
+    if old is not None and old.role == TeamRole.LEAD:
+        rca.team.remove(old)
+    existing = member(rca, lead)
+    if existing is not None:
+        existing.role = TeamRole.LEAD
+    else:
+        rca.team.append(RcaTeamMember(user=lead, role=TeamRole.LEAD, conflict_detail=""))
+    rca.lead = lead
+    _audit("rca.lead_assigned", rca, actor, lead=lead.id)
+    db.session.commit()
+
+
+def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User) -> RcaTeamMember:
+    _require_draft(rca)
+    if user.force_id != rca.force_id or not user.has_role(Role.REVIEWER):
+        raise RcaError("Select a PSD reviewer of the force", "member")
+    if member(rca, user) is not None:
+        raise RcaError(f"{user.name} is already on the team", "member")
+    check_independent(rca.incident, user, as_what="sit on the panel", field="member")
+    added = RcaTeamMember(user=user, role=TeamRole.MEMBER, conflict_detail="")
+    rca.team.append(added)
+    db.session.flush()
+    _audit("rca.panel_member_added", rca, actor, member=user.id)
+    db.session.commit()
+    return added
+
+
+def remove_panel_member(rca: RootCauseAnalysis, *, actor: User, team_member: RcaTeamMember) -> None:
+    _require_draft(rca)
+    if team_member.role == TeamRole.LEAD:
+        raise RcaError("The lead cannot be removed: assign another lead instead.")
+    rca.team.remove(team_member)
+    _audit("rca.panel_member_removed", rca, actor, member=team_member.user_id)
+    db.session.commit()
+
+
+def declare_interests(rca: RootCauseAnalysis, *, actor: User, has_conflict: bool | None, detail: str) -> None:
+    """A member declares, for themselves, whether they have a conflict of interest and what it is."""
+    mine = member(rca, actor)
+    if mine is None:
+        raise RcaError("Only members of the team declare their interests.")
+    if rca.status == "signed_off":
+        raise RcaError("This RCA has been signed off and can no longer be changed.")
+    if has_conflict is None:
+        raise RcaError("Select whether you have a conflict of interest", "has_conflict")
+    if has_conflict and not detail.strip():
+        raise RcaError("Enter the interest you are declaring", "conflict_detail")
+    mine.has_conflict = has_conflict
+    mine.conflict_detail = detail.strip() if has_conflict else ""
+    mine.declared_at = utcnow()
+    _audit("rca.interests_declared", rca, actor, conflict=has_conflict)
+    db.session.commit()
+
+
+def undeclared(rca: RootCauseAnalysis) -> list[RcaTeamMember]:
+    return [m for m in rca.team if m.declared_at is None]
