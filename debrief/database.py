@@ -63,10 +63,17 @@ def _on_begin(connection) -> None:
     dbapi_connection.isolation_level = None
     # A page read starts as a plain read; if its audit event then met another writer (SQLite does not wait when a
     # read turns into a write), it is run again taking the lock first, which does wait.
+    # Once the request's write has committed, what it reads afterwards (to render the page) begins as a plain
+    # read, so the write lock is not held again until the request ends.
     immediate = g.get("sqlite_write_first")
     if immediate is None:
-        immediate = request.method not in READ_ONLY_METHODS
+        immediate = request.method not in READ_ONLY_METHODS and not g.get("sqlite_committed")
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _on_commit(connection) -> None:
+    if connection.dialect.name == "sqlite" and has_request_context():
+        g.sqlite_committed = True
 
 
 def _config(key: str, default: Any) -> Any:
@@ -91,6 +98,7 @@ def listen(engine: Engine) -> None:
         return
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "commit", _on_commit)
     engine.dispose()  # connections opened before the listeners were added are replaced
 
 

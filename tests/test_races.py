@@ -20,6 +20,7 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, Debrief, Incident, RcaEvent, RcaLink, RcaNode
 from debrief.rca import service as rca_service
+from tests.support.rca_factories import write_report
 from tests.support.apps import make_app
 from tests.support.factories import PASSWORD, audit_count, create_force, create_user, submitted_debrief
 from tests.support.publication_factories import create_case_study, create_issue
@@ -197,7 +198,7 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     factor = rca_service.add_factor(rca, actor=lead, contributes_to=problem, label="Crew", category="individual",
                                     evidence_kind="document", evidence_document="Roster")
     rca_service.set_root_cause(rca, factor, actor=lead, confirmed=True)
-    rca_service.save_findings(rca, actor=lead, findings="Short.")
+    write_report(rca, lead, "Short.")
     rec = rca_service.save_recommendation(rca, actor=lead, recommendation=None, text="Crew up", node_ids=[factor.id])
     rca_service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Roster", owner="Team",
                             due_on=date(2027, 1, 4), measure="Two", status="open", reason="")

@@ -25,6 +25,8 @@ from debrief.debriefs import service as debriefs
 from debrief.form_base import BaseForm
 from debrief.models import PublicPerson
 from debrief.rca import service as rca_service
+from debrief.debriefs import people_service
+from tests.support.rca_factories import write_report
 from tests.support.factories import PASSWORD, create_user, submitted_debrief
 from tests.support.pages import Page, get_page, post_form, sign_in
 from tests.support.publication_factories import create_case_study, create_issue
@@ -127,7 +129,7 @@ def _rca_ready_for_review(who, *, author):
                                     category="working_conditions", evidence_kind="document",
                                     evidence_document="Duty roster")
     rca_service.set_root_cause(rca, factor, actor=lead, confirmed=True)
-    rca_service.save_findings(rca, actor=lead, findings="The crew was short.")
+    write_report(rca, lead, "The crew was short.")
     recommendation = rca_service.save_recommendation(rca, actor=lead, recommendation=None, text="Crew up",
                                                      node_ids=[factor.id])
     rca_service.save_action(rca, actor=lead, recommendation=recommendation, action=None, description="Roster",
@@ -144,8 +146,7 @@ def world(who, learner):
     officer, colleague, lead, second = who["officer"], who["colleague"], who["lead"], who["second"]
     # Officers: a draft with a member of the public, a request to a colleague, and one ready to submit.
     draft = debriefs.start_incident(reporter=officer, kind="hot", facilitator=None, attendees=None)
-    debriefs.save_people(draft, officer_ids=[colleague.id], role_on_day=None, actor=officer, complete=False,
-                         due_days=3)
+    people_service.add_colleague(draft, colleague.id, actor=officer, due_days=3)
     draft.incident.public.append(PublicPerson(role="subject", age_band="25_34", sex="male", ethnicity="white",
                                               ethnicity_basis="officer", disability_known="not_known", number=1))
     submitted_debrief(author=officer, status="draft", submitted_at=None, declaration=False)
