@@ -33,9 +33,8 @@ from sqlalchemy.engine import Connection
 
 from debrief import audit
 from debrief.analytics import import_staging as staging
-from debrief.analytics.uof_csv import (
-    RejectedRow, UofCsvError, UofRecord, neutralise_cells, open_uof_csv, read_uof_csv,
-)
+from debrief.analytics.uof_csv import RejectedRow, UofCsvError, UofRecord, open_uof_csv, read_uof_csv
+from debrief.analytics.uof_rejects import write_rejects
 from debrief.extensions import db
 from debrief.models import Force
 from debrief.models.base import utcnow
@@ -425,28 +424,3 @@ def _write_staged(conn: Connection, records: list[UofRecord], values: list[dict[
                    for row in _tactic_rows(ids, records, force_id)]
     if tactic_rows:
         conn.execute(insert(UOF_TACTIC_STAGING), tactic_rows)
-
-
-def write_rejects(path: str | Path, rejected: list[RejectedRow], source: str | Path | None = None) -> None:
-    """A CSV of the rejected rows: row number and reason, then (given the source file) the row's own cells.
-
-    With the cells, the file can be corrected and imported as it is: the two extra columns are ignored
-    with a warning. The source is streamed again, counting rows as the reader does (header = row 1).
-    Cells a spreadsheet would run as a formula (= + - @ tab CR first) get a leading apostrophe.
-    """
-    reasons = {row.row_number: row.reason for row in rejected}
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        if source is None:
-            writer.writerow(["Rejected row", "Reason"])
-            writer.writerows(neutralise_cells([number, reason]) for number, reason in reasons.items())
-            return
-        with open_uof_csv(source) as original:
-            rows = csv.reader(original)
-            writer.writerow(neutralise_cells(["Rejected row", "Reason", *next(rows, [])]))
-            last = max(reasons, default=1)
-            for number, cells in enumerate(rows, start=2):
-                if number in reasons:
-                    writer.writerow(neutralise_cells([number, reasons[number], *cells]))
-                if number >= last:
-                    break
