@@ -84,10 +84,10 @@ def staged_count(conn: Connection, run_id: int) -> int:
     return conn.scalar(select(func.count()).select_from(UOF_STAGING).where(UOF_STAGING.c.import_run_id == run_id))
 
 
-def move(conn: Connection, run_id: int) -> int:
+def move(conn: Connection, run_id: int) -> tuple[int, int]:
     """Copy the run's staged rows the force does not hold yet into use_of_force; the caller commits.
 
-    Returns the number of records moved. The first statement is a write, so on SQLite this transaction
+    Returns how many records were staged and how many moved (the rest were already held). The first statement is a write, so on SQLite this transaction
     holds the write lock before it reads the highest id; on PostgreSQL the staged ids already came from
     use_of_force's sequence and an advisory lock serialises moves.
     """
@@ -100,7 +100,7 @@ def move(conn: Connection, run_id: int) -> int:
         top = conn.scalar(select(func.coalesce(func.max(_RECORD.c.id), 0)))
         first = conn.scalar(select(func.min(UOF_STAGING.c.id)).where(UOF_STAGING.c.import_run_id == run_id))
         if first is None:
-            return 0
+            return 0, 0
         offset = top + 1 - first
     columns = ", ".join(_MOVE_COLUMNS)
     staged = ", ".join(f"s.{name}" for name in _MOVE_COLUMNS)
@@ -115,7 +115,7 @@ def move(conn: Connection, run_id: int) -> int:
         "FROM use_of_force_tactic_staging t JOIN use_of_force u ON u.id = t.record_id + :offset "
         "WHERE t.import_run_id = :run AND u.import_run_id = :run"
     ), {"offset": offset, "run": run_id})
-    return moved
+    return staged_count(conn, run_id), moved
 
 
 def discard(conn: Connection, run_id: int) -> None:

@@ -74,8 +74,14 @@ class ImportResult:
     resumed_after: int | None = None
     seconds: float = 0.0
     message: str | None = None
+    move_seconds: float | None = None  # all or nothing: the final move's transaction, start to commit
 
     def summary(self) -> str:
+        moved = (f"; staged rows moved into place in {self.move_seconds:.2f} seconds"
+                 if self.move_seconds is not None else "")
+        return self._counts() + moved
+
+    def _counts(self) -> str:
         return (f"{self.rows_read:,} rows read, {self.inserted:,} inserted, {self.duplicates:,} duplicates, "
                 f"{len(self.rejected):,} rejected in {self.seconds:.2f} seconds")
 
@@ -216,9 +222,10 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
         _flush(session.connection(), pending, force_id, run.id, result, not batched_mode)
         last_row = reader.last_row_number
         if not batched_mode:  # the one short transaction that makes every staged row visible
-            conn = session.connection()
-            staged = staging.staged_count(conn, run.id)
-            moved = staging.move(conn, run.id)
+            _save_progress(run, result, last_row)
+            session.commit()  # the last chunk is staged: the move's transaction starts afresh
+            move_started = time.perf_counter()
+            staged, moved = staging.move(session.connection(), run.id)
             result.duplicates += staged - moved
             result.inserted = moved
     except (Exception, KeyboardInterrupt) as error:
@@ -253,6 +260,8 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
     _save_progress(run, result, last_row)
     notes = [f"{len(result.rejected):,} rows rejected."] if result.rejected else []
     _finish(run, result, "completed", " ".join(notes + result.warnings) or None, started, actor)
+    if not batched_mode:
+        result.move_seconds = time.perf_counter() - move_started
 
 
 def _describe(error: BaseException) -> str:
