@@ -314,7 +314,7 @@ def run_one(kind: str, args, workdir: Path) -> bool:
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - t0
-        return report(kind, env["DATABASE_URL"], stats, elapsed, log, faults_ok, args)
+        return report(kind, env, stats, elapsed, log, faults_ok, args)
     finally:
         if server is not None:
             server.stop()
@@ -353,7 +353,9 @@ def build_users(base: str, stats: Stats, users: int) -> list[threading.Thread]:
     return threads
 
 
-def report(kind: str, url: str, stats: Stats, elapsed: float, log: list[str], faults_ok: bool, args) -> bool:
+def report(kind: str, env: dict[str, str], stats: Stats, elapsed: float, log: list[str], faults_ok: bool,
+           args) -> bool:
+    url = env["DATABASE_URL"]
     total = sum(len(v) for v in stats.times.values())
     print(f"\n[{kind}] {args.users} users for {elapsed:.0f} s on gunicorn ({args.workers} workers): "
           f"{total:,} requests, {total / elapsed:.1f} requests/s", flush=True)
@@ -371,6 +373,11 @@ def report(kind: str, url: str, stats: Stats, elapsed: float, log: list[str], fa
     acked, confirmed, problems = check_saves(url, stats)
     print(f"  saves acknowledged: {acked:,}; found in the database: {confirmed:,}"
           + ("" if not problems else f"; PROBLEMS: {problems[:5]}"))
+    verified = flask(env, "audit-verify", check=False)  # every page view and save chained under concurrency
+    print(f"  audit-verify: exit {verified.returncode}, " + " / ".join(
+        line for line in (verified.stdout + verified.stderr).splitlines() if line.strip())[:400])
+    if verified.returncode != 0:
+        problems.append("the audit chain is broken")
     for line in log:
         print(f"  {line}")
     ok = not stats.server_errors and not problems and acked > 0 and faults_ok
