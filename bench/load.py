@@ -353,6 +353,17 @@ def build_users(base: str, stats: Stats, users: int) -> list[threading.Thread]:
     return threads
 
 
+def server_error_causes(log: Path) -> dict[str, int]:
+    """The exception type and first words of each error the workers logged, counted."""
+    found: dict[str, int] = defaultdict(int)
+    if log.exists():
+        for line in log.read_text(errors="replace").splitlines():
+            match = re.match(r"^([a-zA-Z_.]+(?:Error|Exception)): (.{0,80})", line)
+            if match:
+                found[f"{match.group(1)}: {match.group(2)}"] += 1
+    return dict(found)
+
+
 def report(kind: str, env: dict[str, str], stats: Stats, elapsed: float, log: list[str], faults_ok: bool,
            args) -> bool:
     url = env["DATABASE_URL"]
@@ -373,6 +384,9 @@ def report(kind: str, env: dict[str, str], stats: Stats, elapsed: float, log: li
     acked, confirmed, problems = check_saves(url, stats)
     print(f"  saves acknowledged: {acked:,}; found in the database: {confirmed:,}"
           + ("" if not problems else f"; PROBLEMS: {problems[:5]}"))
+    causes = server_error_causes(Path(env["DEBRIEF_INSTANCE_PATH"]) / "gunicorn.log")
+    if causes:
+        print(f"  5xx causes in the gunicorn log: {causes}")
     verified = flask(env, "audit-verify", check=False)  # every page view and save chained under concurrency
     print(f"  audit-verify: exit {verified.returncode}, " + " / ".join(
         line for line in (verified.stdout + verified.stderr).splitlines() if line.strip())[:400])

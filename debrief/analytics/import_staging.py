@@ -24,6 +24,7 @@ from debrief.models.base import utcnow
 from debrief.models.use_of_force import UOF_STAGING, UOF_TACTIC_STAGING, UseOfForceImportRun, UseOfForceRecord
 
 STALE_AFTER = timedelta(minutes=10)  # no heartbeat for this long: a run on another host counts as stopped
+IMPORT_BUSY_SECONDS = 120  # how long an import waits for SQLite's write lock before giving up
 CLEANUP_ROWS = 5_000  # staging rows deleted per transaction, so cleaning up never holds the lock for long
 
 _RECORD = UseOfForceRecord.__table__
@@ -74,6 +75,15 @@ def mark_stopped(session: Session, force_id: int | None = None) -> list[UseOfFor
     return stopped
 
 
+def be_patient(conn: Connection) -> None:
+    """On SQLite, let the import's connection wait up to IMPORT_BUSY_SECONDS for the write lock.
+
+    A batch job can wait for the site's short writes; the site never waits long for the import's chunks.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {IMPORT_BUSY_SECONDS * 1000}")
+
+
 def adopt(conn: Connection, from_run_id: int, to_run_id: int) -> None:
     """Hand a stopped run's staged rows to the run resuming it."""
     for table in (UOF_STAGING, UOF_TACTIC_STAGING):
@@ -91,6 +101,7 @@ def move(conn: Connection, run_id: int) -> tuple[int, int]:
     holds the write lock before it reads the highest id; on PostgreSQL the staged ids already came from
     use_of_force's sequence and an advisory lock serialises moves.
     """
+    be_patient(conn)
     conn.execute(update(UseOfForceImportRun.__table__).where(UseOfForceImportRun.__table__.c.id == run_id)
                  .values(heartbeat_at=utcnow()))
     if conn.dialect.name == "postgresql":

@@ -364,6 +364,7 @@ def _flush(conn: Connection, pending: list[UofRecord], force_id: int, run_id: in
     """Insert the pending records the force does not hold yet, and their tactics (into staging if `staged`)."""
     if not pending:
         return
+    staging.be_patient(conn)
     prints = [record.fingerprint for record in pending]
     if conn.dialect.name == "postgresql":  # one array parameter, not thousands of placeholders to parse
         found = conn.scalars(text("SELECT fingerprint FROM use_of_force WHERE force_id = :force AND "
