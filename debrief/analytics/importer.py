@@ -74,7 +74,7 @@ class ImportResult:
     resumed_after: int | None = None
     seconds: float = 0.0
     message: str | None = None
-    move_seconds: float | None = None  # all or nothing: the final move's transaction, start to commit
+    move_seconds: float | None = None  # all or nothing: the final move's statements (committed with the run's end)
 
     def summary(self) -> str:
         moved = (f"; staged rows moved into place in {self.move_seconds:.2f} seconds"
@@ -226,6 +226,7 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
             session.commit()  # the last chunk is staged: the move's transaction starts afresh
             move_started = time.perf_counter()
             staged, moved = staging.move(session.connection(), run.id)
+            result.move_seconds = time.perf_counter() - move_started
             result.duplicates += staged - moved
             result.inserted = moved
     except (Exception, KeyboardInterrupt) as error:
@@ -260,8 +261,6 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
     _save_progress(run, result, last_row)
     notes = [f"{len(result.rejected):,} rows rejected."] if result.rejected else []
     _finish(run, result, "completed", " ".join(notes + result.warnings) or None, started, actor)
-    if not batched_mode:
-        result.move_seconds = time.perf_counter() - move_started
 
 
 def _describe(error: BaseException) -> str:
