@@ -1,4 +1,4 @@
-"""Runs every benchmark in bench/ (files named bench_*.py) and prints their figures."""
+"""Runs every benchmark in bench/ (files named bench_*.py), then the load run (load.py), and prints their figures."""
 from __future__ import annotations
 
 import subprocess
@@ -14,6 +14,9 @@ def main() -> int:
         print(f"\n=== {script.stem} ===", flush=True)
         result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent)
         failed |= result.returncode != 0
+    # The load run: 20 users for 60 s under gunicorn on both databases, a worker and an import killed mid-run.
+    print("\n=== load ===", flush=True)
+    failed |= subprocess.run([sys.executable, str(HERE / "load.py"), "--faults"], cwd=HERE.parent).returncode != 0
     return 1 if failed else 0
 
 

@@ -24,6 +24,7 @@ from debrief.models.base import utcnow
 from debrief.models.use_of_force import UOF_STAGING, UOF_TACTIC_STAGING, UseOfForceImportRun, UseOfForceRecord
 
 STALE_AFTER = timedelta(minutes=10)  # no heartbeat for this long: a run on another host counts as stopped
+IMPORT_BUSY_SECONDS = 120  # how long an import waits for SQLite's write lock before giving up
 CLEANUP_ROWS = 5_000  # staging rows deleted per transaction, so cleaning up never holds the lock for long
 
 _RECORD = UseOfForceRecord.__table__
@@ -74,6 +75,15 @@ def mark_stopped(session: Session, force_id: int | None = None) -> list[UseOfFor
     return stopped
 
 
+def be_patient(conn: Connection) -> None:
+    """On SQLite, let the import's connection wait up to IMPORT_BUSY_SECONDS for the write lock.
+
+    A batch job can wait for the site's short writes; the site never waits long for the import's chunks.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {IMPORT_BUSY_SECONDS * 1000}")
+
+
 def adopt(conn: Connection, from_run_id: int, to_run_id: int) -> None:
     """Hand a stopped run's staged rows to the run resuming it."""
     for table in (UOF_STAGING, UOF_TACTIC_STAGING):
@@ -84,13 +94,14 @@ def staged_count(conn: Connection, run_id: int) -> int:
     return conn.scalar(select(func.count()).select_from(UOF_STAGING).where(UOF_STAGING.c.import_run_id == run_id))
 
 
-def move(conn: Connection, run_id: int) -> int:
+def move(conn: Connection, run_id: int) -> tuple[int, int]:
     """Copy the run's staged rows the force does not hold yet into use_of_force; the caller commits.
 
-    Returns the number of records moved. The first statement is a write, so on SQLite this transaction
+    Returns how many records were staged and how many moved (the rest were already held). The first statement is a write, so on SQLite this transaction
     holds the write lock before it reads the highest id; on PostgreSQL the staged ids already came from
     use_of_force's sequence and an advisory lock serialises moves.
     """
+    be_patient(conn)
     conn.execute(update(UseOfForceImportRun.__table__).where(UseOfForceImportRun.__table__.c.id == run_id)
                  .values(heartbeat_at=utcnow()))
     if conn.dialect.name == "postgresql":
@@ -100,7 +111,7 @@ def move(conn: Connection, run_id: int) -> int:
         top = conn.scalar(select(func.coalesce(func.max(_RECORD.c.id), 0)))
         first = conn.scalar(select(func.min(UOF_STAGING.c.id)).where(UOF_STAGING.c.import_run_id == run_id))
         if first is None:
-            return 0
+            return 0, 0
         offset = top + 1 - first
     columns = ", ".join(_MOVE_COLUMNS)
     staged = ", ".join(f"s.{name}" for name in _MOVE_COLUMNS)
@@ -115,7 +126,7 @@ def move(conn: Connection, run_id: int) -> int:
         "FROM use_of_force_tactic_staging t JOIN use_of_force u ON u.id = t.record_id + :offset "
         "WHERE t.import_run_id = :run AND u.import_run_id = :run"
     ), {"offset": offset, "run": run_id})
-    return moved
+    return staged_count(conn, run_id), moved
 
 
 def discard(conn: Connection, run_id: int) -> None:

@@ -33,9 +33,8 @@ from sqlalchemy.engine import Connection
 
 from debrief import audit
 from debrief.analytics import import_staging as staging
-from debrief.analytics.uof_csv import (
-    RejectedRow, UofCsvError, UofRecord, neutralise_cells, open_uof_csv, read_uof_csv,
-)
+from debrief.analytics.uof_csv import RejectedRow, UofCsvError, UofRecord, open_uof_csv, read_uof_csv
+from debrief.analytics.uof_rejects import write_rejects
 from debrief.extensions import db
 from debrief.models import Force
 from debrief.models.base import utcnow
@@ -75,8 +74,14 @@ class ImportResult:
     resumed_after: int | None = None
     seconds: float = 0.0
     message: str | None = None
+    move_seconds: float | None = None  # all or nothing: the final move's statements (committed with the run's end)
 
     def summary(self) -> str:
+        moved = (f"; staged rows moved into place in {self.move_seconds:.2f} seconds"
+                 if self.move_seconds is not None else "")
+        return self._counts() + moved
+
+    def _counts(self) -> str:
         return (f"{self.rows_read:,} rows read, {self.inserted:,} inserted, {self.duplicates:,} duplicates, "
                 f"{len(self.rejected):,} rejected in {self.seconds:.2f} seconds")
 
@@ -217,9 +222,11 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
         _flush(session.connection(), pending, force_id, run.id, result, not batched_mode)
         last_row = reader.last_row_number
         if not batched_mode:  # the one short transaction that makes every staged row visible
-            conn = session.connection()
-            staged = staging.staged_count(conn, run.id)
-            moved = staging.move(conn, run.id)
+            _save_progress(run, result, last_row)
+            session.commit()  # the last chunk is staged: the move's transaction starts afresh
+            move_started = time.perf_counter()
+            staged, moved = staging.move(session.connection(), run.id)
+            result.move_seconds = time.perf_counter() - move_started
             result.duplicates += staged - moved
             result.inserted = moved
     except (Exception, KeyboardInterrupt) as error:
@@ -356,6 +363,7 @@ def _flush(conn: Connection, pending: list[UofRecord], force_id: int, run_id: in
     """Insert the pending records the force does not hold yet, and their tactics (into staging if `staged`)."""
     if not pending:
         return
+    staging.be_patient(conn)
     prints = [record.fingerprint for record in pending]
     if conn.dialect.name == "postgresql":  # one array parameter, not thousands of placeholders to parse
         found = conn.scalars(text("SELECT fingerprint FROM use_of_force WHERE force_id = :force AND "
@@ -425,28 +433,3 @@ def _write_staged(conn: Connection, records: list[UofRecord], values: list[dict[
                    for row in _tactic_rows(ids, records, force_id)]
     if tactic_rows:
         conn.execute(insert(UOF_TACTIC_STAGING), tactic_rows)
-
-
-def write_rejects(path: str | Path, rejected: list[RejectedRow], source: str | Path | None = None) -> None:
-    """A CSV of the rejected rows: row number and reason, then (given the source file) the row's own cells.
-
-    With the cells, the file can be corrected and imported as it is: the two extra columns are ignored
-    with a warning. The source is streamed again, counting rows as the reader does (header = row 1).
-    Cells a spreadsheet would run as a formula (= + - @ tab CR first) get a leading apostrophe.
-    """
-    reasons = {row.row_number: row.reason for row in rejected}
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        if source is None:
-            writer.writerow(["Rejected row", "Reason"])
-            writer.writerows(neutralise_cells([number, reason]) for number, reason in reasons.items())
-            return
-        with open_uof_csv(source) as original:
-            rows = csv.reader(original)
-            writer.writerow(neutralise_cells(["Rejected row", "Reason", *next(rows, [])]))
-            last = max(reasons, default=1)
-            for number, cells in enumerate(rows, start=2):
-                if number in reasons:
-                    writer.writerow(neutralise_cells([number, reasons[number], *cells]))
-                if number >= last:
-                    break

@@ -61,7 +61,8 @@ def test_all_or_nothing_commits_each_chunk_to_staging_and_shows_the_rows_only_at
     monkeypatch.setattr(importer, "_write_batch", between_chunks)
     result = import_use_of_force(SMALL, force=force, today=TODAY)
     other.dispose()
-    assert result.status == "completed" and result.inserted == 197
+    assert result.status == "completed" and result.inserted == 197 and result.move_seconds is not None
+    assert "moved into place in" in result.summary()
     assert len(seen) == 5 and all(visible == 0 for visible, _ in seen)  # nothing visible before the move
     assert [staged for _, staged in seen] == sorted(staged for _, staged in seen) and seen[-1][1] > 100
     assert count(UseOfForceRecord) == 197 and count(UOF_STAGING) == 0
