@@ -31,8 +31,8 @@ from debrief.rca.graph import (
 FORMATS = ("svg", "png")
 DEFAULT_TIMEOUT = 10.0  # seconds; user-built graphs can make dot run for minutes
 # Beyond this many items or links a drawing is unreadable and dot takes tens of seconds: not attempted.
-MAX_DRAWN_NODES = 400
-MAX_DRAWN_EDGES = 1200
+MAX_DRAWN_NODES = 600
+MAX_DRAWN_EDGES = 1500
 WRAP_WIDTH = 30
 MAX_LINES = 6  # a longer description belongs in the text alternative, not in the box
 UNEVIDENCED_NOTE = "(not yet evidenced)"
