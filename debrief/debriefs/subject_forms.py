@@ -13,8 +13,18 @@ from debrief.debriefs.forms import MEDICAL, SEVERITY_CHOICES, ReasonMixin, StepF
 DISCHARGED = {"fired", "drive_stun"}
 
 
+class CountField(IntegerField):
+    """A whole number typed in a box, with GOV.UK wording when it is not one."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(f"{self.label.text} must be a whole number, like 2") from None
+
+
 def _count(label: str, *, top: int, hint: str | None = None) -> IntegerField:
-    return IntegerField(label, widget=GovTextInput(), description=hint, validators=[
+    return CountField(label, widget=GovTextInput(), description=hint, validators=[
         Optional(), NumberRange(min=0, max=top, message=f"{label} must be a number between 0 and {top}")])
 
 
