@@ -1,7 +1,7 @@
 """Guided debrief pages: one generic step route, Post/Redirect/Get, a task list and check your answers."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from debrief import reference as ref
