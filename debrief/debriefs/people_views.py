@@ -40,7 +40,7 @@ def _ask_reason(debrief, action: str, hidden: dict[str, str], form=None):
     return render_template("debriefs/people_reason.html", debrief=debrief, form=form, action=action, hidden=hidden)
 
 
-def _reason(debrief, action: str, hidden: dict[str, str]):
+def reason_or_page(debrief, action: str, hidden: dict[str, str]):
     """(reason, None) when the change may go ahead, or (None, page asking for the reason)."""
     if not debrief.submitted:
         return None, None
@@ -59,7 +59,7 @@ def add_colleague(debrief_id: int):
     user_id = request.form.get("user_id", "")
     if not user_id.isdigit():
         abort(400)
-    reason, page = _reason(debrief, url_for(".add_colleague", debrief_id=debrief.id), {"user_id": user_id})
+    reason, page = reason_or_page(debrief, url_for(".add_colleague", debrief_id=debrief.id), {"user_id": user_id})
     if page is not None:
         return page
     try:
@@ -76,7 +76,8 @@ def add_colleague(debrief_id: int):
 @requires(Permission.FILE_DEBRIEF)
 def remove_colleague(debrief_id: int, officer_id: int):
     debrief = _reporters_debrief(debrief_id)
-    reason, page = _reason(debrief, url_for(".remove_colleague", debrief_id=debrief.id, officer_id=officer_id), {})
+    action = url_for(".remove_colleague", debrief_id=debrief.id, officer_id=officer_id)
+    reason, page = reason_or_page(debrief, action, {})
     if page is not None:
         return page
     try:
@@ -118,8 +119,8 @@ def not_there(debrief_id: int):
 def _person_choices(debrief) -> list[SelectChoice]:
     from debrief.template_helpers import safe_label
 
-    people = [SelectChoice(str(p.id), f"{safe_label(ref.PERSON_ROLES, p.role)} {n}: "
-                                      f"{safe_label(ref.AGE_BANDS, p.age_band)}, {safe_label(ref.SEXES, p.sex).lower()}")
+    people = [SelectChoice(str(p.id), f"{safe_label(ref.PERSON_ROLES, p.role)} {n}: {safe_label(ref.AGE_BANDS, p.age_band)}, "
+                                      f"{safe_label(ref.SEXES, p.sex).lower()}")
               for n, p in enumerate(debrief.incident.public, start=1)]
     return [SelectChoice("", "Not described in People involved"), *people]
 

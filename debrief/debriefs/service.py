@@ -171,10 +171,21 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def add_public_person(debrief: Debrief, form, *, actor: User) -> PublicPerson:
+def _public_amendment(debrief: Debrief, actor: User, reason: str | None, before: int) -> None:
+    """On a submitted debrief, a change to the members of the public is kept as an amendment with its reason."""
+    if not debrief.submitted:
+        return
+    if not (reason or "").strip():
+        raise DebriefError("Enter why you are changing your submitted debrief")
+    debrief.amendments.append(Amendment(author_id=actor.id, section="people", reason=reason.strip(), changes=[
+        {"field": "members_of_the_public", "old": before, "new": len(debrief.incident.public)}]))
+
+
+def add_public_person(debrief: Debrief, form, *, actor: User, reason: str | None = None) -> PublicPerson:
     incident = debrief.incident
     if actor.id != incident.reporter_id:
         raise DebriefError("Only the person who started the incident can change who was involved")
+    before = len(incident.public)
     person = PublicPerson(
         role=form.role.data, age_band=form.age_band.data, sex=form.sex.data, ethnicity=form.ethnicity.data,
         ethnicity_basis=form.ethnicity_basis.data, disability_known=form.disability_known.data,
@@ -182,19 +193,24 @@ def add_public_person(debrief: Debrief, form, *, actor: User) -> PublicPerson:
         number=len(incident.public) + 1,
     )
     incident.public.append(person)
+    _public_amendment(debrief, actor, reason, before)
     if incident.people_status == "not_started":
         incident.people_status = IN_PROGRESS
-    _audit("debrief.updated", debrief, actor, step="people", fields=["public"])
+    _audit("debrief.amended" if debrief.submitted else "debrief.updated", debrief, actor, step="people",
+           fields=["public"])
     db.session.commit()
     return person
 
 
-def remove_public_person(debrief: Debrief, person_id: int, *, actor: User) -> None:
+def remove_public_person(debrief: Debrief, person_id: int, *, actor: User, reason: str | None = None) -> None:
     incident = debrief.incident
     if actor.id != incident.reporter_id:
         raise DebriefError("Only the person who started the incident can change who was involved")
+    before = len(incident.public)
     incident.public = [p for p in incident.public if p.id != person_id]
-    _audit("debrief.updated", debrief, actor, step="people", fields=["public"])
+    _public_amendment(debrief, actor, reason, before)
+    _audit("debrief.amended" if debrief.submitted else "debrief.updated", debrief, actor, step="people",
+           fields=["public"])
     db.session.commit()
 
 

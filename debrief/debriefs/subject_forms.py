@@ -13,8 +13,18 @@ from debrief.debriefs.forms import MEDICAL, SEVERITY_CHOICES, ReasonMixin, StepF
 DISCHARGED = {"fired", "drive_stun"}
 
 
+class CountField(IntegerField):
+    """A whole number typed in a box, with GOV.UK wording when it is not one."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(f"{self.label.text} must be a whole number, like 2") from None
+
+
 def _count(label: str, *, top: int, hint: str | None = None) -> IntegerField:
-    return IntegerField(label, widget=GovTextInput(), description=hint, validators=[
+    return CountField(label, widget=GovTextInput(), description=hint, validators=[
         Optional(), NumberRange(min=0, max=top, message=f"{label} must be a number between 0 and {top}")])
 
 
@@ -40,13 +50,17 @@ class SubjectForm(StepForm):
     restraint_minutes = _count("How long did the ground restraint last, in minutes?", top=240)
     effective = checkboxes("Which tactics were effective?", choices(ref.TACTICS),
                            hint="Leave a tactic unticked if it did not work")
-    injury_severity = radios("Was this person injured?", SEVERITY_CHOICES, required="Select the person's injury")
+    injury_severity = radios("Was this person injured?", SEVERITY_CHOICES, required="Select the person's injury",
+                             hint="Select 'No injury' if they were not hurt")
     injury_description = text("Describe their injury", max_length=500)
-    injury_medical = radios("Medical help for this person", MEDICAL, required="Select the medical help for the person")
+    injury_medical = radios("Medical help for this person", MEDICAL, required="Select the medical help for the person",
+                            hint="Only needed when they were injured")
     injury_hospital = BooleanField("They went to hospital", widget=GovCheckboxInput())
-    bwv_worn = radios("Were you wearing body-worn video?", YES_NO, required="Select yes if you were wearing body-worn video")
+    bwv_worn = radios("Were you wearing body-worn video?", YES_NO,
+                      required="Select yes if you were wearing body-worn video")
     bwv_recorded = radios("Did it record the use of force?", YES_NO,
-                          required="Select yes if body-worn video recorded the use of force")
+                          required="Select yes if body-worn video recorded the use of force",
+                          hint="Whether the camera was recording while force was used")
     bwv_reference = text("Body-worn video reference", max_length=60, hint="The reference of the footage, if known")
     log_reference = text("Command and control log reference", max_length=60, hint="The incident or CAD log number")
     custody_reference = text("Custody record or crime reference", max_length=60, hint="Leave it blank if there is none")

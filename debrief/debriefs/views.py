@@ -1,7 +1,7 @@
 """Guided debrief pages: one generic step route, Post/Redirect/Get, a task list and check your answers."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from debrief import reference as ref
@@ -9,7 +9,7 @@ from debrief.auth.roles import Permission
 from debrief.debriefs import answers, people_service, service
 from debrief.debriefs.access import debrief_for
 from debrief.debriefs.forms import (
-    AcceptForm, DeclarationForm, PublicPersonForm, StartForm, TimelineEntryForm, form_class,
+    AcceptForm, DeclarationForm, PublicPersonForm, ReasonMixin, StartForm, TimelineEntryForm, form_class,
 )
 from debrief.debriefs.subject_forms import ColleagueSearchForm
 from debrief.debriefs.steps import (
@@ -190,22 +190,30 @@ def _timeline(debrief, amending: bool):
 @requires(Permission.FILE_DEBRIEF)
 def add_person(debrief_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=True)
-    if debrief.incident.reporter_id != current_user.id or debrief.submitted:
+    if debrief.incident.reporter_id != current_user.id:
         abort(403)
-    form = PublicPersonForm()
+    # After submission the creator still corrects who was involved, through an amendment with a reason.
+    form = (type("AmendPublicPersonForm", (PublicPersonForm,), {"reason": ReasonMixin.reason})
+            if debrief.submitted else PublicPersonForm)()
     if form.validate_on_submit():
-        service.add_public_person(debrief, form, actor=_me())
+        service.add_public_person(debrief, form, actor=_me(), reason=form.reason.data if debrief.submitted else None)
         return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="people"))
-    return render_template("debriefs/add_person.html", form=form, debrief=debrief)
+    return render_template("debriefs/add_person.html", form=form, debrief=debrief, amending=debrief.submitted)
 
 
 @bp.route("/<int:debrief_id>/people/<int:person_id>/remove", methods=["POST"])
 @requires(Permission.FILE_DEBRIEF)
 def remove_person(debrief_id: int, person_id: int):
+    from debrief.debriefs.people_views import reason_or_page
+
     debrief = debrief_for(_me(), debrief_id, edit=True)
-    if debrief.incident.reporter_id != current_user.id or debrief.submitted:
+    if debrief.incident.reporter_id != current_user.id:
         abort(403)
-    service.remove_public_person(debrief, person_id, actor=_me())
+    reason, page = reason_or_page(debrief, url_for("debriefs.remove_person", debrief_id=debrief.id,
+                                                   person_id=person_id), {})
+    if page is not None:
+        return page
+    service.remove_public_person(debrief, person_id, actor=_me(), reason=reason)
     return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="people"))
 
 

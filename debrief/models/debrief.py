@@ -32,7 +32,7 @@ class Debrief(Versioned, db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     kind: Mapped[str] = mapped_column(String(10), default="hot")  # hot / cold
     # active_history: a debrief leaving "submitted" is seen as such by the dashboards' rollup.
-    status: Mapped[str] = mapped_column(String(16), default="requested", active_history=True)  # requested / draft / submitted
+    status: Mapped[str] = mapped_column(String(16), default="requested", active_history=True)  # requested / draft / submitted / not_there
     requested_at: Mapped[datetime | None] = mapped_column(DateTime)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -49,8 +49,10 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     page.get_by_label("Time of the incident").fill("21:40")
     save_and_continue(page)
 
+    page.get_by_label("Search by name or collar number").fill("A123")
+    follow(page.get_by_role("button", name="Search"))
+    follow(page.get_by_role("button", name="Add Jamie Colleague"))
     page.get_by_label("Your role on the day").select_option("response")
-    page.get_by_label("Jamie Colleague (A123)").check()
     check_accessibility(page)
     save_and_continue(page)
 
@@ -64,23 +66,33 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     save_and_continue(page)
 
     # Conditional questions reveal in place.
+    follow(page.get_by_role("button", name="Add a subject"))
     assert not page.get_by_label("Fired", exact=True).is_visible()
-    page.get_by_role("group", name="Which tactics did you use?").get_by_label("Taser (conducted energy device)").check()
+    page.get_by_role("group", name="Which tactics did you use on this person?").get_by_label(
+        "Taser (conducted energy device)").check()
     page.get_by_label("Fired", exact=True).check()
     page.get_by_label("Drawn", exact=True).check()
-    page.get_by_role("group", name="Which tactics did you use?").get_by_label("Ground restraint", exact=True).check()
+    page.get_by_label("Cartridges discharged").fill("1")
+    page.get_by_label("Energy cycles").fill("1")
+    page.get_by_label("Who removed the probes?").select_option("paramedic")
+    page.get_by_label("Aftercare given").fill("Seen by a paramedic at the scene")
+    page.get_by_role("group", name="Which tactics did you use on this person?").get_by_label(
+        "Ground restraint", exact=True).check()
     page.get_by_label("Position of the ground restraint").select_option("prone")
     page.get_by_label("How long did the ground restraint last, in minutes?").fill("3")
     page.get_by_role("group", name="Which tactics were effective?").get_by_label(
         "Taser (conducted energy device)").check()
+    page.get_by_role("group", name="Was this person injured?").get_by_label("Minor").check()
+    page.get_by_label("Describe their injury").fill("Two small Taser barb wounds")
+    page.get_by_role("group", name="Medical help for this person").get_by_label("Provided").check()
+    page.locator("#bwv_worn-2").check()  # "No" (the nested "Did it record?" has a No too)
+    check_accessibility(page)
+    follow(page.get_by_role("button", name="Save subject"))
     page.get_by_label("Protect self").check()
     check_accessibility(page)
     save_and_continue(page)
 
     page.get_by_role("group", name="Was anyone injured?").get_by_label("Yes").check()
-    page.get_by_role("group", name="Injury to the subject").get_by_label("Minor").check()
-    page.get_by_label("Describe the subject's injury").fill("Two small Taser barb wounds")
-    page.get_by_role("group", name="Medical help for the subject").get_by_label("Provided").check()
     page.get_by_role("group", name="Injury to you or colleagues").get_by_label("No injury").check()
     page.get_by_role("group", name="Medical help for you or colleagues").get_by_label("None needed").check()
     check_accessibility(page)
@@ -116,7 +128,8 @@ def test_two_officers_debrief_and_a_reviewer_reads_both(page, forces, people):
     save_and_continue(page)  # intelligence and concerns: nothing to add
 
     assert page.locator("h1").inner_text() == "Check your answers before submitting your debrief"
-    assert "Taser (conducted energy device) (drawn, fired): effective" in page.content()
+    assert ("Taser (conducted energy device) (drawn, fired; 1 cartridge; 1 cycle; probes: a paramedic; "
+            "aftercare: Seen by a paramedic at the scene): effective") in page.content()
     assert "Ground restraint (prone, 3 minutes)" in page.content()
     check_accessibility(page)
     screenshot(page, "debrief-check-answers")

@@ -186,3 +186,26 @@ def test_creator_changes_people_after_submission_through_an_amendment(client, pe
     db.session.expire_all()
     assert db.session.get(IncidentOfficer, dan) is None
     assert db.session.get(Debrief, d.id).amendments[-1].reason == "Not BTP after all"
+
+
+def test_members_of_the_public_are_corrected_after_submission_with_a_reason(client, people):
+    d = submitted_debrief(author=people[("A", Role.OFFICER)])
+    sign_in(client, "officer@aaa.example")
+    url = f"/debriefs/{d.id}/people/add"
+    person = {"role": "subject", "age_band": "18_34", "sex": "male", "ethnicity": "asian",
+              "ethnicity_basis": "self_defined", "disability_known": "no"}
+    no_reason = post_form(client, url, person, status=200)
+    assert no_reason.error_summary() == ["Enter why you are changing your submitted debrief"]
+    assert db.session.get(Debrief, d.id).incident.public == []
+    post_form(client, url, {**person, "reason": "Left him out"}, status=302)
+    db.session.expire_all()
+    d = db.session.get(Debrief, d.id)
+    assert len(d.incident.public) == 1
+    assert d.amendments[-1].changes == [{"field": "members_of_the_public", "old": 0, "new": 1}]
+    remove = f"/debriefs/{d.id}/people/{d.incident.public[0].id}/remove"
+    asked = post_form(client, remove, {}, status=200, form_page=_people(d))
+    assert asked.h1 == "Why are you changing the people involved?"
+    post_form(client, remove, {"reason": "Counted twice"}, status=302, form_page=_people(d))
+    db.session.expire_all()
+    d = db.session.get(Debrief, d.id)
+    assert d.incident.public == [] and d.amendments[-1].reason == "Counted twice"

@@ -68,6 +68,16 @@ MATRIX = [
                                            Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/debriefs/{own_debrief}/people/add", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
                                             Role.LEARNING: 403, Role.ADMIN: 403}),
+    # Only the incident's creator names colleagues; "I was not there" is for a request not yet started; subjects
+    # only for a debrief that used force (this one did not).
+    ("/debriefs/{own_debrief}/people/other", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                              Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{own_debrief}/not-there", {ANON: "redirect", Role.OFFICER: 302, Role.REVIEWER: 403,
+                                           Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{own_debrief}/subjects/new", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
+                                              Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{other_force_debrief}/subjects/new", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
+                                                      Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/debriefs/{other_force_debrief}/check", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
                                                Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/rca/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403, Role.ADMIN: 403}),
