@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from debrief.extensions import db
@@ -33,6 +33,8 @@ CASE_STUDY_TEXTS = (
 
 class CaseStudy(db.Model):
     __tablename__ = "case_study"
+    # Covers "which case studies are public" for the search, without reading the rows' long texts.
+    __table_args__ = (Index("ix_case_study_visible", "status", "issue_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # The force that released it: used to send it back with a question and to let that force answer. Never shown
