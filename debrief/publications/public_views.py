@@ -71,10 +71,13 @@ def case_factor_table():
 @public
 def force_response_log():
     given = Filters.from_args(request.args)
-    filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience)
+    forces = queries.responding_forces()
+    force = given.force if given.force in {code for code, _ in forces} else None
+    filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience, force=force,
+                      unanswered=given.unanswered)
     log = queries.force_response_log(filters, page=page_number())
     return render_template("magazine/force_response_log.html", log=log, filters=filters,
-                           issue_options=issue_options(),
+                           issue_options=issue_options(), force_options=forces,
                            pagination=pagination(log, "magazine.force_response_log", filters))
 
 
