@@ -24,14 +24,16 @@ test-deps: system-deps
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Debrief needs Python 3.11 or newer" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip >> $(VENV)/pip.log 2>&1
 
+# pip's own output goes to $(VENV)/pip.log, shown only if the install fails.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	@echo "Installing Debrief into $(VENV) (pip's output: $(VENV)/pip.log)"
+	@$(BIN)/pip install --quiet -e . >> $(VENV)/pip.log 2>&1 || { tail -n 40 $(VENV)/pip.log; exit 1; }
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+	@$(BIN)/pip install --quiet -e '.[test]' >> $(VENV)/pip.log 2>&1 || { tail -n 40 $(VENV)/pip.log; exit 1; }
 	@touch $@
 
 install: system-deps $(VENV)/.installed
@@ -42,9 +44,9 @@ db: install
 	$(FLASK) db upgrade
 
 run: db
-	$(FLASK) seed-demo
-	@echo "Debrief is at http://$(HOST):$(PORT)/"
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@$(FLASK) seed-demo
+	@scripts/run-banner http://$(HOST):$(PORT)/
+	@$(FLASK) run --host $(HOST) --port $(PORT)
 
 test-sqlite: install-test
 	DEBRIEF_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider

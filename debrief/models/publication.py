@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from debrief.extensions import db
@@ -34,6 +34,8 @@ CASE_STUDY_TEXTS = (
 
 class CaseStudy(Versioned, db.Model):
     __tablename__ = "case_study"
+    # Covers "which case studies are public" for the search, without reading the rows' long texts.
+    __table_args__ = (Index("ix_case_study_visible", "status", "issue_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # The force that released it: used to send it back with a question and to let that force answer. Never shown

@@ -12,20 +12,20 @@ from threading import Lock
 
 from flask import render_template
 
-from debrief.models import MagazineIssue
+from debrief.models import CaseStudy, MagazineIssue
 from debrief.publications import queries
-from debrief.rca.pdf import report_pdf
+from debrief.rca.pdf import _no_fetching
 
 _PDF_CACHE: OrderedDict[str, bytes] = OrderedDict()
 _PDF_CACHE_SIZE = 16
 _lock = Lock()
 
 
-def _render(issue: MagazineIssue, *, medium: str) -> str:
-    case_studies = queries.issue_case_studies(issue)
+def _render(issue: MagazineIssue | None, *, medium: str, single: CaseStudy | None = None) -> str:
+    case_studies = [single] if single is not None else queries.issue_case_studies(issue)
     return render_template(
         "magazine/export.html", issue=issue, medium=medium, case_studies=case_studies, labels=queries.labels(),
-        question_groups={cs.id: queries.questions_by_audience(cs) for cs in case_studies})
+        question_groups={cs.id: queries.questions_by_audience(cs) for cs in case_studies}, single=single)
 
 
 def issue_html(issue: MagazineIssue) -> str:
@@ -35,15 +35,31 @@ def issue_html(issue: MagazineIssue) -> str:
 
 def issue_pdf(issue: MagazineIssue) -> bytes:
     """The issue typeset for A4: cover, contents with page numbers, introduction, case studies, articles."""
-    html = _render(issue, medium="print")
+    return _cached_pdf(_render(issue, medium="print"))
+
+
+def case_study_pdf(case_study: CaseStudy) -> bytes:
+    """One published case study typeset on its own, with its issue named on the cover."""
+    return _cached_pdf(_render(case_study.issue, medium="print", single=case_study))
+
+
+def _cached_pdf(html: str) -> bytes:
     key = hashlib.sha256(html.encode()).hexdigest()
     with _lock:
         if key in _PDF_CACHE:
             _PDF_CACHE.move_to_end(key)
             return _PDF_CACHE[key]
-    pdf = report_pdf(html)
+    pdf = tagged_pdf(html)
     with _lock:
         _PDF_CACHE[key] = pdf
         while len(_PDF_CACHE) > _PDF_CACHE_SIZE:
             _PDF_CACHE.popitem(last=False)
     return pdf
+
+
+def tagged_pdf(html: str) -> bytes:
+    """An accessible PDF: PDF/UA-1, so tagged (structure tree with headings, lists and tables), with the document's
+    title shown and its language (the HTML's lang) set."""
+    from weasyprint import HTML
+
+    return HTML(string=html, url_fetcher=_no_fetching).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)

@@ -16,6 +16,12 @@ from debrief.security import public
 bp = Blueprint("magazine", __name__, url_prefix="/magazine")
 
 
+@bp.app_template_test("is_bullet")
+def is_bullet(line: str) -> bool:
+    """A line of a stored text that is an item of a bulleted list ("- ", "* " or "• ")."""
+    return line.strip()[:2] in ("- ", "* ", "• ")
+
+
 def render_template(template: str, **context):
     return _render_template(template, labels=queries.labels(), **context)
 
@@ -65,10 +71,13 @@ def case_factor_table():
 @public
 def force_response_log():
     given = Filters.from_args(request.args)
-    filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience)
+    forces = queries.responding_forces()
+    force = given.force if given.force in {code for code, _ in forces} else None
+    filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience, force=force,
+                      unanswered=given.unanswered)
     log = queries.force_response_log(filters, page=page_number())
     return render_template("magazine/force_response_log.html", log=log, filters=filters,
-                           issue_options=issue_options(),
+                           issue_options=issue_options(), force_options=forces,
                            pagination=pagination(log, "magazine.force_response_log", filters))
 
 
@@ -129,6 +138,16 @@ def issue_pdf(number: int):
     pdf = export.issue_pdf(issue)
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="learning-issue-{issue.number}.pdf"'})
+
+
+@bp.route("/case-studies/<int:case_study_id>.pdf")
+@public
+def case_study_pdf(case_study_id: int):
+    case_study = queries.published_case_study(case_study_id)
+    if case_study is None:
+        abort(404)
+    return Response(export.case_study_pdf(case_study), mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="learning-case-study-{case_study.id}.pdf"'})
 
 
 @bp.route("/issues/<int:number>.html")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, and_, cast, func, or_, select
+from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from debrief.analytics.sql import json_has
@@ -89,6 +90,8 @@ class Filters:
     category: str | None = None
     area: str | None = None
     audience: str | None = None
+    force: str | None = None      # a force's code: the response log's questions that force answered (or not)
+    unanswered: bool = False      # the response log's questions not yet answered (by that force, if one is chosen)
 
     @classmethod
     def from_args(cls, args) -> Filters:
@@ -98,16 +101,21 @@ class Filters:
 
         issue_text = (args.get("issue") or "").strip()
         issue = int(issue_text) if issue_text.isdigit() and len(issue_text) < 9 else None
+        force = (args.get("force") or "").strip().upper()
         return cls(issue=issue, theme=pick("theme", THEME_CHOICES), category=pick("category", CATEGORY_CHOICES),
-                   area=pick("area", AREA_CHOICES), audience=pick("audience", AUDIENCE_CHOICES))
+                   area=pick("area", AREA_CHOICES), audience=pick("audience", AUDIENCE_CHOICES),
+                   force=force if re.fullmatch(r"[A-Z0-9]{1,16}", force) else None,
+                   unanswered=(args.get("answered") or "") == "no")
 
     @property
     def active(self) -> bool:
-        return any(v is not None for v in (self.issue, self.theme, self.category, self.area, self.audience))
+        return self.unanswered or any(v is not None for v in (self.issue, self.theme, self.category, self.area,
+                                                              self.audience, self.force))
 
     def as_args(self) -> dict[str, str]:
         return {k: str(v) for k, v in (("issue", self.issue), ("theme", self.theme), ("category", self.category),
-                                        ("area", self.area), ("audience", self.audience)) if v is not None}
+                                        ("area", self.area), ("audience", self.audience), ("force", self.force),
+                                        ("answered", "no" if self.unanswered else None)) if v is not None}
 
 
 def _escape_like(text: str) -> str:
@@ -272,7 +280,30 @@ def _question_conditions(filters: Filters) -> list:
     conditions = _case_study_filters(Filters(issue=filters.issue, theme=filters.theme))
     if filters.audience:
         conditions.append(ReflectiveQuestion.audience == filters.audience)
+    # Only approved responses are public: a draft or withdrawn one neither answers a question nor names its force.
+    answered = select(ForceResponse.question_id).where(ForceResponse.status == ResponseStatus.APPROVED.value)
+    if filters.force:
+        answered = answered.join(Force, Force.id == ForceResponse.force_id).where(Force.code == filters.force)
+    if filters.unanswered:
+        conditions.append(ReflectiveQuestion.id.not_in(answered))
+    elif filters.force:
+        conditions.append(ReflectiveQuestion.id.in_(answered))
     return conditions
+
+
+def responding_forces() -> list[tuple[str, str]]:
+    """(code, name) of the forces that have responded to a published question, for the response log's force filter:
+    only names the log already shows (a force that released a case study is never named for that)."""
+    answered = (select(ForceResponse.force_id).join(ReflectiveQuestion, ReflectiveQuestion.id == ForceResponse.question_id)
+                .join(CaseStudy, CaseStudy.id == ReflectiveQuestion.case_study_id)
+                .where(_visible_case_study(), ForceResponse.status == ResponseStatus.APPROVED.value))
+    return [(code, name) for code, name in db.session.execute(
+        select(Force.code, Force.name).where(Force.id.in_(answered)).order_by(Force.name))]
+
+
+def _audience_order():
+    """The audiences in their vocabulary's order, for grouping a case study's questions."""
+    return case({c.code: n for n, c in enumerate(AUDIENCE_CHOICES)}, value=ReflectiveQuestion.audience, else_=99)
 
 
 def force_response_log(filters: Filters = Filters(), *, page: int = 1,
@@ -288,8 +319,8 @@ def force_response_log(filters: Filters = Filters(), *, page: int = 1,
         .join(CaseStudy, CaseStudy.id == ReflectiveQuestion.case_study_id)
         .outerjoin(MagazineIssue, MagazineIssue.id == CaseStudy.issue_id)
         .where(*conditions)
-        .order_by(MagazineIssue.number.desc().nulls_last(), CaseStudy.position, CaseStudy.id, ReflectiveQuestion.position,
-                  ReflectiveQuestion.id)
+        .order_by(MagazineIssue.number.desc().nulls_last(), CaseStudy.position, CaseStudy.id, _audience_order(),
+                  ReflectiveQuestion.position, ReflectiveQuestion.id)
         .limit(per_page).offset((page - 1) * per_page)).all()
     ids = [row[0] for row in rows]
     responses: dict[int, list[LoggedResponse]] = {i: [] for i in ids}
@@ -298,7 +329,8 @@ def force_response_log(filters: Filters = Filters(), *, page: int = 1,
                 select(ForceResponse.question_id, Force.name, ForceResponse.response, ForceResponse.done_on,
                        ForceResponse.recorded_at)
                 .join(Force, Force.id == ForceResponse.force_id)
-                .where(ForceResponse.question_id.in_(ids), ForceResponse.status == ResponseStatus.APPROVED.value)
+                .where(ForceResponse.question_id.in_(ids), ForceResponse.status == ResponseStatus.APPROVED.value,
+                       *([Force.code == filters.force] if filters.force and not filters.unanswered else []))
                 .order_by(Force.name, ForceResponse.id)):
             responses[question_id].append(LoggedResponse(name, text, done_on, recorded_at))
     items = [LoggedQuestion(id=row[0], text=row[1], audience=row[2], case_study_id=row[3], case_study_title=row[4],

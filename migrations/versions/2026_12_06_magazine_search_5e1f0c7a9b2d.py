@@ -1,5 +1,6 @@
 """The magazine's full-text index: FTS5 (porter) on SQLite, a generated tsvector with a GIN index on PostgreSQL;
-filled from the case studies and questions already stored. Not in the models (see publications/search_index.py).
+filled from the case studies and questions already stored (not in the models: see publications/search_index.py); and
+an index covering which case studies are public, so the search's filter never reads their texts.
 
 Revision ID: 5e1f0c7a9b2d
 Revises: ab0aac5220d8
@@ -34,6 +35,7 @@ def _fill(key: str, newline: str) -> None:
 
 
 def upgrade():
+    op.create_index("ix_case_study_visible", "case_study", ["status", "issue_id", "id"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE TABLE magazine_search (doc_id BIGINT PRIMARY KEY, kind VARCHAR(16) NOT NULL, "
                    "ref_id INTEGER NOT NULL, case_study_id INTEGER NOT NULL, body TEXT NOT NULL, "
@@ -49,3 +51,4 @@ def upgrade():
 
 def downgrade():
     op.execute("DROP TABLE magazine_search")
+    op.drop_index("ix_case_study_visible", table_name="case_study")

@@ -148,15 +148,35 @@ def test_case_factor_table_pages_keep_the_filters(client, forces):
 
 
 @pytest.mark.parametrize("query, texts", [
-    ("", ["When would you use section 136?", "What does your protocol with health partners say?",
-          "How are rousing checks recorded?"]),  # issue order, then each case study's own order
+    ("", ["What does your protocol with health partners say?", "When would you use section 136?",
+          "How are rousing checks recorded?"]),  # issue order, then within each case study by audience
     ("audience=call_handlers_custody", ["How are rousing checks recorded?"]),
-    ("theme=mental_health", ["When would you use section 136?", "What does your protocol with health partners say?"]),
+    ("theme=mental_health", ["What does your protocol with health partners say?", "When would you use section 136?"]),
     ("issue=8", []),
+    ("force=BBB", ["When would you use section 136?"]),                     # the questions that force answered
+    ("answered=no", ["What does your protocol with health partners say?", "How are rousing checks recorded?"]),
+    ("force=BBB&answered=no", ["What does your protocol with health partners say?",
+                               "How are rousing checks recorded?"]),     # not yet answered by that force
+    ("force=AAA", ["What does your protocol with health partners say?", "When would you use section 136?",
+                   "How are rousing checks recorded?"]),                 # a force that never answered filters nothing
 ])
 def test_force_response_log_filters(client, magazine, query, texts):
     page = get_page(client, f"/magazine/force-response-log?{query}")
-    assert [h.get_text(strip=True) for h in page.html.select(".debrief-logged-question h2")] == texts
+    assert [h.get_text(strip=True) for h in page.html.select(".debrief-logged-question h4")] == texts
+
+
+def test_force_response_log_groups_questions_by_audience_within_each_case(client, magazine):
+    page = get_page(client, "/magazine/force-response-log")
+    headings = [(h.name, h.get_text(" ", strip=True)) for h in page.html.select("main h2, main h3, main h4")
+                if h.name != "h2" or "debrief-log-case" in h.get("class", [])]
+    assert headings == [
+        ("h2", "Issue 7 A man in crisis on a bridge"), ("h3", "For policy makers and managers"),
+        ("h4", "What does your protocol with health partners say?"), ("h3", "For officers and staff"),
+        ("h4", "When would you use section 136?"), ("h2", "Issue 7 A missed welfare check"),
+        ("h3", "For call handlers and custody staff"), ("h4", "How are rousing checks recorded?")]
+    # The force filter offers only forces that have responded, never the one that released a case study.
+    assert [o.get_text(strip=True) for o in page.html.select("#filter-force option")] == [
+        "Any force", "Bravoshire Constabulary"]
 
 
 def test_recommendations_search_finds_published_case_studies_and_marks_words(client, magazine):

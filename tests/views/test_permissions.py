@@ -29,7 +29,8 @@ def test_public_endpoints_are_the_short_explicit_list(app):
         rule.endpoint for rule in app.url_map.iter_rules()
         if rule.endpoint != "static" and declared_access(app.view_functions[rule.endpoint]) == "public"
     )
-    assert public == ["auth.sign_in", "magazine.case_factor_table", "magazine.case_study", "magazine.feedback",
+    assert public == ["auth.sign_in", "magazine.case_factor_table", "magazine.case_study", "magazine.case_study_pdf",
+                      "magazine.feedback",
                       "magazine.feedback_sent", "magazine.force_response_log", "magazine.issue", "magazine.issue_html",
                       "magazine.issue_pdf", "magazine.issues", "magazine.recommendations", "magazine.search_magazine",
                       "main.accessibility",
@@ -135,7 +136,7 @@ MATRIX = [
     *[(path, {ANON: 404, Role.OFFICER: 404, Role.REVIEWER: 404, Role.LEARNING: 404, Role.ADMIN: 404})
       for path in ("/magazine/issues/{draft_issue}", "/magazine/issues/{draft_issue}.pdf",
                    "/magazine/issues/{draft_issue}.html", "/magazine/issues/{draft_issue}/feedback",
-                   "/magazine/case-studies/{unpublished_case_study}")],
+                   "/magazine/case-studies/{unpublished_case_study}", "/magazine/case-studies/{unpublished_case_study}.pdf")],
     # Forces respond: reviewers and admins, for their own force only (the force is never in the URL).
     ("/responses/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403, Role.ADMIN: 200}),
     ("/responses/questions/{published_question}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200,

@@ -135,3 +135,80 @@ def test_the_export_routes(client, issue):
     assert html.headers["Content-Disposition"] == 'attachment; filename="learning-issue-12.html"'
     pdf = client.get("/magazine/issues/12.pdf")
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
+
+
+def _language(document) -> str:
+    import pypdfium2.raw as raw
+
+    import ctypes
+
+    size = raw.FPDFCatalog_GetLanguage(document.raw, None, 0)
+    buffer = (ctypes.c_ushort * (size // 2))()
+    raw.FPDFCatalog_GetLanguage(document.raw, buffer, size)
+    return bytes(buffer).decode("utf-16-le").rstrip("\x00")
+
+
+def _structure_types(document) -> set[str]:
+    """Every structure element type on every page (H1, H2, L, LI, P, ...), read through pdfium's tree."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    types: set[str] = set()
+
+    def walk(element) -> None:
+        size = raw.FPDF_StructElement_GetType(element, None, 0)
+        if size:
+            buffer = ctypes.create_string_buffer(size)
+            raw.FPDF_StructElement_GetType(element, buffer, size)
+            types.add(buffer.raw.decode("utf-16-le").rstrip("\x00"))
+        for n in range(raw.FPDF_StructElement_CountChildren(element)):
+            child = raw.FPDF_StructElement_GetChildAtIndex(element, n)
+            if child:
+                walk(child)
+
+    for i in range(len(document)):
+        page = document[i]  # held while its tree is read
+        tree = raw.FPDF_StructTree_GetForPage(page.raw)
+        for n in range(raw.FPDF_StructTree_CountChildren(tree)):
+            child = raw.FPDF_StructTree_GetChildAtIndex(tree, n)
+            if child:
+                walk(child)
+        raw.FPDF_StructTree_Close(tree)
+        page.close()
+    return types
+
+
+def test_issue_pdf_is_tagged_with_title_language_and_headings(pdf):
+    import pypdfium2.raw as raw
+
+    assert raw.FPDFCatalog_IsTagged(pdf.raw)  # a StructTreeRoot, and MarkInfo saying it is marked
+    assert _language(pdf) == "en-GB"
+    assert pdf.get_metadata_dict()["Title"] == "Learning from incidents – Issue 12: Safer restraint"
+    assert {"H1", "H2", "H3", "L", "LI"} <= _structure_types(pdf)
+
+
+def test_case_study_pdf_on_its_own_is_tagged_and_lists_are_lists(app, forces, issue):
+    import pypdfium2.raw as raw
+
+    case = create_case_study(force=forces["A"], issue=issue, title="Lists in a case study",
+                             recommendations="The force should:\n- brief every shift\n- check the cells hourly",
+                             questions={})
+    with app.test_request_context():
+        html = export._render(issue, medium="print", single=case)
+        data = export.case_study_pdf(case)
+    page = BeautifulSoup(html, "html.parser")
+    assert [li.get_text(strip=True) for li in page.select("ul li")] == ["brief every shift", "check the cells hourly"]
+    assert "- brief" not in page.get_text()
+    assert [h.get_text(strip=True) for h in page.select("article h2")] == ["Lists in a case study"]
+    document = pypdfium2.PdfDocument(data)
+    try:
+        assert raw.FPDFCatalog_IsTagged(document.raw)
+        assert _language(document) == "en-GB"
+        assert document.get_metadata_dict()["Title"] == "Lists in a case study – Learning from incidents, issue 12"
+        text = " ".join(_page_texts(document))
+        assert "Lists in a case study" in text and TITLES[0] not in text and "What trainers told us" not in text
+        assert "- brief" not in text
+        assert {"H1", "H2", "L", "LI"} <= _structure_types(document)
+    finally:
+        document.close()
