@@ -23,17 +23,21 @@ from werkzeug.datastructures import MultiDict
 from debrief.auth.roles import Role
 from debrief.debriefs import service as debriefs
 from debrief.form_base import BaseForm
-from debrief.models import PublicPerson
+from datetime import datetime
+
+from debrief.extensions import db
+from debrief.models import ForceSubject, PublicPerson
+from debrief.rca import team
 from debrief.rca import service as rca_service
 from debrief.debriefs import people_service
 from tests.support.rca_factories import write_report
-from tests.support.factories import PASSWORD, create_user, submitted_debrief
+from tests.support.factories import PASSWORD, create_force, create_user, submitted_debrief
 from tests.support.pages import Page, get_page, post_form, sign_in
-from tests.support.publication_factories import create_case_study, create_issue
+from tests.support.publication_factories import create_case_study, create_force_response, create_issue
 from tests.support.release_factories import released_case_study, signed_off_rca
 
 EXAMPLES_PER_FORM = 3
-PAGES_PER_USER = 80
+PAGES_PER_USER = 120
 URLS_PER_ENDPOINT = 4
 # Downloads, and the read-only dashboards (their filters are GET forms), are not where POST forms are.
 SKIP_LINKS = re.compile(r"\.(pdf|png|svg|dot|csv|html)$|/sign-out|/assets/|^/patterns|^/audit|^/health|from=check")
@@ -75,12 +79,12 @@ def _endpoint(app, url: str, method: str, *, with_words: bool = False) -> str | 
     return "/".join([endpoint, *words]) if with_words else endpoint
 
 
-def _crawl(app, client, user: str | None, found: dict) -> str:
+def _crawl(app, client, user: str | None, found: dict, start: tuple[str, ...] = ()) -> str:
     """Collect the POST forms `user` is shown into `found`; return a CSRF token of the client's session."""
     token = None
     seen_urls: set[str] = set()
     per_endpoint: dict[str, int] = defaultdict(int)
-    queue = ["/"] if user else ["/magazine/", "/sign-in"]
+    queue = (["/"] if user else ["/magazine/", "/sign-in"]) + list(start)
     while queue and len(seen_urls) < PAGES_PER_USER:
         # Pages of a kind not yet seen first: the budget goes on reaching every kind of page.
         url = next((u for u in queue if per_endpoint[_endpoint(app, u, "GET", with_words=True)] == 0), queue[0])
@@ -169,8 +173,37 @@ def world(who, learner):
                                articles=[{"title": "From the college", "body": "Text"}])
     create_case_study(issue=draft_issue, force=force, status="scheduled", title="Scheduled")
     create_case_study(issue=draft_issue, force=force, status="scheduled", title="Scheduled too")
-    return {"officer": officer, "colleague": colleague, "lead": lead, "second": second, "learning": learner,
-            "admin": admin}
+    # Use of force on one subject in the officer's draft: the subject pages and their forms.
+    draft.used_force = True
+    db.session.add(ForceSubject(debrief_id=draft.id, number=1))
+    # The RCA team: a panel member the lead can remove; two chronology entries at the same moment, which can be
+    # moved (moving is only for ties).
+    panel = create_user(force=force, roles=[Role.REVIEWER], name="Pat Panel", email="pat@nsp.example")
+    with_team = rca_service.start_rca(submitted_debrief(author=officer).incident, actor=lead, level="concise",
+                                      terms_of_reference="Who was on shift?")
+    team.add_panel_member(with_team, actor=lead, user=panel)
+    tie = datetime(2026, 1, 5, 14, 0)
+    for what in ("Call graded", "Unit assigned"):
+        rca_service.save_chronology_entry(with_team, actor=lead, entry=None, at=tie, what=what, is_problem=False)
+    # An officer of the force not yet named on the draft, for the people step's search to offer.
+    create_user(force=force, roles=[Role.OFFICER], name="Sam Spare", email="sam@nsp.example")
+    # Wellbeing: a submitted debrief asking for support, for the force's wellbeing contact to acknowledge.
+    wellbeing = create_user(force=force, roles=[Role.WELLBEING], name="Wyn Wellbeing", email="wyn@nsp.example")
+    asking = submitted_debrief(author=colleague)
+    asking.support_wanted = True
+    # Moderation: one draft response to approve and one approved response to withdraw.
+    question = issue.case_studies[0].questions[0]
+    create_force_response(question=question, force=force, status="draft")
+    other_force = create_force(code="OTH", name="Othershire Police")
+    create_force_response(question=question, force=other_force, status="approved")
+    # The national administrator adds learning-team accounts.
+    national = create_user(force=force, roles=[Role.NATIONAL_ADMIN], name="Nia National", email="nia@nsp.example")
+    db.session.commit()
+    users = {"officer": officer, "colleague": colleague, "lead": lead, "second": second, "learning": learner,
+             "admin": admin, "wellbeing": wellbeing, "national": national}
+    # Pages a crawl from the home page cannot reach by links alone (the results of a GET search form), per user.
+    start = {"officer": (f"/debriefs/{draft.id}/people?q=Sam",)}
+    return users, start
 
 
 def test_every_form_class_refuses_control_characters():
@@ -194,11 +227,13 @@ def test_every_form_class_refuses_control_characters():
 def test_hostile_values_posted_to_every_form_never_give_a_5xx(app, world):
     found: dict = {}
     clients = {}
-    for name, user in [*world.items(), ("anonymous", None)]:
+    users, starts = world
+    for name, user in [*users.items(), ("anonymous", None)]:
         client = app.test_client()
         if user is not None:
             sign_in(client, user.email)
-        clients[name if user else None] = client, _crawl(app, client, name if user else None, found)
+        clients[name if user else None] = client, _crawl(app, client, name if user else None, found,
+                                                         starts.get(name, ()))
     covered = {form.endpoint for form in found.values()}
     post_endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if "POST" in rule.methods}
     missing = sorted(post_endpoints - covered - set(NOT_CRAWLED))
