@@ -185,6 +185,10 @@ class ForceResponse(db.Model):
     question: Mapped[ReflectiveQuestion] = relationship(back_populates="responses")
     force: Mapped[Force] = relationship()
 
+    @property
+    def status_label(self) -> str:
+        return ResponseStatus(self.status).label
+
 
 class IssueFeedback(db.Model):
     """A reader's feedback on an issue, left without signing in; read by the learning team."""

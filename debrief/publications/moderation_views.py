@@ -8,7 +8,7 @@ from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.form_errors import apply_error
 from debrief.models import ForceResponse
-from debrief.models.publication import RESPONSE_STATUS_LABELS, ResponseStatus
+from debrief.models.publication import ResponseStatus
 from debrief.publications import responses as response_service
 from debrief.publications.forms import ConfirmForm
 from debrief.publications.gate import IdentifyingText
@@ -29,8 +29,7 @@ def _response_or_404(response_id: int) -> ForceResponse:
 @requires(Permission.WORK_ON_CASE_STUDIES)
 def responses():
     return render_template("learning/responses.html", rows=response_service.responses_to_moderate(), form=ConfirmForm(),
-                           status_labels={s.value: label for s, label in RESPONSE_STATUS_LABELS.items()},
-                           draft=ResponseStatus.DRAFT.value, approved=ResponseStatus.APPROVED.value)
+                           draft=ResponseStatus.DRAFT.value)
 
 
 @bp.route("/<int:response_id>/approve", methods=["POST"])

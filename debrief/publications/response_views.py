@@ -10,7 +10,6 @@ from flask_login import current_user
 from debrief.auth.roles import Permission
 from debrief.form_errors import apply_error
 from debrief.models import User
-from debrief.models.publication import ResponseStatus
 from debrief.publications import queries, responses
 from debrief.publications.gate import IdentifyingText
 from debrief.publications.magazine_forms import ForceResponseForm
@@ -56,6 +55,5 @@ def question(question_id: int):
             return redirect(url_for("responses.index"))
     return render_template("responses/question.html", question=question, case_study=question.case_study,
                            existing=existing, form=form, labels=queries.labels(),
-                           existing_status=ResponseStatus(existing.status) if existing else None,
                            others=[r for r in question.responses if r.force_id != me.force_id])
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from debrief.auth.roles import Role
+from debrief.extensions import db
+from debrief.models import utcnow
 from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 from tests.support.factories import PASSWORD
 from tests.support.publication_factories import create_case_study, create_force_response, create_issue
@@ -105,12 +108,21 @@ def test_a_reviewer_records_the_forces_response(page, magazine, people):
     screenshot(page, "magazine-force-responses")
     follow(page.get_by_role("link", name="How would your force have handled a call graded too low?"))
     page.get_by_label("What did your force do in response?").fill("We audit call grading every month.")
-    page.get_by_label("Day").fill("3")
-    page.get_by_label("Month").fill("3")
-    page.get_by_label("Year").fill("2025")
+    # Dated on or after the issue's publication (today, in this fixture).
+    today = utcnow().date()
+    page.get_by_label("Day").fill(str(today.day))
+    page.get_by_label("Month").fill(str(today.month))
+    page.get_by_label("Year").fill(str(today.year))
     check_accessibility(page)
     screenshot(page, "magazine-force-response-form")
-    follow(page.get_by_role("button", name="Save and publish the response"))
+    follow(page.get_by_role("button", name="Send the response for approval"))
     assert "response has been recorded" in page.locator(".govuk-notification-banner").inner_text()
+    page.goto("/magazine/force-response-log?audience=policy_makers_managers")
+    assert "We audit call grading every month." not in page.inner_text("main")  # a draft until approved
+    from debrief.models import ForceResponse
+    from debrief.publications.responses import approve_force_response
+
+    approve_force_response(db.session.scalar(select(ForceResponse).where(ForceResponse.status == "draft")),
+                           actor=people[("A", Role.LEARNING)])
     page.goto("/magazine/force-response-log?audience=policy_makers_managers")
     assert "We audit call grading every month." in page.inner_text("main")
