@@ -167,17 +167,23 @@ def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
     categories = [_category(str(row[0])) for row in rows]
     series = [charts.Series(table.columns[i], [numeric(row[i]) for row in rows])
               for i in _chart_columns(table, chart)]
+    several = len(series) > 1
+    # A series with nothing it may show (every cell withheld) is left off the chart: the table says why.
+    series = [s for s in series if any(v is not None for v in s.values)] or series
     groups = scale_groups(series) if series else [series]
     drawn = []
     for n, group in enumerate(groups):
-        title = chart.title if len(groups) == 1 else f"{chart.title}: {', '.join(s.name for s in group)}"
+        split = len(groups) > 1
+        title = f"{chart.title}: {', '.join(s.name for s in group)}" if split else chart.title
+        # A panel of one series has no legend, so its axis names the series when the figure has several.
+        value_label = group[0].name if several and len(group) == 1 else chart.value_label
         panel_id = chart_id if n == 0 else f"{chart_id}-panel-{n}"
         if chart.kind == "line":
-            drawn.append(charts.line_chart(title, categories, group, value_label=chart.value_label,
+            drawn.append(charts.line_chart(title, categories, group, value_label=value_label,
                                            chart_id=panel_id, missing_label=NOT_SHOWN))
         else:
             drawn.append(charts.grouped_bar_chart(title, categories, group, category_label=chart.category_label,
-                                                  value_label=chart.value_label, horizontal=chart.kind == "hbar",
+                                                  value_label=value_label, horizontal=chart.kind == "hbar",
                                                   chart_id=panel_id, missing_label=NOT_SHOWN))
     return drawn
 

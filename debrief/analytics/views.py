@@ -54,7 +54,8 @@ def _context(form, filters, page_key: str) -> dict:
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
             "scope_label": _scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
-            "suppressed_markers": MARKERS, "suppression_rule": _policy().describe()}
+            "suppressed_markers": MARKERS, "suppression_rule": _policy().describe(),
+            "suppression_min": _policy().min_count}
 
 
 def _policy() -> suppression.Policy:
@@ -90,7 +91,9 @@ def network():
     form, filters = _filters()
     context = _context(form, filters, "network")
     if filters is not None:
-        pair_list = [p for p in rca_learning.factor_pairs(db.session, filters) if p.rcas >= _policy().min_count]
+        every_pair = rca_learning.factor_pairs(db.session, filters)
+        # Only pairs in enough RCAs to be shown are drawn; the table lists the rest as withheld.
+        pair_list = [p for p in every_pair if p.rcas >= _policy().min_count]
         appearances = {code: counts[0] for code, counts in rca_learning.category_counts(db.session, filters).items()}
         graph = cooccurrence_graph(pair_list, appearances)
         svg, error = None, None
@@ -103,8 +106,8 @@ def network():
             except RenderError as exc:
                 error = str(exc)
         context.update(svg=svg, render_error=error,
-                       strongest=suppression.apply(rca_learning.pairs_table(pair_list, limit=STRONGEST), _policy()),
-                       all_pairs=len(pair_list))
+                       strongest=suppression.apply(rca_learning.pairs_table(every_pair, limit=STRONGEST), _policy()),
+                       all_pairs=len(every_pair), drawn_pairs=len(pair_list))
         service.record_patterns_viewed(_me(), "network", filters)
     return render_template("patterns/network.html", **context)
 
