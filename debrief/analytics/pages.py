@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from debrief.analytics import charts, incidents, rca_learning, risk, suppression, use_of_force
+from debrief.analytics import charts, incidents, rca_learning, risk, suppression, trends, use_of_force
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.tables import NOT_SHOWN, Table, numeric
 
@@ -61,6 +61,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("risk", "Who is at risk",
              "Rates of assault and injury by duty, crewing, Taser, location and time of day, to target "
              "training and support."),
+    PageSpec("trends", "Trends",
+             "The months chosen against the same months a year earlier, month by month and quarter by quarter, "
+             "with the change."),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 
@@ -118,6 +121,16 @@ FIGURES["risk"] = tuple(
                       skip_last_row=True),),
                source=source)
     for source, label in RISK_SOURCES for d in risk.DIMENSIONS if d.national or source == "debriefs")
+
+FIGURES["trends"] = tuple(
+    spec for m in trends.MEASURES for spec in (
+        FigureSpec(f"trend-{m.key}-months", f"{m.title}: each month against a year earlier", trends.builders(m)[0],
+                   (Chart(f"{m.title}: each month against a year earlier", "line", (1, 2), "Number"),),
+                   source=m.source),
+        FigureSpec(f"trend-{m.key}-quarters", f"{m.title}: each quarter against a year earlier",
+                   trends.builders(m)[1],
+                   (Chart(f"{m.title}: each quarter against a year earlier", "bar", (1, 2), "Number", "Quarter"),),
+                   source=m.source)))
 
 FIGURE_BY_KEY: dict[str, FigureSpec] = {spec.key: spec for specs in FIGURES.values() for spec in specs}
 

@@ -36,6 +36,8 @@ def _number(text: str) -> float | None:
 
 def _base(columns: list[str], row: list[str], i: int) -> float | None:
     """The base of the rate in column i, from the table itself."""
+    if columns[i] == "Change (%)":  # trends: the change as a share of the year before
+        return _number(row[columns.index("Same months a year earlier")])
     if RISK_RATE.search(columns[i]):
         return _number(row[1])  # the group's records
     match = TACTIC_RATE.match(columns[i])
@@ -53,7 +55,11 @@ def breaches(where: str, columns: list[str], rows: list[list[str]]) -> list[str]
             value = _number(cell)
             if value is None or columns[i] == STATUS_COLUMN:
                 continue
-            if "%" in columns[i] or "rate" in columns[i].lower():
+            if columns[i] == "Change":  # trends: shown only when both years' counts are
+                parts = [_number(row[columns.index(c)]) for c in ("Months chosen", "Same months a year earlier")]
+                if None in parts:
+                    found.append(f"{where}: {row[0]} / Change = {cell} beside a withheld count")
+            elif "%" in columns[i] or "rate" in columns[i].lower():
                 base = _base(columns, row, i)
                 if base is None or base < MIN_BASE:
                     found.append(f"{where}: {row[0]} / {columns[i]} = {cell} on base {base}")
