@@ -121,6 +121,21 @@ def init_cli(app: Flask) -> None:
         """Import a force's use-of-force CSV (Metropolitan Police open-data layout)."""
         _import_use_of_force(path, force_code, batch_size, resume, rejects)
 
+    @app.cli.command("load-force-figures")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+    def load_force_figures_command(path):
+        """Load officer headcount and arrests per force and year (CSV: force_code,year,officers,arrests)."""
+        from debrief.analytics.force_figures import FiguresError, read_figures, save_figures
+
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as stream:
+                n = save_figures(db.session, read_figures(stream))
+        except FiguresError as exc:
+            db.session.rollback()
+            raise click.ClickException(str(exc)) from None
+        db.session.commit()
+        click.echo(f"Loaded the figures of {n} force-year{'s' if n != 1 else ''}.")
+
     @app.cli.command("seed-demo")
     def seed_demo_command():
         """Load demo forces, users and records. Safe to run again: nothing is duplicated."""

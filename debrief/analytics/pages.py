@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from debrief.analytics import charts, incidents, rca_learning, risk, suppression, trends, use_of_force
+from debrief.analytics import charts, compare, incidents, rca_learning, risk, suppression, trends, use_of_force
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.tables import NOT_SHOWN, Table, numeric
 
@@ -61,6 +61,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("risk", "Who is at risk",
              "Rates of assault and injury by duty, crewing, Taser, location and time of day, to target "
              "training and support."),
+    PageSpec("compare", "Compare forces",
+             "Uses of force and assaults on officers and staff per 1,000 officers and per 1,000 arrests: forces "
+             "side by side, or a force beside the national figure and the forces most like it."),
     PageSpec("trends", "Trends",
              "The months chosen against the same months a year earlier, month by month and quarter by quarter, "
              "with the change."),
@@ -122,6 +125,11 @@ FIGURES["risk"] = tuple(
                source=source)
     for source, label in RISK_SOURCES for d in risk.DIMENSIONS if d.national or source == "debriefs")
 
+FIGURES["compare"] = (
+    FigureSpec("compare-forces", "Rates per 1,000 officers and per 1,000 arrests", compare.compare_table,
+               (Chart("Per 1,000 officers", "hbar", (4, 7), "Per 1,000 officers", "Force"),
+                Chart("Per 1,000 arrests", "hbar", (5, 8), "Per 1,000 arrests", "Force")), source="national"),
+)
 FIGURES["trends"] = tuple(
     spec for m in trends.MEASURES for spec in (
         FigureSpec(f"trend-{m.key}-months", f"{m.title}: each month against a year earlier", trends.builders(m)[0],
