@@ -162,3 +162,6 @@ def csv_metadata(title: str, filters: PatternFilters) -> list[tuple[str, str]]:
 
 def csv_url(figure_key: str) -> str:
     return url_for("patterns.download", figure_key=figure_key, **request.args)
+
+
+from debrief.analytics import figures_views  # noqa: E402,F401  (its routes join this blueprint)
