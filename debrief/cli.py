@@ -136,6 +136,21 @@ def init_cli(app: Flask) -> None:
         db.session.commit()
         click.echo(f"Loaded the figures of {n} force-year{'s' if n != 1 else ''}.")
 
+    @app.cli.command("load-force-population")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+    def load_force_population_command(path):
+        """Load force-area population shares (CSV: force_code,dimension,code,share_percent)."""
+        from debrief.analytics.force_figures import FiguresError, read_population, save_population
+
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as stream:
+                n = save_population(db.session, read_population(stream))
+        except FiguresError as exc:
+            db.session.rollback()
+            raise click.ClickException(str(exc)) from None
+        db.session.commit()
+        click.echo(f"Loaded {n} population share{'s' if n != 1 else ''}.")
+
     @app.cli.command("seed-demo")
     def seed_demo_command():
         """Load demo forces, users and records. Safe to run again: nothing is duplicated."""

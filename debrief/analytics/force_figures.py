@@ -1,4 +1,4 @@
-"""Force reference figures (officers, arrests per force and year): read from CSV, saved, and used as denominators.
+"""Force reference figures (officers and arrests per year, population shares): read from CSV, saved, used as bases.
 
 The CSV has a header `force_code,year,officers,arrests` and one row per force and year. A bad row stops the
 whole load with its row number, and nothing is saved (one transaction). Loading a (force, year) again
@@ -13,7 +13,8 @@ from typing import TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from debrief.models import Force, ForceYearFigures
+from debrief import reference as ref
+from debrief.models import Force, ForcePopulationShare, ForceYearFigures
 
 COLUMNS = ("force_code", "year", "officers", "arrests")
 
@@ -73,3 +74,45 @@ def figures_for_year(session: Session, year: int) -> dict[int, ForceYearFigures]
                                .order_by(ForceYearFigures.year)):
         found[fig.force_id] = fig  # later years overwrite earlier ones
     return found
+
+
+POPULATION_COLUMNS = ("force_code", "dimension", "code", "share_percent")
+DIMENSION_VOCABULARIES = {"ethnicity": ref.ETHNICITIES, "age_band": ref.AGE_BANDS, "sex": ref.SEXES}
+
+
+def read_population(stream: TextIO) -> list[tuple[str, str, str, float]]:
+    """(force code, dimension, code, share %) rows of a population CSV (pure); FiguresError names a bad row."""
+    reader = csv.DictReader(stream)
+    missing = [c for c in POPULATION_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise FiguresError(f"The file has no {', '.join(missing)} column")
+    rows = []
+    for number, raw in enumerate(reader, start=2):
+        dimension, code = (raw["dimension"] or "").strip(), (raw["code"] or "").strip()
+        if dimension not in DIMENSION_VOCABULARIES or code not in ref.codes(DIMENSION_VOCABULARIES[dimension]):
+            raise FiguresError(f"Row {number}: unknown dimension or code {dimension!r} {code!r}")
+        try:
+            share = float(raw["share_percent"])
+        except (TypeError, ValueError):
+            raise FiguresError(f"Row {number}: the share must be a number of per cent") from None
+        if not 0 <= share <= 100:
+            raise FiguresError(f"Row {number}: the share must be from 0 to 100")
+        rows.append(((raw["force_code"] or "").strip().upper(), dimension, code, share))
+    return rows
+
+
+def save_population(session: Session, rows: list[tuple[str, str, str, float]]) -> int:
+    """Insert or replace each (force, dimension, code) share. The caller commits."""
+    forces = {f.code: f for f in session.scalars(select(Force))}
+    for code, dimension, group, share in rows:
+        force = forces.get(code)
+        if force is None:
+            raise FiguresError(f"No force has the code {code!r}")
+        held = session.scalar(select(ForcePopulationShare).where(
+            ForcePopulationShare.force_id == force.id, ForcePopulationShare.dimension == dimension,
+            ForcePopulationShare.code == group))
+        if held is None:
+            session.add(ForcePopulationShare(force_id=force.id, dimension=dimension, code=group, share=share))
+        else:
+            held.share = share
+    return len(rows)

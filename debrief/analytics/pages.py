@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from debrief.analytics import charts, compare, incidents, rca_learning, risk, suppression, trends, use_of_force
+from debrief.analytics import charts, compare, demographics, incidents, rca_learning, risk, suppression, trends, use_of_force
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.tables import NOT_SHOWN, Table, numeric
 
@@ -61,6 +61,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("risk", "Who is at risk",
              "Rates of assault and injury by duty, crewing, Taser, location and time of day, to target "
              "training and support."),
+    PageSpec("who", "Who is subject to force",
+             "Subjects' ethnicity, age, sex and recorded mental health or disability in the national data, beside "
+             "each group's share of the area's population, with the rate ratio against the White group."),
     PageSpec("compare", "Compare forces",
              "Uses of force and assaults on officers and staff per 1,000 officers and per 1,000 arrests: forces "
              "side by side, or a force beside the national figure and the forces most like it."),
@@ -125,6 +128,14 @@ FIGURES["risk"] = tuple(
                source=source)
     for source, label in RISK_SOURCES for d in risk.DIMENSIONS if d.national or source == "debriefs")
 
+FIGURES["who"] = (
+    *(FigureSpec(f"who-{key.replace('_', '-')}", f"Subjects by {title[0].lower()}{title[1:]}",
+                 (lambda k: lambda session, filters: demographics.dimension_table(session, filters, k))(key),
+                 (Chart(f"Share of uses and of the population: {title.lower()}", "hbar", (2, 3), "Per cent",
+                        title),), source="national") for key, title, _ in demographics.DIMENSIONS),
+    FigureSpec("who-flags", "Subjects recorded with a mental health condition or a physical disability",
+               demographics.flags_table, (), source="national"),
+)
 FIGURES["compare"] = (
     FigureSpec("compare-forces", "Rates per 1,000 officers and per 1,000 arrests", compare.compare_table,
                (Chart("Per 1,000 officers", "hbar", (4, 7), "Per 1,000 officers", "Force"),

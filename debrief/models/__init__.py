@@ -16,7 +16,7 @@ from debrief.models.publication import (
 from debrief.models.signin import SignInAttempt
 from debrief.models.use_of_force import UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic
 from debrief.models.user import User, UserRole
-from debrief.models.force_figures import ForceYearFigures  # noqa: E402
+from debrief.models.force_figures import ForcePopulationShare, ForceYearFigures  # noqa: E402
 
 __all__ = [
     "Article", "CaseStudy", "CaseStudyEvent", "ForceResponse", "IssueFeedback", "MagazineIssue",
@@ -27,5 +27,5 @@ __all__ = [
     "RcaRelease",
     "Recommendation", "RootCauseAnalysis", "SignInAttempt", "TimelineEntry", "UseOfForceImportRun", "UseOfForceRecord",
     "UseOfForceSummary", "UseOfForceSummaryState", "UseOfForceTactic", "User", "UserRole", "utcnow",
-    "ForceYearFigures",
+    "ForcePopulationShare", "ForceYearFigures",
 ]

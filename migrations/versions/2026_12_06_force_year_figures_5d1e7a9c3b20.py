@@ -1,4 +1,4 @@
-"""Reference figures per force and year (officer headcount, arrests): the denominators of the Patterns rates
+"""Reference figures per force: officers and arrests per year, and population shares, for the Patterns rates
 
 Revision ID: 5d1e7a9c3b20
 Revises: ab0aac5220d8
@@ -27,7 +27,19 @@ def upgrade():
         sa.PrimaryKeyConstraint('id', name=op.f('pk_force_year_figures')),
         sa.UniqueConstraint('force_id', 'year', name='uq_force_year_figures'),
     )
+    op.create_table(
+        'force_population_share',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('force_id', sa.Integer(), nullable=False),
+        sa.Column('dimension', sa.String(length=20), nullable=False),
+        sa.Column('code', sa.String(length=20), nullable=False),
+        sa.Column('share', sa.Float(), nullable=False),
+        sa.ForeignKeyConstraint(['force_id'], ['force.id'], name=op.f('fk_force_population_share_force_id_force')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_force_population_share')),
+        sa.UniqueConstraint('force_id', 'dimension', 'code', name='uq_force_population_share'),
+    )
 
 
 def downgrade():
+    op.drop_table('force_population_share')
     op.drop_table('force_year_figures')

@@ -38,6 +38,11 @@ def _base(columns: list[str], row: list[str], i: int) -> float | None:
     """The base of the rate in column i, from the table itself."""
     if columns[i] == "Change (%)":  # trends: the change as a share of the year before
         return _number(row[columns.index("Same months a year earlier")])
+    if columns[i] in ("Share of uses (%)", "Rate ratio against White"):  # who is subject to force: the group's
+        return _number(row[columns.index("Uses of force")])  # own count (the policy is stricter than the total)
+    if columns[i] == "Yes, % of those recorded":
+        parts = [_number(row[columns.index(c)]) for c in ("Yes", "No")]
+        return None if None in parts else sum(parts)
     if "per 1,000 officers" in columns[i]:  # compare forces
         return _number(row[columns.index("Officers")])
     if "per 1,000 arrests" in columns[i]:
@@ -63,7 +68,8 @@ def breaches(where: str, columns: list[str], rows: list[list[str]]) -> list[str]
                 parts = [_number(row[columns.index(c)]) for c in ("Months chosen", "Same months a year earlier")]
                 if None in parts:
                     found.append(f"{where}: {row[0]} / Change = {cell} beside a withheld count")
-            elif "%" in columns[i] or "rate" in columns[i].lower() or "per 1,000" in columns[i]:
+            elif "%" in columns[i] or "rate" in columns[i].lower() or "per 1,000" in columns[i] \
+                    or "ratio" in columns[i].lower():
                 base = _base(columns, row, i)
                 if base is None or base < MIN_BASE:
                     found.append(f"{where}: {row[0]} / {columns[i]} = {cell} on base {base}")
