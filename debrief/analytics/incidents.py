@@ -16,6 +16,8 @@ from debrief.rca.workdays import RCA_WORKING_DAYS, add_working_days
 INCIDENTS = "Incidents (debriefs)"
 NEAR_MISSES = "Near misses (debriefs)"
 NATIONAL_USES = "Uses of force (national data)"
+HEADLINE_INCIDENTS = "Incidents with a submitted debrief"
+HEADLINE_NEAR_MISSES = "Near misses with a submitted debrief"
 
 # Upper bounds in days (exclusive) of the time from the incident to a debrief's submission.
 SUBMISSION_BANDS: tuple[tuple[float | None, str], ...] = (
@@ -132,7 +134,7 @@ def headline(session: Session, filters: PatternFilters) -> Table:
             .outerjoin(Recommendation, Recommendation.rca_id == RootCauseAnalysis.id)
             .outerjoin(RcaAction, RcaAction.recommendation_id == Recommendation.id)
             .where(*incident_conditions(filters))).one()
-        rows += [["Incidents with a submitted debrief", incidents], ["Near misses with a submitted debrief", near_misses], ["Debriefs submitted", debriefs],
+        rows += [[HEADLINE_INCIDENTS, incidents], [HEADLINE_NEAR_MISSES, near_misses], ["Debriefs submitted", debriefs],
                  ["Root-cause analyses signed off", signed], ["Overdue actions", overdue]]
     if filters.shows_national:
         uses = session.scalar(select(func.coalesce(func.sum(S.records), 0)).where(*summary_conditions(filters, "all")))

@@ -1,7 +1,7 @@
 """Patterns dashboards: thin GET views over the pure queries in debrief/analytics (counts only, no free text)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user
@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from debrief.analytics import incidents, pages, rca_learning, risk, service, suppression
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
-from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
+from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, add_months, month_label, month_start
 from debrief.analytics.forms import PatternFilterForm
 from debrief.analytics.tables import MARKERS, to_csv
 from debrief import reference as ref
@@ -82,7 +82,20 @@ def overview():
         imports = service.recent_imports(filters.force_ids)
         service.record_patterns_viewed(_me(), "overview", filters)
     return render_template("patterns/overview.html", headline=headline, imports=imports,
-                           import_status=service.IMPORT_STATUS_LABELS, **_context(form, filters, "overview"))
+                           import_status=service.IMPORT_STATUS_LABELS, drill=_queue_links(filters),
+                           **_context(form, filters, "overview"))
+
+
+def _queue_links(filters: PatternFilters | None) -> dict[str, str]:
+    """Drill-down: the reviewers' queue lists the incidents behind the headline's incident counts (same rule:
+    a submitted debrief). Only for those who may review, over their own force; others get no link."""
+    me = _me()
+    if filters is None or not me.can(Permission.REVIEW_INCIDENTS) or filters.force_ids != (me.force_id,):
+        return {}
+    last = month_start(add_months(filters.month_to, 1)).date() - timedelta(days=1)
+    args = {"from": filters.start.date().isoformat(), "to": last.isoformat(), "theme": filters.theme or ""}
+    return {label: url_for("review.queue", near_miss=near, **args)
+            for label, near in ((incidents.HEADLINE_INCIDENTS, "no"), (incidents.HEADLINE_NEAR_MISSES, "yes"))}
 
 
 @bp.get("/network")
