@@ -20,13 +20,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 
 TARGET = 0.500  # seconds per page
 PAGES = ("/patterns/", "/patterns/incidents", "/patterns/use-of-force", "/patterns/learning", "/patterns/network",
-         "/patterns/risk", "/patterns/compare", "/patterns/trends", "/patterns/download/tactics.csv",
+         "/patterns/risk", "/patterns/who", "/patterns/compare", "/patterns/trends", "/patterns/download/tactics.csv",
          "/patterns/download/risk-main-duty-national.csv")
 # The pages open on the last 12 months; the heaviest are also timed over every month the data holds.
 _TODAY = datetime.date.today()
 ALL_MONTHS = f"?from_month=1&from_year={_TODAY.year - 4}&to_month={_TODAY.month}&to_year={_TODAY.year}"
 PAGES += tuple(path + ALL_MONTHS for path in ("/patterns/incidents", "/patterns/use-of-force", "/patterns/risk",
-                                              "/patterns/compare", "/patterns/trends"))
+                                              "/patterns/who", "/patterns/compare", "/patterns/trends"))
 
 
 def _sign_in(client, email: str, password: str) -> None:
