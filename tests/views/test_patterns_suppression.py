@@ -23,6 +23,8 @@ MIN_COUNT, MIN_BASE = 5, 10
 PAGES = ["/patterns/", "/patterns/network", *(f"/patterns/{p.key}" for p in pages.PAGES if p.key != "network")]
 USERS = ["reviewer@nsp.example.police.uk", "admin@wmc.example.police.uk", "learning@wmc.example.police.uk"]
 RISK_RATE = re.compile(r"rate \(%\)$")
+# Reference data, not counts of people in the records: a force area's population share, officers, arrests.
+REFERENCE_COLUMNS = {"Share of the area's population (per cent)", "Officers", "Arrests in the months chosen"}
 TACTIC_RATE = re.compile(r"^Effective, % of those recorded \((.+)\)$")
 
 
@@ -62,7 +64,7 @@ def breaches(where: str, columns: list[str], rows: list[list[str]]) -> list[str]
     for row in rows:
         for i, cell in enumerate(row[1:], start=1):
             value = _number(cell)
-            if value is None or columns[i] == STATUS_COLUMN:
+            if value is None or columns[i] == STATUS_COLUMN or columns[i] in REFERENCE_COLUMNS:
                 continue
             if columns[i] == "Change":  # trends: shown only when both years' counts are
                 parts = [_number(row[columns.index(c)]) for c in ("Months chosen", "Same months a year earlier")]
