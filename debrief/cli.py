@@ -159,6 +159,36 @@ def init_cli(app: Flask) -> None:
             sys.exit(1)
         click.echo("Audit trail OK.")
 
+    @app.cli.command("load-force-figures")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+    def load_force_figures_command(path):
+        """Load officer headcount and arrests per force and year (CSV: force_code,year,officers,arrests)."""
+        from debrief.analytics.force_figures import FiguresError, read_figures, save_figures
+
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as stream:
+                n = save_figures(db.session, read_figures(stream))
+        except FiguresError as exc:
+            db.session.rollback()
+            raise click.ClickException(str(exc)) from None
+        db.session.commit()
+        click.echo(f"Loaded the figures of {n} force-year{'s' if n != 1 else ''}.")
+
+    @app.cli.command("load-force-population")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+    def load_force_population_command(path):
+        """Load force-area population shares (CSV: force_code,dimension,code,share_percent)."""
+        from debrief.analytics.force_figures import FiguresError, read_population, save_population
+
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as stream:
+                n = save_population(db.session, read_population(stream))
+        except FiguresError as exc:
+            db.session.rollback()
+            raise click.ClickException(str(exc)) from None
+        db.session.commit()
+        click.echo(f"Loaded {n} population share{'s' if n != 1 else ''}.")
+
     @app.cli.command("seed-demo")
     def seed_demo_command():
         """Load demo forces, users and records. Safe to run again: nothing is duplicated."""

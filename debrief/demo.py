@@ -74,4 +74,7 @@ def seed_demo() -> DemoSignIns:
     from debrief.demo_uof import seed_use_of_force
 
     seed_use_of_force()
+    from debrief.demo_figures import seed_force_figures
+
+    seed_force_figures()
     return out

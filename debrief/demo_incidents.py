@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from debrief import reference as ref
+from debrief.analytics.uof_values import main_duty_code
 from debrief.auth.roles import Role
 from debrief.auth.service import create_user
 from debrief.demo_scenarios import FACILITATORS, SCENARIOS
@@ -219,7 +220,9 @@ def _build_incident(force: Force, number: int, slot: Slot, rng: random.Random, c
         created_at=created, updated_at=created,
     )
     incident.set_themes(list(sc["themes"]))
-    incident.officers = [IncidentOfficer(user_id=c.user.id, role_on_day=c.role_on_day,
+    # The scenario's role ("Response PC") stored as the MAIN_DUTIES code the debrief form would save, so the
+    # Patterns "main duty" figures show real duty groups.
+    incident.officers = [IncidentOfficer(user_id=c.user.id, role_on_day=main_duty_code(c.role_on_day),
                                          collar_number=c.user.collar_number) for c in slot.crew]
     weights = [w for _, w in ETHNICITY_WEIGHTS]
     incident.public = [

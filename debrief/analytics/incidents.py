@@ -7,7 +7,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import count_if, day_of, incident_conditions, month_of, rollup_for, summary_conditions
+from debrief.analytics.sql import count_if, day_of, debriefed_incident_conditions, incident_conditions, month_of, rollup_for, summary_conditions
 from debrief.analytics.tables import Table
 from debrief.models import Incident, RootCauseAnalysis
 from debrief.models.analytics_summary import UseOfForceSummary as S
@@ -16,6 +16,8 @@ from debrief.rca.workdays import RCA_WORKING_DAYS, add_working_days
 INCIDENTS = "Incidents (debriefs)"
 NEAR_MISSES = "Near misses (debriefs)"
 NATIONAL_USES = "Uses of force (national data)"
+HEADLINE_INCIDENTS = "Incidents with a submitted debrief"
+HEADLINE_NEAR_MISSES = "Near misses with a submitted debrief"
 
 # Upper bounds in days (exclusive) of the time from the incident to a debrief's submission.
 SUBMISSION_BANDS: tuple[tuple[float | None, str], ...] = (
@@ -40,7 +42,7 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
         month = month_of(Incident.occurred_at)
         found = {row[0]: (row[1], row[2]) for row in session.execute(
             select(month, count_if(Incident.near_miss.is_not(True)), count_if(Incident.near_miss.is_(True)))
-            .where(*incident_conditions(filters)).group_by(month))}
+            .where(*debriefed_incident_conditions(filters)).group_by(month))}
         for m in filters.months:
             by_month[m] += list(found.get(m, (0, 0)))
     if filters.shows_national:
@@ -51,6 +53,9 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
         for m in filters.months:
             by_month[m].append(found.get(m, 0))
     table = Table(columns, [[filters.month_name(m), *by_month[m]] for m in filters.months])
+    if filters.debriefs:
+        table.notes.append("Incidents and near misses with at least one submitted debrief, as in the reviewers' "
+                           "queue; drafts are not counted.")
     if filters.shows_national and not filters.national:
         table.notes.append("The national data holds uses of force only, none of them near misses, "
                            "so it has nothing for these filters.")
@@ -119,7 +124,7 @@ def headline(session: Session, filters: PatternFilters) -> Table:
     if filters.debriefs:
         incidents, near_misses = session.execute(
             select(count_if(Incident.near_miss.is_not(True)), count_if(Incident.near_miss.is_(True)))
-            .where(*incident_conditions(filters))).one()
+            .where(*debriefed_incident_conditions(filters))).one()
         table, conditions = rollup_for(filters, "all", national=False)
         debriefs = session.scalar(select(func.coalesce(func.sum(table.records), 0)).where(*conditions))
         signed, overdue = session.execute(
@@ -129,7 +134,7 @@ def headline(session: Session, filters: PatternFilters) -> Table:
             .outerjoin(Recommendation, Recommendation.rca_id == RootCauseAnalysis.id)
             .outerjoin(RcaAction, RcaAction.recommendation_id == Recommendation.id)
             .where(*incident_conditions(filters))).one()
-        rows += [["Incidents", incidents], ["Near misses", near_misses], ["Debriefs submitted", debriefs],
+        rows += [[HEADLINE_INCIDENTS, incidents], [HEADLINE_NEAR_MISSES, near_misses], ["Debriefs submitted", debriefs],
                  ["Root-cause analyses signed off", signed], ["Overdue actions", overdue]]
     if filters.shows_national:
         uses = session.scalar(select(func.coalesce(func.sum(S.records), 0)).where(*summary_conditions(filters, "all")))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from debrief.analytics import charts, incidents, rca_learning, risk, suppression, use_of_force
+from debrief.analytics import charts, compare, demographics, incidents, rca_learning, risk, suppression, trends, use_of_force
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.tables import NOT_SHOWN, Table, numeric
 
@@ -61,6 +61,15 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("risk", "Who is at risk",
              "Rates of assault and injury by duty, crewing, Taser, location and time of day, to target "
              "training and support."),
+    PageSpec("who", "Who is subject to force",
+             "Subjects' ethnicity, age, sex and recorded mental health or disability in the national data, beside "
+             "each group's share of the area's population, with the rate ratio against the White group."),
+    PageSpec("compare", "Compare forces",
+             "Uses of force and assaults on officers and staff per 1,000 officers and per 1,000 arrests: forces "
+             "side by side, or a force beside the national figure and the forces most like it."),
+    PageSpec("trends", "Trends",
+             "The months chosen against the same months a year earlier, month by month and quarter by quarter, "
+             "with the change."),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 
@@ -119,6 +128,29 @@ FIGURES["risk"] = tuple(
                source=source)
     for source, label in RISK_SOURCES for d in risk.DIMENSIONS if d.national or source == "debriefs")
 
+FIGURES["who"] = (
+    *(FigureSpec(f"who-{key.replace('_', '-')}", f"Subjects by {title[0].lower()}{title[1:]}",
+                 (lambda k: lambda session, filters: demographics.dimension_table(session, filters, k))(key),
+                 (Chart(f"Share of uses and of the population: {title.lower()}", "hbar", (2, 3), "Per cent",
+                        title),), source="national") for key, title, _ in demographics.DIMENSIONS),
+    FigureSpec("who-flags", "Subjects recorded with a mental health condition or a physical disability",
+               demographics.flags_table, (), source="national"),
+)
+FIGURES["compare"] = (
+    FigureSpec("compare-forces", "Rates per 1,000 officers and per 1,000 arrests", compare.compare_table,
+               (Chart("Per 1,000 officers", "hbar", (4, 7), "Per 1,000 officers", "Force"),
+                Chart("Per 1,000 arrests", "hbar", (5, 8), "Per 1,000 arrests", "Force")), source="national"),
+)
+FIGURES["trends"] = tuple(
+    spec for m in trends.MEASURES for spec in (
+        FigureSpec(f"trend-{m.key}-months", f"{m.title}: each month against a year earlier", trends.builders(m)[0],
+                   (Chart(f"{m.title}: each month against a year earlier", "line", (1, 2), "Number"),),
+                   source=m.source),
+        FigureSpec(f"trend-{m.key}-quarters", f"{m.title}: each quarter against a year earlier",
+                   trends.builders(m)[1],
+                   (Chart(f"{m.title}: each quarter against a year earlier", "bar", (1, 2), "Number", "Quarter"),),
+                   source=m.source)))
+
 FIGURE_BY_KEY: dict[str, FigureSpec] = {spec.key: spec for specs in FIGURES.values() for spec in specs}
 
 
@@ -167,17 +199,23 @@ def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
     categories = [_category(str(row[0])) for row in rows]
     series = [charts.Series(table.columns[i], [numeric(row[i]) for row in rows])
               for i in _chart_columns(table, chart)]
+    several = len(series) > 1
+    # A series with nothing it may show (every cell withheld) is left off the chart: the table says why.
+    series = [s for s in series if any(v is not None for v in s.values)] or series
     groups = scale_groups(series) if series else [series]
     drawn = []
     for n, group in enumerate(groups):
-        title = chart.title if len(groups) == 1 else f"{chart.title}: {', '.join(s.name for s in group)}"
+        split = len(groups) > 1
+        title = f"{chart.title}: {', '.join(s.name for s in group)}" if split else chart.title
+        # A panel of one series has no legend, so its axis names the series when the figure has several.
+        value_label = group[0].name if several and len(group) == 1 else chart.value_label
         panel_id = chart_id if n == 0 else f"{chart_id}-panel-{n}"
         if chart.kind == "line":
-            drawn.append(charts.line_chart(title, categories, group, value_label=chart.value_label,
+            drawn.append(charts.line_chart(title, categories, group, value_label=value_label,
                                            chart_id=panel_id, missing_label=NOT_SHOWN))
         else:
             drawn.append(charts.grouped_bar_chart(title, categories, group, category_label=chart.category_label,
-                                                  value_label=chart.value_label, horizontal=chart.kind == "hbar",
+                                                  value_label=value_label, horizontal=chart.kind == "hbar",
                                                   chart_id=panel_id, missing_label=NOT_SHOWN))
     return drawn
 

@@ -27,6 +27,14 @@ def incident_conditions(filters: PatternFilters, incident=Incident) -> list[Colu
     return conditions
 
 
+def debriefed_incident_conditions(filters: PatternFilters, incident=Incident) -> list[ColumnElement[bool]]:
+    """incident_conditions, of incidents with at least one submitted debrief: the reviewers' queue counts these."""
+    from debrief.models import Debrief
+
+    return [*incident_conditions(filters, incident),
+            exists().where(Debrief.incident_id == incident.id, Debrief.status == "submitted")]
+
+
 def national_conditions(filters: PatternFilters, table=UseOfForceRecord) -> list[ColumnElement[bool]]:
     """National rows of the months and forces chosen (month keys use the (force, month) index)."""
     conditions: list[ColumnElement[bool]] = [table.incident_month.between(filters.month_from, filters.month_to)]

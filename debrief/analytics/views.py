@@ -1,7 +1,7 @@
 """Patterns dashboards: thin GET views over the pure queries in debrief/analytics (counts only, no free text)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user
@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from debrief.analytics import incidents, pages, rca_learning, risk, service, suppression
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
-from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
+from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, add_months, month_label, month_start
 from debrief.analytics.forms import PatternFilterForm
 from debrief.analytics.tables import MARKERS, to_csv
 from debrief import reference as ref
@@ -54,7 +54,8 @@ def _context(form, filters, page_key: str) -> dict:
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
             "scope_label": _scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
-            "suppressed_markers": MARKERS, "suppression_rule": _policy().describe()}
+            "suppressed_markers": MARKERS, "suppression_rule": _policy().describe(),
+            "suppression_min": _policy().min_count}
 
 
 def _policy() -> suppression.Policy:
@@ -81,7 +82,20 @@ def overview():
         imports = service.recent_imports(filters.force_ids)
         service.record_patterns_viewed(_me(), "overview", filters)
     return render_template("patterns/overview.html", headline=headline, imports=imports,
-                           import_status=service.IMPORT_STATUS_LABELS, **_context(form, filters, "overview"))
+                           import_status=service.IMPORT_STATUS_LABELS, drill=_queue_links(filters),
+                           **_context(form, filters, "overview"))
+
+
+def _queue_links(filters: PatternFilters | None) -> dict[str, str]:
+    """Drill-down: the reviewers' queue lists the incidents behind the headline's incident counts (same rule:
+    a submitted debrief). Only for those who may review, over their own force; others get no link."""
+    me = _me()
+    if filters is None or not me.can(Permission.REVIEW_INCIDENTS) or filters.force_ids != (me.force_id,):
+        return {}
+    last = month_start(add_months(filters.month_to, 1)).date() - timedelta(days=1)
+    args = {"from": filters.start.date().isoformat(), "to": last.isoformat(), "theme": filters.theme or ""}
+    return {label: url_for("review.queue", near_miss=near, **args)
+            for label, near in ((incidents.HEADLINE_INCIDENTS, "no"), (incidents.HEADLINE_NEAR_MISSES, "yes"))}
 
 
 @bp.get("/network")
@@ -90,7 +104,9 @@ def network():
     form, filters = _filters()
     context = _context(form, filters, "network")
     if filters is not None:
-        pair_list = [p for p in rca_learning.factor_pairs(db.session, filters) if p.rcas >= _policy().min_count]
+        every_pair = rca_learning.factor_pairs(db.session, filters)
+        # Only pairs in enough RCAs to be shown are drawn; the table lists the rest as withheld.
+        pair_list = [p for p in every_pair if p.rcas >= _policy().min_count]
         appearances = {code: counts[0] for code, counts in rca_learning.category_counts(db.session, filters).items()}
         graph = cooccurrence_graph(pair_list, appearances)
         svg, error = None, None
@@ -103,8 +119,8 @@ def network():
             except RenderError as exc:
                 error = str(exc)
         context.update(svg=svg, render_error=error,
-                       strongest=suppression.apply(rca_learning.pairs_table(pair_list, limit=STRONGEST), _policy()),
-                       all_pairs=len(pair_list))
+                       strongest=suppression.apply(rca_learning.pairs_table(every_pair, limit=STRONGEST), _policy()),
+                       all_pairs=len(every_pair), drawn_pairs=len(pair_list))
         service.record_patterns_viewed(_me(), "network", filters)
     return render_template("patterns/network.html", **context)
 
@@ -159,3 +175,6 @@ def csv_metadata(title: str, filters: PatternFilters) -> list[tuple[str, str]]:
 
 def csv_url(figure_key: str) -> str:
     return url_for("patterns.download", figure_key=figure_key, **request.args)
+
+
+from debrief.analytics import figures_views  # noqa: E402,F401  (its routes join this blueprint)

@@ -66,6 +66,8 @@ EVENTS: dict[str, AuditSpec] = {
     "rca.action_withdrawn": _spec("Withdrew an action", "incident", "action_id"),
     "patterns.viewed": _spec("Viewed a Patterns dashboard (counts only)", "page", "filters"),
     "patterns.downloaded": _spec("Downloaded a Patterns figure as CSV (counts only)", "figure", "filters"),
+    "patterns.figures_saved": _spec("Saved a year's reference figures (officers, arrests)", "year", "officers",
+                                    "arrests"),
     "release.viewed": _spec("Viewed the anonymised release of an RCA", "incident"),
     "release.updated": _spec("Changed the anonymised release of an RCA", "incident", "undone", "redactions"),
     "release.released": _spec("Released an RCA's anonymised findings as a candidate case study", "incident",

@@ -19,6 +19,7 @@ from debrief.models.use_of_force import UseOfForceImportRun, UseOfForceRecord, U
 from debrief.models.user import User, UserRole
 from debrief.models.wellbeing import SupportAcknowledgement
 from debrief.models.debrief import ForceSubject
+from debrief.models.force_figures import ForcePopulationShare, ForceYearFigures  # noqa: E402
 
 __all__ = [
     "Article", "CaseStudy", "CaseStudyEvent", "ForceResponse", "IssueFeedback", "MagazineIssue",
@@ -32,6 +33,7 @@ __all__ = [
     "SupportAcknowledgement",
     "ForceSubject",
     "RcaReportSection", "RcaTeamMember",
+    "ForcePopulationShare", "ForceYearFigures",
 ]
 from debrief.models.reference_counter import ReferenceCounter  # noqa: E402
 

@@ -193,3 +193,11 @@ def test_a_fixed_anchor_date_gives_dates_before_it(app):
     assert seed_incidents(today=anchor) >= 32
     latest = db.session.scalar(select(func.max(Incident.occurred_at)))
     assert latest < datetime(2026, 3, 1)
+
+
+def test_each_officers_role_on_the_day_is_a_main_duty_group(seeded):
+    from debrief.models import IncidentOfficer
+
+    roles = Counter(db.session.scalars(select(IncidentOfficer.role_on_day)))
+    assert set(roles) <= set(ref.codes(ref.MAIN_DUTIES)) | {None}
+    assert {"response", "custody"} <= set(roles)  # real groups, not "Another value"

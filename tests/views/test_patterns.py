@@ -262,3 +262,34 @@ def test_an_amendment_through_the_form_shows_on_the_next_dashboard_view(client, 
         "taser_carried": "yes", "assaulted": "yes", "reason": "I left out that I was kicked"}, status=302)
     after = get_page(reviewer, url)
     assert _cell(after, "assaults-table", "Mar 2026", "Officers and staff assaulted (debriefs)") == "1"
+
+
+def test_a_reviewer_drills_from_the_headline_counts_to_the_incidents_behind_them(client, data, every_count_shown):
+    from tests.support.factories import submitted_debrief
+
+    # A draft's incident is neither counted nor listed.
+    submitted_debrief(author=data_people(client, "officer@aaa.example"), occurred_at=datetime(2026, 3, 14, 9, 0),
+                      status="draft", submitted_at=None)
+    sign_in(client, "reviewer@aaa.example")
+    page = get_page(client, f"/patterns/?{RANGE}")
+    for label, kind in (("Incidents with a submitted debrief", "Incident"),
+                        ("Near misses with a submitted debrief", "Near-miss")):
+        row = next(r for r in page.html.select(".app-headline .govuk-summary-list__row")
+                   if r.find("dt").get_text(strip=True) == label)
+        count = int(row.find("dd").contents[0].strip())
+        queue = get_page(client, row.find("a")["href"])
+        table = next(t for t in queue.html.find_all("table")
+                     if t.caption and t.caption.get_text(strip=True).endswith(" incidents"))
+        assert table.caption.get_text(strip=True) == f"{count} incidents"
+        kinds = {tr.find_all(["th", "td"])[3].get_text(strip=True) for tr in table.select("tbody tr")}
+        assert kinds <= {kind}
+    # The learning team sees all forces: no link into one force's queue.
+    post_form(client, "/sign-out", {}, form_page="/patterns/", status=302)
+    sign_in(client, "learning@aaa.example")
+    assert "List them" not in get_page(client, f"/patterns/?{RANGE}").text()
+
+
+def data_people(client, email: str):
+    from debrief.models import User
+
+    return db.session.scalar(select(User).where(User.email == email))

@@ -23,6 +23,8 @@ MIN_COUNT, MIN_BASE = 5, 10
 PAGES = ["/patterns/", "/patterns/network", *(f"/patterns/{p.key}" for p in pages.PAGES if p.key != "network")]
 USERS = ["reviewer@nsp.example.police.uk", "admin@wmc.example.police.uk", "learning@wmc.example.police.uk"]
 RISK_RATE = re.compile(r"rate \(%\)$")
+# Reference data, not counts of people in the records: a force area's population share, officers, arrests.
+REFERENCE_COLUMNS = {"Share of the area's population (per cent)", "Officers", "Arrests in the months chosen"}
 TACTIC_RATE = re.compile(r"^Effective, % of those recorded \((.+)\)$")
 
 
@@ -36,6 +38,17 @@ def _number(text: str) -> float | None:
 
 def _base(columns: list[str], row: list[str], i: int) -> float | None:
     """The base of the rate in column i, from the table itself."""
+    if columns[i] == "Change (%)":  # trends: the change as a share of the year before
+        return _number(row[columns.index("Same months a year earlier")])
+    if columns[i] in ("Share of uses (%)", "Rate ratio against White"):  # who is subject to force: the group's
+        return _number(row[columns.index("Uses of force")])  # own count (the policy is stricter than the total)
+    if columns[i] == "Yes, % of those recorded":
+        parts = [_number(row[columns.index(c)]) for c in ("Yes", "No")]
+        return None if None in parts else sum(parts)
+    if "per 1,000 officers" in columns[i]:  # compare forces
+        return _number(row[columns.index("Officers")])
+    if "per 1,000 arrests" in columns[i]:
+        return _number(row[columns.index("Arrests in the months chosen")])
     if RISK_RATE.search(columns[i]):
         return _number(row[1])  # the group's records
     match = TACTIC_RATE.match(columns[i])
@@ -51,9 +64,14 @@ def breaches(where: str, columns: list[str], rows: list[list[str]]) -> list[str]
     for row in rows:
         for i, cell in enumerate(row[1:], start=1):
             value = _number(cell)
-            if value is None or columns[i] == STATUS_COLUMN:
+            if value is None or columns[i] == STATUS_COLUMN or columns[i] in REFERENCE_COLUMNS:
                 continue
-            if "%" in columns[i] or "rate" in columns[i].lower():
+            if columns[i] == "Change":  # trends: shown only when both years' counts are
+                parts = [_number(row[columns.index(c)]) for c in ("Months chosen", "Same months a year earlier")]
+                if None in parts:
+                    found.append(f"{where}: {row[0]} / Change = {cell} beside a withheld count")
+            elif "%" in columns[i] or "rate" in columns[i].lower() or "per 1,000" in columns[i] \
+                    or "ratio" in columns[i].lower():
                 base = _base(columns, row, i)
                 if base is None or base < MIN_BASE:
                     found.append(f"{where}: {row[0]} / {columns[i]} = {cell} on base {base}")

@@ -170,6 +170,9 @@ MATRIX = [
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/patterns/", "/patterns/network", "/patterns/{patterns_page}",
                    "/patterns/download/{patterns_figure}.csv")],
+    # Reference figures: a force administrator edits their force's (until a national administrator role exists).
+    ("/patterns/figures", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403,
+                           Role.ADMIN: 200}),
     ("/patterns/no-such-page", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 404,
                                 Role.ADMIN: 404}),
     ("/health", {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),

@@ -79,6 +79,22 @@ def test_force_scope_counts_one_force_only(data):
     assert other.value("Mar 2026", incidents.NATIONAL_USES) == 1
 
 
+def test_incidents_count_only_those_with_a_submitted_debrief_as_the_reviewers_queue_does(data):
+    from debrief.debriefs.service import review_queue
+    from tests.support.factories import submitted_debrief
+
+    officer = data["people"][("A", Role.OFFICER)]
+    draft = submitted_debrief(author=officer, occurred_at=datetime(2026, 3, 15, 10, 0), status="draft",
+                              submitted_at=None)
+    table = incidents.incidents_per_month(db.session, filters(force_ids=(data["a"].id,)))
+    assert table.value("Mar 2026", incidents.INCIDENTS) == 1  # the draft's incident is not counted
+    queue = review_queue(data["a"].id, date_from=date(2026, 3, 1), date_to=date(2026, 3, 31), near_miss=False)
+    assert len(queue) == 1 and draft.incident not in queue
+    headline = incidents.headline(db.session, filters(force_ids=(data["a"].id,), month_from=202603,
+                                                      month_to=202603))
+    assert headline.value("Incidents with a submitted debrief", "Number") == 1
+
+
 def test_theme_and_near_miss_filters_leave_out_the_national_data(data):
     table = incidents.incidents_per_month(db.session, filters(theme="mental_health"))
     assert table.value("Mar 2026", incidents.NEAR_MISSES) == 1
@@ -483,8 +499,8 @@ def test_figures_from_debriefs_and_rcas_are_empty_when_only_national_data_is_cho
 
 def test_headline_numbers(rcas):
     table = incidents.headline(db.session, filters())
-    assert table.value("Incidents", "Number") == 3
-    assert table.value("Near misses", "Number") == 1
+    assert table.value("Incidents with a submitted debrief", "Number") == 3
+    assert table.value("Near misses with a submitted debrief", "Number") == 1
     assert table.value("Debriefs submitted", "Number") == 4
     assert table.value("Root-cause analyses signed off", "Number") == 3
     assert table.value("Overdue actions", "Number") == 2

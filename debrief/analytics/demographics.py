@@ -1,0 +1,106 @@
+"""Who is subject to force: subjects' ethnicity, age band, sex and mental-health or disability flags in the
+national data, each group's share beside its share of the force area's population, and the rate ratio
+against the White group where numbers allow.
+
+One grouped pass over the national rows in scope (the (force, month) index) gives every dimension.
+Population shares are per force (see force_figures); over several forces each force's share is weighted by
+its records, so the comparison is like with like. A rate ratio is (group's uses / group's population share)
+over the same for White subjects; it is given only when both groups have at least RATIO_MIN uses.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from debrief import reference as ref
+from debrief.analytics.filters import PatternFilters
+from debrief.analytics.sql import national_conditions
+from debrief.analytics.tables import Table
+from debrief.models import ForcePopulationShare, UseOfForceRecord as R
+
+NOT_RECORDED = "Not recorded"
+RATIO_MIN = 10
+DIMENSIONS = (("ethnicity", "Ethnicity (as perceived or given)", ref.ETHNICITIES),
+              ("age_band", "Age band", ref.AGE_BANDS), ("sex", "Sex", ref.SEXES))
+USES, SHARE, POPULATION, RATIO = ("Uses of force", "Share of uses (%)", "Share of the area's population (per cent)",
+                                  "Rate ratio against White")
+
+
+def _grouped(session: Session, filters: PatternFilters) -> list[tuple]:
+    """(force, ethnicity, age band, sex, mental, physical, records) over the national rows in scope."""
+    keys = (R.force_id, R.subject_ethnicity, R.subject_age_band, R.subject_sex, R.mental_disability,
+            R.physical_disability)
+    return session.execute(select(*keys, func.count()).where(*national_conditions(filters)).group_by(*keys)).all()
+
+
+def _population(session: Session, dimension: str) -> dict[int, dict[str, float]]:
+    found: dict[int, dict[str, float]] = defaultdict(dict)
+    for share in session.scalars(select(ForcePopulationShare).where(ForcePopulationShare.dimension == dimension)):
+        found[share.force_id][share.code] = share.share
+    return found
+
+
+def dimension_table(session: Session, filters: PatternFilters, dimension: str) -> Table:
+    key, title, vocab = next(d for d in DIMENSIONS if d[0] == dimension)
+    index = {"ethnicity": 1, "age_band": 2, "sex": 3}[dimension]
+    counts: dict[str, int] = defaultdict(int)
+    per_force: dict[int, int] = defaultdict(int)
+    for row in _grouped(session, filters):
+        counts[row[index] or NOT_RECORDED] += row[-1]
+        per_force[row[0]] += row[-1]
+    population = _population(session, dimension)
+    weighted = {f: n for f, n in per_force.items() if f in population}
+    weight = sum(weighted.values())
+
+    def pop_share(code: str) -> float | None:
+        if not weight:
+            return None
+        return round(sum(population[f].get(code, 0.0) * n for f, n in weighted.items()) / weight, 1)
+
+    total = sum(counts.values())
+    codes = [c for c in ref.codes(vocab)] + ([NOT_RECORDED] if counts.get(NOT_RECORDED) else [])
+    white_uses, white_pop = counts.get("white", 0), pop_share("white")
+    rows = []
+    for code in codes:
+        label = ref.label_for(vocab, code) if code != NOT_RECORDED else NOT_RECORDED
+        uses = counts.get(code, 0)
+        share = round(100.0 * uses / total, 1) if total else None
+        pop = pop_share(code) if code != NOT_RECORDED else None
+        row = [label, uses, share, pop]
+        if dimension == "ethnicity":
+            ratio = None
+            if (code not in ("white", NOT_RECORDED, "not_stated") and uses >= RATIO_MIN and white_uses >= RATIO_MIN
+                    and pop and white_pop):
+                ratio = round((uses / pop) / (white_uses / white_pop), 2)
+            row.append(ratio)
+        rows.append(row)
+    columns = [title, USES, SHARE, POPULATION] + ([RATIO] if dimension == "ethnicity" else [])
+    # Shares and ratios are withheld with a group's count, and on a group of under 10 (see suppression).
+    rates = {2: ((1,), (1,))}
+    if dimension == "ethnicity":
+        rates[4] = ((1,), (1,))
+    table = Table(columns, rows, rates=rates)
+    table.notes.append("Share of the population: the force area's, from the reference figures (ONS Census 2021 "
+                       "by police force area), weighted by each force's records when several are counted.")
+    if dimension == "ethnicity":
+        table.notes.append(f"A rate ratio of 2 means force was used twice as often, for the group's share of the "
+                           f"population, as on White people. Given only when both groups have {RATIO_MIN} or more "
+                           "uses and a population share is held.")
+    return table
+
+
+def flags_table(session: Session, filters: PatternFilters) -> Table:
+    """Subjects recorded with a mental-health condition or a physical disability."""
+    counts = {"mental": [0, 0, 0], "physical": [0, 0, 0]}  # yes, no, not recorded
+    for row in _grouped(session, filters):
+        for name, value in (("mental", row[4]), ("physical", row[5])):
+            counts[name][0 if value is True else 1 if value is False else 2] += row[-1]
+    rows = []
+    for name, label in (("mental", "Mental health condition"), ("physical", "Physical disability")):
+        yes, no, unknown = counts[name]
+        rows.append([label, yes, no, unknown, round(100.0 * yes / (yes + no), 1) if yes + no else None])
+    table = Table(["Recorded of the subject", "Yes", "No", "Not recorded", "Yes, % of those recorded"], rows,
+                  rates={4: ((1,), (1, 2))}, additive=False)
+    return table

@@ -1,0 +1,118 @@
+"""Force reference figures (officers and arrests per year, population shares): read from CSV, saved, used as bases.
+
+The CSV has a header `force_code,year,officers,arrests` and one row per force and year. A bad row stops the
+whole load with its row number, and nothing is saved (one transaction). Loading a (force, year) again
+replaces its figures.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from typing import TextIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from debrief import reference as ref
+from debrief.models import Force, ForcePopulationShare, ForceYearFigures
+
+COLUMNS = ("force_code", "year", "officers", "arrests")
+
+
+class FiguresError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresRow:
+    force_code: str
+    year: int
+    officers: int
+    arrests: int
+
+
+def read_figures(stream: TextIO) -> list[FiguresRow]:
+    """The rows of a figures CSV (pure); FiguresError names the first bad row."""
+    reader = csv.DictReader(stream)
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise FiguresError(f"The file has no {', '.join(missing)} column")
+    rows = []
+    for number, raw in enumerate(reader, start=2):
+        try:
+            year, officers, arrests = (int((raw[c] or "").replace(",", "").strip())
+                                       for c in ("year", "officers", "arrests"))
+        except ValueError:
+            raise FiguresError(f"Row {number}: year, officers and arrests must be whole numbers") from None
+        if not 2000 <= year <= 2100 or officers <= 0 or arrests < 0:
+            raise FiguresError(f"Row {number}: the year must be 2000 to 2100, officers more than 0, arrests 0 or more")
+        rows.append(FiguresRow((raw["force_code"] or "").strip().upper(), year, officers, arrests))
+    return rows
+
+
+def save_figures(session: Session, rows: list[FiguresRow]) -> int:
+    """Insert or replace each (force, year); FiguresError for an unknown force code. The caller commits."""
+    forces = {f.code: f for f in session.scalars(select(Force))}
+    for row in rows:
+        force = forces.get(row.force_code)
+        if force is None:
+            raise FiguresError(f"No force has the code {row.force_code!r}")
+        held = session.scalar(select(ForceYearFigures).where(ForceYearFigures.force_id == force.id,
+                                                             ForceYearFigures.year == row.year))
+        if held is None:
+            session.add(ForceYearFigures(force_id=force.id, year=row.year, officers=row.officers,
+                                         arrests=row.arrests))
+        else:
+            held.officers, held.arrests = row.officers, row.arrests
+    return len(rows)
+
+
+def figures_for_year(session: Session, year: int) -> dict[int, ForceYearFigures]:
+    """{force id: its figures} for `year`, or each force's latest earlier year when that is all it has."""
+    found: dict[int, ForceYearFigures] = {}
+    for fig in session.scalars(select(ForceYearFigures).where(ForceYearFigures.year <= year)
+                               .order_by(ForceYearFigures.year)):
+        found[fig.force_id] = fig  # later years overwrite earlier ones
+    return found
+
+
+POPULATION_COLUMNS = ("force_code", "dimension", "code", "share_percent")
+DIMENSION_VOCABULARIES = {"ethnicity": ref.ETHNICITIES, "age_band": ref.AGE_BANDS, "sex": ref.SEXES}
+
+
+def read_population(stream: TextIO) -> list[tuple[str, str, str, float]]:
+    """(force code, dimension, code, share %) rows of a population CSV (pure); FiguresError names a bad row."""
+    reader = csv.DictReader(stream)
+    missing = [c for c in POPULATION_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise FiguresError(f"The file has no {', '.join(missing)} column")
+    rows = []
+    for number, raw in enumerate(reader, start=2):
+        dimension, code = (raw["dimension"] or "").strip(), (raw["code"] or "").strip()
+        if dimension not in DIMENSION_VOCABULARIES or code not in ref.codes(DIMENSION_VOCABULARIES[dimension]):
+            raise FiguresError(f"Row {number}: unknown dimension or code {dimension!r} {code!r}")
+        try:
+            share = float(raw["share_percent"])
+        except (TypeError, ValueError):
+            raise FiguresError(f"Row {number}: the share must be a number of per cent") from None
+        if not 0 <= share <= 100:
+            raise FiguresError(f"Row {number}: the share must be from 0 to 100")
+        rows.append(((raw["force_code"] or "").strip().upper(), dimension, code, share))
+    return rows
+
+
+def save_population(session: Session, rows: list[tuple[str, str, str, float]]) -> int:
+    """Insert or replace each (force, dimension, code) share. The caller commits."""
+    forces = {f.code: f for f in session.scalars(select(Force))}
+    for code, dimension, group, share in rows:
+        force = forces.get(code)
+        if force is None:
+            raise FiguresError(f"No force has the code {code!r}")
+        held = session.scalar(select(ForcePopulationShare).where(
+            ForcePopulationShare.force_id == force.id, ForcePopulationShare.dimension == dimension,
+            ForcePopulationShare.code == group))
+        if held is None:
+            session.add(ForcePopulationShare(force_id=force.id, dimension=dimension, code=group, share=share))
+        else:
+            held.share = share
+    return len(rows)
