@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
+from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from sqlalchemy import select
 from wtforms import IntegerField, SubmitField
@@ -45,7 +45,7 @@ def _whole(label: str, low: int, high: int, what: str) -> WholeNumberField:
         NumberRange(min=low, max=high, message=f"The {what} must be from {low:,} to {high:,}")])
 
 
-class FiguresForm(FlaskForm):
+class FiguresForm(BaseForm):
     year = _whole("Year", 2000, 2100, "year")
     officers = _whole("Police officers (headcount)", 1, 100_000, "number of officers")
     arrests = _whole("Arrests in the year", 0, 5_000_000, "number of arrests")
