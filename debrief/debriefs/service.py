@@ -214,6 +214,12 @@ def remove_public_person(debrief: Debrief, person_id: int, *, actor: User, reaso
     db.session.commit()
 
 
+def timeline_order(at: time, start: time | None) -> tuple[bool, time]:
+    """Sort key of an officer's timeline entry (times only): an entry earlier in the day than the incident's start
+    happened after midnight, so 00:15 follows 23:30 for an incident that began at 23:10."""
+    return (start is not None and at < start, at)
+
+
 def add_timeline_entry(debrief: Debrief, form, *, actor: User) -> None:
     if debrief.submitted:
         raise DebriefError("This debrief has been submitted: change it with an amendment")
@@ -223,7 +229,8 @@ def add_timeline_entry(debrief: Debrief, form, *, actor: User) -> None:
         at=parse_time(form.at.data), what=form.what.data.strip(), source=form.source.data.strip(),
         position=max((e.position for e in debrief.timeline), default=0) + 1,
     ))
-    debrief.timeline.sort(key=lambda e: e.at)
+    start = debrief.incident.occurred_at.time() if debrief.incident.occurred_at else None
+    debrief.timeline.sort(key=lambda e: timeline_order(e.at, start))
     for n, entry in enumerate(debrief.timeline):
         entry.position = n
     if step_status(debrief).get("timeline") != COMPLETED:
