@@ -101,6 +101,7 @@ _AGE_STATED = re.compile(
     r"metres?|meters?|miles?|mph|yards?|feet|foot|inches|times|days?|weeks?|months?|am\b|pm\b|o['’]clock|"
     r"st\b|nd\b|rd\b|th\b|units?|calls?|officers?|people|of\b|out\b|minutes?|percent|cm|kg|mg|ml|stone|pints?))"
 )
+_AGE_SUBJECT = re.compile(r"\b[A-Zhstw]")
 _AGE_NOUNS = (
     "man|woman|boy|girl|male|female|person|child|teenager|youth|lad|mother|father|driver|rider|"
     "pedestrian|passenger|suspect|victim|subject|detainee|patient|student|son|daughter|motorist"
@@ -219,7 +220,7 @@ def _age_value(raw: str) -> int:
 
 
 def _ages(text: str) -> Iterator[Candidate]:
-    for m in _AGE_STATED.finditer(text):
+    for m in finditer_at(_AGE_STATED, _AGE_SUBJECT, text):
         yield _cand(*m.span("n"), Kind.AGE, "stated", str(_age_value(m.group("n"))), 0)
     for pattern, subtype in _AGES:
         for m in pattern.finditer(text):

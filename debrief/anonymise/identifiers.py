@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
+from .phrases import RANK_START, finditer_at
 from .vocab import RANK_RE
 
 _BASE = PRIORITY["pattern"]
@@ -14,6 +15,7 @@ _URL = re.compile(
     r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+"
     r"|\b(?:[A-Za-z0-9-]+\.)+" + _TLD + r"/[^\s<>\"')\]]*"
 )
+_TLD_SLASH = re.compile(r"\." + _TLD + r"/")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _PLATFORM = r"(?i:snapchat|instagram|insta|tiktok|twitter|x|facebook|telegram|whatsapp|threads|youtube|twitch|discord|kik)"
 _HANDLE_BEFORE = re.compile(r"(?<![\w@])(?P<h>[A-Za-z0-9_]*[._][A-Za-z0-9_.]*[A-Za-z0-9_])\s+(?i:on)\s+" + _PLATFORM + r"\b")
@@ -64,7 +66,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _handles(text: str) -> Iterator[Candidate]:
-    if "/" in text or "www." in text:
+    if "http" in text or "www." in text or _TLD_SLASH.search(text):
         for m in _URL.finditer(text):
             yield _cand(*_strip(text, *m.span()), Kind.HANDLE, bump=9)
     if "@" in text:
@@ -91,7 +93,7 @@ def _collars(text: str) -> Iterator[Candidate]:
     for m in _PREFIXED_COLLAR.finditer(text):
         if re.search(r"\d{2}", m.group("num")) and re.match(r"[A-Z]", m.group("num")):
             yield _cand(*m.span(), Kind.COLLAR, "paren", 6)
-    for m in _RANK_PREFIXED.finditer(text):
+    for m in finditer_at(_RANK_PREFIXED, RANK_START, text):
         yield _cand(*m.span("num"), Kind.COLLAR, "rank", 6, value=m.group("num"))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .forces import FORCE_MATCHER
-from .phrases import Tokens, finditer_at
+from .phrases import RANK_START, Tokens, finditer_at
 from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
@@ -79,7 +79,7 @@ def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0,
 
 
 def _collars(text: str) -> Iterator[Candidate]:
-    for m in _RANK_COLLAR.finditer(text):
+    for m in finditer_at(_RANK_COLLAR, RANK_START, text):
         num_start, num_end = m.span("num")
         after = _NAME_AFTER.match(text, num_end)
         if after and after.group(1).lower() not in NOT_NAMES and not is_keep_word(after.group(1)):
@@ -92,7 +92,7 @@ def _collars(text: str) -> Iterator[Candidate]:
         for extra in re.finditer(r"\d{2,7}[A-Z]{0,2}", m.group("more") or ""):
             base = m.start("more")
             yield _cand(base + extra.start(), base + extra.end(), Kind.COLLAR, "cue", 5)
-    for m in _RANK_NAME_COLLAR.finditer(text):
+    for m in finditer_at(_RANK_NAME_COLLAR, RANK_START, text):
         if not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):  # "PC Jones 2022 report" is a year
             yield _cand(*m.span("num"), Kind.COLLAR, "rank-name", 5, key="collar:" + m.group("num"))
     for m in _PAREN_COLLAR.finditer(text):

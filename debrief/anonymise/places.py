@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, AMBIGUOUS_PLACES, FIRST_NAMES, RETAIL, place_subtype
 from .keep import is_keep_word
+from .phrases import WORD_CAPITAL, finditer_at
 from .vocab import NOT_NAMES, PLURAL_RANKS, RANKS, TITLES, alternation
 
 _BASE = PRIORITY["pattern"]
@@ -108,6 +109,9 @@ _PLACE_PREFIXES = ("Llan", "Aber", "Pont", "Cwm", "Caer", "Ystrad", "Tre", "Pen"
 _MONTHS_LOW = {m.lower() for m in ("January February March April May June July August September October "
                                    "November December").split()}
 
+CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
+_THE = re.compile(r"\b[Tt]he\b")
+
 _BY_FIRST: dict[str, list[str]] = defaultdict(list)
 for _place in ALL_PLACES:
     _BY_FIRST[_place.split()[0]].append(_place)
@@ -134,7 +138,7 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _streets(text: str) -> Iterator[Candidate]:
-    for m in _STREET.finditer(text):
+    for m in finditer_at(_STREET, CAPITAL_OR_DIGIT, text):
         name_start = _trim_lead(text, m.start("name"), m.end("name"))
         if name_start >= m.end("name"):
             continue
@@ -152,7 +156,7 @@ def _streets(text: str) -> Iterator[Candidate]:
 
 
 def _venues(text: str) -> Iterator[Candidate]:
-    for m in _VENUE.finditer(text):
+    for m in finditer_at(_VENUE, WORD_CAPITAL, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if not words or all(w.lower().strip(".'’") in _GENERIC_VENUE_WORDS or is_keep_word(w) for w in words):
@@ -219,15 +223,15 @@ def find_places(text: str) -> list[Candidate]:
     out = list(_streets(text))
     out += [_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3) for m in _FLAT.finditer(text)]
     out += [_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 2) for m in _HOUSE_NUMBER.finditer(text)]
-    for m in _BUILDING.finditer(text):
+    for m in finditer_at(_BUILDING, WORD_CAPITAL, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         if start < m.end("name") and not all(w.lower() in NOT_NAMES for w in text[start:m.end("name")].split()):
             out.append(_cand(start, m.end(), Kind.PLACE, "building", _BASE))
-    out += [_cand(*m.span("name"), Kind.PLACE, "pub", _BASE + 1) for m in _PUB.finditer(text)]
+    out += [_cand(*m.span("name"), Kind.PLACE, "pub", _BASE + 1) for m in finditer_at(_PUB, _THE, text)]
     out += list(_venues(text))
     out += [_cand(*m.span(), Kind.PLACE, "prison", _BASE + 1) for m in _HMP.finditer(text)]
     out += [_cand(*m.span(), Kind.PLACE, "shop", _BASE) for m in _RETAIL.finditer(text)]
-    for m in _AREA.finditer(text):
+    for m in finditer_at(_AREA, WORD_CAPITAL, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if words and not any(w.lower() in NOT_NAMES or is_keep_word(w) for w in words):

@@ -11,7 +11,7 @@ from .fold import fold
 from .gazetteer import CAR_MAKES
 from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
-from .phrases import PhraseMatcher, Tokens
+from .phrases import CAPITAL, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
@@ -180,7 +180,7 @@ def _premises(text: str) -> Iterator[Candidate]:
         words = m.group("name").split()
         if not all(is_policing_word(w) for w in words):
             yield Candidate(*m.span("name"), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="venue")
-    for m in _PREMISES_AFTER.finditer(text):
+    for m in finditer_at(_PREMISES_AFTER, CAPITAL, text):
         start = m.start("name")
         words = text[start:m.end("name")].split()
         while words and (words[0].lower() in ("the", "a", "an", "at", "in", "to", "from", "of", "and")
@@ -195,12 +195,12 @@ def _premises(text: str) -> Iterator[Candidate]:
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         yield Candidate(start, m.end("noun"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1,
                         subtype="premises:" + noun)
-    for m in _PREMISES_NAMED.finditer(text):
+    for m in finditer_at(_PREMISES_NAMED, WORD_CAPITAL, text):
         start = m.start("name")
         if text[start:].split()[0].lower() in ("the", "a", "an"):
             start += len(text[start:].split()[0]) + 1
         yield Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="shop")
-    for m in _COMPANY.finditer(text):
+    for m in finditer_at(_COMPANY, WORD_CAPITAL, text):
         if not _policing(m.group().split()[0]):
             yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
 
