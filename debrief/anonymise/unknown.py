@@ -17,7 +17,7 @@ _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
-_CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac of "
+_CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac "
                         "st".split())
 _LOCATIVE = frozenset("in near outside towards toward into via around through across past beyond "
                       "opposite behind".split())
