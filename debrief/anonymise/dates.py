@@ -115,7 +115,45 @@ _AGES = (
     (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})\b"), "aged"),
     (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})\)"), "paren"),
     (re.compile(r"(?<=[a-z]),\s+(?P<n>\d{1,2})(?=\s*,|\s+(?:was|is|had|from|of|who|and|told|said)\b)"), "apposition"),
+    # "aged approx 45", "aged between 18 and 20", "age about 14".
+    (re.compile(r"\b(?i:aged?)\s+(?i:approx\.?|approximately|about|around|roughly|circa|c\.|between|maybe|"
+                r"possibly|probably|perhaps|estimated|est\.?)\s+(?P<n>\d{1,3})"
+                r"(?:\s*(?:-|–|to|and|or|/)\s*\d{1,3})?(?:\s*(?i:yrs|years))?\b"), "aged"),
+    # "25yrs", "16yo", "40 YRS", "17 y/o": an age whatever the words around it.
+    (re.compile(r"\b(?P<n>\d{1,3})\s?(?i:yrs?|y/o|y\.o\.?|yo)(?![\w/])(?!\s+(?i:service|experience|ago|later|"
+                r"earlier|before|after|since|in\s+(?:the\s+)?(?:job|force|post|role|prison|jail)))"), "bare"),
 )
+_AGE_NOUN_WORDS = (
+    r"male|female|man|woman|boy|girl|lad|youth|teen|teenager|juvenile|adult|IP|suspect|victim|subject|"
+    r"detainee|casualty|patient|mother|father|mum|dad|son|daughter|wife|husband|partner|brother|sister|"
+    r"driver|rider|passenger|pedestrian|person|child|baby|grandson|granddaughter|[WB]/[MF]|IC\d|m|f"
+)
+_AGE_NOUN_SET = frozenset(w.lower() for w in _AGE_NOUN_WORDS.split("|") if w.isalpha())
+# "MALE, 34, DETAINED", "female 30, slim", "W/M 40 wearing": a number straight after a person noun.
+_AGE_AFTER_NOUN = re.compile(
+    r"\b(?i:" + _AGE_NOUN_WORDS + r")\s*,?\s+(?:(?i:approx\.?|about|around|aged)\s+)?(?P<n>\d{1,2})"
+    r"(?:\s*(?:-|–|to)\s*\d{1,2})?(?=\s*(?:,|\)|;|:|\.(?!\d)|$|\n)|\s+(?i:was|is|with|wearing|in|from|of|who|and|had|"
+    r"dob|white|black|asian|mixed|slim|large|heavy|medium|stocky|thin|tall|short|yrs|years|y/o|yo)\b)"
+)
+# "in her 20s", "early 30s", "mid-40s", "late teens", "in his forties": an age band.
+_AGE_BAND = re.compile(
+    r"\b(?:(?i:early|mid|late)[- ]?)?(?P<n>[1-9]0)['’]?s\b(?!\s*(?i:mph|%|degrees|km|kph))"
+    r"|\b(?i:early|mid|late)[- ]?(?P<w>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
+    r"|\b(?i:in|into)\s+(?i:his|her|their)\s+(?P<w2>(?i:teens|twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties))\b"
+)
+_BAND_WORDS = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
+               "seventies": 75, "eighties": 85, "nineties": 95}
+# "thought to be 15-16", "40-45 yrs": a narrow range of ages with a cue before or after.
+_AGE_RANGE = re.compile(
+    r"(?:\b(?i:aged|age|approx\.?|about|around|roughly|be|between|maybe|possibly|perhaps|estimated)\s+|[,(]\s*)"
+    r"(?P<n>\d{1,2})\s?(?:-|–|to)\s?(?P<m>\d{1,2})(?![\d/:.]\d)"
+    r"|(?P<n2>\d{1,2})\s?(?:-|–|to)\s?(?P<m2>\d{1,2})\s*(?i:yrs|years(?:\s+old)?|y/?o|year[- ]olds?)\b"
+)
+_AGE_WORD_OLD = re.compile(r"\b(?P<n>" + _AGE_WORD_RE + r")[- ]years?[- ]old\b", re.IGNORECASE)
+_AGE_UNITS = re.compile(r"\s*(?i:%|per\b|minutes?|mins?|hours?|hrs\b|seconds?|secs?|metres?|meters?|miles?|mph|"
+                        r"yards?|feet|foot|times|days?|weeks?|months?|am\b|pm\b|officers?|people|units?|calls?|"
+                        r"January|February|March|April|May|June|July|August|September|October|November|December)")
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str, value: str, bump: int = 0) -> Candidate:
@@ -228,8 +266,8 @@ def _ages(text: str) -> Iterator[Candidate]:
             if n > 110:
                 continue
             if subtype in ("paren", "apposition"):
-                word = re.search(r"([A-Za-z]+)\W*$", text[: m.start()])
-                if not word or not word.group(1)[0].isupper():
+                word = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - 40): m.start()])
+                if not word or not (word.group(1)[0].isupper() or word.group(1).lower() in _AGE_NOUN_SET):
                     continue
             if subtype == "year-old":
                 noun = m.group("noun") or ""
@@ -238,6 +276,24 @@ def _ages(text: str) -> Iterator[Candidate]:
                 yield _cand(*m.span(), Kind.AGE, subtype, str(n), 2)
             else:
                 yield _cand(*m.span("n"), Kind.AGE, subtype, str(n), 1)
+    yield from _approximate_ages(text)
+
+
+def _approximate_ages(text: str) -> Iterator[Candidate]:
+    """Bands, ranges, ages after a person noun and ages in words: recall first."""
+    for m in _AGE_AFTER_NOUN.finditer(text):
+        yield _cand(m.start("n"), m.end(), Kind.AGE, "band", str(int(m.group("n"))), 1)
+    for m in _AGE_BAND.finditer(text):
+        word = (m.group("w") or m.group("w2") or "").lower()
+        value = _BAND_WORDS[word] if word else int(m.group("n")) + 5
+        yield _cand(m.start("w2") if m.group("w2") else m.start(), m.end(), Kind.AGE, "band", str(value), 1)
+    for m in _AGE_RANGE.finditer(text):
+        lo, hi = int(m.group("n") or m.group("n2")), int(m.group("m") or m.group("m2"))
+        if 10 <= lo < hi <= lo + 10 and not _AGE_UNITS.match(text, m.end()):
+            yield _cand(m.start("n") if m.group("n") else m.start(), m.end(), Kind.AGE, "band", str(lo), 1)
+    if "old" in text.lower():
+        for m in _AGE_WORD_OLD.finditer(text):
+            yield _cand(*m.span(), Kind.AGE, "bare", str(_age_value(m.group("n").lower())), 2)
 
 
 def find_dates_times_ages(text: str) -> list[Candidate]:
