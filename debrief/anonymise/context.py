@@ -14,7 +14,7 @@ from .vocab import (MONTHS, NOT_NAMES, OTHER_ROLES, PLURAL_RANKS, RANK_LABEL, RA
 _CTX = PRIORITY["context"]
 _GAZ = PRIORITY["gazetteer"]
 NAME = r"(?:(?:Mc|Mac|O['’]|D['’]|De|Van|Al-|El-)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
-_CAPS = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?)"
+_CAPS = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?![\d]))"
 
 _PLURAL = re.compile(
     r"\b(?:" + alternation(PLURAL_RANKS) + r")\s+(?P<list>" + NAME + r"(?:\s*(?:,|and|&)\s*" + NAME + r")+)"

@@ -29,6 +29,11 @@ _HANDLE_HINT = re.compile(r"(?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|fa
                           r"profile name|gamertag)")
 _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
 _W3W = re.compile(r"(?:(?<![\w/])///\s?|(?<![\w@./]))[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}(?![\w@/-]|\.[a-z])")
+_W3W_SLASHES = re.compile(r"(?<![\w/])///\s?[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,}(?![\w])")
+_W3W_CUED = re.compile(
+    r"(?i:what\s?3\s?words|what\s+three\s+words|w3w)[\s:,\-]*(?:(?i:ref|reference|location|address|is|was|of|"
+    r"at|gives|given|shows?|showed|=)[\s:,\-]+){0,3}['\"“‘]?(?P<w>[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,})(?![\w])"
+)
 _NOT_W3W_END = re.compile(r"\.(?:com|uk|org|net|me|io|gov|nhs|police|co|ac|tv|info)$")
 _INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}(?![\w])")
 _SPOKEN_EMAIL = re.compile(r"\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+",
@@ -37,6 +42,13 @@ _NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])\s?\d{1,4}\b")  # No
 _DOTTED_TIME = re.compile(r"\b(?P<pre>(?i:at|by|until|from|around|about|approx\.?)\s+)(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)\b(?![.\d])")
 _PREFIXED_COLLAR = re.compile(r"\s?\(\s*(?P<num>[A-Z]{1,3}\s?\d{2,6}[A-Z]{0,2})\s*\)")
 _RANK_PREFIXED = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s(?P<num>[A-Z]{1,3}\s?\d{3,6})\b")
+# Force codes written with a collar number: "NWP 2907", "MP 87342", "NP4412", "3318 NW", "2231 WY".
+_FORCE_CODES = (r"MPS|MP|MET|NWP|NP|GMP|GM|WMP|WM|WYP|WY|SYP|SY|NYP|NY|TVP|TV|BTP|DPP|DP|SWP|NW|SW|WP|"
+                r"PSNI|KP|EP|HC|LC|CC|CP|SP|DC|PS|PC|WMC")
+_CODE_COLLAR = re.compile(
+    r"(?<![\w/])(?:(?:" + _FORCE_CODES + r")\s?\d{3,6}(?:\s?[A-Z]{2}\b(?![a-z]))?"
+    r"|\d{3,6}\s?(?:" + _FORCE_CODES.replace("|PS|PC|", "|") + r"))\b(?![a-z'’])"
+)
 _MIXED = re.compile(r"(?<![\w@.])(?=[A-Za-z/-]*\d)(?=[\d/-]*[A-Za-z])[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*\b(?!@)")
 # Codes that say what happened, not who: sections of Acts, kit models, ordinals, units and roads.
 _SAFE_MIXED = re.compile(
@@ -87,12 +99,17 @@ def _w3w(text: str) -> Iterator[Candidate]:
     for m in _W3W.finditer(text):
         if not _NOT_W3W_END.search(m.group()):
             yield _cand(*m.span(), Kind.W3W, bump=8)
+    if "///" in text:
+        yield from (_cand(*m.span(), Kind.W3W, bump=9) for m in _W3W_SLASHES.finditer(text))
+    yield from (_cand(*m.span("w"), Kind.W3W, bump=9) for m in _W3W_CUED.finditer(text))
 
 
 def _collars(text: str) -> Iterator[Candidate]:
     for m in _PREFIXED_COLLAR.finditer(text):
         if re.search(r"\d{2}", m.group("num")) and re.match(r"[A-Z]", m.group("num")):
             yield _cand(*m.span(), Kind.COLLAR, "paren", 6)
+    for m in _CODE_COLLAR.finditer(text):
+        yield _cand(*m.span(), Kind.COLLAR, "code", 7, value=m.group())
     for m in finditer_at(_RANK_PREFIXED, RANK_START, text):
         yield _cand(*m.span("num"), Kind.COLLAR, "rank", 6, value=m.group("num"))
 

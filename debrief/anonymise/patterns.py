@@ -17,7 +17,7 @@ _NAME_AFTER = re.compile(r"\s+([A-Z][A-Za-z'’-]+)")
 _RANK_COLLAR = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s?(?P<num>\d{3,6}[A-Z]{0,2}|\d{1,4}[A-Z]{2})\b")
 _CUE_COLLAR = re.compile(
     r"\b(?i:collar|warrant|shoulder|badge|payroll|force)(?i:\s+card)?(?i:\s+(?:numbers?|nos?\.?|num|#))?"
-    r"\s*[:#]?\s*(?P<num>\d{2,7}[A-Z]{0,2})\b(?P<more>(?:\s*(?:,|and|&)\s*\d{2,7}[A-Z]{0,2}\b)*)"
+    r"\s*[:#]?\s*(?P<num>(?:[A-Z]{1,4}\s?)?\d{2,7}(?:\s?[A-Z]{2,3}\b(?![a-z])|[A-Z]{0,2}))\b(?P<more>(?:\s*(?:,|and|&)\s*\d{2,7}[A-Z]{0,2}\b)*)"
 )
 _RANK_BEFORE = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?(?:\s+[A-Z][\w'’-]*){1,2}$")
 # "PC Dean Whitlock 4471": a rank, one or two names, then the number.
@@ -71,6 +71,12 @@ _REF_SHAPES = (
 _ROAD = re.compile(r"\b(?:M\d{1,3}|A\d{1,4}|B\d{4})(?:\(M\))?\b(?!\s?[A-Z]{3}\b)")
 
 _MONTH_WORDS = {m.lower() for m in MONTHS}
+# Letters after a collar number that are a force or borough code, not a word: "PC 2231 WY".
+_CODE_AFTER = re.compile(r"\s?(?P<code>[A-Z]{2,3})\b(?![a-z'’])")
+_NOT_CODES = frozenset(
+    "AM PM HRS HR MPH GMT BST KM KG MG ML CC AT ON TO IN OF BY IS UP NO OR AND THE FOR WAS HAS HAD "
+    "RE AS IT HE SHE WE ME MY BE DO GO SO AN A OK".split()
+)
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0,
@@ -81,6 +87,10 @@ def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0,
 def _collars(text: str) -> Iterator[Candidate]:
     for m in finditer_at(_RANK_COLLAR, RANK_START, text):
         num_start, num_end = m.span("num")
+        code = _CODE_AFTER.match(text, num_end)
+        if code and code.group("code") not in _NOT_CODES and not m.group("num")[-1].isalpha():
+            yield _cand(num_start, code.end(), Kind.COLLAR, "rank", 6, key="collar:" + m.group("num"))
+            continue
         after = _NAME_AFTER.match(text, num_end)
         if after and after.group(1).lower() not in NOT_NAMES and not is_keep_word(after.group(1)):
             # "PC 1234 Jones": the number goes, with its space, and the name layer labels Jones.
