@@ -10,8 +10,8 @@ from .vocab import MONTHS, WEEKDAYS
 
 _BASE = PRIORITY["pattern"]
 _MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_MONTH_RE = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_WEEKDAY_RE = r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_MONTH_RE = r"(?i:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_WEEKDAY_RE = r"(?i:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Weds|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first "
@@ -22,16 +22,19 @@ _ORD_RE = r"(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-
 _NUMBERS = "one two three four five six seven eight nine ten eleven twelve".split()
 _HOUR_WORD_RE = r"(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|midnight|midday|noon)"
 
-_NUMERIC = r"(?<![\d/.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
+_NUMERIC = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
 _ISO = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
 _WORDS = (
-    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?\s+"
-    + _MONTH_RE + r"(?![a-z])(?:,?\s+\d{4}\b)?"
+    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?:\d{1,2}(?i:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?[\s-]*"
+    + _MONTH_RE + r"(?![a-z])(?:(?:,?\s+|-)\d{4}\b|(?:\s+|-)?['’]?\d{2}\b(?![:.]\d|\s*(?i:hrs|hours)))?"
 )
 _AMERICAN = (
     r"(?:" + _WEEKDAY_RE + r",?\s+)?" + _MONTH_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
 )
-_WEEKDAY_DAY = _WEEKDAY_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
+_WEEKDAY_DAY = _WEEKDAY_RE + r",?\s+(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
+_MONTH_YEAR = _MONTH_RE + r"\s+(?:19|20)\d\d\b"
+# "20/11": a day and a month with no year (not "24/7").
+_DAY_MONTH = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.£])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\d/])(?<!24/7)"
 _FESTIVALS = {
     "new year's day": (1, "day"), "new year's eve": (12, "evening"), "christmas day": (12, "day"),
     "christmas eve": (12, "evening"), "boxing day": (12, "day"), "bonfire night": (11, "evening"),
@@ -45,8 +48,8 @@ _FESTIVAL = (
 )
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
 _DATE = re.compile(
-    r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
-                                                       _WEEKDAY_DAY)) + r")"
+    r"(?P<d>" + "|".join((_WORDS, _MONTH_YEAR, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
+                                                       _WEEKDAY_DAY, _DAY_MONTH)) + r")"
 )
 # Where a date may start: a digit, or a weekday, "the", an ordinal, a month or a festival word.
 _DATE_TRIGGER = re.compile(
@@ -58,18 +61,18 @@ _DOB = re.compile(
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
     + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
 )
-_BORN_YEAR = re.compile(r"\bborn\s+in\s+(?P<d>(?:19|20)\d\d)\b")
+_BORN_YEAR = re.compile(r"\b(?i:born|b\.)\s+(?:in\s+)?(?P<d>(?:19|20)\d\d)\b")
 
 _PRE_BEFORE = re.compile(
     r"\b(?i:at|around|about|approximately|approx\.?)(?:\s+(?i:about|around|approximately))?\s+$"
 )
-_AP = r"(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours|h)"
+_AP = r"(?P<ap>(?i:am|pm|a\.m\.|p\.m\.|hrs|hours|h))"
 _TIMES = (
     # "02:15", "02:15:30", and "02:15:" at the head of a log line.
     re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*" + _AP
                + r"\b)?)(?!\d|:\d)"),
     re.compile(r"(?<![\d:.£])(?P<t>(?P<h>\d{1,2})\.(?P<mi>[0-5]\d)\s*(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours)\b)"),
-    re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<ap>hrs|hours|h)\b)"),
+    re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<ap>(?i:hrs|hours|h))\b)"),
     # "at 2315": four bare digits are a time only straight after "at".
     re.compile(r"(?P<pre>\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?)"
                r"(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d))\b(?![/\d])"),

@@ -65,6 +65,14 @@ _ORDINAL = re.compile(
     r"(?!\s+(?:floor|time|call|occasion|attempt|officer|day|week|month|year|of|person|minute|hour|storey|"
     r"[A-Z]))"
 )
+# Any other ordinal is a day of the month unless a noun after it says otherwise ("3rd party").
+_ANY_ORDINAL = re.compile(
+    r"(?<![\w/£.])(?P<d>(?:[12]?\d|3[01])(?i:st|nd|rd|th))\b(?![/-]\d)"
+    r"(?!\s+(?i:floor|time|call|occasion|attempt|officer|day|week|month|year|of|person|minute|hour|storey|party|"
+    r"class|hand|line|gear|degree|place|half|round|lap|team|set|stage|phase|check|visit|interview|arrest|"
+    r"offence|warning|dose|shift|birthday|century|anniversary|generation|grade|form|battalion|regiment|most|"
+    r"largest|biggest|option|stop|cell|door|house|car|vehicle|unit|patrol|crew|man|male|suspect|pc|one|an?d?)\b)"
+)
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str = "") -> Candidate:
@@ -125,6 +133,8 @@ def _codes(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span(), Kind.REFERENCE, "number", -2)
     for m in _LOG_TIME.finditer(text):
         yield _cand(*m.span("t"), Kind.TIME, "known", 2, value=str(int(m.group("h"))))
+    for m in _ANY_ORDINAL.finditer(text):
+        yield _cand(*m.span("d"), Kind.DATE, "the-day", 0, value="--" + re.match(r"\d+", m.group("d")).group())  # type: ignore[union-attr]
     for m in _ORDINAL.finditer(text):
         day = re.match(r"\d+", m.group("d")).group()  # type: ignore[union-attr]
         start = m.start("pre") if m.group("pre") else m.start("d")
