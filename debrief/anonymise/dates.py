@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
+from .lexicon import is_ordinary
 from .phrases import finditer_at
 from .vocab import MONTHS, WEEKDAYS
 
@@ -23,7 +24,7 @@ _NUMBERS = "one two three four five six seven eight nine ten eleven twelve".spli
 _HOUR_WORD_RE = r"(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|midnight|midday|noon)"
 
 _NUMERIC = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
-_ISO = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
+_ISO = r"(?<![\d-])\d{4}(?:-\d{2}-\d{2}|/\d{2}/\d{2})(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\d-])"
 _WORDS = (
     r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?:\d{1,2}(?i:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?[\s-]*"
     + _MONTH_RE + r"(?![a-z])(?:(?:,?\s+|-)\d{4}\b|(?:\s+|-)?['’]?\d{2}\b(?![:.]\d|\s*(?i:hrs|hours)))?"
@@ -61,7 +62,7 @@ _DOB = re.compile(
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
     + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
 )
-_BORN_YEAR = re.compile(r"\b(?i:born|b\.)\s+(?:in\s+)?(?P<d>(?:19|20)\d\d)\b")
+_BORN_YEAR = re.compile(r"\b(?i:born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:]+(?:in\s+)?(?P<d>(?:19|20)\d\d)\b")
 
 _PRE_BEFORE = re.compile(
     r"\b(?i:at|around|about|approximately|approx\.?)(?:\s+(?i:about|around|approximately))?\s+$"
@@ -84,6 +85,16 @@ _TIMES = (
         re.IGNORECASE,
     ),
 )
+# "half 7", "quarter to 9", "8 in the evening", and dotted clock times anywhere ("(19.30)", "Time 16.40").
+_LOOSE_TIMES = re.compile(
+    r"\b(?P<q>(?i:half|quarter\s+(?:past|to)|half\s+past))\s+(?P<h>1[0-2]|[1-9])\b(?!\s*(?i:%|of\b|an?\b|hours?|hrs|mins?|"
+    r"minutes?|miles?|days?|weeks?|times|people|officers))"
+    r"|\b(?P<h2>1[0-2]|[1-9])\s+(?P<per>(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o['’]clock))"
+    r"|(?<![\d.£$€:,])(?<!\w\.)(?P<h3>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?![.\d%]|\s*(?i:pounds|p\b|kg|km|m\b|miles|metres|"
+    r"mg|ml|litres|per|percent|seconds|secs))"
+)
+_NOT_TIME_BEFORE = re.compile(r"(?i:para(?:graph)?|code\s+[a-h]|section|s\.|rule|clause|version|v|£|€|\$|annex|"
+                              r"appendix|chapter|page|p\.)\s*$")
 _WORD_TIME_TRIGGER = re.compile(
     r"(?<![A-Za-z])(?i:quarter|half|ten|five|twenty|one|two|three|four|six|seven|eight|nine|eleven|"
     r"twelve|midnight|midday|noon)\b"
@@ -113,7 +124,11 @@ _AGES = (
     (re.compile(r"\b(?i:aged)\s+(?P<n>\d{1,3})(?:\s+years)?\b"), "aged"),
     (re.compile(r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<n>\d{1,3})[- ]years?[- ]old"
                 r"(?:\s+(?P<noun>" + _AGE_NOUNS + r"))?\b"), "year-old"),
-    (re.compile(r"\b(?P<n>\d{1,3})[- ]years?[- ]old\b"), "bare"),
+    (re.compile(r"\b(?P<n>\d{1,3})[- ]?(?i:years?|yrs?)[- ]old\b"), "bare"),
+    (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b", re.IGNORECASE), "bare"),
+    # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
+    (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
+                r"looked|looks)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
     (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})\b"), "aged"),
     (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})\)"), "paren"),
@@ -140,7 +155,7 @@ _AGE_AFTER_NOUN = re.compile(
 )
 # "in her 20s", "early 30s", "mid-40s", "late teens", "in his forties": an age band.
 _AGE_BAND = re.compile(
-    r"\b(?:(?i:early|mid|late)[- ]?)?(?P<n>[1-9]0)['’]?s\b(?!\s*(?i:mph|%|degrees|km|kph))"
+    r"\b(?:(?i:early|mid|late)[- ]?)?(?P<n>[1-9]0)['’]?[sS]\b(?!\s*(?i:mph|%|degrees|km|kph))"
     r"|\b(?i:early|mid|late)[- ]?(?P<w>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
     r"|\b(?i:in|into)\s+(?i:his|her|their)\s+(?P<w2>(?i:teens|twenties|thirties|forties|fifties|sixties|"
     r"seventies|eighties|nineties))\b"
@@ -252,6 +267,17 @@ def _times(text: str) -> Iterator[Candidate]:
             yield _cand(start, m.end("t"), Kind.TIME, subtype, str(hour), 1)
 
 
+def _loose_times(text: str) -> Iterator[Candidate]:
+    for m in _LOOSE_TIMES.finditer(text):
+        if m.group("h3") and _NOT_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        hour = int(m.group("h") or m.group("h2") or m.group("h3"))
+        known = bool(m.group("h3"))
+        if m.group("per") and re.search(r"(?i:afternoon|evening|night)", m.group("per")) and hour < 12:
+            hour, known = hour + 12, True
+        yield _cand(*m.span(), Kind.TIME, "known" if known else "unknown", str(hour % 24), 0)
+
+
 def _age_value(raw: str) -> int:
     if raw.isdigit():
         return int(raw)
@@ -282,8 +308,25 @@ def _ages(text: str) -> Iterator[Candidate]:
     yield from _approximate_ages(text)
 
 
+# "Farida BEGUM, 29, of", "(Ana-Maria Stoica, 13)", "D.O.B. 1/2/2001, 23)": a number set off by a comma.
+_AGE_APPOSED = re.compile(
+    r"(?P<prev>[^\s,]+),\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
+    r"gave|lives|lived|died|came|went|goes|with|wearing)\b)"
+)
+# "Alfie 7, Maisie-Rae 4)", "MACLEOID 63 HAS": a name then a small number.
+_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+(?i:has|had|was|is|who|lives|from)\b)")
+
+
 def _approximate_ages(text: str) -> Iterator[Candidate]:
     """Bands, ranges, ages after a person noun and ages in words: recall first."""
+    for m in _AGE_APPOSED.finditer(text):
+        prev = m.group("prev").strip("()\"“”'’")
+        if re.fullmatch(r"\d{1,3}", prev) or prev.lower() in ("no", "no.", "flat", "unit", "room", "and", "or"):
+            continue
+        yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_AFTER_NAME.finditer(text):
+        if not is_ordinary(m.group("w")) and not m.group("w").isupper() or m.group("w").lower() == "age":
+            yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
     for m in _AGE_AFTER_NOUN.finditer(text):
         yield _cand(m.start("n"), m.end(), Kind.AGE, "band", str(int(m.group("n"))), 1)
     for m in _AGE_BAND.finditer(text):
@@ -306,4 +349,4 @@ def find_dates_times_ages(text: str) -> list[Candidate]:
     dobs = [c for c in dates if c.kind is Kind.DOB]
     dates = [c for c in dates if c.kind is Kind.DOB
              or not any(c.start < d.end and d.start < c.end for d in dobs)]
-    return [*dates, *_times(text), *_ages(text)]
+    return [*dates, *_times(text), *_loose_times(text), *_ages(text)]

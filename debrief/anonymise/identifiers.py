@@ -71,7 +71,7 @@ _ANY_ORDINAL = re.compile(
     r"(?!\s+(?i:floor|time|call|occasion|attempt|officer|day|week|month|year|of|person|minute|hour|storey|party|"
     r"class|hand|line|gear|degree|place|half|round|lap|team|set|stage|phase|check|visit|interview|arrest|"
     r"offence|warning|dose|shift|birthday|century|anniversary|generation|grade|form|battalion|regiment|most|"
-    r"largest|biggest|option|stop|cell|door|house|car|vehicle|unit|patrol|crew|man|male|suspect|pc|one|an?d?)\b)"
+    r"largest|biggest|option|stop|cell|door|house|car|vehicle|unit|patrol|crew|man|male|suspect|pc|one|an?)\b)"
 )
 
 
