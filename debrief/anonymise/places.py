@@ -24,6 +24,7 @@ _STREET_SUFFIX = (
     "Ring Road|Road|Rd|Street|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|"
     "Court|Grove|Hill|Square|Walk|Row|Mews|Parade|Rise|Vale|View|Green|Fold|Croft|Gate|Brow|Wynd|"
     "Yard|Approach|Boulevard|Circus|Embankment|Broadway|Highway|Bypass|Walkway|Park|Estate|Lea|Dene|"
+    r"Lanes|Ct|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Pde|Gr|Wk|Bank|Harbour|Brae|Loan|Vennel|Close|Heights|"
     r"St(?:\.)?(?!\s+[A-Z])"
 )
 _STREET = re.compile(
@@ -37,7 +38,18 @@ _FLAT = re.compile(
     r"\b(?i:flat|apartment|apt\.?)\s+(?P<n>\d{1,4}[A-Za-z]?)\b(?:,?\s+(?:(?:" + _WORD + r")\s+){1,3}"
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Block|Gardens|Place)\b)?"
 )
-_HOUSE_NUMBER = re.compile(r"\b(?i:at|to|outside|from)\s+(?P<a>(?i:number|no\.?)\s+\d{1,4}[A-Za-z]?)\b")
+_HOUSE_NUMBER = re.compile(r"\b(?i:at|to|outside|from|of|near|opposite|in)\s+(?P<a>(?i:number|no\.?)\s*\d{1,4}[A-Za-z]?)\b")
+# Any case: "89 CHURCH ST", "77 market st", "9 hylton bank", "0/2, 118 Sauchiehall Street", "Flat 2/1, 45 X Road".
+_ANY_CASE_ADDRESS = re.compile(
+    r"(?:\b(?i:flat|apartment|apt\.?|unit|room)\s+\d{1,3}(?:/\d{1,2})?[A-Za-z]?,?\s+|(?<![\w/])\d/\d,?\s+)?"
+    r"(?<![\w/.:£-])(?:(?i:no\.?|number)\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+"
+    r"(?P<name>(?:[A-Za-z][\w'’-]*\s+){1,3})(?P<suffix>(?i:" + _STREET_SUFFIX.replace("(?!\\s+[A-Z])", "") + r"))\b"
+)
+_ADDRESS_STOP = frozenset(
+    "the a an on in at of to and or down up along into from with by for was were is are his her their "
+    "my our your this that other same main back side slip service access private cars males females people "
+    "officers units times minutes hours youths vehicles".split()
+)
 _BUILDING = re.compile(
     r"\b(?P<name>(?:" + _WORD + r"\s+){1,3})(?:House|Tower|Towers|Lodge|Mansions|Heights|Point|Buildings)\b"
 )
@@ -60,10 +72,13 @@ _VENUE_KINDS = (
     "Hall|Bridge|Reservoir|Quay|Wharf|Marina|Pier|Beach|Woods|Moor|Common|Playing Fields|"
     "Recreation Ground|Country Park|Nature Reserve|Industrial Estate|Business Park|Precinct|"
     "Bus Depot|Interchange|Roundabout|Junction|Flyover|Underpass|Subway|Centre|Clinic|Hospice|"
-    "Care Home|Nursing Home|Loch|Lake|Canal|Forest|Fell|Beacon|Tor|Waterfront|Docks|Dock|Airport"
+    "Care Home|Nursing Home|Loch|Lake|Canal|Forest|Fell|Beacon|Tor|Waterfront|Docks|Dock|Airport|"
+    "Metro [Ss]tation|[Pp]olice [Ss]tation|[Pp]olice [Oo]ffice|[Ss]tation|Harbour|Car Park|Solicitors|Mall|Farm|"
+    "Barrage|Trust|Car Wash|Superstore|Supermarket|Garage|Motors|Café|Cafe|Salon|Barbers|Nails|Takeaway|"
+    "Central|Express|PS|PO"
 )
 _VENUE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,6})(?P<kind>" + _VENUE_KINDS + r")\b"
+    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,6})(?P<kind>" + _VENUE_KINDS + r")\b(?!\s*\d)"
     r"(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
 )
 _JUNCTION = re.compile(r"\b(?i:junction)\s+\d{1,2}[a-z]?\b")
@@ -223,6 +238,10 @@ def find_places(text: str) -> list[Candidate]:
     out = list(_streets(text))
     out += [_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3) for m in _FLAT.finditer(text)]
     out += [_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 2) for m in _HOUSE_NUMBER.finditer(text)]
+    for m in _ANY_CASE_ADDRESS.finditer(text):
+        words = [w.lower() for w in m.group("name").split()]
+        if not any(w in _ADDRESS_STOP for w in words) and not any(w.isdigit() for w in words):
+            out.append(_cand(*m.span(), Kind.ADDRESS, "address", _BASE + 2))
     for m in finditer_at(_BUILDING, WORD_CAPITAL, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         if start < m.end("name") and not all(w.lower() in NOT_NAMES for w in text[start:m.end("name")].split()):
