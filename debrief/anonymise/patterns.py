@@ -25,9 +25,21 @@ _RANK_NAME_COLLAR = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?(?:\s+[A-Z][a-
 _PAREN_COLLAR = re.compile(r"(?<=[A-Za-z])(?P<all>\s\((?P<num>\d{3,6}[A-Z]{0,2})\))")
 
 _POSTCODE = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
+_AREAS = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY EC EH EN "
+          "EX FK FY GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY LA LD LE LL LN LS LU ME MK ML NE NG NN NP "
+          "NR NW OL OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS "
+          "TW UB WA WC WD WF WN WR WS WV YO ZE B E G L M N S W").split()
+# "N4", "PE1", "BT9", "BN2 5": an outward code alone (or with its sector), any case in a log.
+_OUTWARD = re.compile(r"(?<![\w/.£-])(?:" + "|".join(sorted((a for a in _AREAS if a != "S"), key=len, reverse=True)) + r")\d[A-Z\d]?"
+                      r"(?:\s\d(?![\w:.]))?(?![\w/-]|\.\d|\s*(?i:pace|search|mha|of\b))")
 _POSTCODE_CUE = re.compile(r"\b(?i:postcode|post code)\s+(?:area\s+)?(?P<pc>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\b")
 
-_VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}\d{2}\s?[A-HJ-PR-Z]{3}\b")
+_VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}\s?\d{2}\s?[A-HJ-PR-Z]{3}\b")
+# "partial index "n6?? krr"", "partial: "B16 O.."": what a witness read of a plate, in quotes.
+_VRM_PARTIAL = re.compile(r"(?i:partial(?:\s+(?:index|reg|vrm|plate|registration))?|index|reg|vrm|plate)\s*[:\-]?\s*"
+                          r"(?:(?i:of|was|is|possibly|maybe|starting|begins?)\s+)*[\"“']"
+                          r"(?P<v>[A-Za-z0-9][A-Za-z0-9?.* ]{1,10})[\"”']")
+_VRM_QUOTED = re.compile(r"[\"“'](?P<v>[A-Za-z]{1,3}\d{1,3}\s?[A-Za-z?.*]{1,3}|[A-Za-z]{2}\s?[?.*\d]{2}\s?[A-Za-z?.*]{2,3})[\"”']")
 _VRM_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\d{1,3}\s?(?P<tail>[A-Z]{3})\b")
 _VRM_SUFFIX = re.compile(r"\b(?P<head>[A-Z]{3})\s?\d{1,3}[A-HJ-NP-Y]\b")
 _VRM_CUE = re.compile(
@@ -63,6 +75,8 @@ _REF_SHAPES = (
     re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,8}(?:/[A-Z0-9]{2,8}){2,3}\b"),
     re.compile(r"\b[A-Z]{2,5}[-/]\d{2,}(?:[-/][A-Z0-9]+)+\b"),
     re.compile(r"\b[A-Z]{2,5}-\d{4,}\b"),
+    re.compile(r"(?<![\d/.-])\d{2}-\d{4,}\b"),
+    re.compile(r"(?<![\d/.-])\d{6,8}/\d{2,6}\b"),
     re.compile(r"\b[A-Z]{1,3}\d{6,}[A-Z]?\b"),
     re.compile(r"\b\d{2}[A-Z]{2}\d{5,}\b"),
     re.compile(r"\b[A-Z]\d{2}[A-Z]\d{5,}\b"),
@@ -124,6 +138,10 @@ def _vrms(text: str) -> Iterator[Candidate]:
     for m in _VRM_SUFFIX.finditer(text):
         if not is_keep_word(m.group("head")) and m.group("head") not in {"BWV", "CAD", "PNC", "URN"}:
             yield _cand(*m.span(), Kind.VRM, bump=1)
+    for pattern in (_VRM_PARTIAL, _VRM_QUOTED):
+        for m in pattern.finditer(text):
+            if re.search(r"[\d?]", m.group("v")):
+                yield _cand(*m.span("v"), Kind.VRM, bump=3)
     for m in _VRM_CUE.finditer(text):
         value = m.group("v")
         if re.search(r"\d", value) and re.search(r"[A-Z]", value):
@@ -153,6 +171,15 @@ def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
     out += [_cand(s, e, Kind.FORCE, bump=2) for s, e, _ in FORCE_MATCHER.find(text, tokens)]
     out += [_cand(*m.span(), Kind.POSTCODE, bump=4) for m in _POSTCODE.finditer(text)]
     out += [_cand(*m.span("pc"), Kind.POSTCODE, bump=4) for m in _POSTCODE_CUE.finditer(text)]
+    for m in _OUTWARD.finditer(text):
+        code = m.group()
+        if re.search(r"(?i:cell|room|unit|zone|bay|grade|level|code|block|gate|para|section|form)\W*$",
+                     text[max(0, m.start() - 10):m.start()]):
+            continue
+        if not re.fullmatch(r"(?:MG\d+|W3W|[AB]\d{1,2}|M\d{1,2}|E\d)(?:\s\d)?", code) or re.search(
+                r"(?i:\barea|\bpostcode|\bin\b|\bnear|\baround)\W*$", text[max(0, m.start() - 12):m.start()]) \
+                or re.match(r"\s+(?i:area|postcode)", text[m.end():m.end() + 10]):
+            out.append(_cand(*m.span(), Kind.POSTCODE, bump=1))
     out += list(_vrms(text))
     out += list(_phones(text))
     out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _EMAIL.finditer(text)]
