@@ -27,6 +27,15 @@ _HANDLE_AFTER = re.compile(
 _HANDLE_HINT = re.compile(r"(?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|facebook|telegram|whatsapp|"
                           r"threads|youtube|twitch|discord|kik|username|user name|handle|account name|"
                           r"profile name|gamertag)")
+# "Snap: jaydenxx", "TikTok user 'bigmike'", "snapchat username deeboi", a quoted handle after a platform.
+_HANDLE_CUED = re.compile(
+    r"\b(?:" + _PLATFORM + r"|(?i:snap|ig|fb|tt))(?:\s+(?i:user(?:name)?|name|handle|account|profile|as|called|story\s+from))*"
+    r"\s*(?:[:\-]|(?i:is|was))?\s*(?P<q>[\"“‘'])?(?P<h>@?[A-Za-z0-9_.]{3,30})(?(q)[\"”’'])"
+)
+_HANDLE_STOP = frozenset("the and a an to was is on in at of for from with account profile page story video "
+                         "message messages post posts and or but he she they his her their it that this "
+                         "which where when who group chat call calls app".split())
+_QUOTED_HANDLE = re.compile(r"[\"“](?P<h>[a-z0-9_.]*[0-9_.][a-z0-9_.]*[a-z0-9]|[a-z]{4,}(?:z|x|xx|boi|gal|official))[\"”]")
 _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
 _W3W = re.compile(r"(?:(?<![\w/])///\s?|(?<![\w@./]))[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}(?![\w@/-]|\.[a-z])")
 _W3W_SLASHES = re.compile(r"(?<![\w/])///\s?[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,}(?![\w])")
@@ -96,6 +105,13 @@ def _handles(text: str) -> Iterator[Candidate]:
         for pattern in (_HANDLE_BEFORE, _HANDLE_AFTER):
             for m in pattern.finditer(text):
                 yield _cand(*m.span("h"), Kind.HANDLE, bump=8)
+    if _HANDLE_HINT.search(text) or re.search(r"(?i:\bsnap\b|\big\b|\bfb\b)", text):
+        for m in _HANDLE_CUED.finditer(text):
+            if m.group("h").lower().strip("@.") not in _HANDLE_STOP and not m.group("h").isdigit():
+                yield _cand(*m.span("h"), Kind.HANDLE, bump=6)
+    for m in _QUOTED_HANDLE.finditer(text):
+        if not re.fullmatch(r"[\d.]+", m.group("h")):
+            yield _cand(*m.span("h"), Kind.HANDLE, bump=5)
     if "_" in text:
         for m in _UNDERSCORED.finditer(text):
             yield _cand(*m.span(), Kind.HANDLE, bump=7)

@@ -52,7 +52,10 @@ _PHONE = re.compile(
     r"(?<![\w+/])(?:\+44[\s-]?(?:\(0\)[\s-]?)?\d|\(0\d{2,4}\)|0\d)(?:[\s-]?\d){7,10}(?![\w/])"
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+_NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
+# "log 123", "Serial 212", "PND ref 99", "incident 0412 of 14/06": short numbers after a strong cue.
+_SHORT_REF = re.compile(r"\b(?i:log|serial|cad|storm|ref|reference|incident|inc|occurrence|urn|job|exhibit|"
+                        r"crime\s+(?:ref|no|number))(?:\s+(?i:no\.?|number|ref))?\s*[:#.]?\s*(?P<ref>\d{2,6})\b(?![:.]\d)")
 
 _REF_CUE = re.compile(
     r"\b(?i:crime(?:\s+(?:reference|ref|number|no))?|CRN|custody(?:\s+(?:record|reference|ref|number|no))+|"
@@ -160,6 +163,9 @@ def _references(text: str) -> Iterator[Candidate]:
         ref = m.group("ref")
         if len(ref) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", ref):
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 3)
+    for m in _SHORT_REF.finditer(text):
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")):
+            yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
     for pattern in _REF_SHAPES:
         for m in pattern.finditer(text):
             yield _cand(*m.span(), Kind.REFERENCE, "shape")

@@ -45,6 +45,13 @@ _ANY_CASE_ADDRESS = re.compile(
     r"(?<![\w/.:£-])(?:(?i:no\.?|number)\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+"
     r"(?P<name>(?:[A-Za-z][\w'’-]*\s+){1,3})(?P<suffix>(?i:" + _STREET_SUFFIX.replace("(?!\\s+[A-Z])", "") + r"))\b"
 )
+# "FLAT 7 COPPER COURT", "Unit 4 Riverside Industrial Estate", "Apartment 12, The Wharf": any case.
+_UNIT_ADDRESS = re.compile(
+    r"\b(?i:flat|apartment|apt\.?|unit|room|suite)\s+\d{1,4}[A-Za-z]?(?:/\d{1,2})?,?\s+(?P<name>(?:[A-Za-z][\w'’-]*\s+){0,3})"
+    r"(?i:house|court|ct|tower|towers|lodge|mansions|buildings|heights|point|block|gardens|place|wharf|"
+    r"industrial\s+estate|estate|business\s+park|trading\s+estate|retail\s+park|centre|mill|mills|works|"
+    r"quay|yard|square|close|hall|view|apartments|flats|residence|house)\b"
+)
 _ADDRESS_STOP = frozenset(
     "the a an on in at of to and or down up along into from with by for was were is are his her their "
     "my our your this that other same main back side slip service access private cars males females people "
@@ -238,6 +245,9 @@ def find_places(text: str) -> list[Candidate]:
     out = list(_streets(text))
     out += [_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3) for m in _FLAT.finditer(text)]
     out += [_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 2) for m in _HOUSE_NUMBER.finditer(text)]
+    for m in _UNIT_ADDRESS.finditer(text):
+        if not any(w.lower() in _ADDRESS_STOP - {"the"} for w in m.group("name").split()):
+            out.append(_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3))
     for m in _ANY_CASE_ADDRESS.finditer(text):
         words = [w.lower() for w in m.group("name").split()]
         if not any(w in _ADDRESS_STOP for w in words) and not any(w.isdigit() for w in words):
