@@ -33,7 +33,6 @@ _AMERICAN = (
     r"(?:" + _WEEKDAY_RE + r",?\s+)?" + _MONTH_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
 )
 _WEEKDAY_DAY = _WEEKDAY_RE + r",?\s+(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
-_MONTH_YEAR = _MONTH_RE + r"\s+(?:19|20)\d\d\b"
 # "20/11": a day and a month with no year (not "24/7").
 _DAY_MONTH = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.£])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\d/])(?<!24/7)"
 _FESTIVALS = {
@@ -49,7 +48,7 @@ _FESTIVAL = (
 )
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
 _DATE = re.compile(
-    r"(?P<d>" + "|".join((_WORDS, _MONTH_YEAR, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
+    r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
                                                        _WEEKDAY_DAY, _DAY_MONTH)) + r")"
 )
 # Where a date may start: a digit, or a weekday, "the", an ordinal, a month or a festival word.
@@ -153,12 +152,10 @@ _AGE_AFTER_NOUN = re.compile(
     r"(?:\s*(?:-|–|to)\s*\d{1,2})?(?=\s*(?:,|\)|;|:|\.(?!\d)|$|\n)|\s+(?i:was|is|with|wearing|in|from|of|who|and|had|"
     r"dob|white|black|asian|mixed|slim|large|heavy|medium|stocky|thin|tall|short|yrs|years|y/o|yo)\b)"
 )
-# "in her 20s", "early 30s", "mid-40s", "late teens", "in his forties": an age band.
+# "in her 20s", "early 30s", "mid-40s", "late teens": an age band ("in his forties" is already general).
 _AGE_BAND = re.compile(
     r"\b(?:(?i:early|mid|late)[- ]?)?(?P<n>[1-9]0)['’]?[sS]\b(?!\s*(?i:mph|%|degrees|km|kph))"
     r"|\b(?i:early|mid|late)[- ]?(?P<w>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
-    r"|\b(?i:in|into)\s+(?i:his|her|their)\s+(?P<w2>(?i:teens|twenties|thirties|forties|fifties|sixties|"
-    r"seventies|eighties|nineties))\b"
 )
 _BAND_WORDS = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
                "seventies": 75, "eighties": 85, "nineties": 95}
@@ -330,9 +327,9 @@ def _approximate_ages(text: str) -> Iterator[Candidate]:
     for m in _AGE_AFTER_NOUN.finditer(text):
         yield _cand(m.start("n"), m.end(), Kind.AGE, "band", str(int(m.group("n"))), 1)
     for m in _AGE_BAND.finditer(text):
-        word = (m.group("w") or m.group("w2") or "").lower()
+        word = (m.group("w") or "").lower()
         value = _BAND_WORDS[word] if word else int(m.group("n")) + 5
-        yield _cand(m.start("w2") if m.group("w2") else m.start(), m.end(), Kind.AGE, "band", str(value), 1)
+        yield _cand(*m.span(), Kind.AGE, "band", str(value), 1)
     for m in _AGE_RANGE.finditer(text):
         lo, hi = int(m.group("n") or m.group("n2")), int(m.group("m") or m.group("m2"))
         if 10 <= lo < hi <= lo + 10 and not _AGE_UNITS.match(text, m.end()):

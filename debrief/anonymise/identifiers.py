@@ -53,10 +53,10 @@ _PREFIXED_COLLAR = re.compile(r"\s?\(\s*(?P<num>[A-Z]{1,3}\s?\d{2,6}[A-Z]{0,2})\
 _RANK_PREFIXED = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s(?P<num>[A-Z]{1,3}\s?\d{3,6})\b")
 # Force codes written with a collar number: "NWP 2907", "MP 87342", "NP4412", "3318 NW", "2231 WY".
 _FORCE_CODES = (r"MPS|MP|MET|NWP|NP|GMP|GM|WMP|WM|WYP|WY|SYP|SY|NYP|NY|TVP|TV|BTP|DPP|DP|SWP|NW|SW|WP|"
-                r"PSNI|KP|EP|HC|LC|CC|CP|SP|DC|PS|PC|WMC")
+                r"PSNI|KP|EP|HC|LC|CC|CP|SP|WMC")
 _CODE_COLLAR = re.compile(
     r"(?<![\w/])(?:(?:" + _FORCE_CODES + r")\s?\d{3,6}(?:\s?[A-Z]{2}\b(?![a-z]))?"
-    r"|\d{3,6}\s?(?:" + _FORCE_CODES.replace("|PS|PC|", "|") + r"))\b(?![a-z'’])"
+    r"|\d{3,6}\s?(?:" + _FORCE_CODES + r"))\b(?![a-z'’])"
 )
 _MIXED = re.compile(r"(?<![\w@.])(?=[A-Za-z/-]*\d)(?=[\d/-]*[A-Za-z])[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*\b(?!@)")
 # Codes that say what happened, not who: sections of Acts, kit models, ordinals, units and roads.
