@@ -9,6 +9,7 @@ from .denylist import PersonRecord
 from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .gazetteer import CAR_MAKES
+from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
 from .phrases import CAPITAL, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at
@@ -53,8 +54,13 @@ _NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.
                            "U.S.A.", "R.I.P.", "A.K.A.", "Q.C.", "K.C."})
 _NICK_CUE = re.compile(
     r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed|"
-    r"called|named|street\s+name)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{2,30}?)[\"”’']"
+    r"called|named|street\s+name|calls?\s+(?:him|her|them)|believed\s+to\s+be|referred\s+to\s+(?:by\s+[\w\s]{2,20}?\s+)?as|"
+    r"(?:ringleader|leader|one\s+of\s+them|driver|suspect|name|nickname)\s+(?:is|was)|gives?\s+(?:name|his\s+name|her\s+name)|"
+    r"(?<=[\"”’'])\s+or|mate|associate|manager|friend|boyfriend|girlfriend|partner|cousin|uncle|brother|sister|"
+    r"farmer|lad|male|female|man|woman)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{1,30}?)[\"”’']"
 )
+# A short quoted phrase in capitals ("Spud", "Big Fraz", "BIG TAM", "Mrs P"): a nickname unless it is kept.
+_QUOTED_CAPS = re.compile(r"(?:[\"“]|(?<![\w])')(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:[\"”]|'(?![\w]))")
 _NICK_BARE = re.compile(
     r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed)\s+"
     r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -212,6 +218,11 @@ def _nicknames(text: str) -> Iterator[Candidate]:
     for pattern in (_NICK_CUE, _NICK_BARE):
         for m in pattern.finditer(text):
             yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in _QUOTED_CAPS.finditer(text):
+        words = m.group("n").split()
+        if not is_keep_word(m.group("n")) and not all(_policing(w) for w in words) \
+                and not (len(words) > 2 and m.group("n").isupper()):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 1)
     for m in _INITIALS.finditer(text):
         if m.group().replace(" ", "") not in _NOT_INITIALS:
             yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
