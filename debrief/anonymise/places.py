@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, AMBIGUOUS_PLACES, FIRST_NAMES, RETAIL, place_subtype
 from .keep import is_keep_word
+from .lexicon import UK_PLACE_LOWER, is_ordinary
 from .phrases import WORD_CAPITAL, finditer_at
 from .vocab import NOT_NAMES, PLURAL_RANKS, RANKS, TITLES, alternation
 
@@ -226,6 +227,46 @@ def _towns(text: str) -> Iterator[Candidate]:
                 yield _cand(m.start(), m.start() + len(word), Kind.PLACE, "town", _GAZ)
 
 
+_CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}(?![\w])")
+_CAPS_AREA = re.compile(r"\b(?P<name>[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})?)\s+(?:ESTATE|AREA|PARK|DISTRICT|VILLAGE|"
+                        r"TOWN CENTRE|CITY CENTRE|RETAIL PARK|SHOPPING CENTRE|HOSPITAL|STATION|ROAD|STREET|LANE|AVE|ST|RD)\b")
+_LOWER_AFTER_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|towards|outside|via|into)\s+(?P<p>[a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)\b")
+# Welsh streets and hospitals: "Heol y Deri", "Ffordd Penrhos", "Ysbyty Gwynedd", any case.
+_WELSH_STREET = re.compile(
+    r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?\b(?i:heol|ffordd|stryd|lon|rhodfa|cilgant|teras|maes|ysbyty|parc|stad|ystad)"
+    r"\s+(?:(?i:y|yr|ap|ar|'r)\s+)?[A-Za-z][\w'’-]+(?:\s+(?:(?i:y|yr)\s+)?(?!(?i:and|the|at|in|on|to|was|is)\b)[A-Z][\w'’-]+)?"
+)
+
+
+def _case_blind_places(text: str) -> Iterator[Candidate]:
+    """Places in capitals on a line too short to re-case ("DERBY", "IN STRABANE"), or lower case after a
+    locative ("in strabane"): the run, or its longest opening, is on the UK place list."""
+    for m in _CAPS_RUN.finditer(text):
+        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
+        i = 0
+        while i < len(spans):
+            for j in range(len(spans), i, -1):
+                phrase = m.group()[spans[i][0]:spans[j - 1][1]]
+                low = phrase.lower()
+                if low in UK_PLACE_LOWER and (j - i > 1 or not is_ordinary(low)) and not is_keep_word(phrase):
+                    yield _cand(m.start() + spans[i][0], m.start() + spans[j - 1][1], Kind.PLACE, "town", _GAZ + 1)
+                    i = j - 1
+                    break
+            i += 1
+    for m in _CAPS_AREA.finditer(text):
+        if not all(is_ordinary(w) for w in m.group("name").split()):
+            yield _cand(*m.span("name"), Kind.PLACE, "area", _GAZ + 1)
+    for m in _LOWER_AFTER_LOCATIVE.finditer(text):
+        words = m.group("p").split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            if phrase in UK_PLACE_LOWER and not is_ordinary(words[0]) and not is_keep_word(phrase):
+                yield _cand(m.start("p"), m.start("p") + len(phrase), Kind.PLACE, "town", _GAZ + 1)
+                break
+    for m in _WELSH_STREET.finditer(text):
+        yield _cand(*m.span(), Kind.ADDRESS if m.group()[0].isdigit() else Kind.PLACE, "street", _BASE + 1)
+
+
 def _extend(text: str, end: int) -> int:
     """"Heaton Norris", "Tottenham Hale": a known place and the capitalised word that completes it."""
     m = re.match(r" (" + _WORD + r")\b", text[end:end + 30])
@@ -272,4 +313,5 @@ def find_places(text: str) -> list[Candidate]:
         if words[0].lower() not in NOT_NAMES and words[0].lower() not in _MONTHS_LOW:
             out.append(_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 1))
     out += list(_towns(text))
+    out += list(_case_blind_places(text))
     return out
