@@ -35,7 +35,8 @@ _FUNCTION = frozenset(
 _SUFFIXES = frozenset(
     "road rd street lane avenue ave crescent terrace gardens grove mews drive parade boulevard "
     "hospital infirmary school academy college university station surgery chapel church mosque "
-    "centre center stores takeaway grill inn arms tavern estate park hotel".split()
+    "centre center stores takeaway grill inn arms tavern estate park hotel harbour pier square farm quay "
+    "mill mills ave cres gdns ct market mall marina wharf barrage".split()
 )
 _CUES = frozenset(
     w.lower() for w in (*TITLES, *RANKS, *RELATIONS, *STAFF_ROLES, *OTHER_ROLES, "called", "named",
