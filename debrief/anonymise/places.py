@@ -238,6 +238,18 @@ _WELSH_STREET = re.compile(
 )
 
 
+def _place_slot(text: str, start: int, end: int) -> bool:
+    """"IN BATH", "CAD 2290/21OCT24 DERBY": an ordinary word is a place after a locative, or alone at the
+    end of a log heading after a number."""
+    prev = _prev_word(text, start)
+    if prev in _LOCATIVE:
+        return True
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)].strip()
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return not rest and bool(re.search(r"\d\S*\s*[-/:]?\s*$", before))
+
+
 def _case_blind_places(text: str) -> Iterator[Candidate]:
     """Places in capitals on a line too short to re-case ("DERBY", "IN STRABANE"), or lower case after a
     locative ("in strabane"): the run, or its longest opening, is on the UK place list."""
@@ -248,7 +260,9 @@ def _case_blind_places(text: str) -> Iterator[Candidate]:
             for j in range(len(spans), i, -1):
                 phrase = m.group()[spans[i][0]:spans[j - 1][1]]
                 low = phrase.lower()
-                if low in UK_PLACE_LOWER and (j - i > 1 or not is_ordinary(low)) and not is_keep_word(phrase):
+                start = m.start() + spans[i][0]
+                if low in UK_PLACE_LOWER and (j - i > 1 or not is_ordinary(low) or _place_slot(text, start, m.end()))\
+                        and not is_keep_word(phrase):
                     yield _cand(m.start() + spans[i][0], m.start() + spans[j - 1][1], Kind.PLACE, "town", _GAZ + 1)
                     i = j - 1
                     break
