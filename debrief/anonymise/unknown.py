@@ -59,6 +59,8 @@ _NICK_CUE = re.compile(
     r"(?<=[\"”’'])\s+or|mate|associate|manager|friend|boyfriend|girlfriend|partner|cousin|uncle|brother|sister|"
     r"farmer|lad|male|female|man|woman)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{1,30}?)[\"”’']"
 )
+# 'Bridget "Biddy" Price', "JOSHUA 'JOSH' KEEGAN": a nickname inside a full name takes the whole name.
+_NAME_NICK_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[\"“‘'][A-Za-z][^\"”’'\n]{0,20}[\"”’']\s+[A-Z][\w'’-]+")
 # A short quoted phrase in capitals ("Spud", "Big Fraz", "BIG TAM", "Mrs P"): a nickname unless it is kept.
 _QUOTED_CAPS = re.compile(r"(?:[\"“]|(?<![\w])')(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:[\"”]|'(?![\w]))")
 _NICK_BARE = re.compile(
@@ -218,6 +220,9 @@ def _nicknames(text: str) -> Iterator[Candidate]:
     for pattern in (_NICK_CUE, _NICK_BARE):
         for m in pattern.finditer(text):
             yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in _NAME_NICK_NAME.finditer(text):
+        if not _policing(m.group().split()[0]):
+            yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"] + 3)
     for m in _QUOTED_CAPS.finditer(text):
         words = m.group("n").split()
         if not is_keep_word(m.group("n")) and not all(_policing(w) for w in words) \
