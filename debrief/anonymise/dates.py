@@ -307,7 +307,7 @@ def _ages(text: str) -> Iterator[Candidate]:
 
 # "Farida BEGUM, 29, of", "(Ana-Maria Stoica, 13)", "D.O.B. 1/2/2001, 23)": a number set off by a comma.
 _AGE_APPOSED = re.compile(
-    r"(?P<prev>[^\s,]+),\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
+    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
     r"gave|lives|lived|died|came|went|goes|with|wearing)\b)"
 )
 # "Alfie 7, Maisie-Rae 4)", "MACLEOID 63 HAS": a name then a small number.
@@ -317,7 +317,8 @@ _AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|
 def _approximate_ages(text: str) -> Iterator[Candidate]:
     """Bands, ranges, ages after a person noun and ages in words: recall first."""
     for m in _AGE_APPOSED.finditer(text):
-        prev = m.group("prev").strip("()\"“”'’")
+        before = re.search(r"([^\s,]+)$", text[max(0, m.start() - 30):m.start()])
+        prev = before.group(1).strip("()\"“”'’") if before else ""
         if re.fullmatch(r"\d{1,3}", prev) or prev.lower() in ("no", "no.", "flat", "unit", "room", "and", "or"):
             continue
         yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
