@@ -89,7 +89,7 @@ _LOOSE_TIMES = re.compile(
     r"\b(?P<q>(?i:half|quarter\s+(?:past|to)|half\s+past))\s+(?P<h>1[0-2]|[1-9])\b(?!\s*(?i:%|of\b|an?\b|hours?|hrs|mins?|"
     r"minutes?|miles?|days?|weeks?|times|people|officers))"
     r"|\b(?P<h2>1[0-2]|[1-9])\s+(?P<per>(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o['’]clock))"
-    r"|(?<![\d.£$€:,])(?<!\w\.)(?P<h3>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?![.\d%]|\s*(?i:pounds|p\b|kg|km|m\b|miles|metres|"
+    r"|(?<![\d.£$€:,])(?<!\w\.)(?P<h3>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?!\.\d|[\d%]|\s*(?i:pounds|p\b|kg|km|m\b|miles|metres|"
     r"mg|ml|litres|per|percent|seconds|secs))"
 )
 _NOT_TIME_BEFORE = re.compile(r"(?i:para(?:graph)?|code\s+[a-h]|section|s\.|rule|clause|version|v|£|€|\$|annex|"
@@ -129,7 +129,7 @@ _AGES = (
     (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
                 r"looked|looks)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
-    (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})\b"), "aged"),
+    (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
     (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})\)"), "paren"),
     (re.compile(r"(?<=[a-z]),\s+(?P<n>\d{1,2})(?=\s*,|\s+(?:was|is|had|from|of|who|and|told|said)\b)"), "apposition"),
     # "aged approx 45", "aged between 18 and 20", "age about 14".

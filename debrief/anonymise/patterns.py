@@ -153,6 +153,8 @@ def _vrms(text: str) -> Iterator[Candidate]:
 
 def _phones(text: str) -> Iterator[Candidate]:
     for m in _PHONE.finditer(text):
+        if re.match(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b", m.group()):
+            continue  # "02-06-2024 21:14" is a date and a time
         digits = re.sub(r"\D", "", m.group().replace("+44", "0", 1).replace("(0)", ""))
         if len(digits) in (10, 11) and digits.startswith("0"):
             yield _cand(*m.span(), Kind.PHONE, bump=6)

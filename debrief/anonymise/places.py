@@ -29,7 +29,7 @@ _STREET_SUFFIX = (
     r"St(?:\.)?(?!\s+[A-Z])"
 )
 _STREET = re.compile(
-    r"(?P<num>\b(?:No\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+)?"
+    r"(?P<num>(?<!\d[.:])\b(?:No\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+)?"
     r"(?P<name>(?:" + _WORD + r"\s+){1,3})(?P<suffix>" + _STREET_SUFFIX + r")\b"
     r"(?:\s+(?:North|South|East|West|Upper|Lower)\b)?"
 )

@@ -158,7 +158,7 @@ def _policing(word: str) -> bool:
 def _default(text: str) -> Iterator[Candidate]:
     for start, end in _runs(text):
         end = start + len(_no_possessive(text[start:end]))
-        number = re.search(r"(?<![\d:./£$-])\b\d{1,4}[A-Za-z]?,?\s+$", text[max(0, start - 8):start])
+        number = re.search(r"(?<![\d:./£$-])(?<!\d\s)\b\d{1,4}[A-Za-z]?,?\s+$", text[max(0, start - 8):start])
         before = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 20):start])
         prev = before.group(1).lower() if before else ""
         name = text[start:end]
