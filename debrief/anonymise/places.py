@@ -86,7 +86,7 @@ _VENUE_KINDS = (
     "Central|Express|PS|PO"
 )
 _VENUE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,6})(?P<kind>" + _VENUE_KINDS + r")\b(?!\s*\d)"
+    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,6})(?P<kind>" + _VENUE_KINDS + r")\b(?![ \t]*\d)"
     r"(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
 )
 _JUNCTION = re.compile(r"\b(?i:junction)\s+\d{1,2}[a-z]?\b")
@@ -107,6 +107,8 @@ _GENERIC_VENUE_WORDS = frozenset(
     "new old st saint his her their its this that our same nearby nearest emergency accident "
     "assessment observation intensive care critical admissions".split()
 ) | frozenset(w.lower() for w in (*RANKS, *PLURAL_RANKS, *TITLES))
+# "St Tydfil's", "St Mary's Paddington": a saint's name is a hospital, church or school.
+_SAINTS = re.compile(r"\b(?i:st\.?|saint)\s+[A-Z][\w-]+['’]s(?:\s+[A-Z][a-z]+(?!['’]))?\b")
 _HMP = re.compile(r"\bHMP\s+" + _WORD)
 _RETAIL = re.compile(r"(?<![\w&])(?:" + alternation(sorted(RETAIL)) + r")(?![\w&])")
 _AREA = re.compile(
@@ -314,6 +316,7 @@ def find_places(text: str) -> list[Candidate]:
     out += [_cand(*m.span("name"), Kind.PLACE, "pub", _BASE + 1) for m in finditer_at(_PUB, _THE, text)]
     out += list(_venues(text))
     out += [_cand(*m.span(), Kind.PLACE, "prison", _BASE + 1) for m in _HMP.finditer(text)]
+    out += [_cand(*m.span(), Kind.PLACE, "venue", _BASE + 1) for m in _SAINTS.finditer(text)]
     out += [_cand(*m.span(), Kind.PLACE, "shop", _BASE) for m in _RETAIL.finditer(text)]
     for m in finditer_at(_AREA, WORD_CAPITAL, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
