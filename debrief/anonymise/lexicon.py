@@ -52,6 +52,8 @@ ocg ocgs cid moj hmp yoi sarc isva idva camhs ppn vpu dsp ctsfo dsu ops mh mhu r
 ssn cse cce ucm sfr mg11 mg5 bail rui nfa cctv anpr abe vrr tic pnd npt snt sno chis ris
 gowisely hoto pip tfc pca dvpn dvpo marac dash mash brag nhs pcc ipcc iopc hmicfrs cps cjs fpn pnd
 nicl niche athena storm smartstorm control ssm mops tasered pava'd cs'd
+veh vehs desc amb vid coll nps msht yp yps anon crimint circs trojan medic medics tue tues wed weds
+thu thur thurs fri sat sun hems ppe mod oos o/s c/o s/w pm am eod
 """.split())
 
 # Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.

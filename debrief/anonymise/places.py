@@ -89,7 +89,7 @@ _VENUE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,6})(?P<kind>" + _VENUE_KINDS + r")\b(?![ \t]*\d)"
     r"(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
 )
-_JUNCTION = re.compile(r"\b(?i:junction)\s+\d{1,2}[a-z]?\b")
+_JUNCTION = re.compile(r"\b(?:(?i:junction)\s+|J\s?|j(?=\d))\d{1,2}[a-z]?\b(?![:.]\d)")
 _RIVERS = (
     "Thames|Tyne|Wear|Tees|Mersey|Severn|Trent|Aire|Calder|Ouse|Irwell|Taff|Clyde|Tamar|Medway|"
     "Lagan|Humber|Wye|Usk|Tawe|Exe|Dee|Avon|Don|Soar|Derwent|Swale|Ribble|Lune|Forth|Tay"
