@@ -39,6 +39,9 @@ _SUFFIXES = frozenset(
     "mill mills ave cres gdns ct market mall marina wharf barrage".split()
 )
 _TITLE_CUES = frozenset("mr mrs ms miss mx dr".split())
+_RANK_CUES = frozenset("pc pcso ps sgt dc ds di dci insp supt cst const".split())
+_PAST_VERBS = frozenset("saw spoke took made gave got put ran sat found left told kept met heard felt brought caught "
+                        "held stood sent drove came went was had did said then also now and now again only not".split())
 _CUES = frozenset(
     w.lower() for w in (*TITLES, *RANKS, *RELATIONS, *STAFF_ROLES, *OTHER_ROLES, "called", "named",
                         "caller", "rp", "aka", "as", "name")
@@ -84,7 +87,7 @@ def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
                 low in NAME_LIST and prev_out[:1].isupper() and prev_out[1:].islower()):
             return _capitalise(word)
         if len(low) >= 3 and not low.endswith(("s", "ed", "ing")) and (
-                prev in _TITLE_CUES or (prev_out.lower() in FIRST_NAME_LIST and prev_out[:1].isupper()
+                prev in _TITLE_CUES or (prev in _RANK_CUES and low not in _PAST_VERBS) or (prev_out.lower() in FIRST_NAME_LIST and prev_out[:1].isupper()
                                         and prev not in _CANON)):
             return _capitalise(word)
         return low

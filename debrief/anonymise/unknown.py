@@ -11,7 +11,7 @@ from .fold import fold
 from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
-from .lexicon import NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
+from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
 from .phrases import CAPITAL, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at
 
 _PRIO = PRIORITY["default"]
@@ -61,6 +61,12 @@ _NICK_CUE = re.compile(
 )
 # 'Bridget "Biddy" Price', "JOSHUA 'JOSH' KEEGAN": a nickname inside a full name takes the whole name.
 _NAME_NICK_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[\"“‘'][A-Za-z][^\"”’'\n]{0,20}[\"”’']\s+[A-Z][\w'’-]+")
+# "PC R*** M*****", "Sgt 'M'": a masked name or a quoted letter after a rank is still a person.
+_MASKED_AFTER_RANK = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s+(?:(?P<q>[\"“‘'])(?P<l>[A-Z])[\"”’']|"
+                                r"(?P<m>[A-Z]\*+(?:\s+[A-Z]\*+)?))")
+# "Zeeshan Butt", "Pa Ward": a listed first name and the capitalised word after it, even an ordinary one.
+_FIRST_THEN_WORD = re.compile(r"\b(?P<f>[A-Z][a-z]+)\s+(?P<s>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]?\s*(?:Road|Street|Lane|"
+                              r"Avenue|Close|Drive|Way|Hospital|Station|School|Centre|Park|Court|House|Police|Constabulary))")
 # A short quoted phrase in capitals ("Spud", "Big Fraz", "BIG TAM", "Mrs P"): a nickname unless it is kept.
 _QUOTED_CAPS = re.compile(r"(?:[\"“]|(?<![\w])')(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:[\"”]|'(?![\w]))")
 _NICK_BARE = re.compile(
@@ -149,6 +155,11 @@ def _absorbable(word: str) -> bool:
     return word[0].isupper() and not (word.isupper() and len(word) <= 4) and not _policing(word)
 
 
+def _policing_only(word: str) -> bool:
+    """Ranks, titles, months, weekdays and kept terms: never a surname."""
+    return is_policing_word(word)
+
+
 def _policing(word: str) -> bool:
     low = word.lower()
     return is_ordinary(low) and low not in NAME_LIST and low not in UK_PLACE_LOWER or low in (
@@ -220,6 +231,15 @@ def _nicknames(text: str) -> Iterator[Candidate]:
     for pattern in (_NICK_CUE, _NICK_BARE):
         for m in pattern.finditer(text):
             yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in _MASKED_AFTER_RANK.finditer(text):
+        span = m.span("l") if m.group("l") else m.span("m")
+        yield Candidate(*span, Kind.PERSON, "context", PRIORITY["context"] + 1)
+    for m in _FIRST_THEN_WORD.finditer(text):
+        first, second = m.group("f"), m.group("s")
+        if not is_ordinary(first.lower()) and (first.lower() in FIRST_NAME_LIST or first.lower() not in UK_PLACE_LOWER) \
+                and not is_keep_word(first) and not is_keep_word(second) \
+                and second.lower() not in NOT_NAMES and not _policing_only(second):
+            yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
     for m in _NAME_NICK_NAME.finditer(text):
         if not _policing(m.group().split()[0]):
             yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"] + 3)

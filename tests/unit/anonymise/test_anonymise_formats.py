@@ -125,3 +125,17 @@ def test_second_development_set_holds_its_figures() -> None:
     assert report.structured_recall >= 0.98, table
     assert report.names_places_recall >= 0.90, table
     assert report.keep_rate >= 0.95, table
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Supt Sinéad Ó hAodha chaired the meeting.", "Sinéad Ó hAodha"),
+    ("Officer 1 - PC R*** M***** gave an account.", "R*** M*****"),
+    ("The custody sergeant (Sgt 'M', the reviewer) authorised it.", "M"),
+    ("She says this is Zeeshan Butt, her ex-fiance.", "Zeeshan Butt"),
+    ('On arrival I spoke with Mrs Bridget "Biddy" Price about it.', 'Bridget "Biddy" Price'),
+    ("CALLER STATES MR HEAL HAS NOT RETURNED FROM FISHING TODAY", "HEAL"),
+    ("1932 caller reports youths throwing eggs at the shop window\n1941 pcso firth on scene, cctv available, "
+     "3 youths, one in a red jacket", "firth"),
+])
+def test_names_in_harder_forms_are_replaced(text: str, span: str) -> None:
+    assert _covered(text, span), anonymise(text).text
