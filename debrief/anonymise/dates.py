@@ -147,8 +147,9 @@ _AGE_NOUN_WORDS = (
 )
 _AGE_NOUN_SET = frozenset(w.lower() for w in _AGE_NOUN_WORDS.split("|") if w.isalpha())
 # "MALE, 34, DETAINED", "female 30, slim", "W/M 40 wearing": a number straight after a person noun.
+_NOUN_BEFORE = re.compile(r"\b(?i:" + _AGE_NOUN_WORDS + r")\s*,?\s+(?:(?i:approx\.?|about|around|aged)\s+)?$")
 _AGE_AFTER_NOUN = re.compile(
-    r"\b(?i:" + _AGE_NOUN_WORDS + r")\s*,?\s+(?:(?i:approx\.?|about|around|aged)\s+)?(?P<n>\d{1,2})"
+    r"(?<![\w.:/-])(?P<n>\d{1,2})"
     r"(?:\s*(?:-|–|to)\s*\d{1,2})?(?=\s*(?:,|\)|;|:|\.(?!\d)|$|\n)|\s+(?i:was|is|with|wearing|in|from|of|who|and|had|"
     r"dob|white|black|asian|mixed|slim|large|heavy|medium|stocky|thin|tall|short|yrs|years|y/o|yo)\b)"
 )
@@ -157,6 +158,8 @@ _AGE_BAND = re.compile(
     r"\b(?:(?i:early|mid|late)[- ]?)?(?P<n>[1-9]0)['’]?[sS]\b(?!\s*(?i:mph|%|degrees|km|kph))"
     r"|\b(?i:early|mid|late)[- ]?(?P<w>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
 )
+_BAND_HINT = re.compile(r"\d0['’]?[sS]\b|(?i:teens|ties)\b")
+_RANGE_HINT = re.compile(r"\d\s?(?:-|–|to)\s?\d")
 _BAND_WORDS = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
                "seventies": 75, "eighties": 85, "nineties": 95}
 # "thought to be 15-16", "40-45 yrs": a narrow range of ages with a cue before or after.
@@ -326,12 +329,14 @@ def _approximate_ages(text: str) -> Iterator[Candidate]:
         if not is_ordinary(m.group("w")) and not m.group("w").isupper() or m.group("w").lower() == "age":
             yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
     for m in _AGE_AFTER_NOUN.finditer(text):
+        if not _NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
         yield _cand(m.start("n"), m.end(), Kind.AGE, "band", str(int(m.group("n"))), 1)
-    for m in _AGE_BAND.finditer(text):
+    for m in (_AGE_BAND.finditer(text) if _BAND_HINT.search(text) else ()):
         word = (m.group("w") or "").lower()
         value = _BAND_WORDS[word] if word else int(m.group("n")) + 5
         yield _cand(*m.span(), Kind.AGE, "band", str(value), 1)
-    for m in _AGE_RANGE.finditer(text):
+    for m in (_AGE_RANGE.finditer(text) if _RANGE_HINT.search(text) else ()):
         lo, hi = int(m.group("n") or m.group("n2")), int(m.group("m") or m.group("m2"))
         if 10 <= lo < hi <= lo + 10 and not _AGE_UNITS.match(text, m.end()):
             yield _cand(m.start("n") if m.group("n") else m.start(), m.end(), Kind.AGE, "band", str(lo), 1)
