@@ -34,6 +34,8 @@ _AMERICAN = (
 )
 _WEEKDAY_DAY = _WEEKDAY_RE + r",?\s+(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
 # "20/11": a day and a month with no year (not "24/7").
+# "21OCT24", "3mar2024": control-room compact dates.
+_COMPACT = r"(?<!\d)\d{1,2}(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:\d{4}|\d{2})\b"
 _DAY_MONTH = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.£])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\d/])(?<!24/7)"
 _FESTIVALS = {
     "new year's day": (1, "day"), "new year's eve": (12, "evening"), "christmas day": (12, "day"),
@@ -49,7 +51,7 @@ _FESTIVAL = (
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
 _DATE = re.compile(
     r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
-                                                       _WEEKDAY_DAY, _DAY_MONTH)) + r")"
+                                                       _WEEKDAY_DAY, _DAY_MONTH, _COMPACT)) + r")"
 )
 # Where a date may start: a digit, or a weekday, "the", an ordinal, a month or a festival word.
 _DATE_TRIGGER = re.compile(
@@ -74,7 +76,8 @@ _TIMES = (
     re.compile(r"(?<![\d:.£])(?P<t>(?P<h>\d{1,2})\.(?P<mi>[0-5]\d)\s*(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours)\b)"),
     re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<ap>(?i:hrs|hours|h))\b)"),
     # "at 2315": four bare digits are a time only straight after "at".
-    re.compile(r"(?P<pre>\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?)"
+    re.compile(r"(?P<pre>(?:\b(?i:at|by|from|until|till|between|approx\.?|around|about|after|before|since)|@)\s*"
+               r"(?:(?i:about|around|approximately|approx\.?)\s+)?)"
                r"(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d))\b(?![/\d])"),
     re.compile(r"(?<![\d:.])(?P<t>(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w))"),
     re.compile(

@@ -54,7 +54,9 @@ CASES = [
     ("Arrested 2024-09-02T15:40 at the mall.", "2024-09-02T15:40"),
     ("DOB 1992/08/16. Passport seen.", "1992/08/16"),
     ("known to yos, dob 2008 - 15 yrs", "2008"),
+    ("CAD 2290/21OCT24 DERBY", "21OCT24"),
     # Times.
+    ("Arrested @ 2315 at the scene.", "2315"),
     ("2315 HRS UNIT ARRIVED", "2315 HRS"),
     ("Arrested 10/12/24 @ 21.55 outside the bar.", "21.55"),
     ("call came about half 7 from the neighbour", "half 7"),
