@@ -29,8 +29,8 @@ _HANDLE_HINT = re.compile(r"(?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|fa
                           r"profile name|gamertag)")
 # "Snap: jaydenxx", "TikTok user 'bigmike'", "snapchat username deeboi", a quoted handle after a platform.
 _HANDLE_CUED = re.compile(
-    r"\b(?:" + _PLATFORM + r"|(?i:snap|ig|fb|tt))(?:\s+(?i:user(?:name)?|name|handle|account|profile|as|called|story\s+from))*"
-    r"\s*(?:[:\-]|(?i:is|was))?\s*(?P<q>[\"“‘'])?(?P<h>@?[A-Za-z0-9_.]{3,30})(?(q)[\"”’'])"
+    r"\b(?:" + _PLATFORM + r"|(?i:snap|ig|fb|tt))(?:(?:\s+(?i:user(?:name)?|name|handle|account|profile|as|called|"
+    r"story\s+from))+\s*[:\-]?|\s*[:\-]|\s+(?i:is|was)|(?=\s*[\"“‘']))\s*(?P<q>[\"“‘'])?(?P<h>@?[A-Za-z0-9_.]{3,30})(?(q)[\"”’'])"
 )
 _HANDLE_STOP = frozenset("the and a an to was is on in at of for from with account profile page story video "
                          "message messages post posts and or but he she they his her their it that this "
