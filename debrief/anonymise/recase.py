@@ -123,7 +123,8 @@ def _recase_line(line: str, how: str) -> str:
             j -= 1
         if named:
             for k in (*named, i):
-                out[k] = _capitalise(words[k].group()) if out[k].islower() else out[k]
+                out[k] = _capitalise(words[k].group()) if out[k].islower() or (k == i and out[k].isupper()) \
+                    else out[k]
     for m, new in zip(words, out):
         chars[m.start():m.end()] = new
     text = "".join(chars)
