@@ -279,7 +279,9 @@ def _case_blind_places(text: str) -> Iterator[Candidate]:
             if phrase in UK_PLACE_LOWER and not is_ordinary(words[0]) and not is_keep_word(phrase):
                 yield _cand(m.start("p"), m.start("p") + len(phrase), Kind.PLACE, "town", _GAZ + 1)
                 break
-    for m in _WELSH_STREET.finditer(text):
+    low = text.lower()
+    welsh = ("heol", "ffordd", "stryd", "lon ", "rhodfa", "cilgant", "teras", "maes", "ysbyty", "parc", "stad")
+    for m in (_WELSH_STREET.finditer(text) if any(w in low for w in welsh) else ()):
         yield _cand(*m.span(), Kind.ADDRESS if m.group()[0].isdigit() else Kind.PLACE, "street", _BASE + 1)
 
 
@@ -302,7 +304,9 @@ def find_places(text: str) -> list[Candidate]:
     out = list(_streets(text))
     out += [_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3) for m in _FLAT.finditer(text)]
     out += [_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 2) for m in _HOUSE_NUMBER.finditer(text)]
-    for m in _UNIT_ADDRESS.finditer(text):
+    low = text.lower()
+    for m in (_UNIT_ADDRESS.finditer(text) if any(w in low for w in ("flat", "apartment", "apt", "unit", "room", "suite"))
+              else ()):
         if not any(w.lower() in _ADDRESS_STOP - {"the"} for w in m.group("name").split()):
             out.append(_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3))
     for m in _ANY_CASE_ADDRESS.finditer(text):

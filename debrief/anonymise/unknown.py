@@ -12,7 +12,7 @@ from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
-from .phrases import CAPITAL, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at
+from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
@@ -231,7 +231,8 @@ def _nicknames(text: str) -> Iterator[Candidate]:
     for pattern in (_NICK_CUE, _NICK_BARE):
         for m in pattern.finditer(text):
             yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
-    for m in _MASKED_AFTER_RANK.finditer(text):
+    for m in (finditer_at(_MASKED_AFTER_RANK, RANK_START, text) if "*" in text or "'" in text or '"' in text
+              or "‘" in text or "“" in text else ()):
         span = m.span("l") if m.group("l") else m.span("m")
         yield Candidate(*span, Kind.PERSON, "context", PRIORITY["context"] + 1)
     for m in _FIRST_THEN_WORD.finditer(text):
@@ -240,10 +241,11 @@ def _nicknames(text: str) -> Iterator[Candidate]:
                 and not is_keep_word(first) and not is_keep_word(second) \
                 and second.lower() not in NOT_NAMES and not _policing_only(second):
             yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
-    for m in _NAME_NICK_NAME.finditer(text):
+    quoted = any(q in text for q in "\"“‘'")
+    for m in (_NAME_NICK_NAME.finditer(text) if quoted else ()):
         if not _policing(m.group().split()[0]):
             yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"] + 3)
-    for m in _QUOTED_CAPS.finditer(text):
+    for m in (_QUOTED_CAPS.finditer(text) if quoted else ()):
         words = m.group("n").split()
         if not is_keep_word(m.group("n")) and not all(_policing(w) for w in words) \
                 and not (len(words) > 2 and m.group("n").isupper()):
