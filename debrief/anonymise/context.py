@@ -13,8 +13,9 @@ from .vocab import (MONTHS, NOT_NAMES, OTHER_ROLES, PLURAL_RANKS, RANK_LABEL, RA
 
 _CTX = PRIORITY["context"]
 _GAZ = PRIORITY["gazetteer"]
-NAME = r"(?:(?:Mc|Mac|O['’]|D['’]|De|Van|Al-|El-)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
-_CAPS = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?)"
+NAME = (r"(?:(?:(?:O|Ni|Nic|Mhic|Ui|Mac\s+an|Mac|ap|ab|bin|binti|ibn)\s+(?=h?[A-Z][a-z])(?:h(?=[A-Z]))?)?"
+        r"(?:Mc|Mac|O['’]|D['’]|De|Van|Al-|El-)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)")
+_CAPS = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?![\d]))"
 
 _PLURAL = re.compile(
     r"\b(?:" + alternation(PLURAL_RANKS) + r")\s+(?P<list>" + NAME + r"(?:\s*(?:,|and|&)\s*" + NAME + r")+)"

@@ -5,13 +5,14 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
+from .lexicon import is_ordinary
 from .phrases import finditer_at
 from .vocab import MONTHS, WEEKDAYS
 
 _BASE = PRIORITY["pattern"]
 _MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_MONTH_RE = r"(?:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_WEEKDAY_RE = r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_MONTH_RE = r"(?i:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_WEEKDAY_RE = r"(?i:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Weds|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first "
@@ -22,16 +23,20 @@ _ORD_RE = r"(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-
 _NUMBERS = "one two three four five six seven eight nine ten eleven twelve".split()
 _HOUR_WORD_RE = r"(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|midnight|midday|noon)"
 
-_NUMERIC = r"(?<![\d/.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
-_ISO = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
+_NUMERIC = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
+_ISO = r"(?<![\d-])\d{4}(?:-\d{2}-\d{2}|/\d{2}/\d{2})(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\d-])"
 _WORDS = (
-    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?\s+"
-    + _MONTH_RE + r"(?![a-z])(?:,?\s+\d{4}\b)?"
+    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?:\d{1,2}(?i:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?[\s-]*"
+    + _MONTH_RE + r"(?![a-z])(?:(?:,?\s+|-)\d{4}\b|(?:\s+|-)?['’]?\d{2}\b(?![:.]\d|\s*(?i:hrs|hours)))?"
 )
 _AMERICAN = (
     r"(?:" + _WEEKDAY_RE + r",?\s+)?" + _MONTH_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
 )
-_WEEKDAY_DAY = _WEEKDAY_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
+_WEEKDAY_DAY = _WEEKDAY_RE + r",?\s+(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
+# "20/11": a day and a month with no year (not "24/7").
+# "21OCT24", "3mar2024": control-room compact dates.
+_COMPACT = r"(?<!\d)\d{1,2}(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:\d{4}|\d{2})\b"
+_DAY_MONTH = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.£])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\d/])(?<!24/7)"
 _FESTIVALS = {
     "new year's day": (1, "day"), "new year's eve": (12, "evening"), "christmas day": (12, "day"),
     "christmas eve": (12, "evening"), "boxing day": (12, "day"), "bonfire night": (11, "evening"),
@@ -46,7 +51,7 @@ _FESTIVAL = (
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
 _DATE = re.compile(
     r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
-                                                       _WEEKDAY_DAY)) + r")"
+                                                       _WEEKDAY_DAY, _DAY_MONTH, _COMPACT)) + r")"
 )
 # Where a date may start: a digit, or a weekday, "the", an ordinal, a month or a festival word.
 _DATE_TRIGGER = re.compile(
@@ -58,20 +63,21 @@ _DOB = re.compile(
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
     + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
 )
-_BORN_YEAR = re.compile(r"\bborn\s+in\s+(?P<d>(?:19|20)\d\d)\b")
+_BORN_YEAR = re.compile(r"\b(?i:born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:]+(?:in\s+)?(?P<d>(?:19|20)\d\d)\b")
 
 _PRE_BEFORE = re.compile(
     r"\b(?i:at|around|about|approximately|approx\.?)(?:\s+(?i:about|around|approximately))?\s+$"
 )
-_AP = r"(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours|h)"
+_AP = r"(?P<ap>(?i:am|pm|a\.m\.|p\.m\.|hrs|hours|h))"
 _TIMES = (
     # "02:15", "02:15:30", and "02:15:" at the head of a log line.
     re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*" + _AP
                + r"\b)?)(?!\d|:\d)"),
     re.compile(r"(?<![\d:.£])(?P<t>(?P<h>\d{1,2})\.(?P<mi>[0-5]\d)\s*(?P<ap>am|pm|a\.m\.|p\.m\.|hrs|hours)\b)"),
-    re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<ap>hrs|hours|h)\b)"),
+    re.compile(r"(?<![\d:.])(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<ap>(?i:hrs|hours|h))\b)"),
     # "at 2315": four bare digits are a time only straight after "at".
-    re.compile(r"(?P<pre>\b(?i:at)\s+(?:(?i:about|around|approximately)\s+)?)"
+    re.compile(r"(?P<pre>(?:\b(?i:at|by|from|until|till|between|approx\.?|around|about|after|before|since)|@)\s*"
+               r"(?:(?i:about|around|approximately|approx\.?)\s+)?)"
                r"(?P<t>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d))\b(?![/\d])"),
     re.compile(r"(?<![\d:.])(?P<t>(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w))"),
     re.compile(
@@ -81,6 +87,16 @@ _TIMES = (
         re.IGNORECASE,
     ),
 )
+# "half 7", "quarter to 9", "8 in the evening", and dotted clock times anywhere ("(19.30)", "Time 16.40").
+_LOOSE_TIMES = re.compile(
+    r"\b(?P<q>(?i:half|quarter\s+(?:past|to)|half\s+past))\s+(?P<h>1[0-2]|[1-9])\b(?!\s*(?i:%|of\b|an?\b|hours?|hrs|mins?|"
+    r"minutes?|miles?|days?|weeks?|times|people|officers))"
+    r"|\b(?P<h2>1[0-2]|[1-9])\s+(?P<per>(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o['’]clock))"
+    r"|(?<![\d.£$€:,])(?<!\w\.)(?P<h3>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?!\.\d|[\d%]|\s*(?i:pounds|p\b|kg|km|m\b|miles|metres|"
+    r"mg|ml|litres|per|percent|seconds|secs))"
+)
+_NOT_TIME_BEFORE = re.compile(r"(?i:para(?:graph)?|code\s+[a-h]|section|s\.|rule|clause|version|v|£|€|\$|annex|"
+                              r"appendix|chapter|page|p\.)\s*$")
 _WORD_TIME_TRIGGER = re.compile(
     r"(?<![A-Za-z])(?i:quarter|half|ten|five|twenty|one|two|three|four|six|seven|eight|nine|eleven|"
     r"twelve|midnight|midday|noon)\b"
@@ -101,6 +117,7 @@ _AGE_STATED = re.compile(
     r"metres?|meters?|miles?|mph|yards?|feet|foot|inches|times|days?|weeks?|months?|am\b|pm\b|o['’]clock|"
     r"st\b|nd\b|rd\b|th\b|units?|calls?|officers?|people|of\b|out\b|minutes?|percent|cm|kg|mg|ml|stone|pints?))"
 )
+_AGE_SUBJECT = re.compile(r"\b[A-Zhstw]")
 _AGE_NOUNS = (
     "man|woman|boy|girl|male|female|person|child|teenager|youth|lad|mother|father|driver|rider|"
     "pedestrian|passenger|suspect|victim|subject|detainee|patient|student|son|daughter|motorist"
@@ -109,12 +126,55 @@ _AGES = (
     (re.compile(r"\b(?i:aged)\s+(?P<n>\d{1,3})(?:\s+years)?\b"), "aged"),
     (re.compile(r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<n>\d{1,3})[- ]years?[- ]old"
                 r"(?:\s+(?P<noun>" + _AGE_NOUNS + r"))?\b"), "year-old"),
-    (re.compile(r"\b(?P<n>\d{1,3})[- ]years?[- ]old\b"), "bare"),
+    (re.compile(r"\b(?P<n>\d{1,3})[- ]?(?i:years?|yrs?)[- ]old\b"), "bare"),
+    (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b", re.IGNORECASE), "bare"),
+    # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
+    (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
+                r"looked|looks)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
-    (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})\b"), "aged"),
+    (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
     (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})\)"), "paren"),
     (re.compile(r"(?<=[a-z]),\s+(?P<n>\d{1,2})(?=\s*,|\s+(?:was|is|had|from|of|who|and|told|said)\b)"), "apposition"),
+    # "aged approx 45", "aged between 18 and 20", "age about 14".
+    (re.compile(r"\b(?i:aged?)\s+(?i:approx\.?|approximately|about|around|roughly|circa|c\.|between|maybe|"
+                r"possibly|probably|perhaps|estimated|est\.?)\s+(?P<n>\d{1,3})"
+                r"(?:\s*(?:-|–|to|and|or|/)\s*\d{1,3})?(?:\s*(?i:yrs|years))?\b"), "aged"),
+    # "25yrs", "16yo", "40 YRS", "17 y/o": an age whatever the words around it.
+    (re.compile(r"\b(?P<n>\d{1,3})\s?(?i:yrs?|y/o|y\.o\.?|yo)(?![\w/])(?!\s+(?i:service|experience|ago|later|"
+                r"earlier|before|after|since|in\s+(?:the\s+)?(?:job|force|post|role|prison|jail)))"), "bare"),
 )
+_AGE_NOUN_WORDS = (
+    r"male|female|man|woman|boy|girl|lad|youth|teen|teenager|juvenile|adult|IP|suspect|victim|subject|"
+    r"detainee|casualty|patient|mother|father|mum|dad|son|daughter|wife|husband|partner|brother|sister|"
+    r"driver|rider|passenger|pedestrian|person|child|baby|grandson|granddaughter|[WB]/[MF]|IC\d|m|f"
+)
+_AGE_NOUN_SET = frozenset(w.lower() for w in _AGE_NOUN_WORDS.split("|") if w.isalpha())
+# "MALE, 34, DETAINED", "female 30, slim", "W/M 40 wearing": a number straight after a person noun.
+_NOUN_BEFORE = re.compile(r"\b(?i:" + _AGE_NOUN_WORDS + r")\s*,?\s+(?:(?i:approx\.?|about|around|aged)\s+)?$")
+_AGE_AFTER_NOUN = re.compile(
+    r"(?<![\w.:/-])(?P<n>\d{1,2})"
+    r"(?:\s*(?:-|–|to)\s*\d{1,2})?(?=\s*(?:,|\)|;|:|\.(?!\d)|$|\n)|\s+(?i:was|is|with|wearing|in|from|of|who|and|had|"
+    r"dob|white|black|asian|mixed|slim|large|heavy|medium|stocky|thin|tall|short|yrs|years|y/o|yo)\b)"
+)
+# "in her 20s", "early 30s", "mid-40s", "late teens": an age band ("in his forties" is already general).
+_AGE_BAND = re.compile(
+    r"\b(?:(?i:early|mid|late)[- ]?)?(?P<n>[1-9]0)['’]?[sS]\b(?!\s*(?i:mph|%|degrees|km|kph))"
+    r"|\b(?i:early|mid|late)[- ]?(?P<w>(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
+)
+_BAND_HINT = re.compile(r"\d0['’]?[sS]\b|(?i:teens|ties)\b")
+_RANGE_HINT = re.compile(r"\d\s?(?:-|–|to)\s?\d")
+_BAND_WORDS = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
+               "seventies": 75, "eighties": 85, "nineties": 95}
+# "thought to be 15-16", "40-45 yrs": a narrow range of ages with a cue before or after.
+_AGE_RANGE = re.compile(
+    r"(?:\b(?i:aged|age|approx\.?|about|around|roughly|be|between|maybe|possibly|perhaps|estimated)\s+|[,(]\s*)"
+    r"(?P<n>\d{1,2})\s?(?:-|–|to)\s?(?P<m>\d{1,2})(?![\d/:.]\d)"
+    r"|(?P<n2>\d{1,2})\s?(?:-|–|to)\s?(?P<m2>\d{1,2})\s*(?i:yrs|years(?:\s+old)?|y/?o|year[- ]olds?)\b"
+)
+_AGE_WORD_OLD = re.compile(r"\b(?P<n>" + _AGE_WORD_RE + r")[- ]years?[- ]old\b", re.IGNORECASE)
+_AGE_UNITS = re.compile(r"\s*(?i:%|per\b|minutes?|mins?|hours?|hrs\b|seconds?|secs?|metres?|meters?|miles?|mph|"
+                        r"yards?|feet|foot|times|days?|weeks?|months?|am\b|pm\b|officers?|people|units?|calls?|"
+                        r"January|February|March|April|May|June|July|August|September|October|November|December)")
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str, value: str, bump: int = 0) -> Candidate:
@@ -210,6 +270,17 @@ def _times(text: str) -> Iterator[Candidate]:
             yield _cand(start, m.end("t"), Kind.TIME, subtype, str(hour), 1)
 
 
+def _loose_times(text: str) -> Iterator[Candidate]:
+    for m in _LOOSE_TIMES.finditer(text):
+        if m.group("h3") and _NOT_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        hour = int(m.group("h") or m.group("h2") or m.group("h3"))
+        known = bool(m.group("h3"))
+        if m.group("per") and re.search(r"(?i:afternoon|evening|night)", m.group("per")) and hour < 12:
+            hour, known = hour + 12, True
+        yield _cand(*m.span(), Kind.TIME, "known" if known else "unknown", str(hour % 24), 0)
+
+
 def _age_value(raw: str) -> int:
     if raw.isdigit():
         return int(raw)
@@ -219,7 +290,7 @@ def _age_value(raw: str) -> int:
 
 
 def _ages(text: str) -> Iterator[Candidate]:
-    for m in _AGE_STATED.finditer(text):
+    for m in finditer_at(_AGE_STATED, _AGE_SUBJECT, text):
         yield _cand(*m.span("n"), Kind.AGE, "stated", str(_age_value(m.group("n"))), 0)
     for pattern, subtype in _AGES:
         for m in pattern.finditer(text):
@@ -227,8 +298,8 @@ def _ages(text: str) -> Iterator[Candidate]:
             if n > 110:
                 continue
             if subtype in ("paren", "apposition"):
-                word = re.search(r"([A-Za-z]+)\W*$", text[: m.start()])
-                if not word or not word.group(1)[0].isupper():
+                word = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - 40): m.start()])
+                if not word or not (word.group(1)[0].isupper() or word.group(1).lower() in _AGE_NOUN_SET):
                     continue
             if subtype == "year-old":
                 noun = m.group("noun") or ""
@@ -237,6 +308,44 @@ def _ages(text: str) -> Iterator[Candidate]:
                 yield _cand(*m.span(), Kind.AGE, subtype, str(n), 2)
             else:
                 yield _cand(*m.span("n"), Kind.AGE, subtype, str(n), 1)
+    yield from _approximate_ages(text)
+
+
+# "Farida BEGUM, 29, of", "(Ana-Maria Stoica, 13)", "D.O.B. 1/2/2001, 23)": a number set off by a comma.
+_AGE_APPOSED = re.compile(
+    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
+    r"gave|lives|lived|died|came|went|goes|with|wearing)\b)"
+)
+# "Alfie 7, Maisie-Rae 4)", "MACLEOID 63 HAS": a name then a small number.
+_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+(?i:has|had|was|is|who|lives|from)\b)")
+
+
+def _approximate_ages(text: str) -> Iterator[Candidate]:
+    """Bands, ranges, ages after a person noun and ages in words: recall first."""
+    for m in _AGE_APPOSED.finditer(text):
+        before = re.search(r"([^\s,]+)$", text[max(0, m.start() - 30):m.start()])
+        prev = before.group(1).strip("()\"“”'’") if before else ""
+        if re.fullmatch(r"\d{1,3}", prev) or prev.lower() in ("no", "no.", "flat", "unit", "room", "and", "or"):
+            continue
+        yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_AFTER_NAME.finditer(text):
+        if not is_ordinary(m.group("w")) and not m.group("w").isupper() or m.group("w").lower() == "age":
+            yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_AFTER_NOUN.finditer(text):
+        if not _NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        yield _cand(m.start("n"), m.end(), Kind.AGE, "band", str(int(m.group("n"))), 1)
+    for m in (_AGE_BAND.finditer(text) if _BAND_HINT.search(text) else ()):
+        word = (m.group("w") or "").lower()
+        value = _BAND_WORDS[word] if word else int(m.group("n")) + 5
+        yield _cand(*m.span(), Kind.AGE, "band", str(value), 1)
+    for m in (_AGE_RANGE.finditer(text) if _RANGE_HINT.search(text) else ()):
+        lo, hi = int(m.group("n") or m.group("n2")), int(m.group("m") or m.group("m2"))
+        if 10 <= lo < hi <= lo + 10 and not _AGE_UNITS.match(text, m.end()):
+            yield _cand(m.start("n") if m.group("n") else m.start(), m.end(), Kind.AGE, "band", str(lo), 1)
+    if "old" in text.lower():
+        for m in _AGE_WORD_OLD.finditer(text):
+            yield _cand(*m.span(), Kind.AGE, "bare", str(_age_value(m.group("n").lower())), 2)
 
 
 def find_dates_times_ages(text: str) -> list[Candidate]:
@@ -246,4 +355,4 @@ def find_dates_times_ages(text: str) -> list[Candidate]:
     dobs = [c for c in dates if c.kind is Kind.DOB]
     dates = [c for c in dates if c.kind is Kind.DOB
              or not any(c.start < d.end and d.start < c.end for d in dobs)]
-    return [*dates, *_times(text), *_ages(text)]
+    return [*dates, *_times(text), *_loose_times(text), *_ages(text)]

@@ -35,6 +35,9 @@ FORCE_AREAS: tuple[str, ...] = (
 SHORT_FORMS: tuple[str, ...] = (
     "GMP", "WYP", "SYP", "NYP", "WMP", "MPS", "BTP", "TVP", "A&S", "D&C", "CoLP", "MoDP", "CNC",
     "the Met", "Met Police", "The Met",
+    "NWP", "DPP", "SWP", "WMP", "NYP", "CLP", "MoD Police", "PSoS", "West Mids Police", "West Mids",
+    "An Garda Siochana", "Garda Siochana", "An Garda Síochána", "Garda Síochána", "the Gardai", "Gardai",
+    "the Garda", "Police Service Northern Ireland", "Scottish Police", "Met Police Service",
 )
 _SUFFIXES = ("Police Service", "Police Force", "Constabulary", "Police", "Force")
 

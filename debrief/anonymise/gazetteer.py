@@ -83,7 +83,20 @@ West Midlands, West Sussex, West Yorkshire, East Yorkshire, East Riding, Wiltshi
 Greater Manchester, Greater London, Teesside, Tyneside, Wearside, Calderdale, Gwent, Powys,
 Gwynedd, Anglesey, Pembrokeshire, Carmarthenshire, Ceredigion, Glamorgan, Vale of Glamorgan,
 Clwyd, Dyfed, Fife, Lothian, Strathclyde, Lanarkshire, Ayrshire, Highlands, Antrim, Tyrone,
-Fermanagh, Yorkshire, Cotswolds, Lake District, Peak District, Fylde, Wirral
+Fermanagh, Yorkshire, Cotswolds, Lake District, Peak District, Fylde, Wirral,
+Barking and Dagenham, Barnet, Bexley, Brent, Bromley, Camden, Croydon, Ealing, Enfield, Greenwich,
+Hackney, Hammersmith and Fulham, Haringey, Harrow, Havering, Hillingdon, Hounslow, Islington,
+Kensington and Chelsea, Kingston upon Thames, Lambeth, Lewisham, Merton, Newham, Redbridge,
+Richmond upon Thames, Southwark, Sutton, Tower Hamlets, Waltham Forest, Wandsworth, Westminster,
+Highland, Moray, Aberdeenshire, Angus, Perth and Kinross, Argyll and Bute, Stirlingshire,
+Clackmannanshire, Falkirk, West Lothian, East Lothian, Midlothian, Scottish Borders,
+Dumfries and Galloway, Inverclyde, Renfrewshire, East Renfrewshire, West Dunbartonshire,
+East Dunbartonshire, North Lanarkshire, South Lanarkshire, North Ayrshire, East Ayrshire,
+South Ayrshire, Na h-Eileanan Siar, Western Isles, Orkney, Shetland, Ynys Mon, Conwy, Denbighshire,
+Flintshire, Wrexham, Monmouthshire, Torfaen, Blaenau Gwent, Caerphilly, Rhondda Cynon Taf,
+Merthyr Tydfil, Bridgend, Neath Port Talbot, Armagh, Down, Londonderry, Derry, Derry~Londonderry,
+Mid Ulster, Causeway Coast and Glens, Newry, Mourne and Down, Lisburn and Castlereagh,
+Ards and North Down, Antrim and Newtownabbey, Mid and East Antrim
 """.split(",") if s.strip())
 
 # Common first names in England and Wales across communities, for names nobody put on the form.
@@ -151,7 +164,7 @@ Perth, Durham, Bangor, Harrow, Brent, Poole, Stafford, Warwick, Windsor, Kendal,
 Derby, Newport, Aston, Beeston, Everton, Chelsea, Fulham, Enfield, Barnet, Bromley, Kent, Devon,
 Dorset, Essex, Surrey, Norfolk, Suffolk, Somerset, Cornwall, Rutland, Highlands, Sketty, Hull,
 Grantham, Stamford, Hatfield, Hastings, Penrith, Tyrone, Antrim, Armagh, Dudley, Barking, Poplar,
-Walsall, Wigan
+Walsall, Wigan, Down, Angus, Moray, Merton, Highland, Derry, Camden, Conwy, Bridgend, Westminster
 """.split(",") if s.strip())
 
 # Car makes: the word after one is a model ("Seat Leon", "Kia Ceed"), not a person.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
+from .phrases import RANK_START, finditer_at
 from .vocab import RANK_RE
 
 _BASE = PRIORITY["pattern"]
@@ -14,6 +15,7 @@ _URL = re.compile(
     r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+"
     r"|\b(?:[A-Za-z0-9-]+\.)+" + _TLD + r"/[^\s<>\"')\]]*"
 )
+_TLD_SLASH = re.compile(r"\." + _TLD + r"/")
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _PLATFORM = r"(?i:snapchat|instagram|insta|tiktok|twitter|x|facebook|telegram|whatsapp|threads|youtube|twitch|discord|kik)"
 _HANDLE_BEFORE = re.compile(r"(?<![\w@])(?P<h>[A-Za-z0-9_]*[._][A-Za-z0-9_.]*[A-Za-z0-9_])\s+(?i:on)\s+" + _PLATFORM + r"\b")
@@ -25,8 +27,22 @@ _HANDLE_AFTER = re.compile(
 _HANDLE_HINT = re.compile(r"(?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|facebook|telegram|whatsapp|"
                           r"threads|youtube|twitch|discord|kik|username|user name|handle|account name|"
                           r"profile name|gamertag)")
+# "Snap: jaydenxx", "TikTok user 'bigmike'", "snapchat username deeboi", a quoted handle after a platform.
+_HANDLE_CUED = re.compile(
+    r"\b(?:" + _PLATFORM + r"|(?i:snap|ig|fb|tt))(?:(?:\s+(?i:user(?:name)?|name|handle|account|profile|as|called|"
+    r"story\s+from))+\s*[:\-]?|\s*[:\-]|\s+(?i:is|was)|(?=\s*[\"“‘']))\s*(?P<q>[\"“‘'])?(?P<h>@?[A-Za-z0-9_.]{3,30})(?(q)[\"”’'])"
+)
+_HANDLE_STOP = frozenset("the and a an to was is on in at of for from with account profile page story video "
+                         "message messages post posts and or but he she they his her their it that this "
+                         "which where when who group chat call calls app".split())
+_QUOTED_HANDLE = re.compile(r"[\"“](?P<h>[a-z0-9_.]*[0-9_.][a-z0-9_.]*[a-z0-9]|[a-z]{4,}(?:z|x|xx|boi|gal|official))[\"”]")
 _UNDERSCORED = re.compile(r"(?<![\w@.])[A-Za-z0-9]+_[A-Za-z0-9_]+\b")
 _W3W = re.compile(r"(?:(?<![\w/])///\s?|(?<![\w@./]))[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}(?![\w@/-]|\.[a-z])")
+_W3W_SLASHES = re.compile(r"(?<![\w/])///\s?[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,}(?![\w])")
+_W3W_CUED = re.compile(
+    r"(?i:what\s?3\s?words|what\s+three\s+words|w3w)[\s:,\-]*(?:(?i:ref|reference|location|address|is|was|of|"
+    r"at|gives|given|shows?|showed|=)[\s:,\-]+){0,3}['\"“‘]?(?P<w>[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,})(?![\w])"
+)
 _NOT_W3W_END = re.compile(r"\.(?:com|uk|org|net|me|io|gov|nhs|police|co|ac|tv|info)$")
 _INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}(?![\w])")
 _SPOKEN_EMAIL = re.compile(r"\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+",
@@ -35,12 +51,19 @@ _NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])\s?\d{1,4}\b")  # No
 _DOTTED_TIME = re.compile(r"\b(?P<pre>(?i:at|by|until|from|around|about|approx\.?)\s+)(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)\b(?![.\d])")
 _PREFIXED_COLLAR = re.compile(r"\s?\(\s*(?P<num>[A-Z]{1,3}\s?\d{2,6}[A-Z]{0,2})\s*\)")
 _RANK_PREFIXED = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s(?P<num>[A-Z]{1,3}\s?\d{3,6})\b")
+# Force codes written with a collar number: "NWP 2907", "MP 87342", "NP4412", "3318 NW", "2231 WY".
+_FORCE_CODES = (r"MPS|MP|MET|NWP|NP|GMP|GM|WMP|WM|WYP|WY|SYP|SY|NYP|NY|TVP|TV|BTP|DPP|DP|SWP|NW|SW|WP|"
+                r"PSNI|KP|EP|HC|LC|CC|CP|SP|WMC")
+_CODE_COLLAR = re.compile(
+    r"(?<![\w/])(?:(?:" + _FORCE_CODES + r")\s?\d{3,6}(?:\s?[A-Z]{2}\b(?![a-z]))?"
+    r"|\d{3,6}\s?(?:" + _FORCE_CODES + r"))\b(?![a-z'’])"
+)
 _MIXED = re.compile(r"(?<![\w@.])(?=[A-Za-z/-]*\d)(?=[\d/-]*[A-Za-z])[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)*\b(?!@)")
 # Codes that say what happened, not who: sections of Acts, kit models, ordinals, units and roads.
 _SAFE_MIXED = re.compile(
     r"(?i:s\.?\d{1,3}[a-z]?|x\d{1,3}|t\d|\d+(?:st|nd|rd|th)|\d+(?:am|pm|hrs?|mph|kph|km|kg|mg|ml|cm|mm|m|"
     r"s|h|x|ft|in|yrs?|k|g|p|mins?|secs?|d)|covid-19|what3words|a&e|4x4|24/7|g4s|mp\d|[mab]\d{1,4}(?:\(m\))?|[a-z]\d|"
-    r"v\d+|level\d|grade\d|\d+g|\d{1,2}-\d{1,2}|\d+-year-olds?|\d+s)"
+    r"v\d+|level\d|grade\d|\d+g|\d{1,2}-\d{1,2}|\d+-year-olds?|\d+s|\d(?:x\d){1,3}|[a-e]\d(?:[a-e]?\d)?|mg\d{1,2}[a-z]?)"
 )
 _RANK_NUMBER = re.compile(r"(?:PC|PS|DC|DS|SC|DI|TDC|PCSO|Sgt|SGT|Insp)\d{2,6}[A-Z]{0,2}")  # the collar rules' own
 _LONG_NUMBER = re.compile(r"(?<![£$€\d.,:/-])\b\d{4,}\b(?![.,:]\d)(?!\s*(?:%|per\b|metres|meters|miles|"
@@ -50,6 +73,14 @@ _ORDINAL = re.compile(
     r"(?P<pre>\b(?i:on|by|until|from|since)\s+)?\b(?:[Tt]he\s+|(?<=[Oo]n )|(?<=[Bb]y )|(?<=[Uu]ntil ))(?P<d>\d{1,2}(?:st|nd|rd|th))\b"
     r"(?!\s+(?:floor|time|call|occasion|attempt|officer|day|week|month|year|of|person|minute|hour|storey|"
     r"[A-Z]))"
+)
+# Any other ordinal is a day of the month unless a noun after it says otherwise ("3rd party").
+_ANY_ORDINAL = re.compile(
+    r"(?<![\w/£.])(?P<d>(?:[12]?\d|3[01])(?i:st|nd|rd|th))\b(?![/-]\d)"
+    r"(?!\s+(?i:floor|time|call|occasion|attempt|officer|day|week|month|year|of|person|minute|hour|storey|party|"
+    r"class|hand|line|gear|degree|place|half|round|lap|team|set|stage|phase|check|visit|interview|arrest|"
+    r"offence|warning|dose|shift|birthday|century|anniversary|generation|grade|form|battalion|regiment|most|"
+    r"largest|biggest|option|stop|cell|door|house|car|vehicle|unit|patrol|crew|man|male|suspect|pc|one|an?)\b)"
 )
 
 
@@ -64,7 +95,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _handles(text: str) -> Iterator[Candidate]:
-    if "/" in text or "www." in text:
+    if "http" in text or "www." in text or _TLD_SLASH.search(text):
         for m in _URL.finditer(text):
             yield _cand(*_strip(text, *m.span()), Kind.HANDLE, bump=9)
     if "@" in text:
@@ -74,6 +105,13 @@ def _handles(text: str) -> Iterator[Candidate]:
         for pattern in (_HANDLE_BEFORE, _HANDLE_AFTER):
             for m in pattern.finditer(text):
                 yield _cand(*m.span("h"), Kind.HANDLE, bump=8)
+    if _HANDLE_HINT.search(text) or re.search(r"(?i:\bsnap\b|\big\b|\bfb\b)", text):
+        for m in _HANDLE_CUED.finditer(text):
+            if m.group("h").lower().strip("@.") not in _HANDLE_STOP and not m.group("h").isdigit():
+                yield _cand(*m.span("h"), Kind.HANDLE, bump=6)
+    for m in _QUOTED_HANDLE.finditer(text):
+        if not re.fullmatch(r"[\d.]+", m.group("h")):
+            yield _cand(*m.span("h"), Kind.HANDLE, bump=5)
     if "_" in text:
         for m in _UNDERSCORED.finditer(text):
             yield _cand(*m.span(), Kind.HANDLE, bump=7)
@@ -85,13 +123,18 @@ def _w3w(text: str) -> Iterator[Candidate]:
     for m in _W3W.finditer(text):
         if not _NOT_W3W_END.search(m.group()):
             yield _cand(*m.span(), Kind.W3W, bump=8)
+    if "///" in text:
+        yield from (_cand(*m.span(), Kind.W3W, bump=9) for m in _W3W_SLASHES.finditer(text))
+    yield from (_cand(*m.span("w"), Kind.W3W, bump=9) for m in _W3W_CUED.finditer(text))
 
 
 def _collars(text: str) -> Iterator[Candidate]:
     for m in _PREFIXED_COLLAR.finditer(text):
         if re.search(r"\d{2}", m.group("num")) and re.match(r"[A-Z]", m.group("num")):
             yield _cand(*m.span(), Kind.COLLAR, "paren", 6)
-    for m in _RANK_PREFIXED.finditer(text):
+    for m in _CODE_COLLAR.finditer(text):
+        yield _cand(*m.span(), Kind.COLLAR, "code", 7, value=m.group())
+    for m in finditer_at(_RANK_PREFIXED, RANK_START, text):
         yield _cand(*m.span("num"), Kind.COLLAR, "rank", 6, value=m.group("num"))
 
 
@@ -106,6 +149,8 @@ def _codes(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span(), Kind.REFERENCE, "number", -2)
     for m in _LOG_TIME.finditer(text):
         yield _cand(*m.span("t"), Kind.TIME, "known", 2, value=str(int(m.group("h"))))
+    for m in _ANY_ORDINAL.finditer(text):
+        yield _cand(*m.span("d"), Kind.DATE, "the-day", 0, value="--" + re.match(r"\d+", m.group("d")).group())  # type: ignore[union-attr]
     for m in _ORDINAL.finditer(text):
         day = re.match(r"\d+", m.group("d")).group()  # type: ignore[union-attr]
         start = m.start("pre") if m.group("pre") else m.start("d")

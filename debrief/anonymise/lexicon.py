@@ -46,6 +46,14 @@ ABBREVIATIONS: frozenset[str] = frozenset("""
 dob rp eta nfa obs ip ob vrm reg enroute w/s ofc ofcs dp sus misper mispers asb dv da ftr nok smd
 rv tpac atl lol ncs rfa wef asap pls u/k unk approx hrs mins secs yo yrs ref refs info intel ic ics
 bwv cad mops mop ooh oic pol sgt insp supt ps pc dc ds di dci pcso hcp fme dso ddo amhp aa
+cst const coastguard rpu polsa nrm mccd yos cawn cawns arv arvs las wmas nwas swast yas emas eeast
+secamb scas ambo ambos livescan intoxilyser intoximeter drager drugalyser drugwipe cmdr hi vis psu tsg
+ocg ocgs cid moj hmp yoi sarc isva idva camhs ppn vpu dsp ctsfo dsu ops mh mhu rcrp hbpos ecr abc
+ssn cse cce ucm sfr mg11 mg5 bail rui nfa cctv anpr abe vrr tic pnd npt snt sno chis ris
+gowisely hoto pip tfc pca dvpn dvpo marac dash mash brag nhs pcc ipcc iopc hmicfrs cps cjs fpn pnd
+nicl niche athena storm smartstorm control ssm mops tasered pava'd cs'd
+veh vehs desc amb vid coll nps msht yp yps anon crimint circs trojan medic medics tue tues wed weds
+thu thur thurs fri sat sun hems ppe mod oos o/s c/o s/w pm am eod
 """.split())
 
 # Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.

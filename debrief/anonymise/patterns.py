@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .forces import FORCE_MATCHER
-from .phrases import Tokens, finditer_at
+from .phrases import RANK_START, Tokens, finditer_at
 from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
@@ -17,7 +17,7 @@ _NAME_AFTER = re.compile(r"\s+([A-Z][A-Za-z'’-]+)")
 _RANK_COLLAR = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s?(?P<num>\d{3,6}[A-Z]{0,2}|\d{1,4}[A-Z]{2})\b")
 _CUE_COLLAR = re.compile(
     r"\b(?i:collar|warrant|shoulder|badge|payroll|force)(?i:\s+card)?(?i:\s+(?:numbers?|nos?\.?|num|#))?"
-    r"\s*[:#]?\s*(?P<num>\d{2,7}[A-Z]{0,2})\b(?P<more>(?:\s*(?:,|and|&)\s*\d{2,7}[A-Z]{0,2}\b)*)"
+    r"\s*[:#]?\s*(?P<num>(?:[A-Z]{1,4}\s?)?\d{2,7}(?:\s?[A-Z]{2,3}\b(?![a-z])|[A-Z]{0,2}))\b(?P<more>(?:\s*(?:,|and|&)\s*\d{2,7}[A-Z]{0,2}\b)*)"
 )
 _RANK_BEFORE = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?(?:\s+[A-Z][\w'’-]*){1,2}$")
 # "PC Dean Whitlock 4471": a rank, one or two names, then the number.
@@ -25,9 +25,21 @@ _RANK_NAME_COLLAR = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?(?:\s+[A-Z][a-
 _PAREN_COLLAR = re.compile(r"(?<=[A-Za-z])(?P<all>\s\((?P<num>\d{3,6}[A-Z]{0,2})\))")
 
 _POSTCODE = re.compile(r"\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b")
+_AREAS = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY EC EH EN "
+          "EX FK FY GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY LA LD LE LL LN LS LU ME MK ML NE NG NN NP "
+          "NR NW OL OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS "
+          "TW UB WA WC WD WF WN WR WS WV YO ZE B E G L M N S W").split()
+# "N4", "PE1", "BT9", "BN2 5": an outward code alone (or with its sector), any case in a log.
+_OUTWARD = re.compile(r"(?<![\w/.£-])(?:" + "|".join(sorted((a for a in _AREAS if a != "S"), key=len, reverse=True)) + r")\d[A-Z\d]?"
+                      r"(?:\s\d(?![\w:.]))?(?![\w/-]|\.\d|\s*(?i:pace|search|mha|of\b))")
 _POSTCODE_CUE = re.compile(r"\b(?i:postcode|post code)\s+(?:area\s+)?(?P<pc>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\b")
 
-_VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}\d{2}\s?[A-HJ-PR-Z]{3}\b")
+_VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}\s?\d{2}\s?[A-HJ-PR-Z]{3}\b")
+# "partial index "n6?? krr"", "partial: "B16 O.."": what a witness read of a plate, in quotes.
+_VRM_PARTIAL = re.compile(r"(?i:partial(?:\s+(?:index|reg|vrm|plate|registration))?|index|reg|vrm|plate)\s*[:\-]?\s*"
+                          r"(?:(?i:of|was|is|possibly|maybe|starting|begins?)\s+)*[\"“']"
+                          r"(?P<v>[A-Za-z0-9][A-Za-z0-9?.* ]{1,10})[\"”']")
+_VRM_QUOTED = re.compile(r"[\"“'](?P<v>[A-Za-z]{1,3}\d{1,3}\s?[A-Za-z?.*]{1,3}|[A-Za-z]{2}\s?[?.*\d]{2}\s?[A-Za-z?.*]{2,3})[\"”']")
 _VRM_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\d{1,3}\s?(?P<tail>[A-Z]{3})\b")
 _VRM_SUFFIX = re.compile(r"\b(?P<head>[A-Z]{3})\s?\d{1,3}[A-HJ-NP-Y]\b")
 _VRM_CUE = re.compile(
@@ -40,7 +52,10 @@ _PHONE = re.compile(
     r"(?<![\w+/])(?:\+44[\s-]?(?:\(0\)[\s-]?)?\d|\(0\d{2,4}\)|0\d)(?:[\s-]?\d){7,10}(?![\w/])"
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+_NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
+# "log 123", "Serial 212", "PND ref 99", "incident 0412 of 14/06": short numbers after a strong cue.
+_SHORT_REF = re.compile(r"\b(?i:log|serial|cad|storm|ref|reference|incident|inc|occurrence|urn|job|exhibit|"
+                        r"crime\s+(?:ref|no|number))(?:\s+(?i:no\.?|number|ref))?\s*[:#.]?\s*(?P<ref>\d{2,6})\b(?![:.]\d)")
 
 _REF_CUE = re.compile(
     r"\b(?i:crime(?:\s+(?:reference|ref|number|no))?|CRN|custody(?:\s+(?:record|reference|ref|number|no))+|"
@@ -63,6 +78,8 @@ _REF_SHAPES = (
     re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,8}(?:/[A-Z0-9]{2,8}){2,3}\b"),
     re.compile(r"\b[A-Z]{2,5}[-/]\d{2,}(?:[-/][A-Z0-9]+)+\b"),
     re.compile(r"\b[A-Z]{2,5}-\d{4,}\b"),
+    re.compile(r"(?<![\d/.-])\d{2}-\d{4,}\b"),
+    re.compile(r"(?<![\d/.-])\d{6,8}/\d{2,6}\b"),
     re.compile(r"\b[A-Z]{1,3}\d{6,}[A-Z]?\b"),
     re.compile(r"\b\d{2}[A-Z]{2}\d{5,}\b"),
     re.compile(r"\b[A-Z]\d{2}[A-Z]\d{5,}\b"),
@@ -71,6 +88,12 @@ _REF_SHAPES = (
 _ROAD = re.compile(r"\b(?:M\d{1,3}|A\d{1,4}|B\d{4})(?:\(M\))?\b(?!\s?[A-Z]{3}\b)")
 
 _MONTH_WORDS = {m.lower() for m in MONTHS}
+# Letters after a collar number that are a force or borough code, not a word: "PC 2231 WY".
+_CODE_AFTER = re.compile(r"\s?(?P<code>[A-Z]{2,3})\b(?![a-z'’])")
+_NOT_CODES = frozenset(
+    "AM PM HRS HR MPH GMT BST KM KG MG ML CC AT ON TO IN OF BY IS UP NO OR AND THE FOR WAS HAS HAD "
+    "RE AS IT HE SHE WE ME MY BE DO GO SO AN A OK".split()
+)
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0,
@@ -79,8 +102,12 @@ def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0,
 
 
 def _collars(text: str) -> Iterator[Candidate]:
-    for m in _RANK_COLLAR.finditer(text):
+    for m in finditer_at(_RANK_COLLAR, RANK_START, text):
         num_start, num_end = m.span("num")
+        code = _CODE_AFTER.match(text, num_end)
+        if code and code.group("code") not in _NOT_CODES and not m.group("num")[-1].isalpha():
+            yield _cand(num_start, code.end(), Kind.COLLAR, "rank", 6, key="collar:" + m.group("num"))
+            continue
         after = _NAME_AFTER.match(text, num_end)
         if after and after.group(1).lower() not in NOT_NAMES and not is_keep_word(after.group(1)):
             # "PC 1234 Jones": the number goes, with its space, and the name layer labels Jones.
@@ -92,7 +119,7 @@ def _collars(text: str) -> Iterator[Candidate]:
         for extra in re.finditer(r"\d{2,7}[A-Z]{0,2}", m.group("more") or ""):
             base = m.start("more")
             yield _cand(base + extra.start(), base + extra.end(), Kind.COLLAR, "cue", 5)
-    for m in _RANK_NAME_COLLAR.finditer(text):
+    for m in finditer_at(_RANK_NAME_COLLAR, RANK_START, text):
         if not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):  # "PC Jones 2022 report" is a year
             yield _cand(*m.span("num"), Kind.COLLAR, "rank-name", 5, key="collar:" + m.group("num"))
     for m in _PAREN_COLLAR.finditer(text):
@@ -114,6 +141,10 @@ def _vrms(text: str) -> Iterator[Candidate]:
     for m in _VRM_SUFFIX.finditer(text):
         if not is_keep_word(m.group("head")) and m.group("head") not in {"BWV", "CAD", "PNC", "URN"}:
             yield _cand(*m.span(), Kind.VRM, bump=1)
+    for pattern in (_VRM_PARTIAL, _VRM_QUOTED):
+        for m in pattern.finditer(text):
+            if re.search(r"[\d?]", m.group("v")):
+                yield _cand(*m.span("v"), Kind.VRM, bump=3)
     for m in _VRM_CUE.finditer(text):
         value = m.group("v")
         if re.search(r"\d", value) and re.search(r"[A-Z]", value):
@@ -122,6 +153,8 @@ def _vrms(text: str) -> Iterator[Candidate]:
 
 def _phones(text: str) -> Iterator[Candidate]:
     for m in _PHONE.finditer(text):
+        if re.match(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b", m.group()):
+            continue  # "02-06-2024 21:14" is a date and a time
         digits = re.sub(r"\D", "", m.group().replace("+44", "0", 1).replace("(0)", ""))
         if len(digits) in (10, 11) and digits.startswith("0"):
             yield _cand(*m.span(), Kind.PHONE, bump=6)
@@ -132,6 +165,9 @@ def _references(text: str) -> Iterator[Candidate]:
         ref = m.group("ref")
         if len(ref) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", ref):
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 3)
+    for m in _SHORT_REF.finditer(text):
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")):
+            yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
     for pattern in _REF_SHAPES:
         for m in pattern.finditer(text):
             yield _cand(*m.span(), Kind.REFERENCE, "shape")
@@ -143,6 +179,15 @@ def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
     out += [_cand(s, e, Kind.FORCE, bump=2) for s, e, _ in FORCE_MATCHER.find(text, tokens)]
     out += [_cand(*m.span(), Kind.POSTCODE, bump=4) for m in _POSTCODE.finditer(text)]
     out += [_cand(*m.span("pc"), Kind.POSTCODE, bump=4) for m in _POSTCODE_CUE.finditer(text)]
+    for m in _OUTWARD.finditer(text):
+        code = m.group()
+        if re.search(r"(?i:cell|room|unit|zone|bay|grade|level|code|block|gate|para|section|form)\W*$",
+                     text[max(0, m.start() - 10):m.start()]):
+            continue
+        if not re.fullmatch(r"(?:MG\d+|W3W|[AB]\d{1,2}|M\d{1,2}|E\d)(?:\s\d)?", code) or re.search(
+                r"(?i:\barea|\bpostcode|\bin\b|\bnear|\baround)\W*$", text[max(0, m.start() - 12):m.start()]) \
+                or re.match(r"\s+(?i:area|postcode)", text[m.end():m.end() + 10]):
+            out.append(_cand(*m.span(), Kind.POSTCODE, bump=1))
     out += list(_vrms(text))
     out += list(_phones(text))
     out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _EMAIL.finditer(text)]

@@ -40,6 +40,12 @@ def finditer_at(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -
             last = max(m.end(), pos + 1)
 
 
+# Common triggers: where a capitalised word, a word or a rank may start.
+CAPITAL = re.compile(r"[A-Z]")
+WORD_CAPITAL = re.compile(r"\b[A-Z]")
+RANK_START = re.compile(r"(?<![\w/])[A-Z]")
+
+
 def tokenize(text: str) -> Tokens:
     matches = list(TOKEN.finditer(text))
     texts = [m.group() for m in matches]

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, AMBIGUOUS_PLACES, FIRST_NAMES, RETAIL, place_subtype
 from .keep import is_keep_word
+from .lexicon import UK_PLACE_LOWER, is_ordinary
+from .phrases import WORD_CAPITAL, finditer_at
 from .vocab import NOT_NAMES, PLURAL_RANKS, RANKS, TITLES, alternation
 
 _BASE = PRIORITY["pattern"]
@@ -23,10 +25,11 @@ _STREET_SUFFIX = (
     "Ring Road|Road|Rd|Street|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|"
     "Court|Grove|Hill|Square|Walk|Row|Mews|Parade|Rise|Vale|View|Green|Fold|Croft|Gate|Brow|Wynd|"
     "Yard|Approach|Boulevard|Circus|Embankment|Broadway|Highway|Bypass|Walkway|Park|Estate|Lea|Dene|"
+    r"Lanes|Ct|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Pde|Gr|Wk|Bank|Harbour|Brae|Loan|Vennel|Close|Heights|"
     r"St(?:\.)?(?!\s+[A-Z])"
 )
 _STREET = re.compile(
-    r"(?P<num>\b(?:No\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+)?"
+    r"(?P<num>(?<!\d[.:])\b(?:No\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+)?"
     r"(?P<name>(?:" + _WORD + r"\s+){1,3})(?P<suffix>" + _STREET_SUFFIX + r")\b"
     r"(?:\s+(?:North|South|East|West|Upper|Lower)\b)?"
 )
@@ -36,7 +39,25 @@ _FLAT = re.compile(
     r"\b(?i:flat|apartment|apt\.?)\s+(?P<n>\d{1,4}[A-Za-z]?)\b(?:,?\s+(?:(?:" + _WORD + r")\s+){1,3}"
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Block|Gardens|Place)\b)?"
 )
-_HOUSE_NUMBER = re.compile(r"\b(?i:at|to|outside|from)\s+(?P<a>(?i:number|no\.?)\s+\d{1,4}[A-Za-z]?)\b")
+_HOUSE_NUMBER = re.compile(r"\b(?i:at|to|outside|from|of|near|opposite|in)\s+(?P<a>(?i:number|no\.?)\s*\d{1,4}[A-Za-z]?)\b")
+# Any case: "89 CHURCH ST", "77 market st", "9 hylton bank", "0/2, 118 Sauchiehall Street", "Flat 2/1, 45 X Road".
+_ANY_CASE_ADDRESS = re.compile(
+    r"(?:\b(?i:flat|apartment|apt\.?|unit|room)\s+\d{1,3}(?:/\d{1,2})?[A-Za-z]?,?\s+|(?<![\w/])\d/\d,?\s+)?"
+    r"(?<![\w/.:£-])(?:(?i:no\.?|number)\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+"
+    r"(?P<name>(?:[A-Za-z][\w'’-]*\s+){1,3})(?P<suffix>(?i:" + _STREET_SUFFIX.replace("(?!\\s+[A-Z])", "") + r"))\b"
+)
+# "FLAT 7 COPPER COURT", "Unit 4 Riverside Industrial Estate", "Apartment 12, The Wharf": any case.
+_UNIT_ADDRESS = re.compile(
+    r"\b(?i:flat|apartment|apt\.?|unit|room|suite)\s+\d{1,4}[A-Za-z]?(?:/\d{1,2})?,?\s+(?P<name>(?:[A-Za-z][\w'’-]*\s+){0,3})"
+    r"(?i:house|court|ct|tower|towers|lodge|mansions|buildings|heights|point|block|gardens|place|wharf|"
+    r"industrial\s+estate|estate|business\s+park|trading\s+estate|retail\s+park|centre|mill|mills|works|"
+    r"quay|yard|square|close|hall|view|apartments|flats|residence|house)\b"
+)
+_ADDRESS_STOP = frozenset(
+    "the a an on in at of to and or down up along into from with by for was were is are his her their "
+    "my our your this that other same main back side slip service access private cars males females people "
+    "officers units times minutes hours youths vehicles".split()
+)
 _BUILDING = re.compile(
     r"\b(?P<name>(?:" + _WORD + r"\s+){1,3})(?:House|Tower|Towers|Lodge|Mansions|Heights|Point|Buildings)\b"
 )
@@ -59,13 +80,16 @@ _VENUE_KINDS = (
     "Hall|Bridge|Reservoir|Quay|Wharf|Marina|Pier|Beach|Woods|Moor|Common|Playing Fields|"
     "Recreation Ground|Country Park|Nature Reserve|Industrial Estate|Business Park|Precinct|"
     "Bus Depot|Interchange|Roundabout|Junction|Flyover|Underpass|Subway|Centre|Clinic|Hospice|"
-    "Care Home|Nursing Home|Loch|Lake|Canal|Forest|Fell|Beacon|Tor|Waterfront|Docks|Dock|Airport"
+    "Care Home|Nursing Home|Loch|Lake|Canal|Forest|Fell|Beacon|Tor|Waterfront|Docks|Dock|Airport|"
+    "Metro [Ss]tation|[Pp]olice [Ss]tation|[Pp]olice [Oo]ffice|[Ss]tation|Harbour|Car Park|Solicitors|Mall|Farm|"
+    "Barrage|Trust|Car Wash|Superstore|Supermarket|Garage|Motors|Café|Cafe|Salon|Barbers|Nails|Takeaway|"
+    "Central|Express|PS|PO"
 )
 _VENUE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,6})(?P<kind>" + _VENUE_KINDS + r")\b"
+    r"\b(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&)\s+)?){1,6})(?P<kind>" + _VENUE_KINDS + r")\b(?![ \t]*\d)"
     r"(?:\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
 )
-_JUNCTION = re.compile(r"\b(?i:junction)\s+\d{1,2}[a-z]?\b")
+_JUNCTION = re.compile(r"\b(?:(?i:junction)\s+|J\s?|j(?=\d))\d{1,2}[a-z]?\b(?![:.]\d)")
 _RIVERS = (
     "Thames|Tyne|Wear|Tees|Mersey|Severn|Trent|Aire|Calder|Ouse|Irwell|Taff|Clyde|Tamar|Medway|"
     "Lagan|Humber|Wye|Usk|Tawe|Exe|Dee|Avon|Don|Soar|Derwent|Swale|Ribble|Lune|Forth|Tay"
@@ -83,6 +107,8 @@ _GENERIC_VENUE_WORDS = frozenset(
     "new old st saint his her their its this that our same nearby nearest emergency accident "
     "assessment observation intensive care critical admissions".split()
 ) | frozenset(w.lower() for w in (*RANKS, *PLURAL_RANKS, *TITLES))
+# "St Tydfil's", "St Mary's Paddington": a saint's name is a hospital, church or school.
+_SAINTS = re.compile(r"\b(?i:st\.?|saint)\s+[A-Z][\w-]+['’]s(?:\s+[A-Z][a-z]+(?!['’]))?\b")
 _HMP = re.compile(r"\bHMP\s+" + _WORD)
 _RETAIL = re.compile(r"(?<![\w&])(?:" + alternation(sorted(RETAIL)) + r")(?![\w&])")
 _AREA = re.compile(
@@ -107,6 +133,9 @@ _PLACE_SUFFIXES = (
 _PLACE_PREFIXES = ("Llan", "Aber", "Pont", "Cwm", "Caer", "Ystrad", "Tre", "Pen", "Inver", "Kil", "Dun", "Auchter")
 _MONTHS_LOW = {m.lower() for m in ("January February March April May June July August September October "
                                    "November December").split()}
+
+CAPITAL_OR_DIGIT = re.compile(r"[A-Z0-9]")
+_THE = re.compile(r"\b[Tt]he\b")
 
 _BY_FIRST: dict[str, list[str]] = defaultdict(list)
 for _place in ALL_PLACES:
@@ -134,7 +163,7 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _streets(text: str) -> Iterator[Candidate]:
-    for m in _STREET.finditer(text):
+    for m in finditer_at(_STREET, CAPITAL_OR_DIGIT, text):
         name_start = _trim_lead(text, m.start("name"), m.end("name"))
         if name_start >= m.end("name"):
             continue
@@ -152,7 +181,7 @@ def _streets(text: str) -> Iterator[Candidate]:
 
 
 def _venues(text: str) -> Iterator[Candidate]:
-    for m in _VENUE.finditer(text):
+    for m in finditer_at(_VENUE, WORD_CAPITAL, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if not words or all(w.lower().strip(".'’") in _GENERIC_VENUE_WORDS or is_keep_word(w) for w in words):
@@ -200,6 +229,62 @@ def _towns(text: str) -> Iterator[Candidate]:
                 yield _cand(m.start(), m.start() + len(word), Kind.PLACE, "town", _GAZ)
 
 
+_CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}(?![\w])")
+_CAPS_AREA = re.compile(r"\b(?P<name>[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})?)\s+(?:ESTATE|AREA|PARK|DISTRICT|VILLAGE|"
+                        r"TOWN CENTRE|CITY CENTRE|RETAIL PARK|SHOPPING CENTRE|HOSPITAL|STATION|ROAD|STREET|LANE|AVE|ST|RD)\b")
+_LOWER_AFTER_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|towards|outside|via|into)\s+(?P<p>[a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)\b")
+# Welsh streets and hospitals: "Heol y Deri", "Ffordd Penrhos", "Ysbyty Gwynedd", any case.
+_WELSH_STREET = re.compile(
+    r"(?:\b\d{1,4}[A-Za-z]?,?\s+)?\b(?i:heol|ffordd|stryd|lon|rhodfa|cilgant|teras|maes|ysbyty|parc|stad|ystad)"
+    r"\s+(?:(?i:y|yr|ap|ar|'r)\s+)?[A-Za-z][\w'’-]+(?:\s+(?:(?i:y|yr)\s+)?(?!(?i:and|the|at|in|on|to|was|is)\b)[A-Z][\w'’-]+)?"
+)
+
+
+def _place_slot(text: str, start: int, end: int) -> bool:
+    """"IN BATH", "CAD 2290/21OCT24 DERBY": an ordinary word is a place after a locative, or alone at the
+    end of a log heading after a number."""
+    prev = _prev_word(text, start)
+    if prev in _LOCATIVE:
+        return True
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)].strip()
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return not rest and bool(re.search(r"\d\S*\s*[-/:]?\s*$", before))
+
+
+def _case_blind_places(text: str) -> Iterator[Candidate]:
+    """Places in capitals on a line too short to re-case ("DERBY", "IN STRABANE"), or lower case after a
+    locative ("in strabane"): the run, or its longest opening, is on the UK place list."""
+    for m in _CAPS_RUN.finditer(text):
+        spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
+        i = 0
+        while i < len(spans):
+            for j in range(len(spans), i, -1):
+                phrase = m.group()[spans[i][0]:spans[j - 1][1]]
+                low = phrase.lower()
+                start = m.start() + spans[i][0]
+                if low in UK_PLACE_LOWER and (j - i > 1 or not is_ordinary(low) or _place_slot(text, start, m.end()))\
+                        and not is_keep_word(phrase):
+                    yield _cand(m.start() + spans[i][0], m.start() + spans[j - 1][1], Kind.PLACE, "town", _GAZ + 1)
+                    i = j - 1
+                    break
+            i += 1
+    for m in _CAPS_AREA.finditer(text):
+        if not all(is_ordinary(w) for w in m.group("name").split()):
+            yield _cand(*m.span("name"), Kind.PLACE, "area", _GAZ + 1)
+    for m in _LOWER_AFTER_LOCATIVE.finditer(text):
+        words = m.group("p").split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            if phrase in UK_PLACE_LOWER and not is_ordinary(words[0]) and not is_keep_word(phrase):
+                yield _cand(m.start("p"), m.start("p") + len(phrase), Kind.PLACE, "town", _GAZ + 1)
+                break
+    low = text.lower()
+    welsh = ("heol", "ffordd", "stryd", "lon ", "rhodfa", "cilgant", "teras", "maes", "ysbyty", "parc", "stad")
+    for m in (_WELSH_STREET.finditer(text) if any(w in low for w in welsh) else ()):
+        yield _cand(*m.span(), Kind.ADDRESS if m.group()[0].isdigit() else Kind.PLACE, "street", _BASE + 1)
+
+
 def _extend(text: str, end: int) -> int:
     """"Heaton Norris", "Tottenham Hale": a known place and the capitalised word that completes it."""
     m = re.match(r" (" + _WORD + r")\b", text[end:end + 30])
@@ -219,15 +304,25 @@ def find_places(text: str) -> list[Candidate]:
     out = list(_streets(text))
     out += [_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3) for m in _FLAT.finditer(text)]
     out += [_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 2) for m in _HOUSE_NUMBER.finditer(text)]
-    for m in _BUILDING.finditer(text):
+    low = text.lower()
+    for m in (_UNIT_ADDRESS.finditer(text) if any(w in low for w in ("flat", "apartment", "apt", "unit", "room", "suite"))
+              else ()):
+        if not any(w.lower() in _ADDRESS_STOP - {"the"} for w in m.group("name").split()):
+            out.append(_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3))
+    for m in _ANY_CASE_ADDRESS.finditer(text):
+        words = [w.lower() for w in m.group("name").split()]
+        if not any(w in _ADDRESS_STOP for w in words) and not any(w.isdigit() for w in words):
+            out.append(_cand(*m.span(), Kind.ADDRESS, "address", _BASE + 2))
+    for m in finditer_at(_BUILDING, WORD_CAPITAL, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         if start < m.end("name") and not all(w.lower() in NOT_NAMES for w in text[start:m.end("name")].split()):
             out.append(_cand(start, m.end(), Kind.PLACE, "building", _BASE))
-    out += [_cand(*m.span("name"), Kind.PLACE, "pub", _BASE + 1) for m in _PUB.finditer(text)]
+    out += [_cand(*m.span("name"), Kind.PLACE, "pub", _BASE + 1) for m in finditer_at(_PUB, _THE, text)]
     out += list(_venues(text))
     out += [_cand(*m.span(), Kind.PLACE, "prison", _BASE + 1) for m in _HMP.finditer(text)]
+    out += [_cand(*m.span(), Kind.PLACE, "venue", _BASE + 1) for m in _SAINTS.finditer(text)]
     out += [_cand(*m.span(), Kind.PLACE, "shop", _BASE) for m in _RETAIL.finditer(text)]
-    for m in _AREA.finditer(text):
+    for m in finditer_at(_AREA, WORD_CAPITAL, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if words and not any(w.lower() in NOT_NAMES or is_keep_word(w) for w in words):
@@ -239,4 +334,5 @@ def find_places(text: str) -> list[Candidate]:
         if words[0].lower() not in NOT_NAMES and words[0].lower() not in _MONTHS_LOW:
             out.append(_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 1))
     out += list(_towns(text))
+    out += list(_case_blind_places(text))
     return out

@@ -35,8 +35,13 @@ _FUNCTION = frozenset(
 _SUFFIXES = frozenset(
     "road rd street lane avenue ave crescent terrace gardens grove mews drive parade boulevard "
     "hospital infirmary school academy college university station surgery chapel church mosque "
-    "centre center stores takeaway grill inn arms tavern estate park hotel".split()
+    "centre center stores takeaway grill inn arms tavern estate park hotel harbour pier square farm quay "
+    "mill mills ave cres gdns ct market mall marina wharf barrage".split()
 )
+_TITLE_CUES = frozenset("mr mrs ms miss mx dr".split())
+_RANK_CUES = frozenset("pc pcso ps sgt dc ds di dci insp supt cst const".split())
+_PAST_VERBS = frozenset("saw spoke took made gave got put ran sat found left told kept met heard felt brought caught "
+                        "held stood sent drove came went was had did said then also now and now again only not".split())
 _CUES = frozenset(
     w.lower() for w in (*TITLES, *RANKS, *RELATIONS, *STAFF_ROLES, *OTHER_ROLES, "called", "named",
                         "caller", "rp", "aka", "as", "name")
@@ -76,9 +81,14 @@ def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
     if how == "upper" and len(word) <= 3 and low not in ENGLISH and low not in NAME_LIST:
         return word  # an acronym ("RP", "NFA") stays as written
     if is_ordinary(low) or all(is_ordinary(p) for p in low.split("-")):
-        # "sister rose", "aysha khan": a name word after a naming cue or after a name
-        if (low in FIRST_NAME_LIST and prev in _CUES) or (
+        # "sister rose", "aysha khan", "pcso firth": a name word after a naming cue or after a name;
+        # "MR HEAL", "WILLIAM HEAL": after a title or a first name, any word not a verb form.
+        if (low in NAME_LIST and prev in _CUES) or (
                 low in NAME_LIST and prev_out[:1].isupper() and prev_out[1:].islower()):
+            return _capitalise(word)
+        if len(low) >= 3 and not low.endswith(("s", "ed", "ing")) and (
+                prev in _TITLE_CUES or (prev in _RANK_CUES and low not in _PAST_VERBS) or (prev_out.lower() in FIRST_NAME_LIST and prev_out[:1].isupper()
+                                        and prev not in _CANON)):
             return _capitalise(word)
         return low
     if len(word) <= 2:
@@ -113,7 +123,8 @@ def _recase_line(line: str, how: str) -> str:
             j -= 1
         if named:
             for k in (*named, i):
-                out[k] = _capitalise(words[k].group()) if out[k].islower() else out[k]
+                out[k] = _capitalise(words[k].group()) if out[k].islower() or (k == i and out[k].isupper()) \
+                    else out[k]
     for m, new in zip(words, out):
         chars[m.start():m.end()] = new
     text = "".join(chars)

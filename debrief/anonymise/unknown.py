@@ -9,15 +9,16 @@ from .denylist import PersonRecord
 from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .gazetteer import CAR_MAKES
+from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
-from .lexicon import NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
-from .phrases import PhraseMatcher, Tokens
+from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
+from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
-_CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac of "
+_CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac "
                         "st".split())
 _LOCATIVE = frozenset("in near outside towards toward into via around through across past beyond "
                       "opposite behind".split())
@@ -53,8 +54,21 @@ _NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.
                            "U.S.A.", "R.I.P.", "A.K.A.", "Q.C.", "K.C."})
 _NICK_CUE = re.compile(
     r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed|"
-    r"called|named|street\s+name)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{2,30}?)[\"”’']"
+    r"called|named|street\s+name|calls?\s+(?:him|her|them)|believed\s+to\s+be|referred\s+to\s+(?:by\s+[\w\s]{2,20}?\s+)?as|"
+    r"(?:ringleader|leader|one\s+of\s+them|driver|suspect|name|nickname)\s+(?:is|was)|gives?\s+(?:name|his\s+name|her\s+name)|"
+    r"(?<=[\"”’'])\s+or|mate|associate|manager|friend|boyfriend|girlfriend|partner|cousin|uncle|brother|sister|"
+    r"farmer|lad|male|female|man|woman)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{1,30}?)[\"”’']"
 )
+# 'Bridget "Biddy" Price', "JOSHUA 'JOSH' KEEGAN": a nickname inside a full name takes the whole name.
+_NAME_NICK_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[\"“‘'][A-Za-z][^\"”’'\n]{0,20}[\"”’']\s+[A-Z][\w'’-]+")
+# "PC R*** M*****", "Sgt 'M'": a masked name or a quoted letter after a rank is still a person.
+_MASKED_AFTER_RANK = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s+(?:(?P<q>[\"“‘'])(?P<l>[A-Z])[\"”’']|"
+                                r"(?P<m>[A-Z]\*+(?:\s+[A-Z]\*+)?))")
+# "Zeeshan Butt", "Pa Ward": a listed first name and the capitalised word after it, even an ordinary one.
+_FIRST_THEN_WORD = re.compile(r"\b(?P<f>[A-Z][a-z]+)\s+(?P<s>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]?\s*(?:Road|Street|Lane|"
+                              r"Avenue|Close|Drive|Way|Hospital|Station|School|Centre|Park|Court|House|Police|Constabulary))")
+# A short quoted phrase in capitals ("Spud", "Big Fraz", "BIG TAM", "Mrs P"): a nickname unless it is kept.
+_QUOTED_CAPS = re.compile(r"(?:[\"“]|(?<![\w])')(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:[\"”]|'(?![\w]))")
 _NICK_BARE = re.compile(
     r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed)\s+"
     r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -141,6 +155,11 @@ def _absorbable(word: str) -> bool:
     return word[0].isupper() and not (word.isupper() and len(word) <= 4) and not _policing(word)
 
 
+def _policing_only(word: str) -> bool:
+    """Ranks, titles, months, weekdays and kept terms: never a surname."""
+    return is_policing_word(word)
+
+
 def _policing(word: str) -> bool:
     low = word.lower()
     return is_ordinary(low) and low not in NAME_LIST and low not in UK_PLACE_LOWER or low in (
@@ -150,7 +169,7 @@ def _policing(word: str) -> bool:
 def _default(text: str) -> Iterator[Candidate]:
     for start, end in _runs(text):
         end = start + len(_no_possessive(text[start:end]))
-        number = re.search(r"(?<![\d:./£$-])\b\d{1,4}[A-Za-z]?,?\s+$", text[max(0, start - 8):start])
+        number = re.search(r"(?<![\d:./£$-])(?<!\d\s)\b\d{1,4}[A-Za-z]?,?\s+$", text[max(0, start - 8):start])
         before = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 20):start])
         prev = before.group(1).lower() if before else ""
         name = text[start:end]
@@ -180,7 +199,7 @@ def _premises(text: str) -> Iterator[Candidate]:
         words = m.group("name").split()
         if not all(is_policing_word(w) for w in words):
             yield Candidate(*m.span("name"), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="venue")
-    for m in _PREMISES_AFTER.finditer(text):
+    for m in finditer_at(_PREMISES_AFTER, CAPITAL, text):
         start = m.start("name")
         words = text[start:m.end("name")].split()
         while words and (words[0].lower() in ("the", "a", "an", "at", "in", "to", "from", "of", "and")
@@ -195,12 +214,12 @@ def _premises(text: str) -> Iterator[Candidate]:
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         yield Candidate(start, m.end("noun"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1,
                         subtype="premises:" + noun)
-    for m in _PREMISES_NAMED.finditer(text):
+    for m in finditer_at(_PREMISES_NAMED, WORD_CAPITAL, text):
         start = m.start("name")
         if text[start:].split()[0].lower() in ("the", "a", "an"):
             start += len(text[start:].split()[0]) + 1
         yield Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="shop")
-    for m in _COMPANY.finditer(text):
+    for m in finditer_at(_COMPANY, WORD_CAPITAL, text):
         if not _policing(m.group().split()[0]):
             yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
 
@@ -212,6 +231,25 @@ def _nicknames(text: str) -> Iterator[Candidate]:
     for pattern in (_NICK_CUE, _NICK_BARE):
         for m in pattern.finditer(text):
             yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in (finditer_at(_MASKED_AFTER_RANK, RANK_START, text) if "*" in text or "'" in text or '"' in text
+              or "‘" in text or "“" in text else ()):
+        span = m.span("l") if m.group("l") else m.span("m")
+        yield Candidate(*span, Kind.PERSON, "context", PRIORITY["context"] + 1)
+    for m in _FIRST_THEN_WORD.finditer(text):
+        first, second = m.group("f"), m.group("s")
+        if not is_ordinary(first.lower()) and (first.lower() in FIRST_NAME_LIST or first.lower() not in UK_PLACE_LOWER) \
+                and not is_keep_word(first) and not is_keep_word(second) \
+                and second.lower() not in NOT_NAMES and not _policing_only(second):
+            yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
+    quoted = any(q in text for q in "\"“‘'")
+    for m in (_NAME_NICK_NAME.finditer(text) if quoted else ()):
+        if not _policing(m.group().split()[0]):
+            yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"] + 3)
+    for m in (_QUOTED_CAPS.finditer(text) if quoted else ()):
+        words = m.group("n").split()
+        if not is_keep_word(m.group("n")) and not all(_policing(w) for w in words) \
+                and not (len(words) > 2 and m.group("n").isupper()):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 1)
     for m in _INITIALS.finditer(text):
         if m.group().replace(" ", "") not in _NOT_INITIALS:
             yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])

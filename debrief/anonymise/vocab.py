@@ -13,6 +13,9 @@ RANKS: tuple[str, ...] = (
     "Temporary Inspector", "Constable", "Detective", "Officer",
     "Ch Supt", "Det Supt", "Supt", "Insp", "Sgt", "A/Sgt", "T/Sgt", "A/Insp", "T/Insp", "A/PS", "T/PS",
     "DCS", "DSU", "DCI", "DI", "DS", "DC", "TDC", "PCSO", "PC", "PS", "SC", "ACC", "DCC",
+    # Scottish and Northern Irish usage, and more written short forms
+    "Cst", "Con", "Const", "Det Sgt", "Det Con", "Det Insp", "Ch Insp", "DSgt", "D/Sgt", "D/Insp", "A/DS",
+    "T/DS", "A/DI", "T/DI", "A/Supt", "T/Supt", "A/PC", "Sgt.", "Insp.", "Cst.",
 )
 PLURAL_RANKS: tuple[str, ...] = ("PCs", "DCs", "PCSOs", "Sergeants", "Constables", "Officers", "Sgts", "DSs")
 TITLES: tuple[str, ...] = ("Mrs", "Mr", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Master")

@@ -195,3 +195,9 @@ def test_premises_read_right(text: str, expected: str) -> None:
 ])
 def test_rewritten_text_reads_right(text: str, expected: str) -> None:
     assert anonymise(text).text == expected
+
+
+def test_of_does_not_join_a_name_to_its_force() -> None:
+    text = "PC Jane Smith attended with Sergeant Bob Jones of Northshire Police."
+    result = anonymise(text, people=["Jane Smith", "Bob Jones"], force="Northshire Police")
+    assert result.text == "PC A attended with Sergeant B of the force."
