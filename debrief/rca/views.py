@@ -500,6 +500,7 @@ def _edit_wording(rca, node):
         else:
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
+    _viewed(rca, f"item {node.id}")
     return render_template("rca/factor.html", form=form, rca=rca, target=None, node=node)
 
 

@@ -79,6 +79,8 @@ MATRIX = [
                                               Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/debriefs/{other_force_debrief}/subjects/new", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
                                                       Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{other_force_debrief}/subjects/{missing}", {ANON: "redirect", Role.OFFICER: 404,
+                                                           Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/debriefs/{other_force_debrief}/check", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
                                                Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/rca/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403, Role.ADMIN: 403}),

@@ -125,8 +125,10 @@ def test_findings_and_recommendations_refuse_an_old_version(client, rca, lead):
     url = f"/rca/{rca.id}/findings"
     one, two = get_page(client, url), get_page(client, url)
     v = one.html.find("input", attrs={"name": "version"})["value"]
-    assert client.post(url, data={"findings": "Tab one", "csrf_token": one.csrf_token(), "version": v}).status_code == 302
-    response = client.post(url, data={"findings": "Tab two", "csrf_token": two.csrf_token(), "version": v})
+    # The findings are the structured report's sections now; the executive summary stands for them.
+    assert client.post(url, data={"executive_summary": "Tab one", "csrf_token": one.csrf_token(),
+                                  "version": v}).status_code == 302
+    response = client.post(url, data={"executive_summary": "Tab two", "csrf_token": two.csrf_token(), "version": v})
     assert response.status_code == 200 and "Tab one" in Page(response).text()
     db.session.expire_all()
-    assert rca.findings == "Tab one"
+    assert rca.section_text("executive_summary") == "Tab one"
