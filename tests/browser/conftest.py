@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.support.markup import watch
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM_ARGS = [
@@ -35,12 +37,15 @@ def browser():
 
 @pytest.fixture
 def live_server(app):
+    # Every HTML page any browser test is served is checked for escaped markup, "None" hints and doubled words.
+    problems = watch(app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+    assert problems == [], f"pages served to the browser showed broken markup: {problems}"
 
 
 @pytest.fixture
