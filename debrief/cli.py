@@ -80,6 +80,20 @@ def _read_password() -> str:
     return line.rstrip("\r\n")
 
 
+def _load_reference_csv(path: str, read, save) -> int:
+    """Read a reference-data CSV and save it in one transaction; a bad file is a clear error, nothing saved."""
+    from debrief.analytics.force_figures import FiguresError
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            n = save(db.session, read(stream))
+    except FiguresError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from None
+    db.session.commit()
+    return n
+
+
 def init_cli(app: Flask) -> None:
     @app.cli.command("create-user")
     @click.option("--email", required=True, help="Email address used to sign in.")
@@ -163,30 +177,18 @@ def init_cli(app: Flask) -> None:
     @click.argument("path", type=click.Path(exists=True, dir_okay=False))
     def load_force_figures_command(path):
         """Load officer headcount and arrests per force and year (CSV: force_code,year,officers,arrests)."""
-        from debrief.analytics.force_figures import FiguresError, read_figures, save_figures
+        from debrief.analytics.force_figures import read_figures, save_figures
 
-        try:
-            with open(path, encoding="utf-8-sig", newline="") as stream:
-                n = save_figures(db.session, read_figures(stream))
-        except FiguresError as exc:
-            db.session.rollback()
-            raise click.ClickException(str(exc)) from None
-        db.session.commit()
+        n = _load_reference_csv(path, read_figures, save_figures)
         click.echo(f"Loaded the figures of {n} force-year{'s' if n != 1 else ''}.")
 
     @app.cli.command("load-force-population")
     @click.argument("path", type=click.Path(exists=True, dir_okay=False))
     def load_force_population_command(path):
         """Load force-area population shares (CSV: force_code,dimension,code,share_percent)."""
-        from debrief.analytics.force_figures import FiguresError, read_population, save_population
+        from debrief.analytics.force_figures import read_population, save_population
 
-        try:
-            with open(path, encoding="utf-8-sig", newline="") as stream:
-                n = save_population(db.session, read_population(stream))
-        except FiguresError as exc:
-            db.session.rollback()
-            raise click.ClickException(str(exc)) from None
-        db.session.commit()
+        n = _load_reference_csv(path, read_population, save_population)
         click.echo(f"Loaded {n} population share{'s' if n != 1 else ''}.")
 
     @app.cli.command("seed-demo")
