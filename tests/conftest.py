@@ -18,7 +18,7 @@ from argon2.profiles import CHEAPEST  # noqa: E402
 from debrief.auth import passwords  # noqa: E402
 from debrief.auth.roles import Role  # noqa: E402
 from debrief.extensions import db  # noqa: E402
-from tests.support import fast_routing  # noqa: E402
+from tests.support import compiled_once  # noqa: E402
 from tests.support.apps import make_app  # noqa: E402
 from tests.support.databases import DatabaseFactory  # noqa: E402
 from tests.support.factories import create_force, create_user  # noqa: E402
@@ -26,7 +26,7 @@ from tests.support.release_factories import named_people  # noqa: E402
 
 
 passwords.use_parameters(CHEAPEST)
-fast_routing.install()
+compiled_once.install()
 
 
 @pytest.fixture(scope="session")
