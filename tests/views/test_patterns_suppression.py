@@ -17,6 +17,7 @@ from debrief.analytics.tables import STATUS_COLUMN, csv_body
 from debrief.demo import DEMO_PASSWORD, seed_demo
 from debrief.extensions import db
 from debrief.models import Force, IncidentTheme
+from tests.support.apps import make_app
 from tests.support.pages import get_page, sign_in
 
 MIN_COUNT, MIN_BASE = 5, 10
@@ -132,26 +133,41 @@ def walk(client, queries) -> tuple[list[str], int, int]:
     return found, checked_cells, csvs
 
 
+@pytest.fixture(scope="module")
+def demo_app(databases):
+    """The demo seeded once for the whole walk: every test here only reads (the walk GETs pages and CSVs)."""
+    app = make_app(databases.new_url())
+    with app.app_context():
+        seed_demo()
+        db.session.commit()
+        app.demo = {"forces": list(db.session.scalars(select(Force.id).order_by(Force.id))),
+                    "themes": sorted(set(db.session.scalars(select(IncidentTheme.theme))))}
+        db.session.remove()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
 @pytest.fixture
-def demo(app):
-    seed_demo()
-    db.session.commit()
-    return {"forces": list(db.session.scalars(select(Force.id).order_by(Force.id))),
-            "themes": sorted(set(db.session.scalars(select(IncidentTheme.theme))))}
+def demo_client(demo_app):
+    with demo_app.app_context():
+        yield demo_app.test_client()
 
 
 @pytest.mark.parametrize("email", USERS)
-def test_no_page_or_csv_shows_a_small_count_or_a_rate_on_a_small_base(client, demo, email):
-    sign_in(client, email, DEMO_PASSWORD)
-    found, checked_cells, csvs = walk(client, _combinations(email.startswith("learning"), email.startswith("admin"), demo["forces"],
-                                                            demo["themes"]))
+def test_no_page_or_csv_shows_a_small_count_or_a_rate_on_a_small_base(demo_app, demo_client, email):
+    demo = demo_app.demo
+    sign_in(demo_client, email, DEMO_PASSWORD)
+    found, checked_cells, csvs = walk(demo_client, _combinations(email.startswith("learning"), email.startswith("admin"),
+                                                                 demo["forces"], demo["themes"]))
     assert found == [], "\n".join(found[:30])
     assert checked_cells > 500 and csvs > 50  # the walk really covered the figures
 
 
-def test_the_walk_finds_small_counts_when_the_rule_is_switched_off(app, client, demo):
-    app.config.update(PATTERNS_MIN_COUNT=1, PATTERNS_MIN_BASE=1, PATTERNS_SHOW_ZERO=True)
-    sign_in(client, USERS[0], DEMO_PASSWORD)
-    found, _, _ = walk(client, [("source=both", True)])
+def test_the_walk_finds_small_counts_when_the_rule_is_switched_off(demo_app, demo_client, monkeypatch):
+    for name, value in {"PATTERNS_MIN_COUNT": 1, "PATTERNS_MIN_BASE": 1, "PATTERNS_SHOW_ZERO": True}.items():
+        monkeypatch.setitem(demo_app.config, name, value)  # put back after this test, for the module's app
+    sign_in(demo_client, USERS[0], DEMO_PASSWORD)
+    found, _, _ = walk(demo_client, [("source=both", True)])
     assert any("Incidents (debriefs)" in f for f in found)
     assert any("rate (%)" in f for f in found) and any(".csv" in f for f in found)
