@@ -19,7 +19,7 @@ from debrief.models import Force
 
 def _import_use_of_force(path: str, force_code: str, batch_size: int | None, resume: bool,
                          rejects: str | None) -> None:
-    from debrief.analytics.importer import ImportProblem, import_use_of_force
+    from debrief.nationaldata.importer import ImportProblem, import_use_of_force
 
     force = db.session.scalar(select(Force).where(Force.code == force_code.upper()))
     if force is None:
@@ -139,7 +139,7 @@ def init_cli(app: Flask) -> None:
     @click.option("--limit", type=click.IntRange(min=1), default=20, help="How many of the latest runs to list.")
     def import_runs_command(limit):
         """List the latest use-of-force imports; a run whose process is gone is marked stopped first."""
-        from debrief.analytics.import_staging import mark_stopped
+        from debrief.nationaldata.staging import mark_stopped
         from debrief.models import UseOfForceImportRun
 
         mark_stopped(db.session)
