@@ -7,7 +7,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_login import current_user
 from sqlalchemy import select
 
-from debrief.analytics import incidents, pages, rca_learning, risk, service, suppression
+from debrief.analytics import figures_views, incidents, pages, rca_learning, risk, service, suppression
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, add_months, month_label, month_start
 from debrief.analytics.forms import PatternFilterForm
@@ -177,4 +177,5 @@ def csv_url(figure_key: str) -> str:
     return url_for("patterns.download", figure_key=figure_key, **request.args)
 
 
-from debrief.analytics import figures_views  # noqa: E402,F401  (its routes join this blueprint)
+# Routes from the blueprint's other modules, listed here rather than registered by importing them.
+bp.add_url_rule("/figures", view_func=figures_views.figures, methods=["GET", "POST"])
