@@ -202,6 +202,15 @@ def init_cli(app: Flask) -> None:
         for force_name, role, email in sign_ins.accounts:
             click.echo(f"  {force_name:<28} {role:<10} {email}")
 
+    @app.cli.command("refresh-patterns")
+    def refresh_patterns_command():
+        """Bring the Patterns rollups up to date (pages only read them): run after a bulk load, or on a timer."""
+        from debrief.analytics.service import refresh_summaries
+
+        started = time.perf_counter()
+        refresh_summaries()
+        click.echo(f"Patterns rollups up to date ({time.perf_counter() - started:.1f} seconds).")
+
     @app.cli.command("delete-old-feedback")
     @click.option("--months", type=click.IntRange(min=1), default=None,
                   help="Keep this many months (default: FEEDBACK_RETENTION_MONTHS, 12).")
