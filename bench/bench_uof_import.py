@@ -43,7 +43,7 @@ def _migrate(url: str) -> None:
 def _import(url: str, path: Path, **options) -> tuple[float, object]:
     from sqlalchemy import select
 
-    from debrief.analytics.importer import import_use_of_force
+    from debrief.nationaldata.importer import import_use_of_force
     from debrief.extensions import db
     from debrief.models import Force
 
@@ -93,7 +93,7 @@ def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)  # figures appear as they are measured, even through a pipe
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
-    from debrief.analytics.uof_synthetic import write_uof_csv
+    from debrief.nationaldata.synthetic import write_uof_csv
 
     work = Path(tempfile.mkdtemp(prefix="debrief-bench-uof-"))
     ok = True

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from a checkout
 
-from debrief.analytics.uof_synthetic import BAD_ROW_KINDS, header, write_uof_csv  # noqa: E402
+from debrief.nationaldata.synthetic import BAD_ROW_KINDS, header, write_uof_csv  # noqa: E402
 
 __all__ = ["BAD_ROW_KINDS", "header", "main", "write_uof_csv"]
 

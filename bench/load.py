@@ -224,7 +224,7 @@ def _latest_run(url: str) -> tuple[int, str, int] | None:
 
 def import_fault(env: dict[str, str], workdir: Path, log: list[str], rows: int) -> bool:
     """Start an import, SIGKILL it once some rows are staged, show it stopped, resume it. True when all is well."""
-    from debrief.analytics.uof_synthetic import write_uof_csv
+    from debrief.nationaldata.synthetic import write_uof_csv
 
     path = workdir / "uof_load.csv"
     with open(path, "w", newline="", encoding="utf-8") as out:

@@ -145,9 +145,9 @@ def _migrate(url: str) -> None:
 
 def _uof_pool(size: int, seed: int, today: date) -> list[tuple[dict[str, Any], tuple[tuple[str, bool | None], ...]]]:
     """`size` realistic rows from the generator, coded by the real reader and importer mapping."""
-    from debrief.analytics.importer import record_values
-    from debrief.analytics.uof_csv import UofRecord, read_uof_csv
-    from debrief.analytics.uof_synthetic import write_uof_csv
+    from debrief.nationaldata.importer import record_values
+    from debrief.nationaldata.csv_reader import UofRecord, read_uof_csv
+    from debrief.nationaldata.synthetic import write_uof_csv
 
     text = io.StringIO(newline="")
     write_uof_csv(text, size, seed, end_date=today)

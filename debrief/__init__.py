@@ -47,12 +47,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from debrief.security import init_security
     from debrief.cli import init_cli
 
-    from debrief.analytics.debrief_summary import watch_changes
-
     init_security(app)
     init_errors(app)
     init_cli(app)
-    watch_changes()  # the debriefs' dashboard rollup notes each change that touches its counts
     return app
 
 

@@ -19,7 +19,7 @@ from debrief.models import Force
 
 def _import_use_of_force(path: str, force_code: str, batch_size: int | None, resume: bool,
                          rejects: str | None) -> None:
-    from debrief.analytics.importer import ImportProblem, import_use_of_force
+    from debrief.nationaldata.importer import ImportProblem, import_use_of_force
 
     force = db.session.scalar(select(Force).where(Force.code == force_code.upper()))
     if force is None:
@@ -139,7 +139,7 @@ def init_cli(app: Flask) -> None:
     @click.option("--limit", type=click.IntRange(min=1), default=20, help="How many of the latest runs to list.")
     def import_runs_command(limit):
         """List the latest use-of-force imports; a run whose process is gone is marked stopped first."""
-        from debrief.analytics.import_staging import mark_stopped
+        from debrief.nationaldata.staging import mark_stopped
         from debrief.models import UseOfForceImportRun
 
         mark_stopped(db.session)
@@ -201,6 +201,15 @@ def init_cli(app: Flask) -> None:
         click.echo("Demo sign-ins (password for all: {}):".format(sign_ins.password))
         for force_name, role, email in sign_ins.accounts:
             click.echo(f"  {force_name:<28} {role:<10} {email}")
+
+    @app.cli.command("refresh-patterns")
+    def refresh_patterns_command():
+        """Bring the Patterns rollups up to date (pages only read them): run after a bulk load, or on a timer."""
+        from debrief.analytics.service import refresh_summaries
+
+        started = time.perf_counter()
+        refresh_summaries()
+        click.echo(f"Patterns rollups up to date ({time.perf_counter() - started:.1f} seconds).")
 
     @app.cli.command("delete-old-feedback")
     @click.option("--months", type=click.IntRange(min=1), default=None,

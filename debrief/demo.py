@@ -77,4 +77,7 @@ def seed_demo() -> DemoSignIns:
     from debrief.demo_figures import seed_force_figures
 
     seed_force_figures()
+    from debrief.analytics.service import refresh_summaries
+
+    refresh_summaries()  # the Patterns rollups: the demo's records are written around the services
     return out

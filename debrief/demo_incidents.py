@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from debrief import reference as ref
-from debrief.analytics.uof_values import main_duty_code
+from debrief.nationaldata.values import main_duty_code
 from debrief.auth.roles import Role
 from debrief.auth.service import create_user
 from debrief.demo_scenarios import FACILITATORS, SCENARIOS

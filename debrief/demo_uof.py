@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from debrief.analytics.importer import import_use_of_force
-from debrief.analytics.uof_synthetic import write_uof_csv
+from debrief.nationaldata.importer import import_use_of_force
+from debrief.nationaldata.synthetic import write_uof_csv
 from debrief.extensions import db
 from debrief.models import Force, UseOfForceImportRun
 

@@ -160,7 +160,7 @@ def test_import_use_of_force_fails_clearly(app):
 
 
 def test_an_interrupted_import_exits_non_zero_and_resumes(app, monkeypatch):
-    from debrief.analytics import importer
+    from debrief.nationaldata import importer
     from debrief.models import UseOfForceRecord
 
     create_force(code="AAA")

@@ -11,18 +11,22 @@ debrief or for chosen (force, month) slices:
 3. their injuries (``staff_injury`` / ``subject_injury`` by severity);
 4. how long after the incident each was submitted (``submission:hot`` / ``submission:cold`` by band).
 
-Freshness: `record_changes` runs after every ORM flush and writes the (force, month) of each debrief,
-incident, injury, tactic, officer or theme that changed into `DebriefSummaryChange`, in the same
-transaction, so a change and its note commit or roll back together. `ensure_fresh` recounts just those
-slices. Writes that bypass the ORM (a bulk load) are caught by comparing the rollup's total with the
-live count of submitted debriefs, which rebuilds it whole.
+Freshness is explicit: the services that change a counted record (debriefs/service.py,
+debriefs/people_service.py) call `commit_counted`, which notes the (force, month) slices the change touched
+in `DebriefSummaryChange` in the same transaction, commits, and then recounts just those slices with
+`ensure_fresh`. Nothing recounts on a page view: the dashboards only read. Writes that bypass the services
+(a bulk load, the demo seeding) are caught when `ensure_fresh` next runs (after a service's change, or by
+`flask --app debrief refresh-patterns`) by comparing the rollup's total with the live count of submitted
+debriefs, which rebuilds it whole.
 """
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, case, delete, event, func, insert, inspect, or_, select
+from sqlalchemy import and_, case, delete, func, insert, or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
@@ -36,6 +40,8 @@ from debrief.models import (
     IncidentTheme, Injury,
 )
 from debrief.models.base import utcnow
+
+log = logging.getLogger(__name__)
 
 # A (force, month) count at most this many slices again; past it one whole rebuild is quicker.
 MOST_SLICES = 200
@@ -189,7 +195,7 @@ def rollup_total(session: Session) -> int:
 
 
 def ensure_fresh(session: Session) -> bool:
-    """Recount what changed since the last view (or everything, the first time); True if anything was.
+    """Recount the slices noted since the last recount (or everything, the first time); True if anything was.
 
     The state row is locked (FOR UPDATE on PostgreSQL; SQLite serialises writers), so two requests
     never recount the same slice at once.
@@ -220,67 +226,51 @@ def ensure_fresh(session: Session) -> bool:
     return commit_build(session)
 
 
-# --- Noting what changed ---------------------------------------------------------------------------------
+# --- Noting what changed, explicitly -----------------------------------------------------------------------
 
-# The columns each model's rows are counted by: a change elsewhere (a narrative, a status of a section)
-# leaves the figures as they were and is not noted.
-_WATCHED: dict[type, tuple[str, ...]] = {
-    Incident: ("force_id", "occurred_at", "near_miss", "location_type"),
-    Debrief: ("incident_id", "author_id", "status", "kind", "submitted_at", "assaulted", "single_crewed", "hours_on_duty", "taser_trained",
-              "taser_carried", "impact_factors", "reasons"),
-    IncidentTheme: ("incident_id", "theme"),
-    IncidentOfficer: ("incident_id", "user_id", "role_on_day"),
-    Injury: ("debrief_id", "person", "severity"),
-    DebriefTactic: ("debrief_id", "tactic", "effective"),
-}
+Slice = tuple[int, int]  # (force_id, YYYYMM)
 
 
-def _values(obj, name: str) -> list:
-    """The attribute's value now and, if it changed in this flush, before."""
-    history = inspect(obj).attrs[name].history
-    return [v for v in (*history.added, *history.unchanged, *history.deleted) if v is not None]
+def counted_in(incidents: Iterable[Incident | None]) -> set[Slice]:
+    """The (force, month) slices these incidents' submitted debriefs are counted in, as the objects stand now.
+
+    Called before a change and again after it: the union is every slice the change can have touched (an
+    incident moved to another month or force touches both). An incident with no submitted debrief counts in
+    nothing, so a draft's changes touch no figure.
+    """
+    slices: set[Slice] = set()
+    for incident in incidents:
+        if incident is None or incident.force_id is None or incident.occurred_at is None:
+            continue
+        if any(d.status == "submitted" for d in incident.debriefs):
+            slices.add((incident.force_id, month_key(incident.occurred_at)))
+    return slices
 
 
-def _changed(obj) -> bool:
-    state = inspect(obj)
-    return any(state.attrs[name].history.has_changes() for name in _WATCHED[type(obj)])
+def note(session: Session, slices: Iterable[Slice]) -> None:
+    """Note, in the caller's transaction, the slices a change touched: the next `ensure_fresh` recounts them.
+
+    The note commits or rolls back with the change, so a recount that never ran (a crash after the commit,
+    a lock timeout) is picked up by the next one, or by `flask --app debrief refresh-patterns`.
+    """
+    rows = [{"force_id": f, "incident_month": m} for f, m in sorted(set(slices))]
+    if rows:
+        session.execute(insert(DebriefSummaryChange), rows)
 
 
-def record_changes(session: Session, _context=None) -> None:
-    """After a flush: note the (force, month) slices the flushed rows are counted in."""
-    touched = [obj for obj in (*session.new, *session.deleted) if type(obj) in _WATCHED]
-    touched += [obj for obj in session.dirty if type(obj) in _WATCHED and _changed(obj)]
-    if not touched:
-        return
-    slices: set[tuple[int, int]] = set()
-    incident_ids: set[int] = set()
-    debrief_ids: set[int] = set()
-    for obj in touched:
-        if isinstance(obj, Incident):
-            for force_id in _values(obj, "force_id"):
-                slices.update((force_id, month_key(at)) for at in _values(obj, "occurred_at"))
-        elif isinstance(obj, Debrief):
-            if "submitted" in _values(obj, "status"):  # a draft is not counted: its changes are not either
-                incident_ids.update(_values(obj, "incident_id"))
-        elif isinstance(obj, (Injury, DebriefTactic)):
-            debrief_ids.update(_values(obj, "debrief_id"))
-        else:
-            incident_ids.update(_values(obj, "incident_id"))
-    connection = session.connection()
-    if debrief_ids:
-        incident_ids.update(connection.scalars(
-            select(Debrief.incident_id).where(Debrief.id.in_(debrief_ids), Debrief.status == "submitted")))
-    if incident_ids:
-        for force_id, at in connection.execute(select(Incident.force_id, Incident.occurred_at)
-                                               .where(Incident.id.in_(incident_ids))):
-            if at is not None:
-                slices.add((force_id, month_key(at)))
-    if slices:
-        connection.execute(insert(DebriefSummaryChange),
-                           [{"force_id": f, "incident_month": m} for f, m in sorted(slices)])
+def commit_counted(session: Session, incidents: Iterable[Incident | None], before: Iterable[Slice] = ()) -> None:
+    """Commit a service's change to counted records, then bring the debriefs' rollup up to date.
 
-
-def watch_changes() -> None:
-    """Note rollup slices after every ORM flush (idempotent; the app factory calls it)."""
-    if not event.contains(Session, "after_flush", record_changes):
-        event.listen(Session, "after_flush", record_changes)
+    `before` is `counted_in` of the incidents taken before the change. The slices touched are noted in the
+    change's own transaction; the recount runs after it commits (a failed recount leaves the note for the next).
+    """
+    touched = set(before) | counted_in(incidents)
+    note(session, touched)
+    session.commit()
+    if touched:
+        try:
+            ensure_fresh(session)
+        except SQLAlchemyError:
+            session.rollback()
+            log.warning("The debriefs' rollup was not recounted now; its note waits for the next recount",
+                        exc_info=True)

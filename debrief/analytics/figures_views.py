@@ -1,7 +1,8 @@
 """Editing the reference figures (officers, arrests per force and year) behind the Patterns rates.
 
 Until a national administrator role exists, a force administrator (MANAGE_USERS) edits their own force's
-figures; every force's are loaded with `flask --app debrief load-force-figures`.
+figures; every force's are loaded with `flask --app debrief load-force-figures`. The view joins the Patterns
+blueprint where that blueprint lists its routes (analytics/views.py), not by being imported.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from wtforms import IntegerField, SubmitField
 from wtforms.validators import InputRequired, NumberRange
 
 from debrief.analytics.force_figures import FiguresRow, save_figures
-from debrief.analytics.views import bp
 from debrief.audit import record
 from debrief.auth.roles import Permission
 from debrief.extensions import db
@@ -52,7 +52,6 @@ class FiguresForm(BaseForm):
     submit = SubmitField("Save figures", widget=GovSubmitInput())
 
 
-@bp.route("/figures", methods=["GET", "POST"])
 @requires(Permission.MANAGE_USERS)
 def figures():
     me = current_user._get_current_object()

@@ -28,8 +28,8 @@ def scoped_force_ids(user: User, chosen_force_id: int | None) -> tuple[int, ...]
 
 
 def refresh_summaries() -> None:
-    """Bring both monthly rollups up to date: the national data's after an import, the debriefs' after changes."""
-    national_summary.ensure_fresh(db.session)
+    """Bring both monthly rollups up to date (a command's job: the pages only read them)."""
+    national_summary.ensure_fresh(db.session, check_count=True)
     debrief_summary.ensure_fresh(db.session)
 
 

@@ -1,4 +1,7 @@
-"""Patterns dashboards: thin GET views over the pure queries in debrief/analytics (counts only, no free text)."""
+"""Patterns dashboards: thin GET views over the pure queries in debrief/analytics (counts only, no free text).
+
+They only read: the rollups they read are brought up to date by the writes that change them and by commands.
+"""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -7,7 +10,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_login import current_user
 from sqlalchemy import select
 
-from debrief.analytics import incidents, pages, rca_learning, risk, service, suppression
+from debrief.analytics import figures_views, incidents, pages, rca_learning, risk, service, suppression
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, add_months, month_label, month_start
 from debrief.analytics.forms import PatternFilterForm
@@ -77,7 +80,6 @@ def overview():
     form, filters = _filters()
     headline, imports = None, []
     if filters is not None:
-        service.refresh_summaries()
         headline = suppression.apply_table_values(incidents.headline(db.session, filters), _policy())
         imports = service.recent_imports(filters.force_ids)
         service.record_patterns_viewed(_me(), "overview", filters)
@@ -134,7 +136,6 @@ def page(page_key: str):
     form, filters = _filters()
     figures = []
     if filters is not None:
-        service.refresh_summaries()
         figures = pages.build_page(db.session, page_key, filters, _policy())
         service.record_patterns_viewed(_me(), page_key, filters)
     return render_template("patterns/page.html", spec=spec, figures=figures,
@@ -147,7 +148,6 @@ def download(figure_key: str):
     form, filters = _filters()
     if filters is None:
         abort(400)
-    service.refresh_summaries()
     if figure_key == "network-pairs":
         title = "What tends to go wrong together"
         table = suppression.apply(rca_learning.pairs_table(rca_learning.factor_pairs(db.session, filters)), _policy())
@@ -177,4 +177,5 @@ def csv_url(figure_key: str) -> str:
     return url_for("patterns.download", figure_key=figure_key, **request.args)
 
 
-from debrief.analytics import figures_views  # noqa: E402,F401  (its routes join this blueprint)
+# Routes from the blueprint's other modules, listed here rather than registered by importing them.
+bp.add_url_rule("/figures", view_func=figures_views.figures, methods=["GET", "POST"])

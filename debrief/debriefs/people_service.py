@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from debrief.analytics.debrief_summary import commit_counted
 from debrief.audit import record
 from debrief.auth.roles import Role
 from debrief.debriefs.service import DebriefError
@@ -78,7 +79,7 @@ def _finish(debrief: Debrief, actor: User, before: list[str], reason: str | None
         if incident.people_status == "not_started":
             incident.people_status = IN_PROGRESS
         _audit("debrief.updated", debrief, actor, step="people", fields=fields)
-    db.session.commit()
+    commit_counted(db.session, [incident])  # roles on the day are counted (who is at risk)
 
 
 def add_colleague(debrief: Debrief, user_id: int, *, actor: User, due_days: int, reason: str | None = None) -> User:
@@ -148,7 +149,7 @@ def set_own_role(debrief: Debrief, *, role_on_day: str | None, actor: User, comp
     else:
         incident.people_status = COMPLETED if complete else IN_PROGRESS
         _audit("debrief.updated", debrief, actor, step="people", fields=["role_on_day"])
-    db.session.commit()
+    commit_counted(db.session, [incident])
     return changes
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from debrief.analytics.debrief_summary import commit_counted, counted_in
 from debrief.audit import record
 from debrief.database import next_number
 from debrief.debriefs import answers
@@ -76,6 +77,7 @@ def accept_request(debrief: Debrief, *, actor: User, kind: str, facilitator: str
                    attendees: str | None, role_on_day: str | None = None) -> None:
     if debrief.status != "requested":
         raise DebriefError("This debrief has already been started")
+    before = counted_in([debrief.incident])  # the months its figures were counted in
     debrief.status = "draft"
     debrief.kind = kind
     debrief.facilitator = facilitator or None
@@ -84,13 +86,14 @@ def accept_request(debrief: Debrief, *, actor: User, kind: str, facilitator: str
         if officer.user_id == actor.id and role_on_day:
             officer.role_on_day = role_on_day
     _audit("debrief.created", debrief, actor, kind=kind)
-    db.session.commit()
+    commit_counted(db.session, [debrief.incident], before)
 
 
 def save_step(debrief: Debrief, slug: str, form, *, actor: User, complete: bool) -> None:
     """Save a step of a draft. `complete` means the form validated fully ("Save and continue")."""
     if debrief.submitted:
         raise DebriefError("This debrief has been submitted: change it with an amendment")
+    before = counted_in([debrief.incident])  # the months its figures were counted in
     changes = answers.apply(slug, debrief, form, valid_only=not complete)
     current = step_status(debrief).get(slug)
     _set_status(debrief, slug, COMPLETED if complete or current == COMPLETED and not changes else IN_PROGRESS)
@@ -99,13 +102,14 @@ def save_step(debrief: Debrief, slug: str, form, *, actor: User, complete: bool)
         debrief.tactics, debrief.subjects = [], []
         debrief.reasons, debrief.impact_factors = [], []
     _audit("debrief.updated", debrief, actor, step=slug, fields=sorted(changes))
-    db.session.commit()
+    commit_counted(db.session, [debrief.incident], before)
 
 
 def amend_step(debrief: Debrief, slug: str, form, *, actor: User, reason: str) -> Amendment | None:
     """Change a submitted debrief: kept as an amendment with what changed and why."""
     if not debrief.submitted:
         raise DebriefError("Only a submitted debrief is amended")
+    before = counted_in([debrief.incident])  # the months its figures were counted in
     changes = answers.apply(slug, debrief, form)
     if not changes:
         return None
@@ -114,7 +118,7 @@ def amend_step(debrief: Debrief, slug: str, form, *, actor: User, reason: str) -
                                    for k, (o, n) in changes.items()])
     debrief.amendments.append(amendment)
     _audit("debrief.amended", debrief, actor, step=slug, fields=sorted(changes))
-    db.session.commit()
+    commit_counted(db.session, [debrief.incident], before)
     return amendment
 
 
@@ -128,6 +132,7 @@ def save_subject(debrief: Debrief, subject: ForceSubject | None, form, *, actor:
         raise DebriefError("Enter why you are changing your submitted debrief")
     if debrief.used_force is not True:
         raise DebriefError("Say that you used force before recording who it was used on")
+    before = counted_in([debrief.incident])  # the months its figures were counted in
     new = subject is None
     if new:
         subject = ForceSubject(number=max((s.number for s in debrief.subjects), default=0) + 1)
@@ -148,7 +153,7 @@ def save_subject(debrief: Debrief, subject: ForceSubject | None, form, *, actor:
         if step_status(debrief).get("tactics") != COMPLETED:
             _set_status(debrief, "tactics", IN_PROGRESS)
         _audit("debrief.updated", debrief, actor, step="tactics", fields=[f"{label}: {k}" for k in sorted(changes)])
-    db.session.commit()
+    commit_counted(db.session, [debrief.incident], before)
     return subject
 
 
@@ -158,11 +163,12 @@ def remove_subject(debrief: Debrief, subject_id: int, *, actor: User) -> None:
     subject = debrief.subject(subject_id)
     if subject is None:
         raise DebriefError("That subject is not in this debrief")
+    before = counted_in([debrief.incident])  # the months its figures were counted in
     debrief.tactics = [t for t in debrief.tactics if t.subject is not subject]
     debrief.injuries = [i for i in debrief.injuries if i.subject is not subject]
     debrief.subjects = [s for s in debrief.subjects if s is not subject]
     _audit("debrief.updated", debrief, actor, step="tactics", fields=[f"subject {subject.number}"])
-    db.session.commit()
+    commit_counted(db.session, [debrief.incident], before)
 
 
 def _jsonable(value: Any) -> Any:
@@ -260,11 +266,12 @@ def submit_debrief(debrief: Debrief, *, actor: User) -> None:
         raise DebriefError("This debrief has already been submitted")
     if not ready_to_submit(step_status(debrief), facts_for(debrief, actor)):
         raise DebriefError("Complete every section before you submit")
+    before = counted_in([debrief.incident])  # the months its figures were counted in
     debrief.status = "submitted"
     debrief.declaration = True
     debrief.submitted_at = utcnow()
     _audit("debrief.submitted", debrief, actor)
-    db.session.commit()
+    commit_counted(db.session, [debrief.incident], before)
 
 
 def record_view(debrief: Debrief, *, actor: User, page: str) -> None:

@@ -1,7 +1,7 @@
 """The national use-of-force data imported from forces' published files, shaped for aggregate queries.
 
 One `UseOfForceRecord` is one row of the published file: one officer's use of force on one subject.
-Rows are written only by `debrief.analytics.importer` (Core bulk inserts); every row belongs to a force
+Rows are written only by `debrief.nationaldata.importer` (Core bulk inserts); every row belongs to a force
 and to the `UseOfForceImportRun` that wrote it.
 
 How values are stored

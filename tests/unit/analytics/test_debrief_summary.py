@@ -1,5 +1,5 @@
-"""The debriefs' monthly rollup: each change is noted with it, recounted on the next view, and always equals
-counting every debrief afresh (run on SQLite and PostgreSQL)."""
+"""The debriefs' monthly rollup: each change is noted explicitly with it, recounted after it commits, and always
+equals counting every debrief afresh (run on SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -78,7 +78,14 @@ def test_each_kind_of_change_is_recounted_to_what_a_full_count_gives(two):
     first, second = two
 
     def step(change) -> None:
-        change()
+        # As a service does: the slices counted before the change, the change, the slices after, noted with it.
+        incidents = [first.incident, second.incident]
+        before = debrief_summary.counted_in(incidents)
+        made = change()
+        if isinstance(made, Debrief):
+            incidents.append(made.incident)
+        db.session.flush()
+        debrief_summary.note(db.session, before | debrief_summary.counted_in(incidents))
         db.session.commit()
         assert changes() > 0, "the change was not noted"
         assert debrief_summary.ensure_fresh(db.session) is True
@@ -106,6 +113,7 @@ def test_each_kind_of_change_is_recounted_to_what_a_full_count_gives(two):
 def test_a_change_that_rolls_back_leaves_no_note(two):
     first, _ = two
     first.incident.near_miss = True
+    debrief_summary.note(db.session, debrief_summary.counted_in([first.incident]))
     db.session.flush()
     assert changes() == 1
     db.session.rollback()
@@ -113,19 +121,44 @@ def test_a_change_that_rolls_back_leaves_no_note(two):
     assert debrief_summary.ensure_fresh(db.session) is False
 
 
-def test_changes_that_touch_no_figure_are_not_noted(two, people):
+def test_a_draft_counts_in_no_slice_so_its_changes_note_nothing(two, people):
     first, _ = two
-    first.narrative = "A rewritten account."
-    first.incident.summary = "A rewritten summary."
+    assert debrief_summary.counted_in([first.incident]) == {(first.incident.force_id, 202603)}
     draft = submitted_debrief(author=people[("A", Role.OFFICER)], status="draft", occurred_at=datetime(2026, 2, 1))
-    db.session.commit()
-    before = changes()  # the new incident itself is noted; its draft debrief adds nothing to count
+    assert debrief_summary.counted_in([draft.incident]) == set()
     draft.assaulted = True
     draft.tactics.append(DebriefTactic(tactic="taser", effective=True))
-    db.session.commit()
-    assert changes() == before
-    debrief_summary.ensure_fresh(db.session)
+    debrief_summary.commit_counted(db.session, [draft.incident])
+    assert changes() == 0
+    assert debrief_summary.ensure_fresh(db.session) is False
     assert rollup() == afresh()
+
+
+def test_a_service_change_is_recounted_when_it_commits_with_no_page_view(two, people):
+    from debrief.debriefs.service import submit_debrief
+
+    officer = people[("A", Role.OFFICER)]
+    draft = submitted_debrief(author=officer, status="draft", submitted_at=None, declaration=False,
+                              occurred_at=datetime(2026, 5, 20, 8, 0), assaulted=True)
+    assert use_of_force.assaults_per_month(db.session, filters()).value(
+        "May 2026", "Officers and staff assaulted (debriefs)") == 0
+    submit_debrief(draft, actor=officer)
+    assert changes() == 0  # noted with the change and recounted once it committed
+    assert use_of_force.assaults_per_month(db.session, filters()).value(
+        "May 2026", "Officers and staff assaulted (debriefs)") == 1
+    assert rollup() == afresh()
+
+
+def test_no_flush_listener_of_the_dashboards_notes_changes(two):
+    from sqlalchemy.orm import Session
+
+    first, _ = two
+    ours = [fn for fn in (*Session().dispatch.after_flush, *db.session().dispatch.after_flush)
+            if getattr(fn, "__module__", "").startswith(("debrief.analytics", "debrief.nationaldata"))]
+    assert ours == []
+    first.incident.near_miss = True
+    db.session.commit()
+    assert changes() == 0  # a write around the services is not noted; the totals check or a command catches it
 
 
 def test_writes_around_the_orm_are_caught_by_the_totals_and_rebuilt(two):
@@ -142,7 +175,13 @@ def test_writes_around_the_orm_are_caught_by_the_totals_and_rebuilt(two):
 def test_many_changed_months_rebuild_the_whole_rollup(two, monkeypatch):
     first, _ = two
     monkeypatch.setattr(debrief_summary, "MOST_SLICES", 1)
+    before = debrief_summary.counted_in([first.incident])
     first.incident.occurred_at = datetime(2026, 1, 15, 12, 0)  # two months touched: the old and the new
+    debrief_summary.commit_counted(db.session, [first.incident], before)
+    assert changes() == 0
+    assert rollup() == afresh()
+    first.incident.occurred_at = datetime(2026, 2, 15, 12, 0)
+    debrief_summary.note(db.session, before | debrief_summary.counted_in([first.incident]))
     db.session.commit()
     assert debrief_summary.ensure_fresh(db.session) is True
     assert rollup() == afresh()

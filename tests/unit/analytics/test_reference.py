@@ -89,11 +89,11 @@ def test_location_types_follow_the_dataset_list() -> None:
 PURE_MODULES = [
     "debrief/reference.py",
     "debrief/analytics/charts.py",
-    "debrief/analytics/uof_csv.py",
-    "debrief/analytics/uof_columns.py",
-    "debrief/analytics/uof_values.py",
-    "debrief/analytics/uof_fingerprint.py",
-    "debrief/analytics/uof_synthetic.py",
+    "debrief/nationaldata/csv_reader.py",
+    "debrief/nationaldata/columns.py",
+    "debrief/nationaldata/values.py",
+    "debrief/nationaldata/fingerprint.py",
+    "debrief/nationaldata/synthetic.py",
 ]
 
 
@@ -109,6 +109,6 @@ def test_building_blocks_import_only_the_standard_library(path: str) -> None:
     for name in imported:
         top = name.split(".")[0]
         if top == "debrief":
-            assert name == "debrief" or name.startswith(("debrief.reference", "debrief.analytics")), name
+            assert name == "debrief" or name.startswith(("debrief.reference", "debrief.nationaldata")), name
         else:
             assert top in sys.stdlib_module_names, f"{path} imports {name}"

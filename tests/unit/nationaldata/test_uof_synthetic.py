@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from debrief.analytics.uof_csv import RejectedRow, UofRecord, read_uof_csv
-from debrief.analytics.uof_synthetic import header, write_uof_csv
+from debrief.nationaldata.csv_reader import RejectedRow, UofRecord, read_uof_csv
+from debrief.nationaldata.synthetic import header, write_uof_csv
 
 ROOT = Path(__file__).resolve().parents[3]
 END = date(2024, 3, 31)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from debrief import reference as ref
-from debrief.analytics.uof_csv import (
+from debrief.nationaldata.csv_reader import (
     FIRST_DATA_ROW,
     MissingColumnsError,
     RejectedRow,
@@ -23,7 +23,7 @@ from debrief.analytics.uof_csv import (
     read_uof_csv,
     row_fingerprint,
 )
-from debrief.analytics.uof_synthetic import header
+from debrief.nationaldata.synthetic import header
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 TODAY = date(2024, 3, 31)  # the committed files end on this date

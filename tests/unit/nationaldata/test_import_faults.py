@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from debrief.analytics import import_staging, importer
-from debrief.analytics.importer import ImportProblem, import_use_of_force
-from debrief.analytics.uof_csv import neutralise_cells
-from debrief.analytics.uof_synthetic import write_uof_csv
+from debrief.nationaldata import importer, staging as import_staging
+from debrief.nationaldata.importer import ImportProblem, import_use_of_force
+from debrief.nationaldata.csv_reader import neutralise_cells
+from debrief.nationaldata.synthetic import write_uof_csv
 from debrief.config import ROOT
 from debrief.extensions import db
 from debrief.models.use_of_force import UOF_STAGING, UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic

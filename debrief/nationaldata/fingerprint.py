@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 
-from debrief.analytics.uof_columns import column_key
+from debrief.nationaldata.columns import column_key
 
 
 class _NormalCells(dict[str, str]):

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import case, func, select
 
 from debrief import reference as ref
-from debrief.analytics.importer import import_use_of_force
+from debrief.nationaldata.importer import import_use_of_force
 from debrief.extensions import db
 from debrief.models.use_of_force import (
     CED_LEVEL_BITS, IMPACT_FACTOR_BITS, LOCATION_BITS, OUTCOME_BITS, REASON_BITS, TACTIC_BITS, UseOfForceRecord,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from debrief.analytics.uof_csv import RejectedRow, neutralise_cells, open_uof_csv
+from debrief.nationaldata.csv_reader import RejectedRow, neutralise_cells, open_uof_csv
 
 
 def write_rejects(path: str | Path, rejected: list[RejectedRow], source: str | Path | None = None) -> None:

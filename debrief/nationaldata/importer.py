@@ -6,7 +6,7 @@ No transaction holds the write lock for longer than a chunk (or the final move),
 site at the same time are not kept waiting.
 
 * All-or-nothing (default): rows are committed a chunk at a time to a staging table
-  (import_staging.py) and moved into use_of_force in one short transaction at the end, so they
+  (staging.py) and moved into use_of_force in one short transaction at the end, so they
   appear all at once; an error discards them and marks the run failed. Ctrl-C, or a killed process,
   keeps what was staged: `resume=True` adopts it and carries on.
 * Batched (`batch_size`): a commit every `batch_size` rows, each recording the run's last committed
@@ -32,9 +32,9 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection
 
 from debrief import audit
-from debrief.analytics import import_staging as staging
-from debrief.analytics.uof_csv import RejectedRow, UofCsvError, UofRecord, open_uof_csv, read_uof_csv
-from debrief.analytics.uof_rejects import write_rejects
+from debrief.nationaldata import staging
+from debrief.nationaldata.csv_reader import RejectedRow, UofCsvError, UofRecord, open_uof_csv, read_uof_csv
+from debrief.nationaldata.rejects import write_rejects
 from debrief.extensions import db
 from debrief.models import Force
 from debrief.models.base import utcnow

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from debrief import reference as ref
-from debrief.analytics import uof_columns as cols
-from debrief.analytics import uof_values as vals
-from debrief.analytics.uof_columns import MissingColumnsError, UofCsvError, UofHeader, check_header
-from debrief.analytics.uof_fingerprint import hash_payload, payload, row_fingerprint
+from debrief.nationaldata import columns as cols
+from debrief.nationaldata import values as vals
+from debrief.nationaldata.columns import MissingColumnsError, UofCsvError, UofHeader, check_header
+from debrief.nationaldata.fingerprint import hash_payload, payload, row_fingerprint
 
 __all__ = [
     "FIRST_DATA_ROW", "MissingColumnsError", "RejectedRow", "UofCsvError", "UofCsvReader", "UofHeader",

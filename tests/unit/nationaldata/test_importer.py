@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from debrief.analytics import importer
-from debrief.analytics.importer import ImportProblem, import_use_of_force
-from debrief.analytics.uof_synthetic import header, write_uof_csv
+from debrief.nationaldata import importer
+from debrief.nationaldata.importer import ImportProblem, import_use_of_force
+from debrief.nationaldata.synthetic import header, write_uof_csv
 from debrief.extensions import db
 from debrief.models import AuditEvent
 from debrief.models.use_of_force import (

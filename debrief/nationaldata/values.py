@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from debrief import reference as ref
-from debrief.analytics.uof_columns import loose_key
+from debrief.nationaldata.columns import loose_key
 
 T = TypeVar("T")
 MISSING = object()  # a cell that is not a recognised answer

@@ -1,0 +1,115 @@
+"""Patterns pages only read, and cost a few queries whatever the data: every statement of a GET is recorded.
+
+Each page is fetched as each role that may see it, on seeded data and again on more of it. A GET may write
+nothing but its audit event (the audit trail is append-only and records every view); it runs at most
+QUERY_BUDGET statements (transaction control aside), and the same number on more data.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import event, select
+
+from debrief.analytics import pages
+from debrief.analytics.force_figures import FiguresRow, save_figures
+from debrief.analytics.service import refresh_summaries
+from debrief.extensions import db
+from debrief.models import ForcePopulationShare, User
+from tests.support.factories import submitted_debrief
+from tests.support.pages import sign_in
+from tests.support.patterns import debrief_with, national_rows, signed_off_rca
+
+QUERY_BUDGET = 8
+RANGE = "from_month=1&from_year=2026&to_month=6&to_year=2026"
+AUDIT_TABLES = ("audit_event", "audit_chain_head")
+TRANSACTION = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
+WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b(?:\s+OR\s+\w+)?\s+(?:INTO\s+|FROM\s+)?\"?(\w+)", re.IGNORECASE)
+# Who sees the Patterns pages: reviewers and admins their force; the learning team all forces or one.
+VIEWERS = [("reviewer@aaa.example", ""), ("admin@aaa.example", ""), ("learning@aaa.example", ""),
+           ("learning@aaa.example", "force")]
+
+
+def page_paths() -> list[str]:
+    return ["/patterns/", *(f"/patterns/{page.key}" for page in pages.PAGES)]
+
+
+class Statements:
+    """Every statement the engine runs while recording (transaction control left out)."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        if not TRANSACTION.match(statement):
+            self.seen.append(" ".join(statement.split()))
+
+    def writes(self) -> list[str]:
+        return [s for s in self.seen if WRITE.match(s) and WRITE.match(s).group(2).lower() not in AUDIT_TABLES]
+
+
+def fetch(client, url: str) -> Statements:
+    db.session.remove()  # each request starts with an empty session, as a real one does
+    recorder = Statements()
+    event.listen(db.engine, "before_cursor_execute", recorder)
+    try:
+        response = client.get(url)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", recorder)
+    assert response.status_code == 200, f"GET {url}: {response.status_code}"
+    return recorder
+
+
+def _user(email: str) -> User:
+    return db.session.scalar(select(User).where(User.email == email))
+
+
+def add_data(n: int, day: int) -> None:
+    """n debriefs in each force, each with an RCA holding a recommendation and actions, and national rows."""
+    for code in ("aaa", "bbb"):
+        officer, reviewer = _user(f"officer@{code}.example"), _user(f"reviewer@{code}.example")
+        for i in range(n):
+            debrief = debrief_with(author=officer, occurred_at=datetime(2026, 1 + i % 6, day, 10 + i % 12, 0),
+                                   assaulted=i % 2 == 0, near_miss=i % 3 == 0, tactics=[("taser", True)],
+                                   injuries=[("officer", "minor")], themes=["use_of_force", "custody"],
+                                   impact_factors=["alcohol"], role_on_day="response")
+            signed_off_rca(debrief, lead=reviewer, categories=["communication", "education_training"],
+                           root_causes=["education_training"], started_on=date(2026, 1 + i % 6, day),
+                           signed_off_on=date(2026, 3, 1) if i % 2 else None,
+                           actions=[("open", date(2026, 2, 1)), ("done", date(2026, 5, 1))])
+        national_rows(officer.force, [dict(day=date(2026, 1 + i % 6, day), assaulted=i % 3 == 0, main_duty="response",
+                                         subject_ethnicity="white" if i % 2 else "black", subject_age_band="18_34",
+                                         subject_sex="male", tactic_list=[("taser", i % 2 == 0)])
+                                    for i in range(4 * n)], refresh=False)
+    refresh_summaries()
+
+
+@pytest.fixture
+def seeded(people, forces):
+    save_figures(db.session, [FiguresRow("AAA", 2026, 2000, 40_000), FiguresRow("BBB", 2026, 3000, 50_000)])
+    for force in forces.values():
+        db.session.add_all([ForcePopulationShare(force_id=force.id, dimension="ethnicity", code="white", share=80.0),
+                            ForcePopulationShare(force_id=force.id, dimension="ethnicity", code="black", share=5.0)])
+    db.session.commit()
+    add_data(3, 5)
+    return {key: force.id for key, force in forces.items()}
+
+
+def _url(path: str, scope: str, forces) -> str:
+    return f"{path}?{RANGE}" + (f"&force={forces['B']}" if scope else "")
+
+
+def test_a_get_of_every_patterns_page_writes_nothing_but_its_audit_event(app, seeded):
+    # Records written around the services leave both rollups behind: a page still does not bring them up to date.
+    submitted_debrief(author=_user("officer@aaa.example"), occurred_at=datetime(2026, 2, 2, 9, 0))
+    national_rows(_user("officer@aaa.example").force, [dict(day=date(2026, 2, 2))], refresh=False)
+    for email, scope in VIEWERS:
+        client = app.test_client()
+        sign_in(client, email)
+        for path in page_paths() + (["/patterns/figures"] if email.startswith("admin") else []):
+            url = _url(path, scope, seeded)
+            statements = fetch(client, url)
+            assert statements.writes() == [], f"GET {url} wrote: {statements.writes()}"
+            assert path == "/patterns/figures" or any(WRITE.match(s) for s in statements.seen), \
+                f"GET {url}: its view was not audited"
