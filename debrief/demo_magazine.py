@@ -35,6 +35,8 @@ TASER_RCA: dict[str, Any] = {
         ("crisis", "Man in mental health crisis, not known to the officers", "person_in_contact", "problem:1",
          None, False),
     ],
+    # The welfare grading is why the armed unit was sent late; the man's crisis is why callers said "confused".
+    "links": [("grading", "armed"), ("crisis", "grading")],
     "findings": "PC Priya Shah talked to the man from about eight metres at the junction of Mill Street and Canal "
                 "Road while Ellie Morgan kept the public back. The first cartridge missed because the distance that "
                 "kept them safe from the machete was close to the edge of the Taser's range; the second was "
@@ -167,6 +169,18 @@ RESPONSES = [
      "Our Taser refresher course now has a scenario in which the first cartridge misses at the edge of range."),
 ]
 
+# Released by the force but not yet edited, so the learning team finds a candidate waiting:
+# (force code, start of the incident summary, the reviewer's release title).
+FOR_EDITING = [("WMC", "A man held by shop staff for theft produced a lock knife", "A lock knife at a shop detention")]
+
+# Recorded by a force but not yet approved, so the learning team finds a response to moderate:
+# (case summary start, audience, responding force code, response).
+DRAFT_RESPONSES = [
+    ("A drunk detainee on half-hourly rousing checks", "officers_staff", "WMC",
+     "Detention officers now hand over rousing checks by name on the radio and in the custody record before "
+     "leaving the cell corridor."),
+]
+
 
 def _user(code: str, role: Role) -> User | None:
     from debrief import demo
@@ -241,6 +255,14 @@ def _responses(cases: dict[str, CaseStudy], learner: User) -> int:
     from debrief.publications.responses import approve_force_response, record_force_response
 
     made = 0
+    for starts, audience, code, text in DRAFT_RESPONSES:
+        case = cases.get(starts)
+        actor = _user(code, Role.ADMIN)
+        question = next((q for q in case.questions if q.audience == audience), None) if case else None
+        if question is None or actor is None or any(r.force_id == actor.force_id for r in question.responses):
+            continue
+        record_force_response(question, actor.force, text, utcnow().date(), actor)  # left for moderation
+        made += 1
     for starts, audience, code, text in RESPONSES:
         case = cases.get(starts)
         actor = _user(code, Role.REVIEWER)
@@ -273,4 +295,8 @@ def seed_magazine(password: str) -> int:
     published_before = issue is not None and issue.status == "published"
     issue = _issue(learner, list(cases.values()))
     _responses(cases, learner)
+    for code, starts, title in FOR_EDITING:
+        rca = _rca(code, starts)
+        if rca is not None:
+            _release(rca, title)
     return 0 if published_before else len(issue.case_studies)

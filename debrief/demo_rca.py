@@ -23,6 +23,8 @@ SECOND_REVIEWERS = {"NSP": ("Meera Joshi", "reviewer2@nsp.example.police.uk"),
                     "WMC": ("Gareth Lloyd", "reviewer2@wmc.example.police.uk")}
 
 # Each factor: (key, label, category, contributes_to (a factor key or "problem:N"), evidence, root cause?)
+# "links": further (cause, effect) links drawn after the factors, so a factor can contribute to more than one thing
+# and the ranking of factors by problems and paths has real structure.
 # Problems: words of the chronology entries to mark. Evidence: "entry:words" (the entry with those words), "debrief", "doc:Name", or None (not yet evidenced).
 RCAS: list[dict[str, Any]] = [
     {
@@ -32,10 +34,10 @@ RCAS: list[dict[str, Any]] = [
                  "checks works when the desk is under pressure, and what would make late checks less likely. The "
                  "conduct of individual staff is out of scope.",
         "outcome": "Intoxicated detainee checked 25 minutes late (near-miss)",
-        "problems": ["Check carried out"],
+        "problems": ["Check carried out", "detention officer called to the desk"],
         "factors": [
             ("desk", "Detention officer pulled to a violent arrival at the booking-in desk", "custody_environment",
-             "problem:0", "entry:Violent detainee", False),
+             "problem:1", "entry:Violent detainee", False),
             ("handover", "No prompt or routine to hand over rousing checks when the checker is called away",
              "task_procedures", "problem:0", "doc:Custody rousing checks procedure", True),
             ("staffing", "One detention officer for a full suite on a late turn", "working_conditions", "desk",
@@ -45,6 +47,7 @@ RCAS: list[dict[str, Any]] = [
             ("training", "Refresher training does not cover handing over checks under pressure",
              "education_training", "handover", None, False),
         ],
+        "links": [("problem:1", "problem:0"), ("handover", "problem:1"), ("staffing", "handover")],
         "findings": "The check was late because the only detention officer on duty was needed at the desk and "
                     "nothing in the procedure or the custody system prompted anyone to pick up the checks. The "
                     "procedure assumes the person doing checks is always free to do them.\n\n"
@@ -81,6 +84,7 @@ RCAS: list[dict[str, Any]] = [
             ("shortfall", "Late-shift staffing below minimum on the day", "working_conditions", "single",
              "doc:Duty roster", False),
         ],
+        "links": [("deadspot", "problem:0"), ("single", "problem:1"), ("not_mapped", "no_warning")],
         "findings": "The officer went into a place where the radio and the emergency button could not work, and "
                     "neither the officer nor the control room had any way of knowing that. Radio dead spots are "
                     "reported informally but not recorded or shown to anyone.\n\n"
@@ -112,6 +116,7 @@ RCAS: list[dict[str, Any]] = [
             ("agreement", "The multi-agency section 136 agreement has no time limit for escalation",
              "powers_guidance", "capacity", "doc:Section 136 multi-agency protocol", True),
         ],
+        "links": [("capacity", "problem:1")],
         "findings": "The wait was caused by the place of safety having no capacity and no agreed escalation when "
                     "it is full. A busy A&E corridor made the young man more distressed, which led to restraint "
                     "that a calmer setting would probably have avoided.",
@@ -163,9 +168,13 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
 
     problems = [service.mark_problem(rca, entry_with(words), actor=lead) for words in spec["problems"]]
     nodes: dict[str, Any] = {}
+
+    def node_for(target: str):
+        return problems[int(target.split(":")[1])] if target.startswith("problem:") else nodes[target]
+
     roots = []
     for key, label, category, target, evidence, root in spec["factors"]:
-        into = problems[int(target.split(":")[1])] if target.startswith("problem:") else nodes[target]
+        into = node_for(target)
         kwargs: dict[str, Any] = {"evidence_kind": "none"}
         if evidence and evidence.startswith("entry:"):
             kwargs = {"evidence_kind": "timeline", "evidence_entry_id": entry_with(evidence[6:]).id}
@@ -177,6 +186,8 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
         nodes[key] = service.add_factor(rca, actor=lead, contributes_to=into, label=label, category=category, **kwargs)
         if root:
             roots.append(nodes[key])
+    for cause, effect in spec.get("links", ()):
+        service.link_nodes(rca, actor=lead, cause=node_for(cause), effect=node_for(effect))
     for node in roots:
         service.set_root_cause(rca, node, actor=lead, confirmed=True)
     service.save_report_sections(rca, actor=lead, texts=report_texts(spec))
@@ -226,13 +237,16 @@ STATE_RCAS: list[dict[str, Any]] = [
         "terms": "How officers were told about the knife before they arrived, how the warnings and the drawn "
                  "Taser ended it, and what would give officers the risk sooner.",
         "outcome": "Man with a lock knife disarmed in the shop without injury",
-        "problems": ["knife"],
+        "problems": ["knife", "Arrived"],
         "factors": [
             ("relay", "Store security's mention of a knife was not passed on to the attending officers",
              "control_room", "problem:0", "doc:Call recording and incident log", True),
             ("radio", "Talk group busy with another incident while officers were on the way", "communication",
              "relay", "debrief", False),
+            ("ask_staff", "Nothing prompts officers arriving at a shop detention to ask staff about weapons first",
+             "task_procedures", "problem:1", "debrief", False),
         ],
+        "links": [("relay", "problem:1")],
         "findings": "Officers learned about the knife only when it was produced. The caller had mentioned it, but "
                     "the detail stayed in the call notes while the talk group was busy with another incident.",
         "recommendations": [
@@ -247,11 +261,14 @@ STATE_RCAS: list[dict[str, Any]] = [
         "terms": "Whether the pursuit was authorised and called off in line with policy, and what could have "
                  "stopped a child being put at risk near the school.",
         "outcome": "A girl was nearly struck by the car near the school (near-miss)",
-        "problems": ["called off"],
+        "problems": ["called off", "Into the residential area"],
         "factors": [
             ("school", "Controllers had no prompt about school home time on the route", "control_room",
              "problem:0", "doc:Pursuit log and the control room's mapping layers", True),
+            ("reassess", "The pursuit policy sets no point to reassess the risk on entering a residential area",
+             "powers_guidance", "problem:1", "doc:Force pursuit policy", False),
         ],
+        "links": [("school", "problem:1"), ("problem:1", "problem:0")],
         "findings": "The pursuit was called off when it entered the residential street, but by then the car was "
                     "already near the school at home time.",
         "recommendations": [
@@ -302,3 +319,11 @@ def seed_rcas(password: str, specs: Iterable[dict[str, Any]] | None = None) -> i
         _build(spec, incident, lead, _second_reviewer(force, password))
         made += 1
     return made
+
+
+# The same two scenarios at Westmere: one awaiting Westmere's second reviewer, and one signed off, which the
+# magazine seeding releases and leaves for the learning team to edit.
+STATE_RCAS += [
+    {**STATE_RCAS[1], "force": "WMC", "state": "in_review"},
+    {**STATE_RCAS[0], "force": "WMC", "state": "signed_off"},
+]
