@@ -4,13 +4,14 @@ Times full requests through the Flask test client (query + template + response):
 and filtered, an issue page and the force response log. Prints medians against the 300 ms target.
 
 Then the full-text search (publications/search.py) over the 5,000 case studies' texts, recommendations and 15,000
-questions: the search call alone (count, rank, first 50 with marked snippets) against a 100 ms target, and the
-search page as a whole.
+questions: the search call alone (count, rank, first 50 with marked snippets), median and 95th percentile per query, with the
+95th percentile against a 100 ms target, and the search page as a whole. `make bench` runs it (bench/run_all.py).
 """
 from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import os
 import random
 import statistics
@@ -128,8 +129,15 @@ def median_ms(client, url: str, runs: int) -> tuple[float, float, int]:
     return statistics.median(times), max(times), len(response.data)
 
 
+def percentile(times: list[float], pct: float) -> float:
+    """The nearest-rank percentile: the smallest time with at least `pct` per cent of the runs at or below it."""
+    ordered = sorted(times)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
 def time_searches(app, kind: str, runs: int) -> bool:
-    """The search call alone, median of `runs` after one warm-up, against SEARCH_TARGET_MS."""
+    """The search call alone, `runs` times after one warm-up: median and 95th percentile, the p95 against
+    SEARCH_TARGET_MS."""
     from debrief.extensions import db
     from debrief.publications import search
 
@@ -142,10 +150,10 @@ def time_searches(app, kind: str, runs: int) -> bool:
                 start = time.perf_counter()
                 results = search.search(query, **options)
                 times.append((time.perf_counter() - start) * 1000)
-            median = statistics.median(times)
-            ok &= median < SEARCH_TARGET_MS
-            print(f"[{kind}] search: {label:37s} median {median:7.1f} ms  max {max(times):7.1f} ms  "
-                  f"{results.total:6,} hits  {'OK' if median < SEARCH_TARGET_MS else 'OVER'}", flush=True)
+            median, p95 = statistics.median(times), percentile(times, 95)
+            ok &= p95 < SEARCH_TARGET_MS
+            print(f"[{kind}] search: {label:37s} median {median:7.1f} ms  p95 {p95:7.1f} ms  max {max(times):7.1f} ms  "
+                  f"{results.total:6,} hits  {'OK' if p95 < SEARCH_TARGET_MS else 'OVER'}", flush=True)
         db.session.remove()
     return ok
 
@@ -212,7 +220,7 @@ def run(kind: str, count: int, runs: int) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     args = parser.parse_args()
     kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
@@ -221,8 +229,8 @@ def main() -> int:
     ok = True
     for kind in kinds:
         ok &= run(kind, args.count, args.runs)
-    print(f"All case factor table and search medians under target ({TARGET_MS:.0f} ms, {SEARCH_TARGET_MS:.0f} ms)."
-          if ok else "Some case factor table or search medians over target.")
+    print(f"All case factor table medians under {TARGET_MS:.0f} ms and search 95th percentiles under "
+          f"{SEARCH_TARGET_MS:.0f} ms." if ok else "Some case factor table medians or search 95th percentiles over target.")
     return 0 if ok else 1
 
 

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, request, ur
 from flask import render_template as _render_template
 
 from debrief.form_errors import apply_error
-from debrief.publications import export, queries, responses, search
+from debrief.publications import export, queries, responses, search, themes
 from debrief.publications.magazine_forms import FeedbackForm
 from debrief.publications.paging import issue_options, page_number, pagination
 from debrief.publications.queries import Filters
@@ -36,7 +36,18 @@ def _issue_or_404(number: int):
 @bp.route("/")
 @public
 def issues():
-    return render_template("magazine/issues.html", issues=queries.published_issues())
+    """The published issues; with ?theme=CODE only those holding a case study of that theme, listing them."""
+    code = request.args.get("theme") or None
+    chosen = themes.theme(code) if code else None
+    return render_template("magazine/issues.html", issues=queries.published_issues(), chosen=chosen,
+                           theme_asked=code,
+                           theme_options=[(t.choice.code, t.choice.label) for t in themes.themes()])
+
+
+@bp.route("/themes")
+@public
+def themes_page():
+    return render_template("magazine/themes.html", themes=themes.themes())
 
 
 @bp.route("/issues/<int:number>")

@@ -37,7 +37,8 @@ def test_landing_page_and_every_footer_link(page, magazine):  # noqa: F811
 
 PUBLIC_PAGES = ["/", "/sign-in", "/accessibility", "/privacy", "/status", "/magazine/", "/magazine/issues/4",
                 "/magazine/case-studies/{case}", "/magazine/case-factor-table", "/magazine/force-response-log",
-                "/magazine/recommendations?q=restraint+training", "/magazine/issues/4/feedback"]
+                "/magazine/recommendations?q=restraint+training", "/magazine/issues/4/feedback", "/magazine/themes",
+                "/magazine/?theme=mental_health"]
 
 
 @pytest.fixture
@@ -66,6 +67,10 @@ def test_no_public_page_scrolls_sideways_on_a_phone(phone, magazine, forces):  #
     assert wide == []
     phone.goto("/magazine/force-response-log")
     screenshot(phone, "phone-force-response-log")
+    for path in ("/magazine/themes", "/magazine/?theme=mental_health"):
+        phone.goto(path)
+        check_accessibility(phone)
+        screenshot(phone, "phone-" + ("themes" if "themes" in path else "issues-by-theme"))
     phone.goto("/magazine/case-factor-table")
     check_accessibility(phone)
     screenshot(phone, "phone-case-factor-table")

@@ -126,3 +126,25 @@ def test_a_reviewer_records_the_forces_response(page, magazine, people):
                            actor=people[("A", Role.LEARNING)])
     page.goto("/magazine/force-response-log?audience=policy_makers_managers")
     assert "We audit call grading every month." in page.inner_text("main")
+
+
+def test_a_reader_browses_the_issues_by_theme(page, magazine):
+    """From the magazine home to the themes page, then to the issues holding one theme and a case study there."""
+    page.goto("/magazine/")
+    follow(page.get_by_role("link", name="browse the issues by theme"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Issues by theme"
+    assert page.locator("main h2").all_inner_texts() == ["Use of force", "Custody", "Mental health", "Call handling"]
+    check_accessibility(page)
+    screenshot(page, "magazine-themes")
+    follow(page.get_by_role("link", name="see them by issue (Mental health)"))
+    assert page.get_by_role("combobox", name="Theme").input_value() == "mental_health"
+    titles = page.locator(".debrief-issue-list .govuk-list--bullet a").all_inner_texts()
+    assert titles == ["A man in crisis on a bridge", "Restraint in a hot stairwell"]
+    check_accessibility(page)
+    screenshot(page, "magazine-issues-by-theme")
+    # The filter on the issues list, by keyboard: another theme, then submit.
+    page.select_option("#filter-theme", "custody")
+    follow(page.get_by_role("button", name="Show issues"))
+    assert page.locator(".debrief-issue-list .govuk-list--bullet a").all_inner_texts() == ["A missed rousing check"]
+    follow(page.get_by_role("link", name="A missed rousing check"))
+    assert page.get_by_role("heading", level=1).inner_text() == "A missed rousing check"

@@ -23,6 +23,11 @@ NAV = {"officer": "My debriefs", "reviewer": "Reviews", "learning": "Case studie
        "wellbeing": "Support requests", "national_admin": "Learning team"}
 
 
+# Menu items whose page heading must match the menu's words, per role.
+MENU_PAGES = {"learning": [("Force responses", "Force responses")],
+              "reviewer": [("Released findings", "Released findings"), ("Force responses", "Force responses")]}
+
+
 @pytest.fixture
 def demo(app):
     return seed_demo()
@@ -53,6 +58,15 @@ def test_each_role_lands_on_its_home(page, demo, role, path, heading):
     check_accessibility(page)
     screenshot(page, f"home-{role}")
     assert page.console_errors == []
+    # At 1,280 px the menu is one line: every item at the same height (who is signed in sits in the header).
+    page.set_viewport_size({"width": 1280, "height": 900})
+    tops = nav.locator("li").evaluate_all("items => items.map(li => Math.round(li.getBoundingClientRect().top))")
+    assert tops and len(set(tops)) == 1, tops
+    assert "Sign out" not in nav.inner_text()
+    # Each menu item's page is called what the menu calls it.
+    for text, title in MENU_PAGES.get(role, ()):
+        follow(nav.get_by_role("link", name=text))
+        assert page.locator("h1").inner_text() == title
     follow(page.get_by_role("button", name="Sign out"))
     page.wait_for_url("**/sign-in")
     assert "You have signed out" in page.content()

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from debrief import reference as ref
 from debrief.auth.roles import Role
 from debrief.demo import DEMO_FORCES, demo_email, seed_demo
-from debrief.demo_incidents import STEP_SLUGS, seed_incidents
+from debrief.demo.incidents import STEP_SLUGS, seed_incidents
 from debrief.extensions import db
 from debrief.models import Debrief, Incident, User
 from tests.support.factories import create_force, create_user

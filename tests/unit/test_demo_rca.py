@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from debrief.demo import DEMO_PASSWORD, seed_demo
-from debrief.demo_rca import seed_rcas
+from debrief.demo.rcas import seed_rcas
 from debrief.extensions import db
 from debrief.models import RootCauseAnalysis
 from debrief.rca import service

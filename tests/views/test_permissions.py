@@ -33,6 +33,7 @@ def test_public_endpoints_are_the_short_explicit_list(app):
                       "magazine.feedback",
                       "magazine.feedback_sent", "magazine.force_response_log", "magazine.issue", "magazine.issue_html",
                       "magazine.issue_pdf", "magazine.issues", "magazine.recommendations", "magazine.search_magazine",
+                      "magazine.themes_page",
                       "main.accessibility",
                       "main.health", "main.index", "main.privacy", "main.status"]
 
@@ -134,7 +135,7 @@ MATRIX = [
                    "/magazine/case-factor-table", "/magazine/force-response-log", "/magazine/recommendations",
                    "/magazine/search",
                    "/magazine/issues/{published_issue}/feedback", "/magazine/issues/{published_issue}/feedback/sent",
-                   "/magazine/issues/{published_issue}.html")],
+                   "/magazine/issues/{published_issue}.html", "/magazine/themes")],
     *[(path, {ANON: 404, Role.OFFICER: 404, Role.REVIEWER: 404, Role.LEARNING: 404, Role.ADMIN: 404})
       for path in ("/magazine/issues/{draft_issue}", "/magazine/issues/{draft_issue}.pdf",
                    "/magazine/issues/{draft_issue}.html", "/magazine/issues/{draft_issue}/feedback",

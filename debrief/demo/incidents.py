@@ -1,6 +1,6 @@
 """Demo incidents and debriefs for seed-demo, so a new user sees a lived-in system. Idempotent.
 
-Each hand-written scenario in `debrief.demo_scenarios` becomes one incident per demo force, with its own date
+Each hand-written scenario in `scenarios.json` (see `data.py`) becomes one incident per demo force, with its own date
 (within the last ten months, never in the future), officers and debrief statuses. Deterministic: the same
 anchor date gives the same records. Seed data is nobody's action, so nothing here is audited.
 """
@@ -16,8 +16,8 @@ from sqlalchemy import select
 from debrief import reference as ref
 from debrief.nationaldata.values import main_duty_code
 from debrief.auth.roles import Role
-from debrief.auth.service import create_user
-from debrief.demo_scenarios import FACILITATORS, SCENARIOS
+from debrief.demo import data
+from debrief.demo.accounts import demo_user, ensure_officers, force_by_code
 from debrief.extensions import db
 from debrief.models import (
     Debrief, DebriefTactic, Force, ForceSubject, Incident, IncidentOfficer, Injury, PublicPerson, TimelineEntry, User,
@@ -29,20 +29,6 @@ DUE_DAYS = 3
 OLDEST_DAYS = 305  # about ten months
 STEP_SLUGS = ("use-of-force", "tactics", "injuries", "what-happened", "timeline", "reflection", "wellbeing",
               "intelligence")
-
-# Extra officers per force: (email prefix, name, collar number). "ps" is the force's sergeant.
-EXTRA_OFFICERS = {
-    "NSP": [("pc", "Ellie Morgan", "NS3381"), ("pc", "Kieran Walsh", "NS5096"),
-            ("pc", "Amrit Sandhu", "NS2714"), ("ps", "Neil Dawson", "NS1150")],
-    "WMC": [("pc", "Lauren Fisher", "WM3104"), ("pc", "Marcus Bennett", "WM4418"),
-            ("pc", "Aisha Rahman", "WM2857"), ("ps", "Gareth Lloyd", "WM1975")],
-}
-ETHNICITY_WEIGHTS = [("white", 60), ("asian", 12), ("black", 10), ("mixed", 6), ("other", 4), ("not_stated", 8)]
-
-
-def officer_email(prefix: str, name: str, force_code: str) -> str:
-    first, last = name.lower().split(" ", 1)
-    return f"{prefix}.{first}.{last.replace(' ', '')}@{force_code.lower()}.example.police.uk"
 
 
 @dataclass
@@ -88,7 +74,7 @@ def _plan(rng: random.Random, demo_officer: User, pcs: list[User], sergeant: Use
     The last three slots are recent (a day or two ago): the demo officer's request that is not yet overdue,
     the demo officer's draft and another officer's draft. Older slots give the demo officer an overdue
     request, a debrief submitted for a colleague's incident and four incidents of their own."""
-    order = list(SCENARIOS)
+    order = list(data.scenarios()["scenarios"])
     rng.shuffle(order)
     n = len(order)
     _bring_to(order, n - 1, _has_general_second)
@@ -128,21 +114,6 @@ def _plan(rng: random.Random, demo_officer: User, pcs: list[User], sergeant: Use
             slot.crew.append(Crew(user=user, role_on_day=role, answers=answers, status=status))
         slots.append(slot)
     return slots
-
-
-def _ensure_officers(force: Force, password: str) -> tuple[list[User], User]:
-    pcs, sergeant = [], None
-    for prefix, name, collar in EXTRA_OFFICERS.get(force.code, []):
-        email = officer_email(prefix, name, force.code)
-        user = db.session.scalar(select(User).where(User.email == email))
-        if user is None:
-            user = create_user(email=email, name=name, force=force, roles=[Role.OFFICER], password=password,
-                               actor=None, collar_number=collar)
-        if prefix == "ps":
-            sergeant = user
-        else:
-            pcs.append(user)
-    return pcs, sergeant
 
 
 class _Clock:
@@ -224,10 +195,10 @@ def _build_incident(force: Force, number: int, slot: Slot, rng: random.Random, c
     # Patterns "main duty" figures show real duty groups.
     incident.officers = [IncidentOfficer(user_id=c.user.id, role_on_day=main_duty_code(c.role_on_day),
                                          collar_number=c.user.collar_number) for c in slot.crew]
-    weights = [w for _, w in ETHNICITY_WEIGHTS]
+    weights = [w for _, w in data.ETHNICITY_WEIGHTS]
     incident.public = [
         PublicPerson(role=p["role"], age_band=p["age_band"], sex=p["sex"],
-                     ethnicity=p["ethnicity"] or rng.choices([e for e, _ in ETHNICITY_WEIGHTS], weights)[0],
+                     ethnicity=p["ethnicity"] or rng.choices([e for e, _ in data.ETHNICITY_WEIGHTS], weights)[0],
                      ethnicity_basis=p["ethnicity_basis"], disability_known=p["disability_known"],
                      vulnerabilities=p["vulnerabilities"], number=n)
         for n, p in enumerate(sc["public"], start=1)
@@ -264,7 +235,7 @@ def _add_cold(incident: Incident, slot: Slot, force: Force, rng: random.Random, 
     held = clock.cap(incident.occurred_at + timedelta(days=rng.randint(5, 9), hours=rng.randint(1, 4)),
                      incident.occurred_at)
     debrief = Debrief(incident=incident, author_id=lead.user.id, kind="cold", status="submitted",
-                      facilitator=FACILITATORS.get(force.code, "Duty inspector"), attendees=cold["attendees"],
+                      facilitator=data.scenarios()["facilitators"].get(force.code, "Duty inspector"), attendees=cold["attendees"],
                       created_at=held, declaration=True, section_status={})
     _fill_answers(debrief, lead.answers, clock, draft=False, timeline_source="Agreed at the cold debrief",
                   reflection=cold)
@@ -280,20 +251,18 @@ def demo_incidents_exist() -> bool:
 def seed_incidents(today: date | None = None) -> int:
     """Demo officers, incidents and debriefs for the demo forces; returns how many incidents were made (0 if
     they already exist). Needs the forces and role users from `seed_demo`. Commits once at the end."""
-    from debrief import demo  # demo.seed_demo calls us: import late to avoid a cycle
-
     if demo_incidents_exist():
         return 0
     today = today or date.today()
     ceiling = datetime.combine(today, time.min)  # everything is dated yesterday or earlier
     rng = random.Random(SEED)
     made = 0
-    for code, _name in demo.DEMO_FORCES:
-        force = db.session.scalar(select(Force).where(Force.code == code))
-        demo_officer = db.session.scalar(select(User).where(User.email == demo.demo_email(code, Role.OFFICER)))
+    for code, _name in data.FORCES:
+        force = force_by_code(code)
+        demo_officer = demo_user(code, Role.OFFICER)
         if force is None or demo_officer is None:
             continue
-        pcs, sergeant = _ensure_officers(force, demo.DEMO_PASSWORD)
+        pcs, sergeant = ensure_officers(force)
         slots = _plan(rng, demo_officer, pcs, sergeant)
         cold_done = False
         for number, slot in enumerate(slots, start=1):
