@@ -53,6 +53,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_errors(app)
     init_cli(app)
     watch_changes()  # the debriefs' dashboard rollup notes each change that touches its counts
+    from debrief.mail.cli import init_mail_cli
+
+    init_mail_cli(app)
     return app
 
 
@@ -132,3 +135,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(wellbeing_bp)
     from debrief.debriefs.people_views import bp as debrief_people_bp
     app.register_blueprint(debrief_people_bp)
+    from debrief.mail.views import bp as subscriptions_bp
+    app.register_blueprint(subscriptions_bp)
