@@ -62,9 +62,14 @@ class SmtpTransport:
             self._smtp = self._connect()
         try:
             self._smtp.send_message(message)
-        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        except smtplib.SMTPServerDisconnected as exc:
             self._smtp = None
             raise ConnectionProblem(f"The mail server dropped the connection: {exc}") from exc
+        except smtplib.SMTPException:
+            raise  # an answer about this message (SMTPException is an OSError: keep it apart from network errors)
+        except OSError as exc:
+            self._smtp = None
+            raise ConnectionProblem(f"The connection to the mail server failed: {exc}") from exc
 
     def close(self) -> None:
         if self._smtp is not None:
