@@ -16,6 +16,7 @@ class SubscribeForm(BaseForm):
                     Length(max=254, message="Email address must be 254 characters or fewer"),
                     Email(message="Enter an email address in the correct format, like name@example.com",
                           check_deliverability=False)],
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],  # spaces copied with it
         render_kw={"autocomplete": "email", "spellcheck": "false", "type": "email"})
 
 

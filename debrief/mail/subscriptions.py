@@ -159,8 +159,9 @@ def queue_issue_notices(issue: MagazineIssue, *, actor) -> int:
                                      dedupe_key=keys[subscriber.id], created_at=utcnow(), next_attempt_at=utcnow(),
                                      attempts=0))
         queued += 1
-    record("mail.issue_notices_queued", actor=actor, force_id=None, record_type="magazine_issue",
-           record_id=issue.id, number=issue.number, count=queued)
+    if queued:
+        record("mail.issue_notices_queued", actor=actor, force_id=None, record_type="magazine_issue",
+               record_id=issue.id, number=issue.number, count=queued)
     return queued
 
 

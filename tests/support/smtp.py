@@ -85,3 +85,25 @@ class SmtpServer:
         """The app settings that send to this server."""
         return {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": self.port, "SMTP_SECURITY": "none", "SMTP_USER": "",
                 "SMTP_TIMEOUT_SECONDS": 5, "MAIL_FROM": "Debrief <no-reply@debrief.example>"}
+
+
+def subscriber_links(email: str, *, status: str = "pending") -> tuple[str, str]:
+    """A subscriber added straight to the database, and the (confirmation, unsubscribe) links its email would carry."""
+    import secrets
+
+    from flask import current_app
+
+    from debrief.extensions import db
+    from debrief.mail import outbox, tokens
+    from debrief.models import Subscriber
+
+    subscriber = Subscriber(email=email, status=status, confirm_nonce=secrets.token_hex(16) if status == "pending"
+                            else None, unsubscribe_key=secrets.token_hex(16))
+    db.session.add(subscriber)
+    db.session.commit()
+    secret = current_app.config["SECRET_KEY"]
+    confirm = outbox.absolute_url("subscriptions.confirm", token=tokens.confirm_token(
+        secret, subscriber.id, subscriber.confirm_nonce or "used"))
+    unsubscribe = outbox.absolute_url("subscriptions.unsubscribe", token=tokens.unsubscribe_token(
+        secret, subscriber.id, subscriber.unsubscribe_key))
+    return confirm, unsubscribe
