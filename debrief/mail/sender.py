@@ -119,10 +119,15 @@ def build_email(row: OutboxMessage, sender: str) -> EmailMessage:
     message["X-Debrief-Outbox-Id"] = str(row.id)
     if row.unsubscribe_url:
         message["List-Unsubscribe"] = f"<{row.unsubscribe_url}>"
-    message.set_content(row.body)
+    message.set_content(row.body, cte=_encoding(row.body))
     if row.html:
-        message.add_alternative(row.html, subtype="html")
+        message.add_alternative(row.html, subtype="html", cte=_encoding(row.html))
     return message
+
+
+def _encoding(text: str) -> str:
+    """Plain 7-bit when it can be (links stay whole and an .eml file reads as it is), else quoted-printable."""
+    return "7bit" if text.isascii() and all(len(line) < 990 for line in text.splitlines()) else "quoted-printable"
 
 
 @dataclass

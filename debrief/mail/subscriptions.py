@@ -166,8 +166,8 @@ def queue_issue_notices(issue: MagazineIssue, *, actor) -> int:
 
 
 def delete_old(*, unconfirmed_days: int, sent_days: int, now: datetime | None = None) -> tuple[int, int]:
-    """Delete addresses never confirmed within `unconfirmed_days`, with all email to them, and every sent email
-    older than `sent_days` (its address is personal data too). Audited with the counts."""
+    """Delete addresses never confirmed within `unconfirmed_days`, with all email to them, every sent email older
+    than `sent_days` (its address is personal data too) and the form's attempts older than a day. Audited."""
     now = now or utcnow()
     before = now - timedelta(days=unconfirmed_days)
     stale = select(Subscriber.email).where(Subscriber.status == PENDING, Subscriber.created_at < before)
@@ -176,6 +176,8 @@ def delete_old(*, unconfirmed_days: int, sent_days: int, now: datetime | None = 
     old_mail = db.session.execute(delete(OutboxMessage).where(or_(
         OutboxMessage.recipient.in_(addresses), OutboxMessage.sent_at < sent_before))).rowcount
     db.session.execute(delete(Subscriber).where(Subscriber.status == PENDING, Subscriber.created_at < before))
+    # The throttle only looks back an hour; older attempts are of no use.
+    db.session.execute(delete(SubscribeAttempt).where(SubscribeAttempt.at < now - timedelta(days=1)))
     record("subscription.unconfirmed_deleted", actor=None, force_id=None, count=len(addresses),
            before=before.isoformat(timespec="seconds"), sent_mail_deleted=old_mail)
     db.session.commit()

@@ -156,3 +156,13 @@ def test_an_unknown_security_setting_is_refused(app, security):
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_SECURITY=security)
     with pytest.raises(ValueError, match="starttls, ssl or none"):
         sender.transport_for(app.config)
+
+
+def test_text_beyond_ascii_arrives_intact(inbox):
+    outbox.queue("accents@example.com", Message("issue_published", "Café culture – issue 4", "Théâtre ‘quoted’.\n",
+                                                "<p>Théâtre</p>"))
+    db.session.commit()
+    _deliver()
+    [mail] = inbox.wait_for("accents@example.com")
+    assert mail["Subject"] == "Café culture – issue 4"
+    assert body_text(mail) == "Théâtre ‘quoted’.\n"
