@@ -43,10 +43,14 @@ install-test: test-deps $(VENV)/.installed-test
 db: install
 	$(FLASK) db upgrade
 
+# The mail worker runs beside the server: queued email appears (as .eml files in instance/mail/ unless
+# DEBRIEF_SMTP_HOST is set) within seconds, and stops with the server.
+run: export DEBRIEF_BASE_URL ?= http://$(HOST):$(PORT)
 run: db
 	@$(FLASK) seed-demo
 	@scripts/run-banner http://$(HOST):$(PORT)/
-	@$(FLASK) run --host $(HOST) --port $(PORT)
+	@$(FLASK) send-mail --loop --interval 5 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+		$(FLASK) run --host $(HOST) --port $(PORT)
 
 test-sqlite: install-test
 	DEBRIEF_TEST_DB=sqlite $(BIN)/python -m pytest -p no:cacheprovider

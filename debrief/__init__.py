@@ -46,10 +46,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from debrief.errors import init_errors
     from debrief.security import init_security
     from debrief.cli import init_cli
+    from debrief.mail.cli import init_mail_cli
 
     init_security(app)
     init_errors(app)
     init_cli(app)
+    init_mail_cli(app)
     return app
 
 
@@ -129,3 +131,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(wellbeing_bp)
     from debrief.debriefs.people_views import bp as debrief_people_bp
     app.register_blueprint(debrief_people_bp)
+    from debrief.mail.views import bp as subscriptions_bp
+    app.register_blueprint(subscriptions_bp)

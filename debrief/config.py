@@ -70,6 +70,21 @@ class Config:
     # How long a request waits for another writer's lock (SQLite busy timeout, PostgreSQL lock_timeout).
     DATABASE_LOCK_TIMEOUT_MS = int(os.environ.get("DEBRIEF_LOCK_TIMEOUT_MS", "5000"))
     DEBRIEF_REQUEST_DUE_DAYS = int(os.environ.get("DEBRIEF_REQUEST_DUE_DAYS", "3"))
+    # Email (debrief/mail): with no SMTP host, messages are written as .eml files to MAIL_FOLDER for a developer to read.
+    SMTP_HOST = os.environ.get("DEBRIEF_SMTP_HOST", "")
+    SMTP_PORT = int(os.environ.get("DEBRIEF_SMTP_PORT", "587"))
+    SMTP_USER = os.environ.get("DEBRIEF_SMTP_USER", "")
+    SMTP_PASSWORD = os.environ.get("DEBRIEF_SMTP_PASSWORD", "")
+    SMTP_SECURITY = os.environ.get("DEBRIEF_SMTP_SECURITY", "starttls")  # starttls / ssl / none
+    SMTP_TIMEOUT_SECONDS = int(os.environ.get("DEBRIEF_SMTP_TIMEOUT_SECONDS", "30"))
+    MAIL_FROM = os.environ.get("DEBRIEF_MAIL_FROM", "Debrief <no-reply@debrief.invalid>")
+    MAIL_FOLDER = os.environ.get("DEBRIEF_MAIL_FOLDER", "")  # empty: the instance folder's mail/
+    # Links in email are made from this, never from a request's Host header (which a client can forge).
+    BASE_URL = os.environ.get("DEBRIEF_BASE_URL", "http://127.0.0.1:5000")
+    SUBSCRIBE_CONFIRM_DAYS = int(os.environ.get("DEBRIEF_SUBSCRIBE_CONFIRM_DAYS", "3"))
+    # Unconfirmed subscribers older than this are deleted by `flask delete-unconfirmed-subscribers` (and sent mail).
+    UNCONFIRMED_RETENTION_DAYS = int(os.environ.get("DEBRIEF_UNCONFIRMED_RETENTION_DAYS", "7"))
+    SENT_MAIL_RETENTION_DAYS = int(os.environ.get("DEBRIEF_SENT_MAIL_RETENTION_DAYS", "30"))
     TESTING = False
 
     def as_dict(self) -> dict:

@@ -89,3 +89,20 @@ def _fresh_drawing_cache():
     render_cache.clear()
     yield
     render_cache.clear()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1, for the whole run; see tests/support/smtp.py."""
+    from tests.support.smtp import SmtpServer
+
+    with SmtpServer() as server:
+        yield server
+
+
+@pytest.fixture
+def inbox(smtp_server, app):
+    """The app sends to the test SMTP server; its inbox starts empty."""
+    app.config.update(smtp_server.config())
+    smtp_server.inbox.clear()
+    return smtp_server.inbox

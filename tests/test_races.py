@@ -219,6 +219,9 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     learning = create_user(force=forces["A"], roles=[Role.LEARNING], email="learn@aaa.example")
     issue = create_issue(status="draft")
     create_case_study(issue=issue, force=forces["A"], status="scheduled")
+    from tests.support.smtp import subscriber_links
+
+    subscriber_links("reader@example.com", status="confirmed")  # gets the new-issue email once, not twice
     one, two = Browser(live).sign_in(learning.email), Browser(live).sign_in(learning.email)
     publish = f"/learning/issues/{issue.id}/publish"
     one_token = one.token(publish)
@@ -229,6 +232,10 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     assert [status for status, _ in results] == [302, 302]
     db.session.commit()
     assert audit_count("issue.published") == 1
+    from debrief.models import OutboxMessage
+
+    assert db.session.scalar(select(func.count(OutboxMessage.id)).where(
+        OutboxMessage.kind == "issue_published", OutboxMessage.recipient == "reader@example.com")) == 1
 
 
 class WriteLock:

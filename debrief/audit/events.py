@@ -94,4 +94,13 @@ EVENTS: dict[str, AuditSpec] = {
     "feedback.deleted": _spec("Deleted readers' feedback past its retention period", "count", "before"),
     "use_of_force.imported": _spec("Imported a use-of-force file (or tried to)", "file", "status", "rows_inserted"),
     "review.queue_viewed": _spec("Viewed the review queue of incidents", "count", "filters"),
+    # Email (debrief/mail): subscribers are named by their row's id, never their address.
+    "subscription.requested": _spec("A reader asked to subscribe to the magazine (a confirmation was queued)", "status"),
+    "subscription.confirmed": _spec("A reader confirmed their subscription to the magazine"),
+    "subscription.cancelled": _spec("A reader unsubscribed; their address was deleted", "status"),
+    "subscription.unconfirmed_deleted": _spec("Deleted subscriptions never confirmed, and old sent email", "count",
+                                              "before", "sent_mail_deleted"),
+    "mail.issue_notices_queued": _spec("Queued the new-issue email to the magazine's subscribers", "number", "count"),
+    "mail.staff_notice_queued": _spec("Queued an email notice to a member of staff (reference and link only)",
+                                      "kind", "recipient", "incident"),
 }

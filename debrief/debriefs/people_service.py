@@ -100,6 +100,9 @@ def add_colleague(debrief: Debrief, user_id: int, *, actor: User, due_days: int,
         db.session.add(request)
         db.session.flush()
         _audit("debrief.requested", request, actor, requested_of=colleague.id)
+        from debrief.mail.staff import notify_debrief_requested
+
+        notify_debrief_requested(request, officer=colleague, reference=incident.reference, actor=actor)
     _finish(debrief, actor, before, reason, ["officers"])
     return colleague
 

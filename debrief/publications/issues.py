@@ -171,6 +171,9 @@ def publish_issue(issue: MagazineIssue, *, actor: User) -> None:
         case.published_at = now
     issue.status, issue.published_at = "published", now
     audit_issue("issue.published", issue, actor, case_studies=[c.id for c in cases])
+    from debrief.mail.subscriptions import queue_issue_notices
+
+    queue_issue_notices(issue, actor=actor)  # in this transaction: published and notified, or neither
     db.session.commit()
 
 

@@ -646,6 +646,9 @@ def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
     db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="sent_for_review", comment="",
                             snapshot=report_snapshot(rca)))
     _audit("rca.sent_for_review", rca, actor)
+    from debrief.mail.staff import notify_awaiting_sign_off
+
+    notify_awaiting_sign_off(rca, actor=actor)
     db.session.commit()
 
 

@@ -39,6 +39,8 @@ PUBLIC_PAGES = ["/", "/sign-in", "/accessibility", "/privacy", "/status", "/maga
                 "/magazine/case-studies/{case}", "/magazine/case-factor-table", "/magazine/force-response-log",
                 "/magazine/recommendations?q=restraint+training", "/magazine/issues/4/feedback", "/magazine/themes",
                 "/magazine/?theme=mental_health"]
+PUBLIC_PAGES += ["/magazine/subscribe", "/magazine/subscribe/check-your-email", "/magazine/subscribe/confirmed",
+                 "/magazine/unsubscribed"]
 
 
 @pytest.fixture

@@ -19,6 +19,9 @@ PURE_MODULES = [
     "debrief.publications.workflow",
     "debrief.anonymise.engine",
     "debrief.anonymise.evaluate",
+    "debrief.mail.tokens",
+    "debrief.mail.policy",
+    "debrief.mail.messages",
 ]
 
 # What a pure core may not reach: the web layer, the ORM, the app's own stateful modules.

@@ -204,6 +204,12 @@ def world(who, learner):
     # Pages a crawl from the home page cannot reach by links alone (the results of a GET search form), per user.
     # (Patterns pages are skipped as read-only dashboards; its figures form is the one page there that writes.)
     start = {"officer": (f"/debriefs/{draft.id}/people?q=Sam",), "admin": ("/patterns/figures",)}
+    # A reader's links from their email: confirm a subscription, and unsubscribe (the crawl reaches subscribe itself).
+    from tests.support.smtp import subscriber_links
+
+    confirm, _ = subscriber_links("waiting@example.com")
+    _, unsubscribe = subscriber_links("subscribed@example.com", status="confirmed")
+    start["anonymous"] = tuple(urlsplit(link).path for link in (confirm, unsubscribe))
     return users, start
 
 

@@ -35,7 +35,9 @@ def test_public_endpoints_are_the_short_explicit_list(app):
                       "magazine.issue_pdf", "magazine.issues", "magazine.recommendations", "magazine.search_magazine",
                       "magazine.themes_page",
                       "main.accessibility",
-                      "main.health", "main.index", "main.privacy", "main.status"]
+                      "main.health", "main.index", "main.privacy", "main.status",
+                      "subscriptions.check_email", "subscriptions.confirm", "subscriptions.confirmed",
+                      "subscriptions.subscribe", "subscriptions.unsubscribe", "subscriptions.unsubscribed"]
 
 
 def test_a_view_without_a_declaration_is_refused(app, client, people):
@@ -192,6 +194,13 @@ MATRIX = [
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 200, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 403, Role.WELLBEING: 403})
       for path in ("/learning/responses/", "/learning/responses/{force_response}/withdraw")],
+    # Subscriptions to the magazine: public; a link from an email works for anyone who holds it, a bad one is a 404.
+    *[(path, {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
+      for path in ("/magazine/subscribe", "/magazine/subscribe/check-your-email",
+                   "/magazine/subscribe/confirm/{confirm_token}", "/magazine/subscribe/confirmed",
+                   "/magazine/unsubscribe/{unsubscribe_token}", "/magazine/unsubscribed")],
+    *[(path, {ANON: 404, Role.OFFICER: 404, Role.REVIEWER: 404, Role.LEARNING: 404, Role.ADMIN: 404})
+      for path in ("/magazine/subscribe/confirm/{bad_token}", "/magazine/unsubscribe/{bad_token}")],
 ]
 # The roles added later (national administrator, force wellbeing contact) on the rows above that do not name them:
 # what anyone gets on a public page, 403 on every other, except these.
@@ -293,6 +302,14 @@ def _privacy_ids(people, ids) -> dict[str, int]:
                                                     status="draft").id}
 
 
+def _subscription_ids() -> dict[str, str]:
+    from tests.support.smtp import subscriber_links
+
+    confirm, unsubscribe = subscriber_links("matrix@example.com")
+    return {"confirm_token": confirm.rsplit("/", 1)[1], "unsubscribe_token": unsubscribe.rsplit("/", 1)[1],
+            "bad_token": "not-a-token"}
+
+
 @pytest.mark.parametrize("who", [ANON, *Role])
 def test_route_role_matrix(client, people, who):
     own = submitted_debrief(author=people[("A", Role.OFFICER)], reporter=people[("A", Role.REVIEWER)])
@@ -310,6 +327,7 @@ def test_route_role_matrix(client, people, who):
     ids.update(_rca_item_ids(own_rca))
     ids.update(patterns_page="risk", patterns_figure="risk-main-duty-national")
     ids.update(_privacy_ids(people, ids))
+    ids.update(_subscription_ids())
     if who != ANON:
         sign_in(client, f"{who.value}@aaa.example")
     for path_template, expected in MATRIX:
