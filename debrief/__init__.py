@@ -78,7 +78,12 @@ def _init_extensions(app: Flask) -> None:
 
         from debrief.models import User
 
-        user = db.session.get(User, int(user_id))
+        from sqlalchemy import select
+        from sqlalchemy.orm import joinedload
+
+        # One query: the user, their force (joined by the model) and their roles, once per request.
+        user = db.session.scalars(select(User).where(User.id == int(user_id))
+                                  .options(joinedload(User.role_rows))).unique().first()
         if user is None or not user.active:
             return None
         # Signing out, deactivation and role changes raise the epoch: older session cookies stop working.

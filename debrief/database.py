@@ -147,11 +147,20 @@ def init_database(app: Flask) -> None:
         for engine in db.engines.values():
             listen(engine)
 
+    app.before_request(_reads_keep_what_they_loaded)
     app.preprocess_request = _with_retry(app, app.preprocess_request)  # type: ignore[method-assign]
     app.dispatch_request = _with_retry(app, app.dispatch_request)  # type: ignore[method-assign]
     app.register_error_handler(DatabaseBusy, busy_page)
     app.register_error_handler(OperationalError, _lock_or_crash)
     app.register_error_handler(StaleDataError, _lock_or_crash)
+
+
+def _reads_keep_what_they_loaded() -> None:
+    """A page read commits only its audit event, so what it loaded before is still what it shows: the commit need
+    not expire it (which would load every row again, one at a time, as the template reads it). Writes keep the
+    default, so a page drawn after a change reads the change back."""
+    if request.method in READ_ONLY_METHODS:
+        db.session().expire_on_commit = False
 
 
 def _with_retry(app: Flask, step):

@@ -201,7 +201,7 @@ LATER_ROLES = {
 }
 
 
-def _expected(path_template: str, expected: dict, who) -> object:
+def expected_status(path_template: str, expected: dict, who) -> object:
     if who in expected:
         return expected[who]
     if who in LATER_ROLES.get(path_template, {}):
@@ -292,8 +292,8 @@ def _privacy_ids(people, ids) -> dict[str, int]:
                                                     status="draft").id}
 
 
-@pytest.mark.parametrize("who", [ANON, *Role])
-def test_route_role_matrix(client, people, who):
+def matrix_ids(people) -> dict[str, int]:
+    """The records the matrix's paths name, created in `people`'s two forces; their ids by placeholder."""
     own = submitted_debrief(author=people[("A", Role.OFFICER)], reporter=people[("A", Role.REVIEWER)])
     other = submitted_debrief(author=people[("B", Role.OFFICER)])
     # RCAs led by someone other than the signed-in reviewer, so the reviewer reads but cannot edit.
@@ -309,12 +309,18 @@ def test_route_role_matrix(client, people, who):
     ids.update(_rca_item_ids(own_rca))
     ids.update(patterns_page="risk", patterns_figure="risk-main-duty-national")
     ids.update(_privacy_ids(people, ids))
+    return ids
+
+
+@pytest.mark.parametrize("who", [ANON, *Role])
+def test_route_role_matrix(client, people, who):
+    ids = matrix_ids(people)
     if who != ANON:
         sign_in(client, f"{who.value}@aaa.example")
     for path_template, expected in MATRIX:
         path = path_template.format(**ids)
         response = client.get(path)
-        want = _expected(path_template, expected, who)
+        want = expected_status(path_template, expected, who)
         if want == "redirect":
             assert response.status_code == 302, path
             assert response.headers["Location"].startswith("/sign-in"), path
