@@ -53,6 +53,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_errors(app)
     init_cli(app)
     watch_changes()  # the debriefs' dashboard rollup notes each change that touches its counts
+    from debrief.artefacts import init_artefacts
+
+    init_artefacts(app)  # drawings and PDFs shared by every worker and host, in the database
     return app
 
 

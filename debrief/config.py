@@ -70,6 +70,9 @@ class Config:
     # How long a request waits for another writer's lock (SQLite busy timeout, PostgreSQL lock_timeout).
     DATABASE_LOCK_TIMEOUT_MS = int(os.environ.get("DEBRIEF_LOCK_TIMEOUT_MS", "5000"))
     DEBRIEF_REQUEST_DUE_DAYS = int(os.environ.get("DEBRIEF_REQUEST_DUE_DAYS", "3"))
+    # Drawn graphs and typeset PDFs kept in the database for every worker and host (debrief/artefacts.py): the oldest
+    # are dropped past this many bytes.
+    ARTEFACT_CACHE_MAX_BYTES = int(os.environ.get("DEBRIEF_ARTEFACT_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
     TESTING = False
 
     def as_dict(self) -> dict:

@@ -38,3 +38,6 @@ __all__ = [
 from debrief.models.reference_counter import ReferenceCounter  # noqa: E402
 
 __all__ += ["ReferenceCounter"]
+from debrief.models.artefact import CachedArtefact  # noqa: E402
+
+__all__ += ["CachedArtefact"]
