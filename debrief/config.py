@@ -73,6 +73,8 @@ class Config:
     # Drawn graphs and typeset PDFs kept in the database for every worker and host (debrief/artefacts.py): the oldest
     # are dropped past this many bytes.
     ARTEFACT_CACHE_MAX_BYTES = int(os.environ.get("DEBRIEF_ARTEFACT_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
+    # SQLite only: NORMAL (commits do not wait for the disk; a machine crash may lose the last ones) or FULL.
+    SQLITE_SYNCHRONOUS = os.environ.get("DEBRIEF_SQLITE_SYNCHRONOUS", "NORMAL")
     TESTING = False
 
     def as_dict(self) -> dict:
