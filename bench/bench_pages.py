@@ -173,7 +173,11 @@ def main() -> int:
         for server in servers:
             server.terminate()
         for server in servers:
-            server.wait(timeout=10)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a loaded machine can be slow to stop workers gracefully
+                server.kill()
+                server.wait()
 
     bare_median = statistics.median(bare_times)
     print(f"gunicorn, {args.workers} workers, SQLite demo data, {args.rounds} rounds, every page request "
