@@ -46,12 +46,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from debrief.errors import init_errors
     from debrief.security import init_security
     from debrief.cli import init_cli
+    from debrief.artefacts import init_artefacts
     from debrief.mail.cli import init_mail_cli
 
     init_security(app)
     init_errors(app)
     init_cli(app)
     init_mail_cli(app)
+    init_artefacts(app)  # drawings and PDFs shared by every worker and host, in the database
     return app
 
 
@@ -77,7 +79,12 @@ def _init_extensions(app: Flask) -> None:
 
         from debrief.models import User
 
-        user = db.session.get(User, int(user_id))
+        from sqlalchemy import select
+        from sqlalchemy.orm import joinedload
+
+        # One query: the user, their force (joined by the model) and their roles, once per request.
+        user = db.session.scalars(select(User).where(User.id == int(user_id))
+                                  .options(joinedload(User.role_rows))).unique().first()
         if user is None or not user.active:
             return None
         # Signing out, deactivation and role changes raise the epoch: older session cookies stop working.

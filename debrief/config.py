@@ -85,6 +85,11 @@ class Config:
     # Unconfirmed subscribers older than this are deleted by `flask delete-unconfirmed-subscribers` (and sent mail).
     UNCONFIRMED_RETENTION_DAYS = int(os.environ.get("DEBRIEF_UNCONFIRMED_RETENTION_DAYS", "7"))
     SENT_MAIL_RETENTION_DAYS = int(os.environ.get("DEBRIEF_SENT_MAIL_RETENTION_DAYS", "30"))
+    # Drawn graphs and typeset PDFs kept in the database for every worker and host (debrief/artefacts.py): the oldest
+    # are dropped past this many bytes.
+    ARTEFACT_CACHE_MAX_BYTES = int(os.environ.get("DEBRIEF_ARTEFACT_CACHE_MAX_BYTES", str(64 * 1024 * 1024)))
+    # SQLite only: NORMAL (commits do not wait for the disk; a machine crash may lose the last ones) or FULL.
+    SQLITE_SYNCHRONOUS = os.environ.get("DEBRIEF_SQLITE_SYNCHRONOUS", "NORMAL")
     TESTING = False
 
     def as_dict(self) -> dict:

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from flask import Flask, request, url_for
 from flask_login import current_user
+from jinja2 import Template
 
 from debrief.auth.roles import Permission
 
@@ -98,8 +99,21 @@ def officer_list(incident) -> str:
     return ", ".join(one(o) for o in incident.officers)
 
 
+class QuickImportTemplate(Template):
+    """Jinja's Template, but a `{% from ... import %}` (about twenty a page, through the GOV.UK macros) no longer
+    compares the globals one key at a time through a ChainMap on every render, which took a fifth of a public page's
+    time: the same check as one set difference, then Jinja's own cached module."""
+
+    def _get_default_module(self, ctx=None):
+        if ctx is not None and not ctx.globals_keys.difference(self.globals):
+            ctx = None  # the importing template has no globals the imported one lacks
+        return super()._get_default_module(ctx)
+
+
 def init_template_helpers(app: Flask) -> None:
     from debrief import reference
+
+    app.jinja_env.template_class = QuickImportTemplate
 
     app.add_template_global(navigation_items, "navigation_items")
     app.add_template_global(answer_row, "answer_row")

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Iterable
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from debrief.audit import record
 from debrief.auth.passwords import hash_password, verify_password
@@ -218,9 +219,11 @@ def change_roles(user: User, roles: Iterable[Role], *, actor: User) -> bool:
 
 
 def users_of_force(force_id: int) -> list[User]:
-    return list(db.session.scalars(select(User).where(User.force_id == force_id).order_by(User.name)))
+    return list(db.session.scalars(select(User).where(User.force_id == force_id).order_by(User.name)
+                                   .options(selectinload(User.role_rows))))
 
 
 def user_in_force(user_id: int, force_id: int) -> User | None:
     """A user only if they belong to the given force: other forces' users look like they do not exist."""
-    return db.session.scalar(select(User).where(User.id == user_id, User.force_id == force_id))
+    return db.session.scalar(select(User).where(User.id == user_id, User.force_id == force_id)
+                             .options(selectinload(User.role_rows)))

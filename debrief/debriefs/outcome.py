@@ -23,8 +23,8 @@ class Outcome:
 
 
 def outcomes_for(incident_ids: set[int]) -> dict[int, Outcome]:
-    """Each incident's outcome, by incident id: one query for the RCAs, one per released case study."""
-    from debrief.publications.queries import published_case_study
+    """Each incident's outcome, by incident id: one query for the RCAs, one for which released case studies are public."""
+    from debrief.publications.queries import published_case_study_ids
 
     if not incident_ids:
         return {}
@@ -32,9 +32,11 @@ def outcomes_for(incident_ids: set[int]) -> dict[int, Outcome]:
                                      RootCauseAnalysis.status, RootCauseAnalysis.signed_off_at, CaseStudy.id)
                               .outerjoin(CaseStudy, CaseStudy.source_rca_id == RootCauseAnalysis.id)
                               .where(RootCauseAnalysis.incident_id.in_(incident_ids)))
+    rows = rows.all()
+    public_ids = published_case_study_ids({case_id for *_, case_id in rows if case_id is not None})
     out: dict[int, Outcome] = {}
     for incident_id, started, status, signed_at, case_id in rows:
-        public = case_id is not None and published_case_study(case_id) is not None
+        public = case_id in public_ids
         out[incident_id] = Outcome(rca_started=started,
                                    signed_off=signed_at if status == "signed_off" else None,
                                    case_study_id=case_id if public else None)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from debrief.analytics.debrief_summary import commit_counted, counted_in
 from debrief.audit import record
@@ -304,14 +305,31 @@ def _place_words(place: str | None) -> set[str]:
 
 
 def debriefs_for(user: User) -> list[Debrief]:
+    """The user's debriefs, newest first, with what their home page lists: the incident and who reported it."""
     return list(db.session.scalars(
-        select(Debrief).where(Debrief.author_id == user.id).order_by(Debrief.updated_at.desc())))
+        select(Debrief).where(Debrief.author_id == user.id).order_by(Debrief.updated_at.desc())
+        .options(lazyload("*"), joinedload(Debrief.incident).options(
+            lazyload("*"), joinedload(Incident.reporter).lazyload("*")))))
 
 
-def review_queue(force_id: int, *, date_from=None, date_to=None, theme: str | None = None,
-                 near_miss: bool | None = None, use_of_force: bool | None = None,
-                 injury: bool | None = None) -> list[Incident]:
-    """Incidents of a force with at least one submitted debrief, filtered."""
+def review_queue(force_id: int, **filters) -> list[Incident]:
+    """Incidents of a force with at least one submitted debrief, filtered (see _queue_query)."""
+    return list(db.session.scalars(_queue_query(force_id, **filters)))
+
+
+def review_queue_rows(force_id: int, **filters) -> list[tuple[Incident, int, int]]:
+    """The review queue as the reviewer's page lists it: each incident (with its themes) and how many of its debriefs
+    are submitted, of how many; in two queries whatever the number of incidents."""
+    submitted = (select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id, Debrief.status == "submitted")
+                 .correlate(Incident).scalar_subquery())
+    total = select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id).correlate(Incident).scalar_subquery()
+    query = _queue_query(force_id, **filters).add_columns(submitted, total).options(
+        lazyload("*"), selectinload(Incident.theme_rows))
+    return [(incident, n_submitted, n_total) for incident, n_submitted, n_total in db.session.execute(query)]
+
+
+def _queue_query(force_id: int, *, date_from=None, date_to=None, theme: str | None = None,
+                 near_miss: bool | None = None, use_of_force: bool | None = None, injury: bool | None = None):
     submitted = select(Debrief.incident_id).where(Debrief.status == "submitted")
     q = select(Incident).where(Incident.force_id == force_id, Incident.id.in_(submitted))
     if date_from:
@@ -329,5 +347,5 @@ def review_queue(force_id: int, *, date_from=None, date_to=None, theme: str | No
     if injury is not None:
         hurt = select(Debrief.incident_id).where(Debrief.any_injuries.is_(True))
         q = q.where(Incident.id.in_(hurt) if injury else Incident.id.not_in(hurt))
-    return list(db.session.scalars(q.order_by(Incident.occurred_at.desc().nulls_last(), Incident.id.desc())))
+    return q.order_by(Incident.occurred_at.desc().nulls_last(), Incident.id.desc())
 

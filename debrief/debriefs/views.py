@@ -7,7 +7,7 @@ from flask_login import current_user
 from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.debriefs import answers, people_service, service
-from debrief.debriefs.access import debrief_for
+from debrief.debriefs.access import WITH_ALL_ANSWERS, debrief_for
 from debrief.debriefs.forms import (
     AcceptForm, DeclarationForm, PublicPersonForm, ReasonMixin, StartForm, TimelineEntryForm, form_class,
 )
@@ -220,7 +220,7 @@ def remove_person(debrief_id: int, person_id: int):
 @bp.route("/<int:debrief_id>/check", methods=["GET", "POST"])
 @requires(Permission.FILE_DEBRIEF)
 def check(debrief_id: int):
-    debrief = debrief_for(_me(), debrief_id, edit=False)
+    debrief = debrief_for(_me(), debrief_id, edit=False, load=WITH_ALL_ANSWERS)
     facts = service.facts_for(debrief, _me())
     statuses = service.step_status(debrief)
     form = DeclarationForm()

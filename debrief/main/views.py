@@ -65,9 +65,11 @@ def officer_home():
     from debrief.debriefs.outcome import by_incident
     from debrief.debriefs.service import debriefs_for
 
-    from debrief.wellbeing.service import support_status
+    from debrief.wellbeing.service import support_statuses
 
     mine = debriefs_for(current_user._get_current_object())
+    asked = [d for d in mine if d.status == "submitted" and d.support_wanted]
+    statuses = support_statuses(asked)
     now = utcnow()
     return render_template(
         "main/officer_home.html",
@@ -76,7 +78,7 @@ def officer_home():
         # Hot and cold debriefs of one incident together, with what became of the incident.
         submitted=by_incident([d for d in mine if d.status == "submitted"]),
         not_there=[d for d in mine if d.status == "not_there"],
-        support=[(d, support_status(d)) for d in mine if d.status == "submitted" and d.support_wanted],
+        support=[(d, statuses[d.id]) for d in asked],
         now=now,
     )
 

@@ -41,3 +41,6 @@ __all__ += ["ReferenceCounter"]
 from debrief.models.mail import OutboxMessage, SubscribeAttempt, Subscriber  # noqa: E402
 
 __all__ += ["OutboxMessage", "SubscribeAttempt", "Subscriber"]
+from debrief.models.artefact import CachedArtefact  # noqa: E402
+
+__all__ += ["CachedArtefact"]

@@ -36,8 +36,10 @@ class User(UserMixin, db.Model):
     session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     force: Mapped[Force] = relationship(lazy="joined")
+    # Loaded on demand: the signed-in user's come with them (the user loader joins them); lists that show roles
+    # load them with selectinload. Not with every user a page names (authors, reporters, officers).
     role_rows: Mapped[list[UserRole]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin", order_by=UserRole.role
+        cascade="all, delete-orphan", order_by=UserRole.role
     )
 
     @property

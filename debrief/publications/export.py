@@ -1,8 +1,8 @@
 """An issue as one self-contained HTML file and as a print-ready PDF (WeasyPrint, with every outside fetch refused).
 
 Both are rendered from the same template with the CSS inlined; nothing in them points outside the document. PDFs are
-kept in a small in-process cache keyed by a hash of their HTML, so a public URL cannot be used to make the server
-typeset the same issue over and over.
+kept under a hash of their HTML in a small in-process cache and, behind it, in the cache every worker and host shares
+(debrief.artefacts), so a public URL cannot be used to make the servers typeset the same issue over and over.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from threading import Lock
 
 from flask import render_template
 
+from debrief import artefacts
 from debrief.models import CaseStudy, MagazineIssue
 from debrief.publications import queries
 from debrief.rca.pdf import _no_fetching
@@ -49,12 +50,19 @@ def _cached_pdf(html: str) -> bytes:
         if key in _PDF_CACHE:
             _PDF_CACHE.move_to_end(key)
             return _PDF_CACHE[key]
-    pdf = tagged_pdf(html)
+    pdf = artefacts.get_or_make("magazine-pdf", (_weasyprint_version(), html), lambda: tagged_pdf(html))
     with _lock:
         _PDF_CACHE[key] = pdf
         while len(_PDF_CACHE) > _PDF_CACHE_SIZE:
             _PDF_CACHE.popitem(last=False)
     return pdf
+
+
+def _weasyprint_version() -> str:
+    """Part of the shared key: another WeasyPrint may typeset the same HTML differently."""
+    from importlib.metadata import version
+
+    return version("weasyprint")
 
 
 def tagged_pdf(html: str) -> bytes:

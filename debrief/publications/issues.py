@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from debrief.extensions import db
-from debrief.models import Article, CaseStudy, MagazineIssue, User, utcnow
+from debrief.models import Article, CaseStudy, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow
 from debrief.publications import workflow as wf
 from debrief.publications.common import PublicationError, audit_issue, move, recheck_stored
 from debrief.publications.gate import deny_terms_beside, passes
@@ -186,7 +187,9 @@ def record_feedback_view(issue: MagazineIssue, *, actor: User) -> None:
 # The learning team's lists.
 
 def case_studies(status: str | None = None) -> list[CaseStudy]:
-    query = select(CaseStudy).order_by(CaseStudy.updated_at.desc(), CaseStudy.id.desc())
+    """Case studies, last changed first, with what the learning team's list shows: the issue, how many questions."""
+    query = select(CaseStudy).order_by(CaseStudy.updated_at.desc(), CaseStudy.id.desc()).options(
+        joinedload(CaseStudy.issue), selectinload(CaseStudy.questions).load_only(ReflectiveQuestion.id))
     if status:
         query = query.where(CaseStudy.status == status)
     return list(db.session.scalars(query))
@@ -198,7 +201,10 @@ def status_counts() -> dict[str, int]:
 
 
 def issues() -> list[MagazineIssue]:
-    return list(db.session.scalars(select(MagazineIssue).order_by(MagazineIssue.number.desc())))
+    """Every issue, newest first, with how many case studies and pieces of feedback each has (what the list shows)."""
+    return list(db.session.scalars(select(MagazineIssue).order_by(MagazineIssue.number.desc()).options(
+        selectinload(MagazineIssue.case_studies).load_only(CaseStudy.id),
+        selectinload(MagazineIssue.feedback).load_only(IssueFeedback.id))))
 
 
 def approved_not_in_issue() -> list[CaseStudy]:

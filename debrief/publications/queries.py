@@ -63,6 +63,13 @@ def published_case_study(case_study_id: int) -> CaseStudy | None:
     return db.session.scalar(select(CaseStudy).where(CaseStudy.id == case_study_id, _visible_case_study()))
 
 
+def published_case_study_ids(case_study_ids: set[int]) -> set[int]:
+    """Which of these case studies are public, in one query."""
+    if not case_study_ids:
+        return set()
+    return set(db.session.scalars(select(CaseStudy.id).where(CaseStudy.id.in_(case_study_ids), _visible_case_study())))
+
+
 def questions_by_audience(case_study: CaseStudy) -> list[tuple[Choice, list[ReflectiveQuestion]]]:
     """The case study's reflective questions grouped by audience, in the audiences' order; empty groups left out."""
     groups = [(choice, [q for q in case_study.questions if q.audience == choice.code]) for choice in AUDIENCE_CHOICES]

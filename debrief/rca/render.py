@@ -247,8 +247,8 @@ class RenderCache:
     """A small thread-safe LRU of finished drawings, keyed by (caller's key, format, title, title id).
 
     The caller's key must change whenever the drawing would, e.g. ("graph", rca_id, graph_version)
-    with the version bumped on every change to nodes or edges. The cache is per process: each
-    worker warms its own and a restart empties it. A RenderError is cached too, under the same key,
+    with the version bumped on every change to nodes or edges. This cache is per process; behind it,
+    cached_render() asks the shared store (debrief.artefacts), keyed by the DOT source, before drawing. A RenderError is cached too, under the same key,
     so a graph that timed out is not drawn again (for another 10 s) until it changes. Drawing happens
     outside the lock, so two requests may both draw the same graph once.
     """
@@ -289,6 +289,31 @@ class RenderCache:
 
 render_cache = RenderCache()
 
+# Behind each worker's own cache, a store every worker and host shares (debrief.artefacts, wired by create_app):
+# (kind, what the drawing is made from, make) -> the drawing's bytes. None: each worker draws for itself.
+SharedStore = Callable[[str, tuple[str | bytes, ...], Callable[[], bytes]], bytes]
+_shared_store: SharedStore | None = None
+# Part of every shared key: raise it when the same DOT source would now be drawn differently.
+DRAWING_VERSION = "1"
+
+
+def use_shared_store(store: SharedStore | None) -> None:
+    global _shared_store
+    _shared_store = store
+
+
+def _shared(kind: str, parts: tuple[str | bytes, ...], make: Callable[[], bytes]) -> bytes:
+    return make() if _shared_store is None else _shared_store(kind, (DRAWING_VERSION, *parts), make)
+
+
+def _shared_svg(dot_source: str, *, title: str, title_id: str, timeout: float) -> str:
+    return _shared("graphviz-svg", (dot_source, title, title_id), lambda: render_svg(
+        dot_source, title=title, title_id=title_id, timeout=timeout).encode("utf-8")).decode("utf-8")
+
+
+def _shared_png(dot_source: str, *, timeout: float) -> bytes:
+    return _shared("graphviz-png", (dot_source,), lambda: render_png(dot_source, timeout=timeout))
+
 
 def cached_render(
     key: Hashable,
@@ -304,12 +329,14 @@ def cached_render(
     if fmt not in FORMATS:
         raise ValueError(f"Unsupported format {fmt!r}: expected one of {', '.join(FORMATS)}")
     store = cache if cache is not None else render_cache
+    # This worker's cache first (by the caller's key: no need to build the DOT source); then the shared store, by
+    # a hash of the DOT source itself; Graphviz only when neither has it.
     if fmt == "svg":
         return store.get_or_draw(
             (key, fmt, title, title_id),
-            lambda: render_svg(build_dot(), title=title, title_id=title_id, timeout=timeout),
+            lambda: _shared_svg(build_dot(), title=title, title_id=title_id, timeout=timeout),
         )
-    return store.get_or_draw((key, fmt), lambda: render_png(build_dot(), timeout=timeout))
+    return store.get_or_draw((key, fmt), lambda: _shared_png(build_dot(), timeout=timeout))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,11 @@ from debrief import reference as ref
 from debrief.audit import record
 from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
-from debrief.debriefs.service import review_queue
+from debrief.debriefs.service import review_queue_rows
 from debrief.extensions import db
 from debrief.models import utcnow
 from debrief.rca import service as rca_service
+from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
 from debrief.security import requires
 from debrief.wellbeing.service import support_status
 
@@ -44,21 +45,22 @@ def queue():
     theme = request.args.get("theme") or None
     if theme and theme not in ref.codes(ref.INCIDENT_TYPES):
         theme = None
-    incidents = review_queue(
+    incidents = review_queue_rows(
         current_user.force_id, date_from=None if errors else date_from, date_to=None if errors else date_to,
         theme=theme, near_miss=TRI.get(request.args.get("near_miss", "")),
         use_of_force=TRI.get(request.args.get("use_of_force", "")), injury=TRI.get(request.args.get("injury", "")),
     )
     today = utcnow().date()
-    mine = [r for r in rca_service.rcas_for_force(current_user.force_id) if r.lead_id == current_user.id]
-    overdue = rca_service.overdue_actions(current_user.force_id, today=today, lead=current_user)
+    me = current_user._get_current_object()
+    rcas = reviewer_rcas(me)
+    overdue = overdue_actions_led_by(me, today=today)
     record("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=len(incidents),
-           filters={k: v for k, v in request.args.items() if v and k in FILTERS}, rcas=len(mine),
+           filters={k: v for k, v in request.args.items() if v and k in FILTERS}, rcas=len(rcas.mine),
            overdue_actions=len(overdue))
     db.session.commit()
     return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref,
-                           my_rcas=mine, overdue=overdue, today=today,
-                           awaiting_sign_off=rca_service.awaiting_sign_off(current_user))
+                           my_rcas=rcas.mine, overdue=overdue, today=today,
+                           awaiting_sign_off=rcas.awaiting_sign_off)
 
 
 @bp.route("/incidents/<int:incident_id>")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, lazyload
 
 from debrief.audit import record
 from debrief.extensions import db
@@ -41,6 +42,15 @@ def support_status(debrief: Debrief) -> SupportStatus:
     return SupportStatus(bool(debrief.support_wanted), ack.acknowledged_at if ack else None)
 
 
+def support_statuses(debriefs: list[Debrief]) -> dict[int, SupportStatus]:
+    """support_status() of each debrief, by debrief id, in one query."""
+    asked = [d.id for d in debriefs if d.support_wanted]
+    acknowledged = dict(db.session.execute(
+        select(SupportAcknowledgement.debrief_id, SupportAcknowledgement.acknowledged_at)
+        .where(SupportAcknowledgement.debrief_id.in_(asked))).all()) if asked else {}
+    return {d.id: SupportStatus(bool(d.support_wanted), acknowledged.get(d.id)) for d in debriefs}
+
+
 def requests_for_force(force_id: int) -> list[tuple[Debrief, SupportAcknowledgement | None]]:
     """Submitted debriefs of the force that asked for support, unacknowledged first, newest first."""
     rows = db.session.execute(
@@ -48,7 +58,8 @@ def requests_for_force(force_id: int) -> list[tuple[Debrief, SupportAcknowledgem
         .join(Incident, Incident.id == Debrief.incident_id)
         .outerjoin(SupportAcknowledgement, SupportAcknowledgement.debrief_id == Debrief.id)
         .where(Incident.force_id == force_id, Debrief.status == "submitted", Debrief.support_wanted.is_(True))
-        .order_by(Debrief.submitted_at.desc(), Debrief.id.desc())).all()
+        .order_by(Debrief.submitted_at.desc(), Debrief.id.desc())
+        .options(lazyload("*"), joinedload(Debrief.author).lazyload("*"))).all()
     return sorted(((d, a) for d, a in rows), key=lambda row: row[1] is not None)
 
 

@@ -211,7 +211,7 @@ LATER_ROLES = {
 }
 
 
-def _expected(path_template: str, expected: dict, who) -> object:
+def expected_status(path_template: str, expected: dict, who) -> object:
     if who in expected:
         return expected[who]
     if who in LATER_ROLES.get(path_template, {}):
@@ -310,8 +310,8 @@ def _subscription_ids() -> dict[str, str]:
             "bad_token": "not-a-token"}
 
 
-@pytest.mark.parametrize("who", [ANON, *Role])
-def test_route_role_matrix(client, people, who):
+def matrix_ids(people) -> dict[str, int]:
+    """The records the matrix's paths name, created in `people`'s two forces; their ids by placeholder."""
     own = submitted_debrief(author=people[("A", Role.OFFICER)], reporter=people[("A", Role.REVIEWER)])
     other = submitted_debrief(author=people[("B", Role.OFFICER)])
     # RCAs led by someone other than the signed-in reviewer, so the reviewer reads but cannot edit.
@@ -328,12 +328,18 @@ def test_route_role_matrix(client, people, who):
     ids.update(patterns_page="risk", patterns_figure="risk-main-duty-national")
     ids.update(_privacy_ids(people, ids))
     ids.update(_subscription_ids())
+    return ids
+
+
+@pytest.mark.parametrize("who", [ANON, *Role])
+def test_route_role_matrix(client, people, who):
+    ids = matrix_ids(people)
     if who != ANON:
         sign_in(client, f"{who.value}@aaa.example")
     for path_template, expected in MATRIX:
         path = path_template.format(**ids)
         response = client.get(path)
-        want = _expected(path_template, expected, who)
+        want = expected_status(path_template, expected, who)
         if want == "redirect":
             assert response.status_code == 302, path
             assert response.headers["Location"].startswith("/sign-in"), path
