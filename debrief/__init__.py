@@ -76,15 +76,12 @@ def _init_extensions(app: Flask) -> None:
     @login_manager.user_loader
     def load_user(user_id: str):
         from flask import session
+        from sqlalchemy.orm import joinedload
 
         from debrief.models import User
 
-        from sqlalchemy import select
-        from sqlalchemy.orm import joinedload
-
-        # One query: the user, their force (joined by the model) and their roles, once per request.
-        user = db.session.scalars(select(User).where(User.id == int(user_id))
-                                  .options(joinedload(User.role_rows))).unique().first()
+        # The user with their force and roles in one statement: every page asks what they may do.
+        user = db.session.get(User, int(user_id), options=[joinedload(User.role_rows)])
         if user is None or not user.active:
             return None
         # Signing out, deactivation and role changes raise the epoch: older session cookies stop working.

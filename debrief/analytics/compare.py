@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.force_figures import figures_for_year
+from debrief.analytics.rollup_reads import forces
 from debrief.analytics.sql import national_conditions
 from debrief.analytics.tables import Table
-from debrief.models import Force
 from debrief.models.analytics_summary import UseOfForceSummary as S
 
 SIMILAR = 3
@@ -48,7 +48,7 @@ def compare_table(session: Session, filters: PatternFilters) -> Table:
     counts = _counts(session, filters)
     year = filters.month_to // 100
     figures = figures_for_year(session, year)
-    names = dict(session.execute(select(Force.id, Force.name)).all())
+    names = dict(forces(session))
     scale = len(filters.months) / 12  # arrests are a year's
     if filters.force_ids is None:
         shown = sorted(figures, key=lambda fid: names[fid])

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
+from debrief.analytics.rollup_reads import shared
 from debrief.analytics.sql import national_conditions
 from debrief.analytics.tables import Table
 from debrief.models import ForcePopulationShare, UseOfForceRecord as R
@@ -32,14 +33,18 @@ def _grouped(session: Session, filters: PatternFilters) -> list[tuple]:
     """(force, ethnicity, age band, sex, mental, physical, records) over the national rows in scope."""
     keys = (R.force_id, R.subject_ethnicity, R.subject_age_band, R.subject_sex, R.mental_disability,
             R.physical_disability)
-    return session.execute(select(*keys, func.count()).where(*national_conditions(filters)).group_by(*keys)).all()
+    return shared(("who", filters), lambda: session.execute(
+        select(*keys, func.count()).where(*national_conditions(filters)).group_by(*keys)).all())
 
 
 def _population(session: Session, dimension: str) -> dict[int, dict[str, float]]:
-    found: dict[int, dict[str, float]] = defaultdict(dict)
-    for share in session.scalars(select(ForcePopulationShare).where(ForcePopulationShare.dimension == dimension)):
-        found[share.force_id][share.code] = share.share
-    return found
+    def load() -> dict[str, dict[int, dict[str, float]]]:
+        found: dict[str, dict[int, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
+        for share in session.scalars(select(ForcePopulationShare)):  # every dimension: one read for the page
+            found[share.dimension][share.force_id][share.code] = share.share
+        return found
+
+    return shared("population", load).get(dimension, {})
 
 
 def dimension_table(session: Session, filters: PatternFilters, dimension: str) -> Table:

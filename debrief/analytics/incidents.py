@@ -7,10 +7,15 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import count_if, day_of, debriefed_incident_conditions, incident_conditions, month_of, rollup_for, summary_conditions
+from debrief.analytics.rollup_reads import sums
+from debrief.analytics.sql import (
+    count_if, day_of, debrief_summary_conditions, debriefed_incident_conditions, incident_conditions, month_of,
+    summary_conditions,
+)
 from debrief.analytics.tables import Table
-from debrief.models import Incident, RootCauseAnalysis
-from debrief.models.analytics_summary import UseOfForceSummary as S
+from debrief.models import Incident, RcaAction, Recommendation, RootCauseAnalysis
+from debrief.models.analytics_summary import DebriefSummary, UseOfForceSummary as S
+from debrief.models.rca import OPEN_ACTION_STATUSES
 from debrief.rca.workdays import RCA_WORKING_DAYS, add_working_days
 
 INCIDENTS = "Incidents (debriefs)"
@@ -47,9 +52,7 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
             by_month[m] += list(found.get(m, (0, 0)))
     if filters.shows_national:
         columns.append(NATIONAL_USES)
-        found = dict(session.execute(
-            select(S.incident_month, func.sum(S.records))
-            .where(*summary_conditions(filters, "all")).group_by(S.incident_month)).all())
+        found = sums(session, filters).by_month("all", national=True) if filters.national else {}
         for m in filters.months:
             by_month[m].append(found.get(m, 0))
     table = Table(columns, [[filters.month_name(m), *by_month[m]] for m in filters.months])
@@ -76,9 +79,8 @@ def debrief_timeliness(session: Session, filters: PatternFilters) -> Table:
                      ["Debriefs are left out by the source chosen."])
     found: dict[str, dict[str, int]] = {}
     for kind in ("hot", "cold"):  # from the debriefs' monthly rollup (see debrief_summary)
-        table, conditions = rollup_for(filters, f"submission:{kind}", national=False)
-        found[kind] = dict(session.execute(select(table.code, func.sum(table.records))
-                                           .where(*conditions).group_by(table.code)).all())
+        found[kind] = {code: counts[0] for code, counts in
+                       sums(session, filters).by_code(f"submission:{kind}", national=False).items()}
     return Table(columns, [[label, found["hot"].get(label, 0), found["cold"].get(label, 0)]
                            for _, label in SUBMISSION_BANDS])
 
@@ -116,27 +118,28 @@ def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
 
 
 def headline(session: Session, filters: PatternFilters) -> Table:
-    """The overview's few numbers for the months and forces chosen, in four small queries."""
-    from debrief.models import RcaAction, Recommendation
-    from debrief.models.rca import OPEN_ACTION_STATUSES
-
-    rows: list[list] = []
+    """The overview's few numbers for the months and forces chosen: one statement of scalar subqueries."""
+    figures: dict[str, object] = {}
     if filters.debriefs:
-        incidents, near_misses = session.execute(
-            select(count_if(Incident.near_miss.is_not(True)), count_if(Incident.near_miss.is_(True)))
-            .where(*debriefed_incident_conditions(filters))).one()
-        table, conditions = rollup_for(filters, "all", national=False)
-        debriefs = session.scalar(select(func.coalesce(func.sum(table.records), 0)).where(*conditions))
-        signed, overdue = session.execute(
-            select(func.count(func.distinct(RootCauseAnalysis.id)).filter(RootCauseAnalysis.status == "signed_off"),
-                   count_if(RcaAction.status.in_(OPEN_ACTION_STATUSES) & (RcaAction.due_on < filters.today)))
-            .select_from(RootCauseAnalysis).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
-            .outerjoin(Recommendation, Recommendation.rca_id == RootCauseAnalysis.id)
-            .outerjoin(RcaAction, RcaAction.recommendation_id == Recommendation.id)
-            .where(*incident_conditions(filters))).one()
-        rows += [[HEADLINE_INCIDENTS, incidents], [HEADLINE_NEAR_MISSES, near_misses], ["Debriefs submitted", debriefs],
-                 ["Root-cause analyses signed off", signed], ["Overdue actions", overdue]]
+        debriefed = debriefed_incident_conditions(filters)
+        rcas = (select(RootCauseAnalysis.id).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+                .where(*incident_conditions(filters)))
+        overdue = RcaAction.status.in_(OPEN_ACTION_STATUSES) & (RcaAction.due_on < filters.today)
+        figures[HEADLINE_INCIDENTS] = select(count_if(Incident.near_miss.is_not(True))).where(*debriefed)
+        figures[HEADLINE_NEAR_MISSES] = select(count_if(Incident.near_miss.is_(True))).where(*debriefed)
+        figures["Debriefs submitted"] = (select(func.coalesce(func.sum(DebriefSummary.records), 0))
+                                         .where(*debrief_summary_conditions(filters, "all")))
+        figures["Root-cause analyses signed off"] = (
+            select(func.count()).select_from(RootCauseAnalysis)
+            .where(RootCauseAnalysis.id.in_(rcas), RootCauseAnalysis.status == "signed_off"))
+        figures["Overdue actions"] = (
+            select(func.count()).select_from(RcaAction)
+            .join(Recommendation, RcaAction.recommendation_id == Recommendation.id)
+            .where(Recommendation.rca_id.in_(rcas), overdue))
     if filters.shows_national:
-        uses = session.scalar(select(func.coalesce(func.sum(S.records), 0)).where(*summary_conditions(filters, "all")))
-        rows.append(["Uses of force in the national data", uses])
-    return Table(["Figure", "Number"], rows)
+        figures["Uses of force in the national data"] = (select(func.coalesce(func.sum(S.records), 0))
+                                                         .where(*summary_conditions(filters, "all")))
+    if not figures:
+        return Table(["Figure", "Number"], [])
+    values = session.execute(select(*(query.scalar_subquery() for query in figures.values()))).one()
+    return Table(["Figure", "Number"], [[label, int(value or 0)] for label, value in zip(figures, values)])

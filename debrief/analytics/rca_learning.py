@@ -7,6 +7,7 @@ from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
 from debrief.analytics.filters import PatternFilters
+from debrief.analytics.rollup_reads import shared
 from debrief.analytics.sql import count_if, incident_conditions
 from debrief.analytics.tables import Table
 from debrief.models import Incident, RcaAction, RcaNode, Recommendation, RootCauseAnalysis
@@ -26,18 +27,30 @@ def _category_order(codes) -> list[str]:
     return known + sorted(c for c in codes if c not in known)
 
 
-def category_counts(session: Session, filters: PatternFilters) -> dict[str, tuple[int, int, int]]:
-    """{category code: (signed-off RCAs where it appears, factors, of which root causes)} in one GROUP BY."""
+def _category_rows(session: Session, filters: PatternFilters) -> dict[str, tuple[int, int, int, int]]:
+    """{category: (signed-off RCAs where it appears, factors, of which root causes, RCAs with such a root cause)}:
+    one GROUP BY, shared by the figures of a page."""
     if not filters.debriefs:
         return {}
     category = func.coalesce(RcaNode.category, UNCATEGORISED)
-    rows = session.execute(
-        select(category, func.count(distinct(RcaNode.rca_id)), func.count(), count_if(RcaNode.kind == ROOT_CAUSE))
-        .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
-        .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
-        .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), *_signed_off(filters))
-        .group_by(category)).all()
-    return {code: (rcas, factors, roots) for code, rcas, factors, roots in rows}
+    root = RcaNode.kind == ROOT_CAUSE
+
+    def load() -> dict[str, tuple[int, int, int, int]]:
+        rows = session.execute(
+            select(category, func.count(distinct(RcaNode.rca_id)), func.count(), count_if(root),
+                   func.count(distinct(case((root, RcaNode.rca_id)))))
+            .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
+            .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+            .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), *_signed_off(filters))
+            .group_by(category)).all()
+        return {code: (rcas, factors, roots, root_rcas) for code, rcas, factors, roots, root_rcas in rows}
+
+    return shared(("rca-categories", filters), load)
+
+
+def category_counts(session: Session, filters: PatternFilters) -> dict[str, tuple[int, int, int]]:
+    """{category code: (signed-off RCAs where it appears, factors, of which root causes)}."""
+    return {code: counts[:3] for code, counts in _category_rows(session, filters).items()}
 
 
 def factor_categories(session: Session, filters: PatternFilters) -> Table:
@@ -52,14 +65,8 @@ def factor_categories(session: Session, filters: PatternFilters) -> Table:
 
 def root_causes(session: Session, filters: PatternFilters) -> Table:
     """Confirmed root causes by category, and in how many RCAs."""
-    category = func.coalesce(RcaNode.category, UNCATEGORISED)
-    rows = session.execute(
-        select(category, func.count(), func.count(distinct(RcaNode.rca_id)))
-        .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
-        .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
-        .where(RcaNode.kind == ROOT_CAUSE, *_signed_off(filters)).group_by(category)).all() \
-        if filters.debriefs else []
-    found = {code: (n, rcas) for code, n, rcas in rows}
+    found = {code: (roots, root_rcas) for code, (_, _, roots, root_rcas) in _category_rows(session, filters).items()
+             if roots}
     table = Table(["Category", "Root causes", "RCAs"],
                   [[category_name(code), *found[code]] for code in _category_order(found)])
     table.rows.sort(key=lambda row: -row[1])
@@ -70,18 +77,21 @@ def actions_by_status(session: Session, filters: PatternFilters) -> Table:
     """Actions of every RCA's plan by status, with how many are overdue; recommendations counted above them."""
     overdue = RcaAction.status.in_(OPEN_ACTION_STATUSES) & (RcaAction.due_on < filters.today)
     rca_conditions = incident_conditions(filters)
+    # One statement: the recommendations in scope with their actions (if any) grouped by status, and the
+    # recommendations' own count on every row (a recommendation without actions gives a row of status NULL).
+    recommendations_in_scope = (
+        select(func.count(Recommendation.id))
+        .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
+        .join(Incident, RootCauseAnalysis.incident_id == Incident.id).where(*rca_conditions).scalar_subquery())
     rows = session.execute(
-        select(RcaAction.status, func.count(), count_if(overdue))
-        .join(Recommendation, RcaAction.recommendation_id == Recommendation.id)
+        select(RcaAction.status, func.count(RcaAction.id), count_if(overdue), recommendations_in_scope)
+        .select_from(Recommendation)
+        .outerjoin(RcaAction, RcaAction.recommendation_id == Recommendation.id)
         .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
         .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
         .where(*rca_conditions).group_by(RcaAction.status)).all() if filters.debriefs else []
-    recommendations = session.scalar(
-        select(func.count(Recommendation.id))
-        .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
-        .join(Incident, RootCauseAnalysis.incident_id == Incident.id).where(*rca_conditions)) \
-        if filters.debriefs else 0
-    found = {status: (n, late) for status, n, late in rows}
+    recommendations = rows[0][3] if rows else 0
+    found = {status: (n, late) for status, n, late, _ in rows if status is not None}
     table = Table(["Status", "Actions", "Overdue"],
                   [[ACTION_STATUS_LABELS[s], *found.get(s, (0, 0))] for s in ACTION_STATUSES])
     table.notes.append(f"{recommendations:,} recommendation{'s' if recommendations != 1 else ''} in these RCAs. "

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func
 from sqlalchemy.orm import Session
 
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import hour_of, rollup_for
+from debrief.analytics.rollup_reads import sums
+from debrief.analytics.sql import hour_of
 from debrief.analytics.tables import FEWER_THAN_5, WITHHELD, Cell, Table, rate  # noqa: F401 (markers, for callers)
 from debrief.models import Debrief, Incident, IncidentOfficer, UseOfForceRecord
 
@@ -81,11 +82,8 @@ def debrief_group(key: str):
 
 def _counts(session: Session, filters: PatternFilters, dimension: Dimension, source: str) -> dict[str, list[int]]:
     """{group code: [records, assaulted, officer injured, subject injured]} from the source's monthly rollup."""
-    table, conditions = rollup_for(filters, f"risk:{dimension.key}", national=source == "national")
-    query = (select(table.code, func.sum(table.records), func.sum(table.assaulted), func.sum(table.staff_injured),
-                    func.sum(table.subject_injured))
-             .where(*conditions).group_by(table.code))
-    return {code: list(values) for code, *values in session.execute(query)}
+    found = sums(session, filters).by_code(f"risk:{dimension.key}", national=source == "national")
+    return {code: list(counts[:4]) for code, counts in found.items()}
 
 
 def _with_rates(label: str, row: list[int]) -> list[Cell]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from debrief.analytics.filters import PatternFilters
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from debrief.analytics import debrief_summary, national_summary
 from debrief.audit import record
@@ -35,8 +36,8 @@ def refresh_summaries() -> None:
 
 def recent_imports(force_ids: tuple[int, ...] | None) -> list[UseOfForceImportRun]:
     """The latest runs of the national data importer for the forces in scope, newest first."""
-    query = (select(UseOfForceImportRun).order_by(UseOfForceImportRun.started_at.desc(), UseOfForceImportRun.id.desc())
-             .limit(RECENT_IMPORTS))
+    query = (select(UseOfForceImportRun).options(joinedload(UseOfForceImportRun.force))  # the table names each force
+             .order_by(UseOfForceImportRun.started_at.desc(), UseOfForceImportRun.id.desc()).limit(RECENT_IMPORTS))
     if force_ids is not None:
         query = query.where(UseOfForceImportRun.force_id.in_(force_ids))
     return list(db.session.scalars(query))

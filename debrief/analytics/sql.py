@@ -50,12 +50,13 @@ def summary_conditions(filters: PatternFilters, measure: str) -> list[ColumnElem
     return [UseOfForceSummary.measure == measure, *national_conditions(filters, UseOfForceSummary)]
 
 
-def debrief_summary_conditions(filters: PatternFilters, measure: str) -> list[ColumnElement[bool]]:
-    """Rows of the debriefs' monthly rollup for one measure and the filters chosen (see analytics_summary)."""
+def debrief_summary_conditions(filters: PatternFilters, measure: str | None) -> list[ColumnElement[bool]]:
+    """Rows of the debriefs' monthly rollup for one measure (None: every measure) and the filters chosen."""
     table = DebriefSummary
     conditions: list[ColumnElement[bool]] = [
-        table.measure == measure, table.theme == (filters.theme or ""),
-        table.incident_month.between(filters.month_from, filters.month_to)]
+        table.theme == (filters.theme or ""), table.incident_month.between(filters.month_from, filters.month_to)]
+    if measure is not None:
+        conditions.insert(0, table.measure == measure)
     if filters.force_ids is not None:
         conditions.append(table.force_id.in_(filters.force_ids))
     if filters.near_miss is not None:

@@ -1,6 +1,6 @@
 """Trends: the months chosen against the same months a year earlier, by month and by quarter, with the change.
 
-Each figure reads one monthly rollup over both years in a single grouped query. The change in numbers is
+Every figure reads the monthly rollups over both years from one grouped query, shared by the page. The change in numbers is
 withheld when either year's count is (it would give it back), the change in per cent when last year's
 count is under the policy's base (see suppression).
 """
@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from debrief.analytics.filters import PatternFilters, add_months
-from debrief.analytics.sql import rollup_for
+from debrief.analytics.rollup_reads import sums
 from debrief.analytics.tables import Table
 
 THIS_YEAR, LAST_YEAR, CHANGE, CHANGE_PCT = "Months chosen", "Same months a year earlier", "Change", "Change (%)"
@@ -45,9 +44,8 @@ def earlier(filters: PatternFilters) -> PatternFilters:
 
 def monthly(session: Session, filters: PatternFilters, measure: Measure) -> dict[int, int]:
     """{YYYYMM: count} over the months chosen and the year before them."""
-    table, conditions = rollup_for(earlier(filters), measure.rollup, national=measure.source == "national")
-    return dict(session.execute(select(table.incident_month, func.sum(getattr(table, measure.column)))
-                                .where(*conditions).group_by(table.incident_month)).all())
+    return sums(session, earlier(filters)).by_month(measure.rollup, national=measure.source == "national",
+                                                    column=measure.column)
 
 
 def _row(label: str, now: int, before: int) -> list:

@@ -1,12 +1,11 @@
 """Use of force, injuries, assaults, impact factors, reasons and outcomes: debrief answers beside the national data."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import rollup_for
+from debrief.analytics.rollup_reads import sums
 from debrief.analytics.tables import Table, rate
 
 DEBRIEFS = "debriefs"
@@ -20,9 +19,9 @@ def _sources(filters: PatternFilters) -> list[str]:
     return [s for s, on in ((DEBRIEFS, filters.debriefs), (NATIONAL, filters.shows_national)) if on]
 
 
-def _from(filters: PatternFilters, source: str, measure: str):
-    """(rollup table, its conditions) for one source's rows of `measure`."""
-    return rollup_for(filters, measure, national=source == NATIONAL)
+def _by_code(session: Session, filters: PatternFilters, source: str, measure: str) -> dict[str, tuple[int, ...]]:
+    """{code: (records, assaulted, staff injured, subject injured, effective, not effective)} of one source."""
+    return sums(session, filters).by_code(measure, national=source == NATIONAL)
 
 
 def tactics(session: Session, filters: PatternFilters) -> Table:
@@ -30,10 +29,7 @@ def tactics(session: Session, filters: PatternFilters) -> Table:
     counts: dict[str, dict[str, list[int]]] = {}  # source -> tactic -> [effective, not effective, not said]
     sources = _sources(filters)
     for source in sources:
-        table, conditions = _from(filters, source, "tactic")
-        rows = session.execute(select(table.code, func.sum(table.records), func.sum(table.effective),
-                                      func.sum(table.not_effective)).where(*conditions).group_by(table.code))
-        for tactic, used, yes, no in rows:
+        for tactic, (used, _, _, _, yes, no) in _by_code(session, filters, source, "tactic").items():
             counts.setdefault(source, {})[tactic] = [yes, no, used - yes - no]
     columns = ["Tactic"]
     for source in sources:
@@ -65,9 +61,7 @@ def injuries(session: Session, filters: PatternFilters) -> Table:
     found: dict[tuple[str, str, str], int] = {}
     for source in sources:
         for measure, who in (("subject_injury", "subject"), ("staff_injury", "officer")):
-            table, conditions = _from(filters, source, measure)
-            for severity, n in session.execute(select(table.code, func.sum(table.records))
-                                               .where(*conditions).group_by(table.code)):
+            for severity, (n, *_) in _by_code(session, filters, source, measure).items():
                 key = (source, who, severity if severity in SEVERITIES else NOT_RECORDED)
                 found[key] = found.get(key, 0) + n
     columns = ["Severity"]
@@ -86,9 +80,7 @@ def assaults_per_month(session: Session, filters: PatternFilters) -> Table:
     sources = _sources(filters)
     found: dict[str, dict[int, int]] = {}
     for source in sources:
-        table, conditions = _from(filters, source, "all")
-        found[source] = dict(session.execute(select(table.incident_month, func.sum(table.assaulted))
-                                             .where(*conditions).group_by(table.incident_month)).all())
+        found[source] = sums(session, filters).by_month("all", national=source == NATIONAL, column="assaulted")
     columns = ["Month", *(f"Officers and staff assaulted ({source})" for source in sources)]
     return Table(columns, [[filters.month_name(m), *(found[s].get(m, 0) for s in sources)] for m in filters.months])
 
@@ -99,9 +91,7 @@ def _coded_counts(session: Session, filters: PatternFilters, vocab: ref.Vocabula
     sources = [s for s in _sources(filters) if in_debriefs or s == NATIONAL]
     found: dict[str, dict[str, int]] = {}
     for source in sources:
-        table, conditions = _from(filters, source, measure)
-        found[source] = dict(session.execute(select(table.code, func.sum(table.records))
-                                             .where(*conditions).group_by(table.code)).all())
+        found[source] = {code: counts[0] for code, counts in _by_code(session, filters, source, measure).items()}
     columns = [heading, *(f"Records ({source})" for source in sources)]
     return Table(columns, [[ref.label_for(vocab, code), *(found[s].get(code, 0) for s in sources)]
                            for code in codes])

@@ -8,9 +8,8 @@ from datetime import date, timedelta
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
-from debrief.analytics import figures_views, incidents, pages, rca_learning, risk, service, suppression
+from debrief.analytics import figures_views, incidents, pages, rca_learning, risk, rollup_reads, service, suppression
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, add_months, month_label, month_start
 from debrief.analytics.forms import PatternFilterForm
@@ -18,7 +17,7 @@ from debrief.analytics.tables import MARKERS, to_csv
 from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.models import Force, User
+from debrief.models import User
 from debrief.rca.render import RenderError, cached_render
 from debrief.security import requires
 
@@ -38,10 +37,9 @@ def _filters() -> tuple[PatternFilterForm, PatternFilters | None]:
     """The filter form from the query string, its defaults shown, and the filters if they are valid."""
     me = _me()
     all_forces = service.sees_all_forces(me)
-    forces = list(db.session.scalars(select(Force).order_by(Force.name))) if all_forces else [me.force]
     form = PatternFilterForm(formdata=request.args if request.args else None)
-    form.force.choices = [("", "All forces"), *[(str(f.id), f.name) for f in forces]] if all_forces else \
-        [(str(me.force_id), me.force.name)]
+    form.force.choices = [("", "All forces"), *[(str(i), name) for i, name in _force_names().items()]] \
+        if all_forces else [(str(me.force_id), me.force.name)]
     if not all_forces:
         form.force.data = str(me.force_id)
     form.set_defaults(_today())
@@ -61,6 +59,12 @@ def _context(form, filters, page_key: str) -> dict:
             "suppression_min": _policy().min_count}
 
 
+def _force_names() -> dict[int, str]:
+    """The forces the user may count, by name: every force for the learning team (read once a page), else theirs."""
+    me = _me()
+    return dict(rollup_reads.forces(db.session)) if service.sees_all_forces(me) else {me.force_id: me.force.name}
+
+
 def _policy() -> suppression.Policy:
     return suppression.policy_from(current_app.config)
 
@@ -70,22 +74,30 @@ def _scope_label(filters: PatternFilters | None) -> str:
         return ""
     if filters.force_ids is None:
         return "All forces"
-    forces = db.session.scalars(select(Force.name).where(Force.id.in_(filters.force_ids)))
-    return ", ".join(forces)
+    names = _force_names()
+    return ", ".join(names[i] for i in filters.force_ids if i in names)
 
 
 @bp.get("/")
 @requires(Permission.VIEW_PATTERNS)
 def overview():
-    form, filters = _filters()
-    headline, imports = None, []
+    with rollup_reads.one_page():
+        form, filters = _filters()
+        headline, imports = None, []
+        if filters is not None:
+            headline = suppression.apply_table_values(incidents.headline(db.session, filters), _policy())
+            imports = service.recent_imports(filters.force_ids)
+        html = render_template("patterns/overview.html", headline=headline, imports=imports,
+                               import_status=service.IMPORT_STATUS_LABELS, drill=_queue_links(filters),
+                               **_context(form, filters, "overview"))
+    return _audited(html, "overview", filters)
+
+
+def _audited(html: str, page_key: str, filters: PatternFilters | None) -> str:
+    """The page, once its view is in the audit trail (recorded after rendering: the commit expires what it read)."""
     if filters is not None:
-        headline = suppression.apply_table_values(incidents.headline(db.session, filters), _policy())
-        imports = service.recent_imports(filters.force_ids)
-        service.record_patterns_viewed(_me(), "overview", filters)
-    return render_template("patterns/overview.html", headline=headline, imports=imports,
-                           import_status=service.IMPORT_STATUS_LABELS, drill=_queue_links(filters),
-                           **_context(form, filters, "overview"))
+        service.record_patterns_viewed(_me(), page_key, filters)
+    return html
 
 
 def _queue_links(filters: PatternFilters | None) -> dict[str, str]:
@@ -103,8 +115,15 @@ def _queue_links(filters: PatternFilters | None) -> dict[str, str]:
 @bp.get("/network")
 @requires(Permission.VIEW_PATTERNS)
 def network():
-    form, filters = _filters()
-    context = _context(form, filters, "network")
+    with rollup_reads.one_page():
+        form, filters = _filters()
+        context = _context(form, filters, "network")
+        _network(context, filters)
+        html = render_template("patterns/network.html", **context)
+    return _audited(html, "network", filters)
+
+
+def _network(context: dict, filters: PatternFilters | None) -> None:
     if filters is not None:
         every_pair = rca_learning.factor_pairs(db.session, filters)
         # Only pairs in enough RCAs to be shown are drawn; the table lists the rest as withheld.
@@ -123,8 +142,6 @@ def network():
         context.update(svg=svg, render_error=error,
                        strongest=suppression.apply(rca_learning.pairs_table(every_pair, limit=STRONGEST), _policy()),
                        all_pairs=len(every_pair), drawn_pairs=len(pair_list))
-        service.record_patterns_viewed(_me(), "network", filters)
-    return render_template("patterns/network.html", **context)
 
 
 @bp.get("/<page_key>")
@@ -133,18 +150,22 @@ def page(page_key: str):
     spec = pages.PAGE_BY_KEY.get(page_key)
     if spec is None:  # /network has its own view
         abort(404)
-    form, filters = _filters()
-    figures = []
-    if filters is not None:
-        figures = pages.build_page(db.session, page_key, filters, _policy())
-        service.record_patterns_viewed(_me(), page_key, filters)
-    return render_template("patterns/page.html", spec=spec, figures=figures,
-                           risk_note=page_key == "risk", **_context(form, filters, page_key))
+    with rollup_reads.one_page():
+        form, filters = _filters()
+        figures = pages.build_page(db.session, page_key, filters, _policy()) if filters is not None else []
+        html = render_template("patterns/page.html", spec=spec, figures=figures,
+                               risk_note=page_key == "risk", **_context(form, filters, page_key))
+    return _audited(html, page_key, filters)
 
 
 @bp.get("/download/<figure_key>.csv")
 @requires(Permission.VIEW_PATTERNS)
 def download(figure_key: str):
+    with rollup_reads.one_page():
+        return _download(figure_key)
+
+
+def _download(figure_key: str):
     form, filters = _filters()
     if filters is None:
         abort(400)

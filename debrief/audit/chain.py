@@ -51,14 +51,13 @@ def link(session: Session, event: AuditEvent) -> None:
     """
     conn = session.connection()
     chain = chain_of(event.force_id)
-    take_next = (update(_HEAD).where(_HEAD.c.chain == chain).values(seq=_HEAD.c.seq + 1)
-                 .returning(_HEAD.c.seq, _HEAD.c.last_hash))
-    row = conn.execute(take_next).first()
-    if row is None:  # the chain's first event: its head row is made once (by whichever writer comes first)
-        maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-        conn.execute(maker(_HEAD).values(chain=chain, seq=0, last_hash="").on_conflict_do_nothing())
-        row = conn.execute(take_next).one()
-    seq, prev = row
+    maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    # One upsert takes the next link (and the head's lock): a new chain starts at 1 after "", an old one moves on.
+    seq, prev = conn.execute(
+        maker(_HEAD).values(chain=chain, seq=1, last_hash="")
+        .on_conflict_do_update(index_elements=[_HEAD.c.chain], set_={"seq": _HEAD.c.seq + 1})
+        .returning(_HEAD.c.seq, _HEAD.c.last_hash)
+    ).one()
     event.chain_seq, event.prev_hash = seq, prev
     event.hash = link_hash(prev, event)
     conn.execute(update(_HEAD).where(_HEAD.c.chain == chain).values(last_hash=event.hash))

@@ -113,3 +113,19 @@ def test_a_get_of_every_patterns_page_writes_nothing_but_its_audit_event(app, se
             assert statements.writes() == [], f"GET {url} wrote: {statements.writes()}"
             assert path == "/patterns/figures" or any(WRITE.match(s) for s in statements.seen), \
                 f"GET {url}: its view was not audited"
+
+
+@pytest.mark.parametrize("email,scope", VIEWERS, ids=[f"{e.split('@')[0]}{'-' + s if s else ''}" for e, s in VIEWERS])
+def test_every_patterns_page_runs_at_most_8_statements_whatever_the_data(client, seeded, email, scope):
+    sign_in(client, email)
+    paths = page_paths() + (["/patterns/figures"] if email.startswith("admin") else [])
+    counts = {}
+    for path in paths:
+        url = _url(path, scope, seeded)
+        statements = fetch(client, url).seen
+        counts[path] = len(statements)
+        assert counts[path] <= QUERY_BUDGET, f"GET {url} ran {counts[path]} statements:\n" + "\n".join(statements)
+    # More debriefs, RCAs, actions and national rows: not one statement more on any page.
+    add_data(4, 20)
+    for path in paths:
+        assert len(fetch(client, _url(path, scope, seeded)).seen) == counts[path], path

@@ -1,0 +1,112 @@
+"""Reading the monthly rollups for a page: both rollups in one grouped query, shared by every figure of the page.
+
+A Patterns page shows many figures of one scope (months, forces, theme, kind). Each figure used to read the
+rollup rows of its own measure; now `sums` reads every measure of both rollups for the scope in one
+UNION ALL, grouped by month, measure and code, and the figures pick their measure from it. Inside
+`one_page()` (the views wrap each page and download in it) that result, and any other `shared` load, is
+read once per scope and reused by the page's other figures; outside it, each call reads afresh, so a
+test that changes data between two calls never sees an old answer.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TypeVar
+
+from sqlalchemy import String, func, literal, select, union_all
+from sqlalchemy.orm import Session
+
+from debrief.analytics.filters import PatternFilters
+from debrief.analytics.sql import debrief_summary_conditions, national_conditions
+from debrief.models import Force
+from debrief.models.analytics_summary import DebriefSummary, UseOfForceSummary
+
+T = TypeVar("T")
+COUNTS = ("records", "assaulted", "staff_injured", "subject_injured", "effective", "not_effective")
+NATIONAL, DEBRIEFS = "national", "debriefs"
+Counts = tuple[int, int, int, int, int, int]
+
+_page: ContextVar[dict | None] = ContextVar("patterns_page", default=None)
+
+
+@contextmanager
+def one_page() -> Iterator[None]:
+    """While a page is built, `shared` loads run once per key and their results are reused."""
+    token = _page.set({})
+    try:
+        yield
+    finally:
+        _page.reset(token)
+
+
+def shared(key: Hashable, load: Callable[[], T]) -> T:
+    """`load()`, once per page being built for this key (outside `one_page`, every time)."""
+    memo = _page.get()
+    if memo is None:
+        return load()
+    if key not in memo:
+        memo[key] = load()
+    return memo[key]
+
+
+class RollupSums:
+    """Both rollups' counts for one scope, by (source, measure) then (month, code)."""
+
+    def __init__(self, rows) -> None:
+        self._rows: dict[tuple[str, str], list[tuple[int, str, Counts]]] = defaultdict(list)
+        for source, month, measure, code, *counts in rows:
+            self._rows[(source, measure)].append((month, code, tuple(int(n or 0) for n in counts)))
+
+    def _source(self, national: bool) -> str:
+        return NATIONAL if national else DEBRIEFS
+
+    def by_code(self, measure: str, national: bool) -> dict[str, Counts]:
+        """{code: counts summed over the months}."""
+        out: dict[str, list[int]] = {}
+        for _, code, counts in self._rows.get((self._source(national), measure), ()):
+            total = out.setdefault(code, [0] * len(COUNTS))
+            for i, n in enumerate(counts):
+                total[i] += n
+        return {code: tuple(total) for code, total in out.items()}
+
+    def by_month(self, measure: str, national: bool, column: str = "records") -> dict[int, int]:
+        """{YYYYMM: one column summed over the codes}."""
+        index = COUNTS.index(column)
+        out: dict[int, int] = {}
+        for month, _, counts in self._rows.get((self._source(national), measure), ()):
+            out[month] = out.get(month, 0) + counts[index]
+        return out
+
+    def total(self, measure: str, national: bool, column: str = "records") -> int:
+        return sum(self.by_month(measure, national, column).values())
+
+
+def _grouped(table, source: str, conditions):
+    return (select(literal(source, String).label("source"), table.incident_month, table.measure, table.code,
+                   *(func.sum(getattr(table, name)) for name in COUNTS))
+            .where(*conditions).group_by(table.incident_month, table.measure, table.code))
+
+
+def _load(session: Session, filters: PatternFilters) -> RollupSums:
+    parts = []
+    if filters.national:
+        parts.append(_grouped(UseOfForceSummary, NATIONAL, national_conditions(filters, UseOfForceSummary)))
+    if filters.debriefs:
+        # The debriefs' conditions without their measure: every measure of the scope at once.
+        parts.append(_grouped(DebriefSummary, DEBRIEFS, debrief_summary_conditions(filters, None)))
+    if not parts:
+        return RollupSums([])
+    return RollupSums(session.execute(parts[0] if len(parts) == 1 else union_all(*parts)).all())
+
+
+def forces(session: Session) -> list[tuple[int, str]]:
+    """Every force's (id, name), by name: the learning team's choice of force and the pages that name forces."""
+    return shared("forces", lambda: [tuple(row) for row in session.execute(
+        select(Force.id, Force.name).order_by(Force.name))])
+
+
+def sums(session: Session, filters: PatternFilters) -> RollupSums:
+    """Every rollup count of the filters' scope (one query, or none when it is already held for the page)."""
+    return shared(("rollups", filters), lambda: _load(session, filters))
