@@ -30,7 +30,6 @@ KNOWN_OVER = {
                                               "/graph.svg", "/fishbone.dot", "/report.pdf", "/team")},
     "/rca/",
     "/review/incidents/{own_incident}",
-    "/patterns/", "/patterns/network", "/patterns/{patterns_page}", "/patterns/download/{patterns_figure}.csv",
 }
 _CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)\b", re.IGNORECASE)
 
