@@ -53,10 +53,15 @@ _DATE = re.compile(
     r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
                                                        _WEEKDAY_DAY, _DAY_MONTH, _COMPACT)) + r")"
 )
-# Where a date may start: a digit, or a weekday, "the", an ordinal, a month or a festival word.
+# Where a date may start: a digit, or a whole weekday, month, ordinal or festival word, or "the" before a day.
+_TRIGGER_WORDS = sorted({*(w.lower() for w in (*WEEKDAYS, *MONTHS)), *_ORDINALS, "twenty", "thirty", "mon", "tue",
+                         "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
+                         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "new", "christmas",
+                         "boxing", "bonfire", "guy", "valentine", "halloween", "hallowe", "st", "remembrance",
+                         "armistice"}, key=len, reverse=True)
 _DATE_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?:\d|(?i:mon|tue|wed|thu|fri|sat|sun|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec|fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe|new|chr|box|bon|guy|val|hal|st|rem|arm))"
+    r"(?<![A-Za-z])(?:\d|(?i:" + "|".join(_TRIGGER_WORDS) + r")(?![A-Za-z])|(?i:the)(?=\s+(?:\d|(?i:"
+    + "|".join(sorted({o[:3] for o in _ORDINALS})) + r"))))"
 )
 _DOB = re.compile(
     r"\b(?i:date\s+of\s+birth|DOB|D\.O\.B\.?|born(?:\s+on)?)(?:['’]s)?[\s,:\-]*"

@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, TypeVar
+
+from .vocab import RANKS
 
 V = TypeVar("V")
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’&./\-][A-Za-z0-9]+)*|&")
@@ -40,10 +43,52 @@ def finditer_at(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -
             last = max(m.end(), pos + 1)
 
 
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """The text in lower case, computed once per text for the layers' cheap keyword gates."""
+    return text.lower()
+
+
+def has_any(text: str, words: Iterable[str]) -> bool:
+    """Whether any of the lower-case `words` occurs in the text (a gate before a costly regex scan)."""
+    low = lowered(text)
+    return any(w in low for w in words)
+
+
+def finditer_before(pattern: re.Pattern[str], trigger: re.Pattern[str], anchor: re.Pattern[str], text: str,
+                    reach: int = 200) -> Iterator[re.Match[str]]:
+    """`finditer_at`, trying only triggers within `reach` characters before a match of `anchor`.
+
+    For patterns that end in a keyword ("... Hospital", "... Road"): the same matches as `finditer_at`
+    when every match contains an `anchor` match and starts at most `reach` characters before it. The
+    anchor should open with a literal or a character class, so the regex engine scans for it quickly.
+    """
+    windows: list[list[int]] = []
+    for a in anchor.finditer(text):
+        lo = max(0, a.start() - reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = a.end()
+        else:
+            windows.append([lo, a.end()])
+    last = 0
+    for lo, hi in windows:
+        for t in trigger.finditer(text, max(lo, last), hi):
+            pos = t.start()
+            if pos < last:
+                continue
+            m = pattern.match(text, pos)
+            if m:
+                yield m
+                last = max(m.end(), pos + 1)
+
+
 # Common triggers: where a capitalised word, a word or a rank may start.
+# A class first (not an assertion) lets the regex engine skip ahead by character set: several times faster.
 CAPITAL = re.compile(r"[A-Z]")
-WORD_CAPITAL = re.compile(r"\b[A-Z]")
-RANK_START = re.compile(r"(?<![\w/])[A-Z]")
+WORD_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")  # = \b[A-Z]
+# The capitals that open a rank (PC, Sgt, Inspector, A/Sgt, Det Con, Officer...), not after a word or "/".
+_RANK_FIRST = "".join(sorted({r[0] for r in RANKS}))
+RANK_START = re.compile(rf"[{_RANK_FIRST}](?<![\w/][{_RANK_FIRST}])")
 
 
 def tokenize(text: str) -> Tokens:

@@ -9,7 +9,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, AMBIGUOUS_PLACES, FIRST_NAMES, RETAIL, place_subtype
 from .keep import is_keep_word
 from .lexicon import UK_PLACE_LOWER, is_ordinary
-from .phrases import WORD_CAPITAL, finditer_at
+from .phrases import WORD_CAPITAL, finditer_at, finditer_before
 from .vocab import NOT_NAMES, PLURAL_RANKS, RANKS, TITLES, alternation
 
 _BASE = PRIORITY["pattern"]
@@ -116,6 +116,12 @@ _AREA = re.compile(
     r"village|ward|neighbourhood|suburb|precinct)\b"
 )
 _TOKEN = re.compile(r"\b[A-Z][\w'’-]*")
+# The keywords the patterns above end in: only the text just before one can hold a match.
+_STREET_ANCHOR = re.compile(r"(?:" + _STREET_SUFFIX + r")")
+_VENUE_ANCHOR = re.compile(r"(?:" + _VENUE_KINDS + r")")
+_BUILDING_ANCHOR = re.compile(r"(?:House|Tower|Towers|Lodge|Mansions|Heights|Point|Buildings)\b")
+_AREA_ANCHOR = re.compile(r"(?:area|estate|district|town centre|city centre|village|ward|neighbourhood|suburb|"
+                          r"precinct)\b")
 _LOCATIVE = frozenset(
     "in at from to near towards toward outside around through via across into of between and "
     "nearby within past beyond reach reached on along off onto".split()
@@ -163,7 +169,7 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _streets(text: str) -> Iterator[Candidate]:
-    for m in finditer_at(_STREET, CAPITAL_OR_DIGIT, text):
+    for m in finditer_before(_STREET, CAPITAL_OR_DIGIT, _STREET_ANCHOR, text):
         name_start = _trim_lead(text, m.start("name"), m.end("name"))
         if name_start >= m.end("name"):
             continue
@@ -181,7 +187,7 @@ def _streets(text: str) -> Iterator[Candidate]:
 
 
 def _venues(text: str) -> Iterator[Candidate]:
-    for m in finditer_at(_VENUE, WORD_CAPITAL, text):
+    for m in finditer_before(_VENUE, WORD_CAPITAL, _VENUE_ANCHOR, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if not words or all(w.lower().strip(".'’") in _GENERIC_VENUE_WORDS or is_keep_word(w) for w in words):
@@ -313,7 +319,7 @@ def find_places(text: str) -> list[Candidate]:
         words = [w.lower() for w in m.group("name").split()]
         if not any(w in _ADDRESS_STOP for w in words) and not any(w.isdigit() for w in words):
             out.append(_cand(*m.span(), Kind.ADDRESS, "address", _BASE + 2))
-    for m in finditer_at(_BUILDING, WORD_CAPITAL, text):
+    for m in finditer_before(_BUILDING, WORD_CAPITAL, _BUILDING_ANCHOR, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         if start < m.end("name") and not all(w.lower() in NOT_NAMES for w in text[start:m.end("name")].split()):
             out.append(_cand(start, m.end(), Kind.PLACE, "building", _BASE))
@@ -322,7 +328,7 @@ def find_places(text: str) -> list[Candidate]:
     out += [_cand(*m.span(), Kind.PLACE, "prison", _BASE + 1) for m in _HMP.finditer(text)]
     out += [_cand(*m.span(), Kind.PLACE, "venue", _BASE + 1) for m in _SAINTS.finditer(text)]
     out += [_cand(*m.span(), Kind.PLACE, "shop", _BASE) for m in _RETAIL.finditer(text)]
-    for m in finditer_at(_AREA, WORD_CAPITAL, text):
+    for m in finditer_before(_AREA, WORD_CAPITAL, _AREA_ANCHOR, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if words and not any(w.lower() in NOT_NAMES or is_keep_word(w) for w in words):

@@ -12,7 +12,7 @@ from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
-from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at
+from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
@@ -48,6 +48,10 @@ _COMPANY = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:&|and)\s*(?:Sons|Son|Co|CO|Partners)\b"
     r"(?:\s+(?:Ltd|Limited|LLP|PLC|Plc))?\b|\b(?:[A-Z][\w'’&-]*\s+){1,4}(?:Ltd|Limited|LLP|PLC|Plc)\b"
 )
+# The keywords the premises and company patterns end in (see phrases.finditer_before).
+_PREMISES_ANCHOR = re.compile(r"(?:" + _PREMISES + r")\b")
+_PREMISES_NAMED_ANCHOR = re.compile(r"(?:" + _PREMISES_WORDS + r")\b")
+_COMPANY_ANCHOR = re.compile(r"(?:Sons|Son|Co|CO|Partners|Ltd|Limited|LLP|PLC|Plc)\b")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}\s*$")
 _NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.E.", "N.B.", "P.S.",
@@ -199,7 +203,7 @@ def _premises(text: str) -> Iterator[Candidate]:
         words = m.group("name").split()
         if not all(is_policing_word(w) for w in words):
             yield Candidate(*m.span("name"), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="venue")
-    for m in finditer_at(_PREMISES_AFTER, CAPITAL, text):
+    for m in finditer_before(_PREMISES_AFTER, CAPITAL, _PREMISES_ANCHOR, text):
         start = m.start("name")
         words = text[start:m.end("name")].split()
         while words and (words[0].lower() in ("the", "a", "an", "at", "in", "to", "from", "of", "and")
@@ -214,12 +218,12 @@ def _premises(text: str) -> Iterator[Candidate]:
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         yield Candidate(start, m.end("noun"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1,
                         subtype="premises:" + noun)
-    for m in finditer_at(_PREMISES_NAMED, WORD_CAPITAL, text):
+    for m in finditer_before(_PREMISES_NAMED, WORD_CAPITAL, _PREMISES_NAMED_ANCHOR, text):
         start = m.start("name")
         if text[start:].split()[0].lower() in ("the", "a", "an"):
             start += len(text[start:].split()[0]) + 1
         yield Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="shop")
-    for m in finditer_at(_COMPANY, WORD_CAPITAL, text):
+    for m in finditer_before(_COMPANY, WORD_CAPITAL, _COMPANY_ANCHOR, text):
         if not _policing(m.group().split()[0]):
             yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
 
