@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, CAR_MAKES, FIRST_NAMES, FIRST_NAMES_F, FIRST_NAMES_M
@@ -165,6 +166,7 @@ def _last_words(before: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=2048)  # asked for each person mention by several steps; pure in (text, start)
 def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
     """(title or rank, role word) written just before a name that starts at `start`."""
     before = text[max(0, start - 60):start]

@@ -21,6 +21,7 @@ class Tokens:
     norms: list[str]
     starts: list[int]
     ends: list[int]
+    bases: list[str]  # the lower-cased form without a possessive "'s" or "'", else ""
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -94,8 +95,9 @@ RANK_START = re.compile(rf"[{_RANK_FIRST}](?<![\w/][{_RANK_FIRST}])")
 def tokenize(text: str) -> Tokens:
     matches = list(TOKEN.finditer(text))
     texts = [m.group() for m in matches]
-    return Tokens(texts, [t.replace("’", "'").lower() for t in texts],
-                  [m.start() for m in matches], [m.end() for m in matches])
+    norms = [t.replace("’", "'").lower() for t in texts]
+    return Tokens(texts, norms, [m.start() for m in matches], [m.end() for m in matches],
+                  [_strip_possessive(n) or "" if n[-1] in "'s" else "" for n in norms])
 
 
 def _strip_possessive(norm: str) -> str | None:
@@ -152,23 +154,24 @@ class PhraseMatcher(Generic[V]):
         toks = tokens if tokens is not None else tokenize(text)
         out: list[tuple[int, int, V]] = []
         index = self._index
-        count = len(toks.texts)
-        i = 0
-        while i < count:
+        # Only tokens that open some phrase (or do so without their "'s") need a closer look.
+        bases = toks.bases
+        starts = [i for i, norm in enumerate(toks.norms) if norm in index or (bases[i] and bases[i] in index)]
+        upto = 0
+        for i in starts:
+            if i < upto:
+                continue
             norm = toks.norms[i]
             entries = index.get(norm)
             stripped = False
-            if entries is None and norm[-1] in "'s":
-                base = _strip_possessive(norm)
-                entries = index.get(base) if base else None
+            if entries is None:
+                entries = index.get(bases[i])
                 stripped = True
             hit = self._match_at(text, toks, i, entries, stripped) if entries else None
             if hit:
                 n, end, value = hit
                 out.append((toks.starts[i], end, value))
-                i += n
-            else:
-                i += 1
+                upto = i + n
         return out
 
     def _match_at(self, text: str, toks: Tokens, i: int, entries: list[_Entry[V]],
