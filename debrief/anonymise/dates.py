@@ -12,7 +12,9 @@ from .vocab import MONTHS, WEEKDAYS
 _BASE = PRIORITY["pattern"]
 _MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH_RE = r"(?i:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_WEEKDAY_RE = r"(?i:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Weds|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+# English weekdays, their short forms, and Welsh short forms in bilingual logs (Llun, Maw, Mer, Iau, Gwe, Sad, Sul).
+_WEEKDAY_RE = (r"(?i:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Weds|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|"
+               r"(?:Llun|Maw|Mer|Iau|Gwe|Sad|Sul)(?=,?\s+\d))")
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first "
@@ -26,7 +28,10 @@ _HOUR_WORD_RE = r"(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|
 _NUMERIC = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
 _ISO = r"(?<![\d-])\d{4}(?:-\d{2}-\d{2}|/\d{2}/\d{2})(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\d-])"
 _WORDS = (
-    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?:\d{1,2}(?i:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?[\s-]*"
+    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?"
+    # "11-13 Sept 2023", "14/15 October", "3 and 4 October": a range of days is dates too.
+    r"(?:\d{1,2}(?i:st|nd|rd|th)?\s*(?:-|–|/|&|and|to)\s*(?=\d))?"
+    r"(?:\d{1,2}(?i:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?[\s-]*"
     + _MONTH_RE + r"(?![a-z])(?:(?:,?\s+|-)\d{4}\b|(?:\s+|-)?['’]?\d{2}\b(?![:.]\d|\s*(?i:hrs|hours)))?"
 )
 _AMERICAN = (
@@ -58,7 +63,7 @@ _TRIGGER_WORDS = sorted({*(w.lower() for w in (*WEEKDAYS, *MONTHS)), *_ORDINALS,
                          "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
                          "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "new", "christmas",
                          "boxing", "bonfire", "guy", "valentine", "halloween", "hallowe", "st", "remembrance",
-                         "armistice"}, key=len, reverse=True)
+                         "armistice", "llun", "maw", "mer", "iau", "gwe", "sad", "sul"}, key=len, reverse=True)
 _DATE_TRIGGER = re.compile(
     r"(?<![A-Za-z])(?:\d|(?i:" + "|".join(_TRIGGER_WORDS) + r")(?![A-Za-z])|(?i:the)(?=\s+(?:\d|(?i:"
     + "|".join(sorted({o[:3] for o in _ORDINALS})) + r"))))"
@@ -122,6 +127,11 @@ _AGE_STATED = re.compile(
     r"metres?|meters?|miles?|mph|yards?|feet|foot|inches|times|days?|weeks?|months?|am\b|pm\b|o['’]clock|"
     r"st\b|nd\b|rd\b|th\b|units?|calls?|officers?|people|of\b|out\b|minutes?|percent|cm|kg|mg|ml|stone|pints?))"
 )
+# "he's about 16", "she's only 15": the same, with the verb run into the pronoun.
+_AGE_STATED_S = re.compile(
+    r"\b(?:[Hh]e|[Ss]he)['’]s\s+(?P<a>(?:(?i:about|around|approx\.?|maybe|only|just|nearly|almost|probably)\s+)?"
+    r"(?P<n>\d{1,2}))\b" + _AGE_STATED.pattern[_AGE_STATED.pattern.index("(?![-.:/]"):]
+)
 _AGE_SUBJECT = re.compile(r"\b[A-Zhstw]")
 _AGE_NOUNS = (
     "man|woman|boy|girl|male|female|person|child|teenager|youth|lad|mother|father|driver|rider|"
@@ -135,10 +145,17 @@ _AGES = (
     (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b", re.IGNORECASE), "bare"),
     # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
     (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
-                r"looked|looks)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
+                r"looked|looks|then)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
-    (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
-    (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})\)"), "paren"),
+    (re.compile(r"\b(?i:age)(?:\s+(?i:stated|given|recorded|now|approx\.?))?\s*[:\-]?\s*(?P<n>\d{1,3})"
+                r"(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
+    # "aged 6 and 9", "aged 4, 7 and 11": every age of the list.
+    (re.compile(r"\b(?i:aged)\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?i:and|&)\s+(?P<n>\d{1,2})\b(?!\s*(?i:years|yrs|months))"),
+     "list"),
+    (re.compile(r"\b(?i:aged)\s+\d{1,2}\s*,\s*(?P<n>\d{1,2})(?=\s*(?:,|and\b|&))"), "list"),
+    (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})(?:\)|,\s)"), "paren"),
+    # "DOB 17/07/1985 (38)", "over 18 (42)": a bracketed number straight after a date of birth or an age.
+    (re.compile(r"(?<=\d)\s+\((?P<n>\d{1,2})\)"), "paren-date"),
     (re.compile(r"(?<=[a-z]),\s+(?P<n>\d{1,2})(?=\s*,|\s+(?:was|is|had|from|of|who|and|told|said)\b)"), "apposition"),
     # "aged approx 45", "aged between 18 and 20", "age about 14".
     (re.compile(r"\b(?i:aged?)\s+(?i:approx\.?|approximately|about|around|roughly|circa|c\.|between|maybe|"
@@ -215,6 +232,8 @@ def _valid_numeric(s: str) -> bool:
     return not m or (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12)
 
 
+_DOB_OR_AGE_BEFORE = re.compile(r"(?i:\bdob\b|d\.o\.b|date\s+of\s+birth|\bborn\b|\bage\b|\baged\b|\bover\s+\d|"
+                                r"\bunder\s+\d)")
 _DOB_CUE = re.compile(r"(?i:date\s+of\s+birth|\bDOB\b|D\.O\.B|\bborn\b)")
 
 
@@ -275,7 +294,13 @@ def _times(text: str) -> Iterator[Candidate]:
             yield _cand(start, m.end("t"), Kind.TIME, subtype, str(hour), 1)
 
 
+# "Thu 07/03/24 1950 - DA call": four digits straight after a date are the time of day.
+_TIME_AFTER_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+(?P<t>(?P<h>[01]\d|2[0-3])[0-5]\d)\b(?![/.:]\d)")
+
+
 def _loose_times(text: str) -> Iterator[Candidate]:
+    for m in _TIME_AFTER_DATE.finditer(text):
+        yield _cand(*m.span("t"), Kind.TIME, "at-known", str(int(m.group("h"))), 1)
     for m in _LOOSE_TIMES.finditer(text):
         if m.group("h3") and _NOT_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -297,10 +322,24 @@ def _age_value(raw: str) -> int:
 def _ages(text: str) -> Iterator[Candidate]:
     for m in finditer_at(_AGE_STATED, _AGE_SUBJECT, text):
         yield _cand(*m.span("n"), Kind.AGE, "stated", str(_age_value(m.group("n"))), 0)
+    if "'s " in text or "’s " in text:
+        for m in _AGE_STATED_S.finditer(text):
+            yield _cand(*m.span("a"), Kind.AGE, "stated", m.group("n"), 0)
+    # "Kathleen, 11 months": a baby's age in months or weeks after a name.
+    for m in _AGE_MONTHS.finditer(text):
+        yield _cand(*m.span(), Kind.AGE, "aged", "0", 2)
     for pattern, subtype in _AGES:
         for m in pattern.finditer(text):
             n = int(m.group("n"))
             if n > 110:
+                continue
+            if subtype == "paren-date":
+                if not _DOB_OR_AGE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    continue
+                yield _cand(*m.span("n"), Kind.AGE, "paren", str(n), 1)
+                continue
+            if subtype == "list":
+                yield _cand(*m.span("n"), Kind.AGE, "paren", str(n), 1)
                 continue
             if subtype in ("paren", "apposition"):
                 word = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - 40): m.start()])
@@ -318,11 +357,14 @@ def _ages(text: str) -> Iterator[Candidate]:
 
 # "Farida BEGUM, 29, of", "(Ana-Maria Stoica, 13)", "D.O.B. 1/2/2001, 23)": a number set off by a comma.
 _AGE_APPOSED = re.compile(
-    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
+    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n(]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
     r"gave|lives|lived|died|came|went|goes|with|wearing)\b)"
 )
 # "Alfie 7, Maisie-Rae 4)", "MACLEOID 63 HAS": a name then a small number.
-_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+(?i:has|had|was|is|who|lives|from)\b)")
+_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+(?i:has|had|was|is|who|lives|from|of|dob)\b)")
+
+
+_AGE_MONTHS = re.compile(r"(?<=[A-Za-z],\s)(?P<n>\d{1,2})\s+(?:months?|weeks?)(?:\s+old)?\b")
 
 
 def _approximate_ages(text: str) -> Iterator[Candidate]:

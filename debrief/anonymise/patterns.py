@@ -63,8 +63,8 @@ _REF_CUE = re.compile(
     r"occurrence|OEL|reference|ref|serial|device|exhibit|BWV|body[- ]worn\s+(?:video|camera)|camera|"
     r"Taser|PNC(?:\s+ID)?|PND|Niche|Athena|case|job|call|footage|clip|file|record|unit|report|"
     r"Connect|investigation|IOPC|PSD|complaint|conduct)"
-    r"(?i:\s+(?:number|no\.?|ref(?:erence)?|ID|serial|record|log|device|file|unit))*"
-    r"\s*(?i:is|was|of|:|#|-|no\.?)?\s*"
+    r"(?i:\s+(?:number|no\.?|ref(?:erence)?|ID|serial|record|log|device|file|unit|entry))*"
+    r"\.?\s*(?i:is|was|of|:|#|-|no\.?)?\s*"
     r"(?P<ref>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:-[A-Z0-9]+)*"
     r"|(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+)\b"
 )
@@ -85,6 +85,15 @@ _REF_SHAPES = (
     re.compile(r"\b[A-Z]\d{2}[A-Z]\d{5,}\b"),
     re.compile(r"(?<![£$\d.,])\b\d{7,}\b(?![.,]\d)"),
 )
+# "NN-20230614-0733 and -0781": the second of two references sharing their head.
+_REF_CONTINUED = re.compile(r"[A-Z0-9]-\d{3,}\s*(?:,|and|&|or)\s*(?P<ref>-\d{3,})\b")
+# "plate starts "WK"", "reg started with 'sk'": the part of a plate a witness read.
+_VRM_START = re.compile(
+    r"\b(?i:reg(?:istration)?|plate|index|vrm)(?:\s+(?i:number|no\.?|mark))?\s+(?i:starts?|started|starting|began|"
+    r"begins|beginning)(?:\s+(?i:with))?\s+[\"“'‘](?P<v>[A-Za-z0-9]{1,4})[\"”'’]"
+)
+# "collar number, 1904": a comma between the cue and the number.
+_COLLAR_COMMA = re.compile(r"\b(?i:collar|warrant|shoulder)\s+(?i:number|no\.?)\s*,\s*(?P<num>\d{3,6})\b")
 _ROAD = re.compile(r"\b(?:M\d{1,3}|A\d{1,4}|B\d{4})(?:\(M\))?\b(?!\s?[A-Z]{3}\b)")
 
 _MONTH_WORDS = {m.lower() for m in MONTHS}
@@ -119,6 +128,8 @@ def _collars(text: str) -> Iterator[Candidate]:
         for extra in re.finditer(r"\d{2,7}[A-Z]{0,2}", m.group("more") or ""):
             base = m.start("more")
             yield _cand(base + extra.start(), base + extra.end(), Kind.COLLAR, "cue", 5)
+    for m in _COLLAR_COMMA.finditer(text):
+        yield _cand(*m.span("num"), Kind.COLLAR, "cue", 5)
     for m in finditer_at(_RANK_NAME_COLLAR, RANK_START, text):
         if not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):  # "PC Jones 2022 report" is a year
             yield _cand(*m.span("num"), Kind.COLLAR, "rank-name", 5, key="collar:" + m.group("num"))
@@ -145,6 +156,8 @@ def _vrms(text: str) -> Iterator[Candidate]:
         for m in pattern.finditer(text):
             if re.search(r"[\d?]", m.group("v")):
                 yield _cand(*m.span("v"), Kind.VRM, bump=3)
+    for m in _VRM_START.finditer(text):
+        yield _cand(*m.span("v"), Kind.VRM, bump=3)
     for m in _VRM_CUE.finditer(text):
         value = m.group("v")
         if re.search(r"\d", value) and re.search(r"[A-Z]", value):
@@ -166,8 +179,11 @@ def _references(text: str) -> Iterator[Candidate]:
         if len(ref) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", ref):
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 3)
     for m in _SHORT_REF.finditer(text):
-        if not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")):
+        # "log 1977 tue 4 june" is a log number; "ref 2019" may be a year.
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")) or not m.group().lower().startswith(("ref", "crime")):
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
+    for m in _REF_CONTINUED.finditer(text):
+        yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
     for pattern in _REF_SHAPES:
         for m in pattern.finditer(text):
             yield _cand(*m.span(), Kind.REFERENCE, "shape")

@@ -305,6 +305,20 @@ def _extend(text: str, end: int) -> int:
     return end + 1 + len(word)
 
 
+# "Unit 4, Squires Gate Lane", "pitch 14, Meadowbank": a unit, pitch or plot and the named place after it.
+_UNIT_NAMED = re.compile(r"\b(?i:unit|pitch|plot|berth|stall)\s+\d{1,4}[A-Za-z]?,\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+def _unit_addresses(text: str) -> Iterator[Candidate]:
+    low = text.lower()
+    if not any(w in low for w in ("unit", "pitch", "plot", "berth", "stall")):
+        return
+    for m in _UNIT_NAMED.finditer(text):
+        words = m.group("name").split()
+        if re.fullmatch(_STREET_SUFFIX, words[-1]) or not all(is_ordinary(w) for w in words):
+            yield _cand(*m.span(), Kind.ADDRESS, "address", _BASE + 3)
+
+
 def find_places(text: str) -> list[Candidate]:
     """Street addresses, streets, flats, pubs and venues, chains, areas, and towns and cities."""
     out = list(_streets(text))
@@ -341,4 +355,5 @@ def find_places(text: str) -> list[Candidate]:
             out.append(_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 1))
     out += list(_towns(text))
     out += list(_case_blind_places(text))
+    out += list(_unit_addresses(text))
     return out
