@@ -15,7 +15,7 @@ from .vocab import (MONTHS, NOT_NAMES, OTHER_ROLES, PLURAL_RANKS, RANK_LABEL, RA
 _CTX = PRIORITY["context"]
 _GAZ = PRIORITY["gazetteer"]
 NAME = (r"(?:(?:(?:O|Ni|Nic|Mhic|Ui|Mac\s+an|Mac|ap|ab|bin|binti|ibn)\s+(?=h?[A-Z][a-z])(?:h(?=[A-Z]))?)?"
-        r"(?:Mc|Mac|O['’]|D['’]|De|Van|Al-|El-)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)")
+        r"(?:Mc|Mac|O['’]|D['’]|De|Van|Al-|El-)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![A-Za-z]))")
 _CAPS = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?![\d]))"
 
 _PLURAL = re.compile(
@@ -67,6 +67,10 @@ def is_plausible_name(words: str) -> bool:
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop a trailing word that is narrative rather than surname ("Dean Then" -> "Dean")."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    # "FIM Insp Okonkwo": a rank written after a role word belongs to the rank, not the name.
+    while len(words) > 1 and words[0].group().rstrip(".") in _TITLE_SET:
+        start += words[1].start()
+        words = list(re.finditer(r"\S+", text[start:end]))
     while len(words) > 1:
         last = words[-1].group()
         if last.lower() in NOT_NAMES or last.lower() in _NOT_SURNAME or is_keep_word(last) \

@@ -130,7 +130,8 @@ def _w3w(text: str) -> Iterator[Candidate]:
 
 def _collars(text: str) -> Iterator[Candidate]:
     for m in _PREFIXED_COLLAR.finditer(text):
-        if re.search(r"\d{2}", m.group("num")) and re.match(r"[A-Z]", m.group("num")):
+        if re.search(r"\d{2}", m.group("num")) and re.match(r"[A-Z]", m.group("num")) \
+                and not re.fullmatch(r"MG\s?\d{1,2}[A-Z]?", m.group("num")):  # "(MG11)" is a witness statement form
             yield _cand(*m.span(), Kind.COLLAR, "paren", 6)
     for m in _CODE_COLLAR.finditer(text):
         yield _cand(*m.span(), Kind.COLLAR, "code", 7, value=m.group())

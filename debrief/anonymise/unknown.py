@@ -57,14 +57,16 @@ _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}\s*$")
 _NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.E.", "N.B.", "P.S.",
                            "U.S.A.", "R.I.P.", "A.K.A.", "Q.C.", "K.C."})
 _NICK_CUE = re.compile(
-    r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed|"
-    r"called|named|street\s+name|calls?\s+(?:him|her|them)|believed\s+to\s+be|referred\s+to\s+(?:by\s+[\w\s]{2,20}?\s+)?as|"
-    r"(?:ringleader|leader|one\s+of\s+them|driver|suspect|name|nickname)\s+(?:is|was)|gives?\s+(?:name|his\s+name|her\s+name)|"
+    r"\b(?i:known\s+(?:locally\s+|locally\s+to\s+police\s+|round\s+here\s+|on\s+the\s+street\s+)?as:?|"
+    r"aka:?|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed|display\s+name|profile\s+name|"
+    r"called(?:\s+(?:the|a)\s+(?:\w+\s+)?(?:one|lad|man|woman|girl|boy|guy|bloke|kid|male|female))?|named|street\s+name|calls?\s+(?:him|her|them)|believed\s+to\s+be|referred\s+to\s+(?:by\s+[\w\s]{2,20}?\s+)?as|"
+    r"(?:ringleader|leader|one\s+of\s+them|driver|suspect|name|nickname|dealer|supplier|runner|boss)\s+(?:is|was)|gives?\s+(?:name|his\s+name|her\s+name)|"
     r"(?<=[\"”’'])\s+or|mate|associate|manager|friend|boyfriend|girlfriend|partner|cousin|uncle|brother|sister|"
     r"farmer|lad|male|female|man|woman)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{1,30}?)[\"”’']"
 )
 # 'Bridget "Biddy" Price', "JOSHUA 'JOSH' KEEGAN": a nickname inside a full name takes the whole name.
-_NAME_NICK_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[\"“‘'][A-Za-z][^\"”’'\n]{0,20}[\"”’']\s+[A-Z][\w'’-]+")
+_NAME_NICK_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[\"“‘'][A-Za-z][^\"”’'\n]{0,20}[\"”’']\s+[A-Z][\w'’-]+"
+                             r"(?:[ \t]+(?P<x>[A-Z][\w'’-]+)\b)?")
 # "PC R*** M*****", "Sgt 'M'": a masked name or a quoted letter after a rank is still a person.
 _MASKED_AFTER_RANK = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s+(?:(?P<q>[\"“‘'])(?P<l>[A-Z])[\"”’']|"
                                 r"(?P<m>[A-Z]\*+(?:\s+[A-Z]\*+)?))")
@@ -80,6 +82,9 @@ _NICK_BARE = re.compile(
 
 
 _CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]{4,}(?:['’]s)?\b")
+
+
+_LOG_TIME_BEFORE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+$")
 
 
 def _no_possessive(word: str) -> str:
@@ -180,6 +185,9 @@ def _default(text: str) -> Iterator[Candidate]:
         if number and _RANK_END.search(text, max(0, start - len(number.group()) - 12),
                                        start - len(number.group())):
             number = None  # "PC 1234 Jones": a collar number, not a house number
+        elif number and _LOG_TIME_BEFORE.search(text, max(0, start - 8), start) and \
+                (start - len(number.group()) == 0 or text[start - len(number.group()) - 1] == "\n"):
+            number = None  # "0712 GWILYM WALKS...": a log line's time, not a house number
         if number:
             yield Candidate(start - len(number.group()), end, Kind.ADDRESS, "default", _PRIO,
                             subtype="address")
@@ -241,14 +249,17 @@ def _nicknames(text: str) -> Iterator[Candidate]:
         yield Candidate(*span, Kind.PERSON, "context", PRIORITY["context"] + 1)
     for m in _FIRST_THEN_WORD.finditer(text):
         first, second = m.group("f"), m.group("s")
-        if not is_ordinary(first.lower()) and (first.lower() in FIRST_NAME_LIST or first.lower() not in UK_PLACE_LOWER) \
+        if not is_ordinary(first.lower()) and first.lower() not in SAFE_PROPER \
+                and (first.lower() in FIRST_NAME_LIST or first.lower() not in UK_PLACE_LOWER) \
                 and not is_keep_word(first) and not is_keep_word(second) \
                 and second.lower() not in NOT_NAMES and not _policing_only(second):
             yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
     quoted = any(q in text for q in "\"“‘'")
     for m in (_NAME_NICK_NAME.finditer(text) if quoted else ()):
         if not _policing(m.group().split()[0]):
-            yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"] + 3)
+            # "Gustavo "Guga" Mendes Carvalho": a second surname too, unless an ordinary word.
+            end = m.end() if m.group("x") and not is_ordinary(m.group("x")) else m.start("x") if m.group("x") else m.end()
+            yield Candidate(m.start(), len(text[:end].rstrip()), Kind.PERSON, "context", PRIORITY["context"] + 3)
     for m in (_QUOTED_CAPS.finditer(text) if quoted else ()):
         words = m.group("n").split()
         if not is_keep_word(m.group("n")) and not all(_policing(w) for w in words) \

@@ -67,3 +67,49 @@ def test_an_age_reads_right_after_the_pronoun() -> None:
 
 def test_a_time_after_a_date_reads_right() -> None:
     assert anonymise("Thu 07/03/24 1950 - DA call").text == "One day in the evening - DA call"
+
+
+@pytest.mark.parametrize(("text", "secret", "label"), [
+    # lower-case logs: two streets joined by a slash, "st" after a name, a premises noun after its name
+    ("1901 pc amira el-sayed and pc tom brierley detained male at crockett's lane/brasshouse lane",
+     "brasshouse lane", "PLACE"),
+    ("0209 999 from security at mayhem nightclub, castle st, llanelli. male collapsed in toilets", "castle st",
+     "PLACE"),
+    ("0209 999 from security at mayhem nightclub, castle st, llanelli. male collapsed in toilets", "mayhem",
+     "PLACE"),
+    # capitals logs: a street made of ordinary words, handles with underscores or dotted digits
+    ("0712 GWILYM WALKS DAILY TO CONSTITUTION HILL AND THE PROM. WEARING FLAT CAP", "CONSTITUTION HILL", "PLACE"),
+    ('21:06 CAGRI AKA "CHEG" HAS SNAPCHAT CHEG_HD5, MUM HAS LOCATION OFF NOW', "CHEG_HD5", "HANDLE"),
+    ('0301 kitkat says the man is "dai" 07700 900 417, snapchat dai.fish99 and more words here', "dai.fish99",
+     "HANDLE"),
+    # nicknames after more cues
+    ("he is known locally as 'Bomber'. Bomber was swinging a bottle.", "Bomber", "PERSON"),
+    ('DP name: Hodan Warsame   Also known as: "Honey"   DOB: 14/12/2000', "Honey", "PERSON"),
+    ('Other one called the tall one "Stretch". Van seen.', "Stretch", "PERSON"),
+    ('TikTok @page_boy_s4 (display name "PAGEBOY") — believed to be him', "PAGEBOY", "PERSON"),
+    ('kitkat says dealer is "dai the fish" 07700 900 417', "dai the fish", "PERSON"),
+    # a nickname inside a name takes both surnames after it, in a capitals log too
+    ('0049 MALE GIVES NAME GUSTAVO "GUGA" MENDES CARVALHO 19 YRS, DOB 11/07/2004', "MENDES CARVALHO", "PERSON"),
+])
+def test_name_and_place_classes(text: str, secret: str, label: str) -> None:
+    assert label in _labels(text, secret), anonymise(text).text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("She was tagged on TikTok by the girl's friends.", "TikTok"),  # camel case is one word
+    ("Snapchat Cheg is not a name.", "Snapchat"),
+    ("TPAC AUTHORISED BY FIM INSP OKONKWO", "FIM INSP"),  # a rank after a role word is no name
+    ("Statement taken from the driver (MG11) at 10:00.", "MG11"),
+    ("The Mental Health (Care and Treatment) (Scotland) Act applied.", "Treatment"),
+    ("Kwame applied Hiatt speedcuffs and I removed the probes.", "Hiatt speedcuffs"),
+    ("lexi supported by the lgbt liaison officer ps o'connell-baptiste. crime raised, no further action.", "lgbt"),
+    ("He called the police \"a joke\" twice.", "a joke"),
+    ("The Taser-trained officer and a TPAC-trained driver were sent.", "Taser-trained"),
+])
+def test_operational_words_stay(text: str, kept: str) -> None:
+    assert kept in anonymise(text).text
+
+
+def test_a_log_lines_time_is_no_house_number() -> None:
+    result = anonymise("0712 GWILYM WALKS DAILY TO THE SHOP")
+    assert [e.label for e in result.entities] == ["TIME", "PERSON"], result.text
