@@ -11,7 +11,7 @@ from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
 _BASE = PRIORITY["pattern"]
-_NAME_AFTER = re.compile(r"\s+([A-Z][A-Za-z'’-]+)")
+_NAME_AFTER = re.compile(r"\s+([A-Z](?:[A-Za-z'’-]+|\.(?=\s*[A-Z])))")  # a name, or an initial before one
 
 # Collar numbers: "PC 1234", "DC 4567AB", "PS1234", Met style "PC 123AB".
 _RANK_COLLAR = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s?(?P<num>\d{3,6}[A-Z]{0,2}|\d{1,4}[A-Z]{2})\b")

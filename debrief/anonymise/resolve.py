@@ -82,7 +82,10 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
             key = c.key
             if not key:
                 words = re.sub(r"\s+", " ", text[c.start:c.end]).split()
-                key = token_keys.get(words[0]) or lookup.get(" ".join(words).lower())
+                # "S. Floinn", "Ó Cathasaigh": an initial or a particle first; the name's own key, never none,
+                # or every such person would share one label.
+                key = (token_keys.get(words[0]) or lookup.get(" ".join(words).lower())
+                       or next((token_keys[w] for w in words if w in token_keys), None) or "n:" + " ".join(words))
             elif "|" in key:  # a shared surname: the most recently mentioned of them
                 options = key.split("|")
                 key = max(options, key=lambda k: last_seen.get(k, -1))

@@ -234,8 +234,28 @@ def _premises(text: str) -> Iterator[Candidate]:
     for m in finditer_before(_COMPANY, WORD_CAPITAL, _COMPANY_ANCHOR, text):
         if not _policing(m.group().split()[0]):
             yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
+    if "&" in text:
+        # "the Lamb & Flag", "Chantry Food & Wine": a name joined by "&" is a business, unless policing words.
+        for m in _AMPERSAND_NAME.finditer(text):
+            words = re.findall(r"[A-Za-z]+", m.group())
+            if not all(is_keep_word(w) or (_policing(w) and w.lower() not in SAFE_PROPER) and w.isupper()
+                       for w in words) and not is_keep_word(m.group()):
+                yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] - 1, subtype="business")
+    for m in _POSSESSIVE_PREMISES.finditer(text):
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        yield Candidate(m.start("name"), m.end("noun"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1,
+                        subtype="premises:" + noun)
+    for m in _PREMISES_BEFORE.finditer(text):
+        if not all(is_ordinary(w) for w in m.group("name").split()):
+            yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
 
 
+_AMPERSAND_NAME = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s*&\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+# "Morley's chicken shop", "Patel's corner shop": a possessive name, a describing word, a premises noun.
+_POSSESSIVE_PREMISES = re.compile(r"\b(?P<name>[A-Z][\w-]+['’]s)\s+(?:[a-z]+\s+)?(?P<noun>" + _PREMISES + r")\b")
+# "outside CAFÉ LISBOA", "at Café Nero's": a premises noun before the name.
+_PREMISES_BEFORE = re.compile(r"\b(?i:caf[eé]|bar|club|restaurant|pizzeria|bistro|salon|studio)\s+"
+                              r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _GENERIC = frozenset("local nearby same police custody the a hospital".split())
 
 
@@ -324,17 +344,40 @@ def _listed_places(text: str, tokens: Tokens | None) -> Iterator[Candidate]:
         yield Candidate(start, end, Kind.PLACE, "gazetteer", PRIORITY["gazetteer"] + 1, subtype="town")
 
 
+# Letters of scripts other than Latin (Chinese, Arabic, Cyrillic, Greek, Devanagari, Bengali, Hebrew...): in
+# an English police record a word written in them is a name ("LIANG Zihan (梁子涵)").
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0eff"
+                           r"\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+                           r"(?:[ \u00b7\u30fb][\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u4e00-\u9fff\uac00-\ud7af]+)*")
+
+
+def _other_scripts(text: str) -> Iterator[Candidate]:
+    if text.isascii():
+        return
+    for m in _OTHER_SCRIPT.finditer(text):
+        yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
+
+
 def find_unknown(text: str, records: Sequence[PersonRecord], tokens: Tokens | None = None) -> list[Candidate]:
     """Default candidates (unknown capitalised runs), premises, nicknames, initials, spelling variants."""
     return [*_default(text), *_premises(text), *_nicknames(text), *_variants(text, records),
-            *_listed_places(text, tokens)]
+            *_listed_places(text, tokens), *_other_scripts(text)]
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:O|Ó|Ni|Ní|Nic|Mac|Mc|Ua|Ui|Uí|Mhic|ap|ab|de|van|von|da|di|del|al|el|bin|bint|ibn)"
+                              r"(?:\s+(?:an|na|der|den|la|le))?\s+$")
 
 
 def extend_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """"V. Marchetti-Lowe", "T. Beckford": the initials before a name go with it."""
+    """"V. Marchetti-Lowe", "T. Beckford", "Ó Cathasaigh", "S. Ó Floinn": the particles and initials before a
+    name go with it."""
     out: list[Candidate] = []
     for c in chosen:
         if c.kind is Kind.PERSON:
+            p = _PARTICLE_BEFORE.search(text, max(0, c.start - 12), c.start)
+            if p and (not out or out[-1].end <= p.start()):
+                c = Candidate(p.start(), c.end, c.kind, c.layer, c.priority, c.subtype, c.key, c.title,
+                              c.role, c.gender, c.value)
             m = _INITIAL_BEFORE.search(text, max(0, c.start - 9), c.start)
             if m and (not out or out[-1].end <= m.start()):
                 c = Candidate(m.start(), c.end, c.kind, c.layer, c.priority, c.subtype, c.key, c.title,

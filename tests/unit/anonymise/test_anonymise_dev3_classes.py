@@ -113,3 +113,32 @@ def test_operational_words_stay(text: str, kept: str) -> None:
 def test_a_log_lines_time_is_no_house_number() -> None:
     result = anonymise("0712 GWILYM WALKS DAILY TO THE SHOP")
     assert [e.label for e in result.entities] == ["TIME", "PERSON"], result.text
+
+
+@pytest.mark.parametrize(("text", "secret", "label"), [
+    # particles and initials before a name go with it
+    ("arrested at 0145 on the 4th. Ó Cathasaigh's phone seized.", "Ó Cathasaigh", "PERSON"),
+    ("Stop search account - PC 2761 S. Ó Floinn (South Wales Police)", "S. Ó Floinn", "PERSON"),
+    # a word in another script is a name
+    ("DP: LIANG Zihan (梁子涵)   M   DOB 2008-01-19", "梁子涵", "PERSON"),
+    ("Brother named as Дмитрий on the form.", "Дмитрий", "PERSON"),
+    # premises: names joined by "&", a possessive before a describing word and the noun, a noun before a name
+    ("saw ur car outside the Lamb & Flag last nite", "Lamb & Flag", "PLACE"),
+    ("after staff at Chantry Food & Wine called 999", "Chantry Food & Wine", "PLACE"),
+    ("outside Morley's chicken shop. Grounds: smell of cannabis.", "Morley's", "PLACE"),
+    ("MOP REPORTS MALE WITH KNIFE OUTSIDE CAFÉ LISBOA, 118 STOCKWELL ROAD SW9. CALLER", "CAFÉ LISBOA", "PLACE"),
+])
+def test_more_name_and_place_classes(text: str, secret: str, label: str) -> None:
+    assert label in _labels(text, secret), anonymise(text).text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two people never share one label, whether their names open with an initial or a particle
+    ("Insp V. Marchetti-Lowe met Sgt T. Beckford.", "Insp A met Sgt B."),
+    ("Ó Cathasaigh met Ó Briain and then Ó Cathasaigh left.", "Person A met Person B and then Person A left."),
+    # a collar number before an initial belongs to that officer: one label, not "PC A B"
+    ("PC 2761 S. Floinn and later PC 2761 went.", "PC A and later PC A went."),
+    ("The crew took him to A & E at once.", "The crew took him to A & E at once."),
+])
+def test_labels_read_right(text: str, expected: str) -> None:
+    assert anonymise(text).text == expected
