@@ -14,7 +14,7 @@ from .vocab import (MONTHS, NOT_NAMES, OTHER_ROLES, PLURAL_RANKS, RANK_LABEL, RA
 
 _CTX = PRIORITY["context"]
 _GAZ = PRIORITY["gazetteer"]
-NAME = (r"(?:(?:(?:O|Ni|Nic|Mhic|Ui|Mac\s+an|Mac|ap|ab|bin|binti|ibn)\s+(?=h?[A-Z][a-z])(?:h(?=[A-Z]))?)?"
+NAME = (r"(?:(?:(?:O|Ni|Nic|Mhic|Ui|Mac\s+an|Mac|ap|ab|bin|binti|ibn)\s+(?=[htn]?[A-Z][a-z])(?:[htn](?=[A-Z]))?)?"
         r"(?:Mc|Mac|O['’]|D['’]|De|Van|Al-|El-)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![A-Za-z]))")
 _CAPS = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?![\d]))"
 
@@ -154,7 +154,7 @@ _ROLE_SET = frozenset(r.lower() for r in (*RELATIONS, *STAFF_ROLES, *OTHER_ROLES
 _PLURAL_SET = frozenset(PLURAL_RANKS)
 
 
-_PREFIX_WORD = re.compile(r"[\w/&'’.,-]+")
+_PREFIX_WORD = re.compile(r"\(?[\w/&'’.,-]+")
 
 
 def _last_words(before: str) -> list[str]:
@@ -179,8 +179,11 @@ def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
         return None, None
     if words and words[-1].endswith(".") and words[-1][:-1].isupper():
         return None, None  # "seen by a PCSO. Katarzyna ...": the sentence ended, no rank before the name
-    if words and re.fullmatch(r"\d{2,6}[A-Z]{0,2}", words[-1]):
-        words.pop()  # "PC 1234 Jones": the collar number sits between rank and name
+    words = [w.lstrip("(") if w.startswith("(") and len(w) > 1 else w for w in words]  # "(PC 2088 Andreea"
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{2,3}", words[-1]) and re.fullmatch(r"\d{2,6}", words[-2]):
+        words.pop()  # "PC 2231 WY Osei-Bonsu": a force code after the collar number
+    if words and re.fullmatch(r"[A-Z]{0,3}\d{2,6}[A-Z]{0,2}", words[-1]):
+        words.pop()  # "PC 1234 Jones", "PC NP4412 Jones": the collar number sits between rank and name
     if not words:
         return None, None
     # Longest first, so "Chief Inspector" beats "Inspector" and "call handler" beats "handler".

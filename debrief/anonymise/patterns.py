@@ -115,7 +115,12 @@ def _collars(text: str) -> Iterator[Candidate]:
         num_start, num_end = m.span("num")
         code = _CODE_AFTER.match(text, num_end)
         if code and code.group("code") not in _NOT_CODES and not m.group("num")[-1].isalpha():
-            yield _cand(num_start, code.end(), Kind.COLLAR, "rank", 6, key="collar:" + m.group("num"))
+            named = _NAME_AFTER.match(text, code.end())
+            if named and named.group(1).lower() not in NOT_NAMES and not is_keep_word(named.group(1)):
+                # "PC 2231 WY Hannah Osei-Bonsu": number and force code go; the name layer labels her.
+                yield _cand(num_start, named.start(1), Kind.COLLAR, "with-name", 6)
+            else:
+                yield _cand(num_start, code.end(), Kind.COLLAR, "rank", 6, key="collar:" + m.group("num"))
             continue
         after = _NAME_AFTER.match(text, num_end)
         if after and after.group(1).lower() not in NOT_NAMES and not is_keep_word(after.group(1)):

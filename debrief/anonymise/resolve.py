@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from .context import describe_prefix, is_plausible_name
 from .denylist import Case
 from .entities import PRIORITY, Candidate, Kind
+from .lexicon import FIRST_NAME_LIST, SURNAME_LIST
 from .phrases import PhraseMatcher
-from .vocab import NOT_NAMES
+from .vocab import NOT_NAMES, RANKS, TITLES
 
 _NAME_LIKE = (Kind.PERSON, Kind.PLACE, Kind.FORCE, Kind.ADDRESS)
 _SURNAME = re.compile(r" ((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -97,6 +98,7 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
     return out
 
 
+_TITLES = frozenset(TITLES) | frozenset(RANKS)
 _TITLE_GENDER = {"mr": "m", "master": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
@@ -180,6 +182,18 @@ def merge_addresses(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 and re.fullmatch(r"\s*,?\s*", text[prev.end:c.start]) and c.start - prev.end <= 3):
             out[-1] = Candidate(prev.start, c.end, Kind.ADDRESS, prev.layer, prev.priority,
                                 subtype="address")
+            continue
+        if prev and prev.kind is Kind.PLACE and c.kind is Kind.PLACE and re.fullmatch(r"[ \t]", text[prev.end:c.start]):
+            # "J30 CARDIFF GATE": places side by side are one place ("a main road", not "a main road a city").
+            out[-1] = Candidate(prev.start, c.end, Kind.PLACE, prev.layer, prev.priority, subtype=prev.subtype)
+            continue
+        if (prev and prev.kind is Kind.PERSON and c.kind is Kind.PLACE and c.layer != "pattern"
+                and re.fullmatch(r"[ \t]", text[prev.end:c.start]) and " " not in text[c.start:c.end]
+                and (text[c.start:c.end].lower() in SURNAME_LIST or text[prev.start:prev.end].lower() in FIRST_NAME_LIST
+                     or (describe_prefix(text, prev.start)[0] or "").rstrip(".") in _TITLES)):
+            # "Mrs Hyacinth Blackwood": a town's name straight after a person's name is their surname.
+            out[-1] = Candidate(prev.start, c.end, Kind.PERSON, prev.layer, prev.priority, key=prev.key,
+                                gender=prev.gender)
             continue
         out.append(c)
     return out

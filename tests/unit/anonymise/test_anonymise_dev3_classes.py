@@ -142,3 +142,26 @@ def test_more_name_and_place_classes(text: str, secret: str, label: str) -> None
 ])
 def test_labels_read_right(text: str, expected: str) -> None:
     assert anonymise(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a collar number with a force code, or with force letters in front, before a name: one label with the rank
+    ("Statement of PC 2231 WY Hannah Osei-Bonsu", "Statement of PC A"),
+    ("Use of force statement – PC NP4412 Rhys Ap-Gwilym", "Use of force statement – PC A"),
+    ("Me (PC 2088 Andreea Popescu-Hall) and Sgt 1549 Conall Mac an tSaoir attended. Later Sgt Mac an tSaoir left.",
+     "Me (PC A) and Sgt B attended. Later Sgt B left."),
+    # a town's name after a titled first name is a surname; places side by side are one place
+    ("His grandmother, Mrs Hyacinth Blackwood said", "His grandmother, Mrs A said"),
+    ("ANPR HIT AT J30 CARDIFF, REG KEEPER KNOWN", "ANPR HIT AT a main road, REG KEEPER KNOWN"),
+    # no doubled time phrases, no "the the", no "at late in the evening"
+    ("One day about 8 in the evening (20.05) I was on foot patrol", "One day about evening I was on foot patrol"),
+    ("In March 2024 at 22:15 I was on patrol", "In March 2024 late in the evening I was on patrol"),
+    ("Checks were made at 02:10 (0210hrs) by the officer.", "Checks were made in the early hours by the officer."),
+])
+def test_rewritten_text_reads_right(text: str, expected: str) -> None:
+    assert anonymise(text).text == expected
+
+
+def test_no_article_is_doubled_before_a_time() -> None:
+    out = anonymise("He missed the 02:00 check.").text
+    assert "the the" not in out and out == "He missed the early hours check."
