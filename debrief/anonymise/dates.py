@@ -73,7 +73,8 @@ _DOB = re.compile(
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
     + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
 )
-_BORN_YEAR = re.compile(r"\b(?i:born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:]+(?:in\s+)?(?P<d>(?:19|20)\d\d)\b")
+_BORN_YEAR = re.compile(r"\b(?i:born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:]+(?:(?i:in|approx\.?|about|around|circa|c\.)\s+)?"
+                        r"(?P<d>(?:19|20)\d\d)\b|(?<![\d/.-])(?P<d2>(?:19|20)\d\d)\s+(?i:born)\b")
 
 _PRE_BEFORE = re.compile(
     r"\b(?i:at|around|about|approximately|approx\.?)(?:\s+(?i:about|around|approximately))?\s+$"
@@ -243,7 +244,8 @@ def _dates(text: str) -> Iterator[Candidate]:
             y, mo, d, _ = parse_date(m.group("d"))
             yield _cand(*m.span("d"), Kind.DOB, "dob", f"{y or ''}-{mo or ''}-{d or ''}", 6)
     for m in _BORN_YEAR.finditer(text):
-        yield _cand(*m.span("d"), Kind.DOB, "dob", f"{m.group('d')}--", 6)
+        g = "d" if m.group("d") else "d2"
+        yield _cand(*m.span(g), Kind.DOB, "dob", f"{m.group(g)}--", 6)
     for m in finditer_at(_DATE, _DATE_TRIGGER, text):
         if not _valid_numeric(m.group("d")):
             continue

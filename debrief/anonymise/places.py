@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, AMBIGUOUS_PLACES, FIRST_NAMES, RETAIL, place_subtype
 from .keep import is_keep_word
-from .lexicon import UK_PLACE_LOWER, is_ordinary
+from .lexicon import UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .phrases import WORD_CAPITAL, finditer_at, finditer_before
 from .vocab import NOT_NAMES, PLURAL_RANKS, RANKS, TITLES, alternation
 
@@ -25,7 +25,7 @@ _STREET_SUFFIX = (
     "Ring Road|Road|Rd|Street|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|"
     "Court|Grove|Hill|Square|Walk|Row|Mews|Parade|Rise|Vale|View|Green|Fold|Croft|Gate|Brow|Wynd|"
     "Yard|Approach|Boulevard|Circus|Embankment|Broadway|Highway|Bypass|Walkway|Park|Estate|Lea|Dene|"
-    r"Lanes|Ct|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Pde|Gr|Wk|Bank|Harbour|Brae|Loan|Vennel|Close|Heights|"
+    r"Lanes|Ct|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Pde|Gr|Wk|Bank|Harbour|Brae|Loan|Vennel|Close|Heights|Esplanade|Promenade|"
     r"St(?:\.)?(?!\s+[A-Z])"
 )
 _STREET = re.compile(
@@ -309,6 +309,45 @@ def _extend(text: str, end: int) -> int:
 _UNIT_NAMED = re.compile(r"\b(?i:unit|pitch|plot|berth|stall)\s+\d{1,4}[A-Za-z]?,\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 
 
+# "Caernarfon Crown Court", "Wrexham Magistrates' Court": a court named by its place.
+_NAMED_COURT = re.compile(r"\b(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\s+(?:Crown|Magistrates['’]?|County|Coroner['’]?s|Youth|"
+                          r"Family|Sheriff)\s+Court\b")
+# "North Wales", "Glasgow East", "Central Milton Keynes": a region, or a known place with a compass word.
+_REGION = re.compile(r"\b(?:North|South|Mid|West)\s+Wales\b(?!\s+(?:Police|Fire|Ambulance|Constabulary))")
+_COMPASS_BEFORE = re.compile(r"(?:North|South|East|West|Central|Greater|Upper|Lower|Mid)\s+$")
+_COMPASS_AFTER = re.compile(r"\s+(?:North|South|East|West|Central)\b(?!\s+(?:Police|Division|Area|Command))")
+# "conveyed UHW", "taken to MRI": an unknown acronym where a patient is taken is a hospital.
+_TAKEN_TO = re.compile(r"\b(?i:conveyed|taken|transported|admitted|transferred|rushed)\s+(?:(?i:to)\s+)?(?P<p>[A-Z]{2,5})\b(?!['’&])")
+# "the chapel of Our Lady of Częstochowa": a church's dedication.
+_OUR_LADY = re.compile(r"\bOur\s+Lady(?:\s+of(?:\s+the)?)?(?:\s+[A-Z][\w'’-]+){1,2}")
+
+
+def _more_places(text: str) -> Iterator[Candidate]:
+    for m in _NAMED_COURT.finditer(text):
+        if not all(is_ordinary(w) for w in m.group("name").split()) or m.group("name") in ALL_PLACES:
+            yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", _BASE + 2, subtype="court")
+    for m in _REGION.finditer(text):
+        yield _cand(*m.span(), Kind.PLACE, "region", _BASE + 1)
+    for m in _TAKEN_TO.finditer(text):
+        if not is_keep_word(m.group("p")) and not is_policing_word(m.group("p")):
+            yield _cand(*m.span("p"), Kind.PLACE, "hospital", _BASE)
+    if "Our Lady" in text:
+        yield from (_cand(*m.span(), Kind.PLACE, "church", _BASE + 1) for m in _OUR_LADY.finditer(text))
+
+
+def _with_compass(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in cands:
+        if c.kind is Kind.PLACE and c.subtype in ("town", "city"):
+            before = _COMPASS_BEFORE.search(text, max(0, c.start - 9), c.start)
+            after = _COMPASS_AFTER.match(text, c.end)
+            if before or after:
+                c = Candidate(before.start() if before else c.start, after.end() if after else c.end, c.kind, c.layer,
+                              c.priority, subtype=c.subtype)
+        out.append(c)
+    return out
+
+
 def _unit_addresses(text: str) -> Iterator[Candidate]:
     low = text.lower()
     if not any(w in low for w in ("unit", "pitch", "plot", "berth", "stall")):
@@ -353,7 +392,8 @@ def find_places(text: str) -> list[Candidate]:
         words = m.group("a").split()[1:]
         if words[0].lower() not in NOT_NAMES and words[0].lower() not in _MONTHS_LOW:
             out.append(_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 1))
-    out += list(_towns(text))
+    out += _with_compass(text, list(_towns(text)))
     out += list(_case_blind_places(text))
     out += list(_unit_addresses(text))
+    out += list(_more_places(text))
     return out

@@ -30,7 +30,8 @@ def drop_kept(cands: Sequence[Candidate], keep: Sequence[tuple[int, int]]) -> li
     kept = bytearray(max(e for _, e in keep))
     for s, e in keep:
         kept[s:e] = b"\x01" * (e - s)
-    return [c for c in cands if c.kind not in _NAME_LIKE or not any(kept[c.start:c.end])]
+    # "Caernarfon Crown Court": a court named by its town goes whole, though "Crown Court" is kept alone.
+    return [c for c in cands if c.kind not in _NAME_LIKE or c.subtype == "court" or not any(kept[c.start:c.end])]
 
 
 def _occupied(length: int, chosen: Sequence[Candidate]) -> bytearray:

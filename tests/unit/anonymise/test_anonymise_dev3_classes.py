@@ -165,3 +165,30 @@ def test_rewritten_text_reads_right(text: str, expected: str) -> None:
 def test_no_article_is_doubled_before_a_time() -> None:
     out = anonymise("He missed the 02:00 check.").text
     assert "the the" not in out and out == "He missed the early hours check."
+
+
+@pytest.mark.parametrize(("text", "secret", "label"), [
+    # a year of birth after "born approx" or before "born"
+    ("believed to be Jordan Whiteley, born approx 1998) is supplying", "1998", "DOB"),
+    ("PNC CHECKS: GILMORE-QUINN 1949 BORN, NO WARNINGS", "1949", "DOB"),
+    # a court named by its town, a region, a place with a compass word, a hospital's acronym, a church
+    ("one, Bradley Tonks (24), is due at Caernarfon Crown Court on the 14th.", "Caernarfon Crown Court", "PLACE"),
+    ("Cuckooing – a case study from North Wales (v1)", "North Wales", "PLACE"),
+    ("Intelligence log – Glasgow East (G Division)", "Glasgow East", "PLACE"),
+    ("I was driving from Central Milton Keynes towards Wolverton.", "Central Milton Keynes", "PLACE"),
+    ("0040 CONVEYED UHW. PC EVANS TRAVELLING", "UHW", "PLACE"),
+    ("checked the chapel of Our Lady of Częstochowa on Park Road.", "Our Lady of Częstochowa", "PLACE"),
+    ("stolen from outside the Kursaal on Eastern Esplanade, PC Whitmore said", "Eastern Esplanade", "PLACE"),
+])
+def test_year_of_birth_and_place_classes(text: str, secret: str, label: str) -> None:
+    assert label in _labels(text, secret), anonymise(text).text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was sent to the Crown Court.", "He was sent to the Crown Court."),
+    ("South Wales Police attended", "The force attended"),
+    ("He was conveyed to A&E, then ED.", "He was conveyed to A&E, then ED."),
+    ("one is due at Caernarfon Crown Court soon.", "one is due at a court soon."),
+])
+def test_places_read_right(text: str, expected: str) -> None:
+    assert anonymise(text).text == expected
