@@ -30,7 +30,7 @@ _ISO = r"(?<![\d-])\d{4}(?:-\d{2}-\d{2}|/\d{2}/\d{2})(?:T\d{2}:\d{2}(?::\d{2})?)
 _WORDS = (
     r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?"
     # "11-13 Sept 2023", "14/15 October", "3 and 4 October": a range of days is dates too.
-    r"(?:\d{1,2}(?i:st|nd|rd|th)?\s*(?:-|–|/|&|and|to)\s*(?=\d))?"
+    r"(?:(?<![\d/.:])\d{1,2}(?i:st|nd|rd|th)?\s*(?:-|–|/|&|and|to)\s*(?=\d))?"
     r"(?:\d{1,2}(?i:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?[\s-]*"
     + _MONTH_RE + r"(?![a-z])(?:(?:,?\s+|-)\d{4}\b|(?:\s+|-)?['’]?\d{2}\b(?![:.]\d|\s*(?i:hrs|hours)))?"
 )

@@ -192,3 +192,8 @@ def test_year_of_birth_and_place_classes(text: str, secret: str, label: str) -> 
 ])
 def test_places_read_right(text: str, expected: str) -> None:
     assert anonymise(text).text == expected
+
+
+def test_a_reference_before_a_date_is_no_range_of_days() -> None:
+    result = anonymise("INC 1187 - 17 AUG 2023 - CONCERN FOR SAFETY")
+    assert [(e.label, e.text) for e in result.entities] == [("REFERENCE", "1187"), ("DATE", "17 AUG 2023")]
