@@ -65,7 +65,9 @@ _TRIGGER_WORDS = sorted({*(w.lower() for w in (*WEEKDAYS, *MONTHS)), *_ORDINALS,
                          "boxing", "bonfire", "guy", "valentine", "halloween", "hallowe", "st", "remembrance",
                          "armistice", "llun", "maw", "mer", "iau", "gwe", "sad", "sul"}, key=len, reverse=True)
 _DATE_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?:\d|(?i:" + "|".join(_TRIGGER_WORDS) + r")(?![A-Za-z])|(?i:the)(?=\s+(?:\d|(?i:"
+    # A digit only where a date can go on: a separator, letters (an ordinal, a month) or a range word next.
+    r"(?<![A-Za-z])(?:(?=\d{1,2}(?:[/.\-–A-Za-z]|\s*[-–/&A-Za-z])|\d{4}[-/])\d|(?i:" + "|".join(_TRIGGER_WORDS)
+    + r")(?![A-Za-z])|(?i:the)(?=\s+(?:\d|(?i:"
     + "|".join(sorted({o[:3] for o in _ORDINALS})) + r"))))"
 )
 _DOB = re.compile(

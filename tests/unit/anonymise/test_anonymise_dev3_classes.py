@@ -197,3 +197,19 @@ def test_places_read_right(text: str, expected: str) -> None:
 def test_a_reference_before_a_date_is_no_range_of_days() -> None:
     result = anonymise("INC 1187 - 17 AUG 2023 - CONCERN FOR SAFETY")
     assert [(e.label, e.text) for e in result.entities] == [("REFERENCE", "1187"), ("DATE", "17 AUG 2023")]
+
+
+def test_third_development_set_holds_its_figures() -> None:
+    """Written by a helper who had not read the rules; the figures of this change must not fall back."""
+    from pathlib import Path
+
+    from debrief.anonymise.evaluate import evaluate, format_report, load
+
+    rows = load(Path(__file__).parents[2] / "data" / "anonymise_dev3.jsonl")
+    assert len(rows) == 80
+    report = evaluate(rows)
+    table = format_report(report, details=True)
+    assert report.structured_recall >= 0.975, table
+    assert report.names_places_recall >= 0.96, table
+    assert report.keep_rate >= 0.95, table
+    assert len(report.false_positives) <= 0.035 * sum(s.predicted for s in report.scores.values()), table
