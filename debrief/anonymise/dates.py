@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .entities import PRIORITY, Candidate, Kind
 from .lexicon import is_ordinary
-from .phrases import finditer_at
+from .phrases import finditer_at, lowered
 from .vocab import MONTHS, WEEKDAYS
 
 _BASE = PRIORITY["pattern"]
@@ -206,6 +207,7 @@ def _cand(start: int, end: int, kind: Kind, subtype: str, value: str, bump: int 
     return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
 
 
+@lru_cache(maxsize=1024)
 def parse_date(s: str) -> tuple[int | None, int | None, int | None, str]:
     """(year, month, day, part) of a date phrase; part is 'evening' for eves, else 'day'."""
     low = re.sub(r"[’']", "'", s.lower()).strip()
@@ -323,6 +325,14 @@ def _age_value(raw: str) -> int:
                for p in parts)
 
 
+# For each pattern of _AGES, words one of which any match contains (lower case): a pattern whose words are all
+# absent from the text is not run (the same matches, without scanning the text for nothing).
+_AGE_GATES: tuple[tuple[str, ...], ...] = (
+    ("aged",), ("year",), ("year", "yr"), ("odd", "ish"), (), ("year", "yr"), ("age",), ("aged",), ("aged",),
+    ("(",), ("(",), (",",), ("age",), ("y",),
+)
+
+
 def _ages(text: str) -> Iterator[Candidate]:
     for m in finditer_at(_AGE_STATED, _AGE_SUBJECT, text):
         yield _cand(*m.span("n"), Kind.AGE, "stated", str(_age_value(m.group("n"))), 0)
@@ -332,7 +342,10 @@ def _ages(text: str) -> Iterator[Candidate]:
     # "Kathleen, 11 months": a baby's age in months or weeks after a name.
     for m in _AGE_MONTHS.finditer(text):
         yield _cand(*m.span(), Kind.AGE, "aged", "0", 2)
-    for pattern, subtype in _AGES:
+    low = lowered(text)
+    for (pattern, subtype), gate in zip(_AGES, _AGE_GATES):
+        if gate and not any(w in low for w in gate):
+            continue
         for m in pattern.finditer(text):
             n = int(m.group("n"))
             if n > 110:

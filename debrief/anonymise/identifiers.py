@@ -102,15 +102,16 @@ def _handles(text: str) -> Iterator[Candidate]:
     if "@" in text:
         for m in _AT_HANDLE.finditer(text):
             yield _cand(*m.span(), Kind.HANDLE, bump=8)
-    if _HANDLE_HINT.search(text):
+    hint = bool(_HANDLE_HINT.search(text))
+    if hint:
         for pattern in (_HANDLE_BEFORE, _HANDLE_AFTER):
             for m in pattern.finditer(text):
                 yield _cand(*m.span("h"), Kind.HANDLE, bump=8)
-    if _HANDLE_HINT.search(text) or re.search(r"(?i:\bsnap\b|\big\b|\bfb\b)", text):
+    if hint or re.search(r"(?i:\bsnap\b|\big\b|\bfb\b)", text):
         for m in _HANDLE_CUED.finditer(text):
             if m.group("h").lower().strip("@.") not in _HANDLE_STOP and not m.group("h").isdigit():
                 yield _cand(*m.span("h"), Kind.HANDLE, bump=6)
-    for m in _QUOTED_HANDLE.finditer(text):
+    for m in (_QUOTED_HANDLE.finditer(text) if '"' in text or "“" in text else ()):
         if not re.fullmatch(r"[\d.]+", m.group("h")):
             yield _cand(*m.span("h"), Kind.HANDLE, bump=5)
     if "_" in text:

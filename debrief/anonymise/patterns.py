@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .forces import FORCE_MATCHER
-from .phrases import RANK_START, Tokens, finditer_at
+from .phrases import RANK_START, Tokens, finditer_at, lowered
 from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
@@ -128,12 +128,14 @@ def _collars(text: str) -> Iterator[Candidate]:
             yield _cand(num_start, after.start(1), Kind.COLLAR, "with-name", 5)
         else:
             yield _cand(num_start, num_end, Kind.COLLAR, "rank", 5, key="collar:" + m.group("num"))
-    for m in _CUE_COLLAR.finditer(text):
+    low = lowered(text)
+    cued = any(w in low for w in ("collar", "warrant", "shoulder", "badge", "payroll", "force"))
+    for m in (_CUE_COLLAR.finditer(text) if cued else ()):
         yield _cand(*m.span("num"), Kind.COLLAR, "cue", 5)
         for extra in re.finditer(r"\d{2,7}[A-Z]{0,2}", m.group("more") or ""):
             base = m.start("more")
             yield _cand(base + extra.start(), base + extra.end(), Kind.COLLAR, "cue", 5)
-    for m in _COLLAR_COMMA.finditer(text):
+    for m in (_COLLAR_COMMA.finditer(text) if cued else ()):
         yield _cand(*m.span("num"), Kind.COLLAR, "cue", 5)
     for m in finditer_at(_RANK_NAME_COLLAR, RANK_START, text):
         if not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):  # "PC Jones 2022 report" is a year
@@ -157,11 +159,12 @@ def _vrms(text: str) -> Iterator[Candidate]:
     for m in _VRM_SUFFIX.finditer(text):
         if not is_keep_word(m.group("head")) and m.group("head") not in {"BWV", "CAD", "PNC", "URN"}:
             yield _cand(*m.span(), Kind.VRM, bump=1)
-    for pattern in (_VRM_PARTIAL, _VRM_QUOTED):
+    quoted = any(q in text for q in "\"“'‘")
+    for pattern in ((_VRM_PARTIAL, _VRM_QUOTED) if quoted else ()):
         for m in pattern.finditer(text):
             if re.search(r"[\d?]", m.group("v")):
                 yield _cand(*m.span("v"), Kind.VRM, bump=3)
-    for m in _VRM_START.finditer(text):
+    for m in (_VRM_START.finditer(text) if quoted else ()):
         yield _cand(*m.span("v"), Kind.VRM, bump=3)
     for m in _VRM_CUE.finditer(text):
         value = m.group("v")
@@ -187,7 +190,7 @@ def _references(text: str) -> Iterator[Candidate]:
         # "log 1977 tue 4 june" is a log number; "ref 2019" may be a year.
         if not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")) or not m.group().lower().startswith(("ref", "crime")):
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
-    for m in _REF_CONTINUED.finditer(text):
+    for m in (_REF_CONTINUED.finditer(text) if "-" in text else ()):
         yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
     for pattern in _REF_SHAPES:
         for m in pattern.finditer(text):
@@ -199,7 +202,8 @@ def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
     out: list[Candidate] = list(_collars(text))
     out += [_cand(s, e, Kind.FORCE, bump=2) for s, e, _ in FORCE_MATCHER.find(text, tokens)]
     out += [_cand(*m.span(), Kind.POSTCODE, bump=4) for m in _POSTCODE.finditer(text)]
-    out += [_cand(*m.span("pc"), Kind.POSTCODE, bump=4) for m in _POSTCODE_CUE.finditer(text)]
+    if "post" in lowered(text):
+        out += [_cand(*m.span("pc"), Kind.POSTCODE, bump=4) for m in _POSTCODE_CUE.finditer(text)]
     for m in _OUTWARD.finditer(text):
         code = m.group()
         if re.search(r"(?i:cell|room|unit|zone|bay|grade|level|code|block|gate|para|section|form)\W*$",
@@ -211,7 +215,8 @@ def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
             out.append(_cand(*m.span(), Kind.POSTCODE, bump=1))
     out += list(_vrms(text))
     out += list(_phones(text))
-    out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _EMAIL.finditer(text)]
+    if "@" in text:
+        out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _EMAIL.finditer(text)]
     out += [_cand(*m.span(), Kind.NINO, bump=7) for m in _NINO.finditer(text)]
     out += list(_references(text))
     out += [_cand(*m.span(), Kind.PLACE, "main-road") for m in _ROAD.finditer(text)]

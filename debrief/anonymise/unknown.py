@@ -12,7 +12,7 @@ from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
-from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before
+from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before, lowered
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
@@ -260,7 +260,10 @@ _GENERIC = frozenset("local nearby same police custody the a hospital".split())
 
 
 def _nicknames(text: str) -> Iterator[Candidate]:
-    for pattern in (_NICK_CUE, _NICK_BARE):
+    quoted = any(q in text for q in "\"“‘'")
+    low = lowered(text)
+    bare = any(w in low for w in ("known", "aka", "a.k.a", "goes", "call", "nicknamed"))
+    for pattern in ((_NICK_CUE,) if quoted else ()) + ((_NICK_BARE,) if bare else ()):
         for m in pattern.finditer(text):
             yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
     for m in (finditer_at(_MASKED_AFTER_RANK, RANK_START, text) if "*" in text or "'" in text or '"' in text
@@ -274,7 +277,6 @@ def _nicknames(text: str) -> Iterator[Candidate]:
                 and not is_keep_word(first) and not is_keep_word(second) \
                 and second.lower() not in NOT_NAMES and not _policing_only(second):
             yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
-    quoted = any(q in text for q in "\"“‘'")
     for m in (_NAME_NICK_NAME.finditer(text) if quoted else ()):
         if not _policing(m.group().split()[0]):
             # "Gustavo "Guga" Mendes Carvalho": a second surname too, unless an ordinary word.
