@@ -322,7 +322,16 @@ _TAKEN_TO = re.compile(r"\b(?i:conveyed|taken|transported|admitted|transferred|r
 _OUR_LADY = re.compile(r"\bOur\s+Lady(?:\s+of(?:\s+the)?)?(?:\s+[A-Z][\w'’-]+){1,2}")
 
 
+# "Nicoleta Mihai-Stan, 17, of Great Lever": where someone of a given age lives.
+_RESIDENCE = re.compile(r"(?<=\d)(?:\)|,)?\s+(?i:of)\s+(?P<p>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})\b")
+
+
 def _more_places(text: str) -> Iterator[Candidate]:
+    for m in _RESIDENCE.finditer(text):
+        words = m.group("p").replace("-", " ").split()
+        if not all(is_policing_word(w) or is_keep_word(w) for w in words) and words[0].lower() not in _LEAD_STOP \
+                and not all(w.lower() in NOT_NAMES for w in words):
+            yield _cand(*m.span("p"), Kind.PLACE, "town", _GAZ + 3)
     for m in _NAMED_COURT.finditer(text):
         if not all(is_ordinary(w) for w in m.group("name").split()) or m.group("name") in ALL_PLACES:
             yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", _BASE + 2, subtype="court")

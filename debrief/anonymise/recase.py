@@ -6,7 +6,7 @@ import re
 
 from .forces import SHORT_FORMS
 from .keep import KEEP_TERMS
-from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, is_ordinary
+from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary
 from .vocab import MONTHS, OTHER_ROLES, RANKS, RELATIONS, STAFF_ROLES, TITLES, WEEKDAYS
 
 _WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
@@ -114,6 +114,11 @@ def _recase_line(line: str, how: str) -> str:
         new = _recase_word(m.group(), prev, out[-1] if joined else "", how)
         out.append(new)
         prev, last_end = m.group().lower(), m.end()
+    # "robson, 41, of walker": a listed place where someone of a given age lives.
+    for i in range(1, len(words)):
+        if out[i].islower() and words[i - 1].group().lower() == "of" and words[i].group().lower() in UK_PLACE_LOWER \
+                and re.search(r"\d[,)]?\s+$", line[:words[i - 1].start()]):
+            out[i] = _capitalise(words[i].group())
     # "MENDES CARVALHO": a listed name word just before a word re-cased as a name is part of that name.
     for i in range(len(words) - 2, -1, -1):
         low = words[i].group().lower()

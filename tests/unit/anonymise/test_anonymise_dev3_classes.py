@@ -213,3 +213,15 @@ def test_third_development_set_holds_its_figures() -> None:
     assert report.names_places_recall >= 0.96, table
     assert report.keep_rate >= 0.95, table
     assert len(report.false_positives) <= 0.035 * sum(s.predicted for s in report.scores.values()), table
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("believed to be Nicoleta Mihai-Stan, 17, of Great Lever, whose own account",
+     "believed to be Person A, in their teens, of a town, whose own account"),
+    ("male is gary robson, 41, of walker, known to police. female is his partner who was there",
+     "male is Mr A, in their forties, of a town, known to police. female is his partner who was there"),
+    ("He was 3 of Three Officers present.", "He was 3 of Three Officers present."),
+    ("Paragraph 4 of Code C applies.", "Paragraph 4 of Code C applies."),
+])
+def test_where_someone_of_an_age_lives(text: str, expected: str) -> None:
+    assert anonymise(text).text == expected
