@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .entities import PRIORITY, Candidate, Kind
 from .lexicon import is_ordinary
-from .phrases import finditer_at, lowered
+from .phrases import finditer_at, lowered, word_start_trigger
 from .vocab import MONTHS, WEEKDAYS
 
 _BASE = PRIORITY["pattern"]
@@ -65,10 +65,21 @@ _TRIGGER_WORDS = sorted({*(w.lower() for w in (*WEEKDAYS, *MONTHS)), *_ORDINALS,
                          "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "new", "christmas",
                          "boxing", "bonfire", "guy", "valentine", "halloween", "hallowe", "st", "remembrance",
                          "armistice", "llun", "maw", "mer", "iau", "gwe", "sad", "sul"}, key=len, reverse=True)
+def _tails_by_first_letter(words: list[str]) -> str:
+    """"(?<=[mM])(?:onday|arch|...)|...": each word after its first letter, grouped by that letter."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"(?<=[{c}{c.upper()}])(?i:" + "|".join(sorted(tails, key=len, reverse=True)) + ")"
+                    for c, tails in sorted(groups.items()))
+
+
+# It opens with a character class (the regex engine then skips ahead by class) and looks back at that character:
+# a digit only where a date can go on (a separator, letters for an ordinal or a month, a range word), or a whole
+# weekday, month, ordinal or festival word, or "the" before a day.
 _DATE_TRIGGER = re.compile(
-    # A digit only where a date can go on: a separator, letters (an ordinal, a month) or a range word next.
-    r"(?<![A-Za-z])(?:(?=\d{1,2}(?:[/.\-–A-Za-z]|\s*[-–/&A-Za-z])|\d{4}[-/])\d|(?i:" + "|".join(_TRIGGER_WORDS)
-    + r")(?![A-Za-z])|(?i:the)(?=\s+(?:\d|(?i:"
+    r"[0-9A-Za-z](?<![A-Za-z][0-9A-Za-z])(?:(?<=[0-9])(?=\d?(?:[/.\-–A-Za-z]|\s*[-–/&A-Za-z])|\d{3}[-/])|"
+    r"(?:" + _tails_by_first_letter(_TRIGGER_WORDS) + r")(?![A-Za-z])|(?<=[tT])(?i:he)(?=\s+(?:\d|(?i:"
     + "|".join(sorted({o[:3] for o in _ORDINALS})) + r"))))"
 )
 _DOB = re.compile(
@@ -111,10 +122,8 @@ _LOOSE_TIMES = re.compile(
 )
 _NOT_TIME_BEFORE = re.compile(r"(?i:para(?:graph)?|code\s+[a-h]|section|s\.|rule|clause|version|v|£|€|\$|annex|"
                               r"appendix|chapter|page|p\.)\s*$")
-_WORD_TIME_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?i:quarter|half|ten|five|twenty|one|two|three|four|six|seven|eight|nine|eleven|"
-    r"twelve|midnight|midday|noon)\b"
-)
+_WORD_TIME_TRIGGER = word_start_trigger("quarter half ten five twenty one two three four six seven eight nine eleven "
+                                        "twelve midnight midday noon".split(), r"\b")
 _AGE_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"

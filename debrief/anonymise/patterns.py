@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .forces import FORCE_MATCHER
-from .phrases import RANK_START, Tokens, finditer_at, lowered
+from .phrases import RANK_START, Tokens, finditer_at, lowered, word_start_trigger
 from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
@@ -68,10 +68,10 @@ _REF_CUE = re.compile(
     r"(?P<ref>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:-[A-Z0-9]+)*"
     r"|(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+)\b"
 )
-_REF_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?i:crime|crn|custody|incident|storm|cad|log|urn|occurrence|oel|reference|ref|serial|"
-    r"device|exhibit|bwv|body|camera|taser|pnc|pnd|niche|athena|case|job|call|footage|clip|file|record|"
-    r"unit|report|connect|investigation|iopc|psd|complaint|conduct)"
+_REF_TRIGGER = word_start_trigger(
+    "crime crn custody incident storm cad log urn occurrence oel reference ref serial device exhibit bwv body "
+    "camera taser pnc pnd niche athena case job call footage clip file record unit report connect investigation "
+    "iopc psd complaint conduct".split()
 )
 _REF_SHAPES = (
     re.compile(r"\b\d{2,4}/\d{3,8}/\d{2,4}\b"),

@@ -83,6 +83,18 @@ def finditer_before(pattern: re.Pattern[str], trigger: re.Pattern[str], anchor: 
                 last = max(m.end(), pos + 1)
 
 
+def word_start_trigger(words: Iterable[str], after: str = "") -> re.Pattern[str]:
+    """`(?<![A-Za-z])(?i:w1|w2|...)` + `after`, written to open with a character class so the regex engine
+    skips ahead by class: the first letter, then the rest of the words that begin with it."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w[1:].lower())
+    firsts = "".join(sorted(groups))
+    rests = "|".join(f"(?<=[{c}{c.upper()}])(?i:" + "|".join(sorted(set(t), key=len, reverse=True)) + ")"
+                     for c, t in sorted(groups.items()))
+    return re.compile(f"[{firsts}{firsts.upper()}](?<![A-Za-z][A-Za-z])(?:{rests}){after}")
+
+
 # Common triggers: where a capitalised word, a word or a rank may start.
 # A class first (not an assertion) lets the regex engine skip ahead by character set: several times faster.
 CAPITAL = re.compile(r"[A-Z]")
