@@ -68,7 +68,7 @@ bench: install-test
 # Recall and precision per identifier type on the annotated synthetic passages in tests/data/.
 eval-anonymiser: install
 	$(BIN)/python -m debrief.anonymise.evaluate tests/data/anonymise_eval.jsonl tests/data/anonymise_dev_extra.jsonl \
-		tests/data/anonymise_dev2.jsonl \
+		tests/data/anonymise_dev2.jsonl tests/data/anonymise_dev3.jsonl \
 		--heldout tests/data/anonymise_heldout.jsonl
 
 clean:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, CAR_MAKES, FIRST_NAMES, FIRST_NAMES_F, FIRST_NAMES_M
@@ -13,8 +14,8 @@ from .vocab import (MONTHS, NOT_NAMES, OTHER_ROLES, PLURAL_RANKS, RANK_LABEL, RA
 
 _CTX = PRIORITY["context"]
 _GAZ = PRIORITY["gazetteer"]
-NAME = (r"(?:(?:(?:O|Ni|Nic|Mhic|Ui|Mac\s+an|Mac|ap|ab|bin|binti|ibn)\s+(?=h?[A-Z][a-z])(?:h(?=[A-Z]))?)?"
-        r"(?:Mc|Mac|O['’]|D['’]|De|Van|Al-|El-)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)")
+NAME = (r"(?:(?:(?:O|Ni|Nic|Mhic|Ui|Mac\s+an|Mac|ap|ab|bin|binti|ibn)\s+(?=[htn]?[A-Z][a-z])(?:[htn](?=[A-Z]))?)?"
+        r"(?:Mc|Mac|O['’]|D['’]|De|Van|Al-|El-)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![A-Za-z]))")
 _CAPS = r"(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?![\d]))"
 
 _PLURAL = re.compile(
@@ -66,6 +67,10 @@ def is_plausible_name(words: str) -> bool:
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop a trailing word that is narrative rather than surname ("Dean Then" -> "Dean")."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    # "FIM Insp Okonkwo": a rank written after a role word belongs to the rank, not the name.
+    while len(words) > 1 and words[0].group().rstrip(".") in _TITLE_SET:
+        start += words[1].start()
+        words = list(re.finditer(r"\S+", text[start:end]))
     while len(words) > 1:
         last = words[-1].group()
         if last.lower() in NOT_NAMES or last.lower() in _NOT_SURNAME or is_keep_word(last) \
@@ -149,7 +154,7 @@ _ROLE_SET = frozenset(r.lower() for r in (*RELATIONS, *STAFF_ROLES, *OTHER_ROLES
 _PLURAL_SET = frozenset(PLURAL_RANKS)
 
 
-_PREFIX_WORD = re.compile(r"[\w/&'’.,-]+")
+_PREFIX_WORD = re.compile(r"\(?[\w/&'’.,-]+")
 
 
 def _last_words(before: str) -> list[str]:
@@ -165,6 +170,7 @@ def _last_words(before: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=2048)  # asked for each person mention by several steps; pure in (text, start)
 def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
     """(title or rank, role word) written just before a name that starts at `start`."""
     before = text[max(0, start - 60):start]
@@ -173,8 +179,11 @@ def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
         return None, None
     if words and words[-1].endswith(".") and words[-1][:-1].isupper():
         return None, None  # "seen by a PCSO. Katarzyna ...": the sentence ended, no rank before the name
-    if words and re.fullmatch(r"\d{2,6}[A-Z]{0,2}", words[-1]):
-        words.pop()  # "PC 1234 Jones": the collar number sits between rank and name
+    words = [w.lstrip("(") if w.startswith("(") and len(w) > 1 else w for w in words]  # "(PC 2088 Andreea"
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{2,3}", words[-1]) and re.fullmatch(r"\d{2,6}", words[-2]):
+        words.pop()  # "PC 2231 WY Osei-Bonsu": a force code after the collar number
+    if words and re.fullmatch(r"[A-Z]{0,3}\d{2,6}[A-Z]{0,2}", words[-1]):
+        words.pop()  # "PC 1234 Jones", "PC NP4412 Jones": the collar number sits between rank and name
     if not words:
         return None, None
     # Longest first, so "Chief Inspector" beats "Inspector" and "call handler" beats "handler".

@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .entities import PRIORITY, Candidate, Kind
 from .lexicon import is_ordinary
-from .phrases import finditer_at
+from .phrases import finditer_at, lowered, word_start_trigger
 from .vocab import MONTHS, WEEKDAYS
 
 _BASE = PRIORITY["pattern"]
 _MONTH_ABBR = {m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH_RE = r"(?i:" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_WEEKDAY_RE = r"(?i:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Weds|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+# English weekdays, their short forms, and Welsh short forms in bilingual logs (Llun, Maw, Mer, Iau, Gwe, Sad, Sul).
+_WEEKDAY_RE = (r"(?i:" + "|".join(WEEKDAYS) + r"|(?:Mon|Tue|Tues|Weds|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|"
+               r"(?:Llun|Maw|Mer|Iau|Gwe|Sad|Sul)(?=,?\s+\d))")
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first "
@@ -26,7 +29,10 @@ _HOUR_WORD_RE = r"(?:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"|
 _NUMERIC = r"(?:" + _WEEKDAY_RE + r",?\s+)?(?<![\d/.])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/])"
 _ISO = r"(?<![\d-])\d{4}(?:-\d{2}-\d{2}|/\d{2}/\d{2})(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\d-])"
 _WORDS = (
-    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?:\d{1,2}(?i:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?[\s-]*"
+    r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?"
+    # "11-13 Sept 2023", "14/15 October", "3 and 4 October": a range of days is dates too.
+    r"(?:(?<![\d/.:])\d{1,2}(?i:st|nd|rd|th)?\s*(?:-|–|/|&|and|to)\s*(?=\d))?"
+    r"(?:\d{1,2}(?i:st|nd|rd|th)?|" + _ORD_RE + r")(?:\s+of)?[\s-]*"
     + _MONTH_RE + r"(?![a-z])(?:(?:,?\s+|-)\d{4}\b|(?:\s+|-)?['’]?\d{2}\b(?![:.]\d|\s*(?i:hrs|hours)))?"
 )
 _AMERICAN = (
@@ -53,17 +59,36 @@ _DATE = re.compile(
     r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
                                                        _WEEKDAY_DAY, _DAY_MONTH, _COMPACT)) + r")"
 )
-# Where a date may start: a digit, or a weekday, "the", an ordinal, a month or a festival word.
+# Where a date may start: a digit, or a whole weekday, month, ordinal or festival word, or "the" before a day.
+_TRIGGER_WORDS = sorted({*(w.lower() for w in (*WEEKDAYS, *MONTHS)), *_ORDINALS, "twenty", "thirty", "mon", "tue",
+                         "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
+                         "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "new", "christmas",
+                         "boxing", "bonfire", "guy", "valentine", "halloween", "hallowe", "st", "remembrance",
+                         "armistice", "llun", "maw", "mer", "iau", "gwe", "sad", "sul"}, key=len, reverse=True)
+def _tails_by_first_letter(words: list[str]) -> str:
+    """"(?<=[mM])(?:onday|arch|...)|...": each word after its first letter, grouped by that letter."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"(?<=[{c}{c.upper()}])(?i:" + "|".join(sorted(tails, key=len, reverse=True)) + ")"
+                    for c, tails in sorted(groups.items()))
+
+
+# It opens with a character class (the regex engine then skips ahead by class) and looks back at that character:
+# a digit only where a date can go on (a separator, letters for an ordinal or a month, a range word), or a whole
+# weekday, month, ordinal or festival word, or "the" before a day.
 _DATE_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?:\d|(?i:mon|tue|wed|thu|fri|sat|sun|the|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec|fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe|new|chr|box|bon|guy|val|hal|st|rem|arm))"
+    r"[0-9A-Za-z](?<![A-Za-z][0-9A-Za-z])(?:(?<=[0-9])(?=\d?(?:[/.\-–A-Za-z]|\s*[-–/&A-Za-z])|\d{3}[-/])|"
+    r"(?:" + _tails_by_first_letter(_TRIGGER_WORDS) + r")(?![A-Za-z])|(?<=[tT])(?i:he)(?=\s+(?:\d|(?i:"
+    + "|".join(sorted({o[:3] for o in _ORDINALS})) + r"))))"
 )
 _DOB = re.compile(
     r"\b(?i:date\s+of\s+birth|DOB|D\.O\.B\.?|born(?:\s+on)?)(?:['’]s)?[\s,:\-]*"
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
     + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
 )
-_BORN_YEAR = re.compile(r"\b(?i:born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:]+(?:in\s+)?(?P<d>(?:19|20)\d\d)\b")
+_BORN_YEAR = re.compile(r"\b(?i:born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:]+(?:(?i:in|approx\.?|about|around|circa|c\.)\s+)?"
+                        r"(?P<d>(?:19|20)\d\d)\b|(?<![\d/.-])(?P<d2>(?:19|20)\d\d)\s+(?i:born)\b")
 
 _PRE_BEFORE = re.compile(
     r"\b(?i:at|around|about|approximately|approx\.?)(?:\s+(?i:about|around|approximately))?\s+$"
@@ -97,10 +122,8 @@ _LOOSE_TIMES = re.compile(
 )
 _NOT_TIME_BEFORE = re.compile(r"(?i:para(?:graph)?|code\s+[a-h]|section|s\.|rule|clause|version|v|£|€|\$|annex|"
                               r"appendix|chapter|page|p\.)\s*$")
-_WORD_TIME_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?i:quarter|half|ten|five|twenty|one|two|three|four|six|seven|eight|nine|eleven|"
-    r"twelve|midnight|midday|noon)\b"
-)
+_WORD_TIME_TRIGGER = word_start_trigger("quarter half ten five twenty one two three four six seven eight nine eleven "
+                                        "twelve midnight midday noon".split(), r"\b")
 _AGE_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
@@ -117,6 +140,11 @@ _AGE_STATED = re.compile(
     r"metres?|meters?|miles?|mph|yards?|feet|foot|inches|times|days?|weeks?|months?|am\b|pm\b|o['’]clock|"
     r"st\b|nd\b|rd\b|th\b|units?|calls?|officers?|people|of\b|out\b|minutes?|percent|cm|kg|mg|ml|stone|pints?))"
 )
+# "he's about 16", "she's only 15": the same, with the verb run into the pronoun.
+_AGE_STATED_S = re.compile(
+    r"\b(?:[Hh]e|[Ss]he)['’]s\s+(?P<a>(?:(?i:about|around|approx\.?|maybe|only|just|nearly|almost|probably)\s+)?"
+    r"(?P<n>\d{1,2}))\b" + _AGE_STATED.pattern[_AGE_STATED.pattern.index("(?![-.:/]"):]
+)
 _AGE_SUBJECT = re.compile(r"\b[A-Zhstw]")
 _AGE_NOUNS = (
     "man|woman|boy|girl|male|female|person|child|teenager|youth|lad|mother|father|driver|rider|"
@@ -130,10 +158,17 @@ _AGES = (
     (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b", re.IGNORECASE), "bare"),
     # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
     (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
-                r"looked|looks)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
+                r"looked|looks|then)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
-    (re.compile(r"\b(?i:age)\s*[:\-]?\s*(?P<n>\d{1,3})(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
-    (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})\)"), "paren"),
+    (re.compile(r"\b(?i:age)(?:\s+(?i:stated|given|recorded|now|approx\.?))?\s*[:\-]?\s*(?P<n>\d{1,3})"
+                r"(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
+    # "aged 6 and 9", "aged 4, 7 and 11": every age of the list.
+    (re.compile(r"\b(?i:aged)\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?i:and|&)\s+(?P<n>\d{1,2})\b(?!\s*(?i:years|yrs|months))"),
+     "list"),
+    (re.compile(r"\b(?i:aged)\s+\d{1,2}\s*,\s*(?P<n>\d{1,2})(?=\s*(?:,|and\b|&))"), "list"),
+    (re.compile(r"(?<=[A-Za-z])\s\((?P<n>\d{1,2})(?:\)|,\s)"), "paren"),
+    # "DOB 17/07/1985 (38)", "over 18 (42)": a bracketed number straight after a date of birth or an age.
+    (re.compile(r"(?<=\d)\s+\((?P<n>\d{1,2})\)"), "paren-date"),
     (re.compile(r"(?<=[a-z]),\s+(?P<n>\d{1,2})(?=\s*,|\s+(?:was|is|had|from|of|who|and|told|said)\b)"), "apposition"),
     # "aged approx 45", "aged between 18 and 20", "age about 14".
     (re.compile(r"\b(?i:aged?)\s+(?i:approx\.?|approximately|about|around|roughly|circa|c\.|between|maybe|"
@@ -181,6 +216,7 @@ def _cand(start: int, end: int, kind: Kind, subtype: str, value: str, bump: int 
     return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
 
 
+@lru_cache(maxsize=1024)
 def parse_date(s: str) -> tuple[int | None, int | None, int | None, str]:
     """(year, month, day, part) of a date phrase; part is 'evening' for eves, else 'day'."""
     low = re.sub(r"[’']", "'", s.lower()).strip()
@@ -210,6 +246,8 @@ def _valid_numeric(s: str) -> bool:
     return not m or (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12)
 
 
+_DOB_OR_AGE_BEFORE = re.compile(r"(?i:\bdob\b|d\.o\.b|date\s+of\s+birth|\bborn\b|\bage\b|\baged\b|\bover\s+\d|"
+                                r"\bunder\s+\d)")
 _DOB_CUE = re.compile(r"(?i:date\s+of\s+birth|\bDOB\b|D\.O\.B|\bborn\b)")
 
 
@@ -219,7 +257,8 @@ def _dates(text: str) -> Iterator[Candidate]:
             y, mo, d, _ = parse_date(m.group("d"))
             yield _cand(*m.span("d"), Kind.DOB, "dob", f"{y or ''}-{mo or ''}-{d or ''}", 6)
     for m in _BORN_YEAR.finditer(text):
-        yield _cand(*m.span("d"), Kind.DOB, "dob", f"{m.group('d')}--", 6)
+        g = "d" if m.group("d") else "d2"
+        yield _cand(*m.span(g), Kind.DOB, "dob", f"{m.group(g)}--", 6)
     for m in finditer_at(_DATE, _DATE_TRIGGER, text):
         if not _valid_numeric(m.group("d")):
             continue
@@ -270,7 +309,13 @@ def _times(text: str) -> Iterator[Candidate]:
             yield _cand(start, m.end("t"), Kind.TIME, subtype, str(hour), 1)
 
 
+# "Thu 07/03/24 1950 - DA call": four digits straight after a date are the time of day.
+_TIME_AFTER_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+(?P<t>(?P<h>[01]\d|2[0-3])[0-5]\d)\b(?![/.:]\d)")
+
+
 def _loose_times(text: str) -> Iterator[Candidate]:
+    for m in _TIME_AFTER_DATE.finditer(text):
+        yield _cand(*m.span("t"), Kind.TIME, "at-known", str(int(m.group("h"))), 1)
     for m in _LOOSE_TIMES.finditer(text):
         if m.group("h3") and _NOT_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -289,13 +334,38 @@ def _age_value(raw: str) -> int:
                for p in parts)
 
 
+# For each pattern of _AGES, words one of which any match contains (lower case): a pattern whose words are all
+# absent from the text is not run (the same matches, without scanning the text for nothing).
+_AGE_GATES: tuple[tuple[str, ...], ...] = (
+    ("aged",), ("year",), ("year", "yr"), ("odd", "ish"), (), ("year", "yr"), ("age",), ("aged",), ("aged",),
+    ("(",), ("(",), (",",), ("age",), ("y",),
+)
+
+
 def _ages(text: str) -> Iterator[Candidate]:
     for m in finditer_at(_AGE_STATED, _AGE_SUBJECT, text):
         yield _cand(*m.span("n"), Kind.AGE, "stated", str(_age_value(m.group("n"))), 0)
-    for pattern, subtype in _AGES:
+    if "'s " in text or "’s " in text:
+        for m in _AGE_STATED_S.finditer(text):
+            yield _cand(*m.span("a"), Kind.AGE, "stated", m.group("n"), 0)
+    # "Kathleen, 11 months": a baby's age in months or weeks after a name.
+    for m in _AGE_MONTHS.finditer(text):
+        yield _cand(*m.span(), Kind.AGE, "aged", "0", 2)
+    low = lowered(text)
+    for (pattern, subtype), gate in zip(_AGES, _AGE_GATES):
+        if gate and not any(w in low for w in gate):
+            continue
         for m in pattern.finditer(text):
             n = int(m.group("n"))
             if n > 110:
+                continue
+            if subtype == "paren-date":
+                if not _DOB_OR_AGE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    continue
+                yield _cand(*m.span("n"), Kind.AGE, "paren", str(n), 1)
+                continue
+            if subtype == "list":
+                yield _cand(*m.span("n"), Kind.AGE, "paren", str(n), 1)
                 continue
             if subtype in ("paren", "apposition"):
                 word = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - 40): m.start()])
@@ -313,11 +383,14 @@ def _ages(text: str) -> Iterator[Candidate]:
 
 # "Farida BEGUM, 29, of", "(Ana-Maria Stoica, 13)", "D.O.B. 1/2/2001, 23)": a number set off by a comma.
 _AGE_APPOSED = re.compile(
-    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
+    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n(]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
     r"gave|lives|lived|died|came|went|goes|with|wearing)\b)"
 )
 # "Alfie 7, Maisie-Rae 4)", "MACLEOID 63 HAS": a name then a small number.
-_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+(?i:has|had|was|is|who|lives|from)\b)")
+_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+(?i:has|had|was|is|who|lives|from|of|dob)\b)")
+
+
+_AGE_MONTHS = re.compile(r"(?<=[A-Za-z],\s)(?P<n>\d{1,2})\s+(?:months?|weeks?)(?:\s+old)?\b")
 
 
 def _approximate_ages(text: str) -> Iterator[Candidate]:

@@ -22,6 +22,8 @@ from .resolve import drop_kept, merge_addresses, merge_people, person_keys, prop
 from .unknown import extend_initials, find_unknown
 
 _BRACKETED_RANK = re.compile(r"\s*\(\s*[A-Za-z/]+\.?\s*")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
 
 
@@ -88,7 +90,15 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
     if c.kind is Kind.DATE:
         return c.start, date_replacement(c.value, c.subtype)
     if c.kind is Kind.TIME:
-        return c.start, time_replacement(c.value, c.subtype)
+        out = time_replacement(c.value, c.subtype)
+        # "the 0200 check" -> "the early-hours check", not "the the early hours check".
+        if out.startswith("the ") and _THE_BEFORE.search(text, max(0, c.start - 4), c.start):
+            return c.start, out[4:]
+        # "In March 2024 at 22:15" -> "late in the evening", not "at late in the evening".
+        at = _AT_BEFORE.search(text, max(0, c.start - 4), c.start)
+        if at and out.startswith(("in the", "late in the")):
+            return at.start(), out
+        return c.start, out
     if c.kind is Kind.AGE:
         return c.start, age_replacement(c.value, c.subtype)
     if c.kind in (Kind.PLACE, Kind.ADDRESS):
@@ -120,8 +130,23 @@ def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,
                 and not replacement.endswith("s"):
             end, replacement = end + 1, replacement + "'s"  # "Mrs Hargreaves' grandson" -> "Mrs A's"
         replacement = _capitalise(text, start, source[start:end], replacement)
+        prev = entities[-1] if entities else None
+        if prev and c.kind is Kind.TIME and prev.label == Kind.TIME.value and _same_time(prev.replacement, replacement):
+            # "about 8 in the evening (20.05)": the same time twice reads as once.
+            bracket = _BRACKETED.match(text, prev.end)
+            if bracket and bracket.end("t") == start and text[end:end + 1] == ")":
+                entities.append(Entity(prev.end, end + 1, c.kind.value, "", source[prev.end:end + 1], c.layer))
+                continue
         entities.append(Entity(start, end, c.kind.value, replacement, source[start:end], c.layer))
     return entities
+
+
+_BRACKETED = re.compile(r"(?P<t>\s*\()")
+
+
+def _same_time(a: str, b: str) -> bool:
+    strip = re.compile(r"^(?:late\s+)?(?:in\s+)?(?:the\s+)?", re.IGNORECASE)
+    return strip.sub("", a).lower() == strip.sub("", b).lower()
 
 
 def apply(text: str, entities: Sequence[Entity]) -> str:

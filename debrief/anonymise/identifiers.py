@@ -50,6 +50,7 @@ _SPOKEN_EMAIL = re.compile(r"\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+(?:\s+(?:
 _NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])\s?\d{1,4}\b")  # Northern Irish: "KIG 1234"
 _DOTTED_TIME = re.compile(r"\b(?P<pre>(?i:at|by|until|from|around|about|approx\.?)\s+)(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)\b(?![.\d])")
 _PREFIXED_COLLAR = re.compile(r"\s?\(\s*(?P<num>[A-Z]{1,3}\s?\d{2,6}[A-Z]{0,2})\s*\)")
+_NAME_NEXT = re.compile(r"\s+([A-Z][a-z][A-Za-z'’-]*|[A-Z]\.(?=\s*[A-Z]))")
 _RANK_PREFIXED = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s(?P<num>[A-Z]{1,3}\s?\d{3,6})\b")
 # Force codes written with a collar number: "NWP 2907", "MP 87342", "NP4412", "3318 NW", "2231 WY".
 _FORCE_CODES = (r"MPS|MP|MET|NWP|NP|GMP|GM|WMP|WM|WYP|WY|SYP|SY|NYP|NY|TVP|TV|BTP|DPP|DP|SWP|NW|SW|WP|"
@@ -101,15 +102,16 @@ def _handles(text: str) -> Iterator[Candidate]:
     if "@" in text:
         for m in _AT_HANDLE.finditer(text):
             yield _cand(*m.span(), Kind.HANDLE, bump=8)
-    if _HANDLE_HINT.search(text):
+    hint = bool(_HANDLE_HINT.search(text))
+    if hint:
         for pattern in (_HANDLE_BEFORE, _HANDLE_AFTER):
             for m in pattern.finditer(text):
                 yield _cand(*m.span("h"), Kind.HANDLE, bump=8)
-    if _HANDLE_HINT.search(text) or re.search(r"(?i:\bsnap\b|\big\b|\bfb\b)", text):
+    if hint or re.search(r"(?i:\bsnap\b|\big\b|\bfb\b)", text):
         for m in _HANDLE_CUED.finditer(text):
             if m.group("h").lower().strip("@.") not in _HANDLE_STOP and not m.group("h").isdigit():
                 yield _cand(*m.span("h"), Kind.HANDLE, bump=6)
-    for m in _QUOTED_HANDLE.finditer(text):
+    for m in (_QUOTED_HANDLE.finditer(text) if '"' in text or "“" in text else ()):
         if not re.fullmatch(r"[\d.]+", m.group("h")):
             yield _cand(*m.span("h"), Kind.HANDLE, bump=5)
     if "_" in text:
@@ -130,12 +132,17 @@ def _w3w(text: str) -> Iterator[Candidate]:
 
 def _collars(text: str) -> Iterator[Candidate]:
     for m in _PREFIXED_COLLAR.finditer(text):
-        if re.search(r"\d{2}", m.group("num")) and re.match(r"[A-Z]", m.group("num")):
+        if re.search(r"\d{2}", m.group("num")) and re.match(r"[A-Z]", m.group("num")) \
+                and not re.fullmatch(r"MG\s?\d{1,2}[A-Z]?", m.group("num")):  # "(MG11)" is a witness statement form
             yield _cand(*m.span(), Kind.COLLAR, "paren", 6)
     for m in _CODE_COLLAR.finditer(text):
         yield _cand(*m.span(), Kind.COLLAR, "code", 7, value=m.group())
     for m in finditer_at(_RANK_PREFIXED, RANK_START, text):
-        yield _cand(*m.span("num"), Kind.COLLAR, "rank", 6, value=m.group("num"))
+        named = _NAME_NEXT.match(text, m.end("num"))
+        if named:  # "PC NP4412 Rhys Ap-Gwilym": the number goes with its space; the name layer labels him
+            yield _cand(m.start("num"), named.start(1), Kind.COLLAR, "with-name", 7, value=m.group("num"))
+        else:
+            yield _cand(*m.span("num"), Kind.COLLAR, "rank", 6, value=m.group("num"))
 
 
 def _codes(text: str) -> Iterator[Candidate]:

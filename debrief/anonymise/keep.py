@@ -57,6 +57,10 @@ KEEP_TERMS: tuple[str, ...] = (
     "response officer", "neighbourhood team", "Custody Inspector", "Duty Officer",
     # Terms named after people or places that say what happened, not who
     "Herbert Protocol", "Stanley knife", "Mental Capacity Act", "Modern Slavery", "Use of Force",
+    "Mental Health (Care and Treatment) (Scotland) Act", "Hiatt", "Hiatt speedcuffs", "speedcuffs",
+    # Services and schemes named in findings: what was (not) done, not who
+    "Samaritans", "Language Line", "Barred List", "Early Help", "handover", "Handover", "keyholder",
+    "throwline", "NPAS", "SFRS", "NYFRS", "Fire and Rescue Service", "Scottish Ambulance Service",
 )
 
 

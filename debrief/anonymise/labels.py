@@ -23,7 +23,7 @@ PLACE_WORDS: dict[str, str] = {
     "church": "a place of worship", "mosque": "a place of worship", "prison": "a prison",
     "bridge": "a bridge", "venue": "a venue", "building": "a building", "shop": "a shop",
     "main-road": "a main road", "address": "an address", "flat": "a flat", "river": "a river",
-    "area": "a local", "business": "a business",
+    "area": "a local", "business": "a business", "court": "a court", "region": "a region",
 }
 _MONTH_NAMES = ("January February March April May June July August September October November "
                 "December").split()

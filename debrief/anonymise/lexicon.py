@@ -54,6 +54,8 @@ gowisely hoto pip tfc pca dvpn dvpo marac dash mash brag nhs pcc ipcc iopc hmicf
 nicl niche athena storm smartstorm control ssm mops tasered pava'd cs'd
 veh vehs desc amb vid coll nps msht yp yps anon crimint circs trojan medic medics tue tues wed weds
 thu thur thurs fri sat sun hems ppe mod oos o/s c/o s/w pm am eod
+sfrs nifrs nyfrs wyfrs syfrs gmfrs lfb mfrs frs fire hmcg rnli npas prra sas ncpt nhpt nfd lgbt lgbtq lgbtqi iag
+keyholder keyholders handover throwline throwlines speedcuffs
 """.split())
 
 # Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.
@@ -99,7 +101,9 @@ def is_ordinary(word: str) -> bool:
     if low in ENGLISH or low in _POLICING:
         return True
     if "-" in low:
-        return all(part in ENGLISH or part in _POLICING for part in low.split("-") if part)
+        # "Taser-trained", "TPAC-authorised": a policing word and a regular form of a dictionary word.
+        return all(part in ENGLISH or part in _POLICING or (len(part) >= 5 and _stem_known(part))
+                   for part in low.split("-") if part)
     return len(low) >= 6 and _stem_known(low)
 
 
@@ -113,6 +117,10 @@ def is_safe_capitalised(word: str) -> bool:
         return True
     if low in NAME_LIST or low in UK_PLACE_WORDS:
         return False
+    if "-" in low and low.strip("-"):
+        # "Taser-trained": every part a policing word or an ordinary word that is no name or place.
+        return all(p in _POLICING or p in SAFE_PROPER or (p not in NAME_LIST and p not in UK_PLACE_WORDS and (
+            p in ENGLISH or (len(p) >= 5 and _stem_known(p)))) for p in low.split("-") if p)
     return low in ENGLISH
 
 

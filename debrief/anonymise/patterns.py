@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .forces import FORCE_MATCHER
-from .phrases import RANK_START, Tokens, finditer_at
+from .phrases import RANK_START, Tokens, finditer_at, lowered, word_start_trigger
 from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
 _BASE = PRIORITY["pattern"]
-_NAME_AFTER = re.compile(r"\s+([A-Z][A-Za-z'’-]+)")
+_NAME_AFTER = re.compile(r"\s+([A-Z](?:[A-Za-z'’-]+|\.(?=\s*[A-Z])))")  # a name, or an initial before one
 
 # Collar numbers: "PC 1234", "DC 4567AB", "PS1234", Met style "PC 123AB".
 _RANK_COLLAR = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s?(?P<num>\d{3,6}[A-Z]{0,2}|\d{1,4}[A-Z]{2})\b")
@@ -63,15 +63,15 @@ _REF_CUE = re.compile(
     r"occurrence|OEL|reference|ref|serial|device|exhibit|BWV|body[- ]worn\s+(?:video|camera)|camera|"
     r"Taser|PNC(?:\s+ID)?|PND|Niche|Athena|case|job|call|footage|clip|file|record|unit|report|"
     r"Connect|investigation|IOPC|PSD|complaint|conduct)"
-    r"(?i:\s+(?:number|no\.?|ref(?:erence)?|ID|serial|record|log|device|file|unit))*"
-    r"\s*(?i:is|was|of|:|#|-|no\.?)?\s*"
+    r"(?i:\s+(?:number|no\.?|ref(?:erence)?|ID|serial|record|log|device|file|unit|entry))*"
+    r"\.?\s*(?i:is|was|of|:|#|-|no\.?)?\s*"
     r"(?P<ref>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{2,}[A-Z0-9](?:-[A-Z0-9]+)*"
     r"|(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+)\b"
 )
-_REF_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?i:crime|crn|custody|incident|storm|cad|log|urn|occurrence|oel|reference|ref|serial|"
-    r"device|exhibit|bwv|body|camera|taser|pnc|pnd|niche|athena|case|job|call|footage|clip|file|record|"
-    r"unit|report|connect|investigation|iopc|psd|complaint|conduct)"
+_REF_TRIGGER = word_start_trigger(
+    "crime crn custody incident storm cad log urn occurrence oel reference ref serial device exhibit bwv body "
+    "camera taser pnc pnd niche athena case job call footage clip file record unit report connect investigation "
+    "iopc psd complaint conduct".split()
 )
 _REF_SHAPES = (
     re.compile(r"\b\d{2,4}/\d{3,8}/\d{2,4}\b"),
@@ -85,6 +85,15 @@ _REF_SHAPES = (
     re.compile(r"\b[A-Z]\d{2}[A-Z]\d{5,}\b"),
     re.compile(r"(?<![£$\d.,])\b\d{7,}\b(?![.,]\d)"),
 )
+# "NN-20230614-0733 and -0781": the second of two references sharing their head.
+_REF_CONTINUED = re.compile(r"[A-Z0-9]-\d{3,}\s*(?:,|and|&|or)\s*(?P<ref>-\d{3,})\b")
+# "plate starts "WK"", "reg started with 'sk'": the part of a plate a witness read.
+_VRM_START = re.compile(
+    r"\b(?i:reg(?:istration)?|plate|index|vrm)(?:\s+(?i:number|no\.?|mark))?\s+(?i:starts?|started|starting|began|"
+    r"begins|beginning)(?:\s+(?i:with))?\s+[\"“'‘](?P<v>[A-Za-z0-9]{1,4})[\"”'’]"
+)
+# "collar number, 1904": a comma between the cue and the number.
+_COLLAR_COMMA = re.compile(r"\b(?i:collar|warrant|shoulder)\s+(?i:number|no\.?)\s*,\s*(?P<num>\d{3,6})\b")
 _ROAD = re.compile(r"\b(?:M\d{1,3}|A\d{1,4}|B\d{4})(?:\(M\))?\b(?!\s?[A-Z]{3}\b)")
 
 _MONTH_WORDS = {m.lower() for m in MONTHS}
@@ -106,7 +115,12 @@ def _collars(text: str) -> Iterator[Candidate]:
         num_start, num_end = m.span("num")
         code = _CODE_AFTER.match(text, num_end)
         if code and code.group("code") not in _NOT_CODES and not m.group("num")[-1].isalpha():
-            yield _cand(num_start, code.end(), Kind.COLLAR, "rank", 6, key="collar:" + m.group("num"))
+            named = _NAME_AFTER.match(text, code.end())
+            if named and named.group(1).lower() not in NOT_NAMES and not is_keep_word(named.group(1)):
+                # "PC 2231 WY Hannah Osei-Bonsu": number and force code go; the name layer labels her.
+                yield _cand(num_start, named.start(1), Kind.COLLAR, "with-name", 6)
+            else:
+                yield _cand(num_start, code.end(), Kind.COLLAR, "rank", 6, key="collar:" + m.group("num"))
             continue
         after = _NAME_AFTER.match(text, num_end)
         if after and after.group(1).lower() not in NOT_NAMES and not is_keep_word(after.group(1)):
@@ -114,11 +128,15 @@ def _collars(text: str) -> Iterator[Candidate]:
             yield _cand(num_start, after.start(1), Kind.COLLAR, "with-name", 5)
         else:
             yield _cand(num_start, num_end, Kind.COLLAR, "rank", 5, key="collar:" + m.group("num"))
-    for m in _CUE_COLLAR.finditer(text):
+    low = lowered(text)
+    cued = any(w in low for w in ("collar", "warrant", "shoulder", "badge", "payroll", "force"))
+    for m in (_CUE_COLLAR.finditer(text) if cued else ()):
         yield _cand(*m.span("num"), Kind.COLLAR, "cue", 5)
         for extra in re.finditer(r"\d{2,7}[A-Z]{0,2}", m.group("more") or ""):
             base = m.start("more")
             yield _cand(base + extra.start(), base + extra.end(), Kind.COLLAR, "cue", 5)
+    for m in (_COLLAR_COMMA.finditer(text) if cued else ()):
+        yield _cand(*m.span("num"), Kind.COLLAR, "cue", 5)
     for m in finditer_at(_RANK_NAME_COLLAR, RANK_START, text):
         if not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):  # "PC Jones 2022 report" is a year
             yield _cand(*m.span("num"), Kind.COLLAR, "rank-name", 5, key="collar:" + m.group("num"))
@@ -141,10 +159,13 @@ def _vrms(text: str) -> Iterator[Candidate]:
     for m in _VRM_SUFFIX.finditer(text):
         if not is_keep_word(m.group("head")) and m.group("head") not in {"BWV", "CAD", "PNC", "URN"}:
             yield _cand(*m.span(), Kind.VRM, bump=1)
-    for pattern in (_VRM_PARTIAL, _VRM_QUOTED):
+    quoted = any(q in text for q in "\"“'‘")
+    for pattern in ((_VRM_PARTIAL, _VRM_QUOTED) if quoted else ()):
         for m in pattern.finditer(text):
             if re.search(r"[\d?]", m.group("v")):
                 yield _cand(*m.span("v"), Kind.VRM, bump=3)
+    for m in (_VRM_START.finditer(text) if quoted else ()):
+        yield _cand(*m.span("v"), Kind.VRM, bump=3)
     for m in _VRM_CUE.finditer(text):
         value = m.group("v")
         if re.search(r"\d", value) and re.search(r"[A-Z]", value):
@@ -166,8 +187,11 @@ def _references(text: str) -> Iterator[Candidate]:
         if len(ref) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", ref):
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 3)
     for m in _SHORT_REF.finditer(text):
-        if not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")):
+        # "log 1977 tue 4 june" is a log number; "ref 2019" may be a year.
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")) or not m.group().lower().startswith(("ref", "crime")):
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
+    for m in (_REF_CONTINUED.finditer(text) if "-" in text else ()):
+        yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
     for pattern in _REF_SHAPES:
         for m in pattern.finditer(text):
             yield _cand(*m.span(), Kind.REFERENCE, "shape")
@@ -178,7 +202,8 @@ def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
     out: list[Candidate] = list(_collars(text))
     out += [_cand(s, e, Kind.FORCE, bump=2) for s, e, _ in FORCE_MATCHER.find(text, tokens)]
     out += [_cand(*m.span(), Kind.POSTCODE, bump=4) for m in _POSTCODE.finditer(text)]
-    out += [_cand(*m.span("pc"), Kind.POSTCODE, bump=4) for m in _POSTCODE_CUE.finditer(text)]
+    if "post" in lowered(text):
+        out += [_cand(*m.span("pc"), Kind.POSTCODE, bump=4) for m in _POSTCODE_CUE.finditer(text)]
     for m in _OUTWARD.finditer(text):
         code = m.group()
         if re.search(r"(?i:cell|room|unit|zone|bay|grade|level|code|block|gate|para|section|form)\W*$",
@@ -190,7 +215,8 @@ def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
             out.append(_cand(*m.span(), Kind.POSTCODE, bump=1))
     out += list(_vrms(text))
     out += list(_phones(text))
-    out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _EMAIL.finditer(text)]
+    if "@" in text:
+        out += [_cand(*m.span(), Kind.EMAIL, bump=8) for m in _EMAIL.finditer(text)]
     out += [_cand(*m.span(), Kind.NINO, bump=7) for m in _NINO.finditer(text)]
     out += list(_references(text))
     out += [_cand(*m.span(), Kind.PLACE, "main-road") for m in _ROAD.finditer(text)]

@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, TypeVar
+
+from .vocab import RANKS
 
 V = TypeVar("V")
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’&./\-][A-Za-z0-9]+)*|&")
@@ -18,6 +21,7 @@ class Tokens:
     norms: list[str]
     starts: list[int]
     ends: list[int]
+    bases: list[str]  # the lower-cased form without a possessive "'s" or "'", else ""
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -40,17 +44,72 @@ def finditer_at(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -
             last = max(m.end(), pos + 1)
 
 
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """The text in lower case, computed once per text for the layers' cheap keyword gates."""
+    return text.lower()
+
+
+def has_any(text: str, words: Iterable[str]) -> bool:
+    """Whether any of the lower-case `words` occurs in the text (a gate before a costly regex scan)."""
+    low = lowered(text)
+    return any(w in low for w in words)
+
+
+def finditer_before(pattern: re.Pattern[str], trigger: re.Pattern[str], anchor: re.Pattern[str], text: str,
+                    reach: int = 200) -> Iterator[re.Match[str]]:
+    """`finditer_at`, trying only triggers within `reach` characters before a match of `anchor`.
+
+    For patterns that end in a keyword ("... Hospital", "... Road"): the same matches as `finditer_at`
+    when every match contains an `anchor` match and starts at most `reach` characters before it. The
+    anchor should open with a literal or a character class, so the regex engine scans for it quickly.
+    """
+    windows: list[list[int]] = []
+    for a in anchor.finditer(text):
+        lo = max(0, a.start() - reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = a.end()
+        else:
+            windows.append([lo, a.end()])
+    last = 0
+    for lo, hi in windows:
+        for t in trigger.finditer(text, max(lo, last), hi):
+            pos = t.start()
+            if pos < last:
+                continue
+            m = pattern.match(text, pos)
+            if m:
+                yield m
+                last = max(m.end(), pos + 1)
+
+
+def word_start_trigger(words: Iterable[str], after: str = "") -> re.Pattern[str]:
+    """`(?<![A-Za-z])(?i:w1|w2|...)` + `after`, written to open with a character class so the regex engine
+    skips ahead by class: the first letter, then the rest of the words that begin with it."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w[1:].lower())
+    firsts = "".join(sorted(groups))
+    rests = "|".join(f"(?<=[{c}{c.upper()}])(?i:" + "|".join(sorted(set(t), key=len, reverse=True)) + ")"
+                     for c, t in sorted(groups.items()))
+    return re.compile(f"[{firsts}{firsts.upper()}](?<![A-Za-z][A-Za-z])(?:{rests}){after}")
+
+
 # Common triggers: where a capitalised word, a word or a rank may start.
+# A class first (not an assertion) lets the regex engine skip ahead by character set: several times faster.
 CAPITAL = re.compile(r"[A-Z]")
-WORD_CAPITAL = re.compile(r"\b[A-Z]")
-RANK_START = re.compile(r"(?<![\w/])[A-Z]")
+WORD_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")  # = \b[A-Z]
+# The capitals that open a rank (PC, Sgt, Inspector, A/Sgt, Det Con, Officer...), not after a word or "/".
+_RANK_FIRST = "".join(sorted({r[0] for r in RANKS}))
+RANK_START = re.compile(rf"[{_RANK_FIRST}](?<![\w/][{_RANK_FIRST}])")
 
 
 def tokenize(text: str) -> Tokens:
     matches = list(TOKEN.finditer(text))
     texts = [m.group() for m in matches]
-    return Tokens(texts, [t.replace("’", "'").lower() for t in texts],
-                  [m.start() for m in matches], [m.end() for m in matches])
+    norms = [t.replace("’", "'").lower() for t in texts]
+    return Tokens(texts, norms, [m.start() for m in matches], [m.end() for m in matches],
+                  [_strip_possessive(n) or "" if n[-1] in "'s" else "" for n in norms])
 
 
 def _strip_possessive(norm: str) -> str | None:
@@ -107,23 +166,24 @@ class PhraseMatcher(Generic[V]):
         toks = tokens if tokens is not None else tokenize(text)
         out: list[tuple[int, int, V]] = []
         index = self._index
-        count = len(toks.texts)
-        i = 0
-        while i < count:
+        # Only tokens that open some phrase (or do so without their "'s") need a closer look.
+        bases = toks.bases
+        starts = [i for i, norm in enumerate(toks.norms) if norm in index or (bases[i] and bases[i] in index)]
+        upto = 0
+        for i in starts:
+            if i < upto:
+                continue
             norm = toks.norms[i]
             entries = index.get(norm)
             stripped = False
-            if entries is None and norm[-1] in "'s":
-                base = _strip_possessive(norm)
-                entries = index.get(base) if base else None
+            if entries is None:
+                entries = index.get(bases[i])
                 stripped = True
             hit = self._match_at(text, toks, i, entries, stripped) if entries else None
             if hit:
                 n, end, value = hit
                 out.append((toks.starts[i], end, value))
-                i += n
-            else:
-                i += 1
+                upto = i + n
         return out
 
     def _match_at(self, text: str, toks: Tokens, i: int, entries: list[_Entry[V]],

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, AMBIGUOUS_PLACES, FIRST_NAMES, RETAIL, place_subtype
 from .keep import is_keep_word
-from .lexicon import UK_PLACE_LOWER, is_ordinary
-from .phrases import WORD_CAPITAL, finditer_at
+from .lexicon import UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .phrases import WORD_CAPITAL, finditer_at, finditer_before
 from .vocab import NOT_NAMES, PLURAL_RANKS, RANKS, TITLES, alternation
 
 _BASE = PRIORITY["pattern"]
@@ -25,7 +25,7 @@ _STREET_SUFFIX = (
     "Ring Road|Road|Rd|Street|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Place|"
     "Court|Grove|Hill|Square|Walk|Row|Mews|Parade|Rise|Vale|View|Green|Fold|Croft|Gate|Brow|Wynd|"
     "Yard|Approach|Boulevard|Circus|Embankment|Broadway|Highway|Bypass|Walkway|Park|Estate|Lea|Dene|"
-    r"Lanes|Ct|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Pde|Gr|Wk|Bank|Harbour|Brae|Loan|Vennel|Close|Heights|"
+    r"Lanes|Ct|Cl|Dr|Cres|Gdns|Pl|Sq|Terr|Tce|Pde|Gr|Wk|Bank|Harbour|Brae|Loan|Vennel|Close|Heights|Esplanade|Promenade|"
     r"St(?:\.)?(?!\s+[A-Z])"
 )
 _STREET = re.compile(
@@ -116,6 +116,12 @@ _AREA = re.compile(
     r"village|ward|neighbourhood|suburb|precinct)\b"
 )
 _TOKEN = re.compile(r"\b[A-Z][\w'’-]*")
+# The keywords the patterns above end in: only the text just before one can hold a match.
+_STREET_ANCHOR = re.compile(r"(?:" + _STREET_SUFFIX + r")")
+_VENUE_ANCHOR = re.compile(r"(?:" + _VENUE_KINDS + r")")
+_BUILDING_ANCHOR = re.compile(r"(?:House|Tower|Towers|Lodge|Mansions|Heights|Point|Buildings)\b")
+_AREA_ANCHOR = re.compile(r"(?:area|estate|district|town centre|city centre|village|ward|neighbourhood|suburb|"
+                          r"precinct)\b")
 _LOCATIVE = frozenset(
     "in at from to near towards toward outside around through via across into of between and "
     "nearby within past beyond reach reached on along off onto".split()
@@ -163,7 +169,7 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _streets(text: str) -> Iterator[Candidate]:
-    for m in finditer_at(_STREET, CAPITAL_OR_DIGIT, text):
+    for m in finditer_before(_STREET, CAPITAL_OR_DIGIT, _STREET_ANCHOR, text):
         name_start = _trim_lead(text, m.start("name"), m.end("name"))
         if name_start >= m.end("name"):
             continue
@@ -181,7 +187,7 @@ def _streets(text: str) -> Iterator[Candidate]:
 
 
 def _venues(text: str) -> Iterator[Candidate]:
-    for m in finditer_at(_VENUE, WORD_CAPITAL, text):
+    for m in finditer_before(_VENUE, WORD_CAPITAL, _VENUE_ANCHOR, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if not words or all(w.lower().strip(".'’") in _GENERIC_VENUE_WORDS or is_keep_word(w) for w in words):
@@ -299,6 +305,68 @@ def _extend(text: str, end: int) -> int:
     return end + 1 + len(word)
 
 
+# "Unit 4, Squires Gate Lane", "pitch 14, Meadowbank": a unit, pitch or plot and the named place after it.
+_UNIT_NAMED = re.compile(r"\b(?i:unit|pitch|plot|berth|stall)\s+\d{1,4}[A-Za-z]?,\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+
+
+# "Caernarfon Crown Court", "Wrexham Magistrates' Court": a court named by its place.
+_NAMED_COURT = re.compile(r"\b(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\s+(?:Crown|Magistrates['’]?|County|Coroner['’]?s|Youth|"
+                          r"Family|Sheriff)\s+Court\b")
+# "North Wales", "Glasgow East", "Central Milton Keynes": a region, or a known place with a compass word.
+_REGION = re.compile(r"\b(?:North|South|Mid|West)\s+Wales\b(?!\s+(?:Police|Fire|Ambulance|Constabulary))")
+_COMPASS_BEFORE = re.compile(r"(?:North|South|East|West|Central|Greater|Upper|Lower|Mid)\s+$")
+_COMPASS_AFTER = re.compile(r"\s+(?:North|South|East|West|Central)\b(?!\s+(?:Police|Division|Area|Command))")
+# "conveyed UHW", "taken to MRI": an unknown acronym where a patient is taken is a hospital.
+_TAKEN_TO = re.compile(r"\b(?i:conveyed|taken|transported|admitted|transferred|rushed)\s+(?:(?i:to)\s+)?(?P<p>[A-Z]{2,5})\b(?!['’&])")
+# "the chapel of Our Lady of Częstochowa": a church's dedication.
+_OUR_LADY = re.compile(r"\bOur\s+Lady(?:\s+of(?:\s+the)?)?(?:\s+[A-Z][\w'’-]+){1,2}")
+
+
+# "Nicoleta Mihai-Stan, 17, of Great Lever": where someone of a given age lives.
+_RESIDENCE = re.compile(r"(?<=\d)(?:\)|,)?\s+(?i:of)\s+(?P<p>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})\b")
+
+
+def _more_places(text: str) -> Iterator[Candidate]:
+    for m in _RESIDENCE.finditer(text):
+        words = m.group("p").replace("-", " ").split()
+        if not all(is_policing_word(w) or is_keep_word(w) for w in words) and words[0].lower() not in _LEAD_STOP \
+                and not all(w.lower() in NOT_NAMES for w in words):
+            yield _cand(*m.span("p"), Kind.PLACE, "town", _GAZ + 3)
+    for m in _NAMED_COURT.finditer(text):
+        if not all(is_ordinary(w) for w in m.group("name").split()) or m.group("name") in ALL_PLACES:
+            yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", _BASE + 2, subtype="court")
+    for m in _REGION.finditer(text):
+        yield _cand(*m.span(), Kind.PLACE, "region", _BASE + 1)
+    for m in _TAKEN_TO.finditer(text):
+        if not is_keep_word(m.group("p")) and not is_policing_word(m.group("p")):
+            yield _cand(*m.span("p"), Kind.PLACE, "hospital", _BASE)
+    if "Our Lady" in text:
+        yield from (_cand(*m.span(), Kind.PLACE, "church", _BASE + 1) for m in _OUR_LADY.finditer(text))
+
+
+def _with_compass(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in cands:
+        if c.kind is Kind.PLACE and c.subtype in ("town", "city"):
+            before = _COMPASS_BEFORE.search(text, max(0, c.start - 9), c.start)
+            after = _COMPASS_AFTER.match(text, c.end)
+            if before or after:
+                c = Candidate(before.start() if before else c.start, after.end() if after else c.end, c.kind, c.layer,
+                              c.priority, subtype=c.subtype)
+        out.append(c)
+    return out
+
+
+def _unit_addresses(text: str) -> Iterator[Candidate]:
+    low = text.lower()
+    if not any(w in low for w in ("unit", "pitch", "plot", "berth", "stall")):
+        return
+    for m in _UNIT_NAMED.finditer(text):
+        words = m.group("name").split()
+        if re.fullmatch(_STREET_SUFFIX, words[-1]) or not all(is_ordinary(w) for w in words):
+            yield _cand(*m.span(), Kind.ADDRESS, "address", _BASE + 3)
+
+
 def find_places(text: str) -> list[Candidate]:
     """Street addresses, streets, flats, pubs and venues, chains, areas, and towns and cities."""
     out = list(_streets(text))
@@ -313,7 +381,7 @@ def find_places(text: str) -> list[Candidate]:
         words = [w.lower() for w in m.group("name").split()]
         if not any(w in _ADDRESS_STOP for w in words) and not any(w.isdigit() for w in words):
             out.append(_cand(*m.span(), Kind.ADDRESS, "address", _BASE + 2))
-    for m in finditer_at(_BUILDING, WORD_CAPITAL, text):
+    for m in finditer_before(_BUILDING, WORD_CAPITAL, _BUILDING_ANCHOR, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         if start < m.end("name") and not all(w.lower() in NOT_NAMES for w in text[start:m.end("name")].split()):
             out.append(_cand(start, m.end(), Kind.PLACE, "building", _BASE))
@@ -322,7 +390,7 @@ def find_places(text: str) -> list[Candidate]:
     out += [_cand(*m.span(), Kind.PLACE, "prison", _BASE + 1) for m in _HMP.finditer(text)]
     out += [_cand(*m.span(), Kind.PLACE, "venue", _BASE + 1) for m in _SAINTS.finditer(text)]
     out += [_cand(*m.span(), Kind.PLACE, "shop", _BASE) for m in _RETAIL.finditer(text)]
-    for m in finditer_at(_AREA, WORD_CAPITAL, text):
+    for m in finditer_before(_AREA, WORD_CAPITAL, _AREA_ANCHOR, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if words and not any(w.lower() in NOT_NAMES or is_keep_word(w) for w in words):
@@ -333,6 +401,8 @@ def find_places(text: str) -> list[Candidate]:
         words = m.group("a").split()[1:]
         if words[0].lower() not in NOT_NAMES and words[0].lower() not in _MONTHS_LOW:
             out.append(_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 1))
-    out += list(_towns(text))
+    out += _with_compass(text, list(_towns(text)))
     out += list(_case_blind_places(text))
+    out += list(_unit_addresses(text))
+    out += list(_more_places(text))
     return out

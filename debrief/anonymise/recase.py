@@ -6,11 +6,14 @@ import re
 
 from .forces import SHORT_FORMS
 from .keep import KEEP_TERMS
-from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, is_ordinary
+from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary
 from .vocab import MONTHS, OTHER_ROLES, RANKS, RELATIONS, STAFF_ROLES, TITLES, WEEKDAYS
 
 _WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
-_PROTECT = re.compile(r"\S*[@/]\S*|\S+\.(?:com|co\.uk|uk|org|net|me|io)\b\S*|(?:\w+\.){2}\w+")
+# Addresses, handles and references keep their letters as written: "x@y.com", "Cheg_HD5", "dai.fish99".
+# A slash protects only a token with a digit, a dot or a double slash ("lane/brasshouse" is two streets).
+_PROTECT = re.compile(r"\S*@\S*|(?<!\S)(?=\S*(?:\d|\.|//))\S*/\S*|\S+\.(?:com|co\.uk|uk|org|net|me|io)\b\S*|"
+                      r"(?:\w+\.){2}\w+|\w*_\w+|\w+\.\w*\d\w*")
 _ALNUM = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+\b")
 _OPENING = re.compile(r"(?:^|[.!?]\s+)[\"“‘'(]?([A-Za-z])")
 _VRM_TAIL = re.compile(r"(\b[A-Za-z]{2}\d{2}\s)([A-Za-z]{3})\b")
@@ -36,8 +39,10 @@ _SUFFIXES = frozenset(
     "road rd street lane avenue ave crescent terrace gardens grove mews drive parade boulevard "
     "hospital infirmary school academy college university station surgery chapel church mosque "
     "centre center stores takeaway grill inn arms tavern estate park hotel harbour pier square farm quay "
-    "mill mills ave cres gdns ct market mall marina wharf barrage".split()
+    "mill mills ave cres gdns ct market mall marina wharf barrage st hill banks staith esplanade promenade".split()
 )
+# "the garage nightclub", "hafren vets": the words before a premises noun are its name; the noun stays lower.
+_PREMISES_NOUNS = frozenset("pub nightclub club bar vets cafe restaurant bistro salon barbers".split())
 _TITLE_CUES = frozenset("mr mrs ms miss mx dr".split())
 _RANK_CUES = frozenset("pc pcso ps sgt dc ds di dci insp supt cst const".split())
 _PAST_VERBS = frozenset("saw spoke took made gave got put ran sat found left told kept met heard felt brought caught "
@@ -68,7 +73,7 @@ def mode(line: str) -> str:
 
 
 def _capitalise(word: str) -> str:
-    out = re.sub(r"(^|['-])([a-z])", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+    out = re.sub(r"(^|['-])([a-z])(?!(?<=['’]s)\b)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
     return re.sub(r"^(Ma?c)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out) if len(out) > 4 else out
 
 
@@ -109,9 +114,23 @@ def _recase_line(line: str, how: str) -> str:
         new = _recase_word(m.group(), prev, out[-1] if joined else "", how)
         out.append(new)
         prev, last_end = m.group().lower(), m.end()
+    # "robson, 41, of walker": a listed place where someone of a given age lives.
+    for i in range(1, len(words)):
+        if out[i].islower() and words[i - 1].group().lower() == "of" and words[i].group().lower() in UK_PLACE_LOWER \
+                and re.search(r"\d[,)]?\s+$", line[:words[i - 1].start()]):
+            out[i] = _capitalise(words[i].group())
+    # "MENDES CARVALHO": a listed name word just before a word re-cased as a name is part of that name.
+    for i in range(len(words) - 2, -1, -1):
+        low = words[i].group().lower()
+        nxt = out[i + 1]
+        if out[i].islower() and len(low) >= 3 and low in NAME_LIST and low not in _FUNCTION and low not in _STOP \
+                and line[words[i].end():words[i + 1].start()] == " " and nxt[:1].isupper() and nxt[1:].islower() \
+                and not is_ordinary(nxt) and nxt.lower() not in _CANON:
+            out[i] = _capitalise(words[i].group())
     # "manor lane", "royal glamorgan hospital": a street or venue word and the words naming it.
     for i, m in enumerate(words):
-        if m.group().lower() not in _SUFFIXES or i == 0:
+        noun = m.group().lower()
+        if (noun not in _SUFFIXES and noun not in _PREMISES_NOUNS) or i == 0:
             continue
         named = []
         j = i - 1
@@ -121,7 +140,11 @@ def _recase_line(line: str, how: str) -> str:
                 break
             named.append(j)
             j -= 1
-        if named:
+        if named and noun in _PREMISES_NOUNS:
+            for k in named:
+                out[k] = _capitalise(words[k].group()) if out[k].islower() else out[k]
+            out[i] = noun
+        elif named:
             for k in (*named, i):
                 out[k] = _capitalise(words[k].group()) if out[k].islower() or (k == i and out[k].isupper()) \
                     else out[k]

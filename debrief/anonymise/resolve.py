@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from .context import describe_prefix, is_plausible_name
 from .denylist import Case
 from .entities import PRIORITY, Candidate, Kind
+from .lexicon import FIRST_NAME_LIST, SURNAME_LIST
 from .phrases import PhraseMatcher
-from .vocab import NOT_NAMES
+from .vocab import NOT_NAMES, RANKS, TITLES
 
 _NAME_LIKE = (Kind.PERSON, Kind.PLACE, Kind.FORCE, Kind.ADDRESS)
 _SURNAME = re.compile(r" ((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -29,7 +30,8 @@ def drop_kept(cands: Sequence[Candidate], keep: Sequence[tuple[int, int]]) -> li
     kept = bytearray(max(e for _, e in keep))
     for s, e in keep:
         kept[s:e] = b"\x01" * (e - s)
-    return [c for c in cands if c.kind not in _NAME_LIKE or not any(kept[c.start:c.end])]
+    # "Caernarfon Crown Court": a court named by its town goes whole, though "Crown Court" is kept alone.
+    return [c for c in cands if c.kind not in _NAME_LIKE or c.subtype == "court" or not any(kept[c.start:c.end])]
 
 
 def _occupied(length: int, chosen: Sequence[Candidate]) -> bytearray:
@@ -82,7 +84,10 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
             key = c.key
             if not key:
                 words = re.sub(r"\s+", " ", text[c.start:c.end]).split()
-                key = token_keys.get(words[0]) or lookup.get(" ".join(words).lower())
+                # "S. Floinn", "Ó Cathasaigh": an initial or a particle first; the name's own key, never none,
+                # or every such person would share one label.
+                key = (token_keys.get(words[0]) or lookup.get(" ".join(words).lower())
+                       or next((token_keys[w] for w in words if w in token_keys), None) or "n:" + " ".join(words))
             elif "|" in key:  # a shared surname: the most recently mentioned of them
                 options = key.split("|")
                 key = max(options, key=lambda k: last_seen.get(k, -1))
@@ -94,6 +99,7 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
     return out
 
 
+_TITLES = frozenset(TITLES) | frozenset(RANKS)
 _TITLE_GENDER = {"mr": "m", "master": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
@@ -177,6 +183,18 @@ def merge_addresses(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 and re.fullmatch(r"\s*,?\s*", text[prev.end:c.start]) and c.start - prev.end <= 3):
             out[-1] = Candidate(prev.start, c.end, Kind.ADDRESS, prev.layer, prev.priority,
                                 subtype="address")
+            continue
+        if prev and prev.kind is Kind.PLACE and c.kind is Kind.PLACE and re.fullmatch(r"[ \t]", text[prev.end:c.start]):
+            # "J30 CARDIFF GATE": places side by side are one place ("a main road", not "a main road a city").
+            out[-1] = Candidate(prev.start, c.end, Kind.PLACE, prev.layer, prev.priority, subtype=prev.subtype)
+            continue
+        if (prev and prev.kind is Kind.PERSON and c.kind is Kind.PLACE and c.layer != "pattern"
+                and re.fullmatch(r"[ \t]", text[prev.end:c.start]) and " " not in text[c.start:c.end]
+                and (text[c.start:c.end].lower() in SURNAME_LIST or text[prev.start:prev.end].lower() in FIRST_NAME_LIST
+                     or (describe_prefix(text, prev.start)[0] or "").rstrip(".") in _TITLES)):
+            # "Mrs Hyacinth Blackwood": a town's name straight after a person's name is their surname.
+            out[-1] = Candidate(prev.start, c.end, Kind.PERSON, prev.layer, prev.priority, key=prev.key,
+                                gender=prev.gender)
             continue
         out.append(c)
     return out

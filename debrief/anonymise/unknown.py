@@ -12,7 +12,7 @@ from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
-from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at
+from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before, lowered
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
@@ -48,19 +48,25 @@ _COMPANY = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:&|and)\s*(?:Sons|Son|Co|CO|Partners)\b"
     r"(?:\s+(?:Ltd|Limited|LLP|PLC|Plc))?\b|\b(?:[A-Z][\w'’&-]*\s+){1,4}(?:Ltd|Limited|LLP|PLC|Plc)\b"
 )
+# The keywords the premises and company patterns end in (see phrases.finditer_before).
+_PREMISES_ANCHOR = re.compile(r"(?:" + _PREMISES + r")\b")
+_PREMISES_NAMED_ANCHOR = re.compile(r"(?:" + _PREMISES_WORDS + r")\b")
+_COMPANY_ANCHOR = re.compile(r"(?:Sons|Son|Co|CO|Partners|Ltd|Limited|LLP|PLC|Plc)\b")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}\s*$")
 _NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.E.", "N.B.", "P.S.",
                            "U.S.A.", "R.I.P.", "A.K.A.", "Q.C.", "K.C."})
 _NICK_CUE = re.compile(
-    r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed|"
-    r"called|named|street\s+name|calls?\s+(?:him|her|them)|believed\s+to\s+be|referred\s+to\s+(?:by\s+[\w\s]{2,20}?\s+)?as|"
-    r"(?:ringleader|leader|one\s+of\s+them|driver|suspect|name|nickname)\s+(?:is|was)|gives?\s+(?:name|his\s+name|her\s+name)|"
+    r"\b(?i:known\s+(?:locally\s+|locally\s+to\s+police\s+|round\s+here\s+|on\s+the\s+street\s+)?as:?|"
+    r"aka:?|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed|display\s+name|profile\s+name|"
+    r"called(?:\s+(?:the|a)\s+(?:\w+\s+)?(?:one|lad|man|woman|girl|boy|guy|bloke|kid|male|female))?|named|street\s+name|calls?\s+(?:him|her|them)|believed\s+to\s+be|referred\s+to\s+(?:by\s+[\w\s]{2,20}?\s+)?as|"
+    r"(?:ringleader|leader|one\s+of\s+them|driver|suspect|name|nickname|dealer|supplier|runner|boss)\s+(?:is|was)|gives?\s+(?:name|his\s+name|her\s+name)|"
     r"(?<=[\"”’'])\s+or|mate|associate|manager|friend|boyfriend|girlfriend|partner|cousin|uncle|brother|sister|"
     r"farmer|lad|male|female|man|woman)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{1,30}?)[\"”’']"
 )
 # 'Bridget "Biddy" Price', "JOSHUA 'JOSH' KEEGAN": a nickname inside a full name takes the whole name.
-_NAME_NICK_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[\"“‘'][A-Za-z][^\"”’'\n]{0,20}[\"”’']\s+[A-Z][\w'’-]+")
+_NAME_NICK_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[\"“‘'][A-Za-z][^\"”’'\n]{0,20}[\"”’']\s+[A-Z][\w'’-]+"
+                             r"(?:[ \t]+(?P<x>[A-Z][\w'’-]+)\b)?")
 # "PC R*** M*****", "Sgt 'M'": a masked name or a quoted letter after a rank is still a person.
 _MASKED_AFTER_RANK = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s+(?:(?P<q>[\"“‘'])(?P<l>[A-Z])[\"”’']|"
                                 r"(?P<m>[A-Z]\*+(?:\s+[A-Z]\*+)?))")
@@ -76,6 +82,9 @@ _NICK_BARE = re.compile(
 
 
 _CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]{4,}(?:['’]s)?\b")
+
+
+_LOG_TIME_BEFORE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+$")
 
 
 def _no_possessive(word: str) -> str:
@@ -176,6 +185,9 @@ def _default(text: str) -> Iterator[Candidate]:
         if number and _RANK_END.search(text, max(0, start - len(number.group()) - 12),
                                        start - len(number.group())):
             number = None  # "PC 1234 Jones": a collar number, not a house number
+        elif number and _LOG_TIME_BEFORE.search(text, max(0, start - 8), start) and \
+                (start - len(number.group()) == 0 or text[start - len(number.group()) - 1] == "\n"):
+            number = None  # "0712 GWILYM WALKS...": a log line's time, not a house number
         if number:
             yield Candidate(start - len(number.group()), end, Kind.ADDRESS, "default", _PRIO,
                             subtype="address")
@@ -199,7 +211,7 @@ def _premises(text: str) -> Iterator[Candidate]:
         words = m.group("name").split()
         if not all(is_policing_word(w) for w in words):
             yield Candidate(*m.span("name"), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="venue")
-    for m in finditer_at(_PREMISES_AFTER, CAPITAL, text):
+    for m in finditer_before(_PREMISES_AFTER, CAPITAL, _PREMISES_ANCHOR, text):
         start = m.start("name")
         words = text[start:m.end("name")].split()
         while words and (words[0].lower() in ("the", "a", "an", "at", "in", "to", "from", "of", "and")
@@ -214,21 +226,44 @@ def _premises(text: str) -> Iterator[Candidate]:
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         yield Candidate(start, m.end("noun"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1,
                         subtype="premises:" + noun)
-    for m in finditer_at(_PREMISES_NAMED, WORD_CAPITAL, text):
+    for m in finditer_before(_PREMISES_NAMED, WORD_CAPITAL, _PREMISES_NAMED_ANCHOR, text):
         start = m.start("name")
         if text[start:].split()[0].lower() in ("the", "a", "an"):
             start += len(text[start:].split()[0]) + 1
         yield Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="shop")
-    for m in finditer_at(_COMPANY, WORD_CAPITAL, text):
+    for m in finditer_before(_COMPANY, WORD_CAPITAL, _COMPANY_ANCHOR, text):
         if not _policing(m.group().split()[0]):
+            yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
+    if "&" in text:
+        # "the Lamb & Flag", "Chantry Food & Wine": a name joined by "&" is a business, unless policing words.
+        for m in _AMPERSAND_NAME.finditer(text):
+            words = re.findall(r"[A-Za-z]+", m.group())
+            if not all(is_keep_word(w) or (_policing(w) and w.lower() not in SAFE_PROPER) and w.isupper()
+                       for w in words) and not is_keep_word(m.group()):
+                yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] - 1, subtype="business")
+    for m in _POSSESSIVE_PREMISES.finditer(text):
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        yield Candidate(m.start("name"), m.end("noun"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1,
+                        subtype="premises:" + noun)
+    for m in _PREMISES_BEFORE.finditer(text):
+        if not all(is_ordinary(w) for w in m.group("name").split()):
             yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
 
 
+_AMPERSAND_NAME = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s*&\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+# "Morley's chicken shop", "Patel's corner shop": a possessive name, a describing word, a premises noun.
+_POSSESSIVE_PREMISES = re.compile(r"\b(?P<name>[A-Z][\w-]+['’]s)\s+(?:[a-z]+\s+)?(?P<noun>" + _PREMISES + r")\b")
+# "outside CAFÉ LISBOA", "at Café Nero's": a premises noun before the name.
+_PREMISES_BEFORE = re.compile(r"\b(?i:caf[eé]|bar|club|restaurant|pizzeria|bistro|salon|studio)\s+"
+                              r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _GENERIC = frozenset("local nearby same police custody the a hospital".split())
 
 
 def _nicknames(text: str) -> Iterator[Candidate]:
-    for pattern in (_NICK_CUE, _NICK_BARE):
+    quoted = any(q in text for q in "\"“‘'")
+    low = lowered(text)
+    bare = any(w in low for w in ("known", "aka", "a.k.a", "goes", "call", "nicknamed"))
+    for pattern in ((_NICK_CUE,) if quoted else ()) + ((_NICK_BARE,) if bare else ()):
         for m in pattern.finditer(text):
             yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
     for m in (finditer_at(_MASKED_AFTER_RANK, RANK_START, text) if "*" in text or "'" in text or '"' in text
@@ -237,14 +272,16 @@ def _nicknames(text: str) -> Iterator[Candidate]:
         yield Candidate(*span, Kind.PERSON, "context", PRIORITY["context"] + 1)
     for m in _FIRST_THEN_WORD.finditer(text):
         first, second = m.group("f"), m.group("s")
-        if not is_ordinary(first.lower()) and (first.lower() in FIRST_NAME_LIST or first.lower() not in UK_PLACE_LOWER) \
+        if not is_ordinary(first.lower()) and first.lower() not in SAFE_PROPER \
+                and (first.lower() in FIRST_NAME_LIST or first.lower() not in UK_PLACE_LOWER) \
                 and not is_keep_word(first) and not is_keep_word(second) \
                 and second.lower() not in NOT_NAMES and not _policing_only(second):
             yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
-    quoted = any(q in text for q in "\"“‘'")
     for m in (_NAME_NICK_NAME.finditer(text) if quoted else ()):
         if not _policing(m.group().split()[0]):
-            yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"] + 3)
+            # "Gustavo "Guga" Mendes Carvalho": a second surname too, unless an ordinary word.
+            end = m.end() if m.group("x") and not is_ordinary(m.group("x")) else m.start("x") if m.group("x") else m.end()
+            yield Candidate(m.start(), len(text[:end].rstrip()), Kind.PERSON, "context", PRIORITY["context"] + 3)
     for m in (_QUOTED_CAPS.finditer(text) if quoted else ()):
         words = m.group("n").split()
         if not is_keep_word(m.group("n")) and not all(_policing(w) for w in words) \
@@ -309,17 +346,40 @@ def _listed_places(text: str, tokens: Tokens | None) -> Iterator[Candidate]:
         yield Candidate(start, end, Kind.PLACE, "gazetteer", PRIORITY["gazetteer"] + 1, subtype="town")
 
 
+# Letters of scripts other than Latin (Chinese, Arabic, Cyrillic, Greek, Devanagari, Bengali, Hebrew...): in
+# an English police record a word written in them is a name ("LIANG Zihan (梁子涵)").
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0eff"
+                           r"\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+                           r"(?:[ \u00b7\u30fb][\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u4e00-\u9fff\uac00-\ud7af]+)*")
+
+
+def _other_scripts(text: str) -> Iterator[Candidate]:
+    if text.isascii():
+        return
+    for m in _OTHER_SCRIPT.finditer(text):
+        yield Candidate(m.start(), m.end(), Kind.PERSON, "context", PRIORITY["context"])
+
+
 def find_unknown(text: str, records: Sequence[PersonRecord], tokens: Tokens | None = None) -> list[Candidate]:
     """Default candidates (unknown capitalised runs), premises, nicknames, initials, spelling variants."""
     return [*_default(text), *_premises(text), *_nicknames(text), *_variants(text, records),
-            *_listed_places(text, tokens)]
+            *_listed_places(text, tokens), *_other_scripts(text)]
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:O|Ó|Ni|Ní|Nic|Mac|Mc|Ua|Ui|Uí|Mhic|ap|ab|de|van|von|da|di|del|al|el|bin|bint|ibn)"
+                              r"(?:\s+(?:an|na|der|den|la|le))?\s+$")
 
 
 def extend_initials(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """"V. Marchetti-Lowe", "T. Beckford": the initials before a name go with it."""
+    """"V. Marchetti-Lowe", "T. Beckford", "Ó Cathasaigh", "S. Ó Floinn": the particles and initials before a
+    name go with it."""
     out: list[Candidate] = []
     for c in chosen:
         if c.kind is Kind.PERSON:
+            p = _PARTICLE_BEFORE.search(text, max(0, c.start - 12), c.start)
+            if p and (not out or out[-1].end <= p.start()):
+                c = Candidate(p.start(), c.end, c.kind, c.layer, c.priority, c.subtype, c.key, c.title,
+                              c.role, c.gender, c.value)
             m = _INITIAL_BEFORE.search(text, max(0, c.start - 9), c.start)
             if m and (not out or out[-1].end <= m.start()):
                 c = Candidate(m.start(), c.end, c.kind, c.layer, c.priority, c.subtype, c.key, c.title,
