@@ -172,9 +172,10 @@ MATRIX = [
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/patterns/", "/patterns/network", "/patterns/{patterns_page}",
                    "/patterns/download/{patterns_figure}.csv")],
-    # Reference figures: a force administrator edits their force's (until a national administrator role exists).
-    ("/patterns/figures", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403,
-                           Role.ADMIN: 200}),
+    # Reference figures (officers, arrests, population per force): the national administrator edits every force's.
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
+              Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 403})
+      for path in ("/patterns/figures", "/patterns/figures/population")],
     ("/patterns/no-such-page", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 404,
                                 Role.ADMIN: 404}),
     ("/health", {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
