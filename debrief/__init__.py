@@ -53,6 +53,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_errors(app)
     init_cli(app)
     watch_changes()  # the debriefs' dashboard rollup notes each change that touches its counts
+    from debrief.analytics.debrief_topics import watch_topics
+
+    watch_topics()  # each debrief's training topics, written with its answers (Training needs)
     return app
 
 

@@ -70,6 +70,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("trends", "Trends",
              "The months chosen against the same months a year earlier, month by month and quarter by quarter, "
              "with the change."),
+    # Its own view (training_views), so it can rank topics and export a briefing.
+    PageSpec("training", "Training needs",
+             "Tactic effectiveness by Taser training and carrying, injuries by tactic, what debriefs and RCAs say "
+             "about training and equipment, and training recommendations: ranked into the few topics where "
+             "training time would do most."),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 

@@ -178,3 +178,7 @@ def csv_url(figure_key: str) -> str:
 
 
 from debrief.analytics import figures_views  # noqa: E402,F401  (its routes join this blueprint)
+
+# Public names for the views that join this blueprint from their own modules (training needs, drill-down).
+filters_from_request, page_context, current_policy = _filters, _context, _policy
+from debrief.analytics import training_views  # noqa: E402,F401  (its routes join this blueprint)

@@ -38,3 +38,8 @@ __all__ = [
 from debrief.models.reference_counter import ReferenceCounter  # noqa: E402
 
 __all__ += ["ReferenceCounter"]
+from debrief.models.national_profile import (  # noqa: E402
+    DebriefReflectionTopics, UseOfForceProfileState, UseOfForceProfileSummary,
+)
+
+__all__ += ["DebriefReflectionTopics", "UseOfForceProfileState", "UseOfForceProfileSummary"]

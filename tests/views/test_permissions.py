@@ -171,7 +171,9 @@ MATRIX = [
     # Patterns: reviewers and admins see their own force's counts, the learning team all forces'.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/patterns/", "/patterns/network", "/patterns/{patterns_page}",
-                   "/patterns/download/{patterns_figure}.csv")],
+                   "/patterns/download/{patterns_figure}.csv", "/patterns/training",
+                   "/patterns/training/download/training-ranking.csv", "/patterns/training/briefing.html",
+                   "/patterns/training/briefing.pdf")],
     # Reference figures (officers, arrests, population per force): the national administrator edits every force's.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 403})
