@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,7 @@ class Figure:
     title: str
     table: Table
     charts: list[str]
+    links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> the records behind the count
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,6 +136,7 @@ def page(page_key: str):
     if filters is not None:
         service.refresh_summaries()
         figures = pages.build_page(db.session, page_key, filters, _policy())
+        drill_views.attach_links(figures, filters)
         service.record_patterns_viewed(_me(), page_key, filters)
     return render_template("patterns/page.html", spec=spec, figures=figures,
                            risk_note=page_key == "risk", **_context(form, filters, page_key))
@@ -182,3 +183,4 @@ from debrief.analytics import figures_views  # noqa: E402,F401  (its routes join
 # Public names for the views that join this blueprint from their own modules (training needs, drill-down).
 filters_from_request, page_context, current_policy = _filters, _context, _policy
 from debrief.analytics import training_views  # noqa: E402,F401  (its routes join this blueprint)
+from debrief.analytics import drill_views  # noqa: E402,F401  (its routes join this blueprint)

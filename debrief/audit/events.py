@@ -68,6 +68,8 @@ EVENTS: dict[str, AuditSpec] = {
     "patterns.downloaded": _spec("Downloaded a Patterns figure as CSV (counts only)", "figure", "filters"),
     "patterns.figures_saved": _spec("Saved a year's reference figures (officers, arrests)", "year", "officers",
                                     "arrests"),
+    "patterns.records_viewed": _spec("Followed a Patterns count to the records behind it", "figure", "row", "column",
+                                     "kind", "count"),
     "patterns.population_saved": _spec("Saved a force area's population share (reference figures)", "force",
                                        "dimension", "code", "share"),
     "release.viewed": _spec("Viewed the anonymised release of an RCA", "incident"),

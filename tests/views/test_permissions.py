@@ -178,6 +178,10 @@ MATRIX = [
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 403})
       for path in ("/patterns/figures", "/patterns/figures/population")],
+    # Drill-down: reviewers (their force) and the learning team (released findings) follow a count; with no
+    # records behind it, there is nothing to follow. Administrators see counts only.
+    ("/patterns/records?figure=factor-categories&row=Communication&column=RCAs+where+it+appears",
+     {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 404, Role.ADMIN: 403}),
     ("/patterns/no-such-page", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 404,
                                 Role.ADMIN: 404}),
     ("/health", {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
