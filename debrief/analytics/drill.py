@@ -95,7 +95,7 @@ def _category(kinds: tuple[str, ...]) -> Condition:
 D = use_of_force.DEBRIEFS
 DRILLS: dict[str, Drill] = {
     "incidents-per-month": Drill(INCIDENTS, (incidents.INCIDENTS, incidents.NEAR_MISSES), _month),
-    "tactics": Drill(INCIDENTS, (f"Used ({D})", f"Effective ({D})"), _tactic),
+    "tactics": Drill(INCIDENTS, (f"Used ({D})",), _tactic),
     "injuries": Drill(INCIDENTS, (f"Subjects ({D})", f"Officers and staff ({D})"), _injury),
     "training-debrief-topics": Drill(INCIDENTS, ("Debriefs raising it",), _topic),
     "factor-categories": Drill(RCAS, ("RCAs where it appears",), _category((FACTOR, ROOT_CAUSE))),

@@ -191,22 +191,22 @@ def recommendation_topics(session: Session, filters: PatternFilters) -> dict[str
     comes from its wording and its linked factors' labels."""
     if not filters.debriefs:
         return {}
+    in_scope = (select(Recommendation.id).join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
+                .join(Incident, RootCauseAnalysis.incident_id == Incident.id).where(*incident_conditions(filters)))
     recs = {rec_id: [text, []] for rec_id, text in session.execute(
-        select(Recommendation.id, Recommendation.text)
-        .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
-        .join(Incident, RootCauseAnalysis.incident_id == Incident.id).where(*incident_conditions(filters)))}
+        select(Recommendation.id, Recommendation.text).where(Recommendation.id.in_(in_scope)))}
     if not recs:
         return {}
     for rec_id, category, label in session.execute(
             select(recommendation_node.c.recommendation_id, RcaNode.category, RcaNode.label)
             .join(RcaNode, RcaNode.id == recommendation_node.c.node_id)
-            .where(recommendation_node.c.recommendation_id.in_(list(recs)))):
+            .where(recommendation_node.c.recommendation_id.in_(in_scope))):
         recs[rec_id][1].append((category, label))
     open_ = RcaAction.status.in_(OPEN_ACTION_STATUSES)
     progress = {rec_id: (actions, opened, late) for rec_id, actions, opened, late in session.execute(
         select(RcaAction.recommendation_id, func.count(), count_if(open_),
                count_if(and_(open_, RcaAction.due_on < filters.today)))
-        .where(RcaAction.recommendation_id.in_(list(recs))).group_by(RcaAction.recommendation_id))}
+        .where(RcaAction.recommendation_id.in_(in_scope)).group_by(RcaAction.recommendation_id))}
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for rec_id, (text, nodes) in recs.items():
         if not (mentions_training(text) or any(c == "education_training" for c, _ in nodes)):

@@ -144,3 +144,13 @@ def test_the_briefing_exports_as_html_and_tagged_pdf(client, data, every_count_s
     document.close()
     for text_bytes in (t.encode() for t in SECRET_TEXTS):
         assert text_bytes not in html.data
+
+
+def test_a_reviewer_follows_a_topic_count_to_its_incident(client, data, every_count_shown):
+    sign_in(client, "reviewer@aaa.example")
+    page = get_page(client, f"/patterns/training?{RANGE}")
+    table = page.html.find("table", id="training-debrief-topics-table")
+    rows = {tr.find("th").get_text(strip=True): tr for tr in table.find("tbody").find_all("tr")}
+    assert rows["Any answer mentioning training"].find("a") is None  # no list behind a row of any topic
+    listed = get_page(client, rows["Equipment, radios and body-worn video"].find("a")["href"])
+    assert len(listed.html.select("#records-table tbody tr")) == 1
