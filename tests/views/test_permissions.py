@@ -221,7 +221,7 @@ def _matrix_rules(app) -> set[str]:
     adapter = app.url_map.bind("localhost")
     hit = set()
     for path_template, _ in MATRIX:
-        path = re.sub(r"\{[a-z_]+\}", "1", path_template)
+        path = re.sub(r"\{[a-z_]+\}", "1", path_template).split("?")[0]  # the router matches the path alone
         try:
             rule, _args = adapter.match(path, method="GET", return_rule=True)
         except RequestRedirect as redirect:  # /rca -> /rca/: the slash-less form names the same rule
