@@ -11,7 +11,7 @@ from debrief.analytics.pages import Chart, Figure, draw
 from debrief.analytics.tables import Table
 
 RANKING_KEY = "training-ranking"
-RANKING_TITLE = "Where training time would do most"
+RANKING_TITLE = "Training topics ranked by score"
 CHARTS: dict[str, tuple[Chart, ...]] = {
     RANKING_KEY: (Chart("Training topics by score", "hbar", (1,), training_rank.SCORE, "Training topic"),),
     "training-effectiveness-national": (Chart("Uses recorded as effective", "hbar", (), "Effective (%)", "Tactic"),),
