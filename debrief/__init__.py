@@ -48,12 +48,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from debrief.cli import init_cli
     from debrief.artefacts import init_artefacts
     from debrief.mail.cli import init_mail_cli
+    from debrief.analytics.debrief_topics import watch_topics
 
     init_security(app)
     init_errors(app)
     init_cli(app)
     init_mail_cli(app)
     init_artefacts(app)  # drawings and PDFs shared by every worker and host, in the database
+    watch_topics()  # each debrief's training topics, written with its answers (Training needs)
     return app
 
 

@@ -24,6 +24,7 @@ NAVIGATION = [
     (Permission.WORK_ON_CASE_STUDIES, "moderation.responses", "Force responses"),
     (Permission.MANAGE_LEARNING_TEAM, "national.learning_team", "Learning team"),
     (Permission.SUPPORT_WELLBEING, "wellbeing.requests", "Support requests"),
+    (Permission.MANAGE_REFERENCE_FIGURES, "patterns.figures", "Reference figures"),
 ]
 
 

@@ -2,7 +2,7 @@
 national data, each group's share beside its share of the force area's population, and the rate ratio
 against the White group where numbers allow.
 
-One grouped pass over the national rows in scope (the (force, month) index) gives every dimension.
+Each dimension is read from the national data's profile rollup (models/national_profile.py), not the raw rows.
 Population shares are per force (see force_figures); over several forces each force's share is weighted by
 its records, so the comparison is like with like. A rate ratio is (group's uses / group's population share)
 over the same for White subjects; it is given only when both groups have at least RATIO_MIN uses.
@@ -16,10 +16,9 @@ from sqlalchemy.orm import Session
 
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.rollup_reads import shared
 from debrief.analytics.sql import national_conditions
 from debrief.analytics.tables import Table
-from debrief.models import ForcePopulationShare, UseOfForceRecord as R
+from debrief.models import ForcePopulationShare, UseOfForceProfileSummary as P
 
 NOT_RECORDED = "Not recorded"
 RATIO_MIN = 10
@@ -29,32 +28,27 @@ USES, SHARE, POPULATION, RATIO = ("Uses of force", "Share of uses (%)", "Share o
                                   "Rate ratio against White")
 
 
-def _grouped(session: Session, filters: PatternFilters) -> list[tuple]:
-    """(force, ethnicity, age band, sex, mental, physical, records) over the national rows in scope."""
-    keys = (R.force_id, R.subject_ethnicity, R.subject_age_band, R.subject_sex, R.mental_disability,
-            R.physical_disability)
-    return shared(("who", filters), lambda: session.execute(
-        select(*keys, func.count()).where(*national_conditions(filters)).group_by(*keys)).all())
+def _grouped(session: Session, filters: PatternFilters, name: str) -> list[tuple[int, str, int]]:
+    """(force, code, records) of one subject dimension ("" when not recorded) over the months and forces chosen."""
+    return session.execute(select(P.force_id, P.code, func.sum(P.records))
+                           .where(P.measure == f"subject:{name}", *national_conditions(filters, P))
+                           .group_by(P.force_id, P.code)).all()
 
 
 def _population(session: Session, dimension: str) -> dict[int, dict[str, float]]:
-    def load() -> dict[str, dict[int, dict[str, float]]]:
-        found: dict[str, dict[int, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
-        for share in session.scalars(select(ForcePopulationShare)):  # every dimension: one read for the page
-            found[share.dimension][share.force_id][share.code] = share.share
-        return found
-
-    return shared("population", load).get(dimension, {})
+    found: dict[int, dict[str, float]] = defaultdict(dict)
+    for share in session.scalars(select(ForcePopulationShare).where(ForcePopulationShare.dimension == dimension)):
+        found[share.force_id][share.code] = share.share
+    return found
 
 
 def dimension_table(session: Session, filters: PatternFilters, dimension: str) -> Table:
     key, title, vocab = next(d for d in DIMENSIONS if d[0] == dimension)
-    index = {"ethnicity": 1, "age_band": 2, "sex": 3}[dimension]
     counts: dict[str, int] = defaultdict(int)
     per_force: dict[int, int] = defaultdict(int)
-    for row in _grouped(session, filters):
-        counts[row[index] or NOT_RECORDED] += row[-1]
-        per_force[row[0]] += row[-1]
+    for force_id, code, n in _grouped(session, filters, dimension):
+        counts[code or NOT_RECORDED] += n
+        per_force[force_id] += n
     population = _population(session, dimension)
     weighted = {f: n for f, n in per_force.items() if f in population}
     weight = sum(weighted.values())
@@ -99,9 +93,9 @@ def dimension_table(session: Session, filters: PatternFilters, dimension: str) -
 def flags_table(session: Session, filters: PatternFilters) -> Table:
     """Subjects recorded with a mental-health condition or a physical disability."""
     counts = {"mental": [0, 0, 0], "physical": [0, 0, 0]}  # yes, no, not recorded
-    for row in _grouped(session, filters):
-        for name, value in (("mental", row[4]), ("physical", row[5])):
-            counts[name][0 if value is True else 1 if value is False else 2] += row[-1]
+    for name in counts:
+        for _, code, n in _grouped(session, filters, name):
+            counts[name][{"yes": 0, "no": 1}.get(code, 2)] += n
     rows = []
     for name, label in (("mental", "Mental health condition"), ("physical", "Physical disability")):
         yes, no, unknown = counts[name]

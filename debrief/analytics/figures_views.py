@@ -1,25 +1,29 @@
-"""Editing the reference figures (officers, arrests per force and year) behind the Patterns rates.
-
-Until a national administrator role exists, a force administrator (MANAGE_USERS) edits their own force's
-figures; every force's are loaded with `flask --app debrief load-force-figures`. The view joins the Patterns
-blueprint where that blueprint lists its routes (analytics/views.py), not by being imported.
+"""Editing the reference figures behind the Patterns rates: officers and arrests per force and year, and each
+force area's population shares. The national administrator edits every force's (they are published national
+statistics, not a force's records); `flask --app debrief load-force-figures` and `load-force-population` load
+them in bulk from CSV. The views join the Patterns blueprint where that blueprint lists its routes
+(analytics/views.py), not by being imported.
 """
 from __future__ import annotations
+
+import math
 
 from flask import redirect, render_template, url_for
 from flask_login import current_user
 from debrief.form_base import BaseForm
-from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextInput
 from sqlalchemy import select
-from wtforms import IntegerField, SubmitField
+from wtforms import DecimalField, IntegerField, SelectChoice, SelectField, SubmitField
 from wtforms.validators import InputRequired, NumberRange
 
-from debrief.analytics.force_figures import FiguresRow, save_figures
-from debrief.audit import record
+from debrief.analytics.figures_service import save_population_share, save_year_figures
+from debrief.analytics.force_figures import DIMENSION_VOCABULARIES
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.models import ForceYearFigures
+from debrief.models import Force, ForcePopulationShare, ForceYearFigures
 from debrief.security import requires
+
+DIMENSION_TITLES = {"ethnicity": "Ethnicity", "age_band": "Age band", "sex": "Sex"}
 
 
 class WholeNumberField(IntegerField):
@@ -39,29 +43,100 @@ class WholeNumberField(IntegerField):
                 raise ValueError(self.not_whole) from None
 
 
+class ShareField(DecimalField):
+    """A percentage: "Enter ..." in the GOV.UK wording when it is not a number."""
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            self.raw_data = valuelist
+            try:
+                self.data = float(valuelist[0].replace("%", "").strip())
+                if not math.isfinite(self.data):
+                    raise ValueError
+            except ValueError:
+                self.data = None
+                raise ValueError("Enter the share as a number of per cent") from None
+
+
 def _whole(label: str, low: int, high: int, what: str) -> WholeNumberField:
     return WholeNumberField(label, widget=GovTextInput(), not_whole=f"Enter the {what} as a whole number", validators=[
         InputRequired(message=f"Enter the {what} as a whole number"),
         NumberRange(min=low, max=high, message=f"The {what} must be from {low:,} to {high:,}")])
 
 
+def _force_field() -> SelectField:
+    return SelectField("Force", widget=GovSelect(), choices=[], validate_choice=True,
+                       validators=[InputRequired(message="Select the force")])
+
+
 class FiguresForm(BaseForm):
+    force = _force_field()
     year = _whole("Year", 2000, 2100, "year")
     officers = _whole("Police officers (headcount)", 1, 100_000, "number of officers")
     arrests = _whole("Arrests in the year", 0, 5_000_000, "number of arrests")
     submit = SubmitField("Save figures", widget=GovSubmitInput())
 
 
-@requires(Permission.MANAGE_USERS)
+class PopulationForm(BaseForm):
+    area = _force_field()  # not `force`: both forms are on one page, and ids must differ
+    group = SelectField("Group", widget=GovSelect(), validate_choice=True,
+                        choices=[SelectChoice("", "Select a group"), *(
+                            SelectChoice(f"{dim}:{c.code}", f"{DIMENSION_TITLES[dim]}: {c.label}")
+                            for dim, vocab in DIMENSION_VOCABULARIES.items() for c in vocab)],
+                        validators=[InputRequired(message="Select the group")])
+    share = ShareField("Share of the force area's population (per cent)", widget=GovTextInput(),
+                         validators=[InputRequired(message="Enter the share as a number of per cent"),
+                                     NumberRange(min=0, max=100, message="The share must be from 0 to 100")])
+    submit = SubmitField("Save share", widget=GovSubmitInput())
+
+
+def _forces() -> list[Force]:
+    return list(db.session.scalars(select(Force).order_by(Force.name)))
+
+
+def _with_forces(form, forces: list[Force]):
+    field = form.force if isinstance(form, FiguresForm) else form.area
+    field.choices = [SelectChoice("", "Select a force"), *(SelectChoice(str(f.id), f.name) for f in forces)]
+    return form
+
+
+def _page(figures_form: FiguresForm, population_form: PopulationForm, forces: list[Force]):
+    names = {f.id: f.name for f in forces}
+    held = [(names.get(f.force_id, ""), f) for f in db.session.scalars(
+        select(ForceYearFigures).order_by(ForceYearFigures.force_id, ForceYearFigures.year.desc()))]
+    held.sort(key=lambda pair: (pair[0], -pair[1].year))
+    shares = db.session.scalars(select(ForcePopulationShare)).all()
+    labels = {f"{dim}:{c.code}": f"{DIMENSION_TITLES[dim]}: {c.label}" for dim, vocab in DIMENSION_VOCABULARIES.items()
+              for c in vocab}
+    population = sorted(((names.get(s.force_id, ""), labels.get(f"{s.dimension}:{s.code}", s.code), s.share)
+                         for s in shares), key=lambda row: (row[0], row[1]))
+    return render_template("patterns/figures.html", form=figures_form, population_form=population_form,
+                           held=held, population=population)
+
+
+@requires(Permission.MANAGE_REFERENCE_FIGURES)
 def figures():
-    me = current_user._get_current_object()
-    form = FiguresForm()
+    forces = _forces()
+    form = _with_forces(FiguresForm(), forces)
+    population_form = _with_forces(PopulationForm(formdata=None), forces)
     if form.validate_on_submit():
-        save_figures(db.session, [FiguresRow(me.force.code, form.year.data, form.officers.data, form.arrests.data)])
-        record("patterns.figures_saved", actor=me, force_id=me.force_id, year=form.year.data,
-               officers=form.officers.data, arrests=form.arrests.data)
-        db.session.commit()
+        force = db.session.get(Force, int(form.force.data))
+        save_year_figures(db.session, current_user._get_current_object(), force, form.year.data,
+                          form.officers.data, form.arrests.data)
         return redirect(url_for("patterns.figures"))
-    held = list(db.session.scalars(select(ForceYearFigures).where(ForceYearFigures.force_id == me.force_id)
-                                   .order_by(ForceYearFigures.year.desc())))
-    return render_template("patterns/figures.html", form=form, held=held)
+    return _page(form, population_form, forces)
+
+
+@requires(Permission.MANAGE_REFERENCE_FIGURES)
+def population():
+    forces = _forces()
+    form = _with_forces(FiguresForm(formdata=None), forces)
+    population_form = _with_forces(PopulationForm(), forces)
+    if population_form.validate_on_submit():
+        force = db.session.get(Force, int(population_form.area.data))
+        dimension, code = population_form.group.data.split(":", 1)
+        save_population_share(db.session, current_user._get_current_object(), force, dimension, code,
+                              float(population_form.share.data))
+        return redirect(url_for("patterns.figures"))
+    return _page(form, population_form, forces)
+

@@ -105,6 +105,9 @@ def ensure_fresh(session: Session, check_count: bool = False) -> bool:
         return check_count and state.record_count != session.scalar(
             select(func.count()).select_from(UseOfForceRecord))
 
+    from debrief.analytics import national_profile
+
+    national_profile.ensure_fresh(session, check_count)  # the second rollup, kept by the same callers
     latest = current_state(session)
     if not stale(session.get(UseOfForceSummaryState, 1)):
         return False

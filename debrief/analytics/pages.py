@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,7 @@ class Figure:
     title: str
     table: Table
     charts: list[str]
+    links: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) -> the records behind the count
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("trends", "Trends",
              "The months chosen against the same months a year earlier, month by month and quarter by quarter, "
              "with the change."),
+    # Its own view (training_views), so it can rank topics and export a briefing.
+    PageSpec("training", "Training needs",
+             "Tactic effectiveness by Taser training and carrying, injuries by tactic, what debriefs and RCAs say "
+             "about training and equipment, and training recommendations: ranked into the few topics where "
+             "training time would do most."),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 

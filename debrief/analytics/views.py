@@ -4,20 +4,19 @@ They only read: the rollups they read are brought up to date by the writes that 
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
-from flask_login import current_user
+from flask import Blueprint, Response, abort, render_template, url_for
 
-from debrief.analytics import figures_views, incidents, pages, rca_learning, risk, rollup_reads, service, suppression
+from debrief.analytics import (drill_views, figures_views, incidents, pages, rca_learning, rollup_reads, service,
+                               suppression, training_views)
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
-from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, add_months, month_label, month_start
-from debrief.analytics.forms import PatternFilterForm
-from debrief.analytics.tables import MARKERS, to_csv
-from debrief import reference as ref
+from debrief.analytics.filters import PatternFilters, add_months, month_start
+from debrief.analytics.tables import to_csv
+from debrief.analytics.view_context import (audited, csv_metadata, current_policy, filters_from_request,
+                                            page_context, signed_in)
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.models import User
 from debrief.rca.render import RenderError, cached_render
 from debrief.security import requires
 
@@ -25,85 +24,25 @@ bp = Blueprint("patterns", __name__, url_prefix="/patterns")
 STRONGEST = 10
 
 
-def _me() -> User:
-    return current_user._get_current_object()
-
-
-def _today() -> date:
-    return date.today()
-
-
-def _filters() -> tuple[PatternFilterForm, PatternFilters | None]:
-    """The filter form from the query string, its defaults shown, and the filters if they are valid."""
-    me = _me()
-    all_forces = service.sees_all_forces(me)
-    form = PatternFilterForm(formdata=request.args if request.args else None)
-    form.force.choices = [("", "All forces"), *[(str(i), name) for i, name in _force_names().items()]] \
-        if all_forces else [(str(me.force_id), me.force.name)]
-    if not all_forces:
-        form.force.data = str(me.force_id)
-    form.set_defaults(_today())
-    chosen = int(form.force.data) if all_forces and (form.force.data or "").isdigit() else None
-    filters = form.to_filters(_today(), service.scoped_force_ids(me, chosen))
-    return form, filters
-
-
-def _context(form, filters, page_key: str) -> dict:
-    query = request.query_string.decode("ascii", "replace")
-    return {"form": form, "filters": filters, "pages": pages.PAGES, "page_key": page_key,
-            "all_forces": service.sees_all_forces(_me()), "query": query,
-            "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
-            "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
-            "scope_label": _scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
-            "suppressed_markers": MARKERS, "suppression_rule": _policy().describe(),
-            "suppression_min": _policy().min_count}
-
-
-def _force_names() -> dict[int, str]:
-    """The forces the user may count, by name: every force for the learning team (read once a page), else theirs."""
-    me = _me()
-    return dict(rollup_reads.forces(db.session)) if service.sees_all_forces(me) else {me.force_id: me.force.name}
-
-
-def _policy() -> suppression.Policy:
-    return suppression.policy_from(current_app.config)
-
-
-def _scope_label(filters: PatternFilters | None) -> str:
-    if filters is None:
-        return ""
-    if filters.force_ids is None:
-        return "All forces"
-    names = _force_names()
-    return ", ".join(names[i] for i in filters.force_ids if i in names)
-
-
 @bp.get("/")
 @requires(Permission.VIEW_PATTERNS)
 def overview():
     with rollup_reads.one_page():
-        form, filters = _filters()
+        form, filters = filters_from_request()
         headline, imports = None, []
         if filters is not None:
-            headline = suppression.apply_table_values(incidents.headline(db.session, filters), _policy())
+            headline = suppression.apply_table_values(incidents.headline(db.session, filters), current_policy())
             imports = service.recent_imports(filters.force_ids)
         html = render_template("patterns/overview.html", headline=headline, imports=imports,
                                import_status=service.IMPORT_STATUS_LABELS, drill=_queue_links(filters),
-                               **_context(form, filters, "overview"))
-    return _audited(html, "overview", filters)
-
-
-def _audited(html: str, page_key: str, filters: PatternFilters | None) -> str:
-    """The page, once its view is in the audit trail (recorded after rendering: the commit expires what it read)."""
-    if filters is not None:
-        service.record_patterns_viewed(_me(), page_key, filters)
-    return html
+                               **page_context(form, filters, "overview"))
+    return audited(html, "overview", filters)
 
 
 def _queue_links(filters: PatternFilters | None) -> dict[str, str]:
     """Drill-down: the reviewers' queue lists the incidents behind the headline's incident counts (same rule:
     a submitted debrief). Only for those who may review, over their own force; others get no link."""
-    me = _me()
+    me = signed_in()
     if filters is None or not me.can(Permission.REVIEW_INCIDENTS) or filters.force_ids != (me.force_id,):
         return {}
     last = month_start(add_months(filters.month_to, 1)).date() - timedelta(days=1)
@@ -116,18 +55,18 @@ def _queue_links(filters: PatternFilters | None) -> dict[str, str]:
 @requires(Permission.VIEW_PATTERNS)
 def network():
     with rollup_reads.one_page():
-        form, filters = _filters()
-        context = _context(form, filters, "network")
+        form, filters = filters_from_request()
+        context = page_context(form, filters, "network")
         _network(context, filters)
         html = render_template("patterns/network.html", **context)
-    return _audited(html, "network", filters)
+    return audited(html, "network", filters)
 
 
 def _network(context: dict, filters: PatternFilters | None) -> None:
     if filters is not None:
         every_pair = rca_learning.factor_pairs(db.session, filters)
         # Only pairs in enough RCAs to be shown are drawn; the table lists the rest as withheld.
-        pair_list = [p for p in every_pair if p.rcas >= _policy().min_count]
+        pair_list = [p for p in every_pair if p.rcas >= current_policy().min_count]
         appearances = {code: counts[0] for code, counts in rca_learning.category_counts(db.session, filters).items()}
         graph = cooccurrence_graph(pair_list, appearances)
         svg, error = None, None
@@ -140,7 +79,7 @@ def _network(context: dict, filters: PatternFilters | None) -> None:
             except RenderError as exc:
                 error = str(exc)
         context.update(svg=svg, render_error=error,
-                       strongest=suppression.apply(rca_learning.pairs_table(every_pair, limit=STRONGEST), _policy()),
+                       strongest=suppression.apply(rca_learning.pairs_table(every_pair, limit=STRONGEST), current_policy()),
                        all_pairs=len(every_pair), drawn_pairs=len(pair_list))
 
 
@@ -151,11 +90,12 @@ def page(page_key: str):
     if spec is None:  # /network has its own view
         abort(404)
     with rollup_reads.one_page():
-        form, filters = _filters()
-        figures = pages.build_page(db.session, page_key, filters, _policy()) if filters is not None else []
+        form, filters = filters_from_request()
+        figures = pages.build_page(db.session, page_key, filters, current_policy()) if filters is not None else []
+        drill_views.attach_links(figures, filters)
         html = render_template("patterns/page.html", spec=spec, figures=figures,
-                               risk_note=page_key == "risk", **_context(form, filters, page_key))
-    return _audited(html, page_key, filters)
+                               risk_note=page_key == "risk", **page_context(form, filters, page_key))
+    return audited(html, page_key, filters)
 
 
 @bp.get("/download/<figure_key>.csv")
@@ -166,37 +106,29 @@ def download(figure_key: str):
 
 
 def _download(figure_key: str):
-    form, filters = _filters()
+    form, filters = filters_from_request()
     if filters is None:
         abort(400)
     if figure_key == "network-pairs":
         title = "What tends to go wrong together"
-        table = suppression.apply(rca_learning.pairs_table(rca_learning.factor_pairs(db.session, filters)), _policy())
+        table = suppression.apply(rca_learning.pairs_table(rca_learning.factor_pairs(db.session, filters)), current_policy())
     else:
         spec = pages.FIGURE_BY_KEY.get(figure_key)
         if spec is None:
             abort(404)
         title = spec.title
-        table = pages.figure_table(db.session, spec, filters, _policy())
-    service.record_patterns_downloaded(_me(), figure_key, filters)
+        table = pages.figure_table(db.session, spec, filters, current_policy())
+    service.record_patterns_downloaded(signed_in(), figure_key, filters)
     name = f"{figure_key}-{filters.month_from}-{filters.month_to}.csv"
     return Response(to_csv(table, csv_metadata(title, filters)), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-def csv_metadata(title: str, filters: PatternFilters) -> list[tuple[str, str]]:
-    """The first lines of every CSV: what it counts, for whom, when, from where, and the suppression rule."""
-    context = _context(None, filters, "")
-    theme = ref.label_for(ref.INCIDENT_TYPES, filters.theme) if filters.theme else "All incident types"
-    kind = {None: "Incidents and near misses", True: "Near misses only", False: "Incidents only"}[filters.near_miss]
-    return [("Figure", title), ("Forces", context["scope_label"]), ("Period", context["period"]),
-            ("Filters", f"{theme}; {kind}"), ("Source", context["source_label"]),
-            ("Suppression", context["suppression_rule"]), ("Produced", _today().isoformat())]
-
-
-def csv_url(figure_key: str) -> str:
-    return url_for("patterns.download", figure_key=figure_key, **request.args)
-
-
 # Routes from the blueprint's other modules, listed here rather than registered by importing them.
 bp.add_url_rule("/figures", view_func=figures_views.figures, methods=["GET", "POST"])
+bp.add_url_rule("/figures/population", view_func=figures_views.population, methods=["GET", "POST"])
+bp.add_url_rule("/training", view_func=training_views.training)
+bp.add_url_rule("/training/download/<figure_key>.csv", view_func=training_views.training_download)
+bp.add_url_rule("/training/briefing.html", view_func=training_views.training_briefing)
+bp.add_url_rule("/training/briefing.pdf", view_func=training_views.training_briefing_pdf)
+bp.add_url_rule("/records", view_func=drill_views.records)

@@ -48,6 +48,7 @@ class Permission(StrEnum):
     RESPOND_FOR_FORCE = "respond_for_force"  # record the force's response to a magazine's reflective question
     MANAGE_LEARNING_TEAM = "manage_learning_team"  # national: learning-team accounts, no force records
     SUPPORT_WELLBEING = "support_wellbeing"        # a force's wellbeing contact: support requests, not PSD
+    MANAGE_REFERENCE_FIGURES = "manage_reference_figures"  # national: officers, arrests, population per force
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -57,7 +58,8 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.LEARNING: frozenset({Permission.SIGNED_IN, Permission.WORK_ON_CASE_STUDIES, Permission.VIEW_PATTERNS}),
     Role.ADMIN: frozenset({Permission.SIGNED_IN, Permission.MANAGE_USERS, Permission.VIEW_AUDIT,
                            Permission.VIEW_PATTERNS, Permission.RESPOND_FOR_FORCE}),
-    Role.NATIONAL_ADMIN: frozenset({Permission.SIGNED_IN, Permission.MANAGE_LEARNING_TEAM}),
+    Role.NATIONAL_ADMIN: frozenset({Permission.SIGNED_IN, Permission.MANAGE_LEARNING_TEAM,
+                                    Permission.MANAGE_REFERENCE_FIGURES}),
     Role.WELLBEING: frozenset({Permission.SIGNED_IN, Permission.SUPPORT_WELLBEING}),
 }
 

@@ -44,3 +44,8 @@ __all__ += ["OutboxMessage", "SubscribeAttempt", "Subscriber"]
 from debrief.models.artefact import CachedArtefact  # noqa: E402
 
 __all__ += ["CachedArtefact"]
+from debrief.models.national_profile import (  # noqa: E402
+    DebriefReflectionTopics, UseOfForceProfileState, UseOfForceProfileSummary,
+)
+
+__all__ += ["DebriefReflectionTopics", "UseOfForceProfileState", "UseOfForceProfileSummary"]

@@ -22,6 +22,8 @@ PURE_MODULES = [
     "debrief.mail.tokens",
     "debrief.mail.policy",
     "debrief.mail.messages",
+    "debrief.analytics.training_topics",
+    "debrief.analytics.training_rank",
 ]
 
 # What a pure core may not reach: the web layer, the ORM, the app's own stateful modules.

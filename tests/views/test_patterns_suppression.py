@@ -21,12 +21,17 @@ from tests.support.apps import make_app
 from tests.support.pages import get_page, sign_in
 
 MIN_COUNT, MIN_BASE = 5, 10
-PAGES = ["/patterns/", "/patterns/network", *(f"/patterns/{p.key}" for p in pages.PAGES if p.key != "network")]
+# Training needs is walked on its own with fewer filters (walk_training): its figures read the same rollups.
+PAGES = ["/patterns/", "/patterns/network",
+         *(f"/patterns/{p.key}" for p in pages.PAGES if p.key not in ("network", "training"))]
 USERS = ["reviewer@nsp.example.police.uk", "admin@wmc.example.police.uk", "learning@wmc.example.police.uk"]
 RISK_RATE = re.compile(r"rate \(%\)$")
 # Reference data, not counts of people in the records: a force area's population share, officers, arrests.
 REFERENCE_COLUMNS = {"Share of the area's population (per cent)", "Officers", "Arrests in the months chosen"}
 TACTIC_RATE = re.compile(r"^Effective, % of those recorded \((.+)\)$")
+GROUP_RATE = re.compile(r"^Effective, % of those recorded, (.+)$")  # training needs: by Taser training
+# Not counts: the training ranking's score, made only from the counts the page shows.
+DERIVED_COLUMNS = {"Score (of 500)"}
 
 
 def _number(text: str) -> float | None:
@@ -52,6 +57,11 @@ def _base(columns: list[str], row: list[str], i: int) -> float | None:
         return _number(row[columns.index("Arrests in the months chosen")])
     if RISK_RATE.search(columns[i]):
         return _number(row[1])  # the group's records
+    match = GROUP_RATE.match(columns[i])
+    if match:
+        group = match.group(1)
+        parts = [_number(row[columns.index(f"{name}, {group}")]) for name in ("Effective", "Not effective")]
+        return None if None in parts else sum(parts)
     match = TACTIC_RATE.match(columns[i])
     if match:
         source = match.group(1)
@@ -65,7 +75,7 @@ def breaches(where: str, columns: list[str], rows: list[list[str]]) -> list[str]
     for row in rows:
         for i, cell in enumerate(row[1:], start=1):
             value = _number(cell)
-            if value is None or columns[i] == STATUS_COLUMN or columns[i] in REFERENCE_COLUMNS:
+            if value is None or columns[i] == STATUS_COLUMN or columns[i] in REFERENCE_COLUMNS | DERIVED_COLUMNS:
                 continue
             if columns[i] == "Change":  # trends: shown only when both years' counts are
                 parts = [_number(row[columns.index(c)]) for c in ("Months chosen", "Same months a year earlier")]
@@ -84,8 +94,8 @@ def breaches(where: str, columns: list[str], rows: list[list[str]]) -> list[str]
 def _html_tables(page) -> list[tuple[str, list[str], list[list[str]]]]:
     out = []
     for table in page.html.find_all("table"):
-        if table.get("id") == "imports-table":
-            continue  # the import log: rows read and added, not figures about people
+        if table.get("id") == "imports-table" or "meta" in (table.get("class") or []):
+            continue  # the import log (rows read and added) and a briefing's own details: not figures about people
         columns = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
         rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
                 for tr in table.find("tbody").find_all("tr")]
@@ -133,6 +143,27 @@ def walk(client, queries) -> tuple[list[str], int, int]:
     return found, checked_cells, csvs
 
 
+def walk_training(demo_client, learning: bool, force_ids: list[int]) -> tuple[list[str], int, int]:
+    """Training needs: its page, every CSV and the HTML briefing, for a few filters only (the page reads the
+    same rollups as the others, and its PDF is typeset from the same HTML as the briefing)."""
+    found, cells, csvs = [], 0, 0
+    queries = ["source=both", "source=debriefs"] + ([f"force={force_ids[0]}"] if learning else [])
+    for query in queries:
+        page = get_page(client, f"/patterns/training?{query}")
+        for table_id, columns, rows in _html_tables(page):
+            found += breaches(f"training?{query} #{table_id}", columns, rows)
+            cells += sum(len(r) - 1 for r in rows)
+        for link in page.html.select("a[download]"):
+            if ".csv" in link["href"]:
+                rows = csv_body(client.get(link["href"]).get_data(as_text=True))
+                found += breaches(link["href"], rows[0], rows[1:])
+                csvs += 1
+        briefing = get_page(client, f"/patterns/training/briefing.html?{query}")
+        for table_id, columns, rows in _html_tables(briefing):
+            found += breaches(f"briefing?{query}", columns, rows)
+    return found, cells, csvs
+
+
 @pytest.fixture(scope="module")
 def demo_app(databases):
     """The demo seeded once for the whole walk: every test here only reads (the walk GETs pages and CSVs)."""
@@ -162,6 +193,9 @@ def test_no_page_or_csv_shows_a_small_count_or_a_rate_on_a_small_base(demo_app, 
                                                                  demo["forces"], demo["themes"]))
     assert found == [], "\n".join(found[:30])
     assert checked_cells > 500 and csvs > 50  # the walk really covered the figures
+    found, checked_cells, csvs = walk_training(demo_client, email.startswith("learning"), demo["forces"])
+    assert found == [], "\n".join(found[:30])
+    assert checked_cells > 100 and csvs >= 10
 
 
 def test_the_walk_finds_small_counts_when_the_rule_is_switched_off(demo_app, demo_client, monkeypatch):
@@ -171,3 +205,6 @@ def test_the_walk_finds_small_counts_when_the_rule_is_switched_off(demo_app, dem
     found, _, _ = walk(demo_client, [("source=both", True)])
     assert any("Incidents (debriefs)" in f for f in found)
     assert any("rate (%)" in f for f in found) and any(".csv" in f for f in found)
+    found, _, _ = walk_training(demo_client, False, [])
+    assert any("training-debrief-topics" in f for f in found) and any("training-ranking" in f for f in found)
+    assert any(f.startswith("briefing") for f in found)

@@ -174,10 +174,17 @@ MATRIX = [
     # Patterns: reviewers and admins see their own force's counts, the learning team all forces'.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/patterns/", "/patterns/network", "/patterns/{patterns_page}",
-                   "/patterns/download/{patterns_figure}.csv")],
-    # Reference figures: a force administrator edits their force's (until a national administrator role exists).
-    ("/patterns/figures", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403,
-                           Role.ADMIN: 200}),
+                   "/patterns/download/{patterns_figure}.csv", "/patterns/training",
+                   "/patterns/training/download/training-ranking.csv", "/patterns/training/briefing.html",
+                   "/patterns/training/briefing.pdf")],
+    # Reference figures (officers, arrests, population per force): the national administrator edits every force's.
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
+              Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 403})
+      for path in ("/patterns/figures", "/patterns/figures/population")],
+    # Drill-down: reviewers (their force) and the learning team (released findings) follow a count; with no
+    # records behind it, there is nothing to follow. Administrators see counts only.
+    ("/patterns/records?figure=factor-categories&row=Communication&column=RCAs+where+it+appears",
+     {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 404, Role.ADMIN: 403}),
     ("/patterns/no-such-page", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404, Role.LEARNING: 404,
                                 Role.ADMIN: 404}),
     ("/health", {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200}),
@@ -224,7 +231,7 @@ def _matrix_rules(app) -> set[str]:
     adapter = app.url_map.bind("localhost")
     hit = set()
     for path_template, _ in MATRIX:
-        path = re.sub(r"\{[a-z_]+\}", "1", path_template)
+        path = re.sub(r"\{[a-z_]+\}", "1", path_template).split("?")[0]  # the router matches the path alone
         try:
             rule, _args = adapter.match(path, method="GET", return_rule=True)
         except RequestRedirect as redirect:  # /rca -> /rca/: the slash-less form names the same rule

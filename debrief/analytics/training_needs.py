@@ -1,0 +1,281 @@
+"""Training needs: what the College of Policing guideline asks forces to weigh, as tables (not yet suppressed).
+
+Tactic effectiveness by whether the officer was Taser trained and carrying; injuries in uses of each tactic;
+debriefs' "what could have been done differently" answers by topic and whether they mention training; RCA
+contributory factors in the training and equipment categories by topic; recommendations aimed at training and
+how far their actions have got. Free text is read only to count the topics it raises (training_topics); no
+text leaves this module. The ranking of topics is in training_rank.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from debrief import reference as ref
+from debrief.analytics import risk
+from debrief.analytics.filters import PatternFilters
+from debrief.analytics.sql import count_if, incident_conditions, national_conditions
+from debrief.analytics.tables import Table, rate
+from debrief.analytics.debrief_topics import ANY_TOPIC, BITS, TRAINING_BIT
+from debrief.analytics.training_topics import TOPICS, mentions_training, topic_of_tactic, topics_in
+from debrief.models import (
+    Debrief, DebriefReflectionTopics, DebriefTactic, Incident, Injury, RcaAction, RcaNode, Recommendation, RootCauseAnalysis,
+    UseOfForceProfileSummary as P,
+)
+from debrief.models.rca import OPEN_ACTION_STATUSES, recommendation_node
+from debrief.rca.graph import FACTOR, ROOT_CAUSE
+
+NATIONAL, DEBRIEFS = "national data", "debriefs"
+TRAINED = "carrying"  # risk.TASER_GROUPS: Taser trained and carrying
+GROUPS = (("carrying", "trained and carrying a Taser"), ("other", "not carrying a Taser"))
+CATEGORIES = (("education_training", "Education and training factors"),
+              ("equipment_technology", "Equipment and technology factors"))
+NO_TOPIC = "No topic matched"
+Counts = dict[tuple[str, str], list[int]]  # (tactic, Taser group) -> [used, effective, not effective, staff, subject]
+
+
+def sources(filters: PatternFilters) -> list[str]:
+    return [s for s, on in ((NATIONAL, filters.shows_national), (DEBRIEFS, filters.debriefs)) if on]
+
+
+def tactic_counts(session: Session, filters: PatternFilters, source: str) -> Counts:
+    """Uses of each tactic by the officer's Taser group: effective, not effective, and with an injury."""
+    if source == NATIONAL:
+        query = (select(P.code, P.grp, func.sum(P.records), func.sum(P.effective), func.sum(P.not_effective),
+                        func.sum(P.staff_injured), func.sum(P.subject_injured))
+                 .where(P.measure == "tactic", *national_conditions(filters, P)).group_by(P.code, P.grp))
+    else:
+        if not filters.debriefs:
+            return {}
+        hurt = (select(Injury.debrief_id.label("debrief_id"),
+                       func.max(case((Injury.person == "subject", 1), else_=0)).label("subject"),
+                       func.max(case((Injury.person != "subject", 1), else_=0)).label("officer"))
+                .group_by(Injury.debrief_id).subquery())
+        group = risk.debrief_group("taser")
+        query = (select(DebriefTactic.tactic, group, func.count(), count_if(DebriefTactic.effective.is_(True)),
+                        count_if(DebriefTactic.effective.is_(False)), count_if(hurt.c.officer == 1),
+                        count_if(hurt.c.subject == 1))
+                 .join(Debrief, DebriefTactic.debrief_id == Debrief.id)
+                 .join(Incident, Debrief.incident_id == Incident.id)
+                 .outerjoin(hurt, hurt.c.debrief_id == Debrief.id)
+                 .where(Debrief.status == "submitted", *incident_conditions(filters))
+                 .group_by(DebriefTactic.tactic, group))
+    return {(tactic, grp): [int(v or 0) for v in values] for tactic, grp, *values in session.execute(query)}
+
+
+def _tactic_label(code: str) -> str:
+    return ref.label_for(ref.TACTICS, code) if code in ref.codes(ref.TACTICS) else "Another tactic"
+
+
+def _by_tactic(counts: Counts) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for (tactic, _), values in counts.items():
+        found[tactic] = [a + b for a, b in zip(found[tactic], values)]
+    return found
+
+
+def effectiveness_by_training(counts: Counts, source: str) -> Table:
+    """Each tactic's effectiveness when the officer was Taser trained and carrying, and when not."""
+    columns = ["Tactic"]
+    for _, name in GROUPS:
+        columns += [f"Used, {name}", f"Effective, {name}", f"Not effective, {name}",
+                    f"Effective, % of those recorded, {name}"]
+    rows = []
+    for code in ref.codes(ref.TACTICS):
+        cells: list = [_tactic_label(code)]
+        for group, _ in GROUPS:
+            used = eff = not_eff = 0
+            for (tactic, grp), values in counts.items():
+                in_group = grp == TRAINED if group == TRAINED else grp in ("not_carrying", "not_trained")
+                if tactic == code and in_group:
+                    used, eff, not_eff = used + values[0], eff + values[1], not_eff + values[2]
+            cells += [used, eff, not_eff, rate(eff, eff + not_eff)]
+        if cells[1] or cells[5]:
+            rows.append(cells)
+    table = Table(columns, rows, rates={4: ((2,), (2, 3)), 8: ((6,), (6, 7))})
+    table.notes.append(f"From the {source}. Uses where the officer's Taser training or carrying was not recorded "
+                       "are left out. A record can use several tactics.")
+    return table
+
+
+def injuries_by_tactic(counts: Counts, source: str) -> Table:
+    """Uses of each tactic, and how many of them left an officer or member of staff, or the subject, injured."""
+    rows = []
+    for code, (used, _, _, staff, subject) in sorted(_by_tactic(counts).items(),
+                                                     key=lambda item: ref.codes(ref.TACTICS).index(item[0])
+                                                     if item[0] in ref.codes(ref.TACTICS) else 999):
+        if used:
+            rows.append([_tactic_label(code), used, staff, rate(staff, used), subject, rate(subject, used)])
+    table = Table(["Tactic", "Uses", "Officer or staff injured", "Officer or staff injury rate (%)",
+                   "Subject injured", "Subject injury rate (%)"], rows,
+                  rates={3: ((2,), (1,)), 5: ((4,), (1,))}, group_size_column=1, additive=False)
+    table.notes.append(f"From the {source}: uses of the tactic in records (or debriefs) where someone was injured; "
+                       "an injury is not necessarily caused by that tactic.")
+    return table
+
+
+def debrief_topics(session: Session, filters: PatternFilters) -> dict[str, list[int]]:
+    """{topic: [debriefs raising it, of which also mentioning training]}, with "training" for any mention and
+    NO_TOPIC for a mention of training alone: one pass over the debriefs' topic masks (debrief_topics)."""
+    if not filters.debriefs:
+        return {}
+    mask = DebriefReflectionTopics.mask
+
+    def has(bits: int):
+        return mask.op("&")(bits) == bits
+
+    keys = [(code, bit) for code, bit in BITS.items()]
+    sums = [count_if(has(bit)) for _, bit in keys] + [count_if(has(bit | TRAINING_BIT)) for _, bit in keys]
+    sums += [count_if(has(TRAINING_BIT)), count_if(has(TRAINING_BIT) & (mask.op("&")(ANY_TOPIC) == 0))]
+    row = session.execute(select(*sums).select_from(Debrief)
+                          .join(DebriefReflectionTopics, DebriefReflectionTopics.debrief_id == Debrief.id)
+                          .join(Incident, Debrief.incident_id == Incident.id)
+                          .where(Debrief.status == "submitted", *incident_conditions(filters))).one()
+    values = [int(v or 0) for v in row]
+    found = {code: [values[i], values[len(keys) + i]] for i, (code, _) in enumerate(keys)}
+    found["training"] = [values[-2], 0]
+    found[NO_TOPIC] = [values[-1], values[-1]]
+    return found
+
+
+def debrief_themes_table(found: dict[str, list[int]]) -> Table:
+    rows = [[topic.title, *found.get(topic.code, [0, 0])] for topic in TOPICS]
+    rows.append(["Training, no other topic", found.get(NO_TOPIC, [0, 0])[0], None])
+    rows.append(["Any answer mentioning training", found.get("training", [0])[0], None])
+    table = Table(["Topic raised in what could have been done differently", "Debriefs raising it",
+                   "Of which also mention training"], rows, additive=False)
+    table.notes.append("Submitted debriefs' answers to \u201cWhat could have been done differently?\u201d and "
+                       "\u201cWhy would that have helped?\u201d, read for each topic's words; a debrief can raise "
+                       "several. Only the counts are shown, never the answers.")
+    return table
+
+
+def rca_factor_topics(session: Session, filters: PatternFilters) -> dict[str, list[int]]:
+    """{topic: [training factors, equipment factors, signed-off RCAs]} of factors in those two categories."""
+    found: dict[str, list] = defaultdict(lambda: [0, 0, set()])
+    if not filters.debriefs:
+        return {}
+    rows = session.execute(
+        select(RcaNode.rca_id, RcaNode.category, RcaNode.label, RcaNode.description)
+        .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
+        .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+        .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), RcaNode.category.in_([c for c, _ in CATEGORIES]),
+               RootCauseAnalysis.status == "signed_off", *incident_conditions(filters)))
+    for rca_id, category, label, description in rows:
+        index = 0 if category == "education_training" else 1
+        for code in topics_in(label, description) or {NO_TOPIC}:
+            found[code][index] += 1
+            found[code][2].add(rca_id)
+    return {code: [a, b, len(rcas)] for code, (a, b, rcas) in found.items()}
+
+
+def rca_factors_table(found: dict[str, list[int]]) -> Table:
+    rows = [[topic.title, *found.get(topic.code, [0, 0, 0])] for topic in TOPICS]
+    rows.append([NO_TOPIC, *found.get(NO_TOPIC, [0, 0, 0])])
+    table = Table(["Topic", *(name for _, name in CATEGORIES), "Signed-off RCAs"], rows, additive=False)
+    table.notes.append("Contributory factors and root causes of signed-off RCAs in the education and training, and "
+                       "equipment and technology, categories, by the topic their wording raises.")
+    return table
+
+
+REC_COLUMNS = ("Every action closed", "Actions under way, none overdue", "With an overdue action", "No actions yet")
+
+
+def recommendation_topics(session: Session, filters: PatternFilters) -> dict[str, list[int]]:
+    """{topic: [recommendations aimed at training, then one count per REC_COLUMNS]}.
+
+    Aimed at training: linked to an education-and-training factor, or its wording mentions training. Its topic
+    comes from its wording and its linked factors' labels."""
+    if not filters.debriefs:
+        return {}
+    in_scope = (select(Recommendation.id).join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
+                .join(Incident, RootCauseAnalysis.incident_id == Incident.id).where(*incident_conditions(filters)))
+    recs = {rec_id: [text, []] for rec_id, text in session.execute(
+        select(Recommendation.id, Recommendation.text).where(Recommendation.id.in_(in_scope)))}
+    if not recs:
+        return {}
+    for rec_id, category, label in session.execute(
+            select(recommendation_node.c.recommendation_id, RcaNode.category, RcaNode.label)
+            .join(RcaNode, RcaNode.id == recommendation_node.c.node_id)
+            .where(recommendation_node.c.recommendation_id.in_(in_scope))):
+        recs[rec_id][1].append((category, label))
+    open_ = RcaAction.status.in_(OPEN_ACTION_STATUSES)
+    progress = {rec_id: (actions, opened, late) for rec_id, actions, opened, late in session.execute(
+        select(RcaAction.recommendation_id, func.count(), count_if(open_),
+               count_if(and_(open_, RcaAction.due_on < filters.today)))
+        .where(RcaAction.recommendation_id.in_(in_scope)).group_by(RcaAction.recommendation_id))}
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for rec_id, (text, nodes) in recs.items():
+        if not (mentions_training(text) or any(c == "education_training" for c, _ in nodes)):
+            continue
+        actions, opened, late = progress.get(rec_id, (0, 0, 0))
+        column = 4 if not actions else 3 if late else 2 if opened else 1
+        for code in topics_in(text, *(label for _, label in nodes)) or {NO_TOPIC}:
+            found[code][0] += 1
+            found[code][column] += 1
+    return found
+
+
+def recommendations_table(found: dict[str, list[int]]) -> Table:
+    rows = [[topic.title, *found.get(topic.code, [0] * 5)] for topic in TOPICS]
+    rows.append([NO_TOPIC, *found.get(NO_TOPIC, [0] * 5)])
+    table = Table(["Topic", "Recommendations aimed at training", *REC_COLUMNS], rows, additive=False)
+    table.notes.append("Recommendations of RCAs at any stage that are linked to an education and training factor "
+                       "or whose wording mentions training. Closed means done or not taken forward.")
+    return table
+
+
+@dataclass(slots=True)
+class Gathered:
+    """Everything the page needs, each query run once: the tables and the ranking are made from it."""
+
+    tactics: dict[str, Counts]  # source -> counts
+    debriefs: dict[str, list[int]]
+    factors: dict[str, list[int]]
+    recommendations: dict[str, list[int]]
+
+
+def gather(session: Session, filters: PatternFilters) -> Gathered:
+    return Gathered({source: tactic_counts(session, filters, source) for source in sources(filters)},
+                    debrief_topics(session, filters), rca_factor_topics(session, filters),
+                    recommendation_topics(session, filters))
+
+
+def tables(gathered: Gathered) -> dict[str, tuple[str, Table]]:
+    """{figure key: (title, table)} in the page's order (not yet suppressed)."""
+    out: dict[str, tuple[str, Table]] = {}
+    for source, counts in gathered.tactics.items():
+        slug = "national" if source == NATIONAL else "debriefs"
+        out[f"training-effectiveness-{slug}"] = (
+            f"Tactic effectiveness by whether the officer was Taser trained and carrying ({source})",
+            effectiveness_by_training(counts, source))
+        out[f"training-injuries-{slug}"] = (f"Injuries in uses of each tactic ({source})",
+                                            injuries_by_tactic(counts, source))
+    if DEBRIEFS in gathered.tactics:
+        out["training-debrief-topics"] = ("What debriefs say could have been done differently, by topic",
+                                          debrief_themes_table(gathered.debriefs))
+        out["training-rca-factors"] = ("RCA factors in the training and equipment categories, by topic",
+                                       rca_factors_table(gathered.factors))
+        out["training-recommendations"] = ("Recommendations aimed at training, and their progress",
+                                           recommendations_table(gathered.recommendations))
+    return out
+
+
+def topic_evidence(gathered: Gathered) -> dict[str, dict[str, int]]:
+    """Every topic's raw evidence (before suppression), for training_rank."""
+    tactic_topic = topic_of_tactic()
+    evidence = {topic.code: {"not_effective": 0, "injuries": 0} for topic in TOPICS}
+    for counts in gathered.tactics.values():
+        for tactic, (_, _, not_eff, staff, subject) in _by_tactic(counts).items():
+            if tactic in tactic_topic:
+                evidence[tactic_topic[tactic]]["not_effective"] += not_eff
+                evidence[tactic_topic[tactic]]["injuries"] += staff + subject
+    for topic in TOPICS:
+        row = gathered.recommendations.get(topic.code, [0] * 5)
+        evidence[topic.code].update(debriefs=gathered.debriefs.get(topic.code, [0, 0])[0],
+                                    factors=sum(gathered.factors.get(topic.code, [0, 0, 0])[:2]),
+                                    open_recommendations=row[2] + row[3] + row[4])
+    return evidence

@@ -1,0 +1,91 @@
+"""What every Patterns view shares: the signed-in user, the filter form read from the query string, the page's
+context, the suppression policy, the audit of a view, and the CSVs' metadata lines. The blueprint's view modules
+(views, training_views, drill_views) import these; none of them imports another view module."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app, request, url_for
+from flask_login import current_user
+
+from debrief import reference as ref
+from debrief.analytics import pages, risk, rollup_reads, service, suppression
+from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
+from debrief.analytics.forms import PatternFilterForm
+from debrief.analytics.tables import MARKERS
+from debrief.extensions import db
+from debrief.models import User
+
+
+def signed_in() -> User:
+    return current_user._get_current_object()
+
+
+def today() -> date:
+    return date.today()
+
+
+def filters_from_request() -> tuple[PatternFilterForm, PatternFilters | None]:
+    """The filter form from the query string, its defaults shown, and the filters if they are valid."""
+    me = signed_in()
+    all_forces = service.sees_all_forces(me)
+    form = PatternFilterForm(formdata=request.args if request.args else None)
+    form.force.choices = [("", "All forces"), *[(str(i), name) for i, name in force_names().items()]] \
+        if all_forces else [(str(me.force_id), me.force.name)]
+    if not all_forces:
+        form.force.data = str(me.force_id)
+    form.set_defaults(today())
+    chosen = int(form.force.data) if all_forces and (form.force.data or "").isdigit() else None
+    filters = form.to_filters(today(), service.scoped_force_ids(me, chosen))
+    return form, filters
+
+
+def page_context(form, filters, page_key: str) -> dict:
+    query = request.query_string.decode("ascii", "replace")
+    return {"form": form, "filters": filters, "pages": pages.PAGES, "page_key": page_key,
+            "all_forces": service.sees_all_forces(signed_in()), "query": query,
+            "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
+            "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
+            "scope_label": scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
+            "suppressed_markers": MARKERS, "suppression_rule": current_policy().describe(),
+            "suppression_min": current_policy().min_count}
+
+
+def force_names() -> dict[int, str]:
+    """The forces the user may count, by name: every force for the learning team (read once a page), else theirs."""
+    me = signed_in()
+    return dict(rollup_reads.forces(db.session)) if service.sees_all_forces(me) else {me.force_id: me.force.name}
+
+
+def current_policy() -> suppression.Policy:
+    return suppression.policy_from(current_app.config)
+
+
+def scope_label(filters: PatternFilters | None) -> str:
+    if filters is None:
+        return ""
+    if filters.force_ids is None:
+        return "All forces"
+    names = force_names()
+    return ", ".join(names[i] for i in filters.force_ids if i in names)
+
+
+def audited(html: str, page_key: str, filters: PatternFilters | None) -> str:
+    """The page, once its view is in the audit trail (recorded after rendering: the commit expires what it read)."""
+    if filters is not None:
+        service.record_patterns_viewed(signed_in(), page_key, filters)
+    return html
+
+
+def csv_metadata(title: str, filters: PatternFilters) -> list[tuple[str, str]]:
+    """The first lines of every CSV: what it counts, for whom, when, from where, and the suppression rule."""
+    context = page_context(None, filters, "")
+    theme = ref.label_for(ref.INCIDENT_TYPES, filters.theme) if filters.theme else "All incident types"
+    kind = {None: "Incidents and near misses", True: "Near misses only", False: "Incidents only"}[filters.near_miss]
+    return [("Figure", title), ("Forces", context["scope_label"]), ("Period", context["period"]),
+            ("Filters", f"{theme}; {kind}"), ("Source", context["source_label"]),
+            ("Suppression", context["suppression_rule"]), ("Produced", today().isoformat())]
+
+
+def csv_url(figure_key: str) -> str:
+    return url_for("patterns.download", figure_key=figure_key, **request.args)
