@@ -143,7 +143,7 @@ def walk(client, queries) -> tuple[list[str], int, int]:
     return found, checked_cells, csvs
 
 
-def walk_training(demo_client, learning: bool, force_ids: list[int]) -> tuple[list[str], int, int]:
+def walk_training(client, learning: bool, force_ids: list[int]) -> tuple[list[str], int, int]:
     """Training needs: its page, every CSV and the HTML briefing, for a few filters only (the page reads the
     same rollups as the others, and its PDF is typeset from the same HTML as the briefing)."""
     found, cells, csvs = [], 0, 0
