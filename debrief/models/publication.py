@@ -164,7 +164,8 @@ RESPONSE_STATUS_LABELS = {
 
 class RecommendationStance(StrEnum):
     """Where a responding force says it is with a case study's recommendations (optional on its response). The
-    recommendations' public status is made from these, on approved responses only (publications/recommendation_status.py)."""
+    recommendations' public status is made from these, on approved responses only
+    (publications/recommendation_status.py)."""
 
     IMPLEMENTED = "implemented"
     IN_PROGRESS = "in_progress"
