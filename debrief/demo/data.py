@@ -26,8 +26,8 @@ owner, days after the start, measure, status]]]], and for a returned one return_
 `magazine.json` holds issue 1: "taser_rca" (a fourth signed-off RCA, in the same shape, whose findings name
 people and a place for the release to take out), "case_studies" (how the learning team edits each release, keyed
 by the start of the incident summary), "issue" (theme, introduction, articles [[title, contributor, body]]),
-"responses" [[case summary start, audience, force code, text]] (approved), "draft_responses" (the same, left for
-the learning team to moderate) and "for_editing" [[force code, case summary start, release title]] (released but
+"responses" [[case summary start, audience, force code, text, where the force is with the recommendations]]
+(approved), "draft_responses" (the same, left for the learning team to moderate) and "for_editing" [[force code, case summary start, release title]] (released but
 not yet edited, so the learning team finds a candidate waiting).
 """
 from __future__ import annotations

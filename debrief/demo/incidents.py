@@ -235,7 +235,8 @@ def _add_cold(incident: Incident, slot: Slot, force: Force, rng: random.Random, 
     held = clock.cap(incident.occurred_at + timedelta(days=rng.randint(5, 9), hours=rng.randint(1, 4)),
                      incident.occurred_at)
     debrief = Debrief(incident=incident, author_id=lead.user.id, kind="cold", status="submitted",
-                      facilitator=data.scenarios()["facilitators"].get(force.code, "Duty inspector"), attendees=cold["attendees"],
+                      facilitator=data.scenarios()["facilitators"].get(force.code, "Duty inspector"),
+                      attendees=cold["attendees"],
                       created_at=held, declaration=True, section_status={})
     _fill_answers(debrief, lead.answers, clock, draft=False, timeline_source="Agreed at the cold debrief",
                   reflection=cold)

@@ -83,21 +83,22 @@ def _issue(learner: User, cases: list[CaseStudy]) -> MagazineIssue:
 
 def _responses(cases: dict[str, CaseStudy], learner: User) -> int:
     made = 0
-    for starts, audience, code, text in data.magazine()["draft_responses"]:
+    for starts, audience, code, text, stance in data.magazine()["draft_responses"]:
         case = cases.get(starts)
         actor = demo_user(code, Role.ADMIN)
         question = next((q for q in case.questions if q.audience == audience), None) if case else None
         if question is None or actor is None or any(r.force_id == actor.force_id for r in question.responses):
             continue
-        record_force_response(question, actor.force, text, utcnow().date(), actor)  # left for moderation
+        record_force_response(question, actor.force, text, utcnow().date(), actor,
+                              recommendation_stance=stance)  # left for moderation
         made += 1
-    for starts, audience, code, text in data.magazine()["responses"]:
+    for starts, audience, code, text, stance in data.magazine()["responses"]:
         case = cases.get(starts)
         actor = demo_user(code, Role.REVIEWER)
         question = next((q for q in case.questions if q.audience == audience), None) if case else None
         if question is None or actor is None or any(r.force_id == actor.force_id for r in question.responses):
             continue
-        row = record_force_response(question, actor.force, text, utcnow().date(), actor)
+        row = record_force_response(question, actor.force, text, utcnow().date(), actor, recommendation_stance=stance)
         approve_force_response(row, actor=learner)  # moderated like any other: the learning team approves it
         made += 1
     return made

@@ -162,6 +162,29 @@ RESPONSE_STATUS_LABELS = {
 }
 
 
+class RecommendationStance(StrEnum):
+    """Where a responding force says it is with a case study's recommendations (optional on its response). The
+    recommendations' public status is made from these, on approved responses only
+    (publications/recommendation_status.py)."""
+
+    IMPLEMENTED = "implemented"
+    IN_PROGRESS = "in_progress"
+    ACCEPTED = "accepted"
+    NOT_ACCEPTED = "not_accepted"
+
+    @property
+    def label(self) -> str:
+        return RECOMMENDATION_STANCE_LABELS[self]
+
+
+RECOMMENDATION_STANCE_LABELS = {
+    RecommendationStance.IMPLEMENTED: "Implemented",
+    RecommendationStance.IN_PROGRESS: "In progress",
+    RecommendationStance.ACCEPTED: "Accepted, not started",
+    RecommendationStance.NOT_ACCEPTED: "Not accepted",
+}
+
+
 class ForceResponse(db.Model):
     """What a force did in answer to a reflective question; once the learning team approves it, shown in the public
     force response log by force name."""
@@ -181,6 +204,8 @@ class ForceResponse(db.Model):
     moderated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     moderated_at: Mapped[datetime | None] = mapped_column(DateTime)
     withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+    # A RecommendationStance value, or None when the force did not say.
+    recommendation_stance: Mapped[str | None] = mapped_column(String(16))
 
     question: Mapped[ReflectiveQuestion] = relationship(back_populates="responses")
     force: Mapped[Force] = relationship()
@@ -188,6 +213,10 @@ class ForceResponse(db.Model):
     @property
     def status_label(self) -> str:
         return ResponseStatus(self.status).label
+
+    @property
+    def recommendation_stance_label(self) -> str:
+        return RecommendationStance(self.recommendation_stance).label if self.recommendation_stance else ""
 
 
 class IssueFeedback(db.Model):

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount
-from wtforms import SelectChoice, TextAreaField
+from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import Length
 
-from debrief.debriefs.fields import GovDateField, Required, long_text, radios
+from debrief.debriefs.fields import GovDateField, RadiosWidget, Required, long_text, radios
+from debrief.models.publication import RECOMMENDATION_STANCE_LABELS
 from debrief.publications.responses import FEEDBACK_COMMENT_MAX_LENGTH, RESPONSE_MAX_LENGTH
 
 USEFUL_CHOICES = [SelectChoice("yes", "Yes"), SelectChoice("partly", "Partly"), SelectChoice("no", "No")]
@@ -31,6 +32,12 @@ class ForceResponseForm(BaseForm):
                               "It will be published with your force's name.")
     done_on = GovDateField("When did your force do it?", validators=[Required("Enter the date your force did it")],
                            description="For example, 27 3 2026")
+    # Optional: the service refuses a value that is not a stance (the form does not, so leaving it out is valid).
+    recommendation_stance = RadioField(
+        "Where is your force with this case study's recommendations? (optional)", widget=RadiosWidget(),
+        choices=[SelectChoice(stance.value, label) for stance, label in RECOMMENDATION_STANCE_LABELS.items()],
+        description="Shown with your response beside the recommendations, once the learning team approves it.",
+        validate_choice=False)
 
 
 class WithdrawResponseForm(BaseForm):

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, request, ur
 from flask import render_template as _render_template
 
 from debrief.form_errors import apply_error
-from debrief.publications import export, queries, responses, search, themes
+from debrief.publications import export, queries, recommendation_status, responses, search, themes
 from debrief.publications.magazine_forms import FeedbackForm
 from debrief.publications.paging import issue_options, page_number, pagination
 from debrief.publications.queries import Filters
@@ -63,8 +63,10 @@ def case_study(case_study_id: int):
     case_study = queries.published_case_study(case_study_id)
     if case_study is None:
         abort(404)
+    status, forces_said = recommendation_status.for_case_study(case_study)
     return render_template("magazine/case_study.html", case_study=case_study,
-                           question_groups=queries.questions_by_audience(case_study))
+                           question_groups=queries.questions_by_audience(case_study),
+                           recommendation_status=status, recommendation_responses=forces_said)
 
 
 @bp.route("/case-factor-table")

@@ -46,7 +46,8 @@ def question(question_id: int):
     form = ForceResponseForm(obj=existing if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me)
+            responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me,
+                                            recommendation_stance=form.recommendation_stance.data or None)
         except (responses.ResponseError, IdentifyingText) as error:
             apply_error(form, error)
         else:

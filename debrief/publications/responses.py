@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import Force, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow
-from debrief.models.publication import ResponseStatus
+from debrief.models.publication import RecommendationStance, ResponseStatus
 from debrief.publications import gate
 
 RESPONSE_MAX_LENGTH = 4000
@@ -60,9 +60,12 @@ def _gate_response(question: ReflectiveQuestion, text: str) -> None:
 
 
 def record_force_response(question: ReflectiveQuestion, force: Force, response: str, done_on: date | None,
-                          actor: User, *, today: date | None = None) -> ForceResponse:
+                          actor: User, *, today: date | None = None,
+                          recommendation_stance: str | None = None) -> ForceResponse:
     """Create or update `force`'s one response to a published question, as a draft for the learning team to approve.
-    Only a user of that force may record it; text that could identify anyone is refused and nothing is saved."""
+    Only a user of that force may record it; text that could identify anyone is refused and nothing is saved.
+    `recommendation_stance` (a RecommendationStance value, or None) is where the force is with the case study's
+    recommendations."""
     today = today or utcnow().date()
     if actor.force_id != force.id:
         raise ResponseError("You can only record a response for your own force.")
@@ -82,6 +85,8 @@ def record_force_response(question: ReflectiveQuestion, force: Force, response: 
     if published is not None and done_on < published:
         raise ResponseError(f"The date your force did it must be on or after {published:%-d %B %Y}, when the "
                             "question was published", field="done_on")
+    if recommendation_stance is not None and recommendation_stance not in {s.value for s in RecommendationStance}:
+        raise ResponseError("Select where your force is with the recommendations", field="recommendation_stance")
     _gate_response(question, response)
     row = db.session.scalar(select(ForceResponse).where(ForceResponse.question_id == question.id,
                                                         ForceResponse.force_id == force.id))
@@ -92,11 +97,13 @@ def record_force_response(question: ReflectiveQuestion, force: Force, response: 
         db.session.add(row)
     else:
         row.response, row.done_on, row.recorded_by_id = response, done_on, actor.id
+    row.recommendation_stance = recommendation_stance
     # Every change goes back to the learning team before it is public again.
     row.status, row.moderated_by_id, row.moderated_at, row.withdrawn_reason = ResponseStatus.DRAFT.value, None, None, ""
     db.session.flush()
     record("force_response.recorded", actor=actor, force_id=force.id, record_type="force_response",
-           record_id=row.id, question=question.id, case_study=question.case_study_id, created=created)
+           record_id=row.id, question=question.id, case_study=question.case_study_id, created=created,
+           recommendation_stance=recommendation_stance)
     db.session.commit()
     return row
 

@@ -60,7 +60,9 @@ def test_case_study_page_has_every_text_and_questions_by_audience(client, magazi
                     "Outcome for the individuals", "Recommendations", "Reflective questions"):
         assert heading in [h.get_text(strip=True) for h in page.html.select("h2")], heading
     groups = [h.get_text(strip=True) for h in page.html.select("h3")]
-    assert groups == ["For policy makers and managers", "For officers and staff"]
+    # Under the recommendations, where forces are with them; then the questions by audience.
+    assert groups == ["Where forces are with these recommendations", "For policy makers and managers",
+                      "For officers and staff"]
     assert "When would you use section 136?" in text
     assert "Mental health" in text and "Partner agencies" in text and "Response policing" in text
 
