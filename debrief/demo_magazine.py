@@ -1,6 +1,6 @@
 """Demo magazine: release the signed-off demo RCAs, edit them into case studies, publish issue 1. Idempotent.
 
-Everything goes through the real operations: `rca.release_service` (the reviewer's release, flags justified),
+Everything goes through the real operations: `release.service` (the reviewer's release, flags justified),
 `publications.service` (the learning team's edits, questions, approval, the issue) and
 `publications.responses.record_force_response` (forces answering questions), so the demo exercises the checks.
 """
@@ -188,7 +188,7 @@ def _ensure_fourth_rca(password: str) -> None:
 
 def _release(rca: RootCauseAnalysis, title: str) -> CaseStudy | None:
     """The reviewer's release: the anonymiser's text as it stands, every flag justified."""
-    from debrief.rca import release_service
+    from debrief.release import service as release_service
 
     done = release_service.released_case(rca)
     if done is not None:

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from debrief.errors import ServiceError
 from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.debriefs import people_service, service, subjects
@@ -65,7 +66,7 @@ def add_colleague(debrief_id: int):
     try:
         colleague = people_service.add_colleague(debrief, int(user_id), actor=_me(), reason=reason,
                                                  due_days=current_app.config["DEBRIEF_REQUEST_DUE_DAYS"])
-    except service.DebriefError as exc:
+    except ServiceError as exc:
         flash(str(exc), "error")
     else:
         flash(f"{colleague.name} has been added and asked for their own debrief", "success")
@@ -82,7 +83,7 @@ def remove_colleague(debrief_id: int, officer_id: int):
         return page
     try:
         people_service.remove_colleague(debrief, officer_id, actor=_me(), reason=reason)
-    except service.DebriefError as exc:
+    except ServiceError as exc:
         flash(str(exc), "error")
     return _people_page(debrief)
 
@@ -142,7 +143,7 @@ def subject(debrief_id: int, subject_id: int | None = None):
         try:
             saved = service.save_subject(debrief, the_subject, form, actor=_me(),
                                          reason=form.reason.data if amending else None)
-        except service.DebriefError as exc:
+        except ServiceError as exc:
             form.form_errors.append(str(exc))
         else:
             if amending:
@@ -161,6 +162,6 @@ def remove_subject(debrief_id: int, subject_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=True)
     try:
         service.remove_subject(debrief, subject_id, actor=_me())
-    except service.DebriefError as exc:
+    except ServiceError as exc:
         flash(str(exc), "error")
     return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="tactics"))

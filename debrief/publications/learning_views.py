@@ -10,6 +10,7 @@ from flask_login import current_user
 from werkzeug.routing import BuildError
 from wtforms import SelectChoice
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.form_errors import apply_error
@@ -20,7 +21,7 @@ from debrief.publications import workflow as wf
 from debrief.publications.forms import (
     AddCaseStudyForm, ArticleForm, CaseStudyForm, ConfirmForm, IssueForm, QuestionForm, RejectForm, ReturnForm,
 )
-from debrief.publications.service import PublicationError
+
 from debrief.rca.framework import category_name
 from debrief.security import requires
 from debrief import versions
@@ -102,7 +103,7 @@ def edit(case_id: int):
                 "themes", "operational_areas", "factor_categories") else "") for k in (
                 "title", "themes", "summary", "what_happened", "findings_key_learning", "action_taken",
                 "outcome_for_individuals", "recommendations", "operational_areas", "factor_categories")})
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -136,7 +137,7 @@ def question(case_id: int, question_id: int | None):
             else:
                 service.update_question(existing, actor=_me(), audience=form.audience.data,
                                         text=form.question.data)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -154,7 +155,7 @@ def remove_question(case_id: int, question_id: int):
         abort(404)
     try:
         service.remove_question(existing, actor=_me())
-    except PublicationError as error:
+    except ServiceError as error:
         db.session.rollback()
         flash(str(error), "error")
     else:
@@ -189,7 +190,7 @@ def move(case_id: int, action: str):
                 service.return_to_force(case, actor=_me(), question=words)
             else:
                 service.reject_case_study(case, actor=_me(), reason=words)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error, {"question": field or "", "comment": field or ""})
         else:
@@ -216,7 +217,7 @@ def new_issue():
     if form.validate_on_submit():
         try:
             issue = service.create_issue(actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -252,7 +253,7 @@ def issue(issue_id: int):
     if form.validate_on_submit() and not versions.is_stale(form, issue, IssueForm(formdata=None, obj=issue)):
         try:
             service.update_issue(issue, actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -271,9 +272,9 @@ def add_to_issue(issue_id: int):
         chosen = db.session.get(CaseStudy, int(form.case_study.data)) if form.case_study.data.isdigit() else None
         try:
             if chosen is None:
-                raise PublicationError("Select an approved case study", "case_study")
+                raise ServiceError("Select an approved case study", "case_study")
             service.add_to_issue(issue, chosen, actor=_me())
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -294,7 +295,7 @@ def change_in_issue(issue_id: int, case_id: int, change: str):
             service.remove_from_issue(issue, case, actor=_me())
         else:
             service.move_in_issue(issue, case, actor=_me(), direction=change)
-    except PublicationError as error:
+    except ServiceError as error:
         db.session.rollback()
         flash(str(error), "error")
     return redirect(url_for("learning.issue", issue_id=issue.id, _anchor="case-studies"))
@@ -321,7 +322,7 @@ def article(issue_id: int, article_id: int | None):
                 service.add_article(issue, actor=_me(), **fields)
             else:
                 service.update_article(existing, actor=_me(), **fields)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error, {"article_title": "title"})
         else:
@@ -339,7 +340,7 @@ def remove_article(issue_id: int, article_id: int):
         abort(404)
     try:
         service.remove_article(existing, actor=_me())
-    except PublicationError as error:
+    except ServiceError as error:
         db.session.rollback()
         flash(str(error), "error")
     return redirect(url_for("learning.issue", issue_id=issue.id, _anchor="articles"))
@@ -358,7 +359,7 @@ def publish(issue_id: int):
     if form.validate_on_submit():
         try:
             service.publish_issue(issue, actor=_me())
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             form.form_errors.append(str(error))
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.form_errors import apply_error
@@ -42,7 +43,7 @@ def approve(response_id: int):
         except IdentifyingText as error:
             db.session.rollback()
             flash(error.messages()["response"] + ". Withdraw it and tell the force why.", "error")
-        except response_service.ResponseError as error:
+        except ServiceError as error:
             db.session.rollback()
             flash(str(error), "error")
         else:
@@ -60,7 +61,7 @@ def withdraw(response_id: int):
     if form.validate_on_submit():
         try:
             response_service.withdraw_force_response(row, actor=current_user._get_current_object(), reason=form.reason.data)
-        except response_service.ResponseError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:

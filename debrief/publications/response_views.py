@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.form_errors import apply_error
 from debrief.models import User
@@ -47,7 +48,7 @@ def question(question_id: int):
     if form.validate_on_submit():
         try:
             responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me)
-        except (responses.ResponseError, IdentifyingText) as error:
+        except (ServiceError, IdentifyingText) as error:
             apply_error(form, error)
         else:
             flash(f"{me.force.name}'s response has been {'updated' if existing else 'recorded'}. "

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.database import lock_row
 from debrief.extensions import db
@@ -27,14 +28,6 @@ from debrief.rca.workdays import default_rca_due_date
 from debrief.reference import DEBRIEF_KINDS, label_for
 
 
-class RcaError(ValueError):
-    """An operation that cannot be carried out; the message is for the reviewer. `field` names the input."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 def _audit(event: str, rca: RootCauseAnalysis, actor: User, **details: Any) -> None:
     record(event, actor=actor, force_id=rca.force_id, record_type="rca", record_id=rca.id,
            incident=rca.incident.reference, **details)
@@ -42,9 +35,9 @@ def _audit(event: str, rca: RootCauseAnalysis, actor: User, **details: Any) -> N
 
 def _require_draft(rca: RootCauseAnalysis) -> None:
     if rca.status == "signed_off":
-        raise RcaError("This RCA has been signed off and can no longer be changed.")
+        raise ServiceError("This RCA has been signed off and can no longer be changed.")
     if rca.status != "draft":
-        raise RcaError("This RCA is with a second reviewer. It can be changed again if they return it.")
+        raise ServiceError("This RCA is with a second reviewer. It can be changed again if they return it.")
 
 
 def moment_on_incident_day(incident: Incident, at: time) -> datetime | None:
@@ -90,14 +83,14 @@ def start_rca(incident: Incident, *, actor: User, level: str, terms_of_reference
 
     lead = lead or actor
     if lead.force_id != incident.force_id:
-        raise RcaError("Select a PSD reviewer of the force", "lead")
+        raise ServiceError("Select a PSD reviewer of the force", "lead")
     check_independent(incident, lead, as_what="lead the RCA", field="lead")
     if rca_for_incident(incident) is not None:
-        raise RcaError("This incident already has a root-cause analysis.")
+        raise ServiceError("This incident already has a root-cause analysis.")
     if level not in LEVELS:
-        raise RcaError("Select the level of investigation", "level")
+        raise ServiceError("Select the level of investigation", "level")
     if not any(d.status == "submitted" for d in incident.debriefs):
-        raise RcaError("An RCA can start once at least one debrief of the incident has been submitted.")
+        raise ServiceError("An RCA can start once at least one debrief of the incident has been submitted.")
     start = today or utcnow().date()
     rca = RootCauseAnalysis(incident=incident, force_id=incident.force_id, lead=lead, level=level,
                             terms_of_reference=terms_of_reference.strip(), findings="", started_on=start,
@@ -131,13 +124,13 @@ def update_details(rca: RootCauseAnalysis, *, actor: User, level: str, terms_of_
                    due_on: date, due_reason: str) -> None:
     _require_draft(rca)
     if level not in LEVELS:
-        raise RcaError("Select the level of investigation", "level")
+        raise ServiceError("Select the level of investigation", "level")
     changed = []
     if due_on != rca.due_on:
         if not due_reason.strip():
-            raise RcaError("Enter why the due date is changing", "due_reason")
+            raise ServiceError("Enter why the due date is changing", "due_reason")
         if due_on < rca.started_on:
-            raise RcaError("The due date must be on or after the day the RCA started", "due_on")
+            raise ServiceError("The due date must be on or after the day the RCA started", "due_on")
         db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="due_changed",
                                 comment=f"from {rca.due_on:%-d %B %Y} to {due_on:%-d %B %Y}: {due_reason.strip()}"))
         rca.due_on = due_on
@@ -172,11 +165,11 @@ def save_chronology_entry(rca: RootCauseAnalysis, *, actor: User, entry: Chronol
     """Add (entry None) or edit an entry, in date order; marking it a problem adds a problem item to the graph."""
     _require_draft(rca)
     if not what.strip():
-        raise RcaError("Enter what happened", "what")
+        raise ServiceError("Enter what happened", "what")
     if is_problem and is_notable_practice:
-        raise RcaError("Mark the entry as a service delivery problem or as notable practice, not both", "is_problem")
+        raise ServiceError("Mark the entry as a service delivery problem or as notable practice, not both", "is_problem")
     if source_kind is not None and source_kind not in set(ChronologySource):
-        raise RcaError("Select where this entry came from", "source_kind")
+        raise ServiceError("Select where this entry came from", "source_kind")
     if entry is None:
         kind = source_kind or ChronologySource.OTHER
         label = source.strip()[:200] or f"Added by {actor.name}"
@@ -207,11 +200,11 @@ def delete_chronology_entry(rca: RootCauseAnalysis, entry: ChronologyEntry, *, a
     _require_draft(rca)
     problem = next((n for n in rca.nodes if n.kind == rca_graph.PROBLEM and n.chronology_entry_id == entry.id), None)
     if problem is not None:
-        raise RcaError("This entry is a service delivery problem in the graph. Remove the problem from the graph "
+        raise ServiceError("This entry is a service delivery problem in the graph. Remove the problem from the graph "
                        "first, then the entry.")
     citing = [n for n in rca.nodes if n.evidence_entry_id == entry.id]
     if citing:
-        raise RcaError(f"{len(citing)} {'factor cites' if len(citing) == 1 else 'factors cite'} this entry as "
+        raise ServiceError(f"{len(citing)} {'factor cites' if len(citing) == 1 else 'factors cite'} this entry as "
                        "evidence. Change their evidence first, then remove the entry.")
     rca.chronology.remove(entry)
     resequence(rca)
@@ -310,20 +303,20 @@ def node_in(rca: RootCauseAnalysis, node_id: int) -> RcaNode | None:
 def _check_evidence(rca: RootCauseAnalysis, evidence_kind: str, debrief_id: int | None, entry_id: int | None,
                     document: str | None) -> dict[str, Any]:
     if evidence_kind not in EVIDENCE_KINDS:
-        raise RcaError("Select what supports this factor", "evidence_kind")
+        raise ServiceError("Select what supports this factor", "evidence_kind")
     values: dict[str, Any] = {"evidence_kind": evidence_kind, "evidence_debrief_id": None,
                               "evidence_entry_id": None, "evidence_document": None}
     if evidence_kind == "debrief":
         if debrief_id not in {d.id for d in rca.incident.debriefs if d.status == "submitted"}:
-            raise RcaError("Select the debrief that supports this factor", "evidence_debrief")
+            raise ServiceError("Select the debrief that supports this factor", "evidence_debrief")
         values["evidence_debrief_id"] = debrief_id
     elif evidence_kind == "timeline":
         if entry_id not in {e.id for e in rca.chronology}:
-            raise RcaError("Select the chronology entry that supports this factor", "evidence_entry")
+            raise ServiceError("Select the chronology entry that supports this factor", "evidence_entry")
         values["evidence_entry_id"] = entry_id
     elif evidence_kind == "document":
         if not (document or "").strip():
-            raise RcaError("Enter the document that supports this factor", "evidence_document")
+            raise ServiceError("Enter the document that supports this factor", "evidence_document")
         values["evidence_document"] = document.strip()[:300]
     return values
 
@@ -334,11 +327,11 @@ def add_factor(rca: RootCauseAnalysis, *, actor: User, contributes_to: RcaNode, 
     """A contributory factor answering "what contributed to this?" for a problem or factor."""
     _require_draft(rca)
     if contributes_to.kind == rca_graph.OUTCOME:
-        raise RcaError("Factors contribute to a service delivery problem or to another factor.")
+        raise ServiceError("Factors contribute to a service delivery problem or to another factor.")
     if not label.strip():
-        raise RcaError("Enter the contributory factor", "label")
+        raise ServiceError("Enter the contributory factor", "label")
     if not category:
-        raise RcaError("Select the category of the factor", "category")
+        raise ServiceError("Select the category of the factor", "category")
     evidence = _check_evidence(rca, evidence_kind, evidence_debrief_id, evidence_entry_id, evidence_document)
     node = RcaNode(kind=rca_graph.FACTOR, label=" ".join(label.split())[:300], category=category,
                    description=description.strip(), **evidence)
@@ -356,12 +349,12 @@ def update_node(rca: RootCauseAnalysis, node: RcaNode, *, actor: User, label: st
                 evidence_entry_id: int | None = None, evidence_document: str | None = None) -> None:
     _require_draft(rca)
     if not label.strip():
-        raise RcaError("Enter a short description", "label")
+        raise ServiceError("Enter a short description", "label")
     node.label = " ".join(label.split())[:300]
     node.description = description.strip()
     if node.kind in rca_graph.FACTOR_KINDS:
         if not category:
-            raise RcaError("Select the category of the factor", "category")
+            raise ServiceError("Select the category of the factor", "category")
         node.category = category
         for key, value in _check_evidence(rca, evidence_kind, evidence_debrief_id, evidence_entry_id,
                                           evidence_document).items():
@@ -381,7 +374,7 @@ def link_nodes(rca: RootCauseAnalysis, *, actor: User, cause: RcaNode, effect: R
     try:
         rca_graph.check_edge(graph_nodes(rca), graph_edges(rca), rca_graph.Edge(cause.id, effect.id))
     except rca_graph.GraphError as error:
-        raise RcaError(str(error), "cause") from error
+        raise ServiceError(str(error), "cause") from error
     rca.links.append(RcaLink(rca_id=rca.id, cause_id=cause.id, effect_id=effect.id))
     _graph_changed(rca)
     _audit("rca.linked", rca, actor, cause=cause.id, effect=effect.id)
@@ -400,9 +393,9 @@ def set_root_cause(rca: RootCauseAnalysis, node: RcaNode, *, actor: User, confir
     """Confirm (or withdraw) a root cause; an unevidenced factor needs evidence first, or a reason."""
     _require_draft(rca)
     if node.kind not in rca_graph.FACTOR_KINDS:
-        raise RcaError("Only a contributory factor can be confirmed as a root cause.")
+        raise ServiceError("Only a contributory factor can be confirmed as a root cause.")
     if confirmed and node.evidence_kind == "none" and not reason.strip():
-        raise RcaError("This factor is not yet evidenced. Add the evidence that supports it, or say why it is a "
+        raise ServiceError("This factor is not yet evidenced. Add the evidence that supports it, or say why it is a "
                        "root cause without it", "reason")
     node.root_cause_reason = reason.strip() if confirmed and node.evidence_kind == "none" else None
     node.kind = rca_graph.ROOT_CAUSE if confirmed else rca_graph.FACTOR
@@ -414,7 +407,7 @@ def set_root_cause(rca: RootCauseAnalysis, node: RcaNode, *, actor: User, confir
 def delete_node(rca: RootCauseAnalysis, node: RcaNode, *, actor: User) -> None:
     _require_draft(rca)
     if node.kind == rca_graph.OUTCOME:
-        raise RcaError("The outcome cannot be removed: edit its description instead.")
+        raise ServiceError("The outcome cannot be removed: edit its description instead.")
     rca.links = [link for link in rca.links if node.id not in (link.cause_id, link.effect_id)]
     for recommendation in rca.recommendations:
         if node in recommendation.nodes:
@@ -434,14 +427,14 @@ def add_five_whys(rca: RootCauseAnalysis, *, actor: User, problem: RcaNode, answ
     """One new factor per "why?", each contributing to the answer before it, the first to the problem."""
     _require_draft(rca)
     if problem.kind not in (rca_graph.PROBLEM, *rca_graph.FACTOR_KINDS):
-        raise RcaError("Ask “why?” of a service delivery problem or a factor.")
+        raise ServiceError("Ask “why?” of a service delivery problem or a factor.")
     try:
         chain = rca_graph.five_whys(problem.id, answers, categories=list(categories))
     except rca_graph.GraphError as error:
-        raise RcaError(str(error), "why_1") from error
+        raise ServiceError(str(error), "why_1") from error
     for index, answer in enumerate(chain.nodes):
         if not answer.category:
-            raise RcaError(f"Select the category for why {index + 1}", f"category_{index + 1}")
+            raise ServiceError(f"Select the category for why {index + 1}", f"category_{index + 1}")
     # An answer worded like a factor already in the graph is that factor: it is linked, not copied.
     existing = {_same_words(n.label): n for n in rca.nodes if n.kind in rca_graph.FACTOR_KINDS}
     created: dict[Any, RcaNode] = {}
@@ -466,7 +459,7 @@ def add_five_whys(rca: RootCauseAnalysis, *, actor: User, problem: RcaNode, answ
             rca_graph.check_edge(graph_nodes(rca), graph_edges(rca), rca_graph.Edge(cause.id, effect.id))
         except rca_graph.GraphError as error:
             db.session.rollback()
-            raise RcaError(str(error), "why_1") from error
+            raise ServiceError(str(error), "why_1") from error
         rca.links.append(RcaLink(rca_id=rca.id, cause_id=cause.id, effect_id=effect.id))
         links.add((cause.id, effect.id))
     _graph_changed(rca)
@@ -491,7 +484,7 @@ def save_report_sections(rca: RootCauseAnalysis, *, actor: User, texts: dict[str
     _require_draft(rca)
     unknown = set(texts) - set(SECTION_KEYS)
     if unknown:
-        raise RcaError(f"Unknown report section: {', '.join(sorted(unknown))}")
+        raise ServiceError(f"Unknown report section: {', '.join(sorted(unknown))}")
     current = {section.section: section for section in rca.sections}
     changed = []
     for key in SECTION_KEYS:
@@ -499,7 +492,7 @@ def save_report_sections(rca: RootCauseAnalysis, *, actor: User, texts: dict[str
             continue
         text = (texts[key] or "").strip()
         if len(text) > MAX_SECTION_LENGTH:
-            raise RcaError(f"{SECTION_HEADINGS[key]} must be {MAX_SECTION_LENGTH:,} characters or fewer", key)
+            raise ServiceError(f"{SECTION_HEADINGS[key]} must be {MAX_SECTION_LENGTH:,} characters or fewer", key)
         row = current.get(key)
         if row is None:
             if text:
@@ -515,11 +508,11 @@ def save_report_sections(rca: RootCauseAnalysis, *, actor: User, texts: dict[str
 
 def _check_recommendation_choices(priority: str, addressed_to: str, strength: str) -> None:
     if priority not in set(Priority):
-        raise RcaError("Select the priority of the recommendation", "priority")
+        raise ServiceError("Select the priority of the recommendation", "priority")
     if addressed_to not in set(RecommendationFor):
-        raise RcaError("Select the organisation the recommendation is for", "addressed_to")
+        raise ServiceError("Select the organisation the recommendation is for", "addressed_to")
     if strength not in set(Strength):
-        raise RcaError("Select how strong the action it calls for is", "strength")
+        raise ServiceError("Select how strong the action it calls for is", "strength")
 
 
 def save_recommendation(rca: RootCauseAnalysis, *, actor: User, recommendation: Recommendation | None,
@@ -527,11 +520,11 @@ def save_recommendation(rca: RootCauseAnalysis, *, actor: User, recommendation: 
                         addressed_to: str = RecommendationFor.FORCE, strength: str = Strength.WEAK) -> Recommendation:
     _require_draft(rca)
     if not text.strip():
-        raise RcaError("Enter the recommendation", "text")
+        raise ServiceError("Enter the recommendation", "text")
     _check_recommendation_choices(priority, addressed_to, strength)
     chosen = [n for n in rca.nodes if n.id in set(node_ids) and n.kind in rca_graph.FACTOR_KINDS]
     if not chosen:
-        raise RcaError("Select at least one root cause or factor this recommendation addresses", "nodes")
+        raise ServiceError("Select at least one root cause or factor this recommendation addresses", "nodes")
     if recommendation is None:
         recommendation = Recommendation(text=text.strip(), position=len(rca.recommendations))
         rca.recommendations.append(recommendation)
@@ -551,7 +544,7 @@ def withdraw_recommendation(rca: RootCauseAnalysis, recommendation: Recommendati
                             reason: str = "") -> None:
     """Before sign-off a recommendation is simply removed; after, it stays, marked not taken forward."""
     if rca.status == RcaStatus.IN_REVIEW:
-        raise RcaError("This RCA is with a second reviewer. It can be changed again if they return it.")
+        raise ServiceError("This RCA is with a second reviewer. It can be changed again if they return it.")
     if rca.status == RcaStatus.DRAFT:
         rca.recommendations.remove(recommendation)
         for position, item in enumerate(rca.recommendations):
@@ -560,7 +553,7 @@ def withdraw_recommendation(rca: RootCauseAnalysis, recommendation: Recommendati
         db.session.commit()
         return
     if not reason.strip():
-        raise RcaError("Enter why the recommendation is not being taken forward", "reason")
+        raise ServiceError("Enter why the recommendation is not being taken forward", "reason")
     recommendation.status, recommendation.reason = RecommendationStatus.NOT_TAKEN_FORWARD, reason.strip()
     for item in recommendation.actions:
         if item.status in OPEN_ACTION_STATUSES:
@@ -574,26 +567,26 @@ def save_action(rca: RootCauseAnalysis, *, actor: User, recommendation: Recommen
                 reason: str, completion_evidence: str = "", today: date | None = None) -> RcaAction:
     """Actions can be updated after sign-off (the plan is carried out later); everything else cannot."""
     if rca.status == "in_review":
-        raise RcaError("This RCA is with a second reviewer. It can be changed again if they return it.")
+        raise ServiceError("This RCA is with a second reviewer. It can be changed again if they return it.")
     if status not in ACTION_STATUS_LABELS:
-        raise RcaError("Select the status of the action", "status")
+        raise ServiceError("Select the status of the action", "status")
     if action is None and rca.status == "signed_off":
-        raise RcaError("This RCA has been signed off: new actions cannot be added.")
+        raise ServiceError("This RCA has been signed off: new actions cannot be added.")
     if not description.strip():
-        raise RcaError("Enter the action", "description")
+        raise ServiceError("Enter the action", "description")
     if not owner.strip():
-        raise RcaError("Enter the team or role that owns the action", "owner")
+        raise ServiceError("Enter the team or role that owns the action", "owner")
     if due_on is None:
-        raise RcaError("Enter the date the action is due", "due_on")
+        raise ServiceError("Enter the date the action is due", "due_on")
     # A date already past is refused when it is set; an action that has since fallen due keeps its date.
     if (action is None or action.due_on != due_on) and due_on < (today or utcnow().date()):
-        raise RcaError("The due date must be today or in the future", "due_on")
+        raise ServiceError("The due date must be today or in the future", "due_on")
     if not measure.strip():
-        raise RcaError("Enter how you will know the action has worked", "measure")
+        raise ServiceError("Enter how you will know the action has worked", "measure")
     if status == "not_taken_forward" and not reason.strip():
-        raise RcaError("Enter why the action is not being taken forward", "reason")
+        raise ServiceError("Enter why the action is not being taken forward", "reason")
     if status == "done" and not completion_evidence.strip():
-        raise RcaError("Enter the evidence that the action has been completed", "completion_evidence")
+        raise ServiceError("Enter the evidence that the action has been completed", "completion_evidence")
     if action is None:
         action = RcaAction(description="", owner="", due_on=due_on)
         recommendation.actions.append(action)
@@ -637,10 +630,10 @@ def all_weak(rca: RootCauseAnalysis) -> bool:
 def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
     _require_draft(rca)
     if actor.id != rca.lead_id:
-        raise RcaError("Only the lead reviewer can send the RCA for review.")
+        raise ServiceError("Only the lead reviewer can send the RCA for review.")
     missing = review_gaps(rca)
     if missing:
-        raise RcaError("Before sending it for review: " + "; ".join(missing) + ".")
+        raise ServiceError("Before sending it for review: " + "; ".join(missing) + ".")
     rca.status = "in_review"
     rca.sent_for_review_at = utcnow()
     db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="sent_for_review", comment="",
@@ -736,7 +729,7 @@ def awaiting_sign_off(user: User) -> list[RootCauseAnalysis]:
 def sign_off(rca: RootCauseAnalysis, *, actor: User, comment: str = "") -> None:
     refusal = sign_off_refusal(rca, actor)
     if refusal:
-        raise RcaError(refusal)
+        raise ServiceError(refusal)
     rca.status = "signed_off"
     rca.signed_off_at = utcnow()
     rca.signed_off_by_id = actor.id
@@ -749,15 +742,15 @@ def return_for_changes(rca: RootCauseAnalysis, *, actor: User, comment: str,
                        section_comments: dict[str, str] | None = None) -> None:
     """Back to the lead with a comment, and optionally a comment on each report section it concerns."""
     if rca.status != "in_review":
-        raise RcaError("Only an RCA that has been sent for review can be returned.")
+        raise ServiceError("Only an RCA that has been sent for review can be returned.")
     if actor.id == rca.lead_id:
-        raise RcaError("The lead reviewer cannot return their own RCA.")
+        raise ServiceError("The lead reviewer cannot return their own RCA.")
     refusal = sign_off_refusal(rca, actor)
     if refusal:
-        raise RcaError(refusal.replace("sign off", "return"))
+        raise ServiceError(refusal.replace("sign off", "return"))
     by_section = {k: v.strip() for k, v in (section_comments or {}).items() if k in SECTION_KEYS and v.strip()}
     if not comment.strip() and not by_section:
-        raise RcaError("Enter what needs to change before it can be signed off", "comment")
+        raise ServiceError("Enter what needs to change before it can be signed off", "comment")
     rca.status = "draft"
     db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="returned", comment=comment.strip(),
                             section_comments=by_section or None))

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import Incident, RcaTeamMember, RootCauseAnalysis, User, UserRole, utcnow
 from debrief.models.rca import TeamRole
-from debrief.rca.service import RcaError, _audit, _require_draft
+from debrief.rca.service import _audit, _require_draft
 
 
 def independence_problem(incident: Incident, user: User) -> str | None:
@@ -33,7 +34,7 @@ def eligible_reviewers(rca_or_incident: RootCauseAnalysis | Incident) -> list[Us
 def check_independent(incident: Incident, user: User, *, as_what: str, field: str | None = None) -> None:
     problem = independence_problem(incident, user)
     if problem:
-        raise RcaError(f"{problem}, so they cannot {as_what}.", field)
+        raise ServiceError(f"{problem}, so they cannot {as_what}.", field)
 
 
 def member(rca: RootCauseAnalysis, user: User) -> RcaTeamMember | None:
@@ -44,7 +45,7 @@ def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
     """The lead, or whoever started the RCA, hands the lead to an independent reviewer of the force."""
     _require_draft(rca)
     if lead.force_id != rca.force_id or not lead.has_role(Role.REVIEWER):
-        raise RcaError("Select a PSD reviewer of the force", "lead")
+        raise ServiceError("Select a PSD reviewer of the force", "lead")
     check_independent(rca.incident, lead, as_what="lead the RCA", field="lead")
     old = member(rca, rca.lead)
     if old is not None and old.role == TeamRole.LEAD:
@@ -62,9 +63,9 @@ def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
 def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User) -> RcaTeamMember:
     _require_draft(rca)
     if user.force_id != rca.force_id or not user.has_role(Role.REVIEWER):
-        raise RcaError("Select a PSD reviewer of the force", "member")
+        raise ServiceError("Select a PSD reviewer of the force", "member")
     if member(rca, user) is not None:
-        raise RcaError(f"{user.name} is already on the team", "member")
+        raise ServiceError(f"{user.name} is already on the team", "member")
     check_independent(rca.incident, user, as_what="sit on the panel", field="member")
     added = RcaTeamMember(user=user, role=TeamRole.MEMBER, conflict_detail="")
     rca.team.append(added)
@@ -77,7 +78,7 @@ def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User) -> RcaT
 def remove_panel_member(rca: RootCauseAnalysis, *, actor: User, team_member: RcaTeamMember) -> None:
     _require_draft(rca)
     if team_member.role == TeamRole.LEAD:
-        raise RcaError("The lead cannot be removed: assign another lead instead.")
+        raise ServiceError("The lead cannot be removed: assign another lead instead.")
     rca.team.remove(team_member)
     _audit("rca.panel_member_removed", rca, actor, member=team_member.user_id)
     db.session.commit()
@@ -87,13 +88,13 @@ def declare_interests(rca: RootCauseAnalysis, *, actor: User, has_conflict: bool
     """A member declares, for themselves, whether they have a conflict of interest and what it is."""
     mine = member(rca, actor)
     if mine is None:
-        raise RcaError("Only members of the team declare their interests.")
+        raise ServiceError("Only members of the team declare their interests.")
     if rca.status == "signed_off":
-        raise RcaError("This RCA has been signed off and can no longer be changed.")
+        raise ServiceError("This RCA has been signed off and can no longer be changed.")
     if has_conflict is None:
-        raise RcaError("Select whether you have a conflict of interest", "has_conflict")
+        raise ServiceError("Select whether you have a conflict of interest", "has_conflict")
     if has_conflict and not detail.strip():
-        raise RcaError("Enter the interest you are declaring", "conflict_detail")
+        raise ServiceError("Enter the interest you are declaring", "conflict_detail")
     mine.has_conflict = has_conflict
     mine.conflict_detail = detail.strip() if has_conflict else ""
     mine.declared_at = utcnow()

@@ -6,13 +6,14 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission, Role
 from debrief.extensions import db
 from debrief.form_errors import apply_error
 from debrief.models import RootCauseAnalysis, User, UserRole
 from debrief.rca import team
 from debrief.rca.forms import DeclarationForm, LeadForm, TeamMemberForm
-from debrief.rca.service import RcaError, record_view
+from debrief.rca.service import record_view
 from debrief.security import requires
 
 
@@ -70,9 +71,9 @@ def add_member(rca_id: int):
         user = db.session.get(User, int(form.member.data)) if str(form.member.data).isdigit() else None
         try:
             if user is None:
-                raise RcaError("Select a reviewer to add", "member")
+                raise ServiceError("Select a reviewer to add", "member")
             team.add_panel_member(rca, actor=_me(), user=user)
-        except RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash(f"{user.name} has joined the panel. They are asked to declare their interests.", "success")
@@ -90,7 +91,7 @@ def remove_member(rca_id: int, member_id: int):
         abort(404)
     try:
         team.remove_panel_member(rca, actor=_me(), team_member=found)
-    except RcaError as error:
+    except ServiceError as error:
         flash(str(error), "error")
     else:
         flash(f"{found.user.name} has left the panel.", "success")
@@ -108,9 +109,9 @@ def assign_lead(rca_id: int):
         user = db.session.get(User, int(form.lead.data)) if str(form.lead.data).isdigit() else None
         try:
             if user is None:
-                raise RcaError("Select the lead reviewer", "lead")
+                raise ServiceError("Select the lead reviewer", "lead")
             team.assign_lead(rca, actor=_me(), lead=user)
-        except RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash(f"{user.name} now leads the RCA.", "success")
@@ -129,7 +130,7 @@ def declare(rca_id: int):
         try:
             choice = {"yes": True, "no": False}.get(form.has_conflict.data or "")
             team.declare_interests(rca, actor=_me(), has_conflict=choice, detail=form.conflict_detail.data or "")
-        except RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("Your declaration has been recorded.", "success")

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
 from debrief.extensions import db
@@ -137,10 +138,10 @@ def start(incident_id: int):
         lead = next((u for u in eligible if str(u.id) == form.lead.data), None) if form.lead.data else _me()
         try:
             if lead is None:
-                raise service.RcaError("Select a lead reviewer who is not named in the incident", "lead")
+                raise ServiceError("Select a lead reviewer who is not named in the incident", "lead")
             rca = service.start_rca(incident, actor=_me(), level=form.level.data,
                                     terms_of_reference=form.terms_of_reference.data, lead=lead)
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The root-cause analysis has started. The chronology has been built from the debriefs.", "success")
@@ -178,7 +179,7 @@ def details(rca_id: int):
             service.update_details(rca, actor=_me(), level=form.level.data,
                                    terms_of_reference=form.terms_of_reference.data, due_on=form.due_on.data,
                                    due_reason=form.due_reason.data or "")
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The details have been saved", "success")
@@ -243,7 +244,7 @@ def chronology_entry(rca_id: int, entry_id: int | None):
                                           is_problem=form.marking.data == "problem",
                                           is_notable_practice=form.marking.data == "notable_practice",
                                           source_kind=form.source_kind.data, source=form.source.data or "")
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The chronology has been saved", "success")
@@ -263,7 +264,7 @@ def delete_entry(rca_id: int, entry_id: int):
         abort(400)
     try:
         service.delete_chronology_entry(rca, entry, actor=_me())
-    except service.RcaError as error:
+    except ServiceError as error:
         flash(str(error), "error")
     else:
         flash("The entry has been removed from the chronology", "success")
@@ -442,7 +443,7 @@ def add_factor(rca_id: int, node_id: int):
             service.add_factor(rca, actor=_me(), contributes_to=target, label=form.label.data,
                                category=form.category.data, description=form.description.data or "",
                                **_evidence_args(form))
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The contributory factor has been added", "success")
@@ -477,7 +478,7 @@ def item(rca_id: int, node_id: int):
         try:
             service.update_node(rca, node, actor=_me(), label=form.label.data, description=form.description.data or "",
                                 category=form.category.data, **_evidence_args(form))
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The item has been saved", "success")
@@ -495,7 +496,7 @@ def _edit_wording(rca, node):
         try:
             service.update_node(rca, node, actor=_me(), label=form.label.data, description=form.description.data or "",
                                 category=None, evidence_kind=node.evidence_kind)
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The item has been saved", "success")
@@ -517,7 +518,7 @@ def root_cause(rca_id: int, node_id: int):
         from_reason_page = request.form.get("from") == "reason"
         try:
             service.set_root_cause(rca, node, actor=_me(), confirmed=confirmed, reason=form.reason.data or "")
-        except service.RcaError as error:
+        except ServiceError as error:
             if error.field == "reason" and not from_reason_page:
                 # Confirming an unevidenced factor from the graph: ask for the evidence or a reason.
                 return redirect(url_for("rca.root_cause", rca_id=rca.id, node_id=node.id))
@@ -538,7 +539,7 @@ def delete_item(rca_id: int, node_id: int):
     _editable(rca)
     try:
         service.delete_node(rca, _node_or_404(rca, node_id), actor=_me())
-    except service.RcaError as error:
+    except ServiceError as error:
         flash(str(error), "error")
     else:
         flash("The item and its links have been removed", "success")
@@ -555,7 +556,7 @@ def add_link(rca_id: int):
         try:
             service.link_nodes(rca, actor=_me(), cause=_node_or_404(rca, int(form.cause.data)),
                                effect=_node_or_404(rca, int(form.effect.data)))
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The link has been added", "success")
@@ -587,7 +588,7 @@ def five_whys(rca_id: int, node_id: int):
         try:
             service.add_five_whys(rca, actor=_me(), problem=start, answers=form.answers(),
                                   categories=form.categories())
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The 5-whys chain has been added. Its factors are not yet evidenced.", "success")
@@ -608,7 +609,7 @@ def findings(rca_id: int):
     if form.validate_on_submit() and not versions.is_stale(form, rca, ReportForm(formdata=None, data=saved)):
         try:
             service.save_report_sections(rca, actor=_me(), texts={s.key: form[s.key].data or "" for s in SECTIONS})
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             if culture_findings(rca):
@@ -670,7 +671,7 @@ def recommendation(rca_id: int, recommendation_id: int | None):
                                                 node_ids=[int(v) for v in form.nodes.data if str(v).isdigit()],
                                                 priority=form.priority.data, addressed_to=form.addressed_to.data,
                                                 strength=form.strength.data)
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The recommendation has been saved", "success")
@@ -710,7 +711,7 @@ def action(rca_id: int, recommendation_id: int, action_id: int | None):
                                 description=form.description.data, owner=form.owner.data, due_on=form.due_on.data,
                                 measure=form.measure.data, status=form.status.data, reason=form.reason.data or "",
                                 completion_evidence=form.completion_evidence.data or "")
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The action has been saved", "success")
@@ -731,7 +732,7 @@ def withdraw_recommendation(rca_id: int, recommendation_id: int):
         abort(400)
     try:
         service.withdraw_recommendation(rca, recommendation, actor=_me(), reason=form.reason.data or "")
-    except service.RcaError as error:
+    except ServiceError as error:
         flash(str(error), "error")
     else:
         flash("The recommendation has been withdrawn" if rca.status == "draft"
@@ -763,7 +764,7 @@ def send(rca_id: int):
     rca = _rca(rca_id)
     try:
         service.send_for_review(rca, actor=_me())
-    except service.RcaError as error:
+    except ServiceError as error:
         flash(str(error), "error")
     else:
         flash("Sent for review. A second reviewer of your force can now sign it off or return it.", "success")
@@ -788,7 +789,7 @@ def review(rca_id: int):
                 service.return_for_changes(rca, actor=_me(), comment=form.comment.data or "",
                                            section_comments={s.key: form[f"on_{s.key}"].data or "" for s in SECTIONS})
                 flash("The RCA has been returned to the lead reviewer with your comment.", "success")
-        except service.RcaError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             return redirect(url_for("rca.overview", rca_id=rca.id))

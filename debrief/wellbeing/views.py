@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.publications.forms import ConfirmForm
 from debrief.security import requires
@@ -30,7 +31,7 @@ def acknowledge(debrief_id: int):
     if form.validate_on_submit():
         try:
             service.acknowledge_support(debrief, actor=current_user._get_current_object())
-        except service.WellbeingError as error:
+        except ServiceError as error:
             flash(str(error), "error")
         else:
             flash(f"You have acknowledged {debrief.author.name}'s request for support.", "success")

@@ -19,6 +19,8 @@ PURE_MODULES = [
     "debrief.publications.workflow",
     "debrief.anonymise.engine",
     "debrief.anonymise.evaluate",
+    "debrief.anonymise.deny_terms",
+    "debrief.release.preparation",
 ]
 
 # What a pure core may not reach: the web layer, the ORM, the app's own stateful modules.
