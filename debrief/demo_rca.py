@@ -17,7 +17,8 @@ from debrief.auth.service import create_user
 from debrief.extensions import db
 from debrief.models import Force, Incident, RootCauseAnalysis, User
 from debrief.models.rca import Strength
-from debrief.rca import service, team
+from debrief.rca import service
+from debrief.rca.service import team
 
 SECOND_REVIEWERS = {"NSP": ("Meera Joshi", "reviewer2@nsp.example.police.uk"),
                     "WMC": ("Gareth Lloyd", "reviewer2@wmc.example.police.uk")}

@@ -5,17 +5,16 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.form_errors import apply_error
+from debrief.form_errors import attempt
 from debrief.models import CaseStudy, User
 from debrief.models.publication import CASE_STUDY_TEXTS
-from debrief.publications import service
 from debrief.publications import workflow as wf
+from debrief.publications import service
 from debrief.publications.forms import AnswerForm
-
 from debrief.security import requires
+
 
 bp = Blueprint("released", __name__, url_prefix="/released")
 
@@ -49,12 +48,7 @@ def case_study(case_id: int):
         if case.status != wf.RETURNED:
             abort(403)
         if form.validate_on_submit():
-            try:
-                service.resubmit_case_study(case, actor=_me(), answer=form.answer.data)
-            except ServiceError as error:
-                db.session.rollback()
-                apply_error(form, error, fallback="answer")
-            else:
+            if attempt(lambda: service.resubmit_case_study(case, actor=_me(), answer=form.answer.data), form, fallback="answer"):
                 flash("Your answer has been sent and the case study is back with the learning team", "success")
                 return redirect(url_for("released.index"))
     else:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from flask import Flask, abort, flash, redirect, render_template, request, url_for
 
-from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
+from debrief.errors import ServiceError
+from debrief.form_errors import attempt
 from debrief.rca.access import current_actor, rca_of_force
-
 from debrief.release import service as release_service
 from debrief.release.preparation import REDACTION, SECTIONS
 from debrief.security import requires
+
 
 SECTION_KEYS = {key for key, _ in SECTIONS}
 ENDPOINT = "rca.release"
@@ -76,12 +77,9 @@ def release(rca_id: int):
                        typed_phrase=phrase)
     justifications = {key[len("justify-"):]: value for key, value in request.form.items()
                       if key.startswith("justify-")}
-    try:
-        release_service.save_decisions(
+    if not attempt(lambda: release_service.save_decisions(
             rca, actor=current_actor(), title=request.form.get("title", ""), undone=_undone_from_form(),
-            redactions=_redactions_from_form(current.redactions or []), justifications=justifications)
-    except ServiceError as error:
-        flash(str(error), "error")
+            redactions=_redactions_from_form(current.redactions or []), justifications=justifications)):
         return redirect(url_for("rca.release", rca_id=rca.id))
     if action != "release":
         flash("Your changes to the release have been saved", "success")

@@ -6,19 +6,18 @@ from typing import Any
 
 from sqlalchemy import select
 
-from debrief.errors import ServiceError
 from debrief import reference as ref
 from debrief.anonymise import Flag, IncidentProfile, check_text
 from debrief.anonymise.deny_terms import release_deny_list
 from debrief.audit import record
 from debrief.database import lock_row
+from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import CaseStudy, RcaRelease, RootCauseAnalysis, User, utcnow
 from debrief.models.rca import ACTION_STATUS_LABELS
 from debrief.publications.service import IdentifyingText, create_candidate
 from debrief.rca import graph as rca_graph
 from debrief.rca.report_sections import SECTION_HEADINGS
-
 from debrief.release.preparation import REDACTION, SECTIONS, PreparedSection, prepare
 
 

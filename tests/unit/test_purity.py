@@ -21,6 +21,8 @@ PURE_MODULES = [
     "debrief.anonymise.evaluate",
     "debrief.anonymise.deny_terms",
     "debrief.release.preparation",
+    "debrief.rca.downloads",
+    "debrief.errors",
 ]
 
 # What a pure core may not reach: the web layer, the ORM, the app's own stateful modules.

@@ -11,7 +11,8 @@ from debrief.errors import ServiceError
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import IncidentOfficer, RcaNode, Recommendation, TimelineEntry
-from debrief.rca import service, team
+from debrief.rca import service
+from debrief.rca.service import team
 from tests.support.factories import create_user, submitted_debrief
 from tests.support.markup import watch
 from tests.support.pages import get_page, post_form, sign_in

@@ -6,14 +6,14 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from debrief.errors import ServiceError
 from debrief.auth.roles import Permission, Role
+from debrief.errors import ServiceError
 from debrief.extensions import db
-from debrief.form_errors import apply_error
+from debrief.form_errors import apply_error, attempt
 from debrief.models import RootCauseAnalysis, User, UserRole
-from debrief.rca import team
 from debrief.rca.forms import DeclarationForm, LeadForm, TeamMemberForm
 from debrief.rca.service import record_view
+from debrief.rca.service import team
 from debrief.security import requires
 
 
@@ -89,11 +89,7 @@ def remove_member(rca_id: int, member_id: int):
     found = next((m for m in rca.team if m.id == member_id), None)
     if found is None:
         abort(404)
-    try:
-        team.remove_panel_member(rca, actor=_me(), team_member=found)
-    except ServiceError as error:
-        flash(str(error), "error")
-    else:
+    if attempt(lambda: team.remove_panel_member(rca, actor=_me(), team_member=found)):
         flash(f"{found.user.name} has left the panel.", "success")
     return redirect(url_for("rca.team", rca_id=rca.id))
 

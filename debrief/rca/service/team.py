@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from debrief.errors import ServiceError
 from debrief.auth.roles import Role
+from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import Incident, RcaTeamMember, RootCauseAnalysis, User, UserRole, utcnow
 from debrief.models.rca import TeamRole
-from debrief.rca.service import _audit, _require_draft
+from debrief.rca.service.common import audit_rca, require_draft
 
 
 def independence_problem(incident: Incident, user: User) -> str | None:
@@ -43,7 +43,7 @@ def member(rca: RootCauseAnalysis, user: User) -> RcaTeamMember | None:
 
 def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
     """The lead, or whoever started the RCA, hands the lead to an independent reviewer of the force."""
-    _require_draft(rca)
+    require_draft(rca)
     if lead.force_id != rca.force_id or not lead.has_role(Role.REVIEWER):
         raise ServiceError("Select a PSD reviewer of the force", "lead")
     check_independent(rca.incident, lead, as_what="lead the RCA", field="lead")
@@ -56,12 +56,12 @@ def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
     else:
         rca.team.append(RcaTeamMember(user=lead, role=TeamRole.LEAD, conflict_detail=""))
     rca.lead = lead
-    _audit("rca.lead_assigned", rca, actor, lead=lead.id)
+    audit_rca("rca.lead_assigned", rca, actor, lead=lead.id)
     db.session.commit()
 
 
 def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User) -> RcaTeamMember:
-    _require_draft(rca)
+    require_draft(rca)
     if user.force_id != rca.force_id or not user.has_role(Role.REVIEWER):
         raise ServiceError("Select a PSD reviewer of the force", "member")
     if member(rca, user) is not None:
@@ -70,17 +70,17 @@ def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User) -> RcaT
     added = RcaTeamMember(user=user, role=TeamRole.MEMBER, conflict_detail="")
     rca.team.append(added)
     db.session.flush()
-    _audit("rca.panel_member_added", rca, actor, member=user.id)
+    audit_rca("rca.panel_member_added", rca, actor, member=user.id)
     db.session.commit()
     return added
 
 
 def remove_panel_member(rca: RootCauseAnalysis, *, actor: User, team_member: RcaTeamMember) -> None:
-    _require_draft(rca)
+    require_draft(rca)
     if team_member.role == TeamRole.LEAD:
         raise ServiceError("The lead cannot be removed: assign another lead instead.")
     rca.team.remove(team_member)
-    _audit("rca.panel_member_removed", rca, actor, member=team_member.user_id)
+    audit_rca("rca.panel_member_removed", rca, actor, member=team_member.user_id)
     db.session.commit()
 
 
@@ -98,7 +98,7 @@ def declare_interests(rca: RootCauseAnalysis, *, actor: User, has_conflict: bool
     mine.has_conflict = has_conflict
     mine.conflict_detail = detail.strip() if has_conflict else ""
     mine.declared_at = utcnow()
-    _audit("rca.interests_declared", rca, actor, conflict=has_conflict)
+    audit_rca("rca.interests_declared", rca, actor, conflict=has_conflict)
     db.session.commit()
 
 
