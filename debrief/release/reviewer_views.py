@@ -10,6 +10,7 @@ from flask import Flask, abort, flash, redirect, render_template, request, url_f
 from debrief.auth.roles import Permission
 from debrief.errors import ServiceError
 from debrief.form_errors import attempt
+from debrief.models.rca import RcaStatus, ReleaseStatus
 from debrief.rca.access import current_actor, rca_of_force
 from debrief.release import service as release_service
 from debrief.release.preparation import REDACTION, SECTIONS
@@ -27,7 +28,7 @@ def register(app: Flask) -> None:
 
 def rca_released_case(rca):
     """For RCA pages: the candidate case study a signed-off RCA was released as (None if not released)."""
-    return release_service.released_case(rca) if rca is not None and rca.status == "signed_off" else None
+    return release_service.released_case(rca) if rca is not None and rca.status == RcaStatus.SIGNED_OFF else None
 
 
 def _undone_from_form() -> list[tuple[str, int, int]]:
@@ -60,13 +61,13 @@ def _render(rca, release, errors: list[tuple[str, str]] | None = None, *, typed_
 @requires(Permission.REVIEW_INCIDENTS)
 def release(rca_id: int):
     rca = rca_of_force(rca_id)
-    if rca.status != "signed_off":
+    if rca.status != RcaStatus.SIGNED_OFF:
         abort(404)
     current = release_service.release_for(rca)
     if request.method == "GET":
         release_service.record_view(rca, actor=current_actor())
         return _render(rca, current)
-    if current.status == "released":
+    if current.status == ReleaseStatus.RELEASED:
         abort(403)
     action = request.form.get("action", "save")
     phrase = (request.form.get("redact_phrase") or "").strip()

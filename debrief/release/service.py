@@ -15,6 +15,7 @@ from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import CaseStudy, RcaRelease, RootCauseAnalysis, User, utcnow
 from debrief.models.rca import ACTION_STATUS_LABELS
+from debrief.models.rca import RcaStatus, RecommendationStatus, ReleaseStatus
 from debrief.publications.service import IdentifyingText, create_candidate
 from debrief.rca import graph as rca_graph
 from debrief.rca.report_sections import SECTION_HEADINGS
@@ -45,7 +46,7 @@ def sources(rca: RootCauseAnalysis) -> dict[str, str]:
         "what_happened": chronology,
         "findings_key_learning": findings,
         "recommendations": "\n".join(f"- {r.text}" + (f" ({r.strength} action)" if r.strength else "")
-                                     for r in rca.recommendations if r.status == "active"),
+                                     for r in rca.recommendations if r.status == RecommendationStatus.ACTIVE),
         "action_taken": "\n".join(f"- {a.description} ({a.owner}; {ACTION_STATUS_LABELS[a.status].lower()})"
                                   for a in actions),
         "outcome_for_individuals": outcome.label if outcome else "",
@@ -77,7 +78,7 @@ def release_for(rca: RootCauseAnalysis) -> RcaRelease:
     """The stored preparation, or a fresh unsaved one."""
     existing = db.session.scalar(select(RcaRelease).where(RcaRelease.rca_id == rca.id))
     return existing or RcaRelease(rca_id=rca.id, title="", undone=[], redactions=[], justifications={},
-                                  status="draft")
+                                  status=ReleaseStatus.DRAFT)
 
 
 def prepared(rca: RootCauseAnalysis, release: RcaRelease) -> list[PreparedSection]:
@@ -100,7 +101,7 @@ def flags(rca: RootCauseAnalysis, sections: Iterable[PreparedSection]) -> list[F
 
 
 def _require_signed_off(rca: RootCauseAnalysis) -> None:
-    if rca.status != "signed_off":
+    if rca.status != RcaStatus.SIGNED_OFF:
         raise ServiceError("Only a signed-off RCA can be released.")
 
 
@@ -118,7 +119,7 @@ def save_decisions(rca: RootCauseAnalysis, *, actor: User, title: str, undone: I
                    redactions: Iterable[tuple[str, str]], justifications: Mapping[str, str]) -> RcaRelease:
     _require_signed_off(rca)
     release = release_for(rca)
-    if release.status == "released":
+    if release.status == ReleaseStatus.RELEASED:
         raise ServiceError("This RCA has already been released to the learning team.")
     keys = {key for key, _ in SECTIONS}
     release.title = title.strip()[:200]
@@ -150,7 +151,7 @@ def release(rca: RootCauseAnalysis, *, actor: User) -> int:
     prep = release_for(rca)
     if prep.id is not None:
         lock_row(prep)  # two clicks of Release at once: the second waits here, then finds it released
-    if prep.status == "released":
+    if prep.status == ReleaseStatus.RELEASED:
         raise ServiceError("This RCA has already been released to the learning team.")
     sections = prepared(rca, prep)
     problems = release_problems(rca, prep, flags(rca, sections))
@@ -177,7 +178,7 @@ def release(rca: RootCauseAnalysis, *, actor: User) -> int:
         db.session.rollback()
         raise ServiceError(str(error)) from error
     prep = release_for(rca)
-    prep.status, prep.case_study_id, prep.released_at, prep.released_by_id = "released", case.id, utcnow(), actor.id
+    prep.status, prep.case_study_id, prep.released_at, prep.released_by_id = ReleaseStatus.RELEASED, case.id, utcnow(), actor.id
     db.session.add(prep)
     _audit("release.released", rca, actor, case_study=case.id)
     db.session.commit()

@@ -18,9 +18,9 @@ def audit_rca(event: str, rca: RootCauseAnalysis, actor: User, **details: Any) -
 
 
 def require_draft(rca: RootCauseAnalysis) -> None:
-    if rca.status == "signed_off":
+    if rca.status == RcaStatus.SIGNED_OFF:
         raise ServiceError("This RCA has been signed off and can no longer be changed.")
-    if rca.status != "draft":
+    if rca.status != RcaStatus.DRAFT:
         raise ServiceError("This RCA is with a second reviewer. It can be changed again if they return it.")
 
 

@@ -13,6 +13,7 @@ from debrief.models import (
     User, utcnow,
 )
 from debrief.models.rca import LEVELS, OPEN_ACTION_STATUSES, ChronologySource, TeamRole
+from debrief.models.rca import RcaStatus
 from debrief.rca import graph as rca_graph
 from debrief.rca.service.chronology import entry_datetime
 from debrief.rca.service.common import audit_rca, rca_for_incident, require_draft
@@ -45,7 +46,7 @@ def start_rca(incident: Incident, *, actor: User, level: str, terms_of_reference
     start = today or utcnow().date()
     rca = RootCauseAnalysis(incident=incident, force_id=incident.force_id, lead=lead, level=level,
                             terms_of_reference=terms_of_reference.strip(), findings="", started_on=start,
-                            due_on=default_rca_due_date(start), status="draft", graph_version=1)
+                            due_on=default_rca_due_date(start), status=RcaStatus.DRAFT, graph_version=1)
     db.session.add(rca)
     rca.team.append(RcaTeamMember(user=lead, role=TeamRole.LEAD, conflict_detail=""))
     entries = []

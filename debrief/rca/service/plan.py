@@ -10,6 +10,7 @@ from debrief.models import RcaAction, Recommendation, RootCauseAnalysis, User, u
 from debrief.models.rca import (
     ACTION_STATUS_LABELS, OPEN_ACTION_STATUSES, Priority, RcaStatus, RecommendationFor, RecommendationStatus, Strength,
 )
+from debrief.models.rca import ActionStatus
 from debrief.rca import graph as rca_graph
 from debrief.rca.service.common import audit_rca, require_draft
 
@@ -65,7 +66,7 @@ def withdraw_recommendation(rca: RootCauseAnalysis, recommendation: Recommendati
     recommendation.status, recommendation.reason = RecommendationStatus.NOT_TAKEN_FORWARD, reason.strip()
     for item in recommendation.actions:
         if item.status in OPEN_ACTION_STATUSES:
-            item.status, item.reason = "not_taken_forward", reason.strip()
+            item.status, item.reason = ActionStatus.NOT_TAKEN_FORWARD, reason.strip()
     audit_rca("rca.recommendation_not_taken_forward", rca, actor, recommendation=recommendation.id)
     db.session.commit()
 
@@ -74,11 +75,11 @@ def save_action(rca: RootCauseAnalysis, *, actor: User, recommendation: Recommen
                 description: str, owner: str, due_on: date | None, measure: str, status: str,
                 reason: str, completion_evidence: str = "", today: date | None = None) -> RcaAction:
     """Actions can be updated after sign-off (the plan is carried out later); everything else cannot."""
-    if rca.status == "in_review":
+    if rca.status == RcaStatus.IN_REVIEW:
         raise ServiceError("This RCA is with a second reviewer. It can be changed again if they return it.")
     if status not in ACTION_STATUS_LABELS:
         raise ServiceError("Select the status of the action", "status")
-    if action is None and rca.status == "signed_off":
+    if action is None and rca.status == RcaStatus.SIGNED_OFF:
         raise ServiceError("This RCA has been signed off: new actions cannot be added.")
     if not description.strip():
         raise ServiceError("Enter the action", "description")
@@ -91,9 +92,9 @@ def save_action(rca: RootCauseAnalysis, *, actor: User, recommendation: Recommen
         raise ServiceError("The due date must be today or in the future", "due_on")
     if not measure.strip():
         raise ServiceError("Enter how you will know the action has worked", "measure")
-    if status == "not_taken_forward" and not reason.strip():
+    if status == ActionStatus.NOT_TAKEN_FORWARD and not reason.strip():
         raise ServiceError("Enter why the action is not being taken forward", "reason")
-    if status == "done" and not completion_evidence.strip():
+    if status == ActionStatus.DONE and not completion_evidence.strip():
         raise ServiceError("Enter the evidence that the action has been completed", "completion_evidence")
     if action is None:
         action = RcaAction(description="", owner="", due_on=due_on)
@@ -103,8 +104,8 @@ def save_action(rca: RootCauseAnalysis, *, actor: User, recommendation: Recommen
         event = "rca.action_updated"
     action.description, action.owner, action.due_on = description.strip(), owner.strip(), due_on
     action.measure, action.status = measure.strip(), status
-    action.reason = reason.strip() if status == "not_taken_forward" else None
-    action.completion_evidence = completion_evidence.strip() if status == "done" else None
+    action.reason = reason.strip() if status == ActionStatus.NOT_TAKEN_FORWARD else None
+    action.completion_evidence = completion_evidence.strip() if status == ActionStatus.DONE else None
     db.session.flush()
     audit_rca(event, rca, actor, action_id=action.id, status=status)
     db.session.commit()

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import RcaEvent, RootCauseAnalysis, User, utcnow
+from debrief.models.rca import RcaStatus
 from debrief.rca import graph as rca_graph
 from debrief.rca.report_sections import SECTION_KEYS, changed_sections, missing_sections
 from debrief.rca.service.common import audit_rca, require_draft
@@ -21,7 +22,7 @@ def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
     missing = review_gaps(rca)
     if missing:
         raise ServiceError("Before sending it for review: " + "; ".join(missing) + ".")
-    rca.status = "in_review"
+    rca.status = RcaStatus.IN_REVIEW
     rca.sent_for_review_at = utcnow()
     db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="sent_for_review", comment="",
                             snapshot=report_snapshot(rca)))
@@ -85,7 +86,7 @@ def review_gaps(rca: RootCauseAnalysis) -> list[str]:
 
 def sign_off_refusal(rca: RootCauseAnalysis, user: User) -> str | None:
     """Why `user` may not sign off (or return) this RCA; None when they may."""
-    if rca.status != "in_review" or user.force_id != rca.force_id:
+    if rca.status != RcaStatus.IN_REVIEW or user.force_id != rca.force_id:
         return "Only an RCA that has been sent for review can be signed off."
     if user.id == rca.lead_id:
         return "A second reviewer must sign off the RCA: the lead reviewer cannot sign off their own."
@@ -104,7 +105,7 @@ def can_sign_off(rca: RootCauseAnalysis, user: User) -> bool:
 def awaiting_sign_off(user: User) -> list[RootCauseAnalysis]:
     """RCAs of the user's force that are in review and that this user may sign off."""
     query = select(RootCauseAnalysis).where(RootCauseAnalysis.force_id == user.force_id,
-                                            RootCauseAnalysis.status == "in_review")
+                                            RootCauseAnalysis.status == RcaStatus.IN_REVIEW)
     return [rca for rca in db.session.scalars(query.order_by(RootCauseAnalysis.sent_for_review_at))
             if can_sign_off(rca, user)]
 
@@ -113,7 +114,7 @@ def sign_off(rca: RootCauseAnalysis, *, actor: User, comment: str = "") -> None:
     refusal = sign_off_refusal(rca, actor)
     if refusal:
         raise ServiceError(refusal)
-    rca.status = "signed_off"
+    rca.status = RcaStatus.SIGNED_OFF
     rca.signed_off_at = utcnow()
     rca.signed_off_by_id = actor.id
     db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="signed_off", comment=comment.strip()))
@@ -124,7 +125,7 @@ def sign_off(rca: RootCauseAnalysis, *, actor: User, comment: str = "") -> None:
 def return_for_changes(rca: RootCauseAnalysis, *, actor: User, comment: str,
                        section_comments: dict[str, str] | None = None) -> None:
     """Back to the lead with a comment, and optionally a comment on each report section it concerns."""
-    if rca.status != "in_review":
+    if rca.status != RcaStatus.IN_REVIEW:
         raise ServiceError("Only an RCA that has been sent for review can be returned.")
     if actor.id == rca.lead_id:
         raise ServiceError("The lead reviewer cannot return their own RCA.")
@@ -134,7 +135,7 @@ def return_for_changes(rca: RootCauseAnalysis, *, actor: User, comment: str,
     by_section = {k: v.strip() for k, v in (section_comments or {}).items() if k in SECTION_KEYS and v.strip()}
     if not comment.strip() and not by_section:
         raise ServiceError("Enter what needs to change before it can be signed off", "comment")
-    rca.status = "draft"
+    rca.status = RcaStatus.DRAFT
     db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="returned", comment=comment.strip(),
                             section_comments=by_section or None))
     audit_rca("rca.returned", rca, actor, sections=sorted(by_section))

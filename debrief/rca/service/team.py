@@ -8,6 +8,7 @@ from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import Incident, RcaTeamMember, RootCauseAnalysis, User, UserRole, utcnow
 from debrief.models.rca import TeamRole
+from debrief.models.rca import RcaStatus
 from debrief.rca.service.common import audit_rca, require_draft
 
 
@@ -89,7 +90,7 @@ def declare_interests(rca: RootCauseAnalysis, *, actor: User, has_conflict: bool
     mine = member(rca, actor)
     if mine is None:
         raise ServiceError("Only members of the team declare their interests.")
-    if rca.status == "signed_off":
+    if rca.status == RcaStatus.SIGNED_OFF:
         raise ServiceError("This RCA has been signed off and can no longer be changed.")
     if has_conflict is None:
         raise ServiceError("Select whether you have a conflict of interest", "has_conflict")

@@ -11,6 +11,7 @@ from debrief.debriefs.access import incident_for_review
 from debrief.errors import ServiceError
 from debrief.form_errors import apply_error, attempt
 from debrief.models import utcnow
+from debrief.models.rca import RcaStatus
 from debrief.rca import service
 from debrief.rca.forms import (
     DetailsForm, ReviewForm, StartRcaForm,
@@ -68,7 +69,7 @@ def overview(rca_id: int):
 def _overview_context(rca, review_form) -> dict:
     return {"rca": rca, "analysis": service.analyse(rca), "gaps": service.review_gaps(rca),
             "can_sign_off": service.can_sign_off(rca, current_actor()), "review_form": review_form, "today": utcnow().date(),
-            "refusal": service.sign_off_refusal(rca, current_actor()) if rca.status == "in_review" else None,
+            "refusal": service.sign_off_refusal(rca, current_actor()) if rca.status == RcaStatus.IN_REVIEW else None,
             "returned": service.latest_return(rca), "changes": service.changes_since_last_review(rca),
             "sections": SECTIONS, "undeclared": team.undeclared(rca)}
 
@@ -100,7 +101,7 @@ def send(rca_id: int):
 @requires(Permission.REVIEW_INCIDENTS)
 def review(rca_id: int):
     rca = rca_of_force(rca_id)
-    if rca.status == "signed_off" and rca.signed_off_by_id == current_user.id:
+    if rca.status == RcaStatus.SIGNED_OFF and rca.signed_off_by_id == current_user.id:
         return redirect(url_for("rca.overview", rca_id=rca.id))  # a second click of the same sign-off
     if not service.can_sign_off(rca, current_actor()):
         abort(403)

@@ -10,8 +10,9 @@ from debrief.errors import ServiceError
 from debrief.form_errors import apply_error, attempt
 from debrief.models import RcaAction, utcnow
 from debrief.models.rca import ACTION_STATUS_LABELS
-from debrief.rca import service
+from debrief.models.rca import ActionStatus, RcaStatus
 from debrief.rca import graph as rca_graph
+from debrief.rca import service
 from debrief.rca.forms import (
     ActionForm, RecommendationForm, ReportForm, WithdrawForm,
 )
@@ -102,12 +103,12 @@ def action(rca_id: int, recommendation_id: int, action_id: int | None):
         existing = next((a for a in recommendation.actions if a.id == action_id), None)
         if existing is None:
             abort(404)
-    elif rca.status == "signed_off":
+    elif rca.status == RcaStatus.SIGNED_OFF:
         abort(403)
     if request.method == "GET" and existing is not None:
         form = ActionForm(obj=existing)
     else:
-        form = ActionForm() if request.method == "POST" else ActionForm(data={"status": "open"})
+        form = ActionForm() if request.method == "POST" else ActionForm(data={"status": ActionStatus.OPEN})
     if existing is not None:
         versions.stamp(form, existing)
     if form.validate_on_submit() and not (existing is not None and versions.is_stale(
@@ -132,7 +133,7 @@ def withdraw_recommendation(rca_id: int, recommendation_id: int):
     if not form.validate_on_submit():
         abort(400)
     if attempt(lambda: service.withdraw_recommendation(rca, recommendation, actor=current_actor(), reason=form.reason.data or "")):
-        flash("The recommendation has been withdrawn" if rca.status == "draft"
+        flash("The recommendation has been withdrawn" if rca.status == RcaStatus.DRAFT
               else "The recommendation is marked as not taken forward", "success")
     return redirect(url_for("rca.recommendations", rca_id=rca.id))
 
