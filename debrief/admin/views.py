@@ -14,6 +14,7 @@ from debrief.auth.service import (
 )
 from debrief.extensions import db
 from debrief.models import AuditEvent
+from debrief.form_errors import attempt
 from debrief.security import requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -62,12 +63,7 @@ def user(user_id: int):
         abort(404)
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            deactivate_user(person, actor=current_user._get_current_object())
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
+        if attempt(lambda: deactivate_user(person, actor=current_user._get_current_object())):
             flash(f"{person.name} has been deactivated", "success")
         return redirect(url_for("admin.user", user_id=person.id))
     record("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",

@@ -15,6 +15,7 @@ from debrief.debriefs.subject_forms import (
     NotThereForm, PeopleChangeReasonForm, other_colleague_form_class, subject_form_class,
 )
 from debrief.models import User
+from debrief.form_errors import attempt
 from debrief.security import requires
 
 bp = Blueprint("debrief_people", __name__, url_prefix="/debriefs")
@@ -81,10 +82,7 @@ def remove_colleague(debrief_id: int, officer_id: int):
     reason, page = reason_or_page(debrief, action, {})
     if page is not None:
         return page
-    try:
-        people_service.remove_colleague(debrief, officer_id, actor=_me(), reason=reason)
-    except ServiceError as exc:
-        flash(str(exc), "error")
+    attempt(lambda: people_service.remove_colleague(debrief, officer_id, actor=_me(), reason=reason))
     return _people_page(debrief)
 
 
@@ -160,8 +158,5 @@ def subject(debrief_id: int, subject_id: int | None = None):
 @requires(Permission.FILE_DEBRIEF)
 def remove_subject(debrief_id: int, subject_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=True)
-    try:
-        service.remove_subject(debrief, subject_id, actor=_me())
-    except ServiceError as exc:
-        flash(str(exc), "error")
+    attempt(lambda: service.remove_subject(debrief, subject_id, actor=_me()))
     return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="tactics"))

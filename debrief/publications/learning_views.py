@@ -13,7 +13,7 @@ from wtforms import SelectChoice
 from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.form_errors import apply_error
+from debrief.form_errors import apply_error, attempt
 from debrief.models import Article, CaseStudy, MagazineIssue, ReflectiveQuestion, User
 from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS
 from debrief.publications import service
@@ -98,15 +98,10 @@ def edit(case_id: int):
     form = CaseStudyForm(obj=None if request.method == "POST" else case)
     versions.stamp(form, case)
     if form.validate_on_submit() and not versions.is_stale(form, case, CaseStudyForm(formdata=None, obj=case)):
-        try:
-            service.update_case_study(case, actor=_me(), **{k: form[k].data or ([] if k in (
-                "themes", "operational_areas", "factor_categories") else "") for k in (
-                "title", "themes", "summary", "what_happened", "findings_key_learning", "action_taken",
-                "outcome_for_individuals", "recommendations", "operational_areas", "factor_categories")})
-        except ServiceError as error:
-            db.session.rollback()
-            apply_error(form, error)
-        else:
+        fields = {k: form[k].data or ([] if k in ("themes", "operational_areas", "factor_categories") else "")
+                  for k in ("title", "themes", "summary", "what_happened", "findings_key_learning", "action_taken",
+                            "outcome_for_individuals", "recommendations", "operational_areas", "factor_categories")}
+        if attempt(lambda: service.update_case_study(case, actor=_me(), **fields), form):
             flash("The case study has been saved", "success")
             return redirect(url_for("learning.case_study", case_id=case.id))
     return render_template("learning/edit.html", case=case, form=form)
@@ -153,12 +148,7 @@ def remove_question(case_id: int, question_id: int):
     existing = db.session.get(ReflectiveQuestion, question_id)
     if existing is None or existing.case_study_id != case.id:
         abort(404)
-    try:
-        service.remove_question(existing, actor=_me())
-    except ServiceError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
+    if attempt(lambda: service.remove_question(existing, actor=_me())):
         flash("The reflective question has been removed", "success")
     return redirect(url_for("learning.case_study", case_id=case.id, _anchor="questions"))
 
@@ -251,12 +241,8 @@ def issue(issue_id: int):
     if request.method == "POST" and issue.status == "published":
         abort(403)
     if form.validate_on_submit() and not versions.is_stale(form, issue, IssueForm(formdata=None, obj=issue)):
-        try:
-            service.update_issue(issue, actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
-        except ServiceError as error:
-            db.session.rollback()
-            apply_error(form, error)
-        else:
+        if attempt(lambda: service.update_issue(issue, actor=_me(), theme=form.theme.data,
+                                                introduction=form.introduction.data), form):
             flash("The theme and introduction have been saved", "success")
             return redirect(url_for("learning.issue", issue_id=issue.id))
     return render_template("learning/issue.html", issue=issue, form=form, add_form=_add_form(issue),
@@ -338,11 +324,7 @@ def remove_article(issue_id: int, article_id: int):
     existing = db.session.get(Article, article_id)
     if existing is None or existing.issue_id != issue.id or not ConfirmForm().validate_on_submit():
         abort(404)
-    try:
-        service.remove_article(existing, actor=_me())
-    except ServiceError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    attempt(lambda: service.remove_article(existing, actor=_me()))
     return redirect(url_for("learning.issue", issue_id=issue.id, _anchor="articles"))
 
 

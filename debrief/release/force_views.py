@@ -48,7 +48,8 @@ def case_study(case_id: int):
         if case.status != wf.RETURNED:
             abort(403)
         if form.validate_on_submit():
-            if attempt(lambda: service.resubmit_case_study(case, actor=_me(), answer=form.answer.data), form, fallback="answer"):
+            if attempt(lambda: service.resubmit_case_study(case, actor=_me(), answer=form.answer.data), form,
+                       fallback="answer"):
                 flash("Your answer has been sent and the case study is back with the learning team", "success")
                 return redirect(url_for("released.index"))
     else:

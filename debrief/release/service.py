@@ -178,7 +178,8 @@ def release(rca: RootCauseAnalysis, *, actor: User) -> int:
         db.session.rollback()
         raise ServiceError(str(error)) from error
     prep = release_for(rca)
-    prep.status, prep.case_study_id, prep.released_at, prep.released_by_id = ReleaseStatus.RELEASED, case.id, utcnow(), actor.id
+    prep.status, prep.case_study_id = ReleaseStatus.RELEASED, case.id
+    prep.released_at, prep.released_by_id = utcnow(), actor.id
     db.session.add(prep)
     _audit("release.released", rca, actor, case_study=case.id)
     db.session.commit()

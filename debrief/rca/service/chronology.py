@@ -47,7 +47,8 @@ def save_chronology_entry(rca: RootCauseAnalysis, *, actor: User, entry: Chronol
     if not what.strip():
         raise ServiceError("Enter what happened", "what")
     if is_problem and is_notable_practice:
-        raise ServiceError("Mark the entry as a service delivery problem or as notable practice, not both", "is_problem")
+        raise ServiceError("Mark the entry as a service delivery problem or as notable practice, not both",
+                           "is_problem")
     if source_kind is not None and source_kind not in set(ChronologySource):
         raise ServiceError("Select where this entry came from", "source_kind")
     if entry is None:

@@ -48,10 +48,10 @@ def chronology_entry(rca_id: int, entry_id: int | None):
             entry is not None and versions.is_stale(form, entry, ChronologyEntryForm(formdata=None,
                                                                                      data=_entry_data(entry)))):
         moment = service.entry_moment(rca.incident, form.on_date.data, form.time_value())
-        if attempt(lambda: service.save_chronology_entry(rca, actor=current_actor(), entry=entry, at=moment, what=form.what.data,
-                                                         is_problem=form.marking.data == "problem",
-                                                         is_notable_practice=form.marking.data == "notable_practice",
-                                                         source_kind=form.source_kind.data, source=form.source.data or ""), form):
+        if attempt(lambda: service.save_chronology_entry(
+                rca, actor=current_actor(), entry=entry, at=moment, what=form.what.data,
+                is_problem=form.marking.data == "problem", is_notable_practice=form.marking.data == "notable_practice",
+                source_kind=form.source_kind.data, source=form.source.data or ""), form):
             flash("The chronology has been saved", "success")
             return redirect(url_for("rca.chronology", rca_id=rca.id))
     if entry is not None:
@@ -76,7 +76,8 @@ def move_entry(rca_id: int, entry_id: int):
     rca = rca_of_force(rca_id)
     require_editor(rca)
     entry = entry_or_404(rca, entry_id)
-    service.move_chronology_entry(rca, entry, actor=current_actor(), direction=-1 if request.form.get("direction") == "up" else 1)
+    service.move_chronology_entry(rca, entry, actor=current_actor(),
+                                  direction=-1 if request.form.get("direction") == "up" else 1)
     return redirect(url_for("rca.chronology", rca_id=rca.id, _anchor=f"entry-{entry.id}"))
 
 
@@ -91,8 +92,10 @@ def mark_problem(rca_id: int, entry_id: int):
 
 def register(bp: Blueprint) -> None:
     bp.add_url_rule("/<int:rca_id>/chronology", "chronology", chronology)
-    bp.add_url_rule("/<int:rca_id>/chronology/new", "chronology_entry", chronology_entry, methods=["GET", "POST"], defaults={"entry_id": None})
-    bp.add_url_rule("/<int:rca_id>/chronology/<int:entry_id>", "chronology_entry", chronology_entry, methods=["GET", "POST"])
+    bp.add_url_rule("/<int:rca_id>/chronology/new", "chronology_entry", chronology_entry, methods=["GET", "POST"],
+                    defaults={"entry_id": None})
+    bp.add_url_rule("/<int:rca_id>/chronology/<int:entry_id>", "chronology_entry", chronology_entry, methods=["GET",
+            "POST"])
     bp.add_url_rule("/<int:rca_id>/chronology/<int:entry_id>/delete", "delete_entry", delete_entry, methods=["POST"])
     bp.add_url_rule("/<int:rca_id>/chronology/<int:entry_id>/move", "move_entry", move_entry, methods=["POST"])
     bp.add_url_rule("/<int:rca_id>/chronology/<int:entry_id>/problem", "mark_problem", mark_problem, methods=["POST"])

@@ -22,11 +22,12 @@ from debrief.rca.views.common import (
 from debrief.security import requires
 
 
-def link_form(rca, form=None, rows=None):
+def link_picker(rca, form=None, rows=None):
     form = form or LinkForm()
     rows = rows if rows is not None else service.node_rows(rca)
     items = [SelectChoice("", "Select an item")]
-    items += [SelectChoice(str(node_id), f"{rca_graph.KIND_NAMES[kind]}: {label[:80]}") for node_id, kind, label in rows]
+    items += [SelectChoice(str(node_id), f"{rca_graph.KIND_NAMES[kind]}: {label[:80]}") for node_id, kind,
+              label in rows]
     outcomes = {str(node_id) for node_id, kind, _ in rows if kind == rca_graph.OUTCOME}
     form.cause.choices = [c for c in items if c.value not in outcomes]
     form.effect.choices = items
@@ -68,7 +69,8 @@ def _graph_fragments(rca) -> dict:
         by_id = {n.id: n for n in rca.nodes}
         analysis = service.analyse(rca)
         return {"analysis": Markup(render_template("rca/_graph_analysis.html", rca=rca, analysis=analysis,
-                                                   by_id=by_id, culture=service.culture_findings(rca, items_only=True))),
+                                                   by_id=by_id, culture=service.culture_findings(rca,
+                                                           items_only=True))),
                 "text": Markup(render_template("rca/_text_alternative.html", text=text_alternative(nodes, edges)))}
 
     return fragment_cache.get_or_draw(("rca-graph-page", rca.id, rca.graph_version), render)
@@ -86,7 +88,7 @@ def graph(rca_id: int, link_form=None):
     large = links > LARGE_GRAPH_LINKS
     body = render_template("rca/graph.html", rca=rca, drawing=drawing(rca, "graph"), fragments=_graph_fragments(rca),
                            by_id={} if large else {n.id: n for n in rca.nodes},
-                           link_form=link_form(rca, link_form, rows), category_name=category_name, items=items,
+                           link_form=link_picker(rca, link_form, rows), category_name=category_name, items=items,
                            page=page, pages=pages, first_item=start + 1, last_item=start + len(items),
                            node_count=len(rows), link_count=links, large=large)
     # Recorded after drawing the page: the audit's commit expires every loaded item and link.

@@ -16,7 +16,7 @@ from debrief.rca.forms import (
 from debrief.rca.views.common import (
     current_actor, node_or_404, rca_of_force, record_page_view, require_editor,
 )
-from debrief.rca.views.graph import graph, link_form
+from debrief.rca.views.graph import graph, link_picker
 from debrief.reference import DEBRIEF_KINDS, label_for
 from debrief.security import requires
 
@@ -79,7 +79,8 @@ def item(rca_id: int, node_id: int):
     _evidence_choices(rca, form)
     versions.stamp(form, node)
     if form.validate_on_submit() and not versions.is_stale(form, node, _saved_item_form(rca, node)):
-        if attempt(lambda: service.update_node(rca, node, actor=current_actor(), label=form.label.data, description=form.description.data or "",
+        if attempt(lambda: service.update_node(rca, node, actor=current_actor(), label=form.label.data,
+                                               description=form.description.data or "",
                                                category=form.category.data, **_evidence_args(form)), form):
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
@@ -94,7 +95,8 @@ def _edit_wording(rca, node):
     form = OutcomeForm(data=saved) if request.method == "GET" else OutcomeForm()
     versions.stamp(form, node)
     if form.validate_on_submit() and not versions.is_stale(form, node, OutcomeForm(formdata=None, data=saved)):
-        if attempt(lambda: service.update_node(rca, node, actor=current_actor(), label=form.label.data, description=form.description.data or "",
+        if attempt(lambda: service.update_node(rca, node, actor=current_actor(), label=form.label.data,
+                                               description=form.description.data or "",
                                                category=None, evidence_kind=node.evidence_kind), form):
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
@@ -142,7 +144,7 @@ def delete_item(rca_id: int, node_id: int):
 def add_link(rca_id: int):
     rca = rca_of_force(rca_id)
     require_editor(rca)
-    form = link_form(rca)
+    form = link_picker(rca)
     if form.validate_on_submit():
         if attempt(lambda: service.link_nodes(rca, actor=current_actor(), cause=node_or_404(rca, int(form.cause.data)),
                                               effect=node_or_404(rca, int(form.effect.data))), form):
@@ -178,7 +180,8 @@ def five_whys(rca_id: int, node_id: int):
 
 
 def register(bp: Blueprint) -> None:
-    bp.add_url_rule("/<int:rca_id>/items/<int:node_id>/contributors/new", "add_factor", add_factor, methods=["GET", "POST"])
+    bp.add_url_rule("/<int:rca_id>/items/<int:node_id>/contributors/new", "add_factor", add_factor, methods=["GET",
+            "POST"])
     bp.add_url_rule("/<int:rca_id>/items/<int:node_id>", "item", item, methods=["GET", "POST"])
     bp.add_url_rule("/<int:rca_id>/items/<int:node_id>/root-cause", "root_cause", root_cause, methods=["GET", "POST"])
     bp.add_url_rule("/<int:rca_id>/items/<int:node_id>/delete", "delete_item", delete_item, methods=["POST"])

@@ -62,13 +62,15 @@ def start(incident_id: int):
 def overview(rca_id: int):
     rca = rca_of_force(rca_id)
     body = render_template("rca/overview.html", **_overview_context(rca, ReviewForm()))
-    service.record_view(rca, actor=current_actor(), page="overview")  # after drawing: its commit expires what was loaded
+    service.record_view(rca, actor=current_actor(),
+                        page="overview")  # after drawing: its commit expires what was loaded
     return body
 
 
 def _overview_context(rca, review_form) -> dict:
     return {"rca": rca, "analysis": service.analyse(rca), "gaps": service.review_gaps(rca),
-            "can_sign_off": service.can_sign_off(rca, current_actor()), "review_form": review_form, "today": utcnow().date(),
+            "can_sign_off": service.can_sign_off(rca,
+                                                 current_actor()), "review_form": review_form, "today": utcnow().date(),
             "refusal": service.sign_off_refusal(rca, current_actor()) if rca.status == RcaStatus.IN_REVIEW else None,
             "returned": service.latest_return(rca), "changes": service.changes_since_last_review(rca),
             "sections": SECTIONS, "undeclared": team.undeclared(rca)}
@@ -81,9 +83,9 @@ def details(rca_id: int):
     form = DetailsForm(obj=rca) if request.method == "GET" else DetailsForm()
     versions.stamp(form, rca)
     if form.validate_on_submit() and not versions.is_stale(form, rca, DetailsForm(formdata=None, obj=rca)):
-        if attempt(lambda: service.update_details(rca, actor=current_actor(), level=form.level.data,
-                                                  terms_of_reference=form.terms_of_reference.data, due_on=form.due_on.data,
-                                                  due_reason=form.due_reason.data or ""), form):
+        if attempt(lambda: service.update_details(
+                rca, actor=current_actor(), level=form.level.data, terms_of_reference=form.terms_of_reference.data,
+                due_on=form.due_on.data, due_reason=form.due_reason.data or ""), form):
             flash("The details have been saved", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
     record_page_view(rca, "details")

@@ -32,7 +32,8 @@ def findings(rca_id: int):
     form = ReportForm(data=saved) if request.method == "GET" else ReportForm()
     versions.stamp(form, rca)
     if form.validate_on_submit() and not versions.is_stale(form, rca, ReportForm(formdata=None, data=saved)):
-        if attempt(lambda: service.save_report_sections(rca, actor=current_actor(), texts={s.key: form[s.key].data or "" for s in SECTIONS}), form):
+        if attempt(lambda: service.save_report_sections(rca, actor=current_actor(),
+                                                        texts={s.key: form[s.key].data or "" for s in SECTIONS}), form):
             if service.culture_findings(rca):
                 flash("The report has been saved. Some wording may read as blaming a person: see the check below.",
                       "info")
@@ -40,7 +41,8 @@ def findings(rca_id: int):
             flash("The report has been saved", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
     record_page_view(rca, "findings")
-    return render_template("rca/findings.html", form=form, rca=rca, culture=service.culture_findings(rca), sections=SECTIONS,
+    return render_template("rca/findings.html", form=form, rca=rca, culture=service.culture_findings(rca),
+                           sections=SECTIONS,
                            returned=service.latest_return(rca))
 
 
@@ -78,7 +80,8 @@ def recommendation(rca_id: int, recommendation_id: int | None):
     if form.validate_on_submit() and not (existing is not None and versions.is_stale(
             form, existing, filled(RecommendationForm(formdata=None, data=saved_data())))):
         try:
-            saved = service.save_recommendation(rca, actor=current_actor(), recommendation=existing, text=form.text.data,
+            saved = service.save_recommendation(rca, actor=current_actor(), recommendation=existing,
+                                                text=form.text.data,
                                                 node_ids=[int(v) for v in form.nodes.data if str(v).isdigit()],
                                                 priority=form.priority.data, addressed_to=form.addressed_to.data,
                                                 strength=form.strength.data)
@@ -113,10 +116,11 @@ def action(rca_id: int, recommendation_id: int, action_id: int | None):
         versions.stamp(form, existing)
     if form.validate_on_submit() and not (existing is not None and versions.is_stale(
             form, existing, ActionForm(formdata=None, obj=existing))):
-        if attempt(lambda: service.save_action(rca, actor=current_actor(), recommendation=recommendation, action=existing,
-                                               description=form.description.data, owner=form.owner.data, due_on=form.due_on.data,
-                                               measure=form.measure.data, status=form.status.data, reason=form.reason.data or "",
-                                               completion_evidence=form.completion_evidence.data or ""), form):
+        if attempt(lambda: service.save_action(
+                rca, actor=current_actor(), recommendation=recommendation, action=existing,
+                description=form.description.data, owner=form.owner.data, due_on=form.due_on.data,
+                measure=form.measure.data, status=form.status.data, reason=form.reason.data or "",
+                completion_evidence=form.completion_evidence.data or ""), form):
             flash("The action has been saved", "success")
             return redirect(url_for("rca.recommendations", rca_id=rca.id))
     return render_template("rca/action.html", form=form, rca=rca, recommendation=recommendation, action=existing)
@@ -132,7 +136,8 @@ def withdraw_recommendation(rca_id: int, recommendation_id: int):
     form = WithdrawForm()
     if not form.validate_on_submit():
         abort(400)
-    if attempt(lambda: service.withdraw_recommendation(rca, recommendation, actor=current_actor(), reason=form.reason.data or "")):
+    if attempt(lambda: service.withdraw_recommendation(rca, recommendation, actor=current_actor(),
+                                                       reason=form.reason.data or "")):
         flash("The recommendation has been withdrawn" if rca.status == RcaStatus.DRAFT
               else "The recommendation is marked as not taken forward", "success")
     return redirect(url_for("rca.recommendations", rca_id=rca.id))
@@ -156,11 +161,16 @@ def withdraw_action(rca_id: int, recommendation_id: int, action_id: int):
 def register(bp: Blueprint) -> None:
     bp.add_url_rule("/<int:rca_id>/findings", "findings", findings, methods=["GET", "POST"])
     bp.add_url_rule("/<int:rca_id>/recommendations", "recommendations", recommendations)
-    bp.add_url_rule("/<int:rca_id>/recommendations/new", "recommendation", recommendation, methods=["GET", "POST"], defaults={"recommendation_id": None})
-    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>", "recommendation", recommendation, methods=["GET", "POST"])
-    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>/actions/new", "action", action, methods=["GET", "POST"],
-          defaults={"action_id": None})
-    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>/actions/<int:action_id>", "action", action, methods=["GET", "POST"])
-    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>/withdraw", "withdraw_recommendation", withdraw_recommendation, methods=["POST"])
-    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>/actions/<int:action_id>/withdraw", "withdraw_action", withdraw_action, methods=["POST"])
+    bp.add_url_rule("/<int:rca_id>/recommendations/new", "recommendation", recommendation, methods=["GET", "POST"],
+                    defaults={"recommendation_id": None})
+    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>", "recommendation", recommendation,
+                    methods=["GET", "POST"])
+    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>/actions/new", "action", action,
+                    methods=["GET", "POST"], defaults={"action_id": None})
+    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>/actions/<int:action_id>", "action", action,
+                    methods=["GET", "POST"])
+    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>/withdraw", "withdraw_recommendation",
+                    withdraw_recommendation, methods=["POST"])
+    bp.add_url_rule("/<int:rca_id>/recommendations/<int:recommendation_id>/actions/<int:action_id>/withdraw",
+                    "withdraw_action", withdraw_action, methods=["POST"])
 
