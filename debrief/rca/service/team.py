@@ -42,8 +42,23 @@ def member(rca: RootCauseAnalysis, user: User) -> RcaTeamMember | None:
     return next((m for m in rca.team if m.user_id == user.id), None)
 
 
-def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
+def reviewer(user_id: str | int | None) -> User | None:
+    """The user a form's reviewer picker names, or None (the service then asks for one)."""
+    return db.session.get(User, int(user_id)) if str(user_id or "").isdigit() else None
+
+
+def excluded_reviewers(rca: RootCauseAnalysis) -> list[tuple[User, str]]:
+    """Reviewers of the force who may not take part, with the reason, so nobody wonders where they went."""
+    reviewers = db.session.scalars(select(User).join(UserRole).where(
+        User.force_id == rca.force_id, UserRole.role == Role.REVIEWER.value).order_by(User.name))
+    found = [(u, independence_problem(rca.incident, u)) for u in reviewers]
+    return [(u, why) for u, why in found if why]
+
+
+def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User | None) -> None:
     """The lead, or whoever started the RCA, hands the lead to an independent reviewer of the force."""
+    if lead is None:
+        raise ServiceError("Select the lead reviewer", "lead")
     require_draft(rca)
     if lead.force_id != rca.force_id or not lead.has_role(Role.REVIEWER):
         raise ServiceError("Select a PSD reviewer of the force", "lead")
@@ -61,7 +76,9 @@ def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
     db.session.commit()
 
 
-def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User) -> RcaTeamMember:
+def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User | None) -> RcaTeamMember:
+    if user is None:
+        raise ServiceError("Select a reviewer to add", "member")
     require_draft(rca)
     if user.force_id != rca.force_id or not user.has_role(Role.REVIEWER):
         raise ServiceError("Select a PSD reviewer of the force", "member")

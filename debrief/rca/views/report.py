@@ -37,7 +37,7 @@ def report(rca_id: int):
 
 @requires(Permission.REVIEW_INCIDENTS)
 def report_pdf(rca_id: int):
-    from debrief.rca.pdf import report_pdf as build_pdf
+    from debrief.rca.pdf import report_pdf as build_pdf  # WeasyPrint loads only when a PDF is asked for
 
     rca = rca_of_force(rca_id)
     html = render_template("rca/report_print.html", **_report_context(rca))
