@@ -25,7 +25,8 @@ BUDGET = 8  # the target for every signed-in page
 # What each page costs on this branch, fixed whatever the RCA's size. Six statements of each are not the page's:
 # four write the audit event's hash chain and two load the signed-in user and their roles (both being cut on
 # another branch); the page's own reads are 3 to 8. Lower these towards BUDGET as that lands; never raise them.
-CEILINGS = {"overview": 12, "graph": 14, "report": 11, "item": 9, "incident": 12}
+CEILINGS = {"overview": 12, "graph": 14, "report": 11, "item": 9, "incident": 12, "chronology": 10, "fishbone": 9,
+            "recommendations": 10, "findings": 12, "team": 15}
 CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)\b", re.IGNORECASE)  # not queries
 
 
@@ -84,7 +85,10 @@ def _grow(rca, who, n: int) -> None:
 def _pages(rca) -> dict[str, str]:
     node = next(n for n in rca.nodes if n.kind != "outcome")
     return {"overview": f"/rca/{rca.id}", "graph": f"/rca/{rca.id}/graph", "report": f"/rca/{rca.id}/report",
-            "item": f"/rca/{rca.id}/items/{node.id}", "incident": f"/review/incidents/{rca.incident_id}"}
+            "item": f"/rca/{rca.id}/items/{node.id}", "incident": f"/review/incidents/{rca.incident_id}",
+            "chronology": f"/rca/{rca.id}/chronology", "fishbone": f"/rca/{rca.id}/fishbone",
+            "recommendations": f"/rca/{rca.id}/recommendations", "findings": f"/rca/{rca.id}/findings",
+            "team": f"/rca/{rca.id}/team"}
 
 
 def _costs(client, rca) -> dict[str, int]:
@@ -108,6 +112,8 @@ def test_rca_pages_and_the_incident_page_cost_the_same_few_queries_however_big_t
     db.session.commit()
     sign_in(client, who["lead"].email)
     small = _costs(client, rca)
+    for record in (rca, *who.values()):
+        db.session.add(record)  # back in the session the page requests emptied
     _grow(rca, who, 12)
     grown = _costs(client, rca)
     print(f"queries per page: small RCA {small}, grown by 12 of everything {grown}; "

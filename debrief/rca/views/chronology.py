@@ -11,7 +11,7 @@ from debrief.rca.forms import (
     ChronologyEntryForm, DeleteEntryForm,
 )
 from debrief.rca.views.common import (
-    current_actor, entry_or_404, rca_of_force, record_page_view, require_editor,
+    audited, current_actor, entry_or_404, rca_of_force, require_editor,
 )
 from debrief.security import requires
 
@@ -19,8 +19,7 @@ from debrief.security import requires
 @requires(Permission.REVIEW_INCIDENTS)
 def chronology(rca_id: int):
     rca = rca_of_force(rca_id)
-    service.record_view(rca, actor=current_actor(), page="chronology")
-    return render_template("rca/chronology.html", rca=rca)
+    return audited(rca, "chronology", render_template("rca/chronology.html", rca=rca))
 
 
 def _entry_data(entry) -> dict:
@@ -54,9 +53,8 @@ def chronology_entry(rca_id: int, entry_id: int | None):
                 source_kind=form.source_kind.data, source=form.source.data or ""), form):
             flash("The chronology has been saved", "success")
             return redirect(url_for("rca.chronology", rca_id=rca.id))
-    if entry is not None:
-        record_page_view(rca, f"chronology entry {entry.id}")
-    return render_template("rca/chronology_entry.html", form=form, rca=rca, entry=entry)
+    body = render_template("rca/chronology_entry.html", form=form, rca=rca, entry=entry)
+    return audited(rca, f"chronology entry {entry.id}", body) if entry is not None else body
 
 
 @requires(Permission.REVIEW_INCIDENTS)

@@ -11,7 +11,7 @@ from debrief.rca.access import current_actor, rca_of_force
 
 
 __all__ = ["current_actor", "rca_of_force", "require_editor", "record_page_view", "node_or_404", "entry_or_404",
-           "recommendation_or_404", "register"]
+           "recommendation_or_404", "audited", "register"]
 
 
 def require_editor(rca: RootCauseAnalysis) -> None:
@@ -21,10 +21,17 @@ def require_editor(rca: RootCauseAnalysis) -> None:
 
 
 def record_page_view(rca: RootCauseAnalysis, page: str) -> None:
-    """Audit a page showing the RCA's records, once it is drawn (after a refused POST, nothing of it is kept)."""
+    """Audit a page showing the RCA's records (after a refused POST, nothing of it is kept)."""
     if request.method != "GET":
         db.session.rollback()
     service.record_view(rca, actor=current_actor(), page=page)
+
+
+def audited(rca: RootCauseAnalysis, page: str, body: str) -> str:
+    """The page drawn (`body`), then its view audited: the audit's commit would expire everything the page loaded,
+    so recording it first would load it all again."""
+    record_page_view(rca, page)
+    return body
 
 
 def node_or_404(rca: RootCauseAnalysis, node_id: int) -> RcaNode:

@@ -16,9 +16,7 @@ from debrief.rca.framework import group_by_category, CATEGORIES, category_name
 from debrief.rca.render import (
     Drawing, RenderCache, RenderError, cached_render, check_drawable, drawing_or_reason, fishbone_dot, graph_dot, text_alternative,
 )
-from debrief.rca.views.common import (
-    current_actor, rca_of_force,
-)
+from debrief.rca.views.common import audited, current_actor, rca_of_force
 from debrief.security import requires
 
 
@@ -91,20 +89,17 @@ def graph(rca_id: int, link_form=None):
                            link_form=link_picker(rca, link_form, rows), category_name=category_name, items=items,
                            page=page, pages=pages, first_item=start + 1, last_item=start + len(items),
                            node_count=len(rows), link_count=links, large=large)
-    # Recorded after drawing the page: the audit's commit expires every loaded item and link.
-    service.record_view(rca, actor=current_actor(), page="graph")
-    return body
+    return audited(rca, "graph", body)
 
 
 @requires(Permission.REVIEW_INCIDENTS)
 def fishbone(rca_id: int):
     rca = rca_of_force(rca_id)
-    service.record_view(rca, actor=current_actor(), page="fishbone")
-    analysis = service.analyse(rca)
     grouped = group_by_category((n for n in rca.nodes if n.kind in rca_graph.FACTOR_KINDS),
                                 category_of=lambda node: node.category)
-    return render_template("rca/fishbone.html", rca=rca, drawing=drawing(rca, "fishbone", "rca-fishbone-title"),
-                           analysis=analysis, grouped=grouped, category_name=category_name, categories=CATEGORIES)
+    return audited(rca, "fishbone", render_template(
+        "rca/fishbone.html", rca=rca, drawing=drawing(rca, "fishbone", "rca-fishbone-title"),
+        analysis=service.analyse(rca), grouped=grouped, category_name=category_name, categories=CATEGORIES))
 
 
 @requires(Permission.REVIEW_INCIDENTS)

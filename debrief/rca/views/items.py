@@ -14,7 +14,7 @@ from debrief.rca.forms import (
     FactorForm, FiveWhysForm, ItemForm, OutcomeForm, RootCauseForm, category_options,
 )
 from debrief.rca.views.common import (
-    current_actor, node_or_404, rca_of_force, record_page_view, require_editor,
+    audited, current_actor, node_or_404, rca_of_force, require_editor,
 )
 from debrief.rca.views.graph import graph, link_picker
 from debrief.reference import DEBRIEF_KINDS, label_for
@@ -84,9 +84,8 @@ def item(rca_id: int, node_id: int):
                                                category=form.category.data, **_evidence_args(form)), form):
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
-    body = render_template("rca/factor.html", form=form, rca=rca, target=None, node=node)
-    record_page_view(rca, f"item {node.id}")  # after drawing: its commit expires what was loaded
-    return body
+    return audited(rca, f"item {node.id}", render_template("rca/factor.html", form=form, rca=rca, target=None,
+                                                           node=node))
 
 
 def _edit_wording(rca, node):
@@ -100,9 +99,8 @@ def _edit_wording(rca, node):
                                                category=None, evidence_kind=node.evidence_kind), form):
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
-    body = render_template("rca/factor.html", form=form, rca=rca, target=None, node=node)
-    record_page_view(rca, f"item {node.id}")  # after drawing: its commit expires what was loaded
-    return body
+    return audited(rca, f"item {node.id}", render_template("rca/factor.html", form=form, rca=rca, target=None,
+                                                           node=node))
 
 
 @requires(Permission.REVIEW_INCIDENTS)

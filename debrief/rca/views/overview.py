@@ -18,9 +18,7 @@ from debrief.rca.forms import (
 )
 from debrief.rca.report_sections import SECTIONS
 from debrief.rca.service import team
-from debrief.rca.views.common import (
-    current_actor, rca_of_force, record_page_view, require_editor,
-)
+from debrief.rca.views.common import audited, current_actor, rca_of_force, require_editor
 from debrief.security import requires
 
 
@@ -61,10 +59,7 @@ def start(incident_id: int):
 @requires(Permission.REVIEW_INCIDENTS)
 def overview(rca_id: int):
     rca = rca_of_force(rca_id)
-    body = render_template("rca/overview.html", **_overview_context(rca, ReviewForm()))
-    service.record_view(rca, actor=current_actor(),
-                        page="overview")  # after drawing: its commit expires what was loaded
-    return body
+    return audited(rca, "overview", render_template("rca/overview.html", **_overview_context(rca, ReviewForm())))
 
 
 def _overview_context(rca, review_form) -> dict:
@@ -88,8 +83,7 @@ def details(rca_id: int):
                 due_on=form.due_on.data, due_reason=form.due_reason.data or ""), form):
             flash("The details have been saved", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
-    record_page_view(rca, "details")
-    return render_template("rca/details.html", form=form, rca=rca)
+    return audited(rca, "details", render_template("rca/details.html", form=form, rca=rca))
 
 
 @requires(Permission.REVIEW_INCIDENTS)

@@ -19,7 +19,7 @@ from debrief.rca.forms import (
 from debrief.rca.framework import category_name
 from debrief.rca.report_sections import SECTIONS
 from debrief.rca.views.common import (
-    current_actor, rca_of_force, recommendation_or_404, record_page_view, require_editor,
+    audited, current_actor, rca_of_force, recommendation_or_404, require_editor,
 )
 from debrief.security import requires
 
@@ -40,19 +40,17 @@ def findings(rca_id: int):
                 return redirect(url_for("rca.findings", rca_id=rca.id, _anchor="just-culture"))
             flash("The report has been saved", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
-    record_page_view(rca, "findings")
-    return render_template("rca/findings.html", form=form, rca=rca, culture=service.culture_findings(rca),
-                           sections=SECTIONS,
-                           returned=service.latest_return(rca))
+    return audited(rca, "findings", render_template(
+        "rca/findings.html", form=form, rca=rca, culture=service.culture_findings(rca), sections=SECTIONS,
+        returned=service.latest_return(rca)))
 
 
 @requires(Permission.REVIEW_INCIDENTS)
 def recommendations(rca_id: int):
     rca = rca_of_force(rca_id)
-    service.record_view(rca, actor=current_actor(), page="recommendations")
-    return render_template("rca/recommendations.html", rca=rca, today=utcnow().date(),
-                           status_labels=ACTION_STATUS_LABELS, mix=service.strength_mix(rca),
-                           all_weak=service.all_weak(rca), withdraw_form=WithdrawForm())
+    return audited(rca, "recommendations", render_template(
+        "rca/recommendations.html", rca=rca, today=utcnow().date(), status_labels=ACTION_STATUS_LABELS,
+        mix=service.strength_mix(rca), all_weak=service.all_weak(rca), withdraw_form=WithdrawForm()))
 
 
 @requires(Permission.REVIEW_INCIDENTS)

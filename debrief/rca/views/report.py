@@ -12,9 +12,7 @@ from debrief.rca.render import (
     text_alternative,
 )
 from debrief.rca.report_sections import SECTIONS
-from debrief.rca.views.common import (
-    current_actor, rca_of_force,
-)
+from debrief.rca.views.common import audited, current_actor, rca_of_force
 from debrief.rca.views.graph import drawing
 from debrief.security import requires
 
@@ -30,9 +28,7 @@ def _report_context(rca):
 @requires(Permission.REVIEW_INCIDENTS)
 def report(rca_id: int):
     rca = rca_of_force(rca_id)
-    body = render_template("rca/report.html", **_report_context(rca))
-    service.record_view(rca, actor=current_actor(), page="report")  # after drawing: its commit expires what was loaded
-    return body
+    return audited(rca, "report", render_template("rca/report.html", **_report_context(rca)))
 
 
 @requires(Permission.REVIEW_INCIDENTS)

@@ -9,7 +9,7 @@ from debrief.form_errors import attempt
 from debrief.rca import service
 from debrief.rca.forms import DeclarationForm, LeadForm, TeamMemberForm
 from debrief.rca.service import team
-from debrief.rca.views.common import current_actor, rca_of_force, require_editor
+from debrief.rca.views.common import audited, current_actor, rca_of_force, require_editor
 from debrief.security import requires
 
 
@@ -34,9 +34,7 @@ def _forms(rca, member_form=None, lead_form=None, declaration_form=None):
 @requires(Permission.REVIEW_INCIDENTS)
 def team_page(rca_id: int):
     rca = rca_of_force(rca_id)
-    body = render_template("rca/team.html", rca=rca, **_forms(rca))
-    service.record_view(rca, actor=current_actor(), page="team")  # after drawing: its commit expires what was loaded
-    return body
+    return audited(rca, "team", render_template("rca/team.html", rca=rca, **_forms(rca)))
 
 
 @requires(Permission.REVIEW_INCIDENTS)
