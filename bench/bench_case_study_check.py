@@ -11,7 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from debrief.publications.checks import accepted_identifiers, check_texts, deny_terms_for  # noqa: E402
+from debrief.anonymise.deny_terms import deny_terms_for  # noqa: E402
+from debrief.publications.checks import accepted_identifiers, check_texts  # noqa: E402
 
 SAVES = 200
 TARGET_MS = 250.0  # a save should feel immediate

@@ -43,7 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_database(app)  # SQLite WAL + busy timeout, requests retried after a lock race
     _trust_proxies(app)
 
-    from debrief.errors import init_errors
+    from debrief.error_pages import init_errors
     from debrief.security import init_security
     from debrief.cli import init_cli
     from debrief.artefacts import init_artefacts
@@ -108,14 +108,13 @@ def _register_blueprints(app: Flask) -> None:
     from debrief.analytics.views import bp as patterns_bp
     from debrief.auth.views import bp as auth_bp
     from debrief.debriefs.views import bp as debriefs_bp
-    import debrief.rca.release_views  # noqa: F401  (adds the release screen to the rca blueprint)
     from debrief.rca.views import bp as rca_bp
     from debrief.review.views import bp as review_bp
     from debrief.main.views import bp as main_bp
     from debrief.publications.public_views import bp as magazine_bp
     from debrief.publications.response_views import bp as responses_bp
     from debrief.publications.learning_views import bp as learning_bp
-    from debrief.publications.released_views import bp as released_bp
+    from debrief.release.views import register as register_release
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
@@ -126,7 +125,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(magazine_bp)
     app.register_blueprint(responses_bp)
     app.register_blueprint(learning_bp)
-    app.register_blueprint(released_bp)
+    register_release(app)  # the reviewer's release screen (endpoint rca.release) and the force's /released/
     app.register_blueprint(patterns_bp)
     from debrief.admin.national import bp as national_bp
     from debrief.publications.moderation_views import bp as moderation_bp

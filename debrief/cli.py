@@ -9,9 +9,10 @@ import click
 from flask import Flask
 from sqlalchemy import select
 
+from debrief.errors import ServiceError
 from debrief.auth.passwords import password_problem
 from debrief.auth.roles import Role
-from debrief.auth.service import AccountError, create_user
+from debrief.auth.service import create_user
 from debrief.demo import seed_demo
 from debrief.extensions import db
 from debrief.models import Force
@@ -82,12 +83,11 @@ def _read_password() -> str:
 
 def _load_reference_csv(path: str, read, save) -> int:
     """Read a reference-data CSV and save it in one transaction; a bad file is a clear error, nothing saved."""
-    from debrief.analytics.force_figures import FiguresError
 
     try:
         with open(path, encoding="utf-8-sig", newline="") as stream:
             n = save(db.session, read(stream))
-    except FiguresError as exc:
+    except ServiceError as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from None
     db.session.commit()
@@ -117,7 +117,7 @@ def init_cli(app: Flask) -> None:
                 email=email, name=name or email.split("@")[0], force=force,
                 roles=[Role(r) for r in roles], password=password, actor=None, collar_number=collar_number,
             )
-        except AccountError as exc:
+        except ServiceError as exc:
             db.session.rollback()
             raise click.ClickException(str(exc)) from exc
         click.echo(f"Created {user.email} in {force.name} with roles: {', '.join(sorted(roles))}")

@@ -198,7 +198,7 @@ def _lock_or_crash(error: Exception):
     """A lock error outside a view (a hook, the error page itself) is still "busy"; anything else is a 500."""
     if is_lock_error(error):
         return busy_page(error)
-    from debrief.errors import unexpected_error
+    from debrief.error_pages import unexpected_error
     return unexpected_error(error)
 
 

@@ -8,6 +8,7 @@ from flask_login import current_user
 from jinja2 import Template
 
 from debrief.auth.roles import Permission
+from debrief.models.rca import RCA_STATUS_LABELS
 
 # (permission, endpoint, text): shown to whoever holds the permission, in this order.
 NAVIGATION = [
@@ -28,7 +29,6 @@ NAVIGATION = [
 ]
 
 
-RCA_STATUS_LABELS = {"draft": "Draft", "in_review": "In review", "signed_off": "Signed off"}
 RCA_STATUS_CLASSES = {"draft": "govuk-tag--grey", "in_review": "govuk-tag--blue", "signed_off": "govuk-tag--green"}
 
 

@@ -315,7 +315,7 @@ def test_a_save_while_another_connection_holds_the_write_lock(quick_lock_app):
 
 def test_releasing_twice_at_the_same_moment_makes_one_case_study(live, who):
     from debrief.models import CaseStudy
-    from debrief.rca import release_service
+    from debrief.release import service as release_service
     from tests.support.release_factories import signed_off_rca
 
     rca = signed_off_rca(who)

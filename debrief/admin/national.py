@@ -5,10 +5,11 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from debrief.errors import ServiceError
 from debrief.admin.forms import AddUserForm
 from debrief.audit import record
 from debrief.auth.roles import Permission, Role, grantable_by
-from debrief.auth.service import AccountError, create_user
+from debrief.auth.service import create_user
 from debrief.extensions import db
 from debrief.models import User, UserRole
 from debrief.security import requires
@@ -42,7 +43,7 @@ def add_learner():
                                roles=[Role(r) for r in form.roles.data if r in set(Role)],
                                password=form.password.data, actor=current_user._get_current_object(),
                                collar_number=form.collar_number.data)
-        except AccountError as exc:
+        except ServiceError as exc:
             db.session.rollback()
             getattr(form, exc.field or "email").errors = [str(exc)]
         else:

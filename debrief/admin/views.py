@@ -5,14 +5,16 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from debrief.errors import ServiceError
 from debrief.admin.forms import AddUserForm, ConfirmForm, RolesForm
 from debrief.audit import EVENTS, record
 from debrief.auth.roles import Permission, Role, grantable_by
 from debrief.auth.service import (
-    AccountError, change_roles, create_user, deactivate_user, user_in_force, users_of_force,
+    change_roles, create_user, deactivate_user, user_in_force, users_of_force,
 )
 from debrief.extensions import db
 from debrief.models import AuditEvent
+from debrief.form_errors import attempt
 from debrief.security import requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -43,7 +45,7 @@ def add_user():
                 actor=current_user._get_current_object(),
                 collar_number=form.collar_number.data,
             )
-        except AccountError as exc:
+        except ServiceError as exc:
             db.session.rollback()
             getattr(form, exc.field or "email").errors = [str(exc)]
         else:
@@ -61,12 +63,7 @@ def user(user_id: int):
         abort(404)
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            deactivate_user(person, actor=current_user._get_current_object())
-        except AccountError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
+        if attempt(lambda: deactivate_user(person, actor=current_user._get_current_object())):
             flash(f"{person.name} has been deactivated", "success")
         return redirect(url_for("admin.user", user_id=person.id))
     record("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
@@ -117,7 +114,7 @@ def user_roles(user_id: int):
         try:
             changed = change_roles(person, [Role(r) for r in form.roles.data],
                                    actor=current_user._get_current_object())
-        except AccountError as exc:
+        except ServiceError as exc:
             db.session.rollback()
             form.roles.errors = [str(exc)]
         else:

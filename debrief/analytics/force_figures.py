@@ -13,14 +13,11 @@ from typing import TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from debrief.errors import ServiceError
 from debrief import reference as ref
 from debrief.models import Force, ForcePopulationShare, ForceYearFigures
 
 COLUMNS = ("force_code", "year", "officers", "arrests")
-
-
-class FiguresError(ValueError):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,31 +29,31 @@ class FiguresRow:
 
 
 def read_figures(stream: TextIO) -> list[FiguresRow]:
-    """The rows of a figures CSV (pure); FiguresError names the first bad row."""
+    """The rows of a figures CSV (pure); ServiceError names the first bad row."""
     reader = csv.DictReader(stream)
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise FiguresError(f"The file has no {', '.join(missing)} column")
+        raise ServiceError(f"The file has no {', '.join(missing)} column")
     rows = []
     for number, raw in enumerate(reader, start=2):
         try:
             year, officers, arrests = (int((raw[c] or "").replace(",", "").strip())
                                        for c in ("year", "officers", "arrests"))
         except ValueError:
-            raise FiguresError(f"Row {number}: year, officers and arrests must be whole numbers") from None
+            raise ServiceError(f"Row {number}: year, officers and arrests must be whole numbers") from None
         if not 2000 <= year <= 2100 or officers <= 0 or arrests < 0:
-            raise FiguresError(f"Row {number}: the year must be 2000 to 2100, officers more than 0, arrests 0 or more")
+            raise ServiceError(f"Row {number}: the year must be 2000 to 2100, officers more than 0, arrests 0 or more")
         rows.append(FiguresRow((raw["force_code"] or "").strip().upper(), year, officers, arrests))
     return rows
 
 
 def save_figures(session: Session, rows: list[FiguresRow]) -> int:
-    """Insert or replace each (force, year); FiguresError for an unknown force code. The caller commits."""
+    """Insert or replace each (force, year); ServiceError for an unknown force code. The caller commits."""
     forces = {f.code: f for f in session.scalars(select(Force))}
     for row in rows:
         force = forces.get(row.force_code)
         if force is None:
-            raise FiguresError(f"No force has the code {row.force_code!r}")
+            raise ServiceError(f"No force has the code {row.force_code!r}")
         held = session.scalar(select(ForceYearFigures).where(ForceYearFigures.force_id == force.id,
                                                              ForceYearFigures.year == row.year))
         if held is None:
@@ -81,22 +78,22 @@ DIMENSION_VOCABULARIES = {"ethnicity": ref.ETHNICITIES, "age_band": ref.AGE_BAND
 
 
 def read_population(stream: TextIO) -> list[tuple[str, str, str, float]]:
-    """(force code, dimension, code, share %) rows of a population CSV (pure); FiguresError names a bad row."""
+    """(force code, dimension, code, share %) rows of a population CSV (pure); ServiceError names a bad row."""
     reader = csv.DictReader(stream)
     missing = [c for c in POPULATION_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise FiguresError(f"The file has no {', '.join(missing)} column")
+        raise ServiceError(f"The file has no {', '.join(missing)} column")
     rows = []
     for number, raw in enumerate(reader, start=2):
         dimension, code = (raw["dimension"] or "").strip(), (raw["code"] or "").strip()
         if dimension not in DIMENSION_VOCABULARIES or code not in ref.codes(DIMENSION_VOCABULARIES[dimension]):
-            raise FiguresError(f"Row {number}: unknown dimension or code {dimension!r} {code!r}")
+            raise ServiceError(f"Row {number}: unknown dimension or code {dimension!r} {code!r}")
         try:
             share = float(raw["share_percent"])
         except (TypeError, ValueError):
-            raise FiguresError(f"Row {number}: the share must be a number of per cent") from None
+            raise ServiceError(f"Row {number}: the share must be a number of per cent") from None
         if not 0 <= share <= 100:
-            raise FiguresError(f"Row {number}: the share must be from 0 to 100")
+            raise ServiceError(f"Row {number}: the share must be from 0 to 100")
         rows.append(((raw["force_code"] or "").strip().upper(), dimension, code, share))
     return rows
 
@@ -107,7 +104,7 @@ def save_population(session: Session, rows: list[tuple[str, str, str, float]]) -
     for code, dimension, group, share in rows:
         force = forces.get(code)
         if force is None:
-            raise FiguresError(f"No force has the code {code!r}")
+            raise ServiceError(f"No force has the code {code!r}")
         held = session.scalar(select(ForcePopulationShare).where(
             ForcePopulationShare.force_id == force.id, ForcePopulationShare.dimension == dimension,
             ForcePopulationShare.code == group))

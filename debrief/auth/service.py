@@ -20,19 +20,12 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.auth.passwords import hash_password, verify_password
 from debrief.auth.roles import Role, combination_problem, grant_problem
 from debrief.extensions import db
 from debrief.models import Force, SignInAttempt, User, utcnow
-
-
-class AccountError(ValueError):
-    """A request about an account that cannot be carried out; the message is for the person, `field` the input."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -143,17 +136,17 @@ def create_user(
     email = normalise_email(email)
     roles = {Role(r) for r in roles}
     if not roles:
-        raise AccountError("Select at least one role", "roles")
+        raise ServiceError("Select at least one role", "roles")
     if problem := combination_problem(roles):
-        raise AccountError(problem, "roles")
+        raise ServiceError(problem, "roles")
     # An account made by someone signed in (not the server's `create-user` command) is limited by what they manage.
     if actor is not None:
         if problem := grant_problem(roles, actor.roles):
-            raise AccountError(problem, "roles")
+            raise ServiceError(problem, "roles")
         if Role.NATIONAL_ADMIN not in actor.roles and force.id != actor.force_id:
-            raise AccountError("You can only add users to your own force")
+            raise ServiceError("You can only add users to your own force")
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
-        raise AccountError("A user with this email address already exists")
+        raise ServiceError("A user with this email address already exists")
     user = User(
         email=email,
         name=name.strip(),
@@ -180,12 +173,12 @@ def create_user(
 
 def deactivate_user(user: User, *, actor: User) -> None:
     if user.id == actor.id:
-        raise AccountError("You cannot deactivate your own account")
+        raise ServiceError("You cannot deactivate your own account")
     if not user.active:
-        raise AccountError("This user is already deactivated")
+        raise ServiceError("This user is already deactivated")
     if grant_problem(user.roles, actor.roles):
         # A learning-team or national account kept under this force is not the force administrator's to manage.
-        raise AccountError("This account holds a role that reaches beyond your force, so only a national "
+        raise ServiceError("This account holds a role that reaches beyond your force, so only a national "
                            "administrator can change it")
     user.active = False
     user.deactivated_at = utcnow()
@@ -199,14 +192,14 @@ def change_roles(user: User, roles: Iterable[Role], *, actor: User) -> bool:
     """Give the user exactly these roles, ending their sessions; False when nothing changed."""
     wanted = {Role(r) for r in roles}
     if not wanted:
-        raise AccountError("Select at least one role")
+        raise ServiceError("Select at least one role")
     if user.id == actor.id:
-        raise AccountError("You cannot change your own roles")
+        raise ServiceError("You cannot change your own roles")
     if problem := combination_problem(wanted):
-        raise AccountError(problem, "roles")
+        raise ServiceError(problem, "roles")
     # Roles the person already holds may stay; any role added must be one this administrator may give.
     if problem := grant_problem(wanted - user.roles, actor.roles):
-        raise AccountError(problem, "roles")
+        raise ServiceError(problem, "roles")
     before = user.roles
     if wanted == before:
         return False

@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from debrief.analytics.debrief_summary import commit_counted
+from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.auth.roles import Role
-from debrief.debriefs.service import DebriefError
+
 from debrief.debriefs.steps import COMPLETED, IN_PROGRESS
 from debrief.extensions import db
 from debrief.models import Amendment, Debrief, Incident, IncidentOfficer, User, UserRole, utcnow
@@ -50,10 +51,10 @@ def search_colleagues(debrief: Debrief, query: str, *, actor: User) -> list[User
 
 def _check_reporter(debrief: Debrief, actor: User, reason: str | None) -> str | None:
     if actor.id != debrief.incident.reporter_id or debrief.author_id != actor.id:
-        raise DebriefError("Only the person who started the incident can change who was involved")
+        raise ServiceError("Only the person who started the incident can change who was involved")
     if debrief.submitted:
         if not (reason or "").strip():
-            raise DebriefError("Enter why you are changing your submitted debrief")
+            raise ServiceError("Enter why you are changing your submitted debrief")
         return reason.strip()
     return None
 
@@ -88,7 +89,7 @@ def add_colleague(debrief: Debrief, user_id: int, *, actor: User, due_days: int,
     incident = debrief.incident
     colleague = db.session.scalar(select(User).where(User.id == user_id, *_nameable(incident)))
     if colleague is None:
-        raise DebriefError("Select an officer or member of staff of your force")
+        raise ServiceError("Select an officer or member of staff of your force")
     before = _people(incident)
     if any(o.user_id == colleague.id for o in incident.officers):
         return colleague
@@ -125,7 +126,7 @@ def remove_colleague(debrief: Debrief, officer_id: int, *, actor: User, reason: 
     incident = debrief.incident
     officer = next((o for o in incident.officers if o.id == officer_id), None)
     if officer is None or officer.user_id == incident.reporter_id:
-        raise DebriefError("That person is not named in this incident")
+        raise ServiceError("That person is not named in this incident")
     before = _people(incident)
     incident.officers = [o for o in incident.officers if o.id != officer_id]
     _finish(debrief, actor, before, reason, ["officers"])
@@ -159,10 +160,10 @@ def set_own_role(debrief: Debrief, *, role_on_day: str | None, actor: User, comp
 def say_not_there(request: Debrief, *, actor: User, note: str | None) -> None:
     """A named colleague says they were not at the incident: their request closes and the creator sees why."""
     if request.author_id != actor.id or request.status != "requested":
-        raise DebriefError("You can only say this about a debrief you have been asked for and not yet started")
+        raise ServiceError("You can only say this about a debrief you have been asked for and not yet started")
     officer = next((o for o in request.incident.officers if o.user_id == actor.id), None)
     if officer is None:
-        raise DebriefError("You are not named in this incident")
+        raise ServiceError("You are not named in this incident")
     officer.not_there_at = utcnow()
     officer.not_there_note = (note or "").strip() or None
     request.status = "not_there"

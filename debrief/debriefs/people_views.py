@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from debrief.errors import ServiceError
 from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.debriefs import people_service, service, subjects
@@ -14,6 +15,7 @@ from debrief.debriefs.subject_forms import (
     NotThereForm, PeopleChangeReasonForm, other_colleague_form_class, subject_form_class,
 )
 from debrief.models import User
+from debrief.form_errors import attempt
 from debrief.security import requires
 
 bp = Blueprint("debrief_people", __name__, url_prefix="/debriefs")
@@ -65,7 +67,7 @@ def add_colleague(debrief_id: int):
     try:
         colleague = people_service.add_colleague(debrief, int(user_id), actor=_me(), reason=reason,
                                                  due_days=current_app.config["DEBRIEF_REQUEST_DUE_DAYS"])
-    except service.DebriefError as exc:
+    except ServiceError as exc:
         flash(str(exc), "error")
     else:
         flash(f"{colleague.name} has been added and asked for their own debrief", "success")
@@ -80,10 +82,7 @@ def remove_colleague(debrief_id: int, officer_id: int):
     reason, page = reason_or_page(debrief, action, {})
     if page is not None:
         return page
-    try:
-        people_service.remove_colleague(debrief, officer_id, actor=_me(), reason=reason)
-    except service.DebriefError as exc:
-        flash(str(exc), "error")
+    attempt(lambda: people_service.remove_colleague(debrief, officer_id, actor=_me(), reason=reason))
     return _people_page(debrief)
 
 
@@ -142,7 +141,7 @@ def subject(debrief_id: int, subject_id: int | None = None):
         try:
             saved = service.save_subject(debrief, the_subject, form, actor=_me(),
                                          reason=form.reason.data if amending else None)
-        except service.DebriefError as exc:
+        except ServiceError as exc:
             form.form_errors.append(str(exc))
         else:
             if amending:
@@ -159,8 +158,5 @@ def subject(debrief_id: int, subject_id: int | None = None):
 @requires(Permission.FILE_DEBRIEF)
 def remove_subject(debrief_id: int, subject_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=True)
-    try:
-        service.remove_subject(debrief, subject_id, actor=_me())
-    except service.DebriefError as exc:
-        flash(str(exc), "error")
+    attempt(lambda: service.remove_subject(debrief, subject_id, actor=_me()))
     return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="tactics"))

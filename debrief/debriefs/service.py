@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from debrief.analytics.debrief_summary import commit_counted, counted_in
+from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.database import next_number
 from debrief.debriefs import answers
@@ -16,10 +17,6 @@ from debrief.extensions import db
 from debrief.models import (
     Amendment, Debrief, ForceSubject, Incident, PublicPerson, TimelineEntry, User, utcnow,
 )
-
-
-class DebriefError(ValueError):
-    """An operation that cannot be carried out; the message is for the person."""
 
 
 def facts_for(debrief: Debrief, user: User | None = None) -> Facts:
@@ -77,7 +74,7 @@ def start_incident(*, reporter: User, kind: str, facilitator: str | None, attend
 def accept_request(debrief: Debrief, *, actor: User, kind: str, facilitator: str | None,
                    attendees: str | None, role_on_day: str | None = None) -> None:
     if debrief.status != "requested":
-        raise DebriefError("This debrief has already been started")
+        raise ServiceError("This debrief has already been started")
     before = counted_in([debrief.incident])  # the months its figures were counted in
     debrief.status = "draft"
     debrief.kind = kind
@@ -93,7 +90,7 @@ def accept_request(debrief: Debrief, *, actor: User, kind: str, facilitator: str
 def save_step(debrief: Debrief, slug: str, form, *, actor: User, complete: bool) -> None:
     """Save a step of a draft. `complete` means the form validated fully ("Save and continue")."""
     if debrief.submitted:
-        raise DebriefError("This debrief has been submitted: change it with an amendment")
+        raise ServiceError("This debrief has been submitted: change it with an amendment")
     before = counted_in([debrief.incident])  # the months its figures were counted in
     changes = answers.apply(slug, debrief, form, valid_only=not complete)
     current = step_status(debrief).get(slug)
@@ -109,7 +106,7 @@ def save_step(debrief: Debrief, slug: str, form, *, actor: User, complete: bool)
 def amend_step(debrief: Debrief, slug: str, form, *, actor: User, reason: str) -> Amendment | None:
     """Change a submitted debrief: kept as an amendment with what changed and why."""
     if not debrief.submitted:
-        raise DebriefError("Only a submitted debrief is amended")
+        raise ServiceError("Only a submitted debrief is amended")
     before = counted_in([debrief.incident])  # the months its figures were counted in
     changes = answers.apply(slug, debrief, form)
     if not changes:
@@ -130,9 +127,9 @@ def save_subject(debrief: Debrief, subject: ForceSubject | None, form, *, actor:
     from debrief.debriefs import subjects
 
     if debrief.submitted and not (reason or "").strip():
-        raise DebriefError("Enter why you are changing your submitted debrief")
+        raise ServiceError("Enter why you are changing your submitted debrief")
     if debrief.used_force is not True:
-        raise DebriefError("Say that you used force before recording who it was used on")
+        raise ServiceError("Say that you used force before recording who it was used on")
     before = counted_in([debrief.incident])  # the months its figures were counted in
     new = subject is None
     if new:
@@ -160,10 +157,10 @@ def save_subject(debrief: Debrief, subject: ForceSubject | None, form, *, actor:
 
 def remove_subject(debrief: Debrief, subject_id: int, *, actor: User) -> None:
     if debrief.submitted:
-        raise DebriefError("This debrief has been submitted: change it with an amendment")
+        raise ServiceError("This debrief has been submitted: change it with an amendment")
     subject = debrief.subject(subject_id)
     if subject is None:
-        raise DebriefError("That subject is not in this debrief")
+        raise ServiceError("That subject is not in this debrief")
     before = counted_in([debrief.incident])  # the months its figures were counted in
     debrief.tactics = [t for t in debrief.tactics if t.subject is not subject]
     debrief.injuries = [i for i in debrief.injuries if i.subject is not subject]
@@ -183,7 +180,7 @@ def _public_amendment(debrief: Debrief, actor: User, reason: str | None, before:
     if not debrief.submitted:
         return
     if not (reason or "").strip():
-        raise DebriefError("Enter why you are changing your submitted debrief")
+        raise ServiceError("Enter why you are changing your submitted debrief")
     debrief.amendments.append(Amendment(author_id=actor.id, section="people", reason=reason.strip(), changes=[
         {"field": "members_of_the_public", "old": before, "new": len(debrief.incident.public)}]))
 
@@ -191,7 +188,7 @@ def _public_amendment(debrief: Debrief, actor: User, reason: str | None, before:
 def add_public_person(debrief: Debrief, form, *, actor: User, reason: str | None = None) -> PublicPerson:
     incident = debrief.incident
     if actor.id != incident.reporter_id:
-        raise DebriefError("Only the person who started the incident can change who was involved")
+        raise ServiceError("Only the person who started the incident can change who was involved")
     before = len(incident.public)
     person = PublicPerson(
         role=form.role.data, age_band=form.age_band.data, sex=form.sex.data, ethnicity=form.ethnicity.data,
@@ -212,7 +209,7 @@ def add_public_person(debrief: Debrief, form, *, actor: User, reason: str | None
 def remove_public_person(debrief: Debrief, person_id: int, *, actor: User, reason: str | None = None) -> None:
     incident = debrief.incident
     if actor.id != incident.reporter_id:
-        raise DebriefError("Only the person who started the incident can change who was involved")
+        raise ServiceError("Only the person who started the incident can change who was involved")
     before = len(incident.public)
     incident.public = [p for p in incident.public if p.id != person_id]
     _public_amendment(debrief, actor, reason, before)
@@ -229,7 +226,7 @@ def timeline_order(at: time, start: time | None) -> tuple[bool, time]:
 
 def add_timeline_entry(debrief: Debrief, form, *, actor: User) -> None:
     if debrief.submitted:
-        raise DebriefError("This debrief has been submitted: change it with an amendment")
+        raise ServiceError("This debrief has been submitted: change it with an amendment")
     from debrief.debriefs.fields import parse_time
 
     debrief.timeline.append(TimelineEntry(
@@ -248,7 +245,7 @@ def add_timeline_entry(debrief: Debrief, form, *, actor: User) -> None:
 
 def remove_timeline_entry(debrief: Debrief, entry_id: int, *, actor: User) -> None:
     if debrief.submitted:
-        raise DebriefError("This debrief has been submitted: change it with an amendment")
+        raise ServiceError("This debrief has been submitted: change it with an amendment")
     debrief.timeline = [e for e in debrief.timeline if e.id != entry_id]
     _audit("debrief.updated", debrief, actor, step="timeline", fields=["timeline"])
     db.session.commit()
@@ -256,7 +253,7 @@ def remove_timeline_entry(debrief: Debrief, entry_id: int, *, actor: User) -> No
 
 def complete_timeline(debrief: Debrief, *, actor: User, complete: bool) -> None:
     if complete and not debrief.timeline:
-        raise DebriefError("Add at least one entry to the timeline")
+        raise ServiceError("Add at least one entry to the timeline")
     _set_status(debrief, "timeline", COMPLETED if complete else IN_PROGRESS)
     _audit("debrief.updated", debrief, actor, step="timeline", fields=[])
     db.session.commit()
@@ -264,9 +261,9 @@ def complete_timeline(debrief: Debrief, *, actor: User, complete: bool) -> None:
 
 def submit_debrief(debrief: Debrief, *, actor: User) -> None:
     if debrief.submitted:
-        raise DebriefError("This debrief has already been submitted")
+        raise ServiceError("This debrief has already been submitted")
     if not ready_to_submit(step_status(debrief), facts_for(debrief, actor)):
-        raise DebriefError("Complete every section before you submit")
+        raise ServiceError("Complete every section before you submit")
     before = counted_in([debrief.incident])  # the months its figures were counted in
     debrief.status = "submitted"
     debrief.declaration = True

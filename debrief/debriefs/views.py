@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from debrief.errors import ServiceError
 from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.debriefs import answers, people_service, service
@@ -170,7 +171,7 @@ def _timeline(debrief, amending: bool):
         elif action in ("continue", "later"):
             try:
                 service.complete_timeline(debrief, actor=_me(), complete=action == "continue")
-            except service.DebriefError as exc:
+            except ServiceError as exc:
                 entry_form.at.errors = [str(exc)]
             else:
                 if action == "later":
@@ -183,7 +184,6 @@ def _timeline(debrief, amending: bool):
     return render_template("debriefs/steps/timeline.html", form=entry_form, debrief=debrief,
                            step=STEP_BY_SLUG["timeline"], amending=amending,
                            back=url_for("debriefs.step", debrief_id=debrief.id, step="what-happened"))
-
 
 
 @bp.route("/<int:debrief_id>/people/add", methods=["GET", "POST"])
@@ -228,7 +228,7 @@ def check(debrief_id: int):
         if form.validate():
             try:
                 service.submit_debrief(debrief, actor=_me())
-            except service.DebriefError as exc:
+            except ServiceError as exc:
                 form.declaration.errors = [str(exc)]
             else:
                 return redirect(url_for("debriefs.submitted", debrief_id=debrief.id))

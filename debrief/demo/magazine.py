@@ -1,6 +1,6 @@
 """Demo magazine: release the signed-off demo RCAs, edit them into case studies, publish issue 1. Idempotent.
 
-Everything goes through the real operations: `rca.release_service` (the reviewer's release, flags justified),
+Everything goes through the real operations: `release.service` (the reviewer's release, flags justified),
 `publications.service` (the learning team's edits, questions, approval, the issue) and
 `publications.responses.record_force_response` (forces answering questions), so the demo exercises the checks.
 """
@@ -19,7 +19,7 @@ from debrief.models import CaseStudy, Force, Incident, MagazineIssue, RootCauseA
 from debrief.publications import service
 from debrief.publications import workflow as wf
 from debrief.publications.responses import approve_force_response, record_force_response
-from debrief.rca import release_service
+from debrief.release import service as release_service
 
 
 def _rca(code: str, summary_starts: str) -> RootCauseAnalysis | None:

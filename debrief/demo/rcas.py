@@ -18,7 +18,8 @@ from debrief.demo.accounts import demo_user, force_by_code, second_reviewer
 from debrief.extensions import db
 from debrief.models import Force, Incident, RootCauseAnalysis, User
 from debrief.models.rca import Strength
-from debrief.rca import service, team
+from debrief.rca import service
+from debrief.rca.service import team
 
 
 def _incident(force: Force, summary_starts: str) -> Incident | None:

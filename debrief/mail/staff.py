@@ -57,10 +57,9 @@ def send_reminders(*, now: datetime | None = None) -> int:
     return queued
 
 
-def notify_awaiting_sign_off(rca: RootCauseAnalysis, *, actor) -> int:
-    """In the transaction that sends `rca` for review: every reviewer of the force who may sign it off."""
-    from debrief.rca.service import can_sign_off
-
+def notify_awaiting_sign_off(rca: RootCauseAnalysis, *, actor, may_sign_off) -> int:
+    """In the transaction that sends `rca` for review: every reviewer of the force who may sign it off
+    (`may_sign_off(rca, reviewer)`, the RCA service's rule, passed in so mail depends on no service)."""
     reviewers = db.session.scalars(select(User).join(UserRole, UserRole.user_id == User.id).where(
         User.force_id == rca.force_id, User.active.is_(True), UserRole.role == Role.REVIEWER.value)
         .order_by(User.id))
@@ -69,7 +68,7 @@ def notify_awaiting_sign_off(rca: RootCauseAnalysis, *, actor) -> int:
     link = outbox.absolute_url("rca.overview", rca_id=rca.id)
     queued = 0
     for reviewer in reviewers:
-        if can_sign_off(rca, reviewer):
+        if may_sign_off(rca, reviewer):
             queued += _queue(reviewer, messages.rca_awaiting_sign_off(reference=reference, link=link),
                              key=f"rca-sign-off:{rca.id}:{sent}:{reviewer.id}", actor=actor, record_type="rca",
                              record_id=rca.id, reference=reference)

@@ -16,18 +16,47 @@ from debrief.models.incident import Incident
 from debrief.models.user import User
 
 LEVELS = ("concise", "comprehensive", "independent")
-STATUSES = ("draft", "in_review", "signed_off")
 EVIDENCE_KINDS = ("debrief", "timeline", "document", "none")
-ACTION_STATUSES = ("open", "in_progress", "done", "not_taken_forward")
-ACTION_STATUS_LABELS = {"open": "Open", "in_progress": "In progress", "done": "Done",
-                        "not_taken_forward": "Not taken forward"}
-OPEN_ACTION_STATUSES = ("open", "in_progress")
 
 
 class RcaStatus(StrEnum):
     DRAFT = "draft"
     IN_REVIEW = "in_review"
     SIGNED_OFF = "signed_off"
+
+    @property
+    def label(self) -> str:
+        return RCA_STATUS_LABELS[self]
+
+
+RCA_STATUS_LABELS = {RcaStatus.DRAFT: "Draft", RcaStatus.IN_REVIEW: "In review", RcaStatus.SIGNED_OFF: "Signed off"}
+STATUSES = tuple(RcaStatus)
+
+
+class ActionStatus(StrEnum):
+    """Where an action of the plan stands; it is carried out after sign-off."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_TAKEN_FORWARD = "not_taken_forward"
+
+    @property
+    def label(self) -> str:
+        return ACTION_STATUS_LABELS[self]
+
+
+ACTION_STATUS_LABELS = {ActionStatus.OPEN: "Open", ActionStatus.IN_PROGRESS: "In progress", ActionStatus.DONE: "Done",
+                        ActionStatus.NOT_TAKEN_FORWARD: "Not taken forward"}
+ACTION_STATUSES = tuple(ActionStatus)
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+class ReleaseStatus(StrEnum):
+    """A signed-off RCA's release to the learning team: being prepared, or released as a candidate case study."""
+
+    DRAFT = "draft"
+    RELEASED = "released"
 
 
 class ChronologySource(StrEnum):
@@ -141,7 +170,7 @@ class RootCauseAnalysis(Versioned, db.Model):
     findings: Mapped[str] = mapped_column(Text, default="")
     started_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=RcaStatus.DRAFT, index=True)
     # Bumped on every change to the graph: the key of the drawing cache.
     graph_version: Mapped[int] = mapped_column(Integer, default=1)
     sent_for_review_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -173,7 +202,7 @@ class RootCauseAnalysis(Versioned, db.Model):
 
     @property
     def editable(self) -> bool:
-        return self.status == "draft"
+        return self.status == RcaStatus.DRAFT
 
 
 class ChronologyEntry(Versioned, db.Model):
@@ -284,7 +313,7 @@ class RcaAction(Versioned, db.Model):
     owner: Mapped[str] = mapped_column(String(120))
     due_on: Mapped[date] = mapped_column(Date, index=True)
     measure: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=ActionStatus.OPEN, index=True)
     reason: Mapped[str | None] = mapped_column(Text)  # why it was not taken forward
     completion_evidence: Mapped[str | None] = mapped_column(Text)  # what shows it was done
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -325,7 +354,7 @@ class RcaRelease(Versioned, db.Model):
     undone: Mapped[list[list[Any]]] = mapped_column(JSON, default=list)  # [section, start, end]
     redactions: Mapped[list[list[str]]] = mapped_column(JSON, default=list)  # [section, phrase]
     justifications: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # flag code -> why it can stay
-    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft / released
+    status: Mapped[str] = mapped_column(String(16), default=ReleaseStatus.DRAFT)
     case_study_id: Mapped[int | None] = mapped_column(Integer)
     released_at: Mapped[datetime | None] = mapped_column(DateTime)
     released_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))

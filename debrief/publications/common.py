@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from debrief.errors import ServiceError
 from debrief import reference as ref
 from debrief.audit import record
 from debrief.extensions import db
@@ -12,7 +13,7 @@ from debrief.publications import workflow as wf
 from debrief.publications.checks import accepted_identifiers
 # The errors and messages live with the gate; they are part of this module's interface too.
 from debrief.publications.gate import (  # noqa: F401
-    FIELD_LABELS, IdentifyingText, PublicationError, identifying_message, passes,
+    FIELD_LABELS, IdentifyingText, identifying_message, passes,
 )
 
 
@@ -32,7 +33,7 @@ def move(case: CaseStudy, action: str, actor: User | None, who: str, comment: st
     try:
         to = wf.transition(case.status, action, who, comment)
     except wf.TransitionRefused as error:
-        raise PublicationError(str(error), "comment" if wf.BY_ACTION.get(action) and
+        raise ServiceError(str(error), "comment" if wf.BY_ACTION.get(action) and
                                wf.BY_ACTION[action].needs_comment and not comment.strip() else None) from error
     before = case.status
     case.status = to
@@ -69,5 +70,5 @@ def codes(values: Iterable[str], vocab) -> list[str]:
 
 def require_editable(case: CaseStudy) -> None:
     if not wf.is_editable(case.status):
-        raise PublicationError("This case study can no longer be changed: it is "
+        raise ServiceError("This case study can no longer be changed: it is "
                                f"{wf.STATUS_LABELS[case.status].lower()}.")

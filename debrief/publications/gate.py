@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from debrief.errors import ServiceError
 from debrief.publications.checks import KIND_DESCRIPTIONS, check_texts
 
-__all__ = ["KIND_DESCRIPTIONS", "PUBLIC_COLUMNS", "NOT_GATED", "IdentifyingText", "PublicationError", "deny_terms_beside",
+__all__ = ["KIND_DESCRIPTIONS", "PUBLIC_COLUMNS", "NOT_GATED", "IdentifyingText",
            "findings", "identifying_message", "passes"]
 
 # Column -> the road that gates it (save, then publish). Every text a public page shows is on this list.
@@ -42,14 +43,6 @@ NOT_GATED: dict[str, str] = {
 }
 
 
-class PublicationError(ValueError):
-    """An operation that cannot be carried out; the message is for the user, `field` names the input."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 FIELD_LABELS: dict[str, str] = {
     "title": "Title", "summary": "Summary", "what_happened": "What happened",
     "findings_key_learning": "Findings and key learning", "action_taken": "Action taken by the force",
@@ -66,7 +59,7 @@ def identifying_message(field: str, kinds: Sequence[str]) -> str:
             "Remove it or replace it with a label such as ‘Officer A’ or ‘a town’")
 
 
-class IdentifyingText(PublicationError):
+class IdentifyingText(ServiceError):
     """Text that would bring an identifier back. `errors` maps each field to what kind of thing was found."""
 
     def __init__(self, errors: Mapping[str, list[str]]) -> None:
@@ -76,11 +69,6 @@ class IdentifyingText(PublicationError):
 
     def messages(self) -> dict[str, str]:
         return {field: identifying_message(field, kinds) for field, kinds in self.errors.items()}
-
-
-def deny_terms_beside(deny_lists: Iterable[Iterable[str] | None]) -> list[str]:
-    """One deny list from those of every case study a text sits beside (an issue's, a question's case study)."""
-    return sorted({t for terms in deny_lists for t in (terms or [])})
 
 
 def findings(texts: Mapping[str, str], deny_terms: Sequence[str], *, accepted: Iterable[str] = (),

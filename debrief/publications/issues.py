@@ -7,15 +7,17 @@ from collections.abc import Mapping
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import Article, CaseStudy, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow
 from debrief.publications import workflow as wf
-from debrief.publications.common import PublicationError, audit_issue, move, recheck_stored
-from debrief.publications.gate import deny_terms_beside, passes
+from debrief.publications.common import audit_issue, move, recheck_stored
+from debrief.anonymise.deny_terms import deny_terms_beside
+from debrief.publications.gate import passes
 
 def _require_draft_issue(issue: MagazineIssue) -> None:
     if issue.status == "published":
-        raise PublicationError("This issue has been published and can no longer be changed.")
+        raise ServiceError("This issue has been published and can no longer be changed.")
 
 
 def _issue_deny_terms(issue: MagazineIssue) -> list[str]:
@@ -45,10 +47,10 @@ def create_issue(*, actor: User, theme: str, introduction: str | None = "",
                  number: int | None = None) -> MagazineIssue:
     theme = (theme or "").strip()
     if not theme:
-        raise PublicationError("Enter the theme of the issue", "theme")
+        raise ServiceError("Enter the theme of the issue", "theme")
     number = number or next_issue_number()
     if db.session.scalar(select(MagazineIssue.id).where(MagazineIssue.number == number)) is not None:
-        raise PublicationError(f"There is already an issue {number}", "number")
+        raise ServiceError(f"There is already an issue {number}", "number")
     introduction = (introduction or "").strip()
     passes({"theme": theme, "introduction": introduction}, [])  # no case studies beside it yet: patterns only
     issue = MagazineIssue(number=number, theme=theme[:200], introduction=introduction, status="draft")
@@ -63,7 +65,7 @@ def update_issue(issue: MagazineIssue, *, actor: User, theme: str, introduction:
     _require_draft_issue(issue)
     theme = (theme or "").strip()
     if not theme:
-        raise PublicationError("Enter the theme of the issue", "theme")
+        raise ServiceError("Enter the theme of the issue", "theme")
     introduction = (introduction or "").strip()
     _check_issue_text(issue, {"theme": theme, "introduction": introduction})
     issue.theme, issue.introduction = theme[:200], introduction
@@ -79,7 +81,7 @@ def _renumber(issue: MagazineIssue, ordered: list[CaseStudy]) -> None:
 def add_to_issue(issue: MagazineIssue, case: CaseStudy, *, actor: User) -> None:
     _require_draft_issue(issue)
     if case.status != wf.APPROVED:
-        raise PublicationError("Only an approved case study can be put in an issue.", "case_study")
+        raise ServiceError("Only an approved case study can be put in an issue.", "case_study")
     ordered = list(issue.case_studies)
     move(case, "schedule", actor, wf.LEARNING_TEAM, f"Issue {issue.number}")
     case.issue = issue
@@ -91,7 +93,7 @@ def add_to_issue(issue: MagazineIssue, case: CaseStudy, *, actor: User) -> None:
 def remove_from_issue(issue: MagazineIssue, case: CaseStudy, *, actor: User) -> None:
     _require_draft_issue(issue)
     if case.issue_id != issue.id:
-        raise PublicationError("That case study is not in this issue.")
+        raise ServiceError("That case study is not in this issue.")
     move(case, "unschedule", actor, wf.LEARNING_TEAM, f"Issue {issue.number}")
     case.issue = None
     case.position = 0
@@ -105,7 +107,7 @@ def move_in_issue(issue: MagazineIssue, case: CaseStudy, *, actor: User, directi
     _require_draft_issue(issue)
     ordered = list(issue.case_studies)
     if case not in ordered or direction not in ("up", "down"):
-        raise PublicationError("That case study is not in this issue.")
+        raise ServiceError("That case study is not in this issue.")
     i = ordered.index(case)
     j = i - 1 if direction == "up" else i + 1
     if 0 <= j < len(ordered):
@@ -118,9 +120,9 @@ def move_in_issue(issue: MagazineIssue, case: CaseStudy, *, actor: User, directi
 def _article_fields(issue: MagazineIssue, title: str, contributor: str, body: str) -> dict[str, str]:
     fields = {"title": title.strip(), "contributor": contributor.strip(), "body": body.strip()}
     if not fields["title"]:
-        raise PublicationError("Enter the article's title", "title")
+        raise ServiceError("Enter the article's title", "title")
     if not fields["body"]:
-        raise PublicationError("Enter the article's text", "body")
+        raise ServiceError("Enter the article's text", "body")
     _check_issue_text(issue, {"article_title": fields["title"], "contributor": fields["contributor"],
                               "body": fields["body"]})
     return fields
@@ -161,7 +163,7 @@ def publish_issue(issue: MagazineIssue, *, actor: User) -> None:
     _require_draft_issue(issue)
     cases = list(issue.case_studies)
     if not cases:
-        raise PublicationError("Add at least one approved case study before publishing the issue")
+        raise ServiceError("Add at least one approved case study before publishing the issue")
     # The issue's own words were checked when saved, but only against the case studies in it then: an
     # introduction or article written before a case study was added has never met that case's deny list.
     _check_issue_text(issue, issue_texts(issue))
@@ -181,7 +183,6 @@ def publish_issue(issue: MagazineIssue, *, actor: User) -> None:
 def record_feedback_view(issue: MagazineIssue, *, actor: User) -> None:
     audit_issue("issue.feedback_viewed", issue, actor, count=len(issue.feedback))
     db.session.commit()
-
 
 
 # The learning team's lists.

@@ -10,9 +10,10 @@ from flask_login import current_user
 from werkzeug.routing import BuildError
 from wtforms import SelectChoice
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.form_errors import apply_error
+from debrief.form_errors import apply_error, attempt
 from debrief.models import Article, CaseStudy, MagazineIssue, ReflectiveQuestion, User
 from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS
 from debrief.publications import service
@@ -20,7 +21,7 @@ from debrief.publications import workflow as wf
 from debrief.publications.forms import (
     AddCaseStudyForm, ArticleForm, CaseStudyForm, ConfirmForm, IssueForm, QuestionForm, RejectForm, ReturnForm,
 )
-from debrief.publications.service import PublicationError
+
 from debrief.rca.framework import category_name
 from debrief.security import requires
 from debrief import versions
@@ -97,15 +98,10 @@ def edit(case_id: int):
     form = CaseStudyForm(obj=None if request.method == "POST" else case)
     versions.stamp(form, case)
     if form.validate_on_submit() and not versions.is_stale(form, case, CaseStudyForm(formdata=None, obj=case)):
-        try:
-            service.update_case_study(case, actor=_me(), **{k: form[k].data or ([] if k in (
-                "themes", "operational_areas", "factor_categories") else "") for k in (
-                "title", "themes", "summary", "what_happened", "findings_key_learning", "action_taken",
-                "outcome_for_individuals", "recommendations", "operational_areas", "factor_categories")})
-        except PublicationError as error:
-            db.session.rollback()
-            apply_error(form, error)
-        else:
+        fields = {k: form[k].data or ([] if k in ("themes", "operational_areas", "factor_categories") else "")
+                  for k in ("title", "themes", "summary", "what_happened", "findings_key_learning", "action_taken",
+                            "outcome_for_individuals", "recommendations", "operational_areas", "factor_categories")}
+        if attempt(lambda: service.update_case_study(case, actor=_me(), **fields), form):
             flash("The case study has been saved", "success")
             return redirect(url_for("learning.case_study", case_id=case.id))
     return render_template("learning/edit.html", case=case, form=form)
@@ -136,7 +132,7 @@ def question(case_id: int, question_id: int | None):
             else:
                 service.update_question(existing, actor=_me(), audience=form.audience.data,
                                         text=form.question.data)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -152,12 +148,7 @@ def remove_question(case_id: int, question_id: int):
     existing = db.session.get(ReflectiveQuestion, question_id)
     if existing is None or existing.case_study_id != case.id:
         abort(404)
-    try:
-        service.remove_question(existing, actor=_me())
-    except PublicationError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
+    if attempt(lambda: service.remove_question(existing, actor=_me())):
         flash("The reflective question has been removed", "success")
     return redirect(url_for("learning.case_study", case_id=case.id, _anchor="questions"))
 
@@ -189,7 +180,7 @@ def move(case_id: int, action: str):
                 service.return_to_force(case, actor=_me(), question=words)
             else:
                 service.reject_case_study(case, actor=_me(), reason=words)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error, {"question": field or "", "comment": field or ""})
         else:
@@ -216,7 +207,7 @@ def new_issue():
     if form.validate_on_submit():
         try:
             issue = service.create_issue(actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -250,12 +241,8 @@ def issue(issue_id: int):
     if request.method == "POST" and issue.status == "published":
         abort(403)
     if form.validate_on_submit() and not versions.is_stale(form, issue, IssueForm(formdata=None, obj=issue)):
-        try:
-            service.update_issue(issue, actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
-        except PublicationError as error:
-            db.session.rollback()
-            apply_error(form, error)
-        else:
+        if attempt(lambda: service.update_issue(issue, actor=_me(), theme=form.theme.data,
+                                                introduction=form.introduction.data), form):
             flash("The theme and introduction have been saved", "success")
             return redirect(url_for("learning.issue", issue_id=issue.id))
     return render_template("learning/issue.html", issue=issue, form=form, add_form=_add_form(issue),
@@ -271,9 +258,9 @@ def add_to_issue(issue_id: int):
         chosen = db.session.get(CaseStudy, int(form.case_study.data)) if form.case_study.data.isdigit() else None
         try:
             if chosen is None:
-                raise PublicationError("Select an approved case study", "case_study")
+                raise ServiceError("Select an approved case study", "case_study")
             service.add_to_issue(issue, chosen, actor=_me())
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
@@ -294,7 +281,7 @@ def change_in_issue(issue_id: int, case_id: int, change: str):
             service.remove_from_issue(issue, case, actor=_me())
         else:
             service.move_in_issue(issue, case, actor=_me(), direction=change)
-    except PublicationError as error:
+    except ServiceError as error:
         db.session.rollback()
         flash(str(error), "error")
     return redirect(url_for("learning.issue", issue_id=issue.id, _anchor="case-studies"))
@@ -321,7 +308,7 @@ def article(issue_id: int, article_id: int | None):
                 service.add_article(issue, actor=_me(), **fields)
             else:
                 service.update_article(existing, actor=_me(), **fields)
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             apply_error(form, error, {"article_title": "title"})
         else:
@@ -337,11 +324,7 @@ def remove_article(issue_id: int, article_id: int):
     existing = db.session.get(Article, article_id)
     if existing is None or existing.issue_id != issue.id or not ConfirmForm().validate_on_submit():
         abort(404)
-    try:
-        service.remove_article(existing, actor=_me())
-    except PublicationError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    attempt(lambda: service.remove_article(existing, actor=_me()))
     return redirect(url_for("learning.issue", issue_id=issue.id, _anchor="articles"))
 
 
@@ -358,7 +341,7 @@ def publish(issue_id: int):
     if form.validate_on_submit():
         try:
             service.publish_issue(issue, actor=_me())
-        except PublicationError as error:
+        except ServiceError as error:
             db.session.rollback()
             form.form_errors.append(str(error))
         else:

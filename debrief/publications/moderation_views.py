@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.form_errors import apply_error
+from debrief.form_errors import attempt
 from debrief.models import ForceResponse
 from debrief.models.publication import ResponseStatus
 from debrief.publications import responses as response_service
@@ -42,7 +43,7 @@ def approve(response_id: int):
         except IdentifyingText as error:
             db.session.rollback()
             flash(error.messages()["response"] + ". Withdraw it and tell the force why.", "error")
-        except response_service.ResponseError as error:
+        except ServiceError as error:
             db.session.rollback()
             flash(str(error), "error")
         else:
@@ -58,12 +59,8 @@ def withdraw(response_id: int):
         abort(404)
     form = WithdrawResponseForm()
     if form.validate_on_submit():
-        try:
-            response_service.withdraw_force_response(row, actor=current_user._get_current_object(), reason=form.reason.data)
-        except response_service.ResponseError as error:
-            db.session.rollback()
-            apply_error(form, error)
-        else:
+        if attempt(lambda: response_service.withdraw_force_response(row, actor=current_user._get_current_object(),
+                                                                    reason=form.reason.data), form):
             flash(f"{row.force.name}'s response has been withdrawn from every public page.", "success")
             return redirect(url_for("moderation.responses"))
     return render_template("learning/withdraw_response.html", row=row, form=form)

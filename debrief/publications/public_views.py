@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
 from flask import render_template as _render_template
 
+from debrief.errors import ServiceError
 from debrief.form_errors import apply_error
 from debrief.publications import export, queries, recommendation_status, responses, search, themes
 from debrief.publications.magazine_forms import FeedbackForm
@@ -131,7 +132,7 @@ def feedback(number: int):
         except responses.FeedbackLimitReached as error:
             form.form_errors.append(str(error))
             status = 429
-        except responses.ResponseError as error:
+        except ServiceError as error:
             apply_error(form, error)
         else:
             return redirect(url_for("magazine.feedback_sent", number=issue.number))

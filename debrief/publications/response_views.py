@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.form_errors import apply_error
 from debrief.models import User
@@ -48,7 +49,7 @@ def question(question_id: int):
         try:
             responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me,
                                             recommendation_stance=form.recommendation_stance.data or None)
-        except (responses.ResponseError, IdentifyingText) as error:
+        except (ServiceError, IdentifyingText) as error:
             apply_error(form, error)
         else:
             flash(f"{me.force.name}'s response has been {'updated' if existing else 'recorded'}. "

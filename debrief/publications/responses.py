@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from debrief.errors import ServiceError
+from debrief.anonymise.deny_terms import deny_terms_beside
 from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import Force, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow
@@ -25,15 +27,7 @@ FEEDBACK_USEFUL = ("yes", "partly", "no")
 FEEDBACK_PER_HOUR = 5
 
 
-class ResponseError(ValueError):
-    """A write that cannot be made; the message is for the person. `field` names the input."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-class FeedbackLimitReached(ResponseError):
+class FeedbackLimitReached(ServiceError):
     pass
 
 
@@ -56,7 +50,7 @@ def _gate_response(question: ReflectiveQuestion, text: str) -> None:
     issue, and the UK patterns and context rules."""
     case_study = question.case_study
     beside = case_study.issue.case_studies if case_study.issue is not None else [case_study]
-    gate.passes({"response": text}, gate.deny_terms_beside(c.deny_terms for c in {*beside, case_study}))
+    gate.passes({"response": text}, deny_terms_beside(c.deny_terms for c in {*beside, case_study}))
 
 
 def record_force_response(question: ReflectiveQuestion, force: Force, response: str, done_on: date | None,
@@ -68,25 +62,25 @@ def record_force_response(question: ReflectiveQuestion, force: Force, response: 
     recommendations."""
     today = today or utcnow().date()
     if actor.force_id != force.id:
-        raise ResponseError("You can only record a response for your own force.")
+        raise ServiceError("You can only record a response for your own force.")
     if not _question_is_published(question):
-        raise ResponseError("This question has not been published.")
+        raise ServiceError("This question has not been published.")
     response = (response or "").strip()
     if not response:
-        raise ResponseError("Enter what your force did in response", field="response")
+        raise ServiceError("Enter what your force did in response", field="response")
     if len(response) > RESPONSE_MAX_LENGTH:
-        raise ResponseError(f"What your force did must be {RESPONSE_MAX_LENGTH} characters or fewer",
+        raise ServiceError(f"What your force did must be {RESPONSE_MAX_LENGTH} characters or fewer",
                             field="response")
     if done_on is None:
-        raise ResponseError("Enter the date your force did it", field="done_on")
+        raise ServiceError("Enter the date your force did it", field="done_on")
     if done_on > today:
-        raise ResponseError("The date your force did it must be today or in the past", field="done_on")
+        raise ServiceError("The date your force did it must be today or in the past", field="done_on")
     published = published_on(question)
     if published is not None and done_on < published:
-        raise ResponseError(f"The date your force did it must be on or after {published:%-d %B %Y}, when the "
+        raise ServiceError(f"The date your force did it must be on or after {published:%-d %B %Y}, when the "
                             "question was published", field="done_on")
     if recommendation_stance is not None and recommendation_stance not in {s.value for s in RecommendationStance}:
-        raise ResponseError("Select where your force is with the recommendations", field="recommendation_stance")
+        raise ServiceError("Select where your force is with the recommendations", field="recommendation_stance")
     _gate_response(question, response)
     row = db.session.scalar(select(ForceResponse).where(ForceResponse.question_id == question.id,
                                                         ForceResponse.force_id == force.id))
@@ -116,9 +110,9 @@ def _audit_response(event: str, row: ForceResponse, actor: User, **details) -> N
 def approve_force_response(row: ForceResponse, *, actor: User) -> None:
     """The learning team publishes a draft response on the public log, after the gate looks at it again."""
     if row.status != ResponseStatus.DRAFT:
-        raise ResponseError("Only a response waiting for approval can be approved.")
+        raise ServiceError("Only a response waiting for approval can be approved.")
     if not _question_is_published(row.question):
-        raise ResponseError("This question is no longer published.")
+        raise ServiceError("This question is no longer published.")
     _gate_response(row.question, row.response)
     row.status, row.moderated_by_id, row.moderated_at = ResponseStatus.APPROVED.value, actor.id, utcnow()
     _audit_response("force_response.approved", row, actor)
@@ -129,11 +123,11 @@ def withdraw_force_response(row: ForceResponse, *, actor: User, reason: str) -> 
     """Take a response off every public page, with the reason (audited). A draft can be withdrawn too."""
     reason = (reason or "").strip()
     if not reason:
-        raise ResponseError("Enter why the response is being withdrawn", field="reason")
+        raise ServiceError("Enter why the response is being withdrawn", field="reason")
     if len(reason) > 2000:
-        raise ResponseError("The reason must be 2,000 characters or fewer", field="reason")
+        raise ServiceError("The reason must be 2,000 characters or fewer", field="reason")
     if row.status == ResponseStatus.WITHDRAWN:
-        raise ResponseError("This response has already been withdrawn.")
+        raise ServiceError("This response has already been withdrawn.")
     row.status, row.withdrawn_reason = ResponseStatus.WITHDRAWN.value, reason
     row.moderated_by_id, row.moderated_at = actor.id, utcnow()
     _audit_response("force_response.withdrawn", row, actor, reason=reason)
@@ -164,17 +158,17 @@ def feedback_allowed(key: str, *, now=None) -> bool:
 def leave_feedback(issue: MagazineIssue, *, useful: str, comment: str, key: str) -> IssueFeedback:
     """A reader's feedback on a published issue, refused past FEEDBACK_PER_HOUR from one client in an hour."""
     if issue.status != "published":
-        raise ResponseError("This issue has not been published.")
+        raise ServiceError("This issue has not been published.")
     if useful not in FEEDBACK_USEFUL:
-        raise ResponseError("Select whether this issue was useful", field="useful")
+        raise ServiceError("Select whether this issue was useful", field="useful")
     comment = (comment or "").strip()
     if len(comment) > FEEDBACK_COMMENT_MAX_LENGTH:
-        raise ResponseError(f"Your comments must be {FEEDBACK_COMMENT_MAX_LENGTH:,} characters or fewer",
+        raise ServiceError(f"Your comments must be {FEEDBACK_COMMENT_MAX_LENGTH:,} characters or fewer",
                             field="comment")
     if not feedback_allowed(key):
         raise FeedbackLimitReached("You have sent a lot of feedback in the last hour. Try again later.")
     # Not public, so nothing is refused; but anything identifying is flagged (by kind) to the learning team.
-    deny = gate.deny_terms_beside(c.deny_terms for c in issue.case_studies)
+    deny = deny_terms_beside(c.deny_terms for c in issue.case_studies)
     kinds = gate.findings({"comment": comment}, deny).get("comment", []) if comment else []
     row = IssueFeedback(issue_id=issue.id, useful=useful, comment=comment, client_key=key, identifier_kinds=kinds)
     db.session.add(row)

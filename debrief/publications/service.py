@@ -1,6 +1,6 @@
 """Case-study operations: each re-checks text, moves the workflow, audits, and commits once (issues: issues.py).
 
-`create_candidate` is the exception: it is one step of `rca.release_service.release()` and leaves the commit to
+`create_candidate` is the exception: it is one step of `release.service.release()` and leaves the commit to
 it, so a release either creates the candidate and marks the RCA released, or does neither.
 """
 from __future__ import annotations
@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 
+from debrief.errors import ServiceError
 from debrief import reference as ref
 from debrief.extensions import db
 from debrief.models import CaseStudy, CaseStudyEvent, Force, ReflectiveQuestion, User
@@ -16,7 +17,7 @@ from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS
 from debrief.publications import workflow as wf
 from debrief.publications.gate import passes
 from debrief.publications.common import (  # noqa: F401  (the errors are part of this module's interface)
-    IdentifyingText, PublicationError, audit_case, check, codes, move, recheck_stored, require_editable,
+    IdentifyingText, audit_case, check, codes, move, recheck_stored, require_editable,
 )
 # Issue operations live in issues.py; they are part of this service's interface too.
 from debrief.publications.issues import (  # noqa: F401
@@ -36,10 +37,10 @@ def create_candidate(force: Force, texts: Mapping[str, str], deny_terms: Sequenc
     replacement on purpose; a name, number, place or force of the case's own records is never released.
     """
     if not (texts.get("title") or "").strip():
-        raise PublicationError("Enter a title for the case study", "title")
+        raise ServiceError("Enter a title for the case study", "title")
     if source_rca_id is not None and db.session.scalar(
             select(CaseStudy.id).where(CaseStudy.source_rca_id == source_rca_id)) is not None:
-        raise PublicationError("This RCA has already been released as a case study.")
+        raise ServiceError("This RCA has already been released as a case study.")
     fields = {"title": texts["title"].strip()[:200],
               **{key: (texts.get(key) or "").strip() for key, _ in CASE_STUDY_TEXTS}}
     passes(fields, deny_terms, patterns=False)
@@ -72,11 +73,11 @@ def update_case_study(case: CaseStudy, *, actor: User, title: str, themes: Itera
              "findings_key_learning": findings_key_learning.strip(), "action_taken": action_taken.strip(),
              "outcome_for_individuals": outcome_for_individuals.strip(), "recommendations": recommendations.strip()}
     if not texts["title"]:
-        raise PublicationError("Enter a title", "title")
+        raise ServiceError("Enter a title", "title")
     if len(texts["title"]) > 200:
-        raise PublicationError("Title must be 200 characters or fewer", "title")
+        raise ServiceError("Title must be 200 characters or fewer", "title")
     if not texts["summary"]:
-        raise PublicationError("Enter a summary", "summary")
+        raise ServiceError("Enter a summary", "summary")
     check(case, texts)
     changed = [k for k, v in texts.items() if getattr(case, k) != v]
     for key, value in texts.items():
@@ -97,10 +98,10 @@ def update_case_study(case: CaseStudy, *, actor: User, title: str, themes: Itera
 
 def _question_text(case: CaseStudy, audience: str, text: str) -> str:
     if audience not in AUDIENCES:
-        raise PublicationError("Select who the question is for", "audience")
+        raise ServiceError("Select who the question is for", "audience")
     text = text.strip()
     if not text:
-        raise PublicationError("Enter the question", "question")
+        raise ServiceError("Enter the question", "question")
     check(case, {"question": text})
     return text
 
@@ -129,7 +130,7 @@ def remove_question(question: ReflectiveQuestion, *, actor: User) -> None:
     case = question.case_study
     require_editable(case)
     if question.responses:
-        raise PublicationError("Forces have responded to this question, so it cannot be removed.")
+        raise ServiceError("Forces have responded to this question, so it cannot be removed.")
     qid = question.id
     case.questions.remove(question)
     db.session.delete(question)
@@ -141,7 +142,7 @@ def remove_question(question: ReflectiveQuestion, *, actor: User) -> None:
 
 def approve_case_study(case: CaseStudy, *, actor: User) -> None:
     if not case.questions:
-        raise PublicationError("Add at least one reflective question before approving")
+        raise ServiceError("Add at least one reflective question before approving")
     recheck_stored(case)  # nothing on the deny list slipped in by any route
     move(case, "approve", actor, wf.LEARNING_TEAM)
     db.session.commit()
@@ -181,7 +182,7 @@ def resubmit_case_study(case: CaseStudy, *, actor: User, answer: str) -> None:
 
     The answer is read by the learning team, who never see identifiable text, so it is checked too."""
     if actor.force_id != case.force_id:
-        raise PublicationError("Only the force that released this case study can answer.")
+        raise ServiceError("Only the force that released this case study can answer.")
     if answer.strip():
         check(case, {"answer": answer})
     move(case, "resubmit", actor, wf.FORCE_REVIEWER, answer)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from debrief.errors import ServiceError
+
 CANDIDATE, IN_EDIT, APPROVED, SCHEDULED, PUBLISHED, RETURNED, REJECTED = (
     "candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected")
 STATUSES = (CANDIDATE, IN_EDIT, APPROVED, SCHEDULED, PUBLISHED, RETURNED, REJECTED)
@@ -52,7 +54,7 @@ TRANSITIONS: tuple[Transition, ...] = (
 BY_ACTION = {t.action: t for t in TRANSITIONS}
 
 
-class TransitionRefused(ValueError):
+class TransitionRefused(ServiceError):
     """The action is not allowed from this status, or not by this actor, or lacks its reason."""
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # Adapted from the NPSA Contributory Factors Classification Framework, the London Protocol
 # (Taylor-Adams & Vincent) and the Yorkshire Contributory Factors Framework (Lawton et al. 2012):
@@ -226,3 +230,12 @@ def category_name(code: str | None) -> str:
     category = CATEGORY_BY_CODE.get(code)
     # An unknown code is shown as stored rather than hidden, so bad data stays visible.
     return category.name if category else code
+
+
+def group_by_category(items: Iterable[T], *, category_of: Callable[[T], str | None]) -> dict[str, list[T]]:
+    """Items under their category's code, every category present (empty or not) in framework order; an item with
+    no category goes under "uncategorised", after them."""
+    grouped: dict[str, list[T]] = {c.code: [] for c in CATEGORIES}
+    for item in items:
+        grouped.setdefault(category_of(item) or "uncategorised", []).append(item)
+    return grouped

@@ -166,3 +166,10 @@ def _matches(sentence: str, person_re: re.Pattern[str]) -> Iterator[tuple[str, r
     for rule, pattern in _RULES:
         for match in pattern.finditer(sentence):
             yield rule, match
+
+
+def findings_across(texts: Iterable[tuple[str, str]], *, names: Iterable[str] = ()) -> list[dict[str, str]]:
+    """Every finding in each (where, text) pair, in order, as {where, sentence, phrase, suggestion}."""
+    names = list(names)
+    return [{"where": where, "sentence": f.sentence, "phrase": f.phrase, "suggestion": f.suggestion}
+            for where, text in texts for f in check_language(text or "", names=names)]

@@ -15,6 +15,7 @@ from debrief.extensions import db
 from debrief.models import utcnow
 from debrief.rca import service as rca_service
 from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
+from debrief.review import incident as incident_page
 from debrief.security import requires
 from debrief.wellbeing.service import support_status
 
@@ -66,12 +67,9 @@ def queue():
 @bp.route("/incidents/<int:incident_id>")
 @requires(Permission.REVIEW_INCIDENTS)
 def incident(incident_id: int):
-    incident = incident_for_review(current_user, incident_id)
-    debriefs = [d for d in incident.debriefs if d.status == "submitted"]
-    pending = [d for d in incident.debriefs if d.status != "submitted"]
-    record("incident.viewed", actor=current_user, force_id=incident.force_id, record_type="incident",
-           record_id=incident.id, reference=incident.reference, debriefs=[d.id for d in debriefs])
-    db.session.commit()
-    return render_template("review/incident.html", incident=incident, debriefs=debriefs, pending=pending,
-                           rca=rca_service.rca_for_incident(incident),
-                           support_status={d.id: support_status(d) for d in debriefs})
+    page = incident_page.incident_for_page(current_user, incident_id)
+    context = incident_page.page_context(page)
+    body = render_template("review/incident.html", **context)
+    # After drawing: the audit's commit expires what was loaded.
+    incident_page.record_incident_view(page, actor=current_user, debriefs=context["debriefs"])
+    return body

@@ -8,13 +8,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, lazyload
 
+from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import Debrief, Incident, SupportAcknowledgement, User
-
-
-class WellbeingError(ValueError):
-    """A wellbeing operation that cannot be carried out; the message is for the person."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +76,11 @@ def record_requests_viewed(force_id: int, *, actor: User, count: int) -> None:
 def acknowledge_support(debrief: Debrief, *, actor: User) -> SupportAcknowledgement:
     """The wellbeing contact has seen the request and will be in touch. Once per request."""
     if debrief.incident.force_id != actor.force_id:
-        raise WellbeingError("You can only acknowledge your own force's requests.")
+        raise ServiceError("You can only acknowledge your own force's requests.")
     if not debrief.support_wanted or debrief.status != "submitted":
-        raise WellbeingError("This debrief has not asked for support.")
+        raise ServiceError("This debrief has not asked for support.")
     if acknowledgement_for(debrief) is not None:
-        raise WellbeingError("This request has already been acknowledged.")
+        raise ServiceError("This request has already been acknowledged.")
     ack = SupportAcknowledgement(debrief_id=debrief.id, acknowledged_by_id=actor.id)
     db.session.add(ack)
     db.session.flush()

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from debrief.auth.roles import Permission
 from debrief.publications.forms import ConfirmForm
+from debrief.form_errors import attempt
 from debrief.security import requires
 from debrief.wellbeing import service
 
@@ -28,10 +29,6 @@ def acknowledge(debrief_id: int):
         abort(404)
     form = ConfirmForm()
     if form.validate_on_submit():
-        try:
-            service.acknowledge_support(debrief, actor=current_user._get_current_object())
-        except service.WellbeingError as error:
-            flash(str(error), "error")
-        else:
+        if attempt(lambda: service.acknowledge_support(debrief, actor=current_user._get_current_object())):
             flash(f"You have acknowledged {debrief.author.name}'s request for support.", "success")
     return redirect(url_for("wellbeing.requests"))

@@ -13,7 +13,7 @@ from debrief.demo import DEMO_PASSWORD, seed_demo
 from debrief.extensions import db
 from debrief.auth.roles import Role
 from debrief.models import Incident, RootCauseAnalysis
-from debrief.rca import team
+from debrief.rca.service import team
 from tests.browser.conftest import SCREENSHOTS, check_accessibility, follow, screenshot, sign_in
 from tests.support.factories import create_user
 from tests.support.markup import markup_problems

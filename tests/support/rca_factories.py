@@ -1,7 +1,8 @@
 """Bringing a test RCA's structured report and team declarations to the point where it can be sent for review."""
 from __future__ import annotations
 
-from debrief.rca import service, team
+from debrief.rca import service
+from debrief.rca.service import team
 
 REQUIRED_TEXTS = {
     "incident_and_consequences": "A man in crisis on a bridge; one officer arrived alone and restrained him.",

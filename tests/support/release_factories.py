@@ -1,6 +1,6 @@
 """A signed-off RCA whose texts name real-looking people, a place and the force, and its release as a candidate.
 
-Built through the same services a reviewer's clicks call (rca/service.py, rca/release_service.py).
+Built through the same services a reviewer's clicks call (rca/service.py, release/service.py).
 """
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from datetime import date, datetime, time
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import CaseStudy, Force, RootCauseAnalysis, TimelineEntry
-from debrief.rca import release_service, service
+from debrief.rca import service
+from debrief.release import service as release_service
 from tests.support.factories import create_force, create_user, submitted_debrief
 from tests.support.rca_factories import write_report
 

@@ -24,6 +24,10 @@ PURE_MODULES = [
     "debrief.mail.messages",
     "debrief.analytics.training_topics",
     "debrief.analytics.training_rank",
+    "debrief.anonymise.deny_terms",
+    "debrief.release.preparation",
+    "debrief.rca.downloads",
+    "debrief.errors",
 ]
 
 # What a pure core may not reach: the web layer, the ORM, the app's own stateful modules.

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, Debrief, IncidentOfficer, RootCauseAnalysis
-from debrief.rca.release_service import identifiers
+from debrief.release.service import identifiers
 from tests.support.factories import create_user, submitted_debrief
 from tests.support.pages import get_page, post_form, sign_in
 from tests.views.test_debriefs import start, step_url

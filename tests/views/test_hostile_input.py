@@ -27,7 +27,7 @@ from datetime import datetime
 
 from debrief.extensions import db
 from debrief.models import ForceSubject, PublicPerson
-from debrief.rca import team
+from debrief.rca.service import team
 from debrief.rca import service as rca_service
 from debrief.debriefs import people_service
 from tests.support.rca_factories import write_report

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, ForceResponse, utcnow
@@ -88,7 +89,7 @@ def test_a_reviewer_of_force_a_cannot_write_for_force_b(client, people, forces, 
     by_force = {r.force_id: r.response for r in _responses()}
     assert by_force == {forces["B"].id: "B's own words.", forces["A"].id: "A's words."}
     # And the service refuses outright.
-    with pytest.raises(responses.ResponseError):
+    with pytest.raises(ServiceError):
         responses.record_force_response(questions["taught"], forces["B"], "Sneaky", date(2025, 1, 1),
                                         people[("A", Role.REVIEWER)])
     assert len(_responses()) == 2
@@ -122,7 +123,7 @@ def test_a_date_in_the_future_is_refused(client, people, questions):
 def test_unpublished_questions_cannot_be_answered(client, people, questions):
     sign_in(client, "reviewer@bbb.example")
     get_page(client, f"/responses/questions/{questions['hidden'].id}", status=404)
-    with pytest.raises(responses.ResponseError):
+    with pytest.raises(ServiceError):
         responses.record_force_response(questions["hidden"], people[("B", Role.REVIEWER)].force, "Done",
                                         date(2025, 1, 1), people[("B", Role.REVIEWER)])
     assert _responses() == []

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy import func, select
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, RcaLink, RcaNode, RootCauseAnalysis, TimelineEntry
@@ -166,7 +167,7 @@ def test_sign_off_needs_a_second_reviewer_and_then_it_is_read_only(client, incid
     assert "Confirm decision" not in get_page(client, f"/rca/{rca.id}").text()
     assert post_form(client, f"/rca/{rca.id}/review", {"decision": "sign_off"},
                      form_page=f"/rca/{rca.id}").status == 403
-    with pytest.raises(service.RcaError):
+    with pytest.raises(ServiceError):
         service.sign_off(rca, actor=lead)
 
     client.post("/sign-out", data={"csrf_token": get_page(client, f"/rca/{rca.id}").csrf_token()})
@@ -177,7 +178,7 @@ def test_sign_off_needs_a_second_reviewer_and_then_it_is_read_only(client, incid
     post_form(client, f"/rca/{rca.id}/review", {"decision": "sign_off"}, form_page=f"/rca/{rca.id}", status=302)
     db.session.expire_all()
     assert rca.status == "signed_off" and rca.signed_off_by_id == second.id
-    with pytest.raises(service.RcaError, match="signed off"):
+    with pytest.raises(ServiceError, match="signed off"):
         service.save_report_sections(rca, actor=lead, texts={"executive_summary": "Changed"})
     actions = db.session.scalars(select(AuditEvent.action).where(AuditEvent.record_type == "rca")).all()
     assert {"rca.started", "rca.factor_added", "rca.sent_for_review", "rca.signed_off"} <= set(actions)
@@ -187,7 +188,7 @@ def test_returning_needs_a_comment_and_reopens_the_draft(incident, lead, second)
     rca = _rca(incident, lead)
     _ready(rca, lead)
     service.send_for_review(rca, actor=lead)
-    with pytest.raises(service.RcaError):
+    with pytest.raises(ServiceError):
         service.return_for_changes(rca, actor=second, comment="  ")
     service.return_for_changes(rca, actor=second, comment="Say more about the roster")
     assert rca.status == "draft"
@@ -196,7 +197,7 @@ def test_returning_needs_a_comment_and_reopens_the_draft(incident, lead, second)
 
 def test_due_date_change_needs_a_reason(incident, lead):
     rca = _rca(incident, lead)
-    with pytest.raises(service.RcaError, match="why the due date"):
+    with pytest.raises(ServiceError, match="why the due date"):
         service.update_details(rca, actor=lead, level="concise", terms_of_reference="x", due_on=date(2030, 1, 1),
                                due_reason="")
     service.update_details(rca, actor=lead, level="comprehensive", terms_of_reference="x", due_on=date(2030, 1, 1),

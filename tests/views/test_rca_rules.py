@@ -7,10 +7,12 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy import func, select
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import IncidentOfficer, RcaNode, Recommendation, TimelineEntry
-from debrief.rca import service, team
+from debrief.rca import service
+from debrief.rca.service import team
 from tests.support.factories import create_user, submitted_debrief
 from tests.support.markup import watch
 from tests.support.pages import get_page, post_form, sign_in
@@ -117,7 +119,7 @@ def test_a_chronology_entry_can_be_removed_before_sign_off_unless_the_graph_reli
     post_form(client, f"/rca/{rca.id}/chronology/{keep.id}/delete", {}, form_page=f"/rca/{rca.id}/chronology")
     db.session.expire_all()
     assert [e.what for e in rca.chronology] == ["First officer arrived alone", "Man taken to hospital"]
-    with pytest.raises(service.RcaError, match="service delivery problem in the graph"):
+    with pytest.raises(ServiceError, match="service delivery problem in the graph"):
         service.delete_chronology_entry(rca, used, actor=lead)
 
 
@@ -155,10 +157,10 @@ def test_an_action_due_in_the_past_is_refused_and_done_needs_evidence(rca, lead)
     rec = _ready(rca, lead)
     args = dict(actor=lead, recommendation=rec, action=None, description="Brief the team", owner="Inspector",
                 measure="Briefed", reason="")
-    with pytest.raises(service.RcaError, match="today or in the future") as refused:
+    with pytest.raises(ServiceError, match="today or in the future") as refused:
         service.save_action(rca, due_on=date(2026, 1, 1), status="open", today=date(2026, 2, 1), **args)
     assert refused.value.field == "due_on"
-    with pytest.raises(service.RcaError, match="evidence that the action has been completed"):
+    with pytest.raises(ServiceError, match="evidence that the action has been completed"):
         service.save_action(rca, due_on=date(2026, 3, 1), status="done", today=date(2026, 2, 1), **args)
     done = service.save_action(rca, due_on=date(2026, 3, 1), status="done", completion_evidence="Briefing log 14",
                                today=date(2026, 2, 1), **args)
@@ -209,14 +211,14 @@ def test_a_reviewer_named_in_the_incident_cannot_lead_sit_on_the_panel_or_sign_o
     named = create_user(force=forces["A"], roles=[Role.REVIEWER], email="named@aaa.example", name="Named Reviewer")
     incident.officers.append(IncidentOfficer(user_id=named.id))
     db.session.commit()
-    with pytest.raises(service.RcaError, match="Named Reviewer is named as an officer involved in the incident, so "
+    with pytest.raises(ServiceError, match="Named Reviewer is named as an officer involved in the incident, so "
                                                "they cannot lead the RCA"):
         service.start_rca(incident, actor=named, level="concise", terms_of_reference="x")
     rca = service.start_rca(incident, actor=named, level="concise", terms_of_reference="x", lead=lead)
     assert rca.lead_id == lead.id and [m.user_id for m in rca.team] == [lead.id]
-    with pytest.raises(service.RcaError, match="cannot sit on the panel"):
+    with pytest.raises(ServiceError, match="cannot sit on the panel"):
         team.add_panel_member(rca, actor=lead, user=named)
-    with pytest.raises(service.RcaError, match="cannot lead"):
+    with pytest.raises(ServiceError, match="cannot lead"):
         team.assign_lead(rca, actor=lead, lead=named)
     _ready(rca, lead)
     service.send_for_review(rca, actor=lead)

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import CaseStudy, RcaRelease
-from debrief.rca import release_service
+from debrief.release import service as release_service
 from tests.support.factories import audit_count
 from tests.support.pages import get_page, post_form, sign_in
 from tests.support.release_factories import signed_off_rca

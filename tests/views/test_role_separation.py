@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from debrief.errors import ServiceError
 from debrief.auth.roles import Role, combination_problem, grant_problem
-from debrief.auth.service import AccountError, create_user as create_account
+from debrief.auth.service import create_user as create_account
 from debrief.extensions import db
 from debrief.models import User
 from tests.support.factories import PASSWORD, audit_count, create_user
@@ -32,7 +33,7 @@ def test_the_rules_are_data():
 
 
 def test_the_service_refuses_learning_and_psd_together_even_from_the_server(forces):
-    with pytest.raises(AccountError, match=SEPARATION):
+    with pytest.raises(ServiceError, match=SEPARATION):
         create_account(email="both@aaa.example", name="Both", force=forces["A"], roles=[Role.LEARNING, Role.REVIEWER],
                        password=PASSWORD, actor=None)
     assert _users() == 0
@@ -71,7 +72,7 @@ def test_a_force_admin_cannot_grant_beyond_the_force_nor_combine_learning_and_ps
 
 
 def test_a_force_admin_cannot_add_a_user_to_another_force(people, forces):
-    with pytest.raises(AccountError, match="your own force"):
+    with pytest.raises(ServiceError, match="your own force"):
         create_account(email="x@bbb.example", name="X", force=forces["B"], roles=[Role.OFFICER], password=PASSWORD,
                        actor=people[("A", Role.ADMIN)])
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, CaseStudy
-from debrief.rca import release_service
+from debrief.release import service as release_service
 from tests.support.factories import audit_count, create_force, create_user
 from tests.support.pages import get_page, post_form, sign_in
 from tests.support.release_factories import signed_off_rca

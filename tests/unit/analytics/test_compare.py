@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
+from debrief.errors import ServiceError
 from debrief.analytics import compare, suppression
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.force_figures import FiguresError, read_figures, save_figures
+from debrief.analytics.force_figures import read_figures, save_figures
 from debrief.extensions import db
 from tests.support.factories import create_force
 from tests.support.patterns import national_rows
@@ -62,9 +63,9 @@ def test_one_force_beside_the_national_figure_and_the_forces_most_like_it(three)
 
 
 def test_the_figures_csv_is_checked_row_by_row():
-    with pytest.raises(FiguresError, match="Row 3"):
+    with pytest.raises(ServiceError, match="Row 3"):
         read_figures(io.StringIO("force_code,year,officers,arrests\nAAA,2026,10,10\nBBB,twenty,1,1\n"))
-    with pytest.raises(FiguresError, match="no arrests column"):
+    with pytest.raises(ServiceError, match="no arrests column"):
         read_figures(io.StringIO("force_code,year,officers\nAAA,2026,10\n"))
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from debrief.publications.checks import KIND_DESCRIPTIONS, accepted_identifiers, check_texts, deny_terms_for
+from debrief.anonymise.deny_terms import deny_terms_for
+from debrief.publications.checks import KIND_DESCRIPTIONS, accepted_identifiers, check_texts
 
 DENY = deny_terms_for(people=["PC 4417 Ellie Morgan", "Neil Dawson", "Mrs Joan O'Brien"], force="Northshire Police",
                       places=["majors corridor, Westmere Royal Infirmary", "custody suite, cell 4"],

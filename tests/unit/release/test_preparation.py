@@ -1,7 +1,7 @@
 """Preparing a release: one labeller across sections, undo by offsets, redaction of every occurrence."""
 from __future__ import annotations
 
-from debrief.rca.release import REDACTED, REDACTION, prepare
+from debrief.release.preparation import REDACTED, REDACTION, prepare
 
 SOURCES = {
     "summary": "PC Jane Smith attended 12 Mill Lane with Sergeant Bob Jones of Northshire Police.",

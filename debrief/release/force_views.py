@@ -7,14 +7,14 @@ from flask_login import current_user
 
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.form_errors import apply_error
+from debrief.form_errors import attempt
 from debrief.models import CaseStudy, User
 from debrief.models.publication import CASE_STUDY_TEXTS
-from debrief.publications import service
 from debrief.publications import workflow as wf
+from debrief.publications import service
 from debrief.publications.forms import AnswerForm
-from debrief.publications.service import PublicationError
 from debrief.security import requires
+
 
 bp = Blueprint("released", __name__, url_prefix="/released")
 
@@ -35,7 +35,7 @@ def _own(case_id: int) -> CaseStudy:
 @requires(Permission.REVIEW_INCIDENTS)
 def index():
     cases = service.released_by_force(current_user.force_id)
-    return render_template("released/index.html", cases=cases, wf=wf,
+    return render_template("release/released_index.html", cases=cases, wf=wf,
                            returned=[c for c in cases if c.status == wf.RETURNED])
 
 
@@ -48,17 +48,13 @@ def case_study(case_id: int):
         if case.status != wf.RETURNED:
             abort(403)
         if form.validate_on_submit():
-            try:
-                service.resubmit_case_study(case, actor=_me(), answer=form.answer.data)
-            except PublicationError as error:
-                db.session.rollback()
-                apply_error(form, error, fallback="answer")
-            else:
+            if attempt(lambda: service.resubmit_case_study(case, actor=_me(), answer=form.answer.data), form,
+                       fallback="answer"):
                 flash("Your answer has been sent and the case study is back with the learning team", "success")
                 return redirect(url_for("released.index"))
     else:
         service.record_force_view(case, actor=_me())
-    return render_template("released/case_study.html", case=case, form=form, wf=wf, texts=CASE_STUDY_TEXTS)
+    return render_template("release/released_case_study.html", case=case, form=form, wf=wf, texts=CASE_STUDY_TEXTS)
 
 
 @bp.app_template_global("case_status_label")

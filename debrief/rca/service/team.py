@@ -4,10 +4,12 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from debrief.auth.roles import Role
+from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import Incident, RcaTeamMember, RootCauseAnalysis, User, UserRole, utcnow
 from debrief.models.rca import TeamRole
-from debrief.rca.service import RcaError, _audit, _require_draft
+from debrief.models.rca import RcaStatus
+from debrief.rca.service.common import audit_rca, require_draft
 
 
 def independence_problem(incident: Incident, user: User) -> str | None:
@@ -33,18 +35,33 @@ def eligible_reviewers(rca_or_incident: RootCauseAnalysis | Incident) -> list[Us
 def check_independent(incident: Incident, user: User, *, as_what: str, field: str | None = None) -> None:
     problem = independence_problem(incident, user)
     if problem:
-        raise RcaError(f"{problem}, so they cannot {as_what}.", field)
+        raise ServiceError(f"{problem}, so they cannot {as_what}.", field)
 
 
 def member(rca: RootCauseAnalysis, user: User) -> RcaTeamMember | None:
     return next((m for m in rca.team if m.user_id == user.id), None)
 
 
-def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
+def reviewer(user_id: str | int | None) -> User | None:
+    """The user a form's reviewer picker names, or None (the service then asks for one)."""
+    return db.session.get(User, int(user_id)) if str(user_id or "").isdigit() else None
+
+
+def excluded_reviewers(rca: RootCauseAnalysis) -> list[tuple[User, str]]:
+    """Reviewers of the force who may not take part, with the reason, so nobody wonders where they went."""
+    reviewers = db.session.scalars(select(User).join(UserRole).where(
+        User.force_id == rca.force_id, UserRole.role == Role.REVIEWER.value).order_by(User.name))
+    found = [(u, independence_problem(rca.incident, u)) for u in reviewers]
+    return [(u, why) for u, why in found if why]
+
+
+def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User | None) -> None:
     """The lead, or whoever started the RCA, hands the lead to an independent reviewer of the force."""
-    _require_draft(rca)
+    if lead is None:
+        raise ServiceError("Select the lead reviewer", "lead")
+    require_draft(rca)
     if lead.force_id != rca.force_id or not lead.has_role(Role.REVIEWER):
-        raise RcaError("Select a PSD reviewer of the force", "lead")
+        raise ServiceError("Select a PSD reviewer of the force", "lead")
     check_independent(rca.incident, lead, as_what="lead the RCA", field="lead")
     old = member(rca, rca.lead)
     if old is not None and old.role == TeamRole.LEAD:
@@ -55,31 +72,33 @@ def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User) -> None:
     else:
         rca.team.append(RcaTeamMember(user=lead, role=TeamRole.LEAD, conflict_detail=""))
     rca.lead = lead
-    _audit("rca.lead_assigned", rca, actor, lead=lead.id)
+    audit_rca("rca.lead_assigned", rca, actor, lead=lead.id)
     db.session.commit()
 
 
-def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User) -> RcaTeamMember:
-    _require_draft(rca)
+def add_panel_member(rca: RootCauseAnalysis, *, actor: User, user: User | None) -> RcaTeamMember:
+    if user is None:
+        raise ServiceError("Select a reviewer to add", "member")
+    require_draft(rca)
     if user.force_id != rca.force_id or not user.has_role(Role.REVIEWER):
-        raise RcaError("Select a PSD reviewer of the force", "member")
+        raise ServiceError("Select a PSD reviewer of the force", "member")
     if member(rca, user) is not None:
-        raise RcaError(f"{user.name} is already on the team", "member")
+        raise ServiceError(f"{user.name} is already on the team", "member")
     check_independent(rca.incident, user, as_what="sit on the panel", field="member")
     added = RcaTeamMember(user=user, role=TeamRole.MEMBER, conflict_detail="")
     rca.team.append(added)
     db.session.flush()
-    _audit("rca.panel_member_added", rca, actor, member=user.id)
+    audit_rca("rca.panel_member_added", rca, actor, member=user.id)
     db.session.commit()
     return added
 
 
 def remove_panel_member(rca: RootCauseAnalysis, *, actor: User, team_member: RcaTeamMember) -> None:
-    _require_draft(rca)
+    require_draft(rca)
     if team_member.role == TeamRole.LEAD:
-        raise RcaError("The lead cannot be removed: assign another lead instead.")
+        raise ServiceError("The lead cannot be removed: assign another lead instead.")
     rca.team.remove(team_member)
-    _audit("rca.panel_member_removed", rca, actor, member=team_member.user_id)
+    audit_rca("rca.panel_member_removed", rca, actor, member=team_member.user_id)
     db.session.commit()
 
 
@@ -87,17 +106,17 @@ def declare_interests(rca: RootCauseAnalysis, *, actor: User, has_conflict: bool
     """A member declares, for themselves, whether they have a conflict of interest and what it is."""
     mine = member(rca, actor)
     if mine is None:
-        raise RcaError("Only members of the team declare their interests.")
-    if rca.status == "signed_off":
-        raise RcaError("This RCA has been signed off and can no longer be changed.")
+        raise ServiceError("Only members of the team declare their interests.")
+    if rca.status == RcaStatus.SIGNED_OFF:
+        raise ServiceError("This RCA has been signed off and can no longer be changed.")
     if has_conflict is None:
-        raise RcaError("Select whether you have a conflict of interest", "has_conflict")
+        raise ServiceError("Select whether you have a conflict of interest", "has_conflict")
     if has_conflict and not detail.strip():
-        raise RcaError("Enter the interest you are declaring", "conflict_detail")
+        raise ServiceError("Enter the interest you are declaring", "conflict_detail")
     mine.has_conflict = has_conflict
     mine.conflict_detail = detail.strip() if has_conflict else ""
     mine.declared_at = utcnow()
-    _audit("rca.interests_declared", rca, actor, conflict=has_conflict)
+    audit_rca("rca.interests_declared", rca, actor, conflict=has_conflict)
     db.session.commit()
 
 

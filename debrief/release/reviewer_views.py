@@ -1,22 +1,34 @@
-"""The release screen: a reviewer of the force checks the anonymised text of a signed-off RCA and releases it."""
+"""The release screen: a reviewer of the force checks the anonymised text of a signed-off RCA and releases it.
+
+It lives at /rca/<id>/release with the endpoint name rca.release, beside the RCA's own pages: `register(app)`
+adds the rule to the app (the RCA blueprint's page helpers apply to it, as Flask matches them by endpoint name).
+"""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Flask, abort, flash, redirect, render_template, request, url_for
 
 from debrief.auth.roles import Permission
-from debrief.rca import release_service
-from debrief.rca.release import REDACTION, SECTIONS
-from debrief.rca.service import RcaError
-from debrief.rca.views import _me, _rca, bp
+from debrief.errors import ServiceError
+from debrief.form_errors import attempt
+from debrief.models.rca import RcaStatus, ReleaseStatus
+from debrief.rca.access import current_actor, rca_of_force
+from debrief.release import service as release_service
+from debrief.release.preparation import REDACTION, SECTIONS
 from debrief.security import requires
 
+
 SECTION_KEYS = {key for key, _ in SECTIONS}
+ENDPOINT = "rca.release"
 
 
-@bp.app_template_global("rca_released_case")
+def register(app: Flask) -> None:
+    app.add_url_rule("/rca/<int:rca_id>/release", ENDPOINT, release, methods=["GET", "POST"])
+    app.add_template_global(rca_released_case, "rca_released_case")
+
+
 def rca_released_case(rca):
     """For RCA pages: the candidate case study a signed-off RCA was released as (None if not released)."""
-    return release_service.released_case(rca) if rca is not None and rca.status == "signed_off" else None
+    return release_service.released_case(rca) if rca is not None and rca.status == RcaStatus.SIGNED_OFF else None
 
 
 def _undone_from_form() -> list[tuple[str, int, int]]:
@@ -41,22 +53,21 @@ def _redactions_from_form(existing: list[list[str]]) -> list[tuple[str, str]]:
 def _render(rca, release, errors: list[tuple[str, str]] | None = None, *, typed_phrase: str = ""):
     sections = release_service.prepared(rca, release)
     found = release_service.flags(rca, sections)
-    return render_template("rca/release.html", rca=rca, release=release, sections=sections, flags=found,
+    return render_template("release/prepare.html", rca=rca, release=release, sections=sections, flags=found,
                            errors=errors or [], REDACTION=REDACTION, section_names=dict(SECTIONS),
                            typed_phrase=typed_phrase)
 
 
-@bp.route("/<int:rca_id>/release", methods=["GET", "POST"])
 @requires(Permission.REVIEW_INCIDENTS)
 def release(rca_id: int):
-    rca = _rca(rca_id)
-    if rca.status != "signed_off":
+    rca = rca_of_force(rca_id)
+    if rca.status != RcaStatus.SIGNED_OFF:
         abort(404)
     current = release_service.release_for(rca)
     if request.method == "GET":
-        release_service.record_view(rca, actor=_me())
+        release_service.record_view(rca, actor=current_actor())
         return _render(rca, current)
-    if current.status == "released":
+    if current.status == ReleaseStatus.RELEASED:
         abort(403)
     action = request.form.get("action", "save")
     phrase = (request.form.get("redact_phrase") or "").strip()
@@ -67,19 +78,16 @@ def release(rca_id: int):
                        typed_phrase=phrase)
     justifications = {key[len("justify-"):]: value for key, value in request.form.items()
                       if key.startswith("justify-")}
-    try:
-        release_service.save_decisions(
-            rca, actor=_me(), title=request.form.get("title", ""), undone=_undone_from_form(),
-            redactions=_redactions_from_form(current.redactions or []), justifications=justifications)
-    except RcaError as error:
-        flash(str(error), "error")
+    if not attempt(lambda: release_service.save_decisions(
+            rca, actor=current_actor(), title=request.form.get("title", ""), undone=_undone_from_form(),
+            redactions=_redactions_from_form(current.redactions or []), justifications=justifications)):
         return redirect(url_for("rca.release", rca_id=rca.id))
     if action != "release":
         flash("Your changes to the release have been saved", "success")
         return redirect(url_for("rca.release", rca_id=rca.id, _anchor="release-sections"))
     try:
-        release_service.release(rca, actor=_me())
-    except RcaError as error:
+        release_service.release(rca, actor=current_actor())
+    except ServiceError as error:
         field = error.field or "release"
         return _render(rca, release_service.release_for(rca), [(field, str(error))])
     flash("Released to the learning team as a candidate case study. They will only ever see the anonymised "

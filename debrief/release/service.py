@@ -8,15 +8,18 @@ from sqlalchemy import select
 
 from debrief import reference as ref
 from debrief.anonymise import Flag, IncidentProfile, check_text
+from debrief.anonymise.deny_terms import release_deny_list
 from debrief.audit import record
 from debrief.database import lock_row
+from debrief.errors import ServiceError
 from debrief.extensions import db
-from debrief.models import RcaRelease, RootCauseAnalysis, User, utcnow
-from debrief.rca import graph as rca_graph
+from debrief.models import CaseStudy, RcaRelease, RootCauseAnalysis, User, utcnow
 from debrief.models.rca import ACTION_STATUS_LABELS
+from debrief.models.rca import RcaStatus, RecommendationStatus, ReleaseStatus
+from debrief.publications.service import IdentifyingText, create_candidate
+from debrief.rca import graph as rca_graph
 from debrief.rca.report_sections import SECTION_HEADINGS
-from debrief.rca.release import REDACTION, SECTIONS, PreparedSection, prepare
-from debrief.rca.service import RcaError
+from debrief.release.preparation import REDACTION, SECTIONS, PreparedSection, prepare
 
 
 def texts_of(rca: RootCauseAnalysis) -> dict[str, str]:
@@ -43,7 +46,7 @@ def sources(rca: RootCauseAnalysis) -> dict[str, str]:
         "what_happened": chronology,
         "findings_key_learning": findings,
         "recommendations": "\n".join(f"- {r.text}" + (f" ({r.strength} action)" if r.strength else "")
-                                     for r in rca.recommendations if r.status == "active"),
+                                     for r in rca.recommendations if r.status == RecommendationStatus.ACTIVE),
         "action_taken": "\n".join(f"- {a.description} ({a.owner}; {ACTION_STATUS_LABELS[a.status].lower()})"
                                   for a in actions),
         "outcome_for_individuals": outcome.label if outcome else "",
@@ -68,8 +71,6 @@ def identifiers(rca: RootCauseAnalysis) -> dict[str, Any]:
 def released_case(rca: RootCauseAnalysis):
     """The case study this RCA was released as, or None: releasing creates it with `source_rca_id` set, in the
     same transaction that marks the RcaRelease released (one query)."""
-    from debrief.models import CaseStudy
-
     return db.session.scalar(select(CaseStudy).where(CaseStudy.source_rca_id == rca.id))
 
 
@@ -77,7 +78,7 @@ def release_for(rca: RootCauseAnalysis) -> RcaRelease:
     """The stored preparation, or a fresh unsaved one."""
     existing = db.session.scalar(select(RcaRelease).where(RcaRelease.rca_id == rca.id))
     return existing or RcaRelease(rca_id=rca.id, title="", undone=[], redactions=[], justifications={},
-                                  status="draft")
+                                  status=ReleaseStatus.DRAFT)
 
 
 def prepared(rca: RootCauseAnalysis, release: RcaRelease) -> list[PreparedSection]:
@@ -100,8 +101,8 @@ def flags(rca: RootCauseAnalysis, sections: Iterable[PreparedSection]) -> list[F
 
 
 def _require_signed_off(rca: RootCauseAnalysis) -> None:
-    if rca.status != "signed_off":
-        raise RcaError("Only a signed-off RCA can be released.")
+    if rca.status != RcaStatus.SIGNED_OFF:
+        raise ServiceError("Only a signed-off RCA can be released.")
 
 
 def _audit(event: str, rca: RootCauseAnalysis, actor: User, **details: Any) -> None:
@@ -118,8 +119,8 @@ def save_decisions(rca: RootCauseAnalysis, *, actor: User, title: str, undone: I
                    redactions: Iterable[tuple[str, str]], justifications: Mapping[str, str]) -> RcaRelease:
     _require_signed_off(rca)
     release = release_for(rca)
-    if release.status == "released":
-        raise RcaError("This RCA has already been released to the learning team.")
+    if release.status == ReleaseStatus.RELEASED:
+        raise ServiceError("This RCA has already been released to the learning team.")
     keys = {key for key, _ in SECTIONS}
     release.title = title.strip()[:200]
     release.undone = sorted({(k, int(s), int(e)) for k, s, e in undone if k in keys})
@@ -146,28 +147,22 @@ def release_problems(rca: RootCauseAnalysis, release: RcaRelease, found: Iterabl
 
 def release(rca: RootCauseAnalysis, *, actor: User) -> int:
     """Create the candidate case study from the prepared text; returns its id. All or nothing."""
-    from debrief.publications.checks import deny_terms_for, learned_terms
-    from debrief.publications.service import IdentifyingText, PublicationError, create_candidate
-
     _require_signed_off(rca)
     prep = release_for(rca)
     if prep.id is not None:
         lock_row(prep)  # two clicks of Release at once: the second waits here, then finds it released
-    if prep.status == "released":
-        raise RcaError("This RCA has already been released to the learning team.")
+    if prep.status == ReleaseStatus.RELEASED:
+        raise ServiceError("This RCA has already been released to the learning team.")
     sections = prepared(rca, prep)
     problems = release_problems(rca, prep, flags(rca, sections))
     if problems:
-        raise RcaError(problems[0][1], problems[0][0])
-    ids = identifiers(rca)
-    deny = deny_terms_for(people=ids["people"], force=ids["force"], places=ids["places"],
-                          collar_numbers=ids["collar_numbers"])
+        raise ServiceError(problems[0][1], problems[0][0])
     # What the anonymiser found in the source joins the list (names nobody put on a form, streets, numbers),
     # and so do the reviewer's redactions; words the reviewer undid anywhere stay out.
-    found = [(e.label, e.text) for s in sections for e in s.entities if e.label != REDACTION]
-    found += [("PERSON" if " " not in p else "PLACE", p) for _, p in (prep.redactions or [])]
-    deny = sorted(set(deny) | set(learned_terms(found, kept=[e.text for s in sections for e in s.undone])),
-                  key=lambda t: (-len(t), t.lower()))
+    deny = release_deny_list(**identifiers(rca),
+                             found=[(e.label, e.text) for s in sections for e in s.entities if e.label != REDACTION],
+                             redactions=[p for _, p in (prep.redactions or [])],
+                             kept=[e.text for s in sections for e in s.undone])
     texts = {"title": prep.title, **{s.key: s.text for s in sections}}
     categories = sorted({n.category for n in rca.nodes if n.kind in rca_graph.FACTOR_KINDS and n.category})
     themes = [t for t in rca.incident.themes if t in ref.codes(ref.INCIDENT_TYPES)]
@@ -177,13 +172,14 @@ def release(rca: RootCauseAnalysis, *, actor: User) -> int:
     except IdentifyingText as error:
         db.session.rollback()
         where = ", ".join(dict(SECTIONS).get(key, "the title").lower() for key in error.errors)
-        raise RcaError("The release still contains something that could identify a person, place or force "
+        raise ServiceError("The release still contains something that could identify a person, place or force "
                        f"(in {where}). Redact it, or do not undo that replacement.", "release") from error
-    except PublicationError as error:
+    except ServiceError as error:
         db.session.rollback()
-        raise RcaError(str(error)) from error
+        raise ServiceError(str(error)) from error
     prep = release_for(rca)
-    prep.status, prep.case_study_id, prep.released_at, prep.released_by_id = "released", case.id, utcnow(), actor.id
+    prep.status, prep.case_study_id = ReleaseStatus.RELEASED, case.id
+    prep.released_at, prep.released_by_id = utcnow(), actor.id
     db.session.add(prep)
     _audit("release.released", rca, actor, case_study=case.id)
     db.session.commit()

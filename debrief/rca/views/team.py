@@ -2,33 +2,15 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_login import current_user
-from sqlalchemy import select
 from wtforms import SelectChoice
 
-from debrief.auth.roles import Permission, Role
-from debrief.extensions import db
-from debrief.form_errors import apply_error
-from debrief.models import RootCauseAnalysis, User, UserRole
-from debrief.rca import team
+from debrief.auth.roles import Permission
+from debrief.form_errors import attempt
+from debrief.rca import service
 from debrief.rca.forms import DeclarationForm, LeadForm, TeamMemberForm
-from debrief.rca.service import RcaError, record_view
+from debrief.rca.service import team
+from debrief.rca.views.common import audited, current_actor, rca_of_force, require_editor
 from debrief.security import requires
-
-
-def _me() -> User:
-    return current_user._get_current_object()
-
-
-def _rca(rca_id: int) -> RootCauseAnalysis:
-    rca = db.session.get(RootCauseAnalysis, rca_id)
-    if rca is None or rca.force_id != current_user.force_id:
-        abort(404)
-    return rca
-
-
-def _can_manage(rca: RootCauseAnalysis) -> bool:
-    return rca.editable and rca.lead_id == current_user.id
 
 
 def _forms(rca, member_form=None, lead_form=None, declaration_form=None):
@@ -39,42 +21,31 @@ def _forms(rca, member_form=None, lead_form=None, declaration_form=None):
         SelectChoice(str(u.id), u.name) for u in eligible if u.id not in on_team]
     lead_form = lead_form or LeadForm(data={"lead": str(rca.lead_id)})
     lead_form.lead.choices = [SelectChoice(str(u.id), u.name) for u in eligible]
-    mine = team.member(rca, _me())
+    mine = team.member(rca, current_actor())
     if declaration_form is None:
         declaration_form = DeclarationForm(data={
             "has_conflict": None if mine is None or mine.has_conflict is None else ("yes" if mine.has_conflict else "no"),
             "conflict_detail": mine.conflict_detail if mine else ""})
-    # Reviewers of the force who may not take part, with the reason, so nobody wonders where they went.
-    reviewers = db.session.scalars(select(User).join(UserRole).where(
-        User.force_id == rca.force_id, UserRole.role == Role.REVIEWER.value).order_by(User.name))
-    excluded = [(u, team.independence_problem(rca.incident, u)) for u in reviewers]
     return {"member_form": member_form, "lead_form": lead_form, "declaration_form": declaration_form,
-            "mine": mine, "excluded": [(u, why) for u, why in excluded if why], "can_manage": _can_manage(rca)}
+            "mine": mine, "excluded": team.excluded_reviewers(rca),
+            "can_manage": service.can_edit(rca, current_actor())}
 
 
 @requires(Permission.REVIEW_INCIDENTS)
 def team_page(rca_id: int):
-    rca = _rca(rca_id)
-    record_view(rca, actor=_me(), page="team")
-    return render_template("rca/team.html", rca=rca, **_forms(rca))
+    rca = rca_of_force(rca_id)
+    return audited(rca, "team", render_template("rca/team.html", rca=rca, **_forms(rca)))
 
 
 @requires(Permission.REVIEW_INCIDENTS)
 def add_member(rca_id: int):
-    rca = _rca(rca_id)
-    if not _can_manage(rca):
-        abort(403)
+    rca = rca_of_force(rca_id)
+    require_editor(rca)
     form = TeamMemberForm()
     forms = _forms(rca, member_form=form)
     if form.validate_on_submit():
-        user = db.session.get(User, int(form.member.data)) if str(form.member.data).isdigit() else None
-        try:
-            if user is None:
-                raise RcaError("Select a reviewer to add", "member")
-            team.add_panel_member(rca, actor=_me(), user=user)
-        except RcaError as error:
-            apply_error(form, error)
-        else:
+        user = team.reviewer(form.member.data)
+        if attempt(lambda: team.add_panel_member(rca, actor=current_actor(), user=user), form):
             flash(f"{user.name} has joined the panel. They are asked to declare their interests.", "success")
             return redirect(url_for("rca.team", rca_id=rca.id))
     return render_template("rca/team.html", rca=rca, **forms), 400
@@ -82,37 +53,25 @@ def add_member(rca_id: int):
 
 @requires(Permission.REVIEW_INCIDENTS)
 def remove_member(rca_id: int, member_id: int):
-    rca = _rca(rca_id)
-    if not _can_manage(rca):
-        abort(403)
+    rca = rca_of_force(rca_id)
+    require_editor(rca)
     found = next((m for m in rca.team if m.id == member_id), None)
     if found is None:
         abort(404)
-    try:
-        team.remove_panel_member(rca, actor=_me(), team_member=found)
-    except RcaError as error:
-        flash(str(error), "error")
-    else:
+    if attempt(lambda: team.remove_panel_member(rca, actor=current_actor(), team_member=found)):
         flash(f"{found.user.name} has left the panel.", "success")
     return redirect(url_for("rca.team", rca_id=rca.id))
 
 
 @requires(Permission.REVIEW_INCIDENTS)
 def assign_lead(rca_id: int):
-    rca = _rca(rca_id)
-    if not _can_manage(rca):
-        abort(403)
+    rca = rca_of_force(rca_id)
+    require_editor(rca)
     form = LeadForm()
     forms = _forms(rca, lead_form=form)
     if form.validate_on_submit():
-        user = db.session.get(User, int(form.lead.data)) if str(form.lead.data).isdigit() else None
-        try:
-            if user is None:
-                raise RcaError("Select the lead reviewer", "lead")
-            team.assign_lead(rca, actor=_me(), lead=user)
-        except RcaError as error:
-            apply_error(form, error)
-        else:
+        user = team.reviewer(form.lead.data)
+        if attempt(lambda: team.assign_lead(rca, actor=current_actor(), lead=user), form):
             flash(f"{user.name} now leads the RCA.", "success")
             return redirect(url_for("rca.team", rca_id=rca.id))
     return render_template("rca/team.html", rca=rca, **forms), 400
@@ -120,18 +79,15 @@ def assign_lead(rca_id: int):
 
 @requires(Permission.REVIEW_INCIDENTS)
 def declare(rca_id: int):
-    rca = _rca(rca_id)
-    if team.member(rca, _me()) is None:
+    rca = rca_of_force(rca_id)
+    if team.member(rca, current_actor()) is None:
         abort(403)
     form = DeclarationForm()
     forms = _forms(rca, declaration_form=form)
     if form.validate_on_submit():
-        try:
-            choice = {"yes": True, "no": False}.get(form.has_conflict.data or "")
-            team.declare_interests(rca, actor=_me(), has_conflict=choice, detail=form.conflict_detail.data or "")
-        except RcaError as error:
-            apply_error(form, error)
-        else:
+        choice = {"yes": True, "no": False}.get(form.has_conflict.data or "")
+        if attempt(lambda: team.declare_interests(rca, actor=current_actor(), has_conflict=choice,
+                                                  detail=form.conflict_detail.data or ""), form):
             flash("Your declaration has been recorded.", "success")
             return redirect(url_for("rca.team", rca_id=rca.id))
     return render_template("rca/team.html", rca=rca, **forms), 400

@@ -1,0 +1,73 @@
+"""Who is acting, and which RCA a request names: only the signed-in person's own force's, else 404.
+
+The RCA comes with the incident, lead and signer joined; each collection a page reads (items, links, report, plan,
+team, events, chronology, the incident's officers and debriefs) then costs one query, with the people in it by name
+(their roles and a debrief's own answers are not loaded). Nothing is loaded one row at a time.
+"""
+from __future__ import annotations
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, lazyload
+
+from debrief.extensions import db
+from debrief.models import (
+    Debrief, Incident, IncidentOfficer, RcaEvent, RcaTeamMember, Recommendation, RootCauseAnalysis, User,
+)
+
+
+def current_actor() -> User:
+    """The signed-in user as a model object (services take the actor as an argument)."""
+    return current_user._get_current_object()
+
+
+def _named(relationship):
+    """A person shown by name: their force comes joined, their roles are not loaded."""
+    return joinedload(relationship).lazyload(User.role_rows)
+
+
+# A debrief's own answers: never shown on an RCA or review page that lists debriefs.
+_DEBRIEF_CONTENT = (Debrief.subjects, Debrief.tactics, Debrief.injuries, Debrief.timeline, Debrief.amendments)
+
+
+def incident_loads(path=None) -> list:
+    """Options for an incident (itself, or at `path` under another entity) on the RCA and review pages: its
+    collections load when a page reads them, each in one query, officers and debrief authors by name; a debrief's
+    own answers, and the members of the public, only if read."""
+    def step(strategy: str, rel):
+        return getattr(path, strategy)(rel) if path is not None else globals()[strategy](rel)
+
+    return [
+        step("lazyload", Incident.theme_rows),
+        step("lazyload", Incident.public),
+        step("lazyload", Incident.officers).joinedload(IncidentOfficer.user).lazyload(User.role_rows),
+        *(step("lazyload", Incident.debriefs).lazyload(rel) for rel in _DEBRIEF_CONTENT),
+        step("lazyload", Incident.debriefs).lazyload(Debrief.incident),
+        step("lazyload", Incident.debriefs).joinedload(Debrief.author).lazyload(User.role_rows),
+        step("joinedload", Incident.reporter).lazyload(User.role_rows),
+    ]
+
+
+# The RCA's report sections and team come joined; its other collections load when a page reads them (one query
+# each): a recommendation with its actions and the items it answers, an event with the person's name.
+RCA_LOADS = [
+    *incident_loads(joinedload(RootCauseAnalysis.incident)),
+    _named(RootCauseAnalysis.lead),
+    _named(RootCauseAnalysis.signed_off_by),
+    lazyload(RootCauseAnalysis.recommendations).joinedload(Recommendation.actions),
+    lazyload(RootCauseAnalysis.recommendations).joinedload(Recommendation.nodes),
+    # Short lists every RCA page's layout or overview reads, joined to the RCA itself.
+    joinedload(RootCauseAnalysis.sections),
+    joinedload(RootCauseAnalysis.team).joinedload(RcaTeamMember.user).lazyload(User.role_rows),
+    lazyload(RootCauseAnalysis.events).joinedload(RcaEvent.actor).lazyload(User.role_rows),
+]
+
+
+def rca_of_force(rca_id: int) -> RootCauseAnalysis:
+    """The RCA of the signed-in user's force; another force's RCA looks as if it does not exist."""
+    rca = db.session.scalars(
+        select(RootCauseAnalysis).where(RootCauseAnalysis.id == rca_id).options(*RCA_LOADS)).unique().first()
+    if rca is None or rca.force_id != current_user.force_id:
+        abort(404)
+    return rca

@@ -1,0 +1,17 @@
+"""The graph and fishbone as files to download (pure): their media types, names, and an SVG that stands alone."""
+from __future__ import annotations
+
+DOWNLOAD_TYPES = {"svg": "image/svg+xml", "png": "image/png", "dot": "text/vnd.graphviz"}
+SVG_NAMESPACE = 'xmlns="http://www.w3.org/2000/svg"'
+
+
+def standalone_svg(body: str) -> str:
+    """The inline drawing as a file a browser or editor opens on its own: an XML declaration and the SVG namespace
+    (an inline <svg> in HTML needs neither). A drawing that already declares its namespace is left as it is."""
+    if 'xmlns="' in body[:400]:
+        return body
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body.replace("<svg", f"<svg {SVG_NAMESPACE}", 1)
+
+
+def download_name(reference: str, kind: str, fmt: str) -> str:
+    return f"{reference}-{kind}.{fmt}"

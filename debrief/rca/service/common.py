@@ -1,0 +1,52 @@
+"""What every RCA operation shares: the audit event, the draft-only rule, the graph's version, the views."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from debrief.audit import record
+from debrief.errors import ServiceError
+from debrief.extensions import db
+from debrief.models import Incident, RootCauseAnalysis, User
+from debrief.models.rca import RcaStatus
+
+
+def audit_rca(event: str, rca: RootCauseAnalysis, actor: User, **details: Any) -> None:
+    record(event, actor=actor, force_id=rca.force_id, record_type="rca", record_id=rca.id,
+           incident=rca.incident.reference, **details)
+
+
+def require_draft(rca: RootCauseAnalysis) -> None:
+    if rca.status == RcaStatus.SIGNED_OFF:
+        raise ServiceError("This RCA has been signed off and can no longer be changed.")
+    if rca.status != RcaStatus.DRAFT:
+        raise ServiceError("This RCA is with a second reviewer. It can be changed again if they return it.")
+
+
+def graph_changed(rca: RootCauseAnalysis) -> None:
+    rca.graph_version = (rca.graph_version or 0) + 1
+
+
+def rca_for_incident(incident: Incident) -> RootCauseAnalysis | None:
+    return db.session.scalar(select(RootCauseAnalysis).where(RootCauseAnalysis.incident_id == incident.id))
+
+
+def record_view(rca: RootCauseAnalysis, *, actor: User, page: str) -> None:
+    audit_rca("rca.viewed", rca, actor, page=page)
+    db.session.commit()
+
+
+def record_download(rca: RootCauseAnalysis, *, actor: User, fmt: str) -> None:
+    audit_rca("rca.downloaded", rca, actor, format=fmt)
+    db.session.commit()
+
+
+def can_edit(rca: RootCauseAnalysis, user: User) -> bool:
+    """Only the lead changes an RCA, and only while it is a draft; everyone else of the force reads it."""
+    return rca.lead_id == user.id and rca.editable
+
+
+def can_update_plan(rca: RootCauseAnalysis, user: User) -> bool:
+    """The action plan is carried out after sign-off, so the lead updates it then too; not while it is in review."""
+    return rca.lead_id == user.id and rca.status != RcaStatus.IN_REVIEW

@@ -1,0 +1,144 @@
+"""Sending for review, a second reviewer's sign-off or return, and what stops either."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from debrief.errors import ServiceError
+from debrief.extensions import db
+from debrief.mail.staff import notify_awaiting_sign_off
+from debrief.models import RcaEvent, RootCauseAnalysis, User, utcnow
+from debrief.models.rca import RcaStatus
+from debrief.rca import graph as rca_graph
+from debrief.rca.report_sections import SECTION_KEYS, changed_sections, missing_sections
+from debrief.rca.service.common import audit_rca, require_draft
+from debrief.rca.service.factors import stored_loops
+from debrief.rca.service.report import report_texts
+from debrief.rca.service.team import independence_problem, member, undeclared
+
+
+def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
+    require_draft(rca)
+    if actor.id != rca.lead_id:
+        raise ServiceError("Only the lead reviewer can send the RCA for review.")
+    missing = review_gaps(rca)
+    if missing:
+        raise ServiceError("Before sending it for review: " + "; ".join(missing) + ".")
+    rca.status = RcaStatus.IN_REVIEW
+    rca.sent_for_review_at = utcnow()
+    db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="sent_for_review", comment="",
+                            snapshot=report_snapshot(rca)))
+    audit_rca("rca.sent_for_review", rca, actor)
+    notify_awaiting_sign_off(rca, actor=actor, may_sign_off=can_sign_off)  # queued in this transaction
+    db.session.commit()
+
+
+def report_snapshot(rca: RootCauseAnalysis) -> dict[str, str]:
+    """The report's sections and recommendations as sent, to show a re-submission's changes."""
+    texts = report_texts(rca)
+    texts["recommendations_list"] = "\n".join(
+        f"{r.text} [{r.priority}, {r.addressed_to}, {r.strength}]" for r in rca.recommendations)
+    return texts
+
+
+def changes_since_last_review(rca: RootCauseAnalysis) -> list[str] | None:
+    """What changed between the last two times it was sent for review; None if sent once or never."""
+    sent = [e for e in rca.events if e.action == "sent_for_review" and e.snapshot is not None]
+    if len(sent) < 2:
+        return None
+    before, after = sent[-2].snapshot or {}, sent[-1].snapshot or {}
+    changed = changed_sections(before, after)
+    if before.get("recommendations_list", "") != after.get("recommendations_list", ""):
+        changed.append("The recommendations")
+    return changed
+
+
+def latest_return(rca: RootCauseAnalysis) -> RcaEvent | None:
+    """The second reviewer's last return, while the RCA is back with the lead (its comments stay on show)."""
+    for event in reversed(rca.events):
+        if event.action == "returned":
+            return event
+        if event.action in ("sent_for_review", "signed_off"):
+            return None
+    return None
+
+
+def review_gaps(rca: RootCauseAnalysis) -> list[str]:
+    gaps = []
+    if not rca.terms_of_reference.strip():
+        gaps.append("add the terms of reference")
+    if not any(n.kind == rca_graph.PROBLEM for n in rca.nodes):
+        gaps.append("mark at least one service delivery problem")
+    if not any(n.kind == rca_graph.ROOT_CAUSE for n in rca.nodes):
+        gaps.append("confirm at least one root cause")
+    missing = missing_sections(report_texts(rca))
+    if missing:
+        gaps.append("write the report's " + ", ".join(m.lower() for m in missing))
+    if stored_loops(rca):
+        gaps.append("remove a link from each loop in the graph")
+    if not rca.recommendations:
+        gaps.append("add at least one recommendation")
+    elif any(not r.actions for r in rca.recommendations):
+        gaps.append("give every recommendation at least one action")
+    waiting = undeclared(rca)
+    if waiting:
+        gaps.append("every member of the team declares their interests (waiting for "
+                    + ", ".join(m.user.name for m in waiting) + ")")
+    return gaps
+
+
+def sign_off_refusal(rca: RootCauseAnalysis, user: User) -> str | None:
+    """Why `user` may not sign off (or return) this RCA; None when they may."""
+    if rca.status != RcaStatus.IN_REVIEW or user.force_id != rca.force_id:
+        return "Only an RCA that has been sent for review can be signed off."
+    if user.id == rca.lead_id:
+        return "A second reviewer must sign off the RCA: the lead reviewer cannot sign off their own."
+    if member(rca, user) is not None:
+        return f"{user.name} is on the panel, so cannot sign off the RCA: a reviewer outside the team must."
+    problem = independence_problem(rca.incident, user)
+    if problem:
+        return f"{problem}, so they cannot sign off the RCA."
+    return None
+
+
+def can_sign_off(rca: RootCauseAnalysis, user: User) -> bool:
+    return sign_off_refusal(rca, user) is None
+
+
+def awaiting_sign_off(user: User) -> list[RootCauseAnalysis]:
+    """RCAs of the user's force that are in review and that this user may sign off."""
+    query = select(RootCauseAnalysis).where(RootCauseAnalysis.force_id == user.force_id,
+                                            RootCauseAnalysis.status == RcaStatus.IN_REVIEW)
+    return [rca for rca in db.session.scalars(query.order_by(RootCauseAnalysis.sent_for_review_at))
+            if can_sign_off(rca, user)]
+
+
+def sign_off(rca: RootCauseAnalysis, *, actor: User, comment: str = "") -> None:
+    refusal = sign_off_refusal(rca, actor)
+    if refusal:
+        raise ServiceError(refusal)
+    rca.status = RcaStatus.SIGNED_OFF
+    rca.signed_off_at = utcnow()
+    rca.signed_off_by_id = actor.id
+    db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="signed_off", comment=comment.strip()))
+    audit_rca("rca.signed_off", rca, actor)
+    db.session.commit()
+
+
+def return_for_changes(rca: RootCauseAnalysis, *, actor: User, comment: str,
+                       section_comments: dict[str, str] | None = None) -> None:
+    """Back to the lead with a comment, and optionally a comment on each report section it concerns."""
+    if rca.status != RcaStatus.IN_REVIEW:
+        raise ServiceError("Only an RCA that has been sent for review can be returned.")
+    if actor.id == rca.lead_id:
+        raise ServiceError("The lead reviewer cannot return their own RCA.")
+    refusal = sign_off_refusal(rca, actor)
+    if refusal:
+        raise ServiceError(refusal.replace("sign off", "return"))
+    by_section = {k: v.strip() for k, v in (section_comments or {}).items() if k in SECTION_KEYS and v.strip()}
+    if not comment.strip() and not by_section:
+        raise ServiceError("Enter what needs to change before it can be signed off", "comment")
+    rca.status = RcaStatus.DRAFT
+    db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="returned", comment=comment.strip(),
+                            section_comments=by_section or None))
+    audit_rca("rca.returned", rca, actor, sections=sorted(by_section))
+    db.session.commit()

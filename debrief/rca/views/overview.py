@@ -1,0 +1,128 @@
+"""The RCA's list, start, overview and details pages, and sending it for review or signing it off."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from debrief import versions
+from debrief.auth.roles import Permission
+from debrief.debriefs.access import incident_for_review
+from debrief.errors import ServiceError
+from debrief.form_errors import apply_error, attempt
+from debrief.models import utcnow
+from debrief.models.rca import RcaStatus
+from debrief.rca import service
+from debrief.rca.forms import (
+    DetailsForm, ReviewForm, StartRcaForm,
+)
+from debrief.rca.report_sections import SECTIONS
+from debrief.rca.service import team
+from debrief.rca.views.common import audited, current_actor, rca_of_force, require_editor
+from debrief.security import requires
+
+
+@requires(Permission.REVIEW_INCIDENTS)
+def index():
+    today = utcnow().date()
+    rcas = service.rcas_for_force(current_user.force_id)
+    overdue = service.overdue_actions(current_user.force_id, today=today)
+    return render_template("rca/index.html", rcas=rcas, overdue=overdue, today=today)
+
+
+@requires(Permission.REVIEW_INCIDENTS)
+def start(incident_id: int):
+    incident = incident_for_review(current_actor(), incident_id)
+    existing = service.rca_for_incident(incident)
+    if existing is not None:
+        return redirect(url_for("rca.overview", rca_id=existing.id))
+    form = StartRcaForm() if request.method == "POST" else StartRcaForm(data={"lead": str(current_user.id)})
+    eligible = team.eligible_reviewers(incident)
+    form.lead.choices = [SelectChoice(str(u.id), u.name) for u in eligible]
+    if form.validate_on_submit():
+        # Without a choice the starter leads (the service still refuses them if named in the incident).
+        lead = next((u for u in eligible if str(u.id) == form.lead.data), None) if form.lead.data else current_actor()
+        try:
+            if lead is None:
+                raise ServiceError("Select a lead reviewer who is not named in the incident", "lead")
+            rca = service.start_rca(incident, actor=current_actor(), level=form.level.data,
+                                    terms_of_reference=form.terms_of_reference.data, lead=lead)
+        except ServiceError as error:
+            apply_error(form, error)
+        else:
+            flash("The root-cause analysis has started. The chronology has been built from the debriefs.", "success")
+            return redirect(url_for("rca.overview", rca_id=rca.id))
+    return render_template("rca/start.html", form=form, incident=incident,
+                           my_problem=team.independence_problem(incident, current_actor()))
+
+
+@requires(Permission.REVIEW_INCIDENTS)
+def overview(rca_id: int):
+    rca = rca_of_force(rca_id)
+    return audited(rca, "overview", render_template("rca/overview.html", **_overview_context(rca, ReviewForm())))
+
+
+def _overview_context(rca, review_form) -> dict:
+    return {"rca": rca, "analysis": service.analyse(rca), "gaps": service.review_gaps(rca),
+            "can_sign_off": service.can_sign_off(rca,
+                                                 current_actor()), "review_form": review_form, "today": utcnow().date(),
+            "refusal": service.sign_off_refusal(rca, current_actor()) if rca.status == RcaStatus.IN_REVIEW else None,
+            "returned": service.latest_return(rca), "changes": service.changes_since_last_review(rca),
+            "sections": SECTIONS, "undeclared": team.undeclared(rca)}
+
+
+@requires(Permission.REVIEW_INCIDENTS)
+def details(rca_id: int):
+    rca = rca_of_force(rca_id)
+    require_editor(rca)
+    form = DetailsForm(obj=rca) if request.method == "GET" else DetailsForm()
+    versions.stamp(form, rca)
+    if form.validate_on_submit() and not versions.is_stale(form, rca, DetailsForm(formdata=None, obj=rca)):
+        if attempt(lambda: service.update_details(
+                rca, actor=current_actor(), level=form.level.data, terms_of_reference=form.terms_of_reference.data,
+                due_on=form.due_on.data, due_reason=form.due_reason.data or ""), form):
+            flash("The details have been saved", "success")
+            return redirect(url_for("rca.overview", rca_id=rca.id))
+    return audited(rca, "details", render_template("rca/details.html", form=form, rca=rca))
+
+
+@requires(Permission.REVIEW_INCIDENTS)
+def send(rca_id: int):
+    rca = rca_of_force(rca_id)
+    if attempt(lambda: service.send_for_review(rca, actor=current_actor())):
+        flash("Sent for review. A second reviewer of your force can now sign it off or return it.", "success")
+    return redirect(url_for("rca.overview", rca_id=rca.id))
+
+
+@requires(Permission.REVIEW_INCIDENTS)
+def review(rca_id: int):
+    rca = rca_of_force(rca_id)
+    if rca.status == RcaStatus.SIGNED_OFF and rca.signed_off_by_id == current_user.id:
+        return redirect(url_for("rca.overview", rca_id=rca.id))  # a second click of the same sign-off
+    if not service.can_sign_off(rca, current_actor()):
+        abort(403)
+    form = ReviewForm()
+    if form.validate_on_submit():
+        try:
+            if form.decision.data == "sign_off":
+                service.sign_off(rca, actor=current_actor(), comment=form.comment.data or "")
+                flash("The RCA has been signed off. It is now read-only.", "success")
+            else:
+                service.return_for_changes(rca, actor=current_actor(), comment=form.comment.data or "",
+                                           section_comments={s.key: form[f"on_{s.key}"].data or "" for s in SECTIONS})
+                flash("The RCA has been returned to the lead reviewer with your comment.", "success")
+        except ServiceError as error:
+            apply_error(form, error)
+        else:
+            return redirect(url_for("rca.overview", rca_id=rca.id))
+    return render_template("rca/overview.html", **_overview_context(rca, form))
+
+
+def register(bp: Blueprint) -> None:
+    bp.add_url_rule("/", "index", index)
+    bp.add_url_rule("/start/<int:incident_id>", "start", start, methods=["GET", "POST"])
+    bp.add_url_rule("/<int:rca_id>", "overview", overview)
+    bp.add_url_rule("/<int:rca_id>/details", "details", details, methods=["GET", "POST"])
+    bp.add_url_rule("/<int:rca_id>/send", "send", send, methods=["POST"])
+    bp.add_url_rule("/<int:rca_id>/review", "review", review, methods=["POST"])
+
