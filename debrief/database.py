@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
+from debrief.errors import ServiceError
 from debrief.extensions import db
 
 # A request that loses a lock race is run again this many times in all, waiting a little longer each time.
@@ -20,8 +21,14 @@ BACKOFF_SECONDS = 0.05
 READ_ONLY_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-class DatabaseBusy(Exception):
-    """The database stayed locked by another writer through every attempt: shown as a 503, never a 500."""
+class DatabaseBusy(ServiceError):
+    """The database stayed locked by another writer through every attempt. Raised in the last attempt from the
+    statement that met the lock, so the view's usual handling of a refusal (`form_errors.attempt`) shows the
+    form again with what was typed and this message; anywhere else it is the 503 busy page. Never a 500."""
+
+    def __init__(self) -> None:
+        super().__init__("The service is busy: your changes have not been saved yet. Everything you typed is "
+                         "still here. Check it, then send it again.")
 
 
 def is_lock_error(error: BaseException) -> bool:
@@ -76,6 +83,12 @@ def _on_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _on_error(context) -> None:
+    """In a request's last attempt, a lock error becomes DatabaseBusy, a refusal the view shows on its form."""
+    if has_request_context() and g.get("last_attempt") and is_lock_error(context.sqlalchemy_exception):
+        raise DatabaseBusy() from context.original_exception
+
+
 def _on_commit(connection) -> None:
     if connection.dialect.name == "sqlite" and has_request_context():
         g.sqlite_committed = True
@@ -96,6 +109,8 @@ def _on_postgresql_connect(dbapi_connection, _record) -> None:
 
 
 def listen(engine: Engine) -> None:
+    if not event.contains(engine, "handle_error", _on_error):
+        event.listen(engine, "handle_error", _on_error)
     if engine.dialect.name == "postgresql" and not event.contains(engine, "connect", _on_postgresql_connect):
         event.listen(engine, "connect", _on_postgresql_connect)
         engine.dispose()
@@ -173,6 +188,10 @@ def _with_retry(app: Flask, step):
 
     def run_with_retry():
         for attempt in range(1, ATTEMPTS + 1):
+            if attempt == ATTEMPTS and request.method not in READ_ONLY_METHODS:
+                # The last try reads without the write lock (readers never wait) and meets the lock only where it
+                # writes: inside the service, whose refusal the view shows on the form with what was typed.
+                g.last_attempt, g.sqlite_write_first = True, False
             try:
                 response = step()
             except (OperationalError, DBAPIError, StaleDataError) as error:
@@ -188,6 +207,7 @@ def _with_retry(app: Flask, step):
                 g.sqlite_write_first = True  # the next attempt takes the write lock first, waiting for it
             else:
                 g.pop("sqlite_write_first", None)
+                g.pop("last_attempt", None)
                 return response
         raise AssertionError("unreachable")
 

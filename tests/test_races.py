@@ -295,18 +295,25 @@ def test_a_save_while_another_connection_holds_the_write_lock(quick_lock_app):
         assert browser.request(f"/debriefs/{draft.id}")[0] == 200  # a read that records an audit event
         holder.join()
 
-        # Held for longer than every retry: the busy page, with what was typed kept, and nothing half-saved.
+        # Held for longer than every retry: the same form again, with the message in its error summary and what
+        # was typed in its field, and nothing half-saved.
         token = browser.token(url)
         holder = lock.hold(4)
         status, html = browser.request(url, {"narrative": "Typed while it was locked", "continue": "1",
                                              "csrf_token": token})
         holder.join()
-        assert status == 503
-        assert "Sorry, the service is busy" in html and "Typed while it was locked" in html
-        assert 'name="narrative" value="Typed while it was locked"' in html  # sent again with one click
+        assert status == 200
+        summary = html[html.index("govuk-error-summary"):]
+        assert "The service is busy: your changes have not been saved yet." in summary[:2000]
+        assert re.search(r'<textarea[^>]*name="narrative"[^>]*>\s*Typed while it was locked\s*</textarea>', html)
         db.session.commit()
         assert db.session.get(Debrief, draft.id).narrative == "Saved after the wait"
         assert db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "debrief.updated")) == 1
+        # Sent again once the lock is gone: saved.
+        assert browser.request(url, {"narrative": "Typed while it was locked", "continue": "1",
+                                     "csrf_token": browser.token(url)})[0] == 302
+        db.session.commit()
+        assert db.session.get(Debrief, draft.id).narrative == "Typed while it was locked"
     finally:
         server.shutdown()
         thread.join(timeout=5)

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from debrief.errors import ServiceError
+from debrief.form_errors import attempt
 from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.debriefs import answers, people_service, service
@@ -104,30 +105,32 @@ def step(debrief_id: int, step: str):
         if versions.is_stale(form, debrief, _step_form(debrief, step, amending, formdata=None)):
             pass  # shown again with what was saved meanwhile and what this person typed
         elif later:
-            _save(debrief, step, form, complete=False)
-            if not any(form.errors.values()):
+            if attempt(lambda: _save(debrief, step, form, complete=False), form) and not any(form.errors.values()):
                 flash("Your answers have been saved. You can come back to this debrief from My debriefs.", "success")
                 return redirect(url_for("main.officer_home"))
         elif valid and step == "tactics" and not debrief.subjects:
             form.form_errors.append("Add at least one person you used force on")
         elif valid:
             if amending and step == "people":
-                changed = people_service.set_own_role(debrief, role_on_day=form.role_on_day.data or None,
-                                                      actor=_me(), complete=True, reason=form.reason.data)
-                flash("Your amendment has been saved" if changed else "Nothing was changed",
-                      "success" if changed else "info")
-                return redirect(url_for("debriefs.check", debrief_id=debrief.id))
-            if amending:
-                if service.amend_step(debrief, step, form, actor=_me(), reason=form.reason.data) is None:
-                    flash("Nothing was changed", "info")
-                else:
-                    flash("Your amendment has been saved", "success")
-                return redirect(url_for("debriefs.check", debrief_id=debrief.id))
-            _save(debrief, step, form, complete=True)
-            following = next_step(step, service.facts_for(debrief, _me()))
-            if following is None or request.args.get("from") == "check":
-                return redirect(url_for("debriefs.check", debrief_id=debrief.id))
-            return redirect(url_for("debriefs.step", debrief_id=debrief.id, step=following.slug))
+                changed = []
+                if attempt(lambda: changed.append(people_service.set_own_role(
+                        debrief, role_on_day=form.role_on_day.data or None, actor=_me(), complete=True,
+                        reason=form.reason.data)), form):
+                    flash("Your amendment has been saved" if changed[0] else "Nothing was changed",
+                          "success" if changed[0] else "info")
+                    return redirect(url_for("debriefs.check", debrief_id=debrief.id))
+            elif amending:
+                amended = []
+                if attempt(lambda: amended.append(service.amend_step(debrief, step, form, actor=_me(),
+                                                                     reason=form.reason.data)), form):
+                    flash("Nothing was changed" if amended[0] is None else "Your amendment has been saved",
+                          "info" if amended[0] is None else "success")
+                    return redirect(url_for("debriefs.check", debrief_id=debrief.id))
+            elif attempt(lambda: _save(debrief, step, form, complete=True), form):
+                following = next_step(step, service.facts_for(debrief, _me()))
+                if following is None or request.args.get("from") == "check":
+                    return redirect(url_for("debriefs.check", debrief_id=debrief.id))
+                return redirect(url_for("debriefs.step", debrief_id=debrief.id, step=following.slug))
     back = previous_step(step, facts)
     return render_template(f"debriefs/steps/{step.replace('-', '_')}.html", form=form, debrief=debrief,
                            step=the_step, amending=amending, ref=ref, **extra,

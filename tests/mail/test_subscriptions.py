@@ -14,7 +14,7 @@ from debrief.extensions import db
 from debrief.mail import sender, subscriptions, tokens
 from debrief.models import OutboxMessage, Subscriber, utcnow
 from debrief.publications import service
-from debrief.publications.service import PublicationError
+from debrief.errors import ServiceError
 from tests.support.factories import audit_count, create_force, create_user
 from tests.support.pages import get_page, post_form
 from tests.support.publication_factories import create_case_study, create_issue
@@ -156,7 +156,7 @@ def test_publishing_an_issue_emails_each_confirmed_subscriber_once(client, inbox
     inbox.clear()
     issue, learner = _draft_issue()
     service.publish_issue(issue, actor=learner)
-    with pytest.raises(PublicationError):
+    with pytest.raises(ServiceError):
         service.publish_issue(issue, actor=learner)  # a second publish changes nothing
     assert subscriptions.queue_issue_notices(issue, actor=learner) == 0  # nor would queueing again
     db.session.commit()
