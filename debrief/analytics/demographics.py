@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from debrief import reference as ref
 from debrief.analytics.filters import PatternFilters
+from debrief.analytics.rollup_reads import shared
 from debrief.analytics.sql import national_conditions
 from debrief.analytics.tables import Table
 from debrief.models import ForcePopulationShare, UseOfForceProfileSummary as P
@@ -28,18 +29,35 @@ USES, SHARE, POPULATION, RATIO = ("Uses of force", "Share of uses (%)", "Share o
                                   "Rate ratio against White")
 
 
+SUBJECT_MEASURES = ("ethnicity", "age_band", "sex", "mental", "physical")
+
+
 def _grouped(session: Session, filters: PatternFilters, name: str) -> list[tuple[int, str, int]]:
-    """(force, code, records) of one subject dimension ("" when not recorded) over the months and forces chosen."""
-    return session.execute(select(P.force_id, P.code, func.sum(P.records))
-                           .where(P.measure == f"subject:{name}", *national_conditions(filters, P))
-                           .group_by(P.force_id, P.code)).all()
+    """(force, code, records) of one subject dimension ("" when not recorded) over the months and forces chosen.
+    Every dimension is read in one statement, once per page (rollup_reads.shared)."""
+    return _all_grouped(session, filters).get(name, [])
+
+
+def _all_grouped(session: Session, filters: PatternFilters) -> dict[str, list[tuple[int, str, int]]]:
+    def load() -> dict[str, list[tuple[int, str, int]]]:
+        found: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+        for measure, force_id, code, n in session.execute(
+                select(P.measure, P.force_id, P.code, func.sum(P.records))
+                .where(P.measure.in_([f"subject:{m}" for m in SUBJECT_MEASURES]), *national_conditions(filters, P))
+                .group_by(P.measure, P.force_id, P.code)):
+            found[measure.removeprefix("subject:")].append((force_id, code, n))
+        return dict(found)
+    return shared(("who-profile", filters), load)
 
 
 def _population(session: Session, dimension: str) -> dict[int, dict[str, float]]:
-    found: dict[int, dict[str, float]] = defaultdict(dict)
-    for share in session.scalars(select(ForcePopulationShare).where(ForcePopulationShare.dimension == dimension)):
-        found[share.force_id][share.code] = share.share
-    return found
+    """Each force area's population shares of one dimension; every dimension read once per page."""
+    def load() -> dict[str, dict[int, dict[str, float]]]:
+        found: dict[str, dict[int, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
+        for share in session.scalars(select(ForcePopulationShare)):
+            found[share.dimension][share.force_id][share.code] = share.share
+        return found
+    return shared("population-shares", load).get(dimension, {})
 
 
 def dimension_table(session: Session, filters: PatternFilters, dimension: str) -> Table:
