@@ -7,8 +7,10 @@ import re
 from flask_wtf import FlaskForm
 from wtforms.validators import ValidationError
 
-# C0 and C1 control characters and DEL, except tab, line feed and carriage return (a textarea sends CR LF).
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 control characters and DEL, except tab, line feed and carriage return (a textarea sends CR LF); and the
+# bidirectional embeddings, overrides and isolates, which reverse how the text after them is shown to every reader
+# (right-to-left letters need none of them; the marks U+200E/U+200F stay allowed).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def has_control_characters(value: object) -> bool:

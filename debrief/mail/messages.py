@@ -8,7 +8,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 SERVICE = "Debrief"
-MAGAZINE = "Learning the lessons"
+MAGAZINE = "Learning from incidents"
 
 SUBSCRIPTION_CONFIRM = "subscription_confirm"
 ALREADY_SUBSCRIBED = "already_subscribed"

@@ -76,7 +76,7 @@ def test_subscribe_confirm_publish_and_the_notice_arrives(page, app, live_server
     # The reader's notice arrives: the issue's number, theme and link, and an unsubscribe link.
     _deliver()
     [notice] = inbox.wait_for(READER)
-    assert notice["Subject"] == "New issue: Learning the lessons, issue 2: Custody and care"
+    assert notice["Subject"] == "New issue: Learning from incidents, issue 2: Custody and care"
     issue_link = f"{live_server}/magazine/issues/2"
     assert issue_link in body_text(notice)
     unsubscribe = next(link for link in links(notice) if "/unsubscribe/" in link)

@@ -49,7 +49,7 @@ def test_subscribe_confirm_through_the_emailed_link_and_the_link_works_once(clie
     assert inbox.messages == []  # the page never talks to the mail server
     _deliver()
     [mail] = inbox.wait_for("reader@example.com")
-    assert mail["Subject"] == "Confirm your subscription to Learning the lessons"
+    assert mail["Subject"] == "Confirm your subscription to Learning from incidents"
     confirm, unsubscribe = [link for link in links(mail) if "/confirm/" in link], \
         [link for link in links(mail) if "/unsubscribe/" in link]
     assert len(confirm) == 1 and len(unsubscribe) == 1
@@ -74,7 +74,7 @@ def test_the_same_answer_whether_or_not_the_address_is_subscribed(client, inbox)
     assert new.response.headers["Location"] == known.response.headers["Location"]
     _deliver()
     [told] = inbox.wait_for("known@example.com")
-    assert told["Subject"] == "You are already subscribed to Learning the lessons"
+    assert told["Subject"] == "You are already subscribed to Learning from incidents"
     assert not any("/confirm/" in link for link in links(told)) and any("/unsubscribe/" in l for l in links(told))
 
 
@@ -163,7 +163,7 @@ def test_publishing_an_issue_emails_each_confirmed_subscriber_once(client, inbox
     _deliver()
     for address in ("one@example.com", "two@example.com"):
         [mail] = inbox.wait_for(address)
-        assert mail["Subject"] == "New issue: Learning the lessons, issue 2: Custody and care"
+        assert mail["Subject"] == "New issue: Learning from incidents, issue 2: Custody and care"
         text = body_text(mail)
         assert f"{current_app.config['BASE_URL']}/magazine/issues/2" in text
         unsubscribe = next(l for l in links(mail) if "/unsubscribe/" in l)
