@@ -6,7 +6,8 @@ from flask_login import current_user
 
 from debrief.analytics import service, training_page, training_rank
 from debrief.analytics.tables import to_csv
-from debrief.analytics.view_context import audited, csv_metadata, current_policy, filters_from_request, page_context
+from debrief.analytics.view_context import (attach_links, audited, csv_metadata, current_policy, filters_from_request,
+                                            page_context)
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.security import requires
