@@ -127,7 +127,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(learning_bp)
     register_release(app)  # the reviewer's release screen (endpoint rca.release) and the force's /released/
     app.register_blueprint(patterns_bp)
-    from debrief.admin.national import bp as national_bp
+    from debrief.admin.national_views import bp as national_bp
     from debrief.publications.moderation_views import bp as moderation_bp
     from debrief.wellbeing.views import bp as wellbeing_bp
 

@@ -1,4 +1,5 @@
-"""Drill-down views: links on the counts of a Patterns page, and the list of records behind one count."""
+"""Drill-down view: the list of records behind one count of a Patterns page (the links on the counts are made by
+view_context.attach_links)."""
 from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
@@ -11,27 +12,6 @@ from debrief.audit import record
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.security import requires
-
-
-def attach_links(figures: list[pages.Figure], filters: PatternFilters | None) -> None:
-    """Link each shown, non-zero count of a drillable column to its records, if the user may follow it."""
-    me = current_user._get_current_object()
-    if filters is None or drill.audience(me, filters) is None:
-        return
-    args = {k: v for k, v in request.args.items() if k not in ("figure", "row", "column")}
-    for figure in figures:
-        spec = drill.DRILLS.get(figure.key)
-        if spec is None:
-            continue
-        for c, column in enumerate(figure.table.columns):
-            if column not in spec.columns:
-                continue
-            for r, row in enumerate(figure.table.rows):
-                cell = row[c]
-                if isinstance(cell, int) and not isinstance(cell, bool) and cell > 0 and \
-                        spec.condition(filters, str(row[0]), column) is not None:  # a row it can list
-                    figure.links[(r, c)] = url_for("patterns.records", figure=figure.key, row=str(row[0]),
-                                                   column=column, **args)
 
 
 def _shown_count(key: str, filters: PatternFilters, label: str, column: str) -> int | None:

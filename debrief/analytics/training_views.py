@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import Response, abort, render_template, request, url_for
 from flask_login import current_user
 
-from debrief.analytics import drill_views, service, training_page, training_rank
+from debrief.analytics import service, training_page, training_rank
 from debrief.analytics.tables import to_csv
-from debrief.analytics.view_context import audited, csv_metadata, current_policy, filters_from_request, page_context
+from debrief.analytics.view_context import (attach_links, audited, csv_metadata, current_policy, filters_from_request,
+                                            page_context)
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.security import requires
@@ -23,7 +24,7 @@ def _built(charts: bool = True):
     if filters is not None:
         built = training_page.build(db.session, filters, current_policy(), charts=charts)
         if charts:  # the page, not the briefing: counts link to their records
-            drill_views.attach_links(built.figures, filters)
+            attach_links(built.figures, filters)
         context.update(top=built.top, ranking=built.ranking, figures=built.figures)
     return filters, context
 

@@ -1,6 +1,7 @@
 """What every Patterns view shares: the signed-in user, the filter form read from the query string, the page's
-context, the suppression policy, the audit of a view, and the CSVs' metadata lines. The blueprint's view modules
-(views, training_views, drill_views) import these; none of them imports another view module."""
+context, the suppression policy, the audit of a view, the CSVs' metadata lines and the drill-down links on counts. The
+blueprint's view modules (views, figures_views, training_views, drill_views) import these rather than each other's
+helpers; views.py registers the others' routes on the blueprint explicitly."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,7 +10,7 @@ from flask import current_app, request, url_for
 from flask_login import current_user
 
 from debrief import reference as ref
-from debrief.analytics import pages, risk, rollup_reads, service, suppression
+from debrief.analytics import drill, pages, risk, rollup_reads, service, suppression
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
 from debrief.analytics.forms import PatternFilterForm
 from debrief.analytics.tables import MARKERS
@@ -89,3 +90,24 @@ def csv_metadata(title: str, filters: PatternFilters) -> list[tuple[str, str]]:
 
 def csv_url(figure_key: str) -> str:
     return url_for("patterns.download", figure_key=figure_key, **request.args)
+
+
+def attach_links(figures: list[pages.Figure], filters: PatternFilters | None) -> None:
+    """Link each shown, non-zero count of a drillable column to its records, if the user may follow it."""
+    me = current_user._get_current_object()
+    if filters is None or drill.audience(me, filters) is None:
+        return
+    args = {k: v for k, v in request.args.items() if k not in ("figure", "row", "column")}
+    for figure in figures:
+        spec = drill.DRILLS.get(figure.key)
+        if spec is None:
+            continue
+        for c, column in enumerate(figure.table.columns):
+            if column not in spec.columns:
+                continue
+            for r, row in enumerate(figure.table.rows):
+                cell = row[c]
+                if isinstance(cell, int) and not isinstance(cell, bool) and cell > 0 and \
+                        spec.condition(filters, str(row[0]), column) is not None:  # a row it can list
+                    figure.links[(r, c)] = url_for("patterns.records", figure=figure.key, row=str(row[0]),
+                                                   column=column, **args)

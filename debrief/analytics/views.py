@@ -13,7 +13,7 @@ from debrief.analytics import (drill_views, figures_views, incidents, pages, rca
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
 from debrief.analytics.filters import PatternFilters, add_months, month_start
 from debrief.analytics.tables import to_csv
-from debrief.analytics.view_context import (audited, csv_metadata, current_policy, filters_from_request,
+from debrief.analytics.view_context import (attach_links, audited, csv_metadata, current_policy, filters_from_request,
                                             page_context, signed_in)
 from debrief.auth.roles import Permission
 from debrief.extensions import db
@@ -92,7 +92,7 @@ def page(page_key: str):
     with rollup_reads.one_page():
         form, filters = filters_from_request()
         figures = pages.build_page(db.session, page_key, filters, current_policy()) if filters is not None else []
-        drill_views.attach_links(figures, filters)
+        attach_links(figures, filters)
         html = render_template("patterns/page.html", spec=spec, figures=figures,
                                risk_note=page_key == "risk", **page_context(form, filters, page_key))
     return audited(html, page_key, filters)

@@ -10,6 +10,7 @@ from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.debriefs import answers, people_service, service
 from debrief.debriefs.access import WITH_ALL_ANSWERS, debrief_for
+from debrief.debriefs.people_views import reason_or_page
 from debrief.debriefs.forms import (
     AcceptForm, DeclarationForm, PublicPersonForm, ReasonMixin, StartForm, TimelineEntryForm, form_class,
 )
@@ -207,8 +208,6 @@ def add_person(debrief_id: int):
 @bp.route("/<int:debrief_id>/people/<int:person_id>/remove", methods=["POST"])
 @requires(Permission.FILE_DEBRIEF)
 def remove_person(debrief_id: int, person_id: int):
-    from debrief.debriefs.people_views import reason_or_page
-
     debrief = debrief_for(_me(), debrief_id, edit=True)
     if debrief.incident.reporter_id != current_user.id:
         abort(403)
