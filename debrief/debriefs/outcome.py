@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from debrief.extensions import db
 from debrief.models import CaseStudy, Debrief, RootCauseAnalysis
+from debrief.models.rca import RcaStatus
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def outcomes_for(incident_ids: set[int]) -> dict[int, Outcome]:
     for incident_id, started, status, signed_at, case_id in rows:
         public = case_id in public_ids
         out[incident_id] = Outcome(rca_started=started,
-                                   signed_off=signed_at if status == "signed_off" else None,
+                                   signed_off=signed_at if status == RcaStatus.SIGNED_OFF else None,
                                    case_study_id=case_id if public else None)
     return out
 

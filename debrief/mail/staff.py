@@ -12,8 +12,9 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.mail import messages, outbox
 from debrief.models import Debrief, RootCauseAnalysis, User, UserRole, utcnow
+from debrief.models.debrief import OPEN_DEBRIEF_STATUSES
 
-OPEN_REQUEST = ("requested", "draft")
+OPEN_REQUEST = OPEN_DEBRIEF_STATUSES
 
 
 def _queue(user: User, message: messages.Message, *, key: str, actor, record_type: str, record_id: int,
