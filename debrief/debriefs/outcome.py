@@ -9,6 +9,7 @@ from sqlalchemy import select
 from debrief.extensions import db
 from debrief.models import CaseStudy, Debrief, RootCauseAnalysis
 from debrief.models.rca import RcaStatus
+from debrief.publications.reading import published_case_study_ids
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,6 @@ class Outcome:
 
 def outcomes_for(incident_ids: set[int]) -> dict[int, Outcome]:
     """Each incident's outcome, by incident id: one query for the RCAs, one for which released case studies are public."""
-    from debrief.publications.queries import published_case_study_ids
-
     if not incident_ids:
         return {}
     rows = db.session.execute(select(RootCauseAnalysis.incident_id, RootCauseAnalysis.started_on,

@@ -10,6 +10,7 @@ from debrief.auth.roles import Permission, home_endpoint_for
 from debrief.extensions import db
 from debrief.models import utcnow
 from debrief.models.debrief import DebriefStatus
+from debrief.publications import reading
 from debrief.security import public, requires
 
 bp = Blueprint("main", __name__)
@@ -21,9 +22,7 @@ def index():
     """Signed in: the role's home, as before. Otherwise the landing page: what Debrief is and the latest issue."""
     if current_user.is_authenticated:
         return redirect(url_for(home_endpoint_for(current_user.roles)))
-    from debrief.publications import queries
-
-    issues = queries.published_issues()
+    issues = reading.published_issues()
     return render_template("main/landing.html", latest=issues[0] if issues else None)
 
 
