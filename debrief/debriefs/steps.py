@@ -6,7 +6,6 @@ from enum import StrEnum
 from typing import Callable, Mapping
 
 
-
 class SectionStatus(StrEnum):
     """Progress through a step or section of a debrief (and the incident's about/people sections)."""
 

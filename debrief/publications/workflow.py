@@ -10,7 +10,6 @@ from enum import StrEnum
 from debrief.errors import ServiceError
 
 
-
 class CaseStudyStatus(StrEnum):
     """Where a case study stands, from released candidate to published (or sent back, or rejected)."""
 
