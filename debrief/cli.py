@@ -16,6 +16,7 @@ from debrief.auth.service import create_user
 from debrief.demo import seed_demo
 from debrief.extensions import db
 from debrief.models import Force
+from debrief.models.use_of_force import ImportRunStatus
 
 
 def _import_use_of_force(path: str, force_code: str, batch_size: int | None, resume: bool,
@@ -147,7 +148,7 @@ def init_cli(app: Flask) -> None:
         for run in runs:
             click.echo(f"{run.id:>5}  {run.force.code:<5} {run.status:<11} {run.mode:<14} "
                        f"row {run.last_committed_row or '-':<9} {run.file_name}"
-                       + (f"  ({run.message})" if run.message and run.status != "completed" else ""))
+                       + (f"  ({run.message})" if run.message and run.status != ImportRunStatus.COMPLETED else ""))
 
     @app.cli.command("audit-verify")
     def audit_verify_command():

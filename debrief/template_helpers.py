@@ -8,7 +8,8 @@ from flask_login import current_user
 from jinja2 import Template
 
 from debrief.auth.roles import Permission
-from debrief.models.rca import RCA_STATUS_LABELS
+from debrief.models.rca import RCA_STATUS_LABELS, RcaStatus
+from debrief.publications import workflow as case_workflow
 
 # (permission, endpoint, text): shown to whoever holds the permission, in this order.
 NAVIGATION = [
@@ -29,7 +30,9 @@ NAVIGATION = [
 ]
 
 
-RCA_STATUS_CLASSES = {"draft": "govuk-tag--grey", "in_review": "govuk-tag--blue", "signed_off": "govuk-tag--green"}
+# Status labels live beside their enums (models/rca.py, publications/workflow.py); only the tag colours are here.
+RCA_STATUS_CLASSES = {RcaStatus.DRAFT: "govuk-tag--grey", RcaStatus.IN_REVIEW: "govuk-tag--blue",
+                      RcaStatus.SIGNED_OFF: "govuk-tag--green"}
 
 
 def navigation_items() -> list[dict]:
@@ -127,6 +130,8 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_filter(lambda d: d.strftime("%-d %B %Y") if d else "", "day")
     app.add_template_global(lambda status: RCA_STATUS_LABELS.get(status, status), "rca_status_label")
     app.add_template_global(lambda status: RCA_STATUS_CLASSES.get(status, ""), "rca_status_class")
+    app.add_template_global(lambda status: case_workflow.STATUS_LABELS.get(status, status), "case_status_label")
+    app.add_template_global(lambda status: case_workflow.STATUS_TAGS.get(status, ""), "case_status_class")
     init_text_filters(app)
 
 

@@ -40,6 +40,7 @@ from debrief.models import (
     IncidentTheme, Injury,
 )
 from debrief.models.base import utcnow
+from debrief.models.debrief import DebriefStatus
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def _scoped(query, where: Sequence[ColumnElement[bool]], themed: bool):
     """Submitted debriefs of incidents with a time, in the slices chosen, once per theme if `themed`."""
     if themed:
         query = query.join(IncidentTheme, IncidentTheme.incident_id == Incident.id)
-    return query.where(Debrief.status == "submitted", Incident.occurred_at.is_not(None), *where)
+    return query.where(Debrief.status == DebriefStatus.SUBMITTED, Incident.occurred_at.is_not(None), *where)
 
 
 def _debrief_pass(session: Session, where, themed: bool, add) -> None:
@@ -186,7 +187,7 @@ def recount(session: Session, slices: Iterable[tuple[int, int]]) -> None:
 def live_total(session: Session) -> int:
     """The submitted debriefs the rollup should count (those whose incident has a time)."""
     return session.scalar(select(func.count()).select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id)
-                          .where(Debrief.status == "submitted", Incident.occurred_at.is_not(None)))
+                          .where(Debrief.status == DebriefStatus.SUBMITTED, Incident.occurred_at.is_not(None)))
 
 
 def rollup_total(session: Session) -> int:
@@ -242,7 +243,7 @@ def counted_in(incidents: Iterable[Incident | None]) -> set[Slice]:
     for incident in incidents:
         if incident is None or incident.force_id is None or incident.occurred_at is None:
             continue
-        if any(d.status == "submitted" for d in incident.debriefs):
+        if any(d.status == DebriefStatus.SUBMITTED for d in incident.debriefs):
             slices.add((incident.force_id, month_key(incident.occurred_at)))
     return slices
 

@@ -25,6 +25,9 @@ from debrief.auth.roles import Permission, Role
 from debrief.models import (
     CaseStudy, Debrief, DebriefReflectionTopics, DebriefTactic, Incident, Injury, RcaNode, RootCauseAnalysis, User,
 )
+from debrief.models.debrief import DebriefStatus
+from debrief.models.rca import RcaStatus
+from debrief.publications.workflow import CaseStudyStatus
 from debrief.rca.framework import CATEGORIES, UNCATEGORISED, category_name
 from debrief.rca.graph import FACTOR, ROOT_CAUSE
 
@@ -41,7 +44,7 @@ class Drill:
 
 
 def _submitted(*where) -> ColumnElement[bool]:
-    return exists().where(Debrief.incident_id == Incident.id, Debrief.status == "submitted", *where)
+    return exists().where(Debrief.incident_id == Incident.id, Debrief.status == DebriefStatus.SUBMITTED, *where)
 
 
 def _month(filters: PatternFilters, label: str, column: str):
@@ -115,7 +118,7 @@ def audience(user: User, filters: PatternFilters) -> str | None:
 def _rca_ids(drill: Drill, filters: PatternFilters, extra: list):
     if drill.kind == RCAS:
         return (select(RootCauseAnalysis.id).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
-                .where(RootCauseAnalysis.status == "signed_off", *incident_conditions(filters), *extra))
+                .where(RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters), *extra))
     return (select(RootCauseAnalysis.id).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
             .where(*debriefed_incident_conditions(filters), *extra))
 
@@ -135,11 +138,11 @@ def records(session: Session, drill: Drill, filters: PatternFilters, label: str,
         return None
     if who == "findings":
         query = (select(CaseStudy).where(CaseStudy.source_rca_id.in_(_rca_ids(drill, filters, extra)),
-                                         CaseStudy.status != "rejected"))
+                                         CaseStudy.status != CaseStudyStatus.REJECTED))
         kind = "case studies"
     elif drill.kind == RCAS:
         query = (select(RootCauseAnalysis).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
-                 .where(RootCauseAnalysis.status == "signed_off", *incident_conditions(filters), *extra))
+                 .where(RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters), *extra))
         kind = RCAS
     else:
         query = select(Incident).where(*debriefed_incident_conditions(filters), *extra)

@@ -15,7 +15,7 @@ from debrief.analytics.sql import (
 from debrief.analytics.tables import Table
 from debrief.models import Incident, RcaAction, Recommendation, RootCauseAnalysis
 from debrief.models.analytics_summary import DebriefSummary, UseOfForceSummary as S
-from debrief.models.rca import OPEN_ACTION_STATUSES
+from debrief.models.rca import OPEN_ACTION_STATUSES, RcaStatus
 from debrief.rca.workdays import RCA_WORKING_DAYS, add_working_days
 
 INCIDENTS = "Incidents (debriefs)"
@@ -131,7 +131,7 @@ def headline(session: Session, filters: PatternFilters) -> Table:
                                          .where(*debrief_summary_conditions(filters, "all")))
         figures["Root-cause analyses signed off"] = (
             select(func.count()).select_from(RootCauseAnalysis)
-            .where(RootCauseAnalysis.id.in_(rcas), RootCauseAnalysis.status == "signed_off"))
+            .where(RootCauseAnalysis.id.in_(rcas), RootCauseAnalysis.status == RcaStatus.SIGNED_OFF))
         figures["Overdue actions"] = (
             select(func.count()).select_from(RcaAction)
             .join(Recommendation, RcaAction.recommendation_id == Recommendation.id)

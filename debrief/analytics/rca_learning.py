@@ -11,7 +11,7 @@ from debrief.analytics.rollup_reads import shared
 from debrief.analytics.sql import count_if, incident_conditions
 from debrief.analytics.tables import Table
 from debrief.models import Incident, RcaAction, RcaNode, Recommendation, RootCauseAnalysis
-from debrief.models.rca import ACTION_STATUSES, OPEN_ACTION_STATUSES
+from debrief.models.rca import ACTION_STATUSES, OPEN_ACTION_STATUSES, RcaStatus
 from debrief.rca.forms import ACTION_STATUS_LABELS
 from debrief.rca.framework import CATEGORIES, UNCATEGORISED, category_name
 from debrief.rca.graph import FACTOR, ROOT_CAUSE
@@ -19,7 +19,7 @@ from debrief.rca.graph import FACTOR, ROOT_CAUSE
 
 def _signed_off(filters: PatternFilters):
     """Signed-off RCAs of incidents that match the filters (an RCA's force is its incident's)."""
-    return [RootCauseAnalysis.status == "signed_off", *incident_conditions(filters)]
+    return [RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters)]
 
 
 def _category_order(codes) -> list[str]:

@@ -12,8 +12,6 @@ from debrief.extensions import db
 from debrief.models import UseOfForceImportRun, User
 
 RECENT_IMPORTS = 10
-IMPORT_STATUS_LABELS = {"completed": "Completed", "failed": "Failed", "interrupted": "Interrupted",
-                        "running": "Running, or stopped without finishing"}
 
 
 def sees_all_forces(user: User) -> bool:

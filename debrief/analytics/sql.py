@@ -11,6 +11,7 @@ from sqlalchemy.sql import ColumnElement
 from debrief.analytics.filters import PatternFilters
 from debrief.models import Incident, IncidentTheme, UseOfForceRecord
 from debrief.models.analytics_summary import DebriefSummary, UseOfForceSummary
+from debrief.models.debrief import DebriefStatus
 
 
 def incident_conditions(filters: PatternFilters, incident=Incident) -> list[ColumnElement[bool]]:
@@ -32,7 +33,7 @@ def debriefed_incident_conditions(filters: PatternFilters, incident=Incident) ->
     from debrief.models import Debrief
 
     return [*incident_conditions(filters, incident),
-            exists().where(Debrief.incident_id == incident.id, Debrief.status == "submitted")]
+            exists().where(Debrief.incident_id == incident.id, Debrief.status == DebriefStatus.SUBMITTED)]
 
 
 def national_conditions(filters: PatternFilters, table=UseOfForceRecord) -> list[ColumnElement[bool]]:

@@ -25,7 +25,8 @@ from debrief.models import (
     Debrief, DebriefReflectionTopics, DebriefTactic, Incident, Injury, RcaAction, RcaNode, Recommendation, RootCauseAnalysis,
     UseOfForceProfileSummary as P,
 )
-from debrief.models.rca import OPEN_ACTION_STATUSES, recommendation_node
+from debrief.models.debrief import DebriefStatus
+from debrief.models.rca import OPEN_ACTION_STATUSES, RcaStatus, recommendation_node
 from debrief.rca.graph import FACTOR, ROOT_CAUSE
 
 NATIONAL, DEBRIEFS = "national data", "debriefs"
@@ -61,7 +62,7 @@ def tactic_counts(session: Session, filters: PatternFilters, source: str) -> Cou
                  .join(Debrief, DebriefTactic.debrief_id == Debrief.id)
                  .join(Incident, Debrief.incident_id == Incident.id)
                  .outerjoin(hurt, hurt.c.debrief_id == Debrief.id)
-                 .where(Debrief.status == "submitted", *incident_conditions(filters))
+                 .where(Debrief.status == DebriefStatus.SUBMITTED, *incident_conditions(filters))
                  .group_by(DebriefTactic.tactic, group))
     return {(tactic, grp): [int(v or 0) for v in values] for tactic, grp, *values in session.execute(query)}
 
@@ -133,7 +134,7 @@ def debrief_topics(session: Session, filters: PatternFilters) -> dict[str, list[
     row = session.execute(select(*sums).select_from(Debrief)
                           .join(DebriefReflectionTopics, DebriefReflectionTopics.debrief_id == Debrief.id)
                           .join(Incident, Debrief.incident_id == Incident.id)
-                          .where(Debrief.status == "submitted", *incident_conditions(filters))).one()
+                          .where(Debrief.status == DebriefStatus.SUBMITTED, *incident_conditions(filters))).one()
     values = [int(v or 0) for v in row]
     found = {code: [values[i], values[len(keys) + i]] for i, (code, _) in enumerate(keys)}
     found["training"] = [values[-2], 0]
@@ -163,7 +164,7 @@ def rca_factor_topics(session: Session, filters: PatternFilters) -> dict[str, li
         .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
         .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
         .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), RcaNode.category.in_([c for c, _ in CATEGORIES]),
-               RootCauseAnalysis.status == "signed_off", *incident_conditions(filters)))
+               RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters)))
     for rca_id, category, label, description in rows:
         index = 0 if category == "education_training" else 1
         for code in topics_in(label, description) or {NO_TOPIC}:

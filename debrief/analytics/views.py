@@ -17,6 +17,7 @@ from debrief.analytics.view_context import (attach_links, audited, csv_metadata,
                                             page_context, signed_in)
 from debrief.auth.roles import Permission
 from debrief.extensions import db
+from debrief.models.use_of_force import IMPORT_RUN_STATUS_LABELS
 from debrief.rca.render import RenderError, cached_render
 from debrief.security import requires
 
@@ -34,7 +35,7 @@ def overview():
             headline = suppression.apply_table_values(incidents.headline(db.session, filters), current_policy())
             imports = service.recent_imports(filters.force_ids)
         html = render_template("patterns/overview.html", headline=headline, imports=imports,
-                               import_status=service.IMPORT_STATUS_LABELS, drill=_queue_links(filters),
+                               import_status=IMPORT_RUN_STATUS_LABELS, drill=_queue_links(filters),
                                **page_context(form, filters, "overview"))
     return audited(html, "overview", filters)
 

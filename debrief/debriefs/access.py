@@ -11,6 +11,7 @@ from sqlalchemy.orm.interfaces import LoaderOption
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.models import Debrief, Incident, User
+from debrief.models.debrief import DebriefStatus
 
 # The debrief and its incident; a page loads any of their parts it reads, each in one query.
 JUST_THE_DEBRIEF: tuple[LoaderOption, ...] = (lazyload("*"), joinedload(Debrief.incident).lazyload("*"))
@@ -38,7 +39,7 @@ def debrief_for(user: User, debrief_id: int, *, edit: bool, load: Sequence[Loade
         abort(404)
     if debrief.author_id == user.id and user.can(Permission.FILE_DEBRIEF):
         return debrief
-    if not edit and user.can(Permission.REVIEW_INCIDENTS) and debrief.status == "submitted":
+    if not edit and user.can(Permission.REVIEW_INCIDENTS) and debrief.status == DebriefStatus.SUBMITTED:
         return debrief
     abort(403)
 

@@ -8,6 +8,8 @@ from sqlalchemy import select
 
 from debrief.extensions import db
 from debrief.models import CaseStudy, Debrief, RootCauseAnalysis
+from debrief.models.rca import RcaStatus
+from debrief.publications.reading import published_case_study_ids
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,6 @@ class Outcome:
 
 def outcomes_for(incident_ids: set[int]) -> dict[int, Outcome]:
     """Each incident's outcome, by incident id: one query for the RCAs, one for which released case studies are public."""
-    from debrief.publications.queries import published_case_study_ids
-
     if not incident_ids:
         return {}
     rows = db.session.execute(select(RootCauseAnalysis.incident_id, RootCauseAnalysis.started_on,
@@ -38,7 +38,7 @@ def outcomes_for(incident_ids: set[int]) -> dict[int, Outcome]:
     for incident_id, started, status, signed_at, case_id in rows:
         public = case_id in public_ids
         out[incident_id] = Outcome(rca_started=started,
-                                   signed_off=signed_at if status == "signed_off" else None,
+                                   signed_off=signed_at if status == RcaStatus.SIGNED_OFF else None,
                                    case_study_id=case_id if public else None)
     return out
 

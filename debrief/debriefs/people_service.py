@@ -12,9 +12,10 @@ from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.auth.roles import Role
 
-from debrief.debriefs.steps import COMPLETED, IN_PROGRESS
+from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, NOT_STARTED
 from debrief.extensions import db
 from debrief.models import Amendment, Debrief, Incident, IncidentOfficer, User, UserRole, utcnow
+from debrief.models.debrief import DebriefStatus
 
 SEARCH_LIMIT = 20
 # Only officers and staff are named as involved: never someone who reviews, teaches from or administers the
@@ -77,7 +78,7 @@ def _finish(debrief: Debrief, actor: User, before: list[str], reason: str | None
                       "new": "; ".join(_people(incident)) or None}]))
         _audit("debrief.amended", debrief, actor, step="people", fields=fields)
     else:
-        if incident.people_status == "not_started":
+        if incident.people_status == NOT_STARTED:
             incident.people_status = IN_PROGRESS
         _audit("debrief.updated", debrief, actor, step="people", fields=fields)
     commit_counted(db.session, [incident])  # roles on the day are counted (who is at risk)
@@ -96,7 +97,7 @@ def add_colleague(debrief: Debrief, user_id: int, *, actor: User, due_days: int,
     incident.officers.append(IncidentOfficer(user_id=colleague.id, collar_number=colleague.collar_number))
     if not any(d.author_id == colleague.id for d in incident.debriefs):
         now = utcnow()
-        request = Debrief(incident=incident, author_id=colleague.id, kind="hot", status="requested",
+        request = Debrief(incident=incident, author_id=colleague.id, kind="hot", status=DebriefStatus.REQUESTED,
                           requested_at=now, due_at=now + timedelta(days=due_days), section_status={})
         db.session.add(request)
         db.session.flush()
@@ -159,13 +160,13 @@ def set_own_role(debrief: Debrief, *, role_on_day: str | None, actor: User, comp
 
 def say_not_there(request: Debrief, *, actor: User, note: str | None) -> None:
     """A named colleague says they were not at the incident: their request closes and the creator sees why."""
-    if request.author_id != actor.id or request.status != "requested":
+    if request.author_id != actor.id or request.status != DebriefStatus.REQUESTED:
         raise ServiceError("You can only say this about a debrief you have been asked for and not yet started")
     officer = next((o for o in request.incident.officers if o.user_id == actor.id), None)
     if officer is None:
         raise ServiceError("You are not named in this incident")
     officer.not_there_at = utcnow()
     officer.not_there_note = (note or "").strip() or None
-    request.status = "not_there"
+    request.status = DebriefStatus.NOT_THERE
     _audit("debrief.not_there", request, actor)
     db.session.commit()

@@ -16,6 +16,7 @@ from debrief.debriefs.subject_forms import (
 )
 from debrief.models import User
 from debrief.form_errors import attempt
+from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
 
 bp = Blueprint("debrief_people", __name__, url_prefix="/debriefs")
@@ -104,7 +105,7 @@ def add_other_colleague(debrief_id: int):
 @requires(Permission.FILE_DEBRIEF)
 def not_there(debrief_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=True)
-    if debrief.status != "requested":
+    if debrief.status != DebriefStatus.REQUESTED:
         return redirect(url_for("main.officer_home"))
     form = NotThereForm()
     if form.validate_on_submit():

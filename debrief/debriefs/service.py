@@ -12,11 +12,12 @@ from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.database import next_number
 from debrief.debriefs import answers
-from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, Facts, ready_to_submit
+from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, NOT_STARTED, Facts, ready_to_submit
 from debrief.extensions import db
 from debrief.models import (
     Amendment, Debrief, ForceSubject, Incident, PublicPerson, TimelineEntry, User, utcnow,
 )
+from debrief.models.debrief import DebriefStatus
 
 
 def facts_for(debrief: Debrief, user: User | None = None) -> Facts:
@@ -60,7 +61,7 @@ def _next_reference(force) -> str:
 def start_incident(*, reporter: User, kind: str, facilitator: str | None, attendees: str | None) -> Debrief:
     incident = Incident(force_id=reporter.force_id, reference=_next_reference(reporter.force), reporter=reporter)
     db.session.add(incident)
-    debrief = Debrief(incident=incident, author=reporter, kind=kind, status="draft",
+    debrief = Debrief(incident=incident, author=reporter, kind=kind, status=DebriefStatus.DRAFT,
                       facilitator=facilitator or None, attendees=attendees or None, section_status={})
     db.session.add(debrief)
     db.session.flush()
@@ -73,10 +74,10 @@ def start_incident(*, reporter: User, kind: str, facilitator: str | None, attend
 
 def accept_request(debrief: Debrief, *, actor: User, kind: str, facilitator: str | None,
                    attendees: str | None, role_on_day: str | None = None) -> None:
-    if debrief.status != "requested":
+    if debrief.status != DebriefStatus.REQUESTED:
         raise ServiceError("This debrief has already been started")
     before = counted_in([debrief.incident])  # the months its figures were counted in
-    debrief.status = "draft"
+    debrief.status = DebriefStatus.DRAFT
     debrief.kind = kind
     debrief.facilitator = facilitator or None
     debrief.attendees = attendees or None
@@ -198,7 +199,7 @@ def add_public_person(debrief: Debrief, form, *, actor: User, reason: str | None
     )
     incident.public.append(person)
     _public_amendment(debrief, actor, reason, before)
-    if incident.people_status == "not_started":
+    if incident.people_status == NOT_STARTED:
         incident.people_status = IN_PROGRESS
     _audit("debrief.amended" if debrief.submitted else "debrief.updated", debrief, actor, step="people",
            fields=["public"])
@@ -265,7 +266,7 @@ def submit_debrief(debrief: Debrief, *, actor: User) -> None:
     if not ready_to_submit(step_status(debrief), facts_for(debrief, actor)):
         raise ServiceError("Complete every section before you submit")
     before = counted_in([debrief.incident])  # the months its figures were counted in
-    debrief.status = "submitted"
+    debrief.status = DebriefStatus.SUBMITTED
     debrief.declaration = True
     debrief.submitted_at = utcnow()
     _audit("debrief.submitted", debrief, actor)
@@ -317,7 +318,7 @@ def review_queue(force_id: int, **filters) -> list[Incident]:
 def review_queue_rows(force_id: int, **filters) -> list[tuple[Incident, int, int]]:
     """The review queue as the reviewer's page lists it: each incident (with its themes) and how many of its debriefs
     are submitted, of how many; in two queries whatever the number of incidents."""
-    submitted = (select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id, Debrief.status == "submitted")
+    submitted = (select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id, Debrief.status == DebriefStatus.SUBMITTED)
                  .correlate(Incident).scalar_subquery())
     total = select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id).correlate(Incident).scalar_subquery()
     query = _queue_query(force_id, **filters).add_columns(submitted, total).options(
@@ -327,7 +328,7 @@ def review_queue_rows(force_id: int, **filters) -> list[tuple[Incident, int, int
 
 def _queue_query(force_id: int, *, date_from=None, date_to=None, theme: str | None = None,
                  near_miss: bool | None = None, use_of_force: bool | None = None, injury: bool | None = None):
-    submitted = select(Debrief.incident_id).where(Debrief.status == "submitted")
+    submitted = select(Debrief.incident_id).where(Debrief.status == DebriefStatus.SUBMITTED)
     q = select(Incident).where(Incident.force_id == force_id, Incident.id.in_(submitted))
     if date_from:
         q = q.where(Incident.occurred_at >= datetime.combine(date_from, time.min))

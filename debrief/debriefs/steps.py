@@ -2,9 +2,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Callable, Mapping
 
-NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
+
+class SectionStatus(StrEnum):
+    """Progress through a step or section of a debrief (and the incident's about/people sections)."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+NOT_STARTED, IN_PROGRESS, COMPLETED = SectionStatus
 STATUS_LABELS = {NOT_STARTED: "Not yet started", IN_PROGRESS: "In progress", COMPLETED: "Completed"}
 
 

@@ -19,6 +19,7 @@ from debrief.debriefs.steps import (
     STATUS_LABELS, STEP_BY_SLUG, STEPS, can_edit, next_step, previous_step, ready_to_submit, task_list,
 )
 from debrief.models import User
+from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
 from debrief import versions
 
@@ -44,9 +45,9 @@ def new():
 @requires(Permission.FILE_DEBRIEF)
 def accept(debrief_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=True)
-    if debrief.status == "not_there":
+    if debrief.status == DebriefStatus.NOT_THERE:
         return redirect(url_for("main.officer_home"))
-    if debrief.status != "requested":
+    if debrief.status != DebriefStatus.REQUESTED:
         return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
     form = AcceptForm()
     if form.validate_on_submit():
@@ -60,7 +61,7 @@ def accept(debrief_id: int):
 @requires(Permission.FILE_DEBRIEF)
 def task_list_page(debrief_id: int):
     debrief = debrief_for(_me(), debrief_id, edit=False)
-    if debrief.status in ("requested", "not_there"):
+    if debrief.status in (DebriefStatus.REQUESTED, DebriefStatus.NOT_THERE):
         return redirect(url_for("debriefs.accept", debrief_id=debrief.id))
     if debrief.submitted:
         return redirect(url_for("debriefs.check", debrief_id=debrief.id))
@@ -81,7 +82,7 @@ def step(debrief_id: int, step: str):
     debrief = debrief_for(_me(), debrief_id, edit=True)
     the_step = STEP_BY_SLUG[step]
     facts = service.facts_for(debrief, _me())
-    if debrief.status in ("requested", "not_there"):
+    if debrief.status in (DebriefStatus.REQUESTED, DebriefStatus.NOT_THERE):
         return redirect(url_for("debriefs.accept", debrief_id=debrief.id))
     if not the_step.applies(facts):
         abort(404)

@@ -16,6 +16,8 @@ from debrief.demo.accounts import demo_user
 from debrief.demo.rcas import seed_rcas
 from debrief.extensions import db
 from debrief.models import CaseStudy, Force, Incident, MagazineIssue, RootCauseAnalysis, User, utcnow
+from debrief.models.publication import IssueStatus
+from debrief.models.rca import RcaStatus
 from debrief.publications import service
 from debrief.publications import workflow as wf
 from debrief.publications.responses import approve_force_response, record_force_response
@@ -25,7 +27,8 @@ from debrief.release import service as release_service
 def _rca(code: str, summary_starts: str) -> RootCauseAnalysis | None:
     return db.session.scalar(select(RootCauseAnalysis).join(Incident).join(Force, Force.id == Incident.force_id)
                              .where(Force.code == code, Incident.summary.like(summary_starts + "%"),
-                                    RootCauseAnalysis.status == "signed_off").order_by(RootCauseAnalysis.id).limit(1))
+                                    RootCauseAnalysis.status == RcaStatus.SIGNED_OFF)
+                             .order_by(RootCauseAnalysis.id).limit(1))
 
 
 def _ensure_fourth_rca(password: str) -> None:
@@ -68,7 +71,7 @@ def _issue(learner: User, cases: list[CaseStudy]) -> MagazineIssue:
     if issue is None:
         issue = service.create_issue(actor=learner, theme=data.magazine()["issue"]["theme"],
                                      introduction=data.magazine()["issue"]["introduction"], number=1)
-    if issue.status == "published":
+    if issue.status == IssueStatus.PUBLISHED:
         return issue
     for case in cases:
         if case.status == wf.APPROVED and case.issue_id is None:
@@ -121,7 +124,7 @@ def seed_magazine(password: str = data.PASSWORD) -> int:
         _edit(case, spec, learner)
         cases[starts] = case
     issue = db.session.scalar(select(MagazineIssue).where(MagazineIssue.number == 1))
-    published_before = issue is not None and issue.status == "published"
+    published_before = issue is not None and issue.status == IssueStatus.PUBLISHED
     issue = _issue(learner, list(cases.values()))
     _responses(cases, learner)
     for code, starts, title in data.magazine()["for_editing"]:

@@ -17,7 +17,8 @@ from debrief.demo import data
 from debrief.demo.accounts import demo_user, force_by_code, second_reviewer
 from debrief.extensions import db
 from debrief.models import Force, Incident, RootCauseAnalysis, User
-from debrief.models.rca import Strength
+from debrief.models.debrief import DebriefStatus
+from debrief.models.rca import ActionStatus, Strength
 from debrief.rca import service
 from debrief.rca.service import team
 
@@ -25,7 +26,8 @@ from debrief.rca.service import team
 def _incident(force: Force, summary_starts: str) -> Incident | None:
     for incident in db.session.scalars(select(Incident).where(
             Incident.force_id == force.id, Incident.summary.like(summary_starts + "%")).order_by(Incident.id)):
-        if any(d.status == "submitted" for d in incident.debriefs) and service.rca_for_incident(incident) is None:
+        if (any(d.status == DebriefStatus.SUBMITTED for d in incident.debriefs)
+                and service.rca_for_incident(incident) is None):
             return incident
     return None
 
@@ -62,7 +64,8 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
             kwargs = {"evidence_kind": "timeline", "evidence_entry_id": entry_with(evidence[6:]).id}
         elif evidence == "debrief":
             kwargs = {"evidence_kind": "debrief",
-                      "evidence_debrief_id": next(d.id for d in incident.debriefs if d.status == "submitted")}
+                      "evidence_debrief_id": next(d.id for d in incident.debriefs
+                                                  if d.status == DebriefStatus.SUBMITTED)}
         elif evidence:
             kwargs = {"evidence_kind": "document", "evidence_document": evidence[4:]}
         nodes[key] = service.add_factor(rca, actor=lead, contributes_to=into, label=label, category=category, **kwargs)
@@ -81,8 +84,8 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
             service.save_action(rca, actor=lead, recommendation=rec, action=None, description=description,
                                 owner=owner, due_on=start + timedelta(days=days), measure=measure, status=status,
                                 reason="The hospital could not release a room; waits are now escalated instead."
-                                if status == "not_taken_forward" else "",
-                                completion_evidence=measure if status == "done" else "", today=start)
+                                if status == ActionStatus.NOT_TAKEN_FORWARD else "",
+                                completion_evidence=measure if status == ActionStatus.DONE else "", today=start)
     team.declare_interests(rca, actor=lead, has_conflict=False, detail="")
     if state == "draft":
         return rca

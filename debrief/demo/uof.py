@@ -12,6 +12,7 @@ from debrief.nationaldata.importer import import_use_of_force
 from debrief.nationaldata.synthetic import write_uof_csv
 from debrief.extensions import db
 from debrief.models import Force, UseOfForceImportRun
+from debrief.models.use_of_force import ImportRunStatus
 
 
 def demo_file_name(code: str) -> str:
@@ -33,7 +34,7 @@ def seed_use_of_force(*, today: date | None = None, rows: int = data.UOF_ROWS) -
             select(UseOfForceImportRun.id).where(
                 UseOfForceImportRun.force_id == force.id,
                 UseOfForceImportRun.file_name == demo_file_name(code),
-                UseOfForceImportRun.status == "completed",
+                UseOfForceImportRun.status == ImportRunStatus.COMPLETED,
             ).limit(1)
         )
         if done is not None:

@@ -12,8 +12,7 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.mail import messages, outbox
 from debrief.models import Debrief, RootCauseAnalysis, User, UserRole, utcnow
-
-OPEN_REQUEST = ("requested", "draft")
+from debrief.models.debrief import OPEN_DEBRIEF_STATUSES
 
 
 def _queue(user: User, message: messages.Message, *, key: str, actor, record_type: str, record_id: int,
@@ -39,7 +38,7 @@ def send_reminders(*, now: datetime | None = None) -> int:
     nothing more is queued. Returns how many were queued."""
     now = now or utcnow()
     overdue = list(db.session.scalars(select(Debrief).where(
-        Debrief.status.in_(OPEN_REQUEST), Debrief.requested_at.isnot(None), Debrief.due_at < now)
+        Debrief.status.in_(OPEN_DEBRIEF_STATUSES), Debrief.requested_at.isnot(None), Debrief.due_at < now)
         .order_by(Debrief.id)))
     done = outbox.already_queued([f"debrief-overdue:{d.id}" for d in overdue])
     queued = 0

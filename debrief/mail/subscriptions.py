@@ -16,11 +16,12 @@ from debrief.audit.record import record
 from debrief.extensions import db
 from debrief.mail import messages, outbox, tokens
 from debrief.models import MagazineIssue, OutboxMessage, SubscribeAttempt, Subscriber, utcnow
+from debrief.models.mail import SubscriberStatus
 
 SUBSCRIBES_PER_CLIENT_PER_HOUR = 5
 # However many clients ask, one address is sent at most this many subscription emails a day: no mail-bombing.
 EMAILS_PER_ADDRESS_PER_DAY = 3
-PENDING, CONFIRMED = "pending", "confirmed"
+PENDING, CONFIRMED = SubscriberStatus.PENDING, SubscriberStatus.CONFIRMED
 
 
 class SubscribeLimitReached(Exception):

@@ -9,6 +9,8 @@ from sqlalchemy import text
 from debrief.auth.roles import Permission, home_endpoint_for
 from debrief.extensions import db
 from debrief.models import utcnow
+from debrief.models.debrief import DebriefStatus
+from debrief.publications import reading
 from debrief.security import public, requires
 
 bp = Blueprint("main", __name__)
@@ -20,9 +22,7 @@ def index():
     """Signed in: the role's home, as before. Otherwise the landing page: what Debrief is and the latest issue."""
     if current_user.is_authenticated:
         return redirect(url_for(home_endpoint_for(current_user.roles)))
-    from debrief.publications import queries
-
-    issues = queries.published_issues()
+    issues = reading.published_issues()
     return render_template("main/landing.html", latest=issues[0] if issues else None)
 
 
@@ -68,16 +68,16 @@ def officer_home():
     from debrief.wellbeing.service import support_statuses
 
     mine = debriefs_for(current_user._get_current_object())
-    asked = [d for d in mine if d.status == "submitted" and d.support_wanted]
+    asked = [d for d in mine if d.status == DebriefStatus.SUBMITTED and d.support_wanted]
     statuses = support_statuses(asked)
     now = utcnow()
     return render_template(
         "main/officer_home.html",
-        requests=[d for d in mine if d.status == "requested"],
-        drafts=[d for d in mine if d.status == "draft"],
+        requests=[d for d in mine if d.status == DebriefStatus.REQUESTED],
+        drafts=[d for d in mine if d.status == DebriefStatus.DRAFT],
         # Hot and cold debriefs of one incident together, with what became of the incident.
-        submitted=by_incident([d for d in mine if d.status == "submitted"]),
-        not_there=[d for d in mine if d.status == "not_there"],
+        submitted=by_incident([d for d in mine if d.status == DebriefStatus.SUBMITTED]),
+        not_there=[d for d in mine if d.status == DebriefStatus.NOT_THERE],
         support=[(d, statuses[d.id]) for d in asked],
         now=now,
     )

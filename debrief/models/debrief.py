@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
@@ -13,6 +14,20 @@ from debrief.models.incident import Incident
 from debrief.models.user import User
 
 ANSWERS_SCHEMA_VERSION = 1
+
+
+class DebriefStatus(StrEnum):
+    """Where one person's debrief stands: asked for by the reporter, being written, handed in, or refused because
+    the person says they were not there."""
+
+    REQUESTED = "requested"
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    NOT_THERE = "not_there"
+
+
+# Asked for and not yet handed in: what reminders chase.
+OPEN_DEBRIEF_STATUSES = (DebriefStatus.REQUESTED, DebriefStatus.DRAFT)
 
 
 class Debrief(Versioned, db.Model):
@@ -32,7 +47,7 @@ class Debrief(Versioned, db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
     kind: Mapped[str] = mapped_column(String(10), default="hot")  # hot / cold
     # active_history: a debrief leaving "submitted" is seen as such by the dashboards' rollup.
-    status: Mapped[str] = mapped_column(String(16), default="requested", active_history=True)  # requested / draft / submitted / not_there
+    status: Mapped[str] = mapped_column(String(16), default=DebriefStatus.REQUESTED, active_history=True)  # DebriefStatus
     requested_at: Mapped[datetime | None] = mapped_column(DateTime)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -84,7 +99,7 @@ class Debrief(Versioned, db.Model):
 
     @property
     def submitted(self) -> bool:
-        return self.status == "submitted"
+        return self.status == DebriefStatus.SUBMITTED
 
     def tactic(self, code: str) -> DebriefTactic | None:
         return next((t for t in self.tactics if t.tactic == code), None)

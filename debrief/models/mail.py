@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -39,6 +40,13 @@ class OutboxMessage(db.Model):
     claim: Mapped[str | None] = mapped_column(String(32))
 
 
+class SubscriberStatus(StrEnum):
+    """A subscriber's address: waiting for its confirmation link to be followed, or confirmed."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+
+
 class Subscriber(db.Model):
     """A reader's address, held only to tell them of new magazine issues; deleted when they unsubscribe."""
 
@@ -46,7 +54,7 @@ class Subscriber(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)  # stored lower-cased
-    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)  # pending / confirmed
+    status: Mapped[str] = mapped_column(String(16), default=SubscriberStatus.PENDING, index=True)  # SubscriberStatus
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Random values signed into the links: a confirmation link works once; an unsubscribe link only for this row.

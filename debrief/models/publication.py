@@ -18,6 +18,8 @@ from debrief.models.base import Versioned, utcnow
 from debrief.models.force import Force
 from debrief.models.user import User
 
+# A case study's statuses, with their labels, are publications.workflow.CaseStudyStatus: the pure workflow table needs
+# them and may not import the models (tests/unit/test_purity.py); this copy is checked equal to it by the tests.
 CASE_STUDY_STATUSES = ("candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected")
 # Reflective questions are grouped by who should ask them of themselves.
 AUDIENCES = codes(QUESTION_AUDIENCES)
@@ -42,7 +44,7 @@ class CaseStudy(Versioned, db.Model):
     # on a public page.
     force_id: Mapped[int] = mapped_column(ForeignKey("force.id"), index=True)
     source_rca_id: Mapped[int | None] = mapped_column(ForeignKey("rca.id", ondelete="SET NULL"), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default="candidate", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=CASE_STUDY_STATUSES[0], index=True)  # CaseStudyStatus
     title: Mapped[str] = mapped_column(String(200), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     what_happened: Mapped[str] = mapped_column(Text, default="")
@@ -108,6 +110,20 @@ class CaseStudyEvent(db.Model):
     actor: Mapped[User | None] = relationship()
 
 
+class IssueStatus(StrEnum):
+    """A magazine issue: being put together by the learning team, or published (public and fixed)."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        return ISSUE_STATUS_LABELS[self]
+
+
+ISSUE_STATUS_LABELS = {IssueStatus.DRAFT: "Draft", IssueStatus.PUBLISHED: "Published"}
+
+
 class MagazineIssue(Versioned, db.Model):
     __tablename__ = "magazine_issue"
 
@@ -115,7 +131,7 @@ class MagazineIssue(Versioned, db.Model):
     number: Mapped[int] = mapped_column(Integer, unique=True)  # the stable public URL: /magazine/issues/<number>
     theme: Mapped[str] = mapped_column(String(200), default="")
     introduction: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(16), default=IssueStatus.DRAFT, index=True)
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time
+from enum import StrEnum
 from functools import cache
 
 from sqlalchemy import (
@@ -112,6 +113,25 @@ def month_of(day: date) -> int:
     return day.year * 100 + day.month
 
 
+class ImportRunStatus(StrEnum):
+    """How far an import run got: still running (or stopped without finishing), completed, failed, interrupted."""
+
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+
+    @property
+    def label(self) -> str:
+        return IMPORT_RUN_STATUS_LABELS[self]
+
+
+IMPORT_RUN_STATUS_LABELS = {
+    ImportRunStatus.COMPLETED: "Completed", ImportRunStatus.FAILED: "Failed",
+    ImportRunStatus.INTERRUPTED: "Interrupted", ImportRunStatus.RUNNING: "Running, or stopped without finishing",
+}
+
+
 class UseOfForceImportRun(db.Model):
     """One run of the importer over one file: how it was run, how far it got and what it found."""
 
@@ -124,7 +144,7 @@ class UseOfForceImportRun(db.Model):
     file_sha256: Mapped[str] = mapped_column(String(64), index=True)
     mode: Mapped[str] = mapped_column(String(16))  # all_or_nothing / batched
     batch_size: Mapped[int | None] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="running")  # running/completed/failed/interrupted
+    status: Mapped[str] = mapped_column(String(16), default=ImportRunStatus.RUNNING)  # ImportRunStatus
     resumed_from_id: Mapped[int | None] = mapped_column(ForeignKey("use_of_force_import_run.id"))
     rows_read: Mapped[int] = mapped_column(Integer, default=0)
     rows_inserted: Mapped[int] = mapped_column(Integer, default=0)

@@ -40,7 +40,8 @@ from debrief.models import Force
 from debrief.models.base import utcnow
 from debrief.models.use_of_force import (
     CED_LEVEL_BITS, IMPACT_FACTOR_BITS, LOCATION_BITS, OUTCOME_BITS, REASON_BITS, TACTIC_BITS,
-    UOF_STAGING, UOF_TACTIC_STAGING, UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic, month_of, to_mask,
+    UOF_STAGING, UOF_TACTIC_STAGING, ImportRunStatus, UseOfForceImportRun, UseOfForceRecord, UseOfForceTactic, month_of,
+    to_mask,
 )
 
 CHUNK_ROWS = 2_000  # rows per executemany (and per duplicate lookup) within a batch or a whole-file import
@@ -125,13 +126,13 @@ def import_use_of_force(
             .where(UseOfForceImportRun.force_id == force_id, UseOfForceImportRun.file_sha256 == sha256)
             .order_by(UseOfForceImportRun.id.desc()).limit(1)
         )
-        if resumed_from is None or resumed_from.status == "completed":
+        if resumed_from is None or resumed_from.status == ImportRunStatus.COMPLETED:
             raise ImportProblem(
                 f"There is no unfinished import of {path.name} for {force_code} to resume"
                 + (" (the last one completed)." if resumed_from is not None else ".")
                 + " Import it without --resume: rows already imported are skipped."
             )
-        if resumed_from.status == "running":
+        if resumed_from.status == ImportRunStatus.RUNNING:
             raise ImportProblem(f"The import of {path.name} for {force_code} is still running (process "
                                 f"{resumed_from.pid} on {resumed_from.host}): wait for it, or stop it first.")
         if resumed_from.mode == ALL_OR_NOTHING and batch_size:
@@ -140,7 +141,7 @@ def import_use_of_force(
 
     run = UseOfForceImportRun(
         force_id=force_id, actor_id=getattr(actor, "id", None), file_name=path.name[:255], file_sha256=sha256,
-        mode=BATCHED if batch_size else ALL_OR_NOTHING, batch_size=batch_size, status="running",
+        mode=BATCHED if batch_size else ALL_OR_NOTHING, batch_size=batch_size, status=ImportRunStatus.RUNNING,
         resumed_from_id=resumed_from.id if resumed_from else None,
         last_committed_row=resume_after if resumed_from else None,
         rows_read=0, rows_inserted=0, rows_duplicate=0, rows_rejected=0,
@@ -151,14 +152,14 @@ def import_use_of_force(
     if resumed_from is not None and resumed_from.mode == ALL_OR_NOTHING:
         staging.adopt(session.connection(), resumed_from.id, run.id)
     session.commit()
-    result = ImportResult(run_id=run.id, status="running", file_name=path.name,
+    result = ImportResult(run_id=run.id, status=ImportRunStatus.RUNNING, file_name=path.name,
                           resumed_after=resume_after if resumed_from else None,
                           last_committed_row=run.last_committed_row)
     started = time.perf_counter()
     try:
         fileobj = open_uof_csv(path)
     except OSError as error:
-        _finish(run, result, "failed", f"The file cannot be read: {error.strerror or error}.", started, actor)
+        _finish(run, result, ImportRunStatus.FAILED, f"The file cannot be read: {error.strerror or error}.", started, actor)
         raise ImportProblem(result.message or "", result) from error
     except UofCsvError as error:  # binary, UTF-16: said plainly, and the run recorded as failed
         _fail_unread(run, result, str(error), started, actor)
@@ -180,7 +181,7 @@ def import_use_of_force(
                 write_rejects(rejects_path, result.rejected, path)
             except (OSError, UnicodeError, csv.Error, UofCsvError):  # the file itself is the problem: numbers only
                 write_rejects(rejects_path, result.rejected)
-    if result.status == "completed" and batch_size is None:
+    if result.status == ImportRunStatus.COMPLETED and batch_size is None:
         staging.clean_up(session, run.id)
     return result
 
@@ -189,7 +190,7 @@ def _fail_unread(run, result, message, started, actor) -> None:
     """A file that could not be read at all: nothing staged is kept, the run is failed."""
     staging.discard(db.session.connection(), run.id)
     run.last_committed_row = None
-    _finish(run, result, "failed", message, started, actor)
+    _finish(run, result, ImportRunStatus.FAILED, message, started, actor)
 
 
 def _import_rows(reader, run, result, force_id, batch_size, tell, progress, started, actor) -> None:
@@ -242,17 +243,17 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
             else:
                 message = (f"Stopped before any batch was committed{at}: {_describe(error)}. Nothing was kept; "
                            "run the import again.")
-            _finish(run, result, "interrupted", message, started, actor)
+            _finish(run, result, ImportRunStatus.INTERRUPTED, message, started, actor)
         elif isinstance(error, KeyboardInterrupt):
             message = (f"Stopped{at}: {_describe(error)}. Nothing was imported yet; the rows read up to row "
                        f"{committed or 1} are kept aside: run the import again with --resume to carry on.")
-            _finish(run, result, "interrupted", message, started, actor)
+            _finish(run, result, ImportRunStatus.INTERRUPTED, message, started, actor)
         else:
             message = f"Nothing was imported{at}: {_describe(error)}. Every row of this run was rolled back."
             staging.discard(session.connection(), run.id)
             run.rows_inserted = run.rows_duplicate = result.inserted = result.duplicates = 0
             run.last_committed_row = result.last_committed_row = None
-            _finish(run, result, "failed", message, started, actor)
+            _finish(run, result, ImportRunStatus.FAILED, message, started, actor)
         if isinstance(error, KeyboardInterrupt):
             raise
         raise ImportProblem(message, result) from error
@@ -260,7 +261,7 @@ def _import_rows(reader, run, result, force_id, batch_size, tell, progress, star
         progress(tell())
     _save_progress(run, result, last_row)
     notes = [f"{len(result.rejected):,} rows rejected."] if result.rejected else []
-    _finish(run, result, "completed", " ".join(notes + result.warnings) or None, started, actor)
+    _finish(run, result, ImportRunStatus.COMPLETED, " ".join(notes + result.warnings) or None, started, actor)
 
 
 def _describe(error: BaseException) -> str:

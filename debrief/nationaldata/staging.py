@@ -21,7 +21,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from debrief.models.base import utcnow
-from debrief.models.use_of_force import UOF_STAGING, UOF_TACTIC_STAGING, UseOfForceImportRun, UseOfForceRecord
+from debrief.models.use_of_force import (
+    UOF_STAGING, UOF_TACTIC_STAGING, ImportRunStatus, UseOfForceImportRun, UseOfForceRecord,
+)
 
 STALE_AFTER = timedelta(minutes=10)  # no heartbeat for this long: a run on another host counts as stopped
 IMPORT_BUSY_SECONDS = 120  # how long an import waits for SQLite's write lock before giving up
@@ -40,7 +42,7 @@ def claim(run: UseOfForceImportRun) -> None:
 
 def process_gone(run: UseOfForceImportRun, now: datetime | None = None) -> bool:
     """True when the run says "running" but nothing is running it any more."""
-    if run.status != "running":
+    if run.status != ImportRunStatus.RUNNING:
         return False
     if run.pid and run.host == socket.gethostname():
         try:
@@ -60,7 +62,7 @@ def shown_status(run: UseOfForceImportRun) -> str:
 
 def mark_stopped(session: Session, force_id: int | None = None) -> list[UseOfForceImportRun]:
     """Record every "running" run (of the force, or all) whose process is gone as stopped; commits."""
-    query = select(UseOfForceImportRun).where(UseOfForceImportRun.status == "running")
+    query = select(UseOfForceImportRun).where(UseOfForceImportRun.status == ImportRunStatus.RUNNING)
     if force_id is not None:
         query = query.where(UseOfForceImportRun.force_id == force_id)
     stopped = [run for run in session.scalars(query) if process_gone(run)]

@@ -14,7 +14,7 @@ from flask import render_template
 
 from debrief import artefacts
 from debrief.models import CaseStudy, MagazineIssue
-from debrief.publications import queries
+from debrief.publications import reading
 from debrief.rca.pdf import _no_fetching
 
 _PDF_CACHE: OrderedDict[str, bytes] = OrderedDict()
@@ -23,10 +23,10 @@ _lock = Lock()
 
 
 def _render(issue: MagazineIssue | None, *, medium: str, single: CaseStudy | None = None) -> str:
-    case_studies = [single] if single is not None else queries.issue_case_studies(issue)
+    case_studies = [single] if single is not None else reading.issue_case_studies(issue)
     return render_template(
-        "magazine/export.html", issue=issue, medium=medium, case_studies=case_studies, labels=queries.labels(),
-        question_groups={cs.id: queries.questions_by_audience(cs) for cs in case_studies}, single=single)
+        "magazine/export.html", issue=issue, medium=medium, case_studies=case_studies, labels=reading.labels(),
+        question_groups={cs.id: reading.questions_by_audience(cs) for cs in case_studies}, single=single)
 
 
 def issue_html(issue: MagazineIssue) -> str:

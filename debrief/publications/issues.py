@@ -10,13 +10,14 @@ from sqlalchemy.orm import joinedload, selectinload
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import Article, CaseStudy, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow
+from debrief.models.publication import IssueStatus
 from debrief.publications import workflow as wf
 from debrief.publications.common import audit_issue, move, recheck_stored
 from debrief.anonymise.deny_terms import deny_terms_beside
 from debrief.publications.gate import passes
 
 def _require_draft_issue(issue: MagazineIssue) -> None:
-    if issue.status == "published":
+    if issue.status == IssueStatus.PUBLISHED:
         raise ServiceError("This issue has been published and can no longer be changed.")
 
 
@@ -53,7 +54,7 @@ def create_issue(*, actor: User, theme: str, introduction: str | None = "",
         raise ServiceError(f"There is already an issue {number}", "number")
     introduction = (introduction or "").strip()
     passes({"theme": theme, "introduction": introduction}, [])  # no case studies beside it yet: patterns only
-    issue = MagazineIssue(number=number, theme=theme[:200], introduction=introduction, status="draft")
+    issue = MagazineIssue(number=number, theme=theme[:200], introduction=introduction, status=IssueStatus.DRAFT)
     db.session.add(issue)
     db.session.flush()
     audit_issue("issue.created", issue, actor)
@@ -172,7 +173,7 @@ def publish_issue(issue: MagazineIssue, *, actor: User) -> None:
         recheck_stored(case)
         move(case, "publish", actor, wf.PUBLISHING, f"Issue {issue.number}")
         case.published_at = now
-    issue.status, issue.published_at = "published", now
+    issue.status, issue.published_at = IssueStatus.PUBLISHED, now
     audit_issue("issue.published", issue, actor, case_studies=[c.id for c in cases])
     from debrief.mail.subscriptions import queue_issue_notices
 

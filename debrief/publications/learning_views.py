@@ -15,7 +15,7 @@ from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.form_errors import apply_error, attempt
 from debrief.models import Article, CaseStudy, MagazineIssue, ReflectiveQuestion, User
-from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS
+from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS, IssueStatus
 from debrief.publications import service
 from debrief.publications import workflow as wf
 from debrief.publications.forms import (
@@ -217,7 +217,7 @@ def new_issue():
 
 
 def _public_url(issue: MagazineIssue) -> str | None:
-    if issue.status != "published":
+    if issue.status != IssueStatus.PUBLISHED:
         return None
     try:
         return url_for("magazine.issue", number=issue.number)
@@ -238,7 +238,7 @@ def issue(issue_id: int):
     issue = _issue(issue_id)
     form = IssueForm(obj=None if request.method == "POST" else issue)
     versions.stamp(form, issue)
-    if request.method == "POST" and issue.status == "published":
+    if request.method == "POST" and issue.status == IssueStatus.PUBLISHED:
         abort(403)
     if form.validate_on_submit() and not versions.is_stale(form, issue, IssueForm(formdata=None, obj=issue)):
         if attempt(lambda: service.update_issue(issue, actor=_me(), theme=form.theme.data,
@@ -298,7 +298,7 @@ def article(issue_id: int, article_id: int | None):
         existing = db.session.get(Article, article_id)
         if existing is None or existing.issue_id != issue.id:
             abort(404)
-    if issue.status == "published":
+    if issue.status == IssueStatus.PUBLISHED:
         abort(403)
     form = ArticleForm(obj=None if request.method == "POST" else existing)
     if form.validate_on_submit():
@@ -332,7 +332,7 @@ def remove_article(issue_id: int, article_id: int):
 @requires(CAN)
 def publish(issue_id: int):
     issue = _issue(issue_id)
-    if issue.status == "published":
+    if issue.status == IssueStatus.PUBLISHED:
         if request.method == "POST":  # a second click, or a second tab: it was published once
             flash(f"Issue {issue.number} has been published", "success")
             return redirect(url_for("learning.issue", issue_id=issue.id))

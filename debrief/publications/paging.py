@@ -1,11 +1,11 @@
 """Paging and filter helpers shared by the public magazine's lists and the force response pages (the pages
-themselves are `queries.Page`)."""
+themselves are `listing.Page`)."""
 from __future__ import annotations
 
 from flask import request, url_for
 
-from debrief.publications import queries
-from debrief.publications.queries import Filters
+from debrief.publications import listing, reading
+from debrief.publications.filters import Filters
 
 
 def page_number() -> int:
@@ -14,7 +14,7 @@ def page_number() -> int:
     return int(text) if text.isdigit() and len(text) < 7 and int(text) > 0 else 1
 
 
-def pagination(page: queries.Page, endpoint: str, filters: Filters) -> dict | None:
+def pagination(page: listing.Page, endpoint: str, filters: Filters) -> dict | None:
     """govukPagination params for a paged list, keeping the filters in each link."""
     if page.pages <= 1:
         return None
@@ -39,4 +39,4 @@ def pagination(page: queries.Page, endpoint: str, filters: Filters) -> dict | No
 
 def issue_options() -> list[tuple[int, str]]:
     """(number, label) of each published issue, for the issue filter."""
-    return [(n, f"Issue {n}") for n in queries.issue_numbers()]
+    return [(n, f"Issue {n}") for n in reading.issue_numbers()]

@@ -8,10 +8,12 @@ from flask import render_template as _render_template
 
 from debrief.errors import ServiceError
 from debrief.form_errors import apply_error
-from debrief.publications import export, queries, recommendation_status, responses, search, themes
+from debrief.publications import (
+    export, factor_table, reading, recommendation_status, response_log, responses, search, themes,
+)
 from debrief.publications.magazine_forms import FeedbackForm
 from debrief.publications.paging import issue_options, page_number, pagination
-from debrief.publications.queries import Filters
+from debrief.publications.filters import Filters
 from debrief.security import public
 
 bp = Blueprint("magazine", __name__, url_prefix="/magazine")
@@ -24,11 +26,11 @@ def is_bullet(line: str) -> bool:
 
 
 def render_template(template: str, **context):
-    return _render_template(template, labels=queries.labels(), **context)
+    return _render_template(template, labels=reading.labels(), **context)
 
 
 def _issue_or_404(number: int):
-    issue = queries.published_issue(number)
+    issue = reading.published_issue(number)
     if issue is None:
         abort(404)
     return issue
@@ -40,7 +42,7 @@ def issues():
     """The published issues; with ?theme=CODE only those holding a case study of that theme, listing them."""
     code = request.args.get("theme") or None
     chosen = themes.theme(code) if code else None
-    return render_template("magazine/issues.html", issues=queries.published_issues(), chosen=chosen,
+    return render_template("magazine/issues.html", issues=reading.published_issues(), chosen=chosen,
                            theme_asked=code,
                            theme_options=[(t.choice.code, t.choice.label) for t in themes.themes()])
 
@@ -55,18 +57,18 @@ def themes_page():
 @public
 def issue(number: int):
     issue = _issue_or_404(number)
-    return render_template("magazine/issue.html", issue=issue, case_studies=queries.issue_case_studies(issue))
+    return render_template("magazine/issue.html", issue=issue, case_studies=reading.issue_case_studies(issue))
 
 
 @bp.route("/case-studies/<int:case_study_id>")
 @public
 def case_study(case_study_id: int):
-    case_study = queries.published_case_study(case_study_id)
+    case_study = reading.published_case_study(case_study_id)
     if case_study is None:
         abort(404)
     status, forces_said = recommendation_status.for_case_study(case_study)
     return render_template("magazine/case_study.html", case_study=case_study,
-                           question_groups=queries.questions_by_audience(case_study),
+                           question_groups=reading.questions_by_audience(case_study),
                            recommendation_status=status, recommendation_responses=forces_said)
 
 
@@ -74,7 +76,7 @@ def case_study(case_study_id: int):
 @public
 def case_factor_table():
     filters = Filters.from_args(request.args)
-    table = queries.case_factor_table(Filters(issue=filters.issue, theme=filters.theme, category=filters.category,
+    table = factor_table.case_factor_table(Filters(issue=filters.issue, theme=filters.theme, category=filters.category,
                                               area=filters.area), page=page_number())
     return render_template("magazine/case_factor_table.html", table=table, filters=table.filters,
                            issue_options=issue_options(),
@@ -85,11 +87,11 @@ def case_factor_table():
 @public
 def force_response_log():
     given = Filters.from_args(request.args)
-    forces = queries.responding_forces()
+    forces = response_log.responding_forces()
     force = given.force if given.force in {code for code, _ in forces} else None
     filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience, force=force,
                       unanswered=given.unanswered)
-    log = queries.force_response_log(filters, page=page_number())
+    log = response_log.force_response_log(filters, page=page_number())
     return render_template("magazine/force_response_log.html", log=log, filters=filters,
                            issue_options=issue_options(), force_options=forces,
                            pagination=pagination(log, "magazine.force_response_log", filters))
@@ -157,7 +159,7 @@ def issue_pdf(number: int):
 @bp.route("/case-studies/<int:case_study_id>.pdf")
 @public
 def case_study_pdf(case_study_id: int):
-    case_study = queries.published_case_study(case_study_id)
+    case_study = reading.published_case_study(case_study_id)
     if case_study is None:
         abort(404)
     return Response(export.case_study_pdf(case_study), mimetype="application/pdf", headers={

@@ -11,11 +11,11 @@ from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.form_errors import apply_error
 from debrief.models import User
-from debrief.publications import queries, responses
+from debrief.publications import reading, response_log, responses
 from debrief.publications.gate import IdentifyingText
 from debrief.publications.magazine_forms import ForceResponseForm
 from debrief.publications.paging import issue_options, page_number, pagination
-from debrief.publications.queries import Filters
+from debrief.publications.filters import Filters
 from debrief.security import requires
 
 bp = Blueprint("responses", __name__, url_prefix="/responses")
@@ -30,16 +30,16 @@ def _me() -> User:
 def index():
     given = Filters.from_args(request.args)
     filters = Filters(issue=given.issue, audience=given.audience)
-    page = queries.questions_for_force(current_user.force_id, filters, page=page_number())
+    page = response_log.questions_for_force(current_user.force_id, filters, page=page_number())
     return render_template("responses/index.html", page=page, filters=filters, issue_options=issue_options(),
-                           labels=queries.labels(),
+                           labels=reading.labels(),
                            pagination=pagination(page, "responses.index", filters))
 
 
 @bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
 @requires(Permission.RESPOND_FOR_FORCE)
 def question(question_id: int):
-    question = queries.published_question(question_id)
+    question = reading.published_question(question_id)
     if question is None:
         abort(404)
     me = _me()
@@ -56,6 +56,6 @@ def question(question_id: int):
                   "The learning team will check it before it appears in the public force response log.", "success")
             return redirect(url_for("responses.index"))
     return render_template("responses/question.html", question=question, case_study=question.case_study,
-                           existing=existing, form=form, labels=queries.labels(),
+                           existing=existing, form=form, labels=reading.labels(),
                            others=[r for r in question.responses if r.force_id != me.force_id])
 

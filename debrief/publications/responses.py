@@ -18,8 +18,9 @@ from debrief.anonymise.deny_terms import deny_terms_beside
 from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import Force, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow
-from debrief.models.publication import RecommendationStance, ResponseStatus
+from debrief.models.publication import IssueStatus, RecommendationStance, ResponseStatus
 from debrief.publications import gate
+from debrief.publications.workflow import CaseStudyStatus
 
 RESPONSE_MAX_LENGTH = 4000
 FEEDBACK_COMMENT_MAX_LENGTH = 1000
@@ -33,9 +34,9 @@ class FeedbackLimitReached(ServiceError):
 
 def _question_is_published(question: ReflectiveQuestion) -> bool:
     case_study = question.case_study
-    if case_study.status != "published":
+    if case_study.status != CaseStudyStatus.PUBLISHED:
         return False
-    return case_study.issue is None or case_study.issue.status == "published"
+    return case_study.issue is None or case_study.issue.status == IssueStatus.PUBLISHED
 
 
 def published_on(question: ReflectiveQuestion) -> date | None:
@@ -157,7 +158,7 @@ def feedback_allowed(key: str, *, now=None) -> bool:
 
 def leave_feedback(issue: MagazineIssue, *, useful: str, comment: str, key: str) -> IssueFeedback:
     """A reader's feedback on a published issue, refused past FEEDBACK_PER_HOUR from one client in an hour."""
-    if issue.status != "published":
+    if issue.status != IssueStatus.PUBLISHED:
         raise ServiceError("This issue has not been published.")
     if useful not in FEEDBACK_USEFUL:
         raise ServiceError("Select whether this issue was useful", field="useful")

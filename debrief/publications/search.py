@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from debrief.extensions import db
-from debrief.publications.queries import PUBLISHED, _codes_of, _escape_like
+from debrief.models.publication import IssueStatus
+from debrief.publications.filters import codes_of, escape_like
 from debrief.publications.search_index import CASE_SHIFT, INDEX_TABLE, KIND_SHIFT, KINDS, MARK_END, MARK_START
+from debrief.publications.workflow import CaseStudyStatus
 
 MAX_TERMS = 8
 LIMIT = 50
@@ -79,13 +81,14 @@ class Results:
 
 def _case_filter(theme: str | None, issue: int | None) -> tuple[str, dict]:
     """SQL selecting the ids of the published case studies that pass the filters."""
-    sql = [f"c.status = '{PUBLISHED}'",
-           "(c.issue_id IS NULL OR c.issue_id IN (SELECT id FROM magazine_issue WHERE status = 'published'))"]
+    sql = [f"c.status = '{CaseStudyStatus.PUBLISHED}'",
+           "(c.issue_id IS NULL OR c.issue_id IN"
+           f" (SELECT id FROM magazine_issue WHERE status = '{IssueStatus.PUBLISHED}'))"]
     params: dict = {}
     if theme:
-        # As queries.json_has: the JSON array's text holds the quoted code (codes are checked by the caller).
+        # As filters.has_code (analytics.sql.json_has): the JSON array's text holds the quoted code (codes are checked by the caller).
         sql.append("CAST(c.themes AS TEXT) LIKE :theme ESCAPE '\\'")
-        params["theme"] = f'%"{_escape_like(theme)}"%'
+        params["theme"] = f'%"{escape_like(theme)}"%'
     if issue is not None:
         sql.append("c.issue_id IN (SELECT id FROM magazine_issue WHERE number = :issue)")
         params["issue"] = issue
@@ -153,7 +156,7 @@ def _hits(rows) -> list[Hit]:
                 "SELECT c.id, c.title, m.number, c.themes FROM case_study c "
                 f"LEFT JOIN magazine_issue m ON m.id = c.issue_id WHERE c.id IN ({marks})"),
                 {f"c{i}": v for i, v in enumerate(ids)}):
-            cases[cid] = (title, number, tuple(sorted(_codes_of(themes))))
+            cases[cid] = (title, number, tuple(sorted(codes_of(themes))))
     hits = []
     for kind, ref_id, cid, marked in rows:
         title, number, themes = cases[cid]

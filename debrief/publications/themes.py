@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from debrief.extensions import db
 from debrief.models import CaseStudy, MagazineIssue
+from debrief.models.publication import IssueStatus
 from debrief.analytics.sql import json_has
-from debrief.publications.queries import PUBLISHED, THEME_CHOICES
+from debrief.publications.reading import THEME_CHOICES
+from debrief.publications.workflow import CaseStudyStatus
 from debrief.reference import Choice
 
 
@@ -38,7 +40,7 @@ def themes(only: str | None = None) -> list[Theme]:
     with its issues."""
     query = (select(CaseStudy.id, CaseStudy.title, CaseStudy.themes, MagazineIssue.number, MagazineIssue.theme)
              .join(MagazineIssue, MagazineIssue.id == CaseStudy.issue_id)
-             .where(CaseStudy.status == PUBLISHED, MagazineIssue.status == PUBLISHED)
+             .where(CaseStudy.status == CaseStudyStatus.PUBLISHED, MagazineIssue.status == IssueStatus.PUBLISHED)
              .order_by(MagazineIssue.number.desc(), CaseStudy.position, CaseStudy.id))
     choices = [c for c in THEME_CHOICES if only is None or c.code == only]
     if only is not None:

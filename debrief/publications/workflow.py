@@ -5,12 +5,29 @@ No Flask, no database: the service asks `transition()` and records what it retur
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from debrief.errors import ServiceError
 
-CANDIDATE, IN_EDIT, APPROVED, SCHEDULED, PUBLISHED, RETURNED, REJECTED = (
-    "candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected")
-STATUSES = (CANDIDATE, IN_EDIT, APPROVED, SCHEDULED, PUBLISHED, RETURNED, REJECTED)
+
+class CaseStudyStatus(StrEnum):
+    """Where a case study stands, from released candidate to published (or sent back, or rejected)."""
+
+    CANDIDATE = "candidate"
+    IN_EDIT = "in_edit"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    RETURNED = "returned"
+    REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUSES = tuple(CaseStudyStatus)
+CANDIDATE, IN_EDIT, APPROVED, SCHEDULED, PUBLISHED, RETURNED, REJECTED = STATUSES
 
 # Who acts: the learning team (never sees identifiable text), a reviewer of the releasing force, and publishing
 # an issue (the learning team's "publish" on the issue, which moves every case study in it).

@@ -55,13 +55,3 @@ def case_study(case_id: int):
     else:
         service.record_force_view(case, actor=_me())
     return render_template("release/released_case_study.html", case=case, form=form, wf=wf, texts=CASE_STUDY_TEXTS)
-
-
-@bp.app_template_global("case_status_label")
-def case_status_label(status: str) -> str:
-    return wf.STATUS_LABELS.get(status, status)
-
-
-@bp.app_template_global("case_status_class")
-def case_status_class(status: str) -> str:
-    return wf.STATUS_TAGS.get(status, "")

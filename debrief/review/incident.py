@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, lazyload, selectinload
 from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import Amendment, Debrief, Incident, IncidentOfficer, RootCauseAnalysis, SupportAcknowledgement, User
+from debrief.models.debrief import DebriefStatus
 from debrief.wellbeing.service import SupportStatus
 
 # Everything the page shows of each debrief in six queries whatever the number of debriefs: the incident with its
@@ -47,9 +48,9 @@ def support_statuses(debriefs: list[Debrief]) -> dict[int, SupportStatus]:
 
 
 def page_context(incident: Incident) -> dict[str, Any]:
-    debriefs = [d for d in incident.debriefs if d.status == "submitted"]
+    debriefs = [d for d in incident.debriefs if d.status == DebriefStatus.SUBMITTED]
     return {"incident": incident, "debriefs": debriefs,
-            "pending": [d for d in incident.debriefs if d.status != "submitted"],
+            "pending": [d for d in incident.debriefs if d.status != DebriefStatus.SUBMITTED],
             "rca": db.session.scalar(select(RootCauseAnalysis).where(RootCauseAnalysis.incident_id == incident.id)
                                      .options(lazyload(RootCauseAnalysis.incident),
                                               joinedload(RootCauseAnalysis.lead).lazyload(User.role_rows))),

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload, lazyload, load_only
 
 from debrief.extensions import db
 from debrief.models import Debrief, Incident, RcaAction, Recommendation, RootCauseAnalysis, User
-from debrief.models.rca import OPEN_ACTION_STATUSES
+from debrief.models.rca import OPEN_ACTION_STATUSES, RcaStatus
 from debrief.rca.service import can_sign_off
 
 
@@ -30,7 +30,7 @@ def reviewer_rcas(user: User) -> ReviewerRcas:
     rows = db.session.scalars(
         select(RootCauseAnalysis)
         .where(RootCauseAnalysis.force_id == user.force_id,
-               or_(RootCauseAnalysis.lead_id == user.id, RootCauseAnalysis.status == "in_review"))
+               or_(RootCauseAnalysis.lead_id == user.id, RootCauseAnalysis.status == RcaStatus.IN_REVIEW))
         .order_by(RootCauseAnalysis.status, RootCauseAnalysis.due_on)
         .options(lazyload("*"), joinedload(RootCauseAnalysis.lead).lazyload("*"),
                  joinedload(RootCauseAnalysis.team).lazyload("*"),
@@ -40,7 +40,7 @@ def reviewer_rcas(user: User) -> ReviewerRcas:
                      load_only(Debrief.author_id, Debrief.incident_id), lazyload("*")))
     ).unique().all()
     mine = [rca for rca in rows if rca.lead_id == user.id]
-    awaiting = sorted((rca for rca in rows if rca.status == "in_review" and can_sign_off(rca, user)),
+    awaiting = sorted((rca for rca in rows if rca.status == RcaStatus.IN_REVIEW and can_sign_off(rca, user)),
                       key=lambda rca: rca.sent_for_review_at or rca.created_at)
     return ReviewerRcas(mine=mine, awaiting_sign_off=awaiting)
 

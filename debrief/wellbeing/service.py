@@ -12,6 +12,7 @@ from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import Debrief, Incident, SupportAcknowledgement, User
+from debrief.models.debrief import DebriefStatus
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def requests_for_force(force_id: int) -> list[tuple[Debrief, SupportAcknowledgem
         select(Debrief, SupportAcknowledgement)
         .join(Incident, Incident.id == Debrief.incident_id)
         .outerjoin(SupportAcknowledgement, SupportAcknowledgement.debrief_id == Debrief.id)
-        .where(Incident.force_id == force_id, Debrief.status == "submitted", Debrief.support_wanted.is_(True))
+        .where(Incident.force_id == force_id, Debrief.status == DebriefStatus.SUBMITTED, Debrief.support_wanted.is_(True))
         .order_by(Debrief.submitted_at.desc(), Debrief.id.desc())
         .options(lazyload("*"), joinedload(Debrief.author).lazyload("*"))).all()
     return sorted(((d, a) for d, a in rows), key=lambda row: row[1] is not None)
@@ -64,7 +65,7 @@ def request_in_force(debrief_id: int, force_id: int) -> Debrief | None:
     """A submitted support request of the force, or None (another force's look as if they do not exist)."""
     return db.session.scalar(
         select(Debrief).join(Incident, Incident.id == Debrief.incident_id)
-        .where(Debrief.id == debrief_id, Incident.force_id == force_id, Debrief.status == "submitted",
+        .where(Debrief.id == debrief_id, Incident.force_id == force_id, Debrief.status == DebriefStatus.SUBMITTED,
                Debrief.support_wanted.is_(True)))
 
 
@@ -77,7 +78,7 @@ def acknowledge_support(debrief: Debrief, *, actor: User) -> SupportAcknowledgem
     """The wellbeing contact has seen the request and will be in touch. Once per request."""
     if debrief.incident.force_id != actor.force_id:
         raise ServiceError("You can only acknowledge your own force's requests.")
-    if not debrief.support_wanted or debrief.status != "submitted":
+    if not debrief.support_wanted or debrief.status != DebriefStatus.SUBMITTED:
         raise ServiceError("This debrief has not asked for support.")
     if acknowledgement_for(debrief) is not None:
         raise ServiceError("This request has already been acknowledged.")

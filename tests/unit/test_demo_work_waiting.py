@@ -9,7 +9,7 @@ from sqlalchemy import select
 from debrief.demo import seed_demo
 from debrief.extensions import db
 from debrief.models import CaseStudy, Debrief, ForceResponse, RootCauseAnalysis, User, utcnow
-from debrief.publications import queries
+from debrief.publications import response_log
 from debrief.publications import workflow as wf
 from debrief.rca import service as rca_service
 
@@ -37,7 +37,7 @@ def test_every_demo_role_finds_work_waiting(app):
         second = _user(f"reviewer2@{code}.example.police.uk")
         assert rca_service.awaiting_sign_off(second), f"{code}: the second reviewer has nothing to sign off"
 
-        page = queries.questions_for_force(officer.force_id)
+        page = response_log.questions_for_force(officer.force_id)
         assert page.total > 0 and any(row["response"] is None for row in page.items), f"{code}: nothing left to answer"
 
     candidates = db.session.scalars(select(CaseStudy).where(CaseStudy.status == wf.CANDIDATE)).all()

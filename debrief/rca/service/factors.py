@@ -10,6 +10,7 @@ from debrief.database import lock_row
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import RcaLink, RcaNode, RootCauseAnalysis, User
+from debrief.models.debrief import DebriefStatus
 from debrief.models.rca import EVIDENCE_KINDS
 from debrief.rca import graph as rca_graph
 from debrief.rca.service.common import audit_rca, graph_changed, require_draft
@@ -64,7 +65,7 @@ def check_evidence(rca: RootCauseAnalysis, evidence_kind: str, debrief_id: int |
     values: dict[str, Any] = {"evidence_kind": evidence_kind, "evidence_debrief_id": None,
                               "evidence_entry_id": None, "evidence_document": None}
     if evidence_kind == "debrief":
-        if debrief_id not in {d.id for d in rca.incident.debriefs if d.status == "submitted"}:
+        if debrief_id not in {d.id for d in rca.incident.debriefs if d.status == DebriefStatus.SUBMITTED}:
             raise ServiceError("Select the debrief that supports this factor", "evidence_debrief")
         values["evidence_debrief_id"] = debrief_id
     elif evidence_kind == "timeline":

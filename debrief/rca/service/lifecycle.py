@@ -12,6 +12,7 @@ from debrief.models import (
     ChronologyEntry, Debrief, Incident, RcaAction, RcaEvent, RcaNode, RcaTeamMember, Recommendation, RootCauseAnalysis,
     User, utcnow,
 )
+from debrief.models.debrief import DebriefStatus
 from debrief.models.rca import LEVELS, OPEN_ACTION_STATUSES, ChronologySource, TeamRole
 from debrief.models.rca import RcaStatus
 from debrief.rca import graph as rca_graph
@@ -41,7 +42,7 @@ def start_rca(incident: Incident, *, actor: User, level: str, terms_of_reference
         raise ServiceError("This incident already has a root-cause analysis.")
     if level not in LEVELS:
         raise ServiceError("Select the level of investigation", "level")
-    if not any(d.status == "submitted" for d in incident.debriefs):
+    if not any(d.status == DebriefStatus.SUBMITTED for d in incident.debriefs):
         raise ServiceError("An RCA can start once at least one debrief of the incident has been submitted.")
     start = today or utcnow().date()
     rca = RootCauseAnalysis(incident=incident, force_id=incident.force_id, lead=lead, level=level,
@@ -51,7 +52,7 @@ def start_rca(incident: Incident, *, actor: User, level: str, terms_of_reference
     rca.team.append(RcaTeamMember(user=lead, role=TeamRole.LEAD, conflict_detail=""))
     entries = []
     for debrief in incident.debriefs:
-        if debrief.status != "submitted":
+        if debrief.status != DebriefStatus.SUBMITTED:
             continue
         for item in debrief.timeline:
             entries.append(ChronologyEntry(

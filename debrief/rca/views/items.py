@@ -8,6 +8,7 @@ from debrief import versions
 from debrief.auth.roles import Permission
 from debrief.errors import ServiceError
 from debrief.form_errors import apply_error, attempt
+from debrief.models.debrief import DebriefStatus
 from debrief.rca import service
 from debrief.rca import graph as rca_graph
 from debrief.rca.forms import (
@@ -24,7 +25,7 @@ from debrief.security import requires
 def _evidence_choices(rca, form):
     form.evidence_debrief.choices = [SelectChoice("", "Select a debrief")] + [
         SelectChoice(str(d.id), f"{label_for(DEBRIEF_KINDS, d.kind)} by {d.author.name}") for d in rca.incident.debriefs
-        if d.status == "submitted"]
+        if d.status == DebriefStatus.SUBMITTED]
     form.evidence_entry.choices = [SelectChoice("", "Select an entry")] + [
         SelectChoice(str(e.id), (e.at.strftime("%-d %b %Y %H:%M: ") if e.at else "") + e.what[:80])
         for e in rca.chronology]

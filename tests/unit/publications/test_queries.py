@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from debrief.publications import queries, search
-from debrief.publications.queries import Filters
+from debrief.publications import factor_table, reading, response_log, search
+from debrief.publications.filters import Filters
 from tests.support.publication_factories import create_case_study, create_force_response, create_issue
 
 
@@ -51,25 +51,25 @@ def magazine(forces):
 
 
 def test_only_published_issues_and_case_studies_are_found(magazine):
-    assert [i.number for i in queries.published_issues()] == [2, 1]
-    assert queries.published_issue(3) is None
-    assert queries.published_issue(1).theme == "Use of force"
-    assert queries.published_case_study(magazine["restraint"].id).title == "Restraint on a hot day"
-    assert queries.published_case_study(magazine["hidden"].id) is None   # not published
-    assert queries.published_case_study(magazine["drafted"].id) is None  # published, but its issue is a draft
-    assert queries.published_case_study(magazine["loose"].id) is not None
-    assert [c.title for c in queries.issue_case_studies(magazine["two"])] == ["A call graded too low"]
-    assert queries.issue_numbers() == [2, 1]
+    assert [i.number for i in reading.published_issues()] == [2, 1]
+    assert reading.published_issue(3) is None
+    assert reading.published_issue(1).theme == "Use of force"
+    assert reading.published_case_study(magazine["restraint"].id).title == "Restraint on a hot day"
+    assert reading.published_case_study(magazine["hidden"].id) is None   # not published
+    assert reading.published_case_study(magazine["drafted"].id) is None  # published, but its issue is a draft
+    assert reading.published_case_study(magazine["loose"].id) is not None
+    assert [c.title for c in reading.issue_case_studies(magazine["two"])] == ["A call graded too low"]
+    assert reading.issue_numbers() == [2, 1]
 
 
 def test_questions_are_grouped_by_audience_in_order(magazine):
-    groups = queries.questions_by_audience(magazine["restraint"])
+    groups = reading.questions_by_audience(magazine["restraint"])
     assert [(choice.code, [q.text for q in qs]) for choice, qs in groups] == [
         ("officers_staff", ["How do you monitor breathing?"]), ("trainers", ["Is positional asphyxia taught?"])]
 
 
 def test_case_factor_table_rows_columns_and_ticks(magazine):
-    table = queries.case_factor_table()
+    table = factor_table.case_factor_table()
     assert [r.title for r in table.rows.items] == [
         "A call graded too low", "Restraint on a hot day", "Checks in the cell", "Published alone"]
     assert table.rows.total == 4
@@ -98,7 +98,7 @@ def test_case_factor_table_rows_columns_and_ticks(magazine):
 ])
 def test_case_factor_table_filters(magazine, args, titles):
     filters = Filters.from_args(MultiDict(args))
-    table = queries.case_factor_table(filters)
+    table = factor_table.case_factor_table(filters)
     if titles is None:
         assert not filters.active and table.rows.total == 4
     else:
@@ -108,16 +108,16 @@ def test_case_factor_table_filters(magazine, args, titles):
 def test_a_code_never_matches_part_of_another(forces):
     # "custody" is a theme; "custody_environment" a category: filtering one list never matches text in another.
     create_case_study(force=forces["A"], title="Env only", themes=["other"], factor_categories=["custody_environment"])
-    assert queries.case_factor_table(Filters(theme="custody")).rows.total == 0
-    assert queries.case_factor_table(Filters(category="custody_environment")).rows.total == 1
+    assert factor_table.case_factor_table(Filters(theme="custody")).rows.total == 0
+    assert factor_table.case_factor_table(Filters(category="custody_environment")).rows.total == 1
 
 
 def test_case_factor_table_pages(forces):
     for n in range(7):
         create_case_study(force=forces["A"], title=f"Case {n}", themes=["custody"])
-    first = queries.case_factor_table(page=1, per_page=3)
-    last = queries.case_factor_table(page=3, per_page=3)
-    beyond = queries.case_factor_table(page=99, per_page=3)
+    first = factor_table.case_factor_table(page=1, per_page=3)
+    last = factor_table.case_factor_table(page=3, per_page=3)
+    beyond = factor_table.case_factor_table(page=99, per_page=3)
     assert first.rows.total == 7 and first.rows.pages == 3
     assert [r.title for r in first.rows.items] == ["Case 0", "Case 1", "Case 2"]
     assert [r.title for r in last.rows.items] == ["Case 6"] and (last.rows.first_index, last.rows.last_index) == (7, 7)
@@ -125,7 +125,7 @@ def test_case_factor_table_pages(forces):
 
 
 def test_force_response_log_lists_every_published_question_with_responses_by_force_name(magazine, forces):
-    log = queries.force_response_log()
+    log = response_log.force_response_log()
     assert log.total == 4  # two in restraint, one in the cell case, one in the call case; none from hidden/draft
     assert [q.text for q in log.items] == ["How is call grading audited?", "How do you monitor breathing?",
                                            "Is positional asphyxia taught?", "Who checks the checks?"]
@@ -145,18 +145,18 @@ def test_force_response_log_lists_every_published_question_with_responses_by_for
     (Filters(issue=2, audience="trainers"), []),
 ])
 def test_force_response_log_filters(magazine, filters, texts):
-    assert [q.text for q in queries.force_response_log(filters).items] == texts
+    assert [q.text for q in response_log.force_response_log(filters).items] == texts
 
 
 def test_questions_for_force_shows_only_that_forces_response(magazine, forces):
-    page = queries.questions_for_force(forces["B"].id)
+    page = response_log.questions_for_force(forces["B"].id)
     by_text = {item["question"].text: item["response"] for item in page.items}
     assert by_text["How do you monitor breathing?"].response == "We added breathing checks."
     assert by_text["Who checks the checks?"] is None
     assert page.total == 4
-    assert queries.published_question(magazine["restraint"].questions[0].id) is not None
-    assert queries.published_question(magazine["hidden"].questions[0].id) is None
-    assert queries.published_question(magazine["drafted"].questions[0].id) is None
+    assert reading.published_question(magazine["restraint"].questions[0].id) is not None
+    assert reading.published_question(magazine["hidden"].questions[0].id) is None
+    assert reading.published_question(magazine["drafted"].questions[0].id) is None
 
 
 @pytest.mark.parametrize("query, titles", [

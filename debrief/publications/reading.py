@@ -1,0 +1,88 @@
+"""What a reader of the public magazine may see: published issues and the public case studies in them, their
+questions by audience, and the labels of the lists they are tagged with; never a force or a source."""
+from __future__ import annotations
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import selectinload
+
+from debrief.extensions import db
+from debrief.models import CaseStudy, MagazineIssue, ReflectiveQuestion
+from debrief.models.publication import IssueStatus
+from debrief.publications.workflow import CaseStudyStatus
+from debrief.rca.framework import CATEGORIES
+from debrief.reference import INCIDENT_TYPES, OPERATIONAL_AREAS, QUESTION_AUDIENCES, Choice, codes
+
+THEME_CHOICES: tuple[Choice, ...] = INCIDENT_TYPES
+CATEGORY_CHOICES: tuple[Choice, ...] = tuple(Choice(c.code, c.name) for c in CATEGORIES)
+AREA_CHOICES: tuple[Choice, ...] = OPERATIONAL_AREAS
+AUDIENCE_CHOICES: tuple[Choice, ...] = QUESTION_AUDIENCES
+
+
+def visible_case_study():
+    """A case study is public when it is published and, if it is in an issue, that issue is published too."""
+    published_issues = select(MagazineIssue.id).where(MagazineIssue.status == IssueStatus.PUBLISHED)
+    return and_(CaseStudy.status == CaseStudyStatus.PUBLISHED,
+                or_(CaseStudy.issue_id.is_(None), CaseStudy.issue_id.in_(published_issues)))
+
+
+def published_issues() -> list[MagazineIssue]:
+    """Published issues, newest number first."""
+    return list(db.session.scalars(
+        select(MagazineIssue).where(MagazineIssue.status == IssueStatus.PUBLISHED)
+        .order_by(MagazineIssue.number.desc())))
+
+
+def published_issue(number: int) -> MagazineIssue | None:
+    return db.session.scalar(select(MagazineIssue).where(MagazineIssue.number == number,
+                                                         MagazineIssue.status == IssueStatus.PUBLISHED))
+
+
+def issue_case_studies(issue: MagazineIssue) -> list[CaseStudy]:
+    """The published case studies of an issue, in the issue's order, with their questions loaded."""
+    return list(db.session.scalars(
+        select(CaseStudy).where(CaseStudy.issue_id == issue.id, CaseStudy.status == CaseStudyStatus.PUBLISHED)
+        .options(selectinload(CaseStudy.questions))
+        .order_by(CaseStudy.position, CaseStudy.id)))
+
+
+def published_case_study(case_study_id: int) -> CaseStudy | None:
+    return db.session.scalar(select(CaseStudy).where(CaseStudy.id == case_study_id, visible_case_study()))
+
+
+def published_case_study_ids(case_study_ids: set[int]) -> set[int]:
+    """Which of these case studies are public, in one query."""
+    if not case_study_ids:
+        return set()
+    return set(db.session.scalars(select(CaseStudy.id).where(CaseStudy.id.in_(case_study_ids), visible_case_study())))
+
+
+def published_question(question_id: int) -> ReflectiveQuestion | None:
+    """A reflective question of a published case study, or None."""
+    return db.session.scalar(select(ReflectiveQuestion)
+                             .join(CaseStudy, CaseStudy.id == ReflectiveQuestion.case_study_id)
+                             .where(ReflectiveQuestion.id == question_id, visible_case_study()))
+
+
+def questions_by_audience(case_study: CaseStudy) -> list[tuple[Choice, list[ReflectiveQuestion]]]:
+    """The case study's reflective questions grouped by audience, in the audiences' order; empty groups left out."""
+    groups = [(choice, [q for q in case_study.questions if q.audience == choice.code]) for choice in AUDIENCE_CHOICES]
+    known = set(codes(AUDIENCE_CHOICES))
+    other = [q for q in case_study.questions if q.audience not in known]
+    if other:
+        groups.append((Choice("other", "Everyone"), other))
+    return [(choice, questions) for choice, questions in groups if questions]
+
+
+def issue_numbers() -> list[int]:
+    """Numbers of the published issues, for filter menus."""
+    return list(db.session.scalars(select(MagazineIssue.number).where(MagazineIssue.status == IssueStatus.PUBLISHED)
+                                   .order_by(MagazineIssue.number.desc())))
+
+
+def labels() -> dict[str, dict[str, str]]:
+    """Display labels per list: themes, factor_categories, operational_areas, audiences (unknown codes as stored)."""
+    return {"themes": {c.code: c.label for c in THEME_CHOICES},
+            "factor_categories": {c.code: c.label for c in CATEGORY_CHOICES},
+            "operational_areas": {c.code: c.label for c in AREA_CHOICES},
+            "audiences": {c.code: c.label for c in AUDIENCE_CHOICES}}
+
