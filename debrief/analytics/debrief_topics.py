@@ -1,8 +1,8 @@
 """Each debrief's training topics as a bit mask, written as its answers are (so Training needs counts 100,000
 debriefs in one SQL pass and never reads their text on a page view).
 
-`record_topics` runs after every ORM flush: a debrief added, or whose "what could have been done differently"
-or "why would that have helped" answers changed, gets its mask (re)written in the same transaction. Debriefs
+Mapper events on Debrief write the mask with the row: a debrief added, or whose "what could have been done
+differently" or "why would that have helped" answers changed, gets its mask (re)written in the same transaction. Debriefs
 written around the ORM (a bulk load, the rows a database held before this table) are read by `classify_missing`,
 which the migration, `seed-demo` and the benchmark run.
 """
@@ -34,22 +34,23 @@ def _write(connection, masks: dict[int, int]) -> None:
         connection.execute(insert(table), [{"debrief_id": d, "mask": m} for d, m in masks.items()])
 
 
-def record_topics(session: Session, _context=None) -> None:
-    """After a flush: (re)write the mask of each debrief added or whose answers changed."""
-    masks = {}
-    for obj in (*session.new, *session.dirty):
-        if not isinstance(obj, Debrief) or obj.id is None:
-            continue
-        state = inspect(obj)
-        if obj in session.new or any(state.attrs[name].history.has_changes() for name in _FIELDS):
-            masks[obj.id] = mask_of(obj.could_differ, obj.why_differ)
-    _write(session.connection(), masks)
+def _write_mask(_mapper, connection, debrief: Debrief) -> None:
+    """After a debrief row is updated with either answer changed: its mask, in the same transaction."""
+    state = inspect(debrief)
+    if any(state.attrs[name].history.has_changes() for name in _FIELDS):
+        _write(connection, {debrief.id: mask_of(debrief.could_differ, debrief.why_differ)})
+
+
+def _write_new_mask(_mapper, connection, debrief: Debrief) -> None:
+    _write(connection, {debrief.id: mask_of(debrief.could_differ, debrief.why_differ)})
 
 
 def watch_topics() -> None:
-    """Keep the masks after every ORM flush (idempotent; the app factory calls it)."""
-    if not event.contains(Session, "after_flush", record_topics):
-        event.listen(Session, "after_flush", record_topics)
+    """Keep each debrief's mask with its row: mapper events on Debrief alone (derived data of one record, like a
+    computed column), not a listener on every session flush. Idempotent; the app factory calls it."""
+    if not event.contains(Debrief, "after_insert", _write_new_mask):
+        event.listen(Debrief, "after_insert", _write_new_mask)
+        event.listen(Debrief, "after_update", _write_mask)
 
 
 def classify_missing(session: Session, batch: int = 5000) -> int:
