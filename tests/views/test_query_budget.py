@@ -6,18 +6,16 @@ force (debriefs, users, RCAs, case studies, audit events), and every page visite
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.rca.service import start_rca
 from tests.support.apps import make_app
 from tests.support.factories import create_force, create_user, submitted_debrief
+from tests.support.statements import counting
 from tests.support.pages import sign_in
 from tests.views.test_permissions import ANON, MATRIX, expected_status, matrix_ids
 
@@ -34,25 +32,6 @@ KNOWN_OVER = {
     "/patterns/training", "/patterns/training/briefing.html", "/patterns/training/briefing.pdf",
     "/patterns/training/download/training-ranking.csv",
 }
-_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)\b", re.IGNORECASE)
-
-
-@contextmanager
-def counting() -> Iterator[list[str]]:
-    """The SQL statements run inside the block, leaving out transaction control."""
-    statements: list[str] = []
-
-    def seen(_conn, _cursor, statement, _params, _context, _many):
-        if not _CONTROL.match(statement):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", seen)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", seen)
-
-
 @pytest.fixture(scope="module")
 def world(databases):
     """The matrix's records in a database of this module's own."""

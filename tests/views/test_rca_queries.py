@@ -6,11 +6,7 @@ actions, debriefs and panel members); every statement sent to the database is co
 from __future__ import annotations
 
 import os
-import re
-from contextlib import contextmanager
 from datetime import date, time
-
-from sqlalchemy import event
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
@@ -18,6 +14,7 @@ from debrief.models import Debrief, IncidentOfficer, TimelineEntry, utcnow
 from debrief.rca import service
 from debrief.rca.service import team
 from tests.support.factories import create_user
+from tests.support.statements import counting
 from tests.support.pages import get_page, sign_in
 from tests.support.release_factories import named_people, signed_off_rca
 
@@ -29,24 +26,6 @@ BUDGET = 8  # the target for every signed-in page
 # (a drawing another worker made is read, not drawn again). Pages at or under 8 meet the budget.
 CEILINGS = {"overview": 10, "graph": 15, "report": 9, "item": 7, "incident": 10, "chronology": 8, "fishbone": 10,
             "recommendations": 8, "findings": 10, "team": 11}
-CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)\b", re.IGNORECASE)  # not queries
-
-
-@contextmanager
-def counted():
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        if not CONTROL.match(statement):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def _grow(rca, who, n: int) -> None:
     """n more of everything the RCA pages show: debriefs, chronology, factors and links, recommendations, panel."""
     lead = who["lead"]
@@ -98,7 +77,7 @@ def _costs(client, rca) -> dict[str, int]:
     for name, url in _pages(rca).items():
         get_page(client, url)  # a first view may draw the graph and store the drawing for every worker
         db.session.expunge_all()  # each request starts cold, as it would in a fresh worker
-        with counted() as statements:
+        with counting() as statements:
             get_page(client, url)
         costs[name] = len(statements)
         if os.environ.get("DEBRIEF_SHOW_QUERIES"):
