@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
+from debrief.audit.chain import sqlite_sha256
 from debrief.errors import ServiceError
 from debrief.extensions import db
 
@@ -58,6 +59,8 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     synchronous = str(_config("SQLITE_SYNCHRONOUS", "NORMAL")).upper()
     cursor.execute(f"PRAGMA synchronous={'FULL' if synchronous == 'FULL' else 'NORMAL'}")
     cursor.close()
+    # The audit chain's upsert hashes the next link in SQL (PostgreSQL has sha256 built in).
+    dbapi_connection.create_function("debrief_sha256", 1, sqlite_sha256, deterministic=True)
 
 
 def _on_begin(connection) -> None:

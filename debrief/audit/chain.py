@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import String, cast, func, literal, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -30,37 +30,75 @@ def chain_of(force_id: int | None) -> int:
     return force_id or 0
 
 
-def canonical(event: AuditEvent) -> bytes:
-    """The fields an event's hash covers, as JSON with sorted keys: the same bytes on either database."""
-    fields: dict[str, Any] = {
+def _fields(event: AuditEvent) -> dict[str, Any]:
+    return {
         "seq": event.chain_seq, "at": event.at.isoformat(timespec="microseconds"), "action": event.action,
         "actor_id": event.actor_id, "force_id": event.force_id, "record_type": event.record_type,
         "record_id": event.record_id, "details": event.details or {},
     }
-    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+
+
+def _json(fields: dict[str, Any]) -> str:
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def canonical(event: AuditEvent) -> bytes:
+    """The fields an event's hash covers, as JSON with sorted keys: the same bytes on either database."""
+    return _json(_fields(event)).encode()
 
 
 def link_hash(prev_hash: str, event: AuditEvent) -> str:
     return hashlib.sha256(prev_hash.encode() + b"\n" + canonical(event)).hexdigest()
 
 
-def link(session: Session, event: AuditEvent) -> None:
-    """Give a new event its place in its force's chain and its hash, in the caller's transaction.
+def _canonical_before_seq(event: AuditEvent) -> str:
+    """The canonical JSON up to the value of "seq", its last key (keys are sorted): the database appends the
+    sequence number and the closing brace, so it can hash a link whose number it alone knows."""
+    text = _json({**_fields(event), "seq": 0})
+    if not text.endswith(',"seq":0}'):
+        raise ValueError("the canonical JSON no longer ends with seq")
+    return text[: -len("0}")]
 
-    Locks the chain's head row until the caller commits or rolls back.
+
+def _sql_link_hash(dialect: str, prev: Any, before_seq: str, seq: Any) -> Any:
+    """sha256 of prev + newline + the canonical JSON, in SQL: the same bytes as `link_hash`."""
+    message = prev + literal("\n") + literal(before_seq) + cast(seq, String) + literal("}")
+    if dialect == "postgresql":
+        return func.encode(func.sha256(func.convert_to(message, "UTF8")), "hex")
+    return func.debrief_sha256(message)  # registered on every SQLite connection (debrief/database.py)
+
+
+def link(session: Session, event: AuditEvent) -> None:
+    """Give a new event its place in its force's chain and its hash, in the caller's transaction: one statement.
+
+    One upsert takes the next link under the head row's lock (held until the caller commits or rolls back: a row
+    lock on PostgreSQL, the write lock on SQLite): a new chain starts at 1 after ""; an old one moves on from the
+    head's latest hash, which the database reads from the locked row and hashes into the new link, so two writers
+    never chain onto the same event. It returns the link's number, the hash it chains onto and its own hash.
     """
     conn = session.connection()
+    dialect = conn.dialect.name
     chain = chain_of(event.force_id)
-    maker = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    # One upsert takes the next link (and the head's lock): a new chain starts at 1 after "", an old one moves on.
-    seq, prev = conn.execute(
-        maker(_HEAD).values(chain=chain, seq=1, last_hash="")
-        .on_conflict_do_update(index_elements=[_HEAD.c.chain], set_={"seq": _HEAD.c.seq + 1})
-        .returning(_HEAD.c.seq, _HEAD.c.last_hash)
+    maker = pg_insert if dialect == "postgresql" else sqlite_insert
+    event.chain_seq = 1
+    first = link_hash("", event)
+    before_seq = _canonical_before_seq(event)
+    seq, prev, new_hash = conn.execute(
+        maker(_HEAD).values(chain=chain, seq=1, prev_hash="", last_hash=first)
+        .on_conflict_do_update(index_elements=[_HEAD.c.chain], set_={
+            "seq": _HEAD.c.seq + 1, "prev_hash": _HEAD.c.last_hash,
+            "last_hash": _sql_link_hash(dialect, _HEAD.c.last_hash, before_seq, _HEAD.c.seq + 1)})
+        .returning(_HEAD.c.seq, _HEAD.c.prev_hash, _HEAD.c.last_hash)
     ).one()
     event.chain_seq, event.prev_hash = seq, prev
     event.hash = link_hash(prev, event)
-    conn.execute(update(_HEAD).where(_HEAD.c.chain == chain).values(last_hash=event.hash))
+    if event.hash != new_hash:  # the database and Python must hash the same bytes, or verify would fail later
+        raise RuntimeError(f"audit chain {chain}: the database hashed link {seq} differently")
+
+
+def sqlite_sha256(text: str) -> str:
+    """SQLite's `debrief_sha256(text)`: the hex sha256 of the text's UTF-8 bytes."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

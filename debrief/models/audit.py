@@ -42,6 +42,8 @@ class AuditChainHead(db.Model):
     chain: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64), default="")
+    # The hash the latest link chained onto (its prev_hash): returned by the one upsert that takes a link.
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 @event.listens_for(Session, "before_flush")
