@@ -96,6 +96,9 @@ class Debrief(Versioned, db.Model):
         cascade="all, delete-orphan", lazy="selectin", order_by="TimelineEntry.position")
     amendments: Mapped[list[Amendment]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="Amendment.id")
+    # Read only: whether the wellbeing contact answered a request for support (at most one; wellbeing.py).
+    support_acknowledgement: Mapped[SupportAcknowledgement | None] = relationship(
+        "SupportAcknowledgement", viewonly=True, uselist=False)
 
     @property
     def submitted(self) -> bool:

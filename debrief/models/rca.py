@@ -254,6 +254,9 @@ class RcaNode(Versioned, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     rca: Mapped[RootCauseAnalysis] = relationship(back_populates="nodes")
+    # The links from this item to what it contributed to: read only, so an RCA's items and links load together.
+    links_out: Mapped[list[RcaLink]] = relationship(
+        primaryjoin="RcaNode.id == foreign(RcaLink.cause_id)", viewonly=True, order_by="RcaLink.id")
 
     @property
     def evidenced(self) -> bool:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from flask import abort
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import joinedload, lazyload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from debrief.extensions import db
 from debrief.models import (
-    Debrief, Incident, IncidentOfficer, RcaEvent, RcaTeamMember, Recommendation, RootCauseAnalysis, User,
+    Debrief, Incident, IncidentOfficer, RcaEvent, RcaNode, RcaTeamMember, Recommendation, RootCauseAnalysis, User,
 )
 
 
@@ -65,9 +66,24 @@ RCA_LOADS = [
 
 
 def rca_of_force(rca_id: int) -> RootCauseAnalysis:
-    """The RCA of the signed-in user's force; another force's RCA looks as if it does not exist."""
+    """The RCA of the signed-in user's force, with its items and links; another force's RCA looks as if it does not
+    exist."""
     rca = db.session.scalars(
         select(RootCauseAnalysis).where(RootCauseAnalysis.id == rca_id).options(*RCA_LOADS)).unique().first()
     if rca is None or rca.force_id != current_user.force_id:
         abort(404)
+    load_graph(rca)
     return rca
+
+
+def load_graph(rca: RootCauseAnalysis) -> None:
+    """The RCA's items, each with the links out of it, in one statement: `rca.nodes` and `rca.links` are set from it
+    (every RCA page reads both: the layout, the graph, the analysis)."""
+    state = inspect(rca)
+    if "nodes" not in state.unloaded and "links" not in state.unloaded:
+        return
+    nodes = db.session.scalars(select(RcaNode).where(RcaNode.rca_id == rca.id).order_by(RcaNode.id)
+                               .options(joinedload(RcaNode.links_out))).unique().all()
+    set_committed_value(rca, "nodes", list(nodes))
+    set_committed_value(rca, "links", sorted((link for node in nodes for link in node.links_out),
+                                             key=lambda link: link.id))

@@ -71,5 +71,5 @@ def incident(incident_id: int):
     context = incident_page.page_context(page)
     body = render_template("review/incident.html", **context)
     # After drawing: the audit's commit expires what was loaded.
-    incident_page.record_incident_view(page, actor=current_user, debriefs=context["debriefs"])
+    incident_page.record_incident_view(page.incident, actor=current_user, debriefs=context["debriefs"])
     return body

@@ -4,8 +4,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
-
 from debrief.database import lock_row
 from debrief.errors import ServiceError
 from debrief.extensions import db
@@ -22,18 +20,16 @@ def graph_nodes(rca: RootCauseAnalysis) -> list[rca_graph.Node]:
 
 
 def node_rows(rca: RootCauseAnalysis) -> list[tuple[int, str, str]]:
-    """(id, kind, label) of every item, without loading the items: for pickers on a big graph's page."""
-    return [tuple(row) for row in db.session.execute(
-        select(RcaNode.id, RcaNode.kind, RcaNode.label).where(RcaNode.rca_id == rca.id).order_by(RcaNode.id))]
+    """(id, kind, label) of every item (loaded with the RCA, rca.access.load_graph): for pickers."""
+    return [(n.id, n.kind, n.label) for n in rca.nodes]
 
 
 def nodes_page(rca: RootCauseAnalysis, *, offset: int, limit: int) -> list[RcaNode]:
-    return list(db.session.scalars(select(RcaNode).where(RcaNode.rca_id == rca.id).order_by(RcaNode.id)
-                                   .offset(offset).limit(limit)))
+    return rca.nodes[offset:offset + limit]
 
 
 def link_count(rca: RootCauseAnalysis) -> int:
-    return db.session.scalar(select(func.count(RcaLink.id)).where(RcaLink.rca_id == rca.id)) or 0
+    return len(rca.links)
 
 
 def graph_edges(rca: RootCauseAnalysis) -> list[rca_graph.Edge]:

@@ -5,6 +5,7 @@ import re
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, lazyload
 
 from debrief.errors import ServiceError
 from debrief.extensions import db
@@ -99,16 +100,23 @@ def update_details(rca: RootCauseAnalysis, *, actor: User, level: str, terms_of_
 
 
 def rcas_for_force(force_id: int) -> list[RootCauseAnalysis]:
+    """The force's RCAs for a list, in one statement: each with its incident and lead (by name), nothing else."""
     return list(db.session.scalars(
         select(RootCauseAnalysis).where(RootCauseAnalysis.force_id == force_id)
-        .order_by(RootCauseAnalysis.status, RootCauseAnalysis.due_on)))
+        .order_by(RootCauseAnalysis.status, RootCauseAnalysis.due_on, RootCauseAnalysis.id)
+        .options(lazyload("*"), joinedload(RootCauseAnalysis.incident).lazyload("*"),
+                 joinedload(RootCauseAnalysis.lead).lazyload("*"))))
 
 
 def overdue_actions(force_id: int, *, today: date, lead: User | None = None) -> list[RcaAction]:
+    """Open actions past their date, in one statement: each with its recommendation, RCA and incident reference."""
     query = (select(RcaAction).join(Recommendation).join(RootCauseAnalysis)
              .where(RootCauseAnalysis.force_id == force_id, RcaAction.status.in_(OPEN_ACTION_STATUSES),
                     RcaAction.due_on < today)
-             .order_by(RcaAction.due_on))
+             .order_by(RcaAction.due_on, RcaAction.id)
+             .options(lazyload("*"), joinedload(RcaAction.recommendation).options(
+                 lazyload("*"), joinedload(Recommendation.rca).options(
+                     lazyload("*"), joinedload(RootCauseAnalysis.incident).lazyload("*")))))
     if lead is not None:
         query = query.where(RootCauseAnalysis.lead_id == lead.id)
     return list(db.session.scalars(query))

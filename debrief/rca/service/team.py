@@ -23,13 +23,23 @@ def independence_problem(incident: Incident, user: User) -> str | None:
     return None
 
 
+def _force_reviewers(force_id: int) -> list[User]:
+    """Every reviewer of the force, active or not, by name, in one query."""
+    return list(db.session.scalars(select(User).join(UserRole).where(
+        User.force_id == force_id, UserRole.role == Role.REVIEWER.value).order_by(User.name, User.id)))
+
+
 def eligible_reviewers(rca_or_incident: RootCauseAnalysis | Incident) -> list[User]:
     """Reviewers of the incident's force, independent of it, by name."""
     incident = rca_or_incident.incident if isinstance(rca_or_incident, RootCauseAnalysis) else rca_or_incident
-    reviewers = db.session.scalars(
-        select(User).join(UserRole).where(User.force_id == incident.force_id, UserRole.role == Role.REVIEWER.value,
-                                          User.active.is_(True)).order_by(User.name))
-    return [u for u in reviewers if independence_problem(incident, u) is None]
+    return [u for u in _force_reviewers(incident.force_id) if u.active and independence_problem(incident, u) is None]
+
+
+def reviewers_for_team(rca: RootCauseAnalysis) -> tuple[list[User], list[tuple[User, str]]]:
+    """The team page's two lists from one query: `eligible_reviewers` and `excluded_reviewers`."""
+    reviewers = _force_reviewers(rca.force_id)
+    found = [(u, independence_problem(rca.incident, u)) for u in reviewers]
+    return [u for u, why in found if u.active and why is None], [(u, why) for u, why in found if why]
 
 
 def check_independent(incident: Incident, user: User, *, as_what: str, field: str | None = None) -> None:
@@ -49,10 +59,7 @@ def reviewer(user_id: str | int | None) -> User | None:
 
 def excluded_reviewers(rca: RootCauseAnalysis) -> list[tuple[User, str]]:
     """Reviewers of the force who may not take part, with the reason, so nobody wonders where they went."""
-    reviewers = db.session.scalars(select(User).join(UserRole).where(
-        User.force_id == rca.force_id, UserRole.role == Role.REVIEWER.value).order_by(User.name))
-    found = [(u, independence_problem(rca.incident, u)) for u in reviewers]
-    return [(u, why) for u, why in found if why]
+    return reviewers_for_team(rca)[1]
 
 
 def assign_lead(rca: RootCauseAnalysis, *, actor: User, lead: User | None) -> None:

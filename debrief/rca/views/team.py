@@ -15,7 +15,7 @@ from debrief.security import requires
 
 def _forms(rca, member_form=None, lead_form=None, declaration_form=None):
     on_team = {m.user_id for m in rca.team}
-    eligible = team.eligible_reviewers(rca)
+    eligible, excluded = team.reviewers_for_team(rca)
     member_form = member_form or TeamMemberForm()
     member_form.member.choices = [SelectChoice("", "Select a reviewer")] + [
         SelectChoice(str(u.id), u.name) for u in eligible if u.id not in on_team]
@@ -27,7 +27,7 @@ def _forms(rca, member_form=None, lead_form=None, declaration_form=None):
             "has_conflict": None if mine is None or mine.has_conflict is None else ("yes" if mine.has_conflict else "no"),
             "conflict_detail": mine.conflict_detail if mine else ""})
     return {"member_form": member_form, "lead_form": lead_form, "declaration_form": declaration_form,
-            "mine": mine, "excluded": team.excluded_reviewers(rca),
+            "mine": mine, "excluded": excluded,
             "can_manage": service.can_edit(rca, current_actor())}
 
 
