@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from debrief.extensions import db
 from debrief.models import CachedArtefact, utcnow
+from debrief.rca import render
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -81,7 +82,5 @@ def _trim(conn, limit: int) -> None:
 
 def init_artefacts(app) -> None:
     """Graphviz drawings go through the shared store (the drawing module itself stays free of the database)."""
-    from debrief.rca import render
-
     app.config.setdefault("ARTEFACT_CACHE_MAX_BYTES", DEFAULT_MAX_BYTES)
     render.use_shared_store(get_or_make)

@@ -15,14 +15,20 @@ from debrief.auth.roles import Role
 from debrief.auth.service import create_user
 from debrief.demo import seed_demo
 from debrief.extensions import db
-from debrief.models import Force
+from debrief.models import Force, UseOfForceImportRun
 from debrief.models.use_of_force import ImportRunStatus
+from debrief.nationaldata.importer import ImportProblem, import_use_of_force
+from debrief.analytics.national_summary import ensure_fresh
+from debrief.nationaldata.staging import mark_stopped
+from debrief.audit.chain import verify
+from debrief.analytics.force_figures import read_figures, read_population, save_figures, save_population
+from debrief.analytics.service import refresh_summaries
+from debrief.publications.responses import delete_old_feedback
+from debrief.anonymise.batch import run as anonymise_batch
 
 
 def _import_use_of_force(path: str, force_code: str, batch_size: int | None, resume: bool,
                          rejects: str | None) -> None:
-    from debrief.nationaldata.importer import ImportProblem, import_use_of_force
-
     force = db.session.scalar(select(Force).where(Force.code == force_code.upper()))
     if force is None:
         raise click.ClickException(f"No force with code {force_code!r}")
@@ -49,8 +55,6 @@ def _import_use_of_force(path: str, force_code: str, batch_size: int | None, res
                     click.echo(f"  {row}", err=True)
             raise click.ClickException(str(problem)) from problem
         except KeyboardInterrupt:
-            from debrief.models import UseOfForceImportRun
-
             db.session.rollback()
             run = db.session.scalar(select(UseOfForceImportRun).where(UseOfForceImportRun.force_id == force.id)
                                     .order_by(UseOfForceImportRun.id.desc()).limit(1))
@@ -67,8 +71,6 @@ def _import_use_of_force(path: str, force_code: str, batch_size: int | None, res
     click.echo(f"Import {result.run_id} completed: {result.summary()}.")
     if result.inserted:
         # Build the dashboards' monthly rollup now, so the first page view after an import is not the one to wait.
-        from debrief.analytics.national_summary import ensure_fresh
-
         # check_count: rows of an import that committed after a later one (lower ids) are counted too.
         started = time.perf_counter()
         ensure_fresh(db.session, check_count=True)
@@ -140,9 +142,6 @@ def init_cli(app: Flask) -> None:
     @click.option("--limit", type=click.IntRange(min=1), default=20, help="How many of the latest runs to list.")
     def import_runs_command(limit):
         """List the latest use-of-force imports; a run whose process is gone is marked stopped first."""
-        from debrief.nationaldata.staging import mark_stopped
-        from debrief.models import UseOfForceImportRun
-
         mark_stopped(db.session)
         runs = db.session.scalars(select(UseOfForceImportRun).order_by(UseOfForceImportRun.id.desc()).limit(limit))
         for run in runs:
@@ -153,10 +152,7 @@ def init_cli(app: Flask) -> None:
     @app.cli.command("audit-verify")
     def audit_verify_command():
         """Check every force's audit hash chain; exit 1 and name the first broken link if one is broken."""
-        from debrief.audit.chain import verify
-        from debrief.models import Force as ForceModel
-
-        names = {f.id: f.code for f in db.session.scalars(select(ForceModel))}
+        names = {f.id: f.code for f in db.session.scalars(select(Force))}
         broken = False
         for report in verify(db.session):
             who = names.get(report.chain, f"force {report.chain}") if report.chain else "no force"
@@ -178,8 +174,6 @@ def init_cli(app: Flask) -> None:
     @click.argument("path", type=click.Path(exists=True, dir_okay=False))
     def load_force_figures_command(path):
         """Load officer headcount and arrests per force and year (CSV: force_code,year,officers,arrests)."""
-        from debrief.analytics.force_figures import read_figures, save_figures
-
         n = _load_reference_csv(path, read_figures, save_figures)
         click.echo(f"Loaded the figures of {n} force-year{'s' if n != 1 else ''}.")
 
@@ -187,16 +181,12 @@ def init_cli(app: Flask) -> None:
     @click.argument("path", type=click.Path(exists=True, dir_okay=False))
     def load_force_population_command(path):
         """Load force-area population shares (CSV: force_code,dimension,code,share_percent)."""
-        from debrief.analytics.force_figures import read_population, save_population
-
         n = _load_reference_csv(path, read_population, save_population)
         click.echo(f"Loaded {n} population share{'s' if n != 1 else ''}.")
 
     @app.cli.command("seed-demo")
     def seed_demo_command():
         """Load demo forces, users and records. Safe to run again: nothing is duplicated."""
-        from debrief.analytics.service import refresh_summaries
-
         sign_ins = seed_demo()
         refresh_summaries()  # the dashboards' rollups, built now rather than on the first page view
         click.echo("Demo sign-ins (password for all: {}):".format(sign_ins.password))
@@ -206,8 +196,6 @@ def init_cli(app: Flask) -> None:
     @app.cli.command("refresh-patterns")
     def refresh_patterns_command():
         """Bring the Patterns rollups up to date (pages only read them): run after a bulk load, or on a timer."""
-        from debrief.analytics.service import refresh_summaries
-
         started = time.perf_counter()
         refresh_summaries()
         click.echo(f"Patterns rollups up to date ({time.perf_counter() - started:.1f} seconds).")
@@ -217,8 +205,6 @@ def init_cli(app: Flask) -> None:
                   help="Keep this many months (default: FEEDBACK_RETENTION_MONTHS, 12).")
     def delete_old_feedback_command(months):
         """Delete readers' feedback older than the retention period."""
-        from debrief.publications.responses import delete_old_feedback
-
         months = months or app.config["FEEDBACK_RETENTION_MONTHS"]
         count = delete_old_feedback(months=months)
         click.echo(f"Deleted {count} pieces of feedback older than {months} months.")
@@ -230,10 +216,8 @@ def init_cli(app: Flask) -> None:
                   help='JSONL, one {"id", "text", "entities": [...]} per line ("-" for standard output).')
     def anonymise_command(input_file, output_file):
         """Anonymise passages in bulk; entity offsets are into each input text. Nothing leaves the machine."""
-        from debrief.anonymise.batch import run
-
         try:
-            count = run(input_file, output_file)
+            count = anonymise_batch(input_file, output_file)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(f"Anonymised {count} passages.", err=True)

@@ -15,6 +15,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from debrief.audit.chain import sqlite_sha256
 from debrief.errors import ServiceError
 from debrief.extensions import db
+from debrief.models import ReferenceCounter
+from debrief.error_pages import unexpected_error
 
 # A request that loses a lock race is run again this many times in all, waiting a little longer each time.
 ATTEMPTS = 4
@@ -151,7 +153,6 @@ def next_number(force_id: int, year: int, *, above: int = 0) -> int:
     from sqlalchemy import case
     from sqlalchemy.dialects import postgresql, sqlite
 
-    from debrief.models import ReferenceCounter
 
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
@@ -221,7 +222,6 @@ def _lock_or_crash(error: Exception):
     """A lock error outside a view (a hook, the error page itself) is still "busy"; anything else is a 500."""
     if is_lock_error(error):
         return busy_page(error)
-    from debrief.error_pages import unexpected_error
     return unexpected_error(error)
 
 

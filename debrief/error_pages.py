@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from debrief.extensions import db
+from debrief.audit import record
 
 PAGES = {
     400: ("There is a problem with your request", "Go back and try again."),
@@ -26,8 +27,6 @@ def _render(status: int, detail: str | None = None):
 
 def _audit_refusal(status: int) -> None:
     """Every refusal of a signed-in user is audited: a pattern of them is worth a look."""
-    from debrief.audit import record
-
     db.session.rollback()
     record("access.denied", actor=current_user, force_id=current_user.force_id, path=request.path, status=status)
     db.session.commit()

@@ -10,6 +10,8 @@ from jinja2 import Template
 from debrief.auth.roles import Permission
 from debrief.models.rca import RCA_STATUS_LABELS, RcaStatus
 from debrief.publications import workflow as case_workflow
+from debrief import reference
+from debrief.richtext import paragraphs
 
 # (permission, endpoint, text): shown to whoever holds the permission, in this order.
 NAVIGATION = [
@@ -80,8 +82,6 @@ def debrief_errors(form) -> dict:
 
 def safe_label(vocab, code) -> str:
     """A vocabulary label for display: an unknown or retired code is shown as stored, never a crash."""
-    from debrief import reference
-
     try:
         return reference.label_for(vocab, code)
     except KeyError:
@@ -90,8 +90,6 @@ def safe_label(vocab, code) -> str:
 
 def officer_list(incident) -> str:
     """Officers and staff of an incident with their role on the day, for summaries."""
-    from debrief import reference
-
     def one(o) -> str:
         extra = [safe_label(reference.MAIN_DUTIES, o.role_on_day)] if o.role_on_day else []
         if not o.has_account:
@@ -115,8 +113,6 @@ class QuickImportTemplate(Template):
 
 
 def init_template_helpers(app: Flask) -> None:
-    from debrief import reference
-
     app.jinja_env.template_class = QuickImportTemplate
 
     app.add_template_global(navigation_items, "navigation_items")
@@ -137,6 +133,4 @@ def init_template_helpers(app: Flask) -> None:
 
 def init_text_filters(app: Flask) -> None:
     """The safe paragraph renderer as a filter: `{{ text | paragraphs }}`, never `|safe` on people's words."""
-    from debrief.richtext import paragraphs
-
     app.add_template_filter(paragraphs, "paragraphs")

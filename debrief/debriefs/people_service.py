@@ -16,6 +16,7 @@ from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, NOT_STARTED
 from debrief.extensions import db
 from debrief.models import Amendment, Debrief, Incident, IncidentOfficer, User, UserRole, utcnow
 from debrief.models.debrief import DebriefStatus
+from debrief.mail.staff import notify_debrief_requested
 
 SEARCH_LIMIT = 20
 # Only officers and staff are named as involved: never someone who reviews, teaches from or administers the
@@ -102,7 +103,6 @@ def add_colleague(debrief: Debrief, user_id: int, *, actor: User, due_days: int,
         db.session.add(request)
         db.session.flush()
         _audit("debrief.requested", request, actor, requested_of=colleague.id)
-        from debrief.mail.staff import notify_debrief_requested
 
         notify_debrief_requested(request, officer=colleague, reference=incident.reference, actor=actor)
     _finish(debrief, actor, before, reason, ["officers"])

@@ -18,6 +18,7 @@ from debrief.models import User
 from debrief.form_errors import attempt
 from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
+from debrief.template_helpers import safe_label
 
 bp = Blueprint("debrief_people", __name__, url_prefix="/debriefs")
 
@@ -117,8 +118,6 @@ def not_there(debrief_id: int):
 
 
 def _person_choices(debrief) -> list[SelectChoice]:
-    from debrief.template_helpers import safe_label
-
     people = [SelectChoice(str(p.id), f"{safe_label(ref.PERSON_ROLES, p.role)} {n}: {safe_label(ref.AGE_BANDS, p.age_band)}, "
                                       f"{safe_label(ref.SEXES, p.sex).lower()}")
               for n, p in enumerate(debrief.incident.public, start=1)]

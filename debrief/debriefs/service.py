@@ -18,6 +18,9 @@ from debrief.models import (
     Amendment, Debrief, ForceSubject, Incident, PublicPerson, TimelineEntry, User, utcnow,
 )
 from debrief.models.debrief import DebriefStatus
+from debrief.debriefs import subjects
+from debrief.debriefs.fields import parse_time
+from debrief.models import IncidentTheme
 
 
 def facts_for(debrief: Debrief, user: User | None = None) -> Facts:
@@ -125,8 +128,6 @@ def save_subject(debrief: Debrief, subject: ForceSubject | None, form, *, actor:
                  reason: str | None = None) -> ForceSubject | None:
     """Add a subject (subject None) or change one: the tactics used on them, Taser detail, injury, video and
     references. On a submitted debrief the change is kept as an amendment with its reason."""
-    from debrief.debriefs import subjects
-
     if debrief.submitted and not (reason or "").strip():
         raise ServiceError("Enter why you are changing your submitted debrief")
     if debrief.used_force is not True:
@@ -228,7 +229,6 @@ def timeline_order(at: time, start: time | None) -> tuple[bool, time]:
 def add_timeline_entry(debrief: Debrief, form, *, actor: User) -> None:
     if debrief.submitted:
         raise ServiceError("This debrief has been submitted: change it with an amendment")
-    from debrief.debriefs.fields import parse_time
 
     debrief.timeline.append(TimelineEntry(
         at=parse_time(form.at.data), what=form.what.data.strip(), source=form.source.data.strip(),
@@ -335,7 +335,6 @@ def _queue_query(force_id: int, *, date_from=None, date_to=None, theme: str | No
     if date_to:
         q = q.where(Incident.occurred_at <= datetime.combine(date_to, time.max))
     if theme:
-        from debrief.models import IncidentTheme
         q = q.where(Incident.id.in_(select(IncidentTheme.incident_id).where(IncidentTheme.theme == theme)))
     if near_miss is not None:
         q = q.where(Incident.near_miss.is_(near_miss))

@@ -7,11 +7,12 @@ import click
 from flask import Flask, current_app
 
 from debrief.extensions import db
+from debrief.mail.sender import send_due, transport_for
+from debrief.mail.staff import send_reminders
+from debrief.mail.subscriptions import delete_old
 
 
 def _one_pass() -> int:
-    from debrief.mail.sender import send_due, transport_for
-
     report = send_due(transport_for(current_app.config), sender=current_app.config["MAIL_FROM"])
     for error in report.errors:
         click.echo(f"Not sent: {error}", err=True)
@@ -48,16 +49,12 @@ def init_mail_cli(app: Flask) -> None:
     @app.cli.command("send-reminders")
     def send_reminders_command():
         """Queue one overdue notice for each requested debrief past its due date (run it daily; safe to repeat)."""
-        from debrief.mail.staff import send_reminders
-
         click.echo(f"Queued {send_reminders()} overdue notices.")
 
     @app.cli.command("delete-unconfirmed-subscribers")
     @click.option("--days", type=int, default=None, help="Unconfirmed for longer than this (default: the config's).")
     def delete_unconfirmed_command(days: int | None):
         """Delete subscribers who never confirmed (and all email to them), and sent email past its retention."""
-        from debrief.mail.subscriptions import delete_old
-
         people, mail = delete_old(unconfirmed_days=days if days is not None else app.config["UNCONFIRMED_RETENTION_DAYS"],
                                   sent_days=app.config["SENT_MAIL_RETENTION_DAYS"])
         click.echo(f"Deleted {people} unconfirmed subscribers and {mail} old email messages.")

@@ -12,6 +12,9 @@ from debrief.models import utcnow
 from debrief.models.debrief import DebriefStatus
 from debrief.publications import reading
 from debrief.security import public, requires
+from debrief.debriefs.outcome import by_incident
+from debrief.debriefs.service import debriefs_for
+from debrief.wellbeing.service import support_statuses
 
 bp = Blueprint("main", __name__)
 
@@ -62,11 +65,6 @@ def service_checks() -> list[tuple[str, bool, str]]:
 @bp.route("/officer")
 @requires(Permission.FILE_DEBRIEF)
 def officer_home():
-    from debrief.debriefs.outcome import by_incident
-    from debrief.debriefs.service import debriefs_for
-
-    from debrief.wellbeing.service import support_statuses
-
     mine = debriefs_for(current_user._get_current_object())
     asked = [d for d in mine if d.status == DebriefStatus.SUBMITTED and d.support_wanted]
     statuses = support_statuses(asked)

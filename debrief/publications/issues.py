@@ -15,6 +15,7 @@ from debrief.publications import workflow as wf
 from debrief.publications.common import audit_issue, move, recheck_stored
 from debrief.anonymise.deny_terms import deny_terms_beside
 from debrief.publications.gate import passes
+from debrief.mail.subscriptions import queue_issue_notices
 
 def _require_draft_issue(issue: MagazineIssue) -> None:
     if issue.status == IssueStatus.PUBLISHED:
@@ -175,7 +176,6 @@ def publish_issue(issue: MagazineIssue, *, actor: User) -> None:
         case.published_at = now
     issue.status, issue.published_at = IssueStatus.PUBLISHED, now
     audit_issue("issue.published", issue, actor, case_studies=[c.id for c in cases])
-    from debrief.mail.subscriptions import queue_issue_notices
 
     queue_issue_notices(issue, actor=actor)  # in this transaction: published and notified, or neither
     db.session.commit()

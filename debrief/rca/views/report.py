@@ -8,6 +8,7 @@ from debrief.models import utcnow
 from debrief.models.rca import ACTION_STATUS_LABELS
 from debrief.rca import service
 from debrief.rca.framework import category_name
+from debrief.rca.pdf import report_pdf as build_pdf  # WeasyPrint itself loads only when a PDF is asked for
 from debrief.rca.render import (
     text_alternative,
 )
@@ -33,8 +34,6 @@ def report(rca_id: int):
 
 @requires(Permission.REVIEW_INCIDENTS)
 def report_pdf(rca_id: int):
-    from debrief.rca.pdf import report_pdf as build_pdf  # WeasyPrint loads only when a PDF is asked for
-
     rca = rca_of_force(rca_id)
     html = render_template("rca/report_print.html", **_report_context(rca))
     service.record_download(rca, actor=current_actor(), fmt="report.pdf")
