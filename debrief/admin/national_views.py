@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from debrief.errors import ServiceError
 from debrief.admin.forms import AddUserForm
-from debrief.audit import record
+from debrief.audit import record_read
 from debrief.auth.roles import Permission, Role, grantable_by
 from debrief.auth.service import create_user
 from debrief.extensions import db
@@ -26,8 +26,7 @@ def learning_team_accounts() -> list[User]:
 @requires(Permission.MANAGE_LEARNING_TEAM)
 def learning_team():
     people = learning_team_accounts()
-    record("user.list_viewed", actor=current_user, force_id=None, count=len(people))
-    db.session.commit()
+    record_read("user.list_viewed", actor=current_user, force_id=None, count=len(people))
     return render_template("national/learning_team.html", users=people)
 
 

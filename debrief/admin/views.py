@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from debrief.errors import ServiceError
 from debrief.admin.forms import AddUserForm, ConfirmForm, RolesForm
-from debrief.audit import EVENTS, record
+from debrief.audit import EVENTS, record_read
 from debrief.auth.roles import Permission, Role, grantable_by
 from debrief.auth.service import (
     change_roles, create_user, deactivate_user, user_in_force, users_of_force,
@@ -24,8 +24,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @requires(Permission.MANAGE_USERS)
 def users():
     people = users_of_force(current_user.force_id)
-    record("user.list_viewed", actor=current_user, force_id=current_user.force_id, count=len(people))
-    db.session.commit()
+    record_read("user.list_viewed", actor=current_user, force_id=current_user.force_id, count=len(people))
     return render_template("admin/users.html", users=people)
 
 
@@ -66,9 +65,8 @@ def user(user_id: int):
         if attempt(lambda: deactivate_user(person, actor=current_user._get_current_object())):
             flash(f"{person.name} has been deactivated", "success")
         return redirect(url_for("admin.user", user_id=person.id))
-    record("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
-           record_id=person.id, email=person.email)
-    db.session.commit()
+    record_read("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
+                record_id=person.id, email=person.email)
     return render_template("admin/user.html", person=person, form=form)
 
 
@@ -93,8 +91,7 @@ def audit():
             .offset((page - 1) * size)
         )
     )
-    record("audit.viewed", actor=current_user, force_id=force_id, page=page)
-    db.session.commit()
+    record_read("audit.viewed", actor=current_user, force_id=force_id, page=page)
     return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total, specs=EVENTS)
 
 
@@ -121,7 +118,6 @@ def user_roles(user_id: int):
             flash(f"{person.name}'s roles have been changed and they have been signed out" if changed
                   else "The roles were not changed", "success")
             return redirect(url_for("admin.user", user_id=person.id))
-    record("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
-           record_id=person.id, email=person.email)
-    db.session.commit()
+    record_read("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
+                record_id=person.id, email=person.email)
     return render_template("admin/user_roles.html", person=person, form=form)

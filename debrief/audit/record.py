@@ -1,4 +1,5 @@
-"""record(): add an audit event to the caller's transaction, checking it was declared and chaining it."""
+"""record(): add an audit event to the caller's transaction, checking it was declared and chaining it; record_read():
+the same for a page's read of personal data, committed here, so views never commit."""
 from __future__ import annotations
 
 from typing import Any
@@ -37,4 +38,20 @@ def record(
     )
     chain.link(db.session, event)  # its place and hash in the force's chain, under the chain head's lock
     db.session.add(event)
+    return event
+
+
+def record_read(
+    action: str,
+    *,
+    actor: Any | None,
+    force_id: int | None,
+    record_type: str | None = None,
+    record_id: Any = None,
+    **details: Any,
+) -> AuditEvent:
+    """Record a read (a page that showed personal data) and commit it: the read's own transaction, so a view that
+    only reads calls this and never commits itself."""
+    event = record(action, actor=actor, force_id=force_id, record_type=record_type, record_id=record_id, **details)
+    db.session.commit()
     return event

@@ -8,7 +8,7 @@ from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
-from debrief.audit import record
+from debrief.audit import record_read
 from debrief.extensions import db
 from debrief.models import Amendment, Debrief, Incident, IncidentOfficer, RootCauseAnalysis, SupportAcknowledgement, User
 from debrief.models.debrief import DebriefStatus
@@ -68,6 +68,5 @@ def page_context(page: IncidentPage) -> dict[str, Any]:
 
 
 def record_incident_view(incident: Incident, *, actor: User, debriefs: list[Debrief]) -> None:
-    record("incident.viewed", actor=actor, force_id=incident.force_id, record_type="incident",
-           record_id=incident.id, reference=incident.reference, debriefs=[d.id for d in debriefs])
-    db.session.commit()
+    record_read("incident.viewed", actor=actor, force_id=incident.force_id, record_type="incident",
+                record_id=incident.id, reference=incident.reference, debriefs=[d.id for d in debriefs])

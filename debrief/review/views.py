@@ -7,11 +7,10 @@ from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from debrief import reference as ref
-from debrief.audit import record
+from debrief.audit import record_read
 from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
 from debrief.debriefs.service import review_queue_rows
-from debrief.extensions import db
 from debrief.models import utcnow
 from debrief.rca import service as rca_service
 from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
@@ -55,10 +54,9 @@ def queue():
     me = current_user._get_current_object()
     rcas = reviewer_rcas(me)
     overdue = overdue_actions_led_by(me, today=today)
-    record("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=len(incidents),
-           filters={k: v for k, v in request.args.items() if v and k in FILTERS}, rcas=len(rcas.mine),
-           overdue_actions=len(overdue))
-    db.session.commit()
+    record_read("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=len(incidents),
+                filters={k: v for k, v in request.args.items() if v and k in FILTERS}, rcas=len(rcas.mine),
+                overdue_actions=len(overdue))
     return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref,
                            my_rcas=rcas.mine, overdue=overdue, today=today,
                            awaiting_sign_off=rcas.awaiting_sign_off)

@@ -218,6 +218,20 @@ def test_the_function_import_rule_can_fail_and_allows_what_it_lists():
     assert all((module in MODULES and target in MODULES) for module, target in FUNCTION_IMPORTS_ALLOWED)
 
 
+# Views that still commit: Patterns, being changed on another branch while this was written (its read audit moves
+# to audit.record_read when the branches meet).
+VIEWS_THAT_COMMIT_ALLOWED = {"debrief.analytics.drill_views"}
+
+
+def test_views_never_commit():
+    # Services own their transactions; a page's read event is committed by audit.record_read (or the RCA and
+    # review services' record_* functions), never by the view.
+    committing = sorted(m for m, p in MODULES.items()
+                        if is_views(m) and _commits(ast.parse(p.read_text(encoding="utf-8"))))
+    assert [m for m in committing if m not in VIEWS_THAT_COMMIT_ALLOWED] == []
+    assert set(committing) >= VIEWS_THAT_COMMIT_ALLOWED, "an allowed module no longer commits: take it off the list"
+
+
 def readme_code_map() -> set[str]:
     """The paths under debrief/ that the README's code map lists (nesting by two spaces)."""
     readme = (PACKAGE_ROOT.parent / "README.md").read_text(encoding="utf-8")
