@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
-from wtforms import BooleanField, SelectChoice, SelectField, StringField
+from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, StringField
 from wtforms.validators import Optional
 
 from debrief.debriefs.fields import (
@@ -221,6 +221,8 @@ class ReviewForm(BaseForm):
                       required="Select whether to sign off or return the RCA")
     comment = long_text("Comment", max_length=2000,
                         hint="Needed if you return it: say what needs to change, here or beside the sections below")
+    # The RCA's version on the page the decision is made on: a re-submission since then is not decided unseen.
+    version = HiddenField()
 
 
 for _section in SECTIONS:
