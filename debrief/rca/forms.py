@@ -104,6 +104,9 @@ class FactorForm(VersionedForm, EvidenceMixin, BaseForm):
                  hint="Describe the condition, not a person: for example, ‘No mental health nurse in the control room at night’")
     category = radios("Category", [], required="Select the category of the factor")
     description = long_text("More detail (optional)", max_length=2000)
+    # Shown with the just-culture warning only: ticked, the wording is saved as written.
+    keep_wording = BooleanField("Save it as written: I have checked that it describes the conditions, not who is "
+                                "to blame", widget=GovCheckboxInput())
 
 
 class ItemForm(FactorForm):
@@ -115,6 +118,8 @@ class OutcomeForm(VersionedForm, BaseForm):
 
     label = text("Short description", required="Enter a short description", max_length=300)
     description = long_text("More detail (optional)", max_length=2000)
+    keep_wording = BooleanField("Save it as written: I have checked that it describes the conditions, not who is "
+                                "to blame", widget=GovCheckboxInput())
 
 
 class RootCauseForm(BaseForm):

@@ -20,7 +20,8 @@ from debrief.rca.service.chronology import (  # noqa: F401
 )
 from debrief.rca.service.factors import (  # noqa: F401
     graph_nodes, node_rows, nodes_page, link_count, graph_edges, analyse, stored_loops, node_in, check_evidence,
-    add_factor, update_node, link_nodes, unlink_nodes, delete_node, add_five_whys, same_words,
+    add_factor, update_node, link_nodes, unlink_nodes, delete_node, add_five_whys, same_words, BlamingWording,
+    check_wording,
 )
 from debrief.rca.service.root_causes import (  # noqa: F401
     set_root_cause,
