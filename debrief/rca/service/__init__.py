@@ -16,7 +16,7 @@ from debrief.rca.service.lifecycle import (  # noqa: F401
 )
 from debrief.rca.service.chronology import (  # noqa: F401
     moment_on_incident_day, entry_moment, entry_datetime, sort_key, resequence, save_chronology_entry, delete_chronology_entry,
-    problem_for, mark_problem, can_move, move_chronology_entry,
+    problem_for, mark_problem, can_move, move_chronology_entry, linked_problem, entry_wording_differs,
 )
 from debrief.rca.service.factors import (  # noqa: F401
     graph_nodes, node_rows, nodes_page, link_count, graph_edges, analyse, stored_loops, node_in, check_evidence,

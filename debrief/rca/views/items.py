@@ -109,9 +109,13 @@ def item(rca_id: int, node_id: int):
 
 
 def _edit_wording(rca, node):
-    """The outcome or a service delivery problem: only its wording and detail change."""
+    """The outcome or a service delivery problem: only its wording and detail change. A problem whose chronology
+    entry was reworded since shows the entry's wording, and "Use the entry's wording" fills it in to save."""
     saved = {"label": node.label, "description": node.description}
-    form = OutcomeForm(data=saved) if request.method == "GET" else OutcomeForm()
+    entry = service.entry_wording_differs(rca, node)
+    shown = {**saved, "label": entry.what[:300]} if entry is not None and request.args.get("wording") == "entry" \
+        else saved
+    form = OutcomeForm(data=shown) if request.method == "GET" else OutcomeForm()
     versions.stamp(form, node)
     findings: list = []
     if form.validate_on_submit() and not versions.is_stale(form, node, OutcomeForm(formdata=None, data=saved)):
@@ -122,7 +126,7 @@ def _edit_wording(rca, node):
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
     return audited(rca, f"item {node.id}", render_template("rca/factor.html", form=form, rca=rca, target=None,
-                                                           node=node, findings=findings))
+                                                           node=node, findings=findings, changed_entry=entry))
 
 
 @requires(Permission.REVIEW_INCIDENTS)
