@@ -190,8 +190,7 @@ def test_double_submits_record_one_event(live, people, forces):
     assert db.session.get(Debrief, ready.id).status == "submitted"
 
 
-def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, forces):
-    second = create_user(force=forces["A"], roles=[Role.REVIEWER], email="second@aaa.example")
+def _in_review(people, lead):
     debrief = submitted_debrief(author=people[("A", Role.OFFICER)])
     rca = rca_service.start_rca(debrief.incident, actor=lead, level="concise", terms_of_reference="Why?")
     problem = rca_service.mark_problem(rca, rca.chronology[0], actor=lead)
@@ -203,6 +202,12 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     rca_service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Roster", owner="Team",
                             due_on=date(2027, 1, 4), measure="Two", status="open", reason="")
     rca_service.send_for_review(rca, actor=lead)
+    return rca
+
+
+def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, forces):
+    second = create_user(force=forces["A"], roles=[Role.REVIEWER], email="second@aaa.example")
+    rca = _in_review(people, lead)
     one, two = Browser(live).sign_in(second.email), Browser(live).sign_in(second.email)
     page = f"/rca/{rca.id}"
     review = {"decision": "sign_off", "comment": ""}
@@ -351,21 +356,6 @@ def test_releasing_twice_at_the_same_moment_makes_one_case_study(live, who):
     db.session.commit()
     assert audit_count("release.released") == 1
     assert db.session.scalar(select(func.count(CaseStudy.id))) == 1
-
-
-def _in_review(people, lead):
-    debrief = submitted_debrief(author=people[("A", Role.OFFICER)])
-    rca = rca_service.start_rca(debrief.incident, actor=lead, level="concise", terms_of_reference="Why?")
-    problem = rca_service.mark_problem(rca, rca.chronology[0], actor=lead)
-    factor = rca_service.add_factor(rca, actor=lead, contributes_to=problem, label="Crew", category="individual",
-                                    evidence_kind="document", evidence_document="Roster")
-    rca_service.set_root_cause(rca, factor, actor=lead, confirmed=True)
-    write_report(rca, lead, "Short.")
-    rec = rca_service.save_recommendation(rca, actor=lead, recommendation=None, text="Crew up", node_ids=[factor.id])
-    rca_service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Roster", owner="Team",
-                            due_on=date(2027, 1, 4), measure="Two", status="open", reason="")
-    rca_service.send_for_review(rca, actor=lead)
-    return rca
 
 
 def test_two_reviewers_deciding_at_the_same_moment_one_is_told_the_other_decided(live, people, lead, forces):

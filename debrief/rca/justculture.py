@@ -118,7 +118,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
-def _person_pattern(names: Iterable[str]) -> re.Pattern[str]:
+def _name_alternatives(names: Iterable[str]) -> list[str]:
+    """A rank or title and a name, and each of `names` whole or by a surname long enough not to be an ordinary
+    word, longest first (so "Jane Smith" wins over "Smith"). Names are matched case-sensitively: "Hope caused" is a
+    name, "hope caused" is not."""
     alternatives = [_TITLED_PERSON]
     for name in names:
         name = " ".join(name.split())
@@ -126,13 +129,14 @@ def _person_pattern(names: Iterable[str]) -> re.Pattern[str]:
             continue
         alternatives.append(rf"\b{re.escape(name)}\b")
         surname = name.split()[-1]
-        # A surname alone is matched only if it is long enough not to be an ordinary word.
         if surname != name and len(surname) > 2:
             alternatives.append(rf"\b{re.escape(surname)}\b")
-    # Longest first, so "Jane Smith" wins over "Smith".
     alternatives.sort(key=len, reverse=True)
-    # Names are matched case-sensitively: "Hope caused" is a name, "hope caused" is not.
-    return re.compile(rf"(?:{'|'.join(alternatives)}){_CAUSE}")
+    return alternatives
+
+
+def _person_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(_name_alternatives(names))}){_CAUSE}")
 
 
 def check_language(text: str, *, names: Iterable[str] = ()) -> list[Finding]:
@@ -179,29 +183,13 @@ def findings_across(texts: Iterable[tuple[str, str]], *, names: Iterable[str] = 
             for where, text in texts for f in check_language(text or "", names=names)]
 
 
-def _named_person_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """A rank or title and a surname ("PC Smith", "Sgt. Patel"), or a name from the case's people list (the full
-    name, or a surname of more than two letters), matched case-sensitively as names are written."""
-    alternatives = [_TITLED_PERSON]
-    for name in names:
-        name = " ".join(name.split())
-        if not name:
-            continue
-        alternatives.append(rf"\b{re.escape(name)}\b")
-        surname = name.split()[-1]
-        if surname != name and len(surname) > 2:
-            alternatives.append(rf"\b{re.escape(surname)}\b")
-    alternatives.sort(key=len, reverse=True)
-    return re.compile("|".join(alternatives))
-
-
 def check_item(text: str, *, names: Iterable[str] = ()) -> list[Finding]:
     """`check_language`, and every person a contributory factor names (by rank and surname, or from the case's
     people list): a factor is about the system, so naming someone in it is worth a second look."""
     names = list(names)
     findings = check_language(text, names=names)
     taken = [(f.start, f.end) for f in findings]
-    named = _named_person_pattern(names)
+    named = re.compile("|".join(_name_alternatives(names)))
     for sentence_start, sentence_end in split_sentences(text):
         sentence = text[sentence_start:sentence_end]
         for match in named.finditer(sentence):
