@@ -265,6 +265,10 @@ class RcaNode(Versioned, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     rca: Mapped[RootCauseAnalysis] = relationship(back_populates="nodes")
+    # Joined with the item (a problem's entry, else nothing), so a problem's page compares its wording with the
+    # entry's at no extra query.
+    chronology_entry: Mapped[ChronologyEntry | None] = relationship(
+        foreign_keys=[chronology_entry_id], lazy="joined", viewonly=True)
 
     @property
     def evidenced(self) -> bool:

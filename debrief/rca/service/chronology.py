@@ -116,7 +116,7 @@ def entry_wording_differs(rca: RootCauseAnalysis, node: RcaNode) -> ChronologyEn
     """The chronology entry a problem was made from, when it now reads differently from the problem; else None."""
     if node.kind != rca_graph.PROBLEM or not node.chronology_entry_id:
         return None
-    entry = next((e for e in rca.chronology if e.id == node.chronology_entry_id), None)
+    entry = node.chronology_entry
     return entry if entry is not None and not _same(entry.what, node.label) else None
 
 
