@@ -6,6 +6,7 @@ from datetime import datetime
 from flask import Flask, request, url_for
 from flask_login import current_user
 from jinja2 import Template
+from markupsafe import Markup, escape
 
 from debrief.auth.roles import Permission
 from debrief.models.rca import RCA_STATUS_LABELS, RcaStatus
@@ -37,6 +38,27 @@ RCA_STATUS_CLASSES = {RcaStatus.DRAFT: "govuk-tag--grey", RcaStatus.IN_REVIEW: "
                       RcaStatus.SIGNED_OFF: "govuk-tag--green"}
 
 
+RETURNED_LABEL, RETURNED_CLASS = "Returned for changes", "govuk-tag--orange"
+
+
+def rca_status_tag(rca) -> dict:
+    """The GOV.UK tag of an RCA's status: a draft a second reviewer returned says so (not "Draft")."""
+    if getattr(rca, "is_returned", False):
+        return {"text": RETURNED_LABEL, "classes": RETURNED_CLASS}
+    return {"text": RCA_STATUS_LABELS.get(rca.status, rca.status), "classes": RCA_STATUS_CLASSES.get(rca.status, "")}
+
+
+def rca_returned_note(rca, *, limit: int | None = None) -> str:
+    """Who returned it, when and why, for beside the status; empty unless it is returned."""
+    if not getattr(rca, "is_returned", False):
+        return ""
+    who = rca.returned_by.name if rca.returned_by is not None else "A second reviewer"
+    reason = " ".join((rca.returned_reason or "").split())
+    if limit is not None and len(reason) > limit:
+        reason = reason[:limit].rsplit(" ", 1)[0] + "…"
+    return f"{who} returned it on {format_datetime(rca.returned_at)}" + (f": “{reason}”" if reason else "")
+
+
 def navigation_items() -> list[dict]:
     if not current_user.is_authenticated:
         return []
@@ -52,6 +74,34 @@ def format_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
     return value.strftime("%-d %B %Y at %H:%M")
+
+
+def _detail_value(value) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_detail_value(v) for v in value) or "none"
+    if isinstance(value, dict):
+        return "; ".join(f"{_detail_key(k)}: {_detail_value(v)}" for k, v in value.items()) or "none"
+    return str(value)
+
+
+def _detail_key(key) -> str:
+    words = str(key).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def audit_details(details) -> Markup:
+    """An audit event's details as readable lines, "Key: value" each, every part escaped (never raw JSON)."""
+    if not details:
+        return Markup("")
+    if not isinstance(details, dict):
+        return escape(_detail_value(details))
+    return Markup("<br>").join(
+        Markup('<span class="debrief-audit-detail">{}: {}</span>').format(_detail_key(k), _detail_value(v))
+        for k, v in details.items())
 
 
 def answer_row(key: str, value, change_href: str | None = None) -> dict:
@@ -123,9 +173,12 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_global(safe_label, "label_for")
     app.add_template_filter(lambda code, vocab: safe_label(vocab, code), "vocab_label")
     app.add_template_filter(format_datetime, "datetime")
+    app.add_template_filter(audit_details, "audit_details")
     app.add_template_filter(lambda d: d.strftime("%-d %B %Y") if d else "", "day")
     app.add_template_global(lambda status: RCA_STATUS_LABELS.get(status, status), "rca_status_label")
     app.add_template_global(lambda status: RCA_STATUS_CLASSES.get(status, ""), "rca_status_class")
+    app.add_template_global(rca_status_tag, "rca_status_tag")
+    app.add_template_global(rca_returned_note, "rca_returned_note")
     app.add_template_global(lambda status: case_workflow.STATUS_LABELS.get(status, status), "case_status_label")
     app.add_template_global(lambda status: case_workflow.STATUS_TAGS.get(status, ""), "case_status_class")
     init_text_filters(app)

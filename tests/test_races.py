@@ -190,8 +190,7 @@ def test_double_submits_record_one_event(live, people, forces):
     assert db.session.get(Debrief, ready.id).status == "submitted"
 
 
-def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, forces):
-    second = create_user(force=forces["A"], roles=[Role.REVIEWER], email="second@aaa.example")
+def _in_review(people, lead):
     debrief = submitted_debrief(author=people[("A", Role.OFFICER)])
     rca = rca_service.start_rca(debrief.incident, actor=lead, level="concise", terms_of_reference="Why?")
     problem = rca_service.mark_problem(rca, rca.chronology[0], actor=lead)
@@ -203,6 +202,12 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     rca_service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Roster", owner="Team",
                             due_on=date(2027, 1, 4), measure="Two", status="open", reason="")
     rca_service.send_for_review(rca, actor=lead)
+    return rca
+
+
+def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, forces):
+    second = create_user(force=forces["A"], roles=[Role.REVIEWER], email="second@aaa.example")
+    rca = _in_review(people, lead)
     one, two = Browser(live).sign_in(second.email), Browser(live).sign_in(second.email)
     page = f"/rca/{rca.id}"
     review = {"decision": "sign_off", "comment": ""}
@@ -351,3 +356,48 @@ def test_releasing_twice_at_the_same_moment_makes_one_case_study(live, who):
     db.session.commit()
     assert audit_count("release.released") == 1
     assert db.session.scalar(select(func.count(CaseStudy.id))) == 1
+
+
+def test_two_reviewers_deciding_at_the_same_moment_one_is_told_the_other_decided(live, people, lead, forces):
+    second = create_user(force=forces["A"], roles=[Role.REVIEWER], email="second@aaa.example", name="Sam Second")
+    third = create_user(force=forces["A"], roles=[Role.REVIEWER], email="third@aaa.example", name="Tess Third")
+    rca = _in_review(people, lead)
+    page = f"/rca/{rca.id}"
+    one, two = Browser(live).sign_in(second.email), Browser(live).sign_in(third.email)
+    one_token, two_token = one.token(page), two.token(page)
+    version = one.version(page)
+    results = together(
+        lambda: one.request(f"{page}/review", {"decision": "sign_off", "comment": "", "version": version,
+                                               "csrf_token": one_token}),
+        lambda: two.request(f"{page}/review", {"decision": "return", "comment": "Say more", "version": version,
+                                               "csrf_token": two_token}))
+    _no_5xx(results)
+    assert [status for status, _ in results] == [302, 302]
+    db.session.commit()
+    signed = db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "signed_off"))
+    returned = db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "returned"))
+    assert signed + returned == 1  # exactly one decision recorded
+    # The one who lost the race is told, on the page they land on, who decided first.
+    loser, winner_name, what = (two, "Sam Second", "signed off") if signed else (one, "Tess Third",
+                                                                                 "returned for changes")
+    _status, html = loser.request(page)
+    assert f"This RCA was already {what} by {winner_name} at" in html
+
+
+def test_starting_one_incidents_rca_twice_at_the_same_moment(live, people, lead, forces):
+    other = create_user(force=forces["A"], roles=[Role.REVIEWER], email="other@aaa.example", name="Ola Other")
+    debrief = submitted_debrief(author=people[("A", Role.OFFICER)])
+    db.session.commit()
+    url = f"/rca/start/{debrief.incident_id}"
+    one, two = Browser(live).sign_in(lead.email), Browser(live).sign_in(other.email)
+    one_token, two_token = one.token(url), two.token(url)
+    form = {"level": "concise", "terms_of_reference": "Why?"}
+    results = together(lambda: one.request(url, {**form, "lead": str(lead.id), "csrf_token": one_token}),
+                       lambda: two.request(url, {**form, "lead": str(other.id), "csrf_token": two_token}))
+    _no_5xx(results)
+    assert sorted(status for status, _ in results) == [200, 302]
+    db.session.commit()
+    from debrief.models import RootCauseAnalysis
+    assert db.session.scalar(select(func.count(RootCauseAnalysis.id))) == 1
+    told = next(html for status, html in results if status == 200)
+    assert "An RCA for this incident already exists" in told and "Nothing new has been started" in told

@@ -13,6 +13,19 @@ from debrief.auth.passwords import password_problem
 from debrief.auth.roles import ROLE_HINTS, Role
 
 
+
+def roles_field(description: str) -> SelectMultipleField:
+    """The roles checkboxes of adding a user and of changing their roles."""
+    return SelectMultipleField(
+        "Roles",
+        widget=GovCheckboxesInput(),
+        choices=[SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]}) for r in Role],
+        # The service refuses a role the signed-in person may not give, and says why.
+        validate_choice=False,
+        description=description,
+        validators=[InputRequired(message="Select at least one role")],
+    )
+
 class AddUserForm(BaseForm):
     name = StringField(
         "Full name",
@@ -36,15 +49,7 @@ class AddUserForm(BaseForm):
         validators=[Optional(), Length(max=20, message="Collar number must be 20 characters or fewer"),
                     Regexp(r"^[A-Za-z0-9 ]+$", message="Collar number must only include letters and numbers")],
     )
-    roles = SelectMultipleField(
-        "Roles",
-        widget=GovCheckboxesInput(),
-        choices=[SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]}) for r in Role],
-        # The service refuses a role the signed-in person may not give, and says why.
-        validate_choice=False,
-        description="Select all that apply",
-        validators=[InputRequired(message="Select at least one role")],
-    )
+    roles = roles_field("Select all that apply")
     password = PasswordField(
         "Temporary password",
         widget=GovPasswordInput(),
@@ -68,15 +73,7 @@ class ConfirmForm(BaseForm):
 
 
 class RolesForm(BaseForm):
-    roles = SelectMultipleField(
-        "Roles",
-        widget=GovCheckboxesInput(),
-        choices=[SelectChoice(r.value, r.label, render_kw={"hint": ROLE_HINTS[r]}) for r in Role],
-        # The service refuses a role the signed-in person may not give, and says why.
-        validate_choice=False,
-        description="Select all that apply. The person is signed out everywhere when their roles change.",
-        validators=[InputRequired(message="Select at least one role")],
-    )
+    roles = roles_field("Select all that apply. The person is signed out everywhere when their roles change.")
     submit = SubmitField("Save roles", widget=GovSubmitInput())
 
     def offer_roles(self, roles) -> None:

@@ -28,30 +28,30 @@ def users():
     return render_template("admin/users.html", users=people)
 
 
-@bp.route("/users/new", methods=["GET", "POST"])
-@requires(Permission.MANAGE_USERS)
-def add_user():
+def add_user_page(*, done: str, added: str, caption: str, heading: str, back_text: str = "Back"):
+    """The one "add a user" page (a force admin's, the national admin's learning team): the form offers the roles
+    the signed-in admin may grant, the account goes in their force's records, and `added` is said on `done`."""
     form = AddUserForm()
     form.offer_roles(grantable_by(current_user.roles))
     if form.validate_on_submit():
-        try:
-            user = create_user(
-                email=form.email.data,
-                name=form.name.data,
-                force=current_user.force,
-                roles=[Role(r) for r in form.roles.data if r in set(Role)],
-                password=form.password.data,
-                actor=current_user._get_current_object(),
-                collar_number=form.collar_number.data,
-            )
-        except ServiceError as exc:
-            db.session.rollback()
-            getattr(form, exc.field or "email").errors = [str(exc)]
-        else:
-            flash(f"{user.name} has been added", "success")
-            return redirect(url_for("admin.users"))
+        found: list = []
+        if attempt(lambda: found.append(create_user(
+                email=form.email.data, name=form.name.data, force=current_user.force,
+                roles=[Role(r) for r in form.roles.data if r in set(Role)], password=form.password.data,
+                actor=current_user._get_current_object(), collar_number=form.collar_number.data)),
+                form, fallback="email"):
+            flash(added.format(name=found[0].name), "success")
+            return redirect(url_for(done))
     form.password.data = ""
-    return render_template("admin/add_user.html", form=form)
+    return render_template("admin/add_user.html", form=form, caption=caption, heading=heading,
+                           back=url_for(done), back_text=back_text)
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def add_user():
+    return add_user_page(done="admin.users", added="{name} has been added", caption=current_user.force.name,
+                         heading="Add a user")
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])

@@ -28,7 +28,8 @@ WITH_ALL_ANSWERS: tuple[LoaderOption, ...] = (
 
 
 def debrief_for(user: User, debrief_id: int, *, edit: bool, load: Sequence[LoaderOption] | None = None) -> Debrief:
-    """The debrief, if `user` may open it (404 or 403 otherwise). A page read loads `load` (by default just the
+    """The debrief, if `user` may open it; 404 otherwise, the same as for an id that does not exist, so that no
+    one can learn which debriefs exist by trying ids. A page read loads `load` (by default just the
     debrief and its incident); a change loads every part at once, as the services expect: a part loaded in the
     middle of a change would flush a half-made row."""
     if load is None:
@@ -41,7 +42,7 @@ def debrief_for(user: User, debrief_id: int, *, edit: bool, load: Sequence[Loade
         return debrief
     if not edit and user.can(Permission.REVIEW_INCIDENTS) and debrief.status == DebriefStatus.SUBMITTED:
         return debrief
-    abort(403)
+    abort(404)  # a colleague's debrief, or a reviewer's edit: not "forbidden", which would confirm it exists
 
 
 def incident_for_review(user: User, incident_id: int) -> Incident:

@@ -176,12 +176,18 @@ class RootCauseAnalysis(Versioned, db.Model):
     sent_for_review_at: Mapped[datetime | None] = mapped_column(DateTime)
     signed_off_at: Mapped[datetime | None] = mapped_column(DateTime)
     signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # Set while a second reviewer's return is with the lead (cleared when it is sent again): every page showing
+    # the status says "Returned for changes", by whom and when, without reading the RCA's history.
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returned_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    returned_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     incident: Mapped[Incident] = relationship(lazy="joined")
     lead: Mapped[User] = relationship(foreign_keys=[lead_id], lazy="joined")
     signed_off_by: Mapped[User | None] = relationship(foreign_keys=[signed_off_by_id])
+    returned_by: Mapped[User | None] = relationship(foreign_keys=[returned_by_id], lazy="joined")
     chronology: Mapped[list[ChronologyEntry]] = relationship(
         back_populates="rca", cascade="all, delete-orphan",
         order_by="(ChronologyEntry.position, ChronologyEntry.id)")
@@ -203,6 +209,11 @@ class RootCauseAnalysis(Versioned, db.Model):
     @property
     def editable(self) -> bool:
         return self.status == RcaStatus.DRAFT
+
+    @property
+    def is_returned(self) -> bool:
+        """A draft again because a second reviewer returned it for changes."""
+        return self.status == RcaStatus.DRAFT and self.returned_at is not None
 
 
 class ChronologyEntry(Versioned, db.Model):
@@ -257,6 +268,10 @@ class RcaNode(Versioned, db.Model):
     # The links from this item to what it contributed to: read only, so an RCA's items and links load together.
     links_out: Mapped[list[RcaLink]] = relationship(
         primaryjoin="RcaNode.id == foreign(RcaLink.cause_id)", viewonly=True, order_by="RcaLink.id")
+    # Joined with the item (a problem's entry, else nothing), so a problem's page compares its wording with the
+    # entry's at no extra query.
+    chronology_entry: Mapped[ChronologyEntry | None] = relationship(
+        foreign_keys=[chronology_entry_id], lazy="joined", viewonly=True)
 
     @property
     def evidenced(self) -> bool:

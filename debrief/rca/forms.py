@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
-from wtforms import BooleanField, SelectChoice, SelectField, StringField
+from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, StringField
 from wtforms.validators import Optional
 
 from debrief.debriefs.fields import (
@@ -104,6 +104,9 @@ class FactorForm(VersionedForm, EvidenceMixin, BaseForm):
                  hint="Describe the condition, not a person: for example, ‘No mental health nurse in the control room at night’")
     category = radios("Category", [], required="Select the category of the factor")
     description = long_text("More detail (optional)", max_length=2000)
+    # Shown with the just-culture warning only: ticked, the wording is saved as written.
+    keep_wording = BooleanField("Save it as written: I have checked that it describes the conditions, not who is "
+                                "to blame", widget=GovCheckboxInput())
 
 
 class ItemForm(FactorForm):
@@ -115,6 +118,8 @@ class OutcomeForm(VersionedForm, BaseForm):
 
     label = text("Short description", required="Enter a short description", max_length=300)
     description = long_text("More detail (optional)", max_length=2000)
+    keep_wording = BooleanField("Save it as written: I have checked that it describes the conditions, not who is "
+                                "to blame", widget=GovCheckboxInput())
 
 
 class RootCauseForm(BaseForm):
@@ -221,6 +226,8 @@ class ReviewForm(BaseForm):
                       required="Select whether to sign off or return the RCA")
     comment = long_text("Comment", max_length=2000,
                         hint="Needed if you return it: say what needs to change, here or beside the sections below")
+    # The RCA's version on the page the decision is made on: a re-submission since then is not decided unseen.
+    version = HiddenField()
 
 
 for _section in SECTIONS:

@@ -35,6 +35,10 @@ SUGGESTIONS = {
         "Explain why the information did not change what happened: was it clear, timely and in "
         "front of the person? e.g. 'The warning marker was not shown on the screen used at the time.'"
     ),
+    "named_person": (
+        "Name the role rather than the person (e.g. 'the arresting officer', 'the custody sergeant'), and say "
+        "what about the system, training, workload or equipment made this happen."
+    ),
     "person_as_cause": (
         "Describe the role and the conditions rather than naming a person as the cause: e.g. "
         "'With no supervisor available, the attending officer had to decide alone whether …'."
@@ -114,7 +118,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
-def _person_pattern(names: Iterable[str]) -> re.Pattern[str]:
+def _name_alternatives(names: Iterable[str]) -> list[str]:
+    """A rank or title and a name, and each of `names` whole or by a surname long enough not to be an ordinary
+    word, longest first (so "Jane Smith" wins over "Smith"). Names are matched case-sensitively: "Hope caused" is a
+    name, "hope caused" is not."""
     alternatives = [_TITLED_PERSON]
     for name in names:
         name = " ".join(name.split())
@@ -122,13 +129,14 @@ def _person_pattern(names: Iterable[str]) -> re.Pattern[str]:
             continue
         alternatives.append(rf"\b{re.escape(name)}\b")
         surname = name.split()[-1]
-        # A surname alone is matched only if it is long enough not to be an ordinary word.
         if surname != name and len(surname) > 2:
             alternatives.append(rf"\b{re.escape(surname)}\b")
-    # Longest first, so "Jane Smith" wins over "Smith".
     alternatives.sort(key=len, reverse=True)
-    # Names are matched case-sensitively: "Hope caused" is a name, "hope caused" is not.
-    return re.compile(rf"(?:{'|'.join(alternatives)}){_CAUSE}")
+    return alternatives
+
+
+def _person_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(_name_alternatives(names))}){_CAUSE}")
 
 
 def check_language(text: str, *, names: Iterable[str] = ()) -> list[Finding]:
@@ -173,3 +181,24 @@ def findings_across(texts: Iterable[tuple[str, str]], *, names: Iterable[str] = 
     names = list(names)
     return [{"where": where, "sentence": f.sentence, "phrase": f.phrase, "suggestion": f.suggestion}
             for where, text in texts for f in check_language(text or "", names=names)]
+
+
+def check_item(text: str, *, names: Iterable[str] = ()) -> list[Finding]:
+    """`check_language`, and every person a contributory factor names (by rank and surname, or from the case's
+    people list): a factor is about the system, so naming someone in it is worth a second look."""
+    names = list(names)
+    findings = check_language(text, names=names)
+    taken = [(f.start, f.end) for f in findings]
+    named = re.compile("|".join(_name_alternatives(names)))
+    for sentence_start, sentence_end in split_sentences(text):
+        sentence = text[sentence_start:sentence_end]
+        for match in named.finditer(sentence):
+            start, end = sentence_start + match.start(), sentence_start + match.end()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            findings.append(Finding(rule="named_person", phrase=match.group(0), start=start, end=end,
+                                    sentence=sentence, sentence_start=sentence_start,
+                                    suggestion=SUGGESTIONS["named_person"]))
+    findings.sort(key=lambda finding: finding.start)
+    return findings

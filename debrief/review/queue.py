@@ -33,6 +33,7 @@ def reviewer_rcas(user: User) -> ReviewerRcas:
                or_(RootCauseAnalysis.lead_id == user.id, RootCauseAnalysis.status == RcaStatus.IN_REVIEW))
         .order_by(RootCauseAnalysis.status, RootCauseAnalysis.due_on)
         .options(lazyload("*"), joinedload(RootCauseAnalysis.lead).lazyload("*"),
+                 joinedload(RootCauseAnalysis.returned_by).lazyload("*"),
                  joinedload(RootCauseAnalysis.team).lazyload("*"),
                  incident.lazyload("*"),
                  incident.joinedload(Incident.officers).lazyload("*"),

@@ -105,3 +105,20 @@ def test_audit_log_pages_through_own_force_only(app, client, people):
     get_page(client, f"/admin/audit?page={last_page + 5}", status=404)
     all_text = " ".join(get_page(client, f"/admin/audit?page={n}").text() for n in range(1, last_page + 1))
     assert "Administrator B" not in all_text
+
+
+def test_audit_log_details_are_readable_lines_not_json(client, people, forces):
+    from debrief.audit import record
+    admin = db.session.scalar(select(User).where(User.email == "admin@aaa.example"))
+    sign_in(client, "admin@aaa.example")
+    record("rca.updated", actor=admin, force_id=forces["A"].id, record_type="rca", record_id=7,
+           incident="NSP-2026-1", fields=["level", "terms_of_reference"], sections=[], lead=3,
+           note='<script>alert("x")</script>')
+    db.session.commit()
+    page = get_page(client, "/admin/audit")
+    cell = page.html.select("tbody tr")[0].select("td")[-1]
+    lines = [span.get_text() for span in cell.select(".debrief-audit-detail")]
+    assert lines == ["Incident: NSP-2026-1", "Fields: level, terms_of_reference", "Sections: none", "Lead: 3",
+                     'Note: <script>alert("x")</script>']
+    assert not cell.select("script")  # escaped, shown as text
+    assert "{" not in cell.get_text() and '"incident"' not in cell.get_text()

@@ -159,8 +159,9 @@ def test_officer_cannot_open_another_officers_debrief(client, people, forces):
     other = create_user(force=forces["A"], roles=[Role.OFFICER])
     d = submitted_debrief(author=other)
     sign_in(client, "officer@aaa.example")
-    assert client.get(f"/debriefs/{d.id}/check").status_code == 403
-    assert client.get(f"/debriefs/{d.id}/reflection").status_code == 403
+    # 404, as for an id that does not exist (was 403, which told them the debrief exists).
+    assert client.get(f"/debriefs/{d.id}/check").status_code == 404
+    assert client.get(f"/debriefs/{d.id}/reflection").status_code == 404
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "access.denied"))
     assert event.details["path"] == f"/debriefs/{d.id}/check"
 

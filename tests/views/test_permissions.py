@@ -86,6 +86,14 @@ MATRIX = [
                                                            Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/debriefs/{other_force_debrief}/check", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
                                                Role.LEARNING: 403, Role.ADMIN: 403}),
+    # A colleague's debrief in the same force answers exactly as a missing id does (404, was 403), so debrief ids
+    # cannot be enumerated; a role without the permission is refused (403) before any id is looked up.
+    ("/debriefs/{colleague_debrief}/check", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
+                                             Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{colleague_debrief}", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
+                                       Role.LEARNING: 403, Role.ADMIN: 403}),
+    ("/debriefs/{missing}/check", {ANON: "redirect", Role.OFFICER: 404, Role.REVIEWER: 403,
+                                   Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/rca/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 200, Role.LEARNING: 403, Role.ADMIN: 403}),
     ("/rca/start/{other_force_incident}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 404,
                                            Role.LEARNING: 403, Role.ADMIN: 403}),
@@ -335,6 +343,8 @@ def matrix_ids(people) -> dict[str, int]:
     ids.update(patterns_page="risk", patterns_figure="risk-main-duty-national")
     ids.update(_privacy_ids(people, ids))
     ids.update(_subscription_ids())
+    colleague = create_user(force=own.incident.force, roles=[Role.OFFICER], email="colleague@aaa.example")
+    ids.update(colleague_debrief=submitted_debrief(author=colleague).id)
     return ids
 
 

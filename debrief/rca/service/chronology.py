@@ -59,6 +59,7 @@ def save_chronology_entry(rca: RootCauseAnalysis, *, actor: User, entry: Chronol
         db.session.add(entry)
         action = "rca.chronology_added"
     else:
+        _keep_problem_in_step(rca, entry, what.strip())
         entry.what, entry.at = what.strip(), at
         if source_kind is not None:
             entry.source_kind = source_kind
@@ -91,6 +92,32 @@ def delete_chronology_entry(rca: RootCauseAnalysis, entry: ChronologyEntry, *, a
     resequence(rca)
     audit_rca("rca.chronology_removed", rca, actor, entry=entry.id)
     db.session.commit()
+
+
+def linked_problem(rca: RootCauseAnalysis, entry: ChronologyEntry) -> RcaNode | None:
+    """The service delivery problem of the graph made from `entry`, if there is one."""
+    return next((n for n in rca.nodes if n.kind == rca_graph.PROBLEM and n.chronology_entry_id == entry.id), None)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a[:300].casefold().split()).rstrip(".") == " ".join(b[:300].casefold().split()).rstrip(".")
+
+
+def _keep_problem_in_step(rca: RootCauseAnalysis, entry: ChronologyEntry, new_what: str) -> None:
+    """Rewording an entry rewords the problem made from it while the problem still reads as the entry did; a problem
+    the reviewer has reworded in the graph keeps their wording (its page offers the entry's new wording)."""
+    problem = linked_problem(rca, entry)
+    if problem is not None and not _same(entry.what, new_what) and _same(problem.label, entry.what):
+        problem.label = new_what[:300]
+        graph_changed(rca)
+
+
+def entry_wording_differs(rca: RootCauseAnalysis, node: RcaNode) -> ChronologyEntry | None:
+    """The chronology entry a problem was made from, when it now reads differently from the problem; else None."""
+    if node.kind != rca_graph.PROBLEM or not node.chronology_entry_id:
+        return None
+    entry = node.chronology_entry
+    return entry if entry is not None and not _same(entry.what, node.label) else None
 
 
 def problem_for(rca: RootCauseAnalysis, entry: ChronologyEntry) -> RcaNode:

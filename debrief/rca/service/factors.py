@@ -11,7 +11,27 @@ from debrief.models import RcaLink, RcaNode, RootCauseAnalysis, User
 from debrief.models.debrief import DebriefStatus
 from debrief.models.rca import EVIDENCE_KINDS
 from debrief.rca import graph as rca_graph
+from debrief.rca.justculture import Finding, check_item
 from debrief.rca.service.common import audit_rca, graph_changed, require_draft
+from debrief.rca.service.report import people_names
+
+
+class BlamingWording(ServiceError):
+    """An item's wording may blame a person (a name, rank and surname, "failed to"...): nothing is saved until the
+    reviewer rewords it or confirms it as written. `findings` are what the just-culture check found."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("Check the wording: it may blame a person rather than describe the conditions", "label")
+        self.findings = findings
+
+
+def check_wording(rca: RootCauseAnalysis, label: str, description: str, *, warn: bool) -> list[Finding]:
+    """The just-culture findings in an item's wording, against the names of everyone in the incident's records;
+    with `warn` (a person typing it, who has not confirmed it), any finding refuses the save."""
+    findings = check_item(f"{' '.join(label.split())}\n\n{description.strip()}", names=people_names(rca))
+    if findings and warn:
+        raise BlamingWording(findings)
+    return findings
 
 
 def graph_nodes(rca: RootCauseAnalysis) -> list[rca_graph.Node]:
@@ -77,8 +97,12 @@ def check_evidence(rca: RootCauseAnalysis, evidence_kind: str, debrief_id: int |
 
 def add_factor(rca: RootCauseAnalysis, *, actor: User, contributes_to: RcaNode, label: str, category: str,
                description: str = "", evidence_kind: str = "none", evidence_debrief_id: int | None = None,
-               evidence_entry_id: int | None = None, evidence_document: str | None = None) -> RcaNode:
-    """A contributory factor answering "what contributed to this?" for a problem or factor."""
+               evidence_entry_id: int | None = None, evidence_document: str | None = None,
+               warn_on_blame: bool = False) -> RcaNode:
+    """A contributory factor answering "what contributed to this?" for a problem or factor.
+
+    `warn_on_blame`: refuse wording the just-culture check flags (BlamingWording), for a reviewer to reword or
+    confirm; a confirmed save records what was flagged in its audit event."""
     require_draft(rca)
     if contributes_to.kind == rca_graph.OUTCOME:
         raise ServiceError("Factors contribute to a service delivery problem or to another factor.")
@@ -87,23 +111,27 @@ def add_factor(rca: RootCauseAnalysis, *, actor: User, contributes_to: RcaNode, 
     if not category:
         raise ServiceError("Select the category of the factor", "category")
     evidence = check_evidence(rca, evidence_kind, evidence_debrief_id, evidence_entry_id, evidence_document)
+    flagged = check_wording(rca, label, description, warn=warn_on_blame)
     node = RcaNode(kind=rca_graph.FACTOR, label=" ".join(label.split())[:300], category=category,
                    description=description.strip(), **evidence)
     rca.nodes.append(node)
     db.session.flush()
     rca.links.append(RcaLink(rca_id=rca.id, cause_id=node.id, effect_id=contributes_to.id))
     graph_changed(rca)
-    audit_rca("rca.factor_added", rca, actor, node=node.id, category=category)
+    audit_rca("rca.factor_added", rca, actor, node=node.id, category=category,
+              **({"wording_kept": [f.phrase for f in flagged]} if flagged else {}))
     db.session.commit()
     return node
 
 
 def update_node(rca: RootCauseAnalysis, node: RcaNode, *, actor: User, label: str, description: str,
                 category: str | None, evidence_kind: str, evidence_debrief_id: int | None = None,
-                evidence_entry_id: int | None = None, evidence_document: str | None = None) -> None:
+                evidence_entry_id: int | None = None, evidence_document: str | None = None,
+                warn_on_blame: bool = False) -> None:
     require_draft(rca)
     if not label.strip():
         raise ServiceError("Enter a short description", "label")
+    flagged = check_wording(rca, label, description, warn=warn_on_blame) if node.kind != rca_graph.OUTCOME else []
     node.label = " ".join(label.split())[:300]
     node.description = description.strip()
     if node.kind in rca_graph.FACTOR_KINDS:
@@ -114,7 +142,8 @@ def update_node(rca: RootCauseAnalysis, node: RcaNode, *, actor: User, label: st
                                           evidence_document).items():
             setattr(node, key, value)
     graph_changed(rca)
-    audit_rca("rca.item_updated", rca, actor, node=node.id, kind=node.kind)
+    audit_rca("rca.item_updated", rca, actor, node=node.id, kind=node.kind,
+              **({"wording_kept": [f.phrase for f in flagged]} if flagged else {}))
     db.session.commit()
 
 

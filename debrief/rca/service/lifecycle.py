@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, lazyload
 
+from debrief.database import lock_row
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import (
@@ -29,6 +30,19 @@ def source_label(debrief: Debrief) -> str:
     return f"{kind} by {debrief.author.name}"
 
 
+def already_started(rca: RootCauseAnalysis) -> str:
+    started = f" on {rca.started_on:%-d %B %Y}" if rca.started_on else ""
+    return f"An RCA for this incident already exists: it was started{started}, led by {rca.lead.name}."
+
+
+class RcaAlreadyStarted(ServiceError):
+    """Someone started the incident's RCA first (perhaps this person, in another tab): `rca` is that one."""
+
+    def __init__(self, rca: RootCauseAnalysis) -> None:
+        super().__init__(already_started(rca) + " Nothing new has been started.")
+        self.rca = rca
+
+
 def start_rca(incident: Incident, *, actor: User, level: str, terms_of_reference: str,
               today: date | None = None, lead: User | None = None) -> RootCauseAnalysis:
     """Open the incident's RCA with the chronology copied from every submitted debrief's timeline.
@@ -39,8 +53,12 @@ def start_rca(incident: Incident, *, actor: User, level: str, terms_of_reference
     if lead.force_id != incident.force_id:
         raise ServiceError("Select a PSD reviewer of the force", "lead")
     check_independent(incident, lead, as_what="lead the RCA", field="lead")
-    if rca_for_incident(incident) is not None:
-        raise ServiceError("This incident already has a root-cause analysis.")
+    for locked in (False, True):
+        if locked:  # two starts at once: the second waits here for the first to commit, then finds its RCA
+            lock_row(incident)
+        existing = rca_for_incident(incident)
+        if existing is not None:
+            raise RcaAlreadyStarted(existing)
     if level not in LEVELS:
         raise ServiceError("Select the level of investigation", "level")
     if not any(d.status == DebriefStatus.SUBMITTED for d in incident.debriefs):

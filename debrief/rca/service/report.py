@@ -42,7 +42,7 @@ def save_report_sections(rca: RootCauseAnalysis, *, actor: User, texts: dict[str
     return changed
 
 
-def _names(rca: RootCauseAnalysis) -> list[str]:
+def people_names(rca: RootCauseAnalysis) -> list[str]:
     """Everyone the incident's records name: wording that blames one of them is what the check looks for."""
     people = {rca.incident.reporter.name, *(o.display_name for o in rca.incident.officers),
               *(d.author.name for d in rca.incident.debriefs)}
@@ -53,4 +53,4 @@ def culture_findings(rca: RootCauseAnalysis, *, items_only: bool = False) -> lis
     """Advisory just-culture findings across the report's sections and every item's wording."""
     texts = [] if items_only else [(section.heading, rca.section_text(section.key)) for section in SECTIONS]
     texts += [(f"{rca_graph.KIND_NAMES[n.kind]}: {n.label[:60]}", f"{n.label}. {n.description}") for n in rca.nodes]
-    return findings_across(texts, names=_names(rca))
+    return findings_across(texts, names=people_names(rca))

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from debrief.database import lock_row
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.mail.staff import notify_awaiting_sign_off
 from debrief.models import RcaEvent, RootCauseAnalysis, User, utcnow
 from debrief.models.rca import RcaStatus
 from debrief.rca import graph as rca_graph
-from debrief.rca.report_sections import SECTION_KEYS, changed_sections, missing_sections
+from debrief.rca.report_sections import SECTION_HEADINGS, SECTION_KEYS, changed_sections, missing_sections
 from debrief.rca.service.common import audit_rca, require_draft
 from debrief.rca.service.factors import stored_loops
 from debrief.rca.service.report import report_texts
@@ -25,6 +26,7 @@ def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
         raise ServiceError("Before sending it for review: " + "; ".join(missing) + ".")
     rca.status = RcaStatus.IN_REVIEW
     rca.sent_for_review_at = utcnow()
+    rca.returned_at, rca.returned_by_id, rca.returned_reason = None, None, None
     db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="sent_for_review", comment="",
                             snapshot=report_snapshot(rca)))
     audit_rca("rca.sent_for_review", rca, actor)
@@ -112,10 +114,70 @@ def awaiting_sign_off(user: User) -> list[RootCauseAnalysis]:
             if can_sign_off(rca, user)]
 
 
-def sign_off(rca: RootCauseAnalysis, *, actor: User, comment: str = "") -> None:
+class DecisionOvertaken(ServiceError):
+    """A second reviewer's decision on an RCA that someone (perhaps they, in another tab) already decided or
+    that was sent for review again since their page was opened: nothing is recorded, and the message says why."""
+
+
+def _when(at) -> str:
+    return f"{at:%H:%M} on {at:%-d %B %Y}" if at is not None else "an earlier time"
+
+
+def decision_overtaken(rca: RootCauseAnalysis, user: User, seen_version: int | None = None) -> str | None:
+    """Why a sign-off or return from `user`'s page comes too late (what happened meanwhile); None when it does not.
+
+    `seen_version` is the RCA's version on the page the decision was made on (None: not known, taken as current)."""
+    if rca.status == RcaStatus.SIGNED_OFF:
+        who = "you" if rca.signed_off_by_id == user.id else (rca.signed_off_by.name if rca.signed_off_by else "someone")
+        return (f"This RCA was already signed off by {who} at {_when(rca.signed_off_at)}. "
+                "Your decision has not been recorded: the RCA is now read-only.")
+    returned = latest_return(rca)
+    if rca.status == RcaStatus.DRAFT and returned is not None:
+        who = "you" if returned.actor_id == user.id else returned.actor.name
+        return (f"This RCA was already returned for changes by {who} at {_when(returned.at)}. "
+                "Your decision has not been recorded: it is back with the lead reviewer.")
+    if rca.status == RcaStatus.IN_REVIEW and seen_version is not None and seen_version != rca.version:
+        return (f"This RCA was sent for review again at {_when(rca.sent_for_review_at)}, after you opened it. "
+                "Your decision has not been recorded: read what has changed, then decide again.")
+    return None
+
+
+def _check_decision(rca: RootCauseAnalysis, actor: User, seen_version: int | None, refusal_of) -> None:
+    """Refuse a decision that came too late or that `actor` may not make: checked first as read, then again under
+    the RCA's row lock, so of two reviewers deciding at once the second waits for the first, then reads its decision.
+    """
+    for locked in (False, True):
+        if locked:
+            lock_row(rca)
+        message = decision_overtaken(rca, actor, seen_version)
+        if message:
+            raise DecisionOvertaken(message)
+        refusal = refusal_of()
+        if refusal:
+            raise ServiceError(*refusal)
+
+
+def _sign_off_refusal(rca: RootCauseAnalysis, actor: User) -> tuple[str] | None:
+    refusal = sign_off_refusal(rca, actor)
+    return (refusal,) if refusal else None
+
+
+def _return_refusal(rca: RootCauseAnalysis, actor: User, comment: str,
+                    section_comments: dict[str, str] | None) -> tuple[str, ...] | None:
+    if rca.status != RcaStatus.IN_REVIEW:
+        return ("Only an RCA that has been sent for review can be returned.",)
+    if actor.id == rca.lead_id:
+        return ("The lead reviewer cannot return their own RCA.",)
     refusal = sign_off_refusal(rca, actor)
     if refusal:
-        raise ServiceError(refusal)
+        return (refusal.replace("sign off", "return"),)
+    if not comment.strip() and not any(v.strip() for k, v in (section_comments or {}).items() if k in SECTION_KEYS):
+        return ("Enter what needs to change before it can be signed off", "comment")
+    return None
+
+
+def sign_off(rca: RootCauseAnalysis, *, actor: User, comment: str = "", seen_version: int | None = None) -> None:
+    _check_decision(rca, actor, seen_version, lambda: _sign_off_refusal(rca, actor))
     rca.status = RcaStatus.SIGNED_OFF
     rca.signed_off_at = utcnow()
     rca.signed_off_by_id = actor.id
@@ -125,19 +187,14 @@ def sign_off(rca: RootCauseAnalysis, *, actor: User, comment: str = "") -> None:
 
 
 def return_for_changes(rca: RootCauseAnalysis, *, actor: User, comment: str,
-                       section_comments: dict[str, str] | None = None) -> None:
+                       section_comments: dict[str, str] | None = None, seen_version: int | None = None) -> None:
     """Back to the lead with a comment, and optionally a comment on each report section it concerns."""
-    if rca.status != RcaStatus.IN_REVIEW:
-        raise ServiceError("Only an RCA that has been sent for review can be returned.")
-    if actor.id == rca.lead_id:
-        raise ServiceError("The lead reviewer cannot return their own RCA.")
-    refusal = sign_off_refusal(rca, actor)
-    if refusal:
-        raise ServiceError(refusal.replace("sign off", "return"))
+    _check_decision(rca, actor, seen_version, lambda: _return_refusal(rca, actor, comment, section_comments))
     by_section = {k: v.strip() for k, v in (section_comments or {}).items() if k in SECTION_KEYS and v.strip()}
-    if not comment.strip() and not by_section:
-        raise ServiceError("Enter what needs to change before it can be signed off", "comment")
     rca.status = RcaStatus.DRAFT
+    rca.returned_at, rca.returned_by_id = utcnow(), actor.id
+    rca.returned_reason = comment.strip() or ("Comments on " + ", ".join(
+        SECTION_HEADINGS[key].lower() for key in SECTION_KEYS if key in by_section))
     db.session.add(RcaEvent(rca_id=rca.id, actor_id=actor.id, action="returned", comment=comment.strip(),
                             section_comments=by_section or None))
     audit_rca("rca.returned", rca, actor, sections=sorted(by_section))

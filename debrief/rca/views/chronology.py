@@ -47,14 +47,26 @@ def chronology_entry(rca_id: int, entry_id: int | None):
             entry is not None and versions.is_stale(form, entry, ChronologyEntryForm(formdata=None,
                                                                                      data=_entry_data(entry)))):
         moment = service.entry_moment(rca.incident, form.on_date.data, form.time_value())
+        problem = service.linked_problem(rca, entry) if entry is not None else None
+        before = (entry.what, problem.label) if problem is not None else None
         if attempt(lambda: service.save_chronology_entry(
                 rca, actor=current_actor(), entry=entry, at=moment, what=form.what.data,
                 is_problem=form.marking.data == "problem", is_notable_practice=form.marking.data == "notable_practice",
                 source_kind=form.source_kind.data, source=form.source.data or ""), form):
-            flash("The chronology has been saved", "success")
+            flash("The chronology has been saved" + _problem_note(problem, before, entry), "success")
             return redirect(url_for("rca.chronology", rca_id=rca.id))
     body = render_template("rca/chronology_entry.html", form=form, rca=rca, entry=entry)
     return audited(rca, f"chronology entry {entry.id}", body) if entry is not None else body
+
+
+def _problem_note(problem, before, entry) -> str:
+    """What a reworded entry did to the service delivery problem made from it (see service.chronology)."""
+    if problem is None or before is None or entry.what == before[0]:
+        return ""
+    if problem.label != before[1]:
+        return ". The service delivery problem made from it in the graph now reads the same."
+    return (". The service delivery problem made from it keeps its own wording in the graph: its page offers "
+            "the entry's new wording.")
 
 
 @requires(Permission.REVIEW_INCIDENTS)

@@ -41,6 +41,21 @@ def _evidence_args(form) -> dict:
             "evidence_entry_id": _int(form.evidence_entry.data), "evidence_document": form.evidence_document.data}
 
 
+def _checked_save(form, save) -> tuple[bool, list]:
+    """Run `save(warn_on_blame=...)` as `attempt` does; a just-culture warning comes back with its findings, for the
+    page to show with what was typed, until the reviewer rewords it or ticks "Save it as written"."""
+    findings: list = []
+
+    def run():
+        try:
+            save(warn_on_blame=not form.keep_wording.data)
+        except service.BlamingWording as error:
+            findings.extend(error.findings)
+            raise
+
+    return attempt(run, form), findings
+
+
 @requires(Permission.REVIEW_INCIDENTS)
 def add_factor(rca_id: int, node_id: int):
     rca = rca_of_force(rca_id)
@@ -48,13 +63,15 @@ def add_factor(rca_id: int, node_id: int):
     target = node_or_404(rca, node_id)
     form = FactorForm()
     _evidence_choices(rca, form)
+    findings: list = []
     if form.validate_on_submit():
-        if attempt(lambda: service.add_factor(rca, actor=current_actor(), contributes_to=target, label=form.label.data,
-                                              category=form.category.data, description=form.description.data or "",
-                                              **_evidence_args(form)), form):
+        saved, findings = _checked_save(form, lambda **check: service.add_factor(
+            rca, actor=current_actor(), contributes_to=target, label=form.label.data, category=form.category.data,
+            description=form.description.data or "", **_evidence_args(form), **check))
+        if saved:
             flash("The contributory factor has been added", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
-    return render_template("rca/factor.html", form=form, rca=rca, target=target, node=None)
+    return render_template("rca/factor.html", form=form, rca=rca, target=target, node=None, findings=findings)
 
 
 def _item_data(node) -> dict:
@@ -79,29 +96,37 @@ def item(rca_id: int, node_id: int):
     form = ItemForm(data=_item_data(node)) if request.method == "GET" else ItemForm()
     _evidence_choices(rca, form)
     versions.stamp(form, node)
+    findings: list = []
     if form.validate_on_submit() and not versions.is_stale(form, node, _saved_item_form(rca, node)):
-        if attempt(lambda: service.update_node(rca, node, actor=current_actor(), label=form.label.data,
-                                               description=form.description.data or "",
-                                               category=form.category.data, **_evidence_args(form)), form):
+        saved, findings = _checked_save(form, lambda **check: service.update_node(
+            rca, node, actor=current_actor(), label=form.label.data, description=form.description.data or "",
+            category=form.category.data, **_evidence_args(form), **check))
+        if saved:
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
     return audited(rca, f"item {node.id}", render_template("rca/factor.html", form=form, rca=rca, target=None,
-                                                           node=node))
+                                                           node=node, findings=findings))
 
 
 def _edit_wording(rca, node):
-    """The outcome or a service delivery problem: only its wording and detail change."""
+    """The outcome or a service delivery problem: only its wording and detail change. A problem whose chronology
+    entry was reworded since shows the entry's wording, and "Use the entry's wording" fills it in to save."""
     saved = {"label": node.label, "description": node.description}
-    form = OutcomeForm(data=saved) if request.method == "GET" else OutcomeForm()
+    entry = service.entry_wording_differs(rca, node)
+    shown = {**saved, "label": entry.what[:300]} if entry is not None and request.args.get("wording") == "entry" \
+        else saved
+    form = OutcomeForm(data=shown) if request.method == "GET" else OutcomeForm()
     versions.stamp(form, node)
+    findings: list = []
     if form.validate_on_submit() and not versions.is_stale(form, node, OutcomeForm(formdata=None, data=saved)):
-        if attempt(lambda: service.update_node(rca, node, actor=current_actor(), label=form.label.data,
-                                               description=form.description.data or "",
-                                               category=None, evidence_kind=node.evidence_kind), form):
+        done, findings = _checked_save(form, lambda **check: service.update_node(
+            rca, node, actor=current_actor(), label=form.label.data, description=form.description.data or "",
+            category=None, evidence_kind=node.evidence_kind, **check))
+        if done:
             flash("The item has been saved", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
     return audited(rca, f"item {node.id}", render_template("rca/factor.html", form=form, rca=rca, target=None,
-                                                           node=node))
+                                                           node=node, findings=findings, changed_entry=entry))
 
 
 @requires(Permission.REVIEW_INCIDENTS)

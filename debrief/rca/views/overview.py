@@ -34,12 +34,14 @@ def index():
 def start(incident_id: int):
     incident = incident_for_review(current_actor(), incident_id)
     existing = service.rca_for_incident(incident)
-    if existing is not None:
+    if existing is not None and request.method == "GET":
+        # A stale "Start" link: say so on the RCA that exists rather than landing there silently.
+        flash(service.already_started(existing) + " You are looking at it now.", "important")
         return redirect(url_for("rca.overview", rca_id=existing.id))
     form = StartRcaForm() if request.method == "POST" else StartRcaForm(data={"lead": str(current_user.id)})
     eligible = team.eligible_reviewers(incident)
     form.lead.choices = [SelectChoice(str(u.id), u.name) for u in eligible]
-    if form.validate_on_submit():
+    if existing is None and form.validate_on_submit():
         # Without a choice the starter leads (the service still refuses them if named in the incident).
         lead = next((u for u in eligible if str(u.id) == form.lead.data), None) if form.lead.data else current_actor()
         try:
@@ -47,12 +49,19 @@ def start(incident_id: int):
                 raise ServiceError("Select a lead reviewer who is not named in the incident", "lead")
             rca = service.start_rca(incident, actor=current_actor(), level=form.level.data,
                                     terms_of_reference=form.terms_of_reference.data, lead=lead)
+        except service.RcaAlreadyStarted as error:
+            existing = error.rca
         except ServiceError as error:
             apply_error(form, error)
         else:
             flash("The root-cause analysis has started. The chronology has been built from the debriefs.", "success")
             return redirect(url_for("rca.overview", rca_id=rca.id))
-    return render_template("rca/start.html", form=form, incident=incident,
+    if existing is not None:
+        # Started meanwhile (another reviewer, or another tab): what was typed is shown, nothing is saved.
+        existing = service.rca_for_incident(incident)
+        return render_template("rca/start.html", form=form, incident=incident, existing=existing,
+                               existing_message=str(service.RcaAlreadyStarted(existing)), my_problem=None)
+    return render_template("rca/start.html", form=form, incident=incident, existing=None,
                            my_problem=team.independence_problem(incident, current_actor()))
 
 
@@ -63,6 +72,8 @@ def overview(rca_id: int):
 
 
 def _overview_context(rca, review_form) -> dict:
+    if not review_form.version.data:
+        review_form.version.data = str(rca.version)
     return {"rca": rca, "analysis": service.analyse(rca), "gaps": service.review_gaps(rca),
             "can_sign_off": service.can_sign_off(rca,
                                                  current_actor()), "review_form": review_form, "today": utcnow().date(),
@@ -97,20 +108,27 @@ def send(rca_id: int):
 @requires(Permission.REVIEW_INCIDENTS)
 def review(rca_id: int):
     rca = rca_of_force(rca_id)
-    if rca.status == RcaStatus.SIGNED_OFF and rca.signed_off_by_id == current_user.id:
-        return redirect(url_for("rca.overview", rca_id=rca.id))  # a second click of the same sign-off
+    form = ReviewForm()
+    seen = versions.submitted_version(form)
+    overtaken = service.decision_overtaken(rca, current_actor(), seen)
+    if overtaken:  # decided already (by someone else, or in another tab), or sent again since the page was opened
+        flash(overtaken, "important")
+        return redirect(url_for("rca.overview", rca_id=rca.id))
     if not service.can_sign_off(rca, current_actor()):
         abort(403)
-    form = ReviewForm()
     if form.validate_on_submit():
         try:
             if form.decision.data == "sign_off":
-                service.sign_off(rca, actor=current_actor(), comment=form.comment.data or "")
+                service.sign_off(rca, actor=current_actor(), comment=form.comment.data or "", seen_version=seen)
                 flash("The RCA has been signed off. It is now read-only.", "success")
             else:
                 service.return_for_changes(rca, actor=current_actor(), comment=form.comment.data or "",
-                                           section_comments={s.key: form[f"on_{s.key}"].data or "" for s in SECTIONS})
+                                           section_comments={s.key: form[f"on_{s.key}"].data or "" for s in SECTIONS},
+                                           seen_version=seen)
                 flash("The RCA has been returned to the lead reviewer with your comment.", "success")
+        except service.DecisionOvertaken as error:
+            flash(str(error), "important")
+            return redirect(url_for("rca.overview", rca_id=rca.id))
         except ServiceError as error:
             apply_error(form, error)
         else:

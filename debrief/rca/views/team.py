@@ -37,18 +37,33 @@ def team_page(rca_id: int):
     return audited(rca, "team", render_template("rca/team.html", rca=rca, **_forms(rca)))
 
 
+def _team_post(rca, form_key: str, form, change, done):
+    """One change on the team page: the form valid and the change made, `done` is said on the team page; else the
+    page again with the refusal by its form (400), the other forms as they were."""
+    forms = _forms(rca, **{form_key: form})
+    if form.validate_on_submit() and attempt(lambda: change(form), form):
+        flash(done if isinstance(done, str) else done(form), "success")
+        return redirect(url_for("rca.team", rca_id=rca.id))
+    return render_template("rca/team.html", rca=rca, **forms), 400
+
+
+def _pick_reviewer(rca, form_key: str, form, field: str, act, done: str):
+    """A reviewer picked on the team page (to join the panel, to lead), then `act(user)`; `done` names them."""
+    picked: list = []
+
+    def change(form):
+        picked.append(team.reviewer(form[field].data))
+        act(picked[0])
+    return _team_post(rca, form_key, form, change, lambda _form: done.format(name=picked[0].name))
+
+
 @requires(Permission.REVIEW_INCIDENTS)
 def add_member(rca_id: int):
     rca = rca_of_force(rca_id)
     require_editor(rca)
-    form = TeamMemberForm()
-    forms = _forms(rca, member_form=form)
-    if form.validate_on_submit():
-        user = team.reviewer(form.member.data)
-        if attempt(lambda: team.add_panel_member(rca, actor=current_actor(), user=user), form):
-            flash(f"{user.name} has joined the panel. They are asked to declare their interests.", "success")
-            return redirect(url_for("rca.team", rca_id=rca.id))
-    return render_template("rca/team.html", rca=rca, **forms), 400
+    return _pick_reviewer(rca, "member_form", TeamMemberForm(), "member",
+                          lambda user: team.add_panel_member(rca, actor=current_actor(), user=user),
+                          "{name} has joined the panel. They are asked to declare their interests.")
 
 
 @requires(Permission.REVIEW_INCIDENTS)
@@ -67,14 +82,8 @@ def remove_member(rca_id: int, member_id: int):
 def assign_lead(rca_id: int):
     rca = rca_of_force(rca_id)
     require_editor(rca)
-    form = LeadForm()
-    forms = _forms(rca, lead_form=form)
-    if form.validate_on_submit():
-        user = team.reviewer(form.lead.data)
-        if attempt(lambda: team.assign_lead(rca, actor=current_actor(), lead=user), form):
-            flash(f"{user.name} now leads the RCA.", "success")
-            return redirect(url_for("rca.team", rca_id=rca.id))
-    return render_template("rca/team.html", rca=rca, **forms), 400
+    return _pick_reviewer(rca, "lead_form", LeadForm(), "lead",
+                          lambda user: team.assign_lead(rca, actor=current_actor(), lead=user), "{name} now leads the RCA.")
 
 
 @requires(Permission.REVIEW_INCIDENTS)
@@ -82,15 +91,9 @@ def declare(rca_id: int):
     rca = rca_of_force(rca_id)
     if team.member(rca, current_actor()) is None:
         abort(403)
-    form = DeclarationForm()
-    forms = _forms(rca, declaration_form=form)
-    if form.validate_on_submit():
-        choice = {"yes": True, "no": False}.get(form.has_conflict.data or "")
-        if attempt(lambda: team.declare_interests(rca, actor=current_actor(), has_conflict=choice,
-                                                  detail=form.conflict_detail.data or ""), form):
-            flash("Your declaration has been recorded.", "success")
-            return redirect(url_for("rca.team", rca_id=rca.id))
-    return render_template("rca/team.html", rca=rca, **forms), 400
+    return _team_post(rca, "declaration_form", DeclarationForm(), lambda form: team.declare_interests(
+        rca, actor=current_actor(), has_conflict={"yes": True, "no": False}.get(form.has_conflict.data or ""),
+        detail=form.conflict_detail.data or ""), "Your declaration has been recorded.")
 
 
 def register(bp: Blueprint) -> None:
