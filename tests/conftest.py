@@ -21,7 +21,7 @@ from debrief.extensions import db  # noqa: E402
 from tests.support import compiled_once  # noqa: E402
 from tests.support.apps import make_app  # noqa: E402
 from tests.support.databases import DatabaseFactory  # noqa: E402
-from tests.support.factories import create_force, create_user  # noqa: E402
+from tests.support.factories import create_user, one_user_per_role, two_forces  # noqa: E402
 from tests.support.release_factories import named_people  # noqa: E402
 
 
@@ -37,12 +37,22 @@ def databases():
 
 
 @pytest.fixture
-def app(databases):
-    app = make_app(databases.new_url())
+def app(databases, request):
+    # A test that asks for `demo_data` starts from a copy of a database seeded once with the demo, one that asks for
+    # `people` from a copy of one holding the two forces and their people, made once by the same factories.
+    names = request.fixturenames
+    app = make_app(databases.new_url(template="demo" if "demo_data" in names else "people" if "people" in names
+                                     else None))
     with app.app_context():
         yield app
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def demo_data(app, databases):
+    """The demo data (`seed_demo()`, as `flask seed-demo` loads it) already in the test's database; its sign-ins."""
+    return databases.demo_signins
 
 
 @pytest.fixture
@@ -52,21 +62,13 @@ def client(app):
 
 @pytest.fixture
 def forces(app):
-    return {
-        "A": create_force(code="AAA", name="Alphashire Police"),
-        "B": create_force(code="BBB", name="Bravoshire Constabulary"),
-    }
+    return two_forces()
 
 
 @pytest.fixture
 def people(forces):
     """One user per role in each of two forces, keyed like ('A', Role.ADMIN)."""
-    return {
-        (key, role): create_user(force=force, roles=[role], email=f"{role.value}@{force.code.lower()}.example",
-                                 name=f"{role.label} {key}")
-        for key, force in forces.items()
-        for role in Role
-    }
+    return one_user_per_role(forces)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from debrief.analytics import pages as pattern_pages
 from debrief.analytics.tables import csv_body
-from debrief.demo import DEMO_PASSWORD, seed_demo
+from debrief.demo import DEMO_PASSWORD
 from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
@@ -23,8 +23,7 @@ def _apply(page) -> None:
     follow(page.get_by_role("button", name="Apply filters"))
 
 
-def test_reviewer_filters_reads_a_chart_and_its_table_and_downloads_a_csv(page, app):
-    seed_demo()
+def test_reviewer_filters_reads_a_chart_and_its_table_and_downloads_a_csv(page, app, demo_data):
     sign_in(page, "reviewer@nsp.example.police.uk", DEMO_PASSWORD)
     follow(page.get_by_role("link", name="Patterns", exact=True))
     assert page.locator("h1").inner_text() == "Patterns"
@@ -77,8 +76,7 @@ def test_reviewer_filters_reads_a_chart_and_its_table_and_downloads_a_csv(page, 
     assert page.console_errors == []  # no CSP violation from the inline SVG charts
 
 
-def test_learning_team_sees_all_forces_chooses_one_and_reads_the_risk_and_network(page, app):
-    seed_demo()
+def test_learning_team_sees_all_forces_chooses_one_and_reads_the_risk_and_network(page, app, demo_data):
     sign_in(page, "learning@wmc.example.police.uk", DEMO_PASSWORD)
     page.goto("/patterns/")
     check_accessibility(page)
@@ -131,8 +129,7 @@ PATTERN_PATHS = ["/patterns/", "/patterns/network",
                  *(f"/patterns/{p.key}" for p in pattern_pages.PAGES if p.key != "network")]
 
 
-def test_chart_text_is_at_least_12px_at_1000px_wide_and_every_page_is_photographed(page, app):
-    seed_demo()
+def test_chart_text_is_at_least_12px_at_1000px_wide_and_every_page_is_photographed(page, app, demo_data):
     sign_in(page, "learning@nsp.example.police.uk", DEMO_PASSWORD)
     measured = {}
     for path in PATTERN_PATHS:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from debrief.demo import DEMO_PASSWORD, seed_demo
+from debrief.demo import DEMO_PASSWORD
 from debrief.extensions import db
 from debrief.auth.roles import Role
 from debrief.models import Incident, RootCauseAnalysis
@@ -41,8 +41,7 @@ def _add_factor(page, label: str, category: str, evidence: str, document: str | 
     follow(page.get_by_role("button", name="Save"))
 
 
-def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app):
-    seed_demo()
+def test_reviewer_builds_an_rca_and_a_second_reviewer_signs_it_off(page, app, demo_data):
     incident = db.session.scalar(select(Incident).where(
         Incident.reference.like("DEMO-NSP-%"), Incident.summary.like("A woman in crisis%")).order_by(Incident.id))
     assert db.session.scalar(select(RootCauseAnalysis.id).where(RootCauseAnalysis.incident_id == incident.id)) is None

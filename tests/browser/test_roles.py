@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from debrief.auth.roles import Role
-from debrief.demo import DEMO_PASSWORD, demo_email, seed_demo
+from debrief.demo import DEMO_PASSWORD, demo_email
 from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
@@ -29,8 +29,8 @@ MENU_PAGES = {"learning": [("Force responses", "Force responses")],
 
 
 @pytest.fixture
-def demo(app):
-    return seed_demo()
+def demo(demo_data):
+    return demo_data
 
 
 def test_sign_in_page_is_accessible(page, demo):

@@ -1,4 +1,8 @@
-"""Fresh, migrated databases per test: a migrated template copied (SQLite) or cloned (PostgreSQL)."""
+"""Fresh, migrated databases per test: a migrated template copied (SQLite) or cloned (PostgreSQL).
+
+Two more templates are filled once per run, the first time a test asks for them, so the tests that start from them
+copy them instead of filling them again each time: "demo" holds the demo data (`seed_demo()`, as `flask seed-demo`
+loads it) and "people" the suite's two forces with one user per role (the `people` fixture's factories)."""
 from __future__ import annotations
 
 import itertools
@@ -27,13 +31,44 @@ def upgrade_to_head(url: str) -> None:
         db.engine.dispose()
 
 
+def _fill(url: str, fill):
+    """Run `fill()` in an app on the database at `url`, as a test's own call would, and return what it returns."""
+    from debrief.extensions import db
+    from tests.support.apps import make_app
+
+    app = make_app(url)
+    with app.app_context():
+        made = fill()
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    return made
+
+
+def _demo():
+    from debrief.demo import seed_demo
+
+    return seed_demo()
+
+
+def _people():
+    from tests.support.factories import one_user_per_role, two_forces
+
+    one_user_per_role(two_forces())
+
+
+FILLS = {"demo": _demo, "people": _people}
+
+
 class DatabaseFactory:
-    """Hands out empty databases at the migration head, cheaply."""
+    """Hands out empty databases at the migration head, or holding the demo data, cheaply."""
 
     def __init__(self, workdir: Path) -> None:
         self.workdir = workdir
         self.kind = backend()
         self.cluster: Cluster | None = None
+        self.filled: dict[str, object] = {}  # template name -> what filling it returned
+        self.demo_signins = None  # what seed_demo() returned when the demo template was seeded
         if self.kind == "postgresql":
             self.cluster = Cluster().start()
             self.cluster.execute("CREATE DATABASE debrief_template")
@@ -44,14 +79,30 @@ class DatabaseFactory:
         else:
             raise RuntimeError(f"Unknown DEBRIEF_TEST_DB {self.kind!r}")
 
-    def new_url(self) -> str:
+    def new_url(self, *, template: str | None = None) -> str:
+        """A fresh database at the head: empty, or holding exactly what the named template's fill makes."""
+        if template is not None and template not in self.filled:
+            self._make_template(template)
         n = next(_counter)
         if self.cluster is not None:
-            self.cluster.execute(f"CREATE DATABASE test_{n} TEMPLATE debrief_template")
+            self.cluster.execute(f"CREATE DATABASE test_{n} TEMPLATE debrief_{template or 'template'}")
             return self.cluster.url(f"test_{n}")
         path = self.workdir / f"test_{n}.sqlite"
-        shutil.copyfile(self.template, path)
+        shutil.copyfile(self.workdir / f"{template}.sqlite" if template else self.template, path)
         return f"sqlite:///{path}"
+
+    def _make_template(self, name: str) -> None:
+        if self.cluster is not None:
+            self.cluster.execute(f"CREATE DATABASE debrief_{name} TEMPLATE debrief_template")
+            self.filled[name] = _fill(self.cluster.url(f"debrief_{name}"), FILLS[name])
+        else:
+            path = self.workdir / f"{name}.sqlite"
+            shutil.copyfile(self.template, path)
+            self.filled[name] = _fill(f"sqlite:///{path}", FILLS[name])
+            # Every connection is closed, so the write-ahead log is checkpointed into the file copied per test.
+            assert not Path(f"{path}-wal").exists()
+        if name == "demo":
+            self.demo_signins = self.filled[name]
 
     def empty_url(self) -> str:
         """A database with no tables at all, for migration tests."""

@@ -37,6 +37,26 @@ def create_user(*, force: Force, roles=(Role.OFFICER,), email: str | None = None
     )
 
 
+TWO_FORCES = (("A", "AAA", "Alphashire Police"), ("B", "BBB", "Bravoshire Constabulary"))
+
+
+def two_forces() -> dict[str, Force]:
+    """The suite's two forces, keyed "A" and "B"."""
+    return {key: create_force(code=code, name=name) for key, code, name in TWO_FORCES}
+
+
+def one_user_per_role(forces: dict[str, Force]) -> dict[tuple[str, Role], User]:
+    """One user per role in each force, keyed like ('A', Role.ADMIN). Those already in the database (copied from
+    the template the `people` fixture's tests start from, made by this same function) are read back, not made again."""
+    people = {}
+    for key, force in forces.items():
+        for role in Role:
+            email = f"{role.value}@{force.code.lower()}.example"
+            people[(key, role)] = db.session.scalar(select(User).where(User.email == email)) or create_user(
+                force=force, roles=[role], email=email, name=f"{role.label} {key}")
+    return people
+
+
 def submitted_debrief(*, author: User, reporter: User | None = None, **answers):
     """A complete, submitted debrief of a new incident; `reporter` started the incident (default: author)."""
     from datetime import datetime, time, timedelta

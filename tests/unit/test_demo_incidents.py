@@ -27,9 +27,9 @@ TITLE_AND_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z]")
 
 
 @pytest.fixture
-def seeded(app):
-    """Works whether or not seed_demo already calls seed_incidents: returns how many demo incidents exist."""
-    seed_demo()
+def seeded(app, demo_data):
+    """Works whether or not seed_demo already calls seed_incidents: returns how many demo incidents exist.
+    (demo_data: the test's database is a copy of one seed_demo() filled; test_cli seeds a fresh one itself.)"""
     already = db.session.scalar(select(func.count(Incident.id)))
     made = seed_incidents()
     assert made == 0 if already else made > 0

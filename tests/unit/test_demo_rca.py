@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from debrief.demo import DEMO_PASSWORD, seed_demo
+from debrief.demo import DEMO_PASSWORD
 from debrief.demo.rcas import seed_rcas
 from debrief.extensions import db
 from debrief.models import RootCauseAnalysis
 from debrief.rca import service
 
 
-def test_three_signed_off_rcas_with_realistic_graphs_and_plans(app):
-    seed_demo()
+def test_three_signed_off_rcas_with_realistic_graphs_and_plans(app, demo_data):
     everything = db.session.scalars(select(RootCauseAnalysis)).all()
     rcas = [r for r in everything if r.status == "signed_off"]
     assert len(rcas) >= 3
@@ -29,10 +28,9 @@ def test_three_signed_off_rcas_with_realistic_graphs_and_plans(app):
     assert seed_rcas(DEMO_PASSWORD) == 0  # idempotent
 
 
-def test_one_rca_in_each_working_state(app):
+def test_one_rca_in_each_working_state(app, demo_data):
     from debrief.models import User
 
-    seed_demo()
     by_status: dict[str, list[RootCauseAnalysis]] = {}
     for rca in db.session.scalars(select(RootCauseAnalysis)):
         returned = any(e.action == "returned" for e in rca.events) and rca.status == "draft"

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from debrief.demo import seed_demo
 from debrief.extensions import db
 from debrief.models import CaseStudy, Debrief, ForceResponse, RootCauseAnalysis, User, utcnow
 from debrief.publications import response_log
@@ -18,8 +17,7 @@ def _user(email: str) -> User:
     return db.session.scalar(select(User).where(User.email == email))
 
 
-def test_every_demo_role_finds_work_waiting(app):
-    seed_demo()
+def test_every_demo_role_finds_work_waiting(app, demo_data):
     now = utcnow()
     for code in ("nsp", "wmc"):
         officer = _user(f"officer@{code}.example.police.uk")
@@ -46,8 +44,7 @@ def test_every_demo_role_finds_work_waiting(app):
     assert drafts, "the learning team has no force response to moderate"
 
 
-def test_demo_rca_rankings_are_not_all_ones(app):
-    seed_demo()
+def test_demo_rca_rankings_are_not_all_ones(app, demo_data):
     rcas = db.session.scalars(select(RootCauseAnalysis).where(
         RootCauseAnalysis.status.in_(("signed_off", "in_review")))).all()
     assert len(rcas) >= 6

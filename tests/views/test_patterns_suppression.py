@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from debrief.analytics import pages
 from debrief.analytics.tables import STATUS_COLUMN, csv_body
-from debrief.demo import DEMO_PASSWORD, seed_demo
+from debrief.demo import DEMO_PASSWORD
 from debrief.extensions import db
 from debrief.models import Force, IncidentTheme
 from tests.support.apps import make_app
@@ -167,10 +167,8 @@ def walk_training(client, learning: bool, force_ids: list[int]) -> tuple[list[st
 @pytest.fixture(scope="module")
 def demo_app(databases):
     """The demo seeded once for the whole walk: every test here only reads (the walk GETs pages and CSVs)."""
-    app = make_app(databases.new_url())
+    app = make_app(databases.new_url(template="demo"))
     with app.app_context():
-        seed_demo()
-        db.session.commit()
         app.demo = {"forces": list(db.session.scalars(select(Force.id).order_by(Force.id))),
                     "themes": sorted(set(db.session.scalars(select(IncidentTheme.theme))))}
         db.session.remove()

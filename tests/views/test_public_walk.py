@@ -25,7 +25,6 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy import select
 
-from debrief.demo import seed_demo
 from debrief.extensions import db
 from debrief.models import CaseStudy, RootCauseAnalysis, User
 
@@ -121,8 +120,7 @@ def _pdf_text(data: bytes) -> str:
 
 
 @pytest.fixture
-def demo(app):
-    seed_demo()
+def demo(app, demo_data):
     return app
 
 
