@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from debrief.analytics import charts, compare, demographics, incidents, rca_learning, risk, suppression, trends, use_of_force
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.tables import NOT_SHOWN, Table, numeric
+from debrief.analytics.tables import FEWER_THAN_5, MARKERS, NOT_SHOWN, Table, numeric
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,12 +199,25 @@ def _category(label: str) -> str:
     return label.split(" (to ")[0] + " so far" if label.endswith("incomplete)") else label
 
 
+def empty_message(cells: Sequence) -> str:
+    """What a chart with nothing to draw says: the table's words when it withholds its cells, not "No data"."""
+    markers = {cell for cell in cells if cell in MARKERS}
+    if not markers:
+        return charts.NO_DATA
+    if markers == {FEWER_THAN_5}:
+        return "Every figure is fewer than 5, so none is drawn: see the table"
+    return "Every figure is withheld (fewer than 5, withheld or on a small base), so none is drawn: see the table"
+
+
 def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
     """The chart as one or more SVG panels (one per scale: see scale_groups)."""
     rows = table.rows[:-1] if chart.skip_last_row else table.rows
     categories = [_category(str(row[0])) for row in rows]
-    series = [charts.Series(table.columns[i], [numeric(row[i]) for row in rows])
+    # A gap says what the table says of its cell ("fewer than 5", "withheld", "small base").
+    series = [charts.Series(table.columns[i], [numeric(row[i]) for row in rows], None,
+                            [str(row[i]) if row[i] in MARKERS else NOT_SHOWN for row in rows])
               for i in _chart_columns(table, chart)]
+    empty = empty_message([row[i] for row in rows for i in _chart_columns(table, chart)])
     several = len(series) > 1
     # A series with nothing it may show (every cell withheld) is left off the chart: the table says why.
     series = [s for s in series if any(v is not None for v in s.values)] or series
@@ -218,11 +231,12 @@ def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
         panel_id = chart_id if n == 0 else f"{chart_id}-panel-{n}"
         if chart.kind == "line":
             drawn.append(charts.line_chart(title, categories, group, value_label=value_label,
-                                           chart_id=panel_id, missing_label=NOT_SHOWN))
+                                           chart_id=panel_id, missing_label=NOT_SHOWN, empty_message=empty))
         else:
             drawn.append(charts.grouped_bar_chart(title, categories, group, category_label=chart.category_label,
                                                   value_label=value_label, horizontal=chart.kind == "hbar",
-                                                  chart_id=panel_id, missing_label=NOT_SHOWN))
+                                                  chart_id=panel_id, missing_label=NOT_SHOWN,
+                                                  empty_message=empty))
     return drawn
 
 
