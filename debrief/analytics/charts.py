@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -135,11 +136,12 @@ def _svg(cid: str, title: str, desc: str, width: float, height: float, body: lis
 
 
 def _empty(cid: str, title: str, width: float, message: str = NO_DATA) -> str:
+    # Left-aligned in short lines: on a narrow screen the box scrolls, and its left part is what shows.
+    lines = textwrap.wrap(message, 34)
     height = 160
-    body = [
-        f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="#ffffff" stroke="{GRID}"/>',
-        _text(width / 2, height / 2, message, anchor="middle", baseline="middle", fill=SECONDARY_TEXT),
-    ]
+    top = height / 2 - (len(lines) - 1) * 12
+    body = [f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="#ffffff" stroke="{GRID}"/>',
+            *(_text(24, top + 24 * i, line, baseline="middle", fill=SECONDARY_TEXT) for i, line in enumerate(lines))]
     return _svg(cid, title, message + ".", width, height, body)
 
 

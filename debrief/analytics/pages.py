@@ -205,8 +205,8 @@ def empty_message(cells: Sequence) -> str:
     if not markers:
         return charts.NO_DATA
     if markers == {FEWER_THAN_5}:
-        return "Every figure is fewer than 5, so none is drawn: see the table"
-    return "Every figure is withheld (fewer than 5, withheld or on a small base), so none is drawn: see the table"
+        return "Every figure is fewer than 5, so none is drawn: the table says so for each"
+    return "Every figure is withheld (fewer than 5, withheld or on a small base), so none is drawn"
 
 
 def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:

@@ -14,7 +14,7 @@ def _table(*values) -> Table:
 def test_a_chart_of_only_withheld_counts_says_so():
     [svg] = draw(_table(FEWER_THAN_5, FEWER_THAN_5), Chart("Uses", "hbar", (), "Uses"), "c")
     assert charts.NO_DATA not in svg
-    assert "Every figure is fewer than 5, so none is drawn: see the table" in svg
+    assert "Every figure is fewer than 5, so none is drawn: the table says so for each." in svg  # its description
     [svg] = draw(_table(FEWER_THAN_5, WITHHELD), Chart("Uses", "line", (), "Uses"), "c")
     assert "Every figure is withheld (fewer than 5, withheld or on a small base)" in svg
     [svg] = draw(_table(None, None), Chart("Uses", "hbar", (), "Uses"), "c")
