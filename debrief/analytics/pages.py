@@ -1,6 +1,7 @@
 """The Patterns pages and their figures: which query feeds which chart, table and CSV file."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -194,9 +195,32 @@ def scale_groups(series: Sequence[charts.Series]) -> list[list[charts.Series]]:
     return [sorted(group, key=lambda s: order[s.name]) for _, group in groups]
 
 
+_QUARTER = re.compile(r"^(Q\d \d{4}) \([A-Z][a-z]+ to [A-Z][a-z]+(?:, (\d) months? of it)?\)$")
+
+
 def _category(label: str) -> str:
-    """A table's row label on a chart axis: the incomplete current month marked briefly."""
-    return label.split(" (to ")[0] + " so far" if label.endswith("incomplete)") else label
+    """A table's row label on a chart axis: the incomplete current month marked briefly, a quarter by its name
+    (and how many of its months are chosen, when not all)."""
+    if label.endswith("incomplete)"):
+        return label.split(" (to ")[0] + " so far"
+    quarter = _QUARTER.match(label)
+    if quarter:
+        name, months = quarter.groups()
+        return name if months is None else f"{name}, {months} month{'s' if months != '1' else ''}"
+    return label
+
+
+def left_off(table: Table, spec: FigureSpec) -> list[str]:
+    """The series a figure's charts leave off because every cell of theirs is withheld, in words for the page."""
+    notes = []
+    for chart in spec.charts:
+        rows = table.rows[:-1] if chart.skip_last_row else table.rows
+        for i in _chart_columns(table, chart):
+            cells = [row[i] for row in rows]
+            if cells and all(numeric(c) is None for c in cells) and any(c in MARKERS for c in cells) and \
+                    any(numeric(row[j]) is not None for row in rows for j in _chart_columns(table, chart)):
+                notes.append(f"{table.columns[i]} is not drawn: every figure of it is withheld (see the table).")
+    return list(dict.fromkeys(notes))
 
 
 def empty_message(cells: Sequence) -> str:
@@ -256,4 +280,5 @@ def build_figure(session: Session, spec: FigureSpec, filters: PatternFilters,
                  policy: suppression.Policy = suppression.DEFAULT) -> Figure:
     table = figure_table(session, spec, filters, policy)
     drawn = [svg for i, chart in enumerate(spec.charts) for svg in draw(table, chart, f"{spec.key}-chart-{i}")]
+    table.notes[:0] = left_off(table, spec)
     return Figure(spec.key, spec.title, table, drawn)
