@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -28,6 +29,11 @@ class Series(NamedTuple):
     name: str
     values: Sequence[Value]
     colour: str | None = None
+    gaps: Sequence[str] | None = None  # why each None value is not shown (as the table says), else missing_label
+
+
+def _gap(s: Series, i: int, default: str) -> str:
+    return s.gaps[i] if s.gaps and i < len(s.gaps) and s.gaps[i] else default
 
 
 Box = tuple[float, float, float, float]  # x, y, width, height
@@ -90,7 +96,7 @@ def _series(series: Sequence[SeriesLike], length: int) -> list[Series]:
         for value in values:
             if value is not None and (value < 0 or not math.isfinite(value)):
                 raise ValueError(f"Charts show counts and rates: {value!r} in {s.name!r} is not allowed.")
-        result.append(Series(s.name, values, s.colour or PALETTE[i % len(PALETTE)]))
+        result.append(Series(s.name, values, s.colour or PALETTE[i % len(PALETTE)], s.gaps))
     return result
 
 
@@ -130,11 +136,12 @@ def _svg(cid: str, title: str, desc: str, width: float, height: float, body: lis
 
 
 def _empty(cid: str, title: str, width: float, message: str = NO_DATA) -> str:
+    # Left-aligned in short lines: on a narrow screen the box scrolls, and its left part is what shows.
+    lines = textwrap.wrap(message, 34)
     height = 160
-    body = [
-        f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="#ffffff" stroke="{GRID}"/>',
-        _text(width / 2, height / 2, message, anchor="middle", baseline="middle", fill=SECONDARY_TEXT),
-    ]
+    top = height / 2 - (len(lines) - 1) * 12
+    body = [f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="#ffffff" stroke="{GRID}"/>',
+            *(_text(24, top + 24 * i, line, baseline="middle", fill=SECONDARY_TEXT) for i, line in enumerate(lines))]
     return _svg(cid, title, message + ".", width, height, body)
 
 
@@ -166,7 +173,8 @@ def _describe(kind: str, categories: Sequence[str], series: list[Series], catego
     what = f"{kind} of {value_label or 'values'} by {category_label or 'category'}"
     parts = []
     for s in series:
-        cells = [f"{c}: {fmt(v) if v is not None else missing_label}" for c, v in zip(categories, s.values)]
+        cells = [f"{c}: {fmt(v) if v is not None else _gap(s, i, missing_label)}"
+                 for i, (c, v) in enumerate(zip(categories, s.values))]
         shown = "; ".join(cells[:12]) + (f"; and {len(cells) - 12} more" if len(cells) > 12 else "")
         parts.append(f"{s.name}: {shown}" if len(series) > 1 else shown)
     return f"{what}. " + ". ".join(parts) + "."
@@ -188,13 +196,15 @@ def grouped_bar_chart(title: str, categories: Sequence[str], series: Sequence[Se
                       category_label: str = "", value_label: str = "", horizontal: bool = False,
                       desc: str | None = None, chart_id: str | None = None, width: int = WIDTH,
                       height: int | None = None, value_format: Callable[[Number], str] = format_number,
-                      missing_label: str = "Not shown") -> str:
-    """Several series per category, side by side or stacked (for example effective / not effective by tactic)."""
+                      missing_label: str = "Not shown", empty_message: str = NO_DATA) -> str:
+    """Several series per category, side by side or stacked (for example effective / not effective by tactic).
+
+    `empty_message` is drawn when there is no value to show (the table beside may say why: "fewer than 5")."""
     cid = _chart_id(chart_id, title)
     categories = [str(c) for c in categories]
     all_series = _series(series, len(categories))
     if not categories or not all_series or all(v is None for s in all_series for v in s.values):
-        return _empty(cid, title, width)
+        return _empty(cid, title, width, empty_message)
     fmt = value_format
     kind = "Stacked bar chart" if stacked else "Bar chart"
     description = desc or _describe(kind, categories, all_series, category_label, value_label, fmt, missing_label)
@@ -262,11 +272,11 @@ def grouped_bar_chart(title: str, categories: Sequence[str], series: Sequence[Se
             offset = padding + (0 if stacked else j * thickness)
             length = (value or 0) / top * extent
             x, y, w, h = rect(i, offset, thickness, start, length)
-            tip = f"{label}, {s.name}: {fmt(value) if value is not None else missing_label}"
+            tip = f"{label}, {s.name}: {fmt(value) if value is not None else _gap(s, i, missing_label)}"
             if value is not None and length > 0:
                 body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{s.colour}">'
                             f"<title>{_esc(tip)}</title></rect>")
-            text = fmt(value) if value is not None else missing_label
+            text = fmt(value) if value is not None else _gap(s, i, missing_label)
             if stacked:
                 room_along, room_across = (w, h) if horizontal else (h, w)
                 fits = _text_width(text, 12) + 6 <= (room_along if horizontal else room_across)
@@ -317,8 +327,9 @@ def _month_label(month: date | str) -> str:
 def line_chart(title: str, months: Sequence[date | str], series: Sequence[SeriesLike], *,
                category_label: str = "Month", value_label: str = "", desc: str | None = None,
                chart_id: str | None = None, width: int = WIDTH, height: int = 360,
-               value_format: Callable[[Number], str] = format_number, missing_label: str = "Not shown") -> str:
-    """Monthly values as lines, with a gap where a value is None.
+               value_format: Callable[[Number], str] = format_number, missing_label: str = "Not shown",
+               empty_message: str = NO_DATA) -> str:
+    """Monthly values as lines, with a gap where a value is None (`empty_message` when every value is).
 
     Series differ in dash and marker shape as well as colour, so colour is not the only cue.
     """
@@ -326,7 +337,7 @@ def line_chart(title: str, months: Sequence[date | str], series: Sequence[Series
     labels = [_month_label(m) for m in months]
     all_series = _series(series, len(labels))
     if not labels or not all_series or all(v is None for s in all_series for v in s.values):
-        return _empty(cid, title, width)
+        return _empty(cid, title, width, empty_message)
     fmt = value_format
     description = desc or _describe("Line chart", labels, all_series, category_label, value_label, fmt, missing_label)
     integers = all(float(v).is_integer() for s in all_series for v in s.values if v is not None)

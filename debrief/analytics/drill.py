@@ -3,6 +3,7 @@
 A PSD reviewer looking at their own force follows a debrief or RCA count to the incidents or RCAs it counts; the
 learning team follows it to the anonymised released findings and published case studies that came from those
 RCAs, never to the records themselves; anyone else gets no links. National data counts have no records here.
+The conditions of the risk, trends, timeliness and recommendation and action figures are in drill_more.
 A withheld cell (fewer than 5, withheld, small base) never links, and the records page refuses one asked for
 by address: it recounts the figure through the suppression policy first.
 """
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from debrief import reference as ref
-from debrief.analytics import incidents, use_of_force
+from debrief.analytics import drill_more, incidents, risk, trends, use_of_force
 from debrief.analytics.debrief_topics import BITS
 from debrief.analytics.filters import PatternFilters, add_months, month_start
 from debrief.analytics.sql import debriefed_incident_conditions, incident_conditions
@@ -33,14 +34,18 @@ from debrief.rca.graph import FACTOR, ROOT_CAUSE
 
 INCIDENTS, RCAS = "incidents", "rcas"
 LIMIT = 100
-Condition = Callable[[PatternFilters, str, str], list[ColumnElement[bool]] | None]
+Condition = Callable[[PatternFilters, str, str], list[ColumnElement[bool] | drill_more.Later] | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Drill:
-    kind: str  # INCIDENTS (incidents with a submitted debrief) or RCAS (signed-off RCAs)
+    kind: str  # INCIDENTS (incidents with a submitted debrief) or RCAS (signed-off RCAs, or any: any_stage)
     columns: tuple[str, ...]  # the columns whose counts link
     condition: Condition  # (filters, row label, column) -> extra conditions, None if the row is not one it knows
+    # What the figure counts, when it is not the records listed (the list page says why the numbers differ).
+    counts: str = ""
+    any_stage: bool = False  # an RCA drill over RCAs at any stage, as the figure counts them
+    scope: Callable[[PatternFilters], PatternFilters] | None = None  # the filters the figure counts over, if wider
 
 
 def _submitted(*where) -> ColumnElement[bool]:
@@ -103,7 +108,24 @@ DRILLS: dict[str, Drill] = {
     "training-debrief-topics": Drill(INCIDENTS, ("Debriefs raising it",), _topic),
     "factor-categories": Drill(RCAS, ("RCAs where it appears",), _category((FACTOR, ROOT_CAUSE))),
     "root-causes": Drill(RCAS, ("RCAs",), _category((ROOT_CAUSE,))),
+    "debrief-timeliness": Drill(INCIDENTS, ("Hot debriefs", "Cold debriefs"), drill_more.debrief_timeliness_condition,
+                                counts="submitted debriefs"),
+    "rca-timeliness": Drill(RCAS, ("Number",), drill_more.rca_timeliness_condition, any_stage=True),
+    "recommendations": Drill(RCAS, ("Number",), drill_more.recommendation_condition, counts="recommendations",
+                             any_stage=True),
+    "actions": Drill(RCAS, ("Actions", "Overdue"), drill_more.action_condition, counts="actions", any_stage=True),
 }
+DRILLS.update({f"risk-{d.key.replace('_', '-')}-debriefs": Drill(INCIDENTS, drill_more.RISK_COLUMNS,
+                                                                 drill_more.risk_condition(d),
+                                                                 counts="submitted debriefs")
+               for d in risk.DIMENSIONS})
+DRILLS.update({f"trend-{m.key}-{per}": Drill(INCIDENTS, (trends.THIS_YEAR, trends.LAST_YEAR),
+                                             drill_more.trend_condition, counts="submitted debriefs",
+                                             scope=drill_more.trend_scope)
+               for m in trends.MEASURES if m.source == "debriefs" for per in ("months", "quarters")})
+# What the other figures count where it is not the incidents or RCAs listed.
+COUNTS = {"tactics": "uses of the tactic recorded in debriefs", "injuries": "injuries recorded in debriefs",
+          "training-debrief-topics": "submitted debriefs"}
 
 
 def audience(user: User, filters: PatternFilters) -> str | None:
@@ -115,10 +137,15 @@ def audience(user: User, filters: PatternFilters) -> str | None:
     return None
 
 
+def _rca_conditions(drill: Drill, filters: PatternFilters) -> list:
+    signed = [] if drill.any_stage else [RootCauseAnalysis.status == RcaStatus.SIGNED_OFF]
+    return [*signed, *incident_conditions(filters)]
+
+
 def _rca_ids(drill: Drill, filters: PatternFilters, extra: list):
     if drill.kind == RCAS:
         return (select(RootCauseAnalysis.id).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
-                .where(RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters), *extra))
+                .where(*_rca_conditions(drill, filters), *extra))
     return (select(RootCauseAnalysis.id).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
             .where(*debriefed_incident_conditions(filters), *extra))
 
@@ -136,13 +163,15 @@ def records(session: Session, drill: Drill, filters: PatternFilters, label: str,
     extra = drill.condition(filters, label, column)
     if extra is None:
         return None
+    extra = [c if isinstance(c, ColumnElement) else c(session) for c in extra]  # a drill_more.Later needs the session
+    filters = drill.scope(filters) if drill.scope else filters
     if who == "findings":
         query = (select(CaseStudy).where(CaseStudy.source_rca_id.in_(_rca_ids(drill, filters, extra)),
                                          CaseStudy.status != CaseStudyStatus.REJECTED))
         kind = "case studies"
     elif drill.kind == RCAS:
         query = (select(RootCauseAnalysis).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
-                 .where(RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters), *extra))
+                 .where(*_rca_conditions(drill, filters), *extra))
         kind = RCAS
     else:
         query = select(Incident).where(*debriefed_incident_conditions(filters), *extra)

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from debrief.analytics import drill, pages, training_page
 from debrief.analytics.filters import PatternFilters
+from debrief.analytics.tables import MARKERS
 from debrief.analytics.view_context import current_policy, filters_from_request, page_context
 from debrief.audit import record
 from debrief.auth.roles import Permission
@@ -14,8 +15,8 @@ from debrief.extensions import db
 from debrief.security import requires
 
 
-def _shown_count(key: str, filters: PatternFilters, label: str, column: str) -> int | None:
-    """The count as the page shows it (through the suppression policy), or None if it is withheld or absent."""
+def _cell(key: str, filters: PatternFilters, label: str, column: str):
+    """The cell as the page shows it (through the suppression policy), or None if the figure has no such cell."""
     spec = pages.FIGURE_BY_KEY.get(key)
     if spec is not None:
         table = pages.figure_table(db.session, spec, filters, current_policy())
@@ -25,10 +26,13 @@ def _shown_count(key: str, filters: PatternFilters, label: str, column: str) -> 
     if table is None or column not in table.columns:
         return None
     try:
-        cell = table.value(label, column)
+        return table.value(label, column)
     except KeyError:
         return None
-    return cell if isinstance(cell, int) and not isinstance(cell, bool) and cell > 0 else None
+
+
+def _shown(cell) -> bool:
+    return isinstance(cell, int) and not isinstance(cell, bool) and cell > 0
 
 
 @requires(Permission.VIEW_PATTERNS)
@@ -42,18 +46,46 @@ def records():
     who = drill.audience(me, filters)
     if who is None:
         abort(403)
-    count = _shown_count(key, filters, label, column)
-    found = drill.records(db.session, spec, filters, label, column, who) if count is not None else None
+    count = _cell(key, filters, label, column)
+    if count in MARKERS:  # withheld: refused, with why and how to see it (the same rule for everyone)
+        html = render_template("patterns/withheld.html", marker=count, label=label, column=column,
+                               figure_title=_title(key, filters), back_url=_back(_page_of(key), _back_args()),
+                               **page_context(form, filters, "records"))
+        return html, 404
+    found = drill.records(db.session, spec, filters, label, column, who) if _shown(count) else None
     if found is None:
-        abort(404)  # a withheld count, or a row the figure does not have: nothing to follow
+        abort(404)  # a row the figure does not have, or nothing to follow
     record("patterns.records_viewed", actor=me, force_id=me.force_id, figure=key, row=label, column=column,
            kind=found.kind, count=found.total)
     db.session.commit()
-    back = {k: v for k, v in request.args.items() if k not in ("figure", "row", "column")}
-    page_key = next((p for p, specs in pages.FIGURES.items() if any(s.key == key for s in specs)), "training")
     return render_template("patterns/records.html", found=found, count=count, label=label, column=column,
-                           figure_title=_title(key, filters), back_url=_back(page_key, back),
-                           **page_context(form, filters, "records"))
+                           figure_title=_title(key, filters), back_url=_back(_page_of(key), _back_args()),
+                           differs=_differs(spec, key, found, count), **page_context(form, filters, "records"))
+
+
+def _back_args() -> dict:
+    return {k: v for k, v in request.args.items() if k not in ("figure", "row", "column")}
+
+
+def _page_of(key: str) -> str:
+    return next((p for p, specs in pages.FIGURES.items() if any(s.key == key for s in specs)), "training")
+
+
+def _differs(spec: drill.Drill, key: str, found: drill.Found, count: int) -> str:
+    """Why the number listed is not the figure's number, in a sentence ("" when they are the same thing)."""
+    counts = spec.counts or drill.COUNTS.get(key, "")
+    listed = found.kind
+    if found.kind == "case studies":
+        return ""  # the page says what the learning team sees
+    if not counts:
+        return "" if found.total == count else (
+            f"The figure counts {count:,} and {found.total:,} {listed} are found now: the records have changed "
+            "since the figures were last brought up to date.")
+    if listed == drill.RCAS:
+        return (f"The figure counts {counts} ({count:,}); this page lists the root-cause analyses they belong to "
+                f"({found.total:,}). One RCA can hold several, so the numbers can differ.")
+    return (f"The figure counts {counts} ({count:,}); this page lists the incidents they come from "
+            f"({found.total:,}). An incident can have several, so the numbers can differ.")
 
 
 def _title(key: str, filters: PatternFilters) -> str:

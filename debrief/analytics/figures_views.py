@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import math
 
-from flask import redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 from debrief.form_base import BaseForm
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovSubmitInput, GovTextInput
 from sqlalchemy import select
-from wtforms import DecimalField, IntegerField, SelectChoice, SelectField, SubmitField
+from wtforms import BooleanField, DecimalField, IntegerField, SelectChoice, SelectField, SubmitField
 from wtforms.validators import InputRequired, NumberRange
 
 from debrief.analytics.figures_service import save_population_share, save_year_figures
-from debrief.analytics.force_figures import DIMENSION_VOCABULARIES
+from debrief.analytics.force_figures import (DIMENSION_VOCABULARIES, SHARE_SLACK, changes, figures_for_year,
+                                             figures_to_check, share_room)
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.models import Force, ForcePopulationShare, ForceYearFigures
@@ -74,6 +75,8 @@ class FiguresForm(BaseForm):
     year = _whole("Year", 2000, 2100, "year")
     officers = _whole("Police officers (headcount)", 1, 100_000, "number of officers")
     arrests = _whole("Arrests in the year", 0, 5_000_000, "number of arrests")
+    # Asked for only when the figures look wrong (see force_figures.figures_to_check).
+    confirm = BooleanField("I have checked these figures and they are right", widget=GovCheckboxInput())
     submit = SubmitField("Save figures", widget=GovSubmitInput())
 
 
@@ -100,7 +103,7 @@ def _with_forces(form, forces: list[Force]):
     return form
 
 
-def _page(figures_form: FiguresForm, population_form: PopulationForm, forces: list[Force]):
+def _page(figures_form: FiguresForm, population_form: PopulationForm, forces: list[Force], to_check=()):
     names = {f.id: f.name for f in forces}
     held = [(names.get(f.force_id, ""), f) for f in db.session.scalars(
         select(ForceYearFigures).order_by(ForceYearFigures.force_id, ForceYearFigures.year.desc()))]
@@ -111,7 +114,7 @@ def _page(figures_form: FiguresForm, population_form: PopulationForm, forces: li
     population = sorted(((names.get(s.force_id, ""), labels.get(f"{s.dimension}:{s.code}", s.code), s.share)
                          for s in shares), key=lambda row: (row[0], row[1]))
     return render_template("patterns/figures.html", form=figures_form, population_form=population_form,
-                           held=held, population=population)
+                           held=held, population=population, to_check=to_check)
 
 
 @requires(Permission.MANAGE_REFERENCE_FIGURES)
@@ -119,12 +122,21 @@ def figures():
     forces = _forces()
     form = _with_forces(FiguresForm(), forces)
     population_form = _with_forces(PopulationForm(formdata=None), forces)
+    to_check: list[str] = []
     if form.validate_on_submit():
         force = db.session.get(Force, int(form.force.data))
-        save_year_figures(db.session, current_user._get_current_object(), force, form.year.data,
-                          form.officers.data, form.arrests.data)
-        return redirect(url_for("patterns.figures"))
-    return _page(form, population_form, forces)
+        year, officers, arrests = form.year.data, form.officers.data, form.arrests.data
+        before = figures_for_year(db.session, year).get(force.id)  # the year's, or the latest before it
+        to_check = figures_to_check(before, officers, arrests)
+        if to_check and not form.confirm.data:
+            form.confirm.errors = [f"{to_check[0]}. Check the figures, and if they are right, tick the box to "
+                                   "confirm them"]
+        else:
+            said = changes(before if before is not None and before.year == year else None, officers, arrests)
+            save_year_figures(db.session, current_user._get_current_object(), force, year, officers, arrests)
+            flash(f"{force.name}, {year}: {said}", "success")
+            return redirect(url_for("patterns.figures"))
+    return _page(form, population_form, forces, to_check)
 
 
 @requires(Permission.MANAGE_REFERENCE_FIGURES)
@@ -135,8 +147,24 @@ def population():
     if population_form.validate_on_submit():
         force = db.session.get(Force, int(population_form.area.data))
         dimension, code = population_form.group.data.split(":", 1)
-        save_population_share(db.session, current_user._get_current_object(), force, dimension, code,
-                              float(population_form.share.data))
-        return redirect(url_for("patterns.figures"))
+        share = float(population_form.share.data)
+        held = {s.code: s.share for s in db.session.scalars(select(ForcePopulationShare).where(
+            ForcePopulationShare.force_id == force.id, ForcePopulationShare.dimension == dimension))}
+        room = share_room(held, code)
+        if share > room + SHARE_SLACK:
+            population_form.share.errors = [
+                f"The {DIMENSION_TITLES[dimension].lower()} shares of {force.name} would add up to "
+                f"{100 - room + share:.1f}%, and they cannot add up to more than 100%: the other groups hold "
+                f"{100 - room:.1f}%, so this share can be at most {max(room, 0):.1f}"]
+        else:
+            save_population_share(db.session, current_user._get_current_object(), force, dimension, code, share)
+            was = f" (was {held[code]:.1f}%)" if code in held else " (new)"
+            flash(f"{force.name}, {_group_label(dimension, code)}: {share:.1f}%{was}", "success")
+            return redirect(url_for("patterns.figures"))
     return _page(form, population_form, forces)
+
+
+def _group_label(dimension: str, code: str) -> str:
+    label = next(c.label for c in DIMENSION_VOCABULARIES[dimension] if c.code == code)
+    return f"{DIMENSION_TITLES[dimension]}: {label}"
 

@@ -64,6 +64,33 @@ def save_figures(session: Session, rows: list[FiguresRow]) -> int:
     return len(rows)
 
 
+# Figures worth a second look before they replace what is held: a big change, or an unlikely number of arrests.
+CHANGE_TO_CONFIRM = 0.25  # a change of more than a quarter from the figure held for the year (or the year before)
+ARRESTS_PER_OFFICER = 25  # England and Wales make about 5 arrests a year for each officer
+
+
+def figures_to_check(before: ForceYearFigures | None, officers: int, arrests: int) -> list[str]:
+    """Why new figures need confirming before they are saved (pure): empty when they look right."""
+    found = []
+    if before is not None:
+        for what, old, new in (("officers", before.officers, officers), ("arrests", before.arrests, arrests)):
+            if old and abs(new - old) > CHANGE_TO_CONFIRM * old:
+                found.append(f"The number of {what} changes from {old:,} ({before.year}) to {new:,}, "
+                             f"by more than {CHANGE_TO_CONFIRM:.0%}")
+    if arrests > ARRESTS_PER_OFFICER * officers:
+        found.append(f"That is {arrests / officers:,.0f} arrests for each officer: forces make about 5")
+    return found
+
+
+def changes(before: ForceYearFigures | None, officers: int, arrests: int) -> str:
+    """What a save changes, in words (pure)."""
+    if before is None:
+        return f"officers {officers:,}, arrests {arrests:,} (new)"
+    return "; ".join(f"{what} {new:,}" + (f" (was {old:,})" if old != new else " (unchanged)")
+                     for what, old, new in (("officers", before.officers, officers),
+                                            ("arrests", before.arrests, arrests)))
+
+
 def figures_for_year(session: Session, year: int) -> dict[int, ForceYearFigures]:
     """{force id: its figures} for `year`, or each force's latest earlier year when that is all it has."""
     found: dict[int, ForceYearFigures] = {}
@@ -98,8 +125,45 @@ def read_population(stream: TextIO) -> list[tuple[str, str, str, float]]:
     return rows
 
 
+SHARE_SLACK = 0.05  # published shares are rounded: a sum of 100.05 is still whole
+
+
+def share_room(held: dict[str, float], code: str) -> float:
+    """How much of 100% is left for `code` beside the other groups' shares held (pure)."""
+    return round(100.0 - sum(v for c, v in held.items() if c != code), 1)
+
+
+def shares_over_100(rows: list[tuple[str, str, str, float]],
+                    held: dict[tuple[str, str], dict[str, float]]) -> str | None:
+    """The first (force, dimension) whose shares would add up to more than 100%, in words, else None (pure).
+
+    `held` is {(force code, dimension): {group code: share}} before the rows replace theirs.
+    """
+    merged = {key: dict(groups) for key, groups in held.items()}
+    for force, dimension, code, share in rows:
+        merged.setdefault((force, dimension), {})[code] = share
+    for (force, dimension), groups in merged.items():
+        total = sum(groups.values())
+        if total > 100 + SHARE_SLACK:
+            return f"The {dimension.replace('_', ' ')} shares of {force} would add up to {total:.1f}%"
+    return None
+
+
+def held_shares(session: Session) -> dict[tuple[str, str], dict[str, float]]:
+    """{(force code, dimension): {group code: share}} as held."""
+    codes = dict(session.execute(select(Force.id, Force.code)).all())
+    held: dict[tuple[str, str], dict[str, float]] = {}
+    for s in session.scalars(select(ForcePopulationShare)):
+        held.setdefault((codes.get(s.force_id, ""), s.dimension), {})[s.code] = s.share
+    return held
+
+
 def save_population(session: Session, rows: list[tuple[str, str, str, float]]) -> int:
-    """Insert or replace each (force, dimension, code) share. The caller commits."""
+    """Insert or replace each (force, dimension, code) share; ServiceError, nothing saved, if a force's shares of
+    one dimension would add up to more than 100%. The caller commits."""
+    over = shares_over_100(rows, held_shares(session))
+    if over:
+        raise ServiceError(f"{over}: the shares of one force area cannot add up to more than 100%")
     forces = {f.code: f for f in session.scalars(select(Force))}
     for code, dimension, group, share in rows:
         force = forces.get(code)

@@ -91,6 +91,15 @@ def _as_day(value) -> date | None:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
+def rca_band(started, signed, today: date) -> str:
+    """Where an RCA started on `started` and signed off on `signed` (None: not yet) stands against the standard."""
+    deadline = add_working_days(_as_day(started), RCA_WORKING_DAYS)
+    signed = _as_day(signed)
+    if signed is not None:
+        return RCA_ON_TIME if signed <= deadline else RCA_LATE
+    return RCA_OPEN if today <= deadline else RCA_OPEN_LATE
+
+
 def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
     """RCAs against the 60-working-day standard, counted from the day each started.
 
@@ -105,12 +114,7 @@ def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
         .group_by(RootCauseAnalysis.started_on, signed_day)).all() if filters.debriefs else []
     counts = {RCA_ON_TIME: 0, RCA_LATE: 0, RCA_OPEN: 0, RCA_OPEN_LATE: 0}
     for started, signed, n in rows:
-        deadline = add_working_days(_as_day(started), RCA_WORKING_DAYS)
-        signed = _as_day(signed)
-        if signed is not None:
-            counts[RCA_ON_TIME if signed <= deadline else RCA_LATE] += n
-        else:
-            counts[RCA_OPEN if filters.today <= deadline else RCA_OPEN_LATE] += n
+        counts[rca_band(started, signed, filters.today)] += n
     table = Table(["Root-cause analyses", "Number"], [[label, n] for label, n in counts.items()])
     table.notes.append(f"The standard is {RCA_WORKING_DAYS} working days (England and Wales bank holidays "
                        "excluded) from the day the RCA started, whatever due date was later agreed.")

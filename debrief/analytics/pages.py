@@ -1,6 +1,7 @@
 """The Patterns pages and their figures: which query feeds which chart, table and CSV file."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -8,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from debrief.analytics import charts, compare, demographics, incidents, rca_learning, risk, suppression, trends, use_of_force
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.tables import NOT_SHOWN, Table, numeric
+from debrief.analytics.tables import FEWER_THAN_5, MARKERS, NOT_SHOWN, Table, numeric
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,17 +195,53 @@ def scale_groups(series: Sequence[charts.Series]) -> list[list[charts.Series]]:
     return [sorted(group, key=lambda s: order[s.name]) for _, group in groups]
 
 
+_QUARTER = re.compile(r"^(Q\d \d{4}) \([A-Z][a-z]+ to [A-Z][a-z]+(?:, (\d) months? of it)?\)$")
+
+
 def _category(label: str) -> str:
-    """A table's row label on a chart axis: the incomplete current month marked briefly."""
-    return label.split(" (to ")[0] + " so far" if label.endswith("incomplete)") else label
+    """A table's row label on a chart axis: the incomplete current month marked briefly, a quarter by its name
+    (and how many of its months are chosen, when not all)."""
+    if label.endswith("incomplete)"):
+        return label.split(" (to ")[0] + " so far"
+    quarter = _QUARTER.match(label)
+    if quarter:
+        name, months = quarter.groups()
+        return name if months is None else f"{name}, {months} month{'s' if months != '1' else ''}"
+    return label
+
+
+def left_off(table: Table, spec: FigureSpec) -> list[str]:
+    """The series a figure's charts leave off because every cell of theirs is withheld, in words for the page."""
+    notes = []
+    for chart in spec.charts:
+        rows = table.rows[:-1] if chart.skip_last_row else table.rows
+        for i in _chart_columns(table, chart):
+            cells = [row[i] for row in rows]
+            if cells and all(numeric(c) is None for c in cells) and any(c in MARKERS for c in cells) and \
+                    any(numeric(row[j]) is not None for row in rows for j in _chart_columns(table, chart)):
+                notes.append(f"{table.columns[i]} is not drawn: every figure of it is withheld (see the table).")
+    return list(dict.fromkeys(notes))
+
+
+def empty_message(cells: Sequence) -> str:
+    """What a chart with nothing to draw says: the table's words when it withholds its cells, not "No data"."""
+    markers = {cell for cell in cells if cell in MARKERS}
+    if not markers:
+        return charts.NO_DATA
+    if markers == {FEWER_THAN_5}:
+        return "Every figure is fewer than 5, so none is drawn: the table says so for each"
+    return "Every figure is withheld (fewer than 5, withheld or on a small base), so none is drawn"
 
 
 def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
     """The chart as one or more SVG panels (one per scale: see scale_groups)."""
     rows = table.rows[:-1] if chart.skip_last_row else table.rows
     categories = [_category(str(row[0])) for row in rows]
-    series = [charts.Series(table.columns[i], [numeric(row[i]) for row in rows])
+    # A gap says what the table says of its cell ("fewer than 5", "withheld", "small base").
+    series = [charts.Series(table.columns[i], [numeric(row[i]) for row in rows], None,
+                            [str(row[i]) if row[i] in MARKERS else NOT_SHOWN for row in rows])
               for i in _chart_columns(table, chart)]
+    empty = empty_message([row[i] for row in rows for i in _chart_columns(table, chart)])
     several = len(series) > 1
     # A series with nothing it may show (every cell withheld) is left off the chart: the table says why.
     series = [s for s in series if any(v is not None for v in s.values)] or series
@@ -218,11 +255,12 @@ def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
         panel_id = chart_id if n == 0 else f"{chart_id}-panel-{n}"
         if chart.kind == "line":
             drawn.append(charts.line_chart(title, categories, group, value_label=value_label,
-                                           chart_id=panel_id, missing_label=NOT_SHOWN))
+                                           chart_id=panel_id, missing_label=NOT_SHOWN, empty_message=empty))
         else:
             drawn.append(charts.grouped_bar_chart(title, categories, group, category_label=chart.category_label,
                                                   value_label=value_label, horizontal=chart.kind == "hbar",
-                                                  chart_id=panel_id, missing_label=NOT_SHOWN))
+                                                  chart_id=panel_id, missing_label=NOT_SHOWN,
+                                                  empty_message=empty))
     return drawn
 
 
@@ -242,4 +280,5 @@ def build_figure(session: Session, spec: FigureSpec, filters: PatternFilters,
                  policy: suppression.Policy = suppression.DEFAULT) -> Figure:
     table = figure_table(session, spec, filters, policy)
     drawn = [svg for i, chart in enumerate(spec.charts) for svg in draw(table, chart, f"{spec.key}-chart-{i}")]
+    table.notes[:0] = left_off(table, spec)
     return Figure(spec.key, spec.title, table, drawn)

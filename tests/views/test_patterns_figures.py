@@ -67,3 +67,54 @@ def test_only_the_national_administrator_edits_figures(client, people, forces, e
                                                       "officers": "1", "arrests": "1"})
     assert response.status_code in (400, 403)  # CSRF or permission: either way nothing saved
     assert db.session.scalars(select(ForceYearFigures)).all() == []
+
+
+def test_unlikely_figures_are_confirmed_before_they_are_saved_and_the_change_is_shown(client, people, forces):
+    sign_in(client, "national_admin@aaa.example")
+    b = str(forces["B"].id)
+    page = post_form(client, "/patterns/figures", {"force": b, "year": "2026", "officers": "2100", "arrests": "15000"},
+                     follow=True)
+    assert f"{forces['B'].name}, 2026: officers 2,100, arrests 15,000 (new)" in page.text()
+    # Officers ten times as many as last time: asked to confirm, the typed values kept, nothing saved.
+    typed = {"force": b, "year": "2026", "officers": "21000", "arrests": "15500"}
+    page = post_form(client, "/patterns/figures", typed, status=200)
+    assert page.title.startswith("Error: ")
+    assert page.error_summary() == ["The number of officers changes from 2,100 (2026) to 21,000, by more than 25%. "
+                                    "Check the figures, and if they are right, tick the box to confirm them"]
+    assert page.html.find("input", id="officers")["value"] == "21000"
+    assert db.session.scalar(select(ForceYearFigures.officers)) == 2100
+    page = post_form(client, "/patterns/figures", {**typed, "confirm": "y"}, follow=True)
+    assert f"{forces['B'].name}, 2026: officers 21,000 (was 2,100); arrests 15,500 (was 15,000)" in page.text()
+    assert db.session.scalar(select(ForceYearFigures.officers)) == 21000
+    # A new year is compared with the year before it; 100 arrests an officer is unlikely too.
+    page = post_form(client, "/patterns/figures", {"force": b, "year": "2027", "officers": "21000",
+                                                   "arrests": "2100000"}, status=200)
+    assert page.error_summary()[0].startswith("The number of arrests changes from 15,500 (2026) to 2,100,000")
+    assert "100 arrests for each officer" in page.html.select_one("#figures-to-check").get_text(" ", strip=True)
+    assert audit_count("patterns.figures_saved") == 2
+
+
+def test_population_shares_over_100_per_cent_are_refused(client, people, forces):
+    sign_in(client, "national_admin@aaa.example")
+    a = str(forces["A"].id)
+    page = post_form(client, "/patterns/figures/population", {"area": a, "group": "ethnicity:white", "share": "81.5"},
+                     follow=True)
+    assert f"{forces['A'].name}, Ethnicity: White: 81.5% (new)" in page.text()
+    page = post_form(client, "/patterns/figures/population", {"area": a, "group": "ethnicity:asian", "share": "20"},
+                     status=200)
+    assert page.error_summary() == [
+        f"The ethnicity shares of {forces['A'].name} would add up to 101.5%, and they cannot add up to more than "
+        "100%: the other groups hold 81.5%, so this share can be at most 18.5"]
+    assert page.html.find("input", id="share")["value"] == "20"
+    page = post_form(client, "/patterns/figures/population", {"area": a, "group": "ethnicity:asian", "share": "150"},
+                     status=200)
+    assert "The share must be from 0 to 100" in page.error_summary()
+    # Another dimension, or another force, has its own 100%; correcting the one group held replaces it.
+    post_form(client, "/patterns/figures/population", {"area": a, "group": "ethnicity:asian", "share": "18.5"},
+              status=302)
+    post_form(client, "/patterns/figures/population", {"area": a, "group": "sex:male", "share": "49"}, status=302)
+    page = post_form(client, "/patterns/figures/population", {"area": a, "group": "ethnicity:white", "share": "80"},
+                     follow=True)
+    assert f"{forces['A'].name}, Ethnicity: White: 80.0% (was 81.5%)" in page.text()
+    held = {(s.dimension, s.code): s.share for s in db.session.scalars(select(ForcePopulationShare))}
+    assert held == {("ethnicity", "white"): 80.0, ("ethnicity", "asian"): 18.5, ("sex", "male"): 49.0}

@@ -198,13 +198,15 @@ def test_format_number() -> None:
 
 
 @pytest.mark.parametrize("kind", ["line", "bar", "hbar"])
-def test_a_page_chart_calls_a_suppressed_or_withheld_cell_not_shown_never_fewer_than_5(kind):
-    # A withheld cell can hide a count of 5 or more, so the chart's gap must not say "fewer than 5".
+def test_a_page_chart_calls_a_gap_what_the_table_calls_it_never_a_withheld_cell_fewer_than_5(kind):
+    # A withheld cell can hide a count of 5 or more, so its gap says "withheld", never "fewer than 5"; a cell the
+    # table calls "fewer than 5" is called that on the chart too (the chart and its table say the same).
     from debrief.analytics.pages import Chart, draw
-    from debrief.analytics.tables import FEWER_THAN_5, NOT_SHOWN, WITHHELD, Table
+    from debrief.analytics.tables import FEWER_THAN_5, WITHHELD, Table
 
     table = Table(["Group", "Records", "Assaulted"],
                   [["Response", 20, WITHHELD], ["Custody", 12, FEWER_THAN_5], ["Roads", 30, 9]])
     [svg] = draw(table, Chart("Assaults", kind, (2,), "Records"), f"gap-{kind}")
-    assert NOT_SHOWN in svg
-    assert FEWER_THAN_5 not in svg
+    assert f"Response: {WITHHELD}" in svg
+    assert f"Custody: {FEWER_THAN_5}" in svg
+    assert f"Response: {FEWER_THAN_5}" not in svg
