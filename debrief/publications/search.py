@@ -136,7 +136,7 @@ def _search_sqlite(found, cases, params, kinds, limit):
 # first word that starts with one of the query's stems (a regular expression finds it without parsing) to WINDOW
 # characters on. A part with no match after all (a stem that is not the start of its word: "bodi" of "body") is marked
 # again in full.
-WINDOW_BEFORE, WINDOW = 300, 1000
+WINDOW_BEFORE, WINDOW = 150, 600  # the snippet starts about SNIPPET_WIDTH // 3 before the match
 
 
 def _search_postgresql(found, cases, params, kinds, limit, filtered):
