@@ -16,9 +16,9 @@ from debrief.auth.roles import Role
 from debrief.demo import data
 from debrief.demo.accounts import demo_user, force_by_code, second_reviewer
 from debrief.extensions import db
-from debrief.models import Force, Incident, RootCauseAnalysis, User
+from debrief.models import Force, Incident, OutboxMessage, RootCauseAnalysis, User
 from debrief.models.debrief import DebriefStatus
-from debrief.models.rca import ActionStatus, Strength
+from debrief.models.rca import ActionStatus, RcaStatus, Strength
 from debrief.rca import service
 from debrief.rca.service import team
 
@@ -118,6 +118,7 @@ def seed_rcas(password: str = data.PASSWORD, specs: Iterable[dict[str, Any]] | N
     """RCAs on demo incidents (those of `rcas.json` unless `specs` are given); returns how many were made (0 when
     they already exist)."""
     made = 0
+    built: list[RootCauseAnalysis] = []
     if specs is None:
         specs = [*data.rcas()["signed_off"], *data.rcas()["working_states"]]
     for spec in specs:
@@ -132,7 +133,25 @@ def seed_rcas(password: str = data.PASSWORD, specs: Iterable[dict[str, Any]] | N
         incident = _incident(force, spec["summary_starts"])
         if incident is None:
             continue
-        _build(spec, incident, lead, second_reviewer(force, password))
+        built.append(_build(spec, incident, lead, second_reviewer(force, password)))
         made += 1
+    _settle_sign_off_mail(built)
     return made
+
+
+def _settle_sign_off_mail(rcas: list[RootCauseAnalysis]) -> None:
+    """The demo plays each RCA's history in one go, but a real service sent each sign-off notice when its RCA went
+    for review. So of the notices the demo queued, only the newest to each reviewer of an RCA still awaiting sign-off
+    is left for the mail worker; the others are marked sent when they were queued, as they would have been."""
+    for rca in rcas:
+        waiting = rca.status == RcaStatus.IN_REVIEW
+        told: set[str] = set()
+        for message in db.session.scalars(select(OutboxMessage).where(
+                OutboxMessage.dedupe_key.like(f"rca-sign-off:{rca.id}:%"), OutboxMessage.sent_at.is_(None))
+                .order_by(OutboxMessage.id.desc())):
+            if waiting and message.recipient not in told:
+                told.add(message.recipient)
+                continue
+            message.sent_at, message.next_attempt_at = message.created_at, None
+    db.session.commit()
 

@@ -99,11 +99,34 @@ def subscribe(email: str, *, client: str, now: datetime | None = None) -> None:
     db.session.commit()
 
 
-def pending_for_token(token: str) -> Subscriber:
-    """The unconfirmed subscriber a confirmation link is for; TokenProblem if it is expired, used or not ours."""
-    max_age = current_app.config["SUBSCRIBE_CONFIRM_DAYS"] * 24 * 60 * 60
-    subscriber_id, nonce = tokens.read_confirm_token(_secret(), token, max_age=max_age)
+class AlreadyConfirmed(Exception):
+    """A confirmation link made here for a subscriber who has confirmed since (by this link or another)."""
+
+
+def _confirmed_since(token: str) -> bool:
+    """Whether an expired link was made here for an address that is now confirmed (its age does not matter then)."""
+    try:
+        subscriber_id, _ = tokens.read_confirm_token(_secret(), token, max_age=None)
+    except tokens.TokenProblem:
+        return False
     subscriber = db.session.get(Subscriber, subscriber_id)
+    return subscriber is not None and subscriber.status == CONFIRMED
+
+
+def pending_for_token(token: str) -> Subscriber:
+    """The unconfirmed subscriber a confirmation link is for. AlreadyConfirmed if the link was made here for an
+    address confirmed since; TokenProblem if it is expired, not ours, or its address has gone (unsubscribed)."""
+    max_age = current_app.config["SUBSCRIBE_CONFIRM_DAYS"] * 24 * 60 * 60
+    try:
+        subscriber_id, nonce = tokens.read_confirm_token(_secret(), token, max_age=max_age)
+    except tokens.TokenProblem as problem:
+        if problem.reason == "expired" and _confirmed_since(token):
+            raise AlreadyConfirmed() from None
+        raise
+    subscriber = db.session.get(Subscriber, subscriber_id)
+    if subscriber is not None and subscriber.status == CONFIRMED:
+        # Only the holder of a link signed here for this address gets this far: saying so tells no one else anything.
+        raise AlreadyConfirmed()
     if (subscriber is None or subscriber.status != PENDING or subscriber.confirm_nonce is None
             or not hmac.compare_digest(subscriber.confirm_nonce, nonce)):
         raise tokens.TokenProblem("used")

@@ -46,9 +46,10 @@ def confirm_token(secret: str | bytes, subscriber_id: int, nonce: str, *, now: f
     return _serializer(secret, CONFIRM_SALT, now).dumps([subscriber_id, nonce])
 
 
-def read_confirm_token(secret: str | bytes, token: str, *, max_age: int,
+def read_confirm_token(secret: str | bytes, token: str, *, max_age: int | None,
                        now: float | None = None) -> tuple[int, str]:
-    """(subscriber id, nonce) of a confirmation link no older than max_age seconds; else TokenProblem."""
+    """(subscriber id, nonce) of a confirmation link no older than max_age seconds (any age if None); else
+    TokenProblem."""
     return _load(secret, CONFIRM_SALT, token, max_age, now)
 
 

@@ -41,11 +41,16 @@ def check_email():
 def confirm(token: str):
     try:
         subscriptions.pending_for_token(token)
+    except subscriptions.AlreadyConfirmed:
+        return render_template("subscriptions/already_confirmed.html")
     except TokenProblem as problem:
         return render_template("subscriptions/link_problem.html", reason=problem.reason), 404
     form = ConfirmSubscriptionForm()
     if form.validate_on_submit():
-        subscriptions.confirm(token)
+        try:
+            subscriptions.confirm(token)
+        except subscriptions.AlreadyConfirmed:  # confirmed in another tab between the page and the button
+            return render_template("subscriptions/already_confirmed.html")
         return redirect(url_for("subscriptions.confirmed"))
     return render_template("subscriptions/confirm.html", form=form)
 

@@ -9,7 +9,7 @@ from flask import render_template as _render_template
 from debrief.errors import ServiceError
 from debrief.form_errors import apply_error
 from debrief.publications import (
-    export, factor_table, reading, recommendation_status, response_log, responses, search, themes,
+    chronology, export, factor_table, reading, recommendation_status, response_log, responses, search, themes,
 )
 from debrief.publications.magazine_forms import FeedbackForm
 from debrief.publications.paging import issue_options, page_number, pagination
@@ -23,6 +23,12 @@ bp = Blueprint("magazine", __name__, url_prefix="/magazine")
 def is_bullet(line: str) -> bool:
     """A line of a stored text that is an item of a bulleted list ("- ", "* " or "• ")."""
     return line.strip()[:2] in ("- ", "* ", "• ")
+
+
+@bp.app_template_filter("said_once")
+def said_once(text: str | None) -> str:
+    """A chronology's runs of entries at the same time of day under that time, said once (publications/chronology)."""
+    return chronology.said_once(text)
 
 
 def render_template(template: str, **context):

@@ -104,7 +104,8 @@ def search(query: str, *, theme: str | None = None, issue: int | None = None,
     cases, params = _case_filter(theme, issue)
     kinds = tuple(k for k in KINDS if k in kinds) or KINDS
     if db.session.get_bind().dialect.name == "postgresql":
-        rows, total = _search_postgresql(found, cases, params, kinds, limit)
+        filtered = theme is not None or issue is not None
+        rows, total = _search_postgresql(found, cases, params, kinds, limit, filtered)
     else:
         rows, total = _search_sqlite(found, cases, params, kinds, limit)
     return Results(_hits(rows), total, found)
@@ -130,21 +131,59 @@ def _search_sqlite(found, cases, params, kinds, limit):
             for i in ids], total
 
 
-def _search_postgresql(found, cases, params, kinds, limit):
+# ts_headline parses and stems every word it is given, and the snippet is only a window of SNIPPET_WIDTH characters
+# from a little before the first match: so it is given a part of a long text, from WINDOW_BEFORE characters before the
+# first word that starts with one of the query's stems (a regular expression finds it without parsing) to WINDOW
+# characters on. A part with no match after all (a stem that is not the start of its word: "bodi" of "body") is marked
+# again in full.
+WINDOW_BEFORE, WINDOW = 150, 600  # the snippet starts about SNIPPET_WIDTH // 3 before the match
+
+
+def _search_postgresql(found, cases, params, kinds, limit, filtered):
     params = {**params, **{f"t{i}": t for i, t in enumerate(found)}}
     # Written out in each place (not joined from a CTE), so the planner sees a constant and uses the GIN index.
     q = "(" + " && ".join(f"phraseto_tsquery('english', :t{i})" for i in range(len(found))) + ")"
-    matching = (f"FROM {INDEX_TABLE} d WHERE d.tsv @@ {q} AND d.case_study_id IN ({cases}) "
-                "AND d.kind IN (" + ", ".join(f"'{k}'" for k in kinds) + ")")
-    total = db.session.execute(text(f"SELECT count(*) {matching}"), params).scalar() or 0
-    # The headline only for the page of hits, not for every match.
+    options = f"'HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}'"
+    # One statement: the matches are found and ranked once, on the stored tsvector (kept in the row, not in TOAST: see
+    # the migration 2026_12_07_search_inline_tsvector), counted from that, and only the page of hits is marked.
+    # Unfiltered, nearly every case study is public: rank every match, then keep the public ones (a join of the narrow
+    # ranked rows; joining first carries every match's tsvector through a hash). Filtered by theme or issue, few are:
+    # keep those first and rank only them.
+    kind_list = ", ".join(f"'{k}'" for k in kinds)
+    # The driver prepares a statement run often; PostgreSQL's generic plan for it would parse the query's terms again
+    # for every row it ranks. A custom plan, for the rest of this transaction, folds them into constants once.
+    db.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    ranked = f"SELECT d.doc_id, d.kind, d.ref_id, d.case_study_id, ts_rank(d.tsv, {q}, 1) AS r FROM {INDEX_TABLE} d"
+    if filtered:
+        ctes = (f"v AS MATERIALIZED ({ranked} WHERE d.tsv @@ {q} AND d.kind IN ({kind_list}) "
+                f"AND d.case_study_id IN ({cases})) ")
+    else:
+        ctes = (f"m AS MATERIALIZED ({ranked} WHERE d.tsv @@ {q} AND d.kind IN ({kind_list})), "
+                f"v AS MATERIALIZED (SELECT m.* FROM m WHERE m.case_study_id IN ({cases})) ")
+    # The headline marks the query's words wherever they are (as it did a phrase's), so it is given them as words
+    # alone: checking phrases costs ts_headline more than parsing.
+    words = "replace(CAST(plainto_tsquery('english', :all) AS TEXT), ' & ', ' | ')::tsquery"
+    stems = (f"'\\m(' || (SELECT string_agg(l, '|') FROM unnest(tsvector_to_array(to_tsvector('english', :all))) l "
+             "WHERE l ~ '^[[:alnum:]]+$') || ')'")
     rows = db.session.execute(text(
-        f"SELECT h.kind, h.ref_id, h.case_study_id, ts_headline('english', h.body, {q}, "
-        f"'HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}') "
-        f"FROM (SELECT d.kind, d.ref_id, d.case_study_id, d.body, d.doc_id, ts_rank(d.tsv, {q}, 1) AS r {matching} "
-        f"ORDER BY r DESC, d.doc_id LIMIT :limit) h ORDER BY h.r DESC, h.doc_id"),
-        {**params, "limit": limit}).all()
-    return rows, total
+        f"WITH {ctes}"
+        f"SELECT h.kind, h.ref_id, h.case_study_id, ts_headline('english', substr(s.body, w.start, {WINDOW}), {words}, "
+        f"{options}), h.total, h.doc_id, w.start "
+        "FROM (SELECT v.*, (SELECT count(*) FROM v) AS total FROM v ORDER BY v.r DESC, v.doc_id LIMIT :limit) h "
+        f"JOIN {INDEX_TABLE} s ON s.doc_id = h.doc_id CROSS JOIN LATERAL (SELECT CASE WHEN char_length(s.body) <= "
+        f"{WINDOW} THEN 1 ELSE greatest(1, regexp_instr(s.body, {stems}, 1, 1, 0, 'i') - {WINDOW_BEFORE}) END "
+        "AS start) w "
+        "ORDER BY h.r DESC, h.doc_id"),
+        {**params, "all": " ".join(found), "limit": limit}).all()
+    total = rows[0][4] if rows else 0
+    missed = [row[5] for row in rows if MARK_START not in row[3]]
+    marked = {}
+    if missed:
+        marked = dict(db.session.execute(text(
+            f"SELECT doc_id, ts_headline('english', body, {words}, {options}) FROM {INDEX_TABLE} "
+            f"WHERE doc_id IN ({', '.join(str(int(i)) for i in missed)})"), {"all": " ".join(found)}).all())
+    return [(kind, ref_id, cid, marked[doc]) if doc in marked else (kind, ref_id, cid, head, start > 1)
+            for kind, ref_id, cid, head, _, doc, start in rows], total
 
 
 def _hits(rows) -> list[Hit]:
@@ -158,10 +197,13 @@ def _hits(rows) -> list[Hit]:
                 {f"c{i}": v for i, v in enumerate(ids)}):
             cases[cid] = (title, number, tuple(sorted(codes_of(themes))))
     hits = []
-    for kind, ref_id, cid, marked in rows:
+    for kind, ref_id, cid, marked, *cut in rows:
         title, number, themes = cases[cid]
+        pieces = snippet(marked or "")
+        if cut and cut[0] and pieces[:1] != (("…", False),):  # a part from within the text: the snippet says so
+            pieces = (("…", False), *pieces)
         hits.append(Hit(kind=kind, case_study_id=cid, question_id=ref_id if kind == "question" else None,
-                        title=title, issue_number=number, themes=themes, snippet=snippet(marked or "")))
+                        title=title, issue_number=number, themes=themes, snippet=pieces))
     return hits
 
 

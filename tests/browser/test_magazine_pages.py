@@ -148,3 +148,33 @@ def test_a_reader_browses_the_issues_by_theme(page, magazine):
     assert page.locator(".debrief-issue-list .govuk-list--bullet a").all_inner_texts() == ["A missed rousing check"]
     follow(page.get_by_role("link", name="A missed rousing check"))
     assert page.get_by_role("heading", level=1).inner_text() == "A missed rousing check"
+
+
+def test_the_case_factor_table_is_whole_on_a_laptop_and_reflows_on_a_phone(browser, live_server, magazine):
+    # At 1,280 by 900 the table is not a box of its own with rows cut off at the bottom: every row is on the page.
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("/magazine/case-factor-table")
+    region = page.locator(".debrief-table-scroll")
+    scroll_height, client_height = region.evaluate("el => [el.scrollHeight, el.clientHeight]")
+    assert scroll_height <= client_height, (scroll_height, client_height)
+    assert page.locator(".debrief-factor-table tbody tr").count() == 4
+    last = page.locator(".debrief-factor-table tbody tr").last.bounding_box()
+    box = region.bounding_box()
+    assert last["y"] + last["height"] <= box["y"] + box["height"] + 1
+    screenshot(page, "magazine-case-factor-table-1280")
+    context.close()
+    # At 390 wide: no turned column headings taking the screen, no sideways scrolling, each row names its ticks.
+    context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/magazine/case-factor-table")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert page.locator(".debrief-factor-table thead").bounding_box()["height"] <= 1
+    first = page.locator(".debrief-factor-table tbody tr").first
+    assert first.bounding_box()["height"] < 250
+    ticked = first.locator(".debrief-tick-cell--ticked")
+    labels = [ticked.nth(i).evaluate("el => getComputedStyle(el, '::before').content") for i in range(ticked.count())]
+    assert '"Themes: Mental health"' in labels or any(label.startswith('"Themes: ') for label in labels), labels
+    check_accessibility(page)
+    screenshot(page, "magazine-case-factor-table-390")
+    context.close()

@@ -61,9 +61,30 @@ def test_subscribe_confirm_through_the_emailed_link_and_the_link_works_once(clie
     post_form(client, _path(confirm[0]), {}, status=302)
     assert db.session.scalar(select(Subscriber.status)) == "confirmed"
     assert get_page(client, "/magazine/subscribe/confirmed").h1 == "Subscription confirmed"
-    used = get_page(client, _path(confirm[0]), status=404)
-    assert used.h1 == "This link does not work"
+    # The link used again (followed, or its button pressed again) says so, not "confirmed" afresh.
+    used = get_page(client, _path(confirm[0]))
+    assert used.h1 == "You have already confirmed your subscription"
+    assert "Subscription confirmed" not in used.text()
+    again = post_form(client, _path(confirm[0]), {}, status=200, form_page="/magazine/subscribe")
+    assert again.h1 == "You have already confirmed your subscription"
     assert audit_count("subscription.requested") == 1 and audit_count("subscription.confirmed") == 1
+
+
+def test_an_old_link_of_a_confirmed_address_says_already_confirmed_and_one_unsubscribed_does_not_work(client, inbox):
+    _confirmed(client, inbox, "kept@example.com")
+    subscriber_id = db.session.scalar(select(Subscriber.id))
+    secret = current_app.config["SECRET_KEY"]
+    old = tokens.confirm_token(secret, subscriber_id, "0" * 32, now=(utcnow() - timedelta(days=30)).timestamp())
+    assert get_page(client, f"/magazine/subscribe/confirm/{old}").h1 == "You have already confirmed your subscription"
+    unsubscribe = next(l for l in links(inbox.to("kept@example.com")[0]) if "/unsubscribe/" in l)
+    post_form(client, _path(unsubscribe), {}, status=302)
+    gone = get_page(client, f"/magazine/subscribe/confirm/{old}", status=404)
+    assert gone.h1 == "This link has expired"
+    assert gone.html.find("a", string="Subscribe again")["href"] == "/magazine/subscribe"
+    fresh = tokens.confirm_token(secret, subscriber_id, "0" * 32)
+    page = get_page(client, f"/magazine/subscribe/confirm/{fresh}", status=404)
+    assert page.h1 == "This link does not work"
+    assert page.html.find("a", string="Subscribe again")["href"] == "/magazine/subscribe"
 
 
 def test_the_same_answer_whether_or_not_the_address_is_subscribed(client, inbox):
@@ -119,7 +140,9 @@ def test_an_expired_or_forged_confirmation_link_is_refused(client, inbox):
     secret = current_app.config["SECRET_KEY"]
     old = tokens.confirm_token(secret, subscriber.id, subscriber.confirm_nonce,
                                now=(utcnow() - timedelta(days=4)).timestamp())
-    assert get_page(client, f"/magazine/subscribe/confirm/{old}", status=404).h1 == "This link has expired"
+    expired = get_page(client, f"/magazine/subscribe/confirm/{old}", status=404)
+    assert expired.h1 == "This link has expired"
+    assert expired.html.find("a", string="Subscribe again")["href"] == "/magazine/subscribe"
     forged = tokens.confirm_token("another-secret", subscriber.id, subscriber.confirm_nonce)
     assert get_page(client, f"/magazine/subscribe/confirm/{forged}", status=404).h1 == "This link does not work"
     wrong_nonce = tokens.confirm_token(secret, subscriber.id, "0" * 32)

@@ -166,3 +166,16 @@ def test_every_write_is_indexed_in_its_transaction(library, people):
     db.session.delete(db.session.get(type(case), case.id))
     db.session.commit()
     assert search.search("exit").total == 0
+
+
+def test_a_match_late_in_a_long_text_gets_its_own_snippet(forces):
+    before = " ".join(f"word{n}" for n in range(400))
+    after = " ".join(f"tail{n}" for n in range(200))
+    create_case_study(force=forces["A"], title="Long chronology",
+                      what_happened=f"{before} the ventilation failed. {after}", questions=NO_QUESTIONS)
+    (hit,) = search.search("ventilated", kinds=("case_study",)).hits
+    assert hit.snippet[0] == ("…", False) and hit.snippet[-1] == ("…", False)
+    assert _matched(hit) == ["ventilation"]
+    text = "".join(t for t, _ in hit.snippet)
+    assert "word399 the ventilation failed. tail0" in text and "word0 " not in text
+    assert 250 < len(text) < 450
