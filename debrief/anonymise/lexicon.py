@@ -121,7 +121,8 @@ def is_safe_capitalised(word: str) -> bool:
         # "Taser-trained": every part a policing word or an ordinary word that is no name or place.
         return all(p in _POLICING or p in SAFE_PROPER or (p not in NAME_LIST and p not in UK_PLACE_WORDS and (
             p in ENGLISH or (len(p) >= 5 and _stem_known(p)))) for p in low.split("-") if p)
-    return low in ENGLISH
+    # "(Resourcing team; open)": a regular form of a dictionary word that is no name or place is a word too.
+    return low in ENGLISH or (len(low) >= 6 and _stem_known(low))
 
 
 def is_name_word(word: str) -> bool:

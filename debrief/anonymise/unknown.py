@@ -17,7 +17,8 @@ from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, f
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
+# A sentence, a line or a list item starts here ("- Add the weapon field", "* Open").
+_SENTENCE_START = re.compile(r"(?:^|^[-–—*•]|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
 _CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac "
                         "st".split())
 _LOCATIVE = frozenset("in near outside towards toward into via around through across past beyond "
