@@ -54,17 +54,33 @@ _FESTIVAL = (
     r"(?i:" + "|".join(re.escape(f).replace("'", "['’]?").replace(r"\ ", r"\s+") for f in _FESTIVALS)
     + r")(?:,?\s+\d{4}\b)?"
 )
+# A month or season with its year ("March 2023", "between January and August 2023", "the summer of 2024"): finer
+# than the year a published date may give, so a date (its replacement keeps the year only).
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_MONTH_YEAR = (
+    r"(?:(?i:between|from)\s+" + _MONTH_RE + r"\s*(?:-|–|to|and|until|till)\s*)?" + _MONTH_RE
+    + r"(?![a-z])(?:\s+of)?,?\s+['’]?" + _YEAR
+    + r"|(?:(?i:the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?i:of))?\s+" + _YEAR
+)
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_YEAR_AFTER = re.compile(r"(?i:since|from|between|until|till|before|after|by)")
+_HRS_AFTER = re.compile(r"\s*(?i:hrs|hours|h\b|-|–|to\s+\d|and\s+\d{4}\s*(?:hrs|hours|h\b))")
+# "between 2022 and 2023", "from 2019 to 2023": years, not the clock times 20:22 and 20:23 (the anonymiser writes the
+# first when it generalises "between October 2022 and January 2023").
+_YEAR_RANGE = re.compile(r"\b(?i:between|from)\s+(?P<a>(?:19[89]|20[0-3])\d)\s*(?:-|–|and|to|until|till)\s*"
+                         r"(?P<b>(?:19[89]|20[0-3])\d)\b(?!\s*(?i:hrs|hours|h\b)|:)")
 _DATE = re.compile(
     r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
-                                                       _WEEKDAY_DAY, _DAY_MONTH, _COMPACT)) + r")"
+                                                       _WEEKDAY_DAY, _DAY_MONTH, _COMPACT, _MONTH_YEAR)) + r")"
 )
 # Where a date may start: a digit, or a whole weekday, month, ordinal or festival word, or "the" before a day.
 _TRIGGER_WORDS = sorted({*(w.lower() for w in (*WEEKDAYS, *MONTHS)), *_ORDINALS, "twenty", "thirty", "mon", "tue",
                          "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
                          "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "new", "christmas",
                          "boxing", "bonfire", "guy", "valentine", "halloween", "hallowe", "st", "remembrance",
-                         "armistice", "llun", "maw", "mer", "iau", "gwe", "sad", "sul"}, key=len, reverse=True)
+                         "armistice", "llun", "maw", "mer", "iau", "gwe", "sad", "sul", "between", "from", "spring", "summer",
+                         "autumn", "winter"}, key=len, reverse=True)
 def _tails_by_first_letter(words: list[str]) -> str:
     """"(?<=[mM])(?:onday|arch|...)|...": each word after its first letter, grouped by that letter."""
     groups: dict[str, list[str]] = {}
@@ -83,7 +99,7 @@ _DATE_TRIGGER = re.compile(
     + "|".join(sorted({o[:3] for o in _ORDINALS})) + r"))))"
 )
 _DOB = re.compile(
-    r"\b(?i:date\s+of\s+birth|DOB|D\.O\.B\.?|born(?:\s+on)?)(?:['’]s)?[\s,:\-]*"
+    r"(?:\b(?i:date\s+of\s+birth|DOB|D\.O\.B\.?|born(?:\s+on)?)|\(b\.|\bb\.(?=\s*\d))(?:['’]s)?[\s,:\-]*"
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
     + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
 )
@@ -248,7 +264,7 @@ def _valid_numeric(s: str) -> bool:
 
 _DOB_OR_AGE_BEFORE = re.compile(r"(?i:\bdob\b|d\.o\.b|date\s+of\s+birth|\bborn\b|\bage\b|\baged\b|\bover\s+\d|"
                                 r"\bunder\s+\d)")
-_DOB_CUE = re.compile(r"(?i:date\s+of\s+birth|\bDOB\b|D\.O\.B|\bborn\b)")
+_DOB_CUE = re.compile(r"(?i:date\s+of\s+birth|\bDOB\b|D\.O\.B|\bborn\b|\bb\.\s*\d)")
 
 
 def _dates(text: str) -> Iterator[Candidate]:
@@ -265,6 +281,10 @@ def _dates(text: str) -> Iterator[Candidate]:
         y, mo, d, part = parse_date(m.group("d"))
         on = _ON_BEFORE.search(text, max(0, m.start() - 12), m.start())
         start = on.start() if on else m.start("d")
+        if m.group("d")[:1] in "bBfF":  # "between January and August 2023" -> "in 2023"
+            on = True
+        elif m.group("d")[:1] in "sSwWaA" and (the := _THE_BEFORE.search(text, max(0, start - 4), start)):
+            start = the.start()  # "In the summer of 2024" -> "In 2024"
         subtype = ("on-" if on else "") + part
         yield _cand(start, m.end("d"), Kind.DATE, subtype, f"{y or ''}-{mo or ''}-{d or ''}", 2)
 
@@ -301,6 +321,9 @@ def _times(text: str) -> Iterator[Candidate]:
                 ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
                 if ap in ("am", "pm"):
                     hour = hour % 12 + (12 if ap == "pm" else 0)
+            if i == 3 and _YEAR_AFTER.fullmatch(m.group("pre").strip()) and m.group("t") <= "2027" \
+                    and not _HRS_AFTER.match(text, m.end()):
+                continue  # "since 2021", "from 2019": the anonymiser's own year, not 20:21
             pre = m.start("pre") if "pre" in m.groupdict() and m.group("pre") else None
             if pre is None and (found := _PRE_BEFORE.search(text, max(0, m.start("t") - 30), m.start("t"))):
                 pre = found.start()
@@ -428,4 +451,8 @@ def find_dates_times_ages(text: str) -> list[Candidate]:
     dobs = [c for c in dates if c.kind is Kind.DOB]
     dates = [c for c in dates if c.kind is Kind.DOB
              or not any(c.start < d.end and d.start < c.end for d in dobs)]
-    return [*dates, *_times(text), *_loose_times(text), *_ages(text)]
+    times = [*_times(text), *_loose_times(text)]
+    years = [m.span() for m in _YEAR_RANGE.finditer(text) if 0 < int(m.group("b")) - int(m.group("a")) <= 15]
+    if years:
+        times = [t for t in times if not any(s <= t.end and t.start < e for s, e in years)]
+    return [*dates, *times, *_ages(text)]
