@@ -38,7 +38,9 @@ _WORDS = (
 _AMERICAN = (
     r"(?:" + _WEEKDAY_RE + r",?\s+)?" + _MONTH_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
 )
-_WEEKDAY_DAY = _WEEKDAY_RE + r",?\s+(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
+_WEEKDAY_DAY = (_WEEKDAY_RE + r"(?:\s+(?i:night|morning|evening|afternoon))?,?\s+(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
+                # "(the 21st)", "the 5th of the month": an ordinal alone is a day of the month.
+                r"|(?<=\()(?i:the)\s+\d{1,2}(?i:st|nd|rd|th)(?=\))|(?i:the)\s+\d{1,2}(?i:st|nd|rd|th)\s+of\s+the\s+month")
 # "20/11": a day and a month with no year (not "24/7").
 # "21OCT24", "3mar2024": control-room compact dates.
 _COMPACT = r"(?<!\d)\d{1,2}(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:\d{4}|\d{2})\b"
@@ -64,6 +66,7 @@ _MONTH_YEAR = (
 )
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_LAST_BEFORE = re.compile(r"\b(?i:last|next|this)\s+$")
 _YEAR_AFTER = re.compile(r"(?i:since|from|between|until|till|before|after|by)")
 _HRS_AFTER = re.compile(r"\s*(?i:hrs|hours|h\b|-|–|to\s+\d|and\s+\d{4}\s*(?:hrs|hours|h\b))")
 # "between 2022 and 2023", "from 2019 to 2023": years, not the clock times 20:22 and 20:23 (the anonymiser writes the
@@ -171,7 +174,8 @@ _AGES = (
     (re.compile(r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<n>\d{1,3})[- ]years?[- ]old"
                 r"(?:\s+(?P<noun>" + _AGE_NOUNS + r"))?\b"), "year-old"),
     (re.compile(r"\b(?P<n>\d{1,3})[- ]?(?i:years?|yrs?)[- ]old\b"), "bare"),
-    (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b", re.IGNORECASE), "bare"),
+    (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b(?!\s*(?:[ap]\.?m\b|o['’]clock|hrs|hours))", re.IGNORECASE),
+     "bare"),
     # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
     (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
                 r"looked|looks|then)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
@@ -281,6 +285,8 @@ def _dates(text: str) -> Iterator[Candidate]:
         y, mo, d, part = parse_date(m.group("d"))
         on = _ON_BEFORE.search(text, max(0, m.start() - 12), m.start())
         start = on.start() if on else m.start("d")
+        if (last := _LAST_BEFORE.search(text, max(0, start - 6), start)) and m.group("d")[:1].isalpha():
+            start = last.start()  # "Last Tuesday the 3rd" -> "One day"
         if m.group("d")[:1] in "bBfF":  # "between January and August 2023" -> "in 2023"
             on = True
         elif m.group("d")[:1] in "sSwWaA" and (the := _THE_BEFORE.search(text, max(0, start - 4), start)):

@@ -18,7 +18,7 @@ from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
 from .recase import recase
-from .resolve import drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
+from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
 
 _BRACKETED_RANK = re.compile(r"\s*\(\s*[A-Za-z/]+\.?\s*")
@@ -43,7 +43,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
              *find_more_structured(text), *find_unknown(text, case.records, tokens)]
-    cands = drop_kept(cands, keep_spans(text, tokens))
+    cands = after_dates(text, drop_kept(cands, keep_spans(text, tokens)))
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)
     chosen = propagate(text, chosen, case, learn=learn)
