@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .entities import PRIORITY, Candidate, Kind
-from .lexicon import is_ordinary
+from .lexicon import NAME_LIST, UK_PLACE_LOWER, is_ordinary
 from .phrases import finditer_at, lowered, word_start_trigger
 from .vocab import MONTHS, WEEKDAYS
 
@@ -178,7 +178,8 @@ _AGES = (
      "bare"),
     # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
     (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
-                r"looked|looks|then)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
+                r"looked|looks|then|claims|claimed|states|stated|both)\s+(?P<n>\d{1,2})(?=\s*[),;'’\"”(]|\s*$)",
+                re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
     (re.compile(r"\b(?i:age)(?:\s+(?i:stated|given|recorded|now|approx\.?))?\s*[:\-]?\s*(?P<n>\d{1,3})"
                 r"(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
@@ -412,13 +413,22 @@ def _ages(text: str) -> Iterator[Candidate]:
 
 # "Farida BEGUM, 29, of", "(Ana-Maria Stoica, 13)", "D.O.B. 1/2/2001, 23)": a number set off by a comma.
 _AGE_APPOSED = re.compile(
-    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n(]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
+    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n(]|\.(?!\d)|$)|\s+[-–]\s|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
     r"gave|lives|lived|died|came|went|goes|with|wearing)\b)"
 )
 # "Alfie 7, Maisie-Rae 4)", "MACLEOID 63 HAS": a name then a small number.
-_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+(?i:has|had|was|is|who|lives|from|of|dob)\b)")
+_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Za-z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+\(|\s+(?i:has|had|was|is|who|lives|from|of|"
+                             r"dob|missing|reports?|reported|gave|says|said|states|stated|breath|arrested|"
+                             r"detained|found|seen|last|believed|born|male|female|m|f)\b)")
 
 
+_AGE_FIRST_PERSON = re.compile(r"\b(?i:i['’]?m|i\s+am)\s+(?:(?i:only|just|nearly|almost)\s+)?(?P<n>\d{1,2})\b"
+                               r"(?![-.:/]\d|\s*(?i:%|mins?|minutes?|hours?|hrs|miles?|metres?|yards?|feet|times|o['’]clock|"
+                               r"am\b|pm\b|st\b|nd\b|rd\b|th\b|weeks?|days?|months?|cm|kg|stone))")
+_AGE_AFTER_BRACKET = re.compile(r"(?<=[)'’\"”\d]),?\s+(?:was|is)\s+(?:only\s+|just\s+)?(?P<n>\d{1,2})\b"
+                                r"(?=\s+(?i:when|and|at|years|yrs|but|so|then|or)\b|\s*[,.;)]|\s*$)")
+_AGE_CHILDREN = re.compile(r"\b(?i:kids|children|sons|daughters|boys|girls|grandchildren|twins)\s*\((?P<list>\d{1,2}"
+                           r"(?:\s*(?:,|and|&)\s*\d{1,2})*)\)")
 _AGE_MONTHS = re.compile(r"(?<=[A-Za-z],\s)(?P<n>\d{1,2})\s+(?:months?|weeks?)(?:\s+old)?\b")
 
 
@@ -430,8 +440,18 @@ def _approximate_ages(text: str) -> Iterator[Candidate]:
         if re.fullmatch(r"\d{1,3}", prev) or prev.lower() in ("no", "no.", "flat", "unit", "room", "and", "or"):
             continue
         yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_FIRST_PERSON.finditer(text):
+        yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_AFTER_BRACKET.finditer(text):
+        yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_CHILDREN.finditer(text):
+        for n in re.finditer(r"\d{1,2}", m.group("list")):
+            yield _cand(m.start("list") + n.start(), m.start("list") + n.end(), Kind.AGE, "apposition", n.group(), 0)
     for m in _AGE_AFTER_NAME.finditer(text):
-        if not is_ordinary(m.group("w")) and not m.group("w").isupper() or m.group("w").lower() == "age":
+        word = m.group("w")
+        if word[0].islower() and (word not in NAME_LIST or is_ordinary(word)) or word.lower() in UK_PLACE_LOWER:
+            continue  # a case-blind log: "iain maclean 44 missing" (a listed surname), not "room 5" or "Holyhead 1"
+        if not is_ordinary(word) and not word.isupper() or word.lower() == "age":
             yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
     for m in _AGE_AFTER_NOUN.finditer(text):
         if not _NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
