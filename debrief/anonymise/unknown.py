@@ -36,7 +36,9 @@ _PREMISES = (
     r"takeaway|pub|caf[eé]|restaurant|chapel|mosque|church|gurdwara|temple|shop|store|stores|bar|"
     r"nail\s+bar|salon|barbers?|kebab\s+shop|kebabs|grill|chippy|bakery|launderette|garage|"
     r"off[- ]licence|newsagents?|supermarket|hotel|club|gym|surgery|academy|hostel|car\s+wash|"
-    r"retail\s+park|pharmacy|chemist|bookmakers|bookies|nightclub|venue"
+    r"retail\s+park|pharmacy|chemist|bookmakers|bookies|nightclub|venue|"
+    # Places named by the words before them: "the Marsh Farm estate", "Willow ward", "Overdale Primary".
+    r"estate|ward|primary|church\s+hall|bus\s+station|towers|crime\s+suite"
 )
 _PREMISES_AFTER = re.compile(
     r"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&|of|the)\s+)?){1,4})(?P<noun>" + _PREMISES + r")\b"

@@ -70,3 +70,15 @@ def test_a_collar_number_near_a_plate_is_no_plate():
 ])
 def test_informal_force_names(text, secret):
     assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("He lived on the Abbey Wood estate with his mum.", "Abbey"), ("at Rhyl bus station", "Rhyl"),
+    ("at St. Margaret's church hall", "Margaret"), ("the Newton Farm estate", "Newton"),
+])
+def test_places_named_by_the_words_before_a_place_noun(text, secret):
+    assert secret not in _out(text)
+
+
+def test_a_place_noun_after_ordinary_words_stays():
+    assert _out("the custody suite and the housing estate") == "the custody suite and the housing estate"
