@@ -82,3 +82,20 @@ def test_places_named_by_the_words_before_a_place_noun(text, secret):
 
 def test_a_place_noun_after_ordinary_words_stays():
     assert _out("the custody suite and the housing estate") == "the custody suite and the housing estate"
+
+
+def test_fourth_development_set_holds_its_figures():
+    """Written by a helper who had not read the rules, after the dev3 changes; measured before any rule here was
+    written for it (structured 0.933, names and places 0.931): the figures of this change must not fall back."""
+    from pathlib import Path
+
+    from debrief.anonymise.evaluate import evaluate, format_report, load
+
+    rows = load(Path(__file__).parents[2] / "data" / "anonymise_dev4.jsonl")
+    assert len(rows) == 100
+    report = evaluate(rows)
+    table = format_report(report)
+    assert report.structured_recall >= 0.965, table
+    assert report.names_places_recall >= 0.935, table
+    assert report.keep_rate >= 0.95, table
+    assert len(report.false_positives) <= 0.04 * sum(s.predicted for s in report.scores.values()), table
