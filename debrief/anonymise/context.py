@@ -8,6 +8,7 @@ from functools import lru_cache
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, CAR_MAKES, FIRST_NAMES, FIRST_NAMES_F, FIRST_NAMES_M
 from .keep import is_keep_word
+from .name_use import is_ordinary_word, used_as_name
 from .phrases import PhraseMatcher, Tokens
 from .vocab import (MONTHS, NOT_NAMES, OTHER_ROLES, PLURAL_RANKS, RANK_LABEL, RANKS, RELATIONS,
                     STAFF_ROLES, TITLE_RE, TITLES, WEEKDAYS, alternation)
@@ -140,6 +141,8 @@ def _first_names(text: str) -> Iterator[Candidate]:
                     and not is_keep_word(word) and word.lower() not in _MONTHS_DAYS
                     and word not in ALL_PLACES):
                 end = after.end(1)
+        if end == m.end() and is_ordinary_word(m.group()) and not used_as_name(text, m.start(), end):
+            continue  # "Mark the time.", "Will you wait?": the word, not a first name
         yield _person(m.start(), end, "gazetteer", _GAZ + 5)
 
 

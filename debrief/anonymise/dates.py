@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .entities import PRIORITY, Candidate, Kind
-from .lexicon import is_ordinary
+from .lexicon import NAME_LIST, UK_PLACE_LOWER, is_ordinary
 from .phrases import finditer_at, lowered, word_start_trigger
 from .vocab import MONTHS, WEEKDAYS
 
@@ -38,7 +38,9 @@ _WORDS = (
 _AMERICAN = (
     r"(?:" + _WEEKDAY_RE + r",?\s+)?" + _MONTH_RE + r"\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
 )
-_WEEKDAY_DAY = _WEEKDAY_RE + r",?\s+(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
+_WEEKDAY_DAY = (_WEEKDAY_RE + r"(?:\s+(?i:night|morning|evening|afternoon))?,?\s+(?:the\s+)?\d{1,2}(?i:st|nd|rd|th)\b"
+                # "(the 21st)", "the 5th of the month": an ordinal alone is a day of the month.
+                r"|(?<=\()(?i:the)\s+\d{1,2}(?i:st|nd|rd|th)(?=\))|(?i:the)\s+\d{1,2}(?i:st|nd|rd|th)\s+of\s+the\s+month")
 # "20/11": a day and a month with no year (not "24/7").
 # "21OCT24", "3mar2024": control-room compact dates.
 _COMPACT = r"(?<!\d)\d{1,2}(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:\d{4}|\d{2})\b"
@@ -54,17 +56,34 @@ _FESTIVAL = (
     r"(?i:" + "|".join(re.escape(f).replace("'", "['’]?").replace(r"\ ", r"\s+") for f in _FESTIVALS)
     + r")(?:,?\s+\d{4}\b)?"
 )
+# A month or season with its year ("March 2023", "between January and August 2023", "the summer of 2024"): finer
+# than the year a published date may give, so a date (its replacement keeps the year only).
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_MONTH_YEAR = (
+    r"(?:(?i:between|from)\s+" + _MONTH_RE + r"\s*(?:-|–|to|and|until|till)\s*)?" + _MONTH_RE
+    + r"(?![a-z])(?:\s+of)?,?\s+['’]?" + _YEAR
+    + r"|(?:(?i:the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?i:of))?\s+" + _YEAR
+)
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+(?:the\s+)?$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_LAST_BEFORE = re.compile(r"\b(?i:last|next|this)\s+$")
+_YEAR_AFTER = re.compile(r"(?i:since|from|between|until|till|before|after|by)")
+_HRS_AFTER = re.compile(r"\s*(?i:hrs|hours|h\b|-|–|to\s+\d|and\s+\d{4}\s*(?:hrs|hours|h\b))")
+# "between 2022 and 2023", "from 2019 to 2023": years, not the clock times 20:22 and 20:23 (the anonymiser writes the
+# first when it generalises "between October 2022 and January 2023").
+_YEAR_RANGE = re.compile(r"\b(?i:between|from)\s+(?P<a>(?:19[89]|20[0-3])\d)\s*(?:-|–|and|to|until|till)\s*"
+                         r"(?P<b>(?:19[89]|20[0-3])\d)\b(?!\s*(?i:hrs|hours|h\b)|:)")
 _DATE = re.compile(
     r"(?P<d>" + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO, _FESTIVAL,
-                                                       _WEEKDAY_DAY, _DAY_MONTH, _COMPACT)) + r")"
+                                                       _WEEKDAY_DAY, _DAY_MONTH, _COMPACT, _MONTH_YEAR)) + r")"
 )
 # Where a date may start: a digit, or a whole weekday, month, ordinal or festival word, or "the" before a day.
 _TRIGGER_WORDS = sorted({*(w.lower() for w in (*WEEKDAYS, *MONTHS)), *_ORDINALS, "twenty", "thirty", "mon", "tue",
                          "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar",
                          "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "new", "christmas",
                          "boxing", "bonfire", "guy", "valentine", "halloween", "hallowe", "st", "remembrance",
-                         "armistice", "llun", "maw", "mer", "iau", "gwe", "sad", "sul"}, key=len, reverse=True)
+                         "armistice", "llun", "maw", "mer", "iau", "gwe", "sad", "sul", "between", "from", "spring", "summer",
+                         "autumn", "winter"}, key=len, reverse=True)
 def _tails_by_first_letter(words: list[str]) -> str:
     """"(?<=[mM])(?:onday|arch|...)|...": each word after its first letter, grouped by that letter."""
     groups: dict[str, list[str]] = {}
@@ -83,7 +102,7 @@ _DATE_TRIGGER = re.compile(
     + "|".join(sorted({o[:3] for o in _ORDINALS})) + r"))))"
 )
 _DOB = re.compile(
-    r"\b(?i:date\s+of\s+birth|DOB|D\.O\.B\.?|born(?:\s+on)?)(?:['’]s)?[\s,:\-]*"
+    r"(?:\b(?i:date\s+of\s+birth|DOB|D\.O\.B\.?|born(?:\s+on)?)|\(b\.|\bb\.(?=\s*\d))(?:['’]s)?[\s,:\-]*"
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
     + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
 )
@@ -155,10 +174,12 @@ _AGES = (
     (re.compile(r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<n>\d{1,3})[- ]years?[- ]old"
                 r"(?:\s+(?P<noun>" + _AGE_NOUNS + r"))?\b"), "year-old"),
     (re.compile(r"\b(?P<n>\d{1,3})[- ]?(?i:years?|yrs?)[- ]old\b"), "bare"),
-    (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b", re.IGNORECASE), "bare"),
+    (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b(?!\s*(?:[ap]\.?m\b|o['’]clock|hrs|hours))", re.IGNORECASE),
+     "bare"),
     # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
     (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
-                r"looked|looks|then)\s+(?P<n>\d{1,2})(?=\s*[),;]|\s*$)", re.MULTILINE), "aged"),
+                r"looked|looks|then|claims|claimed|states|stated|both)\s+(?P<n>\d{1,2})(?=\s*[),;'’\"”(]|\s*$)",
+                re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
     (re.compile(r"\b(?i:age)(?:\s+(?i:stated|given|recorded|now|approx\.?))?\s*[:\-]?\s*(?P<n>\d{1,3})"
                 r"(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
@@ -248,7 +269,7 @@ def _valid_numeric(s: str) -> bool:
 
 _DOB_OR_AGE_BEFORE = re.compile(r"(?i:\bdob\b|d\.o\.b|date\s+of\s+birth|\bborn\b|\bage\b|\baged\b|\bover\s+\d|"
                                 r"\bunder\s+\d)")
-_DOB_CUE = re.compile(r"(?i:date\s+of\s+birth|\bDOB\b|D\.O\.B|\bborn\b)")
+_DOB_CUE = re.compile(r"(?i:date\s+of\s+birth|\bDOB\b|D\.O\.B|\bborn\b|\bb\.\s*\d)")
 
 
 def _dates(text: str) -> Iterator[Candidate]:
@@ -265,6 +286,12 @@ def _dates(text: str) -> Iterator[Candidate]:
         y, mo, d, part = parse_date(m.group("d"))
         on = _ON_BEFORE.search(text, max(0, m.start() - 12), m.start())
         start = on.start() if on else m.start("d")
+        if (last := _LAST_BEFORE.search(text, max(0, start - 6), start)) and m.group("d")[:1].isalpha():
+            start = last.start()  # "Last Tuesday the 3rd" -> "One day"
+        if m.group("d")[:1] in "bBfF":  # "between January and August 2023" -> "in 2023"
+            on = True
+        elif m.group("d")[:1] in "sSwWaA" and (the := _THE_BEFORE.search(text, max(0, start - 4), start)):
+            start = the.start()  # "In the summer of 2024" -> "In 2024"
         subtype = ("on-" if on else "") + part
         yield _cand(start, m.end("d"), Kind.DATE, subtype, f"{y or ''}-{mo or ''}-{d or ''}", 2)
 
@@ -301,6 +328,9 @@ def _times(text: str) -> Iterator[Candidate]:
                 ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
                 if ap in ("am", "pm"):
                     hour = hour % 12 + (12 if ap == "pm" else 0)
+            if i == 3 and _YEAR_AFTER.fullmatch(m.group("pre").strip()) and m.group("t") <= "2027" \
+                    and not _HRS_AFTER.match(text, m.end()):
+                continue  # "since 2021", "from 2019": the anonymiser's own year, not 20:21
             pre = m.start("pre") if "pre" in m.groupdict() and m.group("pre") else None
             if pre is None and (found := _PRE_BEFORE.search(text, max(0, m.start("t") - 30), m.start("t"))):
                 pre = found.start()
@@ -383,13 +413,22 @@ def _ages(text: str) -> Iterator[Candidate]:
 
 # "Farida BEGUM, 29, of", "(Ana-Maria Stoica, 13)", "D.O.B. 1/2/2001, 23)": a number set off by a comma.
 _AGE_APPOSED = re.compile(
-    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n(]|\.(?!\d)|$)|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
+    r",\s+(?P<n>\d{1,2})(?=\s*(?:[,;)\n(]|\.(?!\d)|$)|\s+[-–]\s|\s+(?i:was|is|had|has|from|of|who|and|told|said|"
     r"gave|lives|lived|died|came|went|goes|with|wearing)\b)"
 )
 # "Alfie 7, Maisie-Rae 4)", "MACLEOID 63 HAS": a name then a small number.
-_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+(?i:has|had|was|is|who|lives|from|of|dob)\b)")
+_AGE_AFTER_NAME = re.compile(r"(?P<w>[A-Za-z][\w'’-]+)\s(?P<n>\d{1,2})(?=\s*[,)]|\s+\(|\s+(?i:has|had|was|is|who|lives|from|of|"
+                             r"dob|missing|reports?|reported|gave|says|said|states|stated|breath|arrested|"
+                             r"detained|found|seen|last|believed|born|male|female|m|f)\b)")
 
 
+_AGE_FIRST_PERSON = re.compile(r"\b(?i:i['’]?m|i\s+am)\s+(?:(?i:only|just|nearly|almost)\s+)?(?P<n>\d{1,2})\b"
+                               r"(?![-.:/]\d|\s*(?i:%|mins?|minutes?|hours?|hrs|miles?|metres?|yards?|feet|times|o['’]clock|"
+                               r"am\b|pm\b|st\b|nd\b|rd\b|th\b|weeks?|days?|months?|cm|kg|stone))")
+_AGE_AFTER_BRACKET = re.compile(r"(?<=[)'’\"”\d]),?\s+(?:was|is)\s+(?:only\s+|just\s+)?(?P<n>\d{1,2})\b"
+                                r"(?=\s+(?i:when|and|at|years|yrs|but|so|then|or)\b|\s*[,.;)]|\s*$)")
+_AGE_CHILDREN = re.compile(r"\b(?i:kids|children|sons|daughters|boys|girls|grandchildren|twins)\s*\((?P<list>\d{1,2}"
+                           r"(?:\s*(?:,|and|&)\s*\d{1,2})*)\)")
 _AGE_MONTHS = re.compile(r"(?<=[A-Za-z],\s)(?P<n>\d{1,2})\s+(?:months?|weeks?)(?:\s+old)?\b")
 
 
@@ -401,8 +440,18 @@ def _approximate_ages(text: str) -> Iterator[Candidate]:
         if re.fullmatch(r"\d{1,3}", prev) or prev.lower() in ("no", "no.", "flat", "unit", "room", "and", "or"):
             continue
         yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_FIRST_PERSON.finditer(text):
+        yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_AFTER_BRACKET.finditer(text):
+        yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
+    for m in _AGE_CHILDREN.finditer(text):
+        for n in re.finditer(r"\d{1,2}", m.group("list")):
+            yield _cand(m.start("list") + n.start(), m.start("list") + n.end(), Kind.AGE, "apposition", n.group(), 0)
     for m in _AGE_AFTER_NAME.finditer(text):
-        if not is_ordinary(m.group("w")) and not m.group("w").isupper() or m.group("w").lower() == "age":
+        word = m.group("w")
+        if word[0].islower() and (word not in NAME_LIST or is_ordinary(word)) or word.lower() in UK_PLACE_LOWER:
+            continue  # a case-blind log: "iain maclean 44 missing" (a listed surname), not "room 5" or "Holyhead 1"
+        if not is_ordinary(word) and not word.isupper() or word.lower() == "age":
             yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
     for m in _AGE_AFTER_NOUN.finditer(text):
         if not _NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
@@ -428,4 +477,8 @@ def find_dates_times_ages(text: str) -> list[Candidate]:
     dobs = [c for c in dates if c.kind is Kind.DOB]
     dates = [c for c in dates if c.kind is Kind.DOB
              or not any(c.start < d.end and d.start < c.end for d in dobs)]
-    return [*dates, *_times(text), *_loose_times(text), *_ages(text)]
+    times = [*_times(text), *_loose_times(text)]
+    years = [m.span() for m in _YEAR_RANGE.finditer(text) if 0 < int(m.group("b")) - int(m.group("a")) <= 15]
+    if years:
+        times = [t for t in times if not any(s <= t.end and t.start < e for s, e in years)]
+    return [*dates, *times, *_ages(text)]

@@ -9,6 +9,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .forces import force_aliases
 from .gazetteer import FIRST_NAMES_F, FIRST_NAMES_M, place_subtype
+from .name_use import is_ordinary_word, reads_as_word, used_as_name
 from .phrases import PhraseMatcher, Tokens
 from .vocab import OTHER_ROLES, RANK_LABEL, RANK_RE, STAFF_ROLES, TITLE_RE, alternation
 
@@ -165,9 +166,19 @@ class Case:
         if self._matcher is None:
             self._matcher = self._build()
         out: list[Candidate] = []
-        for start, end, (kind, key, subtype) in self._matcher.find(text, tokens):
-            # Single lower-case words ("will", "brown") are words, not the person of that name.
+        hits = list(self._matcher.find(text, tokens))
+        # People whose full name this text writes: their surname alone opening a sentence is them ("Grant went").
+        named = {k for start, end, (kind, key, _) in hits if kind is Kind.PERSON and " " in text[start:end]
+                 for k in key.split("|")}
+        for start, end, (kind, key, subtype) in hits:
+            # Single lower-case words ("will", "brown") are words, not the person of that name; a name that is also
+            # an ordinary word ("Add", "Will") is the word where it is not used as a name (name_use.py).
             if kind is Kind.PERSON and text[start:end].islower():
+                continue
+            if kind in (Kind.PERSON, Kind.PLACE) and is_ordinary_word(text[start:end]) \
+                    and not used_as_name(text, start, end) \
+                    and not (text[start].isupper() and key and set(key.split("|")) & named
+                             and not reads_as_word(text, end)):
                 continue
             out.append(Candidate(start, end, kind, "deny", PRIORITY["deny"], subtype=subtype,
                                  key=key or None))

@@ -18,12 +18,13 @@ from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
 from .recase import recase
-from .resolve import drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
+from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
 
 _BRACKETED_RANK = re.compile(r"\s*\(\s*[A-Za-z/]+\.?\s*")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|by|during|of|since|from|until|till|between|and|to|early|late|mid)[\s-]+$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
 
 
@@ -42,7 +43,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
              *find_more_structured(text), *find_unknown(text, case.records, tokens)]
-    cands = drop_kept(cands, keep_spans(text, tokens))
+    cands = after_dates(text, drop_kept(cands, keep_spans(text, tokens)))
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)
     chosen = propagate(text, chosen, case, learn=learn)
@@ -88,7 +89,12 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
             return c.start, labeller.replacement(key, title=title, role=None)
         return c.start, PLACEHOLDERS[Kind.COLLAR]
     if c.kind is Kind.DATE:
-        return c.start, date_replacement(c.value, c.subtype)
+        out = date_replacement(c.value, c.subtype)
+        # "by 31.03.24" -> "by 2024", not "by in 2024"; elsewhere the year reads "in 2024" (a bare "2024" at a log
+        # line's head reads as a clock time or a number).
+        if out.startswith("in ") and _PREPOSITION_BEFORE.search(text, max(0, c.start - 10), c.start):
+            return c.start, out[3:]
+        return c.start, out
     if c.kind is Kind.TIME:
         out = time_replacement(c.value, c.subtype)
         # "the 0200 check" -> "the early-hours check", not "the the early hours check".
@@ -200,4 +206,31 @@ def find_identifiers(text: str, case: Case | Labeller) -> list[Entity]:
                           dict(base.learned)),
                      ner=case.ner if isinstance(case, Labeller) else None)
     work = working_text(text)
-    return to_entities(work, detect(work, probe, learn=False), probe, text)
+    found = to_entities(work, detect(work, probe, learn=False), probe, text)
+    # The anonymiser's own labels ("Person D", 'goes by "Person D"', "Mr B") are no one: they may stand.
+    return [e for e in found if not (e.label == Kind.PERSON.value and _is_label(e.text))
+            and not (e.label in (Kind.PERSON.value, Kind.PLACE.value) and _is_generalised(e.text))]
+
+
+_LABEL_WORDS = frozenset("Person Officer Mr Mrs Ms Mx Miss Dr PC DC PS DS Sgt Sergeant Inspector Insp Chief "
+                         "Superintendent Constable Detective".split())
+_LETTERS = re.compile(r"[A-Z]{1,2}")
+
+
+# Words of the anonymiser's generalised replacements ("in their teens", "evening" at a log line's head), which a
+# quoted-nickname or street rule may otherwise read as a name: "a boyfriend "in their teens"", "evening ROAD REOPENED".
+_GENERALISED = frozenset("""in their his her teens twenties thirties forties fifties sixties seventies eighties nineties
+early mid late teenage young older under the morning afternoon evening hours one day night that time around a an
+road street""".split())
+
+
+def _is_generalised(words: str) -> bool:
+    parts = re.findall(r"[A-Za-z]+", words)
+    return bool(parts) and any(p.islower() for p in parts) and all(p.lower() in _GENERALISED for p in parts) \
+        and all(p.islower() for p in parts if p.lower() not in ("road", "street"))
+
+
+def _is_label(words: str) -> bool:
+    parts = re.findall(r"[A-Za-z]+", words.replace("'s", "").replace("’s", ""))
+    return bool(parts) and all(p in _LABEL_WORDS or _LETTERS.fullmatch(p) for p in parts) \
+        and any(p in _LABEL_WORDS for p in parts)

@@ -32,6 +32,10 @@ FORCE_AREAS: tuple[str, ...] = (
     "Avon and Somerset", "Avon & Somerset", "Devon and Cornwall", "Devon & Cornwall", "Dyfed-Powys",
     "Dyfed Powys", "Thames Valley", "West Mercia", "Hampshire and Isle of Wight",
 )
+# Informal county short forms of a force, in any case ("LINCS POLICE", "staffs" heading a log).
+COUNTY_SHORT: tuple[str, ...] = ("Lincs", "Staffs", "Notts", "Herts", "Lancs", "Hants", "Glos", "Leics", "Northants",
+                                 "Cambs", "Derbys", "Wilts", "Worcs", "Oxon", "Bucks Police", "Beds Police",
+                                 "Yorks Police", "Devon and Corn", "d&c", "a&s")
 SHORT_FORMS: tuple[str, ...] = (
     "GMP", "WYP", "SYP", "NYP", "WMP", "MPS", "BTP", "TVP", "A&S", "D&C", "CoLP", "MoDP", "CNC",
     "the Met", "Met Police", "The Met",
@@ -57,6 +61,8 @@ FORCE_NAMES: tuple[str, ...] = tuple(_variants())
 FORCE_MATCHER: PhraseMatcher[bool] = PhraseMatcher()
 FORCE_MATCHER.extend(((name, True) for name in (*FORCE_NAMES, *FORCE_AREAS)))
 FORCE_MATCHER.extend(((name, True) for name in SHORT_FORMS), exact=True)
+FORCE_MATCHER.extend((name, True) for short in COUNTY_SHORT
+                     for name in (short, *(f"{short} {s}" for s in _SUFFIXES if " " not in short)))
 
 
 def force_aliases(force: str) -> list[str]:

@@ -123,14 +123,16 @@ class Labeller:
 
 
 def date_replacement(value: str, subtype: str) -> str:
-    """A date generalised to month and year, or to "one day/evening in March" without a year."""
+    """A date generalised to its year ("in 2024"), or to "one day/evening in March" when it has no year.
+
+    The year alone is the finest a published date gives: the publication gate refuses a month or season with its
+    year ("March 2024"), so the anonymiser never writes one.
+    """
     year, month, _day = (value.split("-") + ["", "", ""])[:3]
     part = "evening" if subtype.endswith("evening") else "day"
     month_name = _MONTH_NAMES[int(month) - 1] if month else ""
-    if year and month:
-        if part == "evening":
-            return f"one evening in {month_name} {year}"
-        return f"in {month_name} {year}" if subtype.startswith("on-") else f"{month_name} {year}"
+    if year:
+        return f"one evening in {year}" if part == "evening" else f"in {year}"
     if month:
         return f"one {part} in {month_name}"
     return f"one {part}"

@@ -1,6 +1,7 @@
 """The shipped word lists: ordinary English words, names of many cultures and UK places (SOURCES.md)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import ALL_PLACES, CAR_MAKES, FIRST_NAMES
@@ -72,6 +73,7 @@ _PREFIXES = ("re", "un", "pre", "non", "dis", "mis", "over", "under", "self-", "
              "sub", "multi", "inter", "counter", "out", "mid")
 
 
+@lru_cache(maxsize=65536)
 def _stem_known(low: str) -> bool:
     for suffix in _SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
@@ -93,6 +95,7 @@ def _stem_known_suffix_only(low: str) -> bool:
                for s in _SUFFIXES)
 
 
+@lru_cache(maxsize=65536)  # pure in the word; asked for the same words in every passage
 def is_ordinary(word: str) -> bool:
     """A dictionary word (or a regular form of one: "anonymised", "reassignment") or a policing word."""
     low = word.lower()
@@ -107,6 +110,7 @@ def is_ordinary(word: str) -> bool:
     return len(low) >= 6 and _stem_known(low)
 
 
+@lru_cache(maxsize=65536)  # pure in the word; asked for the same words in every passage
 def is_safe_capitalised(word: str) -> bool:
     """Whether a capitalised word mid-sentence may stay: policing vocabulary or a safe proper word.
 
@@ -121,7 +125,8 @@ def is_safe_capitalised(word: str) -> bool:
         # "Taser-trained": every part a policing word or an ordinary word that is no name or place.
         return all(p in _POLICING or p in SAFE_PROPER or (p not in NAME_LIST and p not in UK_PLACE_WORDS and (
             p in ENGLISH or (len(p) >= 5 and _stem_known(p)))) for p in low.split("-") if p)
-    return low in ENGLISH
+    # "(Resourcing team; open)": a regular form of a dictionary word that is no name or place is a word too.
+    return low in ENGLISH or (len(low) >= 6 and _stem_known(low))
 
 
 def is_name_word(word: str) -> bool:

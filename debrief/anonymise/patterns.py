@@ -92,6 +92,17 @@ _VRM_START = re.compile(
     r"\b(?i:reg(?:istration)?|plate|index|vrm)(?:\s+(?i:number|no\.?|mark))?\s+(?i:starts?|started|starting|began|"
     r"begins|beginning)(?:\s+(?i:with))?\s+[\"“'‘](?P<v>[A-Za-z0-9]{1,4})[\"”'’]"
 )
+# "reg started R4 something": what a witness read of the start of a plate, unquoted (with a digit).
+_VRM_START_BARE = re.compile(
+    r"\b(?i:reg(?:istration)?|plate|index|vrm)(?:\s+(?i:number|no\.?|mark))?\s+(?i:starts?|started|starting|began|"
+    r"begins|beginning)(?:\s+(?i:with))?\s+(?P<v>(?=[A-Za-z]*\d)[A-Za-z0-9]{2,4})\b"
+)
+# "CHERISHED PLATE S4 JID?", "GJ0 KA? - cherished plate", "(DF 9 ZZ? private plate)": a plate of any shape near a
+# word that says it is one.
+_VRM_ANY_SHAPE = re.compile(r"(?<![\w/])(?P<v>[A-Z]{1,3}\s?\d{1,4}\s?[A-Z][A-Za-z]{0,2})(?![\w/])")
+_PLATE_CUE = re.compile(r"(?i:cherished|private\s+plate|personal(?:ised)?\s+plate|number\s?plate|plate|reg\b|"
+                        r"registration|vrm|index)")
+_RANK_LETTERS = frozenset("PC DC PS DS DI DCI SGT CST PCSO TDC TPC".split())
 # "collar number, 1904": a comma between the cue and the number.
 _COLLAR_COMMA = re.compile(r"\b(?i:collar|warrant|shoulder)\s+(?i:number|no\.?)\s*,\s*(?P<num>\d{3,6})\b")
 _ROAD = re.compile(r"\b(?:M\d{1,3}|A\d{1,4}|B\d{4})(?:\(M\))?\b(?!\s?[A-Z]{3}\b)")
@@ -166,6 +177,14 @@ def _vrms(text: str) -> Iterator[Candidate]:
                 yield _cand(*m.span("v"), Kind.VRM, bump=3)
     for m in (_VRM_START.finditer(text) if quoted else ()):
         yield _cand(*m.span("v"), Kind.VRM, bump=3)
+    if _PLATE_CUE.search(text):
+        for m in _VRM_START_BARE.finditer(text):
+            yield _cand(*m.span("v"), Kind.VRM, bump=3)
+        for m in _VRM_ANY_SHAPE.finditer(text):
+            head = re.match(r"[A-Z]+", m.group("v")).group()
+            if head in _RANK_LETTERS or not _PLATE_CUE.search(text, max(0, m.start() - 60), min(len(text), m.end() + 25)):
+                continue
+            yield _cand(*m.span("v"), Kind.VRM, bump=1)
     for m in _VRM_CUE.finditer(text):
         value = m.group("v")
         if re.search(r"\d", value) and re.search(r"[A-Z]", value):

@@ -91,7 +91,7 @@ def check(profile: IncidentProfile) -> list[Flag]:
     elif rare and profile.exact_date:
         flags.append(Flag("rare-event-exact-date", Severity.MEDIUM,
                           f"A {profile.incident_type} with an exact date can be matched to news "
-                          "reports: give the month and year only."))
+                          "reports: give the year only (the publication gate refuses a month with its year)."))
     elif rare and small:
         flags.append(Flag("rare-event-small-place", Severity.MEDIUM,
                           f"A {profile.incident_type} in a small place ({profile.place}) may be "

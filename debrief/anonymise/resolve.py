@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .context import describe_prefix, is_plausible_name
 from .denylist import Case
@@ -39,6 +40,24 @@ def _occupied(length: int, chosen: Sequence[Candidate]) -> bytearray:
     for c in chosen:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     return taken
+
+
+def after_dates(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """"Jan Leaving Partick Station", "2025, Stapleton Road": a name, place or address found by a guessing layer that
+    starts inside a date starts after it, so the date is not lost to the longer guess."""
+    dates = [c for c in cands if c.kind in (Kind.DATE, Kind.DOB) and c.layer == "pattern"]
+    if not dates:
+        return list(cands)
+    out = []
+    for c in cands:
+        if c.kind in _NAME_LIKE and c.layer != "deny":
+            for d in dates:
+                if d.start <= c.start < d.end < c.end:
+                    start = d.end + len(text[d.end:c.end]) - len(text[d.end:c.end].lstrip(" ,;-–\t"))
+                    c = replace(c, start=start)
+        if c.end > c.start:
+            out.append(c)
+    return out
 
 
 def resolve(cands: Sequence[Candidate]) -> list[Candidate]:

@@ -17,7 +17,8 @@ from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, f
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
+# A sentence, a line or a list item starts here ("- Add the weapon field", "* Open").
+_SENTENCE_START = re.compile(r"(?:^|^[-–—*•]|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
 _CONNECTORS = frozenset("de da di del della van von der den la le du al el bin ibn ap ab y yr o mac "
                         "st".split())
 _LOCATIVE = frozenset("in near outside towards toward into via around through across past beyond "
@@ -35,7 +36,9 @@ _PREMISES = (
     r"takeaway|pub|caf[eé]|restaurant|chapel|mosque|church|gurdwara|temple|shop|store|stores|bar|"
     r"nail\s+bar|salon|barbers?|kebab\s+shop|kebabs|grill|chippy|bakery|launderette|garage|"
     r"off[- ]licence|newsagents?|supermarket|hotel|club|gym|surgery|academy|hostel|car\s+wash|"
-    r"retail\s+park|pharmacy|chemist|bookmakers|bookies|nightclub|venue"
+    r"retail\s+park|pharmacy|chemist|bookmakers|bookies|nightclub|venue|"
+    # Places named by the words before them: "the Marsh Farm estate", "Willow ward", "Overdale Primary".
+    r"estate|ward|primary|church\s+hall|bus\s+station|towers|crime\s+suite"
 )
 _PREMISES_AFTER = re.compile(
     r"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:and|&|of|the)\s+)?){1,4})(?P<noun>" + _PREMISES + r")\b"

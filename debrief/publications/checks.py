@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from debrief.anonymise import Case, Kind, find_identifiers
+from debrief.anonymise.name_use import is_ordinary_word, used_as_name
 
 DENY_KIND = "deny"
 # What the learning team is told was found, per kind: enough to look for it, never the thing itself.
@@ -43,10 +44,14 @@ def _deny_hits(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, in
     if pattern is None or not text:
         return []
     hits = []
-    for m in pattern.finditer(text.replace("’", "'")):
+    plain = text.replace("’", "'")
+    for m in pattern.finditer(plain):
         found = m.group(0)
-        # A single lower-case word ("will", "brown", "rose") is a word, not the person of that name.
+        # A single lower-case word ("will", "brown", "rose") is a word, not the person of that name; so is a name
+        # that is an ordinary word where it is not used as a name ("Add the weapon field ...": name_use.py).
         if found.islower() and " " not in found and not any(c.isdigit() for c in found):
+            continue
+        if is_ordinary_word(found) and not used_as_name(plain, *m.span()):
             continue
         hits.append(m.span())
     return hits

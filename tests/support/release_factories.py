@@ -41,7 +41,9 @@ def named_people(force: Force | None = None) -> dict[str, object]:
     }
 
 
-def signed_off_rca(who: dict[str, object]) -> RootCauseAnalysis:
+def signed_off_rca(who: dict[str, object], *,
+                   actions: tuple[tuple[str, str], ...] = (("Audit the roster", "Resourcing team"),)) -> RootCauseAnalysis:
+    """`actions`: (description, owner) of each action of the one recommendation."""
     officer, lead, second = who["officer"], who["lead"], who["second"]
     debrief = submitted_debrief(author=officer, reporter=who["colleague"], occurred_at=datetime(2026, 3, 27, 22, 15),
                                 place="Mill Lane, Ashford")
@@ -58,17 +60,19 @@ def signed_off_rca(who: dict[str, object]) -> RootCauseAnalysis:
     write_report(rca, lead, FINDINGS)
     rec = service.save_recommendation(rca, actor=lead, recommendation=None, text="Review night cover",
                                       node_ids=[factor.id])
-    service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Audit the roster",
-                        owner="Resourcing team", due_on=date(2026, 6, 1), measure="Two units on nights",
-                        status="open", reason="", today=date(2026, 4, 1))
+    for description, owner in actions:
+        service.save_action(rca, actor=lead, recommendation=rec, action=None, description=description,
+                            owner=owner, due_on=date(2026, 6, 1), measure="Two units on nights",
+                            status="open", reason="", today=date(2026, 4, 1))
     service.send_for_review(rca, actor=lead)
     service.sign_off(rca, actor=second, comment="Signed off.")
     return rca
 
 
-def released_case_study(who: dict[str, object], *, title: str = "Alone at night on a restraint") -> CaseStudy:
+def released_case_study(who: dict[str, object], *, title: str = "Alone at night on a restraint",
+                        **rca_options) -> CaseStudy:
     """Release the RCA with the anonymiser's text as it stands (flags justified) and return the candidate."""
-    rca = signed_off_rca(who)
+    rca = signed_off_rca(who, **rca_options)
     lead = who["lead"]
     found = release_service.flags(rca, release_service.prepared(rca, release_service.release_for(rca)))
     release_service.save_decisions(rca, actor=lead, title=title, undone=[], redactions=[],

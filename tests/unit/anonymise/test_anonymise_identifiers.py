@@ -94,8 +94,9 @@ def test_case_places_and_collars_from_records() -> None:
     assert "5678" not in result.text and "Thornbury" not in result.text
 
 
-def test_dates_become_month_and_year_or_one_evening() -> None:
-    assert anonymise("It was on 3rd March 2023.").text == "It was in March 2023."
+def test_dates_become_the_year_or_one_evening() -> None:
+    # A month with its year is finer than a published date may be (the gate refuses it): the year alone.
+    assert anonymise("It was on 3rd March 2023.").text == "It was in 2023."
     assert anonymise("It was on Christmas Eve.").text == "It was one evening in December."
     assert anonymise("It began on 12 April.").text == "It began one day in April."
 

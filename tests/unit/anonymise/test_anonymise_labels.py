@@ -63,9 +63,10 @@ def test_letters_do_not_run_out() -> None:
 
 
 def test_replacement_helpers() -> None:
-    assert date_replacement("2023-3-3", "on-day") == "in March 2023"
+    assert date_replacement("2023-3-3", "on-day") == "in 2023"
+    assert date_replacement("2023-3-3", "on-evening") == "one evening in 2023"
     assert date_replacement("-12-", "evening") == "one evening in December"
-    assert date_replacement("2022-1-", "day") == "January 2022"
+    assert date_replacement("2022-1-", "day") == "in 2022"
     assert time_replacement("2", "at-known") == "in the early hours"
     assert time_replacement("11", "at-unknown") == "around that time"
     assert age_replacement("34", "aged") == "in their thirties"

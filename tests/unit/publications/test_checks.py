@@ -61,7 +61,7 @@ def test_identifiers_the_deny_list_does_not_know_are_found_by_the_patterns(text,
 def test_clean_anonymised_text_passes():
     texts = {
         "title": "Waiting in A&E under section 136",
-        "summary": "Officer A and Sergeant B waited with Mr C in a hospital one evening in March 2024.",
+        "summary": "Officer A and Sergeant B waited with Mr C in a hospital one evening in 2024.",
         "findings_key_learning": "The force had no escalation route; Taser was not drawn. PAVA was carried.",
         "recommendations": "Agree an escalation after two hours with the mental health trust.",
     }
@@ -89,3 +89,16 @@ def test_pattern_matches_the_reviewer_released_stay_accepted_but_new_ones_are_re
 def test_deny_only_check_ignores_patterns():
     assert check_texts({"summary": "Call handler Gemma, on 3 March 2024."}, DENY, patterns=False) == {}
     assert check_texts({"summary": "Neil rang."}, DENY, patterns=False) == {"summary": [RECORDS]}
+
+
+@pytest.mark.parametrize("text", ["one evening in March 2024", "In March 2024 the man was detained.",
+                                  "in the spring of 2024", "between January and August 2023", "Sept 2024"])
+def test_a_month_or_season_with_its_year_is_refused(text):
+    assert check_texts({"summary": text}, DENY) == {"summary": [KIND_DESCRIPTIONS["DATE"]]}
+
+
+@pytest.mark.parametrize("text", ["one evening in 2024", "In 2024 the man was detained.", "one day in March",
+                                  "Between 2022 and 2023 he posted.", "since 2021", "by 2024",
+                                  "Person D, who goes by \"Person D\", met Sergeant B."])
+def test_what_the_anonymiser_writes_for_dates_and_people_passes(text):
+    assert check_texts({"summary": text}, DENY) == {}
