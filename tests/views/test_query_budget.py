@@ -28,9 +28,6 @@ KNOWN_OVER = {
                                               "/graph.svg", "/fishbone.dot", "/report.pdf", "/team")},
     "/rca/",
     "/review/incidents/{own_incident}",
-    # Training needs reads five kinds of evidence, each a grouped query of its own (9-12 statements).
-    "/patterns/training", "/patterns/training/briefing.html", "/patterns/training/briefing.pdf",
-    "/patterns/training/download/training-ranking.csv",
 }
 @pytest.fixture(scope="module")
 def world(databases):
