@@ -220,8 +220,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rcas", type=int, default=3_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--url", help="time the pages of a database bench/patterns_data.py already filled (its "
+                        "first force's users), without loading, changing or removing anything but the rollups")
+    parser.add_argument("--pages", default="", help="time only the pages whose path contains this text")
     args = parser.parse_args(argv)
     os.environ.setdefault("DEBRIEF_INSTANCE_PATH", tempfile.mkdtemp(prefix="bench-instance-"))
+    if args.pages:
+        global PAGES
+        PAGES = tuple(path for path in PAGES if args.pages in path)
+    if args.url:
+        from bench.patterns_data import PASSWORD
+
+        users = {who: f"{who}@pda.bench.example" for who in ("reviewer", "learning")}
+        backend = args.url.split(":", 1)[0].split("+", 1)[0]
+        timings = time_pages(args.url, users, PASSWORD, args.runs)
+        ok = report(backend, timings)
+        side_by_side({backend: timings})
+        return 0 if ok else 1
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     ok = True
     results: dict[str, dict] = {}
