@@ -1,7 +1,7 @@
 """Count the submitted debriefs into their monthly rollup, and keep it current as debriefs change.
 
 The dashboards read `DebriefSummary` (see its model) instead of passing over every debrief, its
-incident, injuries, tactics and officers on each page. Five grouped passes fill it, for every
+incident, injuries, tactics and officers on each page. Six grouped passes fill it, for every
 debrief or for chosen (force, month) slices:
 
 1. the debriefs themselves, grouped by force, month, near miss, theme and the risk view's five
@@ -11,7 +11,8 @@ debrief or for chosen (force, month) slices:
    officer's Taser group, with the uses in debriefs where an officer or the subject was injured);
 3. their injuries (``staff_injury`` / ``subject_injury`` by severity);
 4. how long after the incident each was submitted (``submission:hot`` / ``submission:cold`` by band);
-5. the training topics their reflections raise (``reflection``, ``reflection:training``), from their masks.
+5. the training topics their reflections raise (``reflection``, ``reflection:training``), from their masks;
+6. their incidents (``incidents``: incidents and near misses with at least one submitted debrief).
 
 Freshness is explicit: the services that change a counted record (debriefs/service.py,
 debriefs/people_service.py) call `commit_counted`, which notes the (force, month) slices the change touched
@@ -37,6 +38,9 @@ from debrief.analytics import risk
 from debrief.analytics.filters import add_months, month_key, month_start
 from debrief.analytics.debrief_topics import ANY_TOPIC, TRAINING_BIT
 from debrief.analytics.debrief_topics import BITS as TOPIC_BITS
+from debrief.analytics.incidents import ROLLUP_INCIDENT as INCIDENT
+from debrief.analytics.incidents import ROLLUP_INCIDENTS as INCIDENTS
+from debrief.analytics.incidents import ROLLUP_NEAR_MISS as NEAR_MISS
 from debrief.analytics.incidents import submission_band
 from debrief.analytics.sql import commit_build, count_if, days_between, json_has, month_of
 from debrief.models import (
@@ -51,7 +55,7 @@ log = logging.getLogger(__name__)
 # A (force, month) count at most this many slices again; past it one whole rebuild is quicker.
 MOST_SLICES = 200
 # What the rollup holds: raise it whenever a measure, code or count changes, so old rows are rebuilt.
-LAYOUT = 3  # 2: with the submission timeliness bands; 3: tactics by Taser group, reflection topics
+LAYOUT = 3  # 2: with the submission timeliness bands; 3: tactics by Taser group, reflection topics, incidents
 # Training needs' measures: tactics by the officer's Taser group, and the topics debriefs' reflections raise.
 TACTIC_BY_TASER = "tactic:"  # + a risk.TASER_GROUPS code or not_recorded
 REFLECTION, REFLECTION_TRAINING = "reflection", "reflection:training"
@@ -130,6 +134,18 @@ def _tactic_pass(session: Session, where, themed: bool, add) -> None:
         add((*base, f"{TACTIC_BY_TASER}{grp}", tactic), (used, 0, officer, subject, yes, no))
 
 
+def _incident_pass(session: Session, where, themed: bool, add) -> None:
+    """``incidents`` / ``incident`` or ``near_miss``: incidents with at least one submitted debrief (the reviewers'
+    queue counts these). Every key of a slice is the incident's own, so the counts add up across slices."""
+    keys = _keys(themed)
+    query = (select(*keys, func.count(func.distinct(Incident.id))).select_from(Debrief)
+             .join(Incident, Debrief.incident_id == Incident.id))
+    for row in session.execute(_scoped(query, where, themed).group_by(*keys)):
+        *base, n = row
+        base = tuple(base) if themed else (*base, "")
+        add((*base, INCIDENTS, NEAR_MISS if base[2] is True else INCIDENT), (n,))
+
+
 def _topic_pass(session: Session, where, themed: bool, add) -> None:
     """The training topics debriefs' reflections raise (their masks, debrief_topics): ``reflection`` / topic code
     (or ANY_TRAINING, TRAINING_ONLY) and ``reflection:training`` / topic code for those also mentioning training.
@@ -203,6 +219,7 @@ def count_into(session: Session, where: Sequence[ColumnElement[bool]] = ()) -> i
         _injury_pass(session, where, themed, add)
         _submission_pass(session, where, themed, add)
         _topic_pass(session, where, themed, add)
+        _incident_pass(session, where, themed, add)
     rows = [{"force_id": force_id, "incident_month": month, "near_miss": near_miss, "theme": theme,
              "measure": measure, "code": code, "records": c[0], "assaulted": c[1], "staff_injured": c[2],
              "subject_injured": c[3], "effective": c[4], "not_effective": c[5]}
