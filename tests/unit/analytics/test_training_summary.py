@@ -1,6 +1,7 @@
-"""Training needs' debrief evidence comes from the debriefs' rollup (tactics by Taser group with injuries, reflection
-topics): known answers, each equal to a count made afresh in Python from the raw debriefs, also after edits and
-deletes noted as the services note them (run on SQLite and PostgreSQL)."""
+"""Training needs' debrief evidence, and the incidents with a submitted debrief, come from the debriefs' rollup
+(tactics by Taser group with injuries, reflection topics, incidents): known answers, each equal to a count made
+afresh in Python from the raw debriefs, also after edits and deletes noted as the services note them (run on SQLite
+and PostgreSQL)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -8,13 +9,13 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from debrief.analytics import debrief_summary, training_needs
+from debrief.analytics import debrief_summary, incidents, training_needs
 from debrief.analytics.debrief_topics import BITS
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.training_topics import mentions_training, topics_in
 from debrief.auth.roles import Role
 from debrief.extensions import db
-from debrief.models import Debrief, DebriefTactic, IncidentTheme, Injury
+from debrief.models import Debrief, DebriefTactic, Incident, IncidentTheme, Injury
 from tests.support.patterns import debrief_with
 
 TODAY = date(2026, 7, 1)
@@ -39,12 +40,7 @@ def recount(f: PatternFilters) -> tuple[dict, dict]:
     topics = {code: [0, 0] for code in BITS}
     training = only = 0
     for debrief in db.session.scalars(select(Debrief)):
-        incident = debrief.incident
-        if debrief.status != "submitted" or incident.occurred_at is None \
-                or not f.start <= incident.occurred_at < f.end \
-                or (f.force_ids is not None and incident.force_id not in f.force_ids) \
-                or (f.theme and f.theme not in {t.theme for t in incident.theme_rows}) \
-                or (f.near_miss is not None and incident.near_miss is not f.near_miss):
+        if debrief.status != "submitted" or not in_scope(debrief.incident, f):
             continue
         officer = any(i.person is not None and i.person != "subject" for i in debrief.injuries)
         subject = any(i.person == "subject" for i in debrief.injuries)
@@ -64,12 +60,40 @@ def recount(f: PatternFilters) -> tuple[dict, dict]:
     return {training_needs.DEBRIEFS: tactics}, topics
 
 
+def in_scope(incident: Incident, f: PatternFilters) -> bool:
+    return incident.occurred_at is not None and f.start <= incident.occurred_at < f.end \
+        and (f.force_ids is None or incident.force_id in f.force_ids) \
+        and (not f.theme or f.theme in {t.theme for t in incident.theme_rows}) \
+        and (f.near_miss is None or incident.near_miss is f.near_miss)
+
+
+def incidents_recount(f: PatternFilters) -> dict[str, list[int]]:
+    """{month name: [incidents, near misses]} with at least one submitted debrief, counted in Python."""
+    found = {f.month_name(m): [0, 0] for m in f.months}
+    for incident in db.session.scalars(select(Incident)):
+        if in_scope(incident, f) and any(d.status == "submitted" for d in incident.debriefs):
+            month = incident.occurred_at.year * 100 + incident.occurred_at.month
+            found[f.month_name(month)][int(incident.near_miss is True)] += 1
+    return found
+
+
+def incidents_read(f: PatternFilters) -> dict[str, list[int]]:
+    table = incidents.incidents_per_month(db.session, f)
+    headline = incidents.headline(db.session, f)
+    found = {row[0]: list(row[1:3]) for row in table.rows}
+    assert [headline.value(incidents.HEADLINE_INCIDENTS, "Number"),
+            headline.value(incidents.HEADLINE_NEAR_MISSES, "Number")] == [sum(v[i] for v in found.values())
+                                                                         for i in (0, 1)]
+    return found
+
+
 SCOPES = (dict(), dict(theme="use_of_force"), dict(near_miss=False), dict(theme="custody", near_miss=True))
 
 
 def assert_matches_recount(forces) -> None:
     for scope in (*SCOPES, dict(force_ids=(forces["A"].id,)), dict(force_ids=(forces["B"].id,))):
         assert training_needs.rollup_evidence(db.session, filters(**scope)) == recount(filters(**scope)), scope
+        assert incidents_read(filters(**scope)) == incidents_recount(filters(**scope)), scope
 
 
 @pytest.fixture
@@ -103,6 +127,7 @@ def test_the_rollup_gives_the_known_answers(made, forces):
     assert topics[training_needs.NO_TOPIC] == [1, 1]
     near = training_needs.rollup_evidence(db.session, filters(near_miss=True))[1]
     assert near["training"] == [1, 0] and near["taser"] == [0, 0]
+    assert incidents_read(filters())["Mar 2026"] == [2, 0] and incidents_read(filters())["May 2026"] == [0, 1]
     assert_matches_recount(forces)
 
 
@@ -128,6 +153,10 @@ def test_the_rollup_equals_a_recount_after_each_edit_and_delete(made, forces, pe
     step(lambda: setattr(third.incident, "near_miss", False))
     step(lambda: second.incident.theme_rows.append(IncidentTheme(theme="mental_health")))
     step(lambda: setattr(fourth.incident, "occurred_at", datetime(2026, 6, 30, 23, 0)))  # another month
+    step(lambda: db.session.add(Debrief(incident=first.incident, author=people[("A", Role.REVIEWER)], kind="hot",
+                                        status="submitted", submitted_at=datetime(2026, 3, 11, 9), section_status={},
+                                        could_differ="Taser training.", tactics=[DebriefTactic(tactic="taser",
+                                                                                               effective=False)])))
     step(lambda: setattr(second, "status", "draft"))  # sent back: no longer counted
     step(lambda: db.session.delete(first.injuries[0]))
     step(lambda: db.session.delete(third))
