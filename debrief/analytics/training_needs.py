@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, String, and_, cast, func, literal, null, select, union_all
+from sqlalchemy import Integer, String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from debrief import reference as ref
@@ -19,7 +19,7 @@ from debrief.analytics import debrief_summary as ds
 from debrief.analytics import risk
 from debrief.analytics.debrief_topics import BITS
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import count_if, debrief_summary_conditions, incident_conditions, national_conditions
+from debrief.analytics.sql import debrief_summary_conditions, incident_conditions, national_conditions
 from debrief.analytics.tables import Table, rate
 from debrief.analytics.training_topics import TOPICS, mentions_training, topic_of_tactic, topics_in
 from debrief.models import (
@@ -171,18 +171,19 @@ def _rca_rows(filters: PatternFilters):
                .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), RcaNode.category.in_([c for c, _ in CATEGORIES]),
                       RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters)))
     open_ = RcaAction.status.in_(OPEN_ACTION_STATUSES)
-    progress = (select(RcaAction.recommendation_id.label("rec_id"), func.count().label("actions"),
-                       count_if(open_).label("opened"), count_if(and_(open_, RcaAction.due_on < filters.today))
-                       .label("late"))
-                .group_by(RcaAction.recommendation_id).subquery())
+
+    def actions(*where):  # correlated, through the index on the action's recommendation (a join to a grouped
+        # subquery of every action is read once per row on SQLite)
+        return (select(func.count()).select_from(RcaAction)
+                .where(RcaAction.recommendation_id == Recommendation.id, *where).scalar_subquery())
+
     recommendations = (
         select(literal(RECOMMENDATION_ROW, String), Recommendation.id, Recommendation.text, RcaNode.category,
-               RcaNode.label, RcaNode.id, progress.c.actions, progress.c.opened, progress.c.late)
+               RcaNode.label, RcaNode.id, actions(), actions(open_), actions(open_, RcaAction.due_on < filters.today))
         .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
         .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
         .outerjoin(recommendation_node, recommendation_node.c.recommendation_id == Recommendation.id)
         .outerjoin(RcaNode, RcaNode.id == recommendation_node.c.node_id)
-        .outerjoin(progress, progress.c.rec_id == Recommendation.id)
         .where(*incident_conditions(filters)))
     return union_all(factors, recommendations)
 
