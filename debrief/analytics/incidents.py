@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -88,11 +89,18 @@ def _as_day(value) -> date | None:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
+@lru_cache(maxsize=8192)
+def _deadline(started: date) -> date:
+    """The day an RCA started on must be signed off by: the working-day walk runs once per start day per process
+    (a page over five years has thousands of (start, sign-off) pairs but far fewer start days)."""
+    return add_working_days(started, RCA_WORKING_DAYS)
+
+
 def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
     """RCAs against the 60-working-day standard, counted from the day each started.
 
     SQL groups RCAs by (start day, sign-off day); the working-day arithmetic (bank holidays)
-    then runs once per distinct pair, never per row.
+    then runs once per distinct start day, never per row.
     """
     signed_day = day_of(RootCauseAnalysis.signed_off_at)
     rows = session.execute(
@@ -102,7 +110,7 @@ def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
         .group_by(RootCauseAnalysis.started_on, signed_day)).all() if filters.debriefs else []
     counts = {RCA_ON_TIME: 0, RCA_LATE: 0, RCA_OPEN: 0, RCA_OPEN_LATE: 0}
     for started, signed, n in rows:
-        deadline = add_working_days(_as_day(started), RCA_WORKING_DAYS)
+        deadline = _deadline(_as_day(started))
         signed = _as_day(signed)
         if signed is not None:
             counts[RCA_ON_TIME if signed <= deadline else RCA_LATE] += n
