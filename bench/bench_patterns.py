@@ -64,21 +64,21 @@ def time_pages(url: str, users: dict[str, str], password: str, runs: int) -> dic
                       "SESSION_COOKIE_SECURE": False})
     with app.app_context():
         from debrief.analytics import debrief_summary, national_summary
+        from debrief.analytics.debrief_topics import classify_missing
 
+        # The loader writes around the ORM, so each debrief's training topics are read once here (as the
+        # migration does for a database's existing debriefs, and refresh-patterns for debriefs written around
+        # the ORM; new answers are read as they are written), before the debriefs' rollup counts them.
+        started = time.perf_counter()
+        read = classify_missing(db.session)
+        db.session.commit()
+        print(f"  training topics of {read:,} debriefs read in {time.perf_counter() - started:.1f} s")
         # What the first page view after the bulk load does (seed-demo and an import build them up front).
         # national_summary.ensure_fresh also builds the profile rollup (Who is subject to force, Training needs).
         for name, module in (("national data", national_summary), ("debriefs", debrief_summary)):
             started = time.perf_counter()
             module.ensure_fresh(db.session)
             print(f"  monthly rollup of the {name} built in {time.perf_counter() - started:.1f} s")
-        from debrief.analytics.debrief_topics import classify_missing
-
-        # The loader writes around the ORM, so each debrief's training topics are read once here (as the
-        # migration does for a database's existing debriefs; new answers are read as they are written).
-        started = time.perf_counter()
-        read = classify_missing(db.session)
-        db.session.commit()
-        print(f"  training topics of {read:,} debriefs read in {time.perf_counter() - started:.1f} s")
         _force_figures(db.session)
     timings: dict[tuple[str, str], list[float]] = {}
     # No app context held open: each request gets its own, with its own `g` and session, as in production.
@@ -220,8 +220,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rcas", type=int, default=3_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--url", help="time the pages of a database bench/patterns_data.py already filled (its "
+                        "first force's users), without loading, changing or removing anything but the rollups")
+    parser.add_argument("--pages", default="", help="time only the pages whose path contains this text")
     args = parser.parse_args(argv)
     os.environ.setdefault("DEBRIEF_INSTANCE_PATH", tempfile.mkdtemp(prefix="bench-instance-"))
+    if args.pages:
+        global PAGES
+        PAGES = tuple(path for path in PAGES if args.pages in path)
+    if args.url:
+        from bench.patterns_data import PASSWORD
+
+        users = {who: f"{who}@pda.bench.example" for who in ("reviewer", "learning")}
+        backend = args.url.split(":", 1)[0].split("+", 1)[0]
+        timings = time_pages(args.url, users, PASSWORD, args.runs)
+        ok = report(backend, timings)
+        side_by_side({backend: timings})
+        return 0 if ok else 1
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     ok = True
     results: dict[str, dict] = {}

@@ -1,15 +1,18 @@
 """Count the submitted debriefs into their monthly rollup, and keep it current as debriefs change.
 
 The dashboards read `DebriefSummary` (see its model) instead of passing over every debrief, its
-incident, injuries, tactics and officers on each page. Three grouped passes fill it, for every
+incident, injuries, tactics and officers on each page. Six grouped passes fill it, for every
 debrief or for chosen (force, month) slices:
 
 1. the debriefs themselves, grouped by force, month, near miss, theme and the risk view's five
    groupings at once, with the impact factors and reasons counted in the same pass; the ``all``,
    ``risk:*``, ``impact_factor`` and ``reason`` rows are summed from those groups;
-2. their tactics (``tactic``: used, effective, not effective);
+2. their tactics (``tactic``: used, effective, not effective; ``tactic:<Taser group>``: the same by the
+   officer's Taser group, with the uses in debriefs where an officer or the subject was injured);
 3. their injuries (``staff_injury`` / ``subject_injury`` by severity);
-4. how long after the incident each was submitted (``submission:hot`` / ``submission:cold`` by band).
+4. how long after the incident each was submitted (``submission:hot`` / ``submission:cold`` by band);
+5. the training topics their reflections raise (``reflection``, ``reflection:training``), from their masks;
+6. their incidents (``incidents``: incidents and near misses with at least one submitted debrief).
 
 Freshness is explicit: the services that change a counted record (debriefs/service.py,
 debriefs/people_service.py) call `commit_counted`, which notes the (force, month) slices the change touched
@@ -33,11 +36,16 @@ from sqlalchemy.sql import ColumnElement
 from debrief import reference as ref
 from debrief.analytics import risk
 from debrief.analytics.filters import add_months, month_key, month_start
+from debrief.analytics.debrief_topics import ANY_TOPIC, TRAINING_BIT
+from debrief.analytics.debrief_topics import BITS as TOPIC_BITS
+from debrief.analytics.incidents import ROLLUP_INCIDENT as INCIDENT
+from debrief.analytics.incidents import ROLLUP_INCIDENTS as INCIDENTS
+from debrief.analytics.incidents import ROLLUP_NEAR_MISS as NEAR_MISS
 from debrief.analytics.incidents import submission_band
 from debrief.analytics.sql import commit_build, count_if, days_between, json_has, month_of
 from debrief.models import (
-    Debrief, DebriefSummary, DebriefSummaryChange, DebriefSummaryState, DebriefTactic, Incident, IncidentOfficer,
-    IncidentTheme, Injury,
+    Debrief, DebriefReflectionTopics, DebriefSummary, DebriefSummaryChange, DebriefSummaryState, DebriefTactic,
+    Incident, IncidentOfficer, IncidentTheme, Injury,
 )
 from debrief.models.base import utcnow
 from debrief.models.debrief import DebriefStatus
@@ -47,7 +55,11 @@ log = logging.getLogger(__name__)
 # A (force, month) count at most this many slices again; past it one whole rebuild is quicker.
 MOST_SLICES = 200
 # What the rollup holds: raise it whenever a measure, code or count changes, so old rows are rebuilt.
-LAYOUT = 2  # 2: with the submission timeliness bands
+LAYOUT = 3  # 2: with the submission timeliness bands; 3: tactics by Taser group, reflection topics, incidents
+# Training needs' measures: tactics by the officer's Taser group, and the topics debriefs' reflections raise.
+TACTIC_BY_TASER = "tactic:"  # + a risk.TASER_GROUPS code or not_recorded
+REFLECTION, REFLECTION_TRAINING = "reflection", "reflection:training"
+ANY_TRAINING, TRAINING_ONLY = "_training", "_training_only"  # codes of REFLECTION: any mention; training alone
 _FACT_CODES = (("impact_factor", "impact_factors", ref.codes(ref.IMPACT_FACTORS)),
                ("reason", "reasons", ref.codes(ref.FORCE_REASONS)))
 Key = tuple  # (force_id, month, near_miss, theme, measure, code)
@@ -69,13 +81,7 @@ def _scoped(query, where: Sequence[ColumnElement[bool]], themed: bool):
 def _debrief_pass(session: Session, where, themed: bool, add) -> None:
     keys = _keys(themed)
     groups = [risk.debrief_group(d.key) for d in risk.DIMENSIONS]
-    scope = _scoped(select(Debrief.id).select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id),
-                    where, False)
-    # Who was hurt, per debrief: one pass over the injuries of the debriefs in scope.
-    hurt = (select(Injury.debrief_id.label("debrief_id"),
-                   func.max(case((Injury.person == "subject", 1), else_=0)).label("subject"),
-                   func.max(case((Injury.person != "subject", 1), else_=0)).label("officer"))
-            .where(Injury.debrief_id.in_(scope)).group_by(Injury.debrief_id).subquery())
+    hurt = _hurt(where)
     facts = [(measure, code) for measure, _, codes in _FACT_CODES for code in codes]
     fact_sums = [count_if(json_has(getattr(Debrief, column), code))
                  for _, column, codes in _FACT_CODES for code in codes]
@@ -99,16 +105,77 @@ def _debrief_pass(session: Session, where, themed: bool, add) -> None:
                 add((*base, measure, code), (n,))
 
 
+def _hurt(where):
+    """Who was hurt, per debrief in scope: (debrief_id, subject 0/1, officer 0/1), one pass over the injuries."""
+    scope = _scoped(select(Debrief.id).select_from(Debrief).join(Incident, Debrief.incident_id == Incident.id),
+                    where, False)
+    return (select(Injury.debrief_id.label("debrief_id"),
+                   func.max(case((Injury.person == "subject", 1), else_=0)).label("subject"),
+                   func.max(case((Injury.person != "subject", 1), else_=0)).label("officer"))
+            .where(Injury.debrief_id.in_(scope)).group_by(Injury.debrief_id).subquery())
+
+
 def _tactic_pass(session: Session, where, themed: bool, add) -> None:
+    """``tactic`` (used, effective, not effective) and, by the officer's Taser group, ``tactic:<group>`` with
+    the uses in debriefs where an officer or the subject was injured too (Training needs)."""
     keys = _keys(themed)
-    query = (select(*keys, DebriefTactic.tactic, func.count(), count_if(DebriefTactic.effective.is_(True)),
-                    count_if(DebriefTactic.effective.is_(False)))
+    hurt = _hurt(where)
+    group = risk.debrief_group("taser").label("grp")
+    query = (select(*keys, DebriefTactic.tactic, group, func.count(), count_if(DebriefTactic.effective.is_(True)),
+                    count_if(DebriefTactic.effective.is_(False)), count_if(hurt.c.officer == 1),
+                    count_if(hurt.c.subject == 1))
              .select_from(DebriefTactic).join(Debrief, DebriefTactic.debrief_id == Debrief.id)
-             .join(Incident, Debrief.incident_id == Incident.id))
-    for row in session.execute(_scoped(query, where, themed).group_by(*keys, DebriefTactic.tactic)):
-        *base, tactic, used, yes, no = row
+             .join(Incident, Debrief.incident_id == Incident.id)
+             .outerjoin(hurt, hurt.c.debrief_id == Debrief.id))
+    for row in session.execute(_scoped(query, where, themed).group_by(*keys, DebriefTactic.tactic, group)):
+        *base, tactic, grp, used, yes, no, officer, subject = row
         base = tuple(base) if themed else (*base, "")
         add((*base, "tactic", tactic), (used, 0, 0, 0, yes, no))
+        add((*base, f"{TACTIC_BY_TASER}{grp}", tactic), (used, 0, officer, subject, yes, no))
+
+
+def _incident_pass(session: Session, where, themed: bool, add) -> None:
+    """``incidents`` / ``incident`` or ``near_miss``: incidents with at least one submitted debrief (the reviewers'
+    queue counts these). Every key of a slice is the incident's own, so the counts add up across slices."""
+    keys = _keys(themed)
+    query = (select(*keys, func.count(func.distinct(Incident.id))).select_from(Debrief)
+             .join(Incident, Debrief.incident_id == Incident.id))
+    for row in session.execute(_scoped(query, where, themed).group_by(*keys)):
+        *base, n = row
+        base = tuple(base) if themed else (*base, "")
+        add((*base, INCIDENTS, NEAR_MISS if base[2] is True else INCIDENT), (n,))
+
+
+def _topic_pass(session: Session, where, themed: bool, add) -> None:
+    """The training topics debriefs' reflections raise (their masks, debrief_topics): ``reflection`` / topic code
+    (or ANY_TRAINING, TRAINING_ONLY) and ``reflection:training`` / topic code for those also mentioning training.
+    Grouped by mask in SQL (a few dozen masks), the bits taken apart here."""
+    keys = _keys(themed)
+    mask = func.coalesce(DebriefReflectionTopics.mask, 0).label("mask")
+    query = (select(*keys, mask, func.count()).select_from(Debrief)
+             .join(Incident, Debrief.incident_id == Incident.id)
+             .outerjoin(DebriefReflectionTopics, DebriefReflectionTopics.debrief_id == Debrief.id))
+    for row in session.execute(_scoped(query, where, themed).group_by(*keys, mask)):
+        *base, bits, n = row
+        base = tuple(base) if themed else (*base, "")
+        for key in topic_keys(int(bits or 0)):
+            add((*base, *key), (n,))
+
+
+def topic_keys(bits: int) -> list[tuple[str, str]]:
+    """The (measure, code) keys one debrief with this topic mask counts under (pure)."""
+    training = bool(bits & TRAINING_BIT)
+    keys = []
+    for code, bit in TOPIC_BITS.items():
+        if bits & bit:
+            keys.append((REFLECTION, code))
+            if training:
+                keys.append((REFLECTION_TRAINING, code))
+    if training:
+        keys.append((REFLECTION, ANY_TRAINING))
+        if not bits & ANY_TOPIC:
+            keys.append((REFLECTION, TRAINING_ONLY))
+    return keys
 
 
 def _injury_pass(session: Session, where, themed: bool, add) -> None:
@@ -151,6 +218,8 @@ def count_into(session: Session, where: Sequence[ColumnElement[bool]] = ()) -> i
         _tactic_pass(session, where, themed, add)
         _injury_pass(session, where, themed, add)
         _submission_pass(session, where, themed, add)
+        _topic_pass(session, where, themed, add)
+        _incident_pass(session, where, themed, add)
     rows = [{"force_id": force_id, "incident_month": month, "near_miss": near_miss, "theme": theme,
              "measure": measure, "code": code, "records": c[0], "assaulted": c[1], "staff_injured": c[2],
              "subject_injured": c[3], "effective": c[4], "not_effective": c[5]}
@@ -195,15 +264,16 @@ def rollup_total(session: Session) -> int:
                           .where(DebriefSummary.measure == "all", DebriefSummary.theme == ""))
 
 
-def ensure_fresh(session: Session) -> bool:
-    """Recount the slices noted since the last recount (or everything, the first time); True if anything was.
+def ensure_fresh(session: Session, rebuild_all: bool = False) -> bool:
+    """Recount the slices noted since the last recount (or everything, the first time, or with `rebuild_all`);
+    True if anything was.
 
     The state row is locked (FOR UPDATE on PostgreSQL; SQLite serialises writers), so two requests
     never recount the same slice at once.
     """
     pending = session.scalar(select(func.max(DebriefSummaryChange.id)))
     state = session.get(DebriefSummaryState, 1)
-    built = state is not None and state.layout == LAYOUT
+    built = state is not None and state.layout == LAYOUT and not rebuild_all
     if built and pending is None and rollup_total(session) == live_total(session):
         return False
     state = session.scalar(select(DebriefSummaryState).where(DebriefSummaryState.id == 1)

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.rollup_reads import sums
-from debrief.analytics.sql import (
-    count_if, day_of, debrief_summary_conditions, debriefed_incident_conditions, incident_conditions, month_of,
-    summary_conditions,
-)
+from debrief.analytics.sql import day_of, debrief_summary_conditions, incident_conditions, summary_conditions
 from debrief.analytics.tables import Table
 from debrief.models import Incident, RcaAction, Recommendation, RootCauseAnalysis
 from debrief.models.analytics_summary import DebriefSummary, UseOfForceSummary as S
@@ -23,6 +21,8 @@ NEAR_MISSES = "Near misses (debriefs)"
 NATIONAL_USES = "Uses of force (national data)"
 HEADLINE_INCIDENTS = "Incidents with a submitted debrief"
 HEADLINE_NEAR_MISSES = "Near misses with a submitted debrief"
+# The debriefs' rollup measure of incidents with at least one submitted debrief, and its two codes (debrief_summary).
+ROLLUP_INCIDENTS, ROLLUP_INCIDENT, ROLLUP_NEAR_MISS = "incidents", "incident", "near_miss"
 
 # Upper bounds in days (exclusive) of the time from the incident to a debrief's submission.
 SUBMISSION_BANDS: tuple[tuple[float | None, str], ...] = (
@@ -44,12 +44,10 @@ def incidents_per_month(session: Session, filters: PatternFilters) -> Table:
     by_month: dict[int, list[int]] = {m: [] for m in filters.months}
     if filters.debriefs:
         columns += [INCIDENTS, NEAR_MISSES]
-        month = month_of(Incident.occurred_at)
-        found = {row[0]: (row[1], row[2]) for row in session.execute(
-            select(month, count_if(Incident.near_miss.is_not(True)), count_if(Incident.near_miss.is_(True)))
-            .where(*debriefed_incident_conditions(filters)).group_by(month))}
+        # From the debriefs' monthly rollup: incidents with at least one submitted debrief (see debrief_summary).
+        counted = sums(session, filters).by_month_code(ROLLUP_INCIDENTS, national=False)
         for m in filters.months:
-            by_month[m] += list(found.get(m, (0, 0)))
+            by_month[m] += [counted.get((m, ROLLUP_INCIDENT), 0), counted.get((m, ROLLUP_NEAR_MISS), 0)]
     if filters.shows_national:
         columns.append(NATIONAL_USES)
         found = sums(session, filters).by_month("all", national=True) if filters.national else {}
@@ -91,9 +89,16 @@ def _as_day(value) -> date | None:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
+@lru_cache(maxsize=8192)
+def _deadline(started: date) -> date:
+    """The day an RCA started on must be signed off by: the working-day walk runs once per start day per process
+    (a page over five years has thousands of (start, sign-off) pairs but far fewer start days)."""
+    return add_working_days(started, RCA_WORKING_DAYS)
+
+
 def rca_band(started, signed, today: date) -> str:
     """Where an RCA started on `started` and signed off on `signed` (None: not yet) stands against the standard."""
-    deadline = add_working_days(_as_day(started), RCA_WORKING_DAYS)
+    deadline = _deadline(_as_day(started))
     signed = _as_day(signed)
     if signed is not None:
         return RCA_ON_TIME if signed <= deadline else RCA_LATE
@@ -104,7 +109,7 @@ def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
     """RCAs against the 60-working-day standard, counted from the day each started.
 
     SQL groups RCAs by (start day, sign-off day); the working-day arithmetic (bank holidays)
-    then runs once per distinct pair, never per row.
+    then runs once per distinct start day, never per row.
     """
     signed_day = day_of(RootCauseAnalysis.signed_off_at)
     rows = session.execute(
@@ -125,12 +130,13 @@ def headline(session: Session, filters: PatternFilters) -> Table:
     """The overview's few numbers for the months and forces chosen: one statement of scalar subqueries."""
     figures: dict[str, object] = {}
     if filters.debriefs:
-        debriefed = debriefed_incident_conditions(filters)
+        incidents = debrief_summary_conditions(filters, ROLLUP_INCIDENTS)
         rcas = (select(RootCauseAnalysis.id).join(Incident, RootCauseAnalysis.incident_id == Incident.id)
                 .where(*incident_conditions(filters)))
         overdue = RcaAction.status.in_(OPEN_ACTION_STATUSES) & (RcaAction.due_on < filters.today)
-        figures[HEADLINE_INCIDENTS] = select(count_if(Incident.near_miss.is_not(True))).where(*debriefed)
-        figures[HEADLINE_NEAR_MISSES] = select(count_if(Incident.near_miss.is_(True))).where(*debriefed)
+        for label, code in ((HEADLINE_INCIDENTS, ROLLUP_INCIDENT), (HEADLINE_NEAR_MISSES, ROLLUP_NEAR_MISS)):
+            figures[label] = (select(func.coalesce(func.sum(DebriefSummary.records), 0))
+                              .where(*incidents, DebriefSummary.code == code))
         figures["Debriefs submitted"] = (select(func.coalesce(func.sum(DebriefSummary.records), 0))
                                          .where(*debrief_summary_conditions(filters, "all")))
         figures["Root-cause analyses signed off"] = (

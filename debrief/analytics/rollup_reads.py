@@ -79,6 +79,14 @@ class RollupSums:
             out[month] = out.get(month, 0) + counts[index]
         return out
 
+    def by_month_code(self, measure: str, national: bool, column: str = "records") -> dict[tuple[int, str], int]:
+        """{(YYYYMM, code): one column}."""
+        index = COUNTS.index(column)
+        out: dict[tuple[int, str], int] = {}
+        for month, code, counts in self._rows.get((self._source(national), measure), ()):
+            out[(month, code)] = out.get((month, code), 0) + counts[index]
+        return out
+
     def total(self, measure: str, national: bool, column: str = "records") -> int:
         return sum(self.by_month(measure, national, column).values())
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from debrief.analytics import debrief_summary, national_summary
+from debrief.analytics.debrief_topics import classify_missing
 from debrief.audit import record
 from debrief.auth.roles import Role
 from debrief.extensions import db
@@ -29,7 +30,9 @@ def scoped_force_ids(user: User, chosen_force_id: int | None) -> tuple[int, ...]
 def refresh_summaries() -> None:
     """Bring both monthly rollups up to date (a command's job: the pages only read them)."""
     national_summary.ensure_fresh(db.session, check_count=True)
-    debrief_summary.ensure_fresh(db.session)
+    # Debriefs written around the ORM have no topic mask yet: read them, and count every debrief afresh if any.
+    read = classify_missing(db.session)
+    debrief_summary.ensure_fresh(db.session, rebuild_all=read > 0)
 
 
 def recent_imports(force_ids: tuple[int, ...] | None) -> list[UseOfForceImportRun]:

@@ -11,21 +11,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Integer, String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from debrief import reference as ref
+from debrief.analytics import debrief_summary as ds
 from debrief.analytics import risk
+from debrief.analytics.debrief_topics import BITS
 from debrief.analytics.filters import PatternFilters
-from debrief.analytics.sql import count_if, incident_conditions, national_conditions
+from debrief.analytics.sql import debrief_summary_conditions, incident_conditions, national_conditions
 from debrief.analytics.tables import Table, rate
-from debrief.analytics.debrief_topics import ANY_TOPIC, BITS, TRAINING_BIT
 from debrief.analytics.training_topics import TOPICS, mentions_training, topic_of_tactic, topics_in
 from debrief.models import (
-    Debrief, DebriefReflectionTopics, DebriefTactic, Incident, Injury, RcaAction, RcaNode, Recommendation, RootCauseAnalysis,
-    UseOfForceProfileSummary as P,
+    DebriefSummary, Incident, RcaAction, RcaNode, Recommendation, RootCauseAnalysis, UseOfForceProfileSummary as P,
 )
-from debrief.models.debrief import DebriefStatus
 from debrief.models.rca import OPEN_ACTION_STATUSES, RcaStatus, recommendation_node
 from debrief.rca.graph import FACTOR, ROOT_CAUSE
 
@@ -35,6 +34,7 @@ GROUPS = (("carrying", "trained and carrying a Taser"), ("other", "not carrying 
 CATEGORIES = (("education_training", "Education and training factors"),
               ("equipment_technology", "Equipment and technology factors"))
 NO_TOPIC = "No topic matched"
+TASER_CODES = (*(code for code, _ in risk.TASER_GROUPS), risk.NOT_RECORDED)
 Counts = dict[tuple[str, str], list[int]]  # (tactic, Taser group) -> [used, effective, not effective, staff, subject]
 
 
@@ -42,29 +42,54 @@ def sources(filters: PatternFilters) -> list[str]:
     return [s for s, on in ((NATIONAL, filters.shows_national), (DEBRIEFS, filters.debriefs)) if on]
 
 
-def tactic_counts(session: Session, filters: PatternFilters, source: str) -> Counts:
-    """Uses of each tactic by the officer's Taser group: effective, not effective, and with an injury."""
-    if source == NATIONAL:
-        query = (select(P.code, P.grp, func.sum(P.records), func.sum(P.effective), func.sum(P.not_effective),
-                        func.sum(P.staff_injured), func.sum(P.subject_injured))
-                 .where(P.measure == "tactic", *national_conditions(filters, P)).group_by(P.code, P.grp))
-    else:
-        if not filters.debriefs:
-            return {}
-        hurt = (select(Injury.debrief_id.label("debrief_id"),
-                       func.max(case((Injury.person == "subject", 1), else_=0)).label("subject"),
-                       func.max(case((Injury.person != "subject", 1), else_=0)).label("officer"))
-                .group_by(Injury.debrief_id).subquery())
-        group = risk.debrief_group("taser")
-        query = (select(DebriefTactic.tactic, group, func.count(), count_if(DebriefTactic.effective.is_(True)),
-                        count_if(DebriefTactic.effective.is_(False)), count_if(hurt.c.officer == 1),
-                        count_if(hurt.c.subject == 1))
-                 .join(Debrief, DebriefTactic.debrief_id == Debrief.id)
-                 .join(Incident, Debrief.incident_id == Incident.id)
-                 .outerjoin(hurt, hurt.c.debrief_id == Debrief.id)
-                 .where(Debrief.status == DebriefStatus.SUBMITTED, *incident_conditions(filters))
-                 .group_by(DebriefTactic.tactic, group))
-    return {(tactic, grp): [int(v or 0) for v in values] for tactic, grp, *values in session.execute(query)}
+def _rollup_parts(filters: PatternFilters) -> list:
+    """The two rollups' rows Training needs reads, as (source, measure, code, grp, five counts)."""
+    parts = []
+    if filters.shows_national:
+        parts.append(select(literal(NATIONAL, String).label("source"), literal("tactic", String).label("measure"),
+                            P.code, P.grp, func.sum(P.records), func.sum(P.effective), func.sum(P.not_effective),
+                            func.sum(P.staff_injured), func.sum(P.subject_injured))
+                     .where(P.measure == "tactic", *national_conditions(filters, P)).group_by(P.code, P.grp))
+    if filters.debriefs:
+        d = DebriefSummary
+        measures = [f"{ds.TACTIC_BY_TASER}{code}" for code in TASER_CODES] + [ds.REFLECTION, ds.REFLECTION_TRAINING]
+        parts.append(select(literal(DEBRIEFS, String).label("source"), d.measure, d.code, literal("", String),
+                            func.sum(d.records), func.sum(d.effective), func.sum(d.not_effective),
+                            func.sum(d.staff_injured), func.sum(d.subject_injured))
+                     .where(d.measure.in_(measures), *debrief_summary_conditions(filters, None))
+                     .group_by(d.measure, d.code))
+    return parts
+
+
+def rollup_evidence(session: Session, filters: PatternFilters) -> tuple[dict[str, Counts], dict[str, list[int]]]:
+    """({source: tactic counts}, debrief topics) from both monthly rollups in one statement.
+
+    Tactic counts: {(tactic, Taser group): [used, effective, not effective, officer or staff injured, subject
+    injured]}, the last two counting uses in records (or debriefs) where someone was injured. Debrief topics:
+    {topic: [debriefs raising it, of which also mentioning training]}, with "training" for any mention and
+    NO_TOPIC for a mention of training alone."""
+    tactics: dict[str, Counts] = {source: {} for source in sources(filters)}
+    topics: dict[str, list[int]] = {}
+    parts = _rollup_parts(filters)
+    if not parts:
+        return tactics, topics
+    for source, measure, code, grp, *values in session.execute(parts[0] if len(parts) == 1 else union_all(*parts)):
+        counts = [int(v or 0) for v in values]
+        if source == NATIONAL:
+            tactics[NATIONAL][(code, grp)] = counts
+        elif measure.startswith(ds.TACTIC_BY_TASER):
+            tactics[DEBRIEFS][(code, measure[len(ds.TACTIC_BY_TASER):])] = counts
+        elif measure == ds.REFLECTION:
+            topics.setdefault(code, [0, 0])[0] = counts[0]
+        else:
+            topics.setdefault(code, [0, 0])[1] = counts[0]
+    if filters.debriefs:
+        found = {code: topics.get(code, [0, 0]) for code in BITS}
+        found["training"] = [topics.get(ds.ANY_TRAINING, [0, 0])[0], 0]
+        only = topics.get(ds.TRAINING_ONLY, [0, 0])[0]
+        found[NO_TOPIC] = [only, only]
+        topics = found
+    return tactics, topics
 
 
 def _tactic_label(code: str) -> str:
@@ -118,30 +143,6 @@ def injuries_by_tactic(counts: Counts, source: str) -> Table:
     return table
 
 
-def debrief_topics(session: Session, filters: PatternFilters) -> dict[str, list[int]]:
-    """{topic: [debriefs raising it, of which also mentioning training]}, with "training" for any mention and
-    NO_TOPIC for a mention of training alone: one pass over the debriefs' topic masks (debrief_topics)."""
-    if not filters.debriefs:
-        return {}
-    mask = DebriefReflectionTopics.mask
-
-    def has(bits: int):
-        return mask.op("&")(bits) == bits
-
-    keys = [(code, bit) for code, bit in BITS.items()]
-    sums = [count_if(has(bit)) for _, bit in keys] + [count_if(has(bit | TRAINING_BIT)) for _, bit in keys]
-    sums += [count_if(has(TRAINING_BIT)), count_if(has(TRAINING_BIT) & (mask.op("&")(ANY_TOPIC) == 0))]
-    row = session.execute(select(*sums).select_from(Debrief)
-                          .join(DebriefReflectionTopics, DebriefReflectionTopics.debrief_id == Debrief.id)
-                          .join(Incident, Debrief.incident_id == Incident.id)
-                          .where(Debrief.status == DebriefStatus.SUBMITTED, *incident_conditions(filters))).one()
-    values = [int(v or 0) for v in row]
-    found = {code: [values[i], values[len(keys) + i]] for i, (code, _) in enumerate(keys)}
-    found["training"] = [values[-2], 0]
-    found[NO_TOPIC] = [values[-1], values[-1]]
-    return found
-
-
 def debrief_themes_table(found: dict[str, list[int]]) -> Table:
     rows = [[topic.title, *found.get(topic.code, [0, 0])] for topic in TOPICS]
     rows.append(["Training, no other topic", found.get(NO_TOPIC, [0, 0])[0], None])
@@ -154,17 +155,58 @@ def debrief_themes_table(found: dict[str, list[int]]) -> Table:
     return table
 
 
-def rca_factor_topics(session: Session, filters: PatternFilters) -> dict[str, list[int]]:
-    """{topic: [training factors, equipment factors, signed-off RCAs]} of factors in those two categories."""
-    found: dict[str, list] = defaultdict(lambda: [0, 0, set()])
-    if not filters.debriefs:
-        return {}
-    rows = session.execute(
-        select(RcaNode.rca_id, RcaNode.category, RcaNode.label, RcaNode.description)
-        .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
+FACTOR_ROW, RECOMMENDATION_ROW = "factor", "recommendation"
+
+
+def _rca_rows(filters: PatternFilters):
+    """Both kinds of RCA evidence as one UNION ALL of (kind, id, text, category, label, node id, actions, open,
+    overdue): training and equipment factors of signed-off RCAs (id: the RCA; text: the label; label: the
+    description), and every recommendation in scope once per linked factor (or once, with none), with its
+    actions' progress beside it."""
+    factors = (select(literal(FACTOR_ROW, String).label("kind"), RcaNode.rca_id.label("id"),
+                      RcaNode.label.label("text"), RcaNode.category, RcaNode.description.label("label"),
+                      cast(null(), Integer), cast(null(), Integer), cast(null(), Integer), cast(null(), Integer))
+               .join(RootCauseAnalysis, RcaNode.rca_id == RootCauseAnalysis.id)
+               .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
+               .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), RcaNode.category.in_([c for c, _ in CATEGORIES]),
+                      RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters)))
+    open_ = RcaAction.status.in_(OPEN_ACTION_STATUSES)
+
+    def actions(*where):  # correlated, through the index on the action's recommendation (a join to a grouped
+        # subquery of every action is read once per row on SQLite)
+        return (select(func.count()).select_from(RcaAction)
+                .where(RcaAction.recommendation_id == Recommendation.id, *where).scalar_subquery())
+
+    recommendations = (
+        select(literal(RECOMMENDATION_ROW, String), Recommendation.id, Recommendation.text, RcaNode.category,
+               RcaNode.label, RcaNode.id, actions(), actions(open_), actions(open_, RcaAction.due_on < filters.today))
+        .join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
         .join(Incident, RootCauseAnalysis.incident_id == Incident.id)
-        .where(RcaNode.kind.in_((FACTOR, ROOT_CAUSE)), RcaNode.category.in_([c for c, _ in CATEGORIES]),
-               RootCauseAnalysis.status == RcaStatus.SIGNED_OFF, *incident_conditions(filters)))
+        .outerjoin(recommendation_node, recommendation_node.c.recommendation_id == Recommendation.id)
+        .outerjoin(RcaNode, RcaNode.id == recommendation_node.c.node_id)
+        .where(*incident_conditions(filters)))
+    return union_all(factors, recommendations)
+
+
+def rca_evidence(session: Session, filters: PatternFilters) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """(factor topics, recommendation topics) in one statement; see factor_topics and recommendation_topics."""
+    if not filters.debriefs:
+        return {}, {}
+    factors, recs = [], {}
+    for kind, row_id, text, category, label, node_id, actions, opened, late in session.execute(_rca_rows(filters)):
+        if kind == FACTOR_ROW:
+            factors.append((row_id, category, text, label))
+            continue
+        held = recs.setdefault(row_id, [text, [], (int(actions or 0), int(opened or 0), int(late or 0))])
+        if node_id is not None:
+            held[1].append((category, label))
+    return factor_topics(factors), recommendation_topics(list(recs.values()))
+
+
+def factor_topics(rows) -> dict[str, list[int]]:
+    """{topic: [training factors, equipment factors, signed-off RCAs]} of factors in those two categories, from
+    (rca id, category, label, description) rows (pure)."""
+    found: dict[str, list] = defaultdict(lambda: [0, 0, set()])
     for rca_id, category, label, description in rows:
         index = 0 if category == "education_training" else 1
         for code in topics_in(label, description) or {NO_TOPIC}:
@@ -185,34 +227,16 @@ def rca_factors_table(found: dict[str, list[int]]) -> Table:
 REC_COLUMNS = ("Every action closed", "Actions under way, none overdue", "With an overdue action", "No actions yet")
 
 
-def recommendation_topics(session: Session, filters: PatternFilters) -> dict[str, list[int]]:
-    """{topic: [recommendations aimed at training, then one count per REC_COLUMNS]}.
+def recommendation_topics(recs) -> dict[str, list[int]]:
+    """{topic: [recommendations aimed at training, then one count per REC_COLUMNS]}, from each recommendation's
+    (text, [(linked factor's category, label)], (actions, open, overdue)) (pure).
 
     Aimed at training: linked to an education-and-training factor, or its wording mentions training. Its topic
     comes from its wording and its linked factors' labels."""
-    if not filters.debriefs:
-        return {}
-    in_scope = (select(Recommendation.id).join(RootCauseAnalysis, Recommendation.rca_id == RootCauseAnalysis.id)
-                .join(Incident, RootCauseAnalysis.incident_id == Incident.id).where(*incident_conditions(filters)))
-    recs = {rec_id: [text, []] for rec_id, text in session.execute(
-        select(Recommendation.id, Recommendation.text).where(Recommendation.id.in_(in_scope)))}
-    if not recs:
-        return {}
-    for rec_id, category, label in session.execute(
-            select(recommendation_node.c.recommendation_id, RcaNode.category, RcaNode.label)
-            .join(RcaNode, RcaNode.id == recommendation_node.c.node_id)
-            .where(recommendation_node.c.recommendation_id.in_(in_scope))):
-        recs[rec_id][1].append((category, label))
-    open_ = RcaAction.status.in_(OPEN_ACTION_STATUSES)
-    progress = {rec_id: (actions, opened, late) for rec_id, actions, opened, late in session.execute(
-        select(RcaAction.recommendation_id, func.count(), count_if(open_),
-               count_if(and_(open_, RcaAction.due_on < filters.today)))
-        .where(RcaAction.recommendation_id.in_(in_scope)).group_by(RcaAction.recommendation_id))}
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    for rec_id, (text, nodes) in recs.items():
+    for text, nodes, (actions, opened, late) in recs:
         if not (mentions_training(text) or any(c == "education_training" for c, _ in nodes)):
             continue
-        actions, opened, late = progress.get(rec_id, (0, 0, 0))
         column = 4 if not actions else 3 if late else 2 if opened else 1
         for code in topics_in(text, *(label for _, label in nodes)) or {NO_TOPIC}:
             found[code][0] += 1
@@ -240,9 +264,9 @@ class Gathered:
 
 
 def gather(session: Session, filters: PatternFilters) -> Gathered:
-    return Gathered({source: tactic_counts(session, filters, source) for source in sources(filters)},
-                    debrief_topics(session, filters), rca_factor_topics(session, filters),
-                    recommendation_topics(session, filters))
+    tactics, topics = rollup_evidence(session, filters)
+    factors, recommendations = rca_evidence(session, filters)
+    return Gathered(tactics, topics, factors, recommendations)
 
 
 def tables(gathered: Gathered) -> dict[str, tuple[str, Table]]:

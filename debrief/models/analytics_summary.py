@@ -8,6 +8,11 @@ Each row counts one force's records of one month under one `measure` and `code`:
 * ``impact_factor``, ``reason``, ``outcome`` / their codes: records giving the code;
 * ``risk:<dimension>`` / group code: the risk view's four counts per group (see analytics/risk.py).
 
+`DebriefSummary` alone also holds, for Training needs and the incident counts: ``tactic:<Taser group>`` / tactic
+(uses, effective, not effective, and uses in debriefs where an officer or the subject was injured);
+``reflection`` and ``reflection:training`` / topic code (debriefs whose reflections raise it, and of those that
+mention training); ``incidents`` / ``incident`` or ``near_miss`` (incidents with a submitted debrief).
+
 It is derived data: `debrief.analytics.national_summary` rebuilds it in SQL whenever the national data
 has changed since the last build (recorded in `UseOfForceSummaryState`).
 

@@ -21,13 +21,6 @@ from tests.views.test_permissions import ANON, MATRIX, expected_status, matrix_i
 
 QUERY_BUDGET = 8
 
-# The Patterns training pages are reshaped on another branch ("patspeed"); the lead empties this set after merging,
-# and then every page meets the budget.
-KNOWN_OVER = {
-    # Training needs reads five kinds of evidence, each a grouped query of its own (9-12 statements).
-    "/patterns/training", "/patterns/training/briefing.html", "/patterns/training/briefing.pdf",
-    "/patterns/training/download/training-ranking.csv",
-}
 @pytest.fixture(scope="module")
 def world(databases):
     """The matrix's records in a database of this module's own."""
@@ -93,20 +86,15 @@ def test_every_page_runs_at_most_the_budget(counts):
     small, grown = counts
     over = sorted(f"{who} {path}: {max(small[who, path], grown[who, path])} statements"
                   for who, path in grown
-                  if max(small[who, path], grown[who, path]) > QUERY_BUDGET and path not in KNOWN_OVER)
+                  if max(small[who, path], grown[who, path]) > QUERY_BUDGET)
     assert over == [], f"pages over the budget of {QUERY_BUDGET} SQL statements:\n" + "\n".join(over)
 
 
 def test_no_page_runs_more_queries_as_its_data_grows(counts):
     small, grown = counts
     growing = sorted(f"{who} {path}: {small[who, path]} -> {grown[who, path]}" for who, path in grown
-                     if grown[who, path] > small[who, path] and path not in KNOWN_OVER)
+                     if grown[who, path] > small[who, path])
     assert growing == [], "pages whose queries grow with their data (a lazy load in a loop?):\n" + "\n".join(growing)
-
-
-def test_the_known_over_list_names_only_matrix_pages(counts):
-    _small, grown = counts
-    assert KNOWN_OVER <= {path for _who, path in grown}
 
 
 def test_counting_sees_every_statement_but_transaction_control(world):
