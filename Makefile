@@ -40,8 +40,10 @@ install: system-deps $(VENV)/.installed
 
 install-test: test-deps $(VENV)/.installed-test
 
+# After the schema, the Patterns rollups: a new release may count more in them (quick when nothing changed).
 db: install
 	$(FLASK) db upgrade
+	@$(FLASK) refresh-patterns
 
 # The mail worker runs beside the server: queued email appears (as .eml files in instance/mail/ unless
 # DEBRIEF_SMTP_HOST is set) within seconds, and stops with the server.

@@ -9,7 +9,7 @@ from debrief.analytics import drill, pages, training_page
 from debrief.analytics.filters import PatternFilters
 from debrief.analytics.tables import MARKERS
 from debrief.analytics.view_context import current_policy, filters_from_request, page_context
-from debrief.audit import record
+from debrief.audit import record_read
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.security import requires
@@ -55,9 +55,8 @@ def records():
     found = drill.records(db.session, spec, filters, label, column, who) if _shown(count) else None
     if found is None:
         abort(404)  # a row the figure does not have, or nothing to follow
-    record("patterns.records_viewed", actor=me, force_id=me.force_id, figure=key, row=label, column=column,
+    record_read("patterns.records_viewed", actor=me, force_id=me.force_id, figure=key, row=label, column=column,
            kind=found.kind, count=found.total)
-    db.session.commit()
     return render_template("patterns/records.html", found=found, count=count, label=label, column=column,
                            figure_title=_title(key, filters), back_url=_back(_page_of(key), _back_args()),
                            differs=_differs(spec, key, found, count), **page_context(form, filters, "records"))

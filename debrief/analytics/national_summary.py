@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import String, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
-from debrief.analytics import risk
+from debrief.analytics import national_profile, risk
 from debrief.analytics.sql import commit_build, count_if
 from debrief.models import UseOfForceRecord, UseOfForceTactic
 from debrief.models.analytics_summary import UseOfForceSummary, UseOfForceSummaryState
@@ -104,8 +104,6 @@ def ensure_fresh(session: Session, check_count: bool = False) -> bool:
             return True
         return check_count and state.record_count != session.scalar(
             select(func.count()).select_from(UseOfForceRecord))
-
-    from debrief.analytics import national_profile
 
     national_profile.ensure_fresh(session, check_count)  # the second rollup, kept by the same callers
     latest = current_state(session)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from debrief.analytics.filters import PatternFilters
-from debrief.models import Incident, IncidentTheme, UseOfForceRecord
+from debrief.models import Debrief, Incident, IncidentTheme, UseOfForceRecord
 from debrief.models.analytics_summary import DebriefSummary, UseOfForceSummary
 from debrief.models.debrief import DebriefStatus
 
@@ -30,8 +30,6 @@ def incident_conditions(filters: PatternFilters, incident=Incident) -> list[Colu
 
 def debriefed_incident_conditions(filters: PatternFilters, incident=Incident) -> list[ColumnElement[bool]]:
     """incident_conditions, of incidents with at least one submitted debrief: the reviewers' queue counts these."""
-    from debrief.models import Debrief
-
     return [*incident_conditions(filters, incident),
             exists().where(Debrief.incident_id == incident.id, Debrief.status == DebriefStatus.SUBMITTED)]
 

@@ -10,6 +10,7 @@ from debrief.analytics.view_context import (attach_links, audited, csv_metadata,
                                             page_context)
 from debrief.auth.roles import Permission
 from debrief.extensions import db
+from debrief.publications.export import tagged_pdf
 from debrief.security import requires
 
 
@@ -68,8 +69,6 @@ def training_briefing():
 
 @requires(Permission.VIEW_PATTERNS)
 def training_briefing_pdf():
-    from debrief.publications.export import tagged_pdf
-
     filters, context = _built(charts=False)
     if filters is None:
         abort(400)
