@@ -59,10 +59,12 @@ class ShareField(DecimalField):
                 raise ValueError("Enter the share as a number of per cent") from None
 
 
-def _whole(label: str, low: int, high: int, what: str) -> WholeNumberField:
+def _whole(label: str, low: int, high: int, what: str, *, grouped: bool = True) -> WholeNumberField:
+    """A whole number from `low` to `high`; `grouped` writes the bounds with thousands separators (not years)."""
+    bounds = f"{low:,} to {high:,}" if grouped else f"{low} to {high}"
     return WholeNumberField(label, widget=GovTextInput(), not_whole=f"Enter the {what} as a whole number", validators=[
         InputRequired(message=f"Enter the {what} as a whole number"),
-        NumberRange(min=low, max=high, message=f"The {what} must be from {low:,} to {high:,}")])
+        NumberRange(min=low, max=high, message=f"The {what} must be from {bounds}")])
 
 
 def _force_field() -> SelectField:
@@ -72,7 +74,7 @@ def _force_field() -> SelectField:
 
 class FiguresForm(BaseForm):
     force = _force_field()
-    year = _whole("Year", 2000, 2100, "year")
+    year = _whole("Year", 2000, 2100, "year", grouped=False)
     officers = _whole("Police officers (headcount)", 1, 100_000, "number of officers")
     arrests = _whole("Arrests in the year", 0, 5_000_000, "number of arrests")
     # Asked for only when the figures look wrong (see force_figures.figures_to_check).

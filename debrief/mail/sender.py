@@ -9,6 +9,7 @@ import smtplib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
+from email.policy import default as email_default
 from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Protocol
@@ -106,8 +107,13 @@ def transport_for(config) -> Transport:
     return FolderTransport(folder)
 
 
+# Headers fold at whitespace up to 998 characters: a long unsubscribe link has none, and at 78 it was written
+# RFC 2047-encoded, which mail clients do not read as a List-Unsubscribe link.
+HEADERS = email_default.clone(max_line_length=998)
+
+
 def build_email(row: OutboxMessage, sender: str) -> EmailMessage:
-    message = EmailMessage()
+    message = EmailMessage(policy=HEADERS)
     message["From"] = sender
     message["To"] = row.recipient
     message["Subject"] = row.subject

@@ -50,6 +50,14 @@ def test_a_committed_message_arrives_with_its_headers(inbox):
     assert row.sent_at is not None and row.attempts == 1 and row.next_attempt_at is None and row.claim is None
 
 
+def test_a_long_unsubscribe_link_is_sent_as_it_is_not_encoded():
+    link = "http://127.0.0.1:5000/magazine/unsubscribe/" + "t0ken-" * 20
+    row = OutboxMessage(id=7, recipient="reader@example.com", kind="issue_published", subject="New issue",
+                        body="Read it.\n", unsubscribe_url=link)
+    raw = sender.build_email(row, "Debrief <no-reply@debrief.example>").as_bytes().decode("ascii")
+    assert f"List-Unsubscribe: <{link}>\n" in raw
+
+
 def test_never_sent_twice_however_often_the_sender_runs(inbox):
     outbox.queue("once@example.com", _message())
     db.session.commit()

@@ -8,11 +8,19 @@ from bs4 import BeautifulSoup
 ESCAPED_MARKUP = ("&lt;a ", "&lt;br", "&lt;p", "&lt;strong", "&lt;ul")
 DOUBLED_PHRASES = ("debrief debrief", "signed off, signed off", "the the ")
 _DOUBLED_WORD = re.compile(r"\b([A-Za-z]{3,})\s+\1\b", re.IGNORECASE)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.DOTALL | re.IGNORECASE)
+_DOUBLED_ERROR = re.compile(r"Error:\s*Error:")
+
+
+def title_problems(html: str) -> list[str]:
+    """A page title that says "Error:" twice (the layout and the page's own title both adding it)."""
+    found = _TITLE.search(html)
+    return ["the title says 'Error:' twice"] if found and _DOUBLED_ERROR.search(found.group(1)) else []
 
 
 def markup_problems(html: str) -> list[str]:
     """What is wrong with a rendered HTML page, in words; empty when nothing is."""
-    problems = [f"escaped markup {token!r}" for token in ESCAPED_MARKUP if token in html]
+    problems = [f"escaped markup {token!r}" for token in ESCAPED_MARKUP if token in html] + title_problems(html)
     soup = BeautifulSoup(html, "html.parser")
     for hint in soup.select(".govuk-hint"):
         if hint.get_text(strip=True) in ("None", "none"):

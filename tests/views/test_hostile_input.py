@@ -30,6 +30,7 @@ from debrief.models import ForceSubject, PublicPerson
 from debrief.rca.service import team
 from debrief.rca import service as rca_service
 from debrief.debriefs import people_service
+from tests.support.markup import title_problems
 from tests.support.rca_factories import write_report
 from tests.support.factories import PASSWORD, create_force, create_user, submitted_debrief
 from tests.support.pages import Page, get_page, post_form, sign_in
@@ -265,6 +266,7 @@ def test_hostile_values_posted_to_every_form_never_give_a_5xx(app, world):
             posts += 1
             assert response.status_code < 500, (
                 f"POST {form.url} as {form.user}: {response.status_code} with {dict(data.lists())!r}")
+            assert title_problems(response.get_data(as_text=True)) == [], f"POST {form.url} as {form.user}"
 
         post_hostile()
     assert posts >= len(found)  # a form with no fields has one distinct example only
