@@ -21,10 +21,10 @@ def setup(people):
     return rca, entry, problem, lead
 
 
-def _edit_entry(client, rca, entry, what: str):
+def _edit_entry(client, rca, entry, what: str, marking: str = "problem"):
     url = f"/rca/{rca.id}/chronology/{entry.id}"
     page = get_page(client, url)
-    data = {"what": what, "source_kind": entry.source_kind, "marking": "problem",
+    data = {"what": what, "source_kind": entry.source_kind, "marking": marking,
             "version": page.html.find("input", attrs={"name": "version"})["value"]}
     for name in ("on_date-day", "on_date-month", "on_date-year", "at_time"):
         field = page.html.find("input", attrs={"name": name})
@@ -67,3 +67,13 @@ def test_a_problem_reworded_in_the_graph_keeps_its_wording_and_is_offered_the_ne
     db.session.expire_all()
     assert problem.label == "Control room sent one unit to a two-officer call at 22:15"
     assert not get_page(client, f"/rca/{rca.id}/items/{problem.id}").html.select("#entry-reworded")
+
+
+def test_unmarking_the_entry_says_its_problem_is_still_in_the_graph(client, setup):
+    rca, entry, problem, lead = setup
+    sign_in(client, lead.email)
+    _edit_entry(client, rca, entry, entry.what, marking="none")
+    db.session.expire_all()
+    assert entry.is_problem is False and db.session.get(type(problem), problem.id) is not None
+    text = get_page(client, f"/rca/{rca.id}/chronology").text()
+    assert "no longer marked as a service delivery problem, but the problem made from it is still in the graph" in text

@@ -60,7 +60,10 @@ def chronology_entry(rca_id: int, entry_id: int | None):
 
 
 def _problem_note(problem, before, entry) -> str:
-    """What a reworded entry did to the service delivery problem made from it (see service.chronology)."""
+    """What a reworded or un-marked entry did to the service delivery problem made from it (see service.chronology)."""
+    if problem is not None and not entry.is_problem:
+        return (". It is no longer marked as a service delivery problem, but the problem made from it is still in "
+                "the graph with its links: remove it there if it no longer applies.")
     if problem is None or before is None or entry.what == before[0]:
         return ""
     if problem.label != before[1]:
