@@ -9,6 +9,7 @@ from flask import Flask, abort, flash, redirect, render_template, request, url_f
 
 from debrief.auth.roles import Permission
 from debrief.errors import ServiceError
+from debrief.form_base import has_control_characters
 from debrief.form_errors import attempt
 from debrief.models.rca import RcaStatus, ReleaseStatus
 from debrief.rca.access import current_actor, rca_of_force
@@ -71,6 +72,11 @@ def release(rca_id: int):
         abort(403)
     action = request.form.get("action", "save")
     phrase = (request.form.get("redact_phrase") or "").strip()
+    # This page's fields are made per section, so it reads the form itself; BaseForm's rule still holds here.
+    unsafe = sorted({key for key, value in request.form.items(multi=True) if has_control_characters(value)})
+    if unsafe:
+        return _render(rca, current, [(key, "The text must not contain special control characters. "
+                                            "Remove them and try again") for key in unsafe], typed_phrase=phrase)
     if phrase and request.form.get("redact_section") not in SECTION_KEYS:
         return _render(rca, current, [("redact_section", "Select the section to redact from")], typed_phrase=phrase)
     if phrase and len(phrase) < 2:

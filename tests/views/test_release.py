@@ -46,6 +46,15 @@ def test_release_needs_a_title_and_keeps_nothing_half_done(client, who, rca):
     assert db.session.scalar(select(func.count()).select_from(CaseStudy)) == 0
 
 
+def test_control_characters_are_refused_on_the_form_and_nothing_is_saved(client, who, rca):
+    # The page reads its per-section fields itself: NUL once reached PostgreSQL and gave a 500 (the hostile crawl).
+    sign_in(client, who["lead"].email)
+    page = post_form(client, _url(rca), {"title": "Bad\x00title", "action": "save"}, status=200)
+    assert page.error_summary() == ["The text must not contain special control characters. Remove them and try again"]
+    assert page.title.startswith("Error: ")
+    assert release_service.release_for(rca).title in (None, "")
+
+
 def test_undo_a_date_raises_a_flag_that_must_be_justified_then_releases(client, who, rca):
     sign_in(client, who["lead"].email)
     date = _entity(rca, "summary", "27 March")
