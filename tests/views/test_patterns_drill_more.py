@@ -13,6 +13,7 @@ from debrief.extensions import db
 from tests.support.pages import get_page, sign_in
 from tests.support.patterns import debrief_with, signed_off_rca
 from tests.support.publication_factories import create_case_study
+from tests.views.test_patterns_drill import _link, every_count_shown  # noqa: F401 (the fixture, shared)
 
 RANGE = "from_month=3&from_year=2026&to_month=3&to_year=2026"
 LATER = date.today() + timedelta(days=400)  # an action due after today, whenever the test runs
@@ -36,21 +37,6 @@ def data(people, forces):
     released.source_rca_id = rcas[1].id
     db.session.commit()
     return {"made": made, "earlier": earlier, "rcas": rcas}
-
-
-@pytest.fixture
-def every_count_shown(app):
-    app.config.update(PATTERNS_MIN_COUNT=1, PATTERNS_MIN_BASE=1, PATTERNS_SHOW_ZERO=True)
-
-
-def _link(page, table_id: str, row: str, column: str):
-    table = page.html.find("table", id=table_id)
-    headers = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
-    for tr in table.find("tbody").find_all("tr"):
-        cells = tr.find_all(["th", "td"])
-        if cells[0].get_text(strip=True) == row:
-            return cells[headers.index(column)].find("a")
-    raise KeyError(row)
 
 
 def _listed(client, page, table_id: str, row: str, column: str) -> tuple[list[str], object]:
