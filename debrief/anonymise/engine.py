@@ -46,7 +46,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     cands = after_dates(text, drop_kept(cands, keep_spans(text, tokens)))
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)
-    chosen = propagate(text, chosen, case, learn=learn)
+    chosen = propagate(text, chosen, case, learn=learn, tokens=tokens)
     chosen = merge_people(text, chosen)
     return merge_addresses(text, chosen)
 

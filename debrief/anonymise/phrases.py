@@ -22,9 +22,20 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     bases: list[str]  # the lower-cased form without a possessive "'s" or "'", else ""
+    _positions: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def positions(self) -> dict[str, list[int]]:
+        """Each lower-cased form (and possessive base) to the indices of the tokens that have it, built once."""
+        pos = self._positions
+        if not pos and self.norms:
+            for i, (norm, base) in enumerate(zip(self.norms, self.bases)):
+                pos.setdefault(norm, []).append(i)
+                if base and base != norm:
+                    pos.setdefault(base, []).append(i)
+        return pos
 
 
 def finditer_at(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -166,9 +177,14 @@ class PhraseMatcher(Generic[V]):
         toks = tokens if tokens is not None else tokenize(text)
         out: list[tuple[int, int, V]] = []
         index = self._index
-        # Only tokens that open some phrase (or do so without their "'s") need a closer look.
+        # Only tokens that open some phrase (or do so without their "'s") need a closer look: the text's
+        # distinct forms are looked up in the index, not every token.
         bases = toks.bases
-        starts = [i for i, norm in enumerate(toks.norms) if norm in index or (bases[i] and bases[i] in index)]
+        positions = toks.positions()
+        keys = [k for k in positions if k in index]
+        if not keys:
+            return out
+        starts = positions[keys[0]] if len(keys) == 1 else sorted({i for k in keys for i in positions[k]})
         upto = 0
         for i in starts:
             if i < upto:
@@ -188,10 +204,17 @@ class PhraseMatcher(Generic[V]):
 
     def _match_at(self, text: str, toks: Tokens, i: int, entries: list[_Entry[V]],
                   stripped: bool) -> tuple[int, int, V] | None:
+        count = len(toks.texts)
         for entry in entries:
             n = len(entry.tokens)
-            if i + n > len(toks) or (stripped and n > 1):
+            if i + n > count or (stripped and n > 1):
                 continue
+            if n > 1:
+                # A cheap look at the second token first: most longer phrases fail there.
+                got = toks.texts[i + 1] if entry.exact else toks.norms[i + 1]
+                want = entry.tokens[1]
+                if got != want and not (n == 2 and _strip_possessive(got.replace("’", "'")) == want):
+                    continue
             end = self._compare(text, toks, i, entry)
             if end is not None:
                 return n, end, entry.value

@@ -9,7 +9,7 @@ from .context import describe_prefix, is_plausible_name
 from .denylist import Case
 from .entities import PRIORITY, Candidate, Kind
 from .lexicon import FIRST_NAME_LIST, SURNAME_LIST
-from .phrases import PhraseMatcher
+from .phrases import PhraseMatcher, Tokens
 from .vocab import NOT_NAMES, RANKS, TITLES
 
 _NAME_LIKE = (Kind.PERSON, Kind.PLACE, Kind.FORCE, Kind.ADDRESS)
@@ -134,7 +134,8 @@ def _relative(text: str, c: Candidate, key: str | None, case: Case) -> str | Non
     return key
 
 
-def propagate(text: str, chosen: list[Candidate], case: Case, *, learn: bool) -> list[Candidate]:
+def propagate(text: str, chosen: list[Candidate], case: Case, *, learn: bool,
+              tokens: Tokens | None = None) -> list[Candidate]:
     """Find again, anywhere in the text, names first found by context (e.g. "Dean" after "brother")."""
     forms: dict[str, str] = {}
     for c in chosen:
@@ -156,7 +157,7 @@ def propagate(text: str, chosen: list[Candidate], case: Case, *, learn: bool) ->
     chosen = [c for c in chosen if c not in weak]
     occupied = _occupied(len(text), chosen)
     extra = []
-    for start, end, key in matcher.find(text):
+    for start, end, key in matcher.find(text, tokens):
         # "Tyrell" was found after "boyfriend"; "Tyrell Simms" later brings the surname with it.
         surname = _SURNAME.match(text, end)
         if surname and " " not in text[start:end] and is_plausible_name(surname.group(1)) \
