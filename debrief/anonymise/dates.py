@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .entities import PRIORITY, Candidate, Kind
 from .lexicon import NAME_LIST, UK_PLACE_LOWER, is_ordinary
-from .phrases import finditer_at, lowered, word_start_trigger
+from .phrases import finditer_at, keyword_trigger, lowered, word_start_trigger
 from .vocab import MONTHS, WEEKDAYS
 
 _BASE = PRIORITY["pattern"]
@@ -139,6 +139,8 @@ _LOOSE_TIMES = re.compile(
     r"|(?<![\d.£$€:,])(?<!\w\.)(?P<h3>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?!\.\d|[\d%]|\s*(?i:pounds|p\b|kg|km|m\b|miles|metres|"
     r"mg|ml|litres|per|percent|seconds|secs))"
 )
+# Where a loose time may start: "half"/"quarter" at a word's start, or a digit not after a digit.
+_LOOSE_TIMES_TRIGGER = re.compile(r"[\dhHqQ](?:(?<=[hHqQ])(?<!\w[hHqQ])|(?<=\d)(?<!\d\d))")
 _NOT_TIME_BEFORE = re.compile(r"(?i:para(?:graph)?|code\s+[a-h]|section|s\.|rule|clause|version|v|£|€|\$|annex|"
                               r"appendix|chapter|page|p\.)\s*$")
 _WORD_TIME_TRIGGER = word_start_trigger("quarter half ten five twenty one two three four six seven eight nine eleven "
@@ -164,7 +166,7 @@ _AGE_STATED_S = re.compile(
     r"\b(?:[Hh]e|[Ss]he)['’]s\s+(?P<a>(?:(?i:about|around|approx\.?|maybe|only|just|nearly|almost|probably)\s+)?"
     r"(?P<n>\d{1,2}))\b" + _AGE_STATED.pattern[_AGE_STATED.pattern.index("(?![-.:/]"):]
 )
-_AGE_SUBJECT = re.compile(r"\b[A-Zhstw]")
+_AGE_SUBJECT = re.compile(r"[A-Zhstw](?<!\w[A-Zhstw])")  # = \b[A-Zhstw], written class first to scan fast
 _AGE_NOUNS = (
     "man|woman|boy|girl|male|female|person|child|teenager|youth|lad|mother|father|driver|rider|"
     "pedestrian|passenger|suspect|victim|subject|detainee|patient|student|son|daughter|motorist"
@@ -228,6 +230,7 @@ _AGE_RANGE = re.compile(
     r"|(?P<n2>\d{1,2})\s?(?:-|–|to)\s?(?P<m2>\d{1,2})\s*(?i:yrs|years(?:\s+old)?|y/?o|year[- ]olds?)\b"
 )
 _AGE_WORD_OLD = re.compile(r"\b(?P<n>" + _AGE_WORD_RE + r")[- ]years?[- ]old\b", re.IGNORECASE)
+_AGE_WORD_TRIGGER = keyword_trigger(_AGE_WORDS)
 _AGE_UNITS = re.compile(r"\s*(?i:%|per\b|minutes?|mins?|hours?|hrs\b|seconds?|secs?|metres?|meters?|miles?|mph|"
                         r"yards?|feet|foot|times|days?|weeks?|months?|am\b|pm\b|officers?|people|units?|calls?|"
                         r"January|February|March|April|May|June|July|August|September|October|November|December)")
@@ -346,7 +349,7 @@ _TIME_AFTER_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+(?P<t>(?P<h>[01]
 def _loose_times(text: str) -> Iterator[Candidate]:
     for m in _TIME_AFTER_DATE.finditer(text):
         yield _cand(*m.span("t"), Kind.TIME, "at-known", str(int(m.group("h"))), 1)
-    for m in _LOOSE_TIMES.finditer(text):
+    for m in finditer_at(_LOOSE_TIMES, _LOOSE_TIMES_TRIGGER, text):
         if m.group("h3") and _NOT_TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         hour = int(m.group("h") or m.group("h2") or m.group("h3"))
@@ -466,7 +469,7 @@ def _approximate_ages(text: str) -> Iterator[Candidate]:
         if 10 <= lo < hi <= lo + 10 and not _AGE_UNITS.match(text, m.end()):
             yield _cand(m.start("n") if m.group("n") else m.start(), m.end(), Kind.AGE, "band", str(lo), 1)
     if "old" in text.lower():
-        for m in _AGE_WORD_OLD.finditer(text):
+        for m in finditer_at(_AGE_WORD_OLD, _AGE_WORD_TRIGGER, text):
             yield _cand(*m.span(), Kind.AGE, "bare", str(_age_value(m.group("n").lower())), 2)
 
 

@@ -116,9 +116,19 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
 
 def _capitalise(text: str, start: int, original: str, replacement: str) -> str:
     # A replacement that opens a sentence opens with a capital, as the original did.
-    if replacement[:1].islower() and original[:1].isupper() and _SENTENCE_END.search(text[:start]):
+    if replacement[:1].islower() and original[:1].isupper() and _sentence_end_before(text, start):
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+def _sentence_end_before(text: str, start: int) -> bool:
+    """`_SENTENCE_END.search(text[:start])` without copying and scanning the whole text before `start`: a match
+    ends at `start` and is a punctuation mark or "(" and the white space after it, so the window from the
+    character before that white space is enough ("^" matches only at the text's real start, as in the slice)."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return bool(_SENTENCE_END.search(text, max(0, j - 1), start))
 
 
 def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,

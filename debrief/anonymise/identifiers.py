@@ -85,6 +85,10 @@ _ANY_ORDINAL = re.compile(
 )
 
 
+# Every ordinal either pattern can find has a digit and its suffix: without one in the text, neither is run.
+_ORDINAL_HINT = re.compile(r"\d(?i:st|nd|rd|th)")
+
+
 def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str = "") -> Candidate:
     return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
 
@@ -156,6 +160,8 @@ def _codes(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span(), Kind.REFERENCE, "number", -2)
     for m in _LOG_TIME.finditer(text):
         yield _cand(*m.span("t"), Kind.TIME, "known", 2, value=str(int(m.group("h"))))
+    if not _ORDINAL_HINT.search(text):
+        return
     for m in _ANY_ORDINAL.finditer(text):
         yield _cand(*m.span("d"), Kind.DATE, "the-day", 0, value="--" + re.match(r"\d+", m.group("d")).group())  # type: ignore[union-attr]
     for m in _ORDINAL.finditer(text):

@@ -106,6 +106,23 @@ def word_start_trigger(words: Iterable[str], after: str = "") -> re.Pattern[str]
     return re.compile(f"[{firsts}{firsts.upper()}](?<![A-Za-z][A-Za-z])(?:{rests}){after}")
 
 
+# Letters that IGNORECASE also matches outside ASCII ("K" Kelvin sign, long "s", dotted and dotless "i").
+_CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def keyword_trigger(words: Iterable[str]) -> re.Pattern[str]:
+    """Like `word_start_trigger`, and its first-letter class also holds the non-ASCII letters that a
+    case-insensitive pattern's first letter matches, so it fires wherever `\\b(?i:w1|w2|...)` can match."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower(), []).append(w[1:].lower())
+    cls = {c: c + c.upper() + _CASE_EXTRAS.get(c, "") for c in groups}
+    firsts = "".join(cls[c] for c in sorted(groups))
+    rests = "|".join(f"(?<=[{cls[c]}])(?i:" + "|".join(sorted(set(t), key=len, reverse=True)) + ")"
+                     for c, t in sorted(groups.items()))
+    return re.compile(f"[{firsts}](?<![A-Za-z][{firsts}])(?:{rests})")
+
+
 # Common triggers: where a capitalised word, a word or a rank may start.
 # A class first (not an assertion) lets the regex engine skip ahead by character set: several times faster.
 CAPITAL = re.compile(r"[A-Z]")

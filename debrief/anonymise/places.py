@@ -46,6 +46,8 @@ _ANY_CASE_ADDRESS = re.compile(
     r"(?<![\w/.:£-])(?:(?i:no\.?|number)\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+"
     r"(?P<name>(?:[A-Za-z][\w'’-]*\s+){1,3})(?P<suffix>(?i:" + _STREET_SUFFIX.replace("(?!\\s+[A-Z])", "") + r"))\b"
 )
+# Where an any-case address may start: a digit, or a flat/unit/room/number word, not straight after a word character.
+_ANY_CASE_ADDRESS_TRIGGER = re.compile(r"[\dfFaAuUrRnN](?<!\w[\dfFaAuUrRnN])")
 # "FLAT 7 COPPER COURT", "Unit 4 Riverside Industrial Estate", "Apartment 12, The Wharf": any case.
 _UNIT_ADDRESS = re.compile(
     r"\b(?i:flat|apartment|apt\.?|unit|room|suite)\s+\d{1,4}[A-Za-z]?(?:/\d{1,2})?,?\s+(?P<name>(?:[A-Za-z][\w'’-]*\s+){0,3})"
@@ -101,6 +103,10 @@ _NUMBERED = re.compile(
     r"|(?i:flat|apartment)\s+\d{1,4}[A-Za-z]?,\s+)"
     r"(?P<a>\d{1,4}[A-Za-z]?\s+" + _WORD + r"(?:\s+" + _WORD + r"){0,2})"
 )
+# Where a numbered address may start: "flat"/"apartment" anywhere, or a cue word at a word's start.
+_NUMBERED_TRIGGER = re.compile(
+    r"[aAeEfFnNoOrRsStTvV\u017f](?:(?<=[fF])(?i:lat)|(?<=[aA])(?i:partment)|(?<![A-Za-z][aAeEfFnNoOrRsStTvV\u017f])"
+    r"(?i:t|o|rom|utside|f|ttended|isited|ntered|earched|eached|ddress|ear|pposite))")
 _GENERIC_VENUE_WORDS = frozenset(
     "police general royal district community local primary high railway bus train mental health "
     "psychiatric acute secure the a an custody central main city town county national regional "
@@ -377,7 +383,7 @@ def find_places(text: str) -> list[Candidate]:
               else ()):
         if not any(w.lower() in _ADDRESS_STOP - {"the"} for w in m.group("name").split()):
             out.append(_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3))
-    for m in _ANY_CASE_ADDRESS.finditer(text):
+    for m in finditer_at(_ANY_CASE_ADDRESS, _ANY_CASE_ADDRESS_TRIGGER, text):
         words = [w.lower() for w in m.group("name").split()]
         if not any(w in _ADDRESS_STOP for w in words) and not any(w.isdigit() for w in words):
             out.append(_cand(*m.span(), Kind.ADDRESS, "address", _BASE + 2))
@@ -397,7 +403,7 @@ def find_places(text: str) -> list[Candidate]:
             out.append(_cand(start, m.end("name"), Kind.PLACE, "area", _GAZ + 1))
     out += [_cand(*m.span(), Kind.PLACE, "main-road", _BASE) for m in _JUNCTION.finditer(text)]
     out += [_cand(*m.span("name"), Kind.PLACE, "river", _BASE) for m in _RIVER.finditer(text)]
-    for m in _NUMBERED.finditer(text):
+    for m in finditer_at(_NUMBERED, _NUMBERED_TRIGGER, text):
         words = m.group("a").split()[1:]
         if words[0].lower() not in NOT_NAMES and words[0].lower() not in _MONTHS_LOW:
             out.append(_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 1))

@@ -12,7 +12,8 @@ from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
-from .phrases import CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before, lowered
+from .phrases import (CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before,
+                      keyword_trigger, lowered)
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
@@ -67,6 +68,12 @@ _NICK_CUE = re.compile(
     r"(?<=[\"”’'])\s+or|mate|associate|manager|friend|boyfriend|girlfriend|partner|cousin|uncle|brother|sister|"
     r"farmer|lad|male|female|man|woman)\s+(?:(?:as|the)\s+)?[\"“‘'](?P<n>[^\"”’'\n]{1,30}?)[\"”’']"
 )
+# Where a nickname cue may start (the first words of _NICK_CUE's cues; its cue after a closing quote cannot
+# match, as "\b" fails between a quote and a space).
+_NICK_CUE_TRIGGER = keyword_trigger(
+    "known aka a.k.a goes call nicknamed display profile named street believed referred ringleader leader one "
+    "driver suspect name nickname dealer supplier runner boss give mate associate manager friend boyfriend "
+    "girlfriend partner cousin uncle brother sister farmer lad male female man woman".split())
 # 'Bridget "Biddy" Price', "JOSHUA 'JOSH' KEEGAN": a nickname inside a full name takes the whole name.
 _NAME_NICK_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+[\"“‘'][A-Za-z][^\"”’'\n]{0,20}[\"”’']\s+[A-Z][\w'’-]+"
                              r"(?:[ \t]+(?P<x>[A-Z][\w'’-]+)\b)?")
@@ -266,9 +273,10 @@ def _nicknames(text: str) -> Iterator[Candidate]:
     quoted = any(q in text for q in "\"“‘'")
     low = lowered(text)
     bare = any(w in low for w in ("known", "aka", "a.k.a", "goes", "call", "nicknamed"))
-    for pattern in ((_NICK_CUE,) if quoted else ()) + ((_NICK_BARE,) if bare else ()):
-        for m in pattern.finditer(text):
-            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in (finditer_at(_NICK_CUE, _NICK_CUE_TRIGGER, text) if quoted else ()):
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in (_NICK_BARE.finditer(text) if bare else ()):
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
     for m in (finditer_at(_MASKED_AFTER_RANK, RANK_START, text) if "*" in text or "'" in text or '"' in text
               or "‘" in text or "“" in text else ()):
         span = m.span("l") if m.group("l") else m.span("m")
