@@ -166,6 +166,9 @@ _AGE_STATED_S = re.compile(
     r"\b(?:[Hh]e|[Ss]he)['’]s\s+(?P<a>(?:(?i:about|around|approx\.?|maybe|only|just|nearly|almost|probably)\s+)?"
     r"(?P<n>\d{1,2}))\b" + _AGE_STATED.pattern[_AGE_STATED.pattern.index("(?![-.:/]"):]
 )
+# Every stated age has a white space, a verb, and a number or an age word after it: without one in the text,
+# _AGE_STATED is not tried at all.
+_AGE_STATED_HINT = re.compile(r"\s(?:was|is|were|turned)\s+(?:only\s+|just\s+)?(?:\d|" + _AGE_WORD_RE + ")")
 _AGE_SUBJECT = re.compile(r"[A-Zhstw](?<!\w[A-Zhstw])")  # = \b[A-Zhstw], written class first to scan fast
 _AGE_NOUNS = (
     "man|woman|boy|girl|male|female|person|child|teenager|youth|lad|mother|father|driver|rider|"
@@ -376,7 +379,7 @@ _AGE_GATES: tuple[tuple[str, ...], ...] = (
 
 
 def _ages(text: str) -> Iterator[Candidate]:
-    for m in finditer_at(_AGE_STATED, _AGE_SUBJECT, text):
+    for m in (finditer_at(_AGE_STATED, _AGE_SUBJECT, text) if _AGE_STATED_HINT.search(text) else ()):
         yield _cand(*m.span("n"), Kind.AGE, "stated", str(_age_value(m.group("n"))), 0)
     if "'s " in text or "’s " in text:
         for m in _AGE_STATED_S.finditer(text):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
-from .phrases import RANK_START, finditer_at
+from .phrases import RANK_AT, finditer_at
 from .vocab import RANK_RE
 
 _BASE = PRIORITY["pattern"]
@@ -141,7 +141,7 @@ def _collars(text: str) -> Iterator[Candidate]:
             yield _cand(*m.span(), Kind.COLLAR, "paren", 6)
     for m in _CODE_COLLAR.finditer(text):
         yield _cand(*m.span(), Kind.COLLAR, "code", 7, value=m.group())
-    for m in finditer_at(_RANK_PREFIXED, RANK_START, text):
+    for m in finditer_at(_RANK_PREFIXED, RANK_AT, text):
         named = _NAME_NEXT.match(text, m.end("num"))
         if named:  # "PC NP4412 Rhys Ap-Gwilym": the number goes with its space; the name layer labels him
             yield _cand(m.start("num"), named.start(1), Kind.COLLAR, "with-name", 7, value=m.group("num"))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .forces import FORCE_MATCHER
-from .phrases import RANK_START, Tokens, finditer_at, lowered, word_start_trigger
+from .phrases import RANK_AT, Tokens, finditer_at, lowered, word_start_trigger
 from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
@@ -122,7 +122,7 @@ def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0,
 
 
 def _collars(text: str) -> Iterator[Candidate]:
-    for m in finditer_at(_RANK_COLLAR, RANK_START, text):
+    for m in finditer_at(_RANK_COLLAR, RANK_AT, text):
         num_start, num_end = m.span("num")
         code = _CODE_AFTER.match(text, num_end)
         if code and code.group("code") not in _NOT_CODES and not m.group("num")[-1].isalpha():
@@ -148,7 +148,7 @@ def _collars(text: str) -> Iterator[Candidate]:
             yield _cand(base + extra.start(), base + extra.end(), Kind.COLLAR, "cue", 5)
     for m in (_COLLAR_COMMA.finditer(text) if cued else ()):
         yield _cand(*m.span("num"), Kind.COLLAR, "cue", 5)
-    for m in finditer_at(_RANK_NAME_COLLAR, RANK_START, text):
+    for m in finditer_at(_RANK_NAME_COLLAR, RANK_AT, text):
         if not re.fullmatch(r"(?:19|20)\d\d", m.group("num")):  # "PC Jones 2022 report" is a year
             yield _cand(*m.span("num"), Kind.COLLAR, "rank-name", 5, key="collar:" + m.group("num"))
     for m in _PAREN_COLLAR.finditer(text):

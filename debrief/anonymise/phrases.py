@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from .vocab import RANKS
+from .vocab import RANK_RE, RANKS
 
 V = TypeVar("V")
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’&./\-][A-Za-z0-9]+)*|&")
@@ -130,6 +130,9 @@ WORD_CAPITAL = re.compile(r"[A-Z](?<!\w[A-Z])")  # = \b[A-Z]
 # The capitals that open a rank (PC, Sgt, Inspector, A/Sgt, Det Con, Officer...), not after a word or "/".
 _RANK_FIRST = "".join(sorted({r[0] for r in RANKS}))
 RANK_START = re.compile(rf"[{_RANK_FIRST}](?<![\w/][{_RANK_FIRST}])")
+# Where a whole rank starts (the rank itself checked by a look-ahead inside a one-character look-behind), for
+# patterns that open with (?<![\w/])(?:RANK_RE): one match attempt per rank, not per capital.
+RANK_AT = re.compile(rf"[{_RANK_FIRST}](?<![\w/][{_RANK_FIRST}])(?<=(?=(?:{RANK_RE}))[{_RANK_FIRST}])")
 
 
 def tokenize(text: str) -> Tokens:

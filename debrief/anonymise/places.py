@@ -47,7 +47,8 @@ _ANY_CASE_ADDRESS = re.compile(
     r"(?P<name>(?:[A-Za-z][\w'’-]*\s+){1,3})(?P<suffix>(?i:" + _STREET_SUFFIX.replace("(?!\\s+[A-Z])", "") + r"))\b"
 )
 # Where an any-case address may start: a digit, or a flat/unit/room/number word, not straight after a word character.
-_ANY_CASE_ADDRESS_TRIGGER = re.compile(r"[\dfFaAuUrRnN](?<!\w[\dfFaAuUrRnN])")
+_ANY_CASE_ADDRESS_TRIGGER = re.compile(r"[\dfFaAuUrRnN](?<!\w[\dfFaAuUrRnN])(?:(?<=\d)|(?<=[fF])(?i:lat)|(?<=[aA])(?i:pt|partment)|"
+                                       r"(?<=[uU])(?i:nit)|(?<=[rR])(?i:oom)|(?<=[nN])(?i:o|umber))")
 # "FLAT 7 COPPER COURT", "Unit 4 Riverside Industrial Estate", "Apartment 12, The Wharf": any case.
 _UNIT_ADDRESS = re.compile(
     r"\b(?i:flat|apartment|apt\.?|unit|room|suite)\s+\d{1,4}[A-Za-z]?(?:/\d{1,2})?,?\s+(?P<name>(?:[A-Za-z][\w'’-]*\s+){0,3})"
@@ -106,7 +107,8 @@ _NUMBERED = re.compile(
 # Where a numbered address may start: "flat"/"apartment" anywhere, or a cue word at a word's start.
 _NUMBERED_TRIGGER = re.compile(
     r"[aAeEfFnNoOrRsStTvV\u017f](?:(?<=[fF])(?i:lat)|(?<=[aA])(?i:partment)|(?<![A-Za-z][aAeEfFnNoOrRsStTvV\u017f])"
-    r"(?i:t|o|rom|utside|f|ttended|isited|ntered|earched|eached|ddress|ear|pposite))")
+    r"(?:(?<=[aA])(?i:t|ttended|ddress)|(?<=[tT])(?i:o)|(?<=[fF])(?i:rom)|(?<=[oO])(?i:utside|f|pposite)|"
+    r"(?<=[vV])(?i:isited)|(?<=[eE])(?i:ntered)|(?<=[sS\u017f])(?i:earched)|(?<=[rR])(?i:eached)|(?<=[nN])(?i:ear)))")
 _GENERIC_VENUE_WORDS = frozenset(
     "police general royal district community local primary high railway bus train mental health "
     "psychiatric acute secure the a an custody central main city town county national regional "

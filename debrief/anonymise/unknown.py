@@ -12,7 +12,7 @@ from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
 from .vocab import NOT_NAMES, RANK_RE
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
-from .phrases import (CAPITAL, RANK_START, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before,
+from .phrases import (CAPITAL, RANK_AT, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before,
                       keyword_trigger, lowered)
 
 _PRIO = PRIORITY["default"]
@@ -277,7 +277,7 @@ def _nicknames(text: str) -> Iterator[Candidate]:
         yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
     for m in (_NICK_BARE.finditer(text) if bare else ()):
         yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
-    for m in (finditer_at(_MASKED_AFTER_RANK, RANK_START, text) if "*" in text or "'" in text or '"' in text
+    for m in (finditer_at(_MASKED_AFTER_RANK, RANK_AT, text) if "*" in text or "'" in text or '"' in text
               or "‘" in text or "“" in text else ()):
         span = m.span("l") if m.group("l") else m.span("m")
         yield Candidate(*span, Kind.PERSON, "context", PRIORITY["context"] + 1)
