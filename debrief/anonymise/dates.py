@@ -139,8 +139,10 @@ _LOOSE_TIMES = re.compile(
     r"|(?<![\d.£$€:,])(?<!\w\.)(?P<h3>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)(?!\.\d|[\d%]|\s*(?i:pounds|p\b|kg|km|m\b|miles|metres|"
     r"mg|ml|litres|per|percent|seconds|secs))"
 )
-# Where a loose time may start: "half"/"quarter" at a word's start, or a digit not after a digit.
-_LOOSE_TIMES_TRIGGER = re.compile(r"[\dhHqQ](?:(?<=[hHqQ])(?<!\w[hHqQ])|(?<=\d)(?<!\d\d))")
+# Where a loose time may start: "half"/"quarter" at a word's start, or a digit not after a digit with, after
+# it and perhaps a second digit, a dot or "in"/"at"/"o'clock".
+_LOOSE_TIMES_TRIGGER = re.compile(r"[\dhHqQ](?:(?<=[hH])(?<!\w[hH])(?i:alf)|(?<=[qQ])(?<!\w[qQ])(?i:uarter)|"
+                                  r"(?<=\d)(?<!\d\d)(?=\d?(?:\.|\s+(?i:in|at|o))))")
 _NOT_TIME_BEFORE = re.compile(r"(?i:para(?:graph)?|code\s+[a-h]|section|s\.|rule|clause|version|v|£|€|\$|annex|"
                               r"appendix|chapter|page|p\.)\s*$")
 _WORD_TIME_TRIGGER = word_start_trigger("quarter half ten five twenty one two three four six seven eight nine eleven "

@@ -133,7 +133,8 @@ def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int)
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
     words = list(_WORD.finditer(text))
-    flags = [_unsafe(text, m, words, i) for i, m in enumerate(words)]
+    # _unsafe is False for a word without a capital: such words (most of them) skip the call.
+    flags = [_unsafe(text, m, words, i) if m.group()[0].isupper() else False for i, m in enumerate(words)]
     i = 0
     while i < len(words):
         if not flags[i]:
