@@ -57,6 +57,9 @@ veh vehs desc amb vid coll nps msht yp yps anon crimint circs trojan medic medic
 thu thur thurs fri sat sun hems ppe mod oos o/s c/o s/w pm am eod
 sfrs nifrs nyfrs wyfrs syfrs gmfrs lfb mfrs frs fire hmcg rnli npas prra sas ncpt nhpt nfd lgbt lgbtq lgbtqi iag
 keyholder keyholders handover throwline throwlines speedcuffs
+addr susp susps stmt stmts twd twds loc locn nmo rnmo mtb poss vic vics wit wits inj injs attd attnd enq enqs
+reqd recd ack hosp rtc rta dept dets descr lhs rhs nb nr opp ext int tel mob rel bf gf ems
+wast nias neas iwas gwas sjas
 """.split())
 
 # Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.

@@ -45,7 +45,7 @@ _VRM_SUFFIX = re.compile(r"\b(?P<head>[A-Z]{3})\s?\d{1,3}[A-HJ-NP-Y]\b")
 _VRM_CUE = re.compile(
     r"\b(?i:registration(?:\s+(?:number|no\.?|mark|plate))?|reg(?:\.|\s+(?:number|no\.?|plate))?|VRM|"
     r"index(?:\s+number)?|number\s?plate|plates?)\s*(?:[:\-]|(?i:of|was|is|showing))?\s*"
-    r"(?P<v>[A-Z0-9]{1,4}\s?[A-Z0-9]{1,4})\b"
+    r"(?P<v>[A-Z0-9]{1,4}[ \t]?[A-Z0-9]{1,4})\b"  # a plate never runs on to the next log line
 )
 
 _PHONE = re.compile(

@@ -36,6 +36,22 @@ def _references(text: str) -> Iterator[Candidate]:
             yield _cand(*m.span("r"), Kind.REFERENCE, "cued", 3)
 
 
+# "Person 1", "(Subject 2)", "Officer A": a draft's own anonymised labels are no one and no age.
+_LABEL_NUMBER = re.compile(r"\b(?:Person|Subject|Officer|Witness|Individual|Participant|Child|Resident|Member)\s+\d{1,2}\b"
+                           r"(?!\s*(?i:years|yrs|y/?o|year-old)\b)")
+
+
+def drop_label_numbers(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates without the age a draft's label ("Person 1") would otherwise be read as."""
+    if not any(w in text for w in ("Person", "Subject", "Officer", "Witness", "Individual", "Participant", "Child",
+                                   "Resident", "Member")):
+        return cands
+    labels = [m.span() for m in _LABEL_NUMBER.finditer(text)]
+    if not labels:
+        return cands
+    return [c for c in cands if not (c.kind is Kind.AGE and any(s <= c.start and c.end <= e for s, e in labels))]
+
+
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
     return [*_references(text)]

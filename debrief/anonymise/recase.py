@@ -6,7 +6,7 @@ import re
 
 from .forces import SHORT_FORMS
 from .keep import KEEP_TERMS
-from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary
+from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary
 from .vocab import MONTHS, OTHER_ROLES, RANKS, RELATIONS, STAFF_ROLES, TITLES, WEEKDAYS
 
 _WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
@@ -43,6 +43,8 @@ _SUFFIXES = frozenset(
 )
 # "the garage nightclub", "hafren vets": the words before a premises noun are its name; the noun stays lower.
 _PREMISES_NOUNS = frozenset("pub nightclub club bar vets cafe restaurant bistro salon barbers".split())
+_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+_AGE_NEXT = re.compile(r",?\s*\(?\d{1,2}\b(?![:.]\d)")
 _TITLE_CUES = frozenset("mr mrs ms miss mx dr".split())
 _RANK_CUES = frozenset("pc pcso ps sgt dc ds di dci insp supt cst const".split())
 _PAST_VERBS = frozenset("saw spoke took made gave got put ran sat found left told kept met heard felt brought caught "
@@ -127,6 +129,13 @@ def _recase_line(line: str, how: str) -> str:
                 and line[words[i].end():words[i + 1].start()] == " " and nxt[:1].isupper() and nxt[1:].islower() \
                 and not is_ordinary(nxt) and nxt.lower() not in _CANON:
             out[i] = _capitalise(words[i].group())
+    # "ex = lee marsh, 38": a first name and a surname before an age are a person, though both are words.
+    for i in range(len(words) - 1):
+        if out[i].islower() and out[i + 1].islower() and line[words[i].end():words[i + 1].start()] == " " \
+                and words[i].group().lower() in FIRST_NAME_LIST and words[i + 1].group().lower() in SURNAME_LIST \
+                and words[i].group().lower() not in _FUNCTION | _STOP and _AGE_NEXT.match(line, words[i + 1].end()) \
+                and (i == 0 or words[i - 1].group().lower() not in _DETERMINERS):
+            out[i], out[i + 1] = _capitalise(words[i].group()), _capitalise(words[i + 1].group())
     # "manor lane", "royal glamorgan hospital": a street or venue word and the words naming it.
     for i, m in enumerate(words):
         noun = m.group().lower()
@@ -160,10 +169,10 @@ def _recase_line(line: str, how: str) -> str:
 
 def recase(text: str) -> str:
     """The text with its all-capitals and all-lower-case lines re-cased; same length and offsets."""
-    if text.isascii() and not any(mode(line) for line in text.split("\n")):
+    overall = mode(text)  # a short line of a lower-case log is lower-case too
+    if text.isascii() and not overall and not any(mode(line) for line in text.split("\n")):
         return text
     lines = text.split("\n")
-    overall = mode(text)  # a short line of a lower-case log is lower-case too
 
     def line_mode(line: str) -> str:
         own = mode(line)
