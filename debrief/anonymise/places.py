@@ -124,7 +124,7 @@ _AREA_ANCHOR = re.compile(r"(?:area|estate|district|town centre|city centre|vill
                           r"precinct)\b")
 _LOCATIVE = frozenset(
     "in at from to near towards toward outside around through via across into of between and "
-    "nearby within past beyond reach reached on along off onto".split()
+    "nearby within past beyond reach reached on along off onto nr twd twds".split()
 )
 _AFTER_STREET = re.compile(r"\b(?:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Terrace|Gardens|Place|"
                            r"Court|Grove|Hill|Square|Row|Mews|Parade|View),\s*$")

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
+from .keep import is_keep_word
+from .lexicon import UK_PLACES, is_ordinary, is_policing_word
 
 _BASE = PRIORITY["pattern"]
 
@@ -52,6 +54,77 @@ def drop_label_numbers(text: str, cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not (c.kind is Kind.AGE and any(s <= c.start and c.end <= e for s, e in labels))]
 
 
+# Nouns that end a named premises or venue, and what the reader is told instead ("the Kebab Palace" -> "the
+# venue", "Rugby railway station" -> "a railway station").
+_PREMISES = {
+    "palace": "venue", "cottage": "venue", "kitchen": "venue", "express": "shop", "bargains": "shop",
+    "wines": "shop", "food & wine": "shop", "mini market": "shop", "minimarket": "shop", "butchers": "shop",
+    "kebab house": "takeaway", "lounge": "bar", "spa": "salon",
+    "suite": "suite", "custody suite": "custody suite", "serious crime suite": "custody suite",
+    "building": "building", "hub": "community centre", "forum": "community group", "port": "port",
+    "railway station": "railway station", "train station": "railway station", "stn": "station",
+    "magistrates": "magistrates' court", "magistrates' court": "magistrates' court",
+    "police station": "police station",
+}
+_PREMISES_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _PREMISES), key=len, reverse=True))
+# "outside the Kebab Palace", "Caernarfon custody suite", "the Hillview suite": a capitalised run and its noun.
+_NAMED_PREMISES = re.compile(
+    r"(?<![\w'’])(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:&|and|of|y|yr)\s+)?){1,4})(?P<noun>(?i:" + _PREMISES_RE + r"))"
+    r"(?![\w'’])"
+)
+_GENERIC = frozenset("the a an this that our their his her its same nearest local main new old central city town "
+                     "county police custody serious crime community neighbourhood railway train bus north south "
+                     "east west royal general district".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•\-–—(]\s*|\d\s+)$")
+
+
+def _premises(text: str) -> Iterator[Candidate]:
+    for m in _NAMED_PREMISES.finditer(text):
+        start = m.start("name")
+        words = m.group("name").split()
+        while words and words[0].lower() in ("the", "at", "to", "in", "from", "outside", "near", "a", "an"):
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        named = [w for w in words if w[:1].isupper()]
+        if not named or all(w.lower().strip("'’s") in _GENERIC or is_policing_word(w) or is_keep_word(w)
+                            for w in named):
+            continue
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        for n in (2, 1):  # "Halifax Custody Suite": the longest noun the name's last words begin
+            longer = " ".join([*(w.lower() for w in words[-n:]), noun])
+            if len(words) > n and longer in _PREMISES:
+                noun, words = longer, words[:-n]
+                break
+        if m.group("noun")[:1].islower() and is_keep_word(noun):
+            continue  # "Omagh custody suite": the town goes (the town layer), the operational words stay
+        known = any(" ".join(words[i:]).rstrip() in UK_PLACES for i in range(len(words)))
+        plain = all(is_ordinary(w.strip("'’s")) for w in named)
+        if m.group("noun")[:1].islower() and not known and plain:
+            continue  # "the Outer cordon suite": lower-case noun after ordinary words only when a place names it
+        if plain and len(named) == 1 and _SENTENCE_START.search(text, max(0, start - 4), start):
+            continue  # "Building work began": one ordinary capitalised word opening a sentence
+        yield _cand(start, m.end("noun"), Kind.PLACE, "premises:" + _PREMISES[noun.replace("’", "'")], 2)
+
+
+# "found Mrs P. on the floor", "Mr K said": a person written as a title and an initial ("Mr X" is the usual no one).
+_TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<i>[A-WYZ])\b(?!\.?\s*[A-Z][a-z])(?![\w'’-])")
+# "referred to in the complaint as 'J'", "known as 'T'": a person written as a quoted initial.
+_QUOTED_INITIAL = re.compile(r"\b(?i:as|called|named)\s+[‘'\"“](?P<i>[A-Z])\.?[’'\"”]")
+
+
+def _initials(text: str) -> Iterator[Candidate]:
+    for m in _TITLE_INITIAL.finditer(text):
+        yield Candidate(*m.span("i"), Kind.PERSON, "pattern", _BASE - 5, key=f"initial:{m.group('i')}")
+    for m in _QUOTED_INITIAL.finditer(text):
+        letter = m.group("i")
+        yield Candidate(*m.span("i"), Kind.PERSON, "pattern", _BASE - 5, key=f"initial:{letter}")
+        # the same letter standing alone later ("J's father") is the same person
+        for later in re.finditer(r"(?<![\w.'’-])" + letter + r"(?=['’]s\b|\s+(?:was|is|said|told|had|did)\b)", text):
+            if later.start() > m.end():
+                yield Candidate(later.start(), later.end(), Kind.PERSON, "pattern", _BASE - 5, key=f"initial:{letter}")
+
+
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
-    return [*_references(text)]
+    return [*_references(text), *_premises(text), *_initials(text)]

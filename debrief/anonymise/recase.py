@@ -43,6 +43,12 @@ _SUFFIXES = frozenset(
 )
 # "the garage nightclub", "hafren vets": the words before a premises noun are its name; the noun stays lower.
 _PREMISES_NOUNS = frozenset("pub nightclub club bar vets cafe restaurant bistro salon barbers".split())
+_PLACE_CUES = frozenset("in at near nr from towards toward twd twds outside via into".split())
+# What people go "to" or are "at" that is also a village somewhere: never read as the place.
+_NOT_PLACE_OBJECTS = frozenset("church chapel school college work home court hospital station prison university "
+                               "sea bed town city hand time".split())
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)\n-]|$|(?:stn|station|area|town|centre|city)\b)")
+_MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
 _DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 _AGE_NEXT = re.compile(r",?\s*\(?\d{1,2}\b(?![:.]\d)")
 _TITLE_CUES = frozenset("mr mrs ms miss mx dr".split())
@@ -136,6 +142,25 @@ def _recase_line(line: str, how: str) -> str:
                 and words[i].group().lower() not in _FUNCTION | _STOP and _AGE_NEXT.match(line, words[i + 1].end()) \
                 and (i == 0 or words[i - 1].group().lower() not in _DETERMINERS):
             out[i], out[i + 1] = _capitalise(words[i].group()), _capitalise(words[i + 1].group())
+    # "nr eye", "in diss", "to tooting bec stn": a listed place after a locative, though its words are ordinary.
+    for i in range(1, len(words)):
+        cue = words[i - 1].group().lower()
+        if (cue not in _PLACE_CUES and cue != "to") or not out[i].islower() \
+                or line[words[i - 1].end():words[i].start()] != " ":
+            continue
+        for n in (3, 2, 1):
+            phrase = words[i:i + n]
+            if len(phrase) < n or any(line[a.end():b.start()] != " " for a, b in zip(phrase, phrase[1:])):
+                continue
+            low = " ".join(w.group().lower() for w in phrase)
+            # "to send": after "to" only a phrase that ends the clause or names a station is a place.
+            if cue == "to" and not _CLAUSE_END.match(line, phrase[-1].end()):
+                continue
+            if low in UK_PLACE_LOWER and low not in _NOT_PLACE_OBJECTS and not (
+                    low in _MONTH_WORDS and re.match(r"\s*\d", line[phrase[-1].end():])):
+                for k in range(i, i + n):
+                    out[k] = _capitalise(words[k].group())
+                break
     # "manor lane", "royal glamorgan hospital": a street or venue word and the words naming it.
     for i, m in enumerate(words):
         noun = m.group().lower()

@@ -2,6 +2,8 @@
 class of miss, each with a near miss that must stay."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from debrief.anonymise import anonymise
@@ -65,3 +67,72 @@ def test_a_lower_case_name_before_an_age_is_a_person_and_ordinary_words_stay():
 def test_a_partial_plate_does_not_run_into_the_next_log_lines_time():
     out = _out("21:09 susp left in red corsa, partial reg yx17\n21:10 heading north\n21:12 stopped")
     assert "yx17" not in out and "\n21:10" not in out and "evening heading north" in out
+
+
+LOG = "14:01 inc 7731 reported by caller\n{}\n14:20 units on scene"
+
+
+@pytest.mark.parametrize(("line", "secret"), [
+    ("14:02 rtc on the a140 nr eye, car v tractor", "eye"),            # a town that is an ordinary word, in a log
+    ("14:11 driver staying w host family in diss", "diss"),
+    ("0143 ANPR ACTIVATION A10 SOUTHBOUND NR WARE - VRM RX05 TLK", "WARE"),
+])
+def test_ordinary_word_towns_after_a_locative_in_case_blind_logs(line, secret):
+    assert secret not in _out(LOG.format(line))
+
+
+@pytest.mark.parametrize("line", ["14:05 went to church, then home", "14:06 we need to send a unit",
+                                  "14:07 they began to march slowly up the hill"])
+def test_ordinary_words_after_a_locative_stay_in_case_blind_logs(line):
+    out = _out(LOG.format(line))
+    for word in ("church", "send", "march"):
+        if word in line:
+            assert word in out, out
+
+
+@pytest.mark.parametrize(("text", "secret", "reads"), [
+    ("Location: outside Chicken Cottage on the corner.", "Chicken", "outside a venue"),
+    ("CUSTODY RECORD 01YE/4471/23 - Halifax Custody Suite", "Halifax", "custody suite"),
+    ("during the arrest outside the Kebab Palace, PC Jones used force", "Palace", "the venue"),
+    ("Hearing held at Empress State Building last week.", "Empress", "a building"),
+    ("Arrested at Rugby railway station, s.4 POA.", "Rugby", "a railway station"),
+    ("Bailed to Llandudno Magistrates next month.", "Llandudno", "a magistrates' court"),
+    ("supported by the Roma Community Hub since May", "Roma", "the community centre"),
+    ("taken to Antrim Serious Crime Suite for interview", "Antrim", "a custody suite"),
+])
+def test_named_premises_go_whole_and_read_as_their_kind(text, secret, reads):
+    out = _out(text)
+    assert secret not in out and reads in out, out
+
+
+@pytest.mark.parametrize("text", ["I went to the custody suite. The Express was late.",
+                                  "Building work began on the new suite.", "He was taken to the railway station."])
+def test_ordinary_premises_words_stay(text):
+    assert _out(text) == text
+
+
+def test_a_town_before_an_operational_venue_goes_and_the_venue_words_stay():
+    assert _out("Conveyed to Omagh custody suite.") == "Conveyed to a town custody suite."
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Two days later a neighbour found Mrs P. on the kitchen floor.", "Mrs P."),   # a title and an initial
+    ("Mr K said he was fine and Mr K left.", "Mr K"),
+    ("A boy, referred to in the complaint as 'J', was restrained. J's father complained.", "J"),
+])
+def test_a_person_written_as_an_initial(text, secret):
+    out = _out(text)
+    assert secret not in out.replace("Mrs A.", "").replace("Mr A", "") and not re.search(r"\bJ\b", out), out
+
+
+@pytest.mark.parametrize("text", ["A man (Mr X) was seen.", "Plan A was agreed and part B followed.",
+                                  "He said I was right."])
+def test_the_usual_no_one_and_single_letters_stay(text):
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text", ["She'd walked out of the ward before we came.", "They'd say hello.",
+                                  "I'm on duty tonight.", "He is Brazilian and speaks Romani and Kurdish Sorani.",
+                                  "Tools stolen: Makita and DeWalt drills."])
+def test_contractions_nationalities_languages_and_kit_brands_are_no_names(text):
+    assert _out(text) == text
