@@ -47,6 +47,7 @@ cambodian laotian tibetan mongolian gypsy traveller romany romani roma sorani ku
 tigrinya amharic oromo swahili yoruba igbo hausa twi akan lingala wolof patois creole gaelic cymraeg welsh-speaking
 makita dewalt bosch ryobi milwaukee hilti karcher stihl husqvarna nike adidas puma reebok gucci moncler
 canada goose stone island trapstar barbour lacoste nintendo playstation xbox snapchat bitmoji
+wechat weibo viber signal nokia motorola huawei xiaomi oppo muslims christians sikhs hindus jews
 mr mrs ms miss mx dr sir madam
 """
 # The dictionary's own capitalised words are not trusted: many are people ("Zebedee") or places.
@@ -71,6 +72,7 @@ keyholder keyholders handover throwline throwlines speedcuffs
 addr susp susps stmt stmts twd twds loc locn nmo rnmo mtb poss vic vics wit wits inj injs attd attnd enq enqs
 reqd recd ack hosp rtc rta dept dets descr lhs rhs nb nr opp ext int tel mob rel bf gf ems
 wast nias neas iwas gwas sjas auth occ occs insta tmrw tmw req reqs sia
+gangmaster gangmasters packhouse co-worker co-workers soco glaa fae
 """.split())
 
 # Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.
@@ -122,6 +124,8 @@ def is_ordinary(word: str) -> bool:
     if low in ENGLISH or low in _POLICING:
         return True
     if "-" in low:
+        if low.replace("-", "") in ENGLISH:
+            return True  # "co-ordination", "re-entry": a dictionary word written with its hyphen
         # "Taser-trained", "TPAC-authorised": a policing word and a regular form of a dictionary word.
         return all(part in ENGLISH or part in _POLICING or (len(part) >= 5 and _stem_known(part))
                    for part in low.split("-") if part)
@@ -141,6 +145,8 @@ def is_safe_capitalised(word: str) -> bool:
         return True
     if low in NAME_LIST or low in UK_PLACE_WORDS:
         return False
+    if "-" in low and low.replace("-", "") in ENGLISH and low.replace("-", "") not in NAME_LIST:
+        return True  # "Co-ordination": a dictionary word written with its hyphen
     if "-" in low and low.strip("-"):
         # "Taser-trained": every part a policing word or an ordinary word that is no name or place.
         return all(p in _POLICING or p in SAFE_PROPER or (p not in NAME_LIST and p not in UK_PLACE_WORDS and (

@@ -39,14 +39,15 @@ def _references(text: str) -> Iterator[Candidate]:
 
 
 # "Person 1", "(Subject 2)", "Officer A": a draft's own anonymised labels are no one and no age.
-_LABEL_NUMBER = re.compile(r"\b(?:Person|Subject|Officer|Witness|Individual|Participant|Child|Resident|Member)\s+\d{1,2}\b"
+_LABEL_NUMBER = re.compile(r"\b(?:(?:Person|Subject|Officer|Witness|Individual|Participant|Child|Resident|Member)\s+\d{1,2}"
+                           r"|(?:Victim|Suspect|Complainant|Casualty)\s+\d)\b"
                            r"(?!\s*(?i:years|yrs|y/?o|year-old)\b)")
 
 
 def drop_label_numbers(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Candidates without the age a draft's label ("Person 1") would otherwise be read as."""
     if not any(w in text for w in ("Person", "Subject", "Officer", "Witness", "Individual", "Participant", "Child",
-                                   "Resident", "Member")):
+                                   "Resident", "Member", "Victim", "Suspect", "Complainant", "Casualty")):
         return cands
     labels = [m.span() for m in _LABEL_NUMBER.finditer(text)]
     if not labels:
@@ -64,8 +65,15 @@ _PREMISES = {
     "building": "building", "hub": "community centre", "forum": "community group", "port": "port",
     "railway station": "railway station", "train station": "railway station", "stn": "station",
     "magistrates": "magistrates' court", "magistrates' court": "magistrates' court",
-    "police station": "police station",
+    "police station": "police station", "pic": "custody suite", "dgh": "hospital", "unit": "unit",
+    "centre": "centre", "bar": "bar", "jewellers": "shop", "barn": "shop", "site": "site", "roundabout": "roundabout",
+    "beach": "beach", "ltd": "company", "limited": "company", "plc": "company",
 }
+# Nouns after which a possessive name is a person's, not a premises ("PC Jones's unit"), and only a name that is
+# no ordinary word names the place ("the Broadoak unit", not "the Gangs Unit").
+_NO_POSSESSIVE = frozenset("unit centre site suite".split())
+# "kestrel logistics ltd", "(Smith & Sons Ltd)": a company is named by the words before its suffix, whatever they are.
+_COMPANY = re.compile(r"(?<![\w'’])(?P<name>(?:[A-Za-z][\w'’-]*\s+(?:(?:&|and)\s+)?){1,3})(?:(?i:ltd|plc)|Limited|LIMITED)\b\.?")
 _PREMISES_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _PREMISES), key=len, reverse=True))
 # "outside the Kebab Palace", "Caernarfon custody suite", "the Hillview suite": a capitalised run and its noun.
 _NAMED_PREMISES = re.compile(
@@ -91,6 +99,14 @@ def _premises(text: str) -> Iterator[Candidate]:
                             for w in named):
             continue
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        if m.group("noun").isupper() and len(m.group("noun")) <= 3 and noun not in ("pic", "dgh"):
+            continue  # "DC Bar"? an acronym of a short noun is not that noun
+        if noun in _NO_POSSESSIVE and re.search(r"['’]s?\s*$", m.group("name")):
+            continue
+        if noun in _NO_POSSESSIVE and all(is_ordinary(w) or is_ordinary(w.replace("-", "")) or (w.isupper() and len(w) <= 4)
+                                          for w in named) \
+                and not any(" ".join(words[i:]).rstrip() in UK_PLACES for i in range(len(words))):
+            continue  # "the Gangs Unit", "GPS UNIT": a team or a device, not a named place
         for n in (2, 1):  # "Halifax Custody Suite": the longest noun the name's last words begin
             longer = " ".join([*(w.lower() for w in words[-n:]), noun])
             if len(words) > n and longer in _PREMISES:
@@ -113,6 +129,20 @@ _TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<i>[A-WYZ])\b(?
 _QUOTED_INITIAL = re.compile(r"\b(?i:as|called|named)\s+[‘'\"“](?P<i>[A-Z])\.?[’'\"”]")
 
 
+def _companies(text: str) -> Iterator[Candidate]:
+    low = text.lower()
+    if "ltd" not in low and "limited" not in low and "plc" not in low:
+        return
+    for m in _COMPANY.finditer(text):
+        words = m.group("name").split()
+        while words and (words[0].lower() in _GENERIC or is_policing_word(words[0])) and len(words) > 1:
+            words = words[1:]
+        if not words or all(w.lower() in _GENERIC for w in words):
+            continue
+        start = text.rindex(words[0], m.start(), m.end("name"))
+        yield _cand(start, m.end(), Kind.PLACE, "premises:company", 2)
+
+
 def _initials(text: str) -> Iterator[Candidate]:
     for m in _TITLE_INITIAL.finditer(text):
         yield Candidate(*m.span("i"), Kind.PERSON, "pattern", _BASE - 5, key=f"initial:{m.group('i')}")
@@ -127,4 +157,4 @@ def _initials(text: str) -> Iterator[Candidate]:
 
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
-    return [*_references(text), *_premises(text), *_initials(text)]
+    return [*_references(text), *_premises(text), *_companies(text), *_initials(text)]

@@ -136,3 +136,26 @@ def test_the_usual_no_one_and_single_letters_stay(text):
                                   "Tools stolen: Makita and DeWalt drills."])
 def test_contractions_nationalities_languages_and_kit_brands_are_no_names(text):
     assert _out(text) == text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("0640 cctv requested from next door (kestrel logistics ltd)", "kestrel"),   # a company, whatever its case
+    ("a minibus hired from Carrick Coaches Ltd, reg SF14 XRB.", "Carrick"),
+    ("he was conveyed to the Broadoak unit by ambulance", "Broadoak"),           # a unit named by no ordinary word
+    ("Custody no. 36NR/2217/24 - Aylsham PIC", "Aylsham"),
+    ("robbery at Bhavna's Jewellers last week", "Bhavna"),
+])
+def test_companies_units_and_shops(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["He speaks limited English and options were limited.",
+                                  "Referred to the Gangs Unit and the Football Co-ordination Unit.",
+                                  "A GPS UNIT was fitted.", "PC Jones's unit attended.",
+                                  "Victim 1 was spoken to; the Philomena Protocol applied; Crimestoppers called."])
+def test_ordinary_units_and_limited_stay(text):
+    out = _out(text)
+    for kept in ("limited", "Gangs Unit", "Co-ordination Unit", "GPS UNIT", "unit attended", "Victim 1",
+                 "Philomena Protocol", "Crimestoppers"):
+        if kept in text:
+            assert kept in out, out
