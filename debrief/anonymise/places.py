@@ -32,6 +32,7 @@ _STREET = re.compile(
     r"(?P<num>(?<!\d[.:])\b(?:No\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+)?"
     r"(?P<name>(?:" + _WORD + r"\s+){1,3})(?P<suffix>" + _STREET_SUFFIX + r")\b"
     r"(?:\s+(?:North|South|East|West|Upper|Lower)\b)?"
+    r"(?:\s+(?:Road|Rd|Street|Lane|Avenue|Ave|Drive)\b)?"  # "Bailey Grove Rd": a suffix word named by the name
 )
 _NOT_STREET_COURT = frozenset({"crown", "magistrates", "magistrates'", "county", "high", "coroner's",
                                "coroners", "family", "youth", "appeal"})

@@ -39,7 +39,8 @@ _SUFFIXES = frozenset(
     "road rd street lane avenue ave crescent terrace gardens grove mews drive parade boulevard "
     "hospital infirmary school academy college university station surgery chapel church mosque "
     "centre center stores takeaway grill inn arms tavern estate park hotel harbour pier square farm quay "
-    "mill mills ave cres gdns ct market mall marina wharf barrage st hill banks staith esplanade promenade".split()
+    "mill mills ave cres gdns ct market mall marina wharf barrage st hill banks staith esplanade promenade "
+    "court end island islands bypass".split()
 )
 # "the garage nightclub", "hafren vets": the words before a premises noun are its name; the noun stays lower.
 _PREMISES_NOUNS = frozenset("pub nightclub club bar vets cafe restaurant bistro salon barbers".split())
@@ -47,6 +48,11 @@ _PLACE_CUES = frozenset("in at near nr from towards toward twd twds outside via 
 # What people go "to" or are "at" that is also a village somewhere: never read as the place.
 _NOT_PLACE_OBJECTS = frozenset("church chapel school college work home court hospital station prison university "
                                "sea bed town city hand time".split())
+_WEAK_SUFFIXES = frozenset("court end island islands bypass".split())
+_PARTICLES = frozenset("ni nic ui mhic ua o mac".split())
+_STREET_WORDS = frozenset("road rd street st lane ln avenue ave close drive dr way crescent terrace gardens place court "
+                          "grove hill square row mews parade view".split())
+_POSTCODE_AFTER = re.compile(r",?\s+[A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?\b")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)\n-]|$|(?:stn|station|area|town|centre|city)\b)")
 _MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
 _DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
@@ -142,11 +148,19 @@ def _recase_line(line: str, how: str) -> str:
                 and words[i].group().lower() not in _FUNCTION | _STOP and _AGE_NEXT.match(line, words[i + 1].end()) \
                 and (i == 0 or words[i - 1].group().lower() not in _DETERMINERS):
             out[i], out[i + 1] = _capitalise(words[i].group()), _capitalise(words[i + 1].group())
+    # "CST NI BHRIAIN", "ms orla ni ghallchobhair": an Irish or Scottish particle before a name is part of it.
+    for i in range(len(words) - 1):
+        nxt = out[i + 1]
+        if words[i].group().lower() in _PARTICLES and line[words[i].end():words[i + 1].start()] == " " \
+                and nxt[:1].isupper() and nxt[1:].islower() and not is_ordinary(nxt) and nxt.lower() not in _CANON:
+            out[i] = _capitalise(words[i].group())
     # "nr eye", "in diss", "to tooting bec stn": a listed place after a locative, though its words are ordinary.
     for i in range(1, len(words)):
         cue = words[i - 1].group().lower()
-        if (cue not in _PLACE_CUES and cue != "to") or not out[i].islower() \
-                or line[words[i - 1].end():words[i].start()] != " ":
+        gap = line[words[i - 1].end():words[i].start()]
+        # "HIGH ST, WELLS": the town after a street and its comma.
+        after_street = gap == ", " and cue in _STREET_WORDS
+        if not out[i].islower() or not (after_street or (gap == " " and (cue in _PLACE_CUES or cue == "to"))):
             continue
         for n in (3, 2, 1):
             phrase = words[i:i + n]
@@ -154,7 +168,8 @@ def _recase_line(line: str, how: str) -> str:
                 continue
             low = " ".join(w.group().lower() for w in phrase)
             # "to send": after "to" only a phrase that ends the clause or names a station is a place.
-            if cue == "to" and not _CLAUSE_END.match(line, phrase[-1].end()):
+            if (cue == "to" or after_street) and not _CLAUSE_END.match(line, phrase[-1].end()) \
+                    and not _POSTCODE_AFTER.match(line, phrase[-1].end()):
                 continue
             if low in UK_PLACE_LOWER and low not in _NOT_PLACE_OBJECTS and not (
                     low in _MONTH_WORDS and re.match(r"\s*\d", line[phrase[-1].end():])):
@@ -174,6 +189,8 @@ def _recase_line(line: str, how: str) -> str:
                 break
             named.append(j)
             j -= 1
+        if named and noun in _WEAK_SUFFIXES and all(is_ordinary(words[k].group()) for k in named):
+            continue  # "ROAD END", "TENNIS COURT": a place noun after ordinary words only
         if named and noun in _PREMISES_NOUNS:
             for k in named:
                 out[k] = _capitalise(words[k].group()) if out[k].islower() else out[k]

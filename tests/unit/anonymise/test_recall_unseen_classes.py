@@ -159,3 +159,26 @@ def test_ordinary_units_and_limited_stay(text):
                  "Philomena Protocol", "Crimestoppers"):
         if kept in text:
             assert kept in out, out
+
+
+CAPS = "2301 CAD 4410 CALLER REPORTS MALE SHOUTING IN THE STREET\n{}\n2330 UNITS CLEARED, NO FURTHER ACTION"
+
+
+@pytest.mark.parametrize(("line", "secret"), [
+    ("2302 MALE OUTSIDE THE SHIP INN, HIGH ST, WELLS", "WELLS"),         # the town after a street and its comma
+    ("0149 VEH EXITED AT AMWELL END, NOW ON WATTON RD", "AMWELL"),       # a place noun named by no ordinary word
+    ("1925 UNITS TO NESS ISLANDS, MILLBURN RD", "NESS"),
+    ("1101 HOUSING OFFICER AT BRUNSWICK COURT, CALEDONIAN RD N1", "BRUNSWICK"),
+    ("0340 VEH FOUND ABANDONED BAILEY GROVE RD, EASTWOOD", "GROVE RD"),  # a street named with a street word
+    ("0924 CST MCGRATH 7719 AND CST NI BHRIAIN 8820 ON SCENE", "NI "),  # an Irish particle goes with the name
+])
+def test_places_and_names_in_capital_logs(line, secret):
+    assert secret not in _out(CAPS.format(line))
+
+
+@pytest.mark.parametrize("line", ["0925 WAITED AT THE ROAD END BY THE TENNIS COURT", "0926 OFFICERS ON HIGH ST, NOW LEAVING"])
+def test_ordinary_place_nouns_in_capital_logs_stay(line):
+    out = _out(CAPS.format(line))
+    for kept in ("ROAD END", "TENNIS COURT", "NOW LEAVING"):
+        if kept in line:
+            assert kept in out, out
