@@ -230,7 +230,9 @@ def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
             continue
         if not re.fullmatch(r"(?:MG\d+|W3W|[AB]\d{1,2}|M\d{1,2}|E\d)(?:\s\d)?", code) or re.search(
                 r"(?i:\barea|\bpostcode|\bin\b|\bnear|\baround)\W*$", text[max(0, m.start() - 12):m.start()]) \
-                or re.match(r"\s+(?i:area|postcode)", text[m.end():m.end() + 10]):
+                or re.match(r"\s+(?i:area|postcode)", text[m.end():m.end() + 10]) \
+                or (code[0] in "BE" and re.search(r"[a-z],\s*$", text[max(0, m.start() - 4):m.start()])):
+            # "Wheeler Street, B19": a district after a street or town and its comma is no B-road.
             out.append(_cand(*m.span(), Kind.POSTCODE, bump=1))
     out += list(_vrms(text))
     out += list(_phones(text))

@@ -3,7 +3,7 @@ other layers let through, each found by its shape or its cue, never by a word of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .entities import PRIORITY, Candidate, Kind
 from .keep import is_keep_word
@@ -67,13 +67,13 @@ _PREMISES = {
     "magistrates": "magistrates' court", "magistrates' court": "magistrates' court",
     "police station": "police station", "pic": "custody suite", "dgh": "hospital", "unit": "unit",
     "centre": "centre", "bar": "bar", "jewellers": "shop", "barn": "shop", "site": "site", "roundabout": "roundabout",
-    "beach": "beach", "ltd": "company", "limited": "company", "plc": "company",
+    "beach": "beach", "ltd": "business", "limited": "business", "plc": "business",
 }
 # Nouns after which a possessive name is a person's, not a premises ("PC Jones's unit"), and only a name that is
 # no ordinary word names the place ("the Broadoak unit", not "the Gangs Unit").
 _NO_POSSESSIVE = frozenset("unit centre site suite".split())
 # "kestrel logistics ltd", "(Smith & Sons Ltd)": a company is named by the words before its suffix, whatever they are.
-_COMPANY = re.compile(r"(?<![\w'’])(?P<name>(?:[A-Za-z][\w'’-]*\s+(?:(?:&|and)\s+)?){1,3})(?:(?i:ltd|plc)|Limited|LIMITED)\b\.?")
+_COMPANY = re.compile(r"(?<![\w'’])(?P<name>(?:[A-Za-z][\w'’-]*\s+(?:(?:&|and)\s+)?){1,3})(?:(?i:ltd|plc)|Limited|LIMITED)\b")
 _PREMISES_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _PREMISES), key=len, reverse=True))
 # "outside the Kebab Palace", "Caernarfon custody suite", "the Hillview suite": a capitalised run and its noun.
 _NAMED_PREMISES = re.compile(
@@ -140,7 +140,7 @@ def _companies(text: str) -> Iterator[Candidate]:
         if not words or all(w.lower() in _GENERIC for w in words):
             continue
         start = text.rindex(words[0], m.start(), m.end("name"))
-        yield _cand(start, m.end(), Kind.PLACE, "premises:company", 2)
+        yield _cand(start, m.end(), Kind.PLACE, "premises:business", 2)
 
 
 def _initials(text: str) -> Iterator[Candidate]:
@@ -155,6 +155,46 @@ def _initials(text: str) -> Iterator[Candidate]:
                 yield Candidate(later.start(), later.end(), Kind.PERSON, "pattern", _BASE - 5, key=f"initial:{letter}")
 
 
+# "41 Limavady Road, Waterside.", "Queslett Road, Great Barr, at 21.50": the district after a street and its comma.
+_AFTER_STREET = re.compile(
+    r"\b(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Gardens|Grove|Hill|Square|Row|Mews|"
+    r"Parade|View|Walk|Place)\.?,\s+(?P<p>[A-Z][\w'’-]+(?:\s+(?:on|upon|in|le|under|by)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+){0,2})"
+    r"(?=\s*(?:[,.;:)\n]|$|[A-Z]{1,2}\d))"
+)
+
+
+def _districts(text: str) -> Iterator[Candidate]:
+    for m in _AFTER_STREET.finditer(text):
+        words = m.group("p").split()
+        if all(is_policing_word(w) or is_keep_word(w) for w in words) or words[0] in ("Person", "Officer", "Subject"):
+            continue
+        yield _cand(*m.span("p"), Kind.PLACE, "area", -8)
+
+
+# "GETHIN PROSSER 23.", "CHOWDHURY ('RUBEL') 26,", "kyle mackay 15 +": a log's age straight after a name.
+_AGE_AFTER_NAME = re.compile(
+    r"(?:\s*\([‘'\"“][^'’\"”\n]{1,20}[’'\"”]\))?,?\s(?P<n>[1-9]\d?)(?=\s*(?:[.,;:+)\n]|-\s|$))"
+)
+
+
+def ages_after_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """The chosen candidates and the age written straight after a person's name in a log."""
+    out = list(chosen)
+    taken = {(c.start, c.end) for c in chosen}
+    starts = sorted(c.start for c in chosen)
+    for c in chosen:
+        if c.kind is not Kind.PERSON:
+            continue
+        m = _AGE_AFTER_NAME.match(text, c.end)
+        if not m or (m.start("n"), m.end("n")) in taken or any(m.start("n") <= s < m.end("n") for s in starts):
+            continue
+        n = int(m.group("n"))
+        if n < 10:
+            continue
+        out.append(Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="apposition", value=str(n)))
+    return sorted(out, key=lambda c: c.start)
+
+
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
-    return [*_references(text), *_premises(text), *_companies(text), *_initials(text)]
+    return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text)]

@@ -182,3 +182,32 @@ def test_ordinary_place_nouns_in_capital_logs_stay(line):
     for kept in ("ROAD END", "TENNIS COURT", "NOW LEAVING"):
         if kept in line:
             assert kept in out, out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("He was arrested at his address, 41 Limavady Road, Waterside. A order followed.", "Waterside"),
+    ("at his home, 46 Queslett Road, Great Barr, at 21.50.", "Barr"),     # the district after a street
+    ("Kymani's mum lives on Wheeler Street, B19 - not known to be involved.", "B19"),  # a district code
+])
+def test_districts_after_a_street(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["He walked along Mill Road, Sunday was quiet.", "Turn into the B4100, then left."])
+def test_words_after_a_street_that_are_no_district_stay(text):
+    out = _out(text)
+    assert "Sunday" in out or "then left" in out, out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("2051 ONE MALE INJURED - RUHUL AMIN CHOWDHURY ('RUBEL') 26, HEAD WOUND\n2052 THE SUSPECTS RAN TOWARDS THE PARK",
+     "26"),
+    ("2010 youths at the park. identified kyle mackay 15 + another\n2015 quads belong to his uncle who lives nearby",
+     "15"),
+])
+def test_a_logs_age_straight_after_a_name(text, secret):
+    assert not re.search(rf"\b{secret}\b", _out(text))
+
+
+def test_a_count_after_a_name_is_no_age():
+    assert "12 times" in _out("Sgt Smith 12 times said no.") and "3 officers" in _out("Sgt Smith, 3 officers went.")
