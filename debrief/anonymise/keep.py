@@ -64,6 +64,7 @@ KEEP_TERMS: tuple[str, ...] = (
     # Protocols, schemes and agencies named after people or bodies (what happened, not who)
     "Philomena Protocol", "Child Abduction Warning Notice", "Child Abduction Warning Notices", "CAWN",
     "Crimestoppers", "GLAA", "Gangmasters and Labour Abuse Authority", "SOCO", "Gangs Unit",
+    "drink drive", "drink driving", "drink-drive", "drink-driving", "drug drive", "drug driving",
 )
 
 

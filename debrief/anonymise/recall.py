@@ -163,6 +163,22 @@ _AFTER_STREET = re.compile(
 )
 
 
+# "reg ending KWO", "plate starting 7HG": the part of a plate a witness read; "romanian reg b 217 vfr": a foreign
+# plate of any shape after the word that says it is one.
+_PLATE_PART = re.compile(r"\b(?i:reg(?:istration)?|plate|index|vrm)(?:\s+(?i:number|no\.?))?\s+(?i:ending|ends|ended|starting|"
+                         r"starts|started|beginning|begins)(?:\s+(?i:in|with))?\s+(?P<v>[A-Za-z0-9]{2,4})\b(?!['’])")
+_PLATE_ANY = re.compile(r"\b(?i:reg(?:istration)?|plate|index|vrm|registered)(?:\s+(?i:number|no\.?))?\s*[:\-]?\s+"
+                        r"(?P<v>[A-Za-z]{1,3}[ -]?\d{1,5}[ -]?[A-Za-z0-9]{1,4}|\d{1,4}[ -][A-Za-z]{1,4}[ -]\d{1,4})\b")
+
+
+def _plates(text: str) -> Iterator[Candidate]:
+    for m in _PLATE_PART.finditer(text):
+        if m.group("v").lower() not in ("with", "the", "and", "was", "but", "from"):
+            yield _cand(*m.span("v"), Kind.VRM, "partial", 1)
+    for m in _PLATE_ANY.finditer(text):
+        yield _cand(*m.span("v"), Kind.VRM, "any", 0)
+
+
 def _districts(text: str) -> Iterator[Candidate]:
     for m in _AFTER_STREET.finditer(text):
         words = m.group("p").split()
@@ -197,4 +213,4 @@ def ages_after_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
 
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
-    return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text)]
+    return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text), *_plates(text)]

@@ -102,7 +102,7 @@ def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
     if is_ordinary(low) or all(is_ordinary(p) for p in low.split("-")):
         # "sister rose", "aysha khan", "pcso firth": a name word after a naming cue or after a name;
         # "MR HEAL", "WILLIAM HEAL": after a title or a first name, any word not a verb form.
-        if (low in NAME_LIST and prev in _CUES) or (
+        if (low in NAME_LIST and prev in _CUES and low not in _PAST_VERBS) or (
                 low in NAME_LIST and prev_out[:1].isupper() and prev_out[1:].islower()):
             return _capitalise(word)
         if len(low) >= 3 and not low.endswith(("s", "ed", "ing")) and (

@@ -211,3 +211,21 @@ def test_a_logs_age_straight_after_a_name(text, secret):
 
 def test_a_count_after_a_name_is_no_age():
     assert "12 times" in _out("Sgt Smith 12 times said no.") and "3 officers" in _out("Sgt Smith, 3 officers went.")
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("The man got into a blue Peugeot, reg ending KWO, at the shop.", "KWO"),   # the part of a plate read
+    ("0110 anpr hit on the bypass, romanian reg b 217 vfr\n0111 marker: drink drive intel, driver ran off\n"
+     "0112 units attending the scene", "217"),                                    # a foreign plate after its cue
+])
+def test_partial_and_foreign_plates(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["reg starting with the letters", "The registered keeper was 2 miles away.",
+                                  "0111 marker: drink drive intel, driver ran off\n0112 units attending the scene now"])
+def test_plate_words_without_a_plate_and_log_verbs_stay(text):
+    out = _out(text)
+    for kept in ("with the letters", "2 miles", "drink drive", "ran off"):
+        if kept in text:
+            assert kept in out, out
