@@ -17,7 +17,7 @@ from .ner import ner_candidates
 from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
-from .recall import ages_after_names, drop_label_numbers, find_recall
+from .recall import ages_after_names, drop_label_numbers, find_recall, weekdays_with_dates
 from .recase import recase
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
@@ -48,7 +48,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)
     chosen = propagate(text, chosen, case, learn=learn)
-    chosen = ages_after_names(text, merge_people(text, chosen))
+    chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
     return merge_addresses(text, chosen)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from .entities import PRIORITY, Candidate, Kind
 from .keep import is_keep_word
@@ -209,6 +210,30 @@ def ages_after_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
             continue
         out.append(Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="apposition", value=str(n)))
     return sorted(out, key=lambda c: c.start)
+
+
+_DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+# "18/08/2024 (Sunday)": the weekday in brackets after a date; "on Sunday (08/09/24)", "Fri (18/10/24)": before one.
+_DAY_AFTER = re.compile(r"\s*\((?i:" + _DAY + r")\)")
+_DAY_BEFORE = re.compile(r"(?:\b(?i:on)\s+)?\b(?i:" + _DAY + r")\s*\($")
+
+
+def weekdays_with_dates(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """A weekday written beside a date narrows it: it goes with the date."""
+    out: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        if c.kind is Kind.DATE:
+            after = _DAY_AFTER.match(text, c.end)
+            nxt = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+            prev = out[-1].end if out else 0
+            if after and after.end() <= nxt:
+                c = replace(c, end=after.end())
+            elif text[c.end:c.end + 1] == ")" and c.end + 1 <= nxt:
+                before = _DAY_BEFORE.search(text, max(prev, c.start - 16), c.start)
+                if before:
+                    c = replace(c, start=before.start(), end=c.end + 1)
+        out.append(c)
+    return out
 
 
 def find_recall(text: str) -> list[Candidate]:

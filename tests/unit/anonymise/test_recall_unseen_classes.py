@@ -229,3 +229,16 @@ def test_plate_words_without_a_plate_and_log_verbs_stay(text):
     for kept in ("with the letters", "2 miles", "drink drive", "ran off"):
         if kept in text:
             assert kept in out, out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 18/08/2024 (Sunday) I attended a nail bar.", "In 2024 I attended a nail bar."),
+    ("at about noon on Sunday (08/09/24) when he saw", "in 2024 when he saw"),
+    ("Arrested Fri (18/10/24) on the street.", "Arrested in 2024 on the street."),
+])
+def test_a_weekday_beside_a_date_goes_with_it(text, expected):
+    assert expected in _out(text)
+
+
+def test_a_weekday_alone_stays():
+    assert _out("On Sunday we went out.") == "On Sunday we went out."
