@@ -236,6 +236,46 @@ def weekdays_with_dates(text: str, chosen: Sequence[Candidate]) -> list[Candidat
     return out
 
 
+_Q = r"['‘\"“](?P<n>[^\W\d_][^'’\"”\n.!?]{0,23}?)['’\"”](?![\w])"
+# "Winston Clarke ('Pops')": a quoted word in brackets straight after a name is that person's nickname.
+_NICK_IN_BRACKETS = re.compile(r"\b[A-Z][\w'’-]+\s*\(\s*(?:(?i:aka|a\.k\.a\.?|known\s+as)\s+)?" + _Q)
+# "(aka 'Hoss', 'Big H')", "known as 'Ardi', also called 'Shqiponja' - 'the Eagle'": every nickname of a list.
+_NICK_LIST = re.compile(r"\b(?i:aka|a\.k\.a\.?|known\s+as|also\s+called|called|goes\s+by|nicknamed)\s+['‘\"“][^'’\"”\n]{1,25}['’\"”]"
+                        r"(?:\s*(?:,|or|and|/|-|–)\s*(?:(?i:also\s+called|also\s+known\s+as|aka|or)\s+)?['‘\"“][^'’\"”\n]{1,25}['’\"”])+")
+_QUOTED = re.compile(_Q)
+# "POSS 'SONNY'", "recruited by 'Mr Big'", "he was with 'wee man'", "message from 'dezzy'": a short quoted name
+# where a person stands.
+_NICK_AFTER = re.compile(r"\b(?i:poss|possibly|maybe|probably|prob|with|by|from|and)\s+" + _Q)
+
+
+def _nicknames(text: str) -> Iterator[Candidate]:
+    if not any(q in text for q in "'‘\"“"):
+        return
+    for m in _NICK_IN_BRACKETS.finditer(text):
+        if not is_ordinary(m.group().split()[0].strip("(")) and _nickname_like(m.group("n")):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    for m in _NICK_LIST.finditer(text):
+        for q in _QUOTED.finditer(m.group()):
+            if _nickname_like(q.group("n")):
+                yield Candidate(m.start() + q.start("n"), m.start() + q.end("n"), Kind.PERSON, "context",
+                                PRIORITY["context"] + 2)
+    for m in _NICK_AFTER.finditer(text):
+        words = m.group("n").split()
+        if _nickname_like(m.group("n")) and len(words) <= 2 and any(
+                w[:1].isupper() or not is_ordinary(w) for w in words if w.lower() not in ("the", "a", "an")):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"])
+
+
+def _nickname_like(words: str) -> bool:
+    """A short phrase that can be a name: not an operational term, not a sentence."""
+    parts = words.split()
+    if parts and parts[0].lower() in ("the", "a", "an") and not any(w[:1].isupper() for w in parts[1:]):
+        return False  # "the truth", but "the Eagle"
+    return 0 < len(parts) <= 3 and not is_keep_word(words) and not all(is_policing_word(w) for w in parts) \
+        and not any(w.lower() in ("i", "you", "we", "is", "was", "are", "it", "not", "no", "yes") for w in parts)
+
+
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
-    return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text), *_plates(text)]
+    return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text), *_plates(text),
+            *_nicknames(text)]

@@ -242,3 +242,19 @@ def test_a_weekday_beside_a_date_goes_with_it(text, expected):
 
 def test_a_weekday_alone_stays():
     assert _out("On Sunday we went out.") == "On Sunday we went out."
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("DP: Winston Delroy Clarke ('Pops'), 67, was booked in.", "Pops"),         # in brackets after the name
+    ("Source states that Huseyin Kilic (aka 'Hoss', 'Big H') is storing cash.", "Big H"),   # every one of a list
+    ("Ardit Hoxha (known as 'Ardi', also called 'Shqiponja' - 'the Eagle'), 30ish", "Eagle"),
+    ("He was recruited on Telegram by 'Mr Big' last year.", "Big"),             # a quoted name where a person stands
+    ("Snapchat message from 'dezzy' saying hi.", "dezzy"),
+])
+def test_nicknames(text, secret):
+    assert secret not in _out(text)
+
+
+def test_quoted_words_that_are_no_nickname_stay():
+    text = "He said 'no' to 'stop' and told 'the truth'. The case was with 'PACE' and with 'the lads'."
+    assert _out(text) == text
