@@ -185,7 +185,7 @@ def _districts(text: str) -> Iterator[Candidate]:
         words = m.group("p").split()
         if all(is_policing_word(w) or is_keep_word(w) for w in words) or words[0] in ("Person", "Officer", "Subject"):
             continue
-        yield _cand(*m.span("p"), Kind.PLACE, "area", -8)
+        yield _cand(*m.span("p"), Kind.PLACE, "premises:district", -8)
 
 
 # "GETHIN PROSSER 23.", "CHOWDHURY ('RUBEL') 26,", "kyle mackay 15 +": a log's age straight after a name.
@@ -275,7 +275,28 @@ def _nickname_like(words: str) -> bool:
         and not any(w.lower() in ("i", "you", "we", "is", "was", "are", "it", "not", "no", "yes") for w in parts)
 
 
+# "the University of Sheffield", "ISLE OF LEWIS", "Vale of Glamorgan": a kind of place and its name after "of".
+_KIND_OF = re.compile(r"\b(?:University|College|Cathedral|Priory|Abbey|Castle|Isle|Vale|Forest|Diocese|Port|Bay|Palace|"
+                      r"Museum|Bank|Kingdom)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+# "in Savile Town", "Somers Town", "Ayr United": a district or a club named by the word before "Town"/"United".
+_NAMED_TOWN = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?:Town|United)\b(?!\s+(?:Centre|Center|Hall|Council|Square|Kingdom|"
+                         r"States|Nations|Police|FC\b))")
+
+
+def _kinds_of_places(text: str) -> Iterator[Candidate]:
+    if " of " in text or " OF " in text:
+        for m in _KIND_OF.finditer(text):
+            if not m.group().startswith(("Bank of England", "Kingdom of", "College of Policing", "Port of Entry")):
+                yield _cand(*m.span(), Kind.PLACE, "venue", -1)
+    for m in _NAMED_TOWN.finditer(text):
+        name = m.group("name")
+        if not is_ordinary(name) and not is_policing_word(name) and not _SENTENCE_START.search(
+                text, max(0, m.start() - 4), m.start()) or name in UK_PLACES:
+            club = m.group().endswith("United")
+            yield _cand(m.start(), m.end(), Kind.PLACE, "premises:football club" if club else "premises:district", -1)
+
+
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
     return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text), *_plates(text),
-            *_nicknames(text)]
+            *_nicknames(text), *_kinds_of_places(text)]

@@ -258,3 +258,19 @@ def test_nicknames(text, secret):
 def test_quoted_words_that_are_no_nickname_stay():
     text = "He said 'no' to 'stop' and told 'the truth'. The case was with 'PACE' and with 'the lads'."
     assert _out(text) == text
+
+
+@pytest.mark.parametrize(("text", "reads"), [
+    ("a student at the University of Sheffield.", "a student at the venue."),
+    ("at his home in Savile Town and denies it", "at his home in a district and denies it"),
+    ("Ahead of the Ayr United v Kilmarnock fixture", "Ahead of the football club v"),
+    ("He walked down Mill Road, Great Barr.", "He walked down a road, a district."),
+])
+def test_kinds_of_places_and_districts_read_right(text, reads):
+    assert reads in _out(text)
+
+
+def test_generic_places_with_of_and_town_stay():
+    text = "College of Policing guidance and United Kingdom law. Old Town was busy."
+    out = _out(text)
+    assert out == text
