@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from .entities import PRIORITY, Candidate, Kind
+from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
 from .lexicon import UK_PLACES, is_ordinary, is_policing_word
 
@@ -294,6 +295,24 @@ def _kinds_of_places(text: str) -> Iterator[Candidate]:
                 text, max(0, m.start() - 4), m.start()) or name in UK_PLACES:
             club = m.group().endswith("United")
             yield _cand(m.start(), m.end(), Kind.PLACE, "premises:football club" if club else "premises:district", -1)
+
+
+_MAKE_BEFORE = re.compile(
+    r"\b(?P<cue>a|an|the|his|her|their|my|silver|black|white|grey|gray|blue|red|green|yellow|orange|gold|dark|light|"
+    r"classic|old|new|stolen|hired|marked|unmarked|veh|vehicle|car|van)\s+(?:" +
+    "|".join(sorted((re.escape(m) for m in CAR_MAKES), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+
+
+def drop_car_models(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"a silver Audi A3", "a silver Dacia Logan": the model after a vehicle's make is no road, place or name (a make
+    after no vehicle word, "met Mercedes Garcia", may open a name)."""
+    out = []
+    for c in cands:
+        if c.kind in (Kind.PLACE, Kind.PERSON) and c.layer not in ("deny", "propagated") \
+                and len(text[c.start:c.end].split()) == 1 and _MAKE_BEFORE.search(text, max(0, c.start - 30), c.start):
+            continue
+        out.append(c)
+    return out
 
 
 def find_recall(text: str) -> list[Candidate]:

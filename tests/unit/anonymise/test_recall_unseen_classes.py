@@ -274,3 +274,14 @@ def test_generic_places_with_of_and_town_stay():
     text = "College of Policing guidance and United Kingdom law. Old Town was busy."
     out = _out(text)
     assert out == text
+
+
+@pytest.mark.parametrize("text", [
+    "We got an ANPR hit on a silver Audi A3 near the services.",      # a car model is no road
+    "I stopped a silver Dacia Logan bearing foreign plates.",
+    "DESC BM 6FT4 WHITE SHIRT, GREY TRACKSUIT\n2105 CCTV REQUEST EMAILED TO THE COUNCIL TEAM",  # a height and clothes
+    "The Taser download confirmed a 5-second cycle; the detention officer (DO2) did not rouse him; w3w given.",
+])
+def test_car_models_heights_durations_and_clothes_are_no_identifiers(text):
+    assert _out(text).split("\n")[0].replace("late evening ", "") == text.split("\n")[0].replace("2105 ", "")
+
