@@ -210,7 +210,18 @@ def ages_after_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
         if n < 10:
             continue
         out.append(Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="apposition", value=str(n)))
+    for c in chosen:
+        # "Custody sergeant A/Sgt P. Holroyd 1904.": a ranked name's collar number written after it goes with it.
+        if c.kind is not Kind.PERSON or not _RANK_BEFORE.search(text, max(0, c.start - 12), c.start):
+            continue
+        m = _COLLAR_AFTER_NAME.match(text, c.end)
+        if m and not any(m.start("n") <= s < m.end("n") for s in starts):
+            out.append(Candidate(m.start(), m.end("n"), Kind.COLLAR, "pattern", _BASE, subtype="paren"))
     return sorted(out, key=lambda c: c.start)
+
+
+_RANK_BEFORE = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Insp|Constable|Sergeant|Inspector)\.?\s+(?:[A-Z]\.\s*)?$")
+_COLLAR_AFTER_NAME = re.compile(r"\s(?P<n>\d{3,5})\b(?=\s*(?:[.,;:)\n]|$))")
 
 
 _DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
@@ -301,6 +312,25 @@ _MAKE_BEFORE = re.compile(
     r"\b(?P<cue>a|an|the|his|her|their|my|silver|black|white|grey|gray|blue|red|green|yellow|orange|gold|dark|light|"
     r"classic|old|new|stolen|hired|marked|unmarked|veh|vehicle|car|van)\s+(?:" +
     "|".join(sorted((re.escape(m) for m in CAR_MAKES), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+
+
+_NEXT_LOG_LINE = re.compile(r"\n\s*\d{4}\b")
+
+
+def drop_across_log_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"PC 2273 MAY\n0232 LANGUAGE LINE": no date runs on into the next log line's time."""
+    if "\n" not in text:
+        return cands
+    out = []
+    for c in cands:
+        nxt = _NEXT_LOG_LINE.search(text, c.start, c.end) if c.kind in (Kind.DATE, Kind.DOB) else None
+        if nxt and not _DAY_NUMBER.search(text, c.start, nxt.start()):
+            continue  # "2273 MAY\n0232": no day of the month before the line break, so no date at all
+        out.append(c)
+    return out
+
+
+_DAY_NUMBER = re.compile(r"(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)")
 
 
 def drop_car_models(text: str, cands: list[Candidate]) -> list[Candidate]:

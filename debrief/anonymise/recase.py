@@ -48,6 +48,16 @@ _PLACE_CUES = frozenset("in at near nr from towards toward twd twds outside via 
 # What people go "to" or are "at" that is also a village somewhere: never read as the place.
 _NOT_PLACE_OBJECTS = frozenset("church chapel school college work home court hospital station prison university "
                                "sea bed town city hand time".split())
+# The lower-case words of the anonymiser's own replacements ("a pub", "a main road", "an address", "the venue").
+_REPLACEMENT_WORDS = frozenset("""a an the pub street road main town city venue estate address place shop building park
+station hospital school club hotel centre flat river district business bridge region court suite custody unit site
+railway port premises takeaway community group football magistrates' beach roundabout bar salon restaurant
+registration reference number phone email online account postcode date birth in their his her teens twenties
+thirties forties fifties sixties seventies eighties nineties young older teenage early late mid evening morning
+afternoon night hours day one that time around person""".split())
+# "a main road", "the back lane": generic words before a street word name no street.
+_GENERIC_NAMED = frozenset("a an the main back side slip service access private local busy quiet same other country dual "
+                           "nearby main".split())
 _WEAK_SUFFIXES = frozenset("court end island islands bypass".split())
 _PARTICLES = frozenset("ni nic ui mhic ua o mac".split())
 _STREET_WORDS = frozenset("road rd street st lane ln avenue ave close drive dr way crescent terrace gardens place court "
@@ -74,7 +84,9 @@ def mode(line: str) -> str:
     if len(words) < 4:
         return ""
     upper = sum(w.isupper() for w in words)
-    if upper >= 0.7 * len(words):
+    # "MALE SHOUTING OUTSIDE THE pub, a street": the anonymiser's own lower-case words leave a capital line capital.
+    ours = sum(w in _REPLACEMENT_WORDS for w in words)
+    if upper >= 0.7 * len(words) or (ours and upper >= 0.7 * (len(words) - ours) and upper >= 4):
         return "upper"
     capital = sum(w[0].isupper() for w in words)
     if len(words) >= 8 and capital <= 0.05 * len(words):
@@ -189,6 +201,8 @@ def _recase_line(line: str, how: str) -> str:
                 break
             named.append(j)
             j -= 1
+        if named and all(words[k].group().lower() in _GENERIC_NAMED for k in named):
+            continue  # "a main road": the anonymiser's own words, or any generic street
         if named and noun in _WEAK_SUFFIXES and all(is_ordinary(words[k].group()) for k in named):
             continue  # "ROAD END", "TENNIS COURT": a place noun after ordinary words only
         if named and noun in _PREMISES_NOUNS:
