@@ -345,7 +345,20 @@ def drop_car_models(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# "two at home (ages 2 & 4)": children's ages listed; "Subject 2 (17)": a label and the age in brackets after it.
+_AGES_LISTED = re.compile(r"\b(?i:ages|aged)\s+(?P<a>\d{1,2})\s*(?:,|&|and)\s*(?P<b>\d{1,2})\b(?!\s*(?i:years|yrs|months))")
+_LABEL_AGE = re.compile(r"\b(?:Person|Subject|Child|Victim|Witness|Suspect|Officer)\s+[A-Z0-9]{1,2}\s*\((?P<n>\d{1,2})\)")
+
+
+def _ages(text: str) -> Iterator[Candidate]:
+    for m in _AGES_LISTED.finditer(text):
+        oldest = max(int(m.group("a")), int(m.group("b")))
+        yield Candidate(m.start(), m.end("b"), Kind.AGE, "pattern", _BASE, subtype="aged", value=str(oldest))
+    for m in _LABEL_AGE.finditer(text):
+        yield Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="paren", value=m.group("n"))
+
+
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
     return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text), *_plates(text),
-            *_nicknames(text), *_kinds_of_places(text)]
+            *_nicknames(text), *_kinds_of_places(text), *_ages(text)]

@@ -302,3 +302,11 @@ def test_a_ranked_names_collar_after_it_and_no_date_across_log_lines():
     assert "1904" not in _out("Custody sergeant A/Sgt P. Holroyd 1904.\nOffence: drunk and disorderly")
     out = _out("0229 UNITS: PC 1149 RICHARDS, PC 2273 MAY\n0232 LANGUAGE LINE ENGAGED\n0240 ENTRY FORCED BY UNITS")
     assert "\n0232" in out or "\nthe early hours" in out, out
+
+
+@pytest.mark.parametrize(("text", "reads"), [
+    ("Children: two at home (ages 2 & 4) with her mother.", "(aged under 13)"),   # children's ages listed
+    ("Subject 2 (17) was a child from the area.", "Subject 2 (in their teens)"),   # a label and its age
+])
+def test_listed_ages_and_a_labels_age(text, reads):
+    assert reads in _out(text)
