@@ -314,7 +314,7 @@ _MAKE_BEFORE = re.compile(
     "|".join(sorted((re.escape(m) for m in CAR_MAKES), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
 
 
-_NEXT_LOG_LINE = re.compile(r"\n\s*\d{4}\b")
+_NEXT_LOG_LINE = re.compile(r"\n\s*(?:\d{4}\b|\d{1,2}[:.]\d{2}\b)")
 
 
 def drop_across_log_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -323,8 +323,8 @@ def drop_across_log_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
         return cands
     out = []
     for c in cands:
-        nxt = _NEXT_LOG_LINE.search(text, c.start, c.end) if c.kind in (Kind.DATE, Kind.DOB) else None
-        if nxt and not _DAY_NUMBER.search(text, c.start, nxt.start()):
+        nxt = _NEXT_LOG_LINE.search(text, c.start, c.end + 4) if c.kind in (Kind.DATE, Kind.DOB) else None
+        if nxt and nxt.start() < c.end and not _DAY_NUMBER.search(text, c.start, nxt.start()):
             continue  # "2273 MAY\n0232": no day of the month before the line break, so no date at all
         out.append(c)
     return out

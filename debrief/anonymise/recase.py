@@ -59,6 +59,7 @@ afternoon night hours day one that time around person""".split())
 _GENERIC_NAMED = frozenset("a an the main back side slip service access private local busy quiet same other country dual "
                            "nearby main".split())
 _WEAK_SUFFIXES = frozenset("court end island islands bypass".split())
+_FORCE_CODES = frozenset(f.upper() for f in SHORT_FORMS if f.isupper() or len(f) <= 5)
 _PARTICLES = frozenset("ni nic ui mhic ua o mac".split())
 _STREET_WORDS = frozenset("road rd street st lane ln avenue ave close drive dr way crescent terrace gardens place court "
                           "grove hill square row mews parade view".split())
@@ -188,6 +189,17 @@ def _recase_line(line: str, how: str) -> str:
                 for k in range(i, i + n):
                     out[k] = _capitalise(words[k].group())
                 break
+    # "log 0733 staffs 2024-12-01 stoke", "TVP READING - LOG 1544": a listed place heading a log, after its date or
+    # after a force's short name, though the place is an ordinary word.
+    for i, m in enumerate(words):
+        low = m.group().lower()
+        if not out[i].islower() or low not in UK_PLACE_LOWER or low in _NOT_PLACE_OBJECTS or low in _MONTH_WORDS:
+            continue
+        before = line[:m.start()]
+        at_end = not line[m.end():].strip()
+        after_force = i > 0 and words[i - 1].group().upper() in _FORCE_CODES and before.endswith(" ")
+        if (at_end and re.search(r"\d[\d/.-]*\d\s+$", before)) or (after_force and re.match(r"\s*[-–:,]", line[m.end():])):
+            out[i] = _capitalise(m.group())
     # "manor lane", "royal glamorgan hospital": a street or venue word and the words naming it.
     for i, m in enumerate(words):
         noun = m.group().lower()

@@ -328,3 +328,17 @@ def test_fifth_development_set_holds_its_figures():
     assert report.names_places_recall >= 0.965, table
     assert report.keep_rate >= 0.99, table
     assert len(report.false_positives) <= 0.01 * sum(s.predicted for s in report.scores.values()), table
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("log 0733 staffs 2024-12-01 stoke\n08:02 rp says male at door shouting\n08:05 units attending the address now",
+     "stoke"),                                                    # a town at the end of a log's heading, after its date
+    ("TVP READING - LOG 1544 - 25/09/2024\n1721 RP STATES SON MISSING FROM HOME SINCE MORNING", "READING"),
+])
+def test_a_town_heading_a_log(text, secret):
+    assert secret not in _out(text)
+
+
+def test_no_date_is_read_across_a_log_line():
+    out = _out("log 0733 2024-12-01 march\n08:02 rp says male at door shouting\n08:05 units attending the address now")
+    assert "March:02" not in out and "\nmorning rp says" in out, out
