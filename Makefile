@@ -72,6 +72,7 @@ eval-anonymiser: install
 	$(BIN)/python -m debrief.anonymise.evaluate tests/data/anonymise_eval.jsonl tests/data/anonymise_dev_extra.jsonl \
 		tests/data/anonymise_dev2.jsonl tests/data/anonymise_dev3.jsonl \
 		tests/data/anonymise_dev4.jsonl \
+		tests/data/anonymise_dev5.jsonl \
 		--heldout tests/data/anonymise_heldout.jsonl
 
 clean:

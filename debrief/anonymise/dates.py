@@ -106,7 +106,7 @@ _DOB = re.compile(
     r"(?:(?i:is|was|were|given|recorded|as|of|stated|shown|listed|on|the|file|system|record)[\s,:\-]+){0,4}(?P<d>"
     + "|".join((_WORDS, _AMERICAN, _NUMERIC, _ISO)) + r")"
 )
-_BORN_YEAR = re.compile(r"\b(?i:born|b\.|dob|d\.o\.b\.?|date\s+of\s+birth)[\s:]+(?:(?i:in|approx\.?|about|around|circa|c\.)\s+)?"
+_BORN_YEAR = re.compile(r"\b(?:(?i:born|dob|d\.o\.b\.?|date\s+of\s+birth)|b\.)[ \t:]+(?:(?i:in|approx\.?|about|around|circa|c\.)\s+)?"
                         r"(?P<d>(?:19|20)\d\d)\b|(?<![\d/.-])(?P<d2>(?:19|20)\d\d)\s+(?i:born)\b")
 
 _PRE_BEFORE = re.compile(

@@ -17,6 +17,8 @@ from .ner import ner_candidates
 from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
+from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_label_numbers, find_recall,
+                     weekdays_with_dates)
 from .recase import recase
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
@@ -42,12 +44,13 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     tokens = tokenize(text)
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
-             *find_more_structured(text), *find_unknown(text, case.records, tokens)]
+             *find_more_structured(text), *find_unknown(text, case.records, tokens), *find_recall(text)]
+    cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
     cands = after_dates(text, drop_kept(cands, keep_spans(text, tokens)))
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)
     chosen = propagate(text, chosen, case, learn=learn, tokens=tokens)
-    chosen = merge_people(text, chosen)
+    chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
     return merge_addresses(text, chosen)
 
 
@@ -218,7 +221,7 @@ def find_identifiers(text: str, case: Case | Labeller) -> list[Entity]:
     work = working_text(text)
     found = to_entities(work, detect(work, probe, learn=False), probe, text)
     # The anonymiser's own labels ("Person D", 'goes by "Person D"', "Mr B") are no one: they may stand.
-    return [e for e in found if not (e.label == Kind.PERSON.value and _is_label(e.text))
+    return [e for e in found if not (e.label == Kind.PERSON.value and (_is_label(e.text) or _titled_initial(text, e)))
             and not (e.label in (Kind.PERSON.value, Kind.PLACE.value) and _is_generalised(e.text))]
 
 
@@ -238,6 +241,14 @@ def _is_generalised(words: str) -> bool:
     parts = re.findall(r"[A-Za-z]+", words)
     return bool(parts) and any(p.islower() for p in parts) and all(p.lower() in _GENERALISED for p in parts) \
         and all(p.islower() for p in parts if p.lower() not in ("road", "street"))
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
+
+
+def _titled_initial(text: str, e: Entity) -> bool:
+    """"Mrs C": a title and one letter is the anonymiser's own label (the anonymiser replaces a real one)."""
+    return bool(re.fullmatch(r"[A-Z]\.?", e.text)) and bool(_TITLE_BEFORE.search(text, max(0, e.start - 6), e.start))
 
 
 def _is_label(words: str) -> bool:

@@ -64,7 +64,9 @@ _MIXED = re.compile(r"(?<![\w@.])(?=[A-Za-z/-]*\d)(?=[\d/-]*[A-Za-z])[A-Za-z0-9]
 _SAFE_MIXED = re.compile(
     r"(?i:s\.?\d{1,3}[a-z]?|x\d{1,3}|t\d|\d+(?:st|nd|rd|th)|\d+(?:am|pm|hrs?|mph|kph|km|kg|mg|ml|cm|mm|m|"
     r"s|h|x|ft|in|yrs?|k|g|p|mins?|secs?|d)|covid-19|what3words|a&e|4x4|24/7|g4s|mp\d|[mab]\d{1,4}(?:\(m\))?|[a-z]\d|"
-    r"v\d+|level\d|grade\d|\d+g|\d{1,2}-\d{1,2}|\d+-year-olds?|\d+s|\d(?:x\d){1,3}|[a-e]\d(?:[a-e]?\d)?|mg\d{1,2}[a-z]?)"
+    r"v\d+|level\d|grade\d|\d+g|\d{1,2}-\d{1,2}|\d+-year-olds?|\d+s|\d(?:x\d){1,3}|[a-e]\d(?:[a-e]?\d)?|mg\d{1,2}[a-z]?|"
+    # "6FT4" (a height), "5-second" (a duration), "DO2" (detention officer 2), "w3w"
+    r"\dft\d{1,2}|\d+-(?:second|minute|hour|day|week|month|mile|metre|foot|inch)s?|do\d|w3w)"
 )
 _RANK_NUMBER = re.compile(r"(?:PC|PS|DC|DS|SC|DI|TDC|PCSO|Sgt|SGT|Insp)\d{2,6}[A-Z]{0,2}")  # the collar rules' own
 _LONG_NUMBER = re.compile(r"(?<![£$€\d.,:/-])\b\d{4,}\b(?![.,:]\d)(?!\s*(?:%|per\b|metres|meters|miles|"

@@ -61,6 +61,10 @@ KEEP_TERMS: tuple[str, ...] = (
     # Services and schemes named in findings: what was (not) done, not who
     "Samaritans", "Language Line", "Barred List", "Early Help", "handover", "Handover", "keyholder",
     "throwline", "NPAS", "SFRS", "NYFRS", "Fire and Rescue Service", "Scottish Ambulance Service",
+    # Protocols, schemes and agencies named after people or bodies (what happened, not who)
+    "Philomena Protocol", "Child Abduction Warning Notice", "Child Abduction Warning Notices", "CAWN",
+    "Crimestoppers", "GLAA", "Gangmasters and Labour Abuse Authority", "SOCO", "Gangs Unit",
+    "drink drive", "drink driving", "drink-drive", "drink-driving", "drug drive", "drug driving",
 )
 
 

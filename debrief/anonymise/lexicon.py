@@ -1,6 +1,7 @@
 """The shipped word lists: ordinary English words, names of many cultures and UK places (SOURCES.md)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +37,17 @@ paypal uber deliveroo amazon ebay gumtree iphone android samsung apple microsoft
 satnav what3words covid nhs uk england wales scotland ireland britain europe
 corsa fiesta focus golf polo astra qashqai juke octavia clio ibiza transit sprinter yaris prius
 civic micra mondeo kuga tiguan punto insignia zafira passat fabia sandero duster
+brazilian colombian venezuelan mexican american canadian australian filipino thai malaysian indonesian japanese
+korean egyptian moroccan algerian libyan tunisian ethiopian kenyan ugandan zimbabwean congolese cameroonian
+senegalese gambian sierra leonean liberian ivorian angolan south sudanese yemeni saudi emirati kuwaiti jordanian
+lebanese palestinian israeli turkish greek cypriot maltese dutch belgian swiss austrian danish swedish norwegian
+finnish icelandic estonian croatian serbian bosnian kosovan slovenian macedonian montenegrin moldovan georgian
+armenian azerbaijani kazakh uzbek tajik chechen belarusian nepali sri lankan tamil sinhalese burmese
+cambodian laotian tibetan mongolian gypsy traveller romany romani roma sorani kurmanji pashto dari farsi persian
+tigrinya amharic oromo swahili yoruba igbo hausa twi akan lingala wolof patois creole gaelic cymraeg welsh-speaking
+makita dewalt bosch ryobi milwaukee hilti karcher stihl husqvarna nike adidas puma reebok gucci moncler
+canada goose stone island trapstar barbour lacoste nintendo playstation xbox snapchat bitmoji
+wechat weibo viber signal nokia motorola huawei xiaomi oppo muslims christians sikhs hindus jews
 mr mrs ms miss mx dr sir madam
 """
 # The dictionary's own capitalised words are not trusted: many are people ("Zebedee") or places.
@@ -57,6 +69,11 @@ veh vehs desc amb vid coll nps msht yp yps anon crimint circs trojan medic medic
 thu thur thurs fri sat sun hems ppe mod oos o/s c/o s/w pm am eod
 sfrs nifrs nyfrs wyfrs syfrs gmfrs lfb mfrs frs fire hmcg rnli npas prra sas ncpt nhpt nfd lgbt lgbtq lgbtqi iag
 keyholder keyholders handover throwline throwlines speedcuffs
+addr susp susps stmt stmts twd twds loc locn nmo rnmo mtb poss vic vics wit wits inj injs attd attnd enq enqs
+reqd recd ack hosp rtc rta dept dets descr lhs rhs nb nr opp ext int tel mob rel bf gf ems
+wast nias neas iwas gwas sjas auth occ occs insta tmrw tmw req reqs sia
+gangmaster gangmasters packhouse co-worker co-workers soco glaa fae
+spr w3w tracksuit tracksuits trackies balaclava hoodie hoody puffer joggers trainers beanie snood gilet parka bodywarmer hi-vis holidaymaker holidaymakers seafront hypothermic
 """.split())
 
 # Words of the policing narrative that are safe even capitalised: ranks, roles, kept terms, months.
@@ -95,15 +112,21 @@ def _stem_known_suffix_only(low: str) -> bool:
                for s in _SUFFIXES)
 
 
+_CONTRACTION = re.compile(r"['’](?:d|ll|ve|re|m)$")
+_PRONOUNS = frozenset("i you he she it we they there that who what".split())
+
+
 @lru_cache(maxsize=65536)  # pure in the word; asked for the same words in every passage
 def is_ordinary(word: str) -> bool:
     """A dictionary word (or a regular form of one: "anonymised", "reassignment") or a policing word."""
-    low = word.lower()
+    low = _CONTRACTION.sub("", word.lower())  # "She'd", "They'll", "I'm": a pronoun and its verb
     if low.endswith(("'s", "’s")):
         low = low[:-2]
     if low in ENGLISH or low in _POLICING:
         return True
     if "-" in low:
+        if low.replace("-", "") in ENGLISH:
+            return True  # "co-ordination", "re-entry": a dictionary word written with its hyphen
         # "Taser-trained", "TPAC-authorised": a policing word and a regular form of a dictionary word.
         return all(part in ENGLISH or part in _POLICING or (len(part) >= 5 and _stem_known(part))
                    for part in low.split("-") if part)
@@ -117,10 +140,14 @@ def is_safe_capitalised(word: str) -> bool:
     A dictionary word that is also a name or a UK place ("Grant", "Reading") is not safe here.
     """
     low = word.lower()
+    if _CONTRACTION.search(low) and _CONTRACTION.sub("", low) in _PRONOUNS:
+        return True
     if low in _POLICING or low in SAFE_PROPER:
         return True
     if low in NAME_LIST or low in UK_PLACE_WORDS:
         return False
+    if "-" in low and low.replace("-", "") in ENGLISH and low.replace("-", "") not in NAME_LIST:
+        return True  # "Co-ordination": a dictionary word written with its hyphen
     if "-" in low and low.strip("-"):
         # "Taser-trained": every part a policing word or an ordinary word that is no name or place.
         return all(p in _POLICING or p in SAFE_PROPER or (p not in NAME_LIST and p not in UK_PLACE_WORDS and (

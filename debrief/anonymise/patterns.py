@@ -45,7 +45,7 @@ _VRM_SUFFIX = re.compile(r"\b(?P<head>[A-Z]{3})\s?\d{1,3}[A-HJ-NP-Y]\b")
 _VRM_CUE = re.compile(
     r"\b(?i:registration(?:\s+(?:number|no\.?|mark|plate))?|reg(?:\.|\s+(?:number|no\.?|plate))?|VRM|"
     r"index(?:\s+number)?|number\s?plate|plates?)\s*(?:[:\-]|(?i:of|was|is|showing))?\s*"
-    r"(?P<v>[A-Z0-9]{1,4}\s?[A-Z0-9]{1,4})\b"
+    r"(?P<v>[A-Z0-9]{1,4}[ \t]?[A-Z0-9]{1,4})\b"  # a plate never runs on to the next log line
 )
 
 _PHONE = re.compile(
@@ -230,7 +230,9 @@ def find_structured(text: str, tokens: Tokens | None = None) -> list[Candidate]:
             continue
         if not re.fullmatch(r"(?:MG\d+|W3W|[AB]\d{1,2}|M\d{1,2}|E\d)(?:\s\d)?", code) or re.search(
                 r"(?i:\barea|\bpostcode|\bin\b|\bnear|\baround)\W*$", text[max(0, m.start() - 12):m.start()]) \
-                or re.match(r"\s+(?i:area|postcode)", text[m.end():m.end() + 10]):
+                or re.match(r"\s+(?i:area|postcode)", text[m.end():m.end() + 10]) \
+                or (code[0] in "BE" and re.search(r"[a-z],\s*$", text[max(0, m.start() - 4):m.start()])):
+            # "Wheeler Street, B19": a district after a street or town and its comma is no B-road.
             out.append(_cand(*m.span(), Kind.POSTCODE, bump=1))
     out += list(_vrms(text))
     out += list(_phones(text))

@@ -32,6 +32,7 @@ _STREET = re.compile(
     r"(?P<num>(?<!\d[.:])\b(?:No\.?\s*)?\d{1,4}[A-Za-z]?(?:\s?-\s?\d{1,4})?,?\s+)?"
     r"(?P<name>(?:" + _WORD + r"\s+){1,3})(?P<suffix>" + _STREET_SUFFIX + r")\b"
     r"(?:\s+(?:North|South|East|West|Upper|Lower)\b)?"
+    r"(?:\s+(?:Road|Rd|Street|Lane|Avenue|Ave|Drive)\b)?"  # "Bailey Grove Rd": a suffix word named by the name
 )
 _NOT_STREET_COURT = frozenset({"crown", "magistrates", "magistrates'", "county", "high", "coroner's",
                                "coroners", "family", "youth", "appeal"})
@@ -132,7 +133,7 @@ _AREA_ANCHOR = re.compile(r"(?:area|estate|district|town centre|city centre|vill
                           r"precinct)\b")
 _LOCATIVE = frozenset(
     "in at from to near towards toward outside around through via across into of between and "
-    "nearby within past beyond reach reached on along off onto".split()
+    "nearby within past beyond reach reached on along off onto nr twd twds".split()
 )
 _AFTER_STREET = re.compile(r"\b(?:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Terrace|Gardens|Place|"
                            r"Court|Grove|Hill|Square|Row|Mews|Parade|View),\s*$")

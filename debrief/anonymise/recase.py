@@ -6,7 +6,7 @@ import re
 
 from .forces import SHORT_FORMS
 from .keep import KEEP_TERMS
-from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary
+from .lexicon import ENGLISH, FIRST_NAME_LIST, NAME_LIST, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary
 from .vocab import MONTHS, OTHER_ROLES, RANKS, RELATIONS, STAFF_ROLES, TITLES, WEEKDAYS
 
 _WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
@@ -39,10 +39,35 @@ _SUFFIXES = frozenset(
     "road rd street lane avenue ave crescent terrace gardens grove mews drive parade boulevard "
     "hospital infirmary school academy college university station surgery chapel church mosque "
     "centre center stores takeaway grill inn arms tavern estate park hotel harbour pier square farm quay "
-    "mill mills ave cres gdns ct market mall marina wharf barrage st hill banks staith esplanade promenade".split()
+    "mill mills ave cres gdns ct market mall marina wharf barrage st hill banks staith esplanade promenade "
+    "court end island islands bypass".split()
 )
 # "the garage nightclub", "hafren vets": the words before a premises noun are its name; the noun stays lower.
 _PREMISES_NOUNS = frozenset("pub nightclub club bar vets cafe restaurant bistro salon barbers".split())
+_PLACE_CUES = frozenset("in at near nr from towards toward twd twds outside via into".split())
+# What people go "to" or are "at" that is also a village somewhere: never read as the place.
+_NOT_PLACE_OBJECTS = frozenset("church chapel school college work home court hospital station prison university "
+                               "sea bed town city hand time".split())
+# The lower-case words of the anonymiser's own replacements ("a pub", "a main road", "an address", "the venue").
+_REPLACEMENT_WORDS = frozenset("""a an the pub street road main town city venue estate address place shop building park
+station hospital school club hotel centre flat river district business bridge region court suite custody unit site
+railway port premises takeaway community group football magistrates' beach roundabout bar salon restaurant
+registration reference number phone email online account postcode date birth in their his her teens twenties
+thirties forties fifties sixties seventies eighties nineties young older teenage early late mid evening morning
+afternoon night hours day one that time around person""".split())
+# "a main road", "the back lane": generic words before a street word name no street.
+_GENERIC_NAMED = frozenset("a an the main back side slip service access private local busy quiet same other country dual "
+                           "nearby main".split())
+_WEAK_SUFFIXES = frozenset("court end island islands bypass".split())
+_FORCE_CODES = frozenset(f.upper() for f in SHORT_FORMS if f.isupper() or len(f) <= 5)
+_PARTICLES = frozenset("ni nic ui mhic ua o mac".split())
+_STREET_WORDS = frozenset("road rd street st lane ln avenue ave close drive dr way crescent terrace gardens place court "
+                          "grove hill square row mews parade view".split())
+_POSTCODE_AFTER = re.compile(r",?\s+[A-Za-z]{1,2}\d[A-Za-z\d]?(?:\s*\d[A-Za-z]{2})?\b")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)\n-]|$|(?:stn|station|area|town|centre|city)\b)")
+_MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
+_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+_AGE_NEXT = re.compile(r",?\s*\(?\d{1,2}\b(?![:.]\d)")
 _TITLE_CUES = frozenset("mr mrs ms miss mx dr".split())
 _RANK_CUES = frozenset("pc pcso ps sgt dc ds di dci insp supt cst const".split())
 _PAST_VERBS = frozenset("saw spoke took made gave got put ran sat found left told kept met heard felt brought caught "
@@ -60,7 +85,9 @@ def mode(line: str) -> str:
     if len(words) < 4:
         return ""
     upper = sum(w.isupper() for w in words)
-    if upper >= 0.7 * len(words):
+    # "MALE SHOUTING OUTSIDE THE pub, a street": the anonymiser's own lower-case words leave a capital line capital.
+    ours = sum(w in _REPLACEMENT_WORDS for w in words)
+    if upper >= 0.7 * len(words) or (ours and upper >= 0.7 * (len(words) - ours) and upper >= 4):
         return "upper"
     capital = sum(w[0].isupper() for w in words)
     if len(words) >= 8 and capital <= 0.05 * len(words):
@@ -88,7 +115,7 @@ def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
     if is_ordinary(low) or all(is_ordinary(p) for p in low.split("-")):
         # "sister rose", "aysha khan", "pcso firth": a name word after a naming cue or after a name;
         # "MR HEAL", "WILLIAM HEAL": after a title or a first name, any word not a verb form.
-        if (low in NAME_LIST and prev in _CUES) or (
+        if (low in NAME_LIST and prev in _CUES and low not in _PAST_VERBS) or (
                 low in NAME_LIST and prev_out[:1].isupper() and prev_out[1:].islower()):
             return _capitalise(word)
         if len(low) >= 3 and not low.endswith(("s", "ed", "ing")) and (
@@ -127,6 +154,52 @@ def _recase_line(line: str, how: str) -> str:
                 and line[words[i].end():words[i + 1].start()] == " " and nxt[:1].isupper() and nxt[1:].islower() \
                 and not is_ordinary(nxt) and nxt.lower() not in _CANON:
             out[i] = _capitalise(words[i].group())
+    # "ex = lee marsh, 38": a first name and a surname before an age are a person, though both are words.
+    for i in range(len(words) - 1):
+        if out[i].islower() and out[i + 1].islower() and line[words[i].end():words[i + 1].start()] == " " \
+                and words[i].group().lower() in FIRST_NAME_LIST and words[i + 1].group().lower() in SURNAME_LIST \
+                and words[i].group().lower() not in _FUNCTION | _STOP and _AGE_NEXT.match(line, words[i + 1].end()) \
+                and (i == 0 or words[i - 1].group().lower() not in _DETERMINERS):
+            out[i], out[i + 1] = _capitalise(words[i].group()), _capitalise(words[i + 1].group())
+    # "CST NI BHRIAIN", "ms orla ni ghallchobhair": an Irish or Scottish particle before a name is part of it.
+    for i in range(len(words) - 1):
+        nxt = out[i + 1]
+        if words[i].group().lower() in _PARTICLES and line[words[i].end():words[i + 1].start()] == " " \
+                and nxt[:1].isupper() and nxt[1:].islower() and not is_ordinary(nxt) and nxt.lower() not in _CANON:
+            out[i] = _capitalise(words[i].group())
+    # "nr eye", "in diss", "to tooting bec stn": a listed place after a locative, though its words are ordinary.
+    for i in range(1, len(words)):
+        cue = words[i - 1].group().lower()
+        gap = line[words[i - 1].end():words[i].start()]
+        # "HIGH ST, WELLS": the town after a street and its comma.
+        after_street = gap == ", " and cue in _STREET_WORDS
+        if not out[i].islower() or not (after_street or (gap == " " and (cue in _PLACE_CUES or cue == "to"))):
+            continue
+        for n in (3, 2, 1):
+            phrase = words[i:i + n]
+            if len(phrase) < n or any(line[a.end():b.start()] != " " for a, b in zip(phrase, phrase[1:])):
+                continue
+            low = " ".join(w.group().lower() for w in phrase)
+            # "to send": after "to" only a phrase that ends the clause or names a station is a place.
+            if (cue == "to" or after_street) and not _CLAUSE_END.match(line, phrase[-1].end()) \
+                    and not _POSTCODE_AFTER.match(line, phrase[-1].end()):
+                continue
+            if low in UK_PLACE_LOWER and low not in _NOT_PLACE_OBJECTS and not (
+                    low in _MONTH_WORDS and re.match(r"\s*\d", line[phrase[-1].end():])):
+                for k in range(i, i + n):
+                    out[k] = _capitalise(words[k].group())
+                break
+    # "log 0733 staffs 2024-12-01 stoke", "TVP READING - LOG 1544": a listed place heading a log, after its date or
+    # after a force's short name, though the place is an ordinary word.
+    for i, m in enumerate(words):
+        low = m.group().lower()
+        if not out[i].islower() or low not in UK_PLACE_LOWER or low in _NOT_PLACE_OBJECTS or low in _MONTH_WORDS:
+            continue
+        before = line[:m.start()]
+        at_end = not line[m.end():].strip()
+        after_force = i > 0 and words[i - 1].group().upper() in _FORCE_CODES and before.endswith(" ")
+        if (at_end and re.search(r"\d[\d/.-]*\d\s+$", before)) or (after_force and re.match(r"\s*[-–:,]", line[m.end():])):
+            out[i] = _capitalise(m.group())
     # "manor lane", "royal glamorgan hospital": a street or venue word and the words naming it.
     for i, m in enumerate(words):
         noun = m.group().lower()
@@ -140,6 +213,10 @@ def _recase_line(line: str, how: str) -> str:
                 break
             named.append(j)
             j -= 1
+        if named and all(words[k].group().lower() in _GENERIC_NAMED for k in named):
+            continue  # "a main road": the anonymiser's own words, or any generic street
+        if named and noun in _WEAK_SUFFIXES and all(is_ordinary(words[k].group()) for k in named):
+            continue  # "ROAD END", "TENNIS COURT": a place noun after ordinary words only
         if named and noun in _PREMISES_NOUNS:
             for k in named:
                 out[k] = _capitalise(words[k].group()) if out[k].islower() else out[k]
@@ -160,10 +237,10 @@ def _recase_line(line: str, how: str) -> str:
 
 def recase(text: str) -> str:
     """The text with its all-capitals and all-lower-case lines re-cased; same length and offsets."""
-    if text.isascii() and not any(mode(line) for line in text.split("\n")):
+    overall = mode(text)  # a short line of a lower-case log is lower-case too
+    if text.isascii() and not overall and not any(mode(line) for line in text.split("\n")):
         return text
     lines = text.split("\n")
-    overall = mode(text)  # a short line of a lower-case log is lower-case too
 
     def line_mode(line: str) -> str:
         own = mode(line)

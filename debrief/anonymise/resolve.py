@@ -32,7 +32,9 @@ def drop_kept(cands: Sequence[Candidate], keep: Sequence[tuple[int, int]]) -> li
     for s, e in keep:
         kept[s:e] = b"\x01" * (e - s)
     # "Caernarfon Crown Court": a court named by its town goes whole, though "Crown Court" is kept alone.
-    return [c for c in cands if c.kind not in _NAME_LIKE or c.subtype == "court" or not any(kept[c.start:c.end])]
+    # "Halifax Custody Suite", "Rugby railway station": a named venue goes whole too (its replacement keeps the noun).
+    return [c for c in cands if c.kind not in _NAME_LIKE or c.subtype == "court" or c.subtype.startswith("premises:")
+            or not any(kept[c.start:c.end])]
 
 
 def _occupied(length: int, chosen: Sequence[Candidate]) -> bytearray:
