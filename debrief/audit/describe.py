@@ -59,7 +59,7 @@ DETAILS: dict[str, Detail] = {
     "sent_mail_deleted": _d("Sent email deleted", COUNT, "email"), "recipient": _d("Recipient", RECORD, "user"),
     "from": _d("From", MONTH), "to": _d("To", MONTH), "forces": _d("Forces", CODES), "theme": _d("Theme", CODE),
     "near_miss": _d("Near miss", YES_NO), "source": _d("Source", CODE), "use_of_force": _d("Use of force", YES_NO),
-    "injury": _d("Injury", YES_NO),
+    "injury": _d("Injury", YES_NO), "wording_kept": _d("Saved as written despite", LIST),
 }
 
 # Where a key means something else in one event: what a count counts, or a "before" that is a list of roles.
