@@ -167,3 +167,40 @@ def test_starting_an_rca_that_exists_says_so_and_links_to_it(app, client, incide
     response = client.get(f"/rca/start/{incident.id}")
     assert response.headers["Location"].endswith(f"/rca/{rca.id}")
     assert "An RCA for this incident already exists" in _banner(get_page(client, f"/rca/{rca.id}"))
+
+
+def _ready(incident, lead):
+    """An RCA ready to send: everything a review needs, still a draft."""
+    rca = service.start_rca(incident, actor=lead, level="concise", terms_of_reference="Why?")
+    problem = service.mark_problem(rca, rca.chronology[1], actor=lead)
+    factor = service.add_factor(rca, actor=lead, contributes_to=problem, label="No second unit at night",
+                                category="working_conditions", evidence_kind="document", evidence_document="Roster")
+    service.set_root_cause(rca, factor, actor=lead, confirmed=True)
+    write_report(rca, lead, "Night cover left one unit.")
+    rec = service.save_recommendation(rca, actor=lead, recommendation=None, text="Review night cover",
+                                      node_ids=[factor.id])
+    service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Audit the roster",
+                        owner="Resourcing", due_on=date(2027, 1, 4), measure="Two units", status="open", reason="")
+    return rca
+
+
+def test_sending_for_review_from_a_second_tab_says_it_was_sent_already(client, incident, lead, reviewers):
+    rca = _ready(incident, lead)
+    sign_in(client, lead.email)
+    token = get_page(client, f"/rca/{rca.id}").csrf_token()
+    first = client.post(f"/rca/{rca.id}/send", data={"csrf_token": token})
+    assert first.status_code == 302
+    second = client.post(f"/rca/{rca.id}/send", data={"csrf_token": token})  # the other tab, or a double click
+    assert second.status_code == 302 and second.headers["Location"].endswith(f"/rca/{rca.id}")
+    db.session.expire_all()
+    at = rca.sent_for_review_at
+    assert _banner(get_page(client, f"/rca/{rca.id}")) == (
+        f"Important This RCA was already sent for review by you at {at:%H:%M} on {at:%-d %B %Y}. "
+        "Nothing has been sent again: a second reviewer can now sign it off or return it.")
+    assert _events("sent_for_review") == 1
+    # Signed off meanwhile: sending from the old page says so, and nothing changes.
+    service.sign_off(rca, actor=reviewers[0])
+    client.post(f"/rca/{rca.id}/send", data={"csrf_token": token})
+    assert "This RCA was already signed off by Sam Second at" in _banner(get_page(client, f"/rca/{rca.id}"))
+    db.session.expire_all()
+    assert rca.status == "signed_off" and _events("sent_for_review") == 1

@@ -100,8 +100,19 @@ def details(rca_id: int):
 @requires(Permission.REVIEW_INCIDENTS)
 def send(rca_id: int):
     rca = rca_of_force(rca_id)
-    if attempt(lambda: service.send_for_review(rca, actor=current_actor())):
-        flash("Sent for review. A second reviewer of your force can now sign it off or return it.", "success")
+    overtaken: list[str] = []
+
+    def send() -> None:
+        try:
+            service.send_for_review(rca, actor=current_actor())
+        except service.SendOvertaken as error:  # sent or signed off since the page was opened: said, not an error
+            overtaken.append(str(error))
+
+    if attempt(send):
+        if overtaken:
+            flash(overtaken[0], "important")
+        else:
+            flash("Sent for review. A second reviewer of your force can now sign it off or return it.", "success")
     return redirect(url_for("rca.overview", rca_id=rca.id))
 
 
