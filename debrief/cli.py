@@ -185,10 +185,14 @@ def init_cli(app: Flask) -> None:
         click.echo(f"Loaded {n} population share{'s' if n != 1 else ''}.")
 
     @app.cli.command("seed-demo")
-    def seed_demo_command():
+    @click.option("--quiet", is_flag=True, help="Do not list the sign-ins (`make run` ends with its own banner).")
+    def seed_demo_command(quiet):
         """Load demo forces, users and records. Safe to run again: nothing is duplicated."""
         sign_ins = seed_demo()
         refresh_summaries()  # the dashboards' rollups, built now rather than on the first page view
+        if quiet:
+            click.echo("Demo data loaded.")
+            return
         click.echo("Demo sign-ins (password for all: {}):".format(sign_ins.password))
         for force_name, role, email in sign_ins.accounts:
             click.echo(f"  {force_name:<28} {role:<10} {email}")

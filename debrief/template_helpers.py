@@ -8,6 +8,7 @@ from flask_login import current_user
 from jinja2 import Template
 from markupsafe import Markup, escape
 
+from debrief.audit.describe import describe, record as audit_record
 from debrief.auth.roles import Permission
 from debrief.models.rca import RCA_STATUS_LABELS, RcaStatus
 from debrief.publications import workflow as case_workflow
@@ -76,32 +77,11 @@ def format_datetime(value: datetime | None) -> str:
     return value.strftime("%-d %B %Y at %H:%M")
 
 
-def _detail_value(value) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_detail_value(v) for v in value) or "none"
-    if isinstance(value, dict):
-        return "; ".join(f"{_detail_key(k)}: {_detail_value(v)}" for k, v in value.items()) or "none"
-    return str(value)
-
-
-def _detail_key(key) -> str:
-    words = str(key).replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
-
-
-def audit_details(details) -> Markup:
-    """An audit event's details as readable lines, "Key: value" each, every part escaped (never raw JSON)."""
-    if not details:
-        return Markup("")
-    if not isinstance(details, dict):
-        return escape(_detail_value(details))
-    return Markup("<br>").join(
-        Markup('<span class="debrief-audit-detail">{}: {}</span>').format(_detail_key(k), _detail_value(v))
-        for k, v in details.items())
+def audit_details(details, action: str = "") -> Markup:
+    """An audit event's details as readable lines, "Label: value" each, in words (audit/describe.py), every part
+    escaped (never raw JSON)."""
+    return Markup("<br>").join(Markup('<span class="debrief-audit-detail">{}: {}</span>').format(label, text)
+                               for label, text in describe(action, details))
 
 
 def answer_row(key: str, value, change_href: str | None = None) -> dict:
@@ -174,6 +154,7 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_filter(lambda code, vocab: safe_label(vocab, code), "vocab_label")
     app.add_template_filter(format_datetime, "datetime")
     app.add_template_filter(audit_details, "audit_details")
+    app.add_template_global(audit_record, "audit_record")
     app.add_template_filter(lambda d: d.strftime("%-d %B %Y") if d else "", "day")
     app.add_template_global(lambda status: RCA_STATUS_LABELS.get(status, status), "rca_status_label")
     app.add_template_global(lambda status: RCA_STATUS_CLASSES.get(status, ""), "rca_status_class")

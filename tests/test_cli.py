@@ -183,3 +183,23 @@ def test_an_interrupted_import_exits_non_zero_and_resumes(app, monkeypatch):
     assert resumed.exit_code == 0, resumed.output
     assert "100 rows read, 98 inserted" in resumed.output
     assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 197
+
+
+def test_make_run_lists_the_sign_ins_once(app):
+    # `make run` seeds the demo and then prints its banner: what both print together names each sign-in once.
+    import re
+    import shlex
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    recipe = re.search(r"^run: db\n((?:\t.*\n)+)", (root / "Makefile").read_text(), re.M).group(1)
+    seed_line = next(line for line in recipe.splitlines() if "seed-demo" in line)
+    seed_args = shlex.split(seed_line.split("$(FLASK)", 1)[1])
+    seeded = app.test_cli_runner().invoke(args=seed_args)
+    assert seeded.exit_code == 0, seeded.output
+    banner = subprocess.run([str(root / "scripts" / "run-banner"), "http://127.0.0.1:5000/"], capture_output=True,
+                            text=True, check=True).stdout
+    printed = seeded.output + banner
+    for role in ("officer", "reviewer", "learning", "admin"):
+        assert printed.count(f"{role}@nsp.example.police.uk") == 1, printed
+    assert printed.count("demo-password-2026") == 1

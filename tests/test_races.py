@@ -216,7 +216,9 @@ def test_signing_off_and_publishing_twice_record_one_event(live, people, lead, f
     results = together(lambda: one.request(f"{page}/review", {**review, "csrf_token": one_token}),
                        lambda: two.request(f"{page}/review", {**review, "csrf_token": two_token}))
     _no_5xx(results)
-    assert [status for status, _ in results] == [302, 302]  # the second click lands on the signed-off RCA
+    # The second click is shown the signed-off RCA, told it was signed off already (and what it typed, kept).
+    assert sorted(status for status, _ in results) == [200, 302]
+    assert "This RCA was already signed off by" in next(html for status, html in results if status == 200)
     db.session.commit()
     assert audit_count("rca.signed_off") == 1
     assert db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "signed_off")) == 1
@@ -372,16 +374,40 @@ def test_two_reviewers_deciding_at_the_same_moment_one_is_told_the_other_decided
         lambda: two.request(f"{page}/review", {"decision": "return", "comment": "Say more", "version": version,
                                                "csrf_token": two_token}))
     _no_5xx(results)
-    assert [status for status, _ in results] == [302, 302]
+    assert sorted(status for status, _ in results) == [200, 302]
     db.session.commit()
     signed = db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "signed_off"))
     returned = db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "returned"))
     assert signed + returned == 1  # exactly one decision recorded
-    # The one who lost the race is told, on the page they land on, who decided first.
-    loser, winner_name, what = (two, "Sam Second", "signed off") if signed else (one, "Tess Third",
-                                                                                 "returned for changes")
-    _status, html = loser.request(page)
-    assert f"This RCA was already {what} by {winner_name} at" in html
+    # The one who lost the race is told, on the page they are shown, who decided first; what they typed is kept.
+    loser, winner_name, what = (1, "Sam Second", "signed off") if signed else (0, "Tess Third",
+                                                                               "returned for changes")
+    status, html = results[loser]
+    assert status == 200 and f"This RCA was already {what} by {winner_name} at" in html
+    if loser == 1:
+        assert 'id="typed-comment"' in html and "Say more" in html
+
+
+def test_sending_for_review_twice_at_the_same_moment_sends_once(live, people, lead, forces):
+    # Two tabs (or a double click) sending one RCA: one is sent, one notice queued; the other is told it was sent.
+    rca = _in_review(people, lead)
+    rca_service.return_for_changes(rca, actor=create_user(force=forces["A"], roles=[Role.REVIEWER],
+                                                          email="second@aaa.example"), comment="Again")
+    db.session.commit()
+    page = f"/rca/{rca.id}"
+    one, two = Browser(live).sign_in(lead.email), Browser(live).sign_in(lead.email)
+    one_token, two_token = one.token(page), two.token(page)
+    sent_before = db.session.scalar(select(func.count(RcaEvent.id)).where(RcaEvent.action == "sent_for_review"))
+    results = together(lambda: one.request(f"{page}/send", {"csrf_token": one_token}),
+                       lambda: two.request(f"{page}/send", {"csrf_token": two_token}))
+    _no_5xx(results)
+    assert [status for status, _ in results] == [302, 302]
+    db.session.commit()
+    assert db.session.scalar(select(func.count(RcaEvent.id)).where(
+        RcaEvent.action == "sent_for_review")) == sent_before + 1
+    assert audit_count("rca.sent_for_review") == sent_before + 1
+    told = [html for _status, html in (one.request(page), two.request(page))]
+    assert sum("This RCA was already sent for review by you at" in html for html in told) == 1
 
 
 def test_starting_one_incidents_rca_twice_at_the_same_moment(live, people, lead, forces):

@@ -196,16 +196,18 @@ def grouped_bar_chart(title: str, categories: Sequence[str], series: Sequence[Se
                       category_label: str = "", value_label: str = "", horizontal: bool = False,
                       desc: str | None = None, chart_id: str | None = None, width: int = WIDTH,
                       height: int | None = None, value_format: Callable[[Number], str] = format_number,
-                      missing_label: str = "Not shown", empty_message: str = NO_DATA) -> str:
+                      missing_label: str = "Not shown", empty_message: str = NO_DATA,
+                      label_format: Callable[[Number], str] | None = None) -> str:
     """Several series per category, side by side or stacked (for example effective / not effective by tactic).
 
-    `empty_message` is drawn when there is no value to show (the table beside may say why: "fewer than 5")."""
+    `empty_message` is drawn when there is no value to show (the table beside may say why: "fewer than 5").
+    `label_format` writes each bar's value (with its unit, say), where the axis ticks keep `value_format`."""
     cid = _chart_id(chart_id, title)
     categories = [str(c) for c in categories]
     all_series = _series(series, len(categories))
     if not categories or not all_series or all(v is None for s in all_series for v in s.values):
         return _empty(cid, title, width, empty_message)
-    fmt = value_format
+    tick_fmt, fmt = value_format, label_format or value_format
     kind = "Stacked bar chart" if stacked else "Bar chart"
     description = desc or _describe(kind, categories, all_series, category_label, value_label, fmt, missing_label)
     totals = [sum(s.values[i] or 0 for s in all_series) for i in range(len(categories))]
@@ -213,7 +215,7 @@ def grouped_bar_chart(title: str, categories: Sequence[str], series: Sequence[Se
     integers = all(float(v).is_integer() for s in all_series for v in s.values if v is not None)
     top, step = _scale(peak, integers)
     tick_values = [step * k for k in range(int(round(top / step)) + 1)]
-    tick_width = max(_text_width(fmt(t)) for t in tick_values)
+    tick_width = max(_text_width(tick_fmt(t)) for t in tick_values)
     label_limit = 40 if horizontal else 24
     labels = [_shorten(c, label_limit) for c in categories]
     n, m = len(categories), len(all_series)
@@ -221,7 +223,7 @@ def grouped_bar_chart(title: str, categories: Sequence[str], series: Sequence[Se
 
     if horizontal:
         band = 32 if stacked or m == 1 else 10 + 20 * m
-        value_room = max(_text_width(fmt(v)) for v in [peak, *tick_values]) + 12
+        value_room = max(_text_width(fmt(peak)), *(_text_width(tick_fmt(v)) for v in tick_values)) + 12
         left = min(max(_text_width(label) for label in labels) + 16, width * 0.45)
         legend, legend_h = _legend(all_series, 16, 12, width - 32)
         top_margin = 12 + legend_h + (24 if category_label else 0)
@@ -256,11 +258,11 @@ def grouped_bar_chart(title: str, categories: Sequence[str], series: Sequence[Se
         if horizontal:
             x = left + p
             body.append(_line(x, top_margin, x, top_margin + plot_h, GRID))
-            body.append(_text(x, top_margin + plot_h + 20, fmt(t), anchor="middle"))
+            body.append(_text(x, top_margin + plot_h + 20, tick_fmt(t), anchor="middle"))
         else:
             y = top_margin + plot_h - p
             body.append(_line(left, y, left + plot_w, y, GRID))
-            body.append(_text(left - 8, y + 5, fmt(t), anchor="end"))
+            body.append(_text(left - 8, y + 5, tick_fmt(t), anchor="end"))
 
     padding = band * 0.2
     inner = band - 2 * padding

@@ -37,12 +37,16 @@ LIMIT = 100
 Condition = Callable[[PatternFilters, str, str], list[ColumnElement[bool] | drill_more.Later] | None]
 
 
+PER_COLUMN = "per column"
+
+
 @dataclass(frozen=True, slots=True)
 class Drill:
     kind: str  # INCIDENTS (incidents with a submitted debrief) or RCAS (signed-off RCAs, or any: any_stage)
     columns: tuple[str, ...]  # the columns whose counts link
     condition: Condition  # (filters, row label, column) -> extra conditions, None if the row is not one it knows
-    # What the figure counts, when it is not the records listed (the list page says why the numbers differ).
+    # What the figure counts, when it is not the records listed (the list page says why the numbers differ);
+    # PER_COLUMN: what the clicked column's own heading names (the figure's definition, not a second one).
     counts: str = ""
     any_stage: bool = False  # an RCA drill over RCAs at any stage, as the figure counts them
     scope: Callable[[PatternFilters], PatternFilters] | None = None  # the filters the figure counts over, if wider
@@ -117,7 +121,7 @@ DRILLS: dict[str, Drill] = {
 }
 DRILLS.update({f"risk-{d.key.replace('_', '-')}-debriefs": Drill(INCIDENTS, drill_more.RISK_COLUMNS,
                                                                  drill_more.risk_condition(d),
-                                                                 counts="submitted debriefs")
+                                                                 counts=PER_COLUMN)
                for d in risk.DIMENSIONS})
 DRILLS.update({f"trend-{m.key}-{per}": Drill(INCIDENTS, (trends.THIS_YEAR, trends.LAST_YEAR),
                                              drill_more.trend_condition, counts="submitted debriefs",

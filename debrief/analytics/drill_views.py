@@ -59,7 +59,7 @@ def records():
            kind=found.kind, count=found.total)
     return render_template("patterns/records.html", found=found, count=count, label=label, column=column,
                            figure_title=_title(key, filters), back_url=_back(_page_of(key), _back_args()),
-                           differs=_differs(spec, key, found, count), **page_context(form, filters, "records"))
+                           differs=_differs(spec, key, found, count, column), **page_context(form, filters, "records"))
 
 
 def _back_args() -> dict:
@@ -70,9 +70,9 @@ def _page_of(key: str) -> str:
     return next((p for p, specs in pages.FIGURES.items() if any(s.key == key for s in specs)), "training")
 
 
-def _differs(spec: drill.Drill, key: str, found: drill.Found, count: int) -> str:
+def _differs(spec: drill.Drill, key: str, found: drill.Found, count: int, column: str) -> str:
     """Why the number listed is not the figure's number, in a sentence ("" when they are the same thing)."""
-    counts = spec.counts or drill.COUNTS.get(key, "")
+    counts = column.lower() if spec.counts == drill.PER_COLUMN else (spec.counts or drill.COUNTS.get(key, ""))
     listed = found.kind
     if found.kind == "case studies":
         return ""  # the page says what the learning team sees

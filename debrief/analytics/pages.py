@@ -233,6 +233,25 @@ def empty_message(cells: Sequence) -> str:
     return "Every figure is withheld (fewer than 5, withheld or on a small base), so none is drawn"
 
 
+_PER = re.compile(r"\bper 1,000 .+$", re.IGNORECASE)
+
+
+def value_unit(column: str) -> str:
+    """The unit a column's own heading gives its values, for the chart to write beside each one: "%" for a rate or
+    share in per cent, " per 1,000 officers" for a rate per 1,000; "" for a count. A rate drawn bare ("4") reads as
+    a count."""
+    if "(%)" in column or column.strip().lower() in ("per cent", "%"):
+        return "%"
+    found = _PER.search(column)
+    return f" {found.group(0)}" if found else ""
+
+
+def _value_format(series: Sequence[charts.Series]) -> Callable[[float], str]:
+    units = {value_unit(s.name) for s in series}
+    unit = units.pop() if len(units) == 1 else ""
+    return lambda value: charts.format_number(value) + unit
+
+
 def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
     """The chart as one or more SVG panels (one per scale: see scale_groups)."""
     rows = table.rows[:-1] if chart.skip_last_row else table.rows
@@ -253,6 +272,7 @@ def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
         # A panel of one series has no legend, so its axis names the series when the figure has several.
         value_label = group[0].name if several and len(group) == 1 else chart.value_label
         panel_id = chart_id if n == 0 else f"{chart_id}-panel-{n}"
+        fmt = _value_format(group)
         if chart.kind == "line":
             drawn.append(charts.line_chart(title, categories, group, value_label=value_label,
                                            chart_id=panel_id, missing_label=NOT_SHOWN, empty_message=empty))
@@ -260,7 +280,7 @@ def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
             drawn.append(charts.grouped_bar_chart(title, categories, group, category_label=chart.category_label,
                                                   value_label=value_label, horizontal=chart.kind == "hbar",
                                                   chart_id=panel_id, missing_label=NOT_SHOWN,
-                                                  empty_message=empty))
+                                                  empty_message=empty, label_format=fmt))
     return drawn
 
 

@@ -1,6 +1,7 @@
 """Debrief operations: every write records its audit event in the same transaction."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
@@ -18,6 +19,7 @@ from debrief.models import (
     Amendment, Debrief, ForceSubject, Incident, PublicPerson, TimelineEntry, User, utcnow,
 )
 from debrief.models.debrief import DebriefStatus
+from debrief.models.rca import RcaStatus, RootCauseAnalysis
 from debrief.debriefs import subjects
 from debrief.debriefs.fields import parse_time
 from debrief.models import IncidentTheme
@@ -315,15 +317,31 @@ def review_queue(force_id: int, **filters) -> list[Incident]:
     return list(db.session.scalars(_queue_query(force_id, **filters)))
 
 
-def review_queue_rows(force_id: int, **filters) -> list[tuple[Incident, int, int]]:
-    """The review queue as the reviewer's page lists it: each incident (with its themes) and how many of its debriefs
-    are submitted, of how many; in two queries whatever the number of incidents."""
+@dataclass(frozen=True)
+class QueueRca:
+    """The incident's RCA as a queue row shows it: its link and status tag (read in the queue's own query)."""
+    id: int
+    status: str
+    returned_at: datetime | None
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == RcaStatus.DRAFT and self.returned_at is not None
+
+
+def review_queue_rows(force_id: int, **filters) -> list[tuple[Incident, int, int, QueueRca | None]]:
+    """The review queue as the reviewer's page lists it: each incident (with its themes), how many of its debriefs
+    are submitted, of how many, and its RCA if one was started; in two queries whatever the number of incidents."""
     submitted = (select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id, Debrief.status == DebriefStatus.SUBMITTED)
                  .correlate(Incident).scalar_subquery())
     total = select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id).correlate(Incident).scalar_subquery()
-    query = _queue_query(force_id, **filters).add_columns(submitted, total).options(
-        lazyload("*"), selectinload(Incident.theme_rows))
-    return [(incident, n_submitted, n_total) for incident, n_submitted, n_total in db.session.execute(query)]
+    query = (_queue_query(force_id, **filters)
+             .outerjoin(RootCauseAnalysis, RootCauseAnalysis.incident_id == Incident.id)
+             .add_columns(submitted, total, RootCauseAnalysis.id, RootCauseAnalysis.status,
+                          RootCauseAnalysis.returned_at)
+             .options(lazyload("*"), selectinload(Incident.theme_rows)))
+    return [(incident, n_submitted, n_total, QueueRca(rca_id, status, returned) if rca_id is not None else None)
+            for incident, n_submitted, n_total, rca_id, status, returned in db.session.execute(query)]
 
 
 def _queue_query(force_id: int, *, date_from=None, date_to=None, theme: str | None = None,

@@ -112,7 +112,8 @@ def _search_page(scope: str):
     kinds = search.KINDS if scope == "any" else (scope,)
     results = search.search(query, theme=filters.theme, issue=filters.issue, kinds=kinds) if query else None
     return render_template("magazine/search.html", query=query, results=results, filters=filters, scope=scope,
-                           issue_options=issue_options(), limit=search.LIMIT)
+                           issue_options=issue_options(), limit=search.LIMIT,
+                           examples={"query": search.EXAMPLE, "stem": search.STEM_EXAMPLE})
 
 
 @bp.route("/search")

@@ -39,11 +39,8 @@ def _question_is_published(question: ReflectiveQuestion) -> bool:
     return case_study.issue is None or case_study.issue.status == IssueStatus.PUBLISHED
 
 
-def published_on(question: ReflectiveQuestion) -> date | None:
-    """The day the question went public: its issue's publication, or its case study's."""
-    case_study = question.case_study
-    when = case_study.issue.published_at if case_study.issue is not None else case_study.published_at
-    return when.date() if when else None
+# A typing slip guard ("0225" for "2025"), not a rule of the log: before any response the log could hold.
+EARLIEST_DONE_ON = date(2000, 1, 1)
 
 
 def _gate_response(question: ReflectiveQuestion, text: str) -> None:
@@ -76,10 +73,11 @@ def record_force_response(question: ReflectiveQuestion, force: Force, response: 
         raise ServiceError("Enter the date your force did it", field="done_on")
     if done_on > today:
         raise ServiceError("The date your force did it must be today or in the past", field="done_on")
-    published = published_on(question)
-    if published is not None and done_on < published:
-        raise ServiceError(f"The date your force did it must be on or after {published:%-d %B %Y}, when the "
-                            "question was published", field="done_on")
+    # Not bounded by the question's publication: a force may have acted before it (on the case study published
+    # on its own before the issue, on its own RCA, or on its own initiative), and the log records what it has done.
+    if done_on < EARLIEST_DONE_ON:
+        raise ServiceError(f"The date your force did it must be on or after {EARLIEST_DONE_ON:%-d %B %Y}",
+                           field="done_on")
     if recommendation_stance is not None and recommendation_stance not in {s.value for s in RecommendationStance}:
         raise ServiceError("Select where your force is with the recommendations", field="recommendation_stance")
     _gate_response(question, response)

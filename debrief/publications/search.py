@@ -29,6 +29,11 @@ from debrief.publications.workflow import CaseStudyStatus
 
 MAX_TERMS = 8
 LIMIT = 50
+# The search page's own examples: each finds something in the demo's published issue, on the magazine search and on
+# the recommendations search alike (tests/views/test_search_examples.py searches them there), so trying one shows
+# what search does. EXAMPLE is the hint under the box; STEM_EXAMPLE is typed, and finds the second word too.
+EXAMPLE = "mental health"
+STEM_EXAMPLE = ("checks", "check")
 SNIPPET_WIDTH = 320
 
 _TERM = re.compile(r"[^\W_]+(?:[_'’-][^\W_]+)*", re.UNICODE)

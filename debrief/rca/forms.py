@@ -144,6 +144,9 @@ class FiveWhysForm(BaseForm):
     category_4 = SelectField("Category of why 4", widget=GovSelect(), choices=[], validate_choice=False)
     why_5 = text("Why 5", max_length=300)
     category_5 = SelectField("Category of why 5", widget=GovSelect(), choices=[], validate_choice=False)
+    # Shown with the just-culture warning only, as on a factor: ticked, the answers are saved as written.
+    keep_wording = BooleanField("Save them as written: I have checked that they describe the conditions, not who is "
+                                "to blame", widget=GovCheckboxInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Browser tests: the real app on a live local server, driven by Debian's Chromium through Playwright."""
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -48,6 +49,35 @@ def live_server(app):
     assert problems == [], f"pages served to the browser showed broken markup: {problems}"
 
 
+PHONE_WIDTH = 390
+
+
+def fits_a_phone(page) -> str | None:
+    """Laid out at 390 px wide (then back to its own width), does the page scroll sideways? None if it does not,
+    else what is too wide. Only HTML pages: a PDF, SVG or CSV download has no layout to reflow."""
+    if page.evaluate("document.contentType") != "text/html":
+        return None
+    own = page.viewport_size
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+    try:
+        scroll, viewport, widest = page.evaluate("""() => {
+            const root = document.documentElement, limit = root.clientWidth;
+            // The outermost elements sticking out past the right edge, to name in the failure.
+            const out = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > limit + 1
+                && !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1));
+            return [root.scrollWidth, limit, out.slice(0, 3).map(e => e.tagName.toLowerCase()
+                + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string'
+                ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')];
+        }""")
+        if scroll <= viewport:
+            return None
+        screenshot(page, "phone-too-wide-" + re.sub(r"[^a-z0-9]+", "-", page.url.split("//", 1)[-1].split("/", 1)[-1])
+                   .strip("-")[:80])
+        return f"{page.url}: {scroll} px wide at {viewport} ({', '.join(widest)})"
+    finally:
+        page.set_viewport_size(own)
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server, viewport={"width": 1100, "height": 900})
@@ -55,8 +85,26 @@ def page(browser, live_server):
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.console_errors = errors
+    # Every page the test opens (goto, reload, or a link or button through follow()), signed in or not, is also
+    # laid out at a phone's width: none may scroll sideways. Reported together at the end of the test.
+    wide: list[str] = []
+    page.phone_check = lambda: wide.append(problem) if (problem := fits_a_phone(page)) else None
+    for name in ("goto", "reload"):
+        _check_after(page, name)
     yield page
     context.close()
+    assert wide == [], "pages scroll sideways on a 390 px phone:\n" + "\n".join(dict.fromkeys(wide))
+
+
+def _check_after(page, name: str) -> None:
+    original = getattr(page, name)
+
+    def navigate(*args, **kwargs):
+        response = original(*args, **kwargs)
+        if response is not None and response.ok:
+            page.phone_check()
+        return response
+    setattr(page, name, navigate)
 
 
 def _axe_source() -> str:
@@ -103,6 +151,8 @@ def follow(locator) -> None:
     """
     with locator.page.expect_navigation(wait_until="load"):
         locator.click()
+    if hasattr(locator.page, "phone_check"):
+        locator.page.phone_check()
 
 
 def sign_in(page, email: str, password: str) -> None:

@@ -118,7 +118,25 @@ def test_audit_log_details_are_readable_lines_not_json(client, people, forces):
     page = get_page(client, "/admin/audit")
     cell = page.html.select("tbody tr")[0].select("td")[-1]
     lines = [span.get_text() for span in cell.select(".debrief-audit-detail")]
-    assert lines == ["Incident: NSP-2026-1", "Fields: level, terms_of_reference", "Sections: none", "Lead: 3",
+    # In words (debrief/audit/describe.py): codes without underscores, a user's number named as one.
+    assert lines == ["Incident: NSP-2026-1", "Fields: level, terms of reference", "Sections: none", "Lead: user 3",
                      'Note: <script>alert("x")</script>']
     assert not cell.select("script")  # escaped, shown as text
     assert "{" not in cell.get_text() and '"incident"' not in cell.get_text()
+    assert page.html.select("tbody tr")[0].select("td")[3].get_text(strip=True) == "RCA 7"
+
+
+def test_audit_log_shows_months_and_counts_in_words(client, people, forces):
+    # What the newcomer walk saw: "From: 202512" and "Rcas: 5".
+    from debrief.audit import record
+    admin = db.session.scalar(select(User).where(User.email == "admin@aaa.example"))
+    sign_in(client, "admin@aaa.example")
+    record("review.queue_viewed", actor=admin, force_id=forces["A"].id, count=12, filters={}, rcas=5,
+           overdue_actions=0)
+    record("patterns.viewed", actor=admin, force_id=forces["A"].id, page="overview",
+           filters={"from": 202512, "to": 202611, "forces": "all", "theme": None, "near_miss": None, "source": "both"})
+    db.session.commit()
+    rows = get_page(client, "/admin/audit").html.select("tbody tr")
+    lines = [[span.get_text() for span in row.select("td")[-1].select(".debrief-audit-detail")] for row in rows[:2]]
+    assert lines == [["Page: overview", "Filters: from December 2025; to November 2026; forces all; source both"],
+                     ["Listed: 12 incidents", "Filters: none", "Your RCAs: 5 RCAs", "Overdue actions: 0 overdue actions"]]

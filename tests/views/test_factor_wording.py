@@ -84,3 +84,37 @@ def test_the_check_leaves_system_wording_and_ordinary_words_alone():
     for text in ("The radio failed to transmit in the stairwell", "There was hope the second crew would arrive",
                  "The officer was single-crewed and the custody sergeant had twelve detainees"):
         assert check_item(text, names=names) == [], text
+
+
+def _whys(*answers: str, **extra) -> dict:
+    data = {f"why_{n}": text for n, text in enumerate(answers, start=1)}
+    return {**data, **{f"category_{n}": "working_conditions" for n in range(1, len(answers) + 1)}, **extra}
+
+
+def test_five_whys_answers_have_the_same_check_warned_then_reworded_or_confirmed(client, setup):
+    # Each answer becomes a factor: the same warning, nothing saved, the answers kept, then reword or confirm.
+    rca, problem, lead = setup
+    sign_in(client, lead.email)
+    url = f"/rca/{rca.id}/items/{problem.id}/whys"
+    blaming = _whys("The cell was checked late", "Brennan failed to look through the hatch")
+    page = post_form(client, url, blaming, status=200)
+    warning = page.html.select_one("#just-culture .govuk-warning-text__text").get_text(" ", strip=True)
+    assert "learning, not blame" in warning
+    assert [f.get_text(strip=True) for f in page.html.select("#just-culture-findings strong")] == [
+        "Brennan", "failed to"]
+    assert "Why 2: Brennan failed to look through the hatch" in page.html.select_one("#just-culture-findings").text
+    assert page.error_summary() == ["Check the wording: it may blame a person rather than describe the conditions"]
+    assert page.html.select_one(".govuk-error-summary a")["href"] == "#why_2"
+    assert page.html.find("input", attrs={"name": "why_2"})["value"] == "Brennan failed to look through the hatch"
+    assert page.html.find("input", attrs={"name": "keep_wording"}) is not None
+    assert _factors(rca) == []
+    # Reworded, it saves with no note.
+    post_form(client, url, _whys("The cell was checked late", "The hatch check was not on the night checklist"),
+              status=302)
+    assert _factors(rca) == ["The cell was checked late", "The hatch check was not on the night checklist"]
+    # Confirmed as written, it saves and the audit event says what was flagged.
+    post_form(client, url, _whys("Kay Brennan was alone on the wing", keep_wording="y"), status=302)
+    assert "Kay Brennan was alone on the wing" in _factors(rca)
+    event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "rca.five_whys_added")
+                               .order_by(AuditEvent.id.desc())).first()
+    assert event.details["wording_kept"] == ["Kay Brennan"]

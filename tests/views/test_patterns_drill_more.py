@@ -60,7 +60,8 @@ def test_risk_counts_lead_to_their_incidents(client, data, every_count_shown):
     assert _listed(client, page, table, "Yes", "Officers assaulted")[0] == _refs(made[:2])
     refs, listed = _listed(client, page, table, "All records", "Subjects injured")
     assert refs == _refs(made[:1])
-    assert "counts submitted debriefs (1)" in listed.html.select_one("#records-differs").get_text(" ", strip=True)
+    # The unit is the clicked column's own heading, as the figure defines it (it said "submitted debriefs").
+    assert "counts subjects injured (1)" in listed.html.select_one("#records-differs").get_text(" ", strip=True)
     assert _link(page, table, "Yes", "Assault rate (%)") is None  # rates do not link
 
 

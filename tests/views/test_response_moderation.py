@@ -62,12 +62,15 @@ def test_identifying_text_is_refused_naming_field_and_kind_keeping_what_was_type
     assert audit_count("force_response.recorded") == 0
 
 
-def test_a_response_dated_before_the_issue_was_published_is_refused(client, people, question):
+def test_a_response_dated_before_the_issue_was_published_is_kept(client, people, question):
+    # A force may have acted before the question was published (on the case study published on its own, its own
+    # RCA, or its own initiative): the log records what it did and when, so the earlier date is kept as given.
     sign_in(client, "reviewer@bbb.example")
-    page = post_form(client, f"/responses/questions/{question.id}", _form(CLEAN, date(2025, 5, 31)), status=200)
-    assert page.error_summary() == ["The date your force did it must be on or after 1 June 2025, when the question "
-                                    "was published"]
+    page = post_form(client, f"/responses/questions/{question.id}", _form(CLEAN, date(1999, 12, 31)), status=200)
+    assert page.error_summary() == ["The date your force did it must be on or after 1 January 2000"]  # a slip
     assert db.session.scalar(select(func.count(ForceResponse.id))) == 0
+    post_form(client, f"/responses/questions/{question.id}", _form(CLEAN, date(2025, 5, 31)), status=302)
+    assert db.session.scalar(select(ForceResponse.done_on)) == date(2025, 5, 31)
 
 
 def test_draft_approved_public_withdrawn_gone(client, people, question):

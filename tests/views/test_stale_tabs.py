@@ -66,6 +66,20 @@ def _decide(client, rca, tab: dict, decision: str, comment: str = "") -> Page:
     return get_page(client, f"/rca/{rca.id}")
 
 
+def _decide_late(client, rca, tab: dict, decision: str, comment: str = "", **sections: str) -> Page:
+    """A decision that came too late: the overview again, saying why, with what was typed kept (never a redirect
+    that drops it)."""
+    data = {**tab, "decision": decision, "comment": comment, **{f"on_{k}": v for k, v in sections.items()}}
+    page = Page(client.post(f"/rca/{rca.id}/review", data=data))
+    assert page.status == 200, page.status
+    return page
+
+
+def _typed(page: Page) -> str:
+    box = page.html.select_one("#typed-comment")
+    return box.get_text(" ", strip=True) if box is not None else ""
+
+
 def _banner(page: Page) -> str:
     box = page.html.select_one(".govuk-notification-banner:not(.govuk-notification-banner--success)")
     assert box is not None, page.text()
@@ -86,14 +100,16 @@ def test_signing_off_what_another_reviewer_signed_off_says_who_and_when(app, cli
               status=302)
     db.session.expire_all()
     at = in_review.signed_off_at
-    page = _decide(client, in_review, tab, "sign_off")
+    page = _decide_late(client, in_review, tab, "sign_off", "Clear and well evidenced")
     assert _banner(page) == ("Important This RCA was already signed off by Tess Third at "
                              f"{at:%H:%M} on {at:%-d %B %Y}. Your decision has not been recorded: "
                              "the RCA is now read-only.")
+    assert _typed(page) == "Clear and well evidenced"  # what was typed is still there to copy
     assert _events("signed_off") == 1 and in_review.signed_off_by_id == third.id
-    # Returning it from the stale tab is refused the same way, and nothing changes.
-    page = _decide(client, in_review, tab, "return", "More on the roster")
+    # Returning it from the stale tab is refused the same way, and nothing changes; every comment typed is kept.
+    page = _decide_late(client, in_review, tab, "return", "More on the roster", executive_summary="Name the shift")
     assert "already signed off by Tess Third" in _banner(page)
+    assert _typed(page) == "More on the roster Executive summary Name the shift"
     db.session.expire_all()
     assert in_review.status == "signed_off" and _events("returned") == 0
 
@@ -103,8 +119,9 @@ def test_signing_off_in_one_tab_what_was_returned_in_another(client, in_review, 
     sign_in(client, second.email)
     first_tab, second_tab = _open_review(client, in_review), _open_review(client, in_review)
     _decide(client, in_review, first_tab, "return", "Say more about the roster")
-    page = _decide(client, in_review, second_tab, "sign_off")
+    page = _decide_late(client, in_review, second_tab, "sign_off", "Signed off after the panel met")
     assert "This RCA was already returned for changes by you at" in _banner(page)
+    assert _typed(page) == "Signed off after the panel met"
     db.session.expire_all()
     assert in_review.status == "draft" and _events("signed_off") == 0 and _events("returned") == 1
 
@@ -116,11 +133,14 @@ def test_a_decision_from_before_a_resubmission_is_not_recorded(client, in_review
     service.return_for_changes(in_review, actor=third, comment="Fix the summary")
     write_report(in_review, lead, "Night cover left one unit for the whole district.")
     service.send_for_review(in_review, actor=lead)
-    page = _decide(client, in_review, stale_tab, "sign_off")
+    page = _decide_late(client, in_review, stale_tab, "return", "The summary still says one unit")
     assert "This RCA was sent for review again at" in _banner(page)
     assert "read what has changed, then decide again" in _banner(page)
+    # The form is offered again as the page is now, holding what was typed.
+    assert page.html.find("textarea", attrs={"name": "comment"}).get_text() == "The summary still says one unit"
+    assert page.html.find("input", attrs={"name": "version"})["value"] == str(in_review.version)
     db.session.expire_all()
-    assert in_review.status == "in_review" and _events("signed_off") == 0
+    assert in_review.status == "in_review" and _events("signed_off") == 0 and _events("returned") == 1
     # From the page as it is now, the decision goes through.
     _decide(client, in_review, _open_review(client, in_review), "sign_off")
     db.session.expire_all()
@@ -147,3 +167,40 @@ def test_starting_an_rca_that_exists_says_so_and_links_to_it(app, client, incide
     response = client.get(f"/rca/start/{incident.id}")
     assert response.headers["Location"].endswith(f"/rca/{rca.id}")
     assert "An RCA for this incident already exists" in _banner(get_page(client, f"/rca/{rca.id}"))
+
+
+def _ready(incident, lead):
+    """An RCA ready to send: everything a review needs, still a draft."""
+    rca = service.start_rca(incident, actor=lead, level="concise", terms_of_reference="Why?")
+    problem = service.mark_problem(rca, rca.chronology[1], actor=lead)
+    factor = service.add_factor(rca, actor=lead, contributes_to=problem, label="No second unit at night",
+                                category="working_conditions", evidence_kind="document", evidence_document="Roster")
+    service.set_root_cause(rca, factor, actor=lead, confirmed=True)
+    write_report(rca, lead, "Night cover left one unit.")
+    rec = service.save_recommendation(rca, actor=lead, recommendation=None, text="Review night cover",
+                                      node_ids=[factor.id])
+    service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Audit the roster",
+                        owner="Resourcing", due_on=date(2027, 1, 4), measure="Two units", status="open", reason="")
+    return rca
+
+
+def test_sending_for_review_from_a_second_tab_says_it_was_sent_already(client, incident, lead, reviewers):
+    rca = _ready(incident, lead)
+    sign_in(client, lead.email)
+    token = get_page(client, f"/rca/{rca.id}").csrf_token()
+    first = client.post(f"/rca/{rca.id}/send", data={"csrf_token": token})
+    assert first.status_code == 302
+    second = client.post(f"/rca/{rca.id}/send", data={"csrf_token": token})  # the other tab, or a double click
+    assert second.status_code == 302 and second.headers["Location"].endswith(f"/rca/{rca.id}")
+    db.session.expire_all()
+    at = rca.sent_for_review_at
+    assert _banner(get_page(client, f"/rca/{rca.id}")) == (
+        f"Important This RCA was already sent for review by you at {at:%H:%M} on {at:%-d %B %Y}. "
+        "Nothing has been sent again: a second reviewer can now sign it off or return it.")
+    assert _events("sent_for_review") == 1
+    # Signed off meanwhile: sending from the old page says so, and nothing changes.
+    service.sign_off(rca, actor=reviewers[0])
+    client.post(f"/rca/{rca.id}/send", data={"csrf_token": token})
+    assert "This RCA was already signed off by Sam Second at" in _banner(get_page(client, f"/rca/{rca.id}"))
+    db.session.expire_all()
+    assert rca.status == "signed_off" and _events("sent_for_review") == 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from debrief.database import lock_row
@@ -20,8 +21,8 @@ class BlamingWording(ServiceError):
     """An item's wording may blame a person (a name, rank and surname, "failed to"...): nothing is saved until the
     reviewer rewords it or confirms it as written. `findings` are what the just-culture check found."""
 
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__("Check the wording: it may blame a person rather than describe the conditions", "label")
+    def __init__(self, findings: list[Finding], field: str = "label") -> None:
+        super().__init__("Check the wording: it may blame a person rather than describe the conditions", field)
         self.findings = findings
 
 
@@ -191,11 +192,18 @@ def delete_node(rca: RootCauseAnalysis, node: RcaNode, *, actor: User) -> None:
 
 
 def add_five_whys(rca: RootCauseAnalysis, *, actor: User, problem: RcaNode, answers: Sequence[str],
-                  categories: Sequence[str | None]) -> list[RcaNode]:
-    """One new factor per "why?", each contributing to the answer before it, the first to the problem."""
+                  categories: Sequence[str | None], warn_on_blame: bool = False) -> list[RcaNode]:
+    """One new factor per "why?", each contributing to the answer before it, the first to the problem.
+
+    Each answer becomes a factor, so its wording has the factors' just-culture check: with `warn_on_blame` a
+    flagged answer refuses the chain (BlamingWording on the first flagged why, each finding's `sentence` prefixed
+    with its why), for the reviewer to reword or confirm; a confirmed chain records what was flagged."""
     require_draft(rca)
     if problem.kind not in (rca_graph.PROBLEM, *rca_graph.FACTOR_KINDS):
         raise ServiceError("Ask “why?” of a service delivery problem or a factor.")
+    flagged = _check_whys(rca, answers)
+    if flagged and warn_on_blame:
+        raise BlamingWording([finding for _n, finding in flagged], f"why_{flagged[0][0]}")
     try:
         chain = rca_graph.five_whys(problem.id, answers, categories=list(categories))
     except rca_graph.GraphError as error:
@@ -232,9 +240,20 @@ def add_five_whys(rca: RootCauseAnalysis, *, actor: User, problem: RcaNode, answ
         links.add((cause.id, effect.id))
     graph_changed(rca)
     audit_rca("rca.five_whys_added", rca, actor, node=problem.id, factors=len(new),
-           reused=len(set(map(id, created.values()))) - len(new))
+              reused=len(set(map(id, created.values()))) - len(new),
+              **({"wording_kept": [f.phrase for _n, f in flagged]} if flagged else {}))
     db.session.commit()
     return list(created.values())
+
+
+def _check_whys(rca: RootCauseAnalysis, answers: Sequence[str]) -> list[tuple[int, Finding]]:
+    """(why number, finding) for every answer the just-culture check flags; the finding names its why."""
+    flagged = []
+    for n, answer in enumerate(answers, start=1):
+        if answer.strip():
+            flagged.extend((n, replace(f, sentence=f"Why {n}: {f.sentence}"))
+                           for f in check_wording(rca, answer, "", warn=False))
+    return flagged
 
 
 def same_words(label: str) -> str:

@@ -17,7 +17,34 @@ from debrief.rca.service.report import report_texts
 from debrief.rca.service.team import independence_problem, member, undeclared
 
 
+class SendOvertaken(ServiceError):
+    """Sending for review an RCA that was sent (perhaps in another tab, or by a double click) or signed off since the
+    page was opened: nothing is sent again, and the message says what happened meanwhile."""
+
+
+def send_overtaken(rca: RootCauseAnalysis, user: User) -> str | None:
+    """Why sending from `user`'s page comes too late; None while the RCA is a draft."""
+    if rca.status == RcaStatus.IN_REVIEW:
+        sent = next((e for e in reversed(rca.events) if e.action == "sent_for_review"), None)
+        who = "you" if sent is None or sent.actor_id == user.id else sent.actor.name
+        return (f"This RCA was already sent for review by {who} at {_when(rca.sent_for_review_at)}. "
+                "Nothing has been sent again: a second reviewer can now sign it off or return it.")
+    if rca.status == RcaStatus.SIGNED_OFF:
+        who = "you" if rca.signed_off_by_id == user.id else (rca.signed_off_by.name if rca.signed_off_by else "someone")
+        return (f"This RCA was already signed off by {who} at {_when(rca.signed_off_at)}. "
+                "Nothing has been sent: the RCA is now read-only.")
+    return None
+
+
 def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
+    # Checked as read, then again under the RCA's row lock: of two sends at once (two tabs, a double click) the
+    # second waits for the first, then reads that it was sent.
+    for locked in (False, True):
+        if locked:
+            lock_row(rca)
+        message = send_overtaken(rca, actor)
+        if message:
+            raise SendOvertaken(message)
     require_draft(rca)
     if actor.id != rca.lead_id:
         raise ServiceError("Only the lead reviewer can send the RCA for review.")

@@ -195,12 +195,14 @@ def five_whys(rca_id: int, node_id: int):
     require_editor(rca)
     start = node_or_404(rca, node_id)
     form = FiveWhysForm()
+    findings: list = []
     if form.validate_on_submit():
-        if attempt(lambda: service.add_five_whys(rca, actor=current_actor(), problem=start, answers=form.answers(),
-                                                 categories=form.categories()), form):
+        saved, findings = _checked_save(form, lambda **check: service.add_five_whys(
+            rca, actor=current_actor(), problem=start, answers=form.answers(), categories=form.categories(), **check))
+        if saved:
             flash("The 5-whys chain has been added. Its factors are not yet evidenced.", "success")
             return redirect(url_for("rca.graph", rca_id=rca.id))
-    return render_template("rca/whys.html", form=form, rca=rca, start=start)
+    return render_template("rca/whys.html", form=form, rca=rca, start=start, findings=findings)
 
 
 def register(bp: Blueprint) -> None:

@@ -100,8 +100,19 @@ def details(rca_id: int):
 @requires(Permission.REVIEW_INCIDENTS)
 def send(rca_id: int):
     rca = rca_of_force(rca_id)
-    if attempt(lambda: service.send_for_review(rca, actor=current_actor())):
-        flash("Sent for review. A second reviewer of your force can now sign it off or return it.", "success")
+    overtaken: list[str] = []
+
+    def send() -> None:
+        try:
+            service.send_for_review(rca, actor=current_actor())
+        except service.SendOvertaken as error:  # sent or signed off since the page was opened: said, not an error
+            overtaken.append(str(error))
+
+    if attempt(send):
+        if overtaken:
+            flash(overtaken[0], "important")
+        else:
+            flash("Sent for review. A second reviewer of your force can now sign it off or return it.", "success")
     return redirect(url_for("rca.overview", rca_id=rca.id))
 
 
@@ -112,8 +123,7 @@ def review(rca_id: int):
     seen = versions.submitted_version(form)
     overtaken = service.decision_overtaken(rca, current_actor(), seen)
     if overtaken:  # decided already (by someone else, or in another tab), or sent again since the page was opened
-        flash(overtaken, "important")
-        return redirect(url_for("rca.overview", rca_id=rca.id))
+        return _overtaken(rca, form, overtaken)
     if not service.can_sign_off(rca, current_actor()):
         abort(403)
     if form.validate_on_submit():
@@ -127,13 +137,22 @@ def review(rca_id: int):
                                            seen_version=seen)
                 flash("The RCA has been returned to the lead reviewer with your comment.", "success")
         except service.DecisionOvertaken as error:
-            flash(str(error), "important")
-            return redirect(url_for("rca.overview", rca_id=rca.id))
+            return _overtaken(rca, form, str(error))
         except ServiceError as error:
             apply_error(form, error)
         else:
             return redirect(url_for("rca.overview", rca_id=rca.id))
     return render_template("rca/overview.html", **_overview_context(rca, form))
+
+
+def _overtaken(rca, form, message: str) -> str:
+    """A decision that came too late: the overview says what happened meanwhile and keeps what was typed (in the
+    form when a decision can still be made, from the page as it is now; otherwise shown, not recorded)."""
+    typed = [(None, form.comment.data or "")] + [(s.heading, form[f"on_{s.key}"].data or "") for s in SECTIONS]
+    form.version.data = str(rca.version)
+    return render_template("rca/overview.html", overtaken=message,
+                           typed=[(heading, text) for heading, text in typed if text.strip()],
+                           **_overview_context(rca, form))
 
 
 def register(bp: Blueprint) -> None:
