@@ -1,13 +1,16 @@
 """Sending for review, a second reviewer's sign-off or return, and what stops either."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import aliased
 
 from debrief.database import lock_row
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.mail.staff import notify_awaiting_sign_off
-from debrief.models import RcaEvent, RootCauseAnalysis, User, utcnow
+from debrief.models import (
+    Debrief, Incident, IncidentOfficer, RcaEvent, RcaTeamMember, RootCauseAnalysis, User, utcnow,
+)
 from debrief.models.rca import RcaStatus
 from debrief.rca import graph as rca_graph
 from debrief.rca.report_sections import SECTION_HEADINGS, SECTION_KEYS, changed_sections, missing_sections
@@ -104,6 +107,21 @@ def sign_off_refusal(rca: RootCauseAnalysis, user: User) -> str | None:
 
 def can_sign_off(rca: RootCauseAnalysis, user: User) -> bool:
     return sign_off_refusal(rca, user) is None
+
+
+def may_sign_off_clause(user_id, force_id):
+    """`can_sign_off(rca, user)` as a condition on RootCauseAnalysis, for a list that shows many RCAs in one query;
+    `user_id` and `force_id` are the user's, as values or bound parameters (tests/views/test_review_queue_rows.py
+    checks it agrees with can_sign_off)."""
+    incident = aliased(Incident)  # its own name: the list's query may join the RCA's incident too
+    return and_(
+        RootCauseAnalysis.status == RcaStatus.IN_REVIEW, RootCauseAnalysis.force_id == force_id,
+        RootCauseAnalysis.lead_id != user_id,
+        ~exists().where(RcaTeamMember.rca_id == RootCauseAnalysis.id, RcaTeamMember.user_id == user_id),
+        ~exists().where(IncidentOfficer.incident_id == RootCauseAnalysis.incident_id,
+                        IncidentOfficer.user_id == user_id),
+        ~exists().where(Debrief.incident_id == RootCauseAnalysis.incident_id, Debrief.author_id == user_id),
+        ~exists().where(incident.id == RootCauseAnalysis.incident_id, incident.reporter_id == user_id))
 
 
 def awaiting_sign_off(user: User) -> list[RootCauseAnalysis]:
