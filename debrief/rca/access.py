@@ -65,11 +65,22 @@ RCA_LOADS = [
 ]
 
 
-def rca_of_force(rca_id: int) -> RootCauseAnalysis:
+# For a page that shows the RCA's graph and its heading only (the graph page): the RCA with its incident and the
+# people the layout names, joined; everything else loads only if read (a drawing not yet made, say).
+GRAPH_PAGE_LOADS = [
+    lazyload("*"),
+    joinedload(RootCauseAnalysis.incident).lazyload("*"),
+    joinedload(RootCauseAnalysis.signed_off_by).lazyload("*"),
+    joinedload(RootCauseAnalysis.returned_by).lazyload("*"),
+]
+
+
+def rca_of_force(rca_id: int, loads: list | None = None) -> RootCauseAnalysis:
     """The RCA of the signed-in user's force, with its items and links; another force's RCA looks as if it does not
-    exist."""
+    exist. `loads`: what comes with it (RCA_LOADS unless the page names less)."""
     rca = db.session.scalars(
-        select(RootCauseAnalysis).where(RootCauseAnalysis.id == rca_id).options(*RCA_LOADS)).unique().first()
+        select(RootCauseAnalysis).where(RootCauseAnalysis.id == rca_id).options(*(loads or RCA_LOADS))
+    ).unique().first()
     if rca is None or rca.force_id != current_user.force_id:
         abort(404)
     load_graph(rca)
