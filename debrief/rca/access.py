@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import joinedload, lazyload
+from sqlalchemy.orm import joinedload, lazyload, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from debrief.extensions import db
@@ -73,6 +73,27 @@ GRAPH_PAGE_LOADS = [
     joinedload(RootCauseAnalysis.signed_off_by).lazyload("*"),
     joinedload(RootCauseAnalysis.returned_by).lazyload("*"),
 ]
+
+
+# For the overview: the RCA with its incident, the people it names (by name only), its report and team joined; its
+# history (one query) and, for the sign-off rule, the ids of the incident's officers and debriefs' authors (one query
+# each) when read. The chronology and plan are counted (service.progress), not loaded.
+def _overview_loads() -> list:
+    incident = joinedload(RootCauseAnalysis.incident)
+    return [
+        lazyload("*"),
+        incident.lazyload("*"),
+        incident.lazyload(Incident.officers).lazyload("*"),
+        incident.lazyload(Incident.debriefs).options(load_only(Debrief.author_id, Debrief.incident_id), lazyload("*")),
+        *(joinedload(person).lazyload("*") for person in (RootCauseAnalysis.lead, RootCauseAnalysis.signed_off_by,
+                                                         RootCauseAnalysis.returned_by)),
+        joinedload(RootCauseAnalysis.sections),
+        joinedload(RootCauseAnalysis.team).joinedload(RcaTeamMember.user).lazyload("*"),
+        lazyload(RootCauseAnalysis.events).joinedload(RcaEvent.actor).lazyload("*"),
+    ]
+
+
+OVERVIEW_LOADS = _overview_loads()
 
 
 def rca_of_force(rca_id: int, loads: list | None = None) -> RootCauseAnalysis:

@@ -1,7 +1,10 @@
 """Sending for review, a second reviewer's sign-off or return, and what stops either."""
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, select
+from functools import cache
+from typing import NamedTuple
+
+from sqlalchemy import Select, and_, bindparam, exists, func, select
 from sqlalchemy.orm import aliased
 
 from debrief.database import lock_row
@@ -9,7 +12,8 @@ from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.mail.staff import notify_awaiting_sign_off
 from debrief.models import (
-    Debrief, Incident, IncidentOfficer, RcaEvent, RcaTeamMember, RootCauseAnalysis, User, utcnow,
+    ChronologyEntry, Debrief, Incident, IncidentOfficer, RcaAction, RcaEvent, RcaTeamMember, Recommendation,
+    RootCauseAnalysis, User, utcnow,
 )
 from debrief.models.rca import RcaStatus
 from debrief.rca import graph as rca_graph
@@ -67,7 +71,8 @@ def latest_return(rca: RootCauseAnalysis) -> RcaEvent | None:
     return None
 
 
-def review_gaps(rca: RootCauseAnalysis) -> list[str]:
+def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list[str]:
+    """What must be done before the RCA can be sent for review; `counted` (its `progress`) spares loading the plan."""
     gaps = []
     if not rca.terms_of_reference.strip():
         gaps.append("add the terms of reference")
@@ -80,15 +85,45 @@ def review_gaps(rca: RootCauseAnalysis) -> list[str]:
         gaps.append("write the report's " + ", ".join(m.lower() for m in missing))
     if stored_loops(rca):
         gaps.append("remove a link from each loop in the graph")
-    if not rca.recommendations:
+    recommendations, without_actions = ((counted.recommendations, counted.without_actions) if counted is not None else
+                                        (len(rca.recommendations), sum(not r.actions for r in rca.recommendations)))
+    if not recommendations:
         gaps.append("add at least one recommendation")
-    elif any(not r.actions for r in rca.recommendations):
+    elif without_actions:
         gaps.append("give every recommendation at least one action")
     waiting = undeclared(rca)
     if waiting:
         gaps.append("every member of the team declares their interests (waiting for "
                     + ", ".join(m.user.name for m in waiting) + ")")
     return gaps
+
+
+class Progress(NamedTuple):
+    """The overview's counts of an RCA's chronology and plan."""
+    entries: int
+    problems: int
+    recommendations: int
+    actions: int
+    without_actions: int  # recommendations with no action
+
+
+@cache
+def _progress_query() -> Select:
+    rca_id = bindparam("rca_id")
+    count = lambda column, *where: select(func.count(column)).where(*where).scalar_subquery()  # noqa: E731
+    return select(
+        count(ChronologyEntry.id, ChronologyEntry.rca_id == rca_id),
+        count(ChronologyEntry.id, ChronologyEntry.rca_id == rca_id, ChronologyEntry.is_problem.is_(True)),
+        count(Recommendation.id, Recommendation.rca_id == rca_id),
+        count(RcaAction.id, RcaAction.recommendation_id.in_(select(Recommendation.id)
+                                                             .where(Recommendation.rca_id == rca_id))),
+        count(Recommendation.id, Recommendation.rca_id == rca_id,
+              ~exists().where(RcaAction.recommendation_id == Recommendation.id)))
+
+
+def progress(rca: RootCauseAnalysis) -> Progress:
+    """How far the RCA has got, counted in one statement (the chronology and the plan themselves not loaded)."""
+    return Progress(*db.session.execute(_progress_query(), {"rca_id": rca.id}).one())
 
 
 def sign_off_refusal(rca: RootCauseAnalysis, user: User) -> str | None:
