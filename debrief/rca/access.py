@@ -67,11 +67,19 @@ RCA_LOADS = [
 
 # For a page that shows the RCA's graph and its heading only (the graph page): the RCA with its incident and the
 # people the layout names, joined; everything else loads only if read (a drawing not yet made, say).
+_INCIDENT_HEADING = (Incident.id, Incident.reference, Incident.force_id, Incident.reporter_id)
+
+
+def _by_name(relationship):
+    """A person the page names, and nothing else of theirs."""
+    return joinedload(relationship).options(load_only(User.id, User.name, User.force_id), lazyload("*"))
+
+
 GRAPH_PAGE_LOADS = [
     lazyload("*"),
-    joinedload(RootCauseAnalysis.incident).lazyload("*"),
-    joinedload(RootCauseAnalysis.signed_off_by).lazyload("*"),
-    joinedload(RootCauseAnalysis.returned_by).lazyload("*"),
+    joinedload(RootCauseAnalysis.incident).options(load_only(*_INCIDENT_HEADING), lazyload("*")),
+    _by_name(RootCauseAnalysis.signed_off_by),
+    _by_name(RootCauseAnalysis.returned_by),
 ]
 
 
@@ -82,14 +90,14 @@ def _overview_loads() -> list:
     incident = joinedload(RootCauseAnalysis.incident)
     return [
         lazyload("*"),
-        incident.lazyload("*"),
+        incident.options(load_only(*_INCIDENT_HEADING), lazyload("*")),
         incident.lazyload(Incident.officers).lazyload("*"),
         incident.lazyload(Incident.debriefs).options(load_only(Debrief.author_id, Debrief.incident_id), lazyload("*")),
-        *(joinedload(person).lazyload("*") for person in (RootCauseAnalysis.lead, RootCauseAnalysis.signed_off_by,
-                                                         RootCauseAnalysis.returned_by)),
+        *(_by_name(person) for person in (RootCauseAnalysis.lead, RootCauseAnalysis.signed_off_by,
+                                          RootCauseAnalysis.returned_by)),
         joinedload(RootCauseAnalysis.sections),
-        joinedload(RootCauseAnalysis.team).joinedload(RcaTeamMember.user).lazyload("*"),
-        lazyload(RootCauseAnalysis.events).joinedload(RcaEvent.actor).lazyload("*"),
+        joinedload(RootCauseAnalysis.team).options(lazyload("*"), _by_name(RcaTeamMember.user)),
+        lazyload(RootCauseAnalysis.events).options(lazyload("*"), _by_name(RcaEvent.actor)),
     ]
 
 
