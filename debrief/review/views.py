@@ -24,6 +24,21 @@ TRI = {"yes": True, "no": False}
 FILTERS = ("from", "to", "theme", "near_miss", "use_of_force", "injury")
 
 
+class _Args:
+    """The filters a page link keeps (publications.paging.pagination reads them with `as_args()`)."""
+    def __init__(self, args: dict[str, str]):
+        self.args = args
+
+    def as_args(self) -> dict[str, str]:
+        return self.args
+
+
+PER_PAGE = 25  # incidents a page: the page costs the same however many the force has
+_THEME_OPTIONS = [("", "Any type"), *((c.code, c.label) for c in ref.INCIDENT_TYPES)]
+_YES_NO = [(name, label, [("", "Any"), ("yes", "Yes"), ("no", "No")])
+           for name, label in (("near_miss", "Near-miss"), ("use_of_force", "Use of force"), ("injury", "Injury"))]
+
+
 def _date(name: str) -> tuple[date | None, str | None]:
     raw = (request.args.get(name) or "").strip()
     if not raw:
@@ -63,21 +78,6 @@ def queue():
                            awaiting_sign_off=rcas.awaiting_sign_off,
                            pagination=pagination(queue_page, "review.queue", _Args(filters)),
                            themes=_THEME_OPTIONS, yes_no_filters=_YES_NO)
-
-
-class _Args:
-    """The filters a page link keeps (publications.paging.pagination reads them with `as_args()`)."""
-    def __init__(self, args: dict[str, str]):
-        self.args = args
-
-    def as_args(self) -> dict[str, str]:
-        return self.args
-
-
-PER_PAGE = 25  # incidents a page: the page costs the same however many the force has
-_THEME_OPTIONS = [("", "Any type"), *((c.code, c.label) for c in ref.INCIDENT_TYPES)]
-_YES_NO = [(name, label, [("", "Any"), ("yes", "Yes"), ("no", "No")])
-           for name, label in (("near_miss", "Near-miss"), ("use_of_force", "Use of force"), ("injury", "Injury"))]
 
 
 @bp.route("/incidents/<int:incident_id>")
