@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, lazyload, selectinload
+from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy.orm import joinedload, lazyload
 
 from debrief.analytics.debrief_summary import commit_counted, counted_in
 from debrief.errors import ServiceError
@@ -312,9 +313,15 @@ def debriefs_for(user: User) -> list[Debrief]:
             lazyload("*"), joinedload(Incident.reporter).lazyload("*")))))
 
 
-def review_queue(force_id: int, **filters) -> list[Incident]:
+def review_queue(force_id: int, *, date_from=None, date_to=None, **filters) -> list[Incident]:
     """Incidents of a force with at least one submitted debrief, filtered (see _queue_query)."""
-    return list(db.session.scalars(_queue_query(force_id, **filters)))
+    return list(db.session.scalars(_queue_query(force_id, select(Incident), **_bounds(date_from, date_to), **filters)))
+
+
+def _bounds(date_from, date_to) -> dict:
+    """The date filters as the first and last moments they let in."""
+    return {"starts": datetime.combine(date_from, time.min) if date_from else None,
+            "ends": datetime.combine(date_to, time.max) if date_to else None}
 
 
 @dataclass(frozen=True)
@@ -329,30 +336,89 @@ class QueueRca:
         return self.status == RcaStatus.DRAFT and self.returned_at is not None
 
 
-def review_queue_rows(force_id: int, **filters) -> list[tuple[Incident, int, int, QueueRca | None]]:
-    """The review queue as the reviewer's page lists it: each incident (with its themes), how many of its debriefs
-    are submitted, of how many, and its RCA if one was started; in two queries whatever the number of incidents."""
-    submitted = (select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id, Debrief.status == DebriefStatus.SUBMITTED)
+@dataclass(frozen=True)
+class QueueRow:
+    """One incident of the review queue as the page lists it, with its RCA if one was started."""
+    id: int
+    reference: str
+    occurred_at: datetime | None
+    near_miss: bool
+    themes: tuple[str, ...]
+    submitted: int
+    total: int
+    rca: QueueRca | None = None
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[QueueRow]
+    count: int  # incidents matching the filters, on every page
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // self.per_page))
+
+
+@cache
+def _queue_page_query(has_start: bool, has_end: bool, has_theme: bool, near_miss: bool | None,
+                      use_of_force: bool | None, injury: bool | None) -> Select:
+    """The statement of a page of the queue for one shape of filters, their values bound as parameters (building a
+    statement costs more than running it)."""
+    submitted = (select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id,
+                                                      Debrief.status == DebriefStatus.SUBMITTED)
                  .correlate(Incident).scalar_subquery())
     total = select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id).correlate(Incident).scalar_subquery()
-    query = (_queue_query(force_id, **filters)
-             .outerjoin(RootCauseAnalysis, RootCauseAnalysis.incident_id == Incident.id)
-             .add_columns(submitted, total, RootCauseAnalysis.id, RootCauseAnalysis.status,
-                          RootCauseAnalysis.returned_at)
-             .options(lazyload("*"), selectinload(Incident.theme_rows)))
-    return [(incident, n_submitted, n_total, QueueRca(rca_id, status, returned) if rca_id is not None else None)
-            for incident, n_submitted, n_total, rca_id, status, returned in db.session.execute(query)]
+    columns = (select(Incident.id, Incident.reference, Incident.occurred_at, Incident.near_miss, submitted, total,
+                      RootCauseAnalysis.id, RootCauseAnalysis.status, RootCauseAnalysis.returned_at, func.count().over())
+               .outerjoin(RootCauseAnalysis, RootCauseAnalysis.incident_id == Incident.id))
+    return _queue_query(bindparam("force_id"), columns, starts=bindparam("starts") if has_start else None,
+                        ends=bindparam("ends") if has_end else None, theme=bindparam("theme") if has_theme else None,
+                        near_miss=near_miss, use_of_force=use_of_force, injury=injury
+                        ).limit(bindparam("limit")).offset(bindparam("offset"))
 
 
-def _queue_query(force_id: int, *, date_from=None, date_to=None, theme: str | None = None,
+_THEMES_OF = (select(IncidentTheme.incident_id, IncidentTheme.theme)
+              .where(IncidentTheme.incident_id.in_(bindparam("ids", expanding=True)))
+              .order_by(IncidentTheme.incident_id, IncidentTheme.theme))
+
+
+def review_queue_rows(force_id: int, *, page: int = 1, per_page: int = 25, date_from=None, date_to=None,
+                      theme: str | None = None, near_miss: bool | None = None, use_of_force: bool | None = None,
+                      injury: bool | None = None) -> QueuePage:
+    """One page of the review queue as the reviewer's page lists it: each incident's columns, its themes and how many
+    of its debriefs are submitted, of how many, with the number matching; in two queries whatever the number of
+    incidents (a page past the last has no rows and the count, for one more)."""
+    bounds = _bounds(date_from, date_to)
+    query = _queue_page_query(bounds["starts"] is not None, bounds["ends"] is not None, bool(theme), near_miss,
+                              use_of_force, injury)
+    params = {"force_id": force_id, "theme": theme, "limit": per_page, **{k: v for k, v in bounds.items() if v}}
+    page = max(1, page)
+    found = db.session.execute(query, params | {"offset": (page - 1) * per_page}).all()
+    if not found and page > 1:  # past the last page: how many there are, so the page can send the reader to the last
+        first = db.session.execute(query, params | {"offset": 0, "limit": 1}).first()
+        return QueuePage(rows=[], count=first[-1] if first else 0, page=page, per_page=per_page)
+    themes: dict[int, list[str]] = {row[0]: [] for row in found}
+    if themes:
+        for incident_id, code in db.session.execute(_THEMES_OF, {"ids": list(themes)}):
+            themes[incident_id].append(code)
+    rows = [QueueRow(id=i, reference=reference, occurred_at=at, near_miss=bool(near), themes=tuple(themes[i]),
+                     submitted=n_submitted, total=n_total,
+                     rca=QueueRca(rca_id, status, returned) if rca_id is not None else None)
+            for i, reference, at, near, n_submitted, n_total, rca_id, status, returned, _count in found]
+    return QueuePage(rows=rows, count=found[0][-1] if found else 0, page=page, per_page=per_page)
+
+
+def _queue_query(force_id, columns, *, starts=None, ends=None, theme=None,
                  near_miss: bool | None = None, use_of_force: bool | None = None, injury: bool | None = None):
     submitted = select(Debrief.incident_id).where(Debrief.status == DebriefStatus.SUBMITTED)
-    q = select(Incident).where(Incident.force_id == force_id, Incident.id.in_(submitted))
-    if date_from:
-        q = q.where(Incident.occurred_at >= datetime.combine(date_from, time.min))
-    if date_to:
-        q = q.where(Incident.occurred_at <= datetime.combine(date_to, time.max))
-    if theme:
+    q = columns.where(Incident.force_id == force_id, Incident.id.in_(submitted))
+    if starts is not None:
+        q = q.where(Incident.occurred_at >= starts)
+    if ends is not None:
+        q = q.where(Incident.occurred_at <= ends)
+    if theme is not None:
         q = q.where(Incident.id.in_(select(IncidentTheme.incident_id).where(IncidentTheme.theme == theme)))
     if near_miss is not None:
         q = q.where(Incident.near_miss.is_(near_miss))

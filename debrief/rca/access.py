@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import joinedload, lazyload
+from sqlalchemy.orm import joinedload, lazyload, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from debrief.extensions import db
@@ -65,11 +65,51 @@ RCA_LOADS = [
 ]
 
 
-def rca_of_force(rca_id: int) -> RootCauseAnalysis:
+# For a page that shows the RCA's graph and its heading only (the graph page): the RCA with its incident and the
+# people the layout names, joined; everything else loads only if read (a drawing not yet made, say).
+_INCIDENT_HEADING = (Incident.id, Incident.reference, Incident.force_id, Incident.reporter_id)
+
+
+def _by_name(relationship):
+    """A person the page names, and nothing else of theirs."""
+    return joinedload(relationship).options(load_only(User.id, User.name, User.force_id), lazyload("*"))
+
+
+GRAPH_PAGE_LOADS = [
+    lazyload("*"),
+    joinedload(RootCauseAnalysis.incident).options(load_only(*_INCIDENT_HEADING), lazyload("*")),
+    _by_name(RootCauseAnalysis.signed_off_by),
+    _by_name(RootCauseAnalysis.returned_by),
+]
+
+
+# For the overview: the RCA with its incident, the people it names (by name only), its report and team joined; its
+# history (one query) and, for the sign-off rule, the ids of the incident's officers and debriefs' authors (one query
+# each) when read. The chronology and plan are counted (service.progress), not loaded.
+def _overview_loads() -> list:
+    incident = joinedload(RootCauseAnalysis.incident)
+    return [
+        lazyload("*"),
+        incident.options(load_only(*_INCIDENT_HEADING), lazyload("*")),
+        incident.lazyload(Incident.officers).lazyload("*"),
+        incident.lazyload(Incident.debriefs).options(load_only(Debrief.author_id, Debrief.incident_id), lazyload("*")),
+        *(_by_name(person) for person in (RootCauseAnalysis.lead, RootCauseAnalysis.signed_off_by,
+                                          RootCauseAnalysis.returned_by)),
+        joinedload(RootCauseAnalysis.sections),
+        joinedload(RootCauseAnalysis.team).options(lazyload("*"), _by_name(RcaTeamMember.user)),
+        lazyload(RootCauseAnalysis.events).options(lazyload("*"), _by_name(RcaEvent.actor)),
+    ]
+
+
+OVERVIEW_LOADS = _overview_loads()
+
+
+def rca_of_force(rca_id: int, loads: list | None = None) -> RootCauseAnalysis:
     """The RCA of the signed-in user's force, with its items and links; another force's RCA looks as if it does not
-    exist."""
+    exist. `loads`: what comes with it (RCA_LOADS unless the page names less)."""
     rca = db.session.scalars(
-        select(RootCauseAnalysis).where(RootCauseAnalysis.id == rca_id).options(*RCA_LOADS)).unique().first()
+        select(RootCauseAnalysis).where(RootCauseAnalysis.id == rca_id).options(*(loads or RCA_LOADS))
+    ).unique().first()
     if rca is None or rca.force_id != current_user.force_id:
         abort(404)
     load_graph(rca)

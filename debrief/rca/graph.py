@@ -147,9 +147,12 @@ def split_loops(nodes: Sequence[Node], edges: Sequence[Edge]) -> tuple[list[Edge
     Each loop is broken by leaving out the link that closes it, until none is left: the analysis then runs on what
     remains, and the reviewer is shown every loop with its links to delete one. Edges to unknown items are left
     out too. Linear in the size of the graph per loop found."""
+    ids = {node.id for node in nodes}
+    kept = [edge for edge in edges if edge.source in ids and edge.target in ids]
+    if _acyclic(ids, kept):  # every page of an RCA asks, and a stored graph almost never has a loop
+        return kept, []
     graph = nx.DiGraph()
-    graph.add_nodes_from(node.id for node in nodes)
-    kept = [edge for edge in edges if edge.source in graph and edge.target in graph]
+    graph.add_nodes_from(ids)
     graph.add_edges_from((edge.source, edge.target) for edge in kept)
     loops: list[tuple[Edge, ...]] = []
     while True:
@@ -161,6 +164,25 @@ def split_loops(nodes: Sequence[Node], edges: Sequence[Edge]) -> tuple[list[Edge
         graph.remove_edge(*cycle[-1])
     dropped = {loop[-1] for loop in loops}
     return [edge for edge in kept if edge not in dropped], loops
+
+
+def _acyclic(ids: set[NodeId], edges: Sequence[Edge]) -> bool:
+    """Whether the graph has no loop: every item can be taken away once nothing left points into it (Kahn's
+    algorithm, in plain Python: far quicker than building a networkx graph to search it)."""
+    into: dict[NodeId, int] = dict.fromkeys(ids, 0)
+    out: dict[NodeId, list[NodeId]] = {}
+    for edge in set(edges):
+        into[edge.target] += 1
+        out.setdefault(edge.source, []).append(edge.target)
+    ready = [node_id for node_id, n in into.items() if n == 0]
+    removed = 0
+    while ready:
+        removed += 1
+        for target in out.get(ready.pop(), ()):
+            into[target] -= 1
+            if into[target] == 0:
+                ready.append(target)
+    return removed == len(into)
 
 
 def _topological_order(graph: nx.DiGraph) -> list[NodeId]:

@@ -29,7 +29,8 @@ def register(app: Flask) -> None:
 
 def rca_released_case(rca):
     """For RCA pages: the candidate case study a signed-off RCA was released as (None if not released)."""
-    return release_service.released_case(rca) if rca is not None and rca.status == RcaStatus.SIGNED_OFF else None
+    return (release_service.released_case_heading(rca) if rca is not None and rca.status == RcaStatus.SIGNED_OFF
+            else None)
 
 
 def _undone_from_form() -> list[tuple[str, int, int]]:

@@ -74,6 +74,13 @@ def released_case(rca: RootCauseAnalysis):
     return db.session.scalar(select(CaseStudy).where(CaseStudy.source_rca_id == rca.id))
 
 
+def released_case_heading(rca: RootCauseAnalysis):
+    """What the RCA pages show of the case study the RCA was released as (its id, title and status), or None; one
+    query of those columns, not the case study's texts."""
+    return db.session.execute(select(CaseStudy.id, CaseStudy.title, CaseStudy.status)
+                              .where(CaseStudy.source_rca_id == rca.id)).first()
+
+
 def release_for(rca: RootCauseAnalysis) -> RcaRelease:
     """The stored preparation, or a fresh unsaved one."""
     existing = db.session.scalar(select(RcaRelease).where(RcaRelease.rca_id == rca.id))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from debrief import reference as ref
@@ -12,7 +12,7 @@ from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
 from debrief.debriefs.service import review_queue_rows
 from debrief.models import utcnow
-from debrief.rca import service as rca_service
+from debrief.publications.paging import page_number, pagination
 from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
 from debrief.review import incident as incident_page
 from debrief.security import requires
@@ -22,6 +22,21 @@ bp = Blueprint("review", __name__, url_prefix="/review")
 
 TRI = {"yes": True, "no": False}
 FILTERS = ("from", "to", "theme", "near_miss", "use_of_force", "injury")
+
+
+class _Args:
+    """The filters a page link keeps (publications.paging.pagination reads them with `as_args()`)."""
+    def __init__(self, args: dict[str, str]):
+        self.args = args
+
+    def as_args(self) -> dict[str, str]:
+        return self.args
+
+
+PER_PAGE = 25  # incidents a page: the page costs the same however many the force has
+_THEME_OPTIONS = [("", "Any type"), *((c.code, c.label) for c in ref.INCIDENT_TYPES)]
+_YES_NO = [(name, label, [("", "Any"), ("yes", "Yes"), ("no", "No")])
+           for name, label in (("near_miss", "Near-miss"), ("use_of_force", "Use of force"), ("injury", "Injury"))]
 
 
 def _date(name: str) -> tuple[date | None, str | None]:
@@ -45,21 +60,26 @@ def queue():
     theme = request.args.get("theme") or None
     if theme and theme not in ref.codes(ref.INCIDENT_TYPES):
         theme = None
-    incidents = review_queue_rows(
-        current_user.force_id, date_from=None if errors else date_from, date_to=None if errors else date_to,
+    queue_page = review_queue_rows(
+        current_user.force_id, page=page_number(), per_page=PER_PAGE,
+        date_from=None if errors else date_from, date_to=None if errors else date_to,
         theme=theme, near_miss=TRI.get(request.args.get("near_miss", "")),
         use_of_force=TRI.get(request.args.get("use_of_force", "")), injury=TRI.get(request.args.get("injury", "")),
     )
+    filters = {k: v for k, v in request.args.items() if v and k in FILTERS}
+    if not queue_page.rows and queue_page.page > queue_page.pages:  # past the last page: to the last
+        return redirect(url_for("review.queue", **filters, page=queue_page.pages))
     today = utcnow().date()
     me = current_user._get_current_object()
     rcas = reviewer_rcas(me)
     overdue = overdue_actions_led_by(me, today=today)
-    record_read("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=len(incidents),
-                filters={k: v for k, v in request.args.items() if v and k in FILTERS}, rcas=len(rcas.mine),
-                overdue_actions=len(overdue))
-    return render_template("review/queue.html", incidents=incidents, errors=errors, args=request.args, ref=ref,
-                           my_rcas=rcas.mine, overdue=overdue, today=today,
-                           awaiting_sign_off=rcas.awaiting_sign_off)
+    record_read("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=queue_page.count,
+                filters=filters, rcas=len(rcas.mine), overdue_actions=len(overdue))
+    return render_template("review/queue.html", incidents=queue_page.rows, queue_page=queue_page, errors=errors,
+                           args=request.args, ref=ref, my_rcas=rcas.mine, overdue=overdue, today=today,
+                           awaiting_sign_off=rcas.awaiting_sign_off,
+                           pagination=pagination(queue_page, "review.queue", _Args(filters)),
+                           themes=_THEME_OPTIONS, yes_no_filters=_YES_NO)
 
 
 @bp.route("/incidents/<int:incident_id>")

@@ -13,6 +13,7 @@ from debrief.rca.service.common import (  # noqa: F401
 )
 from debrief.rca.service.lifecycle import (  # noqa: F401
     source_label, start_rca, update_details, rcas_for_force, overdue_actions, RcaAlreadyStarted, already_started,
+    RcaRow, OverdueAction, rca_rows, rca_rows_query,
 )
 from debrief.rca.service.chronology import (  # noqa: F401
     moment_on_incident_day, entry_moment, entry_datetime, sort_key, resequence, save_chronology_entry, delete_chronology_entry,
@@ -37,4 +38,5 @@ from debrief.rca.service.signoff import (  # noqa: F401
     send_for_review, report_snapshot, changes_since_last_review, latest_return, review_gaps, sign_off_refusal,
     can_sign_off, awaiting_sign_off, sign_off, return_for_changes, DecisionOvertaken, decision_overtaken,
     SendOvertaken, send_overtaken,
+    may_sign_off_clause, Progress, progress,
 )

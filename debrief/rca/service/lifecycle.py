@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from typing import NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload, lazyload
+from sqlalchemy import Select, bindparam, case, literal, select
+from sqlalchemy.orm import aliased
 
 from debrief.database import lock_row
 from debrief.errors import ServiceError
@@ -117,24 +120,92 @@ def update_details(rca: RootCauseAnalysis, *, actor: User, level: str, terms_of_
     db.session.commit()
 
 
-def rcas_for_force(force_id: int) -> list[RootCauseAnalysis]:
-    """The force's RCAs for a list, in one statement: each with its incident and lead (by name), nothing else."""
-    return list(db.session.scalars(
-        select(RootCauseAnalysis).where(RootCauseAnalysis.force_id == force_id)
-        .order_by(RootCauseAnalysis.status, RootCauseAnalysis.due_on, RootCauseAnalysis.id)
-        .options(lazyload("*"), joinedload(RootCauseAnalysis.incident).lazyload("*"),
-                 joinedload(RootCauseAnalysis.lead).lazyload("*"))))
+class Named(NamedTuple):
+    name: str
 
 
-def overdue_actions(force_id: int, *, today: date, lead: User | None = None) -> list[RcaAction]:
-    """Open actions past their date, in one statement: each with its recommendation, RCA and incident reference."""
-    query = (select(RcaAction).join(Recommendation).join(RootCauseAnalysis)
-             .where(RootCauseAnalysis.force_id == force_id, RcaAction.status.in_(OPEN_ACTION_STATUSES),
-                    RcaAction.due_on < today)
-             .order_by(RcaAction.due_on, RcaAction.id)
-             .options(lazyload("*"), joinedload(RcaAction.recommendation).options(
-                 lazyload("*"), joinedload(Recommendation.rca).options(
-                     lazyload("*"), joinedload(RootCauseAnalysis.incident).lazyload("*")))))
-    if lead is not None:
-        query = query.where(RootCauseAnalysis.lead_id == lead.id)
-    return list(db.session.scalars(query))
+@dataclass(frozen=True)
+class RcaRow:
+    """An RCA as a list of RCAs shows it (rca/_table.html), read in one query with its incident's reference and
+    the people by name."""
+    id: int
+    reference: str
+    lead_id: int
+    lead_name: str
+    level: str
+    status: str
+    due_on: date
+    returned_at: datetime | None
+    returned_by: Named | None
+    returned_reason: str | None
+    sent_for_review_at: datetime | None
+    created_at: datetime
+    may_sign_off: bool = False
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == RcaStatus.DRAFT and self.returned_at is not None
+
+
+def rca_rows_query(*conditions, may_sign_off=None) -> Select:
+    """The RCAs meeting `conditions`, by status then due date, as `rca_rows` reads them; `may_sign_off` (a condition,
+    signoff.may_sign_off_clause) fills each row's flag in the same statement. Built once by each caller, with bound
+    parameters (building a statement costs more than running it)."""
+    lead, returned_by = aliased(User), aliased(User)
+    flag = case((may_sign_off, True), else_=False) if may_sign_off is not None else literal(False)
+    return (select(RootCauseAnalysis.id, Incident.reference, RootCauseAnalysis.lead_id, lead.name,
+                   RootCauseAnalysis.level, RootCauseAnalysis.status, RootCauseAnalysis.due_on,
+                   RootCauseAnalysis.returned_at, returned_by.name, RootCauseAnalysis.returned_reason,
+                   RootCauseAnalysis.sent_for_review_at, RootCauseAnalysis.created_at, flag)
+            .join(Incident, Incident.id == RootCauseAnalysis.incident_id)
+            .join(lead, lead.id == RootCauseAnalysis.lead_id)
+            .outerjoin(returned_by, returned_by.id == RootCauseAnalysis.returned_by_id)
+            .where(*conditions)
+            .order_by(RootCauseAnalysis.status, RootCauseAnalysis.due_on, RootCauseAnalysis.id))
+
+
+def rca_rows(query: Select, **params) -> list[RcaRow]:
+    """The rows of an `rca_rows_query`, in one statement."""
+    return [RcaRow(id=rca_id, reference=reference, lead_id=lead_id, lead_name=lead_name, level=level, status=status,
+                   due_on=due_on, returned_at=returned_at, returned_by=Named(returner) if returner is not None else None,
+                   returned_reason=reason, sent_for_review_at=sent, created_at=created, may_sign_off=bool(may))
+            for rca_id, reference, lead_id, lead_name, level, status, due_on, returned_at, returner, reason, sent,
+            created, may in db.session.execute(query, params)]
+
+
+@cache
+def _force_rcas() -> Select:
+    return rca_rows_query(RootCauseAnalysis.force_id == bindparam("force_id"))
+
+
+def rcas_for_force(force_id: int) -> list[RcaRow]:
+    """The force's RCAs for a list, in one statement."""
+    return rca_rows(_force_rcas(), force_id=force_id)
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    """An open action past its date, as the lists of overdue actions show it (rca/_overdue.html)."""
+    description: str
+    owner: str
+    due_on: date
+    rca_id: int
+    reference: str
+
+
+@cache
+def _overdue_query(by_lead: bool) -> Select:
+    query = (select(RcaAction.description, RcaAction.owner, RcaAction.due_on, Recommendation.rca_id, Incident.reference)
+             .join(Recommendation, Recommendation.id == RcaAction.recommendation_id)
+             .join(RootCauseAnalysis, RootCauseAnalysis.id == Recommendation.rca_id)
+             .join(Incident, Incident.id == RootCauseAnalysis.incident_id)
+             .where(RootCauseAnalysis.force_id == bindparam("force_id"), RcaAction.status.in_(OPEN_ACTION_STATUSES),
+                    RcaAction.due_on < bindparam("today"))
+             .order_by(RcaAction.due_on, RcaAction.id))
+    return query.where(RootCauseAnalysis.lead_id == bindparam("lead_id")) if by_lead else query
+
+
+def overdue_actions(force_id: int, *, today: date, lead: User | None = None) -> list[OverdueAction]:
+    """Open actions past their date, soonest first, in one statement: each with its RCA and incident reference."""
+    params = {"force_id": force_id, "today": today} | ({"lead_id": lead.id} if lead is not None else {})
+    return [OverdueAction(*row) for row in db.session.execute(_overdue_query(lead is not None), params)]

@@ -1,13 +1,20 @@
 """Sending for review, a second reviewer's sign-off or return, and what stops either."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from functools import cache
+from typing import NamedTuple
+
+from sqlalchemy import Select, and_, bindparam, exists, func, select
+from sqlalchemy.orm import aliased
 
 from debrief.database import lock_row
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.mail.staff import notify_awaiting_sign_off
-from debrief.models import RcaEvent, RootCauseAnalysis, User, utcnow
+from debrief.models import (
+    ChronologyEntry, Debrief, Incident, IncidentOfficer, RcaAction, RcaEvent, RcaTeamMember, Recommendation,
+    RootCauseAnalysis, User, utcnow,
+)
 from debrief.models.rca import RcaStatus
 from debrief.rca import graph as rca_graph
 from debrief.rca.report_sections import SECTION_HEADINGS, SECTION_KEYS, changed_sections, missing_sections
@@ -91,7 +98,8 @@ def latest_return(rca: RootCauseAnalysis) -> RcaEvent | None:
     return None
 
 
-def review_gaps(rca: RootCauseAnalysis) -> list[str]:
+def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list[str]:
+    """What must be done before the RCA can be sent for review; `counted` (its `progress`) spares loading the plan."""
     gaps = []
     if not rca.terms_of_reference.strip():
         gaps.append("add the terms of reference")
@@ -104,15 +112,45 @@ def review_gaps(rca: RootCauseAnalysis) -> list[str]:
         gaps.append("write the report's " + ", ".join(m.lower() for m in missing))
     if stored_loops(rca):
         gaps.append("remove a link from each loop in the graph")
-    if not rca.recommendations:
+    recommendations, without_actions = ((counted.recommendations, counted.without_actions) if counted is not None else
+                                        (len(rca.recommendations), sum(not r.actions for r in rca.recommendations)))
+    if not recommendations:
         gaps.append("add at least one recommendation")
-    elif any(not r.actions for r in rca.recommendations):
+    elif without_actions:
         gaps.append("give every recommendation at least one action")
     waiting = undeclared(rca)
     if waiting:
         gaps.append("every member of the team declares their interests (waiting for "
                     + ", ".join(m.user.name for m in waiting) + ")")
     return gaps
+
+
+class Progress(NamedTuple):
+    """The overview's counts of an RCA's chronology and plan."""
+    entries: int
+    problems: int
+    recommendations: int
+    actions: int
+    without_actions: int  # recommendations with no action
+
+
+@cache
+def _progress_query() -> Select:
+    rca_id = bindparam("rca_id")
+    count = lambda column, *where: select(func.count(column)).where(*where).scalar_subquery()  # noqa: E731
+    return select(
+        count(ChronologyEntry.id, ChronologyEntry.rca_id == rca_id),
+        count(ChronologyEntry.id, ChronologyEntry.rca_id == rca_id, ChronologyEntry.is_problem.is_(True)),
+        count(Recommendation.id, Recommendation.rca_id == rca_id),
+        count(RcaAction.id, RcaAction.recommendation_id.in_(select(Recommendation.id)
+                                                             .where(Recommendation.rca_id == rca_id))),
+        count(Recommendation.id, Recommendation.rca_id == rca_id,
+              ~exists().where(RcaAction.recommendation_id == Recommendation.id)))
+
+
+def progress(rca: RootCauseAnalysis) -> Progress:
+    """How far the RCA has got, counted in one statement (the chronology and the plan themselves not loaded)."""
+    return Progress(*db.session.execute(_progress_query(), {"rca_id": rca.id}).one())
 
 
 def sign_off_refusal(rca: RootCauseAnalysis, user: User) -> str | None:
@@ -131,6 +169,21 @@ def sign_off_refusal(rca: RootCauseAnalysis, user: User) -> str | None:
 
 def can_sign_off(rca: RootCauseAnalysis, user: User) -> bool:
     return sign_off_refusal(rca, user) is None
+
+
+def may_sign_off_clause(user_id, force_id):
+    """`can_sign_off(rca, user)` as a condition on RootCauseAnalysis, for a list that shows many RCAs in one query;
+    `user_id` and `force_id` are the user's, as values or bound parameters (tests/views/test_review_queue_rows.py
+    checks it agrees with can_sign_off)."""
+    incident = aliased(Incident)  # its own name: the list's query may join the RCA's incident too
+    return and_(
+        RootCauseAnalysis.status == RcaStatus.IN_REVIEW, RootCauseAnalysis.force_id == force_id,
+        RootCauseAnalysis.lead_id != user_id,
+        ~exists().where(RcaTeamMember.rca_id == RootCauseAnalysis.id, RcaTeamMember.user_id == user_id),
+        ~exists().where(IncidentOfficer.incident_id == RootCauseAnalysis.incident_id,
+                        IncidentOfficer.user_id == user_id),
+        ~exists().where(Debrief.incident_id == RootCauseAnalysis.incident_id, Debrief.author_id == user_id),
+        ~exists().where(incident.id == RootCauseAnalysis.incident_id, incident.reporter_id == user_id))
 
 
 def awaiting_sign_off(user: User) -> list[RootCauseAnalysis]:

@@ -16,6 +16,7 @@ from debrief.rca.framework import group_by_category, CATEGORIES, category_name
 from debrief.rca.render import (
     Drawing, RenderCache, RenderError, cached_render, check_drawable, drawing_or_reason, fishbone_dot, graph_dot, text_alternative,
 )
+from debrief.rca.access import GRAPH_PAGE_LOADS
 from debrief.rca.views.common import audited, current_actor, rca_of_force
 from debrief.security import requires
 
@@ -76,7 +77,7 @@ def _graph_fragments(rca) -> dict:
 
 @requires(Permission.REVIEW_INCIDENTS)
 def graph(rca_id: int, link_form=None):
-    rca = rca_of_force(rca_id)
+    rca = rca_of_force(rca_id, GRAPH_PAGE_LOADS)
     rows = service.node_rows(rca)
     links = service.link_count(rca)
     pages = max(1, -(-len(rows) // ITEMS_PER_PAGE))

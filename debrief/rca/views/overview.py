@@ -18,6 +18,7 @@ from debrief.rca.forms import (
 )
 from debrief.rca.report_sections import SECTIONS
 from debrief.rca.service import team
+from debrief.rca.access import OVERVIEW_LOADS
 from debrief.rca.views.common import audited, current_actor, rca_of_force, require_editor
 from debrief.security import requires
 
@@ -67,14 +68,17 @@ def start(incident_id: int):
 
 @requires(Permission.REVIEW_INCIDENTS)
 def overview(rca_id: int):
-    rca = rca_of_force(rca_id)
+    rca = rca_of_force(rca_id, OVERVIEW_LOADS)
     return audited(rca, "overview", render_template("rca/overview.html", **_overview_context(rca, ReviewForm())))
 
 
 def _overview_context(rca, review_form) -> dict:
     if not review_form.version.data:
         review_form.version.data = str(rca.version)
-    return {"rca": rca, "analysis": service.analyse(rca), "gaps": service.review_gaps(rca),
+    leads_draft = rca.editable and rca.lead_id == current_user.id  # only they see what is missing before review
+    progress = service.progress(rca)
+    return {"rca": rca, "analysis": service.analyse(rca), "progress": progress,
+            "gaps": service.review_gaps(rca, progress) if leads_draft else [],
             "can_sign_off": service.can_sign_off(rca,
                                                  current_actor()), "review_form": review_form, "today": utcnow().date(),
             "refusal": service.sign_off_refusal(rca, current_actor()) if rca.status == RcaStatus.IN_REVIEW else None,
