@@ -8,7 +8,7 @@ from flask_login import current_user
 from jinja2 import Template
 from markupsafe import Markup, escape
 
-from debrief.auth.roles import Permission
+from debrief.auth.roles import Permission, permissions_for
 from debrief.models.rca import RCA_STATUS_LABELS, RcaStatus
 from debrief.publications import workflow as case_workflow
 from debrief import reference
@@ -63,8 +63,9 @@ def navigation_items() -> list[dict]:
     if not current_user.is_authenticated:
         return []
     items = []
+    granted = permissions_for(current_user.roles)  # once, not once an entry
     for permission, endpoint, text in NAVIGATION:
-        if current_user.can(permission):
+        if permission in granted:
             href = url_for(endpoint)
             items.append({"href": href, "text": text, "active": request.path.startswith(href)})
     return items

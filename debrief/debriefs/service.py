@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from debrief.analytics.debrief_summary import commit_counted, counted_in
@@ -302,12 +303,17 @@ def _place_words(place: str | None) -> set[str]:
             if w not in _STOP and len(w) > 2}
 
 
+@cache
+def _debriefs_of_author():
+    """debriefs_for's statement, built once: a reused statement keeps its cache key, so a request skips building it."""
+    return (select(Debrief).where(Debrief.author_id == bindparam("author_id")).order_by(Debrief.updated_at.desc())
+            .options(lazyload("*"), joinedload(Debrief.incident).options(
+                lazyload("*"), joinedload(Incident.reporter).lazyload("*"))))
+
+
 def debriefs_for(user: User) -> list[Debrief]:
     """The user's debriefs, newest first, with what their home page lists: the incident and who reported it."""
-    return list(db.session.scalars(
-        select(Debrief).where(Debrief.author_id == user.id).order_by(Debrief.updated_at.desc())
-        .options(lazyload("*"), joinedload(Debrief.incident).options(
-            lazyload("*"), joinedload(Incident.reporter).lazyload("*")))))
+    return list(db.session.scalars(_debriefs_of_author(), {"author_id": user.id}))
 
 
 def review_queue(force_id: int, **filters) -> list[Incident]:
