@@ -27,11 +27,14 @@ def visible_case_study():
                 or_(CaseStudy.issue_id.is_(None), CaseStudy.issue_id.in_(published_issues)))
 
 
+@cache
+def _published_issues():
+    return select(MagazineIssue).where(MagazineIssue.status == IssueStatus.PUBLISHED).order_by(MagazineIssue.number.desc())
+
+
 def published_issues() -> list[MagazineIssue]:
-    """Published issues, newest number first."""
-    return list(db.session.scalars(
-        select(MagazineIssue).where(MagazineIssue.status == IssueStatus.PUBLISHED)
-        .order_by(MagazineIssue.number.desc())))
+    """Published issues, newest number first (a statement built once: a reused statement keeps its cache key)."""
+    return list(db.session.scalars(_published_issues()))
 
 
 def published_issue(number: int) -> MagazineIssue | None:
