@@ -6,7 +6,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import joinedload, lazyload, selectinload
+from sqlalchemy.orm import joinedload, lazyload, load_only, selectinload
 
 from debrief.analytics.debrief_summary import commit_counted, counted_in
 from debrief.errors import ServiceError
@@ -305,10 +305,17 @@ def _place_words(place: str | None) -> set[str]:
 
 @cache
 def _debriefs_of_author():
-    """debriefs_for's statement, built once: a reused statement keeps its cache key, so a request skips building it."""
+    """debriefs_for's statement, built once: a reused statement keeps its cache key, so a request skips building it.
+    Only the columns the home page lists are loaded (not every answer of every debrief)."""
     return (select(Debrief).where(Debrief.author_id == bindparam("author_id")).order_by(Debrief.updated_at.desc())
-            .options(lazyload("*"), joinedload(Debrief.incident).options(
-                lazyload("*"), joinedload(Incident.reporter).lazyload("*"))))
+            .options(lazyload("*"),
+                     load_only(Debrief.incident_id, Debrief.author_id, Debrief.kind, Debrief.status, Debrief.due_at,
+                               Debrief.submitted_at, Debrief.updated_at, Debrief.support_wanted),
+                     joinedload(Debrief.incident).options(
+                         lazyload("*"),
+                         load_only(Incident.reference, Incident.reporter_id, Incident.occurred_at, Incident.place,
+                                   Incident.near_miss),
+                         joinedload(Incident.reporter).options(lazyload("*"), load_only(User.name)))))
 
 
 def debriefs_for(user: User) -> list[Debrief]:
