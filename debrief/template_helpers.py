@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, has_request_context, request, url_for
 from flask_login import current_user
 from jinja2 import Template
 from markupsafe import Markup, escape
 
 from debrief.audit.describe import describe, record as audit_record
-from debrief.auth.roles import Permission
+from debrief.auth.roles import Permission, permissions_for
 from debrief.models.rca import RCA_STATUS_LABELS, RcaStatus
 from debrief.publications import workflow as case_workflow
 from debrief import reference
@@ -64,11 +64,34 @@ def navigation_items() -> list[dict]:
     if not current_user.is_authenticated:
         return []
     items = []
+    granted = permissions_for(current_user.roles)  # once, not once an entry
     for permission, endpoint, text in NAVIGATION:
-        if current_user.can(permission):
+        if permission in granted:
             href = url_for(endpoint)
             items.append({"href": href, "text": text, "active": request.path.startswith(href)})
     return items
+
+
+# The layout's own links (header, footer, stylesheets, script): the same on every page of a deployment.
+LAYOUT_LINKS = {
+    "home": ("main.index", {}), "sign_out": ("auth.sign_out", {}), "magazine": ("magazine.issues", {}),
+    "accessibility": ("main.accessibility", {}), "privacy": ("main.privacy", {}), "status": ("main.status", {}),
+    "govuk_css": ("static", {"filename": "govuk/govuk-frontend.min.css"}),
+    "app_css": ("static", {"filename": "css/app.css"}), "icon": ("static", {"filename": "images/debrief-icon.svg"}),
+    "app_js": ("static", {"filename": "js/app.js"}),
+}
+
+
+def layout_urls() -> dict[str, str]:
+    """LAYOUT_LINKS' addresses, built once per application root (ten url_for calls on every page otherwise)."""
+    if not has_request_context():  # as before: url_for decides what it can build without a request
+        return {name: url_for(endpoint, **values) for name, (endpoint, values) in LAYOUT_LINKS.items()}
+    built = current_app.extensions.setdefault("debrief_layout_urls", {})
+    root = request.script_root
+    urls = built.get(root)
+    if urls is None:
+        urls = built[root] = {name: url_for(endpoint, **values) for name, (endpoint, values) in LAYOUT_LINKS.items()}
+    return urls
 
 
 def format_datetime(value: datetime | None) -> str:
@@ -146,6 +169,7 @@ def init_template_helpers(app: Flask) -> None:
     app.jinja_env.template_class = QuickImportTemplate
 
     app.add_template_global(navigation_items, "navigation_items")
+    app.add_template_global(layout_urls, "layout_urls")
     app.add_template_global(answer_row, "answer_row")
     app.add_template_global(officer_list, "officer_list")
     app.add_template_global(debrief_errors, "debrief_errors")

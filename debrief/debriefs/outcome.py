@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, case, select
 
 from debrief.extensions import db
 from debrief.models import CaseStudy, Debrief, RootCauseAnalysis
 from debrief.models.rca import RcaStatus
-from debrief.publications.reading import published_case_study_ids
+from debrief.publications.reading import visible_case_study
 
 
 @dataclass(frozen=True)
@@ -24,19 +25,23 @@ class Outcome:
                                   ("published", self.case_study_id)) if done]
 
 
+@cache
+def _outcome_rows():
+    """Each RCA of the incidents with its case study and whether that is public: one statement, built once (a reused
+    statement keeps its cache key, so a request does not build it again)."""
+    return (select(RootCauseAnalysis.incident_id, RootCauseAnalysis.started_on, RootCauseAnalysis.status,
+                   RootCauseAnalysis.signed_off_at, CaseStudy.id, case((visible_case_study(), True), else_=False))
+            .outerjoin(CaseStudy, CaseStudy.source_rca_id == RootCauseAnalysis.id)
+            .where(RootCauseAnalysis.incident_id.in_(bindparam("incident_ids", expanding=True))))
+
+
 def outcomes_for(incident_ids: set[int]) -> dict[int, Outcome]:
-    """Each incident's outcome, by incident id: one query for the RCAs, one for which released case studies are public."""
+    """Each incident's outcome, by incident id, in one query (a released case study counts once it is public)."""
     if not incident_ids:
         return {}
-    rows = db.session.execute(select(RootCauseAnalysis.incident_id, RootCauseAnalysis.started_on,
-                                     RootCauseAnalysis.status, RootCauseAnalysis.signed_off_at, CaseStudy.id)
-                              .outerjoin(CaseStudy, CaseStudy.source_rca_id == RootCauseAnalysis.id)
-                              .where(RootCauseAnalysis.incident_id.in_(incident_ids)))
-    rows = rows.all()
-    public_ids = published_case_study_ids({case_id for *_, case_id in rows if case_id is not None})
     out: dict[int, Outcome] = {}
-    for incident_id, started, status, signed_at, case_id in rows:
-        public = case_id in public_ids
+    for incident_id, started, status, signed_at, case_id, public in db.session.execute(
+            _outcome_rows(), {"incident_ids": sorted(incident_ids)}):
         out[incident_id] = Outcome(rca_started=started,
                                    signed_off=signed_at if status == RcaStatus.SIGNED_OFF else None,
                                    case_study_id=case_id if public else None)

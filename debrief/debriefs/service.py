@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, bindparam, func, select
-from sqlalchemy.orm import joinedload, lazyload
+from sqlalchemy.orm import joinedload, lazyload, load_only
 
 from debrief.analytics.debrief_summary import commit_counted, counted_in
 from debrief.errors import ServiceError
@@ -305,12 +305,24 @@ def _place_words(place: str | None) -> set[str]:
             if w not in _STOP and len(w) > 2}
 
 
+@cache
+def _debriefs_of_author():
+    """debriefs_for's statement, built once: a reused statement keeps its cache key, so a request skips building it.
+    Only the columns the home page lists are loaded (not every answer of every debrief)."""
+    return (select(Debrief).where(Debrief.author_id == bindparam("author_id")).order_by(Debrief.updated_at.desc())
+            .options(lazyload("*"),
+                     load_only(Debrief.incident_id, Debrief.author_id, Debrief.kind, Debrief.status, Debrief.due_at,
+                               Debrief.submitted_at, Debrief.updated_at, Debrief.support_wanted),
+                     joinedload(Debrief.incident).options(
+                         lazyload("*"),
+                         load_only(Incident.reference, Incident.reporter_id, Incident.occurred_at, Incident.place,
+                                   Incident.near_miss),
+                         joinedload(Incident.reporter).options(lazyload("*"), load_only(User.name)))))
+
+
 def debriefs_for(user: User) -> list[Debrief]:
     """The user's debriefs, newest first, with what their home page lists: the incident and who reported it."""
-    return list(db.session.scalars(
-        select(Debrief).where(Debrief.author_id == user.id).order_by(Debrief.updated_at.desc())
-        .options(lazyload("*"), joinedload(Debrief.incident).options(
-            lazyload("*"), joinedload(Incident.reporter).lazyload("*")))))
+    return list(db.session.scalars(_debriefs_of_author(), {"author_id": user.id}))
 
 
 def review_queue(force_id: int, *, date_from=None, date_to=None, **filters) -> list[Incident]:

@@ -2,8 +2,10 @@
 questions by audience, and the labels of the lists they are tagged with; never a force or a source."""
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import selectinload
+from functools import cache
+
+from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from debrief.extensions import db
 from debrief.models import CaseStudy, MagazineIssue, ReflectiveQuestion
@@ -25,11 +27,14 @@ def visible_case_study():
                 or_(CaseStudy.issue_id.is_(None), CaseStudy.issue_id.in_(published_issues)))
 
 
+@cache
+def _published_issues():
+    return select(MagazineIssue).where(MagazineIssue.status == IssueStatus.PUBLISHED).order_by(MagazineIssue.number.desc())
+
+
 def published_issues() -> list[MagazineIssue]:
-    """Published issues, newest number first."""
-    return list(db.session.scalars(
-        select(MagazineIssue).where(MagazineIssue.status == IssueStatus.PUBLISHED)
-        .order_by(MagazineIssue.number.desc())))
+    """Published issues, newest number first (a statement built once: a reused statement keeps its cache key)."""
+    return list(db.session.scalars(_published_issues()))
 
 
 def published_issue(number: int) -> MagazineIssue | None:
@@ -45,8 +50,16 @@ def issue_case_studies(issue: MagazineIssue) -> list[CaseStudy]:
         .order_by(CaseStudy.position, CaseStudy.id)))
 
 
+@cache
+def _published_case_study():
+    """A public case study with its issue and questions (its page and PDF show both) in one statement, built once: a
+    reused statement keeps its cache key."""
+    return (select(CaseStudy).where(CaseStudy.id == bindparam("case_study_id"), visible_case_study())
+            .options(joinedload(CaseStudy.issue), joinedload(CaseStudy.questions)))
+
+
 def published_case_study(case_study_id: int) -> CaseStudy | None:
-    return db.session.scalar(select(CaseStudy).where(CaseStudy.id == case_study_id, visible_case_study()))
+    return db.session.execute(_published_case_study(), {"case_study_id": case_study_id}).unique().scalar_one_or_none()
 
 
 def published_case_study_ids(case_study_ids: set[int]) -> set[int]:

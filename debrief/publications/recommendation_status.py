@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from debrief.extensions import db
@@ -51,16 +52,21 @@ def status_of(stances: Iterable[str | None]) -> Status:
     return Status(tuple((stage, counted.count(stage)) for stage in STAGES if stage in counted))
 
 
+@cache
+def _approved_stances():
+    """public_responses' statement, built once (a reused statement keeps its cache key: every case study page runs it)."""
+    return (select(ForceResponse).join(ReflectiveQuestion, ReflectiveQuestion.id == ForceResponse.question_id)
+            .where(ReflectiveQuestion.case_study_id == bindparam("case_study_id"),
+                   ForceResponse.status == ResponseStatus.APPROVED.value,
+                   ForceResponse.recommendation_stance.is_not(None))
+            .options(joinedload(ForceResponse.force))
+            .order_by(ForceResponse.updated_at.desc(), ForceResponse.id.desc()))
+
+
 def public_responses(case_study: CaseStudy) -> list[ForceResponse]:
     """Approved responses to the case study's questions that say where the force is with its recommendations: one per
     force (its latest), furthest stage first, then by force name."""
-    rows = db.session.scalars(
-        select(ForceResponse).join(ReflectiveQuestion, ReflectiveQuestion.id == ForceResponse.question_id)
-        .where(ReflectiveQuestion.case_study_id == case_study.id,
-               ForceResponse.status == ResponseStatus.APPROVED.value,
-               ForceResponse.recommendation_stance.is_not(None))
-        .options(joinedload(ForceResponse.force))
-        .order_by(ForceResponse.updated_at.desc(), ForceResponse.id.desc())).all()
+    rows = db.session.scalars(_approved_stances(), {"case_study_id": case_study.id}).all()
     latest: dict[int, ForceResponse] = {}
     for row in rows:
         if row.recommendation_stance in {s.value for s in STAGES}:

@@ -6,6 +6,7 @@ studies has it. Only published case studies in published issues count, and only 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import select
 
@@ -35,13 +36,20 @@ class Theme:
         return sum(len(issue.case_studies) for issue in self.issues)
 
 
+@cache
+def _published_in_issues():
+    """Published case studies of published issues, newest issue first: built once (a reused statement keeps its cache
+    key; the magazine's home page runs it on every request)."""
+    return (select(CaseStudy.id, CaseStudy.title, CaseStudy.themes, MagazineIssue.number, MagazineIssue.theme)
+            .join(MagazineIssue, MagazineIssue.id == CaseStudy.issue_id)
+            .where(CaseStudy.status == CaseStudyStatus.PUBLISHED, MagazineIssue.status == IssueStatus.PUBLISHED)
+            .order_by(MagazineIssue.number.desc(), CaseStudy.position, CaseStudy.id))
+
+
 def themes(only: str | None = None) -> list[Theme]:
     """Every theme with at least one published case study (or just the theme `only`), in the vocabulary's order,
     with its issues."""
-    query = (select(CaseStudy.id, CaseStudy.title, CaseStudy.themes, MagazineIssue.number, MagazineIssue.theme)
-             .join(MagazineIssue, MagazineIssue.id == CaseStudy.issue_id)
-             .where(CaseStudy.status == CaseStudyStatus.PUBLISHED, MagazineIssue.status == IssueStatus.PUBLISHED)
-             .order_by(MagazineIssue.number.desc(), CaseStudy.position, CaseStudy.id))
+    query = _published_in_issues()
     choices = [c for c in THEME_CHOICES if only is None or c.code == only]
     if only is not None:
         if not choices:

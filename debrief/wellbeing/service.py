@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload, lazyload
 
 from debrief.errors import ServiceError
@@ -40,12 +40,15 @@ def support_status(debrief: Debrief) -> SupportStatus:
     return SupportStatus(bool(debrief.support_wanted), ack.acknowledged_at if ack else None)
 
 
+# Built once: a reused statement keeps its cache key (every officer's home page runs it).
+_ACKNOWLEDGED = (select(SupportAcknowledgement.debrief_id, SupportAcknowledgement.acknowledged_at)
+                 .where(SupportAcknowledgement.debrief_id.in_(bindparam("ids", expanding=True))))
+
+
 def support_statuses(debriefs: list[Debrief]) -> dict[int, SupportStatus]:
     """support_status() of each debrief, by debrief id, in one query."""
     asked = [d.id for d in debriefs if d.support_wanted]
-    acknowledged = dict(db.session.execute(
-        select(SupportAcknowledgement.debrief_id, SupportAcknowledgement.acknowledged_at)
-        .where(SupportAcknowledgement.debrief_id.in_(asked))).all()) if asked else {}
+    acknowledged = dict(db.session.execute(_ACKNOWLEDGED, {"ids": asked}).all()) if asked else {}
     return {d.id: SupportStatus(bool(d.support_wanted), acknowledged.get(d.id)) for d in debriefs}
 
 

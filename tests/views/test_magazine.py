@@ -207,3 +207,15 @@ def test_recommendations_without_a_query_shows_just_the_form(client, magazine):
 def test_magazine_link_in_every_footer(client, people):
     page = get_page(client, "/sign-in")
     assert page.html.select_one(".govuk-footer a[href='/magazine/']").get_text(strip=True) == "Magazine"
+
+
+def test_case_study_texts_keep_paragraphs_lines_and_bulleted_lists_escaped(client, forces):
+    """The magazine's paragraphs (a Python filter since it was a macro): blank lines split paragraphs, a paragraph's
+    lines stay in one <p>, bulleted lines become a list between the paragraph's other lines; all escaped."""
+    case = create_case_study(force=forces["A"], issue=create_issue(number=9, theme="Lists"), title="Lists",
+                             summary="First line\nsecond <b>line</b>\n\n- one & two\n* three\nAfter the list\n\n\n")
+    html = get_page(client, f"/magazine/case-studies/{case.id}").response.get_data(as_text=True)
+    assert '<p class="govuk-body debrief-text">First line\nsecond &lt;b&gt;line&lt;/b&gt;</p>' in html
+    assert ('<ul class="govuk-list govuk-list--bullet">\n        <li>one &amp; two</li>\n        <li>three</li></ul>\n'
+            '        <p class="govuk-body debrief-text">After the list</p>') in html
+    assert "<b>" not in html
