@@ -125,6 +125,6 @@ def attach_links(figures: list[pages.Figure], filters: PatternFilters | None) ->
             for r, row in enumerate(figure.table.rows):
                 cell = row[c]
                 if isinstance(cell, int) and not isinstance(cell, bool) and cell > 0 and \
-                        spec.condition(filters, str(row[0]), column) is not None:  # a row it can list
+                        drill.lists_row(figure.key, filters, str(row[0]), column):  # a row it can list
                     figure.links[(r, c)] = url_for("patterns.records", figure=figure.key, row=str(row[0]),
                                                    column=column, **args)
