@@ -129,10 +129,12 @@ def _load(session: Session, filters: PatternFilters) -> RollupSums:
     return RollupSums(session.connection().execute(statement).all())  # Core: plain rows, no ORM entities
 
 
+_FORCES = select(Force.id, Force.name).order_by(Force.name)  # built once: a constant statement
+
+
 def forces(session: Session) -> list[tuple[int, str]]:
     """Every force's (id, name), by name: the learning team's choice of force and the pages that name forces."""
-    return shared("forces", lambda: [tuple(row) for row in session.execute(
-        select(Force.id, Force.name).order_by(Force.name))])
+    return shared("forces", lambda: [tuple(row) for row in session.connection().execute(_FORCES)])
 
 
 def sums(session: Session, filters: PatternFilters) -> RollupSums:
