@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -130,6 +131,17 @@ DRILLS.update({f"trend-{m.key}-{per}": Drill(INCIDENTS, (trends.THIS_YEAR, trend
 # What the other figures count where it is not the incidents or RCAs listed.
 COUNTS = {"tactics": "uses of the tactic recorded in debriefs", "injuries": "injuries recorded in debriefs",
           "training-debrief-topics": "submitted debriefs"}
+
+
+@lru_cache(maxsize=8192)
+def lists_row(figure_key: str, filters: PatternFilters, label: str, column: str) -> bool:
+    """Whether the figure's drill can list the records behind a row and column (its condition is not None).
+
+    A condition is a function of these four alone (what needs the database is a `Later`, run only when the list is
+    asked for), so the answer is worked out once for each and kept: building the conditions of every cell of a page
+    just to see that they exist cost more than the page's figures.
+    """
+    return DRILLS[figure_key].condition(filters, label, column) is not None
 
 
 def audience(user: User, filters: PatternFilters) -> str | None:

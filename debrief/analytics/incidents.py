@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from debrief.analytics.filters import PatternFilters
@@ -126,8 +126,10 @@ def rca_timeliness(session: Session, filters: PatternFilters) -> Table:
     return table
 
 
-def headline(session: Session, filters: PatternFilters) -> Table:
-    """The overview's few numbers for the months and forces chosen: one statement of scalar subqueries."""
+@lru_cache(maxsize=128)
+def _headline_statement(filters: PatternFilters) -> tuple[tuple[str, ...], Select | None]:
+    """The headline's labels and statement, built once for each filters value and then reused: it is a function of
+    the filters alone, and building it cost more than running it (the rows are read afresh every time)."""
     figures: dict[str, object] = {}
     if filters.debriefs:
         incidents = debrief_summary_conditions(filters, ROLLUP_INCIDENTS)
@@ -150,6 +152,14 @@ def headline(session: Session, filters: PatternFilters) -> Table:
         figures["Uses of force in the national data"] = (select(func.coalesce(func.sum(S.records), 0))
                                                          .where(*summary_conditions(filters, "all")))
     if not figures:
+        return (), None
+    return tuple(figures), select(*(query.scalar_subquery() for query in figures.values()))
+
+
+def headline(session: Session, filters: PatternFilters) -> Table:
+    """The overview's few numbers for the months and forces chosen: one statement of scalar subqueries."""
+    labels, statement = _headline_statement(filters)
+    if statement is None:
         return Table(["Figure", "Number"], [])
-    values = session.execute(select(*(query.scalar_subquery() for query in figures.values()))).one()
-    return Table(["Figure", "Number"], [[label, int(value or 0)] for label, value in zip(figures, values)])
+    values = session.connection().execute(statement).one()  # Core: no ORM entities to load
+    return Table(["Figure", "Number"], [[label, int(value or 0)] for label, value in zip(labels, values)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -284,6 +285,14 @@ def draw(table: Table, chart: Chart, chart_id: str) -> list[str]:
     return drawn
 
 
+@lru_cache(maxsize=256)
+def _drawn(key: str, chart_specs: tuple[Chart, ...], columns: tuple[str, ...], rows: tuple[tuple, ...]) -> tuple[str, ...]:
+    """A figure's charts, drawn once for each content (the numbers as shown, after suppression) and kept: the SVG is
+    a function of these alone, so the same figures are not drawn again on every view."""
+    table = Table(list(columns), [list(row) for row in rows])
+    return tuple(svg for i, chart in enumerate(chart_specs) for svg in draw(table, chart, f"{key}-chart-{i}"))
+
+
 def build_page(session: Session, page: str, filters: PatternFilters,
                policy: suppression.Policy = suppression.DEFAULT) -> list[Figure]:
     """Every figure of a page (each reads the monthly rollups, not the debriefs or national rows themselves)."""
@@ -299,6 +308,6 @@ def figure_table(session: Session, spec: FigureSpec, filters: PatternFilters,
 def build_figure(session: Session, spec: FigureSpec, filters: PatternFilters,
                  policy: suppression.Policy = suppression.DEFAULT) -> Figure:
     table = figure_table(session, spec, filters, policy)
-    drawn = [svg for i, chart in enumerate(spec.charts) for svg in draw(table, chart, f"{spec.key}-chart-{i}")]
+    drawn = list(_drawn(spec.key, spec.charts, tuple(table.columns), tuple(tuple(row) for row in table.rows)))
     table.notes[:0] = left_off(table, spec)
     return Figure(spec.key, spec.title, table, drawn)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 from typing import TypeVar
 
 from sqlalchemy import String, func, literal, select, union_all
@@ -55,17 +56,27 @@ class RollupSums:
     """Both rollups' counts for one scope, by (source, measure) then (month, code)."""
 
     def __init__(self, rows) -> None:
-        self._rows: dict[tuple[str, str], list[tuple[int, str, Counts]]] = defaultdict(list)
-        for source, month, measure, code, *counts in rows:
-            self._rows[(source, measure)].append((month, code, tuple(int(n or 0) for n in counts)))
+        # The rows as read, by (source, measure); a measure's counts are made integers when a figure first asks for
+        # it (a page reads a few of the scope's measures, and converting every row cost more than the query).
+        self._raw: dict[tuple[str, str], list] = defaultdict(list)
+        for row in rows:
+            self._raw[(row[0], row[2])].append(row)
+        self._done: dict[tuple[str, str], list[tuple[int, str, Counts]]] = {}
 
     def _source(self, national: bool) -> str:
         return NATIONAL if national else DEBRIEFS
 
+    def _measure(self, key: tuple[str, str]) -> list[tuple[int, str, Counts]]:
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = [(month, code, tuple(int(n or 0) for n in counts))
+                                       for _, month, _, code, *counts in self._raw.get(key, ())]
+        return found
+
     def by_code(self, measure: str, national: bool) -> dict[str, Counts]:
         """{code: counts summed over the months}."""
         out: dict[str, list[int]] = {}
-        for _, code, counts in self._rows.get((self._source(national), measure), ()):
+        for _, code, counts in self._measure((self._source(national), measure)):
             total = out.setdefault(code, [0] * len(COUNTS))
             for i, n in enumerate(counts):
                 total[i] += n
@@ -75,7 +86,7 @@ class RollupSums:
         """{YYYYMM: one column summed over the codes}."""
         index = COUNTS.index(column)
         out: dict[int, int] = {}
-        for month, _, counts in self._rows.get((self._source(national), measure), ()):
+        for month, _, counts in self._measure((self._source(national), measure)):
             out[month] = out.get(month, 0) + counts[index]
         return out
 
@@ -83,7 +94,7 @@ class RollupSums:
         """{(YYYYMM, code): one column}."""
         index = COUNTS.index(column)
         out: dict[tuple[int, str], int] = {}
-        for month, code, counts in self._rows.get((self._source(national), measure), ()):
+        for month, code, counts in self._measure((self._source(national), measure)):
             out[(month, code)] = out.get((month, code), 0) + counts[index]
         return out
 
@@ -97,7 +108,9 @@ def _grouped(table, source: str, conditions):
             .where(*conditions).group_by(table.incident_month, table.measure, table.code))
 
 
-def _load(session: Session, filters: PatternFilters) -> RollupSums:
+@lru_cache(maxsize=128)
+def _statement(filters: PatternFilters):
+    """Both rollups' grouped rows for the scope, or None: built once for each filters value and reused."""
     parts = []
     if filters.national:
         parts.append(_grouped(UseOfForceSummary, NATIONAL, national_conditions(filters, UseOfForceSummary)))
@@ -105,14 +118,23 @@ def _load(session: Session, filters: PatternFilters) -> RollupSums:
         # The debriefs' conditions without their measure: every measure of the scope at once.
         parts.append(_grouped(DebriefSummary, DEBRIEFS, debrief_summary_conditions(filters, None)))
     if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else union_all(*parts)
+
+
+def _load(session: Session, filters: PatternFilters) -> RollupSums:
+    statement = _statement(filters)
+    if statement is None:
         return RollupSums([])
-    return RollupSums(session.execute(parts[0] if len(parts) == 1 else union_all(*parts)).all())
+    return RollupSums(session.connection().execute(statement).all())  # Core: plain rows, no ORM entities
+
+
+_FORCES = select(Force.id, Force.name).order_by(Force.name)  # built once: a constant statement
 
 
 def forces(session: Session) -> list[tuple[int, str]]:
     """Every force's (id, name), by name: the learning team's choice of force and the pages that name forces."""
-    return shared("forces", lambda: [tuple(row) for row in session.execute(
-        select(Force.id, Force.name).order_by(Force.name))])
+    return shared("forces", lambda: [tuple(row) for row in session.connection().execute(_FORCES)])
 
 
 def sums(session: Session, filters: PatternFilters) -> RollupSums:

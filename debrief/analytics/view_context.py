@@ -43,13 +43,30 @@ def filters_from_request() -> tuple[PatternFilterForm, PatternFilters | None]:
 
 def page_context(form, filters, page_key: str) -> dict:
     query = request.query_string.decode("ascii", "replace")
-    return {"form": form, "filters": filters, "pages": pages.PAGES, "page_key": page_key,
+    return {"form": form, "filters": filters, "pages": pages.PAGES, "page_links": page_links(), "page_key": page_key,
             "all_forces": service.sees_all_forces(signed_in()), "query": query,
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
             "scope_label": scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
             "suppressed_markers": MARKERS, "suppression_rule": current_policy().describe(),
             "suppression_min": current_policy().min_count}
+
+
+_PAGE_LINKS: dict[str, tuple[tuple[str, tuple[pages.PageSpec, str], ...]]] = {}
+
+
+def page_links() -> tuple[str, tuple[tuple[pages.PageSpec, str], ...]]:
+    """The overview's address and each page's, for the menu: the same for every request under one script root, so
+    worked out once for each (a handful at most; url_for twenty times a page cost more than the page's figures)."""
+    root = request.script_root
+    links = _PAGE_LINKS.get(root)
+    if links is None:
+        links = (url_for("patterns.overview"),
+                 tuple((p, url_for("patterns.network") if p.key == "network" else url_for("patterns.page", page_key=p.key))
+                       for p in pages.PAGES))
+        if len(_PAGE_LINKS) < 8:
+            _PAGE_LINKS[root] = links
+    return links
 
 
 def force_names() -> dict[int, str]:
@@ -108,6 +125,6 @@ def attach_links(figures: list[pages.Figure], filters: PatternFilters | None) ->
             for r, row in enumerate(figure.table.rows):
                 cell = row[c]
                 if isinstance(cell, int) and not isinstance(cell, bool) and cell > 0 and \
-                        spec.condition(filters, str(row[0]), column) is not None:  # a row it can list
+                        drill.lists_row(figure.key, filters, str(row[0]), column):  # a row it can list
                     figure.links[(r, c)] = url_for("patterns.records", figure=figure.key, row=str(row[0]),
                                                    column=column, **args)
