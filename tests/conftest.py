@@ -29,6 +29,11 @@ passwords.use_parameters(CHEAPEST)
 compiled_once.install()
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "template(name, fill): each test starts from a copy of a database that "
+                                       "fill() filled once (tests/support/databases.py)")
+
+
 @pytest.fixture(scope="session")
 def databases():
     factory = DatabaseFactory(_workdir)
@@ -40,9 +45,13 @@ def databases():
 def app(databases, request):
     # A test that asks for `demo_data` starts from a copy of a database seeded once with the demo, one that asks for
     # `people` from a copy of one holding the two forces and their people, made once by the same factories.
+    # A module marked `template(name, fill)` starts each test from a copy of a database filled once by `fill()`.
     names = request.fixturenames
-    app = make_app(databases.new_url(template="demo" if "demo_data" in names else "people" if "people" in names
-                                     else None))
+    marker = request.node.get_closest_marker("template")
+    if marker is not None:
+        databases.add_template(*marker.args)
+    app = make_app(databases.new_url(template=marker.args[0] if marker is not None else "demo" if "demo_data" in names
+                                     else "people" if "people" in names else None))
     with app.app_context():
         yield app
         db.session.remove()
