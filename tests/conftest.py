@@ -29,6 +29,22 @@ passwords.use_parameters(CHEAPEST)
 compiled_once.install()
 
 
+def pytest_addoption(parser):
+    parser.addoption("--database-tests-only", action="store_true",
+                     help="run only the tests that use a database (the `databases` fixture, directly or through "
+                          "`app`); the rest are deselected, and reported so. scripts/run-tests gives it to one of its "
+                          "two runs: a test that never touches a database runs once, in the other.")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("database_tests_only"):
+        return
+    free = [item for item in items if "databases" not in getattr(item, "fixturenames", ())]
+    if free:
+        config.hook.pytest_deselected(items=free)
+        items[:] = [item for item in items if "databases" in getattr(item, "fixturenames", ())]
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "template(name, fill): each test starts from a copy of a database that "
                                        "fill() filled once (tests/support/databases.py)")
