@@ -46,8 +46,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "template(name, fill): each test starts from a copy of a database that "
-                                       "fill() filled once (tests/support/databases.py)")
+    config.addinivalue_line("markers", "template(name, fill, fixture=None): each test (that asks for `fixture`) "
+                                       "starts from a copy of a database that fill() filled once "
+                                       "(tests/support/databases.py)")
 
 
 @pytest.fixture(scope="session")
@@ -61,9 +62,12 @@ def databases():
 def app(databases, request):
     # A test that asks for `demo_data` starts from a copy of a database seeded once with the demo, one that asks for
     # `people` from a copy of one holding the two forces and their people, made once by the same factories.
-    # A module marked `template(name, fill)` starts each test from a copy of a database filled once by `fill()`.
+    # A module marked `template(name, fill)` starts each test from a copy of a database filled once by `fill()`
+    # (with `fixture="data"`, only each test that asks for that fixture).
     names = request.fixturenames
     marker = request.node.get_closest_marker("template")
+    if marker is not None and marker.kwargs.get("fixture", names[0]) not in names:
+        marker = None
     if marker is not None:
         databases.add_template(*marker.args)
     app = make_app(databases.new_url(template=marker.args[0] if marker is not None else "demo" if "demo_data" in names
