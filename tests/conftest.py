@@ -29,6 +29,28 @@ passwords.use_parameters(CHEAPEST)
 compiled_once.install()
 
 
+def pytest_addoption(parser):
+    parser.addoption("--database-tests-only", action="store_true",
+                     help="run only the tests that use a database (the `databases` fixture, directly or through "
+                          "`app`); the rest are deselected, and reported so. scripts/run-tests gives it to one of its "
+                          "two runs: a test that never touches a database runs once, in the other.")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("database_tests_only"):
+        return
+    free = [item for item in items if "databases" not in getattr(item, "fixturenames", ())]
+    if free:
+        config.hook.pytest_deselected(items=free)
+        items[:] = [item for item in items if "databases" in getattr(item, "fixturenames", ())]
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "template(name, fill, fixture=None): each test (that asks for `fixture`) "
+                                       "starts from a copy of a database that fill() filled once "
+                                       "(tests/support/databases.py)")
+
+
 @pytest.fixture(scope="session")
 def databases():
     factory = DatabaseFactory(_workdir)
@@ -40,9 +62,16 @@ def databases():
 def app(databases, request):
     # A test that asks for `demo_data` starts from a copy of a database seeded once with the demo, one that asks for
     # `people` from a copy of one holding the two forces and their people, made once by the same factories.
+    # A module marked `template(name, fill)` starts each test from a copy of a database filled once by `fill()`
+    # (with `fixture="data"`, only each test that asks for that fixture).
     names = request.fixturenames
-    app = make_app(databases.new_url(template="demo" if "demo_data" in names else "people" if "people" in names
-                                     else None))
+    marker = request.node.get_closest_marker("template")
+    if marker is not None and marker.kwargs.get("fixture", names[0]) not in names:
+        marker = None
+    if marker is not None:
+        databases.add_template(*marker.args)
+    app = make_app(databases.new_url(template=marker.args[0] if marker is not None else "demo" if "demo_data" in names
+                                     else "people" if "people" in names else None))
     with app.app_context():
         yield app
         db.session.remove()

@@ -3,32 +3,64 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import Force, User
+from tests.support.apps import make_app
 from tests.support.factories import create_force
 
 
-def test_seed_demo_is_idempotent_and_prints_sign_ins(app):
-    runner = app.test_cli_runner()
-    first = runner.invoke(args=["seed-demo"])
-    assert first.exit_code == 0, first.output
-    counts = (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id))))
+@pytest.fixture(scope="module")
+def seeded_twice(databases):
+    """`flask seed-demo` run twice on one empty database (seeding is the slow part, so the two tests below read
+    the same two runs): what each run printed and exited with, and what the database held after each."""
+    app = make_app(databases.new_url())
+    with app.app_context():
+        runner = app.test_cli_runner()
+        runs = []
+        for _ in range(2):
+            result = runner.invoke(args=["seed-demo"])
+            runs.append({"result": result, **_holdings()})
+            db.session.remove()
+        db.engine.dispose()
+    return runs
+
+
+def _holdings() -> dict:
+    from debrief.models import UseOfForceImportRun, UseOfForceRecord
+
+    return {
+        "people": (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id)))),
+        "magazine": _magazine_counts(),
+        "uof_per_force": dict(db.session.execute(
+            select(Force.code, func.count(UseOfForceRecord.id))
+            .join(UseOfForceRecord, UseOfForceRecord.force_id == Force.id).group_by(Force.code)).all()),
+        "uof_dates": db.session.execute(
+            select(func.min(UseOfForceRecord.incident_date), func.max(UseOfForceRecord.incident_date))).one(),
+        "uof_records": db.session.scalar(select(func.count(UseOfForceRecord.id))),
+        "uof_runs": db.session.scalar(select(func.count(UseOfForceImportRun.id))),
+    }
+
+
+def test_seed_demo_is_idempotent_and_prints_sign_ins(seeded_twice):
+    first, second = seeded_twice
+    assert first["result"].exit_code == 0, first["result"].output
+    counts = first["people"]
     # A user per force role per force, one national administrator, four more officers and a second reviewer each.
     assert counts == (2, 21)
-    magazine = _magazine_counts()
+    magazine = first["magazine"]
     # Four RCAs released and published as issue 1, with some force responses to its questions (one still a draft
     # for the learning team to moderate), and a fifth release waiting for the learning team to edit.
     assert magazine == {"case_studies": 5, "published": 4, "issues": 1, "published_issues": 1, "responses": 5}
-    second = runner.invoke(args=["seed-demo"])
-    assert second.exit_code == 0
-    assert (db.session.scalar(select(func.count(Force.id))), db.session.scalar(select(func.count(User.id)))) == counts
-    assert _magazine_counts() == magazine
+    assert second["result"].exit_code == 0
+    assert second["people"] == counts
+    assert second["magazine"] == magazine
     for role in Role:
-        assert f"{role.value}@nsp.example.police.uk" in first.output
-    assert "demo-password-2026" in first.output
+        assert f"{role.value}@nsp.example.police.uk" in first["result"].output
+    assert "demo-password-2026" in first["result"].output
 
 
 def _magazine_counts() -> dict[str, int]:
@@ -43,25 +75,19 @@ def _magazine_counts() -> dict[str, int]:
             "responses": count(ForceResponse.id)}
 
 
-def test_seed_demo_imports_use_of_force_for_each_demo_force_once(app):
+def test_seed_demo_imports_use_of_force_for_each_demo_force_once(seeded_twice):
     from datetime import date, timedelta
 
-    from debrief.models import UseOfForceImportRun, UseOfForceRecord
-
-    runner = app.test_cli_runner()
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
-    per_force = dict(db.session.execute(
-        select(Force.code, func.count(UseOfForceRecord.id))
-        .join(UseOfForceRecord, UseOfForceRecord.force_id == Force.id).group_by(Force.code)).all())
-    assert per_force == {"NSP": 1500, "WMC": 1500}
-    first, last = db.session.execute(
-        select(func.min(UseOfForceRecord.incident_date), func.max(UseOfForceRecord.incident_date))).one()
+    first, second = seeded_twice
+    assert first["result"].exit_code == 0
+    assert first["uof_per_force"] == {"NSP": 1500, "WMC": 1500}
+    first_day, last_day = first["uof_dates"]
     today = date.today()
-    assert today - timedelta(days=2 * 365) <= first < today - timedelta(days=600)
-    assert today - timedelta(days=30) <= last <= today
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # again: nothing added, no new import run
-    assert db.session.scalar(select(func.count(UseOfForceRecord.id))) == 3000
-    assert db.session.scalar(select(func.count(UseOfForceImportRun.id))) == 2
+    assert today - timedelta(days=2 * 365) <= first_day < today - timedelta(days=600)
+    assert today - timedelta(days=30) <= last_day <= today
+    assert second["result"].exit_code == 0  # again: nothing added, no new import run
+    assert second["uof_records"] == 3000
+    assert second["uof_runs"] == 2
 
 
 def test_create_user_reads_password_from_stdin(app):

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pytest
 
 from debrief.analytics import drill
-from debrief.demo import DEMO_PASSWORD, seed_demo
+from debrief.demo import DEMO_PASSWORD
 from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
@@ -27,8 +27,7 @@ def _drill_links(page) -> list[str]:
                                      "links => links.map(a => a.getAttribute('href'))")
 
 
-def test_the_reviewer_follows_counts_to_records_and_a_withheld_one_to_why(page, app):
-    seed_demo()
+def test_the_reviewer_follows_counts_to_records_and_a_withheld_one_to_why(page, app, demo_data):
     sign_in(page, "reviewer@nsp.example.police.uk", DEMO_PASSWORD)
     linked = {}
     for key in PAGES:
@@ -78,8 +77,7 @@ def test_the_reviewer_follows_counts_to_records_and_a_withheld_one_to_why(page, 
     assert [e for e in page.console_errors if "404" not in e] == []  # the refusal's own status only
 
 
-def test_the_learning_team_drills_to_released_findings_only(page, app):
-    seed_demo()
+def test_the_learning_team_drills_to_released_findings_only(page, app, demo_data):
     sign_in(page, "learning@wmc.example.police.uk", DEMO_PASSWORD)
     for key in PAGES:
         page.goto(f"/patterns/{key}")

@@ -1,4 +1,4 @@
-"""Test-only: URL builders and templates compiled once per process instead of once per app.
+"""Test-only: URL builders, templates and SQL compiled once per process instead of once per app.
 
 The suite builds a fresh app per test, and each app compiled its own ~580 URL builders (Werkzeug, with
 `ast` and `compile()`) and every template it rendered (Jinja): together most of a short test's time.
@@ -8,11 +8,18 @@ Production builds its app once per worker and does not use this.
   `append_unknown` (the rule and its converters are reached through the bound `self` when it runs), so
   builders for equal rules are shared.
 - Templates go through one in-memory Jinja bytecode cache shared by every app; Jinja keys it by the
-  template's name and checks its source's checksum, so an edited template is compiled again."""
+  template's name and checks its source's checksum, so an edited template is compiled again.
+- SQLAlchemy keeps compiled SQL per engine, keyed by the statement's structure and the engine's dialect object, and
+  each test's app has an engine of its own, so every test compiled each statement it ran again (a third of a
+  data-heavy test's time). Every engine here uses one cache, which keys by what the SQL depends on (the dialect's
+  kind and settings and the database's version, not which file or database it is), as production's one engine
+  per process keeps its compiled SQL for every request."""
 from __future__ import annotations
 
 from flask import Flask
 from jinja2 import BytecodeCache
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from werkzeug.routing.rules import Rule
 
 _compile_builder = Rule._compile_builder
@@ -53,6 +60,39 @@ class SharedBytecode(BytecodeCache):
 templates = SharedBytecode()
 
 
+class SharedStatements:
+    """One compiled-SQL cache for every engine: SQLAlchemy's key with its dialect object replaced by the dialect's
+    class and the settings compiling reads. Emptied when full, like the engine's own (bounded) cache."""
+
+    LIMIT = 20000
+
+    def __init__(self) -> None:
+        self.store: dict[tuple, object] = {}
+
+    @staticmethod
+    def _key(key: tuple) -> tuple:
+        dialect = key[0]
+        kind = (type(dialect), dialect.server_version_info, dialect.paramstyle, dialect.positional,
+                dialect.default_schema_name, dialect.label_length, dialect.max_identifier_length)
+        return (kind, *key[1:])
+
+    def get(self, key: tuple, default=None):
+        return self.store.get(self._key(key), default)
+
+    def __setitem__(self, key: tuple, compiled) -> None:
+        if len(self.store) >= self.LIMIT:
+            self.store.clear()
+        self.store[self._key(key)] = compiled
+
+
+statements = SharedStatements()
+
+
+def _share_statements(connection) -> None:
+    connection.engine._compiled_cache = statements
+
+
 def install() -> None:
     Rule._compile_builder = _shared_compile_builder  # type: ignore[method-assign]
     Flask.jinja_options = {**Flask.jinja_options, "bytecode_cache": templates}
+    event.listen(Engine, "engine_connect", _share_statements)

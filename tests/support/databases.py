@@ -2,7 +2,9 @@
 
 Two more templates are filled once per run, the first time a test asks for them, so the tests that start from them
 copy them instead of filling them again each time: "demo" holds the demo data (`seed_demo()`, as `flask seed-demo`
-loads it) and "people" the suite's two forces with one user per role (the `people` fixture's factories)."""
+loads it) and "people" the suite's two forces with one user per role (the `people` fixture's factories).
+A test module can add its own the same way (`add_template`, through the `template` marker in tests/conftest.py): data
+that each of its tests starts from and may change, made once and copied per test instead of made again per test."""
 from __future__ import annotations
 
 import itertools
@@ -68,6 +70,7 @@ class DatabaseFactory:
         self.kind = backend()
         self.cluster: Cluster | None = None
         self.filled: dict[str, object] = {}  # template name -> what filling it returned
+        self.fills = dict(FILLS)
         self.demo_signins = None  # what seed_demo() returned when the demo template was seeded
         if self.kind == "postgresql":
             self.cluster = Cluster().start()
@@ -78,6 +81,12 @@ class DatabaseFactory:
             upgrade_to_head(f"sqlite:///{self.template}")
         else:
             raise RuntimeError(f"Unknown DEBRIEF_TEST_DB {self.kind!r}")
+
+    def add_template(self, name: str, fill) -> None:
+        """A template made (the first time a test asks for it) by running `fill()` on an empty database at the head;
+        what `fill()` returns (ids, not records: its session is gone) is kept in `filled[name]`."""
+        if self.fills.setdefault(name, fill) is not fill:
+            raise ValueError(f"Two different fills for the template {name!r}")
 
     def new_url(self, *, template: str | None = None) -> str:
         """A fresh database at the head: empty, or holding exactly what the named template's fill makes."""
@@ -94,11 +103,11 @@ class DatabaseFactory:
     def _make_template(self, name: str) -> None:
         if self.cluster is not None:
             self.cluster.execute(f"CREATE DATABASE debrief_{name} TEMPLATE debrief_template")
-            self.filled[name] = _fill(self.cluster.url(f"debrief_{name}"), FILLS[name])
+            self.filled[name] = _fill(self.cluster.url(f"debrief_{name}"), self.fills[name])
         else:
             path = self.workdir / f"{name}.sqlite"
             shutil.copyfile(self.template, path)
-            self.filled[name] = _fill(f"sqlite:///{path}", FILLS[name])
+            self.filled[name] = _fill(f"sqlite:///{path}", self.fills[name])
             # Every connection is closed, so the write-ahead log is checkpointed into the file copied per test.
             assert not Path(f"{path}-wal").exists()
         if name == "demo":

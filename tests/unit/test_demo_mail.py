@@ -15,8 +15,8 @@ def _pending() -> list[OutboxMessage]:
                                    .order_by(OutboxMessage.id)))
 
 
-def test_the_demo_queues_each_waiting_notice_once_and_the_past_ones_as_sent(app):
-    seed_demo()
+def test_the_demo_queues_each_waiting_notice_once_and_the_past_ones_as_sent(app, demo_data):
+    # demo_data: this test's database is a copy of one a first seed_demo() filled; the second seeding is here.
     waiting = {rca.id for rca in db.session.scalars(select(RootCauseAnalysis).where(
         RootCauseAnalysis.status == "in_review"))}
     assert waiting, "the demo has no RCA awaiting sign-off"

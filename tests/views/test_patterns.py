@@ -12,14 +12,17 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent
 from debrief.analytics.tables import STATUS_COLUMN, csv_body
+from tests.support.factories import one_user_per_role, two_forces
 from tests.support.pages import get_page, post_form, sign_in
 from tests.support.patterns import debrief_with, national_rows, signed_off_rca
 
 RANGE = "from_month=1&from_year=2026&to_month=6&to_year=2026"
 
 
-@pytest.fixture
-def data(people, forces):
+def _fill() -> None:
+    """The records the tests that ask for `data` start from, made once (the `template` marker) and copied per test."""
+    forces = two_forces()
+    people = one_user_per_role(forces)
     officer_a, officer_b = people[("A", Role.OFFICER)], people[("B", Role.OFFICER)]
     d1 = debrief_with(author=officer_a, occurred_at=datetime(2026, 3, 10, 10, 0), assaulted=True,
                       tactics=[("taser", True)], single_crewed=True)
@@ -35,6 +38,13 @@ def data(people, forces):
                    started_on=date(2026, 3, 13), signed_off_on=date(2026, 4, 2))
     signed_off_rca(d3, lead=people[("B", Role.REVIEWER)], categories=["communication", "custody_environment"],
                    started_on=date(2026, 3, 13), signed_off_on=date(2026, 4, 2))
+
+
+pytestmark = pytest.mark.template("views_patterns", _fill, fixture="data")
+
+
+@pytest.fixture
+def data(people, forces):
     return forces
 
 

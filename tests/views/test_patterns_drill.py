@@ -9,7 +9,8 @@ import pytest
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
-from tests.support.factories import audit_count
+from debrief.models import Debrief
+from tests.support.factories import audit_count, one_user_per_role, two_forces
 from tests.support.pages import get_page, sign_in
 from tests.support.patterns import debrief_with, signed_off_rca
 from tests.support.publication_factories import create_case_study
@@ -17,8 +18,10 @@ from tests.support.publication_factories import create_case_study
 RANGE = "from_month=3&from_year=2026&to_month=3&to_year=2026"
 
 
-@pytest.fixture
-def data(people, forces):
+def _fill() -> list[int]:
+    """The records every test here starts from, made once (the `template` marker) and copied per test."""
+    forces = two_forces()
+    people = one_user_per_role(forces)
     officer = people[("A", Role.OFFICER)]
     made = [debrief_with(author=officer, occurred_at=datetime(2026, 3, 10 + i, 10),
                          tactics=[("taser", True)] if i < 3 else []) for i in range(6)]
@@ -28,7 +31,15 @@ def data(people, forces):
     released.source_rca_id = rcas[0].id
     other = create_case_study(force=forces["A"], title="A case study from elsewhere")  # no source RCA here
     db.session.commit()
-    return {"debriefs": made, "rcas": rcas, "released": released, "other": other}
+    return [d.id for d in made]
+
+
+pytestmark = pytest.mark.template("views_patterns_drill", _fill, fixture="data")
+
+
+@pytest.fixture
+def data(people, forces, databases):
+    return {"debriefs": [db.session.get(Debrief, id) for id in databases.filled["views_patterns_drill"]]}
 
 
 @pytest.fixture

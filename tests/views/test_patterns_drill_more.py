@@ -10,6 +10,8 @@ import pytest
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
+from debrief.models import Debrief, RootCauseAnalysis
+from tests.support.factories import one_user_per_role, two_forces
 from tests.support.pages import get_page, sign_in
 from tests.support.patterns import debrief_with, signed_off_rca
 from tests.support.publication_factories import create_case_study
@@ -19,8 +21,10 @@ RANGE = "from_month=3&from_year=2026&to_month=3&to_year=2026"
 LATER = date.today() + timedelta(days=400)  # an action due after today, whenever the test runs
 
 
-@pytest.fixture
-def data(people, forces):
+def _fill() -> dict[str, list[int]]:
+    """The records every test here starts from, made once (the `template` marker) and copied per test: their ids."""
+    forces = two_forces()
+    people = one_user_per_role(forces)
     officer, reviewer = people[("A", Role.OFFICER)], people[("A", Role.REVIEWER)]
     made = []
     for i in range(6):
@@ -36,7 +40,18 @@ def data(people, forces):
     released = create_case_study(force=forces["A"], title="Released findings on an overdue action", status="candidate")
     released.source_rca_id = rcas[1].id
     db.session.commit()
-    return {"made": made, "earlier": earlier, "rcas": rcas}
+    return {"made": [d.id for d in made], "earlier": [d.id for d in earlier], "rcas": [r.id for r in rcas]}
+
+
+pytestmark = pytest.mark.template("views_patterns_drill_more", _fill, fixture="data")
+
+
+@pytest.fixture
+def data(people, forces, databases):
+    ids = databases.filled["views_patterns_drill_more"]
+    return {"made": [db.session.get(Debrief, id) for id in ids["made"]],
+            "earlier": [db.session.get(Debrief, id) for id in ids["earlier"]],
+            "rcas": [db.session.get(RootCauseAnalysis, id) for id in ids["rcas"]]}
 
 
 def _listed(client, page, table_id: str, row: str, column: str) -> tuple[list[str], object]:

@@ -17,7 +17,7 @@ from debrief.analytics.force_figures import FiguresRow, save_figures
 from debrief.analytics.service import refresh_summaries
 from debrief.extensions import db
 from debrief.models import ForcePopulationShare, User
-from tests.support.factories import submitted_debrief
+from tests.support.factories import one_user_per_role, submitted_debrief, two_forces
 from tests.support.pages import sign_in
 from tests.support.patterns import debrief_with, national_rows, signed_off_rca
 
@@ -88,8 +88,10 @@ def add_data(n: int, day: int) -> None:
     refresh_summaries()
 
 
-@pytest.fixture
-def seeded(people, forces):
+def _fill() -> dict[str, int]:
+    """What every test here starts from, made once (the `template` marker) and copied per test: the forces' ids."""
+    forces = two_forces()
+    one_user_per_role(forces)
     save_figures(db.session, [FiguresRow("AAA", 2026, 2000, 40_000), FiguresRow("BBB", 2026, 3000, 50_000)])
     for force in forces.values():
         db.session.add_all([ForcePopulationShare(force_id=force.id, dimension="ethnicity", code="white", share=80.0),
@@ -97,6 +99,14 @@ def seeded(people, forces):
     db.session.commit()
     add_data(3, 5)
     return {key: force.id for key, force in forces.items()}
+
+
+pytestmark = pytest.mark.template("views_patterns_reads", _fill, fixture="seeded")
+
+
+@pytest.fixture
+def seeded(people, databases):
+    return databases.filled["views_patterns_reads"]
 
 
 def _url(path: str, scope: str, forces) -> str:

@@ -10,6 +10,8 @@ from debrief.analytics.filters import PatternFilters
 from debrief.analytics.tables import SMALL_BASE, Table
 from debrief.auth.roles import Role
 from debrief.extensions import db
+from debrief.models import Debrief
+from tests.support.factories import one_user_per_role, two_forces
 from tests.support.patterns import debrief_with, national_rows, signed_off_rca
 
 TODAY = date(2026, 7, 1)
@@ -20,8 +22,10 @@ def filters(**kwargs) -> PatternFilters:
                           today=TODAY, **kwargs)
 
 
-@pytest.fixture
-def data(people, forces):
+def _fill() -> list[int]:
+    """The records every test here starts from, made once (the `template` marker) and copied per test."""
+    forces = two_forces()
+    people = one_user_per_role(forces)
     a, b = forces["A"], forces["B"]
     officer_a, officer_b = people[("A", Role.OFFICER)], people[("B", Role.OFFICER)]
     d1 = debrief_with(author=officer_a, occurred_at=datetime(2026, 3, 10, 10, 0), near_miss=False,
@@ -54,7 +58,16 @@ def data(people, forces):
     ])
     national_rows(b, [dict(day=date(2026, 3, 3), assaulted=True, outcomes=["made_off"],
                            tactic_list=[("taser", True)])])
-    return {"a": a, "b": b, "debriefs": (d1, d2, d3, d4), "people": people}
+    return [d.id for d in (d1, d2, d3, d4)]
+
+
+pytestmark = pytest.mark.template("analytics_queries", _fill)
+
+
+@pytest.fixture
+def data(people, forces, databases):
+    debriefs = tuple(db.session.get(Debrief, id) for id in databases.filled["analytics_queries"])
+    return {"a": forces["A"], "b": forces["B"], "debriefs": debriefs, "people": people}
 
 
 def test_incidents_and_near_misses_per_month_with_national_uses_beside(data):
