@@ -49,6 +49,7 @@ db: install
 # DEBRIEF_SMTP_HOST is set) within seconds, and stops with the server.
 run: export DEBRIEF_BASE_URL ?= http://$(HOST):$(PORT)
 run: db
+	@echo "Loading the demo users and data (under a minute; nothing is added twice)..."
 	@$(FLASK) seed-demo --quiet
 	@scripts/run-banner http://$(HOST):$(PORT)/
 	@$(FLASK) send-mail --loop --interval 5 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \

@@ -36,7 +36,9 @@ def _build(spec: dict[str, Any], incident: Incident, lead: User, second: User) -
     """The RCA of `spec`, carried as far as its "state" (default signed off): draft with a panel, in review,
     returned with comments, or signed off."""
     state = spec.get("state", "signed_off")
-    start = (incident.occurred_at.date() if incident.occurred_at else date.today()) + timedelta(days=3)
+    # Three days after the incident, but never later than today: a recent incident's RCA started today.
+    start = min((incident.occurred_at.date() if incident.occurred_at else date.today()) + timedelta(days=3),
+                date.today())
     rca = service.start_rca(incident, actor=lead, level=spec["level"], terms_of_reference=spec["terms"], today=start)
     if state == "draft":
         # The second reviewer sits on this one's panel (and so could not sign it off).

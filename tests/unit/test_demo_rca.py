@@ -2,6 +2,8 @@
 and one in each working state so every reviewer finds work waiting."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from debrief.demo import DEMO_PASSWORD
@@ -42,3 +44,10 @@ def test_one_rca_in_each_working_state(app, demo_data):
     assert service.latest_return(returned).section_comments.keys() == {"involvement_and_support", "lessons"}
     second = db.session.scalar(select(User).where(User.email == "reviewer2@nsp.example.police.uk"))
     assert by_status["in_review"][0] in service.awaiting_sign_off(second)
+
+
+def test_no_rca_started_before_its_incident_or_after_today(app, demo_data):
+    rcas = db.session.scalars(select(RootCauseAnalysis)).all()
+    assert rcas
+    for rca in rcas:
+        assert rca.incident.occurred_at.date() <= rca.started_on <= date.today(), rca.incident.reference
