@@ -358,7 +358,50 @@ def _ages(text: str) -> Iterator[Candidate]:
         yield Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="paren", value=m.group("n"))
 
 
+_RANKS = r"(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Con|Insp)"
+# "PC CX 1204", "SGT MY 3310", "UNITS ne 1108 pc ross", "& sy 1876 pcso": a force's two-letter prefix and the number
+# after it are one collar number, written beside the rank before or after it.
+_PREFIXED_COLLAR = re.compile(r"\b(?:" + _RANKS + r"\.?\s+(?P<a>[A-Za-z]{2}\s?\d{3,5})|(?P<b>[A-Za-z]{2}\s?\d{3,5})\s+"
+                              + _RANKS + r")\b(?![/\d])")
+_NAME_NEXT = re.compile(r"\s+([A-Z][a-z'’-]+)")
+_NOT_PREFIX = frozenset("at on in to by of is as an or no so up we he me it if be do go us am pm re ok".split())
+
+
+def _prefixed_collars(text: str) -> Iterator[Candidate]:
+    for m in _PREFIXED_COLLAR.finditer(text):
+        group = "a" if m.group("a") else "b"
+        if m.group(group)[:2].lower() not in _NOT_PREFIX:
+            # "Sgt GW 1187 Rhiannon": the number goes with its space and the name layer labels her
+            named = group == "a" and _NAME_NEXT.match(text, m.end(group))
+            yield _cand(m.start(group), named.start(1) if named else m.end(group), Kind.COLLAR,
+                        "with-name" if named else "rank" if group == "a" else "prefixed", 7)
+
+
+def drop_in_prefixed_collars(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"Sgt GW 1187 Rhiannon Bowen": no address or place starts inside a prefixed collar number (the name after it
+    is a person's)."""
+    collars = [c for c in cands if c.kind is Kind.COLLAR and c.layer == "pattern" and text[c.start:c.start + 2].isalpha()]
+    if not collars:
+        return cands
+    return [c for c in cands if c.kind not in (Kind.ADDRESS, Kind.PLACE)
+            or not any(k.start <= c.start < k.end < c.end for k in collars)]
+
+
+# "No. 12: Mrs A ...", "Victim (no. 14)", "NEIGHBOURS NO 19", "outside number 27": a house named by its number alone.
+_HOUSE_NUMBER = re.compile(r"(?:(?m:^)|\b(?i:at|of|outside|from|opposite|neighbours?)\s+|\(\s*)"
+                           r"(?P<h>(?:No|NO|no)\.?\s+\d{1,3}[A-Za-z]?|(?i:number)\s+\d{1,3}[A-Za-z]?)"
+                           r"(?=\s*[:).,;]|\s+(?i:opposite|next\s+door|across)\b|\s*$)")
+
+
+def _house_numbers(text: str) -> Iterator[Candidate]:
+    for m in _HOUSE_NUMBER.finditer(text):
+        if m.start() == m.start("h") and not text[m.end("h"):m.end("h") + 6].lstrip().startswith((":", "opp", "Opp")):
+            continue  # at a line's start only a list of houses: "No. 12: Mrs A", "No. 9 opposite"
+        yield _cand(*m.span("h"), Kind.ADDRESS, "house", 1)
+
+
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
     return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text), *_plates(text),
-            *_nicknames(text), *_kinds_of_places(text), *_ages(text)]
+            *_nicknames(text), *_kinds_of_places(text), *_ages(text),
+            *_prefixed_collars(text), *_house_numbers(text)]

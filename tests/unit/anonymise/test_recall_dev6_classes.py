@@ -1,0 +1,52 @@
+"""Recall by class on development set 6 (written by someone who never saw the rules): one test per class of miss,
+each with a near miss that must stay."""
+from __future__ import annotations
+
+import pytest
+
+from debrief.anonymise import anonymise
+
+
+def _out(text: str, people=()) -> str:
+    return anonymise(text, people=list(people)).text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Booked in by Sgt GW 1187 Rhiannon Bowen-Akhtar at 0215.", "GW"),      # a force prefix after the rank
+    ("by PC CX 1204 Matteo Russo-Fennell.", "CX"),
+    ("FORCED ENTRY AUTHORISED BY SGT MY 3310 LEONIE DACOSTA", "MY 3310"),
+    ("1526 units ne 1108 pc ross tindle & ne 2417 pc amira", "ne "),       # the prefix before the rank
+    ("UNIT MY 1820 PC SHAUNA QUAYLE + MY 0772 PC BRANDON OYEBODE", "MY"),
+])
+def test_a_collar_numbers_force_prefix_goes_with_it(text, secret):
+    out = _out(text)
+    assert secret not in out
+    assert not any(ch.isdigit() for ch in out.split("1526")[-1])
+
+
+@pytest.mark.parametrize("text", [
+    "ARRIVED AT 2215 PC IQBAL ON SCENE",      # a word before a clock time is no force prefix
+    "Called us at 2215 pc Jones came",
+])
+def test_a_word_before_a_time_is_no_collar_prefix(text):
+    assert "late in the evening" in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("No. 12: Mrs Hyacinth Beckford saw two men.", "12"),                  # a house-to-house list
+    ("No. 9 opposite: Miss Ottoline Frayne saw nothing.", "9"),
+    ("Victim (no. 14): Mr Kofi Asante-Wright.", "14"),
+    ("SISTER AND CHILDREN AT NEIGHBOURS NO 19. SAFE", "19"),
+    ("The car hit a wall outside number 27.", "27"),
+])
+def test_a_house_named_by_its_number(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Charge no. 2: assault by beating.", "no. 2"),                        # a numbered charge, not a house
+    ("He caught a number 38 bus home.", "number 38"),
+    ("Item no. 4 was bagged.", "no. 4"),
+])
+def test_a_numbered_thing_is_no_house(text, kept):
+    assert kept in _out(text)
