@@ -18,7 +18,7 @@ from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
 from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
-                     find_recall, weekdays_with_dates)
+                     find_recall, weekdays_with_dates, whole_hyphenated_names)
 from .recase import recase
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
@@ -52,6 +52,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     chosen = person_keys(text, chosen, case)
     chosen = propagate(text, chosen, case, learn=learn, tokens=tokens)
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
+    chosen = whole_hyphenated_names(text, chosen)
     return merge_addresses(text, chosen)
 
 

@@ -387,6 +387,28 @@ def drop_in_prefixed_collars(text: str, cands: list[Candidate]) -> list[Candidat
             or not any(k.start <= c.start < k.end < c.end for k in collars)]
 
 
+_WORD_BEFORE_HYPHEN = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*-$")
+_WORD_AFTER_HYPHEN = re.compile(r"-[^\W\d_][\w'’]*(?![\w-])")
+
+
+def whole_hyphenated_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """"Ofori-Atta": a name found as one half of a hyphenated word is the whole word ("Ofori-Person F" would leave half
+    the name and read as a name itself)."""
+    out = list(chosen)
+    for i, c in enumerate(out):
+        if c.kind is not Kind.PERSON or not (text[c.start - 1:c.start] == "-" or text[c.end:c.end + 1] == "-"):
+            continue
+        start, end = c.start, c.end
+        before = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 30), start)
+        if before and (i == 0 or out[i - 1].end <= before.start()):
+            start = before.start()
+        after = _WORD_AFTER_HYPHEN.match(text, end)
+        if after and (i + 1 == len(out) or out[i + 1].start >= after.end()):
+            end = after.end()
+        out[i] = replace(c, start=start, end=end)
+    return out
+
+
 # "No. 12: Mrs A ...", "Victim (no. 14)", "NEIGHBOURS NO 19", "outside number 27": a house named by its number alone.
 _HOUSE_NUMBER = re.compile(r"(?:(?m:^)|\b(?i:at|of|outside|from|opposite|neighbours?)\s+|\(\s*)"
                            r"(?P<h>(?:No|NO|no)\.?\s+\d{1,3}[A-Za-z]?|(?i:number)\s+\d{1,3}[A-Za-z]?)"

@@ -50,3 +50,26 @@ def test_a_house_named_by_its_number(text, secret):
 ])
 def test_a_numbered_thing_is_no_house(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize("text", ["The subject, a 19-year-old Black British man, was stopped.", "a 18 year old woman"])
+def test_an_older_teenagers_band_is_one_the_gate_accepts(text):
+    """"late teens" is itself a band the layers read as an age: "in his teens" is not."""
+    from debrief.publications.checks import _pattern_spans
+
+    out = _out(text)
+    assert "teens" in out and "19" not in out and "18" not in out
+    assert not [label for _, _, label, _ in _pattern_spans(out) if label == "AGE"]
+
+
+def test_a_teenagers_own_band_still_goes():
+    assert "late teens" not in _out("Two youths in their late teens ran off.")
+
+
+def test_half_a_hyphenated_name_takes_the_whole_word():
+    out = _out("Representations from solicitor Mr Desmond Ofori-Atta (Ofori-Atta Legal, 0207 946 0000) that")
+    assert "Ofori" not in out and "Atta" not in out
+
+
+def test_a_hyphenated_ordinary_word_stays():
+    assert "Polish-Irish" in _out("a Polish-Irish family moved in")
