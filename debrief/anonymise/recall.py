@@ -19,7 +19,7 @@ _LOG_OF_DATE = re.compile(r"(?<![\w/.:-])\d{1,6}\s+(?i:of)\s+\d{1,2}[/.]\d{1,2}(
 # "IR 24/77312", "CCN 2023/041187", "sort code 20-45-77", "IMEI 35-209900-176148-1": a number after the word that
 # says it is a reference, whatever its separators.
 _CUED_REFERENCE = re.compile(
-    r"\b(?:(?i:ref(?:erence)?|crime\s+(?:no|number|ref)|incident(?:\s+no)?|occurrence|sort\s+code|imei|"
+    r"\b(?:(?i:ref(?:erence)?|crime\s+(?:no|number|ref)|incident(?:\s+no)?|occurrence|sort(?:\s+code)?|imei|"
     r"account(?:\s+no)?|acc(?:\s+no)?|serial(?:\s+no)?)|IR|CCN|URN|CRN|CAD|NFRC|OEL)"
     r"\.?(?:\s+(?i:no\.?|number|#))?\s*[:#-]?\s*"
     r"(?P<r>(?:[A-Z]{1,6}[\s-]?)?\d[\d/.-]*\d(?:[-/][A-Z0-9]+)*)(?![\w/])"
@@ -30,7 +30,15 @@ def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0) ->
     return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype)
 
 
+# "crime 25*00341*HU", "25*DP*07781": a crime number whose parts are joined by asterisks; "NWAS 241111-6621",
+# "ICV 20250302-4612": a serial numbered within its day (yymmdd or yyyymmdd, a dash, the day's number).
+_STARRED_OR_DATED = re.compile(r"(?<![\w*/.-])(?:\d{2}\*[A-Z0-9]{1,6}\*[A-Z0-9]{1,8}(?:\*[A-Z0-9]{1,8})?"
+                               r"|(?:\d{2})?[0-3]\d[01]\d[0-3]\d-\d{3,5})(?![\w*/-])")
+
+
 def _references(text: str) -> Iterator[Candidate]:
+    for m in _STARRED_OR_DATED.finditer(text):
+        yield _cand(*m.span(), Kind.REFERENCE, "cued", 3)
     if " of " in text or " OF " in text or " Of " in text:
         for m in _LOG_OF_DATE.finditer(text):
             yield _cand(*m.span(), Kind.REFERENCE, "log", 3)
@@ -191,7 +199,8 @@ def _districts(text: str) -> Iterator[Candidate]:
 
 # "GETHIN PROSSER 23.", "CHOWDHURY ('RUBEL') 26,", "kyle mackay 15 +": a log's age straight after a name.
 _AGE_AFTER_NAME = re.compile(
-    r"(?:\s*\([‘'\"“][^'’\"”\n]{1,20}[’'\"”]\))?,?\s(?P<n>[1-9]\d?)(?=\s*(?:[.,;:+)\n]|-\s|$))"
+    r"(?:\s*\((?:[‘'\"“][^'’\"”\n]{1,20}[’'\"”]|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\))?,?\s(?P<n>[1-9]\d?)"
+    r"(?=\s*(?:[.,;:+)\n]|-\s|$))"
 )
 
 
@@ -350,7 +359,14 @@ _AGES_LISTED = re.compile(r"\b(?i:ages|aged)\s+(?P<a>\d{1,2})\s*(?:,|&|and)\s*(?
 _LABEL_AGE = re.compile(r"\b(?:Person|Subject|Child|Victim|Witness|Suspect|Officer)\s+[A-Z0-9]{1,2}\s*\((?P<n>\d{1,2})\)")
 
 
+# "Kayleigh (now 14)", "HUSSAIN (JUVENILE - 15)": an age in brackets after the word that says it is one.
+_CUED_AGE_IN_BRACKETS = re.compile(r"\((?i:now|age|aged|juvenile|juv|minor)\s*[-–:]?\s*(?P<n>\d{1,2})\s*\)")
+
+
 def _ages(text: str) -> Iterator[Candidate]:
+    if "(" in text:
+        for m in _CUED_AGE_IN_BRACKETS.finditer(text):
+            yield Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="paren", value=m.group("n"))
     for m in _AGES_LISTED.finditer(text):
         oldest = max(int(m.group("a")), int(m.group("b")))
         yield Candidate(m.start(), m.end("b"), Kind.AGE, "pattern", _BASE, subtype="aged", value=str(oldest))

@@ -73,3 +73,36 @@ def test_half_a_hyphenated_name_takes_the_whole_word():
 
 def test_a_hyphenated_ordinary_word_stays():
     assert "Polish-Irish" in _out("a Polish-Irish family moved in")
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("I asked that the burglary (crime 25*00341*HU) is reviewed.", "00341"),   # parts joined by asterisks
+    ("LINKED TO SIMILAR. CRIME 25*DP*07781", "07781"),
+    ("AMBULANCE REQ - NWAS 241111-6621. LEVEL 1", "6621"),                 # a serial numbered within its day
+    ("Evidence: in-car video (ICV 20250302-4612), AVL data", "4612"),
+    ("paid to him, sort 90-11-42, acc 55103318.", "90-11-42"),             # "sort" without "code"
+])
+def test_starred_and_dated_references(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("He offended between 2019-2024 in the town.", "2019-2024"),          # a range of years
+    ("the 1999-2000 season", "1999-2000"),
+    ("sort 2 bags of clothing", "sort 2 bags"),
+])
+def test_ranges_and_sorting_stay(text, kept):
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("0705 POSS PIOTR ZIELIŃSKI (ZIELINSKI) 29, 11 DROMALANE PARK", "29"),  # an age after a name and its spelling
+    ("Kayleigh (now 14) agreed to her words being used.", "14"),             # an age in brackets after its cue
+    ("DP: Zain HUSSAIN  (JUVENILE - 15)  DOB 22/04/2010", "15"),
+])
+def test_ages_after_a_bracket(text, secret):
+    assert secret not in _out(text)
+
+
+def test_a_date_in_brackets_is_no_age():
+    assert "May" in _out("the meeting (now 14 May) was moved")
