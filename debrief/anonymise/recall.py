@@ -78,6 +78,9 @@ _PREMISES = {
     "police station": "police station", "pic": "custody suite", "dgh": "hospital", "unit": "unit",
     "centre": "centre", "bar": "bar", "jewellers": "shop", "barn": "shop", "site": "site", "roundabout": "roundabout",
     "beach": "beach", "ltd": "business", "limited": "business", "plc": "business",
+    "nightclub": "nightclub", "solicitors": "firm of solicitors", "chambers": "barristers' chambers",
+    "shelter": "shelter", "children's home": "children's home", "crown court": "crown court",
+    "warehouse": "warehouse", "church hall": "church hall",
 }
 # Nouns after which a possessive name is a person's, not a premises ("PC Jones's unit"), and only a name that is
 # no ordinary word names the place ("the Broadoak unit", not "the Gangs Unit").

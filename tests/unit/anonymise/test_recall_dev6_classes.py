@@ -106,3 +106,39 @@ def test_ages_after_a_bracket(text, secret):
 
 def test_a_date_in_brackets_is_no_age():
     assert "May" in _out("the meeting (now 14 May) was moved")
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("A statement from Doughty Street chambers said so.", "Doughty"),       # more nouns that end a named premises
+    ("He appeared at Wood Green Crown Court on Monday.", "Wood Green"),
+    ("She was placed at Slemish Children's Home in 2023.", "Slemish"),
+    ("They met in St Peter's church hall.", "Peter"),
+])
+def test_more_named_premises(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The Crown Court sat late.", "Crown Court"),                          # only generic words before the noun
+    ("the night shelter opened at nine", "night shelter"),
+])
+def test_an_unnamed_premises_stays(text, kept):
+    assert kept in _out(text)
+
+
+def test_sixth_development_set_holds_its_figures():
+    """Written by someone who never saw the rules, measured batch by batch before any rule here learnt from it (all
+    100 passages with the rules before this work: structured 0.962, names and places 0.934, kept 0.974, false
+    positives 0.042): the figures of this change must not fall back."""
+    from pathlib import Path
+
+    from debrief.anonymise.evaluate import evaluate, format_report, load
+
+    rows = load(Path(__file__).parents[2] / "data" / "anonymise_dev6.jsonl")
+    assert len(rows) == 100
+    report = evaluate(rows)
+    table = format_report(report)
+    assert report.structured_recall >= 0.984, table
+    assert report.names_places_recall >= 0.94, table
+    assert report.keep_rate >= 0.97, table
+    assert len(report.false_positives) <= 0.043 * sum(s.predicted for s in report.scores.values()), table
