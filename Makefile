@@ -74,6 +74,7 @@ eval-anonymiser: install
 		tests/data/anonymise_dev2.jsonl tests/data/anonymise_dev3.jsonl \
 		tests/data/anonymise_dev4.jsonl \
 		tests/data/anonymise_dev5.jsonl \
+		tests/data/anonymise_dev6.jsonl \
 		--heldout tests/data/anonymise_heldout.jsonl
 
 clean:

@@ -17,8 +17,8 @@ from .ner import ner_candidates
 from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
-from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_label_numbers, find_recall,
-                     weekdays_with_dates)
+from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
+                     find_recall, weekdays_with_dates, whole_hyphenated_names)
 from .recase import recase
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
@@ -46,11 +46,13 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
              *find_more_structured(text), *find_unknown(text, case.records, tokens), *find_recall(text)]
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
+    cands = drop_in_prefixed_collars(text, cands)
     cands = after_dates(text, drop_kept(cands, keep_spans(text, tokens)))
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)
     chosen = propagate(text, chosen, case, learn=learn, tokens=tokens)
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
+    chosen = whole_hyphenated_names(text, chosen)
     return merge_addresses(text, chosen)
 
 

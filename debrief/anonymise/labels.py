@@ -167,7 +167,7 @@ def age_replacement(value: str, subtype: str) -> str:
         elif n < 18:
             phrase = f"teenage {noun or 'person'}"
         elif n < 20:
-            phrase = f"{noun or 'person'} in {pron} late teens"
+            phrase = f"{noun or 'person'} in {pron} teens"
         elif decade in _DECADES:
             phrase = f"{noun or 'person'} in {pron} {_DECADES[decade]}"
         else:

@@ -19,7 +19,7 @@ _LOG_OF_DATE = re.compile(r"(?<![\w/.:-])\d{1,6}\s+(?i:of)\s+\d{1,2}[/.]\d{1,2}(
 # "IR 24/77312", "CCN 2023/041187", "sort code 20-45-77", "IMEI 35-209900-176148-1": a number after the word that
 # says it is a reference, whatever its separators.
 _CUED_REFERENCE = re.compile(
-    r"\b(?:(?i:ref(?:erence)?|crime\s+(?:no|number|ref)|incident(?:\s+no)?|occurrence|sort\s+code|imei|"
+    r"\b(?:(?i:ref(?:erence)?|crime\s+(?:no|number|ref)|incident(?:\s+no)?|occurrence|sort(?:\s+code)?|imei|"
     r"account(?:\s+no)?|acc(?:\s+no)?|serial(?:\s+no)?)|IR|CCN|URN|CRN|CAD|NFRC|OEL)"
     r"\.?(?:\s+(?i:no\.?|number|#))?\s*[:#-]?\s*"
     r"(?P<r>(?:[A-Z]{1,6}[\s-]?)?\d[\d/.-]*\d(?:[-/][A-Z0-9]+)*)(?![\w/])"
@@ -30,7 +30,15 @@ def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0) ->
     return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype)
 
 
+# "crime 25*00341*HU", "25*DP*07781": a crime number whose parts are joined by asterisks; "NWAS 241111-6621",
+# "ICV 20250302-4612": a serial numbered within its day (yymmdd or yyyymmdd, a dash, the day's number).
+_STARRED_OR_DATED = re.compile(r"(?<![\w*/.-])(?:\d{2}\*[A-Z0-9]{1,6}\*[A-Z0-9]{1,8}(?:\*[A-Z0-9]{1,8})?"
+                               r"|(?:\d{2})?[0-3]\d[01]\d[0-3]\d-\d{3,5})(?![\w*/-])")
+
+
 def _references(text: str) -> Iterator[Candidate]:
+    for m in _STARRED_OR_DATED.finditer(text):
+        yield _cand(*m.span(), Kind.REFERENCE, "cued", 3)
     if " of " in text or " OF " in text or " Of " in text:
         for m in _LOG_OF_DATE.finditer(text):
             yield _cand(*m.span(), Kind.REFERENCE, "log", 3)
@@ -70,6 +78,9 @@ _PREMISES = {
     "police station": "police station", "pic": "custody suite", "dgh": "hospital", "unit": "unit",
     "centre": "centre", "bar": "bar", "jewellers": "shop", "barn": "shop", "site": "site", "roundabout": "roundabout",
     "beach": "beach", "ltd": "business", "limited": "business", "plc": "business",
+    "nightclub": "nightclub", "solicitors": "firm of solicitors", "chambers": "barristers' chambers",
+    "shelter": "shelter", "children's home": "children's home", "crown court": "crown court",
+    "warehouse": "warehouse", "church hall": "church hall",
 }
 # Nouns after which a possessive name is a person's, not a premises ("PC Jones's unit"), and only a name that is
 # no ordinary word names the place ("the Broadoak unit", not "the Gangs Unit").
@@ -191,7 +202,8 @@ def _districts(text: str) -> Iterator[Candidate]:
 
 # "GETHIN PROSSER 23.", "CHOWDHURY ('RUBEL') 26,", "kyle mackay 15 +": a log's age straight after a name.
 _AGE_AFTER_NAME = re.compile(
-    r"(?:\s*\([‘'\"“][^'’\"”\n]{1,20}[’'\"”]\))?,?\s(?P<n>[1-9]\d?)(?=\s*(?:[.,;:+)\n]|-\s|$))"
+    r"(?:\s*\((?:[‘'\"“][^'’\"”\n]{1,20}[’'\"”]|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\))?,?\s(?P<n>[1-9]\d?)"
+    r"(?=\s*(?:[.,;:+)\n]|-\s|$))"
 )
 
 
@@ -350,7 +362,14 @@ _AGES_LISTED = re.compile(r"\b(?i:ages|aged)\s+(?P<a>\d{1,2})\s*(?:,|&|and)\s*(?
 _LABEL_AGE = re.compile(r"\b(?:Person|Subject|Child|Victim|Witness|Suspect|Officer)\s+[A-Z0-9]{1,2}\s*\((?P<n>\d{1,2})\)")
 
 
+# "Kayleigh (now 14)", "HUSSAIN (JUVENILE - 15)": an age in brackets after the word that says it is one.
+_CUED_AGE_IN_BRACKETS = re.compile(r"\((?i:now|age|aged|juvenile|juv|minor)\s*[-–:]?\s*(?P<n>\d{1,2})\s*\)")
+
+
 def _ages(text: str) -> Iterator[Candidate]:
+    if "(" in text:
+        for m in _CUED_AGE_IN_BRACKETS.finditer(text):
+            yield Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="paren", value=m.group("n"))
     for m in _AGES_LISTED.finditer(text):
         oldest = max(int(m.group("a")), int(m.group("b")))
         yield Candidate(m.start(), m.end("b"), Kind.AGE, "pattern", _BASE, subtype="aged", value=str(oldest))
@@ -358,7 +377,72 @@ def _ages(text: str) -> Iterator[Candidate]:
         yield Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="paren", value=m.group("n"))
 
 
+_RANKS = r"(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Con|Insp)"
+# "PC CX 1204", "SGT MY 3310", "UNITS ne 1108 pc ross", "& sy 1876 pcso": a force's two-letter prefix and the number
+# after it are one collar number, written beside the rank before or after it.
+_PREFIXED_COLLAR = re.compile(r"\b(?:" + _RANKS + r"\.?\s+(?P<a>[A-Za-z]{2}\s?\d{3,5})|(?P<b>[A-Za-z]{2}\s?\d{3,5})\s+"
+                              + _RANKS + r")\b(?![/\d])")
+_NAME_NEXT = re.compile(r"\s+([A-Z][a-z'’-]+)")
+_NOT_PREFIX = frozenset("at on in to by of is as an or no so up we he me it if be do go us am pm re ok".split())
+
+
+def _prefixed_collars(text: str) -> Iterator[Candidate]:
+    for m in _PREFIXED_COLLAR.finditer(text):
+        group = "a" if m.group("a") else "b"
+        if m.group(group)[:2].lower() not in _NOT_PREFIX:
+            # "Sgt GW 1187 Rhiannon": the number goes with its space and the name layer labels her
+            named = group == "a" and _NAME_NEXT.match(text, m.end(group))
+            yield _cand(m.start(group), named.start(1) if named else m.end(group), Kind.COLLAR,
+                        "with-name" if named else "rank" if group == "a" else "prefixed", 7)
+
+
+def drop_in_prefixed_collars(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"Sgt GW 1187 Rhiannon Bowen": no address or place starts inside a prefixed collar number (the name after it
+    is a person's)."""
+    collars = [c for c in cands if c.kind is Kind.COLLAR and c.layer == "pattern" and text[c.start:c.start + 2].isalpha()]
+    if not collars:
+        return cands
+    return [c for c in cands if c.kind not in (Kind.ADDRESS, Kind.PLACE)
+            or not any(k.start <= c.start < k.end < c.end for k in collars)]
+
+
+_WORD_BEFORE_HYPHEN = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*-$")
+_WORD_AFTER_HYPHEN = re.compile(r"-[^\W\d_][\w'’]*(?![\w-])")
+
+
+def whole_hyphenated_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """"Ofori-Atta": a name found as one half of a hyphenated word is the whole word ("Ofori-Person F" would leave half
+    the name and read as a name itself)."""
+    out = list(chosen)
+    for i, c in enumerate(out):
+        if c.kind is not Kind.PERSON or not (text[c.start - 1:c.start] == "-" or text[c.end:c.end + 1] == "-"):
+            continue
+        start, end = c.start, c.end
+        before = _WORD_BEFORE_HYPHEN.search(text, max(0, start - 30), start)
+        if before and (i == 0 or out[i - 1].end <= before.start()):
+            start = before.start()
+        after = _WORD_AFTER_HYPHEN.match(text, end)
+        if after and (i + 1 == len(out) or out[i + 1].start >= after.end()):
+            end = after.end()
+        out[i] = replace(c, start=start, end=end)
+    return out
+
+
+# "No. 12: Mrs A ...", "Victim (no. 14)", "NEIGHBOURS NO 19", "outside number 27": a house named by its number alone.
+_HOUSE_NUMBER = re.compile(r"(?:(?m:^)|\b(?i:at|of|outside|from|opposite|neighbours?)\s+|\(\s*)"
+                           r"(?P<h>(?:No|NO|no)\.?\s+\d{1,3}[A-Za-z]?|(?i:number)\s+\d{1,3}[A-Za-z]?)"
+                           r"(?=\s*[:).,;]|\s+(?i:opposite|next\s+door|across)\b|\s*$)")
+
+
+def _house_numbers(text: str) -> Iterator[Candidate]:
+    for m in _HOUSE_NUMBER.finditer(text):
+        if m.start() == m.start("h") and not text[m.end("h"):m.end("h") + 6].lstrip().startswith((":", "opp", "Opp")):
+            continue  # at a line's start only a list of houses: "No. 12: Mrs A", "No. 9 opposite"
+        yield _cand(*m.span("h"), Kind.ADDRESS, "house", 1)
+
+
 def find_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from unseen passages."""
     return [*_references(text), *_premises(text), *_companies(text), *_initials(text), *_districts(text), *_plates(text),
-            *_nicknames(text), *_kinds_of_places(text), *_ages(text)]
+            *_nicknames(text), *_kinds_of_places(text), *_ages(text),
+            *_prefixed_collars(text), *_house_numbers(text)]
