@@ -64,6 +64,15 @@ class LocalAwareSessionInterface(SecureCookieSessionInterface):
     request that was not refreshed rather than exactly a lifetime after the last request."""
 
     session_class = TimedSession
+    _serializer: tuple[tuple, object] | None = None
+
+    def get_signing_serializer(self, app: Flask):
+        """Flask's serializer, built once for the current keys (Flask builds one for every cookie read and write)."""
+        keys = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        cached = self._serializer
+        if cached is None or cached[0] != keys:
+            cached = self._serializer = (keys, super().get_signing_serializer(app))
+        return cached[1]
 
     def open_session(self, app: Flask, request) -> TimedSession | None:
         serializer = self.get_signing_serializer(app)
