@@ -55,6 +55,7 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"])
     parser.add_argument("--instance", type=Path)
+    parser.add_argument("--dump", type=Path, help="also write the profile to this file")
     args = parser.parse_args()
 
     workdir = _instance(args.instance)
@@ -97,6 +98,8 @@ def main() -> int:
     for _ in range(args.requests):
         client.get(path)
     profiler.disable()
+    if args.dump:
+        profiler.dump_stats(args.dump)  # for pstats' print_callers / print_callees
     stats = pstats.Stats(profiler)
     stats.sort_stats(args.sort).print_stats(args.top)
     return 0

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import secrets
+import time
 from functools import wraps
 from typing import Callable
 
 from flask import Flask, abort, g, redirect, request, url_for
-from flask.sessions import SecureCookieSessionInterface
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
+from itsdangerous import BadSignature
 from flask_login import current_user
 
 from debrief.auth.roles import Permission
@@ -14,6 +16,8 @@ from debrief.auth.roles import Permission
 PUBLIC_ATTR = "_debrief_public"
 PERMISSION_ATTR = "_debrief_permission"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+# A permanent session's cookie is signed again (sliding its expiry) at most this often, not on every response.
+SESSION_REFRESH_SECONDS = 60
 
 
 def public(view: Callable) -> Callable:
@@ -46,8 +50,53 @@ def declared_access(view: Callable) -> Permission | str | None:
     return getattr(view, PERMISSION_ATTR, None)
 
 
+class TimedSession(SecureCookieSession):
+    """A cookie session that knows when its cookie was signed (None for a new session)."""
+
+    signed_at: float | None = None
+
+
 class LocalAwareSessionInterface(SecureCookieSessionInterface):
-    """Secure cookies everywhere except plain-HTTP development on this machine."""
+    """Secure cookies everywhere except plain-HTTP development on this machine; a permanent session's expiry slides
+    with use, but its cookie is signed and sent again at most once every SESSION_REFRESH_SECONDS (signing it on every
+    response cost about a tenth of a small page). A session unused for its whole lifetime still ends: the signature's
+    age is checked against PERMANENT_SESSION_LIFETIME, so it ends at most SESSION_REFRESH_SECONDS after the last
+    request that was not refreshed rather than exactly a lifetime after the last request."""
+
+    session_class = TimedSession
+    _serializer: tuple[tuple, object] | None = None
+
+    def get_signing_serializer(self, app: Flask):
+        """Flask's serializer, built once for the current keys (Flask builds one for every cookie read and write)."""
+        keys = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        cached = self._serializer
+        if cached is None or cached[0] != keys:
+            cached = self._serializer = (keys, super().get_signing_serializer(app))
+        return cached[1]
+
+    def open_session(self, app: Flask, request) -> TimedSession | None:
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
+        except BadSignature:  # includes an expired signature
+            return self.session_class()
+        session = self.session_class(data)
+        session.signed_at = signed_at.timestamp()
+        return session
+
+    def should_set_cookie(self, app: Flask, session) -> bool:
+        if session.modified:
+            return True
+        if not (session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]):
+            return False
+        signed_at = getattr(session, "signed_at", None)
+        return signed_at is None or time.time() - signed_at >= SESSION_REFRESH_SECONDS
 
     def get_cookie_secure(self, app: Flask) -> bool:
         if app.config.get("SESSION_COOKIE_SECURE"):

@@ -14,9 +14,10 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import String, cast, func, literal, select
+from sqlalchemy import String, bindparam, cast, func, literal, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -60,12 +61,27 @@ def _canonical_before_seq(event: AuditEvent) -> str:
     return text[: -len("0}")]
 
 
-def _sql_link_hash(dialect: str, prev: Any, before_seq: str, seq: Any) -> Any:
+def _sql_link_hash(dialect: str, prev: Any, before_seq: Any, seq: Any) -> Any:
     """sha256 of prev + newline + the canonical JSON, in SQL: the same bytes as `link_hash`."""
-    message = prev + literal("\n") + literal(before_seq) + cast(seq, String) + literal("}")
+    message = prev + literal("\n") + before_seq + cast(seq, String) + literal("}")
     if dialect == "postgresql":
         return func.encode(func.sha256(func.convert_to(message, "UTF8")), "hex")
     return func.debrief_sha256(message)  # registered on every SQLite connection (debrief/database.py)
+
+
+@cache
+def _take_link(dialect: str) -> Any:
+    """The upsert that takes the next link, built once for each database (a reused statement skips SQLAlchemy's
+    building, most of this function's time): bound to the chain, the first link's hash and the canonical JSON."""
+    maker = pg_insert if dialect == "postgresql" else sqlite_insert
+    before_seq = bindparam("before_seq", type_=String)
+    return (
+        maker(_HEAD).values(chain=bindparam("chain"), seq=1, prev_hash="", last_hash=bindparam("first"))
+        .on_conflict_do_update(index_elements=[_HEAD.c.chain], set_={
+            "seq": _HEAD.c.seq + 1, "prev_hash": _HEAD.c.last_hash,
+            "last_hash": _sql_link_hash(dialect, _HEAD.c.last_hash, before_seq, _HEAD.c.seq + 1)})
+        .returning(_HEAD.c.seq, _HEAD.c.prev_hash, _HEAD.c.last_hash)
+    )
 
 
 def link(session: Session, event: AuditEvent) -> None:
@@ -77,19 +93,12 @@ def link(session: Session, event: AuditEvent) -> None:
     never chain onto the same event. It returns the link's number, the hash it chains onto and its own hash.
     """
     conn = session.connection()
-    dialect = conn.dialect.name
     chain = chain_of(event.force_id)
-    maker = pg_insert if dialect == "postgresql" else sqlite_insert
     event.chain_seq = 1
     first = link_hash("", event)
     before_seq = _canonical_before_seq(event)
     seq, prev, new_hash = conn.execute(
-        maker(_HEAD).values(chain=chain, seq=1, prev_hash="", last_hash=first)
-        .on_conflict_do_update(index_elements=[_HEAD.c.chain], set_={
-            "seq": _HEAD.c.seq + 1, "prev_hash": _HEAD.c.last_hash,
-            "last_hash": _sql_link_hash(dialect, _HEAD.c.last_hash, before_seq, _HEAD.c.seq + 1)})
-        .returning(_HEAD.c.seq, _HEAD.c.prev_hash, _HEAD.c.last_hash)
-    ).one()
+        _take_link(conn.dialect.name), {"chain": chain, "first": first, "before_seq": before_seq}).one()
     event.chain_seq, event.prev_hash = seq, prev
     event.hash = link_hash(prev, event)
     if event.hash != new_hash:  # the database and Python must hash the same bytes, or verify would fail later

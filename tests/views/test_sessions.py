@@ -169,3 +169,67 @@ def test_hsts_only_off_localhost(client, base_url, hsts):
     assert ("Strict-Transport-Security" in response.headers) is hsts
     if hsts:
         assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+class Clock:
+    """The time the session cookie's signature and its refresh read, moved by hand."""
+
+    def __init__(self, start: float) -> None:
+        self.now = start
+
+    def time(self) -> float:
+        return self.now
+
+
+@pytest.fixture()
+def clock(monkeypatch):
+    import time
+
+    import itsdangerous.timed
+
+    import debrief.security
+
+    fake = Clock(time.time())
+    monkeypatch.setattr(itsdangerous.timed, "time", fake)
+    monkeypatch.setattr(debrief.security, "time", fake)
+    return fake
+
+
+def _sets_cookie(response) -> bool:
+    return any(h.startswith("debrief_session=") for h in response.headers.getlist("Set-Cookie"))
+
+
+def test_the_session_cookie_is_signed_again_at_most_once_a_minute(client, people, clock):
+    sign_in(client, "officer@aaa.example")
+    client.get("/officer")  # the first page after signing in changes the session (a new CSRF token): set
+    signed = client.get_cookie("debrief_session").value
+    start = clock.now
+    for seconds in (1, 30, 59):  # within the minute: the page is served, the cookie left as it is
+        clock.now = start + seconds
+        response = client.get("/officer")
+        assert response.status_code == 200 and not _sets_cookie(response)
+    assert client.get_cookie("debrief_session").value == signed
+    clock.now = start + 60  # a minute on: signed again, so its expiry slides
+    response = client.get("/officer")
+    assert response.status_code == 200 and _sets_cookie(response)
+    assert client.get_cookie("debrief_session").value != signed
+    clock.now = start + 61  # and not again within the next minute
+    assert not _sets_cookie(client.get("/officer"))
+
+
+def test_a_used_session_slides_and_an_unused_one_ends(app, client, people, clock):
+    lifetime = app.permanent_session_lifetime.total_seconds()
+    sign_in(client, "officer@aaa.example")
+    start = clock.now
+    clock.now = start + lifetime - 10  # still in its lifetime: served, and signed again
+    assert _sets_cookie(client.get("/officer"))
+    clock.now = start + lifetime + 600  # past the first lifetime, within the slid one
+    assert client.get("/officer").status_code == 200
+    refreshed = clock.now
+    clock.now = refreshed + 30  # served without signing again
+    response = client.get("/officer")
+    assert response.status_code == 200 and not _sets_cookie(response)
+    # Unused for a lifetime since it was last signed: ended (at most a minute before a lifetime after the last request).
+    clock.now = refreshed + lifetime + 1
+    response = client.get("/officer")
+    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
