@@ -380,6 +380,20 @@ _AGE_GATES: tuple[tuple[str, ...], ...] = (
 )
 
 
+_DIGIT_AT_WORD = re.compile(r"\d(?<!\w\d)")  # where "\b\d" may start
+_AGED_AT = keyword_trigger(["aged"])
+_AGE_AT = keyword_trigger(["age"])
+# For each pattern of _AGES, where its matches can start (a trigger for `finditer_at`: the same matches as
+# `pattern.finditer`, trying the pattern only there, not at every position of the text).
+_AGE_TRIGGERS: tuple[re.Pattern[str], ...] = (
+    _AGED_AT, re.compile(r"[AaTt]"), _DIGIT_AT_WORD, _DIGIT_AT_WORD,
+    keyword_trigger("about approx approximately around roughly maybe possibly says said age believed looked looks "
+                    "then claims claimed states stated both".split()),
+    _DIGIT_AT_WORD, _AGE_AT, _AGED_AT, _AGED_AT, re.compile(r"\s(?=\()"), re.compile(r"\s(?<=\d\s)"),
+    re.compile(r","), _AGE_AT, _DIGIT_AT_WORD,
+)
+
+
 def _ages(text: str) -> Iterator[Candidate]:
     for m in (finditer_at(_AGE_STATED, _AGE_SUBJECT, text) if _AGE_STATED_HINT.search(text) else ()):
         yield _cand(*m.span("n"), Kind.AGE, "stated", str(_age_value(m.group("n"))), 0)
@@ -390,10 +404,10 @@ def _ages(text: str) -> Iterator[Candidate]:
     for m in _AGE_MONTHS.finditer(text):
         yield _cand(*m.span(), Kind.AGE, "aged", "0", 2)
     low = lowered(text)
-    for (pattern, subtype), gate in zip(_AGES, _AGE_GATES):
+    for (pattern, subtype), gate, trigger in zip(_AGES, _AGE_GATES, _AGE_TRIGGERS):
         if gate and not any(w in low for w in gate):
             continue
-        for m in pattern.finditer(text):
+        for m in finditer_at(pattern, trigger, text):
             n = int(m.group("n"))
             if n > 110:
                 continue

@@ -24,9 +24,17 @@ _HANDLE_AFTER = re.compile(
     r"handle|account\s+name|profile\s+name|gamertag))\s*(?:[:\-]|(?i:is|was|of))?\s*[\"“‘']?"
     r"(?P<h>@?[A-Za-z0-9_]*[._0-9][A-Za-z0-9_.]*[A-Za-z0-9_])"
 )
-_HANDLE_HINT = re.compile(r"(?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|facebook|telegram|whatsapp|"
-                          r"threads|youtube|twitch|discord|kik|username|user name|handle|account name|"
-                          r"profile name|gamertag)")
+# Whether a text names a platform or a user name: written as
+# (?i:snapchat|instagram|insta|tiktok|twitter|\bx\b|facebook|telegram|whatsapp|threads|youtube|twitch|discord|kik|
+# username|user name|handle|account name|profile name|gamertag), but opening with a character class (the first
+# letters, with the non-ASCII letters IGNORECASE also matches) so the regex engine skips ahead by class.
+_HANDLE_HINT = re.compile(
+    "[aAdDfFgGhHiI\u0130\u0131kK\u212apPsS\u017ftTuUwWxXyY]"
+    r"(?:(?<=[sSſ])(?i:napchat)|(?<=[iIİı])(?i:nsta)|(?<=[tT])(?i:iktok|witter|elegram|hreads|witch)"
+    r"|(?<=[xX])(?<!\w[xX])(?!\w)|(?<=[fF])(?i:acebook)|(?<=[wW])(?i:hatsapp)|(?<=[yY])(?i:outube)"
+    r"|(?<=[dD])(?i:iscord)|(?<=[kKK])(?i:ik)|(?<=[uU])(?i:sername|ser name)|(?<=[hH])(?i:andle)"
+    r"|(?<=[aA])(?i:ccount name)|(?<=[pP])(?i:rofile name)|(?<=[gG])(?i:amertag))"
+)
 # "Snap: jaydenxx", "TikTok user 'bigmike'", "snapchat username deeboi", a quoted handle after a platform.
 _HANDLE_CUED = re.compile(
     r"\b(?:" + _PLATFORM + r"|(?i:snap|ig|fb|tt))(?:(?:\s+(?i:user(?:name)?|name|handle|account|profile|as|called|"

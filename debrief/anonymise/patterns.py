@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .forces import FORCE_MATCHER
-from .phrases import RANK_AT, Tokens, finditer_at, lowered, word_start_trigger
+from .phrases import RANK_AT, Tokens, finditer_at, finditer_before, lowered, word_start_trigger
 from .keep import is_keep_word
 from .vocab import MONTHS, NOT_NAMES, RANK_RE
 
@@ -73,17 +73,28 @@ _REF_TRIGGER = word_start_trigger(
     "camera taser pnc pnd niche athena case job call footage clip file record unit report connect investigation "
     "iopc psd complaint conduct".split()
 )
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-Z]")
+_UPPER_OR_DIGIT = re.compile(r"[A-Z0-9]")
+_SLASH = re.compile(r"/")
+_DASH = re.compile(r"-")
+_DASH_OR_SLASH = re.compile(r"[-/]")
+# Reference shapes, each as (pattern, trigger, anchor, reach) for `finditer_before`: every match of a shape holds
+# a match of its anchor that starts at most `reach` characters after the shape's own start (its first "/" or
+# "-", or the start of its long run of digits), and starts where its trigger matches. The same matches as
+# `pattern.finditer(text)`, without trying the pattern at every position of the text.
 _REF_SHAPES = (
-    re.compile(r"\b\d{2,4}/\d{3,8}/\d{2,4}\b"),
-    re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,8}(?:/[A-Z0-9]{2,8}){2,3}\b"),
-    re.compile(r"\b[A-Z]{2,5}[-/]\d{2,}(?:[-/][A-Z0-9]+)+\b"),
-    re.compile(r"\b[A-Z]{2,5}-\d{4,}\b"),
-    re.compile(r"(?<![\d/.-])\d{2}-\d{4,}\b"),
-    re.compile(r"(?<![\d/.-])\d{6,8}/\d{2,6}\b"),
-    re.compile(r"\b[A-Z]{1,3}\d{6,}[A-Z]?\b"),
-    re.compile(r"\b\d{2}[A-Z]{2}\d{5,}\b"),
-    re.compile(r"\b[A-Z]\d{2}[A-Z]\d{5,}\b"),
-    re.compile(r"(?<![£$\d.,])\b\d{7,}\b(?![.,]\d)"),
+    (re.compile(r"\b\d{2,4}/\d{3,8}/\d{2,4}\b"), _DIGIT, _SLASH, 4),
+    (re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,8}(?:/[A-Z0-9]{2,8}){2,3}\b"), _UPPER_OR_DIGIT,
+     _SLASH, 8),
+    (re.compile(r"\b[A-Z]{2,5}[-/]\d{2,}(?:[-/][A-Z0-9]+)+\b"), _UPPER, _DASH_OR_SLASH, 5),
+    (re.compile(r"\b[A-Z]{2,5}-\d{4,}\b"), _UPPER, _DASH, 5),
+    (re.compile(r"(?<![\d/.-])\d{2}-\d{4,}\b"), _DIGIT, _DASH, 2),
+    (re.compile(r"(?<![\d/.-])\d{6,8}/\d{2,6}\b"), _DIGIT, _SLASH, 8),
+    (re.compile(r"\b[A-Z]{1,3}\d{6,}[A-Z]?\b"), _UPPER, re.compile(r"\d{6,}"), 3),
+    (re.compile(r"\b\d{2}[A-Z]{2}\d{5,}\b"), _DIGIT, re.compile(r"\d{5,}"), 4),
+    (re.compile(r"\b[A-Z]\d{2}[A-Z]\d{5,}\b"), _UPPER, re.compile(r"\d{5,}"), 4),
+    (re.compile(r"(?<![£$\d.,])\b\d{7,}\b(?![.,]\d)"), _DIGIT, re.compile(r"\d{7,}"), 0),
 )
 # "NN-20230614-0733 and -0781": the second of two references sharing their head.
 _REF_CONTINUED = re.compile(r"[A-Z0-9]-\d{3,}\s*(?:,|and|&|or)\s*(?P<ref>-\d{3,})\b")
@@ -211,8 +222,8 @@ def _references(text: str) -> Iterator[Candidate]:
             yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
     for m in (_REF_CONTINUED.finditer(text) if "-" in text else ()):
         yield _cand(*m.span("ref"), Kind.REFERENCE, "cue", 2)
-    for pattern in _REF_SHAPES:
-        for m in pattern.finditer(text):
+    for pattern, trigger, anchor, reach in _REF_SHAPES:
+        for m in finditer_before(pattern, trigger, anchor, text, reach):
             yield _cand(*m.span(), Kind.REFERENCE, "shape")
 
 

@@ -9,7 +9,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import ALL_PLACES, AMBIGUOUS_PLACES, FIRST_NAMES, RETAIL, place_subtype
 from .keep import is_keep_word
 from .lexicon import UK_PLACE_LOWER, is_ordinary, is_policing_word
-from .phrases import WORD_CAPITAL, finditer_at, finditer_before
+from .phrases import WORD_CAPITAL, finditer_at, finditer_before, keyword_trigger
 from .vocab import NOT_NAMES, PLURAL_RANKS, RANKS, TITLES, alternation
 
 _BASE = PRIORITY["pattern"]
@@ -376,11 +376,19 @@ def _unit_addresses(text: str) -> Iterator[Candidate]:
             yield _cand(*m.span(), Kind.ADDRESS, "address", _BASE + 3)
 
 
+# Where matches of these patterns can start, for `finditer_at` (the same matches as finditer, tried only there).
+_FLAT_AT = keyword_trigger(["flat", "apartment", "apt"])
+_HOUSE_NUMBER_AT = keyword_trigger("at to outside from of near opposite in".split())
+_SAINTS_AT = keyword_trigger(["st", "saint"])
+_HMP_AT = re.compile(r"H(?=MP)")
+_JUNCTION_AT = re.compile(r"[Jj]")
+
+
 def find_places(text: str) -> list[Candidate]:
     """Street addresses, streets, flats, pubs and venues, chains, areas, and towns and cities."""
     out = list(_streets(text))
-    out += [_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3) for m in _FLAT.finditer(text)]
-    out += [_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 2) for m in _HOUSE_NUMBER.finditer(text)]
+    out += [_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3) for m in finditer_at(_FLAT, _FLAT_AT, text)]
+    out += [_cand(*m.span("a"), Kind.ADDRESS, "address", _BASE + 2) for m in finditer_at(_HOUSE_NUMBER, _HOUSE_NUMBER_AT, text)]
     low = text.lower()
     for m in (_UNIT_ADDRESS.finditer(text) if any(w in low for w in ("flat", "apartment", "apt", "unit", "room", "suite"))
               else ()):
@@ -396,15 +404,15 @@ def find_places(text: str) -> list[Candidate]:
             out.append(_cand(start, m.end(), Kind.PLACE, "building", _BASE))
     out += [_cand(*m.span("name"), Kind.PLACE, "pub", _BASE + 1) for m in finditer_at(_PUB, _THE, text)]
     out += list(_venues(text))
-    out += [_cand(*m.span(), Kind.PLACE, "prison", _BASE + 1) for m in _HMP.finditer(text)]
-    out += [_cand(*m.span(), Kind.PLACE, "venue", _BASE + 1) for m in _SAINTS.finditer(text)]
+    out += [_cand(*m.span(), Kind.PLACE, "prison", _BASE + 1) for m in finditer_at(_HMP, _HMP_AT, text)]
+    out += [_cand(*m.span(), Kind.PLACE, "venue", _BASE + 1) for m in finditer_at(_SAINTS, _SAINTS_AT, text)]
     out += [_cand(*m.span(), Kind.PLACE, "shop", _BASE) for m in _RETAIL.finditer(text)]
     for m in finditer_before(_AREA, WORD_CAPITAL, _AREA_ANCHOR, text):
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if words and not any(w.lower() in NOT_NAMES or is_keep_word(w) for w in words):
             out.append(_cand(start, m.end("name"), Kind.PLACE, "area", _GAZ + 1))
-    out += [_cand(*m.span(), Kind.PLACE, "main-road", _BASE) for m in _JUNCTION.finditer(text)]
+    out += [_cand(*m.span(), Kind.PLACE, "main-road", _BASE) for m in finditer_at(_JUNCTION, _JUNCTION_AT, text)]
     out += [_cand(*m.span("name"), Kind.PLACE, "river", _BASE) for m in _RIVER.finditer(text)]
     for m in finditer_at(_NUMBERED, _NUMBERED_TRIGGER, text):
         words = m.group("a").split()[1:]
