@@ -78,7 +78,7 @@ class DatabaseFactory:
         if self.kind == "postgresql":
             self.cluster = Cluster().start()
             self.cluster.execute("CREATE DATABASE debrief_template")
-            upgrade_to_head(self.cluster.url("debrief_template"))
+            upgrade_to_head(self.cluster.socket_url("debrief_template"))
         elif self.kind == "sqlite":
             self.template = workdir / "template.sqlite"
             upgrade_to_head(f"sqlite:///{self.template}")
@@ -96,7 +96,7 @@ class DatabaseFactory:
         if template is not None and template not in self.filled:
             self._make_template(template)
         if self.cluster is not None:
-            return self.cluster.url(self._copy_of(f"debrief_{template or 'template'}"))
+            return self.cluster.socket_url(self._copy_of(f"debrief_{template or 'template'}"))
         n = next(_counter)
         path = self.workdir / f"test_{n}.sqlite"
         shutil.copyfile(self.workdir / f"{template}.sqlite" if template else self.template, path)
@@ -119,7 +119,7 @@ class DatabaseFactory:
     def _make_template(self, name: str) -> None:
         if self.cluster is not None:
             self.cluster.execute(f"CREATE DATABASE debrief_{name} TEMPLATE debrief_template")
-            self.filled[name] = _fill(self.cluster.url(f"debrief_{name}"), self.fills[name])
+            self.filled[name] = _fill(self.cluster.socket_url(f"debrief_{name}"), self.fills[name])
         else:
             path = self.workdir / f"{name}.sqlite"
             shutil.copyfile(self.template, path)
@@ -134,7 +134,7 @@ class DatabaseFactory:
         n = next(_counter)
         if self.cluster is not None:
             self.cluster.execute(f"CREATE DATABASE empty_{n}")
-            return self.cluster.url(f"empty_{n}")
+            return self.cluster.socket_url(f"empty_{n}")
         return f"sqlite:///{self.workdir / f'empty_{n}.sqlite'}"
 
     def close(self) -> None:

@@ -54,7 +54,12 @@ class Cluster:
         return self
 
     def url(self, database: str) -> str:
-        """Through the cluster's Unix socket (in its own directory): a statement's round trip costs less than over TCP."""
+        """Over TCP, as production connects (the benchmarks use this)."""
+        return f"postgresql+psycopg://app@127.0.0.1:{self.port}/{database}"
+
+    def socket_url(self, database: str) -> str:
+        """Through the cluster's Unix socket (in its own directory), for the suite: a statement's round trip costs
+        less than over TCP (measured: 0.29 ms against 0.33-0.46 ms for `select 1`)."""
         return f"postgresql+psycopg://app@/{database}?host={self.dir}&port={self.port}"
 
     def execute(self, sql: str) -> None:
