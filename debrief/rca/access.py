@@ -6,9 +6,11 @@ team, events, chronology, the incident's officers and debriefs) then costs one q
 """
 from __future__ import annotations
 
+from functools import cache
+
 from flask import abort
 from flask_login import current_user
-from sqlalchemy import inspect, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import joinedload, lazyload, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -52,7 +54,7 @@ def incident_loads(path=None) -> list:
 
 # The RCA's report sections and team come joined; its other collections load when a page reads them (one query
 # each): a recommendation with its actions and the items it answers, an event with the person's name.
-RCA_LOADS = [
+RCA_LOADS = (
     *incident_loads(joinedload(RootCauseAnalysis.incident)),
     _named(RootCauseAnalysis.lead),
     _named(RootCauseAnalysis.signed_off_by),
@@ -62,7 +64,7 @@ RCA_LOADS = [
     joinedload(RootCauseAnalysis.sections),
     joinedload(RootCauseAnalysis.team).joinedload(RcaTeamMember.user).lazyload(User.role_rows),
     lazyload(RootCauseAnalysis.events).joinedload(RcaEvent.actor).lazyload(User.role_rows),
-]
+)
 
 
 # For a page that shows the RCA's graph and its heading only (the graph page): the RCA with its incident and the
@@ -75,20 +77,20 @@ def _by_name(relationship):
     return joinedload(relationship).options(load_only(User.id, User.name, User.force_id), lazyload("*"))
 
 
-GRAPH_PAGE_LOADS = [
+GRAPH_PAGE_LOADS = (
     lazyload("*"),
     joinedload(RootCauseAnalysis.incident).options(load_only(*_INCIDENT_HEADING), lazyload("*")),
     _by_name(RootCauseAnalysis.signed_off_by),
     _by_name(RootCauseAnalysis.returned_by),
-]
+)
 
 
 # For the overview: the RCA with its incident, the people it names (by name only), its report and team joined; its
 # history (one query) and, for the sign-off rule, the ids of the incident's officers and debriefs' authors (one query
 # each) when read. The chronology and plan are counted (service.progress), not loaded.
-def _overview_loads() -> list:
+def _overview_loads() -> tuple:
     incident = joinedload(RootCauseAnalysis.incident)
-    return [
+    return (
         lazyload("*"),
         incident.options(load_only(*_INCIDENT_HEADING), lazyload("*")),
         incident.lazyload(Incident.officers).lazyload("*"),
@@ -98,22 +100,32 @@ def _overview_loads() -> list:
         joinedload(RootCauseAnalysis.sections),
         joinedload(RootCauseAnalysis.team).options(lazyload("*"), _by_name(RcaTeamMember.user)),
         lazyload(RootCauseAnalysis.events).options(lazyload("*"), _by_name(RcaEvent.actor)),
-    ]
+    )
 
 
 OVERVIEW_LOADS = _overview_loads()
 
 
-def rca_of_force(rca_id: int, loads: list | None = None) -> RootCauseAnalysis:
+@cache
+def _rca_statement(loads: tuple):
+    """The RCA by id with `loads`, built once per page kind (a reused statement skips SQLAlchemy's building)."""
+    return select(RootCauseAnalysis).where(RootCauseAnalysis.id == bindparam("rca_id")).options(*loads)
+
+
+def rca_of_force(rca_id: int, loads: tuple | None = None) -> RootCauseAnalysis:
     """The RCA of the signed-in user's force, with its items and links; another force's RCA looks as if it does not
-    exist. `loads`: what comes with it (RCA_LOADS unless the page names less)."""
-    rca = db.session.scalars(
-        select(RootCauseAnalysis).where(RootCauseAnalysis.id == rca_id).options(*(loads or RCA_LOADS))
-    ).unique().first()
+    exist. `loads`: what comes with it (RCA_LOADS unless the page names less), one of this module's tuples."""
+    rca = db.session.scalars(_rca_statement(loads or RCA_LOADS), {"rca_id": rca_id}).unique().first()
     if rca is None or rca.force_id != current_user.force_id:
         abort(404)
     load_graph(rca)
     return rca
+
+
+@cache
+def _graph_statement():
+    return (select(RcaNode).where(RcaNode.rca_id == bindparam("rca_id")).order_by(RcaNode.id)
+            .options(joinedload(RcaNode.links_out)))
 
 
 def load_graph(rca: RootCauseAnalysis) -> None:
@@ -122,8 +134,7 @@ def load_graph(rca: RootCauseAnalysis) -> None:
     state = inspect(rca)
     if "nodes" not in state.unloaded and "links" not in state.unloaded:
         return
-    nodes = db.session.scalars(select(RcaNode).where(RcaNode.rca_id == rca.id).order_by(RcaNode.id)
-                               .options(joinedload(RcaNode.links_out))).unique().all()
+    nodes = db.session.scalars(_graph_statement(), {"rca_id": rca.id}).unique().all()
     set_committed_value(rca, "nodes", list(nodes))
     set_committed_value(rca, "links", sorted((link for node in nodes for link in node.links_out),
                                              key=lambda link: link.id))

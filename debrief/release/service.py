@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from debrief import reference as ref
 from debrief.anonymise import Flag, IncidentProfile, check_text
@@ -77,8 +78,13 @@ def released_case(rca: RootCauseAnalysis):
 def released_case_heading(rca: RootCauseAnalysis):
     """What the RCA pages show of the case study the RCA was released as (its id, title and status), or None; one
     query of those columns, not the case study's texts."""
-    return db.session.execute(select(CaseStudy.id, CaseStudy.title, CaseStudy.status)
-                              .where(CaseStudy.source_rca_id == rca.id)).first()
+    return db.session.execute(_released_case_heading_statement(), {"rca_id": rca.id}).first()
+
+
+@cache
+def _released_case_heading_statement():
+    """Built once: every signed-off RCA page runs it."""
+    return select(CaseStudy.id, CaseStudy.title, CaseStudy.status).where(CaseStudy.source_rca_id == bindparam("rca_id"))
 
 
 def release_for(rca: RootCauseAnalysis) -> RcaRelease:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from tests.support.postgres import Cluster
@@ -72,10 +73,12 @@ class DatabaseFactory:
         self.filled: dict[str, object] = {}  # template name -> what filling it returned
         self.fills = dict(FILLS)
         self.demo_signins = None  # what seed_demo() returned when the demo template was seeded
+        self._ahead: dict[str, Future] = {}  # PostgreSQL: source database -> its next copy, being made
+        self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database-copies")
         if self.kind == "postgresql":
             self.cluster = Cluster().start()
             self.cluster.execute("CREATE DATABASE debrief_template")
-            upgrade_to_head(self.cluster.url("debrief_template"))
+            upgrade_to_head(self.cluster.socket_url("debrief_template"))
         elif self.kind == "sqlite":
             self.template = workdir / "template.sqlite"
             upgrade_to_head(f"sqlite:///{self.template}")
@@ -92,18 +95,31 @@ class DatabaseFactory:
         """A fresh database at the head: empty, or holding exactly what the named template's fill makes."""
         if template is not None and template not in self.filled:
             self._make_template(template)
-        n = next(_counter)
         if self.cluster is not None:
-            self.cluster.execute(f"CREATE DATABASE test_{n} TEMPLATE debrief_{template or 'template'}")
-            return self.cluster.url(f"test_{n}")
+            return self.cluster.socket_url(self._copy_of(f"debrief_{template or 'template'}"))
+        n = next(_counter)
         path = self.workdir / f"test_{n}.sqlite"
         shutil.copyfile(self.workdir / f"{template}.sqlite" if template else self.template, path)
         return f"sqlite:///{path}"
 
+    def _copy_of(self, source: str) -> str:
+        """The name of a new copy of the PostgreSQL database `source`. Copying one (CREATE DATABASE ... TEMPLATE) is
+        most of a short test's set-up on PostgreSQL, so the next copy of the same source is made in the background
+        while the test runs; it is taken here when it is ready (a run ends with at most one unused copy a source)."""
+        ahead = self._ahead.pop(source, None)
+        name = ahead.result() if ahead is not None else self._create_copy(source)
+        self._ahead[source] = self._background.submit(self._create_copy, source)
+        return name
+
+    def _create_copy(self, source: str) -> str:
+        name = f"test_{next(_counter)}"
+        self.cluster.execute(f"CREATE DATABASE {name} TEMPLATE {source}")
+        return name
+
     def _make_template(self, name: str) -> None:
         if self.cluster is not None:
             self.cluster.execute(f"CREATE DATABASE debrief_{name} TEMPLATE debrief_template")
-            self.filled[name] = _fill(self.cluster.url(f"debrief_{name}"), self.fills[name])
+            self.filled[name] = _fill(self.cluster.socket_url(f"debrief_{name}"), self.fills[name])
         else:
             path = self.workdir / f"{name}.sqlite"
             shutil.copyfile(self.template, path)
@@ -118,9 +134,10 @@ class DatabaseFactory:
         n = next(_counter)
         if self.cluster is not None:
             self.cluster.execute(f"CREATE DATABASE empty_{n}")
-            return self.cluster.url(f"empty_{n}")
+            return self.cluster.socket_url(f"empty_{n}")
         return f"sqlite:///{self.workdir / f'empty_{n}.sqlite'}"
 
     def close(self) -> None:
+        self._background.shutdown(wait=True, cancel_futures=True)
         if self.cluster is not None:
             self.cluster.stop()

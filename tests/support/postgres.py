@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 
@@ -32,6 +33,8 @@ class Cluster:
         self.data = self.dir / "data"
         self.port = _free_port()
         self.as_root = os.geteuid() == 0
+        self._lock = threading.Lock()
+        self._admin = None
 
     def _run(self, *args: str) -> None:
         cmd = list(args)
@@ -51,15 +54,28 @@ class Cluster:
         return self
 
     def url(self, database: str) -> str:
+        """Over TCP, as production connects (the benchmarks use this)."""
         return f"postgresql+psycopg://app@127.0.0.1:{self.port}/{database}"
 
+    def socket_url(self, database: str) -> str:
+        """Through the cluster's Unix socket (in its own directory), for the suite: a statement's round trip costs
+        less than over TCP (measured: 0.29 ms against 0.33-0.46 ms for `select 1`)."""
+        return f"postgresql+psycopg://app@/{database}?host={self.dir}&port={self.port}"
+
     def execute(self, sql: str) -> None:
+        """Run `sql` on the `postgres` database, over one connection kept for the run (one a call cost a new backend
+        per test's CREATE DATABASE). Calls from several threads take turns."""
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=app dbname=postgres", autocommit=True) as conn:
-            conn.execute(sql)
+        with self._lock:
+            if self._admin is None:
+                self._admin = psycopg.connect(f"host={self.dir} port={self.port} user=app dbname=postgres",
+                                              autocommit=True)
+            self._admin.execute(sql)
 
     def stop(self) -> None:
+        if self._admin is not None:
+            self._admin.close()
         try:
             self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
         finally:
