@@ -90,7 +90,7 @@ def page(page_key: str):
     spec = pages.PAGE_BY_KEY.get(page_key)
     if spec is None:  # /network has its own view
         abort(404)
-    with rollup_reads.one_page():
+    with rollup_reads.one_page(page_key):
         form, filters = filters_from_request()
         figures = pages.build_page(db.session, page_key, filters, current_policy()) if filters is not None else []
         attach_links(figures, filters)

@@ -1,6 +1,7 @@
 """Reviewer pages: filtered queue, and an incident with all its submitted debriefs."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -35,8 +36,17 @@ class _Args:
 
 PER_PAGE = 25  # incidents a page: the page costs the same however many the force has
 _THEME_OPTIONS = [("", "Any type"), *((c.code, c.label) for c in ref.INCIDENT_TYPES)]
+_THEME_LABELS = {c.code: c.label for c in ref.INCIDENT_TYPES}  # a retired code is shown as stored (safe_label's rule)
 _YES_NO = [(name, label, [("", "Any"), ("yes", "Yes"), ("no", "No")])
            for name, label in (("near_miss", "Near-miss"), ("use_of_force", "Use of force"), ("injury", "Injury"))]
+
+
+def _id_links(endpoint: str, name: str) -> Callable[[int], str]:
+    """url_for(endpoint, name=id) for the many ids of a page: the address built once, then each id put in (a url_for
+    a row cost more than the row's markup). Only for a route whose one argument is an int."""
+    marker = 918273645
+    head, tail = url_for(endpoint, **{name: marker}).split(str(marker))
+    return lambda record_id: f"{head}{int(record_id)}{tail}"
 
 
 def _date(name: str) -> tuple[date | None, str | None]:
@@ -79,7 +89,10 @@ def queue():
                            args=request.args, ref=ref, my_rcas=rcas.mine, overdue=overdue, today=today,
                            awaiting_sign_off=rcas.awaiting_sign_off,
                            pagination=pagination(queue_page, "review.queue", _Args(filters)),
-                           themes=_THEME_OPTIONS, yes_no_filters=_YES_NO)
+                           themes=_THEME_OPTIONS, yes_no_filters=_YES_NO, theme_labels=_THEME_LABELS,
+                           incident_href=_id_links("review.incident", "incident_id"),
+                           rca_href=_id_links("rca.overview", "rca_id"),
+                           recommendations_href=_id_links("rca.recommendations", "rca_id"))
 
 
 @bp.route("/incidents/<int:incident_id>")

@@ -45,3 +45,27 @@ def test_a_reused_statement_reads_what_was_added_since(people, forces):
     # Another force's scope is another statement, and does not count this force's import.
     other = next(f.id for f in forces.values() if f.id != officer.force_id)
     assert all(run.force_name != officer.force.name for run in service.recent_imports((other,)))
+
+
+def test_a_page_reads_only_the_measures_it_used_and_still_answers_any_other(people):
+    """A page's rollup read is of the measures its figures asked for last time; a figure asking for another gets it
+    read then (one more query), with the same counts as a read of every measure, and the page remembers it."""
+    officer = db.session.scalar(select(User).where(User.email == "officer@aaa.example"))
+    debrief_with(author=officer, occurred_at=datetime(2026, 2, 3, 10, 0), tactics=[("taser", True)])
+    national_rows(officer.force, [dict(day=date(2026, 2, 3))])
+    every = rollup_reads._load(db.session, FILTERS)  # outside one_page: every measure
+    try:
+        with rollup_reads.one_page("test-page"):
+            first = rollup_reads.sums(db.session, FILTERS)
+            assert first._read is None  # nothing learnt yet: every measure read
+            assert first.by_month("all", national=False) == every.by_month("all", national=False) != {}
+        assert rollup_reads._MEASURES["test-page"] == {"all"}
+        with rollup_reads.one_page("test-page"):
+            later = rollup_reads.sums(db.session, FILTERS)
+            assert later._read == {"all"}  # only what the page used
+            assert later.by_month("all", national=True) == every.by_month("all", national=True) != {}
+            assert later.by_code("tactic", national=False) == every.by_code("tactic", national=False) != {}
+            assert later._read == {"all", "tactic"}
+        assert rollup_reads._MEASURES["test-page"] == {"all", "tactic"}
+    finally:
+        rollup_reads._MEASURES.pop("test-page", None)
