@@ -36,8 +36,8 @@ def reviewers(forces):
             create_user(force=forces["A"], roles=[Role.REVIEWER], email="third@aaa.example", name="Tess Third"))
 
 
-@pytest.fixture
-def in_review(incident, lead):
+def _ready(incident, lead):
+    """An RCA ready to send: everything a review needs, still a draft."""
     rca = service.start_rca(incident, actor=lead, level="concise", terms_of_reference="Why?")
     problem = service.mark_problem(rca, rca.chronology[1], actor=lead)
     factor = service.add_factor(rca, actor=lead, contributes_to=problem, label="No second unit at night",
@@ -48,6 +48,12 @@ def in_review(incident, lead):
                                       node_ids=[factor.id])
     service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Audit the roster",
                         owner="Resourcing", due_on=date(2027, 1, 4), measure="Two units", status="open", reason="")
+    return rca
+
+
+@pytest.fixture
+def in_review(incident, lead):
+    rca = _ready(incident, lead)
     service.send_for_review(rca, actor=lead)
     return rca
 
@@ -168,20 +174,6 @@ def test_starting_an_rca_that_exists_says_so_and_links_to_it(app, client, incide
     assert response.headers["Location"].endswith(f"/rca/{rca.id}")
     assert "An RCA for this incident already exists" in _banner(get_page(client, f"/rca/{rca.id}"))
 
-
-def _ready(incident, lead):
-    """An RCA ready to send: everything a review needs, still a draft."""
-    rca = service.start_rca(incident, actor=lead, level="concise", terms_of_reference="Why?")
-    problem = service.mark_problem(rca, rca.chronology[1], actor=lead)
-    factor = service.add_factor(rca, actor=lead, contributes_to=problem, label="No second unit at night",
-                                category="working_conditions", evidence_kind="document", evidence_document="Roster")
-    service.set_root_cause(rca, factor, actor=lead, confirmed=True)
-    write_report(rca, lead, "Night cover left one unit.")
-    rec = service.save_recommendation(rca, actor=lead, recommendation=None, text="Review night cover",
-                                      node_ids=[factor.id])
-    service.save_action(rca, actor=lead, recommendation=rec, action=None, description="Audit the roster",
-                        owner="Resourcing", due_on=date(2027, 1, 4), measure="Two units", status="open", reason="")
-    return rca
 
 
 def test_sending_for_review_from_a_second_tab_says_it_was_sent_already(client, incident, lead, reviewers):
