@@ -1,0 +1,124 @@
+"""More recall rules learnt from passages written by others (development set 7 on): collar numbers with a force code
+after them, nicknames given after "as", towns that are also ordinary words where an address puts them, and dates
+and ages in the shapes logs write them. Each class is found by its shape or its cue, never by a word of a set."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .gazetteer import COUNTIES
+from .keep import is_keep_word
+from .lexicon import UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .vocab import NOT_NAMES
+
+_BASE = PRIORITY["pattern"]
+_RANKS = r"(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Con|Insp|Ch\s*Insp|Constable|Sergeant|Inspector)"
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str | None = None) -> Candidate:
+    return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
+
+
+# "pc 4021 dp lewis", "PC 2987 AS FENWICK-ODUYA": a force's two letters after the number, then the officer's name.
+_COLLAR_CODE_NAME = re.compile(r"\b" + _RANKS + r"\.?\s+(?P<n>\d{3,5})\s(?P<c>[A-Za-z]{2})\s+(?P<name>[A-Z][\w'’-]+)")
+# "(PC Ruaridh MacIllFhinnein, 8834 PS)", "I am PC Iestyn Brace, GP 1436.": a ranked name, a comma and the number with
+# its force code before or after it.
+_NAME_COMMA_COLLAR = re.compile(r"\b" + _RANKS + r"\.?\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,\s*"
+                                r"(?P<k>[A-Z]{2}\s?\d{3,5}|\d{3,5}\s?[A-Z]{2})(?=\s*[.,;:)\n]|\s*$)")
+_NOT_CODES = frozenset("am pm hr km kg mg ml".split())
+
+
+def _collar_codes(text: str) -> Iterator[Candidate]:
+    for m in _COLLAR_CODE_NAME.finditer(text):
+        name = m.group("name")
+        if m.group("c").lower() in _NOT_CODES or name.lower() in NOT_NAMES or is_ordinary(name) \
+                or is_keep_word(name) or is_policing_word(name):
+            continue
+        # the number and its code go with their spaces; the name layer labels the officer
+        yield _cand(m.start("n"), m.start("name"), Kind.COLLAR, "with-name", 8)
+    if "," in text:
+        for m in _NAME_COMMA_COLLAR.finditer(text):
+            letters = "".join(ch for ch in m.group("k") if ch.isalpha()).lower()
+            if letters not in _NOT_CODES:
+                yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "['‘\"“]", "['’\"”]"
+# "known as 'tank'", "known only as \"snowy\"", "KNOWN TO STAFF AS \"SKINNY LEE\"", "refers to self as \"the bear\"",
+# "id'd by pcso as \"monkey\"", "one of them called 'tank'": a quoted name after the words that give it.
+_NICK_CUE = re.compile(
+    r"\b(?i:(?:known|refers\s+to\s+(?:him|her|them)?self|calls\s+(?:him|her|them)self|id['’]?d|identified)"
+    r"(?:\s+[\w'’]+){0,3}?\s+as|called|nicknamed|goes\s+by)\s+" + _QUOTE_OPEN
+    + r"(?P<n>[^\W\d_][^'’\"”\n.!?,]{0,20}?)" + _QUOTE_CLOSE + r"(?!\w)")
+_NOT_NICK = frozenset("i you we he she it is was are not no yes me him her them this that what police officer".split())
+_ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|his|her|their|my|your|our|its|fuel|fish|septic|water|think|army)\s+$")
+
+
+def _nicknames(text: str) -> Iterator[Candidate]:
+    if not any(q in text for q in "'‘\"“"):
+        return
+    for m in _NICK_CUE.finditer(text):
+        nick = m.group("n").strip()
+        words = nick.split()
+        if not words or len(words) > 3 or any(w.lower() in _NOT_NICK for w in words) or is_keep_word(nick) \
+                or all(is_policing_word(w) for w in words):
+            continue
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 3, key="nick:" + nick.lower())
+        # the nickname used again later, quoted or bare ("tank described as", "LEE IS WEARING"), is the same person
+        heads = [nick]
+        last = words[-1]
+        if len(words) > 1 and not is_ordinary(last) and words[0].lower() not in ("the", "a", "an"):
+            heads.append(last)  # "SKINNY LEE" ... "LEE"
+        for head in heads:
+            for later in re.finditer(r"(?<![\w'’-])" + re.escape(head) + r"(?![\w'’-])", text, re.IGNORECASE):
+                if later.start() <= m.end("n"):
+                    continue
+                if words[0].lower() not in ("the", "a", "an") and _ARTICLE_BEFORE.search(
+                        text, max(0, later.start() - 8), later.start()):
+                    continue  # "the tank", "his monkey": the ordinary word, not the person
+                yield Candidate(later.start(), later.end(), Kind.PERSON, "context", PRIORITY["context"] + 1,
+                                key="nick:" + nick.lower())
+
+
+_STREET_WORDS = (r"road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|gardens|gdns|"
+                 r"grove|hill|square|sq|row|mews|parade|view|walk|place|pl|court|ct|green|rise")
+_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2}(?![\w])"
+_COUNTY_ALT = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in COUNTIES if len(c) > 3), key=len, reverse=True))
+# "41 Elm Road, March PE15 8NW", "station road march", "HIGH ST, WELLS", "GEORGE STREET, BATH REPORT": the town after
+# a street, where an address puts it, though the town is an ordinary word.
+_TOWN_AFTER_STREET = re.compile(r"\b(?i:" + _STREET_WORDS + r")\.?,?[ \t]+(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+                                r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+" + _POSTCODE + ")")
+# "in Street, Somerset", "in March, Cambridgeshire": a town and its county; "March PE15 8NW": a town and its postcode.
+_TOWN_BEFORE = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?:,[ \t]*(?i:" + _COUNTY_ALT
+                          + r")(?![\w'’-])|,?[ \t]+(?=" + _POSTCODE + "))")
+# "march town hall", "Reading station": the town before a civic building is part of the building's name.
+_TOWN_CIVIC = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)[ \t]+(?i:town\s+hall|town\s+centre|"
+                         r"train\s+station|railway\s+station|bus\s+station|police\s+station|high\s+street)\b")
+_STREET_ONLY = re.compile(r"(?i:" + _STREET_WORDS + r")")
+
+
+def _ordinary_town(word: str) -> bool:
+    """A place on the UK list whose name is also an everyday word ("March", "Street", "Deal", "Bath", "Wells")."""
+    low = word.lower()
+    return low in UK_PLACE_LOWER and is_ordinary(word) and not is_keep_word(word) \
+        and low not in ("the", "and", "of", "in", "on", "at", "new", "end", "north", "south", "east", "west", "central")
+
+
+def _towns_in_addresses(text: str) -> Iterator[Candidate]:
+    for pattern in (_TOWN_AFTER_STREET, _TOWN_BEFORE, _TOWN_CIVIC):
+        for m in pattern.finditer(text):
+            word = m.group("p")
+            if not _ordinary_town(word) or (pattern is not _TOWN_AFTER_STREET and _STREET_ONLY.fullmatch(word)
+                                             and pattern is _TOWN_BEFORE and not m.group().count(",")):
+                continue
+            if pattern is _TOWN_CIVIC:  # "march town hall" -> "a town hall"
+                noun = " ".join(text[m.end("p"):m.end()].lower().split())
+                yield _cand(m.start("p"), m.end(), Kind.PLACE, "premises:" + noun, -2)
+            else:
+                yield _cand(m.start("p"), m.end("p"), Kind.PLACE, "town", -2)
+
+
+def find_more_recall(text: str) -> list[Candidate]:
+    """Candidates of the classes learnt from development set 7 on."""
+    return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text)]
