@@ -119,6 +119,76 @@ def _towns_in_addresses(text: str) -> Iterator[Candidate]:
                 yield _cand(m.start("p"), m.end("p"), Kind.PLACE, "town", -2)
 
 
+_YEAR = r"(?:19|20)\d\d"
+_DAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+# "w/c 3/6", "w/c 8th Jan", "week commencing 24/6": the week's cue goes with the date it opens.
+_WEEK_OF = re.compile(r"\b(?i:w/[ce]|week\s+(?:commencing|beginning|ending))\s+(?P<d>\d{1,2}(?i:st|nd|rd|th)?"
+                      r"(?:[/.]\d{1,2}(?:[/.](?P<y1>\d{4}|\d{2}))?|\s+[A-Za-z]{3,9}\.?(?:\s+(?P<y2>" + _YEAR + r"))?))(?![\w/])")
+# "on 3rd inst.", "the 14th ult.": a day of this or last month in a letter's shorthand.
+_INST = re.compile(r"\b(?:(?i:on|the)\s+)?\d{1,2}(?i:st|nd|rd|th)\s+(?i:inst|ult)\b\.?")
+# "Thurs night (25th)": a weekday narrowed by its day of the month in brackets.
+_DAY_AND_ORDINAL = re.compile(r"\b(?i:" + _DAY_NAME + r")(?:\s+(?i:night|morning|evening|afternoon|eve))?\s*\(\s*"
+                              r"\d{1,2}(?i:st|nd|rd|th)\s*\)")
+# "31/12/23 (NYE)", "on Boxing Day", "Halloween night", "Easter 2024": a day named by its festival is a date.
+_NAMED_DAY = re.compile(r"(?:\bNYE\b|\b(?i:new\s+year['’]?s\s+(?:eve|day)|christmas\s+(?:eve|day)|boxing\s+day|"
+                        r"bonfire\s+night|hallowe['’]?en(?:\s+night)?|valentine['’]?s\s+day|good\s+friday|"
+                        r"easter\s+(?:sunday|monday|day)|eid\s+day|mother['’]?s\s+day|father['’]?s\s+day)\b)"
+                        r"(?:\s+(?P<y>" + _YEAR + r"))?|\b(?i:easter|christmas|eid)\s+(?P<y2>" + _YEAR + r")\b")
+
+
+def _year_value(*years: str | None) -> str:
+    for y in years:
+        if y:
+            return y if len(y) == 4 else "20" + y
+    return ""
+
+
+def _dates(text: str) -> Iterator[Candidate]:
+    low = text.lower()
+    if "w/" in low or "week " in low:
+        for m in _WEEK_OF.finditer(text):
+            yield _cand(*m.span(), Kind.DATE, "day", 4, value=_year_value(m.group("y1"), m.group("y2")))
+    if "inst" in low or "ult" in low:
+        yield from (_cand(*m.span(), Kind.DATE, "day", 4, value="") for m in _INST.finditer(text))
+    if "(" in text:
+        yield from (_cand(*m.span(), Kind.DATE, "day", 4, value="") for m in _DAY_AND_ORDINAL.finditer(text))
+    for m in _NAMED_DAY.finditer(text):
+        yield _cand(*m.span(), Kind.DATE, "day", 4, value=_year_value(m.group("y"), m.group("y2")))
+
+
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS) + "|"
+                + "|".join(_UNITS) + ")")
+# "aged seventy-nine", "(aged about twelve)": an age in words after "aged".
+_AGED_WORDS = re.compile(r"\b(?i:aged)\s+(?:(?i:about|around|approx\.?|roughly|nearly|almost|only|just)\s+)?"
+                         r"(?P<n>(?i:" + _NUMBER_WORD + r"))\b(?![- ](?i:years?|months?|weeks?|days?)\s+(?i:ago|later))")
+# "Mrs Gwladys Ifans-Morgan, eighty-one.": an age in words set off by a comma after a name.
+_NAME_COMMA_AGE_WORDS = re.compile(r"(?<=[a-z])\s*,\s+(?P<n>(?i:(?:" + "|".join(_TENS) + r")(?:[- ](?:"
+                                   + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS[3:]) + r"))(?=\s*[.;,)]|\s*$)")
+
+
+def _number_value(words: str) -> int:
+    parts = re.split(r"[- ]", words.lower())
+    n = 0
+    for p in parts:
+        n += _UNITS.index(p) + 1 if p in _UNITS else _TEENS.index(p) + 10 if p in _TEENS else (_TENS.index(p) + 2) * 10
+    return n
+
+
+def _ages(text: str) -> Iterator[Candidate]:
+    low = text.lower()
+    if "aged" in low:
+        for m in _AGED_WORDS.finditer(text):
+            yield _cand(m.start(), m.end(), Kind.AGE, "aged", 3, value=str(_number_value(m.group("n"))))
+    for m in _NAME_COMMA_AGE_WORDS.finditer(text) if "," in text else ():
+        word = re.search(r"([\w'’-]+)$", text[max(0, m.start() - 30):m.start()])
+        if not word or not word.group(1)[:1].isupper() or is_ordinary(word.group(1)):
+            continue  # "Later, twenty officers": only a name's comma sets off an age
+        yield _cand(*m.span("n"), Kind.AGE, "apposition", 3, value=str(_number_value(m.group("n"))))
+
+
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
-    return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text)]
+    return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text)]

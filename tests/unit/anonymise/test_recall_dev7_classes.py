@@ -78,3 +78,39 @@ def test_an_ordinary_word_after_a_street_word_stays(text, kept):
 def test_a_town_before_its_civic_building_keeps_the_building():
     assert _out("We met in Reading town centre at noon.") == "We met in a town centre at noon."
     assert _out("cctv from march town hall requested") == "cctv from a town hall requested"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("missing between w/c 3/6 and the end of August", "missing between one day and the end of August"),
+    ("Between w/c 8th Jan and Easter 2024, a line ran.", "Between one day and 2024, a line ran."),
+    ("about officers at the station on 3rd inst.\nYou complained", "about officers at the station one day\nYou complained"),
+    ("Says on Thurs night (25th) she saw it.", "Says on one day she saw it."),
+    ("We were called out on Boxing Day.", "We were called out one day in December."),
+    ("seen Halloween night by the shop", "seen one day by the shop"),
+])
+def test_a_date_in_a_logs_shorthand_or_named_by_its_festival(text, expected):
+    assert _out(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In the week ending the inquiry closed.",        # a week's cue with no date after it
+    "Easter is a busy weekend.",                       # a festival without its year or day
+    "Thursday night was quiet.",                       # a weekday without its day of the month
+])
+def test_a_festival_or_week_without_a_date_stays(text):
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("dad is arthur lowe aged seventy-nine\n2253 caller is karen", "seventy"),
+    ("young Levi (aged about twelve), filmed", "twelve"),
+    ("No. 3 – Mrs Gwladys Ifans-Morgan, eighty-one. Heard shouting", "eighty"),
+    ("Saoirse, aged nineteen too.", "nineteen"),
+])
+def test_an_age_in_words(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["Later, twenty officers came.", "Then, forty.", "He was aged ten years ago when"])
+def test_a_number_in_words_that_is_no_age_stays(text):
+    assert _out(text) == text
