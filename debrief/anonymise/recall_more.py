@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import COUNTIES
 from .keep import is_keep_word
-from .lexicon import UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .lexicon import FIRST_NAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -32,7 +32,8 @@ _NOT_CODES = frozenset("am pm hr km kg mg ml".split())
 def _collar_codes(text: str) -> Iterator[Candidate]:
     for m in _COLLAR_CODE_NAME.finditer(text):
         name = m.group("name")
-        if m.group("c").lower() in _NOT_CODES or name.lower() in NOT_NAMES or is_ordinary(name) \
+        if m.group("c").lower() in _NOT_CODES or name.lower() in NOT_NAMES \
+                or (is_ordinary(name) and name.lower() not in FIRST_NAME_LIST) \
                 or is_keep_word(name) or is_policing_word(name):
             continue
         # the number and its code go with their spaces; the name layer labels the officer
@@ -48,7 +49,8 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "['‘\"“]", "['’\"”]"
 # "known as 'tank'", "known only as \"snowy\"", "KNOWN TO STAFF AS \"SKINNY LEE\"", "refers to self as \"the bear\"",
 # "id'd by pcso as \"monkey\"", "one of them called 'tank'": a quoted name after the words that give it.
 _NICK_CUE = re.compile(
-    r"\b(?i:(?:known|refers\s+to\s+(?:him|her|them)?self|calls\s+(?:him|her|them)self|id['’]?d|identified)"
+    r"\b(?i:(?:known|refers\s+to\s+(?:him|her|them)?self|calls\s+(?:him|her|them)self|id['’]?d|identified|named|names|"
+    r"(?<=and\s)another)"
     r"(?:\s+[\w'’]+){0,3}?\s+as|called|nicknamed|goes\s+by)\s+" + _QUOTE_OPEN
     + r"(?P<n>[^\W\d_][^'’\"”\n.!?,]{0,20}?)" + _QUOTE_CLOSE + r"(?!\w)")
 _NOT_NICK = frozenset("i you we he she it is was are not no yes me him her them this that what police officer".split())
@@ -87,7 +89,7 @@ _POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2}(?![\w])"
 _COUNTY_ALT = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in COUNTIES if len(c) > 3), key=len, reverse=True))
 # "41 Elm Road, March PE15 8NW", "station road march", "HIGH ST, WELLS", "GEORGE STREET, BATH REPORT": the town after
 # a street, where an address puts it, though the town is an ordinary word.
-_TOWN_AFTER_STREET = re.compile(r"\b(?i:" + _STREET_WORDS + r")\.?,?[ \t]+(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+_TOWN_AFTER_STREET = re.compile(r"\b(?:(?i:" + _STREET_WORDS + r")\.?,?|(?i:inn|pub|ph|arms|tavern|head|farm|hotel|club),)[ \t]+(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)"
                                 r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+" + _POSTCODE + ")")
 # "in Street, Somerset", "in March, Cambridgeshire": a town and its county; "March PE15 8NW": a town and its postcode.
 _TOWN_BEFORE = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?:,[ \t]*(?i:" + _COUNTY_ALT
@@ -105,7 +107,30 @@ def _ordinary_town(word: str) -> bool:
         and low not in ("the", "and", "of", "in", "on", "at", "new", "end", "north", "south", "east", "west", "central")
 
 
+# "inc 1450 — 20 march 2025 — sandwich / ash", "Custody record 03HS/5521/24 — Hastings": the places a log's heading
+# ends with, after its number or date.
+_HEADING_TAIL = re.compile(r"(?m)^(?P<head>[^\n]*\d[^\n]*?)[ \t]+[-–—|][ \t]+(?P<tail>[A-Za-z][A-Za-z'’ /-]{1,40}?)[ \t]*$")
+
+
+def _heading_places(text: str) -> Iterator[Candidate]:
+    for m in _HEADING_TAIL.finditer(text[:400]):
+        if len(m.group()) > 90:
+            continue
+        parts = [(p.start(), p.end()) for p in re.finditer(r"[^/]+", m.group("tail"))]
+        spans = []
+        for start, end in parts:
+            phrase = m.group("tail")[start:end].strip()
+            if phrase.lower() not in UK_PLACE_LOWER or is_keep_word(phrase):
+                spans = []
+                break
+            offset = m.start("tail") + start + (len(m.group("tail")[start:end]) - len(m.group("tail")[start:end].lstrip()))
+            spans.append((offset, offset + len(phrase)))
+        for start, end in spans:
+            yield _cand(start, end, Kind.PLACE, "town", -2)
+
+
 def _towns_in_addresses(text: str) -> Iterator[Candidate]:
+    yield from _heading_places(text)
     for pattern in (_TOWN_AFTER_STREET, _TOWN_BEFORE, _TOWN_CIVIC):
         for m in pattern.finditer(text):
             word = m.group("p")
@@ -189,6 +214,26 @@ def _ages(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span("n"), Kind.AGE, "apposition", 3, value=str(_number_value(m.group("n"))))
 
 
+# "the grapes pub", "THE CHEQUERS PH", "the mermaid inn", "the queens head": a pub in any case, named by the words
+# between "the" and its noun ("head" only after a possessive: "kings head", "saracen's head").
+_ANY_CASE_PUB = re.compile(r"\b(?i:the)\s+(?P<name>(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)\s+"
+                           r"(?P<noun>(?i:pub|ph|p\.h\.|public\s+house|inn|arms|tavern)|(?<=s\s)(?i:head))(?![\w'’])")
+_GENERIC_PUB_WORDS = frozenset("local nearest nearby same other old new main village town corner little big small "
+                               "usual first second last next one only back front top bottom his her their our my "
+                               "your its this that a an the of in on at to and both left right".split())
+
+
+def _pubs(text: str) -> Iterator[Candidate]:
+    for m in _ANY_CASE_PUB.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower() in _GENERIC_PUB_WORDS or is_keep_word(w) or is_policing_word(w) for w in words):
+            continue
+        if m.group("noun").lower() == "ph" and not m.group("noun").isupper():
+            continue  # "ph" in lower case is a reading, not a public house
+        yield _cand(m.start("name"), m.end(), Kind.PLACE, "premises:pub", 1)
+
+
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
-    return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text)]
+    return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text),
+            *_pubs(text)]

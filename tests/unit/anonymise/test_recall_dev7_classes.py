@@ -114,3 +114,47 @@ def test_an_age_in_words(text, secret):
 @pytest.mark.parametrize("text", ["Later, twenty officers came.", "Then, forty.", "He was aged ten years ago when"])
 def test_a_number_in_words_that_is_no_age_stays(text):
     assert _out(text) == text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("2316 MALE DETAINED OUTSIDE THE CHEQUERS PH. ARRESTED", "CHEQUERS"),
+    ("fighting at the stop outside the grapes pub, later", "grapes"),
+    ("Her dad fell outside the queens head, march, and a man took his wallet.", "queens"),
+    ("outside the saracens head tonight", "saracens"),
+])
+def test_a_pub_in_any_case_named_before_its_noun(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We went to the local pub.", "He hit him on the back of the head.", "She grabbed him by the arms.",
+    "drinking in the village inn", "He was in the pub all night",
+])
+def test_an_unnamed_pub_or_an_ordinary_head_stays(text):
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("inc 1450 — 20 march 2025 — sandwich / ash\n1101 farmer at a farm, ash, reports horses", ("sandwich", "ash,")),
+    ("Custody record 03HS/5521/24 — Hastings\nBooking-in 17:42", ("Hastings",)),
+    ("a&s log 1029 - 22/12/2024 - bath\n1714 caller from the market", ("bath",)),
+    ("Her dad fell outside the queens head, march, and a man took his wallet.", ("march",)),
+])
+def test_the_places_a_log_heading_ends_with_or_after_a_premises(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize("text", ["Page 2 of 5 - Summary", "Incident 4 - Use of force - Taser"])
+def test_a_heading_tail_that_is_no_place_stays(text):
+    assert text.split(" - ")[-1] in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ('ONE NAMED BY CALLER AS "LITTLE DAI" - AND ANOTHER AS "SHERBET"\n0020 CALLER IS MRS', ("SHERBET", "DAI")),
+    ('caller names owner as "big jimmy" - james loveridge\n1110 pc', ("jimmy",)),
+    ("1612 PCSO 7720 AS HOLLY TREVASKIS ALSO\n1630 VEHICLE", ("7720", " AS ", "HOLLY")),
+])
+def test_more_naming_cues_and_a_first_name_after_a_force_code(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
