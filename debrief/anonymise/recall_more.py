@@ -233,7 +233,46 @@ def _pubs(text: str) -> Iterator[Candidate]:
         yield _cand(m.start("name"), m.end(), Kind.PLACE, "premises:pub", 1)
 
 
+# "walked out of the RUH", "VICTIM TO UHW", "to RGH", "conveyed to the QEQM": a hospital by its initials, where someone
+# is taken or comes from (an "H" at the end or "UH"/"QE" in it is how hospitals' initials read).
+_HOSPITAL_INITIALS = re.compile(r"\b(?i:to|at|from|of|in|into|via)\s+(?:(?i:the)\s+)?"
+                                r"(?P<p>[A-Z]{2,3}H|UH[A-Z]{1,2}|[A-Z]{1,2}UH|QE[A-Z]{1,2})\b(?![&'’-])")
+
+
+def _hospitals(text: str) -> Iterator[Candidate]:
+    for m in _HOSPITAL_INITIALS.finditer(text):
+        p = m.group("p")
+        if not (is_ordinary(p) or is_keep_word(p) or is_policing_word(p)):
+            yield _cand(*m.span("p"), Kind.PLACE, "hospital", 0)
+
+
+# "Hafan y Coed", "HAFAN Y COED", "Pen-y-bont ar Ogwr", "TAN-Y-BRYN FLATS", "cwrt y dderwen": Welsh names joined by
+# "y", "yr" or "ar" (the article and "on", which English never writes alone between two names).
+_WELSH_JOINED = re.compile(r"(?<![\w'’-])(?P<p>[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:y|yr|ar|Y|YR|AR)\s+(?P<last>[\w'’]+)"
+                           r"(?:-[\w'’]+)*)+)(?:\s+(?i:flats|court|house|estate|hospital|ward|unit|farm))?(?![\w'’-])")
+_WELSH_HYPHENED_CAPS = re.compile(r"(?<![\w'’-])[A-Z]{2,}-(?:Y|YR)-[A-Z]{2,}(?:\s+(?:FLATS|COURT|HOUSE|ESTATE|FARM))?(?![\w'’-])")
+_LABELS = frozenset("person officer pc pcso sgt mr mrs ms miss dr".split())
+_WELSH_PLACE_NOUNS = "cwrt hafan maes heol pen tan coed bryn llys ty tŷ bron cae pant nant glan plas parc fferm ysgol coed fro dderwen"
+_WELSH_LOWER = re.compile(r"\b(?:" + "|".join(_WELSH_PLACE_NOUNS.split()) + r")\s+(?:y|yr)\s+[a-zŵŷâêîôû][\w'’]+")
+
+
+def _welsh_places(text: str) -> Iterator[Candidate]:
+    if not re.search(r"(?i:\sy\s|\syr\s|\sar\s|-y-|-yr-)", text):
+        return
+    for m in _WELSH_JOINED.finditer(text):
+        if not re.search(r"\s(?:y|yr|ar|Y|YR|AR)\s", m.group()):
+            continue  # a hyphenated name alone is the other layers' to find
+        words = re.findall(r"[\w'’]+", m.group())
+        last = m.group("last")
+        if any(len(w) == 1 and w not in "yY" or w.lower() in _LABELS or is_keep_word(w) for w in words) or not (
+                last[:1].isupper() or last.lower() in _WELSH_PLACE_NOUNS.split() or not is_ordinary(last)):
+            continue  # "Person A y Person B" is the anonymiser's own labels; "Hafan y coed" (re-cased) is a place
+        yield _cand(*m.span(), Kind.PLACE, "", 1)
+    yield from (_cand(*m.span(), Kind.PLACE, "venue", 1) for m in _WELSH_HYPHENED_CAPS.finditer(text))
+    yield from (_cand(*m.span(), Kind.PLACE, "venue", 1) for m in _WELSH_LOWER.finditer(text))
+
+
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
     return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text),
-            *_pubs(text)]
+            *_pubs(text), *_hospitals(text), *_welsh_places(text)]

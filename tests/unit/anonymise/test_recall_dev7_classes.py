@@ -158,3 +158,36 @@ def test_a_heading_tail_that_is_no_place_stays(text):
 def test_more_naming_cues_and_a_first_name_after_a_force_code(text, secrets):
     out = _out(text)
     assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("She'd walked out of the RUH that morning.", "RUH"),
+    ("0031 VICTIM TO UHW. NOK MOTHER", "UHW"),
+    ("VICTIM WARSAME TO RGH FOR FACIAL INJ", "RGH"),
+    ("male conveyed to the QEQM by ambulance", "QEQM"),
+])
+def test_a_hospital_by_its_initials_where_someone_is_taken(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("referred to the MASH today", "MASH"),          # a safeguarding hub, an ordinary word
+    ("a DASH form was sent to the PNC bureau", "PNC"),
+])
+def test_an_acronym_that_is_no_hospital_stays(text, kept):
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("The nearest place of safety at Hafan y Coed was full.", "Coed"),
+    ("0947 CALL FROM WARD MANAGER, HAFAN Y COED, LLANDOUGH. PATIENT ABSENT\n1140 RETURNED TO HAFAN Y COED.", "COED"),
+    ("She lives in Pen-y-bont ar Ogwr now.", "Ogwr"),
+    ("screaming from flat 4 cwrt y dderwen, wind street", "dderwen"),
+])
+def test_welsh_names_joined_by_y_or_ar(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["asked him y he was there", "Person A y Person B", "Is it X y Z?"])
+def test_a_lone_y_that_joins_no_welsh_name_stays(text):
+    assert _out(text) == text
