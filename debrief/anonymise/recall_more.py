@@ -272,7 +272,36 @@ def _welsh_places(text: str) -> Iterator[Candidate]:
     yield from (_cand(*m.span(), Kind.PLACE, "venue", 1) for m in _WELSH_LOWER.finditer(text))
 
 
+# 'plate ending "63 LJF"': the part of a plate a witness read, quoted or in two groups; "Polish plates PO 7KX22": a
+# foreign plate after the plural; "corsa hf58 ahh": a current plate typed in lower case.
+_PLATE_PART_QUOTED = re.compile(r"\b(?i:reg(?:istration)?|plate|index|vrm)(?:\s+(?i:number|no\.?))?\s+(?i:ending|ends|ended|"
+                                r"starting|starts|started|beginning|begins)(?:\s+(?i:in|with))?\s+[\"“'‘]"
+                                r"(?P<v>[A-Z0-9]{1,4}(?:\s[A-Z0-9]{1,4})?)[\"”'’]")
+_PLATES_PLURAL = re.compile(r"\b(?i:plates|regs|registrations)\s*[:\-]?\s+(?P<v>[A-Za-z]{1,3}[ -]?\d{1,5}[ -]?[A-Za-z0-9]{1,4})\b")
+_LOWER_CURRENT_PLATE = re.compile(r"(?<![\w@./-])[a-z]{2}\d{2}\s?[a-z]{3}(?![\w@/-])(?!\.\w)")
+# "00 90 532 718 44 09", "0048 601 223 908": an international number dialled with 00, in groups.
+_DIALLED_ABROAD = re.compile(r"(?<![\w+])00\s?[1-9]\d{0,2}(?:[\s-]?\d{2,4}){2,5}(?![\w])")
+
+
+def _plates_and_phones(text: str) -> Iterator[Candidate]:
+    low = text.lower()
+    if any(q in text for q in "\"“'‘"):
+        for m in _PLATE_PART_QUOTED.finditer(text):
+            if any(ch.isdigit() for ch in m.group("v")):
+                yield _cand(*m.span("v"), Kind.VRM, "partial", 4)
+    if "plates" in low or "regs" in low or "registrations" in low:
+        for m in _PLATES_PLURAL.finditer(text):
+            yield _cand(*m.span("v"), Kind.VRM, "any", 3)
+    for m in _LOWER_CURRENT_PLATE.finditer(text):
+        yield _cand(*m.span(), Kind.VRM, "current", 3)
+    if "00" in text:
+        for m in _DIALLED_ABROAD.finditer(text):
+            if sum(ch.isdigit() for ch in m.group()) >= 10:
+                yield _cand(*m.span(), Kind.PHONE, "", 3)
+
+
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
     return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text),
-            *_pubs(text), *_hospitals(text), *_welsh_places(text)]
+            *_pubs(text), *_hospitals(text), *_welsh_places(text),
+            *_plates_and_phones(text)]

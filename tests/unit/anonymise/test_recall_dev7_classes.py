@@ -191,3 +191,22 @@ def test_welsh_names_joined_by_y_or_ar(text, secret):
 @pytest.mark.parametrize("text", ["asked him y he was there", "Person A y Person B", "Is it X y Z?"])
 def test_a_lone_y_that_joins_no_welsh_name_stays(text):
     assert _out(text) == text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ('a small red van plate ending "63 LJF".', "LJF"),
+    ("white Mercedes Sprinter, Polish plates PO 7KX22, and a UK plate", "7KX22"),
+    ("drives a silver corsa hf58 ahh. share", "ahh"),
+    ("phones: 07944 602 118 and 00 90 532 718 44 09 (Turkish number)", "718"),
+])
+def test_plates_written_oddly_and_a_number_dialled_abroad(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ('reg ending "the" said', '"the"'),                 # a quoted word after the cue is no plate
+    ("open 00 hours a day, 24 7", "00 hours"),           # a short run of digits after 00 is no phone number
+    ("the plates were cold", "plates were cold"),
+])
+def test_near_misses_of_plates_and_numbers_stay(text, kept):
+    assert kept in _out(text)
