@@ -75,6 +75,7 @@ eval-anonymiser: install
 		tests/data/anonymise_dev4.jsonl \
 		tests/data/anonymise_dev5.jsonl \
 		tests/data/anonymise_dev6.jsonl \
+		tests/data/anonymise_dev7.jsonl \
 		--heldout tests/data/anonymise_heldout.jsonl
 
 clean:

@@ -19,7 +19,7 @@ from .phrases import tokenize
 from .places import find_places
 from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
                      find_recall, weekdays_with_dates, whole_hyphenated_names)
-from .recall_more import find_more_recall
+from .recall_more import find_more_recall, trim_years_that_are_times
 from .recase import recase
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
@@ -48,7 +48,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
              *find_more_structured(text), *find_unknown(text, case.records, tokens), *find_recall(text),
              *find_more_recall(text)]
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
-    cands = drop_in_prefixed_collars(text, cands)
+    cands = trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands))
     cands = after_dates(text, drop_kept(cands, keep_spans(text, tokens)))
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)

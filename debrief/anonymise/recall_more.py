@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import COUNTIES
@@ -298,6 +299,24 @@ def _plates_and_phones(text: str) -> Iterator[Candidate]:
         for m in _DIALLED_ABROAD.finditer(text):
             if sum(ch.isdigit() for ch in m.group()) >= 10:
                 yield _cand(*m.span(), Kind.PHONE, "", 3)
+
+
+_YEAR_TAIL = re.compile(r"(?P<sep>[\s,]+)(?P<y>\d{4})$")
+
+
+def trim_years_that_are_times(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"sat 5th apr\n2144 rp is", "Thurs 3rd Oct, 1615, Cowgate": a four-digit number after a day and month is the
+    next log line's time, or a clock time, when a line break parts them or it is no year of now; the date ends before
+    it (the time layer takes the number) and keeps no year."""
+    out = []
+    for c in cands:
+        if c.kind is Kind.DATE and c.layer == "pattern" and c.value and c.value[:1].isdigit():
+            m = _YEAR_TAIL.search(text, c.start, c.end)
+            if m and m.end() == c.end and m.start() > c.start and ("\n" in m.group("sep")
+                                                                   or not 1900 <= int(m.group("y")) <= 2099):
+                c = replace(c, end=m.start(), value="-" + c.value.split("-", 1)[1] if "-" in c.value else "")
+        out.append(c)
+    return out
 
 
 def find_more_recall(text: str) -> list[Candidate]:

@@ -14,7 +14,7 @@ from debrief.publications.checks import _pattern_spans
 DATA = Path(__file__).parents[2] / "data"
 # The development sets only: the frozen held-out set is never read by a test.
 DEV_SETS = ("anonymise_eval.jsonl", "anonymise_dev_extra.jsonl", "anonymise_dev2.jsonl", "anonymise_dev3.jsonl",
-            "anonymise_dev4.jsonl", "anonymise_dev5.jsonl", "anonymise_dev6.jsonl")
+            "anonymise_dev4.jsonl", "anonymise_dev5.jsonl", "anonymise_dev6.jsonl", "anonymise_dev7.jsonl")
 
 
 @pytest.mark.parametrize(("source", "expected"), [

@@ -210,3 +210,19 @@ def test_plates_written_oddly_and_a_number_dialled_abroad(text, secret):
 ])
 def test_near_misses_of_plates_and_numbers_stay(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("log 2291 sat 5th apr\n2144 rp is a neighbour", "one day in April\nlate evening rp is a neighbour"),
+    ("LOG 0934  MON 2ND SEPT\n1402 CALLER: MR", "one day in September\nafternoon CALLER: MR"),
+])
+def test_a_log_lines_time_after_a_day_and_month_is_no_year(text, expected):
+    assert _out(text).endswith(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("on 3rd Oct, 2024, we met", "in 2024, we met"),       # a year of now after a comma is still the year
+    ("on 3rd Oct 2024 we met", "in 2024 we met"),
+])
+def test_a_year_after_a_day_and_month_stays_the_year(text, expected):
+    assert _out(text) == expected
