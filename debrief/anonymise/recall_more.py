@@ -10,7 +10,7 @@ from dataclasses import replace
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import COUNTIES
 from .keep import is_keep_word
-from .lexicon import FIRST_NAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .lexicon import FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -319,8 +319,54 @@ def trim_years_that_are_times(text: str, cands: list[Candidate]) -> list[Candida
     return out
 
 
+# "car park mytholmroyd,": a place on the UK list typed in lower case, where no other layer looks (a word that is
+# also a name or an everyday word needs a locative or a comma before it, as the other layers ask).
+_LOWER_WORDS = re.compile(r"(?<![\w'’@/.-])[a-z][a-z'’-]{3,}(?:\s+[a-z][a-z'’-]+){0,2}(?![\w'’@-])")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|to|near|towards|outside|via|into|of|nr|twd)\s+|[,/(–—-]\s*)$")
+
+
+def _lower_case_places(text: str) -> Iterator[Candidate]:
+    for m in _LOWER_WORDS.finditer(text):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            if phrase not in UK_PLACE_LOWER or is_keep_word(phrase):
+                continue
+            if is_ordinary(words[0]) or words[0] in NAME_LIST:
+                if n == 1 or not _LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    break
+            yield _cand(m.start(), m.start() + len(phrase), Kind.PLACE, "town", -3)
+            break
+
+
+# "GLASGOW EAST", "swansea central", "BATH CITY": a known town and the compass word or "city" that names its area or
+# its station (the town layer finds the town; the word after it names the same place).
+_TOWN_AND_AREA = re.compile(r"(?<![\w'’-])(?P<t>[A-Za-z][\w'’-]+)\s+(?P<a>(?i:east|west|north|south|central|city))(?![\w'’-])"
+                            r"(?!\s+(?i:police|council|division|command|area|of|road|street|station|hall|centre))")
+
+
+def _towns_and_areas(text: str) -> Iterator[Candidate]:
+    for m in _TOWN_AND_AREA.finditer(text):
+        town, area = m.group("t"), m.group("a")
+        same_case = (town.islower() and area.islower()) or (town.isupper() and area.isupper()) or \
+            (town[:1].isupper() and area[:1].isupper()) or (town[:1].isupper() and area.islower() and town[1:].islower())
+        if same_case and town.lower() in UK_PLACE_LOWER and not is_ordinary(town) and not is_keep_word(town):
+            yield _cand(*m.span(), Kind.PLACE, "town", -1)
+
+
+# "FLAT 2/1": a Glasgow tenement flat by its floor and door; "No. 5 – no reply": a house in a door-to-door list.
+_TENEMENT_FLAT = re.compile(r"\b(?i:flat)\s+\d{1,2}/\d{1,2}\b")
+_HOUSE_IN_LIST = re.compile(r"(?m)^(?P<h>(?i:no)\.?\s+\d{1,3}[A-Za-z]?)(?=\s+[–—-]\s)")
+
+
+def _more_addresses(text: str) -> Iterator[Candidate]:
+    if "/" in text:
+        yield from (_cand(*m.span(), Kind.ADDRESS, "flat", 3) for m in _TENEMENT_FLAT.finditer(text))
+    yield from (_cand(*m.span("h"), Kind.ADDRESS, "house", 1) for m in _HOUSE_IN_LIST.finditer(text))
+
+
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
     return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text),
             *_pubs(text), *_hospitals(text), *_welsh_places(text),
-            *_plates_and_phones(text)]
+            *_plates_and_phones(text), *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text)]

@@ -226,3 +226,23 @@ def test_a_log_lines_time_after_a_day_and_month_is_no_year(text, expected):
 ])
 def test_a_year_after_a_day_and_month_stays_the_year(text, expected):
     assert _out(text) == expected
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("INCIDENT 2276 / 15TH AUG / GLASGOW EAST\n2244 RESIDENT", "EAST"),
+    ("0050 custody: swansea central\n0051 done", "central"),
+    ("REPORTS NEIGHBOUR (FLAT 2/1) SHOUTING", "2/1"),
+    ("notes\nNo. 5 – no reply. Card left.\nNo. 7 – Mr Pavel Horák, 07949 330 276.", "No. 5"),
+    ("0910 msg: come to the car park by the station, mytholmroyd, im in the astra", "mytholmroyd"),
+])
+def test_a_towns_area_a_tenement_flat_a_listed_house_and_a_lower_case_place(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("the north west city", "north west city"),     # compass words with no town
+    ("they went east then home", "went east"),
+    ("No. 5 was the best of them.", "No. 5"),         # a numbered thing without the list's dash
+])
+def test_near_misses_of_areas_flats_and_listed_houses_stay(text, kept):
+    assert kept in _out(text)
