@@ -224,7 +224,17 @@ _GENERIC_PUB_WORDS = frozenset("local nearest nearby same other old new main vil
                                "your its this that a an the of in on at to and both left right".split())
 
 
+# "the Bunch of Grapes", "the Rose of Denmark": a pub named "X of Y" after the pub word it ends with.
+_PUB_OF = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][\w'’]+\s+of\s+(?:the\s+)?(?:Grapes|Feathers|Bells|Anchor|Crown|Lion|Swan|"
+                     r"Plough|Harp|Oak|Ship|Star|Vine|Hops|Bull|Stag|Hare|Hounds|Horses|Roses|Rose|Thistle|Shamrock|Trades|"
+                     r"Commerce|Arms))\b")
+
+
 def _pubs(text: str) -> Iterator[Candidate]:
+    if " of " in text:
+        for m in _PUB_OF.finditer(text):
+            if not is_keep_word(m.group("name").split()[0]):
+                yield _cand(*m.span("name"), Kind.PLACE, "pub", 2)
     for m in _ANY_CASE_PUB.finditer(text):
         words = m.group("name").split()
         if any(w.lower() in _GENERIC_PUB_WORDS or is_keep_word(w) or is_policing_word(w) for w in words):

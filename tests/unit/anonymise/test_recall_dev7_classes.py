@@ -246,3 +246,9 @@ def test_a_towns_area_a_tenement_flat_a_listed_house_and_a_lower_case_place(text
 ])
 def test_near_misses_of_areas_flats_and_listed_houses_stay(text, kept):
     assert kept in _out(text)
+
+
+def test_a_pub_named_x_of_y():
+    assert _out("a male with a hammer outside the Bunch of Grapes on Eign Street") \
+        == "a male with a hammer outside the pub on a street"
+    assert "Bunch of keys" in _out("He dropped the Bunch of keys.")   # no pub word after "of"
