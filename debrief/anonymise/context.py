@@ -157,7 +157,7 @@ _ROLE_SET = frozenset(r.lower() for r in (*RELATIONS, *STAFF_ROLES, *OTHER_ROLES
 _PLURAL_SET = frozenset(PLURAL_RANKS)
 
 
-_PREFIX_WORD = re.compile(r"\(?[\w/&'’.,-]+")
+_PREFIX_WORD = re.compile(r"[(\"“‘]?[\w/&'’.,-]+")
 
 
 def _last_words(before: str) -> list[str]:
@@ -182,7 +182,7 @@ def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
         return None, None
     if words and words[-1].endswith(".") and words[-1][:-1].isupper():
         return None, None  # "seen by a PCSO. Katarzyna ...": the sentence ended, no rank before the name
-    words = [w.lstrip("(") if w.startswith("(") and len(w) > 1 else w for w in words]  # "(PC 2088 Andreea"
+    words = [w.lstrip("(\"“‘") if w[:1] in "(\"“‘" and len(w) > 1 else w for w in words]  # "(PC 2088 Andreea", '"Dr X'"
     if len(words) > 1 and re.fullmatch(r"[A-Z]{2,3}", words[-1]) and re.fullmatch(r"\d{2,6}", words[-2]):
         words.pop()  # "PC 2231 WY Osei-Bonsu": a force code after the collar number
     if words and re.fullmatch(r"[A-Z]{0,3}\d{2,6}[A-Z]{0,2}", words[-1]):

@@ -226,7 +226,8 @@ def find_identifiers(text: str, case: Case | Labeller) -> list[Entity]:
     found = to_entities(work, detect(work, probe, learn=False), probe, text)
     # The anonymiser's own labels ("Person D", 'goes by "Person D"', "Mr B") are no one: they may stand.
     return [e for e in found if not (e.label == Kind.PERSON.value and (_is_label(e.text) or _titled_initial(text, e)))
-            and not (e.label in (Kind.PERSON.value, Kind.PLACE.value) and _is_generalised(e.text))]
+            and not (e.label in (Kind.PERSON.value, Kind.PLACE.value) and _is_generalised(e.text))
+            and not (e.label == Kind.PERSON.value and _article_of_a_place_word(text, e))]
 
 
 _LABEL_WORDS = frozenset("Person Officer Mr Mrs Ms Mx Miss Dr PC DC PS DS Sgt Sergeant Inspector Insp Chief "
@@ -247,12 +248,23 @@ def _is_generalised(words: str) -> bool:
         and all(p.islower() for p in parts if p.lower() not in ("road", "street"))
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
+# "Mrs C", and the labels written with a rank or as a person ("Insp D's team", "driver: Person A").
+# "– A town custody suite –", "- A road -": the anonymiser's own place word, capitalised after a dash, is no initial.
+_PLACE_WORD_AFTER = re.compile(r"\s+(?:town|city|road|street|place|venue|district|county|village|hospital|pub|shop|"
+                               r"station|park|estate|area|region)\b")
+
+
+def _article_of_a_place_word(text: str, e: Entity) -> bool:
+    return e.text in ("A", "An") and bool(_PLACE_WORD_AFTER.match(text, e.end))
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|PCSO|DC|PS|DS|Sgt|Insp|Inspector|Sergeant|Constable|Person|Officer)"
+                           r"\.?\s+$")
 
 
 def _titled_initial(text: str, e: Entity) -> bool:
     """"Mrs C": a title and one letter is the anonymiser's own label (the anonymiser replaces a real one)."""
-    return bool(re.fullmatch(r"[A-Z]\.?", e.text)) and bool(_TITLE_BEFORE.search(text, max(0, e.start - 6), e.start))
+    return bool(re.fullmatch(r"[A-Z]\.?", e.text)) and bool(_TITLE_BEFORE.search(text, max(0, e.start - 14), e.start))
 
 
 def _is_label(words: str) -> bool:

@@ -67,7 +67,7 @@ def test_the_gate_accepts_the_anonymisers_date_time_and_age_replacements(name):
     assert refused == []
 
 
-@pytest.mark.parametrize("name", ("anonymise_dev4.jsonl", "anonymise_dev5.jsonl"))
+@pytest.mark.parametrize("name", ("anonymise_dev4.jsonl", "anonymise_dev5.jsonl", "anonymise_dev7.jsonl"))
 def test_the_gate_accepts_every_replacement_on_the_sets_written_by_others(name):
     """Names, places, collars and codes too: nothing the anonymiser wrote is read back as an identifier."""
     from debrief.anonymise.denylist import Case
@@ -86,8 +86,8 @@ def test_the_gate_accepts_every_replacement_on_the_sets_written_by_others(name):
 
 def test_the_gate_on_the_sixth_set_refuses_only_the_known_residue():
     """dev6's residue, listed exactly (a fix must shorten the list, a new refusal fails): "Lefel 3+" read as a name
-    ("Person J 3+" reads as a junction), "SALT HILL PARK" cut as an address before "PARK", and a Gaelic particle
-    ("Mac a' Ghobhainn") whose "a'" becomes a person letter the gate reads back."""
+    ("Person J 3+" reads as a junction) and "SALT HILL PARK" cut as an address before "PARK". (The Gaelic particle's
+    "Person A a' Person A" and "- A road -" are the anonymiser's own labels, which the gate now lets stand.)"""
     from debrief.anonymise.denylist import Case
     from debrief.anonymise.engine import find_identifiers
     from debrief.anonymise.labels import Labeller
@@ -99,5 +99,4 @@ def test_the_gate_on_the_sixth_set_refuses_only_the_known_residue():
         ours = _replacement_spans(result)
         for found in find_identifiers(result.text, labeller):
             refused += [(record["id"], found.label, found.text) for s, e, _ in ours if s < found.end and found.start < e]
-    assert refused == [("dev6-036", "PLACE", "J 3"), ("dev6-068", "PLACE", "an address PARK")] + [
-        ("dev6-085", "PERSON", "A")] * 4
+    assert refused == [("dev6-036", "PLACE", "J 3"), ("dev6-068", "PLACE", "an address PARK")]

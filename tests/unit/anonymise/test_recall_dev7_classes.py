@@ -252,3 +252,53 @@ def test_a_pub_named_x_of_y():
     assert _out("a male with a hammer outside the Bunch of Grapes on Eign Street") \
         == "a male with a hammer outside the pub on a street"
     assert "Bunch of keys" in _out("He dropped the Bunch of keys.")   # no pub word after "of"
+
+
+@pytest.mark.parametrize("text", [
+    "Outcome: Written warning. Learning for Insp D's team re APP.",   # a rank and the anonymiser's letter
+    "driver: Person A 07722 604 310",
+    "Cell visit log – A town custody suite – DP Mr A",                 # its place word, capitalised after a dash
+])
+def test_the_gate_lets_the_anonymisers_own_labels_stand(text):
+    from debrief.anonymise.denylist import Case
+    from debrief.anonymise.engine import find_identifiers
+
+    assert [e for e in find_identifiers(text, Case([])) if e.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Learning for Insp Dawson's team re APP.", "Dawson"),
+    ("Cell visit log – Arun Patel custody suite", "Arun"),
+])
+def test_the_gate_still_reads_a_real_name_after_a_rank_or_a_dash(text, name):
+    from debrief.anonymise.denylist import Case
+    from debrief.anonymise.engine import find_identifiers
+
+    assert any(name in e.text for e in find_identifiers(text, Case([])))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('a prescription from "Dr Ramsbottom, Priory Health Park" - he knows Dr Ramsbottom',
+     'a prescription from "Dr A, a park" - he knows Dr A'),                # was '"Dr Dr A'
+    ("she said “PC Jones hit me”", "she said “PC A hit me”"),
+])
+def test_a_title_after_an_opening_quote_is_still_the_names_title(text, expected):
+    assert _out(text) == expected
+
+
+def test_seventh_development_set_holds_its_figures():
+    """Written by someone who never saw the rules, measured batch by batch before any rule here learnt from it (all
+    100 passages with the rules at the start of this work: structured 0.940, names and places 0.932, kept 0.978,
+    false positives 0.029): the figures of this change must not fall back."""
+    from pathlib import Path
+
+    from debrief.anonymise.evaluate import evaluate, format_report, load
+
+    rows = load(Path(__file__).parents[2] / "data" / "anonymise_dev7.jsonl")
+    assert len(rows) == 100
+    report = evaluate(rows)
+    table = format_report(report)
+    assert report.structured_recall >= 0.975, table
+    assert report.names_places_recall >= 0.96, table
+    assert report.keep_rate >= 0.978, table
+    assert len(report.false_positives) <= 0.029 * sum(s.predicted for s in report.scores.values()), table
