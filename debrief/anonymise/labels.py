@@ -161,7 +161,8 @@ def age_replacement(value: str, subtype: str) -> str:
     decade = n // 10
     if subtype.startswith("year-old:"):
         _, art, noun = subtype.split(":", 2)
-        pron = "his" if noun in _MALE_NOUNS else "her" if noun in _FEMALE_NOUNS else "their"
+        head = noun.split()[-1] if noun else ""  # "Black British man": the pronoun follows the noun, not its words
+        pron = "his" if head in _MALE_NOUNS else "her" if head in _FEMALE_NOUNS else "their"
         if n < 13:
             phrase = f"young {noun or 'child'}"
         elif n < 18:
@@ -175,7 +176,7 @@ def age_replacement(value: str, subtype: str) -> str:
         if art.lower() == "the":
             out = f"the {phrase}"
         else:
-            out = ("an " if phrase[0] in "aeiou" else "a ") + phrase
+            out = ("an " if phrase[0].lower() in "aeiou" else "a ") + phrase
         return out[0].upper() + out[1:] if art[0].isupper() else out
     if subtype == "band":  # "in her 20s" -> "in her twenties", "15-16" -> "teenage"
         return "teenage" if n < 20 else _DECADES.get(decade, "older")

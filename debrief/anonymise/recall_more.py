@@ -375,8 +375,25 @@ def _more_addresses(text: str) -> Iterator[Candidate]:
     yield from (_cand(*m.span("h"), Kind.ADDRESS, "house", 1) for m in _HOUSE_IN_LIST.finditer(text))
 
 
+# "a 19-year-old Black British man": the age and the words that describe the person before the noun, so the band
+# reads "a Black British man in his teens" (not "a person in their teens Black British man").
+_AGE_DESCRIBED = re.compile(r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<n>\d{1,2})[- ](?i:years?)[- ](?i:old)\s+"
+                            r"(?P<desc>(?:[A-Z][a-z]+(?:[ -]|\s*/\s*)){1,3})(?P<noun>man|woman|boy|girl|male|female|person|lad|"
+                            r"youth|teenager|child)\b")
+
+
+def _described_ages(text: str) -> Iterator[Candidate]:
+    if "old " not in text:
+        return
+    for m in _AGE_DESCRIBED.finditer(text):
+        desc = " ".join(m.group("desc").split())
+        noun = f"{desc} {m.group('noun')}"
+        yield _cand(*m.span(), Kind.AGE, f"year-old:{m.group('art')}:{noun}", 5, value=m.group("n"))
+
+
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
     return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text),
             *_pubs(text), *_hospitals(text), *_welsh_places(text),
-            *_plates_and_phones(text), *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text)]
+            *_plates_and_phones(text), *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
+            *_described_ages(text)]

@@ -302,3 +302,17 @@ def test_seventh_development_set_holds_its_figures():
     assert report.names_places_recall >= 0.96, table
     assert report.keep_rate >= 0.978, table
     assert len(report.false_positives) <= 0.029 * sum(s.predicted for s in report.scores.values()), table
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The subject, a 19-year-old Black British man, was stopped.",
+     "The subject, a Black British man in his teens, was stopped."),
+    ("A 34-year-old Asian woman called.", "An Asian woman in her thirties called."),
+    ("a 15 year old White British girl ran", "a teenage White British girl ran"),
+])
+def test_an_age_keeps_the_words_that_describe_the_person_in_order(text, expected):
+    assert _out(text) == expected
+
+
+def test_an_age_before_a_plain_noun_is_unchanged():
+    assert _out("a 52-year-old man") == "a man in his fifties"
