@@ -391,9 +391,23 @@ def _described_ages(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span(), Kind.AGE, f"year-old:{m.group('art')}:{noun}", 5, value=m.group("n"))
 
 
+# "PC 1987 T. Haworth", "Custody Sgt (1207 P. Drummond)", "INSP W. HAMILTON", "PC 2264 P SCOTT": an officer by rank,
+# initial and surname, whatever the surname also names (Haworth is a village too).
+_RANK_INITIAL_SURNAME = re.compile(r"\b" + _RANKS + r"\.?\s+(?:\(?\s*\d{3,6}\s+)?(?P<p>(?:[A-Z]|[b-hj-z](?=\.?\s+[A-Z]))\.?\s+[A-Z][\w'’-]+)")  # re-cased: "p Scott"
+
+
+def _ranked_initials(text: str) -> Iterator[Candidate]:
+    for m in _RANK_INITIAL_SURNAME.finditer(text):
+        surname = m.group("p").split()[-1]
+        if is_policing_word(surname) or is_keep_word(surname) or surname.lower() in NOT_NAMES \
+                or (is_ordinary(surname) and surname.lower() not in NAME_LIST):
+            continue
+        yield Candidate(*m.span("p"), Kind.PERSON, "context", PRIORITY["context"] + 4)
+
+
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
     return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text),
             *_pubs(text), *_hospitals(text), *_welsh_places(text),
             *_plates_and_phones(text), *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
-            *_described_ages(text)]
+            *_described_ages(text), *_ranked_initials(text)]

@@ -316,3 +316,22 @@ def test_an_age_keeps_the_words_that_describe_the_person_in_order(text, expected
 
 def test_an_age_before_a_plain_noun_is_unchanged():
     assert _out("a 52-year-old man") == "a man in his fifties"
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("Signed: Sgt T. Haworth, custody", ("T.", "Haworth")),          # Haworth is a village too
+    ("Statement of PC 1987 T. Haworth (Roads Policing)", ("T.", "Haworth")),
+    ("Custody Sgt (1207 P. Drummond) booking", ("P.", "Drummond")),
+    ("0124 DUTY INSPR INSP W. HAMILTON UPDATED\n0131 KILO 21", ("W.", "HAMILTON")),
+])
+def test_an_officer_by_rank_initial_and_surname(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("PC A. Taser drawn", "Taser drawn"),            # an operational word after the initial
+    ("the PC I saw was tall", "I saw"),
+])
+def test_a_rank_and_a_letter_before_no_surname_stays(text, kept):
+    assert kept in _out(text)
