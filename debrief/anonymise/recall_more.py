@@ -130,19 +130,46 @@ def _heading_places(text: str) -> Iterator[Candidate]:
             yield _cand(start, end, Kind.PLACE, "town", -2)
 
 
+# The town layer's tails, found first (cheap), then the word just before each: the same matches as `_TOWN_BEFORE` and
+# `_TOWN_CIVIC` run at every word.
+_COUNTY_TAIL = re.compile(r",[ \t]*(?i:" + _COUNTY_ALT + r")(?![\w'’-])")
+_POSTCODE_AT = re.compile(r"(?<![\w'’-])" + _POSTCODE)
+_CIVIC_AT = re.compile(r"(?<=[ \t])(?i:town\s+hall|town\s+centre|train\s+station|railway\s+station|bus\s+station|"
+                       r"police\s+station|high\s+street)\b")
+_WORD_JUST_BEFORE = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)$")
+_WORD_BEFORE_POSTCODE = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?P<sep>,?[ \t]+)$")
+_WORD_BEFORE_CIVIC = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)[ \t]+$")
+
+
+def _word_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    return pattern.search(text, max(0, end - 60), end)
+
+
 def _towns_in_addresses(text: str) -> Iterator[Candidate]:
     yield from _heading_places(text)
-    for pattern in (_TOWN_AFTER_STREET, _TOWN_BEFORE, _TOWN_CIVIC):
-        for m in pattern.finditer(text):
-            word = m.group("p")
-            if not _ordinary_town(word) or (pattern is not _TOWN_AFTER_STREET and _STREET_ONLY.fullmatch(word)
-                                             and pattern is _TOWN_BEFORE and not m.group().count(",")):
-                continue
-            if pattern is _TOWN_CIVIC:  # "march town hall" -> "a town hall"
-                noun = " ".join(text[m.end("p"):m.end()].lower().split())
-                yield _cand(m.start("p"), m.end(), Kind.PLACE, "premises:" + noun, -2)
-            else:
-                yield _cand(m.start("p"), m.end("p"), Kind.PLACE, "town", -2)
+    for m in _TOWN_AFTER_STREET.finditer(text):
+        if _ordinary_town(m.group("p")):
+            yield _cand(m.start("p"), m.end("p"), Kind.PLACE, "town", -2)
+    found: dict[int, tuple[int, int]] = {}
+    if "," in text:
+        for tail in _COUNTY_TAIL.finditer(text):
+            w = _word_before(_WORD_JUST_BEFORE, text, tail.start())
+            if w:
+                found.setdefault(w.start("p"), (w.end("p"), 1))
+    for pc in _POSTCODE_AT.finditer(text):
+        w = _word_before(_WORD_BEFORE_POSTCODE, text, pc.start())
+        if w:
+            found.setdefault(w.start("p"), (w.end("p"), int("," in w.group("sep"))))
+    for start in sorted(found):
+        end, comma = found[start]
+        word = text[start:end]
+        if _ordinary_town(word) and not (_STREET_ONLY.fullmatch(word) and not comma):
+            yield _cand(start, end, Kind.PLACE, "town", -2)
+    for civic in _CIVIC_AT.finditer(text):
+        w = _word_before(_WORD_BEFORE_CIVIC, text, civic.start())
+        if w and _ordinary_town(w.group("p")):  # "march town hall" -> "a town hall"
+            noun = " ".join(civic.group().lower().split())
+            yield _cand(w.start("p"), civic.end(), Kind.PLACE, "premises:" + noun, -2)
 
 
 _YEAR = r"(?:19|20)\d\d"
