@@ -19,7 +19,8 @@ from .phrases import tokenize
 from .places import find_places
 from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
                      find_recall, weekdays_with_dates, whole_hyphenated_names)
-from .recall_more import find_more_recall, trim_years_that_are_times
+from .recall_more import find_more_recall
+from .recall_numbers import trim_years_that_are_times
 from .recase import recase
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown

@@ -1,20 +1,24 @@
-"""More recall rules learnt from passages written by others (development set 7 on): collar numbers with a force code
-after them, nicknames given after "as", towns that are also ordinary words where an address puts them, and dates
-and ages in the shapes logs write them. Each class is found by its shape or its cue, never by a word of a set."""
+"""More recall rules learnt from passages written by others (development set 7 on): collar numbers with a force code,
+nicknames given after a naming cue, towns that are also ordinary words where an address or a log heading puts them,
+pubs, hospitals by their initials, Welsh names joined by "y", officers by rank and initial (dates, ages, plates and
+numbers: recall_numbers.py). Each class is found by its shape or its cue, never by a word of a set."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import COUNTIES
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .phrases import finditer_at, keyword_trigger
+from .recall_numbers import find_number_recall
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
 _RANKS = r"(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Con|Insp|Ch\s*Insp|Constable|Sergeant|Inspector)"
+# Where a pattern opening with `_RANKS` can start (for `finditer_at`: the same matches, tried only there).
+_RANK_AT = keyword_trigger("pc ps sgt a/sgt dc ds cst con insp ch sergeant inspector".split())
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str | None = None) -> Candidate:
@@ -31,7 +35,7 @@ _NOT_CODES = frozenset("am pm hr km kg mg ml".split())
 
 
 def _collar_codes(text: str) -> Iterator[Candidate]:
-    for m in _COLLAR_CODE_NAME.finditer(text):
+    for m in finditer_at(_COLLAR_CODE_NAME, _RANK_AT, text):
         name = m.group("name")
         if m.group("c").lower() in _NOT_CODES or name.lower() in NOT_NAMES \
                 or (is_ordinary(name) and name.lower() not in FIRST_NAME_LIST) \
@@ -40,7 +44,7 @@ def _collar_codes(text: str) -> Iterator[Candidate]:
         # the number and its code go with their spaces; the name layer labels the officer
         yield _cand(m.start("n"), m.start("name"), Kind.COLLAR, "with-name", 8)
     if "," in text:
-        for m in _NAME_COMMA_COLLAR.finditer(text):
+        for m in finditer_at(_NAME_COMMA_COLLAR, _RANK_AT, text):
             letters = "".join(ch for ch in m.group("k") if ch.isalpha()).lower()
             if letters not in _NOT_CODES:
                 yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
@@ -54,6 +58,7 @@ _NICK_CUE = re.compile(
     r"(?<=and\s)another)"
     r"(?:\s+[\w'’]+){0,3}?\s+as|called|nicknamed|goes\s+by)\s+" + _QUOTE_OPEN
     + r"(?P<n>[^\W\d_][^'’\"”\n.!?,]{0,20}?)" + _QUOTE_CLOSE + r"(?!\w)")
+_NICK_AT = keyword_trigger("known refers calls id identified named names another called nicknamed goes".split())
 _NOT_NICK = frozenset("i you we he she it is was are not no yes me him her them this that what police officer".split())
 _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|his|her|their|my|your|our|its|fuel|fish|septic|water|think|army)\s+$")
 
@@ -61,7 +66,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?i:the|a|an|his|her|their|my|your|our|its|fuel
 def _nicknames(text: str) -> Iterator[Candidate]:
     if not any(q in text for q in "'‘\"“"):
         return
-    for m in _NICK_CUE.finditer(text):
+    for m in finditer_at(_NICK_CUE, _NICK_AT, text):
         nick = m.group("n").strip()
         words = nick.split()
         if not words or len(words) > 3 or any(w.lower() in _NOT_NICK for w in words) or is_keep_word(nick) \
@@ -92,12 +97,7 @@ _COUNTY_ALT = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in COUN
 # a street, where an address puts it, though the town is an ordinary word.
 _TOWN_AFTER_STREET = re.compile(r"\b(?:(?i:" + _STREET_WORDS + r")\.?,?|(?i:inn|pub|ph|arms|tavern|head|farm|hotel|club),)[ \t]+(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)"
                                 r"(?=[ \t]*(?:[,.;:)\n]|$)|[ \t]+" + _POSTCODE + ")")
-# "in Street, Somerset", "in March, Cambridgeshire": a town and its county; "March PE15 8NW": a town and its postcode.
-_TOWN_BEFORE = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?:,[ \t]*(?i:" + _COUNTY_ALT
-                          + r")(?![\w'’-])|,?[ \t]+(?=" + _POSTCODE + "))")
-# "march town hall", "Reading station": the town before a civic building is part of the building's name.
-_TOWN_CIVIC = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)[ \t]+(?i:town\s+hall|town\s+centre|"
-                         r"train\s+station|railway\s+station|bus\s+station|police\s+station|high\s+street)\b")
+_AFTER_STREET_AT = keyword_trigger((_STREET_WORDS + "|inn|pub|ph|arms|tavern|head|farm|hotel|club").split("|"))
 _STREET_ONLY = re.compile(r"(?i:" + _STREET_WORDS + r")")
 
 
@@ -114,7 +114,7 @@ _HEADING_TAIL = re.compile(r"(?m)^(?P<head>[^\n]*\d[^\n]*?)[ \t]+[-–—|][ \t]
 
 
 def _heading_places(text: str) -> Iterator[Candidate]:
-    for m in _HEADING_TAIL.finditer(text[:400]):
+    for m in (_HEADING_TAIL.finditer(text[:400]) if any(ch in text[:400] for ch in "-–—|") else ()):
         if len(m.group()) > 90:
             continue
         parts = [(p.start(), p.end()) for p in re.finditer(r"[^/]+", m.group("tail"))]
@@ -147,7 +147,7 @@ def _word_before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str]
 
 def _towns_in_addresses(text: str) -> Iterator[Candidate]:
     yield from _heading_places(text)
-    for m in _TOWN_AFTER_STREET.finditer(text):
+    for m in finditer_at(_TOWN_AFTER_STREET, _AFTER_STREET_AT, text):
         if _ordinary_town(m.group("p")):
             yield _cand(m.start("p"), m.end("p"), Kind.PLACE, "town", -2)
     found: dict[int, tuple[int, int]] = {}
@@ -170,76 +170,6 @@ def _towns_in_addresses(text: str) -> Iterator[Candidate]:
         if w and _ordinary_town(w.group("p")):  # "march town hall" -> "a town hall"
             noun = " ".join(civic.group().lower().split())
             yield _cand(w.start("p"), civic.end(), Kind.PLACE, "premises:" + noun, -2)
-
-
-_YEAR = r"(?:19|20)\d\d"
-_DAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-# "w/c 3/6", "w/c 8th Jan", "week commencing 24/6": the week's cue goes with the date it opens.
-_WEEK_OF = re.compile(r"\b(?i:w/[ce]|week\s+(?:commencing|beginning|ending))\s+(?P<d>\d{1,2}(?i:st|nd|rd|th)?"
-                      r"(?:[/.]\d{1,2}(?:[/.](?P<y1>\d{4}|\d{2}))?|\s+[A-Za-z]{3,9}\.?(?:\s+(?P<y2>" + _YEAR + r"))?))(?![\w/])")
-# "on 3rd inst.", "the 14th ult.": a day of this or last month in a letter's shorthand.
-_INST = re.compile(r"\b(?:(?i:on|the)\s+)?\d{1,2}(?i:st|nd|rd|th)\s+(?i:inst|ult)\b\.?")
-# "Thurs night (25th)": a weekday narrowed by its day of the month in brackets.
-_DAY_AND_ORDINAL = re.compile(r"\b(?i:" + _DAY_NAME + r")(?:\s+(?i:night|morning|evening|afternoon|eve))?\s*\(\s*"
-                              r"\d{1,2}(?i:st|nd|rd|th)\s*\)")
-# "31/12/23 (NYE)", "on Boxing Day", "Halloween night", "Easter 2024": a day named by its festival is a date.
-_NAMED_DAY = re.compile(r"(?:\bNYE\b|\b(?i:new\s+year['’]?s\s+(?:eve|day)|christmas\s+(?:eve|day)|boxing\s+day|"
-                        r"bonfire\s+night|hallowe['’]?en(?:\s+night)?|valentine['’]?s\s+day|good\s+friday|"
-                        r"easter\s+(?:sunday|monday|day)|eid\s+day|mother['’]?s\s+day|father['’]?s\s+day)\b)"
-                        r"(?:\s+(?P<y>" + _YEAR + r"))?|\b(?i:easter|christmas|eid)\s+(?P<y2>" + _YEAR + r")\b")
-
-
-def _year_value(*years: str | None) -> str:
-    for y in years:
-        if y:
-            return y if len(y) == 4 else "20" + y
-    return ""
-
-
-def _dates(text: str) -> Iterator[Candidate]:
-    low = text.lower()
-    if "w/" in low or "week " in low:
-        for m in _WEEK_OF.finditer(text):
-            yield _cand(*m.span(), Kind.DATE, "day", 4, value=_year_value(m.group("y1"), m.group("y2")))
-    if "inst" in low or "ult" in low:
-        yield from (_cand(*m.span(), Kind.DATE, "day", 4, value="") for m in _INST.finditer(text))
-    if "(" in text:
-        yield from (_cand(*m.span(), Kind.DATE, "day", 4, value="") for m in _DAY_AND_ORDINAL.finditer(text))
-    for m in _NAMED_DAY.finditer(text):
-        yield _cand(*m.span(), Kind.DATE, "day", 4, value=_year_value(m.group("y"), m.group("y2")))
-
-
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS) + "|"
-                + "|".join(_UNITS) + ")")
-# "aged seventy-nine", "(aged about twelve)": an age in words after "aged".
-_AGED_WORDS = re.compile(r"\b(?i:aged)\s+(?:(?i:about|around|approx\.?|roughly|nearly|almost|only|just)\s+)?"
-                         r"(?P<n>(?i:" + _NUMBER_WORD + r"))\b(?![- ](?i:years?|months?|weeks?|days?)\s+(?i:ago|later))")
-# "Mrs Gwladys Ifans-Morgan, eighty-one.": an age in words set off by a comma after a name.
-_NAME_COMMA_AGE_WORDS = re.compile(r"(?<=[a-z])\s*,\s+(?P<n>(?i:(?:" + "|".join(_TENS) + r")(?:[- ](?:"
-                                   + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS[3:]) + r"))(?=\s*[.;,)]|\s*$)")
-
-
-def _number_value(words: str) -> int:
-    parts = re.split(r"[- ]", words.lower())
-    n = 0
-    for p in parts:
-        n += _UNITS.index(p) + 1 if p in _UNITS else _TEENS.index(p) + 10 if p in _TEENS else (_TENS.index(p) + 2) * 10
-    return n
-
-
-def _ages(text: str) -> Iterator[Candidate]:
-    low = text.lower()
-    if "aged" in low:
-        for m in _AGED_WORDS.finditer(text):
-            yield _cand(m.start(), m.end(), Kind.AGE, "aged", 3, value=str(_number_value(m.group("n"))))
-    for m in _NAME_COMMA_AGE_WORDS.finditer(text) if "," in text else ():
-        word = re.search(r"([\w'’-]+)$", text[max(0, m.start() - 30):m.start()])
-        if not word or not word.group(1)[:1].isupper() or is_ordinary(word.group(1)):
-            continue  # "Later, twenty officers": only a name's comma sets off an age
-        yield _cand(*m.span("n"), Kind.AGE, "apposition", 3, value=str(_number_value(m.group("n"))))
 
 
 # "the grapes pub", "THE CHEQUERS PH", "the mermaid inn", "the queens head": a pub in any case, named by the words
@@ -310,52 +240,6 @@ def _welsh_places(text: str) -> Iterator[Candidate]:
     yield from (_cand(*m.span(), Kind.PLACE, "venue", 1) for m in _WELSH_LOWER.finditer(text))
 
 
-# 'plate ending "63 LJF"': the part of a plate a witness read, quoted or in two groups; "Polish plates PO 7KX22": a
-# foreign plate after the plural; "corsa hf58 ahh": a current plate typed in lower case.
-_PLATE_PART_QUOTED = re.compile(r"\b(?i:reg(?:istration)?|plate|index|vrm)(?:\s+(?i:number|no\.?))?\s+(?i:ending|ends|ended|"
-                                r"starting|starts|started|beginning|begins)(?:\s+(?i:in|with))?\s+[\"“'‘]"
-                                r"(?P<v>[A-Z0-9]{1,4}(?:\s[A-Z0-9]{1,4})?)[\"”'’]")
-_PLATES_PLURAL = re.compile(r"\b(?i:plates|regs|registrations)\s*[:\-]?\s+(?P<v>[A-Za-z]{1,3}[ -]?\d{1,5}[ -]?[A-Za-z0-9]{1,4})\b")
-_LOWER_CURRENT_PLATE = re.compile(r"(?<![\w@./-])[a-z]{2}\d{2}\s?[a-z]{3}(?![\w@/-])(?!\.\w)")
-# "00 90 532 718 44 09", "0048 601 223 908": an international number dialled with 00, in groups.
-_DIALLED_ABROAD = re.compile(r"(?<![\w+])00\s?[1-9]\d{0,2}(?:[\s-]?\d{2,4}){2,5}(?![\w])")
-
-
-def _plates_and_phones(text: str) -> Iterator[Candidate]:
-    low = text.lower()
-    if any(q in text for q in "\"“'‘"):
-        for m in _PLATE_PART_QUOTED.finditer(text):
-            if any(ch.isdigit() for ch in m.group("v")):
-                yield _cand(*m.span("v"), Kind.VRM, "partial", 4)
-    if "plates" in low or "regs" in low or "registrations" in low:
-        for m in _PLATES_PLURAL.finditer(text):
-            yield _cand(*m.span("v"), Kind.VRM, "any", 3)
-    for m in _LOWER_CURRENT_PLATE.finditer(text):
-        yield _cand(*m.span(), Kind.VRM, "current", 3)
-    if "00" in text:
-        for m in _DIALLED_ABROAD.finditer(text):
-            if sum(ch.isdigit() for ch in m.group()) >= 10:
-                yield _cand(*m.span(), Kind.PHONE, "", 3)
-
-
-_YEAR_TAIL = re.compile(r"(?P<sep>[\s,]+)(?P<y>\d{4})$")
-
-
-def trim_years_that_are_times(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """"sat 5th apr\n2144 rp is", "Thurs 3rd Oct, 1615, Cowgate": a four-digit number after a day and month is the
-    next log line's time, or a clock time, when a line break parts them or it is no year of now; the date ends before
-    it (the time layer takes the number) and keeps no year."""
-    out = []
-    for c in cands:
-        if c.kind is Kind.DATE and c.layer == "pattern" and c.value and c.value[:1].isdigit():
-            m = _YEAR_TAIL.search(text, c.start, c.end)
-            if m and m.end() == c.end and m.start() > c.start and ("\n" in m.group("sep")
-                                                                   or not 1900 <= int(m.group("y")) <= 2099):
-                c = replace(c, end=m.start(), value="-" + c.value.split("-", 1)[1] if "-" in c.value else "")
-        out.append(c)
-    return out
-
-
 # "car park mytholmroyd,": a place on the UK list typed in lower case, where no other layer looks (a word that is
 # also a name or an everyday word needs a locative or a comma before it, as the other layers ask).
 _LOWER_WORDS = re.compile(r"(?<![\w'’@/.-])[a-z][a-z'’-]{3,}(?:\s+[a-z][a-z'’-]+){0,2}(?![\w'’@-])")
@@ -402,29 +286,13 @@ def _more_addresses(text: str) -> Iterator[Candidate]:
     yield from (_cand(*m.span("h"), Kind.ADDRESS, "house", 1) for m in _HOUSE_IN_LIST.finditer(text))
 
 
-# "a 19-year-old Black British man": the age and the words that describe the person before the noun, so the band
-# reads "a Black British man in his teens" (not "a person in their teens Black British man").
-_AGE_DESCRIBED = re.compile(r"\b(?P<art>[Aa]n?|[Tt]he)\s+(?P<n>\d{1,2})[- ](?i:years?)[- ](?i:old)\s+"
-                            r"(?P<desc>(?:[A-Z][a-z]+(?:[ -]|\s*/\s*)){1,3})(?P<noun>man|woman|boy|girl|male|female|person|lad|"
-                            r"youth|teenager|child)\b")
-
-
-def _described_ages(text: str) -> Iterator[Candidate]:
-    if "old " not in text:
-        return
-    for m in _AGE_DESCRIBED.finditer(text):
-        desc = " ".join(m.group("desc").split())
-        noun = f"{desc} {m.group('noun')}"
-        yield _cand(*m.span(), Kind.AGE, f"year-old:{m.group('art')}:{noun}", 5, value=m.group("n"))
-
-
 # "PC 1987 T. Haworth", "Custody Sgt (1207 P. Drummond)", "INSP W. HAMILTON", "PC 2264 P SCOTT": an officer by rank,
 # initial and surname, whatever the surname also names (Haworth is a village too).
 _RANK_INITIAL_SURNAME = re.compile(r"\b" + _RANKS + r"\.?\s+(?:\(?\s*\d{3,6}\s+)?(?P<p>(?:[A-Z]|[b-hj-z](?=\.?\s+[A-Z]))\.?\s+[A-Z][\w'’-]+)")  # re-cased: "p Scott"
 
 
 def _ranked_initials(text: str) -> Iterator[Candidate]:
-    for m in _RANK_INITIAL_SURNAME.finditer(text):
+    for m in finditer_at(_RANK_INITIAL_SURNAME, _RANK_AT, text):
         surname = m.group("p").split()[-1]
         if is_policing_word(surname) or is_keep_word(surname) or surname.lower() in NOT_NAMES \
                 or (is_ordinary(surname) and surname.lower() not in NAME_LIST):
@@ -434,7 +302,7 @@ def _ranked_initials(text: str) -> Iterator[Candidate]:
 
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
-    return [*_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), *_dates(text), *_ages(text),
+    return [*find_number_recall(text), *_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), 
             *_pubs(text), *_hospitals(text), *_welsh_places(text),
-            *_plates_and_phones(text), *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
-            *_described_ages(text), *_ranked_initials(text)]
+            *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
+            *_ranked_initials(text)]
