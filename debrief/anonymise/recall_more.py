@@ -288,7 +288,8 @@ def _more_addresses(text: str) -> Iterator[Candidate]:
 
 # "PC 1987 T. Haworth", "Custody Sgt (1207 P. Drummond)", "INSP W. HAMILTON", "PC 2264 P SCOTT": an officer by rank,
 # initial and surname, whatever the surname also names (Haworth is a village too).
-_RANK_INITIAL_SURNAME = re.compile(r"\b" + _RANKS + r"\.?\s+(?:\(?\s*\d{3,6}\s+)?(?P<p>(?:[A-Z]|[b-hj-z](?=\.?\s+[A-Z]))\.?\s+[A-Z][\w'’-]+)")  # re-cased: "p Scott"
+_RANK_INITIAL_SURNAME = re.compile(r"\b" + _RANKS + r"\.?[ \t]+(?:\(?[ \t]*\d{3,6}[ \t]+)?"
+                                   r"(?P<p>(?:[A-Z]|[b-hj-z](?=\.?[ \t]+[A-Z]))\.?[ \t]+[A-Z][\w'’-]+)")  # not across a line  # re-cased: "p Scott"
 
 
 def _ranked_initials(text: str) -> Iterator[Candidate]:

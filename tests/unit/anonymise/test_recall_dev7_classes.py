@@ -332,6 +332,7 @@ def test_an_officer_by_rank_initial_and_surname(text, secrets):
 @pytest.mark.parametrize(("text", "kept"), [
     ("PC A. Taser drawn", "Taser drawn"),            # an operational word after the initial
     ("the PC I saw was tall", "I saw"),
+    ("Arresting officer DC C.\nVietnamese interpreter: Ms D", "Vietnamese interpreter"),   # the next line's word
 ])
 def test_a_rank_and_a_letter_before_no_surname_stays(text, kept):
     assert kept in _out(text)
