@@ -109,6 +109,10 @@ class GatedPattern:
         self.groups = raw.groups
         self.groupindex = raw.groupindex
 
+    def absent(self, text: str) -> bool:
+        """Whether `text` holds none of the needles, so the pattern matches nowhere in it."""
+        return self._absent(text, 0, len(text))
+
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if min(endpos, len(text)) - pos < MIN_SPAN:
             return False
