@@ -17,6 +17,8 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from types import ModuleType
 
+from .triggers import trigger
+
 # Scans shorter than this are cheaper than the gate (a look at a few words before a name, say).
 MIN_SPAN = 160
 # More needles than this cost more to look for than the scan they might save.
@@ -97,11 +99,12 @@ class GatedPattern:
     `match` and `fullmatch` (tried at one place) are the pattern's own; the scans answer as the pattern would.
     """
 
-    __slots__ = ("raw", "needles", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("raw", "needles", "trigger", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
 
-    def __init__(self, raw: re.Pattern[str], found: Needles) -> None:
+    def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None) -> None:
         self.raw = raw
-        self.needles = tuple(sorted(found, key=lambda n: (-len(n), n)))
+        self.needles = tuple(sorted(found or (), key=lambda n: (-len(n), n)))
+        self.trigger = starts
         self.match = raw.match
         self.fullmatch = raw.fullmatch
         self.pattern = raw.pattern
@@ -114,7 +117,7 @@ class GatedPattern:
         return self._absent(text, 0, len(text))
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
-        if min(endpos, len(text)) - pos < MIN_SPAN:
+        if not self.needles or min(endpos, len(text)) - pos < MIN_SPAN:
             return False
         low = _gate_text(text)
         if low is None:
@@ -127,12 +130,29 @@ class GatedPattern:
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._absent(string, pos, endpos):
             return None
+        if self.trigger is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+            return next(self._at_triggers(string, pos, endpos), None)
         return self.raw.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if self._absent(string, pos, endpos):
             return iter(())
+        if self.trigger is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+            return self._at_triggers(string, pos, endpos)
         return self.raw.finditer(string, pos, endpos)
+
+    def _at_triggers(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """The pattern's matches, tried only where its trigger says one can start (none is empty)."""
+        match = self.raw.match
+        last = pos
+        for t in self.trigger.finditer(string, pos, endpos):  # type: ignore[union-attr]
+            at = t.start()
+            if at < last:
+                continue
+            m = match(string, at, endpos)
+            if m:
+                yield m
+                last = max(m.end(), at + 1)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[object]:
         if self._absent(string, pos, endpos):
@@ -163,7 +183,8 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | GatedPattern:
     if isinstance(pattern, GatedPattern):
         return pattern
     found = needles(pattern)
-    return GatedPattern(pattern, found) if found else pattern
+    starts = trigger(pattern)
+    return GatedPattern(pattern, found, starts) if found or starts else pattern
 
 
 def install(modules: Iterable[ModuleType]) -> int:
