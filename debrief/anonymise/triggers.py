@@ -22,6 +22,8 @@ _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _COST_LOWER_WORD_START, _COST_LOWER, _COST_UPPER, _COST_DIGIT, _COST_OTHER = 8, 80, 5, 15, 5
 _COST_SPACE = 400  # a space fires between every two words
 MAX_COST = 120
+# A pattern opening with many alternatives is costly to try at a position, so fewer tries pay for more firings.
+_COST_PER_ALTERNATIVE = 8
 
 
 class _Unknown(Exception):
@@ -80,6 +82,31 @@ def _first(seq: list[tuple[object, object]], icase: bool, chars: set[str], cats:
     return True
 
 
+def _engine_skips(seq: list[tuple[object, object]]) -> bool:
+    """Whether the pattern opens with a character or a class (or a choice of alternatives that each do), which the
+    regex engine already skips ahead by or rejects at a glance."""
+    while seq and seq[0][0] is _c.SUBPATTERN and not seq[0][1][1] and not seq[0][1][2]:  # type: ignore[index]
+        seq = list(seq[0][1][3])  # type: ignore[index]
+    if not seq:
+        return False
+    if seq[0][0] is _c.BRANCH:
+        return all(_engine_skips(list(branch)) for branch in seq[0][1][1])  # type: ignore[index]
+    return seq[0][0] in (_c.LITERAL, _c.IN)
+
+
+def _alternatives(seq: list[tuple[object, object]]) -> int:
+    """How many alternatives the pattern's first choice holds, after any opening assertions."""
+    for op, av in seq:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.SUBPATTERN:
+            return _alternatives(list(av[3]))  # type: ignore[index]
+        if op is _c.BRANCH:
+            return len(av[1])  # type: ignore[index]
+        return 0
+    return 0
+
+
 def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A one-character pattern matching wherever a match of `pattern` can start, or None when none is worth it."""
     try:
@@ -93,12 +120,14 @@ def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     except (_Unknown, re.error, RecursionError):
         return None
     seq = list(tree)
+    if _engine_skips(seq):
+        return None
     word_start = bool(seq) and seq[0][0] is _c.AT and seq[0][1] is _c.AT_BOUNDARY \
         and all(ch.isalnum() or ch == "_" for ch in chars)
     cost = sum(_COST_SPACE if ch.isspace() and ch != "\n" else _COST_DIGIT if ch.isdigit() else _COST_UPPER if ch.isupper() else
                (_COST_LOWER_WORD_START if word_start else _COST_LOWER) if ch.isascii() and ch.islower() else
                _COST_OTHER for ch in chars) + 10 * _COST_DIGIT * len(cats)
-    if cost > MAX_COST:
+    if cost > MAX_COST + _COST_PER_ALTERNATIVE * _alternatives(seq):
         return None
     cls = "".join("\\" + ch if ch in "\\]^-[" else ch for ch in sorted(chars)) + "".join(sorted(cats))
     # After "\b", a word character starts a match only where no word character comes before it.
