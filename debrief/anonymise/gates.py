@@ -6,6 +6,11 @@ a compiled pattern's parse tree for the literals one of which every match must c
 wraps the pattern and answers "no match" at once when the lower-cased text holds none of them. The gate
 is exact: a skipped scan is one that could not have matched. `install` wraps the module-level patterns of
 the anonymiser's modules, so a new rule gets its gate without a line of its own.
+
+Writing a rule cheaply: compile it once at module level (not inside a function); a cue word that every match
+holds ("born", "partial index") becomes its gate; a pattern opening with "\\b" and a keyword or a few
+capitals gets a first-character trigger too (triggers.py). A pattern compiled inside a function, or one
+opening with a lower-case letter anywhere in a word, scans the whole text at every position.
 """
 from __future__ import annotations
 
