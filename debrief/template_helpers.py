@@ -100,11 +100,11 @@ def format_datetime(value: datetime | None) -> str:
     return value.strftime("%-d %B %Y at %H:%M")
 
 
-def audit_details(details, action: str = "") -> Markup:
-    """An audit event's details as readable lines, "Label: value" each, in words (audit/describe.py), every part
-    escaped (never raw JSON)."""
+def audit_details(details, action: str = "", names=None) -> Markup:
+    """An audit event's details as readable lines, "Label: value" each, in words (audit/describe.py; people and
+    forces by `names`, audit/people.py), every part escaped (never raw JSON)."""
     return Markup("<br>").join(Markup('<span class="debrief-audit-detail">{}: {}</span>').format(label, text)
-                               for label, text in describe(action, details))
+                               for label, text in describe(action, details, names))
 
 
 def answer_row(key: str, value, change_href: str | None = None) -> dict:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from debrief.errors import ServiceError
 from debrief.admin.forms import AddUserForm, ConfirmForm, RolesForm
 from debrief.audit import EVENTS, record_read
+from debrief.audit.people import names_for
 from debrief.auth.roles import Permission, Role, grantable_by
 from debrief.auth.service import (
     change_roles, create_user, deactivate_user, user_in_force, users_of_force,
@@ -91,8 +92,10 @@ def audit():
             .offset((page - 1) * size)
         )
     )
+    names = names_for(events, viewer_force_id=force_id)
     record_read("audit.viewed", actor=current_user, force_id=force_id, page=page)
-    return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total, specs=EVENTS)
+    return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total, specs=EVENTS,
+                           names=names)
 
 
 @bp.route("/users/<int:user_id>/roles", methods=["GET", "POST"])
