@@ -16,6 +16,7 @@ from debrief.auth.service import (
 from debrief.extensions import db
 from debrief.models import AuditEvent
 from debrief.form_errors import attempt
+from debrief.paging import correct_page, requested_page
 from debrief.security import requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -74,15 +75,13 @@ def user(user_id: int):
 @bp.route("/audit")
 @requires(Permission.VIEW_AUDIT)
 def audit():
-    page = request.args.get("page", 1, type=int)
-    if page < 1:
-        abort(404)
+    page = requested_page()
     size = current_app.config["AUDIT_PAGE_SIZE"]
     force_id = current_user.force_id
     total = db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.force_id == force_id)) or 0
     pages = max(1, -(-total // size))
-    if page > pages:
-        abort(404)
+    if (elsewhere := correct_page(page, pages)) is not None:
+        return elsewhere
     events = list(
         db.session.scalars(
             select(AuditEvent)
