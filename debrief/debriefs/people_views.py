@@ -15,7 +15,7 @@ from debrief.debriefs.subject_forms import (
     NotThereForm, PeopleChangeReasonForm, other_colleague_form_class, subject_form_class,
 )
 from debrief.models import User
-from debrief.form_errors import attempt
+from debrief.form_errors import attempt, elsewhere, flash_error
 from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
 from debrief.template_helpers import safe_label
@@ -70,7 +70,7 @@ def add_colleague(debrief_id: int):
         colleague = people_service.add_colleague(debrief, int(user_id), actor=_me(), reason=reason,
                                                  due_days=current_app.config["DEBRIEF_REQUEST_DUE_DAYS"])
     except ServiceError as exc:
-        flash(str(exc), "error")
+        flash_error(elsewhere(str(exc), exc.place))
     else:
         flash(f"{colleague.name} has been added and asked for their own debrief", "success")
     return _people_page(debrief)
@@ -142,7 +142,7 @@ def subject(debrief_id: int, subject_id: int | None = None):
             saved = service.save_subject(debrief, the_subject, form, actor=_me(),
                                          reason=form.reason.data if amending else None)
         except ServiceError as exc:
-            form.form_errors.append(str(exc))
+            form.form_errors.append(elsewhere(str(exc), exc.place))
         else:
             if amending:
                 flash("Your amendment has been saved" if saved else "Nothing was changed",
