@@ -18,6 +18,7 @@ from debrief.models import User
 from debrief.form_errors import attempt, elsewhere, flash_error
 from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
+from debrief import versions
 from debrief.template_helpers import safe_label
 
 bp = Blueprint("debrief_people", __name__, url_prefix="/debriefs")
@@ -135,9 +136,17 @@ def subject(debrief_id: int, subject_id: int | None = None):
     if subject_id is not None and the_subject is None:
         abort(404)
     amending = debrief.submitted
-    form = subject_form_class(amending=amending)(data=subjects.load(debrief, the_subject))
-    form.person.choices = _person_choices(debrief)
-    if form.validate_on_submit():
+    def filled(form):
+        form.person.choices = _person_choices(debrief)
+        return form
+
+    form = filled(subject_form_class(amending=amending)(data=subjects.load(debrief, the_subject)))
+    versions.stamp(form, debrief)
+    # A subject changed in two tabs: the second save is refused with what the first saved (versions.py); a new
+    # subject is added, whatever else changed meanwhile.
+    if form.validate_on_submit() and not (the_subject is not None and versions.is_stale(
+            form, debrief, filled(subject_form_class(amending=amending)(formdata=None,
+                                                                        data=subjects.load(debrief, the_subject))))):
         try:
             saved = service.save_subject(debrief, the_subject, form, actor=_me(),
                                          reason=form.reason.data if amending else None)
