@@ -99,3 +99,30 @@ def test_a_reflective_question_changed_in_two_tabs_is_not_overwritten_without_a_
     assert page.html.find("textarea", attrs={"name": "question"}).get_text() == "First tab's wording?"
     db.session.expire_all()
     assert db.session.get(ReflectiveQuestion, question.id).text == "Second tab's wording?"
+
+
+def test_a_factor_s_document_past_its_300_characters_is_refused_not_cut_off(client, people):
+    from datetime import datetime
+
+    from sqlalchemy import func, select
+
+    from debrief.extensions import db
+    from debrief.models import RcaNode
+    from debrief.rca import service
+    from tests.support.factories import submitted_debrief
+
+    lead = people[("A", Role.REVIEWER)]
+    debrief = submitted_debrief(author=people[("A", Role.OFFICER)], occurred_at=datetime(2026, 3, 27, 22, 15))
+    rca = service.start_rca(debrief.incident, actor=lead, level="concise", terms_of_reference="Review the response.")
+    outcome = next(n for n in rca.nodes if n.kind == "outcome")
+    sign_in(client, lead.email)
+    url = f"/rca/{rca.id}/items/{outcome.id}/contributors/new"
+    long_name = "Custody policy " + "section 4, " * 40  # 455 characters
+    page = post_form(client, url, {"label": "No escalation route when the place of safety is full",
+                                   "category": "task_procedures", "evidence_kind": "document",
+                                   "evidence_document": long_name}, status=200)
+    assert page.error_summary() == ["Document must be 300 characters or fewer"]
+    assert page.html.find("input", attrs={"name": "evidence_document"})["value"] == long_name  # kept as typed
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(RcaNode.id)).where(RcaNode.rca_id == rca.id,
+                                                                 RcaNode.kind == "factor")) == 0  # nothing saved
