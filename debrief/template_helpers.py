@@ -100,11 +100,16 @@ def format_datetime(value: datetime | None) -> str:
     return value.strftime("%-d %B %Y at %H:%M")
 
 
-def audit_details(details, action: str = "") -> Markup:
-    """An audit event's details as readable lines, "Label: value" each, in words (audit/describe.py), every part
-    escaped (never raw JSON)."""
+def audit_details(details, action: str = "", names=None) -> Markup:
+    """An audit event's details as readable lines, "Label: value" each, in words (audit/describe.py; people and
+    forces by `names`, audit/people.py), every part escaped (never raw JSON)."""
     return Markup("<br>").join(Markup('<span class="debrief-audit-detail">{}: {}</span>').format(label, text)
-                               for label, text in describe(action, details))
+                               for label, text in describe(action, details, names))
+
+
+def place_href(place) -> str:
+    """The address of another page a refusal or a to-do is about (errors.Place)."""
+    return url_for(place.endpoint, **dict(place.values))
 
 
 def answer_row(key: str, value, change_href: str | None = None) -> dict:
@@ -123,13 +128,15 @@ def debrief_errors(form) -> dict:
         if not errors:
             continue
         if name is None:  # errors of the whole form, not of one question
-            items.extend({"text": error} for error in errors)
+            items.extend({"text": error, **({"href": error.href} if getattr(error, "href", None) else {})}
+                         for error in errors)
             continue
         field = getattr(form, name, None)
         target = getattr(field, "id", name)
         if field is not None and field.type == "GovDateField":
             target = f"{field.name}-day"
-        items.append({"text": errors[0], "href": f"#{target}"})
+        # An error put right on another page links there (form_errors.ErrorElsewhere), not to this page's field.
+        items.append({"text": errors[0], "href": getattr(errors[0], "href", None) or f"#{target}"})
     return {"titleText": "There is a problem", "errorList": items}
 
 
@@ -173,6 +180,7 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_global(answer_row, "answer_row")
     app.add_template_global(officer_list, "officer_list")
     app.add_template_global(debrief_errors, "debrief_errors")
+    app.add_template_global(place_href, "place_href")
     app.add_template_global(reference, "ref")
     app.add_template_global(safe_label, "label_for")
     app.add_template_filter(lambda code, vocab: safe_label(vocab, code), "vocab_label")

@@ -10,11 +10,13 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import joinedload, lazyload, load_only
 
 from debrief.analytics.debrief_summary import commit_counted, counted_in
-from debrief.errors import ServiceError
+from debrief.errors import Place, ServiceError
 from debrief.audit import record
 from debrief.database import next_number
 from debrief.debriefs import answers
-from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, NOT_STARTED, Facts, ready_to_submit
+from debrief.debriefs.steps import (
+    COMPLETED, IN_PROGRESS, NOT_STARTED, Facts, applicable_steps, ready_to_submit, section_status,
+)
 from debrief.extensions import db
 from debrief.models import (
     Amendment, Debrief, ForceSubject, Incident, PublicPerson, TimelineEntry, User, utcnow,
@@ -134,7 +136,9 @@ def save_subject(debrief: Debrief, subject: ForceSubject | None, form, *, actor:
     if debrief.submitted and not (reason or "").strip():
         raise ServiceError("Enter why you are changing your submitted debrief")
     if debrief.used_force is not True:
-        raise ServiceError("Say that you used force before recording who it was used on")
+        raise ServiceError("Answer ‘yes’ to ‘Did you use force?’ before recording who you used it on",
+                           place=Place.of("Did you use force?", "debriefs.step", debrief_id=debrief.id,
+                                          step="use-of-force"))
     before = counted_in([debrief.incident])  # the months its figures were counted in
     new = subject is None
     if new:
@@ -266,14 +270,24 @@ def complete_timeline(debrief: Debrief, *, actor: User, complete: bool) -> None:
 def submit_debrief(debrief: Debrief, *, actor: User) -> None:
     if debrief.submitted:
         raise ServiceError("This debrief has already been submitted")
-    if not ready_to_submit(step_status(debrief), facts_for(debrief, actor)):
-        raise ServiceError("Complete every section before you submit")
+    statuses, facts = step_status(debrief), facts_for(debrief, actor)
+    if not ready_to_submit(statuses, facts):
+        step = first_unfinished_step(statuses, facts)
+        raise ServiceError(f"Complete every section before you submit: ‘{step.title}’ is not finished", "declaration",
+                           place=Place.of(step.title, "debriefs.step", debrief_id=debrief.id, step=step.slug))
     before = counted_in([debrief.incident])  # the months its figures were counted in
     debrief.status = DebriefStatus.SUBMITTED
     debrief.declaration = True
     debrief.submitted_at = utcnow()
     _audit("debrief.submitted", debrief, actor)
     commit_counted(db.session, [debrief.incident], before)
+
+
+def first_unfinished_step(statuses: dict[str, str], facts: Facts):
+    """The first step, in order, of a section not yet completed (where "complete every section" sends the person)."""
+    steps = applicable_steps(facts)
+    unfinished = [s for s in steps if section_status(s.section, statuses, facts) != COMPLETED]
+    return next((s for s in unfinished if statuses.get(s.slug) != COMPLETED), unfinished[0] if unfinished else steps[0])
 
 
 def record_view(debrief: Debrief, *, actor: User, page: str) -> None:

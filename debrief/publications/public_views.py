@@ -13,7 +13,8 @@ from debrief.publications import (
     chronology, export, factor_table, reading, recommendation_status, response_log, responses, search, themes,
 )
 from debrief.publications.magazine_forms import FeedbackForm
-from debrief.publications.paging import issue_options, page_number, pagination
+from debrief.paging import correct_page, requested_page, within
+from debrief.publications.paging import issue_options, pagination
 from debrief.publications.filters import Filters
 from debrief.security import public
 
@@ -115,8 +116,11 @@ def case_study(case_study_id: int):
 @public
 def case_factor_table():
     filters = Filters.from_args(request.args)
+    page = requested_page()
     table = factor_table.case_factor_table(Filters(issue=filters.issue, theme=filters.theme, category=filters.category,
-                                              area=filters.area), page=page_number())
+                                              area=filters.area), page=within(page))
+    if (elsewhere := correct_page(page, table.rows.pages)) is not None:
+        return elsewhere
     return render_template("magazine/case_factor_table.html", table=table, filters=table.filters,
                            issue_options=issue_options(),
                            pagination=pagination(table.rows, "magazine.case_factor_table", table.filters))
@@ -130,7 +134,10 @@ def force_response_log():
     force = given.force if given.force in {code for code, _ in forces} else None
     filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience, force=force,
                       unanswered=given.unanswered)
-    log = response_log.force_response_log(filters, page=page_number())
+    page = requested_page()
+    log = response_log.force_response_log(filters, page=within(page))
+    if (elsewhere := correct_page(page, log.pages)) is not None:
+        return elsewhere
     return render_template("magazine/force_response_log.html", log=log, filters=filters,
                            issue_options=issue_options(), force_options=forces,
                            pagination=pagination(log, "magazine.force_response_log", filters))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
 from debrief import reference as ref
@@ -13,7 +13,8 @@ from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
 from debrief.debriefs.service import review_queue_rows
 from debrief.models import utcnow
-from debrief.publications.paging import page_number, pagination
+from debrief.paging import correct_page, requested_page, within
+from debrief.publications.paging import pagination
 from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
 from debrief.review import incident as incident_page
 from debrief.security import requires
@@ -70,15 +71,16 @@ def queue():
     theme = request.args.get("theme") or None
     if theme and theme not in ref.codes(ref.INCIDENT_TYPES):
         theme = None
+    page = requested_page()
     queue_page = review_queue_rows(
-        current_user.force_id, page=page_number(), per_page=PER_PAGE,
+        current_user.force_id, page=within(page), per_page=PER_PAGE,
         date_from=None if errors else date_from, date_to=None if errors else date_to,
         theme=theme, near_miss=TRI.get(request.args.get("near_miss", "")),
         use_of_force=TRI.get(request.args.get("use_of_force", "")), injury=TRI.get(request.args.get("injury", "")),
     )
     filters = {k: v for k, v in request.args.items() if v and k in FILTERS}
-    if not queue_page.rows and queue_page.page > queue_page.pages:  # past the last page: to the last
-        return redirect(url_for("review.queue", **filters, page=queue_page.pages))
+    if (elsewhere := correct_page(page, queue_page.pages)) is not None:
+        return elsewhere
     today = utcnow().date()
     me = current_user._get_current_object()
     rcas = reviewer_rcas(me)

@@ -8,7 +8,7 @@ from sqlalchemy import Select, and_, bindparam, exists, func, select
 from sqlalchemy.orm import aliased
 
 from debrief.database import lock_row
-from debrief.errors import ServiceError
+from debrief.errors import Place, ServiceError
 from debrief.extensions import db
 from debrief.mail.staff import notify_awaiting_sign_off
 from debrief.models import (
@@ -57,7 +57,7 @@ def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
         raise ServiceError("Only the lead reviewer can send the RCA for review.")
     missing = review_gaps(rca)
     if missing:
-        raise ServiceError("Before sending it for review: " + "; ".join(missing) + ".")
+        raise ServiceError("Before sending it for review: " + "; ".join(missing) + ".", place=missing[0].place)
     rca.status = RcaStatus.IN_REVIEW
     rca.sent_for_review_at = utcnow()
     rca.returned_at, rca.returned_by_id, rca.returned_reason = None, None, None
@@ -98,30 +98,45 @@ def latest_return(rca: RootCauseAnalysis) -> RcaEvent | None:
     return None
 
 
-def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list[str]:
+class Gap(str):
+    """One thing to do before sending for review, with the page where it is done (the overview links to it)."""
+
+    place: Place
+
+    def __new__(cls, text: str, page: str, endpoint: str, rca_id: int) -> Gap:
+        made = super().__new__(cls, text)
+        made.place = Place.of(page, endpoint, rca_id=rca_id)
+        return made
+
+
+def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list[Gap]:
     """What must be done before the RCA can be sent for review; `counted` (its `progress`) spares loading the plan."""
     gaps = []
+
+    def gap(text: str, page: str, endpoint: str) -> None:
+        gaps.append(Gap(text, page, endpoint, rca.id))
+
     if not rca.terms_of_reference.strip():
-        gaps.append("add the terms of reference")
+        gap("add the terms of reference", "Details", "rca.details")
     if not any(n.kind == rca_graph.PROBLEM for n in rca.nodes):
-        gaps.append("mark at least one service delivery problem")
+        gap("mark at least one service delivery problem", "Chronology", "rca.chronology")
     if not any(n.kind == rca_graph.ROOT_CAUSE for n in rca.nodes):
-        gaps.append("confirm at least one root cause")
+        gap("confirm at least one root cause", "Contributory-factor graph", "rca.graph")
     missing = missing_sections(report_texts(rca))
     if missing:
-        gaps.append("write the report's " + ", ".join(m.lower() for m in missing))
+        gap("write the report's " + ", ".join(m.lower() for m in missing), "Write the report", "rca.findings")
     if stored_loops(rca):
-        gaps.append("remove a link from each loop in the graph")
+        gap("remove a link from each loop in the graph", "Contributory-factor graph", "rca.graph")
     recommendations, without_actions = ((counted.recommendations, counted.without_actions) if counted is not None else
                                         (len(rca.recommendations), sum(not r.actions for r in rca.recommendations)))
     if not recommendations:
-        gaps.append("add at least one recommendation")
+        gap("add at least one recommendation", "Recommendations and actions", "rca.recommendations")
     elif without_actions:
-        gaps.append("give every recommendation at least one action")
+        gap("give every recommendation at least one action", "Recommendations and actions", "rca.recommendations")
     waiting = undeclared(rca)
     if waiting:
-        gaps.append("every member of the team declares their interests (waiting for "
-                    + ", ".join(m.user.name for m in waiting) + ")")
+        gap("every member of the team declares their interests (waiting for "
+            + ", ".join(m.user.name for m in waiting) + ")", "Team and declarations of interest", "rca.team")
     return gaps
 
 

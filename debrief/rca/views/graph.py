@@ -6,6 +6,7 @@ from markupsafe import Markup
 from wtforms import SelectChoice
 
 from debrief.auth.roles import Permission
+from debrief.paging import correct_page, requested_page, within
 from debrief.rca import service
 from debrief.rca import graph as rca_graph
 from debrief.rca.downloads import DOWNLOAD_TYPES, download_name, standalone_svg
@@ -81,7 +82,10 @@ def graph(rca_id: int, link_form=None):
     rows = service.node_rows(rca)
     links = service.link_count(rca)
     pages = max(1, -(-len(rows) // ITEMS_PER_PAGE))
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    page = requested_page()
+    if (elsewhere := correct_page(page, pages)) is not None:
+        return elsewhere
+    page = min(within(page), pages)  # a refused form shown again keeps its page, within the pages
     start = (page - 1) * ITEMS_PER_PAGE
     items = service.nodes_page(rca, offset=start, limit=ITEMS_PER_PAGE)
     large = links > LARGE_GRAPH_LINKS
