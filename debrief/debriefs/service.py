@@ -407,13 +407,13 @@ def review_queue_rows(force_id: int, *, page: int = 1, per_page: int = 25, date_
                               use_of_force, injury)
     params = {"force_id": force_id, "theme": theme, "limit": per_page, **{k: v for k, v in bounds.items() if v}}
     page = max(1, page)
-    found = db.session.execute(query, params | {"offset": (page - 1) * per_page}).all()
+    found = db.session.connection().execute(query, params | {"offset": (page - 1) * per_page}).all()
     if not found and page > 1:  # past the last page: how many there are, so the page can send the reader to the last
-        first = db.session.execute(query, params | {"offset": 0, "limit": 1}).first()
+        first = db.session.connection().execute(query, params | {"offset": 0, "limit": 1}).first()
         return QueuePage(rows=[], count=first[-1] if first else 0, page=page, per_page=per_page)
     themes: dict[int, list[str]] = {row[0]: [] for row in found}
     if themes:
-        for incident_id, code in db.session.execute(_THEMES_OF, {"ids": list(themes)}):
+        for incident_id, code in db.session.connection().execute(_THEMES_OF, {"ids": list(themes)}):
             themes[incident_id].append(code)
     rows = [QueueRow(id=i, reference=reference, occurred_at=at, near_miss=bool(near), themes=tuple(themes[i]),
                      submitted=n_submitted, total=n_total,
