@@ -15,7 +15,7 @@ from debrief.debriefs.service import review_queue_rows
 from debrief.models import utcnow
 from debrief.publications.paging import page_number, pagination
 from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
-from debrief.review import incident as incident_page
+from debrief.review import incident as incident_page, markup
 from debrief.security import requires
 from debrief.wellbeing.service import support_status
 
@@ -83,15 +83,19 @@ def queue():
     me = current_user._get_current_object()
     rcas = reviewer_rcas(me)
     overdue = overdue_actions_led_by(me, today=today)
+    rca_href = _id_links("rca.overview", "rca_id")
     record_read("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=queue_page.count,
                 filters=filters, rcas=len(rcas.mine), overdue_actions=len(overdue))
     return render_template("review/queue.html", incidents=queue_page.rows, queue_page=queue_page, errors=errors,
                            args=request.args, ref=ref, my_rcas=rcas.mine, overdue=overdue, today=today,
                            awaiting_sign_off=rcas.awaiting_sign_off,
                            pagination=pagination(queue_page, "review.queue", _Args(filters)),
-                           themes=_THEME_OPTIONS, yes_no_filters=_YES_NO, theme_labels=_THEME_LABELS,
-                           incident_href=_id_links("review.incident", "incident_id"),
-                           rca_href=_id_links("rca.overview", "rca_id"),
+                           filter_form=markup.queue_filters(
+                               {k: request.args[k] for k in FILTERS if k in request.args}, errors,
+                               themes=_THEME_OPTIONS, yes_no_filters=_YES_NO),
+                           queue_rows=markup.queue_rows(queue_page.rows, rca_href=rca_href, theme_labels=_THEME_LABELS,
+                                                        incident_href=_id_links("review.incident", "incident_id")),
+                           rca_href=rca_href,
                            recommendations_href=_id_links("rca.recommendations", "rca_id"))
 
 
