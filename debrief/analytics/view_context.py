@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import current_app, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from debrief import reference as ref
 from debrief.analytics import drill, pages, risk, rollup_reads, service, suppression
@@ -43,13 +44,32 @@ def filters_from_request() -> tuple[PatternFilterForm, PatternFilters | None]:
 
 def page_context(form, filters, page_key: str) -> dict:
     query = request.query_string.decode("ascii", "replace")
-    return {"form": form, "filters": filters, "pages": pages.PAGES, "page_links": page_links(), "page_key": page_key,
-            "all_forces": service.sees_all_forces(signed_in()), "query": query,
+    all_forces = service.sees_all_forces(signed_in())
+    return {"form": form, "filter_form": filter_form(form, all_forces) if form is not None else None, "filters": filters, "pages": pages.PAGES, "page_links": page_links(), "page_key": page_key,
+            "all_forces": all_forces, "query": query,
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
             "scope_label": scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
             "suppressed_markers": MARKERS, "suppression_rule": current_policy().describe(),
             "suppression_min": current_policy().min_count}
+
+
+_FILTER_FORMS: dict[tuple, Markup] = {}
+_KEPT = 128  # filter forms kept (a few kilobytes each); past this the oldest is dropped
+
+
+def filter_form(form: PatternFilterForm, all_forces: bool) -> Markup:
+    """The filter form (patterns/_filters.html) for this state of the form, drawn once and kept: it shows nothing but
+    its fields' values, errors and choices and the page's address (its action), which together are the key."""
+    key = (request.path, all_forces, tuple(tuple(choice) for choice in form.force.choices),
+           tuple((field.name, field.data, tuple(field.errors)) for field in form))
+    drawn = _FILTER_FORMS.get(key)
+    if drawn is None:
+        drawn = Markup(render_template("patterns/_filters.html", form=form, all_forces=all_forces))
+        if len(_FILTER_FORMS) >= _KEPT:
+            del _FILTER_FORMS[next(iter(_FILTER_FORMS))]
+        _FILTER_FORMS[key] = drawn
+    return drawn
 
 
 _PAGE_LINKS: dict[str, tuple[tuple[str, tuple[pages.PageSpec, str], ...]]] = {}
