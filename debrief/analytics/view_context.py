@@ -8,7 +8,7 @@ from datetime import date
 
 from flask import current_app, render_template, request, url_for
 from flask_login import current_user
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from debrief import reference as ref
 from debrief.analytics import drill, pages, risk, rollup_reads, service, suppression
@@ -45,7 +45,9 @@ def filters_from_request() -> tuple[PatternFilterForm, PatternFilters | None]:
 def page_context(form, filters, page_key: str) -> dict:
     query = request.query_string.decode("ascii", "replace")
     all_forces = service.sees_all_forces(signed_in())
-    return {"form": form, "filter_form": filter_form(form, all_forces) if form is not None else None, "filters": filters, "pages": pages.PAGES, "page_links": page_links(), "page_key": page_key,
+    page_menu, page_list = page_menus(page_key, query)
+    return {"form": form, "filter_form": filter_form(form, all_forces) if form is not None else None,
+            "page_menu": page_menu, "page_list": page_list, "filters": filters, "pages": pages.PAGES, "page_links": page_links(), "page_key": page_key,
             "all_forces": all_forces, "query": query,
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
@@ -70,6 +72,33 @@ def filter_form(form: PatternFilterForm, all_forces: bool) -> Markup:
             del _FILTER_FORMS[next(iter(_FILTER_FORMS))]
         _FILTER_FORMS[key] = drawn
     return drawn
+
+
+_MENUS: dict[tuple, tuple[Markup, Markup]] = {}
+
+
+def page_menus(page_key: str, query: str) -> tuple[Markup, Markup]:
+    """The Patterns menu's items (every page, this one marked as current) and the overview's list of pages, each link
+    keeping the filters (`query`, escaped here): built once for each page and query string and kept, 128 at most."""
+    key = (request.script_root, page_key, query)
+    menus = _MENUS.get(key)
+    if menus is None:
+        overview, links = page_links()
+        suffix = f"?{query}" if query else ""
+        current = ' aria-current="page"'
+        menu = [f'<li><a class="govuk-link govuk-link--no-visited-state" href="{escape(overview + suffix)}"'
+                f'{current if page_key == "overview" else ""}>Overview</a></li>']
+        listed = []
+        for page, href in links:
+            menu.append(f'<li><a class="govuk-link govuk-link--no-visited-state" href="{escape(href + suffix)}"'
+                        f'{current if page_key == page.key else ""}>{escape(page.title)}</a></li>')
+            listed.append(f'<li>\n    <h2 class="govuk-heading-m"><a class="govuk-link" href="{escape(href + suffix)}">'
+                          f'{escape(page.title)}</a></h2>\n    <p class="govuk-body">{escape(page.summary)}</p>\n  </li>')
+        menus = Markup("\n    ".join(menu)), Markup("\n  ".join(listed))
+        if len(_MENUS) >= _KEPT:
+            del _MENUS[next(iter(_MENUS))]
+        _MENUS[key] = menus
+    return menus
 
 
 _PAGE_LINKS: dict[str, tuple[tuple[str, tuple[pages.PageSpec, str], ...]]] = {}

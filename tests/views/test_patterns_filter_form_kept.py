@@ -41,3 +41,30 @@ def test_each_state_of_the_filter_form_is_its_own(app, client, people, forces):
     reviewer = app.test_client()
     sign_in(reviewer, "reviewer@aaa.example")  # one force, no force to choose: not the learning team's form
     assert _form(reviewer, "/patterns/").select("#force") == []
+
+
+def test_each_page_and_query_gets_its_own_menu(client, people):
+    """The menu and the overview's list of pages (view_context.page_menus, kept for each page and query string) mark
+    the page shown and keep that request's filters in every link, typed markup escaped."""
+    sign_in(client, "learning@aaa.example")
+
+    def menu(path):
+        page = get_page(client, path).html
+        return ([(a["href"], a.get("aria-current")) for a in page.select("nav.debrief-subnav a")],
+                [a["href"] for a in page.select(".app-pattern-pages h2 a")])
+
+    plain, listed = menu("/patterns/")
+    assert plain[0] == ("/patterns/", "page") and all(current is None for _, current in plain[1:])
+    assert [href for href, _ in plain[1:]] == listed and "/patterns/network" in listed and len(listed) > 5
+
+    chosen, listed = menu("/patterns/?near_miss=yes&x=%22%3E%3Cb+id%3Dtyped%3E")
+    assert all(href.endswith("?near_miss=yes&x=%22%3E%3Cb+id%3Dtyped%3E") for href, _ in chosen)
+    assert all(href.endswith("?near_miss=yes&x=%22%3E%3Cb+id%3Dtyped%3E") for href in listed)
+    raw, _ = menu('/patterns/?x="><b id=typed>')  # a query string the browser did not encode stays text
+    assert get_page(client, '/patterns/?x="><b id=typed>').html.select("#typed") == []
+    assert raw[0][0] == '/patterns/?x="><b id=typed>'
+
+    network, _ = menu("/patterns/network?near_miss=yes")
+    assert [href for href, current in network if current == "page"] == ["/patterns/network?near_miss=yes"]
+    assert network[0] == ("/patterns/?near_miss=yes", None)
+    assert menu("/patterns/")[0] == plain  # the overview's own menu again, not the network's kept one
