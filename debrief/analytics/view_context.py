@@ -47,7 +47,8 @@ def page_context(form, filters, page_key: str) -> dict:
     all_forces = service.sees_all_forces(signed_in())
     page_menu, page_list = page_menus(page_key, query)
     return {"form": form, "filter_form": filter_form(form, all_forces) if form is not None else None,
-            "page_menu": page_menu, "page_list": page_list, "filters": filters, "pages": pages.PAGES, "page_links": page_links(), "page_key": page_key,
+            "page_menu": page_menu, "page_list": page_list, "filters": filters, "pages": pages.PAGES,
+            "page_links": page_links(), "page_key": page_key,
             "all_forces": all_forces, "query": query,
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
@@ -57,7 +58,8 @@ def page_context(form, filters, page_key: str) -> dict:
 
 
 _FILTER_FORMS: dict[tuple, Markup] = {}
-_KEPT = 128  # filter forms kept (a few kilobytes each); past this the oldest is dropped
+_KEPT = 128  # filter forms kept (a few kilobytes each); past this all are dropped at once (clear() is
+# safe beside other threads; deleting a chosen key may not be) and drawn again
 
 
 def filter_form(form: PatternFilterForm, all_forces: bool) -> Markup:
@@ -69,7 +71,7 @@ def filter_form(form: PatternFilterForm, all_forces: bool) -> Markup:
     if drawn is None:
         drawn = Markup(render_template("patterns/_filters.html", form=form, all_forces=all_forces))
         if len(_FILTER_FORMS) >= _KEPT:
-            del _FILTER_FORMS[next(iter(_FILTER_FORMS))]
+            _FILTER_FORMS.clear()
         _FILTER_FORMS[key] = drawn
     return drawn
 
@@ -93,10 +95,11 @@ def page_menus(page_key: str, query: str) -> tuple[Markup, Markup]:
             menu.append(f'<li><a class="govuk-link govuk-link--no-visited-state" href="{escape(href + suffix)}"'
                         f'{current if page_key == page.key else ""}>{escape(page.title)}</a></li>')
             listed.append(f'<li>\n    <h2 class="govuk-heading-m"><a class="govuk-link" href="{escape(href + suffix)}">'
-                          f'{escape(page.title)}</a></h2>\n    <p class="govuk-body">{escape(page.summary)}</p>\n  </li>')
+                          f'{escape(page.title)}</a></h2>\n'
+                          f'    <p class="govuk-body">{escape(page.summary)}</p>\n  </li>')
         menus = Markup("\n    ".join(menu)), Markup("\n  ".join(listed))
         if len(_MENUS) >= _KEPT:
-            del _MENUS[next(iter(_MENUS))]
+            _MENUS.clear()
         _MENUS[key] = menus
     return menus
 

@@ -38,14 +38,16 @@ def queue_rows(rows: Iterable[QueueRow], *, incident_href: Callable[[int], str],
         else:
             rca = "Not started"
         out.append(_ROW.format(
-            href=escape(incident_href(i.id)), reference=reference, when=escape(format_datetime(i.occurred_at) or "Not given"),
+            href=escape(incident_href(i.id)), reference=reference,
+            when=escape(format_datetime(i.occurred_at) or "Not given"),
             types=", ".join(str(escape(theme_labels.get(code, code))) for code in i.themes),
             kind="Near-miss" if i.near_miss else "Incident", submitted=int(i.submitted), total=int(i.total), rca=rca))
     return Markup("".join(out))
 
 
 _FILTER_FORMS: dict[tuple, Markup] = {}
-_KEPT = 128  # filter forms kept (each a few kilobytes); past this the oldest is dropped
+_KEPT = 128  # filter forms kept (each a few kilobytes); past this all are dropped at once (clear() is
+# safe beside other threads; deleting a chosen key may not be) and drawn again
 
 
 def queue_filters(values: Mapping[str, str], errors: Mapping[str, str], *, themes, yes_no_filters) -> Markup:
@@ -57,6 +59,6 @@ def queue_filters(values: Mapping[str, str], errors: Mapping[str, str], *, theme
         form = Markup(render_template("review/_queue_filters.html", args=values, errors=errors, themes=themes,
                                       yes_no_filters=yes_no_filters))
         if len(_FILTER_FORMS) >= _KEPT:
-            del _FILTER_FORMS[next(iter(_FILTER_FORMS))]
+            _FILTER_FORMS.clear()
         _FILTER_FORMS[key] = form
     return form
