@@ -1,6 +1,7 @@
 """Template globals: role-aware navigation and small filters."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from flask import Flask, current_app, has_request_context, request, url_for
@@ -200,3 +201,11 @@ def init_template_helpers(app: Flask) -> None:
 def init_text_filters(app: Flask) -> None:
     """The safe paragraph renderer as a filter: `{{ text | paragraphs }}`, never `|safe` on people's words."""
     app.add_template_filter(paragraphs, "paragraphs")
+
+
+def id_links(endpoint: str, name: str) -> Callable[[int], str]:
+    """url_for(endpoint, name=id) for the many ids of a page: the address built once, then each id put in (a url_for
+    a row cost more than the row's markup). Only for a route whose one argument is an int."""
+    marker = 918273645
+    head, tail = url_for(endpoint, **{name: marker}).split(str(marker))
+    return lambda record_id: f"{head}{int(record_id)}{tail}"

@@ -1,7 +1,6 @@
 """Reviewer pages: filtered queue, and an incident with all its submitted debriefs."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from flask import Blueprint, render_template, request, url_for
@@ -16,8 +15,9 @@ from debrief.models import utcnow
 from debrief.paging import correct_page, requested_page, within
 from debrief.publications.paging import pagination
 from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
-from debrief.review import incident as incident_page
+from debrief.review import incident as incident_page, markup
 from debrief.security import requires
+from debrief.template_helpers import id_links
 from debrief.wellbeing.service import support_status
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -40,14 +40,6 @@ _THEME_OPTIONS = [("", "Any type"), *((c.code, c.label) for c in ref.INCIDENT_TY
 _THEME_LABELS = {c.code: c.label for c in ref.INCIDENT_TYPES}  # a retired code is shown as stored (safe_label's rule)
 _YES_NO = [(name, label, [("", "Any"), ("yes", "Yes"), ("no", "No")])
            for name, label in (("near_miss", "Near-miss"), ("use_of_force", "Use of force"), ("injury", "Injury"))]
-
-
-def _id_links(endpoint: str, name: str) -> Callable[[int], str]:
-    """url_for(endpoint, name=id) for the many ids of a page: the address built once, then each id put in (a url_for
-    a row cost more than the row's markup). Only for a route whose one argument is an int."""
-    marker = 918273645
-    head, tail = url_for(endpoint, **{name: marker}).split(str(marker))
-    return lambda record_id: f"{head}{int(record_id)}{tail}"
 
 
 def _date(name: str) -> tuple[date | None, str | None]:
@@ -85,16 +77,20 @@ def queue():
     me = current_user._get_current_object()
     rcas = reviewer_rcas(me)
     overdue = overdue_actions_led_by(me, today=today)
+    rca_href = id_links("rca.overview", "rca_id")
     record_read("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=queue_page.count,
                 filters=filters, rcas=len(rcas.mine), overdue_actions=len(overdue))
     return render_template("review/queue.html", incidents=queue_page.rows, queue_page=queue_page, errors=errors,
                            args=request.args, ref=ref, my_rcas=rcas.mine, overdue=overdue, today=today,
                            awaiting_sign_off=rcas.awaiting_sign_off,
                            pagination=pagination(queue_page, "review.queue", _Args(filters)),
-                           themes=_THEME_OPTIONS, yes_no_filters=_YES_NO, theme_labels=_THEME_LABELS,
-                           incident_href=_id_links("review.incident", "incident_id"),
-                           rca_href=_id_links("rca.overview", "rca_id"),
-                           recommendations_href=_id_links("rca.recommendations", "rca_id"))
+                           filter_form=markup.queue_filters(
+                               {k: request.args[k] for k in FILTERS if k in request.args}, errors,
+                               themes=_THEME_OPTIONS, yes_no_filters=_YES_NO),
+                           queue_rows=markup.queue_rows(queue_page.rows, rca_href=rca_href, theme_labels=_THEME_LABELS,
+                                                        incident_href=id_links("review.incident", "incident_id")),
+                           rca_href=rca_href,
+                           recommendations_href=id_links("rca.recommendations", "rca_id"))
 
 
 @bp.route("/incidents/<int:incident_id>")
