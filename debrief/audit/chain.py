@@ -72,11 +72,13 @@ def _sql_link_hash(dialect: str, prev: Any, before_seq: Any, seq: Any) -> Any:
 @cache
 def _take_link(dialect: str) -> Any:
     """The upsert that takes the next link, built once for each database (a reused statement skips SQLAlchemy's
-    building, most of this function's time): bound to the chain, the first link's hash and the canonical JSON."""
+    building, most of this function's time): bound to the chain and the canonical JSON; the database hashes the link
+    whether it is the chain's first or the next."""
     maker = pg_insert if dialect == "postgresql" else sqlite_insert
     before_seq = bindparam("before_seq", type_=String)
     return (
-        maker(_HEAD).values(chain=bindparam("chain"), seq=1, prev_hash="", last_hash=bindparam("first"))
+        maker(_HEAD).values(chain=bindparam("chain"), seq=1, prev_hash="",
+                            last_hash=_sql_link_hash(dialect, literal(""), before_seq, literal(1)))
         .on_conflict_do_update(index_elements=[_HEAD.c.chain], set_={
             "seq": _HEAD.c.seq + 1, "prev_hash": _HEAD.c.last_hash,
             "last_hash": _sql_link_hash(dialect, _HEAD.c.last_hash, before_seq, _HEAD.c.seq + 1)})
@@ -94,13 +96,12 @@ def link(session: Session, event: AuditEvent) -> None:
     """
     conn = session.connection()
     chain = chain_of(event.force_id)
-    event.chain_seq = 1
-    first = link_hash("", event)
-    before_seq = _canonical_before_seq(event)
+    before_seq = _canonical_before_seq(event)  # the event's canonical JSON is built once
     seq, prev, new_hash = conn.execute(
-        _take_link(conn.dialect.name), {"chain": chain, "first": first, "before_seq": before_seq}).one()
+        _take_link(conn.dialect.name), {"chain": chain, "before_seq": before_seq}).one()
     event.chain_seq, event.prev_hash = seq, prev
-    event.hash = link_hash(prev, event)
+    # link_hash(prev, event), from the JSON already built: canonical(event) is before_seq + its number + "}".
+    event.hash = hashlib.sha256(f"{prev}\n{before_seq}{seq}}}".encode()).hexdigest()
     if event.hash != new_hash:  # the database and Python must hash the same bytes, or verify would fail later
         raise RuntimeError(f"audit chain {chain}: the database hashed link {seq} differently")
 
