@@ -86,6 +86,26 @@ def _take_link(dialect: str) -> Any:
     )
 
 
+def canonical_before_seq(event: AuditEvent) -> str:
+    """The event's canonical JSON up to its link number (see _canonical_before_seq), for `take_link_statement`."""
+    return _canonical_before_seq(event)
+
+
+def take_link_statement(dialect: str) -> Any:
+    """The upsert taking the next link (parameters "chain" and "before_seq"), for a caller that stores the event in the
+    same statement: it returns the link's number, the hash it chains onto and its own hash."""
+    return _take_link(dialect)
+
+
+def linked(event: AuditEvent, seq: int, prev: str, new_hash: str, before_seq: str) -> None:
+    """Give `event` the link the database took, checking that Python hashes it to the same value."""
+    event.chain_seq, event.prev_hash = seq, prev
+    # link_hash(prev, event), from the JSON already built: canonical(event) is before_seq + its number + "}".
+    event.hash = hashlib.sha256(f"{prev}\n{before_seq}{seq}}}".encode()).hexdigest()
+    if event.hash != new_hash:  # the database and Python must hash the same bytes, or verify would fail later
+        raise RuntimeError(f"audit chain {chain_of(event.force_id)}: the database hashed link {seq} differently")
+
+
 def link(session: Session, event: AuditEvent) -> None:
     """Give a new event its place in its force's chain and its hash, in the caller's transaction: one statement.
 
@@ -95,15 +115,10 @@ def link(session: Session, event: AuditEvent) -> None:
     never chain onto the same event. It returns the link's number, the hash it chains onto and its own hash.
     """
     conn = session.connection()
-    chain = chain_of(event.force_id)
     before_seq = _canonical_before_seq(event)  # the event's canonical JSON is built once
     seq, prev, new_hash = conn.execute(
-        _take_link(conn.dialect.name), {"chain": chain, "before_seq": before_seq}).one()
-    event.chain_seq, event.prev_hash = seq, prev
-    # link_hash(prev, event), from the JSON already built: canonical(event) is before_seq + its number + "}".
-    event.hash = hashlib.sha256(f"{prev}\n{before_seq}{seq}}}".encode()).hexdigest()
-    if event.hash != new_hash:  # the database and Python must hash the same bytes, or verify would fail later
-        raise RuntimeError(f"audit chain {chain}: the database hashed link {seq} differently")
+        _take_link(conn.dialect.name), {"chain": chain_of(event.force_id), "before_seq": before_seq}).one()
+    linked(event, seq, prev, new_hash, before_seq)
 
 
 def sqlite_sha256(text: str) -> str:
