@@ -1,12 +1,13 @@
 """The public magazine's pages drawn once per content version: published content changes rarely, so a page's main
 content is rendered once and served again until anything it could show changes.
 
-The version is a random token in `content_version` (name "magazine"). Every flush that adds, changes or deletes a row of
-a model the magazine's pages read (WATCHED) sets a new token in the same transaction, so the new token and the change
-commit together and no page can be kept under a token for content older than it. A page reads the token first, before
-any of its content: on a miss, content read after the token can only be as new or newer than it. Each worker keeps its
-own drawn pages in memory (per application), keyed by the page and its arguments; a worker meeting a new token draws
-the page again. After writing magazine rows with SQL outside the ORM, call `changed(session)`.
+The version is a random token in `content_version` (name "magazine"). A transaction that adds, changes or deletes a
+row of a model the magazine's pages read (WATCHED) sets a new token as the last thing before it commits, so the new
+token and the change commit together and no page can be kept under a token for content older than it. A page reads the
+token first, before any of its content: on a miss, content read after the token can only be as new as it or newer.
+Each worker keeps its own drawn pages in memory (per application), keyed by the page and its arguments; a worker
+meeting a new token draws the page again. After writing magazine rows with SQL outside the ORM, call
+`changed(session)`.
 """
 from __future__ import annotations
 
@@ -57,16 +58,33 @@ def _magazine_touched(session: Session) -> bool:
                for obj in session.dirty)
 
 
+TOUCHED = "debrief_magazine_touched"
+
+
 def _after_flush(session: Session, _flush_context) -> None:
     # new/dirty/deleted still hold what this flush wrote (SQLAlchemy empties them only after this event).
     if _magazine_touched(session):
+        session.info[TOUCHED] = True
+
+
+def _before_commit(session: Session) -> None:
+    """The new token, taken last: after the transaction's final flush, so its row lock is the last lock the
+    transaction takes and never waits in a cycle with another's (an audit chain's head, a record's row)."""
+    session.flush()
+    if session.info.pop(TOUCHED, False):
         changed(session)
 
 
+def _after_rollback(session: Session) -> None:
+    session.info.pop(TOUCHED, None)
+
+
 def watch_magazine() -> None:
-    """Every ORM flush that writes magazine content gives it a new token. Idempotent; the app factory calls it."""
-    if not event.contains(Session, "after_flush", _after_flush):
-        event.listen(Session, "after_flush", _after_flush)
+    """Every ORM commit that wrote magazine content gives it a new token. Idempotent; the app factory calls it."""
+    for name, listener in (("after_flush", _after_flush), ("before_commit", _before_commit),
+                           ("after_rollback", _after_rollback)):
+        if not event.contains(Session, name, listener):
+            event.listen(Session, name, listener)
 
 
 def current_token(name: str = MAGAZINE) -> str | None:

@@ -32,7 +32,8 @@ class DrawnPage(NamedTuple):
 
 
 MAGAZINE_LINKS = (("magazine.issues", "Issues"), ("magazine.themes_page", "Themes"),
-                  ("magazine.case_factor_table", "Case factor table"), ("magazine.force_response_log", "Force response log"),
+                  ("magazine.case_factor_table", "Case factor table"),
+                  ("magazine.force_response_log", "Force response log"),
                   ("magazine.recommendations", "Recommendations"), ("magazine.search_magazine", "Search"),
                   ("subscriptions.subscribe", "Get emails"))
 

@@ -1,5 +1,5 @@
-"""What every signed-in page pays, paid once where it safely can be: a session cookie verified once per worker (its age
-still checked on every request, a changed cookie still refused), a session's signed CSRF token reused for a minute
+"""What every signed-in page pays, paid once where it safely can be: a session cookie verified once per worker (its
+age still checked on every request, a changed cookie still refused), a session's signed CSRF token reused for a minute
 (still valid, never given to another session), and the navigation built once per role set (the active entry per page)."""
 from __future__ import annotations
 
@@ -73,5 +73,5 @@ def test_navigation_is_the_roles_own_with_the_current_page_marked(app, client, p
     assert [item.get_text(strip=True) for item in nav] == ["Root-cause analyses"]
     officer = app.test_client()
     sign_in(officer, "officer@aaa.example")
-    texts = [a.get_text(strip=True) for a in get_page(officer, "/officer").html.select(".govuk-service-navigation__link")]
-    assert texts == ["My debriefs"]
+    links = get_page(officer, "/officer").html.select(".govuk-service-navigation__link")
+    assert [a.get_text(strip=True) for a in links] == ["My debriefs"]
