@@ -64,13 +64,21 @@ def rca_returned_note(rca, *, limit: int | None = None) -> str:
 def navigation_items() -> list[dict]:
     if not current_user.is_authenticated:
         return []
-    items = []
-    granted = permissions_for(current_user.roles)  # once, not once an entry
-    for permission, endpoint, text in NAVIGATION:
-        if permission in granted:
-            href = url_for(endpoint)
-            items.append({"href": href, "text": text, "active": request.path.startswith(href)})
-    return items
+    path = request.path
+    return [{"href": href, "text": text, "active": path.startswith(href)} for href, text in _navigation_links()]
+
+
+def _navigation_links() -> list[tuple[str, str]]:
+    """The (address, text) of each entry the user's roles grant, built once per role set and application root."""
+    roles = current_user.roles
+    built = current_app.extensions.setdefault("debrief_navigation", {})
+    key = (request.script_root, roles)
+    links = built.get(key)
+    if links is None:
+        granted = permissions_for(roles)
+        links = built[key] = [(url_for(endpoint), text) for permission, endpoint, text in NAVIGATION
+                              if permission in granted]
+    return links
 
 
 # The layout's own links (header, footer, stylesheets, script): the same on every page of a deployment.
