@@ -116,10 +116,13 @@ def learner(who):
 def _fresh_drawing_cache():
     """Each test's database restarts ids, so a drawing cached under ("rca", 1, version) must not leak across."""
     from debrief.rca.render import render_cache
+    from debrief.rca.service.summary import forget_kept
 
     render_cache.clear()
+    forget_kept()
     yield
     render_cache.clear()
+    forget_kept()
 
 
 @pytest.fixture(scope="session")

@@ -112,13 +112,15 @@ def _rca_statement(loads: tuple):
     return select(RootCauseAnalysis).where(RootCauseAnalysis.id == bindparam("rca_id")).options(*loads)
 
 
-def rca_of_force(rca_id: int, loads: tuple | None = None) -> RootCauseAnalysis:
-    """The RCA of the signed-in user's force, with its items and links; another force's RCA looks as if it does not
-    exist. `loads`: what comes with it (RCA_LOADS unless the page names less), one of this module's tuples."""
+def rca_of_force(rca_id: int, loads: tuple | None = None, *, graph: bool = True) -> RootCauseAnalysis:
+    """The RCA of the signed-in user's force, with its items and links (unless `graph` is false: a page that shows
+    only the graph's summary, service.graph_summary); another force's RCA looks as if it does not exist. `loads`:
+    what comes with it (RCA_LOADS unless the page names less), one of this module's tuples."""
     rca = db.session.scalars(_rca_statement(loads or RCA_LOADS), {"rca_id": rca_id}).unique().first()
     if rca is None or rca.force_id != current_user.force_id:
         abort(404)
-    load_graph(rca)
+    if graph:
+        load_graph(rca)
     return rca
 
 

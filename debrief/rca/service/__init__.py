@@ -24,6 +24,9 @@ from debrief.rca.service.factors import (  # noqa: F401
     add_factor, update_node, link_nodes, unlink_nodes, delete_node, add_five_whys, same_words, BlamingWording,
     check_wording,
 )
+from debrief.rca.service.summary import (  # noqa: F401
+    GraphSummary, graph_summary,
+)
 from debrief.rca.service.root_causes import (  # noqa: F401
     set_root_cause,
 )

@@ -16,10 +16,9 @@ from debrief.models import (
     RootCauseAnalysis, User, utcnow,
 )
 from debrief.models.rca import RcaStatus
-from debrief.rca import graph as rca_graph
 from debrief.rca.report_sections import SECTION_HEADINGS, SECTION_KEYS, changed_sections, missing_sections
 from debrief.rca.service.common import audit_rca, require_draft
-from debrief.rca.service.factors import stored_loops
+from debrief.rca.service.summary import graph_summary
 from debrief.rca.service.report import report_texts
 from debrief.rca.service.team import independence_problem, member, undeclared
 
@@ -103,14 +102,15 @@ def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list
     gaps = []
     if not rca.terms_of_reference.strip():
         gaps.append("add the terms of reference")
-    if not any(n.kind == rca_graph.PROBLEM for n in rca.nodes):
+    graph = graph_summary(rca)
+    if not graph.problems:
         gaps.append("mark at least one service delivery problem")
-    if not any(n.kind == rca_graph.ROOT_CAUSE for n in rca.nodes):
+    if not graph.root_causes:
         gaps.append("confirm at least one root cause")
     missing = missing_sections(report_texts(rca))
     if missing:
         gaps.append("write the report's " + ", ".join(m.lower() for m in missing))
-    if stored_loops(rca):
+    if graph.loops:
         gaps.append("remove a link from each loop in the graph")
     recommendations, without_actions = ((counted.recommendations, counted.without_actions) if counted is not None else
                                         (len(rca.recommendations), sum(not r.actions for r in rca.recommendations)))

@@ -68,7 +68,7 @@ def start(incident_id: int):
 
 @requires(Permission.REVIEW_INCIDENTS)
 def overview(rca_id: int):
-    rca = rca_of_force(rca_id, OVERVIEW_LOADS)
+    rca = rca_of_force(rca_id, OVERVIEW_LOADS, graph=False)
     return audited(rca, "overview", render_template("rca/overview.html", **_overview_context(rca, ReviewForm())))
 
 
@@ -77,7 +77,7 @@ def _overview_context(rca, review_form) -> dict:
         review_form.version.data = str(rca.version)
     leads_draft = rca.editable and rca.lead_id == current_user.id  # only they see what is missing before review
     progress = service.progress(rca)
-    return {"rca": rca, "analysis": service.analyse(rca), "progress": progress,
+    return {"rca": rca, "graph": service.graph_summary(rca), "progress": progress,
             "gaps": service.review_gaps(rca, progress) if leads_draft else [],
             "can_sign_off": service.can_sign_off(rca,
                                                  current_actor()), "review_form": review_form, "today": utcnow().date(),
