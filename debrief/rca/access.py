@@ -85,9 +85,9 @@ GRAPH_PAGE_LOADS = (
 )
 
 
-# For the overview: the RCA with its incident, the people it names (by name only), its report and team joined; its
-# history (one query) and, for the sign-off rule, the ids of the incident's officers and debriefs' authors (one query
-# each) when read. The chronology and plan are counted (service.progress), not loaded.
+# For the overview: the RCA with its incident, the people it names (by name only), its report and team joined (its
+# history: service.history, one query of the columns shown); for the sign-off rule, the ids of the incident's
+# officers and debriefs' authors (one query each) when read. The chronology and plan are counted (service.progress), not loaded.
 def _overview_loads() -> tuple:
     incident = joinedload(RootCauseAnalysis.incident)
     return (
@@ -99,7 +99,6 @@ def _overview_loads() -> tuple:
                                           RootCauseAnalysis.returned_by)),
         joinedload(RootCauseAnalysis.sections),
         joinedload(RootCauseAnalysis.team).options(lazyload("*"), _by_name(RcaTeamMember.user)),
-        lazyload(RootCauseAnalysis.events).options(lazyload("*"), _by_name(RcaEvent.actor)),
     )
 
 

@@ -38,8 +38,8 @@ from debrief.rca.service.plan import (  # noqa: F401
     strength_mix, all_weak,
 )
 from debrief.rca.service.signoff import (  # noqa: F401
-    send_for_review, report_snapshot, changes_since_last_review, latest_return, review_gaps, sign_off_refusal,
-    can_sign_off, awaiting_sign_off, sign_off, return_for_changes, DecisionOvertaken, decision_overtaken,
-    SendOvertaken, send_overtaken,
+    send_for_review, report_snapshot, changes_since_last_review, latest_return, history, HistoryEvent, review_gaps,
+    sign_off_refusal, can_sign_off, awaiting_sign_off, sign_off, return_for_changes, DecisionOvertaken,
+    decision_overtaken, SendOvertaken, send_overtaken,
     may_sign_off_clause, Progress, progress,
 )

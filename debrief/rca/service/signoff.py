@@ -1,6 +1,8 @@
 """Sending for review, a second reviewer's sign-off or return, and what stops either."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
@@ -76,20 +78,66 @@ def report_snapshot(rca: RootCauseAnalysis) -> dict[str, str]:
 
 
 def changes_since_last_review(rca: RootCauseAnalysis) -> list[str] | None:
-    """What changed between the last two times it was sent for review; None if sent once or never."""
-    sent = [e for e in rca.events if e.action == "sent_for_review" and e.snapshot is not None]
+    """What changed between the last two times it was sent for review; None if sent once or never. Reads the two
+    snapshots, newest first, and no other event's."""
+    sent = []
+    for snapshot in db.session.scalars(_sent_snapshots_query(), {"rca_id": rca.id}):
+        if snapshot is not None:
+            sent.append(snapshot)
+            if len(sent) == 2:
+                break
     if len(sent) < 2:
         return None
-    before, after = sent[-2].snapshot or {}, sent[-1].snapshot or {}
+    after, before = sent
     changed = changed_sections(before, after)
     if before.get("recommendations_list", "") != after.get("recommendations_list", ""):
         changed.append("The recommendations")
     return changed
 
 
-def latest_return(rca: RootCauseAnalysis) -> RcaEvent | None:
-    """The second reviewer's last return, while the RCA is back with the lead (its comments stay on show)."""
-    for event in reversed(rca.events):
+@cache
+def _sent_snapshots_query() -> Select:
+    return (select(RcaEvent.snapshot)
+            .where(RcaEvent.rca_id == bindparam("rca_id"), RcaEvent.action == "sent_for_review")
+            .order_by(RcaEvent.id.desc()))
+
+
+class Named(NamedTuple):
+    id: int
+    name: str
+
+
+class HistoryEvent(NamedTuple):
+    """An event of the RCA's review history as the overview shows it (its report snapshot not loaded)."""
+    at: datetime
+    action: str
+    comment: str
+    section_comments: dict[str, str] | None
+    actor_id: int
+    actor_name: str
+
+    @property
+    def actor(self) -> Named:
+        return Named(self.actor_id, self.actor_name)
+
+
+@cache
+def _history_query() -> Select:
+    return (select(RcaEvent.at, RcaEvent.action, RcaEvent.comment, RcaEvent.section_comments, RcaEvent.actor_id,
+                   User.name)
+            .join(User, User.id == RcaEvent.actor_id)
+            .where(RcaEvent.rca_id == bindparam("rca_id")).order_by(RcaEvent.id))
+
+
+def history(rca: RootCauseAnalysis) -> list[HistoryEvent]:
+    """The review history, oldest first, with each actor's name, in one statement of the columns shown."""
+    return [HistoryEvent(*row) for row in db.session.execute(_history_query(), {"rca_id": rca.id})]
+
+
+def latest_return(rca: RootCauseAnalysis, events: Sequence[RcaEvent | HistoryEvent] | None = None):
+    """The second reviewer's last return, while the RCA is back with the lead (its comments stay on show).
+    `events`: the history already read (history()), else the RCA's own."""
+    for event in reversed(rca.events if events is None else events):
         if event.action == "returned":
             return event
         if event.action in ("sent_for_review", "signed_off"):

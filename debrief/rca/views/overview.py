@@ -77,12 +77,14 @@ def _overview_context(rca, review_form) -> dict:
         review_form.version.data = str(rca.version)
     leads_draft = rca.editable and rca.lead_id == current_user.id  # only they see what is missing before review
     progress = service.progress(rca)
+    events = service.history(rca)
     return {"rca": rca, "graph": service.graph_summary(rca), "progress": progress,
             "gaps": service.review_gaps(rca, progress) if leads_draft else [],
             "can_sign_off": service.can_sign_off(rca,
                                                  current_actor()), "review_form": review_form, "today": utcnow().date(),
             "refusal": service.sign_off_refusal(rca, current_actor()) if rca.status == RcaStatus.IN_REVIEW else None,
-            "returned": service.latest_return(rca), "changes": service.changes_since_last_review(rca),
+            "returned": service.latest_return(rca, events), "history": events,
+            "changes": service.changes_since_last_review(rca) if rca.status == RcaStatus.IN_REVIEW else None,
             "sections": SECTIONS, "undeclared": team.undeclared(rca)}
 
 
