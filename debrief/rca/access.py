@@ -85,9 +85,10 @@ GRAPH_PAGE_LOADS = (
 )
 
 
-# For the overview: the RCA with its incident, the people it names (by name only), its report and team joined (its
-# history: service.history, one query of the columns shown); for the sign-off rule, the ids of the incident's
-# officers and debriefs' authors (one query each) when read. The chronology and plan are counted (service.progress), not loaded.
+# For the overview: the RCA with its incident, the people it names (by name only) and its team joined; its history
+# is service.history (one query of the columns shown); for the sign-off rule, the ids of the incident's officers and
+# debriefs' authors (one query each) when read. The chronology and plan are counted, and the report's sections written
+# found, by service.progress: none of them loaded.
 def _overview_loads() -> tuple:
     incident = joinedload(RootCauseAnalysis.incident)
     return (
@@ -97,7 +98,6 @@ def _overview_loads() -> tuple:
         incident.lazyload(Incident.debriefs).options(load_only(Debrief.author_id, Debrief.incident_id), lazyload("*")),
         *(_by_name(person) for person in (RootCauseAnalysis.lead, RootCauseAnalysis.signed_off_by,
                                           RootCauseAnalysis.returned_by)),
-        joinedload(RootCauseAnalysis.sections),
         joinedload(RootCauseAnalysis.team).options(lazyload("*"), _by_name(RcaTeamMember.user)),
     )
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Select, and_, bindparam, exists, func, select
+from sqlalchemy import Select, and_, bindparam, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from debrief.database import lock_row
@@ -17,7 +17,7 @@ from debrief.models import (
     ChronologyEntry, Debrief, Incident, IncidentOfficer, RcaAction, RcaEvent, RcaTeamMember, Recommendation,
     RootCauseAnalysis, User, utcnow,
 )
-from debrief.models.rca import RcaStatus
+from debrief.models.rca import RcaReportSection, RcaStatus
 from debrief.rca.report_sections import SECTION_HEADINGS, SECTION_KEYS, changed_sections, missing_sections
 from debrief.rca.service.common import audit_rca, require_draft
 from debrief.rca.service.summary import graph_summary
@@ -155,7 +155,8 @@ def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list
         gaps.append("mark at least one service delivery problem")
     if not graph.root_causes:
         gaps.append("confirm at least one root cause")
-    missing = missing_sections(report_texts(rca))
+    missing = missing_sections(report_texts(rca) if counted is None else
+                               {key: "written" for i, key in enumerate(SECTION_KEYS) if counted.written >> i & 1})
     if missing:
         gaps.append("write the report's " + ", ".join(m.lower() for m in missing))
     if graph.loops:
@@ -174,18 +175,23 @@ def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list
 
 
 class Progress(NamedTuple):
-    """The overview's counts of an RCA's chronology and plan."""
+    """The overview's counts of an RCA's chronology and plan, and which sections of its report are written."""
     entries: int
     problems: int
     recommendations: int
     actions: int
     without_actions: int  # recommendations with no action
+    written: int = 0  # the report's sections written: bit i for SECTION_KEYS[i]
 
 
 @cache
 def _progress_query() -> Select:
     rca_id = bindparam("rca_id")
     count = lambda column, *where: select(func.count(column)).where(*where).scalar_subquery()  # noqa: E731
+    # One row per section at most (unique), so the sum of each written section's bit is the set of them.
+    bits = case(*((RcaReportSection.section == key, 1 << i) for i, key in enumerate(SECTION_KEYS)), else_=0)
+    written = (select(func.coalesce(func.sum(bits), 0))
+               .where(RcaReportSection.rca_id == rca_id, func.trim(RcaReportSection.text) != "").scalar_subquery())
     return select(
         count(ChronologyEntry.id, ChronologyEntry.rca_id == rca_id),
         count(ChronologyEntry.id, ChronologyEntry.rca_id == rca_id, ChronologyEntry.is_problem.is_(True)),
@@ -193,11 +199,13 @@ def _progress_query() -> Select:
         count(RcaAction.id, RcaAction.recommendation_id.in_(select(Recommendation.id)
                                                              .where(Recommendation.rca_id == rca_id))),
         count(Recommendation.id, Recommendation.rca_id == rca_id,
-              ~exists().where(RcaAction.recommendation_id == Recommendation.id)))
+              ~exists().where(RcaAction.recommendation_id == Recommendation.id)),
+        written)
 
 
 def progress(rca: RootCauseAnalysis) -> Progress:
-    """How far the RCA has got, counted in one statement (the chronology and the plan themselves not loaded)."""
+    """How far the RCA has got, counted in one statement (the chronology, the plan and the report's texts themselves
+    not loaded)."""
     return Progress(*db.session.execute(_progress_query(), {"rca_id": rca.id}).one())
 
 
