@@ -116,10 +116,17 @@ def learner(who):
 def _fresh_drawing_cache():
     """Each test's database restarts ids, so a drawing cached under ("rca", 1, version) must not leak across."""
     from debrief.rca.render import render_cache
+    from debrief.rca.service.summary import forget_kept
+    from debrief.rca.views.graph import body_cache, fragment_cache
 
-    render_cache.clear()
+    kept = (render_cache, body_cache, fragment_cache)
+    for cache in kept:
+        cache.clear()
+    forget_kept()
     yield
-    render_cache.clear()
+    for cache in kept:
+        cache.clear()
+    forget_kept()
 
 
 @pytest.fixture(scope="session")
