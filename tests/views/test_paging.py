@@ -34,7 +34,7 @@ def test_every_paginated_template_is_in_the_list_and_no_view_reads_page_itself()
     paginated = sorted(str(p.relative_to(ROOT / "templates")) for p in (ROOT / "templates").rglob("*.html")
                        if re.search(r"govukPagination\(|govuk-pagination\"", p.read_text()))
     assert paginated == ["admin/audit.html", "magazine/case_factor_table.html", "magazine/force_response_log.html",
-                         "rca/graph.html", "responses/index.html", "review/_queue_table.html"], \
+                         "rca/_graph_body.html", "responses/index.html", "review/_queue_table.html"], \
         "a new paginated page: put it in PAGES and read ?page= through debrief/paging.py"
     readers = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "debrief").rglob("*.py")
                      if re.search(r"""args\.get\(\s*["']page["']""", p.read_text()))
