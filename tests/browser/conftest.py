@@ -17,9 +17,6 @@ SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-    # Services a test never uses, which otherwise start with the browser and wake up while it runs.
-    "--disable-extensions", "--disable-default-apps", "--mute-audio", "--disable-breakpad",
-    "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
 ]
 
 
