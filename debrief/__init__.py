@@ -56,6 +56,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_mail_cli(app)
     init_artefacts(app)  # drawings and PDFs shared by every worker and host, in the database
     watch_topics()  # each debrief's training topics, written with its answers (Training needs)
+    from debrief.publications.page_cache import watch_magazine
+
+    watch_magazine()  # every write to the magazine's content gives it a new version: its drawn pages are drawn again
     return app
 
 

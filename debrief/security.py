@@ -6,7 +6,7 @@ import time
 from functools import wraps
 from typing import Callable
 
-from flask import Flask, abort, g, redirect, request, url_for
+from flask import Flask, abort, g, redirect, request, session, url_for
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadSignature
 from flask_login import current_user
@@ -18,6 +18,12 @@ PERMISSION_ATTR = "_debrief_permission"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 # A permanent session's cookie is signed again (sliding its expiry) at most this often, not on every response.
 SESSION_REFRESH_SECONDS = 60
+# A session's signed CSRF token is reused by its pages for this long, then signed afresh (the token is good for
+# WTF_CSRF_TIME_LIMIT from its signing: a form opened on a reused token expires at most this much sooner).
+CSRF_REUSE_SECONDS = 60
+# Bounds on what one worker remembers: verified cookies and signed CSRF tokens (past it, it starts again).
+MAX_REMEMBERED = 10_000
+_SCALARS = (str, int, float, bool, type(None))
 
 
 def public(view: Callable) -> Callable:
@@ -65,6 +71,9 @@ class LocalAwareSessionInterface(SecureCookieSessionInterface):
 
     session_class = TimedSession
     _serializer: tuple[tuple, object] | None = None
+    # Cookies this worker has verified, with their data and signing time: a cookie sent again (every request of a
+    # session until it is re-signed) is not verified again; its age is still checked. Per serializer, so per key.
+    _verified: tuple[object, dict[str, tuple[dict, float]]] | None = None
 
     def get_signing_serializer(self, app: Flask):
         """Flask's serializer, built once for the current keys (Flask builds one for every cookie read and write)."""
@@ -82,12 +91,26 @@ class LocalAwareSessionInterface(SecureCookieSessionInterface):
         if not value:
             return self.session_class()
         max_age = int(app.permanent_session_lifetime.total_seconds())
+        verified = self._verified
+        if verified is None or verified[0] is not serializer:
+            verified = self._verified = (serializer, {})
+        known = verified[1].get(value)
+        if known is not None:
+            data, signed_at = known
+            if 0 <= time.time() - signed_at <= max_age:  # as itsdangerous checks the age of the signature
+                session = self.session_class(data)
+                session.signed_at = signed_at
+                return session
         try:
             data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
         except BadSignature:  # includes an expired signature
             return self.session_class()
         session = self.session_class(data)
         session.signed_at = signed_at.timestamp()
+        if all(isinstance(v, _SCALARS) for v in data.values()):  # kept only when no value could be changed in place
+            if len(verified[1]) >= MAX_REMEMBERED:
+                verified[1].clear()
+            verified[1][value] = (dict(data), session.signed_at)
         return session
 
     def should_set_cookie(self, app: Flask, session) -> bool:
@@ -111,6 +134,7 @@ def init_security(app: Flask) -> None:
     @app.before_request
     def deny_by_default():
         g.csp_nonce = secrets.token_urlsafe(16)
+        _reuse_signed_csrf(app)
         if request.endpoint is None:
             return None  # 404/405 handled by Flask
         view = app.view_functions.get(request.endpoint)
@@ -131,6 +155,7 @@ def init_security(app: Flask) -> None:
 
     @app.after_request
     def security_headers(response):
+        _keep_signed_csrf(app)
         nonce = g.get("csp_nonce", "")
         response.headers["Content-Security-Policy"] = (
             "default-src 'self'; "
@@ -149,3 +174,34 @@ def init_security(app: Flask) -> None:
             # Pages can hold personal data: keep them out of shared caches and the back-forward cache.
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def _csrf_keys(app: Flask) -> tuple[str, object]:
+    return app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), app.config.get("WTF_CSRF_SECRET_KEY") or app.secret_key
+
+
+def _reuse_signed_csrf(app: Flask) -> None:
+    """Give the request the session's CSRF token as signed by an earlier request within CSRF_REUSE_SECONDS, so
+    Flask-WTF (which signs once per request, and takes g's token when set) need not sign it again for every page."""
+    if not session:  # no session yet: nothing to reuse (and an untouched session adds no Vary: Cookie)
+        return
+    field, secret = _csrf_keys(app)
+    raw = session.get(field)
+    kept = app.extensions.get("debrief_signed_csrf", {}).get((secret, raw)) if raw else None
+    if kept is not None and time.time() - kept[1] < CSRF_REUSE_SECONDS:
+        setattr(g, field, kept[0])
+        g.csrf_reused = True
+
+
+def _keep_signed_csrf(app: Flask) -> None:
+    """After a request that signed its session's CSRF token, keep it for the session's next pages."""
+    field, secret = _csrf_keys(app)
+    token = g.get(field)
+    if token is None or g.get("csrf_reused"):
+        return
+    raw = session.get(field)
+    if raw:
+        kept = app.extensions.setdefault("debrief_signed_csrf", {})
+        if len(kept) >= MAX_REMEMBERED:
+            kept.clear()
+        kept[(secret, raw)] = (token, time.time())

@@ -1,6 +1,7 @@
 """Template globals: role-aware navigation and small filters."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from flask import Flask, current_app, has_request_context, request, url_for
@@ -63,13 +64,21 @@ def rca_returned_note(rca, *, limit: int | None = None) -> str:
 def navigation_items() -> list[dict]:
     if not current_user.is_authenticated:
         return []
-    items = []
-    granted = permissions_for(current_user.roles)  # once, not once an entry
-    for permission, endpoint, text in NAVIGATION:
-        if permission in granted:
-            href = url_for(endpoint)
-            items.append({"href": href, "text": text, "active": request.path.startswith(href)})
-    return items
+    path = request.path
+    return [{"href": href, "text": text, "active": path.startswith(href)} for href, text in _navigation_links()]
+
+
+def _navigation_links() -> list[tuple[str, str]]:
+    """The (address, text) of each entry the user's roles grant, built once per role set and application root."""
+    roles = current_user.roles
+    built = current_app.extensions.setdefault("debrief_navigation", {})
+    key = (request.script_root, roles)
+    links = built.get(key)
+    if links is None:
+        granted = permissions_for(roles)
+        links = built[key] = [(url_for(endpoint), text) for permission, endpoint, text in NAVIGATION
+                              if permission in granted]
+    return links
 
 
 # The layout's own links (header, footer, stylesheets, script): the same on every page of a deployment.
@@ -100,11 +109,16 @@ def format_datetime(value: datetime | None) -> str:
     return value.strftime("%-d %B %Y at %H:%M")
 
 
-def audit_details(details, action: str = "") -> Markup:
-    """An audit event's details as readable lines, "Label: value" each, in words (audit/describe.py), every part
-    escaped (never raw JSON)."""
+def audit_details(details, action: str = "", names=None) -> Markup:
+    """An audit event's details as readable lines, "Label: value" each, in words (audit/describe.py; people and
+    forces by `names`, audit/people.py), every part escaped (never raw JSON)."""
     return Markup("<br>").join(Markup('<span class="debrief-audit-detail">{}: {}</span>').format(label, text)
-                               for label, text in describe(action, details))
+                               for label, text in describe(action, details, names))
+
+
+def place_href(place) -> str:
+    """The address of another page a refusal or a to-do is about (errors.Place)."""
+    return url_for(place.endpoint, **dict(place.values))
 
 
 def answer_row(key: str, value, change_href: str | None = None) -> dict:
@@ -123,13 +137,15 @@ def debrief_errors(form) -> dict:
         if not errors:
             continue
         if name is None:  # errors of the whole form, not of one question
-            items.extend({"text": error} for error in errors)
+            items.extend({"text": error, **({"href": error.href} if getattr(error, "href", None) else {})}
+                         for error in errors)
             continue
         field = getattr(form, name, None)
         target = getattr(field, "id", name)
         if field is not None and field.type == "GovDateField":
             target = f"{field.name}-day"
-        items.append({"text": errors[0], "href": f"#{target}"})
+        # An error put right on another page links there (form_errors.ErrorElsewhere), not to this page's field.
+        items.append({"text": errors[0], "href": getattr(errors[0], "href", None) or f"#{target}"})
     return {"titleText": "There is a problem", "errorList": items}
 
 
@@ -173,6 +189,7 @@ def init_template_helpers(app: Flask) -> None:
     app.add_template_global(answer_row, "answer_row")
     app.add_template_global(officer_list, "officer_list")
     app.add_template_global(debrief_errors, "debrief_errors")
+    app.add_template_global(place_href, "place_href")
     app.add_template_global(reference, "ref")
     app.add_template_global(safe_label, "label_for")
     app.add_template_filter(lambda code, vocab: safe_label(vocab, code), "vocab_label")
@@ -192,3 +209,11 @@ def init_template_helpers(app: Flask) -> None:
 def init_text_filters(app: Flask) -> None:
     """The safe paragraph renderer as a filter: `{{ text | paragraphs }}`, never `|safe` on people's words."""
     app.add_template_filter(paragraphs, "paragraphs")
+
+
+def id_links(endpoint: str, name: str) -> Callable[[int], str]:
+    """url_for(endpoint, name=id) for the many ids of a page: the address built once, then each id put in (a url_for
+    a row cost more than the row's markup). Only for a route whose one argument is an int."""
+    marker = 918273645
+    head, tail = url_for(endpoint, **{name: marker}).split(str(marker))
+    return lambda record_id: f"{head}{int(record_id)}{tail}"

@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh migrated database and app per test, on SQLite or PostgreSQL (DEBRIEF_TEST_DB)."""
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,7 @@ from tests.support.apps import make_app  # noqa: E402
 from tests.support.databases import DatabaseFactory  # noqa: E402
 from tests.support.factories import create_user, one_user_per_role, two_forces  # noqa: E402
 from tests.support.release_factories import named_people  # noqa: E402
+from tests.support.shared_modules import SharedModules  # noqa: E402
 
 
 passwords.use_parameters(CHEAPEST)
@@ -34,15 +36,41 @@ def pytest_addoption(parser):
                      help="run only the tests that use a database (the `databases` fixture, directly or through "
                           "`app`); the rest are deselected, and reported so. scripts/run-tests gives it to one of its "
                           "two runs: a test that never touches a database runs once, in the other.")
+    parser.addoption("--share-modules-in", metavar="DIR", default=None,
+                     help="with --shared-module: claim each shared module in DIR, which another run side by side is "
+                          "given too, and run it only if this run claims it first (tests/support/shared_modules.py)")
+    parser.addoption("--shared-module", action="append", default=[], metavar="PATH",
+                     help="a test module (as in its test ids) that the runs given the same --share-modules-in share")
 
 
 def pytest_collection_modifyitems(config, items):
-    if not config.getoption("database_tests_only"):
-        return
-    free = [item for item in items if "databases" not in getattr(item, "fixturenames", ())]
-    if free:
-        config.hook.pytest_deselected(items=free)
-        items[:] = [item for item in items if "databases" in getattr(item, "fixturenames", ())]
+    if config.getoption("database_tests_only"):
+        free = [item for item in items if "databases" not in getattr(item, "fixturenames", ())]
+        if free:
+            config.hook.pytest_deselected(items=free)
+            items[:] = [item for item in items if "databases" in getattr(item, "fixturenames", ())]
+    if config.getoption("share_modules_in"):
+        config._shared_modules = SharedModules(Path(config.getoption("share_modules_in")),
+                                               set(config.getoption("shared_module")))
+        config._shared_modules.order(items)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    shared = getattr(item.config, "_shared_modules", None)
+    if shared is not None:
+        shared.check(item)
+
+
+def pytest_collection_finish(session):
+    # The collected modules, the app's and the libraries' (hundreds of thousands of objects), live for the whole
+    # run, yet the cyclic garbage collector walked them all again and again: a test builds an app, a database
+    # session and pages, so it allocates enough to trigger many collections, and a full one costs tens of
+    # milliseconds (half of creating an app). Frozen after collection, they are left out of every collection; the
+    # youngest generation is collected every 10,000 allocations, not 700 (cycles made by a test are still freed).
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
 
 
 def pytest_configure(config):
@@ -116,10 +144,17 @@ def learner(who):
 def _fresh_drawing_cache():
     """Each test's database restarts ids, so a drawing cached under ("rca", 1, version) must not leak across."""
     from debrief.rca.render import render_cache
+    from debrief.rca.service.summary import forget_kept
+    from debrief.rca.views.graph import body_cache, fragment_cache
 
-    render_cache.clear()
+    kept = (render_cache, body_cache, fragment_cache)
+    for cache in kept:
+        cache.clear()
+    forget_kept()
     yield
-    render_cache.clear()
+    for cache in kept:
+        cache.clear()
+    forget_kept()
 
 
 @pytest.fixture(scope="session")

@@ -56,3 +56,14 @@ def test_each_revision_downgrades_and_upgrades_again(empty_app):
 def test_migration_files_are_date_prefixed():
     names = [p.name for p in (ROOT / "migrations" / "versions").glob("*.py")]
     assert names and all(name[:10].replace("_", "").isdigit() for name in names)
+
+
+def test_migrating_prints_no_info_lines_but_warnings_still_show(empty_app, capfd):
+    # `make run` and `make test` printed about 30 "INFO [alembic.runtime.migration] Running upgrade" lines.
+    import logging
+    upgrade()
+    out, err = capfd.readouterr()
+    assert "Running upgrade" not in out + err and "INFO" not in out + err
+    logging.getLogger("alembic.runtime.migration").warning("a migration's warning")
+    out, err = capfd.readouterr()
+    assert "a migration's warning" in err

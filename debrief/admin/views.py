@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from debrief.errors import ServiceError
 from debrief.admin.forms import AddUserForm, ConfirmForm, RolesForm
 from debrief.audit import EVENTS, record_read
+from debrief.audit.people import names_for
 from debrief.auth.roles import Permission, Role, grantable_by
 from debrief.auth.service import (
     change_roles, create_user, deactivate_user, user_in_force, users_of_force,
@@ -15,6 +16,7 @@ from debrief.auth.service import (
 from debrief.extensions import db
 from debrief.models import AuditEvent
 from debrief.form_errors import attempt
+from debrief.paging import correct_page, requested_page
 from debrief.security import requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -73,15 +75,13 @@ def user(user_id: int):
 @bp.route("/audit")
 @requires(Permission.VIEW_AUDIT)
 def audit():
-    page = request.args.get("page", 1, type=int)
-    if page < 1:
-        abort(404)
+    page = requested_page()
     size = current_app.config["AUDIT_PAGE_SIZE"]
     force_id = current_user.force_id
     total = db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.force_id == force_id)) or 0
     pages = max(1, -(-total // size))
-    if page > pages:
-        abort(404)
+    if (elsewhere := correct_page(page, pages)) is not None:
+        return elsewhere
     events = list(
         db.session.scalars(
             select(AuditEvent)
@@ -91,8 +91,10 @@ def audit():
             .offset((page - 1) * size)
         )
     )
+    names = names_for(events, viewer_force_id=force_id)
     record_read("audit.viewed", actor=current_user, force_id=force_id, page=page)
-    return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total, specs=EVENTS)
+    return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total, specs=EVENTS,
+                           names=names)
 
 
 @bp.route("/users/<int:user_id>/roles", methods=["GET", "POST"])

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import current_app, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup, escape
 
 from debrief import reference as ref
 from debrief.analytics import drill, pages, risk, rollup_reads, service, suppression
@@ -43,13 +44,64 @@ def filters_from_request() -> tuple[PatternFilterForm, PatternFilters | None]:
 
 def page_context(form, filters, page_key: str) -> dict:
     query = request.query_string.decode("ascii", "replace")
-    return {"form": form, "filters": filters, "pages": pages.PAGES, "page_links": page_links(), "page_key": page_key,
-            "all_forces": service.sees_all_forces(signed_in()), "query": query,
+    all_forces = service.sees_all_forces(signed_in())
+    page_menu, page_list = page_menus(page_key, query)
+    return {"form": form, "filter_form": filter_form(form, all_forces) if form is not None else None,
+            "page_menu": page_menu, "page_list": page_list, "filters": filters, "pages": pages.PAGES,
+            "page_links": page_links(), "page_key": page_key,
+            "all_forces": all_forces, "query": query,
             "period": (f"{month_label(filters.month_from)} to {month_label(filters.month_to)}" if filters else ""),
             "source_label": SOURCE_LABELS.get(filters.source, "") if filters else "",
             "scope_label": scope_label(filters), "csv_url": csv_url, "shift_hours_note": risk.SHIFT_HOURS_NOTE,
             "suppressed_markers": MARKERS, "suppression_rule": current_policy().describe(),
             "suppression_min": current_policy().min_count}
+
+
+_FILTER_FORMS: dict[tuple, Markup] = {}
+_KEPT = 128  # filter forms kept (a few kilobytes each); past this all are dropped at once (clear() is
+# safe beside other threads; deleting a chosen key may not be) and drawn again
+
+
+def filter_form(form: PatternFilterForm, all_forces: bool) -> Markup:
+    """The filter form (patterns/_filters.html) for this state of the form, drawn once and kept: it shows nothing but
+    its fields' values, errors and choices and the page's address (its action), which together are the key."""
+    key = (request.path, all_forces, tuple(tuple(choice) for choice in form.force.choices),
+           tuple((field.name, field.data, tuple(field.errors)) for field in form))
+    drawn = _FILTER_FORMS.get(key)
+    if drawn is None:
+        drawn = Markup(render_template("patterns/_filters.html", form=form, all_forces=all_forces))
+        if len(_FILTER_FORMS) >= _KEPT:
+            _FILTER_FORMS.clear()
+        _FILTER_FORMS[key] = drawn
+    return drawn
+
+
+_MENUS: dict[tuple, tuple[Markup, Markup]] = {}
+
+
+def page_menus(page_key: str, query: str) -> tuple[Markup, Markup]:
+    """The Patterns menu's items (every page, this one marked as current) and the overview's list of pages, each link
+    keeping the filters (`query`, escaped here): built once for each page and query string and kept, 128 at most."""
+    key = (request.script_root, page_key, query)
+    menus = _MENUS.get(key)
+    if menus is None:
+        overview, links = page_links()
+        suffix = f"?{query}" if query else ""
+        current = ' aria-current="page"'
+        menu = [f'<li><a class="govuk-link govuk-link--no-visited-state" href="{escape(overview + suffix)}"'
+                f'{current if page_key == "overview" else ""}>Overview</a></li>']
+        listed = []
+        for page, href in links:
+            menu.append(f'<li><a class="govuk-link govuk-link--no-visited-state" href="{escape(href + suffix)}"'
+                        f'{current if page_key == page.key else ""}>{escape(page.title)}</a></li>')
+            listed.append(f'<li>\n    <h2 class="govuk-heading-m"><a class="govuk-link" href="{escape(href + suffix)}">'
+                          f'{escape(page.title)}</a></h2>\n'
+                          f'    <p class="govuk-body">{escape(page.summary)}</p>\n  </li>')
+        menus = Markup("\n    ".join(menu)), Markup("\n  ".join(listed))
+        if len(_MENUS) >= _KEPT:
+            _MENUS.clear()
+        _MENUS[key] = menus
+    return menus
 
 
 _PAGE_LINKS: dict[str, tuple[tuple[str, tuple[pages.PageSpec, str], ...]]] = {}

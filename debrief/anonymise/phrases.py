@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from .gates import GatedPattern
 from .vocab import RANK_RE, RANKS
 
 V = TypeVar("V")
@@ -43,7 +44,10 @@ def finditer_at(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -
 
     The same matches as finditer when every match of `pattern` starts at a match of `trigger`; much
     faster for patterns with long alternations, which the regex engine would try at every position.
+    A gated pattern (gates.py) whose needles the text lacks is not tried at all.
     """
+    if isinstance(pattern, GatedPattern) and pattern.absent(text):
+        return
     last = 0
     for t in trigger.finditer(text):
         pos = t.start()
@@ -75,6 +79,8 @@ def finditer_before(pattern: re.Pattern[str], trigger: re.Pattern[str], anchor: 
     when every match contains an `anchor` match and starts at most `reach` characters before it. The
     anchor should open with a literal or a character class, so the regex engine scans for it quickly.
     """
+    if isinstance(pattern, GatedPattern) and pattern.absent(text):
+        return
     windows: list[list[int]] = []
     for a in anchor.finditer(text):
         lo = max(0, a.start() - reach)

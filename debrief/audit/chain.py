@@ -72,16 +72,38 @@ def _sql_link_hash(dialect: str, prev: Any, before_seq: Any, seq: Any) -> Any:
 @cache
 def _take_link(dialect: str) -> Any:
     """The upsert that takes the next link, built once for each database (a reused statement skips SQLAlchemy's
-    building, most of this function's time): bound to the chain, the first link's hash and the canonical JSON."""
+    building, most of this function's time): bound to the chain and the canonical JSON; the database hashes the link
+    whether it is the chain's first or the next."""
     maker = pg_insert if dialect == "postgresql" else sqlite_insert
     before_seq = bindparam("before_seq", type_=String)
     return (
-        maker(_HEAD).values(chain=bindparam("chain"), seq=1, prev_hash="", last_hash=bindparam("first"))
+        maker(_HEAD).values(chain=bindparam("chain"), seq=1, prev_hash="",
+                            last_hash=_sql_link_hash(dialect, literal(""), before_seq, literal(1)))
         .on_conflict_do_update(index_elements=[_HEAD.c.chain], set_={
             "seq": _HEAD.c.seq + 1, "prev_hash": _HEAD.c.last_hash,
             "last_hash": _sql_link_hash(dialect, _HEAD.c.last_hash, before_seq, _HEAD.c.seq + 1)})
         .returning(_HEAD.c.seq, _HEAD.c.prev_hash, _HEAD.c.last_hash)
     )
+
+
+def canonical_before_seq(event: AuditEvent) -> str:
+    """The event's canonical JSON up to its link number (see _canonical_before_seq), for `take_link_statement`."""
+    return _canonical_before_seq(event)
+
+
+def take_link_statement(dialect: str) -> Any:
+    """The upsert taking the next link (parameters "chain" and "before_seq"), for a caller that stores the event in the
+    same statement: it returns the link's number, the hash it chains onto and its own hash."""
+    return _take_link(dialect)
+
+
+def linked(event: AuditEvent, seq: int, prev: str, new_hash: str, before_seq: str) -> None:
+    """Give `event` the link the database took, checking that Python hashes it to the same value."""
+    event.chain_seq, event.prev_hash = seq, prev
+    # link_hash(prev, event), from the JSON already built: canonical(event) is before_seq + its number + "}".
+    event.hash = hashlib.sha256(f"{prev}\n{before_seq}{seq}}}".encode()).hexdigest()
+    if event.hash != new_hash:  # the database and Python must hash the same bytes, or verify would fail later
+        raise RuntimeError(f"audit chain {chain_of(event.force_id)}: the database hashed link {seq} differently")
 
 
 def link(session: Session, event: AuditEvent) -> None:
@@ -93,16 +115,10 @@ def link(session: Session, event: AuditEvent) -> None:
     never chain onto the same event. It returns the link's number, the hash it chains onto and its own hash.
     """
     conn = session.connection()
-    chain = chain_of(event.force_id)
-    event.chain_seq = 1
-    first = link_hash("", event)
-    before_seq = _canonical_before_seq(event)
+    before_seq = _canonical_before_seq(event)  # the event's canonical JSON is built once
     seq, prev, new_hash = conn.execute(
-        _take_link(conn.dialect.name), {"chain": chain, "first": first, "before_seq": before_seq}).one()
-    event.chain_seq, event.prev_hash = seq, prev
-    event.hash = link_hash(prev, event)
-    if event.hash != new_hash:  # the database and Python must hash the same bytes, or verify would fail later
-        raise RuntimeError(f"audit chain {chain}: the database hashed link {seq} differently")
+        _take_link(conn.dialect.name), {"chain": chain_of(event.force_id), "before_seq": before_seq}).one()
+    linked(event, seq, prev, new_hash, before_seq)
 
 
 def sqlite_sha256(text: str) -> str:

@@ -1,15 +1,23 @@
 """An audit event's details in words, the one formatter the audit log uses: every detail key is declared with what
-its value is (a month, a count of something, yes or no, a code, a record's number...), so a raw "202512" or a bare
-"5" never reaches the page. Pure: the event's action and details are the arguments."""
+its value is (a month, a count of something, yes or no, a code read through its vocabulary's labels, a record's
+number, a person...), so a raw "202512", a bare "5", "rca_awaiting_sign_off" or "user 20" never reaches the page.
+Pure: the event's action and details are the arguments, and the names of the people and forces it mentions that the
+page's viewer may see (audit/people.py loads them)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-TEXT, CODE, COUNT, MONTH, WHEN, YES_NO, RECORD, LIST, CODES, FILTERS, PERCENT, YEAR = (
-    "text", "code", "count", "month", "when", "yes_no", "record", "list", "codes", "filters", "percent", "year")
+from debrief.audit import vocabularies as vocab
+
+TEXT, CODE, COUNT, MONTH, WHEN, YES_NO, RECORD, LIST, CODES, FILTERS, PERCENT, YEAR, WORDS = (
+    "text", "code", "count", "month", "when", "yes_no", "record", "list", "codes", "filters", "percent", "year",
+    "words")
+# Records the page names (a person as their name and role, a force by its name) rather than numbers.
+NAMED = ("user", "force")
 
 
 @dataclass(frozen=True)
@@ -17,48 +25,55 @@ class Detail:
     label: str
     kind: str
     noun: tuple[str, str] | None = None  # a count's noun, one and many; a record's noun
+    labels: Mapping[str, str] | None = None  # a code's (or codes') labels, from where the code is defined
 
 
-def _d(label: str, kind: str, one: str | None = None, many: str | None = None) -> Detail:
-    return Detail(label, kind, (one, many or one + "s") if one else None)
+def _d(label: str, kind: str, one: str | None = None, many: str | None = None,
+       labels: Mapping[str, str] | None = None) -> Detail:
+    return Detail(label, kind, (one, many or one + "s") if one else None, labels)
+
+
+def _v(label: str, labels: Mapping[str, str], kind: str = CODE) -> Detail:
+    """A code (or a list of codes, CODES) shown by its label."""
+    return Detail(label, kind, None, labels)
 
 
 # Every detail key any event records, with what its value is. tests/unit/test_audit_describe.py fails on a key
 # recorded anywhere in debrief/ that is not here.
 DETAILS: dict[str, Detail] = {
-    "email": _d("Email", TEXT), "reason": _d("Reason", CODE), "address": _d("Address", TEXT),
-    "roles": _d("Roles", CODES), "before": _d("Before", WHEN), "count": _d("Found", COUNT, "record"),
-    "page": _d("Page", CODE), "path": _d("Address", TEXT), "status": _d("Status", CODE),
-    "reference": _d("Incident", TEXT), "incident": _d("Incident", TEXT), "kind": _d("Kind", CODE),
-    "requested_of": _d("Asked of", RECORD, "user"), "step": _d("Step", CODE), "fields": _d("Fields", CODES),
-    "level": _d("Level", CODE), "chronology_entries": _d("Chronology", COUNT, "entry", "entries"),
+    "email": _d("Email", TEXT), "reason": _d("Reason", WORDS), "address": _d("Address", TEXT),
+    "roles": _v("Roles", vocab.ROLES, CODES), "before": _d("Before", WHEN), "count": _d("Found", COUNT, "record"),
+    "page": _d("Page", WORDS), "path": _d("Address", TEXT), "status": _d("Status", WORDS),
+    "reference": _d("Incident", TEXT), "incident": _d("Incident", TEXT), "kind": _d("Kind", WORDS),
+    "requested_of": _d("Asked of", RECORD, "user"), "step": _v("Step", vocab.DEBRIEF_STEPS), "fields": _d("Fields", WORDS),
+    "level": _v("Level", vocab.RCA_LEVELS), "chronology_entries": _d("Chronology", COUNT, "entry", "entries"),
     "entry": _d("Chronology entry", RECORD, "entry"), "problem": _d("Service delivery problem", YES_NO),
-    "notable": _d("Notable practice", YES_NO), "node": _d("Item", RECORD, "item"), "category": _d("Category", CODE),
+    "notable": _d("Notable practice", YES_NO), "node": _d("Item", RECORD, "item"), "category": _v("Category", vocab.FACTOR_CATEGORIES),
     "cause": _d("Cause", RECORD, "item"), "effect": _d("Effect", RECORD, "item"),
     "confirmed": _d("Confirmed", YES_NO), "factors": _d("Factors", COUNT, "new factor"),
     "reused": _d("Reused", COUNT, "existing factor"), "recommendation": _d("Recommendation", RECORD, "recommendation"),
-    "action_id": _d("Action", RECORD, "action"), "strength": _d("Strength", CODE), "format": _d("Format", CODE),
+    "action_id": _d("Action", RECORD, "action"), "strength": _v("Strength", vocab.STRENGTHS), "format": _v("Download", vocab.RCA_DOWNLOADS),
     "lead": _d("Lead", RECORD, "user"), "member": _d("Member", RECORD, "user"),
-    "conflict": _d("Declared a conflict", YES_NO), "sections": _d("Sections", CODES),
-    "filters": _d("Filters", FILTERS), "figure": _d("Figure", CODE), "row": _d("Row", TEXT),
+    "conflict": _d("Declared a conflict", YES_NO), "sections": _v("Sections", vocab.RCA_SECTIONS, CODES),
+    "filters": _d("Filters", FILTERS), "figure": _v("Figure", vocab.PATTERNS_FIGURES), "row": _d("Row", TEXT),
     "column": _d("Column", TEXT), "year": _d("Year", YEAR), "officers": _d("Officers", COUNT, "officer"),
-    "arrests": _d("Arrests", COUNT, "arrest"), "force": _d("Force", TEXT), "dimension": _d("Dimension", CODE),
-    "code": _d("Group", CODE), "share": _d("Share", PERCENT), "undone": _d("Undone", COUNT, "replacement undone",
+    "arrests": _d("Arrests", COUNT, "arrest"), "force": _d("Force", TEXT), "dimension": _v("Dimension", vocab.POPULATION_DIMENSIONS),
+    "code": _v("Group", vocab.POPULATION_GROUPS), "share": _d("Share", PERCENT), "undone": _d("Undone", COUNT, "replacement undone",
                                                                              "replacements undone"),
     "redactions": _d("Redactions", COUNT, "redaction"), "case_study": _d("Case study", RECORD, "case study"),
-    "source_rca": _d("From RCA", RECORD, "RCA"), "from_status": _d("From", CODE), "to_status": _d("To", CODE),
-    "question": _d("Question", RECORD, "question"), "audience": _d("Audience", CODE),
-    "number": _d("Issue", RECORD, "issue"), "change": _d("Change", CODE),
+    "source_rca": _d("From RCA", RECORD, "RCA"), "from_status": _v("From", vocab.CASE_STUDY_STATUSES), "to_status": _v("To", vocab.CASE_STUDY_STATUSES),
+    "question": _d("Question", RECORD, "question"), "audience": _v("Audience", vocab.AUDIENCES),
+    "number": _d("Issue", RECORD, "issue"), "change": _d("Change", WORDS),
     "case_studies": _d("Case studies", COUNT, "case study", "case studies"),
-    "created": _d("New response", YES_NO), "recommendation_stance": _d("Recommendations", CODE),
-    "file": _d("File", TEXT), "mode": _d("Mode", CODE), "rows_read": _d("Read", COUNT, "row"),
+    "created": _d("New response", YES_NO), "recommendation_stance": _v("Recommendations", vocab.STANCES),
+    "file": _d("File", TEXT), "mode": _v("Mode", vocab.IMPORT_MODES), "rows_read": _d("Read", COUNT, "row"),
     "rows_inserted": _d("Added", COUNT, "row"), "rows_duplicate": _d("Already held", COUNT, "row"),
     "rows_rejected": _d("Rejected", COUNT, "row"), "last_committed_row": _d("Last row committed", RECORD, "row"),
     "resumed_from": _d("Resumed from", RECORD, "import"), "debriefs": _d("Debriefs", COUNT, "debrief"),
     "rcas": _d("Your RCAs", COUNT, "RCA"), "overdue_actions": _d("Overdue actions", COUNT, "overdue action"),
     "sent_mail_deleted": _d("Sent email deleted", COUNT, "email"), "recipient": _d("Recipient", RECORD, "user"),
-    "from": _d("From", MONTH), "to": _d("To", MONTH), "forces": _d("Forces", CODES), "theme": _d("Theme", CODE),
-    "near_miss": _d("Near miss", YES_NO), "source": _d("Source", CODE), "use_of_force": _d("Use of force", YES_NO),
+    "from": _d("From", MONTH), "to": _d("To", MONTH), "forces": _d("Forces", RECORD, "force"), "theme": _v("Theme", vocab.THEMES),
+    "near_miss": _d("Near miss", YES_NO), "source": _v("Source", vocab.SOURCES), "use_of_force": _d("Use of force", YES_NO),
     "injury": _d("Injury", YES_NO), "wording_kept": _d("Saved as written despite", LIST),
 }
 
@@ -75,11 +90,27 @@ BY_EVENT: dict[tuple[str, str], Detail] = {
     ("mail.issue_notices_queued", "count"): _d("Queued", COUNT, "email"),
     ("subscription.unconfirmed_deleted", "count"): _d("Deleted", COUNT, "unconfirmed subscription"),
     ("subscription.unconfirmed_deleted", "before"): _d("Older than", WHEN),
-    ("user.roles_changed", "before"): _d("Roles before", CODES),
-    ("user.roles_changed", "roles"): _d("Roles now", CODES),
+    ("user.roles_changed", "before"): _v("Roles before", vocab.ROLES, CODES),
+    ("user.roles_changed", "roles"): _v("Roles now", vocab.ROLES, CODES),
     ("rca.started", "lead"): _d("Lead", RECORD, "user"),
-    ("patterns.records_viewed", "kind"): _d("Records", CODE),
+    ("patterns.records_viewed", "kind"): _d("Records", WORDS),
     ("issue.published", "case_studies"): _d("Case studies", COUNT, "case study", "case studies"),
+    ("access.denied", "status"): _v("Answered", vocab.REFUSALS),
+    ("audit.viewed", "page"): _d("Page", RECORD, "page"),
+    ("patterns.viewed", "page"): _v("Page", vocab.PATTERNS_PAGES),
+    ("case_study.moved", "step"): _v("Step", vocab.CASE_STUDY_STEPS),
+    ("case_study.viewed", "status"): _v("Status", vocab.CASE_STUDY_STATUSES),
+    ("case_study.returned_viewed", "status"): _v("Status", vocab.CASE_STUDY_STATUSES),
+    ("rca.action_added", "status"): _v("Status", vocab.ACTION_STATUSES),
+    ("rca.action_updated", "status"): _v("Status", vocab.ACTION_STATUSES),
+    ("subscription.requested", "status"): _v("Status", vocab.SUBSCRIPTION_STATUSES),
+    ("subscription.cancelled", "status"): _v("Status", vocab.SUBSCRIPTION_STATUSES),
+    ("use_of_force.imported", "status"): _v("Status", vocab.IMPORT_STATUSES),
+    ("debrief.created", "kind"): _v("Kind", vocab.DEBRIEF_KINDS),
+    ("rca.item_updated", "kind"): _v("Item", vocab.GRAPH_ITEMS),
+    ("rca.item_removed", "kind"): _v("Item", vocab.GRAPH_ITEMS),
+    ("mail.staff_notice_queued", "kind"): _v("Email", vocab.EMAIL_KINDS),
+    ("force_response.withdrawn", "reason"): _d("Reason", TEXT),
 }
 
 _MONTH = re.compile(r"^(\d{4})(0[1-9]|1[0-2])$")
@@ -90,14 +121,32 @@ def detail_for(action: str, key: str) -> Detail:
     return BY_EVENT.get((action, key)) or DETAILS.get(key) or Detail(_label(key), TEXT)
 
 
-def describe(action: str, details: Any) -> list[tuple[str, str]]:
-    """(label, value) pairs in the order recorded, every value in words."""
+Names = Mapping[tuple[str, str], str]  # ("user", "20") -> "Sam Patel (PSD reviewer)"; ("force", "3") -> its name
+
+
+def describe(action: str, details: Any, names: Names | None = None) -> list[tuple[str, str]]:
+    """(label, value) pairs in the order recorded, every value in words; people and forces by `names`."""
     if not details:
         return []
     if not isinstance(details, dict):
         return [("Details", _plain(details))]
-    return [(spec.label, value(spec, details[key])) for key in details
+    return [(spec.label, value(spec, details[key], names)) for key in details
             for spec in (detail_for(action, str(key)),)]
+
+
+def named_records(action: str, details: Any) -> set[tuple[str, str]]:
+    """The people and forces an event's details name by number, for the page to look up (audit/people.py)."""
+    found: set[tuple[str, str]] = set()
+    if not isinstance(details, dict):
+        return found
+    for key, raw in details.items():
+        spec = detail_for(action, str(key))
+        if spec.kind == FILTERS and isinstance(raw, dict):
+            found |= named_records("", {k: v for k, v in raw.items()})
+        noun = (spec.noun or ("",))[0]
+        if spec.kind == RECORD and noun in NAMED:
+            found |= {(noun, str(int(v))) for v in (raw if isinstance(raw, (list, tuple)) else [raw]) if _is_int(v)}
+    return found
 
 
 RECORD_TYPES = {"rca": "RCA", "debrief": "Debrief", "case_study": "Case study", "magazine_issue": "Magazine issue",
@@ -113,7 +162,7 @@ def record(record_type: str | None, record_id: Any) -> str:
     return f"{name} {record_id}" if record_id not in (None, "") else name
 
 
-def value(spec: Detail, raw: Any) -> str:
+def value(spec: Detail, raw: Any, names: Names | None = None) -> str:
     """One value as its kind is written; anything unexpected falls back to plain words, never a crash."""
     if raw is None or raw == "" or raw == []:
         return "none"
@@ -133,17 +182,34 @@ def value(spec: Detail, raw: Any) -> str:
     if kind == PERCENT and isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return f"{raw:g}%"
     if kind == RECORD and _is_int(raw):
-        return f"{(spec.noun or ('record',))[0]} {int(raw):,}"
-    if kind in (CODE, CODES) and isinstance(raw, str):
+        return named(spec, int(raw), names)
+    if kind in (CODE, CODES) and spec.labels is not None and isinstance(raw, (str, int)) \
+            and not isinstance(raw, bool):
+        return spec.labels.get(str(raw)) or _words(str(raw))
+    if kind in (CODE, CODES, WORDS) and isinstance(raw, str):
         return _words(raw)
     if kind == FILTERS and isinstance(raw, dict):
-        shown = [f"{d.label.lower()} {value(d, v)}" for k, v in raw.items() if v not in (None, "", [])
+        shown = [f"{d.label.lower()} {_lower(value(d, v, names)) if d.labels else value(d, v, names)}" for k, v in raw.items() if v not in (None, "", [])
                  for d in (DETAILS.get(str(k)) or Detail(_label(k), TEXT),)]
         return "; ".join(shown) or "none"
     if isinstance(raw, (list, tuple)):
-        item = Detail(spec.label, CODE if kind in (CODES, CODE) else TEXT)
-        return ", ".join(value(item, v) for v in raw)
+        item = spec if kind in (CODES, CODE, WORDS, RECORD) else Detail(spec.label, TEXT)
+        return ", ".join(value(item, v, names) for v in raw)
     return _plain(raw)
+
+
+def named(spec: Detail, number: int, names: Names | None) -> str:
+    """A record by its number ("recommendation 12"); a person or force by the name the page's viewer may see, or
+    as one they may not ("a user of another force") when the page looked it up and it is not theirs to see."""
+    noun = (spec.noun or ("record",))[0]
+    if noun in NAMED and names is not None:
+        return names.get((noun, str(number))) or f"a {noun} the audit log cannot name"
+    return f"{noun} {number:,}"
+
+
+def _lower(text: str) -> str:
+    """A label inside a sentence ("source debriefs and national data"), but a name or acronym kept as written."""
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
 
 
 def count(n: int, one: str, many: str) -> str:
@@ -188,7 +254,7 @@ def _words(code: str) -> str:
     """A stored code ("in_review", "sign_off") as words ("in review"); free text is left as typed."""
     if " " in code or not re.fullmatch(r"[a-z0-9_.-]+", code):
         return code
-    return code.replace("_", " ")
+    return code.replace("_", " ").replace("-", " ")
 
 
 def _label(key: Any) -> str:

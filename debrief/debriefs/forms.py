@@ -59,14 +59,19 @@ class AboutForm(StepForm):
     summary = long_text("Summary", required="Enter a short summary of the incident", max_length=1000,
                         hint="Two or three sentences. You can give the full account later.")
 
+    def _usable_date(self):
+        """The incident's date when it is one (the times are checked against it); None when it was refused, so a
+        date like 31 12 9999 gets its own error and no second one (or a date past the calendar) from the times."""
+        return None if self.occurred_date.errors else self.occurred_date.data
+
     def validate_occurred_time(self, field):
-        when = parse_time(field.data)
-        if when and self.occurred_date.data and datetime.combine(self.occurred_date.data, when) > datetime.now():
+        when, on = parse_time(field.data), self._usable_date()
+        if when and on and datetime.combine(on, when) > datetime.now():
             raise ValidationError("The time of the incident must be in the past")
 
     def validate_ended_time(self, field):
         start, end = parse_time(self.occurred_time.data), parse_time(field.data)
-        if not (start and end and self.occurred_date.data):
+        if not (start and end and self._usable_date()):
             return
         if not self.ended_next_day.data and end < start:
             raise ValidationError("The time it ended must be after the time it started. "
@@ -79,7 +84,7 @@ class AboutForm(StepForm):
         if field.data and field.data > date.today():
             raise ValidationError("The date of the incident must be today or in the past")
         if field.data and field.data.year < 2000:
-            raise ValidationError("The date of the incident must be after 1 1 2000")
+            raise ValidationError("The date of the incident must be on or after 1 January 2000")
 
 
 class PeopleForm(StepForm):

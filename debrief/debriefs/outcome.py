@@ -40,8 +40,8 @@ def outcomes_for(incident_ids: set[int]) -> dict[int, Outcome]:
     if not incident_ids:
         return {}
     out: dict[int, Outcome] = {}
-    for incident_id, started, status, signed_at, case_id, public in db.session.execute(
-            _outcome_rows(), {"incident_ids": sorted(incident_ids)}):
+    for incident_id, started, status, signed_at, case_id, public in db.session.connection().execute(
+            _outcome_rows(), {"incident_ids": sorted(incident_ids)}):  # Core rows: no ORM result loading
         out[incident_id] = Outcome(rca_started=started,
                                    signed_off=signed_at if status == RcaStatus.SIGNED_OFF else None,
                                    case_study_id=case_id if public else None)

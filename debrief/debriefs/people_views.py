@@ -15,9 +15,10 @@ from debrief.debriefs.subject_forms import (
     NotThereForm, PeopleChangeReasonForm, other_colleague_form_class, subject_form_class,
 )
 from debrief.models import User
-from debrief.form_errors import attempt
+from debrief.form_errors import attempt, elsewhere, flash_error
 from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
+from debrief import versions
 from debrief.template_helpers import safe_label
 
 bp = Blueprint("debrief_people", __name__, url_prefix="/debriefs")
@@ -70,7 +71,7 @@ def add_colleague(debrief_id: int):
         colleague = people_service.add_colleague(debrief, int(user_id), actor=_me(), reason=reason,
                                                  due_days=current_app.config["DEBRIEF_REQUEST_DUE_DAYS"])
     except ServiceError as exc:
-        flash(str(exc), "error")
+        flash_error(elsewhere(str(exc), exc.place))
     else:
         flash(f"{colleague.name} has been added and asked for their own debrief", "success")
     return _people_page(debrief)
@@ -135,14 +136,22 @@ def subject(debrief_id: int, subject_id: int | None = None):
     if subject_id is not None and the_subject is None:
         abort(404)
     amending = debrief.submitted
-    form = subject_form_class(amending=amending)(data=subjects.load(debrief, the_subject))
-    form.person.choices = _person_choices(debrief)
-    if form.validate_on_submit():
+    def filled(form):
+        form.person.choices = _person_choices(debrief)
+        return form
+
+    form = filled(subject_form_class(amending=amending)(data=subjects.load(debrief, the_subject)))
+    versions.stamp(form, debrief)
+    # A subject changed in two tabs: the second save is refused with what the first saved (versions.py); a new
+    # subject is added, whatever else changed meanwhile.
+    if form.validate_on_submit() and not (the_subject is not None and versions.is_stale(
+            form, debrief, filled(subject_form_class(amending=amending)(formdata=None,
+                                                                        data=subjects.load(debrief, the_subject))))):
         try:
             saved = service.save_subject(debrief, the_subject, form, actor=_me(),
                                          reason=form.reason.data if amending else None)
         except ServiceError as exc:
-            form.form_errors.append(str(exc))
+            form.form_errors.append(elsewhere(str(exc), exc.place))
         else:
             if amending:
                 flash("Your amendment has been saved" if saved else "Nothing was changed",

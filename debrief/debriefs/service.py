@@ -7,14 +7,15 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, bindparam, func, select
-from sqlalchemy.orm import joinedload, lazyload, load_only
 
 from debrief.analytics.debrief_summary import commit_counted, counted_in
-from debrief.errors import ServiceError
+from debrief.errors import Place, ServiceError
 from debrief.audit import record
 from debrief.database import next_number
 from debrief.debriefs import answers
-from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, NOT_STARTED, Facts, ready_to_submit
+from debrief.debriefs.steps import (
+    COMPLETED, IN_PROGRESS, NOT_STARTED, Facts, applicable_steps, ready_to_submit, section_status,
+)
 from debrief.extensions import db
 from debrief.models import (
     Amendment, Debrief, ForceSubject, Incident, PublicPerson, TimelineEntry, User, utcnow,
@@ -134,7 +135,9 @@ def save_subject(debrief: Debrief, subject: ForceSubject | None, form, *, actor:
     if debrief.submitted and not (reason or "").strip():
         raise ServiceError("Enter why you are changing your submitted debrief")
     if debrief.used_force is not True:
-        raise ServiceError("Say that you used force before recording who it was used on")
+        raise ServiceError("Answer ‘yes’ to ‘Did you use force?’ before recording who you used it on",
+                           place=Place.of("Did you use force?", "debriefs.step", debrief_id=debrief.id,
+                                          step="use-of-force"))
     before = counted_in([debrief.incident])  # the months its figures were counted in
     new = subject is None
     if new:
@@ -266,14 +269,24 @@ def complete_timeline(debrief: Debrief, *, actor: User, complete: bool) -> None:
 def submit_debrief(debrief: Debrief, *, actor: User) -> None:
     if debrief.submitted:
         raise ServiceError("This debrief has already been submitted")
-    if not ready_to_submit(step_status(debrief), facts_for(debrief, actor)):
-        raise ServiceError("Complete every section before you submit")
+    statuses, facts = step_status(debrief), facts_for(debrief, actor)
+    if not ready_to_submit(statuses, facts):
+        step = first_unfinished_step(statuses, facts)
+        raise ServiceError(f"Complete every section before you submit: ‘{step.title}’ is not finished", "declaration",
+                           place=Place.of(step.title, "debriefs.step", debrief_id=debrief.id, step=step.slug))
     before = counted_in([debrief.incident])  # the months its figures were counted in
     debrief.status = DebriefStatus.SUBMITTED
     debrief.declaration = True
     debrief.submitted_at = utcnow()
     _audit("debrief.submitted", debrief, actor)
     commit_counted(db.session, [debrief.incident], before)
+
+
+def first_unfinished_step(statuses: dict[str, str], facts: Facts):
+    """The first step, in order, of a section not yet completed (where "complete every section" sends the person)."""
+    steps = applicable_steps(facts)
+    unfinished = [s for s in steps if section_status(s.section, statuses, facts) != COMPLETED]
+    return next((s for s in unfinished if statuses.get(s.slug) != COMPLETED), unfinished[0] if unfinished else steps[0])
 
 
 def record_view(debrief: Debrief, *, actor: User, page: str) -> None:
@@ -303,26 +316,6 @@ _STOP = {"the", "a", "an", "of", "on", "in", "at", "outside", "near", "by", "to"
 def _place_words(place: str | None) -> set[str]:
     return {w for w in "".join(c.lower() if c.isalnum() else " " for c in place or "").split()
             if w not in _STOP and len(w) > 2}
-
-
-@cache
-def _debriefs_of_author():
-    """debriefs_for's statement, built once: a reused statement keeps its cache key, so a request skips building it.
-    Only the columns the home page lists are loaded (not every answer of every debrief)."""
-    return (select(Debrief).where(Debrief.author_id == bindparam("author_id")).order_by(Debrief.updated_at.desc())
-            .options(lazyload("*"),
-                     load_only(Debrief.incident_id, Debrief.author_id, Debrief.kind, Debrief.status, Debrief.due_at,
-                               Debrief.submitted_at, Debrief.updated_at, Debrief.support_wanted),
-                     joinedload(Debrief.incident).options(
-                         lazyload("*"),
-                         load_only(Incident.reference, Incident.reporter_id, Incident.occurred_at, Incident.place,
-                                   Incident.near_miss),
-                         joinedload(Incident.reporter).options(lazyload("*"), load_only(User.name)))))
-
-
-def debriefs_for(user: User) -> list[Debrief]:
-    """The user's debriefs, newest first, with what their home page lists: the incident and who reported it."""
-    return list(db.session.scalars(_debriefs_of_author(), {"author_id": user.id}))
 
 
 def review_queue(force_id: int, *, date_from=None, date_to=None, **filters) -> list[Incident]:
@@ -373,6 +366,9 @@ class QueuePage:
         return max(1, -(-self.count // self.per_page))
 
 
+_THEME_SEPARATOR = "\x1f"  # between an incident's theme codes, read as one string (a code never holds it)
+
+
 @cache
 def _queue_page_query(has_start: bool, has_end: bool, has_theme: bool, near_miss: bool | None,
                       use_of_force: bool | None, injury: bool | None) -> Select:
@@ -382,8 +378,11 @@ def _queue_page_query(has_start: bool, has_end: bool, has_theme: bool, near_miss
                                                       Debrief.status == DebriefStatus.SUBMITTED)
                  .correlate(Incident).scalar_subquery())
     total = select(func.count(Debrief.id)).where(Debrief.incident_id == Incident.id).correlate(Incident).scalar_subquery()
+    themes = (select(func.aggregate_strings(IncidentTheme.theme, _THEME_SEPARATOR))
+              .where(IncidentTheme.incident_id == Incident.id).correlate(Incident).scalar_subquery())
     columns = (select(Incident.id, Incident.reference, Incident.occurred_at, Incident.near_miss, submitted, total,
-                      RootCauseAnalysis.id, RootCauseAnalysis.status, RootCauseAnalysis.returned_at, func.count().over())
+                      themes, RootCauseAnalysis.id, RootCauseAnalysis.status, RootCauseAnalysis.returned_at,
+                      func.count().over())
                .outerjoin(RootCauseAnalysis, RootCauseAnalysis.incident_id == Incident.id))
     return _queue_query(bindparam("force_id"), columns, starts=bindparam("starts") if has_start else None,
                         ends=bindparam("ends") if has_end else None, theme=bindparam("theme") if has_theme else None,
@@ -391,34 +390,29 @@ def _queue_page_query(has_start: bool, has_end: bool, has_theme: bool, near_miss
                         ).limit(bindparam("limit")).offset(bindparam("offset"))
 
 
-_THEMES_OF = (select(IncidentTheme.incident_id, IncidentTheme.theme)
-              .where(IncidentTheme.incident_id.in_(bindparam("ids", expanding=True)))
-              .order_by(IncidentTheme.incident_id, IncidentTheme.theme))
 
 
 def review_queue_rows(force_id: int, *, page: int = 1, per_page: int = 25, date_from=None, date_to=None,
                       theme: str | None = None, near_miss: bool | None = None, use_of_force: bool | None = None,
                       injury: bool | None = None) -> QueuePage:
     """One page of the review queue as the reviewer's page lists it: each incident's columns, its themes and how many
-    of its debriefs are submitted, of how many, with the number matching; in two queries whatever the number of
-    incidents (a page past the last has no rows and the count, for one more)."""
+    of its debriefs are submitted, of how many, with the number matching; in one query whatever the number of
+    incidents, each incident's theme codes read in it as one string (a page past the last has no rows and the count,
+    for one more)."""
     bounds = _bounds(date_from, date_to)
     query = _queue_page_query(bounds["starts"] is not None, bounds["ends"] is not None, bool(theme), near_miss,
                               use_of_force, injury)
     params = {"force_id": force_id, "theme": theme, "limit": per_page, **{k: v for k, v in bounds.items() if v}}
     page = max(1, page)
-    found = db.session.execute(query, params | {"offset": (page - 1) * per_page}).all()
+    found = db.session.connection().execute(query, params | {"offset": (page - 1) * per_page}).all()
     if not found and page > 1:  # past the last page: how many there are, so the page can send the reader to the last
-        first = db.session.execute(query, params | {"offset": 0, "limit": 1}).first()
+        first = db.session.connection().execute(query, params | {"offset": 0, "limit": 1}).first()
         return QueuePage(rows=[], count=first[-1] if first else 0, page=page, per_page=per_page)
-    themes: dict[int, list[str]] = {row[0]: [] for row in found}
-    if themes:
-        for incident_id, code in db.session.execute(_THEMES_OF, {"ids": list(themes)}):
-            themes[incident_id].append(code)
-    rows = [QueueRow(id=i, reference=reference, occurred_at=at, near_miss=bool(near), themes=tuple(themes[i]),
+    rows = [QueueRow(id=i, reference=reference, occurred_at=at, near_miss=bool(near),
+                     themes=tuple(sorted(codes.split(_THEME_SEPARATOR))) if codes else (),
                      submitted=n_submitted, total=n_total,
                      rca=QueueRca(rca_id, status, returned) if rca_id is not None else None)
-            for i, reference, at, near, n_submitted, n_total, rca_id, status, returned, _count in found]
+            for i, reference, at, near, n_submitted, n_total, codes, rca_id, status, returned, _count in found]
     return QueuePage(rows=rows, count=found[0][-1] if found else 0, page=page, per_page=per_page)
 
 

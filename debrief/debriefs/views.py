@@ -5,7 +5,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from debrief.errors import ServiceError
-from debrief.form_errors import attempt
+from debrief.errors import Place
+from debrief.form_errors import apply_error, attempt, elsewhere
 from debrief import reference as ref
 from debrief.auth.roles import Permission
 from debrief.debriefs import answers, people_service, service
@@ -111,7 +112,9 @@ def step(debrief_id: int, step: str):
                 flash("Your answers have been saved. You can come back to this debrief from My debriefs.", "success")
                 return redirect(url_for("main.officer_home"))
         elif valid and step == "tactics" and not debrief.subjects:
-            form.form_errors.append("Add at least one person you used force on")
+            form.form_errors.append(elsewhere(  # subjects are added on their own page
+                "Add at least one person you used force on with ‘Add a subject’",
+                Place.of("Add a subject", "debrief_people.new_subject", debrief_id=debrief.id)))
         elif valid:
             if amending and step == "people":
                 changed = []
@@ -232,7 +235,7 @@ def check(debrief_id: int):
             try:
                 service.submit_debrief(debrief, actor=_me())
             except ServiceError as exc:
-                form.declaration.errors = [str(exc)]
+                apply_error(form, exc, fallback="declaration")
             else:
                 return redirect(url_for("debriefs.submitted", debrief_id=debrief.id))
     else:

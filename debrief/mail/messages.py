@@ -18,6 +18,12 @@ DEBRIEF_OVERDUE = "debrief_overdue"
 RCA_AWAITING_SIGN_OFF = "rca_awaiting_sign_off"
 KINDS = (SUBSCRIPTION_CONFIRM, ALREADY_SUBSCRIBED, ISSUE_PUBLISHED, DEBRIEF_REQUESTED, DEBRIEF_OVERDUE,
          RCA_AWAITING_SIGN_OFF)
+# Each kind as people call it (the audit log names the email sent by these).
+KIND_LABELS = {
+    SUBSCRIPTION_CONFIRM: "Confirm a magazine subscription", ALREADY_SUBSCRIBED: "Already subscribed to the magazine",
+    ISSUE_PUBLISHED: "New magazine issue", DEBRIEF_REQUESTED: "Debrief requested",
+    DEBRIEF_OVERDUE: "Debrief overdue", RCA_AWAITING_SIGN_OFF: "Root-cause analysis awaiting sign-off",
+}
 
 
 @dataclass(frozen=True)

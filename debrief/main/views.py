@@ -12,8 +12,9 @@ from debrief.models import utcnow
 from debrief.models.debrief import DebriefStatus
 from debrief.publications import reading
 from debrief.security import public, requires
+from debrief.template_helpers import id_links
 from debrief.debriefs.outcome import by_incident
-from debrief.debriefs.service import debriefs_for
+from debrief.debriefs.home import debriefs_for
 from debrief.wellbeing.service import support_statuses
 
 bp = Blueprint("main", __name__)
@@ -78,6 +79,11 @@ def officer_home():
         not_there=[d for d in mine if d.status == DebriefStatus.NOT_THERE],
         support=[(d, statuses[d.id]) for d in asked],
         now=now,
+        # Each row's links: the address built once a page, then each id put in (not a url_for a row).
+        task_list_href=id_links("debriefs.task_list_page", "debrief_id"),
+        not_there_href=id_links("debrief_people.not_there", "debrief_id"),
+        check_href=id_links("debriefs.check", "debrief_id"),
+        case_study_href=id_links("magazine.case_study", "case_study_id"),
     )
 
 

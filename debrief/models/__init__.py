@@ -49,3 +49,6 @@ from debrief.models.national_profile import (  # noqa: E402
 )
 
 __all__ += ["DebriefReflectionTopics", "UseOfForceProfileState", "UseOfForceProfileSummary"]
+from debrief.models.content_version import ContentVersion  # noqa: E402
+
+__all__ += ["ContentVersion"]

@@ -32,7 +32,7 @@ class CaseStudyForm(VersionedForm, BaseForm):
                                    hint="From the policing contributory-factor framework")
 
 
-class QuestionForm(BaseForm):
+class QuestionForm(VersionedForm, BaseForm):  # the version of its case study
     audience = radios("Who is the question for?", choices(ref.QUESTION_AUDIENCES),
                       required="Select who the question is for")
     question = long_text("Question", required="Enter the question", max_length=1000)
@@ -64,7 +64,7 @@ class IssueForm(VersionedForm, BaseForm):
     introduction = long_text("Introduction", max_length=TEXT_LIMIT)
 
 
-class ArticleForm(BaseForm):
+class ArticleForm(VersionedForm, BaseForm):  # the version of its issue
     title = text("Title", required="Enter the article's title", max_length=200)
     contributor = text("Contributor", max_length=200, hint="For example, ‘College of Policing’")
     body = long_text("Text", required="Enter the article's text", max_length=TEXT_LIMIT)

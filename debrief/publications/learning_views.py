@@ -125,7 +125,10 @@ def question(case_id: int, question_id: int | None):
         form.audience.data, form.question.data = existing.audience, existing.text
     elif request.method == "GET" and request.args.get("audience") in AUDIENCES:
         form.audience.data = request.args["audience"]
-    if form.validate_on_submit():
+    versions.stamp(form, case)
+    # A question changed in two tabs: the second save is refused with what the first saved (versions.py).
+    if form.validate_on_submit() and not (existing is not None and versions.is_stale(
+            form, case, QuestionForm(formdata=None, data={"audience": existing.audience, "question": existing.text}))):
         try:
             if existing is None:
                 service.add_question(case, actor=_me(), audience=form.audience.data, text=form.question.data)
@@ -301,7 +304,9 @@ def article(issue_id: int, article_id: int | None):
     if issue.status == IssueStatus.PUBLISHED:
         abort(403)
     form = ArticleForm(obj=None if request.method == "POST" else existing)
-    if form.validate_on_submit():
+    versions.stamp(form, issue)
+    if form.validate_on_submit() and not (existing is not None and versions.is_stale(
+            form, issue, ArticleForm(formdata=None, obj=existing))):
         fields = {"title": form.title.data, "contributor": form.contributor.data or "", "body": form.body.data}
         try:
             if existing is None:

@@ -2,16 +2,12 @@
 themselves are `listing.Page`)."""
 from __future__ import annotations
 
-from flask import request, url_for
+from flask import url_for
 
 from debrief.publications import listing, reading
 from debrief.publications.filters import Filters
 
 
-def page_number() -> int:
-    """The ?page= of the request: a positive whole number, else 1."""
-    text = request.args.get("page", "1")
-    return int(text) if text.isdigit() and len(text) < 7 and int(text) > 0 else 1
 
 
 def pagination(page: listing.Page, endpoint: str, filters: Filters) -> dict | None:

@@ -3,21 +3,54 @@ full-text search (and its recommendations-only page), reader feedback and the is
 exists here; a case study's force, source and deny list are never loaded into a page."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, redirect, request, url_for
+from typing import NamedTuple
+
+from flask import Blueprint, Response, abort, current_app, has_request_context, redirect, request, url_for
 from flask import render_template as _render_template
 from markupsafe import Markup, escape
 
 from debrief.errors import ServiceError
 from debrief.form_errors import apply_error
 from debrief.publications import (
-    chronology, export, factor_table, reading, recommendation_status, response_log, responses, search, themes,
+    chronology, export, factor_table, page_cache, reading, recommendation_status, response_log, responses, search,
+    themes,
 )
 from debrief.publications.magazine_forms import FeedbackForm
-from debrief.publications.paging import issue_options, page_number, pagination
+from debrief.paging import correct_page, requested_page, within
+from debrief.publications.paging import issue_options, pagination
 from debrief.publications.filters import Filters
 from debrief.security import public
 
 bp = Blueprint("magazine", __name__, url_prefix="/magazine")
+THEME_CODES = frozenset(choice.code for choice in reading.THEME_CHOICES)
+
+
+class DrawnPage(NamedTuple):
+    """A page's title (plain text) and main content (escaped markup), as magazine/drawn.html shows them."""
+
+    title: str
+    body: Markup
+
+
+MAGAZINE_LINKS = (("magazine.issues", "Issues"), ("magazine.themes_page", "Themes"),
+                  ("magazine.case_factor_table", "Case factor table"),
+                  ("magazine.force_response_log", "Force response log"),
+                  ("magazine.recommendations", "Recommendations"), ("magazine.search_magazine", "Search"),
+                  ("subscriptions.subscribe", "Get emails"))
+
+
+@bp.app_template_global()
+def magazine_links() -> list[tuple[str, str, str]]:
+    """The magazine's menu (endpoint, text, address), built once per application root (seven url_for calls on every
+    magazine page otherwise)."""
+    if not has_request_context():
+        return [(endpoint, label, url_for(endpoint)) for endpoint, label in MAGAZINE_LINKS]
+    built = current_app.extensions.setdefault("debrief_magazine_links", {})
+    root = request.script_root
+    links = built.get(root)
+    if links is None:
+        links = built[root] = [(endpoint, label, url_for(endpoint)) for endpoint, label in MAGAZINE_LINKS]
+    return links
 
 
 @bp.app_template_test("is_bullet")
@@ -80,10 +113,17 @@ def _issue_or_404(number: int):
 def issues():
     """The published issues; with ?theme=CODE only those holding a case study of that theme, listing them."""
     code = request.args.get("theme") or None
+    if code is not None and code not in THEME_CODES:  # anything typed: drawn, never kept
+        return render_template("magazine/drawn.html", page=_issues_page(code))
+    return render_template("magazine/drawn.html", page=page_cache.drawn(("issues", code), lambda: _issues_page(code)))
+
+
+def _issues_page(code: str | None) -> DrawnPage:
     chosen = themes.theme(code) if code else None
-    return render_template("magazine/issues.html", issues=reading.published_issues(), chosen=chosen,
-                           theme_asked=code,
+    body = render_template("magazine/issues.html", issues=reading.published_issues(), chosen=chosen, theme_asked=code,
                            theme_options=[(t.choice.code, t.choice.label) for t in themes.themes()])
+    title = "Learning from incidents: the magazine"
+    return DrawnPage(f"Issues on {chosen.choice.label}: {title}" if chosen else title, Markup(body))
 
 
 @bp.route("/themes")
@@ -102,21 +142,32 @@ def issue(number: int):
 @bp.route("/case-studies/<int:case_study_id>")
 @public
 def case_study(case_study_id: int):
+    page = page_cache.drawn(("case_study", case_study_id), lambda: _case_study_page(case_study_id))
+    if page is None:
+        abort(404)
+    return render_template("magazine/drawn.html", page=page)
+
+
+def _case_study_page(case_study_id: int) -> DrawnPage | None:
     case_study = reading.published_case_study(case_study_id)
     if case_study is None:
-        abort(404)
+        return None
     status, forces_said = recommendation_status.for_case_study(case_study)
-    return render_template("magazine/case_study.html", case_study=case_study,
+    body = render_template("magazine/case_study.html", case_study=case_study,
                            question_groups=reading.questions_by_audience(case_study),
                            recommendation_status=status, recommendation_responses=forces_said)
+    return DrawnPage(case_study.title, Markup(body))
 
 
 @bp.route("/case-factor-table")
 @public
 def case_factor_table():
     filters = Filters.from_args(request.args)
+    page = requested_page()
     table = factor_table.case_factor_table(Filters(issue=filters.issue, theme=filters.theme, category=filters.category,
-                                              area=filters.area), page=page_number())
+                                              area=filters.area), page=within(page))
+    if (elsewhere := correct_page(page, table.rows.pages)) is not None:
+        return elsewhere
     return render_template("magazine/case_factor_table.html", table=table, filters=table.filters,
                            issue_options=issue_options(),
                            pagination=pagination(table.rows, "magazine.case_factor_table", table.filters))
@@ -130,7 +181,10 @@ def force_response_log():
     force = given.force if given.force in {code for code, _ in forces} else None
     filters = Filters(issue=given.issue, theme=given.theme, audience=given.audience, force=force,
                       unanswered=given.unanswered)
-    log = response_log.force_response_log(filters, page=page_number())
+    page = requested_page()
+    log = response_log.force_response_log(filters, page=within(page))
+    if (elsewhere := correct_page(page, log.pages)) is not None:
+        return elsewhere
     return render_template("magazine/force_response_log.html", log=log, filters=filters,
                            issue_options=issue_options(), force_options=forces,
                            pagination=pagination(log, "magazine.force_response_log", filters))

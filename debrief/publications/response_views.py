@@ -14,7 +14,8 @@ from debrief.models import User
 from debrief.publications import reading, response_log, responses
 from debrief.publications.gate import IdentifyingText
 from debrief.publications.magazine_forms import ForceResponseForm
-from debrief.publications.paging import issue_options, page_number, pagination
+from debrief.paging import correct_page, requested_page, within
+from debrief.publications.paging import issue_options, pagination
 from debrief.publications.filters import Filters
 from debrief.security import requires
 
@@ -30,7 +31,10 @@ def _me() -> User:
 def index():
     given = Filters.from_args(request.args)
     filters = Filters(issue=given.issue, audience=given.audience)
-    page = response_log.questions_for_force(current_user.force_id, filters, page=page_number())
+    asked = requested_page()
+    page = response_log.questions_for_force(current_user.force_id, filters, page=within(asked))
+    if (elsewhere := correct_page(asked, page.pages)) is not None:
+        return elsewhere
     return render_template("responses/index.html", page=page, filters=filters, issue_options=issue_options(),
                            labels=reading.labels(),
                            pagination=pagination(page, "responses.index", filters))

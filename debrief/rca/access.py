@@ -85,9 +85,10 @@ GRAPH_PAGE_LOADS = (
 )
 
 
-# For the overview: the RCA with its incident, the people it names (by name only), its report and team joined; its
-# history (one query) and, for the sign-off rule, the ids of the incident's officers and debriefs' authors (one query
-# each) when read. The chronology and plan are counted (service.progress), not loaded.
+# For the overview: the RCA with its incident, the people it names (by name only) and its team joined; its history
+# is service.history (one query of the columns shown); for the sign-off rule, the ids of the incident's officers and
+# debriefs' authors (one query each) when read. The chronology and plan are counted, and the report's sections written
+# found, by service.progress: none of them loaded.
 def _overview_loads() -> tuple:
     incident = joinedload(RootCauseAnalysis.incident)
     return (
@@ -97,9 +98,7 @@ def _overview_loads() -> tuple:
         incident.lazyload(Incident.debriefs).options(load_only(Debrief.author_id, Debrief.incident_id), lazyload("*")),
         *(_by_name(person) for person in (RootCauseAnalysis.lead, RootCauseAnalysis.signed_off_by,
                                           RootCauseAnalysis.returned_by)),
-        joinedload(RootCauseAnalysis.sections),
         joinedload(RootCauseAnalysis.team).options(lazyload("*"), _by_name(RcaTeamMember.user)),
-        lazyload(RootCauseAnalysis.events).options(lazyload("*"), _by_name(RcaEvent.actor)),
     )
 
 
@@ -112,13 +111,15 @@ def _rca_statement(loads: tuple):
     return select(RootCauseAnalysis).where(RootCauseAnalysis.id == bindparam("rca_id")).options(*loads)
 
 
-def rca_of_force(rca_id: int, loads: tuple | None = None) -> RootCauseAnalysis:
-    """The RCA of the signed-in user's force, with its items and links; another force's RCA looks as if it does not
-    exist. `loads`: what comes with it (RCA_LOADS unless the page names less), one of this module's tuples."""
+def rca_of_force(rca_id: int, loads: tuple | None = None, *, graph: bool = True) -> RootCauseAnalysis:
+    """The RCA of the signed-in user's force, with its items and links (unless `graph` is false: a page that shows
+    only the graph's summary, service.graph_summary); another force's RCA looks as if it does not exist. `loads`:
+    what comes with it (RCA_LOADS unless the page names less), one of this module's tuples."""
     rca = db.session.scalars(_rca_statement(loads or RCA_LOADS), {"rca_id": rca_id}).unique().first()
     if rca is None or rca.force_id != current_user.force_id:
         abort(404)
-    load_graph(rca)
+    if graph:
+        load_graph(rca)
     return rca
 
 

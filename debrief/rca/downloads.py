@@ -3,6 +3,11 @@ from __future__ import annotations
 
 DOWNLOAD_TYPES = {"svg": "image/svg+xml", "png": "image/png", "dot": "text/vnd.graphviz"}
 SVG_NAMESPACE = 'xmlns="http://www.w3.org/2000/svg"'
+# What each download is, as its audit entry names it ("graph.svg", "report.pdf": the drawing, then the format).
+DOWNLOAD_LABELS = {f"{kind}.{fmt}": f"{name} ({what})" for kind, name in (("graph", "Factor graph"),
+                                                                          ("fishbone", "Fishbone diagram"))
+                   for fmt, what in (("svg", "SVG image"), ("png", "PNG image"), ("dot", "Graphviz source"))}
+DOWNLOAD_LABELS["report.pdf"] = "Report (PDF)"
 
 
 def standalone_svg(body: str) -> str:

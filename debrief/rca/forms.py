@@ -4,7 +4,7 @@ from __future__ import annotations
 from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
 from wtforms import BooleanField, HiddenField, SelectChoice, SelectField, StringField
-from wtforms.validators import Optional
+from wtforms.validators import Length, Optional
 
 from debrief.debriefs.fields import (
     GovDateField, Required, checkboxes, long_text, parse_time, radios, text, valid_time,
@@ -95,8 +95,10 @@ class EvidenceMixin:
                            required="Select what supports this factor")
     evidence_debrief = SelectField("Debrief", widget=GovSelect(), choices=[], validate_choice=False)
     evidence_entry = SelectField("Chronology entry", widget=GovSelect(), choices=[], validate_choice=False)
+    # The column holds 300 characters: more was cut off without a word.
     evidence_document = StringField("Document", widget=GovTextInput(),
-                                    description="For example, the custody policy or the training record")
+                                    description="For example, the custody policy or the training record",
+                                    validators=[Length(max=300, message="Document must be 300 characters or fewer")])
 
 
 class FactorForm(VersionedForm, EvidenceMixin, BaseForm):

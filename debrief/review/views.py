@@ -1,10 +1,9 @@
 """Reviewer pages: filtered queue, and an incident with all its submitted debriefs."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
 
 from debrief import reference as ref
@@ -13,10 +12,12 @@ from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
 from debrief.debriefs.service import review_queue_rows
 from debrief.models import utcnow
-from debrief.publications.paging import page_number, pagination
+from debrief.paging import correct_page, requested_page, within
+from debrief.publications.paging import pagination
 from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
-from debrief.review import incident as incident_page
+from debrief.review import incident as incident_page, markup
 from debrief.security import requires
+from debrief.template_helpers import id_links
 from debrief.wellbeing.service import support_status
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -41,14 +42,6 @@ _YES_NO = [(name, label, [("", "Any"), ("yes", "Yes"), ("no", "No")])
            for name, label in (("near_miss", "Near-miss"), ("use_of_force", "Use of force"), ("injury", "Injury"))]
 
 
-def _id_links(endpoint: str, name: str) -> Callable[[int], str]:
-    """url_for(endpoint, name=id) for the many ids of a page: the address built once, then each id put in (a url_for
-    a row cost more than the row's markup). Only for a route whose one argument is an int."""
-    marker = 918273645
-    head, tail = url_for(endpoint, **{name: marker}).split(str(marker))
-    return lambda record_id: f"{head}{int(record_id)}{tail}"
-
-
 def _date(name: str) -> tuple[date | None, str | None]:
     raw = (request.args.get(name) or "").strip()
     if not raw:
@@ -70,29 +63,34 @@ def queue():
     theme = request.args.get("theme") or None
     if theme and theme not in ref.codes(ref.INCIDENT_TYPES):
         theme = None
+    page = requested_page()
     queue_page = review_queue_rows(
-        current_user.force_id, page=page_number(), per_page=PER_PAGE,
+        current_user.force_id, page=within(page), per_page=PER_PAGE,
         date_from=None if errors else date_from, date_to=None if errors else date_to,
         theme=theme, near_miss=TRI.get(request.args.get("near_miss", "")),
         use_of_force=TRI.get(request.args.get("use_of_force", "")), injury=TRI.get(request.args.get("injury", "")),
     )
     filters = {k: v for k, v in request.args.items() if v and k in FILTERS}
-    if not queue_page.rows and queue_page.page > queue_page.pages:  # past the last page: to the last
-        return redirect(url_for("review.queue", **filters, page=queue_page.pages))
+    if (elsewhere := correct_page(page, queue_page.pages)) is not None:
+        return elsewhere
     today = utcnow().date()
     me = current_user._get_current_object()
     rcas = reviewer_rcas(me)
     overdue = overdue_actions_led_by(me, today=today)
+    rca_href = id_links("rca.overview", "rca_id")
     record_read("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=queue_page.count,
                 filters=filters, rcas=len(rcas.mine), overdue_actions=len(overdue))
     return render_template("review/queue.html", incidents=queue_page.rows, queue_page=queue_page, errors=errors,
                            args=request.args, ref=ref, my_rcas=rcas.mine, overdue=overdue, today=today,
                            awaiting_sign_off=rcas.awaiting_sign_off,
                            pagination=pagination(queue_page, "review.queue", _Args(filters)),
-                           themes=_THEME_OPTIONS, yes_no_filters=_YES_NO, theme_labels=_THEME_LABELS,
-                           incident_href=_id_links("review.incident", "incident_id"),
-                           rca_href=_id_links("rca.overview", "rca_id"),
-                           recommendations_href=_id_links("rca.recommendations", "rca_id"))
+                           filter_form=markup.queue_filters(
+                               {k: request.args[k] for k in FILTERS if k in request.args}, errors,
+                               themes=_THEME_OPTIONS, yes_no_filters=_YES_NO),
+                           queue_rows=markup.queue_rows(queue_page.rows, rca_href=rca_href, theme_labels=_THEME_LABELS,
+                                                        incident_href=id_links("review.incident", "incident_id")),
+                           rca_href=rca_href,
+                           recommendations_href=id_links("rca.recommendations", "rca_id"))
 
 
 @bp.route("/incidents/<int:incident_id>")

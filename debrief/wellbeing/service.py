@@ -48,7 +48,7 @@ _ACKNOWLEDGED = (select(SupportAcknowledgement.debrief_id, SupportAcknowledgemen
 def support_statuses(debriefs: list[Debrief]) -> dict[int, SupportStatus]:
     """support_status() of each debrief, by debrief id, in one query."""
     asked = [d.id for d in debriefs if d.support_wanted]
-    acknowledged = dict(db.session.execute(_ACKNOWLEDGED, {"ids": asked}).all()) if asked else {}
+    acknowledged = dict(db.session.connection().execute(_ACKNOWLEDGED, {"ids": asked}).all()) if asked else {}
     return {d.id: SupportStatus(bool(d.support_wanted), acknowledged.get(d.id)) for d in debriefs}
 
 

@@ -1,6 +1,7 @@
 """Browser tests: the real app on a live local server, driven by Debian's Chromium through Playwright."""
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import threading
@@ -62,6 +63,7 @@ def fits_a_phone(page) -> str | None:
     try:
         scroll, viewport, widest = page.evaluate("""() => {
             const root = document.documentElement, limit = root.clientWidth;
+            if (root.scrollWidth <= limit) return [root.scrollWidth, limit, []];
             // The outermost elements sticking out past the right edge, to name in the failure.
             const out = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > limit + 1
                 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1));
@@ -107,6 +109,7 @@ def _check_after(page, name: str) -> None:
     setattr(page, name, navigate)
 
 
+@functools.cache
 def _axe_source() -> str:
     return AXE.read_text()
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from debrief.audit.describe import BY_EVENT, COUNT, DETAILS, MONTH, RECORD, describe, detail_for, record
+from debrief.audit.describe import (
+    BY_EVENT, CODE, CODES, COUNT, DETAILS, MONTH, NAMED, RECORD, WORDS, describe, detail_for, named_records, record,
+)
 from debrief.audit.events import EVENTS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "debrief"
@@ -41,9 +43,17 @@ def _recorded() -> dict[str, set[str]]:
 RECORDED = _recorded()
 
 
+# Keys recorded already in a person's words (a sign-in refusal's reason, the page of an RCA or debrief read, an issue's
+# change, the fields saved), shown as recorded with underscores as spaces. Any other code reads its vocabulary.
+WORDS_AS_RECORDED = {"reason", "page", "fields", "change", "kind", "status"}
+
+
 def _example(action: str, key: str):
     """A value of the kind the key holds, as the services record it."""
     spec = detail_for(action, key)
+    if spec.labels:
+        code = next(iter(spec.labels))
+        return [code] if spec.kind == CODES else code
     return {COUNT: 5, MONTH: 202512, RECORD: 12, "yes_no": True, "when": "2025-12-03T10:00:00",
             "codes": ["in_review", "signed_off"], "code": "sign_off", "percent": 12.5, "year": 2025,
             "filters": {"from": 202512, "to": 202602, "forces": "all", "near_miss": True, "theme": "mental_health",
@@ -79,14 +89,15 @@ def test_what_the_walk_saw_reads_as_words():
     assert describe("patterns.viewed", {"page": "risk", "filters": {"from": 202512, "to": 202602, "forces": "all",
                                                                     "theme": None, "near_miss": None,
                                                                     "source": "both"}}) == [
-        ("Page", "risk"), ("Filters", "from December 2025; to February 2026; forces all; source both")]
+        ("Page", "Who is at risk"),
+        ("Filters", "from December 2025; to February 2026; forces all; source debriefs and national data")]
     assert describe("review.queue_viewed", {"count": 7, "filters": {"from": "2026-03-01"}, "rcas": 5,
                                             "overdue_actions": 1}) == [
         ("Listed", "7 incidents"), ("Filters", "from 1 March 2026"), ("Your RCAs", "5 RCAs"),
         ("Overdue actions", "1 overdue action")]
     assert describe("user.roles_changed", {"email": "a@b.example", "before": ["officer"],
                                            "roles": ["officer", "reviewer"]}) == [
-        ("Email", "a@b.example"), ("Roles before", "officer"), ("Roles now", "officer, reviewer")]
+        ("Email", "a@b.example"), ("Roles before", "Officer or staff"), ("Roles now", "Officer or staff, PSD reviewer")]
     assert describe("feedback.deleted", {"count": 1, "before": "2025-01-31T00:00:00"}) == [
         ("Deleted", "1 piece of feedback"), ("Older than", "31 January 2025 at 00:00")]
     assert describe("patterns.figures_saved", {"year": 2025, "officers": 3412, "arrests": 1}) == [
@@ -100,3 +111,44 @@ def test_old_or_odd_values_never_break_the_log():
         ("Page", "none"), ("Unheard of key", "A: 1, 2")]
     assert describe("patterns.viewed", {"filters": {"from": "not a month"}}) == [("Filters", "from not a month")]
     assert describe("rca.viewed", "a bare string") == [("Details", "a bare string")]
+
+
+@pytest.mark.parametrize("action", sorted(EVENTS))
+def test_every_code_of_every_event_reads_by_its_label_and_every_person_by_name(action):
+    """The walk saw "Kind: rca awaiting sign off" and "Recipient: user 20": a code reads as its label from the one
+    place it is defined (audit/vocabularies.py), a person as the page names them."""
+    keys = set(EVENTS[action].required) | RECORDED.get(action, set())
+    for key in sorted(keys):
+        spec = detail_for(action, key)
+        assert spec.kind not in (CODE, CODES) or spec.labels, \
+            f"{action}.{key} is a code without labels: give it its vocabulary in debrief/audit/describe.py"
+        assert spec.kind != WORDS or key in WORDS_AS_RECORDED, f"{action}.{key} is shown as recorded: is it words?"
+        if spec.labels:
+            assert all("_" not in label and not label[:1].islower() for label in spec.labels.values()), (action, key)
+            code = next(iter(spec.labels))
+            raw = [code] if spec.kind == CODES else code
+            assert describe(action, {key: raw}) == [(spec.label, spec.labels[code])]
+        if spec.kind == RECORD and (spec.noun or ("",))[0] in NAMED:
+            noun = spec.noun[0]
+            assert named_records(action, {key: 20}) == {(noun, "20")}
+            assert describe(action, {key: 20}, {(noun, "20"): "Sam Patel (PSD reviewer)"}) == [
+                (spec.label, "Sam Patel (PSD reviewer)")]
+            assert describe(action, {key: 20}, {}) == [(spec.label, f"a {noun} the audit log cannot name")]
+
+
+def test_what_the_second_walk_saw_reads_as_words():
+    assert describe("mail.staff_notice_queued", {"kind": "rca_awaiting_sign_off", "recipient": 20,
+                                                 "incident": "NSP-2026-0001"},
+                    {("user", "20"): "Sam Patel (PSD reviewer)"}) == [
+        ("Email", "Root-cause analysis awaiting sign-off"), ("Recipient", "Sam Patel (PSD reviewer)"),
+        ("Incident", "NSP-2026-0001")]
+    assert describe("patterns.viewed", {"page": "risk", "filters": {"forces": [3], "source": "both",
+                                                                    "theme": "mental_health"}},
+                    {("force", "3"): "Northshire Police"}) == [
+        ("Page", "Who is at risk"),
+        ("Filters", "forces Northshire Police; source debriefs and national data; theme mental health")]
+    assert describe("access.denied", {"path": "/rca/9", "status": 404}) == [
+        ("Address", "/rca/9"), ("Answered", "Refused as not found (404)")]
+    assert describe("audit.viewed", {"page": 2}) == [("Page", "page 2")]
+    # A code no vocabulary knows (an old row) still reads as words.
+    assert describe("mail.staff_notice_queued", {"kind": "retired_kind"}) == [("Email", "retired kind")]

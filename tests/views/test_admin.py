@@ -102,7 +102,8 @@ def test_audit_log_pages_through_own_force_only(app, client, people):
     assert first.html.select_one(".govuk-pagination__next a")["href"] == "/admin/audit?page=2"
     last_page = int(first.html.select_one("caption").get_text().split(" of ")[1])
     get_page(client, f"/admin/audit?page={last_page}")
-    get_page(client, f"/admin/audit?page={last_page + 5}", status=404)
+    past = client.get(f"/admin/audit?page={last_page + 5}")  # past the end: to the last page (debrief/paging.py)
+    assert past.status_code == 302 and past.headers["Location"] == f"/admin/audit?page={last_page}"
     all_text = " ".join(get_page(client, f"/admin/audit?page={n}").text() for n in range(1, last_page + 1))
     assert "Administrator B" not in all_text
 
@@ -112,14 +113,16 @@ def test_audit_log_details_are_readable_lines_not_json(client, people, forces):
     admin = db.session.scalar(select(User).where(User.email == "admin@aaa.example"))
     sign_in(client, "admin@aaa.example")
     record("rca.updated", actor=admin, force_id=forces["A"].id, record_type="rca", record_id=7,
-           incident="NSP-2026-1", fields=["level", "terms_of_reference"], sections=[], lead=3,
-           note='<script>alert("x")</script>')
+           incident="NSP-2026-1", fields=["level", "terms_of_reference"], sections=[],
+           lead=people[("A", Role.REVIEWER)].id, note='<script>alert("x")</script>')
     db.session.commit()
     page = get_page(client, "/admin/audit")
     cell = page.html.select("tbody tr")[0].select("td")[-1]
     lines = [span.get_text() for span in cell.select(".debrief-audit-detail")]
-    # In words (debrief/audit/describe.py): codes without underscores, a user's number named as one.
-    assert lines == ["Incident: NSP-2026-1", "Fields: level, terms of reference", "Sections: none", "Lead: user 3",
+    # In words (debrief/audit/describe.py): codes without underscores, a user by name and role (audit/people.py).
+    lead = people[("A", Role.REVIEWER)].name
+    assert lines == ["Incident: NSP-2026-1", "Fields: level, terms of reference", "Sections: none",
+                     f"Lead: {lead} (PSD reviewer)",
                      'Note: <script>alert("x")</script>']
     assert not cell.select("script")  # escaped, shown as text
     assert "{" not in cell.get_text() and '"incident"' not in cell.get_text()
@@ -138,5 +141,6 @@ def test_audit_log_shows_months_and_counts_in_words(client, people, forces):
     db.session.commit()
     rows = get_page(client, "/admin/audit").html.select("tbody tr")
     lines = [[span.get_text() for span in row.select("td")[-1].select(".debrief-audit-detail")] for row in rows[:2]]
-    assert lines == [["Page: overview", "Filters: from December 2025; to November 2026; forces all; source both"],
+    assert lines == [["Page: Patterns overview",
+                      "Filters: from December 2025; to November 2026; forces all; source debriefs and national data"],
                      ["Listed: 12 incidents", "Filters: none", "Your RCAs: 5 RCAs", "Overdue actions: 0 overdue actions"]]

@@ -23,8 +23,10 @@ BUDGET = 8  # the target for every signed-in page
 # signed-in user with their force and roles, two add the read's audit event to its force's hash chain (the upsert
 # that takes the link, the insert). The RCA comes in one statement, its items and links in another. Graph and
 # fishbone include no drawing: a drawing already made is kept. The overview counts the chronology and the plan in one
-# statement rather than loading them. Never raise these; lower them when a page gets cheaper.
-CEILINGS = {"overview": 7, "graph": 5, "report": 7, "item": 5, "incident": 8, "chronology": 6, "fishbone": 5,
+# statement rather than loading them. The overview and the graph page load no items: the graph's summary and the
+# graph page's body are kept per graph version (a first view makes them). Never raise these; lower them when a page
+# gets cheaper.
+CEILINGS = {"overview": 6, "graph": 4, "report": 7, "item": 5, "incident": 8, "chronology": 6, "fishbone": 5,
             "recommendations": 6, "findings": 8, "team": 8}
 
 

@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
-from debrief.models import Debrief, Incident, RcaTeamMember, RootCauseAnalysis, TimelineEntry, utcnow
+from debrief.models import (Debrief, Incident, IncidentTheme, RcaTeamMember, RootCauseAnalysis, TimelineEntry, User,
+                            utcnow)
 from debrief.rca.service import can_sign_off, may_sign_off_clause
 from debrief.review import views as review_views
 from tests.support.factories import create_force, create_user, submitted_debrief
@@ -109,3 +110,38 @@ def test_the_sign_off_condition_agrees_with_can_sign_off(app, who):
     assert not any(seen[rca.id, name] for name in ("Tom Reilly", "Ellie Morgan", "Neil Dawson", "Pat Panel",
                                                    "Ada Author", elsewhere.name))
     assert not seen[rca_two.id, "Rory Reporter"] and not any(seen[draft.id, p.name] for p in people)
+
+
+def test_the_queue_rows_and_filter_form_built_in_python_escape_what_they_show(client, people):
+    """review/markup.py writes the rows and keeps the filter form once drawn: markup typed into a reference, a stored
+    theme code or a filter comes out as text, and each set of filters gets its own form."""
+    officer = people[("A", Role.OFFICER)]
+    debrief = submitted_debrief(author=officer, near_miss=True)
+    incident = db.session.get(Incident, debrief.incident_id)
+    incident.reference = '<b id="ref">R&D</b>'
+    db.session.add(IncidentTheme(incident_id=incident.id, theme='<i id="typed-theme">retired</i>'))
+    db.session.add(IncidentTheme(incident_id=incident.id, theme="custody"))
+    reviewer = db.session.scalar(select(User).where(User.email == "reviewer@aaa.example"))
+    db.session.add(RootCauseAnalysis(incident_id=incident.id, force_id=incident.force_id, lead_id=reviewer.id,
+                                     started_on=utcnow().date(), due_on=utcnow().date()))
+    db.session.commit()
+    sign_in(client, "reviewer@aaa.example")
+
+    page = get_page(client, "/review/")
+    assert page.html.select("#ref, #typed-theme") == []  # shown as text, not as elements
+    row = next(td.parent for td in page.html.select("td[data-label=Reference]")
+               if td.get_text() == '<b id="ref">R&D</b>')
+    cells = {td["data-label"]: td for td in row.select("td")}
+    assert cells["Types"].get_text() == '<i id="typed-theme">retired</i>, Custody, Use of force'
+    assert cells["Kind"].get_text() == "Near-miss" and cells["Debriefs submitted"].get_text() == "1 of 1"
+    assert cells["RCA"].select_one("a").get_text() == 'RCA of <b id="ref">R&D</b>'
+    assert cells["RCA"].select_one("strong.govuk-tag.govuk-tag--grey").get_text() == "Draft"
+    assert cells["Reference"].select_one("a")["href"] == f"/review/incidents/{incident.id}"
+
+    typed = get_page(client, '/review/?from=%22%3E%3Cb+id%3Dfrom%3E&near_miss=yes')
+    assert typed.html.select("#from b, b#from") == [] and typed.html.select_one("input#from")["value"] == '"><b id=from>'
+    assert typed.html.select_one("#near_miss option[selected]")["value"] == "yes"
+    assert typed.html.select_one("#from-error").get_text() == "Error: Enter a real date, for example 2026-03-27"
+    again = get_page(client, "/review/?near_miss=no")  # another set of filters: its own form, not the one kept
+    assert again.html.select_one("#near_miss option[selected]")["value"] == "no"
+    assert again.html.select("#from-error") == [] and again.html.select_one("input#from")["value"] == ""

@@ -30,7 +30,8 @@ def test_each_subject_has_its_own_tactics_taser_detail_injury_and_references(cli
     new = f"/debriefs/{d.id}/subjects/new"
     # The tactics step cannot be completed before a subject is recorded.
     none_yet = post_form(client, step_url(d, "tactics"), {"reasons": ["protect_self"], "continue": "1"}, status=200)
-    assert none_yet.error_summary() == ["Add at least one person you used force on"]
+    assert none_yet.error_summary() == ["Add at least one person you used force on with ‘Add a subject’"]
+    assert none_yet.html.select_one(".govuk-error-summary__list a")["href"] == new  # the page where it is done
     bad = post_form(client, new, {"tactics": ["taser", "ground_restraint"], "taser_levels": ["fired"],
                                   "restraint_position": "prone", "effective": ["baton_used"],
                                   "injury_severity": "minor", "bwv_worn": "yes", "log_reference": "CAD 77"},

@@ -24,6 +24,9 @@ from debrief.rca.service.factors import (  # noqa: F401
     add_factor, update_node, link_nodes, unlink_nodes, delete_node, add_five_whys, same_words, BlamingWording,
     check_wording,
 )
+from debrief.rca.service.summary import (  # noqa: F401
+    GraphSummary, graph_summary,
+)
 from debrief.rca.service.root_causes import (  # noqa: F401
     set_root_cause,
 )
@@ -35,8 +38,8 @@ from debrief.rca.service.plan import (  # noqa: F401
     strength_mix, all_weak,
 )
 from debrief.rca.service.signoff import (  # noqa: F401
-    send_for_review, report_snapshot, changes_since_last_review, latest_return, review_gaps, sign_off_refusal,
-    can_sign_off, awaiting_sign_off, sign_off, return_for_changes, DecisionOvertaken, decision_overtaken,
-    SendOvertaken, send_overtaken,
+    send_for_review, report_snapshot, changes_since_last_review, latest_return, history, HistoryEvent, review_gaps,
+    sign_off_refusal, can_sign_off, awaiting_sign_off, sign_off, return_for_changes, DecisionOvertaken,
+    decision_overtaken, SendOvertaken, send_overtaken,
     may_sign_off_clause, Progress, progress,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
-from debrief.errors import ServiceError
+from debrief.errors import Place, ServiceError
 from debrief.extensions import db
 from debrief.models import ChronologyEntry, Incident, RcaLink, RcaNode, RootCauseAnalysis, User
 from debrief.models.rca import ChronologySource
@@ -82,12 +82,15 @@ def delete_chronology_entry(rca: RootCauseAnalysis, entry: ChronologyEntry, *, a
     require_draft(rca)
     problem = next((n for n in rca.nodes if n.kind == rca_graph.PROBLEM and n.chronology_entry_id == entry.id), None)
     if problem is not None:
-        raise ServiceError("This entry is a service delivery problem in the graph. Remove the problem from the graph "
-                       "first, then the entry.")
+        raise ServiceError("This entry is a service delivery problem in the graph. Remove the problem on its page in "
+                           "the graph first, then the entry.",
+                           place=Place.of("the problem", "rca.item", rca_id=rca.id, node_id=problem.id))
     citing = [n for n in rca.nodes if n.evidence_entry_id == entry.id]
     if citing:
         raise ServiceError(f"{len(citing)} {'factor cites' if len(citing) == 1 else 'factors cite'} this entry as "
-                       "evidence. Change their evidence first, then remove the entry.")
+                           "evidence. Change their evidence on their pages in the graph first, then remove the entry.",
+                           place=Place.of(f"the factor ‘{citing[0].label[:60]}’", "rca.item", rca_id=rca.id,
+                                          node_id=citing[0].id))
     rca.chronology.remove(entry)
     resequence(rca)
     audit_rca("rca.chronology_removed", rca, actor, entry=entry.id)

@@ -170,7 +170,7 @@ def rca_rows(query: Select, **params) -> list[RcaRow]:
                    due_on=due_on, returned_at=returned_at, returned_by=Named(returner) if returner is not None else None,
                    returned_reason=reason, sent_for_review_at=sent, created_at=created, may_sign_off=bool(may))
             for rca_id, reference, lead_id, lead_name, level, status, due_on, returned_at, returner, reason, sent,
-            created, may in db.session.execute(query, params)]
+            created, may in db.session.connection().execute(query, params)]
 
 
 @cache
@@ -208,4 +208,4 @@ def _overdue_query(by_lead: bool) -> Select:
 def overdue_actions(force_id: int, *, today: date, lead: User | None = None) -> list[OverdueAction]:
     """Open actions past their date, soonest first, in one statement: each with its RCA and incident reference."""
     params = {"force_id": force_id, "today": today} | ({"lead_id": lead.id} if lead is not None else {})
-    return [OverdueAction(*row) for row in db.session.execute(_overdue_query(lead is not None), params)]
+    return [OverdueAction(*row) for row in db.session.connection().execute(_overdue_query(lead is not None), params)]

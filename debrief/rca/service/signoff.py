@@ -1,25 +1,26 @@
 """Sending for review, a second reviewer's sign-off or return, and what stops either."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
-from sqlalchemy import Select, and_, bindparam, exists, func, select
+from sqlalchemy import Select, and_, bindparam, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from debrief.database import lock_row
-from debrief.errors import ServiceError
+from debrief.errors import Place, ServiceError
 from debrief.extensions import db
 from debrief.mail.staff import notify_awaiting_sign_off
 from debrief.models import (
     ChronologyEntry, Debrief, Incident, IncidentOfficer, RcaAction, RcaEvent, RcaTeamMember, Recommendation,
     RootCauseAnalysis, User, utcnow,
 )
-from debrief.models.rca import RcaStatus
-from debrief.rca import graph as rca_graph
+from debrief.models.rca import RcaReportSection, RcaStatus
 from debrief.rca.report_sections import SECTION_HEADINGS, SECTION_KEYS, changed_sections, missing_sections
 from debrief.rca.service.common import audit_rca, require_draft
-from debrief.rca.service.factors import stored_loops
+from debrief.rca.service.summary import graph_summary
 from debrief.rca.service.report import report_texts
 from debrief.rca.service.team import independence_problem, member, undeclared
 
@@ -57,7 +58,7 @@ def send_for_review(rca: RootCauseAnalysis, *, actor: User) -> None:
         raise ServiceError("Only the lead reviewer can send the RCA for review.")
     missing = review_gaps(rca)
     if missing:
-        raise ServiceError("Before sending it for review: " + "; ".join(missing) + ".")
+        raise ServiceError("Before sending it for review: " + "; ".join(missing) + ".", place=missing[0].place)
     rca.status = RcaStatus.IN_REVIEW
     rca.sent_for_review_at = utcnow()
     rca.returned_at, rca.returned_by_id, rca.returned_reason = None, None, None
@@ -77,20 +78,66 @@ def report_snapshot(rca: RootCauseAnalysis) -> dict[str, str]:
 
 
 def changes_since_last_review(rca: RootCauseAnalysis) -> list[str] | None:
-    """What changed between the last two times it was sent for review; None if sent once or never."""
-    sent = [e for e in rca.events if e.action == "sent_for_review" and e.snapshot is not None]
+    """What changed between the last two times it was sent for review; None if sent once or never. Reads the two
+    snapshots, newest first, and no other event's."""
+    sent = []
+    for snapshot in db.session.scalars(_sent_snapshots_query(), {"rca_id": rca.id}):
+        if snapshot is not None:
+            sent.append(snapshot)
+            if len(sent) == 2:
+                break
     if len(sent) < 2:
         return None
-    before, after = sent[-2].snapshot or {}, sent[-1].snapshot or {}
+    after, before = sent
     changed = changed_sections(before, after)
     if before.get("recommendations_list", "") != after.get("recommendations_list", ""):
         changed.append("The recommendations")
     return changed
 
 
-def latest_return(rca: RootCauseAnalysis) -> RcaEvent | None:
-    """The second reviewer's last return, while the RCA is back with the lead (its comments stay on show)."""
-    for event in reversed(rca.events):
+@cache
+def _sent_snapshots_query() -> Select:
+    return (select(RcaEvent.snapshot)
+            .where(RcaEvent.rca_id == bindparam("rca_id"), RcaEvent.action == "sent_for_review")
+            .order_by(RcaEvent.id.desc()))
+
+
+class Named(NamedTuple):
+    id: int
+    name: str
+
+
+class HistoryEvent(NamedTuple):
+    """An event of the RCA's review history as the overview shows it (its report snapshot not loaded)."""
+    at: datetime
+    action: str
+    comment: str
+    section_comments: dict[str, str] | None
+    actor_id: int
+    actor_name: str
+
+    @property
+    def actor(self) -> Named:
+        return Named(self.actor_id, self.actor_name)
+
+
+@cache
+def _history_query() -> Select:
+    return (select(RcaEvent.at, RcaEvent.action, RcaEvent.comment, RcaEvent.section_comments, RcaEvent.actor_id,
+                   User.name)
+            .join(User, User.id == RcaEvent.actor_id)
+            .where(RcaEvent.rca_id == bindparam("rca_id")).order_by(RcaEvent.id))
+
+
+def history(rca: RootCauseAnalysis) -> list[HistoryEvent]:
+    """The review history, oldest first, with each actor's name, in one statement of the columns shown."""
+    return [HistoryEvent(*row) for row in db.session.execute(_history_query(), {"rca_id": rca.id})]
+
+
+def latest_return(rca: RootCauseAnalysis, events: Sequence[RcaEvent | HistoryEvent] | None = None):
+    """The second reviewer's last return, while the RCA is back with the lead (its comments stay on show).
+    `events`: the history already read (history()), else the RCA's own."""
+    for event in reversed(rca.events if events is None else events):
         if event.action == "returned":
             return event
         if event.action in ("sent_for_review", "signed_off"):
@@ -98,46 +145,68 @@ def latest_return(rca: RootCauseAnalysis) -> RcaEvent | None:
     return None
 
 
-def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list[str]:
+class Gap(str):
+    """One thing to do before sending for review, with the page where it is done (the overview links to it)."""
+
+    place: Place
+
+    def __new__(cls, text: str, page: str, endpoint: str, rca_id: int) -> Gap:
+        made = super().__new__(cls, text)
+        made.place = Place.of(page, endpoint, rca_id=rca_id)
+        return made
+
+
+def review_gaps(rca: RootCauseAnalysis, counted: Progress | None = None) -> list[Gap]:
     """What must be done before the RCA can be sent for review; `counted` (its `progress`) spares loading the plan."""
     gaps = []
+
+    def gap(text: str, page: str, endpoint: str) -> None:
+        gaps.append(Gap(text, page, endpoint, rca.id))
+
     if not rca.terms_of_reference.strip():
-        gaps.append("add the terms of reference")
-    if not any(n.kind == rca_graph.PROBLEM for n in rca.nodes):
-        gaps.append("mark at least one service delivery problem")
-    if not any(n.kind == rca_graph.ROOT_CAUSE for n in rca.nodes):
-        gaps.append("confirm at least one root cause")
-    missing = missing_sections(report_texts(rca))
+        gap("add the terms of reference", "Details", "rca.details")
+    graph = graph_summary(rca)
+    if not graph.problems:
+        gap("mark at least one service delivery problem", "Chronology", "rca.chronology")
+    if not graph.root_causes:
+        gap("confirm at least one root cause", "Contributory-factor graph", "rca.graph")
+    missing = missing_sections(report_texts(rca) if counted is None else
+                               {key: "written" for i, key in enumerate(SECTION_KEYS) if counted.written >> i & 1})
     if missing:
-        gaps.append("write the report's " + ", ".join(m.lower() for m in missing))
-    if stored_loops(rca):
-        gaps.append("remove a link from each loop in the graph")
+        gap("write the report's " + ", ".join(m.lower() for m in missing), "Write the report", "rca.findings")
+    if graph.loops:
+        gap("remove a link from each loop in the graph", "Contributory-factor graph", "rca.graph")
     recommendations, without_actions = ((counted.recommendations, counted.without_actions) if counted is not None else
                                         (len(rca.recommendations), sum(not r.actions for r in rca.recommendations)))
     if not recommendations:
-        gaps.append("add at least one recommendation")
+        gap("add at least one recommendation", "Recommendations and actions", "rca.recommendations")
     elif without_actions:
-        gaps.append("give every recommendation at least one action")
+        gap("give every recommendation at least one action", "Recommendations and actions", "rca.recommendations")
     waiting = undeclared(rca)
     if waiting:
-        gaps.append("every member of the team declares their interests (waiting for "
-                    + ", ".join(m.user.name for m in waiting) + ")")
+        gap("every member of the team declares their interests (waiting for "
+            + ", ".join(m.user.name for m in waiting) + ")", "Team and declarations of interest", "rca.team")
     return gaps
 
 
 class Progress(NamedTuple):
-    """The overview's counts of an RCA's chronology and plan."""
+    """The overview's counts of an RCA's chronology and plan, and which sections of its report are written."""
     entries: int
     problems: int
     recommendations: int
     actions: int
     without_actions: int  # recommendations with no action
+    written: int = 0  # the report's sections written: bit i for SECTION_KEYS[i]
 
 
 @cache
 def _progress_query() -> Select:
     rca_id = bindparam("rca_id")
     count = lambda column, *where: select(func.count(column)).where(*where).scalar_subquery()  # noqa: E731
+    # One row per section at most (unique), so the sum of each written section's bit is the set of them.
+    bits = case(*((RcaReportSection.section == key, 1 << i) for i, key in enumerate(SECTION_KEYS)), else_=0)
+    written = (select(func.coalesce(func.sum(bits), 0))
+               .where(RcaReportSection.rca_id == rca_id, func.trim(RcaReportSection.text) != "").scalar_subquery())
     return select(
         count(ChronologyEntry.id, ChronologyEntry.rca_id == rca_id),
         count(ChronologyEntry.id, ChronologyEntry.rca_id == rca_id, ChronologyEntry.is_problem.is_(True)),
@@ -145,11 +214,13 @@ def _progress_query() -> Select:
         count(RcaAction.id, RcaAction.recommendation_id.in_(select(Recommendation.id)
                                                              .where(Recommendation.rca_id == rca_id))),
         count(Recommendation.id, Recommendation.rca_id == rca_id,
-              ~exists().where(RcaAction.recommendation_id == Recommendation.id)))
+              ~exists().where(RcaAction.recommendation_id == Recommendation.id)),
+        written)
 
 
 def progress(rca: RootCauseAnalysis) -> Progress:
-    """How far the RCA has got, counted in one statement (the chronology and the plan themselves not loaded)."""
+    """How far the RCA has got, counted in one statement (the chronology, the plan and the report's texts themselves
+    not loaded)."""
     return Progress(*db.session.execute(_progress_query(), {"rca_id": rca.id}).one())
 
 

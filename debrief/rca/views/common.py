@@ -56,11 +56,9 @@ def recommendation_or_404(rca: RootCauseAnalysis, recommendation_id: int) -> Rec
 
 
 def _loop_helpers() -> dict:
-    """Every RCA page shows a loop stored in its graph as an error (templates/rca/_loops.html)."""
-    def node_label(rca, node_id):
-        node = service.node_in(rca, node_id)
-        return node.label if node is not None else f"Item {node_id}"
-    return {"rca_stored_loops": service.stored_loops, "rca_node_label": node_label}
+    """Every RCA page shows a loop stored in its graph as an error (templates/rca/_loops.html), from the graph's
+    summary (kept per graph version: a page that shows no items loads none for it)."""
+    return {"rca_stored_loops": lambda rca: service.graph_summary(rca).loops}
 
 
 def recommendation_for_label(code: str) -> str:

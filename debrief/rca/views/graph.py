@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, request
-from markupsafe import Markup
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
+from sqlalchemy import inspect
 from wtforms import SelectChoice
 
 from debrief.auth.roles import Permission
+from debrief.paging import correct_page, requested_page, within
 from debrief.rca import service
 from debrief.rca import graph as rca_graph
 from debrief.rca.downloads import DOWNLOAD_TYPES, download_name, standalone_svg
@@ -16,7 +19,7 @@ from debrief.rca.framework import group_by_category, CATEGORIES, category_name
 from debrief.rca.render import (
     Drawing, RenderCache, RenderError, cached_render, check_drawable, drawing_or_reason, fishbone_dot, graph_dot, text_alternative,
 )
-from debrief.rca.access import GRAPH_PAGE_LOADS
+from debrief.rca.access import GRAPH_PAGE_LOADS, load_graph
 from debrief.rca.views.common import audited, current_actor, rca_of_force
 from debrief.security import requires
 
@@ -75,22 +78,48 @@ def _graph_fragments(rca) -> dict:
     return fragment_cache.get_or_draw(("rca-graph-page", rca.id, rca.graph_version), render)
 
 
+# Where each request's CSRF token goes in a kept body: never in escaped data, whose "<" is written "&lt;".
+CSRF_SLOT = Markup("<!--debrief-csrf-token-->")
+body_cache = RenderCache(maxsize=64)
+
+
+def _graph_body(rca, *, requested_page: int, can_edit: bool, link_form=None) -> Markup:
+    """The page below its error summary. Everything in it follows from the graph (its version), the page of items
+    asked for and whether the viewer may edit: kept under those (with the RCA's id and created_at), so a view of an
+    unchanged graph loads no items. A refused link (`link_form`, with what was chosen) is drawn afresh."""
+    def render(form, csrf_token) -> str:
+        load_graph(rca)
+        rows = service.node_rows(rca)
+        links = service.link_count(rca)
+        pages = max(1, -(-len(rows) // ITEMS_PER_PAGE))
+        page = min(requested_page, pages)
+        start = (page - 1) * ITEMS_PER_PAGE
+        items = service.nodes_page(rca, offset=start, limit=ITEMS_PER_PAGE)
+        large = links > LARGE_GRAPH_LINKS
+        return render_template(
+            "rca/_graph_body.html", rca=rca, can_edit=can_edit, drawing=drawing(rca, "graph"),
+            fragments=_graph_fragments(rca), by_id={} if large else {n.id: n for n in rca.nodes},
+            link_form=link_picker(rca, form, rows), category_name=category_name, items=items, page=page, pages=pages,
+            first_item=start + 1, last_item=start + len(items), node_count=len(rows), link_count=links, large=large,
+            csrf_token=csrf_token)
+
+    if link_form is not None or inspect(rca).modified:
+        return Markup(render(link_form, generate_csrf))
+    key = ("rca-graph-body", rca.id, rca.graph_version, rca.created_at, requested_page, can_edit)
+    body = body_cache.get_or_draw(key, lambda: render(None, lambda: CSRF_SLOT))
+    return Markup(body.replace(CSRF_SLOT, escape(generate_csrf())))
+
+
 @requires(Permission.REVIEW_INCIDENTS)
 def graph(rca_id: int, link_form=None):
-    rca = rca_of_force(rca_id, GRAPH_PAGE_LOADS)
-    rows = service.node_rows(rca)
-    links = service.link_count(rca)
-    pages = max(1, -(-len(rows) // ITEMS_PER_PAGE))
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
-    start = (page - 1) * ITEMS_PER_PAGE
-    items = service.nodes_page(rca, offset=start, limit=ITEMS_PER_PAGE)
-    large = links > LARGE_GRAPH_LINKS
-    body = render_template("rca/graph.html", rca=rca, drawing=drawing(rca, "graph"), fragments=_graph_fragments(rca),
-                           by_id={} if large else {n.id: n for n in rca.nodes},
-                           link_form=link_picker(rca, link_form, rows), category_name=category_name, items=items,
-                           page=page, pages=pages, first_item=start + 1, last_item=start + len(items),
-                           node_count=len(rows), link_count=links, large=large)
-    return audited(rca, "graph", body)
+    rca = rca_of_force(rca_id, GRAPH_PAGE_LOADS, graph=False)
+    page = requested_page()
+    pages = max(1, -(-service.graph_summary(rca).items // ITEMS_PER_PAGE))
+    if (elsewhere := correct_page(page, pages)) is not None:
+        return elsewhere
+    body = _graph_body(rca, requested_page=within(page),  # a refused form shown again keeps its page, within pages
+                       can_edit=service.can_edit(rca, current_actor()), link_form=link_form)
+    return audited(rca, "graph", render_template("rca/graph.html", rca=rca, body=body, link_form=link_form))
 
 
 @requires(Permission.REVIEW_INCIDENTS)

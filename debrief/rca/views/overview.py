@@ -68,21 +68,27 @@ def start(incident_id: int):
 
 @requires(Permission.REVIEW_INCIDENTS)
 def overview(rca_id: int):
-    rca = rca_of_force(rca_id, OVERVIEW_LOADS)
-    return audited(rca, "overview", render_template("rca/overview.html", **_overview_context(rca, ReviewForm())))
+    rca = rca_of_force(rca_id, OVERVIEW_LOADS, graph=False)
+    return audited(rca, "overview", render_template("rca/overview.html", **_overview_context(rca, None)))
 
 
 def _overview_context(rca, review_form) -> dict:
-    if not review_form.version.data:
+    """What the overview shows; `review_form` is the decision posted, else (None) a fresh one if the viewer may
+    decide: no form is built for anyone else."""
+    can_sign_off = service.can_sign_off(rca, current_actor())
+    if review_form is None and can_sign_off:
+        review_form = ReviewForm()
+    if review_form is not None and not review_form.version.data:
         review_form.version.data = str(rca.version)
     leads_draft = rca.editable and rca.lead_id == current_user.id  # only they see what is missing before review
     progress = service.progress(rca)
-    return {"rca": rca, "analysis": service.analyse(rca), "progress": progress,
+    events = service.history(rca)
+    return {"rca": rca, "graph": service.graph_summary(rca), "progress": progress,
             "gaps": service.review_gaps(rca, progress) if leads_draft else [],
-            "can_sign_off": service.can_sign_off(rca,
-                                                 current_actor()), "review_form": review_form, "today": utcnow().date(),
+            "can_sign_off": can_sign_off, "review_form": review_form, "today": utcnow().date(),
             "refusal": service.sign_off_refusal(rca, current_actor()) if rca.status == RcaStatus.IN_REVIEW else None,
-            "returned": service.latest_return(rca), "changes": service.changes_since_last_review(rca),
+            "returned": service.latest_return(rca, events), "history": events,
+            "changes": service.changes_since_last_review(rca) if rca.status == RcaStatus.IN_REVIEW else None,
             "sections": SECTIONS, "undeclared": team.undeclared(rca)}
 
 

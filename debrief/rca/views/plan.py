@@ -6,8 +6,8 @@ from wtforms import SelectChoice
 
 from debrief import versions
 from debrief.auth.roles import Permission
-from debrief.errors import ServiceError
-from debrief.form_errors import apply_error, attempt
+from debrief.errors import Place, ServiceError
+from debrief.form_errors import apply_error, attempt, elsewhere
 from debrief.models import RcaAction, utcnow
 from debrief.models.rca import ACTION_STATUS_LABELS
 from debrief.models.rca import ActionStatus, RcaStatus
@@ -90,6 +90,10 @@ def recommendation(rca_id: int, recommendation_id: int | None):
             if existing is None:
                 return redirect(url_for("rca.action", rca_id=rca.id, recommendation_id=saved.id))
             return redirect(url_for("rca.recommendations", rca_id=rca.id))
+    if form.nodes.errors and not factors:  # nothing on this page to select: factors are added in the graph
+        form.nodes.errors = [elsewhere("Add a contributory factor in the graph first: a recommendation addresses a "
+                                       "root cause or factor",
+                                       Place.of("Contributory-factor graph", "rca.graph", rca_id=rca.id))]
     return render_template("rca/recommendation.html", form=form, rca=rca, recommendation=existing)
 
 

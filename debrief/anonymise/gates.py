@@ -1,0 +1,205 @@
+"""Literal gates: a whole-text regex scan is skipped when the text holds none of the words every match must contain.
+
+Most rules are cued ("born", "known as", "partial index", a premises noun): on a passage without the cue
+their scan finds nothing, yet the regex engine still tries the pattern at every position. `needles` reads
+a compiled pattern's parse tree for the literals one of which every match must contain; `GatedPattern`
+wraps the pattern and answers "no match" at once when the lower-cased text holds none of them. The gate
+is exact: a skipped scan is one that could not have matched. `install` wraps the module-level patterns of
+the anonymiser's modules, so a new rule gets its gate without a line of its own.
+
+Writing a rule cheaply: compile it once at module level (not inside a function); a cue word that every match
+holds ("born", "partial index") becomes its gate; a pattern opening with "\\b" and a keyword or a few
+capitals gets a first-character trigger too (triggers.py). A pattern compiled inside a function, or one
+opening with a lower-case letter anywhere in a word, scans the whole text at every position.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from types import ModuleType
+
+from .triggers import trigger
+
+# Scans shorter than this are cheaper than the gate (a look at a few words before a name, say).
+MIN_SPAN = 160
+# More needles than this cost more to look for than the scan they might save.
+MAX_NEEDLES = 24
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+# Letters that IGNORECASE matches to an ASCII letter but whose lower case is not that letter ("ı" ~ "i",
+# "ſ" ~ "s"): a text holding one is scanned ungated.
+_CASE_ODD = ("\u0131", "\u017f")
+
+Needles = frozenset[str]
+
+
+def needles(pattern: re.Pattern[str]) -> Needles | None:
+    """Lower-case literals one of which every match of `pattern` contains, or None when there is no useful set."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unreadable tree only means no gate
+        return None
+    found = _required(list(tree))
+    if not found or len(found) > MAX_NEEDLES:
+        return None
+    # One letter or digit is in every passage: no gate. One rarer mark ("@", "*") is worth a look.
+    if min(len(n) for n in found) < 2 and any(n.isalnum() or n.isspace() for n in found if len(n) < 2):
+        return None
+    return found
+
+
+def _required(seq: list[tuple[object, object]]) -> Needles | None:
+    """The best set of literals one of which any match of the sequence `seq` must contain."""
+    options: list[Needles] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in seq:
+        if op is _c.LITERAL:
+            run.append(chr(av).lower())  # type: ignore[arg-type]
+            continue
+        flush()
+        option: Needles | None = None
+        if op is _c.SUBPATTERN:
+            option = _required(list(av[3]))  # type: ignore[index]
+        elif _ATOMIC is not None and op is _ATOMIC:
+            option = _required(list(av))  # type: ignore[arg-type]
+        elif op is _c.BRANCH:
+            branches = [_required(list(b)) for b in av[1]]  # type: ignore[index]
+            if all(branches):
+                option = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+            option = _required(list(av[2]))  # type: ignore[index]
+        elif op is _c.ASSERT:  # a look-ahead or look-behind that must match holds its literals too
+            option = _required(list(av[1]))  # type: ignore[index]
+        if option:
+            options.append(option)
+    flush()
+    options = [o for o in options if all(n.isascii() for n in o)]
+    if not options:
+        return None
+    # Longest shortest needle first (a long word is rarely there by chance), then the fewest needles.
+    return max(options, key=lambda o: (min(len(n) for n in o), -len(o)))
+
+
+@lru_cache(maxsize=8)
+def _gate_text(text: str) -> str | None:
+    """The text lower-cased for the gates, or None when a letter in it defeats a lower-case look."""
+    if not text.isascii() and any(ch in text for ch in _CASE_ODD):
+        return None
+    return text.lower()
+
+
+class GatedPattern:
+    """A compiled pattern whose scans of a long text first check the text holds one of the pattern's needles.
+
+    `match` and `fullmatch` (tried at one place) are the pattern's own; the scans answer as the pattern would.
+    """
+
+    __slots__ = ("raw", "needles", "trigger", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None) -> None:
+        self.raw = raw
+        self.needles = tuple(sorted(found or (), key=lambda n: (-len(n), n)))
+        self.trigger = starts
+        self.match = raw.match
+        self.fullmatch = raw.fullmatch
+        self.pattern = raw.pattern
+        self.flags = raw.flags
+        self.groups = raw.groups
+        self.groupindex = raw.groupindex
+
+    def absent(self, text: str) -> bool:
+        """Whether `text` holds none of the needles, so the pattern matches nowhere in it."""
+        return self._absent(text, 0, len(text))
+
+    def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        if not self.needles or min(endpos, len(text)) - pos < MIN_SPAN:
+            return False
+        low = _gate_text(text)
+        if low is None:
+            return False
+        for n in self.needles:
+            if n in low:
+                return False
+        return True
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._absent(string, pos, endpos):
+            return None
+        if self.trigger is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+            return next(self._at_triggers(string, pos, endpos), None)
+        return self.raw.search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self._absent(string, pos, endpos):
+            return iter(())
+        if self.trigger is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+            return self._at_triggers(string, pos, endpos)
+        return self.raw.finditer(string, pos, endpos)
+
+    def _at_triggers(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """The pattern's matches, tried only where its trigger says one can start (none is empty)."""
+        match = self.raw.match
+        last = pos
+        for t in self.trigger.finditer(string, pos, endpos):  # type: ignore[union-attr]
+            at = t.start()
+            if at < last:
+                continue
+            m = match(string, at, endpos)
+            if m:
+                yield m
+                last = max(m.end(), at + 1)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[object]:
+        if self._absent(string, pos, endpos):
+            return []
+        return self.raw.findall(string, pos, endpos)
+
+    def sub(self, repl: object, string: str, count: int = 0) -> str:
+        if self._absent(string, 0, len(string)):
+            return string
+        return self.raw.sub(repl, string, count)  # type: ignore[arg-type]
+
+    def subn(self, repl: object, string: str, count: int = 0) -> tuple[str, int]:
+        if self._absent(string, 0, len(string)):
+            return string, 0
+        return self.raw.subn(repl, string, count)  # type: ignore[arg-type]
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | object]:
+        if self._absent(string, 0, len(string)):
+            return [string]
+        return self.raw.split(string, maxsplit)
+
+    def __repr__(self) -> str:
+        return f"GatedPattern({self.raw!r})"
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | GatedPattern:
+    """`pattern` behind its literal gate, or itself when it has no useful needles."""
+    if isinstance(pattern, GatedPattern):
+        return pattern
+    found = needles(pattern)
+    starts = trigger(pattern)
+    return GatedPattern(pattern, found, starts) if found or starts else pattern
+
+
+def install(modules: Iterable[ModuleType]) -> int:
+    """Put every module-level compiled pattern of `modules` behind its gate; the number gated."""
+    count = 0
+    for module in modules:
+        for name, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                wrapped = gated(value)
+                if wrapped is not value:
+                    setattr(module, name, wrapped)
+                    count += 1
+    return count

@@ -1,0 +1,77 @@
+"""What every signed-in page pays, paid once where it safely can be: a session cookie verified once per worker (its
+age still checked on every request, a changed cookie still refused), a session's signed CSRF token reused for a minute
+(still valid, never given to another session), and the navigation built once per role set (the active entry per page)."""
+from __future__ import annotations
+
+import itsdangerous
+
+from tests.support.pages import get_page, sign_in
+from tests.views.test_sessions import Clock, clock  # noqa: F401  (the fixture)
+
+
+def _count_verifications(monkeypatch) -> list[int]:
+    calls = [0]
+    real = itsdangerous.URLSafeTimedSerializer.loads
+
+    def loads(self, *args, **kwargs):
+        calls[0] += 1
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(itsdangerous.URLSafeTimedSerializer, "loads", loads)
+    return calls
+
+
+def test_a_cookie_is_verified_once_and_its_age_still_ends_it(app, client, people, clock, monkeypatch):
+    sign_in(client, "officer@aaa.example")
+    get_page(client, "/officer")
+    calls = _count_verifications(monkeypatch)
+    for seconds in (1, 2, 3):
+        clock.now += seconds
+        get_page(client, "/officer")
+    assert calls[0] <= 1  # at most the first request with the current cookie verifies it
+    clock.now += app.permanent_session_lifetime.total_seconds() + 1
+    response = client.get("/officer")
+    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+
+
+def test_a_changed_cookie_is_refused_after_the_real_one_was_verified(app, client, people):
+    sign_in(client, "officer@aaa.example")
+    get_page(client, "/officer")
+    cookie = client.get_cookie("debrief_session").value
+    body, signature = cookie.rsplit(".", 1)
+    forged = f"{body}.{'A' if signature[0] != 'A' else 'B'}{signature[1:]}"
+    other = app.test_client()
+    other.set_cookie("debrief_session", forged)
+    response = other.get("/officer")
+    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+
+
+def test_a_sessions_csrf_token_is_reused_for_a_minute_and_stays_valid(app, client, people, clock):
+    sign_in(client, "officer@aaa.example")
+    first = get_page(client, "/officer").csrf_token()
+    clock.now += 30
+    assert get_page(client, "/officer").csrf_token() == first
+    clock.now += 31
+    fresh = get_page(client, "/officer").csrf_token()
+    assert fresh and fresh != first
+    # Another session never gets this session's token.
+    other = app.test_client()
+    sign_in(other, "officer@bbb.example")
+    assert get_page(other, "/officer").csrf_token() not in (first, fresh)
+    # The reused token is a valid one: signing out with it works and ends the session.
+    response = client.post("/sign-out", data={"csrf_token": first})
+    assert response.status_code == 302
+    assert client.get("/officer").status_code == 302
+
+
+def test_navigation_is_the_roles_own_with_the_current_page_marked(app, client, people):
+    sign_in(client, "reviewer@aaa.example")
+    nav = get_page(client, "/review/").html.select(".govuk-service-navigation__item")
+    active = [item.get_text(strip=True) for item in nav if "govuk-service-navigation__item--active" in item["class"]]
+    assert active == ["Reviews"]
+    nav = get_page(client, "/rca/").html.select(".govuk-service-navigation__item--active")
+    assert [item.get_text(strip=True) for item in nav] == ["Root-cause analyses"]
+    officer = app.test_client()
+    sign_in(officer, "officer@aaa.example")
+    links = get_page(officer, "/officer").html.select(".govuk-service-navigation__link")
+    assert [a.get_text(strip=True) for a in links] == ["My debriefs"]
