@@ -16,10 +16,11 @@ _ROLE_ORDER = {role.value: i for i, role in enumerate(Role)}
 
 
 def names_for(events: Iterable[AuditEvent], *, viewer_force_id: int | None) -> Names:
-    """("user", id) and ("force", id) -> words, for every actor of `events` and every person or force their details
-    name by number."""
+    """("user", id) and ("force", id) -> words, for every actor of `events`, every person an event is about and every
+    person or force their details name by number."""
     events = list(events)
     wanted: set[tuple[str, str]] = {("user", str(e.actor_id)) for e in events if e.actor_id is not None}
+    wanted |= {("user", str(int(e.record_id))) for e in events if e.record_type == "user" and str(e.record_id).isdigit()}
     for event in events:
         wanted |= named_records(event.action, event.details)
     names: dict[tuple[str, str], str] = {}

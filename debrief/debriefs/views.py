@@ -240,8 +240,9 @@ def check(debrief_id: int):
                 return redirect(url_for("debriefs.submitted", debrief_id=debrief.id))
     else:
         service.record_view(debrief, actor=_me(), page="check answers")
+    unfinished = [(section, step) for section, status, step in task_list(statuses, facts) if status != "completed"]
     return render_template("debriefs/check.html", debrief=debrief, form=form, facts=facts, steps=STEPS,
-                           ready=ready_to_submit(statuses, facts), statuses=statuses, ref=ref)
+                           ready=ready_to_submit(statuses, facts), statuses=statuses, ref=ref, unfinished=unfinished)
 
 
 @bp.route("/<int:debrief_id>/submitted")

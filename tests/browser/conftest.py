@@ -54,13 +54,20 @@ PHONE_WIDTH = 390
 
 
 def fits_a_phone(page) -> str | None:
-    """Laid out at 390 px wide (then back to its own width), does the page scroll sideways? None if it does not,
-    else what is too wide. Only HTML pages: a PDF, SVG or CSV download has no layout to reflow."""
+    """Laid out at 390 px wide (then back to its own width), does the page scroll sideways, or squeeze a table's
+    caption into a narrow column? None if not, else what is wrong. Only HTML pages: a PDF, SVG or CSV download has no layout to reflow."""
     if page.evaluate("document.contentType") != "text/html":
         return None
     own = page.viewport_size
     page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
     try:
+        squashed = page.evaluate("""() => [...document.querySelectorAll('caption')].filter(c => {
+            // A table's caption squeezed into a narrow column (a reflowed table around it): words stacked one a line.
+            const box = c.getBoundingClientRect();
+            return box.width > 0 && box.width < 0.5 * document.documentElement.clientWidth && c.textContent.trim().length > 25;
+        }).map(c => 'caption "' + c.textContent.trim().slice(0, 40) + '" ' + Math.round(c.getBoundingClientRect().width) + 'px wide')""")
+        if squashed:
+            return f"{page.url}: squeezed at {PHONE_WIDTH} px: {', '.join(squashed)}"
         scroll, viewport, widest = page.evaluate("""() => {
             const root = document.documentElement, limit = root.clientWidth;
             if (root.scrollWidth <= limit) return [root.scrollWidth, limit, []];
@@ -95,7 +102,7 @@ def page(browser, live_server):
         _check_after(page, name)
     yield page
     context.close()
-    assert wide == [], "pages scroll sideways on a 390 px phone:\n" + "\n".join(dict.fromkeys(wide))
+    assert wide == [], "pages scroll sideways or squeeze a caption on a 390 px phone:\n" + "\n".join(dict.fromkeys(wide))
 
 
 def _check_after(page, name: str) -> None:

@@ -54,3 +54,17 @@ def test_every_event_kind_on_the_page_names_people_and_codes_in_words(app, clien
     filters = whats[EVENTS["patterns.viewed"].description].select("td")[-1].get_text(" ", strip=True)
     assert f"forces {forces['A'].name}, {forces['B'].name}" in filters
     assert theirs[0].select("td")[-1].get_text(" ", strip=True).endswith(f"Member: {other.name} ({forces['B'].name})")
+
+
+def test_the_record_column_names_a_person_an_event_is_about(client, people, forces):
+    admin, reviewer, other = people[("A", Role.ADMIN)], people[("A", Role.REVIEWER)], people[("B", Role.REVIEWER)]
+    record("user.viewed", actor=admin, force_id=forces["A"].id, record_type="user", record_id=reviewer.id,
+           email=reviewer.email)
+    record("user.viewed", actor=admin, force_id=forces["A"].id, record_type="user", record_id=other.id,
+           email=other.email)
+    db.session.commit()
+    sign_in(client, "admin@aaa.example")
+    shown = [row.select("td")[3].get_text(strip=True) for row in get_page(client, "/admin/audit").html.select("tbody tr")]
+    assert f"User: {reviewer.name} (PSD reviewer)" in shown
+    assert f"User: {other.name} ({forces['B'].name})" in shown
+    assert not any(re.fullmatch(r"User \d+", text) for text in shown), shown

@@ -70,3 +70,13 @@ def test_an_rca_names_and_links_the_page_of_each_thing_left_before_review(client
     banner = page.html.select_one(".govuk-notification-banner")
     assert "Remove the problem on its page in the graph first" in banner.get_text()
     assert banner.select_one("a.govuk-notification-banner__link")["href"] == f"/rca/{rca.id}/items/{node.id}"
+
+
+def test_check_your_answers_lists_each_unfinished_section_with_a_link(client, people):
+    sign_in(client, "officer@aaa.example")
+    d = _draft(client)
+    page = get_page(client, f"/debriefs/{d.id}/check")
+    listed = [(a.get_text(strip=True), a["href"]) for a in page.html.select("#unfinished-sections a")]
+    assert ("About the incident", f"/debriefs/{d.id}/about") in listed
+    assert len(listed) >= 3 and all(href.startswith(f"/debriefs/{d.id}/") for _, href in listed)
+    assert "Submit debrief" not in page.text()

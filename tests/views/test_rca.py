@@ -262,3 +262,19 @@ def test_other_force_reviewer_gets_404_on_writes(client, incident, lead, people)
     response = client.post(f"/rca/{rca.id}/findings", data={"executive_summary": "x", "csrf_token": token})
     assert response.status_code == 404
     assert db.session.scalar(select(func.count(RcaNode.id))) == 1
+
+
+def test_the_lead_opening_a_change_page_of_an_rca_in_review_is_told_why_not_refused(client, incident, lead, second):
+    rca = _rca(incident, lead)
+    _ready(rca, lead)
+    service.send_for_review(rca, actor=lead)
+    factor = next(n for n in rca.nodes if n.kind != "problem")
+    sign_in(client, lead.email)
+    for path in (f"/rca/{rca.id}/details", f"/rca/{rca.id}/items/{factor.id}"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.headers["Location"].endswith(f"/rca/{rca.id}"), path
+        page = get_page(client, f"/rca/{rca.id}")
+        assert "This RCA is in review, so nothing in it can be changed" in page.text(), path
+    client.post("/sign-out", data={"csrf_token": get_page(client, f"/rca/{rca.id}").csrf_token()})
+    sign_in(client, second.email)  # not the lead: still no right to change it at all
+    assert client.get(f"/rca/{rca.id}/details").status_code == 403

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # Team operations are in `service.team` (from debrief.rca.service import team).
 from debrief.rca.service.common import (  # noqa: F401
-    audit_rca, require_draft, can_edit, can_update_plan, graph_changed, rca_for_incident, record_view, record_download,
+    audit_rca, require_draft, can_edit, locked_reason, can_update_plan, graph_changed, rca_for_incident, record_view, record_download,
 )
 from debrief.rca.service.lifecycle import (  # noqa: F401
     source_label, start_rca, update_details, rcas_for_force, overdue_actions, RcaAlreadyStarted, already_started,

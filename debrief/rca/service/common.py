@@ -47,6 +47,14 @@ def can_edit(rca: RootCauseAnalysis, user: User) -> bool:
     return rca.lead_id == user.id and rca.editable
 
 
+def locked_reason(rca: RootCauseAnalysis) -> str:
+    """Why the lead cannot change the RCA now (it is not a draft)."""
+    if rca.status == RcaStatus.IN_REVIEW:
+        return ("This RCA is in review, so nothing in it can be changed. "
+                "If the second reviewer returns it, you can change it again.")
+    return "This RCA is signed off, so it is read-only. Its action plan can still be updated."
+
+
 def can_update_plan(rca: RootCauseAnalysis, user: User) -> bool:
     """The action plan is carried out after sign-off, so the lead updates it then too; not while it is in review."""
     return rca.lead_id == user.id and rca.status != RcaStatus.IN_REVIEW

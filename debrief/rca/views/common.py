@@ -1,7 +1,7 @@
 """What every RCA page shares: the RCA of the user's force, the edit rule, audited views and template helpers."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from debrief.extensions import db
 from debrief.models import ChronologyEntry, RcaNode, Recommendation, RootCauseAnalysis
@@ -15,9 +15,16 @@ __all__ = ["current_actor", "rca_of_force", "require_editor", "record_page_view"
 
 
 def require_editor(rca: RootCauseAnalysis) -> None:
-    """Only the lead changes a draft; everyone else of the force reads it (the rule is the service's)."""
-    if not service.can_edit(rca, current_actor()):
-        abort(403)
+    """Only the lead changes a draft; everyone else of the force reads it (the rule is the service's). The lead
+    reaching a change page of an RCA that is in review or signed off (an old tab, a bookmark) is told why it cannot
+    change and sent to its overview, not shown "you do not have permission"."""
+    actor = current_actor()
+    if service.can_edit(rca, actor):
+        return
+    if rca.lead_id == actor.id and not rca.editable:
+        flash(service.locked_reason(rca), "important")
+        abort(redirect(url_for("rca.overview", rca_id=rca.id)))
+    abort(403)
 
 
 def record_page_view(rca: RootCauseAnalysis, page: str) -> None:
