@@ -8,6 +8,7 @@ from wtforms import SelectChoice, SelectField
 from debrief import reference as ref
 from debrief.debriefs.fields import Required, checkboxes, choices, long_text, radios, text
 from debrief.rca.framework import CATEGORIES
+from debrief.once import OnceOnlyForm
 from debrief.versions import VersionedForm
 
 TEXT_LIMIT = 10000
@@ -32,7 +33,7 @@ class CaseStudyForm(VersionedForm, BaseForm):
                                    hint="From the policing contributory-factor framework")
 
 
-class QuestionForm(VersionedForm, BaseForm):  # the version of its case study
+class QuestionForm(OnceOnlyForm, VersionedForm, BaseForm):  # the version of its case study
     audience = radios("Who is the question for?", choices(ref.QUESTION_AUDIENCES),
                       required="Select who the question is for")
     question = long_text("Question", required="Enter the question", max_length=1000)

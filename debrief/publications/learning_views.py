@@ -24,7 +24,7 @@ from debrief.publications.forms import (
 
 from debrief.rca.framework import category_name
 from debrief.security import requires
-from debrief import versions
+from debrief import once, versions
 
 bp = Blueprint("learning", __name__, url_prefix="/learning")
 CAN = Permission.WORK_ON_CASE_STUDIES
@@ -131,7 +131,9 @@ def question(case_id: int, question_id: int | None):
             form, case, QuestionForm(formdata=None, data={"audience": existing.audience, "question": existing.text}))):
         try:
             if existing is None:
-                service.add_question(case, actor=_me(), audience=form.audience.data, text=form.question.data)
+                with once.claimed(form, url_for("learning.case_study", case_id=case.id, _anchor="questions")) as claim:
+                    service.add_question(case, actor=_me(), audience=form.audience.data, text=form.question.data)
+                    claim.lands()
             else:
                 service.update_question(existing, actor=_me(), audience=form.audience.data,
                                         text=form.question.data)

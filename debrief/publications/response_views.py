@@ -18,6 +18,7 @@ from debrief.paging import correct_page, requested_page, within
 from debrief.publications.paging import issue_options, pagination
 from debrief.publications.filters import Filters
 from debrief.security import requires
+from debrief import versions
 
 bp = Blueprint("responses", __name__, url_prefix="/responses")
 
@@ -49,7 +50,13 @@ def question(question_id: int):
     me = _me()
     existing = next((r for r in question.responses if r.force_id == me.force_id), None)
     form = ForceResponseForm(obj=existing if request.method == "GET" else None)
-    if form.validate_on_submit():
+    if existing is not None:
+        versions.stamp(form, existing)
+    elif request.method == "GET":
+        form.version.data = "0"  # none yet: one recorded meanwhile (in another tab) is a newer version
+    # A response changed in two tabs: the second save is refused with what the first saved (versions.py).
+    if form.validate_on_submit() and not (existing is not None and versions.is_stale(
+            form, existing, ForceResponseForm(formdata=None, obj=existing))):
         try:
             responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me,
                                             recommendation_stance=form.recommendation_stance.data or None)
