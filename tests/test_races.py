@@ -427,3 +427,28 @@ def test_starting_one_incidents_rca_twice_at_the_same_moment(live, people, lead,
     assert db.session.scalar(select(func.count(RootCauseAnalysis.id))) == 1
     told = next(html for status, html in results if status == 200)
     assert "An RCA for this incident already exists" in told and "Nothing new has been started" in told
+
+
+def test_one_page_sent_twice_at_the_same_moment_makes_one_record(live, people, rca, lead):
+    """Once-only submission under a real race: the same page (CSRF and one-time token) posted twice at once, by one
+    person, makes one draft debrief and one chronology entry on both databases, and both requests land on it."""
+    from debrief.models import ChronologyEntry
+
+    officer = people[("A", Role.OFFICER)]
+    cases = [(officer, "/debriefs/new", {"kind": "hot"}, Debrief),
+             (lead, f"/rca/{rca.id}/chronology/new", {"what": "Second unit arrived", "source_kind": "document",
+                                                      "marking": "none"}, ChronologyEntry)]
+    for person, url, fields, model in cases:
+        browser = Browser(live).sign_in(person.email)
+        for _round in range(ROUNDS):
+            db.session.commit()
+            before = db.session.scalar(select(func.count()).select_from(model))
+            _status, html = browser.request(url)
+            csrf = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
+            once = re.search(r'name="once"[^>]*value="([^"]+)"', html).group(1)
+            data = {**fields, "csrf_token": csrf, "once": once}
+            results = together(lambda: browser.request(url, data), lambda: browser.request(url, data))
+            _no_5xx(results)
+            assert [status for status, _ in results] == [302, 302], (url, results)
+            db.session.commit()
+            assert db.session.scalar(select(func.count()).select_from(model)) == before + 1, url
