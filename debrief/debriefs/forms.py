@@ -181,7 +181,7 @@ class WhatHappenedForm(StepForm):
                           hint="In your own words, from when you were sent or arrived to when it ended")
 
 
-class TimelineEntryForm(BaseForm):
+class TimelineEntryForm(OnceOnlyForm, BaseForm):
     at = text("Time", required="Enter the time, for example 14:30", max_length=5,
               hint="Use the 24-hour clock, for example 14:30",
               extra=[valid_time("Enter the time as hours and minutes, for example 14:30")])

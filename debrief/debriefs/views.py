@@ -174,7 +174,10 @@ def _timeline(debrief, amending: bool):
         action = request.form.get("action")
         if action == "add":
             if entry_form.validate():
-                service.add_timeline_entry(debrief, entry_form, actor=_me())
+                with once.claimed(entry_form, url_for("debriefs.step", debrief_id=debrief.id, step="timeline")
+                                  ) as claim:
+                    service.add_timeline_entry(debrief, entry_form, actor=_me())
+                    claim.lands()
                 return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="timeline"))
         elif action and action.startswith("remove-") and action[7:].isdigit():
             service.remove_timeline_entry(debrief, int(action[7:]), actor=_me())

@@ -102,7 +102,7 @@ class EvidenceMixin:
                                     validators=[Length(max=300, message="Document must be 300 characters or fewer")])
 
 
-class FactorForm(VersionedForm, EvidenceMixin, BaseForm):
+class FactorForm(OnceOnlyForm, VersionedForm, EvidenceMixin, BaseForm):
     label = text("Contributory factor", required="Enter the contributory factor", max_length=300,
                  hint="Describe the condition, not a person: for example, ‘No mental health nurse in the control room at night’")
     category = radios("Category", [], required="Select the category of the factor")

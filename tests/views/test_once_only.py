@@ -15,7 +15,7 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import (
     ChronologyEntry, Debrief, ForceResponse, ForceSubject, PublicPerson, RcaAction, Recommendation, ReflectiveQuestion,
-    SubmissionToken, TimelineEntry,
+    RcaNode, SubmissionToken, TimelineEntry,
 )
 from debrief.once import NOTICE
 from debrief.rca import service as rca_service
@@ -85,7 +85,7 @@ def _rca(people) -> dict:
                                     evidence_document="Roster")
     recommendation = rca_service.save_recommendation(rca, actor=lead, recommendation=None, text="Review night cover",
                                                      node_ids=[factor.id])
-    return {"rca": rca.id, "factor": factor.id, "recommendation": recommendation.id}
+    return {"rca": rca.id, "problem": problem.id, "factor": factor.id, "recommendation": recommendation.id}
 
 
 def _case_study(people) -> dict:
@@ -104,6 +104,13 @@ CREATES = [
            {"tactics": ["compliant_handcuffing"], "injury_severity": "none", "bwv_worn": "no"},
            {"tactics": ["compliant_handcuffing"], "injury_severity": "none", "bwv_worn": "no",
             "log_reference": "x" * 500}, ForceSubject),
+    Create("add a timeline entry", Role.OFFICER, lambda ids: f"/debriefs/{ids['debrief']}/timeline",
+           {"entry-at": "14:31", "entry-what": "Arrived", "entry-source": "BWV", "action": "add"},
+           {"entry-what": ""}, TimelineEntry),
+    Create("add a contributory factor", Role.REVIEWER,
+           lambda ids: f"/rca/{ids['rca']}/items/{ids['problem']}/contributors/new",
+           {"label": "Radio coverage poor on the estate", "category": "equipment_technology", "evidence_kind": "document",
+            "evidence_document": "Radio log"}, {"label": ""}, RcaNode),
     Create("add a chronology entry", Role.REVIEWER, lambda ids: f"/rca/{ids['rca']}/chronology/new",
            {"on_date": ["27", "3", "2026"], "at_time": "22:50", "what": "Second unit arrived",
             "source_kind": "document", "marking": "none"}, {"what": ""}, ChronologyEntry),
@@ -119,7 +126,8 @@ CREATES = [
            ReflectiveQuestion),
 ]
 SETUP = {"start a debrief": lambda people: {}, "add a person involved": _officer_debrief,
-         "add a use-of-force subject": _officer_debrief, "add a chronology entry": _rca,
+         "add a use-of-force subject": _officer_debrief, "add a timeline entry": _officer_debrief,
+         "add a contributory factor": _rca, "add a chronology entry": _rca,
          "add a recommendation": _rca, "add an action": _rca, "add a reflective question": _case_study}
 
 
@@ -132,7 +140,7 @@ def _open(client, people, create: Create) -> tuple[str, Page, dict]:
     sign_in(client, people[("A", create.role)].email)
     url = create.url(ids)
     page = get_page(client, url)
-    assert page.html.select_one("main form[method=post] input[name=once]")["value"], create.name
+    assert page.html.select_one("main form[method=post] input[name$=once]")["value"], create.name
     return url, page, ids
 
 
@@ -159,10 +167,10 @@ def test_a_create_form_sent_twice_makes_one_record_and_lands_where_the_first_did
 def test_a_refused_submission_does_not_use_the_token_up(client, people, create):
     url, page, ids = _open(client, people, create)
     before = _count(create.model)
-    token = page.html.select_one("input[name=once]")["value"]
+    token = page.html.select_one("input[name$=once]")["value"]
     refused = Page(client.post(url, data=_form_data(page, **{**_typed(create, ids), **create.refused})))
     assert refused.status == 200 and refused.error_summary(), create.name
-    assert refused.html.select_one("input[name=once]")["value"] == token  # the same page, kept
+    assert refused.html.select_one("input[name$=once]")["value"] == token  # the same page, kept
     assert _count(SubmissionToken) == 0 and _count(create.model) == before
     sent = client.post(url, data=_form_data(refused, **{**{k: "" for k in create.refused}, **_typed(create, ids)}))
     assert sent.status_code == 302, Page(sent).error_summary()
