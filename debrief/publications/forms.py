@@ -59,13 +59,13 @@ class AnswerForm(BaseForm):
                                              "names, places, dates or numbers.")
 
 
-class IssueForm(VersionedForm, BaseForm):
+class IssueForm(OnceOnlyForm, VersionedForm, BaseForm):
     theme = text("Theme", required="Enter the theme of the issue", max_length=200,
                  hint="For example, ‘Mental health and section 136’")
     introduction = long_text("Introduction", max_length=TEXT_LIMIT)
 
 
-class ArticleForm(VersionedForm, BaseForm):  # the version of its issue
+class ArticleForm(OnceOnlyForm, VersionedForm, BaseForm):  # the version of its issue
     title = text("Title", required="Enter the article's title", max_length=200)
     contributor = text("Contributor", max_length=200, hint="For example, ‘College of Policing’")
     body = long_text("Text", required="Enter the article's text", max_length=TEXT_LIMIT)

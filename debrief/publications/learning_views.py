@@ -211,7 +211,10 @@ def new_issue():
     form = IssueForm()
     if form.validate_on_submit():
         try:
-            issue = service.create_issue(actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
+            with once.claimed(form, url_for("learning.issues")) as claim:
+                issue = service.create_issue(actor=_me(), theme=form.theme.data,
+                                             introduction=form.introduction.data)
+                claim.lands(url_for("learning.issue", issue_id=issue.id))
         except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
@@ -312,7 +315,9 @@ def article(issue_id: int, article_id: int | None):
         fields = {"title": form.title.data, "contributor": form.contributor.data or "", "body": form.body.data}
         try:
             if existing is None:
-                service.add_article(issue, actor=_me(), **fields)
+                with once.claimed(form, url_for("learning.issue", issue_id=issue.id, _anchor="articles")) as claim:
+                    service.add_article(issue, actor=_me(), **fields)
+                    claim.lands()
             else:
                 service.update_article(existing, actor=_me(), **fields)
         except ServiceError as error:

@@ -15,7 +15,7 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import (
     ChronologyEntry, Debrief, ForceResponse, ForceSubject, PublicPerson, RcaAction, Recommendation, ReflectiveQuestion,
-    RcaNode, SubmissionToken, TimelineEntry,
+    Article, MagazineIssue, RcaNode, SubmissionToken, TimelineEntry,
 )
 from debrief.once import NOTICE
 from debrief.rca import service as rca_service
@@ -121,12 +121,19 @@ CREATES = [
            lambda ids: f"/rca/{ids['rca']}/recommendations/{ids['recommendation']}/actions/new",
            {"description": "Audit the roster", "owner": "Resourcing", "due_on": ["4", "1", "2027"],
             "measure": "Two units every night", "status": "open"}, {"owner": ""}, RcaAction),
+    Create("start a magazine issue", Role.LEARNING, lambda ids: "/learning/issues/new",
+           {"theme": "Custody and rousing", "introduction": "Checks in the cell."}, {"theme": ""}, MagazineIssue),
+    Create("add an article", Role.LEARNING, lambda ids: f"/learning/issues/{ids['issue']}/articles/new",
+           {"title": "From the custody sergeant", "contributor": "", "body": "What we changed."}, {"title": ""},
+           Article),
     Create("add a reflective question", Role.LEARNING, lambda ids: f"/learning/case-studies/{ids['case']}/questions/new",
            {"audience": "officers_staff", "question": "How do you check breathing?"}, {"question": ""},
            ReflectiveQuestion),
 ]
 SETUP = {"start a debrief": lambda people: {}, "add a person involved": _officer_debrief,
          "add a use-of-force subject": _officer_debrief, "add a timeline entry": _officer_debrief,
+         "start a magazine issue": lambda people: {},
+         "add an article": lambda people: {"issue": create_issue(number=7, status="draft").id},
          "add a contributory factor": _rca, "add a chronology entry": _rca,
          "add a recommendation": _rca, "add an action": _rca, "add a reflective question": _case_study}
 
