@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from debrief.errors import ServiceError
+from debrief.extensions import db
 from debrief.auth.roles import Permission
 from debrief.form_errors import apply_error
 from debrief.models import User
@@ -59,9 +62,16 @@ def question(question_id: int):
             form, existing, ForceResponseForm(formdata=None, obj=existing))):
         try:
             responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me,
-                                            recommendation_stance=form.recommendation_stance.data or None)
+                                            recommendation_stance=form.recommendation_stance.data or None,
+                                            only_new=existing is None)
         except (ServiceError, IdentifyingText) as error:
             apply_error(form, error)
+        except IntegrityError as error:
+            # Two tabs recording the force's first response at the same moment: the second's row meets the first's
+            # (one response a force and question). Run again like any lost race: it then finds the first's response,
+            # newer than the page it was sent from, and shows the conflict panel with what was typed.
+            db.session.rollback()
+            raise StaleDataError("a force response was recorded meanwhile") from error
         else:
             flash(f"{me.force.name}'s response has been {'updated' if existing else 'recorded'}. "
                   "The learning team will check it before it appears in the public force response log.", "success")
