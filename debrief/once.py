@@ -10,10 +10,11 @@ from contextlib import contextmanager
 
 from flask import Flask, flash, redirect, url_for
 from flask_login import current_user
-from sqlalchemy import inspect, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import inspect, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from wtforms import HiddenField
 
+from debrief.database import DatabaseBusy
 from debrief.extensions import db
 from debrief.models import SubmissionToken
 
@@ -44,15 +45,25 @@ class AlreadySubmitted(Exception):
 class Claim:
     """A create in progress under its token: `lands(url)` once the save went through."""
 
-    def __init__(self, row: SubmissionToken | None) -> None:
-        self.row, self.done = row, False
+    def __init__(self, row: SubmissionToken | None, landing: str = "") -> None:
+        self.row, self.landing, self.done = row, landing, False
+        self.token = row.token if row is not None else ""  # read now: after the save's commit it would load again
 
     def lands(self, url: str | None = None) -> None:
-        """The save went through: note where its result is (when it was not known before the save) and commit."""
+        """The save went through (the token with it): note where its result is, when that was not known before the
+        save. The record is saved whatever happens here, so this never makes the request run again: it is one
+        UPDATE that reads nothing first (on SQLite it waits for the write lock rather than losing a race for it),
+        and if it still fails the token keeps the landing given before the save."""
         self.done = True
-        if self.row is not None and url is not None and self.row.result_url != url:
-            self.row.result_url = url
-        db.session.commit()
+        db.session.commit()  # what the save left uncommitted, if anything, with the token
+        if self.row is None or url is None or url == self.landing:
+            return
+        try:
+            db.session.execute(update(SubmissionToken).where(SubmissionToken.token == self.token)
+                               .values(result_url=url))
+            db.session.commit()
+        except (DBAPIError, DatabaseBusy):
+            db.session.rollback()
 
 
 def _user_id() -> int | None:
@@ -91,7 +102,7 @@ def claimed(form: OnceOnlyForm, landing: str, *, active: bool = True) -> Iterato
         raise earlier
     row = SubmissionToken(token=token, user_id=_user_id(), result_url=landing)
     db.session.add(row)
-    claim = Claim(row)
+    claim = Claim(row, landing)
     try:
         yield claim
     except IntegrityError:
