@@ -59,6 +59,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from debrief.publications.page_cache import watch_magazine
 
     watch_magazine()  # every write to the magazine's content gives it a new version: its drawn pages are drawn again
+    from debrief.once import init_app as init_once
+
+    init_once(app)  # a create form sent twice lands where the first went
     return app
 
 

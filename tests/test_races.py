@@ -427,3 +427,59 @@ def test_starting_one_incidents_rca_twice_at_the_same_moment(live, people, lead,
     assert db.session.scalar(select(func.count(RootCauseAnalysis.id))) == 1
     told = next(html for status, html in results if status == 200)
     assert "An RCA for this incident already exists" in told and "Nothing new has been started" in told
+
+
+def test_one_page_sent_twice_at_the_same_moment_makes_one_record(live, people, rca, lead):
+    """Once-only submission under a real race: the same page (CSRF and one-time token) posted twice at once, by one
+    person, makes one draft debrief and one chronology entry on both databases, and both requests land on it."""
+    from debrief.models import ChronologyEntry
+
+    officer = people[("A", Role.OFFICER)]
+    cases = [(officer, "/debriefs/new", {"kind": "hot"}, Debrief),
+             (lead, f"/rca/{rca.id}/chronology/new", {"what": "Second unit arrived", "source_kind": "document",
+                                                      "marking": "none"}, ChronologyEntry)]
+    for person, url, fields, model in cases:
+        browser = Browser(live).sign_in(person.email)
+        for _round in range(ROUNDS):
+            db.session.commit()
+            before = db.session.scalar(select(func.count()).select_from(model))
+            _status, html = browser.request(url)
+            csrf = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
+            once = re.search(r'name="once"[^>]*value="([^"]+)"', html).group(1)
+            data = {**fields, "csrf_token": csrf, "once": once}
+            results = together(lambda: browser.request(url, data), lambda: browser.request(url, data))
+            _no_5xx(results)
+            assert [status for status, _ in results] == [302, 302], (url, results)
+            db.session.commit()
+            assert db.session.scalar(select(func.count()).select_from(model)) == before + 1, url
+
+
+def test_two_tabs_recording_a_forces_first_response_at_the_same_moment(live, people, forces):
+    """Neither tab saw a response when it opened: one is recorded, the other shown the conflict panel with what it
+    typed (never a 500, never a silent overwrite)."""
+    from datetime import datetime
+
+    from debrief.models import ForceResponse
+
+    issue = create_issue(number=5, theme="Custody")
+    issue.published_at = datetime(2024, 12, 1)
+    db.session.commit()
+    case_study = create_case_study(force=forces["A"], issue=issue, title="Checks in the cell",
+                                   questions={"officers_staff": ["How do you rouse a detained person?"]})
+    url = f"/responses/questions/{case_study.questions[0].id}"
+    reviewer = people[("B", Role.REVIEWER)]
+    one, two = Browser(live).sign_in(reviewer.email), Browser(live).sign_in(reviewer.email)
+    one_token, two_token = one.token(url), two.token(url)
+    version = one.version(url)
+    assert version == "0"
+    day = ["15", "1", "2025"]
+    results = together(
+        lambda: one.request(url, {"response": "Tab one", "done_on": day, "version": version, "csrf_token": one_token}),
+        lambda: two.request(url, {"response": "Tab two", "done_on": day, "version": version, "csrf_token": two_token}))
+    _no_5xx(results)
+    assert sorted(status for status, _ in results) == [200, 302]
+    saved = "Tab one" if results[0][0] == 302 else "Tab two"
+    refused = next(html for status, html in results if status == 200)
+    assert "Someone else saved changes" in refused
+    db.session.commit()
+    assert list(db.session.scalars(select(ForceResponse.response))) == [saved]

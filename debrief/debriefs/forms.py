@@ -13,6 +13,7 @@ from debrief.debriefs.fields import (
     YES_NO, GovDateField, Required, checkboxes, choices, long_text, parse_time, radios, select, text,
     valid_time,
 )
+from debrief.once import OnceOnlyForm
 from debrief.versions import VersionedForm
 
 
@@ -22,7 +23,7 @@ class StepForm(VersionedForm, BaseForm):
     partial = False
 
 
-class StartForm(StepForm):
+class StartForm(OnceOnlyForm, StepForm):
     kind = radios("What kind of debrief is this?", choices(ref.DEBRIEF_KINDS),
                   required="Select whether this is a hot or a cold debrief")
     facilitator = text("Facilitator", max_length=120, hint="Who led the cold debrief")
@@ -93,7 +94,7 @@ class PeopleForm(StepForm):
     role_on_day = select("Your role on the day", choices(ref.MAIN_DUTIES), required="Select your role on the day")
 
 
-class PublicPersonForm(BaseForm):
+class PublicPersonForm(OnceOnlyForm, BaseForm):
     role = radios("Their part in the incident", choices(ref.PERSON_ROLES), required="Select their part in the incident")
     age_band = select("Age", choices(ref.AGE_BANDS), required="Select their age band")
     sex = radios("Sex", choices(ref.SEXES), required="Select their sex")
@@ -180,7 +181,7 @@ class WhatHappenedForm(StepForm):
                           hint="In your own words, from when you were sent or arrived to when it ended")
 
 
-class TimelineEntryForm(BaseForm):
+class TimelineEntryForm(OnceOnlyForm, BaseForm):
     at = text("Time", required="Enter the time, for example 14:30", max_length=5,
               hint="Use the 24-hour clock, for example 14:30",
               extra=[valid_time("Enter the time as hours and minutes, for example 14:30")])

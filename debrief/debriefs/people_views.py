@@ -18,7 +18,7 @@ from debrief.models import User
 from debrief.form_errors import attempt, elsewhere, flash_error
 from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
-from debrief import versions
+from debrief import once, versions
 from debrief.template_helpers import safe_label
 
 bp = Blueprint("debrief_people", __name__, url_prefix="/debriefs")
@@ -148,8 +148,12 @@ def subject(debrief_id: int, subject_id: int | None = None):
             form, debrief, filled(subject_form_class(amending=amending)(formdata=None,
                                                                         data=subjects.load(debrief, the_subject))))):
         try:
-            saved = service.save_subject(debrief, the_subject, form, actor=_me(),
-                                         reason=form.reason.data if amending else None)
+            landing = url_for("debriefs.check" if amending else "debriefs.step", debrief_id=debrief.id,
+                              **({} if amending else {"step": "tactics"}))
+            with once.claimed(form, landing, active=the_subject is None) as claim:
+                saved = service.save_subject(debrief, the_subject, form, actor=_me(),
+                                             reason=form.reason.data if amending else None)
+                claim.lands()
         except ServiceError as exc:
             form.form_errors.append(elsewhere(str(exc), exc.place))
         else:

@@ -8,6 +8,7 @@ from wtforms.validators import NumberRange, Optional, ValidationError
 from debrief import reference as ref
 from debrief.debriefs.fields import YES_NO, Required, checkboxes, choices, long_text, radios, text
 from debrief.debriefs.forms import MEDICAL, SEVERITY_CHOICES, ReasonMixin, StepForm
+from debrief.once import OnceOnlyForm
 
 # Taser levels at which a cartridge was fired or the device was cycled against the subject.
 DISCHARGED = {"fired", "drive_stun"}
@@ -32,7 +33,7 @@ def _optional_select(label: str, options, *, empty: str) -> SelectField:
     return SelectField(label, widget=GovSelect(), choices=[SelectChoice("", empty), *options], default="")
 
 
-class SubjectForm(StepForm):
+class SubjectForm(OnceOnlyForm, StepForm):
     """One subject: the tactics used on them, how they went, Taser detail, their injury, video and references."""
 
     person = SelectField("Which person was this?", widget=GovSelect(), choices=[], default="",

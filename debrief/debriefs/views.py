@@ -22,7 +22,7 @@ from debrief.debriefs.steps import (
 from debrief.models import User
 from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
-from debrief import versions
+from debrief import once, versions
 
 bp = Blueprint("debriefs", __name__, url_prefix="/debriefs")
 
@@ -36,8 +36,11 @@ def _me() -> User:
 def new():
     form = StartForm()
     if form.validate_on_submit():
-        debrief = service.start_incident(reporter=_me(), kind=form.kind.data, facilitator=form.facilitator.data,
-                                         attendees=form.attendees.data)
+        # Sent twice (the back button, a double click without JavaScript): one draft, the second lands on it.
+        with once.claimed(form, url_for("main.officer_home")) as claim:
+            debrief = service.start_incident(reporter=_me(), kind=form.kind.data, facilitator=form.facilitator.data,
+                                             attendees=form.attendees.data)
+            claim.lands(url_for("debriefs.task_list_page", debrief_id=debrief.id))
         return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
     return render_template("debriefs/start.html", form=form, debrief=None)
 
@@ -171,7 +174,10 @@ def _timeline(debrief, amending: bool):
         action = request.form.get("action")
         if action == "add":
             if entry_form.validate():
-                service.add_timeline_entry(debrief, entry_form, actor=_me())
+                with once.claimed(entry_form, url_for("debriefs.step", debrief_id=debrief.id, step="timeline")
+                                  ) as claim:
+                    service.add_timeline_entry(debrief, entry_form, actor=_me())
+                    claim.lands()
                 return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="timeline"))
         elif action and action.startswith("remove-") and action[7:].isdigit():
             service.remove_timeline_entry(debrief, int(action[7:]), actor=_me())
@@ -204,7 +210,10 @@ def add_person(debrief_id: int):
     form = (type("AmendPublicPersonForm", (PublicPersonForm,), {"reason": ReasonMixin.reason})
             if debrief.submitted else PublicPersonForm)()
     if form.validate_on_submit():
-        service.add_public_person(debrief, form, actor=_me(), reason=form.reason.data if debrief.submitted else None)
+        with once.claimed(form, url_for("debriefs.step", debrief_id=debrief.id, step="people")) as claim:
+            service.add_public_person(debrief, form, actor=_me(),
+                                      reason=form.reason.data if debrief.submitted else None)
+            claim.lands()
         return redirect(url_for("debriefs.step", debrief_id=debrief.id, step="people"))
     return render_template("debriefs/add_person.html", form=form, debrief=debrief, amending=debrief.submitted)
 

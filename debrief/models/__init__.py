@@ -52,3 +52,6 @@ __all__ += ["DebriefReflectionTopics", "UseOfForceProfileState", "UseOfForceProf
 from debrief.models.content_version import ContentVersion  # noqa: E402
 
 __all__ += ["ContentVersion"]
+from debrief.models.submission import SubmissionToken  # noqa: E402
+
+__all__ += ["SubmissionToken"]

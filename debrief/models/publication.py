@@ -201,7 +201,7 @@ RECOMMENDATION_STANCE_LABELS = {
 }
 
 
-class ForceResponse(db.Model):
+class ForceResponse(Versioned, db.Model):
     """What a force did in answer to a reflective question; once the learning team approves it, shown in the public
     force response log by force name."""
 

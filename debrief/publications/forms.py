@@ -8,6 +8,7 @@ from wtforms import SelectChoice, SelectField
 from debrief import reference as ref
 from debrief.debriefs.fields import Required, checkboxes, choices, long_text, radios, text
 from debrief.rca.framework import CATEGORIES
+from debrief.once import OnceOnlyForm
 from debrief.versions import VersionedForm
 
 TEXT_LIMIT = 10000
@@ -32,7 +33,7 @@ class CaseStudyForm(VersionedForm, BaseForm):
                                    hint="From the policing contributory-factor framework")
 
 
-class QuestionForm(VersionedForm, BaseForm):  # the version of its case study
+class QuestionForm(OnceOnlyForm, VersionedForm, BaseForm):  # the version of its case study
     audience = radios("Who is the question for?", choices(ref.QUESTION_AUDIENCES),
                       required="Select who the question is for")
     question = long_text("Question", required="Enter the question", max_length=1000)
@@ -58,13 +59,13 @@ class AnswerForm(BaseForm):
                                              "names, places, dates or numbers.")
 
 
-class IssueForm(VersionedForm, BaseForm):
+class IssueForm(OnceOnlyForm, VersionedForm, BaseForm):
     theme = text("Theme", required="Enter the theme of the issue", max_length=200,
                  hint="For example, ‘Mental health and section 136’")
     introduction = long_text("Introduction", max_length=TEXT_LIMIT)
 
 
-class ArticleForm(VersionedForm, BaseForm):  # the version of its issue
+class ArticleForm(OnceOnlyForm, VersionedForm, BaseForm):  # the version of its issue
     title = text("Title", required="Enter the article's title", max_length=200)
     contributor = text("Contributor", max_length=200, hint="For example, ‘College of Policing’")
     body = long_text("Text", required="Enter the article's text", max_length=TEXT_LIMIT)

@@ -24,7 +24,7 @@ from debrief.publications.forms import (
 
 from debrief.rca.framework import category_name
 from debrief.security import requires
-from debrief import versions
+from debrief import once, versions
 
 bp = Blueprint("learning", __name__, url_prefix="/learning")
 CAN = Permission.WORK_ON_CASE_STUDIES
@@ -131,7 +131,9 @@ def question(case_id: int, question_id: int | None):
             form, case, QuestionForm(formdata=None, data={"audience": existing.audience, "question": existing.text}))):
         try:
             if existing is None:
-                service.add_question(case, actor=_me(), audience=form.audience.data, text=form.question.data)
+                with once.claimed(form, url_for("learning.case_study", case_id=case.id, _anchor="questions")) as claim:
+                    service.add_question(case, actor=_me(), audience=form.audience.data, text=form.question.data)
+                    claim.lands()
             else:
                 service.update_question(existing, actor=_me(), audience=form.audience.data,
                                         text=form.question.data)
@@ -209,7 +211,10 @@ def new_issue():
     form = IssueForm()
     if form.validate_on_submit():
         try:
-            issue = service.create_issue(actor=_me(), theme=form.theme.data, introduction=form.introduction.data)
+            with once.claimed(form, url_for("learning.issues")) as claim:
+                issue = service.create_issue(actor=_me(), theme=form.theme.data,
+                                             introduction=form.introduction.data)
+                claim.lands(url_for("learning.issue", issue_id=issue.id))
         except ServiceError as error:
             db.session.rollback()
             apply_error(form, error)
@@ -310,7 +315,9 @@ def article(issue_id: int, article_id: int | None):
         fields = {"title": form.title.data, "contributor": form.contributor.data or "", "body": form.body.data}
         try:
             if existing is None:
-                service.add_article(issue, actor=_me(), **fields)
+                with once.claimed(form, url_for("learning.issue", issue_id=issue.id, _anchor="articles")) as claim:
+                    service.add_article(issue, actor=_me(), **fields)
+                    claim.lands()
             else:
                 service.update_article(existing, actor=_me(), **fields)
         except ServiceError as error:

@@ -9,6 +9,7 @@ from wtforms.validators import Length
 from debrief.debriefs.fields import GovDateField, RadiosWidget, Required, long_text, radios
 from debrief.models.publication import RECOMMENDATION_STANCE_LABELS
 from debrief.publications.responses import FEEDBACK_COMMENT_MAX_LENGTH, RESPONSE_MAX_LENGTH
+from debrief.versions import VersionedForm
 
 USEFUL_CHOICES = [SelectChoice("yes", "Yes"), SelectChoice("partly", "Partly"), SelectChoice("no", "No")]
 
@@ -25,7 +26,7 @@ class FeedbackForm(BaseForm):
         render_kw={"maxlength": FEEDBACK_COMMENT_MAX_LENGTH})
 
 
-class ForceResponseForm(BaseForm):
+class ForceResponseForm(VersionedForm, BaseForm):  # the version of the force's response; 0 when none yet
     response = long_text("What did your force do in response?", required="Enter what your force did in response",
                          max_length=RESPONSE_MAX_LENGTH,
                          hint="For example, a change to training, guidance, supervision or equipment. "

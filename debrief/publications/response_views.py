@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from debrief.errors import ServiceError
+from debrief.extensions import db
 from debrief.auth.roles import Permission
 from debrief.form_errors import apply_error
 from debrief.models import User
@@ -18,6 +21,7 @@ from debrief.paging import correct_page, requested_page, within
 from debrief.publications.paging import issue_options, pagination
 from debrief.publications.filters import Filters
 from debrief.security import requires
+from debrief import versions
 
 bp = Blueprint("responses", __name__, url_prefix="/responses")
 
@@ -49,12 +53,25 @@ def question(question_id: int):
     me = _me()
     existing = next((r for r in question.responses if r.force_id == me.force_id), None)
     form = ForceResponseForm(obj=existing if request.method == "GET" else None)
-    if form.validate_on_submit():
+    if existing is not None:
+        versions.stamp(form, existing)
+    elif request.method == "GET":
+        form.version.data = "0"  # none yet: one recorded meanwhile (in another tab) is a newer version
+    # A response changed in two tabs: the second save is refused with what the first saved (versions.py).
+    if form.validate_on_submit() and not (existing is not None and versions.is_stale(
+            form, existing, ForceResponseForm(formdata=None, obj=existing))):
         try:
             responses.record_force_response(question, me.force, form.response.data, form.done_on.data, me,
-                                            recommendation_stance=form.recommendation_stance.data or None)
+                                            recommendation_stance=form.recommendation_stance.data or None,
+                                            only_new=existing is None)
         except (ServiceError, IdentifyingText) as error:
             apply_error(form, error)
+        except IntegrityError as error:
+            # Two tabs recording the force's first response at the same moment: the second's row meets the first's
+            # (one response a force and question). Run again like any lost race: it then finds the first's response,
+            # newer than the page it was sent from, and shows the conflict panel with what was typed.
+            db.session.rollback()
+            raise StaleDataError("a force response was recorded meanwhile") from error
         else:
             flash(f"{me.force.name}'s response has been {'updated' if existing else 'recorded'}. "
                   "The learning team will check it before it appears in the public force response log.", "success")

@@ -12,6 +12,7 @@ import hmac
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from debrief.errors import ServiceError
 from debrief.anonymise.deny_terms import deny_terms_beside
@@ -53,11 +54,12 @@ def _gate_response(question: ReflectiveQuestion, text: str) -> None:
 
 def record_force_response(question: ReflectiveQuestion, force: Force, response: str, done_on: date | None,
                           actor: User, *, today: date | None = None,
-                          recommendation_stance: str | None = None) -> ForceResponse:
+                          recommendation_stance: str | None = None, only_new: bool = False) -> ForceResponse:
     """Create or update `force`'s one response to a published question, as a draft for the learning team to approve.
     Only a user of that force may record it; text that could identify anyone is refused and nothing is saved.
     `recommendation_stance` (a RecommendationStance value, or None) is where the force is with the case study's
-    recommendations."""
+    recommendations. `only_new`: the page it was sent from showed no response; one recorded since (in another tab)
+    is a lost race, StaleDataError like any save from an older version, not overwritten."""
     today = today or utcnow().date()
     if actor.force_id != force.id:
         raise ServiceError("You can only record a response for your own force.")
@@ -84,6 +86,8 @@ def record_force_response(question: ReflectiveQuestion, force: Force, response: 
     row = db.session.scalar(select(ForceResponse).where(ForceResponse.question_id == question.id,
                                                         ForceResponse.force_id == force.id))
     created = row is None
+    if only_new and not created:
+        raise StaleDataError("a response was recorded meanwhile")
     if created:
         row = ForceResponse(question_id=question.id, force_id=force.id, response=response, done_on=done_on,
                             recorded_by_id=actor.id)

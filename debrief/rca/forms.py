@@ -13,6 +13,7 @@ from debrief.models.rca import (
     ACTION_STATUS_LABELS, ACTION_STATUSES, CHRONOLOGY_SOURCE_LABELS, RECOMMENDATION_FOR_LABELS, Priority, Strength,
 )
 from debrief.rca.framework import CATEGORIES
+from debrief.once import OnceOnlyForm
 from debrief.versions import VersionedForm
 from debrief.rca.report_sections import MAX_SECTION_LENGTH, SECTIONS
 
@@ -70,7 +71,7 @@ class DetailsForm(VersionedForm, BaseForm):
                       hint="Needed only if you change the due date")
 
 
-class ChronologyEntryForm(VersionedForm, BaseForm):
+class ChronologyEntryForm(OnceOnlyForm, VersionedForm, BaseForm):
     on_date = GovDateField("Date", validators=[Optional()], description="For example, 27 3 2026")
     at_time = text("Time", max_length=5, hint="For example, 14:30",
                    extra=[valid_time("Enter the time in the format 14:30")])
@@ -101,7 +102,7 @@ class EvidenceMixin:
                                     validators=[Length(max=300, message="Document must be 300 characters or fewer")])
 
 
-class FactorForm(VersionedForm, EvidenceMixin, BaseForm):
+class FactorForm(OnceOnlyForm, VersionedForm, EvidenceMixin, BaseForm):
     label = text("Contributory factor", required="Enter the contributory factor", max_length=300,
                  hint="Describe the condition, not a person: for example, ‘No mental health nurse in the control room at night’")
     category = radios("Category", [], required="Select the category of the factor")
@@ -195,7 +196,7 @@ class WithdrawForm(BaseForm):
     reason = long_text("Why is it not being taken forward?", max_length=1000)
 
 
-class RecommendationForm(VersionedForm, BaseForm):
+class RecommendationForm(OnceOnlyForm, VersionedForm, BaseForm):
     text = long_text("Recommendation", required="Enter the recommendation", max_length=2000)
     priority = radios("Priority", [SelectChoice(p.value, p.label) for p in Priority],
                       required="Select the priority of the recommendation")
@@ -210,7 +211,7 @@ class RecommendationForm(VersionedForm, BaseForm):
                        required="Select at least one root cause or factor this recommendation addresses")
 
 
-class ActionForm(VersionedForm, BaseForm):
+class ActionForm(OnceOnlyForm, VersionedForm, BaseForm):
     description = long_text("Action", required="Enter the action", max_length=2000)
     owner = text("Owner", required="Enter the team or role that owns the action", max_length=120,
                  hint="A team or a role, for example ‘Custody training team’")

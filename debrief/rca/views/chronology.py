@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
-from debrief import versions
+from debrief import once, versions
 from debrief.auth.roles import Permission
 from debrief.form_errors import attempt
 from debrief.rca import service
@@ -49,12 +49,15 @@ def chronology_entry(rca_id: int, entry_id: int | None):
         moment = service.entry_moment(rca.incident, form.on_date.data, form.time_value())
         problem = service.linked_problem(rca, entry) if entry is not None else None
         before = (entry.what, problem.label) if problem is not None else None
-        if attempt(lambda: service.save_chronology_entry(
-                rca, actor=current_actor(), entry=entry, at=moment, what=form.what.data,
-                is_problem=form.marking.data == "problem", is_notable_practice=form.marking.data == "notable_practice",
-                source_kind=form.source_kind.data, source=form.source.data or ""), form):
-            flash("The chronology has been saved" + _problem_note(problem, before, entry), "success")
-            return redirect(url_for("rca.chronology", rca_id=rca.id))
+        with once.claimed(form, url_for("rca.chronology", rca_id=rca.id), active=entry is None) as claim:
+            if attempt(lambda: service.save_chronology_entry(
+                    rca, actor=current_actor(), entry=entry, at=moment, what=form.what.data,
+                    is_problem=form.marking.data == "problem",
+                    is_notable_practice=form.marking.data == "notable_practice",
+                    source_kind=form.source_kind.data, source=form.source.data or ""), form):
+                claim.lands()
+                flash("The chronology has been saved" + _problem_note(problem, before, entry), "success")
+                return redirect(url_for("rca.chronology", rca_id=rca.id))
     body = render_template("rca/chronology_entry.html", form=form, rca=rca, entry=entry)
     return audited(rca, f"chronology entry {entry.id}", body) if entry is not None else body
 

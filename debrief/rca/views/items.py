@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from wtforms import SelectChoice
 
-from debrief import versions
+from debrief import once, versions
 from debrief.auth.roles import Permission
 from debrief.errors import ServiceError
 from debrief.form_errors import apply_error, attempt
@@ -65,12 +65,15 @@ def add_factor(rca_id: int, node_id: int):
     _evidence_choices(rca, form)
     findings: list = []
     if form.validate_on_submit():
-        saved, findings = _checked_save(form, lambda **check: service.add_factor(
-            rca, actor=current_actor(), contributes_to=target, label=form.label.data, category=form.category.data,
-            description=form.description.data or "", **_evidence_args(form), **check))
-        if saved:
-            flash("The contributory factor has been added", "success")
-            return redirect(url_for("rca.graph", rca_id=rca.id))
+        with once.claimed(form, url_for("rca.graph", rca_id=rca.id)) as claim:
+            saved, findings = _checked_save(form, lambda **check: service.add_factor(
+                rca, actor=current_actor(), contributes_to=target, label=form.label.data,
+                category=form.category.data, description=form.description.data or "", **_evidence_args(form),
+                **check))
+            if saved:
+                claim.lands()
+                flash("The contributory factor has been added", "success")
+                return redirect(url_for("rca.graph", rca_id=rca.id))
     return render_template("rca/factor.html", form=form, rca=rca, target=target, node=None, findings=findings)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from wtforms import SelectChoice
 
-from debrief import versions
+from debrief import once, versions
 from debrief.auth.roles import Permission
 from debrief.errors import Place, ServiceError
 from debrief.form_errors import apply_error, attempt, elsewhere
@@ -78,11 +78,14 @@ def recommendation(rca_id: int, recommendation_id: int | None):
     if form.validate_on_submit() and not (existing is not None and versions.is_stale(
             form, existing, filled(RecommendationForm(formdata=None, data=saved_data())))):
         try:
-            saved = service.save_recommendation(rca, actor=current_actor(), recommendation=existing,
-                                                text=form.text.data,
-                                                node_ids=[int(v) for v in form.nodes.data if str(v).isdigit()],
-                                                priority=form.priority.data, addressed_to=form.addressed_to.data,
-                                                strength=form.strength.data)
+            with once.claimed(form, url_for("rca.recommendations", rca_id=rca.id), active=existing is None) as claim:
+                saved = service.save_recommendation(rca, actor=current_actor(), recommendation=existing,
+                                                    text=form.text.data,
+                                                    node_ids=[int(v) for v in form.nodes.data if str(v).isdigit()],
+                                                    priority=form.priority.data, addressed_to=form.addressed_to.data,
+                                                    strength=form.strength.data)
+                claim.lands(url_for("rca.action", rca_id=rca.id, recommendation_id=saved.id)
+                            if existing is None else None)
         except ServiceError as error:
             apply_error(form, error)
         else:
@@ -118,13 +121,15 @@ def action(rca_id: int, recommendation_id: int, action_id: int | None):
         versions.stamp(form, existing)
     if form.validate_on_submit() and not (existing is not None and versions.is_stale(
             form, existing, ActionForm(formdata=None, obj=existing))):
-        if attempt(lambda: service.save_action(
-                rca, actor=current_actor(), recommendation=recommendation, action=existing,
-                description=form.description.data, owner=form.owner.data, due_on=form.due_on.data,
-                measure=form.measure.data, status=form.status.data, reason=form.reason.data or "",
-                completion_evidence=form.completion_evidence.data or ""), form):
-            flash("The action has been saved", "success")
-            return redirect(url_for("rca.recommendations", rca_id=rca.id))
+        with once.claimed(form, url_for("rca.recommendations", rca_id=rca.id), active=existing is None) as claim:
+            if attempt(lambda: service.save_action(
+                    rca, actor=current_actor(), recommendation=recommendation, action=existing,
+                    description=form.description.data, owner=form.owner.data, due_on=form.due_on.data,
+                    measure=form.measure.data, status=form.status.data, reason=form.reason.data or "",
+                    completion_evidence=form.completion_evidence.data or ""), form):
+                claim.lands()
+                flash("The action has been saved", "success")
+                return redirect(url_for("rca.recommendations", rca_id=rca.id))
     return render_template("rca/action.html", form=form, rca=rca, recommendation=recommendation, action=existing)
 
 
