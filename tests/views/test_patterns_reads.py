@@ -25,7 +25,13 @@ QUERY_BUDGET = 8
 RANGE = "from_month=1&from_year=2026&to_month=6&to_year=2026"
 AUDIT_TABLES = ("audit_event", "audit_chain_head")
 TRANSACTION = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
-WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b(?:\s+OR\s+\w+)?\s+(?:INTO\s+|FROM\s+)?\"?(\w+)", re.IGNORECASE)
+# Every table a statement writes, wherever the write sits in it (PostgreSQL's read audit is one statement whose
+# WITH clause upserts the chain head before the event's insert; an upsert's own DO UPDATE is no second table).
+WRITE = re.compile(r"(?<!DO )\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
+
+
+def written(statement: str) -> set[str]:
+    return {table.lower() for table in WRITE.findall(statement)}
 # Who sees the Patterns pages: reviewers and admins their force; the learning team all forces or one; the national
 # administrator only the reference figures behind the rates.
 VIEWERS = [("reviewer@aaa.example", ""), ("admin@aaa.example", ""), ("learning@aaa.example", ""),
@@ -49,7 +55,7 @@ class Statements:
             self.seen.append(" ".join(statement.split()))
 
     def writes(self) -> list[str]:
-        return [s for s in self.seen if WRITE.match(s) and WRITE.match(s).group(2).lower() not in AUDIT_TABLES]
+        return [s for s in self.seen if written(s) - set(AUDIT_TABLES)]
 
 
 def fetch(client, url: str) -> Statements:
@@ -124,7 +130,7 @@ def test_a_get_of_every_patterns_page_writes_nothing_but_its_audit_event(app, se
             url = _url(path, scope, seeded)
             statements = fetch(client, url)
             assert statements.writes() == [], f"GET {url} wrote: {statements.writes()}"
-            assert path == "/patterns/figures" or any(WRITE.match(s) for s in statements.seen), \
+            assert path == "/patterns/figures" or any("audit_event" in written(s) for s in statements.seen), \
                 f"GET {url}: its view was not audited"
 
 

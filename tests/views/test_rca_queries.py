@@ -28,6 +28,8 @@ BUDGET = 8  # the target for every signed-in page
 # gets cheaper.
 CEILINGS = {"overview": 6, "graph": 4, "report": 7, "item": 5, "incident": 8, "chronology": 6, "fishbone": 5,
             "recommendations": 6, "findings": 8, "team": 8}
+# On PostgreSQL a read audit is one statement (the chain head's upsert in the event's insert), on SQLite two.
+CEILINGS_POSTGRESQL = {**CEILINGS, "incident": 7}
 
 
 def _grow(rca, who, n: int) -> None:
@@ -105,4 +107,4 @@ def test_rca_pages_and_the_incident_page_cost_the_same_few_queries_however_big_t
     print(f"queries per page: small RCA {small}, grown by 12 of everything {grown}; "
           f"over the budget of {BUDGET}: {sorted(p for p, n in small.items() if n > BUDGET)}")
     assert grown == small, "a page's queries grow with its data: a lazy load in a loop"
-    assert small == CEILINGS, small
+    assert small == (CEILINGS_POSTGRESQL if db.engine.dialect.name == "postgresql" else CEILINGS), small
