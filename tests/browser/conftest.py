@@ -64,7 +64,8 @@ def fits_a_phone(page) -> str | None:
         squashed = page.evaluate("""() => [...document.querySelectorAll('caption')].filter(c => {
             // A table's caption squeezed into a narrow column (a reflowed table around it): words stacked one a line.
             const box = c.getBoundingClientRect();
-            return box.width > 0 && box.width < 0.5 * document.documentElement.clientWidth && c.textContent.trim().length > 25;
+            // (a visually hidden caption, for screen readers only, is 1 px wide by design: not laid out to be read)
+            return box.width > 2 && box.width < 0.5 * document.documentElement.clientWidth && c.textContent.trim().length > 25;
         }).map(c => 'caption "' + c.textContent.trim().slice(0, 40) + '" ' + Math.round(c.getBoundingClientRect().width) + 'px wide')""")
         if squashed:
             return f"{page.url}: squeezed at {PHONE_WIDTH} px: {', '.join(squashed)}"
