@@ -42,24 +42,37 @@ _YES_NO = [(name, label, [("", "Any"), ("yes", "Yes"), ("no", "No")])
            for name, label in (("near_miss", "Near-miss"), ("use_of_force", "Use of force"), ("injury", "Injury"))]
 
 
-def _date(name: str) -> tuple[date | None, str | None]:
+def _date(name: str, label: str) -> tuple[date | None, str | None]:
     raw = (request.args.get(name) or "").strip()
     if not raw:
         return None, None
     try:
         return date.fromisoformat(raw), None
     except ValueError:
-        return None, "Enter a real date, for example 2026-03-27"
+        return None, f"Enter a real ‘{label}’ date, for example 2026-03-27"
+
+
+def _choice_errors() -> dict[str, str]:
+    """A filter whose value is none of its choices (an edited or old address) is said, not silently ignored."""
+    errors = {}
+    theme = request.args.get("theme")
+    if theme and theme not in ref.codes(ref.INCIDENT_TYPES):
+        errors["theme"] = "Choose an incident type from the list: showing every type"
+    for name, label, _ in _YES_NO:
+        if request.args.get(name) and request.args[name] not in TRI:
+            errors[name] = f"Choose Any, Yes or No for ‘{label}’: showing both"
+    return errors
 
 
 @bp.route("/")
 @requires(Permission.REVIEW_INCIDENTS)
 def queue():
-    date_from, from_error = _date("from")
-    date_to, to_error = _date("to")
+    date_from, from_error = _date("from", "From")
+    date_to, to_error = _date("to", "To")
     errors = {k: v for k, v in (("from", from_error), ("to", to_error)) if v}
     if date_from and date_to and date_to < date_from:
         errors["to"] = "The end date must be the same as or after the start date"
+    choice_errors = _choice_errors()
     theme = request.args.get("theme") or None
     if theme and theme not in ref.codes(ref.INCIDENT_TYPES):
         theme = None
@@ -70,7 +83,8 @@ def queue():
         theme=theme, near_miss=TRI.get(request.args.get("near_miss", "")),
         use_of_force=TRI.get(request.args.get("use_of_force", "")), injury=TRI.get(request.args.get("injury", "")),
     )
-    filters = {k: v for k, v in request.args.items() if v and k in FILTERS}
+    filters = {k: v for k, v in request.args.items() if v and k in FILTERS and k not in choice_errors}
+    errors |= choice_errors
     if (elsewhere := correct_page(page, queue_page.pages)) is not None:
         return elsewhere
     today = utcnow().date()

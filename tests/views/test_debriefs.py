@@ -191,7 +191,7 @@ def test_review_queue_filters(client, people):
     assert "1 incidents" in get_page(client, "/review/?theme=custody").text()
     assert "1 incidents" in get_page(client, "/review/?use_of_force=yes").text()
     bad = get_page(client, "/review/?from=2026-13-01")
-    assert bad.title.startswith("Error: ") and "Enter a real date" in bad.error_summary()[0]
+    assert bad.title.startswith("Error: ") and "Enter a real ‘From’ date" in bad.error_summary()[0]
 
 
 def test_duplicate_warning(client, people):

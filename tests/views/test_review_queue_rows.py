@@ -141,7 +141,22 @@ def test_the_queue_rows_and_filter_form_built_in_python_escape_what_they_show(cl
     typed = get_page(client, '/review/?from=%22%3E%3Cb+id%3Dfrom%3E&near_miss=yes')
     assert typed.html.select("#from b, b#from") == [] and typed.html.select_one("input#from")["value"] == '"><b id=from>'
     assert typed.html.select_one("#near_miss option[selected]")["value"] == "yes"
-    assert typed.html.select_one("#from-error").get_text() == "Error: Enter a real date, for example 2026-03-27"
+    assert typed.html.select_one("#from-error").get_text() == "Error: Enter a real ‘From’ date, for example 2026-03-27"
     again = get_page(client, "/review/?near_miss=no")  # another set of filters: its own form, not the one kept
     assert again.html.select_one("#near_miss option[selected]")["value"] == "no"
     assert again.html.select("#from-error") == [] and again.html.select_one("input#from")["value"] == ""
+
+
+def test_a_filter_value_that_is_none_of_its_choices_is_said_not_silently_ignored(client, people):
+    sign_in(client, "reviewer@aaa.example")
+    page = get_page(client, "/review/?theme=nonsense&near_miss=maybe&injury=yes")
+    summary = [a.get_text(strip=True) for a in page.html.select(".govuk-error-summary__list a")]
+    assert summary == ["Choose an incident type from the list: showing every type",
+                       "Choose Any, Yes or No for ‘Near-miss’: showing both"]
+    assert page.html.select_one("#theme-error").get_text() == \
+        "Error: Choose an incident type from the list: showing every type"
+    assert page.html.select_one("#near_miss")["aria-describedby"] == "near_miss-error"
+    assert page.html.select_one("#injury option[selected]")["value"] == "yes"  # the valid filter still applies
+    assert page.html.select("#injury-error") == []
+    typed = get_page(client, "/review/?to=31-02-2026")
+    assert typed.html.select_one("#to-error").get_text() == "Error: Enter a real ‘To’ date, for example 2026-03-27"
