@@ -37,9 +37,16 @@ def test_the_fishbone_is_readable_and_scrolls_by_keyboard_on_a_phone(page, app, 
     # Reached with the keyboard, and scrolled with it.
     region.focus()
     assert page.evaluate("document.activeElement.classList.contains('debrief-drawing')")
-    for _ in range(5):
+    # Chromium may scroll smoothly (an animation after a key press) or take the first presses while the page settles:
+    # press again, up to 20 times over ~2 s, until the region has moved; only the keyboard scrolls it here.
+    scrolled = 0
+    for _ in range(20):
         page.keyboard.press("ArrowRight")
-    assert page.evaluate("document.querySelector('.debrief-drawing').scrollLeft") > 0
+        page.wait_for_timeout(100)
+        if (scrolled := page.evaluate("document.querySelector('.debrief-drawing').scrollLeft")) > 0:
+            break
+    assert scrolled > 0
+    assert page.evaluate("document.activeElement.classList.contains('debrief-drawing')")
     assert "scroll" in page.locator(".debrief-drawing + p").inner_text()
     screenshot(page, "rca-fishbone-phone")
     check_accessibility(page)
