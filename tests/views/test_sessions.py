@@ -49,7 +49,7 @@ def test_deactivating_a_user_ends_their_sessions(app, client, people):
     cookie = stolen_cookie(app, "officer@aaa.example")
     officer = people[("A", Role.OFFICER)]
     sign_in(client, "admin@aaa.example")
-    post_form(client, f"/admin/users/{officer.id}", {}, status=302)
+    post_form(client, f"/admin/users/{officer.id}/deactivate", {}, status=302)
     assert replay(app, cookie, "/officer").status_code == 302
     # Even if the account were switched back on directly, the old cookie stays dead.
     db.session.execute(update(User).where(User.id == officer.id).values(active=True))
