@@ -145,7 +145,8 @@ def grant_problem(roles: Iterable[Role], granter_roles: Iterable[Role]) -> str |
 # Roles that reach beyond one force: their accounts are the national administrator's (or the server's) to manage,
 # wherever the account's record is kept, never a force administrator's.
 NATIONAL_ROLES = frozenset({Role.LEARNING, Role.NATIONAL_ADMIN})
-BEYOND_FORCE = "This account holds a national role ({roles}), so only a national administrator can change it"
+BEYOND_FORCE = ("Managed by the national administrator: this account holds a national role ({roles}), so only a "
+                "national administrator can change it")
 
 
 def manage_problem(target_roles: Iterable[Role], manager_roles: Iterable[Role]) -> str | None:
@@ -155,7 +156,8 @@ def manage_problem(target_roles: Iterable[Role], manager_roles: Iterable[Role]) 
     held, managers = {Role(r) for r in target_roles}, {Role(r) for r in manager_roles}
     national = sorted(held & NATIONAL_ROLES, key=lambda r: list(Role).index(r))
     if Role.NATIONAL_ADMIN in held:
-        return "National administrator accounts are managed only on the server, with the create-user command"
+        return ("Managed by the national administrator: national administrator accounts are changed only on the "
+                "server, with the create-user command")
     if national:
         if Role.NATIONAL_ADMIN in managers:
             return None

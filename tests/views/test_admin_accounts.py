@@ -230,15 +230,21 @@ def test_the_service_refuses_a_blank_name_even_from_the_server(forces):
 
 # 6. A double click on "Add user" makes one user and lands on their page.
 
-def test_add_user_sent_twice_makes_one_user_and_lands_on_their_page(client, people):
-    sign_in(client, "admin@aaa.example")
-    page = get_page(client, "/admin/users/new")
-    data = _form(page, **NEW)
-    first = client.post("/admin/users/new", data=data)
-    assert first.status_code == 302 and first.headers["Location"] == "/admin/users"
+@pytest.mark.parametrize("who, url, listed, account, extra", [
+    ("admin@aaa.example", "/admin/users/new", "/admin/users", "/admin/users/{id}", {}),
+    ("national_admin@aaa.example", "/national/learning-team/new", "/national/learning-team",
+     "/national/learning-team/{id}", {"email": "sam.carter@college.police.uk", "roles": ["learning"]}),
+])
+def test_add_user_sent_twice_makes_one_user_and_lands_on_their_page(client, people, who, url, listed, account, extra):
+    sign_in(client, who)
+    page = get_page(client, url)
+    data = _form(page, **{**NEW, **extra})
+    first = client.post(url, data=data)
+    assert first.status_code == 302 and first.headers["Location"] == listed
     count = _users()
-    again = client.post("/admin/users/new", data=data)
-    made = db.session.scalar(select(User).where(User.email == NEW["email"]))
-    assert again.status_code == 302 and again.headers["Location"] == f"/admin/users/{made.id}"
+    again = client.post(url, data=data)
+    made = db.session.scalar(select(User).where(User.email == {**NEW, **extra}["email"]))
+    assert again.status_code == 302 and again.headers["Location"] == account.format(id=made.id)
     assert _users() == count
-    assert NOTICE in get_page(client, again.headers["Location"]).text()
+    landed = get_page(client, again.headers["Location"])
+    assert NOTICE in landed.text() and made.email in landed.text()
