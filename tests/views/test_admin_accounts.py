@@ -198,6 +198,8 @@ def test_the_national_admin_restores_a_learning_role_a_force_admin_took_away(cli
 def test_a_learning_team_account_needs_a_police_or_government_address(client, people, email):
     sign_in(client, "national_admin@aaa.example")
     before = _users()
+    hints = [h.get_text(strip=True) for h in get_page(client, "/national/learning-team/new").html.select(".govuk-hint")]
+    assert "A police or government address, ending .police.uk or .gov.uk" in hints  # said before it is refused
     page = post_form(client, "/national/learning-team/new", {**NEW, "email": email, "roles": ["learning"]},
                      status=200)
     assert page.error_summary() == [
