@@ -20,7 +20,8 @@ class FeedbackForm(BaseForm):
     comment = TextAreaField(
         "Tell us more (optional)", widget=GovCharacterCount(),
         description="What was useful, what was missing, or what you will do differently. "
-                    "Do not include names or other personal information.",
+                    "Do not include names or other personal information: anything that could identify someone is "
+                    "taken out before the learning team reads it.",
         validators=[Length(max=FEEDBACK_COMMENT_MAX_LENGTH,
                            message=f"Your comments must be {FEEDBACK_COMMENT_MAX_LENGTH:,} characters or fewer")],
         render_kw={"maxlength": FEEDBACK_COMMENT_MAX_LENGTH})
