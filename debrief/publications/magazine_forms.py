@@ -32,7 +32,8 @@ class ForceResponseForm(VersionedForm, BaseForm):  # the version of the force's 
                          max_length=RESPONSE_MAX_LENGTH,
                          hint="For example, a change to training, guidance, supervision or equipment. "
                               "It will be published with your force's name.")
-    done_on = GovDateField("When did your force do it?", validators=[Required("Enter the date your force did it")],
+    done_on = GovDateField("When did your force do it?", error_name="The date your force did it",
+                           validators=[Required("Enter the date your force did it")],
                            description="It can be before the question was published, if your force had already "
                                        "done it. For example, 27 3 2026")
     # Optional: the service refuses a value that is not a stance (the form does not, so leaving it out is valid).
