@@ -9,7 +9,7 @@ out a short lock by trying again does not lock a person out for the window). Sep
 fail `per_address` times in the window (keyed on the real client address: see TRUSTED_PROXIES).
 
 Sessions: `end_sessions` raises the user's session epoch; the user loader refuses a session cookie
-carrying an older one, so signing out, deactivation and role changes end every session at once.
+carrying an older one, so signing out, deactivation and taking a role away end every session at once.
 """
 from __future__ import annotations
 
@@ -260,8 +260,9 @@ def _labels(roles) -> str:
 
 
 def change_roles(user: User, roles: Iterable[Role], *, actor: User, drawn_from: Iterable[Role] | None = None) -> bool:
-    """Give the user exactly these roles, ending their sessions; False when nothing changed. `drawn_from`: the roles
-    the form showed; if the user's roles are no longer those, RolesChangedMeanwhile (two admins in two tabs)."""
+    """Give the user exactly these roles, ending their sessions if any was taken away; False when nothing changed.
+    `drawn_from`: the roles the form showed; if the user's roles are no longer those, RolesChangedMeanwhile (two
+    admins in two tabs)."""
     wanted = {Role(r) for r in roles}
     if not wanted:
         raise ServiceError("Select at least one role", "roles")
@@ -280,7 +281,10 @@ def change_roles(user: User, roles: Iterable[Role], *, actor: User, drawn_from: 
     if wanted == before:
         return False
     user.set_roles(wanted)
-    end_sessions(user)
+    if before - wanted:
+        # A role taken away ends their sessions. Only added: their roles are read on every request, so the new
+        # one works at their next click, and a form they are half way through is not lost to a sign-in page.
+        end_sessions(user)
     record("user.roles_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
            email=user.email, before=sorted(r.value for r in before), roles=sorted(r.value for r in wanted))
     db.session.commit()
