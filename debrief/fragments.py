@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from flask import current_app, request
 from markupsafe import Markup
@@ -61,5 +61,17 @@ def kept(template: str, model: Hashable) -> Markup:
     found = parts.get(key)
     if found is None:
         found = Markup(current_app.jinja_env.get_template(template).render(m=model))
+        parts.put(key, found)
+    return found
+
+
+def kept_drawn(draw: Callable[[Hashable], Markup], model: Hashable) -> Markup:
+    """`draw(model)` drawn once per (draw, model, the app's address prefix): for a part built in Python rather than a
+    template. `draw` is a module-level function of its model alone, by the same rule as a part's template."""
+    key = (draw, request.script_root, model)
+    parts = _parts()
+    found = parts.get(key)
+    if found is None:
+        found = Markup(draw(model))
         parts.put(key, found)
     return found
