@@ -8,6 +8,9 @@ kept part can never show one person another's data, and a change to the database
 model from what it loaded in this request, and a new value is a new key. No version to keep in step, per worker, no
 invalidation. Each app keeps at most MAX_PARTS parts (least recently used dropped first).
 
+Python's equality decides what is "the same model": keep one type per field (1 == 1.0 == True, and a Markup equals
+the str with the same characters, yet each renders differently), and put text in as str, never Markup.
+
 Use it for markup that costs more to draw than its model costs to build (a summary list, a history, a subnav);
 leave forms (CSRF tokens) and anything that reads the signed-in user out of the part, or put what they decide into
 the model as a plain value (a bool "is the lead").
