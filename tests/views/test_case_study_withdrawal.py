@@ -191,3 +191,11 @@ def test_a_second_confirmation_is_told_it_was_withdrawn_once(client, case):
     again = client.post(_url(case), data=data, follow_redirects=True)
     assert again.status_code == 200 and "already been withdrawn" in again.get_data(as_text=True)
     assert audit_count("case_study.withdrawn") == 1
+
+
+def test_the_learning_teams_issue_page_marks_the_withdrawn_case_study(client, case):
+    sign_in(client, "learning@aaa.example")
+    _withdraw(client, case)
+    rows = get_page(client, f"/learning/issues/{case.issue_id}").html.select("#case-studies + ol li")
+    assert [" ".join(li.get_text(" ", strip=True).split()) for li in rows] == [
+        "Rousing checks in custody", "Restraint on a stairwell Withdrawn"]
