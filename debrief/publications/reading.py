@@ -45,21 +45,29 @@ def published_issue(number: int) -> MagazineIssue | None:
                                                          MagazineIssue.status == IssueStatus.PUBLISHED))
 
 
+@cache
+def _issue_case_studies():
+    """Built once (a reused statement keeps its cache key): the issue page and its exports run it on every request."""
+    return (select(CaseStudy).where(CaseStudy.issue_id == bindparam("issue_id"), visible_case_study())
+            .options(selectinload(CaseStudy.questions)).order_by(CaseStudy.position, CaseStudy.id))
+
+
 def issue_case_studies(issue: MagazineIssue) -> list[CaseStudy]:
     """The public case studies of an issue, in the issue's order, with their questions loaded."""
-    return list(db.session.scalars(
-        select(CaseStudy).where(CaseStudy.issue_id == issue.id, visible_case_study())
-        .options(selectinload(CaseStudy.questions))
-        .order_by(CaseStudy.position, CaseStudy.id)))
+    return list(db.session.scalars(_issue_case_studies(), {"issue_id": issue.id}))
+
+
+@cache
+def _withdrawals_in_issue():
+    return (select(CaseStudy.withdrawn_at).where(CaseStudy.issue_id == bindparam("issue_id"),
+                                                 CaseStudy.status == CaseStudyStatus.WITHDRAWN)
+            .order_by(CaseStudy.position, CaseStudy.id))
 
 
 def withdrawals_in_issue(issue: MagazineIssue) -> list[datetime]:
     """When each case study withdrawn from this issue was withdrawn, in the issue's order: the date is all a reader
-    is told of it."""
-    return list(db.session.scalars(
-        select(CaseStudy.withdrawn_at).where(CaseStudy.issue_id == issue.id,
-                                             CaseStudy.status == CaseStudyStatus.WITHDRAWN)
-        .order_by(CaseStudy.position, CaseStudy.id)))
+    is told of it (only that column is read)."""
+    return list(db.session.scalars(_withdrawals_in_issue(), {"issue_id": issue.id}))
 
 
 def withdrawn_on(case_study_id: int) -> datetime | None:
