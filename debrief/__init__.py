@@ -139,10 +139,12 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(patterns_bp)
     from debrief.admin.national_views import bp as national_bp
     from debrief.publications.moderation_views import bp as moderation_bp
+    from debrief.publications.withdrawal_views import bp as withdrawal_bp
     from debrief.wellbeing.views import bp as wellbeing_bp
 
     app.register_blueprint(national_bp)
     app.register_blueprint(moderation_bp)
+    app.register_blueprint(withdrawal_bp)
     app.register_blueprint(wellbeing_bp)
     from debrief.debriefs.people_views import bp as debrief_people_bp
     app.register_blueprint(debrief_people_bp)

@@ -483,3 +483,35 @@ def test_two_tabs_recording_a_forces_first_response_at_the_same_moment(live, peo
     assert "Someone else saved changes" in refused
     db.session.commit()
     assert list(db.session.scalars(select(ForceResponse.response))) == [saved]
+
+
+def test_two_learning_users_withdrawing_then_republishing_at_the_same_moment(live, people, forces):
+    """One withdrawal and one republication each, both people told so; never a 500."""
+    from debrief.models import CaseStudy
+
+    one_user = create_user(force=forces["A"], roles=[Role.LEARNING], email="learn1@aaa.example")
+    two_user = create_user(force=forces["B"], roles=[Role.LEARNING], email="learn2@bbb.example")
+    issue = create_issue(number=9)
+    case = create_case_study(issue=issue, force=forces["A"])
+    one, two = Browser(live).sign_in(one_user.email), Browser(live).sign_in(two_user.email)
+    withdraw = f"/learning/case-studies/{case.id}/withdraw"
+    forms = [{"reason": f"Reason {n}", "confirmed": "yes", "csrf_token": browser.token(withdraw)}
+             for n, browser in ((1, one), (2, two))]
+    results = together(lambda: one.request(withdraw, forms[0]), lambda: two.request(withdraw, forms[1]))
+    _no_5xx(results)
+    assert [status for status, _ in results] == [302, 302]
+    db.session.commit()
+    assert audit_count("case_study.withdrawn") == 1
+    db.session.expire_all()
+    assert db.session.get(CaseStudy, case.id).status == "withdrawn"
+
+    republish = f"/learning/case-studies/{case.id}/republish"
+    tokens = [one.token(republish), two.token(republish)]
+    results = together(lambda: one.request(republish, {"csrf_token": tokens[0]}),
+                       lambda: two.request(republish, {"csrf_token": tokens[1]}))
+    _no_5xx(results)
+    assert [status for status, _ in results] == [302, 302]
+    db.session.commit()
+    assert audit_count("case_study.republished") == 1
+    db.session.expire_all()
+    assert db.session.get(CaseStudy, case.id).status == "published"

@@ -111,6 +111,7 @@ BY_EVENT: dict[tuple[str, str], Detail] = {
     ("rca.item_removed", "kind"): _v("Item", vocab.GRAPH_ITEMS),
     ("mail.staff_notice_queued", "kind"): _v("Email", vocab.EMAIL_KINDS),
     ("force_response.withdrawn", "reason"): _d("Reason", TEXT),
+    ("case_study.withdrawn", "reason"): _d("Reason", TEXT),
 }
 
 _MONTH = re.compile(r"^(\d{4})(0[1-9]|1[0-2])$")

@@ -85,6 +85,8 @@ EVENTS: dict[str, AuditSpec] = {
     "case_study.question_added": _spec("Added a reflective question", "question", "audience"),
     "case_study.question_updated": _spec("Changed a reflective question", "question", "audience"),
     "case_study.question_removed": _spec("Removed a reflective question", "question"),
+    "case_study.withdrawn": _spec("Withdrew a published case study from every public page", "reason", "number"),
+    "case_study.republished": _spec("Republished a corrected case study into its issue", "number"),
     "case_study.returned_viewed": _spec("A force reviewer read a case study returned with a question", "status"),
     "issue.created": _spec("Started a magazine issue", "number"),
     "issue.updated": _spec("Changed a magazine issue", "number", "change"),

@@ -20,7 +20,8 @@ from debrief.models.user import User
 
 # A case study's statuses, with their labels, are publications.workflow.CaseStudyStatus: the pure workflow table needs
 # them and may not import the models (tests/unit/test_purity.py); this copy is checked equal to it by the tests.
-CASE_STUDY_STATUSES = ("candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected")
+CASE_STUDY_STATUSES = ("candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected",
+                       "withdrawn")
 # Reflective questions are grouped by who should ask them of themselves.
 AUDIENCES = codes(QUESTION_AUDIENCES)
 # The texts of a case study, in reading order: (field, label).
@@ -57,11 +58,15 @@ class CaseStudy(Versioned, db.Model):
     operational_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The case deny list (names, collar numbers, force, places) the texts are checked against. Never rendered.
     deny_terms: Mapped[list[str]] = mapped_column(JSON, default=list)
-    # Why it was returned or rejected, or the question sent back to the force.
+    # Why it was returned, rejected or withdrawn, or the question sent back to the force. Never on a public page.
     status_reason: Mapped[str] = mapped_column(Text, default="")
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("magazine_issue.id", ondelete="SET NULL"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When it was withdrawn from public view (its public address and its issue say so, with this date); cleared when
+    # it is republished, which sets corrected_at (its page then says "Corrected on ...").
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -17,6 +17,7 @@ from debrief.models import CaseStudy, MagazineIssue
 from debrief.publications import reading
 from debrief.rca.pdf import _no_fetching
 
+PDF_KIND = "magazine-pdf"  # the kind of the shared artefact cache's entries
 _PDF_CACHE: OrderedDict[str, bytes] = OrderedDict()
 _PDF_CACHE_SIZE = 16
 _lock = Lock()
@@ -50,12 +51,18 @@ def _cached_pdf(html: str) -> bytes:
         if key in _PDF_CACHE:
             _PDF_CACHE.move_to_end(key)
             return _PDF_CACHE[key]
-    pdf = artefacts.get_or_make("magazine-pdf", (_weasyprint_version(), html), lambda: tagged_pdf(html))
+    pdf = artefacts.get_or_make(PDF_KIND, (_weasyprint_version(), html), lambda: tagged_pdf(html))
     with _lock:
         _PDF_CACHE[key] = pdf
         while len(_PDF_CACHE) > _PDF_CACHE_SIZE:
             _PDF_CACHE.popitem(last=False)
     return pdf
+
+
+def forget_pdfs() -> None:
+    """Empty this worker's in-process PDF cache (a withdrawal: no PDF that held the case study is kept)."""
+    with _lock:
+        _PDF_CACHE.clear()
 
 
 def _weasyprint_version() -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect
-from wtforms import SelectChoice, SelectField
+from wtforms import HiddenField, SelectChoice, SelectField
 
 from debrief import reference as ref
 from debrief.debriefs.fields import Required, checkboxes, choices, long_text, radios, text
@@ -47,6 +47,16 @@ class ReturnForm(BaseForm):
 
 class RejectForm(BaseForm):
     reason = long_text("Why is it being rejected?", required="Enter the reason", max_length=2000)
+
+
+class WithdrawCaseStudyForm(BaseForm):
+    """Withdrawing a published case study: the reason, then (the same form, `confirmed` set) "Are you sure?"."""
+
+    reason = long_text("Why is the case study being withdrawn?",
+                       required="Enter why the case study is being withdrawn", max_length=2000,
+                       hint="For example, what could identify someone. Only the learning team and the audit log "
+                            "see this: it is never shown to the public.")
+    confirmed = HiddenField()
 
 
 class ConfirmForm(BaseForm):

@@ -75,7 +75,8 @@ _EVENT_TEXT = {
     "release": "released by the force as a candidate", "edit": "started editing", "approve": "approved it",
     "schedule": "put it in an issue", "unschedule": "took it out of its issue", "publish": "published it",
     "return": "returned it to the force with a question", "reject": "rejected it",
-    "resubmit": "answered the question and resubmitted it",
+    "resubmit": "answered the question and resubmitted it", "withdraw": "withdrew it from the magazine",
+    "republish": "republished it, corrected",
 }
 
 
@@ -86,7 +87,7 @@ def event_text(event) -> str:
     if event.action in ("release", "resubmit"):
         return ("The force " + what) if event.action == "resubmit" else what[0].upper() + what[1:]
     who = event.actor.name if event.actor is not None else "Someone"
-    return f"{who} {what}" + (f" ({event.comment})" if event.action in ("schedule", "unschedule") else "")
+    return f"{who} {what}" + (f" ({event.comment})" if event.action in ("schedule", "unschedule", "withdraw") else "")
 
 
 @bp.route("/case-studies/<int:case_id>/edit", methods=["GET", "POST"])

@@ -136,7 +136,17 @@ def themes_page():
 @public
 def issue(number: int):
     issue = _issue_or_404(number)
-    return render_template("magazine/issue.html", issue=issue, case_studies=reading.issue_case_studies(issue))
+    return render_template("magazine/issue.html", issue=issue, case_studies=reading.issue_case_studies(issue),
+                           withdrawals=reading.withdrawals_in_issue(issue))
+
+
+def _gone_or_404(case_study_id: int):
+    """A withdrawn case study's address answers 410 Gone with the date it was withdrawn and nothing of its content;
+    any other that is not public, 404."""
+    withdrawn_at = reading.withdrawn_on(case_study_id)
+    if withdrawn_at is None:
+        abort(404)
+    return render_template("magazine/withdrawn.html", withdrawn_at=withdrawn_at), 410
 
 
 @bp.route("/case-studies/<int:case_study_id>")
@@ -144,7 +154,7 @@ def issue(number: int):
 def case_study(case_study_id: int):
     page = page_cache.drawn(("case_study", case_study_id), lambda: _case_study_page(case_study_id))
     if page is None:
-        abort(404)
+        return _gone_or_404(case_study_id)
     return render_template("magazine/drawn.html", page=page)
 
 
@@ -255,7 +265,7 @@ def issue_pdf(number: int):
 def case_study_pdf(case_study_id: int):
     case_study = reading.published_case_study(case_study_id)
     if case_study is None:
-        abort(404)
+        return _gone_or_404(case_study_id)
     return Response(export.case_study_pdf(case_study), mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="learning-case-study-{case_study.id}.pdf"'})
 

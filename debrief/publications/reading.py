@@ -2,6 +2,7 @@
 questions by audience, and the labels of the lists they are tagged with; never a force or a source."""
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 
 from sqlalchemy import and_, bindparam, or_, select
@@ -21,7 +22,9 @@ AUDIENCE_CHOICES: tuple[Choice, ...] = QUESTION_AUDIENCES
 
 
 def visible_case_study():
-    """A case study is public when it is published and, if it is in an issue, that issue is published too."""
+    """The one rule for every public query: a case study is public when it is published (so not withdrawn) and, if it
+    is in an issue, that issue is published too. tests/unit/publications/test_public_rule.py fails when a module
+    tests a case study's status for a public page any other way."""
     published_issues = select(MagazineIssue.id).where(MagazineIssue.status == IssueStatus.PUBLISHED)
     return and_(CaseStudy.status == CaseStudyStatus.PUBLISHED,
                 or_(CaseStudy.issue_id.is_(None), CaseStudy.issue_id.in_(published_issues)))
@@ -42,12 +45,35 @@ def published_issue(number: int) -> MagazineIssue | None:
                                                          MagazineIssue.status == IssueStatus.PUBLISHED))
 
 
+@cache
+def _issue_case_studies():
+    """Built once (a reused statement keeps its cache key): the issue page and its exports run it on every request."""
+    return (select(CaseStudy).where(CaseStudy.issue_id == bindparam("issue_id"), visible_case_study())
+            .options(selectinload(CaseStudy.questions)).order_by(CaseStudy.position, CaseStudy.id))
+
+
 def issue_case_studies(issue: MagazineIssue) -> list[CaseStudy]:
-    """The published case studies of an issue, in the issue's order, with their questions loaded."""
-    return list(db.session.scalars(
-        select(CaseStudy).where(CaseStudy.issue_id == issue.id, CaseStudy.status == CaseStudyStatus.PUBLISHED)
-        .options(selectinload(CaseStudy.questions))
-        .order_by(CaseStudy.position, CaseStudy.id)))
+    """The public case studies of an issue, in the issue's order, with their questions loaded."""
+    return list(db.session.scalars(_issue_case_studies(), {"issue_id": issue.id}))
+
+
+@cache
+def _withdrawals_in_issue():
+    return (select(CaseStudy.withdrawn_at).where(CaseStudy.issue_id == bindparam("issue_id"),
+                                                 CaseStudy.status == CaseStudyStatus.WITHDRAWN)
+            .order_by(CaseStudy.position, CaseStudy.id))
+
+
+def withdrawals_in_issue(issue: MagazineIssue) -> list[datetime]:
+    """When each case study withdrawn from this issue was withdrawn, in the issue's order: the date is all a reader
+    is told of it (only that column is read)."""
+    return list(db.session.scalars(_withdrawals_in_issue(), {"issue_id": issue.id}))
+
+
+def withdrawn_on(case_study_id: int) -> datetime | None:
+    """When this case study was withdrawn from public view, or None if it is not withdrawn (or does not exist)."""
+    return db.session.scalar(select(CaseStudy.withdrawn_at).where(CaseStudy.id == case_study_id,
+                                                                  CaseStudy.status == CaseStudyStatus.WITHDRAWN))
 
 
 @cache

@@ -21,8 +21,7 @@ from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import Force, ForceResponse, IssueFeedback, MagazineIssue, ReflectiveQuestion, User, utcnow
 from debrief.models.publication import IssueStatus, RecommendationStance, ResponseStatus
-from debrief.publications import gate
-from debrief.publications.workflow import CaseStudyStatus
+from debrief.publications import gate, reading
 
 RESPONSE_MAX_LENGTH = 4000
 FEEDBACK_COMMENT_MAX_LENGTH = 1000
@@ -35,10 +34,7 @@ class FeedbackLimitReached(ServiceError):
 
 
 def _question_is_published(question: ReflectiveQuestion) -> bool:
-    case_study = question.case_study
-    if case_study.status != CaseStudyStatus.PUBLISHED:
-        return False
-    return case_study.issue is None or case_study.issue.status == IssueStatus.PUBLISHED
+    return reading.published_question(question.id) is not None
 
 
 # A typing slip guard ("0225" for "2025"), not a rule of the log: before any response the log could hold.

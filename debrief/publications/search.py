@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from debrief.extensions import db
-from debrief.models.publication import IssueStatus
+from debrief.models import CaseStudy
 from debrief.publications.filters import codes_of, escape_like
+from debrief.publications.reading import visible_case_study
 from debrief.publications.search_index import CASE_SHIFT, INDEX_TABLE, KIND_SHIFT, KINDS, MARK_END, MARK_START
-from debrief.publications.workflow import CaseStudyStatus
 
 MAX_TERMS = 8
 LIMIT = 50
@@ -84,20 +85,28 @@ class Results:
     terms: list[str]
 
 
+@cache
+def _public_case_ids(dialect_name: str) -> str:
+    """SQL selecting the ids of the public case studies: the one rule (reading.visible_case_study), compiled once for
+    each database, so the search's own SQL can never drift from what every other public page shows."""
+    dialect = db.session.get_bind().dialect
+    assert dialect.name == dialect_name
+    statement = select(CaseStudy.id).where(visible_case_study())
+    return " ".join(str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})).split())
+
+
 def _case_filter(theme: str | None, issue: int | None) -> tuple[str, dict]:
-    """SQL selecting the ids of the published case studies that pass the filters."""
-    sql = [f"c.status = '{CaseStudyStatus.PUBLISHED}'",
-           "(c.issue_id IS NULL OR c.issue_id IN"
-           f" (SELECT id FROM magazine_issue WHERE status = '{IssueStatus.PUBLISHED}'))"]
+    """SQL selecting the ids of the public case studies that pass the filters."""
+    sql = [_public_case_ids(db.session.get_bind().dialect.name)]
     params: dict = {}
     if theme:
         # As filters.has_code (analytics.sql.json_has): the JSON array's text holds the quoted code (codes are checked by the caller).
-        sql.append("CAST(c.themes AS TEXT) LIKE :theme ESCAPE '\\'")
+        sql.append("CAST(case_study.themes AS TEXT) LIKE :theme ESCAPE '\\'")
         params["theme"] = f'%"{escape_like(theme)}"%'
     if issue is not None:
-        sql.append("c.issue_id IN (SELECT id FROM magazine_issue WHERE number = :issue)")
+        sql.append("case_study.issue_id IN (SELECT id FROM magazine_issue WHERE number = :issue)")
         params["issue"] = issue
-    return "SELECT c.id FROM case_study c WHERE " + " AND ".join(sql), params
+    return " AND ".join(sql), params
 
 
 def search(query: str, *, theme: str | None = None, issue: int | None = None,

@@ -25,6 +25,8 @@ from debrief.publications.issues import (  # noqa: F401
     publish_issue, record_feedback_view, remove_article, remove_from_issue, status_counts, update_article,
     update_issue,
 )
+# Withdrawal and republication after publication live in withdrawal.py; part of this service's interface too.
+from debrief.publications.withdrawal import republish_case_study, withdraw_case_study  # noqa: F401
 
 # --- release ---------------------------------------------------------------------------------------
 

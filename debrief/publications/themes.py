@@ -14,8 +14,7 @@ from debrief.extensions import db
 from debrief.models import CaseStudy, MagazineIssue
 from debrief.models.publication import IssueStatus
 from debrief.analytics.sql import json_has
-from debrief.publications.reading import THEME_CHOICES
-from debrief.publications.workflow import CaseStudyStatus
+from debrief.publications.reading import THEME_CHOICES, visible_case_study
 from debrief.reference import Choice
 
 
@@ -42,7 +41,7 @@ def _published_in_issues():
     key; the magazine's home page runs it on every request)."""
     return (select(CaseStudy.id, CaseStudy.title, CaseStudy.themes, MagazineIssue.number, MagazineIssue.theme)
             .join(MagazineIssue, MagazineIssue.id == CaseStudy.issue_id)
-            .where(CaseStudy.status == CaseStudyStatus.PUBLISHED, MagazineIssue.status == IssueStatus.PUBLISHED)
+            .where(visible_case_study(), MagazineIssue.status == IssueStatus.PUBLISHED)
             .order_by(MagazineIssue.number.desc(), CaseStudy.position, CaseStudy.id))
 
 

@@ -11,7 +11,8 @@ from debrief.errors import ServiceError
 
 
 class CaseStudyStatus(StrEnum):
-    """Where a case study stands, from released candidate to published (or sent back, or rejected)."""
+    """Where a case study stands, from released candidate to published (or sent back, or rejected), and withdrawn
+    from public view after publication (to be corrected and republished)."""
 
     CANDIDATE = "candidate"
     IN_EDIT = "in_edit"
@@ -20,6 +21,7 @@ class CaseStudyStatus(StrEnum):
     PUBLISHED = "published"
     RETURNED = "returned"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
 
     @property
     def label(self) -> str:
@@ -27,7 +29,7 @@ class CaseStudyStatus(StrEnum):
 
 
 STATUSES = tuple(CaseStudyStatus)
-CANDIDATE, IN_EDIT, APPROVED, SCHEDULED, PUBLISHED, RETURNED, REJECTED = STATUSES
+CANDIDATE, IN_EDIT, APPROVED, SCHEDULED, PUBLISHED, RETURNED, REJECTED, WITHDRAWN = STATUSES
 
 # Who acts: the learning team (never sees identifiable text), a reviewer of the releasing force, and publishing
 # an issue (the learning team's "publish" on the issue, which moves every case study in it).
@@ -35,17 +37,20 @@ LEARNING_TEAM, FORCE_REVIEWER, PUBLISHING = "learning_team", "force_reviewer", "
 
 STATUS_LABELS = {
     CANDIDATE: "Candidate", IN_EDIT: "In edit", APPROVED: "Approved", SCHEDULED: "Scheduled",
-    PUBLISHED: "Published", RETURNED: "Returned to the force", REJECTED: "Rejected",
+    PUBLISHED: "Published", RETURNED: "Returned to the force", REJECTED: "Rejected", WITHDRAWN: "Withdrawn",
 }
 STATUS_TAGS = {
     CANDIDATE: "govuk-tag--blue", IN_EDIT: "govuk-tag--light-blue", APPROVED: "govuk-tag--turquoise",
     SCHEDULED: "govuk-tag--purple", PUBLISHED: "govuk-tag--green", RETURNED: "govuk-tag--orange",
-    REJECTED: "govuk-tag--red",
+    REJECTED: "govuk-tag--red", WITHDRAWN: "govuk-tag--grey",
 }
 
 # States before an issue holds it: the learning team may still change the text (saving an approved one needs
 # approving again), send it back or reject it.
 EDITABLE = (CANDIDATE, IN_EDIT, APPROVED)
+# A withdrawn case study is corrected where it stands: its text and questions may be changed, and it goes back into
+# its issue by "republish" (which passes the publication gate again), not through approval and an issue's publishing.
+CORRECTABLE = (*EDITABLE, WITHDRAWN)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("return", EDITABLE, RETURNED, LEARNING_TEAM, needs_comment=True, label="Return to the force"),
     Transition("reject", EDITABLE, REJECTED, LEARNING_TEAM, needs_comment=True, label="Reject"),
     Transition("resubmit", (RETURNED,), CANDIDATE, FORCE_REVIEWER, needs_comment=True, label="Resubmit"),
+    # After publication: taken off every public page at once, with a reason kept internal; put back once corrected.
+    Transition("withdraw", (PUBLISHED,), WITHDRAWN, LEARNING_TEAM, needs_comment=True, label="Withdraw"),
+    Transition("republish", (WITHDRAWN,), PUBLISHED, LEARNING_TEAM, label="Republish"),
 )
 BY_ACTION = {t.action: t for t in TRANSITIONS}
 
@@ -92,10 +100,12 @@ def transition(status: str, action: str, actor: str, comment: str = "") -> str:
             f"A case study that is {STATUS_LABELS.get(status, status).lower()} cannot be moved that way.")
     if t.needs_comment and not comment.strip():
         raise TransitionRefused("Enter the reason" if action == "reject" else
+                                "Enter why the case study is being withdrawn" if action == "withdraw" else
                                 "Enter the question for the force" if action == "return" else
                                 "Enter your answer to the learning team's question")
     return t.to_status
 
 
 def is_editable(status: str) -> bool:
-    return status in EDITABLE
+    """Whether the learning team may change the text and questions now (before an issue holds it, or withdrawn)."""
+    return status in CORRECTABLE

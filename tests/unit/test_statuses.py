@@ -18,7 +18,7 @@ from debrief.publications.workflow import CaseStudyStatus
 STORED = {
     DebriefStatus: ["requested", "draft", "submitted", "not_there"],
     SectionStatus: ["not_started", "in_progress", "completed"],
-    CaseStudyStatus: ["candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected"],
+    CaseStudyStatus: ["candidate", "in_edit", "approved", "scheduled", "published", "returned", "rejected", "withdrawn"],
     IssueStatus: ["draft", "published"],
     ResponseStatus: ["draft", "approved", "withdrawn"],
     SubscriberStatus: ["pending", "confirmed"],

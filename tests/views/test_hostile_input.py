@@ -27,7 +27,7 @@ from datetime import datetime
 
 from debrief.audit import record
 from debrief.extensions import db
-from debrief.models import ForceSubject, PublicPerson
+from debrief.models import ForceSubject, PublicPerson, utcnow
 from debrief.rca.service import team
 from debrief.rca import service as rca_service
 from debrief.debriefs import people_service
@@ -171,6 +171,8 @@ def world(who, learner):
     create_case_study(force=force, status="approved", title="Approved and waiting")
     issue = create_issue(status="published")
     create_case_study(issue=issue, force=force)
+    withdrawn = create_case_study(issue=issue, force=force, title="Withdrawn", status="withdrawn")
+    withdrawn.withdrawn_at = utcnow()
     draft_issue = create_issue(status="draft", number=issue.number + 1,
                                articles=[{"title": "From the college", "body": "Text"}])
     create_case_study(issue=draft_issue, force=force, status="scheduled", title="Scheduled")

@@ -222,6 +222,19 @@ MATRIX = [
                                             Role.WELLBEING: 403}),
     ("/wellbeing/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
                      Role.NATIONAL_ADMIN: 403, Role.WELLBEING: 200}),
+    # The learning team withdraws a published case study (any force's: it works across forces) and republishes it
+    # once corrected; not from any other status.
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 200, Role.ADMIN: 403,
+              Role.NATIONAL_ADMIN: 403, Role.WELLBEING: 403})
+      for path in ("/learning/case-studies/{published_case_study}/withdraw",
+                   "/learning/case-studies/{withdrawn_case}/republish")],
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
+              Role.NATIONAL_ADMIN: 403, Role.WELLBEING: 403})
+      for path in ("/learning/case-studies/{candidate_case}/withdraw",
+                   "/learning/case-studies/{published_case_study}/republish",
+                   "/learning/case-studies/{withdrawn_case}/withdraw")],
+    ("/learning/case-studies/{missing}/withdraw", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                                   Role.LEARNING: 404, Role.ADMIN: 403}),
     # The learning team moderates forces' responses.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 200, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 403, Role.WELLBEING: 403})
@@ -297,9 +310,11 @@ def _learning_ids(people) -> dict[str, int]:
     candidate = create_case_study(force=own, status="candidate")
     returned = create_case_study(force=own, status="returned")
     elsewhere = create_case_study(force=other, status="returned")
+    withdrawn = create_case_study(force=other, status="withdrawn")
     issue_id = {n: i for n, i in db.session.execute(select(MagazineIssue.number, MagazineIssue.id))}
     return {"candidate_case": candidate.id, "candidate_question": candidate.questions[0].id,
             "returned_case": returned.id, "other_force_case": elsewhere.id, "missing": 999999,
+            "withdrawn_case": withdrawn.id,
             "published_issue_id": issue_id[1], "draft_issue_id": issue_id[2]}
 
 

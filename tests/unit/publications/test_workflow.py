@@ -21,6 +21,8 @@ EXPECTED = {
     **{(s, "return"): ("returned", wf.LEARNING_TEAM) for s in ("candidate", "in_edit", "approved")},
     **{(s, "reject"): ("rejected", wf.LEARNING_TEAM) for s in ("candidate", "in_edit", "approved")},
     ("returned", "resubmit"): ("candidate", wf.FORCE_REVIEWER),
+    ("published", "withdraw"): ("withdrawn", wf.LEARNING_TEAM),
+    ("withdrawn", "republish"): ("published", wf.LEARNING_TEAM),
 }
 
 
@@ -40,17 +42,20 @@ def test_every_cell_of_the_table(status, action, actor):
             wf.transition(status, action, actor, comment="Because")
 
 
-def test_published_and_rejected_are_final():
-    for status in ("published", "rejected"):
-        assert all(wf.allowed(status, actor) == [] for actor in ACTORS)
+def test_rejected_is_final_and_published_can_only_be_withdrawn():
+    assert all(wf.allowed("rejected", actor) == [] for actor in ACTORS)
+    assert [t.action for t in wf.allowed("published", wf.LEARNING_TEAM)] == ["withdraw"]
+    assert wf.allowed("published", wf.FORCE_REVIEWER) == wf.allowed("published", wf.PUBLISHING) == []
+    assert [t.action for t in wf.allowed("withdrawn", wf.LEARNING_TEAM)] == ["republish"]
 
 
 @pytest.mark.parametrize("action,status,actor,message", [
     ("return", "in_edit", wf.LEARNING_TEAM, "Enter the question for the force"),
     ("reject", "candidate", wf.LEARNING_TEAM, "Enter the reason"),
     ("resubmit", "returned", wf.FORCE_REVIEWER, "Enter your answer"),
+    ("withdraw", "published", wf.LEARNING_TEAM, "Enter why the case study is being withdrawn"),
 ])
-def test_return_reject_and_resubmit_need_words(action, status, actor, message):
+def test_return_reject_resubmit_and_withdraw_need_words(action, status, actor, message):
     with pytest.raises(wf.TransitionRefused, match=message):
         wf.transition(status, action, actor, comment="   ")
 
@@ -67,4 +72,5 @@ def test_unknown_action_is_refused():
 
 
 def test_editable_states():
-    assert [s for s in wf.STATUSES if wf.is_editable(s)] == ["candidate", "in_edit", "approved"]
+    # A withdrawn case study is corrected where it stands (then republished); a published one never changes.
+    assert [s for s in wf.STATUSES if wf.is_editable(s)] == ["candidate", "in_edit", "approved", "withdrawn"]
