@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
+from .alternations import compile_grouped
+
 # Letters that IGNORECASE matches to an ASCII letter besides its two cases.
 _CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
@@ -195,7 +197,7 @@ def scout(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """
     found = scout_source(pattern)
     try:
-        return re.compile(*found) if found else None
+        return (compile_grouped(*found) or re.compile(*found)) if found else None
     except (re.error, RecursionError):  # e.g. a conditional on a group, which a look-behind may not hold
         return None
 
@@ -234,7 +236,8 @@ def _pair_scout(pattern: re.Pattern[str], starts: re.Pattern[str]) -> tuple[re.P
                 if starts.flags & ~re.UNICODE == 0 and not raw.flags & (re.VERBOSE | re.ASCII):
                     body = _GLOBAL_FLAGS.sub("", raw.pattern)
                     # The trigger keeps its own flags (none) whatever the pattern's are.
-                    joined = re.compile(f"[{cls}](?<=(?=(?-ims:{starts.pattern}))(?=(?:{body}))[{cls}])", raw.flags)
+                    source = f"[{cls}](?<=(?=(?-ims:{starts.pattern}))(?=(?:{body}))[{cls}])"
+                    joined = compile_grouped(source, raw.flags) or re.compile(source, raw.flags)
                     _PAIRS[key] = (joined, high)
         except (_Unknown, re.error, RecursionError):
             pass
