@@ -81,29 +81,63 @@ def _seq(seq: Seq, icase: bool, state: object, changed: list[int]) -> Seq:
     return out
 
 
+# Under IGNORECASE an ASCII letter also matches these (Python's simple case mappings: "İ".lower() == "i",
+# "ı".upper() == "I", Kelvin sign, long s); tests check the table against every code point.
+CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _opening(literal: tuple[object, object], icase: bool, state: object) -> tuple[object, object]:
+    """A group's first character. Ignoring case, an explicit class of its spellings read with case: the regex
+    engine skips a branch opening with a class without entering it, not one opening with a case-blind letter."""
+    ch = chr(literal[1])  # type: ignore[arg-type]
+    if not icase or not ch.isalpha():
+        return literal
+    spellings = sorted({ch.lower(), ch.upper(), *CASE_EXTRAS.get(ch.lower(), "")})
+    cls = _sub(state, [(_c.IN, [(_c.LITERAL, ord(x)) for x in spellings])])
+    return (_c.SUBPATTERN, (None, 0, re.IGNORECASE, cls))
+
+
 def _key(code: int, icase: bool) -> str:
     ch = chr(code)
     # Two different ASCII letters never match one character, even ignoring case ("ſ" ~ "s", "K" ~ "k" only).
     return ch.lower() if icase else ch
 
 
+def _led(branch: Seq) -> bool:
+    return bool(branch) and branch[0][0] is _c.LITERAL and branch[0][1] < 128  # type: ignore[operator]
+
+
 def _branches(branches: list[Seq], icase: bool, state: object, changed: list[int]) -> list[Seq]:
-    """The branches grouped by their opening character, first appearance first, each group's in their order."""
-    if len(branches) < MIN_BRANCHES or not all(b and b[0][0] is _c.LITERAL and b[0][1] < 128 for b in branches):  # type: ignore[operator]
+    """The branches with each run of branches opening with a plain character grouped by that character, first
+    appearance first, each group's branches in their order (branches of other runs keep their places)."""
+    if len(branches) < MIN_BRANCHES or sum(map(_led, branches)) < 2:
         return branches
+    out: list[Seq] = []
+    run: list[Seq] = []
+    for b in branches:
+        if _led(b):
+            run.append(b)
+            continue
+        out += _group(run, icase, state, changed) if len(run) >= 2 else run
+        run = []
+        out.append(b)  # an empty branch too
+    return out + (_group(run, icase, state, changed) if len(run) >= 2 else run)
+
+
+def _group(branches: list[Seq], icase: bool, state: object, changed: list[int]) -> list[Seq]:
+    """Branches that all open with a plain character, grouped by it: at any position only one group can match."""
     groups: dict[str, list[Seq]] = {}
     for b in branches:
         groups.setdefault(_key(b[0][1], icase), []).append(b)  # type: ignore[arg-type]
-    if len(groups) == len(branches):
+    if len(groups) == len(branches) and not icase:
         return branches
     changed[0] += 1
     out: list[Seq] = []
     for members in groups.values():
+        first = _opening(members[0][0], icase, state)
         if len(members) == 1:
-            out.append(members[0])
+            out.append([first, *members[0][1:]])
             continue
-        # The group's first character as its first branch wrote it: under IGNORECASE all its spellings match alike.
-        first = members[0][0]
         rests = [m[1:] for m in members]
         if all(rests):
             rests = _branches(rests, icase, state, changed)

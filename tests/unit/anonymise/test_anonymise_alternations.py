@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import debrief.anonymise  # noqa: F401 - installs the gates and the grouped alternations
-from debrief.anonymise.alternations import compile_grouped, faster
+from debrief.anonymise.alternations import CASE_EXTRAS, compile_grouped, faster
 from debrief.anonymise.gates import GatedPattern
 
 from .test_anonymise_gates import _spans, _texts
@@ -73,3 +73,20 @@ def test_patterns_without_a_long_literal_alternation_are_left_as_they_are() -> N
     plain = re.compile(r"\b[A-Z][a-z]+\s+(?:Road|Street)\b")
     assert faster(plain) is plain
     assert compile_grouped(r"(?:a|b|c|d)", 0) is None  # no two branches share a first character
+
+
+def test_the_spellings_of_each_letter_are_every_character_ignorecase_matches() -> None:
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        matched = {m.group() for m in re.compile(letter, re.IGNORECASE).finditer(every)}
+        assert matched == {letter, letter.upper(), *CASE_EXTRAS.get(letter, "")}, letter
+
+
+def test_branches_of_other_shapes_keep_their_places() -> None:
+    # A class-led branch and an empty branch between runs of word branches stay where they were.
+    source = r"\b(?i:the|then|[0-9]+|tho|a||an|and)(?P<x>\w?)"
+    grouped = compile_grouped(source, 0)
+    plain = re.compile(source)
+    assert grouped is not None
+    text = "then the 12 thou an andy a and Thorn x"
+    assert _spans(grouped.finditer(text)) == _spans(plain.finditer(text))
