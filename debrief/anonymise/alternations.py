@@ -2,11 +2,12 @@
 
 The regex engine tries an alternation's branches one by one. A case-insensitive list of words ("(?i:a|an|the|his|
 her|...)", car makes, cue words) gets no quick first-character test, so each branch is entered at every position
-tried. `faster` re-reads a compiled pattern's parse tree and groups the branches of each alternation whose branches
-all open with a plain character by that character (its lower case where the alternation ignores case), keeping
-their order: "(?:Mon|Monday|Tue)" becomes "(?:M(?:on|onday)|Tue)". At any position only the branches opening with
-the character there can match, and they are tried in the same order as before, so every match, group and
-backtrack is the same. The compiled pattern keeps its source text, flags and groups.
+tried. `faster` re-reads a compiled pattern's parse tree and groups each run of an alternation's branches that open
+with a plain character by that character (its lower case where the alternation ignores case), keeping their order:
+"(?:Mon|Monday|Tue)" becomes "(?:M(?:on|onday)|Tue)". At any position only the branches opening with the character
+there can match, and they are tried in the same order as before, so every match, group and backtrack is the same.
+Ignoring case, a group opens with the class of its letter's spellings read with case, which the engine skips at a
+glance. The compiled pattern keeps its source text, flags and groups.
 """
 from __future__ import annotations
 
@@ -63,8 +64,8 @@ def _seq(seq: Seq, icase: bool, state: object, changed: list[int]) -> Seq:
             inner = (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
             av = (group, add, remove, _sub(state, _seq(list(body.data), inner, state, changed)))
         elif op is _c.BRANCH:
-            branches = _branches([_seq(list(b.data), icase, state, changed) for b in av[1]], icase, state,  # type: ignore[index]
-                                 changed)
+            alternatives = [_seq(list(b.data), icase, state, changed) for b in av[1]]  # type: ignore[index]
+            branches = _branches(alternatives, icase, state, changed)
             if len(branches) == 1:  # every branch opened with the same character: "a(?:b|c)" in place of "(?:ab|ac)"
                 out.extend(branches[0])
                 continue

@@ -9,8 +9,9 @@ the anonymiser's modules, so a new rule gets its gate without a line of its own.
 
 Writing a rule cheaply: compile it once at module level (not inside a function); a cue word that every match
 holds ("born", "partial index") becomes its gate; a pattern opening with "\\b" and a keyword or a few
-capitals gets a first-character trigger too (triggers.py). A pattern compiled inside a function, or one
-opening with a lower-case letter anywhere in a word, scans the whole text at every position.
+capitals gets a first-character trigger too (triggers.py), and a scout where the trigger would fire too often for a
+Python step each; a long list of words in an alternation is grouped by first letter (alternations.py). A pattern
+compiled inside a function, or one opening with a lower-case letter anywhere in a word, gets none of these.
 """
 from __future__ import annotations
 
@@ -105,7 +106,8 @@ class GatedPattern:
     `match` and `fullmatch` (tried at one place) are the pattern's own; the scans answer as the pattern would.
     """
 
-    __slots__ = ("raw", "needles", "trigger", "_scout", "_scout_source", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("raw", "needles", "trigger", "_scout", "_scout_source", "match", "fullmatch", "pattern", "flags",
+                 "groups", "groupindex")
 
     def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None,
                  scouted: tuple[str, int] | None = None) -> None:
