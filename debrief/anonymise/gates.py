@@ -9,8 +9,9 @@ the anonymiser's modules, so a new rule gets its gate without a line of its own.
 
 Writing a rule cheaply: compile it once at module level (not inside a function); a cue word that every match
 holds ("born", "partial index") becomes its gate; a pattern opening with "\\b" and a keyword or a few
-capitals gets a first-character trigger too (triggers.py). A pattern compiled inside a function, or one
-opening with a lower-case letter anywhere in a word, scans the whole text at every position.
+capitals gets a first-character trigger too (triggers.py), and a scout where the trigger would fire too often for a
+Python step each; a long list of words in an alternation is grouped by first letter (alternations.py). A pattern
+compiled inside a function, or one opening with a lower-case letter anywhere in a word, gets none of these.
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from types import ModuleType
 
-from .triggers import trigger
+from .alternations import compile_grouped, faster
+from .triggers import scout_source, trigger
 
 # Scans shorter than this are cheaper than the gate (a look at a few words before a name, say).
 MIN_SPAN = 160
@@ -104,12 +106,18 @@ class GatedPattern:
     `match` and `fullmatch` (tried at one place) are the pattern's own; the scans answer as the pattern would.
     """
 
-    __slots__ = ("raw", "needles", "trigger", "match", "fullmatch", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("raw", "needles", "trigger", "_scout", "_scout_source", "match", "fullmatch", "pattern", "flags",
+                 "groups", "groupindex")
 
-    def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None) -> None:
+    def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None,
+                 scouted: tuple[str, int] | None = None) -> None:
         self.raw = raw
         self.needles = tuple(sorted(found or (), key=lambda n: (-len(n), n)))
         self.trigger = starts
+        # Where a match starts, found by the regex engine alone (triggers.scout), compiled at its first use (a
+        # long look-ahead is slow to compile, and many patterns never meet a long text); else the trigger.
+        self._scout_source = scouted
+        self._scout: re.Pattern[str] | None = None if scouted else starts
         self.match = raw.match
         self.fullmatch = raw.fullmatch
         self.pattern = raw.pattern
@@ -120,6 +128,17 @@ class GatedPattern:
     def absent(self, text: str) -> bool:
         """Whether `text` holds none of the needles, so the pattern matches nowhere in it."""
         return self._absent(text, 0, len(text))
+
+    @property
+    def scout(self) -> re.Pattern[str] | None:
+        """The scout (or, without one, the trigger) that says where a match can start."""
+        if self._scout_source is not None:
+            try:
+                self._scout = compile_grouped(*self._scout_source) or re.compile(*self._scout_source)
+            except (re.error, RecursionError):  # e.g. a conditional on a group, which a look-behind may not hold
+                self._scout = self.trigger
+            self._scout_source = None
+        return self._scout
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if not self.needles or min(endpos, len(text)) - pos < MIN_SPAN:
@@ -135,14 +154,14 @@ class GatedPattern:
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._absent(string, pos, endpos):
             return None
-        if self.trigger is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
             return next(self._at_triggers(string, pos, endpos), None)
         return self.raw.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if self._absent(string, pos, endpos):
             return iter(())
-        if self.trigger is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
             return self._at_triggers(string, pos, endpos)
         return self.raw.finditer(string, pos, endpos)
 
@@ -150,7 +169,7 @@ class GatedPattern:
         """The pattern's matches, tried only where its trigger says one can start (none is empty)."""
         match = self.raw.match
         last = pos
-        for t in self.trigger.finditer(string, pos, endpos):  # type: ignore[union-attr]
+        for t in self.scout.finditer(string, pos, endpos):  # type: ignore[union-attr]
             at = t.start()
             if at < last:
                 continue
@@ -189,17 +208,31 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | GatedPattern:
         return pattern
     found = needles(pattern)
     starts = trigger(pattern)
-    return GatedPattern(pattern, found, starts) if found or starts else pattern
+    scouted = scout_source(pattern)
+    return GatedPattern(pattern, found, starts, scouted) if found or starts or scouted else pattern
 
 
 def install(modules: Iterable[ModuleType]) -> int:
-    """Put every module-level compiled pattern of `modules` behind its gate; the number gated."""
+    """Put every module-level compiled pattern of `modules` behind its gate, its alternations grouped by first
+    character (alternations.py); the number gated."""
     count = 0
     for module in modules:
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                wrapped = gated(value)
+                wrapped = gated(faster(value))
                 if wrapped is not value:
                     setattr(module, name, wrapped)
-                    count += 1
+                    count += isinstance(wrapped, GatedPattern)
+            elif isinstance(value, tuple) and not name.startswith("__"):
+                # A table of patterns ((pattern, subtype), ...): its alternations grouped, the patterns left ungated.
+                grouped = _faster_in(value)
+                if grouped is not value:
+                    setattr(module, name, grouped)
     return count
+
+
+def _faster_in(table: tuple[object, ...], depth: int = 0) -> tuple[object, ...]:
+    """`table` with its compiled patterns (and those of the tuples in it) grouped by `faster`; itself if none is."""
+    out = tuple(faster(v) if isinstance(v, re.Pattern) and isinstance(v.pattern, str)
+                else _faster_in(v, depth + 1) if isinstance(v, tuple) and depth < 1 else v for v in table)
+    return table if all(a is b for a, b in zip(out, table)) else out

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 from .gates import GatedPattern
+from .triggers import finditer_at as scouted_finditer_at
 from .vocab import RANK_RE, RANKS
 
 V = TypeVar("V")
@@ -44,19 +45,12 @@ def finditer_at(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -
 
     The same matches as finditer when every match of `pattern` starts at a match of `trigger`; much
     faster for patterns with long alternations, which the regex engine would try at every position.
-    A gated pattern (gates.py) whose needles the text lacks is not tried at all.
+    A gated pattern (gates.py) whose needles the text lacks is not tried at all; the regex engine
+    finds where both match (triggers.finditer_at).
     """
     if isinstance(pattern, GatedPattern) and pattern.absent(text):
-        return
-    last = 0
-    for t in trigger.finditer(text):
-        pos = t.start()
-        if pos < last:
-            continue
-        m = pattern.match(text, pos)
-        if m:
-            yield m
-            last = max(m.end(), pos + 1)
+        return iter(())
+    return scouted_finditer_at(pattern, trigger, text)
 
 
 @lru_cache(maxsize=8)

@@ -9,8 +9,11 @@ tried only there (gates.GatedPattern). The same matches, as every match starts o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
+
+from .alternations import compile_grouped
 
 # Letters that IGNORECASE matches to an ASCII letter besides its two cases.
 _CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
@@ -22,6 +25,8 @@ _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _COST_LOWER_WORD_START, _COST_LOWER, _COST_UPPER, _COST_DIGIT, _COST_OTHER = 8, 80, 5, 15, 5
 _COST_SPACE = 400  # a space fires between every two words
 MAX_COST = 120
+# A scout's firings cost no Python step, so it pays far more often than a trigger (measured on 2 KB passages).
+SCOUT_MAX_COST = 1000
 # A pattern opening with many alternatives is costly to try at a position, so fewer tries pay for more firings.
 _COST_PER_ALTERNATIVE = 8
 
@@ -107,11 +112,25 @@ def _alternatives(seq: list[tuple[object, object]]) -> int:
     return 0
 
 
-def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A one-character pattern matching wherever a match of `pattern` can start, or None when none is worth it."""
+def _starts(pattern: re.Pattern[str]) -> tuple[list[tuple[object, object]], set[str], set[str], int] | None:
+    """The pattern's parse tree, the characters (and categories) a match can start with and the shortest match's
+    width, or None when a trigger cannot help: the set is unknown, the pattern may match the empty string, it is
+    one character wide, or the regex engine already skips ahead by its first character. Read once a pattern (the
+    trigger and the scout both ask)."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _STARTS:
+        _STARTS[key] = _read_starts(pattern)
+    return _STARTS[key]
+
+
+_STARTS: dict[tuple[str, int], tuple[list[tuple[object, object]], set[str], set[str], int] | None] = {}
+
+
+def _read_starts(pattern: re.Pattern[str]) -> tuple[list[tuple[object, object]], set[str], set[str], int] | None:
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
-        if tree.getwidth()[1] <= 1:  # a trigger itself: nothing to gain
+        low, high = tree.getwidth()
+        if high <= 1:  # a trigger itself: nothing to gain
             return None
         chars: set[str] = set()
         cats: set[str] = set()
@@ -122,13 +141,147 @@ def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     seq = list(tree)
     if _engine_skips(seq):
         return None
-    word_start = bool(seq) and seq[0][0] is _c.AT and seq[0][1] is _c.AT_BOUNDARY \
+    return seq, chars, cats, low
+
+
+def _word_start(seq: list[tuple[object, object]], chars: set[str]) -> bool:
+    """Whether the pattern opens with "\\b" before a word character: a match starts only at a word's start."""
+    return bool(seq) and seq[0][0] is _c.AT and seq[0][1] is _c.AT_BOUNDARY \
         and all(ch.isalnum() or ch == "_" for ch in chars)
-    cost = sum(_COST_SPACE if ch.isspace() and ch != "\n" else _COST_DIGIT if ch.isdigit() else _COST_UPPER if ch.isupper() else
+
+
+def cost(seq: list[tuple[object, object]], chars: set[str], cats: set[str]) -> int:
+    """A rough count of the places in 2 KB of prose where a match of the pattern can start."""
+    word_start = _word_start(seq, chars)
+    return sum(_COST_SPACE if ch.isspace() and ch != "\n" else _COST_DIGIT if ch.isdigit() else _COST_UPPER if ch.isupper() else
                (_COST_LOWER_WORD_START if word_start else _COST_LOWER) if ch.isascii() and ch.islower() else
                _COST_OTHER for ch in chars) + 10 * _COST_DIGIT * len(cats)
-    if cost > MAX_COST + _COST_PER_ALTERNATIVE * _alternatives(seq):
+
+
+def _class(chars: set[str], cats: set[str]) -> str:
+    return "".join("\\" + ch if ch in "\\]^-[" else ch for ch in sorted(chars)) + "".join(sorted(cats))
+
+
+# Global inline flags ("(?m)") must open an expression: they are taken off a pattern embedded in a scout (its
+# compiled flags hold them).
+_GLOBAL_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
+
+
+def scout_source(pattern: re.Pattern[str]) -> tuple[str, int] | None:
+    """The source and flags of the pattern's scout (see `scout`), or None when a scout cannot help."""
+    found = _starts(pattern)
+    if found is None:
         return None
-    cls = "".join("\\" + ch if ch in "\\]^-[" else ch for ch in sorted(chars)) + "".join(sorted(cats))
+    seq, chars, cats, shortest = found
+    # A class that fires at most letters saves little over the plain scan; a pattern as short as a word or two
+    # matches so often that finding each match twice costs more than the scout saves.
+    if cost(seq, chars, cats) > SCOUT_MAX_COST or shortest < 3:
+        return None
+    cls = _class(chars, cats)
+    body = _GLOBAL_FLAGS.sub("", pattern.pattern)
+    if pattern.flags & re.VERBOSE:
+        body += "\n"  # a comment on the pattern's last line ends there, not after the scout's brackets
+    # After "\b", a cheap look at the character before skips the middles of words (as `trigger` does).
+    word_start = _word_start(seq, chars) and not pattern.flags & re.ASCII
+    before = f"(?<!\\w[{cls}])" if word_start else ""
+    return f"[{cls}]{before}(?<=(?=(?:{body}))[{cls}])", pattern.flags
+
+
+def scout(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A one-character pattern matching exactly where a match of `pattern` starts, or None.
+
+    It opens with the class of characters a match can start with, so the regex engine skips ahead to those at C
+    speed, and there tries the whole pattern inside a look-ahead (held in a one-character look-behind): the
+    pattern is tried only where it can start, and a position where it fails costs no Python step. Unlike
+    `trigger`, it pays however often its class fires, so its cost limit is far higher.
+    """
+    found = scout_source(pattern)
+    try:
+        return (compile_grouped(*found) or re.compile(*found)) if found else None
+    except (re.error, RecursionError):  # e.g. a conditional on a group, which a look-behind may not hold
+        return None
+
+
+def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A one-character pattern matching wherever a match of `pattern` can start, or None when none is worth it."""
+    found = _starts(pattern)
+    if found is None:
+        return None
+    seq, chars, cats, _ = found
+    word_start = _word_start(seq, chars)
+    if cost(seq, chars, cats) > MAX_COST + _COST_PER_ALTERNATIVE * _alternatives(seq):
+        return None
+    cls = _class(chars, cats)
     # After "\b", a word character starts a match only where no word character comes before it.
     return re.compile(f"[{cls}](?<!\\w[{cls}])" if word_start else f"[{cls}]")
+
+
+_PAIRS: dict[tuple[re.Pattern[str], re.Pattern[str]], tuple[re.Pattern[str], int] | None] = {}
+
+
+def _pair_scout(pattern: re.Pattern[str], starts: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
+    """A one-character pattern matching where `starts` and `pattern` both match, and the widest match of
+    `starts`; None when they cannot be joined (an unknown first character, a trigger of unbounded width)."""
+    key = (pattern, starts)
+    if key not in _PAIRS:
+        _PAIRS[key] = None
+        try:
+            tree = _parser.parse(starts.pattern, starts.flags)
+            low, high = tree.getwidth()
+            chars: set[str] = set()
+            cats: set[str] = set()
+            if low >= 1 and high < 100 and not _first(list(tree), bool(starts.flags & re.IGNORECASE), chars, cats):
+                cls = _class(chars, cats)
+                raw = getattr(pattern, "raw", pattern)
+                if starts.flags & ~re.UNICODE == 0 and not raw.flags & (re.VERBOSE | re.ASCII):
+                    body = _GLOBAL_FLAGS.sub("", raw.pattern)
+                    # The trigger keeps its own flags (none) whatever the pattern's are.
+                    source = f"[{cls}](?<=(?=(?-ims:{starts.pattern}))(?=(?:{body}))[{cls}])"
+                    joined = compile_grouped(source, raw.flags) or re.compile(source, raw.flags)
+                    _PAIRS[key] = (joined, high)
+        except (_Unknown, re.error, RecursionError):
+            pass
+    return _PAIRS[key]
+
+
+def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` tried at each match of `starts` in turn (as `starts.finditer(text)` finds them),
+    skipping those inside the last match of `pattern`.
+
+    The regex engine finds where both match (a pair scout, see `scout`), so a trigger where the pattern fails
+    costs no Python step. A trigger match found so is one the plain loop meets unless an earlier trigger match
+    runs over it; that is checked at each find, and the plain loop runs instead when one could.
+    """
+    joined = _pair_scout(pattern, starts)
+    if joined is None:
+        yield from _plain(pattern, starts, text)
+        return
+    scout_, widest = joined
+    last = 0
+    found: list[re.Match[str]] = []
+    for t in scout_.finditer(text):
+        pos = t.start()
+        if pos < last:
+            continue
+        for q in range(max(0, pos - widest + 1), pos):
+            before = starts.match(text, q)
+            if before and before.end() > pos:  # an earlier trigger may hide this one: do as the plain loop does
+                yield from _plain(pattern, starts, text)
+                return
+        m = pattern.match(text, pos)
+        if m:
+            found.append(m)
+            last = max(m.end(), pos + 1)
+    yield from found
+
+
+def _plain(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    last = 0
+    for t in starts.finditer(text):
+        pos = t.start()
+        if pos < last:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            last = max(m.end(), pos + 1)

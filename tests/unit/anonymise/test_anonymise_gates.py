@@ -12,7 +12,8 @@ import debrief.anonymise  # noqa: F401 - installs the gates
 from debrief.anonymise.engine import working_text
 from debrief.anonymise.evaluate import load
 from debrief.anonymise.gates import MIN_SPAN, GatedPattern, gated, needles
-from debrief.anonymise.triggers import trigger
+from debrief.anonymise.phrases import finditer_at, keyword_trigger
+from debrief.anonymise.triggers import scout, trigger
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -104,3 +105,51 @@ def test_triggers_fire_where_a_match_can_start() -> None:
     assert trigger(re.compile(r"(?:foo)?\d*")) is None  # may match the empty string
     assert trigger(re.compile(r"\w+\s+\w+")) is None  # would fire everywhere
     assert trigger(re.compile(r"[A-Z](?=\w)")) is None  # one character: a trigger itself
+
+
+def test_scouts_fire_exactly_where_a_match_starts() -> None:
+    pattern = re.compile(r"\b(?i:flat|apt)\s+(?P<n>\d+)")
+    found = scout(pattern)
+    assert found is not None and found.pattern.startswith("[")  # the regex engine skips ahead by class
+    text = "Flat 3, reflat apt 4 aflat, flat x"
+    assert [m.start() for m in found.finditer(text)] == [m.start() for m in pattern.finditer(text)] == [0, 15]
+    # Global flags opening the pattern become the scout's; a verbose pattern's last comment stays a comment.
+    assert [m.start() for m in scout(re.compile(r"(?m)^\d+\s+(?P<w>[A-Z]\w+)")).finditer("1 Ab\n2 cd\n33 Ef")] == [0, 10]
+    verbose = re.compile(r"\b[A-Z]\d{3,}  # a letter and digits", re.VERBOSE)
+    assert [m.start() for m in scout(verbose).finditer("A12 B123 xC1234 D9999")] == [4, 16]
+    # A word-long pattern matches too often to pay for finding each match twice; a class of most letters saves little.
+    assert scout(re.compile(r"\b[A-Z][a-z]")) is None
+    assert scout(re.compile(r"(?<!\w)[a-z]+\s+\d{3}")) is None
+
+
+def test_a_gated_pattern_uses_its_scout_and_scans_as_the_pattern(texts: list[str]) -> None:
+    # A pattern with no needle and a trigger too costly for a Python step at each firing still gets a scout.
+    pattern = re.compile(r"(?<![\w/])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[A-Z][a-z]{2,8})\b")
+    wrapped = gated(pattern)
+    assert isinstance(wrapped, GatedPattern) and wrapped.trigger is None and wrapped.scout is not None
+    for text in texts + ["On 3rd of March and 14 June, 21 x, 7th April."]:
+        assert _spans(wrapped.finditer(text)) == _spans(pattern.finditer(text))
+    # A conditional on a group cannot sit in the scout's look-behind: the pattern scans as it is.
+    conditional = gated(re.compile(r"\b(?:ig|snap)\s*(?P<q>\")?(?P<h>\w{3,})(?(q)\")"))
+    assert conditional.finditer("ig \"abc\" and snap def " * 12) is not None
+    assert [m.group("h") for m in conditional.finditer("ig \"abc\" and snap def " * 12)][:2] == ["abc", "def"]
+
+
+def _plain_loop(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    out, last = [], 0
+    for t in starts.finditer(text):
+        if t.start() >= last and (m := pattern.match(text, t.start())):
+            out.append(m.span())
+            last = max(m.end(), t.start() + 1)
+    return out
+
+
+def test_finditer_at_finds_what_the_trigger_loop_finds() -> None:
+    pattern = re.compile(r"(?i:sgt|a/sgt)\s+(?P<n>[A-Z]\w+)")
+    starts = keyword_trigger(["sgt", "a/sgt"])
+    text = "Sgt Smith met A/Sgt Jones; sgt Brown; the a/sgt x and Sgt Patel."
+    assert [m.span() for m in finditer_at(pattern, starts, text)] == _plain_loop(pattern, starts, text)
+    # "sgt" inside the trigger match "a/sgt" is never a start of the loop: the loop's answer stands, not the scout's.
+    inner = re.compile(r"sgt\s+x")
+    assert [m.span() for m in finditer_at(inner, starts, text)] == _plain_loop(inner, starts, text) == []
+    assert [m.span() for m in finditer_at(inner, starts, "the sgt x")] == [(4, 9)]

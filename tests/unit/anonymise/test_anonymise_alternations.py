@@ -1,0 +1,92 @@
+"""Alternations grouped by first character: every module-level pattern matches exactly as compiled from its source."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+import debrief.anonymise  # noqa: F401 - installs the gates and the grouped alternations
+from debrief.anonymise.alternations import CASE_EXTRAS, compile_grouped, faster
+from debrief.anonymise.gates import GatedPattern
+
+from .test_anonymise_gates import _spans, _texts
+
+
+def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    found = []
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("debrief.anonymise.") and module is not None:
+            for attr, value in sorted(vars(module).items()):
+                # A module-level pattern, or one in a module-level table of them ((pattern, subtype), ...).
+                members = [value] if not isinstance(value, tuple) else \
+                    [w for v in value for w in (v if isinstance(v, tuple) else (v,))]
+                for member in members:
+                    raw = member.raw if isinstance(member, GatedPattern) else member
+                    if isinstance(raw, re.Pattern) and isinstance(raw.pattern, str):
+                        found.append((f"{name}.{attr}", raw))
+    return found
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+def test_many_module_patterns_are_grouped() -> None:
+    grouped = [name for name, p in _module_patterns() if p != re.compile(p.pattern, p.flags)]
+    assert len(grouped) > 80
+    assert "debrief.anonymise.dates._AGES" in grouped  # a table's patterns too
+
+
+def test_every_grouped_pattern_matches_as_its_source(texts: list[str]) -> None:
+    for name, pattern in _module_patterns():
+        plain = re.compile(pattern.pattern, pattern.flags)
+        if pattern == plain:
+            continue
+        assert (pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex) == \
+            (plain.pattern, plain.flags, plain.groups, plain.groupindex), name
+        for text in texts:
+            assert _spans(pattern.finditer(text)) == _spans(plain.finditer(text)), name
+            assert _spans(pattern.finditer(text, 300, 1500)) == _spans(plain.finditer(text, 300, 1500)), name
+            for at in range(0, len(text), 97):
+                got, want = pattern.match(text, at), plain.match(text, at)
+                assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), name
+
+
+def test_branches_keep_their_order_within_a_first_character() -> None:
+    source = r"\b(?i:Mon|Monday|mo|Tue|Tuesday|t)(?P<rest>\w*)"
+    grouped = compile_grouped(source, 0)
+    assert grouped is not None and grouped.pattern == source
+    plain = re.compile(source)
+    for text in ("monday Tuesday MONDAY tue t mo Mon. TUESDAYS", "\u017fat \u212aelvin Mond"):
+        assert _spans(grouped.finditer(text)) == _spans(plain.finditer(text))
+    # "a" before "an": the shorter branch still wins where the rest of the pattern allows it, as it did.
+    short = compile_grouped(r"\b(?:a|an|and|b|bn)\b", 0)
+    assert [m.group() for m in short.finditer("a an and band bn")] == ["a", "an", "and", "bn"]
+    # Case matters without IGNORECASE: "M" and "m" open different groups.
+    cased = compile_grouped(r"(?:Mb|mc|Md|me)", 0)
+    assert [m.group() for m in cased.finditer("Mb mb Mc mc Md me ME")] == ["Mb", "mc", "Md", "me"]
+
+
+def test_patterns_without_a_long_literal_alternation_are_left_as_they_are() -> None:
+    plain = re.compile(r"\b[A-Z][a-z]+\s+(?:Road|Street)\b")
+    assert faster(plain) is plain
+    assert compile_grouped(r"(?:a|b|c|d)", 0) is None  # no two branches share a first character
+
+
+def test_the_spellings_of_each_letter_are_every_character_ignorecase_matches() -> None:
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        matched = {m.group() for m in re.compile(letter, re.IGNORECASE).finditer(every)}
+        assert matched == {letter, letter.upper(), *CASE_EXTRAS.get(letter, "")}, letter
+
+
+def test_branches_of_other_shapes_keep_their_places() -> None:
+    # A class-led branch and an empty branch between runs of word branches stay where they were.
+    source = r"\b(?i:the|then|[0-9]+|tho|a||an|and)(?P<x>\w?)"
+    grouped = compile_grouped(source, 0)
+    plain = re.compile(source)
+    assert grouped is not None
+    text = "then the 12 thou an andy a and Thorn x"
+    assert _spans(grouped.finditer(text)) == _spans(plain.finditer(text))
