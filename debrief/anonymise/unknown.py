@@ -57,7 +57,9 @@ _PREMISES_ANCHOR = re.compile(r"(?:" + _PREMISES + r")\b")
 _PREMISES_NAMED_ANCHOR = re.compile(r"(?:" + _PREMISES_WORDS + r")\b")
 _COMPANY_ANCHOR = re.compile(r"(?:Sons|Son|Co|CO|Partners|Ltd|Limited|LLP|PLC|Plc)\b")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
-_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}\s*$")
+# "T. Beckford", "E W HUGHES", "Signed R Bevan": initials before a name, dotted or not (not "A" or "I" undotted, which
+# are words, nor the letter of the anonymiser's own label "Person F" or a division's after a number, "0419 N Div").
+_INITIAL_BEFORE = re.compile(r"(?:\b(?:[A-Z]\.\s?|(?<!Person )(?<!Officer )(?<!\d )[B-HJ-Z][ \t])){1,3}\s*$")
 _NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.E.", "N.B.", "P.S.",
                            "U.S.A.", "R.I.P.", "A.K.A.", "Q.C.", "K.C."})
 _NICK_CUE = re.compile(
@@ -105,6 +107,19 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(text, max(0, start - 8), start))
 
 
+# "a silver Mercedes", "his Kia", "veh Mercedes": the words that make a car make the car and not a first name.
+_VEHICLE_CUE_BEFORE = re.compile(r"\b(?i:a|an|the|his|her|their|my|silver|black|white|grey|gray|blue|red|green|"
+                                 r"yellow|orange|gold|dark|light|old|new|stolen|hired|marked|unmarked|veh|vehicle|"
+                                 r"car|van|drove|driving|driven|in)\s+$")
+
+
+def _first_name_make(text: str, make: re.Match[str], surname: str) -> bool:
+    """"met Mercedes Garcia": a make that is also a first name, before a listed surname and after no vehicle word,
+    opens a person's name (the model of "a silver Mercedes Sprinter" is no surname)."""
+    return make.group().lower() in FIRST_NAME_LIST and surname in NAME_LIST and not is_ordinary(surname) \
+        and not _VEHICLE_CUE_BEFORE.search(text, max(0, make.start() - 12), make.start())
+
+
 def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int) -> bool:
     word = m.group()
     if not word[0].isupper():
@@ -115,7 +130,8 @@ def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int)
     low = base.lower()
     if low in SAFE_PROPER and low not in NAME_LIST:
         return False
-    if i and words[i - 1].group() in CAR_MAKES and text[words[i - 1].end():m.start()] == " ":
+    if i and words[i - 1].group() in CAR_MAKES and text[words[i - 1].end():m.start()] == " " \
+            and not _first_name_make(text, words[i - 1], low):
         return False  # "Seat Leon", "Vauxhall Corsa": a model, not a person
     if _sentence_start(text, m.start()):
         if low in NOT_NAMES or low in ("she", "he", "her", "his", "they"):

@@ -1,0 +1,122 @@
+"""Recall rules learnt from development set 8 (written by someone who never saw the rules): NI numbers and references
+after their cue, partial phone numbers and plates, lists of ages, collar numbers with a force code after a name, the
+town between a street and its postcode, a name set off before its age, and nicknames made of an informal word. Each
+class is found by its shape or its cue, never by a word of the set."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .keep import is_keep_word
+from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_ordinary, is_policing_word
+from .vocab import NOT_NAMES
+
+_BASE = PRIORITY["pattern"]
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str | None = None) -> Candidate:
+    return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
+
+
+# "NI no: QH 41 77 20 C", "NINO AB123456C": after its cue, any two letters and six digits are an NI number (a form's
+# invented or mistyped prefix letters are still one).
+_NINO_CUED = re.compile(r"\b(?:NI|N\.I\.|NINO|(?i:national\s+insurance))(?:\s+(?i:no\.?|number|num))?\s*[:.#-]?\s*"
+                        r"(?P<n>[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}(?:\s?[A-Da-d])?)(?![\w])")
+# "a second number ending 331", "mobile ending in 0921": the digits a witness gave of a phone number.
+_PHONE_ENDING = re.compile(r"\b(?i:number|no\.?|mobile|phone|tel|moby|landline)\s+(?i:ending|ends|ended)(?:\s+(?i:in|with))?"
+                           r"\s+(?P<n>\d{3,6})\b")
+# "CN08 ?JW", "WU6? K*D": a current plate with the characters not read marked "?" or "*".
+_PLATE_UNREAD = re.compile(r"(?<![\w?*])[A-Z?*]{2}[0-9?*]{2}\s?[A-Z?*]{3}(?![\w?*])")
+# "silver skoda octavia 221 d 14412", "a 12-D-3456": an Irish plate (year, county letters, number).
+_IRISH_PLATE = re.compile(r"(?<![\w/.-])(?:[01]\d|2[0-5])[12]?(?P<s>[ -])(?i:CE|CN|CW|DL|KE|KK|KY|LD|LH|LK|LM|LS|MH|MN|"
+                          r"MO|OY|RN|SO|TN|TS|WD|WH|WX|WW|C|D|G|L|T|W)(?P=s)\d{3,6}(?![\w/-])")
+# "PS-20240530-1187", "INC-240117-0338": a reference made of a code, a date and a number joined by hyphens.
+_DATED_REF = re.compile(r"(?<![\w-])[A-Za-z]{1,5}-\d{6,8}-\d{2,6}(?![\w-])")
+# "ref VPD 24 88103", "ref: AB/24/55102": a reference's letters, its year and its number after the cue.
+_SPACED_REF = re.compile(r"\b(?i:ref|reference)\.?\s*[:#]?\s*(?P<r>[A-Z]{2,4}[ /-]\d{2}[ /-]\d{3,7})(?![\w/-])")
+# "aged approximately 18, 19 and early 20s", "ages 4, 7 and 9": every age of a list after its cue.
+_AGE_LIST = re.compile(r"\b(?i:aged|ages)\s+(?:(?i:approx(?:imately|\.)?|about|around|roughly)\s+)?(?P<first>\d{1,2})"
+                       r"(?P<rest>(?:\s*,\s*\d{1,2}){1,6}(?:\s*,?\s*(?:and|&)\s+(?:(?i:early|mid|late)\s+)?\d{1,2}s?)?"
+                       r"|(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s+(?i:early|mid|late)\s+\d{1,2}s)(?![\w-])")
+_RANKS = r"(?:PC|PCSO|PS|Sgt|DC|DS|Insp|Cst|SC)"
+# "PCSO Lauren Price GP 6602)", "PC Tom Mark GP 1188": a ranked name, then the force's letters and the number.
+_NAME_CODE_COLLAR = re.compile(r"\b" + _RANKS + r"\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,3}(?P<k>[A-Z]{2}[ \t]?\d{3,5})"
+                               r"(?=[ \t]*[.,;:)\n]|[ \t]*$)")
+_NOT_CODES = frozenset("AM PM HR KM KG MG ML NO AT ON IN TO BY OF IS AS OR".split())
+_STREETS = (r"road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|gardens|gdns|grove|"
+            r"hill|square|sq|row|mews|parade|place|pl|court|ct|green|rise|walk|view")
+_POSTCODE = r"(?i:[A-Z]{1,2}\d[A-Z\d]?(?:\s?\d[A-Z]{2}|\s\d)?)(?![\w])"
+# "22 Front St, Esh Winning, DH7 9BE": the town an address names between its street and its postcode.
+_TOWN_BEFORE_POSTCODE = re.compile(r"\b(?i:" + _STREETS + r")\.?,[ \t]+(?P<p>[A-Za-z][\w'’-]+(?:[ \t]+[A-Za-z][\w'’-]+){0,2}),?"
+                                   r"[ \t]+" + _POSTCODE)
+# "driver (cope, aged 24)", "the other lad, Baker, aged 19": a word set off by a comma before its age is a name.
+_NAME_THEN_AGE = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z'’-]{2,}|[A-Z][A-Z'’-]{2,})\s*,\s*(?i:aged|age)\s+\d{1,2}\b")
+_PERSON_NOUNS = frozenset("""male female man woman boy girl lad lass child kid son daughter mother father mum dad brother
+sister wife husband partner victim suspect driver passenger rider witness caller subject friend mate cousin uncle aunt
+nan gran grandson granddaughter youth teenager juvenile baby toddler adult pedestrian occupant officer person people
+he she they him her them his their both one other another first second third last""".split())
+# "the bouncer Big Steve", "BIG TAM", "Wee Rab": an informal word and a first name are one nickname.
+_INFORMAL_NAME = re.compile(r"(?<![\w'’-])(?P<a>(?i:big|wee|little|lil|young|mad|skinny|fat|daft))[ \t]+"
+                            r"(?P<n>[A-Z][a-z'’]+|[A-Z]{2,})(?![\w'’-])")
+# "he was with 'wee man' and shug", "the 'big man'": a quoted informal name for someone (a word and a noun for a man).
+_QUOTED_INFORMAL = re.compile(r"[\"“‘'](?P<n>(?i:wee|big|young|auld|old|wee|lil|little|the\s+big|the\s+wee)[ \t]+"
+                              r"(?i:man|yin|guy|fella|fellah|lad|boy|one|chap|bro|g))[\"”’']")
+
+
+def _informal_names(text: str) -> Iterator[Candidate]:
+    for m in _INFORMAL_NAME.finditer(text):
+        name = m.group("n")
+        if name.lower() in FIRST_NAME_LIST and name.lower() not in NOT_NAMES and not is_keep_word(name) \
+                and not is_policing_word(name):
+            yield Candidate(*m.span(), Kind.PERSON, "context", PRIORITY["context"] + 4)
+    if any(q in text for q in "\"“‘'"):
+        for m in _QUOTED_INFORMAL.finditer(text):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 3,
+                            key="nick:" + " ".join(m.group("n").lower().split()))
+
+
+def _names_before_ages(text: str) -> Iterator[Candidate]:
+    for m in _NAME_THEN_AGE.finditer(text):
+        name = m.group("n")
+        low = name.lower()
+        if low in _PERSON_NOUNS or low in NOT_NAMES or is_keep_word(name) or is_policing_word(name):
+            continue
+        if is_ordinary(name) and low not in NAME_LIST and text[m.start() - 1:m.start()] != "(":
+            continue  # "his ID card, aged 26": an everyday word is a name only alone in brackets, "(cope, aged 24)"
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+
+
+def _structured(text: str) -> Iterator[Candidate]:
+    for m in _NINO_CUED.finditer(text):
+        yield _cand(*m.span("n"), Kind.NINO, "", 7)
+    for m in _PHONE_ENDING.finditer(text):
+        yield _cand(*m.span("n"), Kind.PHONE, "partial", 5)
+    if "?" in text or "*" in text:
+        for m in _PLATE_UNREAD.finditer(text):
+            plate = m.group()
+            if any(ch in "?*" for ch in plate) and sum(ch.isalnum() for ch in plate) >= 4:
+                yield _cand(*m.span(), Kind.VRM, "partial", 4)
+    yield from (_cand(*m.span(), Kind.VRM, "any", 4) for m in _IRISH_PLATE.finditer(text))
+    if "-" in text:
+        yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 5) for m in _DATED_REF.finditer(text))
+    yield from (_cand(*m.span("r"), Kind.REFERENCE, "cue", 5) for m in _SPACED_REF.finditer(text))
+    for m in _AGE_LIST.finditer(text):
+        ages = [int(n) for n in re.findall(r"\d+", m.group())]
+        yield _cand(m.start(), m.end(), Kind.AGE, "aged", 4, value=str(max(ages)))
+    for m in _NAME_CODE_COLLAR.finditer(text):
+        if m.group("k")[:2] not in _NOT_CODES:
+            yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
+
+
+def _towns_before_postcodes(text: str) -> Iterator[Candidate]:
+    for m in _TOWN_BEFORE_POSTCODE.finditer(text):
+        words = m.group("p").split()
+        if any(is_keep_word(w) or is_policing_word(w) for w in words) or all(is_ordinary(w) for w in words):
+            continue  # a town that is an ordinary word is the other layers' (it needs their cues)
+        yield _cand(*m.span("p"), Kind.PLACE, "town", -1)
+
+
+def find_eight_recall(text: str) -> list[Candidate]:
+    """Candidates of the classes learnt from development set 8."""
+    return [*_structured(text), *_towns_before_postcodes(text), *_names_before_ages(text), *_informal_names(text)]
