@@ -177,8 +177,9 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-# "07488 301 225, lives Penmaen Rd": the last group of a phone number is no house number.
-_DIGIT_GROUP_BEFORE = re.compile(r"\d[ -]$")
+# "07488 301 225, lives Penmaen Rd": the last group of a phone number is no house number; nor is an age, "aged 27,
+# cheetham hill".
+_DIGIT_GROUP_BEFORE = re.compile(r"(?:\d[ -]|\b(?i:aged?|aged\s+about)\s+)$")
 
 
 def _streets(text: str) -> Iterator[Candidate]:
@@ -193,7 +194,7 @@ def _streets(text: str) -> Iterator[Candidate]:
             continue
         suffix = m.group("suffix").rstrip(".")
         subtype = {"Park": "park", "Estate": "estate"}.get(suffix, "road" if suffix in ("Road", "Rd") else "street")
-        if m.group("num") and _DIGIT_GROUP_BEFORE.search(text, max(0, m.start("num") - 2), m.start("num")):
+        if m.group("num") and _DIGIT_GROUP_BEFORE.search(text, max(0, m.start("num") - 12), m.start("num")):
             name_start = _trim_lead(text, m.start("name"), m.end("name"))  # "07488 301 225, lives Penmaen Rd"
             if name_start < m.end("name"):
                 yield _cand(name_start, m.end(), Kind.PLACE, subtype, _BASE + 1)
@@ -407,8 +408,8 @@ def find_places(text: str) -> list[Candidate]:
             out.append(_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3))
     for m in finditer_at(_ANY_CASE_ADDRESS, _ANY_CASE_ADDRESS_TRIGGER, text):
         words = [w.lower() for w in m.group("name").split()]
-        if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-            continue  # the number is a phone number's last group
+        if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # the number is a phone number's last group or an age
         if not any(w in _ADDRESS_STOP for w in words) and not any(w.isdigit() for w in words):
             out.append(_cand(*m.span(), Kind.ADDRESS, "address", _BASE + 2))
     for m in finditer_before(_BUILDING, WORD_CAPITAL, _BUILDING_ANCHOR, text):

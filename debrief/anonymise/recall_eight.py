@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_ordinary, is_policing_word
+from .patterns import POSTCODE_AREAS
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -35,6 +36,8 @@ _IRISH_PLATE = re.compile(r"(?<![\w/.-])(?:[01]\d|2[0-5])[12]?(?P<s>[ -])(?i:CE|
 _DATED_REF = re.compile(r"(?<![\w-])[A-Za-z]{1,5}-\d{6,8}-\d{2,6}(?![\w-])")
 # "ref VPD 24 88103", "ref: AB/24/55102": a reference's letters, its year and its number after the cue.
 _SPACED_REF = re.compile(r"\b(?i:ref|reference)\.?\s*[:#]?\s*(?P<r>[A-Z]{2,4}[ /-]\d{2}[ /-]\d{3,7})(?![\w/-])")
+# "Snapchat: sc: jaydz_2010", "logged in as sc: moe_luton4": the platform's short prefix goes with the handle.
+_PREFIXED_HANDLE = re.compile(r"(?<![\w@])(?i:sc|snap|ig|insta|tt)\s?:\s?[\"“']?(?P<h>@?[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@])")
 # "aged approximately 18, 19 and early 20s", "ages 4, 7 and 9": every age of a list after its cue.
 _AGE_LIST = re.compile(r"\b(?i:aged|ages)\s+(?:(?i:approx(?:imately|\.)?|about|around|roughly)\s+)?(?P<first>\d{1,2})"
                        r"(?P<rest>(?:\s*,\s*\d{1,2}){1,6}(?:\s*,?\s*(?:and|&)\s+(?:(?i:early|mid|late)\s+)?\d{1,2}s?)?"
@@ -44,12 +47,22 @@ _RANKS = r"(?:PC|PCSO|PS|Sgt|DC|DS|Insp|Cst|SC)"
 _NAME_CODE_COLLAR = re.compile(r"\b" + _RANKS + r"\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,3}(?P<k>[A-Z]{2}[ \t]?\d{3,5})"
                                r"(?=[ \t]*[.,;:)\n]|[ \t]*$)")
 _NOT_CODES = frozenset("AM PM HR KM KG MG ML NO AT ON IN TO BY OF IS AS OR".split())
+# "Custody Sgt: Neil Long BD 0855", "J Cook LP 1640", "pc gwion prys dp 2290": a force's two letters and a four-digit
+# number straight after a name (a word that is no cue for a number: "log", "room", "cell" and the like).
+_CODE_COLLAR_AFTER_WORD = re.compile(r"(?<=[A-Za-z'’] )(?P<k>[A-Za-z]{2} ?\d{4})(?![\w/-]|[:.]\d)")
+_WORD_BEFORE_CODE = re.compile(r"(?<![\w'’-])(?P<w>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)[ ]$")
+_NUMBER_CUES = frozenset("""log ref reference serial incident inc cad storm room cell unit bay gate exhibit job urn crime
+occurrence occ no number tel phone mobile at on in to by of and or from since until till about approx around between
+the a an route bus flight train platform junction section sec page para form code grade level year years class""".split())
 _STREETS = (r"road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|gardens|gdns|grove|"
             r"hill|square|sq|row|mews|parade|place|pl|court|ct|green|rise|walk|view")
 _POSTCODE = r"(?i:[A-Z]{1,2}\d[A-Z\d]?(?:\s?\d[A-Z]{2}|\s\d)?)(?![\w])"
 # "22 Front St, Esh Winning, DH7 9BE": the town an address names between its street and its postcode.
 _TOWN_BEFORE_POSTCODE = re.compile(r"\b(?i:" + _STREETS + r")\.?,[ \t]+(?P<p>[A-Za-z][\w'’-]+(?:[ \t]+[A-Za-z][\w'’-]+){0,2}),?"
                                    r"[ \t]+" + _POSTCODE)
+# "Friskney, pe22 8.", "Sheffield s4 8gz", "Stoke-on-Trent st1 6": a postcode in lower case, whole or to its sector, at
+# an address's end (after a town and before the end of the line or sentence).
+_LOWER_POSTCODE = re.compile(r"(?:(?<=[a-z], )|(?<=[a-z] ))(?P<a>[a-z]{1,2})\d[a-z\d]?[ ]\d(?:[a-z]{2})?(?=[ \t]*(?:[.,;)\n]|$))")
 # "driver (cope, aged 24)", "the other lad, Baker, aged 19": a word set off by a comma before its age is a name.
 _NAME_THEN_AGE = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z'’-]{2,}|[A-Z][A-Z'’-]{2,})\s*,\s*(?i:aged|age)\s+\d{1,2}\b")
 _PERSON_NOUNS = frozenset("""male female man woman boy girl lad lass child kid son daughter mother father mum dad brother
@@ -88,6 +101,14 @@ def _names_before_ages(text: str) -> Iterator[Candidate]:
 
 
 def _structured(text: str) -> Iterator[Candidate]:
+    if ":" in text:
+        for m in _PREFIXED_HANDLE.finditer(text):
+            h = m.group("h")
+            if len(h) >= 3 and (any(ch.isdigit() or ch in "_." for ch in h) or not is_ordinary(h)):
+                yield _cand(m.start(), m.end(), Kind.HANDLE, "", 10)
+    for m in _LOWER_POSTCODE.finditer(text):
+        if m.group("a").upper() in POSTCODE_AREAS:
+            yield _cand(*m.span(), Kind.POSTCODE, "", 4)
     for m in _NINO_CUED.finditer(text):
         yield _cand(*m.span("n"), Kind.NINO, "", 7)
     for m in _PHONE_ENDING.finditer(text):
@@ -107,6 +128,13 @@ def _structured(text: str) -> Iterator[Candidate]:
     for m in _NAME_CODE_COLLAR.finditer(text):
         if m.group("k")[:2] not in _NOT_CODES:
             yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
+    for m in _CODE_COLLAR_AFTER_WORD.finditer(text):
+        code = m.group("k")[:2]
+        w = _WORD_BEFORE_CODE.search(text, max(0, m.start() - 30), m.start())
+        if code.upper() in _NOT_CODES or not w or w.group("w").lower() in _NUMBER_CUES or (
+                code.islower() != w.group("w").islower()) or is_policing_word(w.group("w")):
+            continue  # the code's case follows its line's ("NN 1467" after "Long", "dp 2290" after "prys")
+        yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
 
 
 def _towns_before_postcodes(text: str) -> Iterator[Candidate]:

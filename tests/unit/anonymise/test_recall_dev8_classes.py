@@ -109,3 +109,39 @@ def test_a_named_outlet_village_goes_whole():
 def test_a_profile_address_in_capitals_is_a_handle():
     out = _out("NB - HANDLE GIVEN AS FACEBOOK.COM/SAJ.M.786. SCREENSHOT TO BE OBTAINED.")
     assert "SAJ" not in out and "FACEBOOK.COM" not in out, out
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("Custody Sgt: Neil Long BD 0855\n\n19:42 Grounds given.", ("BD", "0855")),
+    ("J Cook LP 1640  26/07 0245", ("LP", "1640")),
+    ("the vehicle was seen by PC Martin Young LP 0877 on Spilsby Rd", ("LP", "0877")),
+    ("Snapchat logged in as sc: moe_luton4. OIC DC Frankie Okoro", ("sc:", "moe_luton4")),
+    ("Home address given for Rusu: House 3, Eaudyke Bank, Friskney, pe22 8.\n\nSigned", ("pe22", " 8.")),
+    ("Address: 64 Page Hall Rd, Page Hall, Sheffield s4 8gz\nNINO", ("s4 8gz",)),
+])
+def test_collars_handles_and_postcodes_as_set_8_writes_them(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("see room AB 1234 for the kit", "room AB "),        # a number cue before the code: no collar code
+    ("he took the m6 and paid a fine of b2.", "fine of b2."),
+    ("there were m1 2 and so on", "m1 2 and"),
+    ("The sc: field of the form was blank", "sc: field"),
+])
+def test_near_misses_of_collars_handles_and_postcodes_stay(text, kept):
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2355 intel: kashif rehman aged 27, cheetham hill, known for drugs",
+    "Witness: Nikki YOUNG, aged 38, Barrow-in-Furness. Tel 07851 223 110",
+])
+def test_an_age_before_where_someone_lives_is_an_age_not_a_house_number(text):
+    out = _out(text)
+    assert "in their" in out and "an address" not in out, out
+
+
+def test_a_house_number_before_its_street_is_still_an_address():
+    assert "an address" in _out("He lives at 27, Cheetham Hill Road.")
