@@ -77,6 +77,91 @@ _QUOTED_INFORMAL = re.compile(r"[\"“‘'](?P<n>(?i:wee|big|young|auld|old|wee|
                               r"(?i:man|yin|guy|fella|fellah|lad|boy|one|chap|bro|g))[\"”’']")
 
 
+_STREET_END = r"(?i:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|terrace|grove|hill|green|park|parade|place)"
+# "the 40s of Quarry Green", "the 60s end of Hawthorn Ave", "the 200s of cheetham hill rd": a run of house numbers on a
+# street is an address (not an age band).
+_NUMBER_RANGE_ADDRESS = re.compile(r"\b[Tt]he\s+[1-9]\d?0['’]?[sS]\s+(?:(?i:end|bit|side)\s+)?(?i:of|on)\s+"
+                                   r"(?:[A-Za-z][\w'’-]*\s+){1,3}?" + _STREET_END + r"(?:[ \t]+(?i:road|rd|street|st|lane|ln|avenue|ave|drive|dr))?"
+                                   r"(?![\w'’-])")
+_RANGE_HINT = re.compile(r"\d0['’]?[sS]\s")
+# "Lee MOSS ("Mossy")", "Joseph Ward ('Wardy')": a quoted nickname in brackets straight after a name, and the nickname
+# used alone later.
+_NAME_BRACKET_NICK = re.compile(r"(?<=[A-Za-z'’])\s+\(\s*[\"“'‘](?P<n>[A-Z][\w'’-]{1,20})[\"”'’]\s*\)")
+# "PC White spoke to him", "INSP WHITE - NO CONCERNS", "by pc march.": a rank and a surname that is also a colour or a
+# month (the everyday word never follows a rank).
+_RANK_WORD_SURNAME = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|DC|DS|Insp|Inspector|Sergeant|Constable|Cst|Supt)\.?[ \t]+"
+                                r"(?P<n>(?i:white|black|march|may|grey|gray|brown|green|young|long|rose|hope|brook))"
+                                r"(?![\w'’-])(?![ \t]+(?i:male|female|man|woman|van|car|vehicle|top|hoodie|jacket|shirt|"
+                                r"\d))")
+
+
+_NOT_AGE_AFTER = (r"(?![\w:]|\.\d|\s*(?i:am|pm|hrs|hours?|mins?|minutes?|secs?|seconds?|miles?|metres?|meters?|yards?|feet|"
+                  r"ft|foot|inches|stone|km|people|persons|officers|units|times|calls|%|percent|o['’]clock|of|in|at|on|to|mph|kg|ml|"
+                  r"pounds|quid|grand|days?|weeks?|months?|years?\s+ago|yrs?\s+ago|k\b))")
+# "Ciarán is about 25 and lives", "the male was about 35.", "the boy is 14 or 15": a guessed age after the person.
+_AGE_GUESS = re.compile(r"\b(?P<s>[A-Z][a-z'’-]+|[A-Z]{2,}|(?i:he|she|they|male|female|boy|girl|lad|man|woman|suspect|driver|"
+                        r"victim|youth|child|son|daughter))\s+(?i:is|was)\s+"
+                        r"(?P<age>(?i:about|around|approx\.?|roughly|maybe)\s+(?P<a>\d{1,2})(?:\s+(?i:or|to)\s+(?P<b>\d{1,2}))?|"
+                        r"(?P<a2>\d{1,2})\s+(?i:or|to)\s+(?P<b2>\d{1,2}))" + _NOT_AGE_AFTER)
+# "she thinks 22 or 23", "maybe 16 or 17": two ages guessed.
+_AGE_PAIR_GUESS = re.compile(r"\b(?i:thinks|think|reckons|maybe|possibly|perhaps|about|approx\.?)\s+"
+                             r"(?P<age>(?P<a>\d{1,2})\s+(?i:or)\s+(?P<b>\d{1,2}))" + _NOT_AGE_AFTER)
+# "OLDER GIRL APPROX 12 WALKING", "a lad about 15": a person and the age they look.
+_PERSON_APPROX_AGE = re.compile(r"\b(?i:girl|boy|male|female|man|woman|lad|lass|child|youth|kid|teenager)s?\s+"
+                                r"(?P<age>(?i:approx\.?|about|around|roughly)\s+(?P<a>\d{1,2}))" + _NOT_AGE_AFTER)
+# "2 CHILDREN (APPROX 6 AND 8)": the ages of those just named, in brackets.
+_BRACKETED_AGES = re.compile(r"\b(?i:children|kids|boys|girls|sons|daughters|siblings|brothers|sisters)\s+"
+                             r"\(\s*(?P<age>(?:(?i:approx\.?|about|aged|ages)\s+)?(?P<a>\d{1,2})\s*(?:and|AND|&|,)\s*(?P<b>\d{1,2}))\s*\)")
+# "Aisha aged 6, Bilal 10 and Hamza 15": the names and ages of a list after its first "aged".
+_AGED_LIST_NAMES = re.compile(r"\b(?i:aged)\s+\d{1,2}(?P<rest>(?:\s*(?:,|and|&)\s*[A-Z][a-z'’-]+\s+\d{1,2}\b(?![:./]\d))+)")
+_NAME_AND_AGE = re.compile(r"[A-Z][a-z'’-]+\s+(?P<n>\d{1,2})\b")
+
+
+def _guessed_ages(text: str) -> Iterator[Candidate]:
+    for m in _AGE_GUESS.finditer(text):
+        subject = m.group("s")
+        if subject[:1].isupper() and (subject.lower() not in NAME_LIST and (
+                is_ordinary(subject) or is_policing_word(subject) or subject.isupper()) or subject.isupper() and len(subject) <= 4):
+            continue  # "The time was about 10", "ETA was about 15": no person before it
+        ages = [int(n) for n in (m.group("a"), m.group("b"), m.group("a2"), m.group("b2")) if n]
+        yield _cand(*m.span("age"), Kind.AGE, "", 3, value=str(max(ages)))
+    for pattern in (_AGE_PAIR_GUESS, _PERSON_APPROX_AGE):
+        for m in pattern.finditer(text):
+            ages = [int(n) for n in (m.group("a"), m.groupdict().get("b")) if n]
+            yield _cand(*m.span("age"), Kind.AGE, "", 3, value=str(max(ages)))
+    if "(" in text:
+        for m in _BRACKETED_AGES.finditer(text):
+            ages = [int(m.group("a")), int(m.group("b"))]
+            if max(ages) <= 17 and min(ages) >= 1:
+                yield _cand(*m.span("age"), Kind.AGE, "", 3, value=str(max(ages)))
+    for m in _AGED_LIST_NAMES.finditer(text):
+        base = m.start("rest")
+        for n in _NAME_AND_AGE.finditer(m.group("rest")):
+            yield _cand(base + n.start("n"), base + n.end("n"), Kind.AGE, "aged", 3, value=n.group("n"))
+
+
+def _more_names(text: str) -> Iterator[Candidate]:
+    for m in _RANK_WORD_SURNAME.finditer(text):
+        name = m.group("n")
+        if name.islower() and not text[max(0, m.start() - 40):m.start()].islower() and "\n" not in text[max(0, m.start() - 40):m.start()]:
+            continue  # a lower-case word in a sentence of capitals is the word
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 4)
+    if "(" in text:
+        for m in _NAME_BRACKET_NICK.finditer(text):
+            nick = m.group("n")
+            before = _WORD_BEFORE_CODE.search(text, max(0, m.start() - 30), m.start() + 1)
+            if not before or not before.group("w")[:1].isupper() or (
+                    is_ordinary(before.group("w")) and before.group("w").lower() not in NAME_LIST):
+                continue  # "the van ("Transit")": a nickname follows a name
+            if is_keep_word(nick) or is_policing_word(nick) or nick.lower() in NOT_NAMES:
+                continue
+            key = "nick:" + nick.lower()
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 3, key=key)
+            for later in re.finditer(r"(?<![\w'’-])" + re.escape(nick) + r"(?![\w'’-])", text):
+                if later.start() > m.end():
+                    yield Candidate(later.start(), later.end(), Kind.PERSON, "context", PRIORITY["context"] + 1, key=key)
+
+
 def _informal_names(text: str) -> Iterator[Candidate]:
     for m in _INFORMAL_NAME.finditer(text):
         name = m.group("n")
@@ -137,6 +222,11 @@ def _structured(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
 
 
+def _number_range_addresses(text: str) -> Iterator[Candidate]:
+    if _RANGE_HINT.search(text):
+        yield from (_cand(*m.span(), Kind.ADDRESS, "address", 6) for m in _NUMBER_RANGE_ADDRESS.finditer(text))
+
+
 def _towns_before_postcodes(text: str) -> Iterator[Candidate]:
     for m in _TOWN_BEFORE_POSTCODE.finditer(text):
         words = m.group("p").split()
@@ -147,4 +237,5 @@ def _towns_before_postcodes(text: str) -> Iterator[Candidate]:
 
 def find_eight_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 8."""
-    return [*_structured(text), *_towns_before_postcodes(text), *_names_before_ages(text), *_informal_names(text)]
+    return [*_structured(text), *_towns_before_postcodes(text), *_names_before_ages(text), *_informal_names(text),
+            *_number_range_addresses(text), *_more_names(text), *_guessed_ages(text)]
