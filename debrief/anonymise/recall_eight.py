@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .keep import is_keep_word
-from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_ordinary, is_policing_word
+from .lexicon import FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .patterns import POSTCODE_AREAS
 from .vocab import NOT_NAMES
 
@@ -235,7 +235,63 @@ def _towns_before_postcodes(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span("p"), Kind.PLACE, "town", -1)
 
 
+_NOT_PLACE_WORDS = frozenset("""the a an his her their our my your its this that same other local county city town district
+borough parish community police force area north south east west central new old and or of in on at to from by
+with for via""".split())
+# "Diss SNT", "bury mash", "Bury custody suite", "fort william custody", "Walney Neighbourhood": a town named by the
+# police or council unit that serves it (an everyday word too, where the unit's noun follows it).
+_PLACE_UNIT = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+(?:[ \t]+[A-Za-z][a-z'’-]+)?|[A-Z][A-Z'’-]+)[ \t]+"
+                         r"(?i:snt|npt|lpa|mash|council|neighbourhood|custody|cells|cid|sector|policing\s+team)(?![\w'’-])")
+# "Flass vale", "Ducketts common", "Wool Primary", "Bath Spa", "Wells Park Practice", "Clapton CFC": a place and the
+# kind of place after it, whatever case the kind is in.
+_PLACE_KIND = re.compile(r"(?<![\w'’-])(?P<p>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]+"
+                         r"(?P<k>(?i:vale|valley|heads|common|topping|links|ladder|medical\s+practice|practice|primary|"
+                         r"secondary|academy|path|truck\s+stop|shops|subway|spa|cfc|afc|fc))(?![\w'’-])")
+# Kinds of place that name an institution, whatever words name it ("Wool Primary", "Clapton CFC").
+_INSTITUTIONS = frozenset(("primary", "secondary", "academy", "cfc", "afc", "fc", "medical practice"))
+_NOT_STREET_NAMES = frozenset("the a an his her their our my your its this that and or with for same other".split())
+# "via grove ln", "along PARK LN", "cordon central Dr / Beechwood St", ", main st,": a street by its abbreviated
+# suffix in any case, where a route or an address puts it.
+_ABBREVIATED_STREET = re.compile(r"(?:\b(?i:via|on|along|in|at|to|from|towards|cordon|near|off|outside|into|down|up|of)"
+                                 r"[ \t]+|,[ \t]*)(?P<s>[A-Za-z][a-z'’-]{2,}[ \t]+(?i:ln|rd|dr|ave|cres|gdns|tce|st))"
+                                 r"(?![\w'’-])(?![ \t]+[A-Z][a-z])")
+# "2 THE AVENUE, CAVERSHAM", "14 the Crescent": a house number and a street named with "the".
+_NUMBER_THE_STREET = re.compile(r"\b\d{1,4}[A-Za-z]?,?[ \t]+(?i:the)[ \t]+(?i:avenue|crescent|drive|green|parade|close|"
+                                r"grove|rise|elms|orchards|spinney|paddock|meadows|willows|beeches|limes|laurels|maltings|"
+                                r"mews|square|terrace|glebe|croft|oaks|pines|firs|hollies|poplars|chestnuts|boulevard|"
+                                r"broadway|causeway|promenade|strand|esplanade|parkway|wynd|brae|loan)(?![\w'’-])")
+
+
+def _more_places(text: str) -> Iterator[Candidate]:
+    for m in _PLACE_UNIT.finditer(text):
+        place, start = m.group("p"), m.start("p")
+        words = place.lower().split()
+        if len(words) == 2 and words[0] in _NOT_PLACE_WORDS:  # "referral to bury mash": the town is the last word
+            start = m.end("p") - len(place.split()[1])
+            place, words = place.split()[1], words[1:]
+        if any(w in _NOT_PLACE_WORDS for w in words) or is_keep_word(place) or is_policing_word(place):
+            continue
+        if place.lower() in UK_PLACE_LOWER or (len(words) == 1 and place[:1].isupper() and not place.isupper()
+                                               and not is_ordinary(place) and place.lower() not in NAME_LIST):
+            yield _cand(start, m.end("p"), Kind.PLACE, "town", -1)
+    for m in _PLACE_KIND.finditer(text):
+        place = m.group("p")
+        words = place.split()
+        if any(w.lower() in _NOT_PLACE_WORDS or is_keep_word(w) or is_policing_word(w) for w in words):
+            continue
+        kind = " ".join(m.group("k").lower().split())
+        institution = kind in _INSTITUTIONS or kind == "practice" and len(words) > 1
+        if place.lower() in UK_PLACE_LOWER or institution or not all(is_ordinary(w) for w in words):
+            yield _cand(m.start("p"), m.end(), Kind.PLACE, "", 0)
+    for m in _ABBREVIATED_STREET.finditer(text):
+        name = m.group("s").split()[0]
+        if name.lower() in _NOT_STREET_NAMES or is_keep_word(name):  # "Station Rd", "Central Dr" are streets
+            continue
+        yield _cand(*m.span("s"), Kind.PLACE, "street", 0)
+    yield from (_cand(*m.span(), Kind.ADDRESS, "address", 3) for m in _NUMBER_THE_STREET.finditer(text))
+
+
 def find_eight_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 8."""
     return [*_structured(text), *_towns_before_postcodes(text), *_names_before_ages(text), *_informal_names(text),
-            *_number_range_addresses(text), *_more_names(text), *_guessed_ages(text)]
+            *_number_range_addresses(text), *_more_names(text), *_guessed_ages(text), *_more_places(text)]

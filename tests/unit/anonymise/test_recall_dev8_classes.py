@@ -203,3 +203,36 @@ def test_guessed_and_listed_ages_go(text, secret):
 ])
 def test_numbers_that_are_no_ages_stay(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Taken by: PC Aaron Hale NC 1822, Diss SNT, on Tues 4th Feb", "Diss"),
+    ("0110 safeguarding referral to bury mash submitted.", "bury"),
+    ("GMP CUSTODY RECORD – Bury custody suite", "Bury"),
+    ("0930 transport to fort william custody. custody ref", "william"),
+    ("PCSO Glenn Irving CC 5310, Walney Neighbourhood.", "Walney"),
+    ("2224 E-BIKE FOUND DISCARDED DUCKETTS COMMON. BALACLAVA NEARBY\n2230 X", "DUCKETTS"),
+    ("1050 CONVEYED TO CUSTODY LODDON VALLEY.\n1100 CRIME REF", "VALLEY"),
+    ("since he was a little boy at Wool Primary. She believes", "Wool"),
+    ("taken by her GP at Wells Park Practice.", "Wells"),
+    ("The boy wore a Clapton CFC hoodie.", "Clapton"),
+    ("male ran towards handsworth park via grove ln. staff", "grove ln"),
+    ("0228 CRIME SCENE - CORDON CENTRAL DR / BEECHWOOD ST. SCENE LOG", "CENTRAL DR"),
+    ("1030 OWNER INFORMED, 2 THE AVENUE, CAVERSHAM RG4 7 INFORMED.", "AVENUE"),
+    ("He gave his name as Hamish Munro, 55 yrs, Bridge of Earn. He", "Earn"),
+])
+def test_places_named_by_their_unit_or_kind_and_streets_by_their_suffix(text, secret):
+    out = _out(text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("referred to the local council today", "local council"),
+    ("2235 CRIME REF 5223298711. FAO CID", "FAO CID"),
+    ("Good Practice in Taser use", "Good Practice"),
+    ("he went on the A road and then the common path", "common path"),
+    ("she went to the st john ambulance tent", "the st"),
+    ("the male at the surgery Dr Patel saw", "surgery Dr"),
+])
+def test_near_misses_of_the_place_classes_stay(text, kept):
+    assert kept in _out(text)
