@@ -11,6 +11,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .patterns import POSTCODE_AREAS
+from .recall_numbers import NUMBER_WORD, number_value
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -291,7 +292,95 @@ def _more_places(text: str) -> Iterator[Candidate]:
     yield from (_cand(*m.span(), Kind.ADDRESS, "address", 3) for m in _NUMBER_THE_STREET.finditer(text))
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "(june 21st)", "JUNE 21ST": a month and a day of it, typed in lower case or capitals.
+_LOWER_MONTH_DAY = re.compile(r"\b(?P<m>(?i:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?[ \t]+\d{1,2}(?i:st|nd|rd|th)\b")
+_WELSH_MONTHS = ("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi", "hydref",
+                 "tachwedd", "rhagfyr")
+# "Sul 18 Awst", "Llun 3 Mehefin 2024": a date written in Welsh (a bilingual custody record or log).
+_WELSH_DATE = re.compile(r"\b(?:(?i:dydd\s+)?(?i:llun|mawrth|mercher|iau|gwener|sadwrn|sul)\s+)?\d{1,2}[ \t]+"
+                         r"(?P<m>(?i:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|"
+                         r"rhagfyr))\b(?:[ \t]+(?P<y>(?:19|20)\d\d))?")
+# "on Hogmanay 2023", "Burns Night", "(THE TWELFTH)", "St Patrick's Day": days named by their festival.
+_FESTIVAL = re.compile(r"\b(?:(?i:on|over|at)[ \t]+)?(?i:hogmanay|burns\s+night|the\s+twelfth|st\.?\s+patrick['’]?s\s+day|st\.?\s+andrew['’]?s\s+day|"
+                       r"st\.?\s+david['’]?s\s+day|remembrance\s+sunday|armistice\s+day|guy\s+fawkes\s+night)"
+                       r"(?:[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w'’-])(?![ \t]+(?i:street|road|lane|avenue|drive)\b)")
+# "Linked IOPC referral 2024/021187", "NICHE OCC 8821/24": a year and a number, or a number and its year, whole.
+_YEAR_NUMBER_REF = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d/\d{4,8}|\d{3,8}/\d{2})(?![\w/-]|\.\d)")
+# "ref lmrt 24/019", "ref rnli tyn 24/112": a lower-case code before a year and a number.
+_CODE_YEAR_REF = re.compile(r"\b(?i:ref|reference)\.?[ \t]+(?:[a-z]{2,6}[ \t]+)?(?P<r>[a-z]{2,6}[ \t]?\d{2}/\d{2,6})(?![\w/])")
+# "PARTIAL REG ENDING Z 61", "plate starting with LD19": what a witness read of a plate, unquoted.
+_PLATE_PART = re.compile(r"\b(?i:reg(?:istration)?|plate|index|vrm)(?:\s+(?i:number|no\.?))?\s+(?i:ending|ends|ended|"
+                         r"starting|starts|started|beginning|begins)(?:\s+(?i:in|with))?\s+"
+                         r"(?P<v>[A-Za-z0-9]{1,4}(?:[ ][A-Za-z0-9]{1,4})?)(?![\w'’\"”])")
+# "DOB 14/02/2003   21", "DOB 07/01/1992  (thirty-two)", "DOB 06/06/2006 – eighteen yrs": the age a custody record
+# gives after the date of birth.
+_AGE_AFTER_DOB = re.compile(r"\b(?i:dob|d\.o\.b\.?|date\s+of\s+birth)[:\s]+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*"
+                            r"(?:[–—-][ \t]*|\([ \t]*|[ \t]{2,})(?P<a>\d{1,2}|(?i:" + NUMBER_WORD + r"))"
+                            r"(?:[ \t]+(?i:yrs?|years?)(?:[ \t-]+(?i:old))?)?(?=[ \t]*\)|[ \t]*$|[ \t]*\n|[ \t]{2,}|[.,;])")
+# "Kuba (eighteen months)", "baby (9 months)": a young child's age in months, in brackets after them.
+_MONTHS_OLD = re.compile(r"(?P<w>[A-Za-z][\w'’-]*)[ \t]+\([ \t]*(?P<age>(?P<a>\d{1,2}|(?i:" + NUMBER_WORD + r"))[ \t]+"
+                         r"(?i:months?|mths?)(?:[ \t]+(?i:old))?)[ \t]*\)")
+# "DP: BROOK, Jake Anthony", "Detained person: POPA, Ioana": a record's name, surname in capitals first.
+_SURNAME_COMMA_FORENAME = re.compile(r"\b(?i:dp|detained\s+person|name|subject|suspect|victim|witness|prisoner|"
+                                     r"informant|complainant|caller|person)[ \t]*:[ \t]*(?P<n>[A-Z][A-Z'’]+(?:[- ][A-Z][A-Z'’]+)?,"
+                                     r"[ \t]+[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){0,2})")
+# "DC JO PEARSON", "insp jo pringle", "MR S. YOUNG": a rank or title, a short or listed first name, and a surname.
+_RANK_FIRST_SURNAME = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|DC|DS|DI|Insp|Inspector|Sergeant|Constable|Cst|Supt|Mr|Mrs|Ms|Miss|Dr)"
+                                 r"\.?[ \t]+(?P<n>(?P<f>[A-Za-z][a-z'’]{1,2}|[A-Z]{2,3}|[A-Za-z]\.)[ \t]+(?P<s>[A-Za-z][\w'’-]{2,}))")
+
+
+def _dates_ages_refs(text: str) -> Iterator[Candidate]:
+    for m in _LOWER_MONTH_DAY.finditer(text):
+        month = _MONTHS.index(m.group("m")[:3].lower()) + 1
+        yield _cand(*m.span(), Kind.DATE, "day", 3, value=f"-{month:02d}")
+    low = text.lower()
+    if any(w in low for w in _WELSH_MONTHS):
+        for m in _WELSH_DATE.finditer(text):
+            month = _WELSH_MONTHS.index(m.group("m").lower()) + 1
+            yield _cand(*m.span(), Kind.DATE, "day", 4, value=f"{m.group('y') or ''}-{month:02d}")
+    for m in _FESTIVAL.finditer(text):
+        yield _cand(*m.span(), Kind.DATE, "day", 4, value=m.group("y") or "")
+    if "/" in text:
+        yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 3) for m in _YEAR_NUMBER_REF.finditer(text))
+        yield from (_cand(*m.span("r"), Kind.REFERENCE, "cue", 5) for m in _CODE_YEAR_REF.finditer(text))
+    for m in _PLATE_PART.finditer(text):
+        plate = m.group("v")
+        if any(ch.isdigit() for ch in plate) and any(ch.isalpha() for ch in plate) and not re.search(
+                r"(?i:\b(?:in|on|at|with|the|and)\b)", plate):
+            yield _cand(*m.span("v"), Kind.VRM, "partial", 4)
+    for m in _AGE_AFTER_DOB.finditer(text):
+        age = m.group("a")
+        n = int(age) if age.isdigit() else number_value(age)
+        if 0 < n < 110:
+            yield _cand(m.start("a"), m.end(), Kind.AGE, "", 3, value=str(n))
+    if "(" in text:
+        for m in _MONTHS_OLD.finditer(text):
+            word = m.group("w")
+            if word[:1].isupper() and (not is_ordinary(word) or word.lower() in NAME_LIST):  # "Kuba (eighteen months)"
+                yield _cand(*m.span("age"), Kind.AGE, "", 3, value="1")
+
+
+def _record_names(text: str) -> Iterator[Candidate]:
+    if ":" in text:
+        for m in _SURNAME_COMMA_FORENAME.finditer(text):
+            surname = m.group("n").split(",")[0]
+            if not is_policing_word(surname) and not is_keep_word(surname):
+                yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 5)
+    for m in _RANK_FIRST_SURNAME.finditer(text):
+        first, surname = m.group("f").rstrip("."), m.group("s")
+        if surname.lower() in NOT_NAMES or is_keep_word(surname) or is_policing_word(surname) \
+                or (is_ordinary(surname) and surname.lower() not in NAME_LIST) or first.lower() in _NOT_PLACE_WORDS:
+            continue
+        if len(first) > 1 and first.lower() not in FIRST_NAME_LIST and not (len(first) == 2 and first.isalpha()
+                                                                          and first.lower() not in ("am", "pm", "on", "in", "at", "to", "of", "is", "as", "or", "by", "no", "we", "he", "me", "my", "up", "so", "go", "do", "it", "if", "an")):
+            continue  # "tj bell", "JO PEARSON": a listed first name or two initials
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 4)
+
+
 def find_eight_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 8."""
     return [*_structured(text), *_towns_before_postcodes(text), *_names_before_ages(text), *_informal_names(text),
-            *_number_range_addresses(text), *_more_names(text), *_guessed_ages(text), *_more_places(text)]
+            *_number_range_addresses(text), *_more_names(text), *_guessed_ages(text), *_more_places(text),
+            *_dates_ages_refs(text), *_record_names(text)]

@@ -236,3 +236,43 @@ def test_places_named_by_their_unit_or_kind_and_streets_by_their_suffix(text, se
 ])
 def test_near_misses_of_the_place_classes_stay(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("intel link to thefts at llanybydder (june 21st) and elsewhere", "21st"),
+    ("SEEN ON MAY 3RD AT THE PARK", "3RD"),
+    ("Custody Sgt: Catrin Bowen\n\nSul 18 Awst / Sun 18 Aug\n0217 Arrived.", "18 Awst"),
+    ("Mr Morrison complains that on Hogmanay 2023 he reported it", "Hogmanay"),
+    ("SERIAL 0992 12/07/24 (THE TWELFTH)\n0214 CALLER", "TWELFTH"),
+    ("Linked IOPC referral 2024/021187 (returned for local investigation)", "021187"),
+    ("NICHE OCC 8821/24.\n2330 RPU SGT", "/24"),
+    ("mountain rescue call-out ref lmrt 24/019\n1840 note", "lmrt"),
+    ("0217 CAR DESC - DARK VW PASSAT, PARTIAL REG ENDING Z 61 - NI PLATE.\n0220 X", "Z 61"),
+    ("Detained person: POPA, Ioana   DOB 14/02/2003   21\nAddress given", "   21"),
+    ("DP: WARE, Jack   DOB 07/01/1992  (thirty-two)\nAddress: 64", "thirty-two"),
+    ("Zosia (aged 6) and Kuba (eighteen months), who were", "eighteen months"),
+    ("DP: BROOK, Jake Anthony   DOB 11/01/2010   14 years old", "BROOK"),
+    ("2350 OFFENDER MANAGER DC JO PEARSON TO BE EMAILED", " JO "),
+    ("1300 duty inspector insp jo pringle informed.", "jo pringle"),
+    ("1635 HEAD TEACHER MR S. YOUNG TO SEND LETTER TO PARENTS.", "YOUNG"),
+])
+def test_dates_references_ages_and_record_names_set_8_writes(text, secret):
+    out = _out(text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("he served eighteen months (18 months) inside", "(18 months)"),
+    ("he was 3/24 of the way along", "3/24"),
+    ("see page 12/20 of the report", "12/20"),
+    ("the reg ending in the car park was seen", "reg ending in the car park"),
+    ("PC on duty at the time", "PC on duty"),
+    ("Sgt to attend at once", "Sgt to attend"),
+])
+def test_near_misses_of_the_date_reference_age_and_name_classes_stay(text, kept):
+    assert kept in _out(text)
+
+
+def test_a_phone_number_does_not_run_across_into_road_rage():
+    out = _out("1721 RP MRS FARZANA KAUSAR 07861 223 910 REPORTS ROAD RAGE ON OXFORD ROAD, READING W")
+    assert "07861" not in out and "910" not in out and "ROAD RAGE" in out, out
