@@ -379,8 +379,55 @@ def _record_names(text: str) -> Iterator[Candidate]:
         yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 4)
 
 
+# "HAMISH MACFARLANE 78 WITH DEMENTIA", "Kids (Llyr 6 and Mali 4)", "AWET TESFAY 16?": a bare age straight after a name.
+_NAME_BARE_AGE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][A-Za-z'’-]+)[ \t]+(?P<a>\d{1,2})(?![\w/-]|[.:]\d)"
+                            r"(?=[ \t]*[,.;?!)]|[ \t]*$|[ \t]*\n|[ \t]+(?i:with|and|gave|said|was|is|has|had|from|who|"
+                            r"years|yrs|yo|y/o|lives|living|dob|searched|arrested|present)\b)")
+# "Polish-registered VW Passat WPR 82KT1", "TRAILER BG 4471 KM (BULGARIAN)": a foreign plate after the vehicle it is on.
+_VEHICLE_CUE = re.compile(r"\b(?i:reg(?:istration|istered)?|plates?|vrm|index|trailer|lorry|hgv|van|car|vehicle|"
+                          r"registered|passat|golf|transit|sprinter)\b[^\n.]{0,30}$")
+_FOREIGN_PLATE = re.compile(r"(?<![\w/-])(?P<v>[A-Z]{1,3}[ -]?(?=[A-Z0-9]*\d)[A-Z0-9]{3,5}(?:[ -][A-Z]{2,3})?)(?![\w/-])")
+# "her Snapchat (priyaa.m_x)", "Mali Haf (mali.haf_)": a handle in brackets, after a platform or the name it spells.
+_BRACKETED_HANDLE = re.compile(r"\((?P<h>[a-z0-9_]*[a-z][._][a-z0-9_.]*[a-z0-9_]|[a-z0-9_.]*_[a-z0-9_.]*)\)")
+_PLATFORM_BEFORE = re.compile(r"(?i:snap(?:chat)?|insta(?:gram)?|tiktok|facebook|fb|twitter|username|handle|profile|account)")
+_NOT_HANDLES = frozenset("e.g i.e a.k.a n.b p.s etc".split())
+
+
+def _bare_ages(text: str) -> Iterator[Candidate]:
+    for m in _NAME_BARE_AGE.finditer(text):
+        word = m.group("w")
+        low = word.lower()
+        if (low not in NAME_LIST and is_ordinary(word)) or low in UK_PLACE_LOWER and low not in FIRST_NAME_LIST \
+                or is_keep_word(word) or is_policing_word(word) or low in NOT_NAMES or int(m.group("a")) == 0 \
+                or (word.isupper() and len(word) <= 4 and low not in NAME_LIST):  # "GCS 15", "NEWS 7": a score
+            continue
+        if re.search(r"(?i:\b(?:pc|ps|dc|ds|sgt|insp|pcso|cst|supt|no|number|room|cell|unit|bay|flat)\.?\s+(?:[A-Za-z]+\s+)?)$",
+                     text[max(0, m.start() - 25):m.start()]):
+            continue  # "PC Dean 45", "Cell Smith 4": a number that belongs to the rank or room before
+        yield _cand(*m.span("a"), Kind.AGE, "", 2, value=m.group("a"))
+
+
+def _foreign_plates_and_handles(text: str) -> Iterator[Candidate]:
+    for m in _FOREIGN_PLATE.finditer(text):
+        plate = m.group("v")
+        digits, letters = sum(ch.isdigit() for ch in plate), sum(ch.isalpha() for ch in plate)
+        if digits < 2 or letters < 2 or sum(ch.isalnum() for ch in plate) < 5 or is_policing_word(plate.split()[0]):
+            continue
+        if _VEHICLE_CUE.search(text, max(0, m.start() - 40), m.start()):
+            yield _cand(*m.span("v"), Kind.VRM, "any", 2)
+    if "(" in text:
+        for m in _BRACKETED_HANDLE.finditer(text):
+            handle = m.group("h")
+            if handle.strip("._") in _NOT_HANDLES or len(handle) < 5 or re.fullmatch(r"[a-z]{1,2}\.\d.*", handle):
+                continue  # "(e.g.)", "(s.136)"
+            before = text[max(0, m.start() - 200):m.start()]
+            spelt = re.search(r"([A-Z][a-z]+)\s+([A-Z][a-z]+)?\s*$", before)
+            if _PLATFORM_BEFORE.search(before) or (spelt and spelt.group(1).lower() in handle):
+                yield _cand(*m.span("h"), Kind.HANDLE, "", 9)
+
+
 def find_eight_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 8."""
     return [*_structured(text), *_towns_before_postcodes(text), *_names_before_ages(text), *_informal_names(text),
             *_number_range_addresses(text), *_more_names(text), *_guessed_ages(text), *_more_places(text),
-            *_dates_ages_refs(text), *_record_names(text)]
+            *_dates_ages_refs(text), *_record_names(text), *_bare_ages(text), *_foreign_plates_and_handles(text)]

@@ -276,3 +276,29 @@ def test_near_misses_of_the_date_reference_age_and_name_classes_stay(text, kept)
 def test_a_phone_number_does_not_run_across_into_road_rage():
     out = _out("1721 RP MRS FARZANA KAUSAR 07861 223 910 REPORTS ROAD RAGE ON OXFORD ROAD, READING W")
     assert "07861" not in out and "910" not in out and "ROAD RAGE" in out, out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("AUCHTERMUCHTY REPORTS HUSBAND HAMISH MACFARLANE 78 WITH DEMENTIA LEFT HOME", "78"),
+    ("Kids (Llyr 6 and Mali 4) present - witness", "Llyr 6"),
+    ("MALE SAYS HE IS HER BROTHER - AWET TESFAY 16?\n0602 SECAMB ON SCENE", "16?"),
+    ("a Polish-registered VW Passat WPR 82KT1.\nPossible modern slavery", "WPR"),
+    ("LORRY REG LT23 HJV (UK) TRAILER BG 4471 KM (BULGARIAN). HEARD KNOCKING", "BG 4471"),
+    ("A search of her Snapchat (priyaa.m_x) found messages", "priyaa"),
+    ("Her friend Mali Haf (mali.haf_) says Seren went with a man", "mali.haf_"),
+])
+def test_bare_ages_foreign_plates_and_bracketed_handles(text, secret):
+    out = _out(text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("PATIENT GCS 15 and talking", "GCS 15"),
+    ("Section 18, of the act", "Section 18"),
+    ("I met him 3 times at Junction 19 and left", "3 times"),
+    ("see (s.136) and (e.g.) the text", "(s.136)"),
+    ("the file (report.docx) was sent", "(report.docx)"),       # no platform and no name: a file, not a handle
+    ("there were 12 officers and 4 vans", "12 officers"),
+])
+def test_near_misses_of_bare_ages_plates_and_handles_stay(text, kept):
+    assert kept in _out(text)
