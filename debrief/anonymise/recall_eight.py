@@ -11,6 +11,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .patterns import POSTCODE_AREAS
+from .phrases import WORD_CAPITAL, finditer_at, finditer_before, keyword_trigger
 from .recall_numbers import NUMBER_WORD, number_value
 from .vocab import NOT_NAMES
 
@@ -31,14 +32,14 @@ _PHONE_ENDING = re.compile(r"\b(?i:number|no\.?|mobile|phone|tel|moby|landline)\
 # "CN08 ?JW", "WU6? K*D": a current plate with the characters not read marked "?" or "*".
 _PLATE_UNREAD = re.compile(r"(?<![\w?*])[A-Z?*]{2}[0-9?*]{2}\s?[A-Z?*]{3}(?![\w?*])")
 # "silver skoda octavia 221 d 14412", "a 12-D-3456": an Irish plate (year, county letters, number).
-_IRISH_PLATE = re.compile(r"(?<![\w/.-])(?:[01]\d|2[0-5])[12]?(?P<s>[ -])(?i:CE|CN|CW|DL|KE|KK|KY|LD|LH|LK|LM|LS|MH|MN|"
+_IRISH_PLATE = re.compile(r"[012](?<![\w/.-][012])(?<=(?:[01](?=\d)|2(?=[0-5])))\d[12]?(?P<s>[ -])(?i:CE|CN|CW|DL|KE|KK|KY|LD|LH|LK|LM|LS|MH|MN|"
                           r"MO|OY|RN|SO|TN|TS|WD|WH|WX|WW|C|D|G|L|T|W)(?P=s)\d{3,6}(?![\w/-])")
 # "PS-20240530-1187", "INC-240117-0338": a reference made of a code, a date and a number joined by hyphens.
-_DATED_REF = re.compile(r"(?<![\w-])[A-Za-z]{1,5}-\d{6,8}-\d{2,6}(?![\w-])")
+_DATED_REF = re.compile(r"[A-Za-z](?<![\w-][A-Za-z])[A-Za-z]{0,4}-\d{6,8}-\d{2,6}(?![\w-])")
 # "ref VPD 24 88103", "ref: AB/24/55102": a reference's letters, its year and its number after the cue.
 _SPACED_REF = re.compile(r"\b(?i:ref|reference)\.?\s*[:#]?\s*(?P<r>[A-Z]{2,4}[ /-]\d{2}[ /-]\d{3,7})(?![\w/-])")
 # "Snapchat: sc: jaydz_2010", "logged in as sc: moe_luton4": the platform's short prefix goes with the handle.
-_PREFIXED_HANDLE = re.compile(r"(?<![\w@])(?i:sc|snap|ig|insta|tt)\s?:\s?[\"“']?(?P<h>@?[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@])")
+_PREFIXED_HANDLE = re.compile(r"[sSiItT](?<![\w@][sSiItT])(?i:(?<=s)c|(?<=s)nap|(?<=i)g|(?<=i)nsta|(?<=t)t)\s?:\s?[\"“']?(?P<h>@?[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@])")
 # "aged approximately 18, 19 and early 20s", "ages 4, 7 and 9": every age of a list after its cue.
 _AGE_LIST = re.compile(r"\b(?i:aged|ages)\s+(?:(?i:approx(?:imately|\.)?|about|around|roughly)\s+)?(?P<first>\d{1,2})"
                        r"(?P<rest>(?:\s*,\s*\d{1,2}){1,6}(?:\s*,?\s*(?:and|&)\s+(?:(?i:early|mid|late)\s+)?\d{1,2}s?)?"
@@ -50,7 +51,7 @@ _NAME_CODE_COLLAR = re.compile(r"\b" + _RANKS + r"\.?[ \t]+(?:[A-Z][\w'’-]+[ \
 _NOT_CODES = frozenset("AM PM HR KM KG MG ML NO AT ON IN TO BY OF IS AS OR".split())
 # "Custody Sgt: Neil Long BD 0855", "J Cook LP 1640", "pc gwion prys dp 2290": a force's two letters and a four-digit
 # number straight after a name (a word that is no cue for a number: "log", "room", "cell" and the like).
-_CODE_COLLAR_AFTER_WORD = re.compile(r"(?<=[A-Za-z'’] )(?P<k>[A-Za-z]{2} ?\d{4})(?![\w/-]|[:.]\d)")
+_CODE_COLLAR_AFTER_WORD = re.compile(r" (?<=[A-Za-z'’] )(?P<k>[A-Za-z]{2} ?\d{4})(?![\w/-]|[:.]\d)")
 _WORD_BEFORE_CODE = re.compile(r"(?<![\w'’-])(?P<w>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)[ ]$")
 _NUMBER_CUES = frozenset("""log ref reference serial incident inc cad storm room cell unit bay gate exhibit job urn crime
 occurrence occ no number tel phone mobile at on in to by of and or from since until till about approx around between
@@ -63,8 +64,10 @@ _TOWN_BEFORE_POSTCODE = re.compile(r"\b(?i:" + _STREETS + r")\.?,[ \t]+(?P<p>[A-
                                    r"[ \t]+" + _POSTCODE)
 # "Friskney, pe22 8.", "Sheffield s4 8gz", "Stoke-on-Trent st1 6": a postcode in lower case, whole or to its sector, at
 # an address's end (after a town and before the end of the line or sentence).
-_LOWER_POSTCODE = re.compile(r"(?:(?<=[a-z], )|(?<=[a-z] ))(?P<a>[a-z]{1,2})\d[a-z\d]?[ ]\d(?:[a-z]{2})?(?=[ \t]*(?:[.,;)\n]|$))")
+_LOWER_POSTCODE = re.compile(r" (?:(?<=[a-z], )|(?<=[a-z] ))(?P<pc>(?P<a>[a-z]{1,2})\d[a-z\d]?[ ]\d(?:[a-z]{2})?)(?=[ \t]*(?:[.,;)\n]|$))")
 # "driver (cope, aged 24)", "the other lad, Baker, aged 19": a word set off by a comma before its age is a name.
+_AGE_COMMA_ANCHOR = re.compile(r",\s*(?i:aged?)\s+\d")
+_WORD_START = re.compile(r"[A-Za-z](?<![\w'’-][A-Za-z])")
 _NAME_THEN_AGE = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z'’-]{2,}|[A-Z][A-Z'’-]{2,})\s*,\s*(?i:aged|age)\s+\d{1,2}\b")
 _PERSON_NOUNS = frozenset("""male female man woman boy girl lad lass child kid son daughter mother father mum dad brother
 sister wife husband partner victim suspect driver passenger rider witness caller subject friend mate cousin uncle aunt
@@ -87,7 +90,7 @@ _NUMBER_RANGE_ADDRESS = re.compile(r"\b[Tt]he\s+[1-9]\d?0['’]?[sS]\s+(?:(?i:en
 _RANGE_HINT = re.compile(r"\d0['’]?[sS]\s")
 # "Lee MOSS ("Mossy")", "Joseph Ward ('Wardy')": a quoted nickname in brackets straight after a name, and the nickname
 # used alone later.
-_NAME_BRACKET_NICK = re.compile(r"(?<=[A-Za-z'’])\s+\(\s*[\"“'‘](?P<n>[A-Z][\w'’-]{1,20})[\"”'’]\s*\)")
+_NAME_BRACKET_NICK = re.compile(r"\((?<=[A-Za-z'’][ \t\n]\()\s*[\"“'‘](?P<n>[A-Z][\w'’-]{1,20})[\"”'’]\s*\)")
 # "PC White spoke to him", "INSP WHITE - NO CONCERNS", "by pc march.": a rank and a surname that is also a colour or a
 # month (the everyday word never follows a rank).
 _RANK_WORD_SURNAME = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|DC|DS|Insp|Inspector|Sergeant|Constable|Cst|Supt)\.?[ \t]+"
@@ -118,8 +121,11 @@ _AGED_LIST_NAMES = re.compile(r"\b(?i:aged)\s+\d{1,2}(?P<rest>(?:\s*(?:,|and|&)\
 _NAME_AND_AGE = re.compile(r"[A-Z][a-z'’-]+\s+(?P<n>\d{1,2})\b")
 
 
+_IS_ABOUT = re.compile(r"[IiWw](?<![\w'’-][IiWw])(?i:(?<=i)s|(?<=w)as)[ \t]+(?:(?i:about|around|approx|roughly|maybe)\b|\d)")
+
+
 def _guessed_ages(text: str) -> Iterator[Candidate]:
-    for m in _AGE_GUESS.finditer(text):
+    for m in finditer_before(_AGE_GUESS, _WORD_START, _IS_ABOUT, text, 30):
         subject = m.group("s")
         if subject[:1].isupper() and (subject.lower() not in NAME_LIST and (
                 is_ordinary(subject) or is_policing_word(subject) or subject.isupper()) or subject.isupper() and len(subject) <= 4):
@@ -150,7 +156,7 @@ def _more_names(text: str) -> Iterator[Candidate]:
     if "(" in text:
         for m in _NAME_BRACKET_NICK.finditer(text):
             nick = m.group("n")
-            before = _WORD_BEFORE_CODE.search(text, max(0, m.start() - 30), m.start() + 1)
+            before = _WORD_BEFORE_CODE.search(text, max(0, m.start() - 30), m.start())
             if not before or not before.group("w")[:1].isupper() or (
                     is_ordinary(before.group("w")) and before.group("w").lower() not in NAME_LIST):
                 continue  # "the van ("Transit")": a nickname follows a name
@@ -163,8 +169,11 @@ def _more_names(text: str) -> Iterator[Candidate]:
                     yield Candidate(later.start(), later.end(), Kind.PERSON, "context", PRIORITY["context"] + 1, key=key)
 
 
+_INFORMAL_AT = keyword_trigger("big wee little lil young mad skinny fat daft".split())
+
+
 def _informal_names(text: str) -> Iterator[Candidate]:
-    for m in _INFORMAL_NAME.finditer(text):
+    for m in finditer_at(_INFORMAL_NAME, _INFORMAL_AT, text):
         name = m.group("n")
         if name.lower() in FIRST_NAME_LIST and name.lower() not in NOT_NAMES and not is_keep_word(name) \
                 and not is_policing_word(name):
@@ -176,7 +185,7 @@ def _informal_names(text: str) -> Iterator[Candidate]:
 
 
 def _names_before_ages(text: str) -> Iterator[Candidate]:
-    for m in _NAME_THEN_AGE.finditer(text):
+    for m in finditer_before(_NAME_THEN_AGE, _WORD_START, _AGE_COMMA_ANCHOR, text, 40):
         name = m.group("n")
         low = name.lower()
         if low in _PERSON_NOUNS or low in NOT_NAMES or is_keep_word(name) or is_policing_word(name):
@@ -194,7 +203,7 @@ def _structured(text: str) -> Iterator[Candidate]:
                 yield _cand(m.start(), m.end(), Kind.HANDLE, "", 10)
     for m in _LOWER_POSTCODE.finditer(text):
         if m.group("a").upper() in POSTCODE_AREAS:
-            yield _cand(*m.span(), Kind.POSTCODE, "", 4)
+            yield _cand(*m.span("pc"), Kind.POSTCODE, "", 4)
     for m in _NINO_CUED.finditer(text):
         yield _cand(*m.span("n"), Kind.NINO, "", 7)
     for m in _PHONE_ENDING.finditer(text):
@@ -216,7 +225,7 @@ def _structured(text: str) -> Iterator[Candidate]:
             yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
     for m in _CODE_COLLAR_AFTER_WORD.finditer(text):
         code = m.group("k")[:2]
-        w = _WORD_BEFORE_CODE.search(text, max(0, m.start() - 30), m.start())
+        w = _WORD_BEFORE_CODE.search(text, max(0, m.start("k") - 30), m.start("k"))
         if code.upper() in _NOT_CODES or not w or w.group("w").lower() in _NUMBER_CUES or (
                 code.islower() != w.group("w").islower()) or is_policing_word(w.group("w")):
             continue  # the code's case follows its line's ("NN 1467" after "Long", "dp 2290" after "prys")
@@ -228,8 +237,13 @@ def _number_range_addresses(text: str) -> Iterator[Candidate]:
         yield from (_cand(*m.span(), Kind.ADDRESS, "address", 6) for m in _NUMBER_RANGE_ADDRESS.finditer(text))
 
 
+_STREET_AT = keyword_trigger(_STREETS.split("|"))
+
+
 def _towns_before_postcodes(text: str) -> Iterator[Candidate]:
-    for m in _TOWN_BEFORE_POSTCODE.finditer(text):
+    if "," not in text:
+        return
+    for m in finditer_at(_TOWN_BEFORE_POSTCODE, _STREET_AT, text):
         words = m.group("p").split()
         if any(is_keep_word(w) or is_policing_word(w) for w in words) or all(is_ordinary(w) for w in words):
             continue  # a town that is an ordinary word is the other layers' (it needs their cues)
@@ -263,8 +277,15 @@ _NUMBER_THE_STREET = re.compile(r"\b\d{1,4}[A-Za-z]?,?[ \t]+(?i:the)[ \t]+(?i:av
                                 r"broadway|causeway|promenade|strand|esplanade|parkway|wynd|brae|loan)(?![\w'’-])")
 
 
+_UNIT_ANCHOR = re.compile(r"[ \t](?i:snt|npt|lpa|mash|council|neighbourhood|custody|cells|cid|sector|policing)(?![\w'’-])")
+_KIND_ANCHOR = re.compile(r"[ \t](?i:vale|valley|heads|common|topping|links|ladder|medical|practice|primary|secondary|academy|path|"
+                          r"truck|shops|subway|spa|cfc|afc|fc)(?![\w'’-])")
+_STREET_ABBREVIATION = re.compile(r"[ \t](?i:ln|rd|dr|ave|cres|gdns|tce|st)(?![\w'’-])")
+_ROUTE_AT = re.compile(r",|" + keyword_trigger("via on along in at to from towards cordon near off outside into down up of".split()).pattern)
+
+
 def _more_places(text: str) -> Iterator[Candidate]:
-    for m in _PLACE_UNIT.finditer(text):
+    for m in finditer_before(_PLACE_UNIT, _WORD_START, _UNIT_ANCHOR, text, 50):
         place, start = m.group("p"), m.start("p")
         words = place.lower().split()
         if len(words) == 2 and words[0] in _NOT_PLACE_WORDS:  # "referral to bury mash": the town is the last word
@@ -275,7 +296,7 @@ def _more_places(text: str) -> Iterator[Candidate]:
         if place.lower() in UK_PLACE_LOWER or (len(words) == 1 and place[:1].isupper() and not place.isupper()
                                                and not is_ordinary(place) and place.lower() not in NAME_LIST):
             yield _cand(start, m.end("p"), Kind.PLACE, "town", -1)
-    for m in _PLACE_KIND.finditer(text):
+    for m in finditer_before(_PLACE_KIND, WORD_CAPITAL, _KIND_ANCHOR, text, 80):
         place = m.group("p")
         words = place.split()
         if any(w.lower() in _NOT_PLACE_WORDS or is_keep_word(w) or is_policing_word(w) for w in words):
@@ -284,7 +305,7 @@ def _more_places(text: str) -> Iterator[Candidate]:
         institution = kind in _INSTITUTIONS or kind == "practice" and len(words) > 1
         if place.lower() in UK_PLACE_LOWER or institution or not all(is_ordinary(w) for w in words):
             yield _cand(m.start("p"), m.end(), Kind.PLACE, "", 0)
-    for m in _ABBREVIATED_STREET.finditer(text):
+    for m in finditer_before(_ABBREVIATED_STREET, _ROUTE_AT, _STREET_ABBREVIATION, text, 50):
         name = m.group("s").split()[0]
         if name.lower() in _NOT_STREET_NAMES or is_keep_word(name):  # "Station Rd", "Central Dr" are streets
             continue
@@ -307,7 +328,7 @@ _FESTIVAL = re.compile(r"\b(?:(?i:on|over|at)[ \t]+)?(?i:hogmanay|burns\s+night|
                        r"st\.?\s+david['’]?s\s+day|remembrance\s+sunday|armistice\s+day|guy\s+fawkes\s+night)"
                        r"(?:[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w'’-])(?![ \t]+(?i:street|road|lane|avenue|drive)\b)")
 # "Linked IOPC referral 2024/021187", "NICHE OCC 8821/24": a year and a number, or a number and its year, whole.
-_YEAR_NUMBER_REF = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d/\d{4,8}|\d{3,8}/\d{2})(?![\w/-]|\.\d)")
+_YEAR_NUMBER_REF = re.compile(r"\d(?<![\w/.-]\d)(?:(?:(?<=1)9|(?<=2)0)\d\d/\d{4,8}|\d{2,7}/\d{2})(?![\w/-]|\.\d)")
 # "ref lmrt 24/019", "ref rnli tyn 24/112": a lower-case code before a year and a number.
 _CODE_YEAR_REF = re.compile(r"\b(?i:ref|reference)\.?[ \t]+(?:[a-z]{2,6}[ \t]+)?(?P<r>[a-z]{2,6}[ \t]?\d{2}/\d{2,6})(?![\w/])")
 # "PARTIAL REG ENDING Z 61", "plate starting with LD19": what a witness read of a plate, unquoted.
@@ -320,6 +341,7 @@ _AGE_AFTER_DOB = re.compile(r"\b(?i:dob|d\.o\.b\.?|date\s+of\s+birth)[:\s]+\d{1,
                             r"(?:[–—-][ \t]*|\([ \t]*|[ \t]{2,})(?P<a>\d{1,2}|(?i:" + NUMBER_WORD + r"))"
                             r"(?:[ \t]+(?i:yrs?|years?)(?:[ \t-]+(?i:old))?)?(?=[ \t]*\)|[ \t]*$|[ \t]*\n|[ \t]{2,}|[.,;])")
 # "Kuba (eighteen months)", "baby (9 months)": a young child's age in months, in brackets after them.
+_MONTHS_ANCHOR = re.compile(r"\([ \t]*(?:\d{1,2}|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+(?i:months?|mths?)\b")
 _MONTHS_OLD = re.compile(r"(?P<w>[A-Za-z][\w'’-]*)[ \t]+\([ \t]*(?P<age>(?P<a>\d{1,2}|(?i:" + NUMBER_WORD + r"))[ \t]+"
                          r"(?i:months?|mths?)(?:[ \t]+(?i:old))?)[ \t]*\)")
 # "DP: BROOK, Jake Anthony", "Detained person: POPA, Ioana": a record's name, surname in capitals first.
@@ -331,8 +353,12 @@ _RANK_FIRST_SURNAME = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|DC|DS|DI|Insp|Inspector|
                                  r"\.?[ \t]+(?P<n>(?P<f>[A-Za-z][a-z'’]{1,2}|[A-Z]{2,3}|[A-Za-z]\.)[ \t]+(?P<s>[A-Za-z][\w'’-]{2,}))")
 
 
+_MONTH_AT = keyword_trigger("jan feb march apr may jun jul aug sep oct nov dec".split())
+_FESTIVAL_AT = keyword_trigger("on over at hogmanay burns the st remembrance armistice guy".split())
+
+
 def _dates_ages_refs(text: str) -> Iterator[Candidate]:
-    for m in _LOWER_MONTH_DAY.finditer(text):
+    for m in finditer_at(_LOWER_MONTH_DAY, _MONTH_AT, text):
         month = _MONTHS.index(m.group("m")[:3].lower()) + 1
         yield _cand(*m.span(), Kind.DATE, "day", 3, value=f"-{month:02d}")
     low = text.lower()
@@ -340,7 +366,7 @@ def _dates_ages_refs(text: str) -> Iterator[Candidate]:
         for m in _WELSH_DATE.finditer(text):
             month = _WELSH_MONTHS.index(m.group("m").lower()) + 1
             yield _cand(*m.span(), Kind.DATE, "day", 4, value=f"{m.group('y') or ''}-{month:02d}")
-    for m in _FESTIVAL.finditer(text):
+    for m in finditer_at(_FESTIVAL, _FESTIVAL_AT, text):
         yield _cand(*m.span(), Kind.DATE, "day", 4, value=m.group("y") or "")
     if "/" in text:
         yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 3) for m in _YEAR_NUMBER_REF.finditer(text))
@@ -356,7 +382,7 @@ def _dates_ages_refs(text: str) -> Iterator[Candidate]:
         if 0 < n < 110:
             yield _cand(m.start("a"), m.end(), Kind.AGE, "", 3, value=str(n))
     if "(" in text:
-        for m in _MONTHS_OLD.finditer(text):
+        for m in finditer_before(_MONTHS_OLD, _WORD_START, _MONTHS_ANCHOR, text, 40):
             word = m.group("w")
             if word[:1].isupper() and (not is_ordinary(word) or word.lower() in NAME_LIST):  # "Kuba (eighteen months)"
                 yield _cand(*m.span("age"), Kind.AGE, "", 3, value="1")
@@ -385,7 +411,9 @@ _NAME_BARE_AGE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][A-Za-z'’-]+)[ \t]+(?P<
                             r"years|yrs|yo|y/o|lives|living|dob|searched|arrested|present)\b)")
 # "Polish-registered VW Passat WPR 82KT1", "TRAILER BG 4471 KM (BULGARIAN)": a foreign plate after the vehicle it is on.
 _VEHICLE_CUE = re.compile(r"\b(?i:reg(?:istration|istered)?|plates?|vrm|index|trailer|lorry|hgv|van|car|vehicle|"
-                          r"registered|passat|golf|transit|sprinter)\b[^\n.]{0,30}$")
+                          r"registered|passat|golf|transit|sprinter)\b")
+_VEHICLE_AT = keyword_trigger("reg plate plates vrm index trailer lorry hgv van car vehicle registered passat golf transit "
+                              "sprinter".split())
 _FOREIGN_PLATE = re.compile(r"(?<![\w/-])(?P<v>[A-Z]{1,3}[ -]?(?=[A-Z0-9]*\d)[A-Z0-9]{3,5}(?:[ -][A-Z]{2,3})?)(?![\w/-])")
 # "her Snapchat (priyaa.m_x)", "Mali Haf (mali.haf_)": a handle in brackets, after a platform or the name it spells.
 _BRACKETED_HANDLE = re.compile(r"\((?P<h>[a-z0-9_]*[a-z][._][a-z0-9_.]*[a-z0-9_]|[a-z0-9_.]*_[a-z0-9_.]*)\)")
@@ -393,8 +421,11 @@ _PLATFORM_BEFORE = re.compile(r"(?i:snap(?:chat)?|insta(?:gram)?|tiktok|facebook
 _NOT_HANDLES = frozenset("e.g i.e a.k.a n.b p.s etc".split())
 
 
+_BARE_NUMBER = re.compile(r"[ \t]\d{1,2}(?![\w/-]|[.:]\d)")
+
+
 def _bare_ages(text: str) -> Iterator[Candidate]:
-    for m in _NAME_BARE_AGE.finditer(text):
+    for m in finditer_before(_NAME_BARE_AGE, WORD_CAPITAL, _BARE_NUMBER, text, 40):
         word = m.group("w")
         low = word.lower()
         if (low not in NAME_LIST and is_ordinary(word)) or low in UK_PLACE_LOWER and low not in FIRST_NAME_LIST \
@@ -408,12 +439,18 @@ def _bare_ages(text: str) -> Iterator[Candidate]:
 
 
 def _foreign_plates_and_handles(text: str) -> Iterator[Candidate]:
-    for m in _FOREIGN_PLATE.finditer(text):
-        plate = m.group("v")
-        digits, letters = sum(ch.isdigit() for ch in plate), sum(ch.isalpha() for ch in plate)
-        if digits < 2 or letters < 2 or sum(ch.isalnum() for ch in plate) < 5 or is_policing_word(plate.split()[0]):
-            continue
-        if _VEHICLE_CUE.search(text, max(0, m.start() - 40), m.start()):
+    seen: set[int] = set()
+    for cue in finditer_at(_VEHICLE_CUE, _VEHICLE_AT, text):
+        line_end = text.find("\n", cue.end())
+        stop = min(cue.end() + 40, line_end if line_end >= 0 else len(text))
+        for m in _FOREIGN_PLATE.finditer(text, cue.end(), stop + 12):
+            plate = m.group("v")
+            if m.start() >= stop or m.start() in seen or "." in text[cue.end():m.start()]:
+                continue
+            digits, letters = sum(ch.isdigit() for ch in plate), sum(ch.isalpha() for ch in plate)
+            if digits < 2 or letters < 2 or sum(ch.isalnum() for ch in plate) < 5 or is_policing_word(plate.split()[0]):
+                continue
+            seen.add(m.start())
             yield _cand(*m.span("v"), Kind.VRM, "any", 2)
     if "(" in text:
         for m in _BRACKETED_HANDLE.finditer(text):
