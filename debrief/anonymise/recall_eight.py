@@ -49,9 +49,9 @@ _RANKS = r"(?:PC|PCSO|PS|Sgt|DC|DS|Insp|Cst|SC)"
 _NAME_CODE_COLLAR = re.compile(r"\b" + _RANKS + r"\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,3}(?P<k>[A-Z]{2}[ \t]?\d{3,5})"
                                r"(?=[ \t]*[.,;:)\n]|[ \t]*$)")
 _NOT_CODES = frozenset("AM PM HR KM KG MG ML NO AT ON IN TO BY OF IS AS OR".split())
-# "Custody Sgt: Neil Long BD 0855", "J Cook LP 1640", "pc gwion prys dp 2290": a force's two letters and a four-digit
-# number straight after a name (a word that is no cue for a number: "log", "room", "cell" and the like).
-_CODE_COLLAR_AFTER_WORD = re.compile(r" (?<=[A-Za-z'’] )(?P<k>[A-Za-z]{2} ?\d{4})(?![\w/-]|[:.]\d)")
+# "Custody Sgt: Neil Long BD 0855", "J Cook LP 1640", "pc gwion prys dp 2290": a force's two letters and a four- or
+# five-digit number straight after a name (a word that is no cue for a number: "log", "room", "cell" and the like).
+_CODE_COLLAR_AFTER_WORD = re.compile(r" (?<=[A-Za-z'’] )(?P<k>[A-Za-z]{2} ?\d{4,5})(?![\w/-]|[:.]\d)")
 _WORD_BEFORE_CODE = re.compile(r"(?<![\w'’-])(?P<w>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)[ ]$")
 _NUMBER_CUES = frozenset("""log ref reference serial incident inc cad storm room cell unit bay gate exhibit job urn crime
 occurrence occ no number tel phone mobile at on in to by of and or from since until till about approx around between
@@ -397,7 +397,8 @@ def _record_names(text: str) -> Iterator[Candidate]:
     for m in _RANK_FIRST_SURNAME.finditer(text):
         first, surname = m.group("f").rstrip("."), m.group("s")
         if surname.lower() in NOT_NAMES or is_keep_word(surname) or is_policing_word(surname) \
-                or (is_ordinary(surname) and surname.lower() not in NAME_LIST) or first.lower() in _NOT_PLACE_WORDS:
+                or (is_ordinary(surname) and (surname.lower() not in NAME_LIST or surname.isupper())) \
+                or first.lower() in _NOT_PLACE_WORDS:  # "MR D. WILL EMAIL": in capitals a word is only a word
             continue
         if len(first) > 1 and first.lower() not in FIRST_NAME_LIST and not (len(first) == 2 and first.isalpha()
                                                                           and first.lower() not in ("am", "pm", "on", "in", "at", "to", "of", "is", "as", "or", "by", "no", "we", "he", "me", "my", "up", "so", "go", "do", "it", "if", "an")):

@@ -114,6 +114,7 @@ def test_a_profile_address_in_capitals_is_a_handle():
 @pytest.mark.parametrize(("text", "secrets"), [
     ("Custody Sgt: Neil Long BD 0855\n\n19:42 Grounds given.", ("BD", "0855")),
     ("J Cook LP 1640  26/07 0245", ("LP", "1640")),
+    ("0554 PC STEVE LONG KT 11092 AND PC FIONA BELL KT 12330 ON SCENE.", ("KT", "11092", "12330")),
     ("the vehicle was seen by PC Martin Young LP 0877 on Spilsby Rd", ("LP", "0877")),
     ("Snapchat logged in as sc: moe_luton4. OIC DC Frankie Okoro", ("sc:", "moe_luton4")),
     ("Home address given for Rusu: House 3, Eaudyke Bank, Friskney, pe22 8.\n\nSigned", ("pe22", " 8.")),
@@ -302,3 +303,22 @@ def test_bare_ages_foreign_plates_and_bracketed_handles(text, secret):
 ])
 def test_near_misses_of_bare_ages_plates_and_handles_stay(text, kept):
     assert kept in _out(text)
+
+
+def test_eighth_development_set_holds_its_figures():
+    """Written by someone who never saw the rules, scored batch by batch before any rule here learnt from it (first
+    seen: structured 0.953/0.932/0.931/0.943/0.961, names and places 0.899/0.888/0.914/0.918/0.928 for batches 1-5; all
+    100 passages with the rules at the start of this work: structured 0.908, names and places 0.907, kept 0.947, false
+    positives 0.037): the figures of this work must not fall back."""
+    from pathlib import Path
+
+    from debrief.anonymise.evaluate import evaluate, format_report, load
+
+    rows = load(Path(__file__).parents[2] / "data" / "anonymise_dev8.jsonl")
+    assert len(rows) == 100
+    report = evaluate(rows)
+    table = format_report(report)
+    assert report.structured_recall >= 0.973, table
+    assert report.names_places_recall >= 0.929, table
+    assert report.keep_rate >= 0.947, table
+    assert len(report.false_positives) <= 0.038 * sum(s.predicted for s in report.scores.values()), table
