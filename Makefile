@@ -76,6 +76,7 @@ eval-anonymiser: install
 		tests/data/anonymise_dev5.jsonl \
 		tests/data/anonymise_dev6.jsonl \
 		tests/data/anonymise_dev7.jsonl \
+		tests/data/anonymise_dev8.jsonl \
 		--heldout tests/data/anonymise_heldout.jsonl
 
 clean:

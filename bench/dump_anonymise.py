@@ -14,10 +14,10 @@ sys.path.insert(0, str(ROOT))
 from debrief.anonymise import Case, Labeller, anonymise, find_identifiers  # noqa: E402
 from debrief.anonymise.evaluate import default_anonymiser, evaluate, format_report, load  # noqa: E402
 
-# The eight development sets only: the held-out set is never read here.
+# The development sets only: the held-out set is never read here.
 DEV_SETS = ("anonymise_eval.jsonl", "anonymise_dev_extra.jsonl", "anonymise_dev2.jsonl",
             "anonymise_dev3.jsonl", "anonymise_dev4.jsonl", "anonymise_dev5.jsonl", "anonymise_dev6.jsonl",
-            "anonymise_dev7.jsonl")
+            "anonymise_dev7.jsonl", "anonymise_dev8.jsonl")
 
 
 def _entities(result) -> list[list[object]]:

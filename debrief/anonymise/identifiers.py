@@ -10,7 +10,7 @@ from .phrases import RANK_AT, finditer_at
 from .vocab import RANK_RE
 
 _BASE = PRIORITY["pattern"]
-_TLD = r"(?:com|co\.uk|org\.uk|me|org|net|io|tv|gg|ly|uk|app|link|bio)"
+_TLD = r"(?i:com|co\.uk|org\.uk|me|org|net|io|tv|gg|ly|uk|app|link|bio)"
 _URL = re.compile(
     r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+"
     r"|\b(?:[A-Za-z0-9-]+\.)+" + _TLD + r"/[^\s<>\"')\]]*"

@@ -65,6 +65,8 @@ KEEP_TERMS: tuple[str, ...] = (
     "Philomena Protocol", "Child Abduction Warning Notice", "Child Abduction Warning Notices", "CAWN",
     "Crimestoppers", "GLAA", "Gangmasters and Labour Abuse Authority", "SOCO", "Gangs Unit",
     "drink drive", "drink driving", "drink-drive", "drink-driving", "drug drive", "drug driving",
+    # Offences named by where they happen, not by a place ("road rage" is no road)
+    "road rage",
 )
 
 

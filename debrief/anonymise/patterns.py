@@ -29,9 +29,10 @@ _AREAS = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD 
           "EX FK FY GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY LA LD LE LL LN LS LU ME MK ML NE NG NN NP "
           "NR NW OL OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS "
           "TW UB WA WC WD WF WN WR WS WV YO ZE B E G L M N S W").split()
+POSTCODE_AREAS: frozenset[str] = frozenset(_AREAS)
 # "N4", "PE1", "BT9", "BN2 5": an outward code alone (or with its sector), any case in a log.
 _OUTWARD = re.compile(r"(?<![\w/.£-])(?:" + "|".join(sorted((a for a in _AREAS if a != "S"), key=len, reverse=True)) + r")\d[A-Z\d]?"
-                      r"(?:\s\d(?![\w:.]))?(?![\w/-]|\.\d|\s*(?i:pace|search|mha|of\b))")
+                      r"(?:\s\d(?![\w:]|\.\w))?(?![\w/-]|\.\d|\s*(?i:pace|search|mha|of\b))")
 _POSTCODE_CUE = re.compile(r"\b(?i:postcode|post code)\s+(?:area\s+)?(?P<pc>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\b")
 
 _VRM_CURRENT = re.compile(r"\b[A-HJ-PR-Y]{2}\s?\d{2}\s?[A-HJ-PR-Z]{3}\b")

@@ -122,14 +122,14 @@ _HMP = re.compile(r"\bHMP\s+" + _WORD)
 _RETAIL = re.compile(r"(?<![\w&])(?:" + alternation(sorted(RETAIL)) + r")(?![\w&])")
 _AREA = re.compile(
     r"\b(?P<name>" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(?:area|estate|district|town centre|city centre|"
-    r"village|ward|neighbourhood|suburb|precinct)\b"
+    r"[Vv]illage|ward|neighbourhood|suburb|precinct)\b"  # "Clarks Village": an outlet village by its name
 )
 _TOKEN = re.compile(r"\b[A-Z][\w'’-]*")
 # The keywords the patterns above end in: only the text just before one can hold a match.
 _STREET_ANCHOR = re.compile(r"(?:" + _STREET_SUFFIX + r")")
 _VENUE_ANCHOR = re.compile(r"(?:" + _VENUE_KINDS + r")")
 _BUILDING_ANCHOR = re.compile(r"(?:House|Tower|Towers|Lodge|Mansions|Heights|Point|Buildings)\b")
-_AREA_ANCHOR = re.compile(r"(?:area|estate|district|town centre|city centre|village|ward|neighbourhood|suburb|"
+_AREA_ANCHOR = re.compile(r"(?:area|estate|district|town centre|city centre|[Vv]illage|ward|neighbourhood|suburb|"
                           r"precinct)\b")
 _LOCATIVE = frozenset(
     "in at from to near towards toward outside around through via across into of between and "
@@ -177,6 +177,11 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# "07488 301 225, lives Penmaen Rd": the last group of a phone number is no house number; nor is an age, "aged 27,
+# cheetham hill".
+_DIGIT_GROUP_BEFORE = re.compile(r"(?:\d[ -]|\b(?i:aged?|aged\s+about)\s+)$")
+
+
 def _streets(text: str) -> Iterator[Candidate]:
     for m in finditer_before(_STREET, CAPITAL_OR_DIGIT, _STREET_ANCHOR, text):
         name_start = _trim_lead(text, m.start("name"), m.end("name"))
@@ -189,6 +194,11 @@ def _streets(text: str) -> Iterator[Candidate]:
             continue
         suffix = m.group("suffix").rstrip(".")
         subtype = {"Park": "park", "Estate": "estate"}.get(suffix, "road" if suffix in ("Road", "Rd") else "street")
+        if m.group("num") and _DIGIT_GROUP_BEFORE.search(text, max(0, m.start("num") - 12), m.start("num")):
+            name_start = _trim_lead(text, m.start("name"), m.end("name"))  # "07488 301 225, lives Penmaen Rd"
+            if name_start < m.end("name"):
+                yield _cand(name_start, m.end(), Kind.PLACE, subtype, _BASE + 1)
+            continue
         if m.group("num") and name_start == m.start("name"):
             yield _cand(m.start("num"), m.end(), Kind.ADDRESS, "address", _BASE + 2)
         else:
@@ -201,6 +211,8 @@ def _venues(text: str) -> Iterator[Candidate]:
         words = text[start:m.end("name")].split()
         if not words or all(w.lower().strip(".'’") in _GENERIC_VENUE_WORDS or is_keep_word(w) for w in words):
             continue
+        if any(ch.isdigit() for ch in text[start:m.end("name")]):
+            continue  # "incidents PS-20240712-0044 and PS-...": a reference, not a venue's name
         if words[0].lower().strip(".") in _GENERIC_VENUE_WORDS - {"royal", "general", "st", "saint", "new", "old"}:
             start += len(words[0]) + 1  # "PC Hall Hospital" is unlikely; "Leeds General" is not
             words = words[1:]
@@ -396,6 +408,8 @@ def find_places(text: str) -> list[Candidate]:
             out.append(_cand(*m.span(), Kind.ADDRESS, "flat", _BASE + 3))
     for m in finditer_at(_ANY_CASE_ADDRESS, _ANY_CASE_ADDRESS_TRIGGER, text):
         words = [w.lower() for w in m.group("name").split()]
+        if _DIGIT_GROUP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # the number is a phone number's last group or an age
         if not any(w in _ADDRESS_STOP for w in words) and not any(w.isdigit() for w in words):
             out.append(_cand(*m.span(), Kind.ADDRESS, "address", _BASE + 2))
     for m in finditer_before(_BUILDING, WORD_CAPITAL, _BUILDING_ANCHOR, text):
@@ -411,7 +425,8 @@ def find_places(text: str) -> list[Candidate]:
         start = _trim_lead(text, m.start("name"), m.end("name"))
         words = text[start:m.end("name")].split()
         if words and not any(w.lower() in NOT_NAMES or is_keep_word(w) for w in words):
-            out.append(_cand(start, m.end("name"), Kind.PLACE, "area", _GAZ + 1))
+            end = m.end() if m.group().endswith("Village") else m.end("name")  # "Clarks Village" is its name
+            out.append(_cand(start, end, Kind.PLACE, "area", _GAZ + 1))
     out += [_cand(*m.span(), Kind.PLACE, "main-road", _BASE) for m in finditer_at(_JUNCTION, _JUNCTION_AT, text)]
     out += [_cand(*m.span("name"), Kind.PLACE, "river", _BASE) for m in _RIVER.finditer(text)]
     for m in finditer_at(_NUMBERED, _NUMBERED_TRIGGER, text):

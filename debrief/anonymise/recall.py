@@ -299,8 +299,9 @@ def _nickname_like(words: str) -> bool:
         and not any(w.lower() in ("i", "you", "we", "is", "was", "are", "it", "not", "no", "yes") for w in parts)
 
 
-# "the University of Sheffield", "ISLE OF LEWIS", "Vale of Glamorgan": a kind of place and its name after "of".
-_KIND_OF = re.compile(r"\b(?:University|College|Cathedral|Priory|Abbey|Castle|Isle|Vale|Forest|Diocese|Port|Bay|Palace|"
+# "the University of Sheffield", "ISLE OF LEWIS", "Vale of Glamorgan", "Bridge of Earn": a kind of place and its name
+# after "of".
+_KIND_OF = re.compile(r"\b(?:University|College|Cathedral|Priory|Abbey|Castle|Isle|Vale|Forest|Diocese|Port|Bay|Palace|Bridge|Kyle|"
                       r"Museum|Bank|Kingdom)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 # "in Savile Town", "Somers Town", "Ayr United": a district or a club named by the word before "Town"/"United".
 _NAMED_TOWN = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?:Town|United)\b(?!\s+(?:Centre|Center|Hall|Council|Square|Kingdom|"

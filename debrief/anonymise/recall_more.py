@@ -12,13 +12,14 @@ from .gazetteer import COUNTIES
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .phrases import finditer_at, keyword_trigger
+from .recall_eight import find_eight_recall
 from .recall_numbers import find_number_recall
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
-_RANKS = r"(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Con|Insp|Ch\s*Insp|Constable|Sergeant|Inspector)"
+_RANKS = r"(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Con|Insp|Ch\s*Insp|Constable|Sergeant|Inspector|Supt|Ch\s*Supt|DCI|DI|DSU)"
 # Where a pattern opening with `_RANKS` can start (for `finditer_at`: the same matches, tried only there).
-_RANK_AT = keyword_trigger("pc ps sgt a/sgt dc ds cst con insp ch sergeant inspector".split())
+_RANK_AT = keyword_trigger("pc ps sgt a/sgt dc ds cst con insp ch sergeant inspector supt dci di dsu".split())
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str | None = None) -> Candidate:
@@ -303,7 +304,7 @@ def _ranked_initials(text: str) -> Iterator[Candidate]:
 
 def find_more_recall(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 7 on."""
-    return [*find_number_recall(text), *_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text), 
+    return [*find_number_recall(text), *_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text),
             *_pubs(text), *_hospitals(text), *_welsh_places(text),
             *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
-            *_ranked_initials(text)]
+            *_ranked_initials(text), *find_eight_recall(text)]

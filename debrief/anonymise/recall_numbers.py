@@ -60,7 +60,7 @@ def _dates(text: str) -> Iterator[Candidate]:
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS) + "|"
+NUMBER_WORD = _NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS) + "|"
                 + "|".join(_UNITS) + ")")
 # "aged seventy-nine", "(aged about twelve)": an age in words after "aged".
 _AGED_WORDS = re.compile(r"\b(?i:aged)\s+(?:(?i:about|around|approx\.?|roughly|nearly|almost|only|just)\s+)?"
@@ -68,6 +68,11 @@ _AGED_WORDS = re.compile(r"\b(?i:aged)\s+(?:(?i:about|around|approx\.?|roughly|n
 # "Mrs Gwladys Ifans-Morgan, eighty-one.": an age in words set off by a comma after a name.
 _NAME_COMMA_AGE_WORDS = re.compile(r"(?<=[a-z])\s*,\s+(?P<n>(?i:(?:" + "|".join(_TENS) + r")(?:[- ](?:"
                                    + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS[3:]) + r"))(?=\s*[.;,)]|\s*$)")
+
+
+def number_value(words: str) -> int:
+    """The number a word or two write ("thirty-two" -> 32)."""
+    return _number_value(words)
 
 
 def _number_value(words: str) -> int:

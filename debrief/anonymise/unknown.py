@@ -57,7 +57,9 @@ _PREMISES_ANCHOR = re.compile(r"(?:" + _PREMISES + r")\b")
 _PREMISES_NAMED_ANCHOR = re.compile(r"(?:" + _PREMISES_WORDS + r")\b")
 _COMPANY_ANCHOR = re.compile(r"(?:Sons|Son|Co|CO|Partners|Ltd|Limited|LLP|PLC|Plc)\b")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?![\w])")
-_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,3}\s*$")
+# "T. Beckford", "E W HUGHES", "Signed R Bevan": initials before a name, dotted or not (not "A" or "I" undotted, which
+# are words, nor the letter of the anonymiser's own label "Person F" or a division's after a number, "0419 N Div").
+_INITIAL_BEFORE = re.compile(r"(?:\b(?:[A-Z]\.\s?|(?<!Person )(?<!Officer )(?<!\d )[B-HJ-Z][ \t])){1,3}\s*$")
 _NOT_INITIALS = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "D.O.B.", "E.G.", "I.E.", "N.B.", "P.S.",
                            "U.S.A.", "R.I.P.", "A.K.A.", "Q.C.", "K.C."})
 _NICK_CUE = re.compile(
@@ -94,6 +96,7 @@ _NICK_BARE = re.compile(
 _CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]{4,}(?:['’]s)?\b")
 
 
+_AGE_CUE_END = re.compile(r"\b(?i:aged?|aged\s+about)\s+$")
 _LOG_TIME_BEFORE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+$")
 
 
@@ -103,6 +106,19 @@ def _no_possessive(word: str) -> str:
 
 def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(text, max(0, start - 8), start))
+
+
+# "a silver Mercedes", "his Kia", "veh Mercedes": the words that make a car make the car and not a first name.
+_VEHICLE_CUE_BEFORE = re.compile(r"\b(?i:a|an|the|his|her|their|my|silver|black|white|grey|gray|blue|red|green|"
+                                 r"yellow|orange|gold|dark|light|old|new|stolen|hired|marked|unmarked|veh|vehicle|"
+                                 r"car|van|drove|driving|driven|in)\s+$")
+
+
+def _first_name_make(text: str, make: re.Match[str], surname: str) -> bool:
+    """"met Mercedes Garcia": a make that is also a first name, before a listed surname and after no vehicle word,
+    opens a person's name (the model of "a silver Mercedes Sprinter" is no surname)."""
+    return make.group().lower() in FIRST_NAME_LIST and surname in NAME_LIST and not is_ordinary(surname) \
+        and not _VEHICLE_CUE_BEFORE.search(text, max(0, make.start() - 12), make.start())
 
 
 def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int) -> bool:
@@ -115,7 +131,8 @@ def _unsafe(text: str, m: re.Match[str], words: Sequence[re.Match[str]], i: int)
     low = base.lower()
     if low in SAFE_PROPER and low not in NAME_LIST:
         return False
-    if i and words[i - 1].group() in CAR_MAKES and text[words[i - 1].end():m.start()] == " ":
+    if i and words[i - 1].group() in CAR_MAKES and text[words[i - 1].end():m.start()] == " " \
+            and not _first_name_make(text, words[i - 1], low):
         return False  # "Seat Leon", "Vauxhall Corsa": a model, not a person
     if _sentence_start(text, m.start()):
         if low in NOT_NAMES or low in ("she", "he", "her", "his", "they"):
@@ -196,6 +213,8 @@ def _default(text: str) -> Iterator[Candidate]:
         if number and _RANK_END.search(text, max(0, start - len(number.group()) - 12),
                                        start - len(number.group())):
             number = None  # "PC 1234 Jones": a collar number, not a house number
+        elif number and _AGE_CUE_END.search(text, max(0, start - len(number.group()) - 12), start - len(number.group())):
+            number = None  # "aged 27, Cheetham Hill": an age, then where they live
         elif number and _LOG_TIME_BEFORE.search(text, max(0, start - 8), start) and \
                 (start - len(number.group()) == 0 or text[start - len(number.group()) - 1] == "\n"):
             number = None  # "0712 GWILYM WALKS...": a log line's time, not a house number
