@@ -9,6 +9,7 @@ from debrief.errors import ServiceError
 from debrief.admin.forms import AddUserForm, ConfirmForm, RolesForm
 from debrief.audit import EVENTS, record_read
 from debrief.audit.people import names_for
+from debrief.auth.principal import acting_user
 from debrief.auth.roles import Permission, Role, grantable_by
 from debrief.auth.service import (
     change_roles, create_user, deactivate_user, user_in_force, users_of_force,
@@ -37,10 +38,11 @@ def add_user_page(*, done: str, added: str, caption: str, heading: str, back_tex
     form.offer_roles(grantable_by(current_user.roles))
     if form.validate_on_submit():
         found: list = []
+        admin = acting_user()  # the new account goes in their force (a model object, as the User links to it)
         if attempt(lambda: found.append(create_user(
-                email=form.email.data, name=form.name.data, force=current_user.force,
+                email=form.email.data, name=form.name.data, force=admin.force,
                 roles=[Role(r) for r in form.roles.data if r in set(Role)], password=form.password.data,
-                actor=current_user._get_current_object(), collar_number=form.collar_number.data)),
+                actor=admin, collar_number=form.collar_number.data)),
                 form, fallback="email"):
             flash(added.format(name=found[0].name), "success")
             return redirect(url_for(done))
