@@ -135,3 +135,19 @@ def test_a_user_with_no_role_is_signed_in_with_none(app, client, people):
 def test_a_pooled_connection_is_pinged_before_use_only_where_a_server_can_drop_it(app):
     # SQLite's connections are in the worker's own process: a ping (a cursor and SELECT 1) every request bought nothing.
     assert db.engine.pool._pre_ping is (db.engine.dialect.name != "sqlite")
+
+
+def test_a_page_imports_no_govuk_macro_templates_once_they_are_loaded(app, client, people, monkeypatch):
+    sign_in(client, "reviewer@aaa.example")
+    get_page(client, "/review/")  # calls the layout's macros: each is imported once, at its first call
+    asked: list[str] = []
+    real = app.jinja_env.get_template
+
+    def get_template(name, *args, **kwargs):
+        asked.append(str(name))
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(app.jinja_env, "get_template", get_template)
+    page = get_page(client, "/review/")
+    assert not [name for name in asked if name.startswith("govuk_frontend_jinja/components/")]
+    assert page.html.select(".govuk-table") or page.html.select(".govuk-tag")  # the global macros still draw
