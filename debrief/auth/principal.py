@@ -40,6 +40,10 @@ class SignedIn(UserMixin):
     def is_active(self) -> bool:  # the loader returns no one for a deactivated user
         return True
 
+    @property
+    def active(self) -> bool:  # as User.active
+        return True
+
     def has_role(self, role: Role) -> bool:
         return role in self.roles
 

@@ -115,7 +115,8 @@ def test_the_signed_in_person_is_who_and_what_their_user_is(app, client, people)
         assert (me.force.id, me.force.code, me.force.name) == (reviewer.force_id, "AAA", "Alphashire Police")
         assert me.roles == frozenset({Role.REVIEWER}) and me.has_role(Role.REVIEWER)
         assert me.can(Permission.REVIEW_INCIDENTS) and not me.can(Permission.MANAGE_USERS)
-        assert me.is_authenticated and me.is_active and not me.is_anonymous and me.get_id() == str(reviewer.id)
+        assert me.is_authenticated and me.is_active and me.active and not me.is_anonymous
+        assert me.get_id() == str(reviewer.id)
         assert me == reviewer and hash(me) == hash(reviewer.id)  # equal to their User, as UserMixin compares
         user = acting_user()  # a view whose service links them to a new record takes the model object
         assert isinstance(user, User) and user.id == reviewer.id
