@@ -51,8 +51,8 @@ run: export DEBRIEF_BASE_URL ?= http://$(HOST):$(PORT)
 run: db
 	@echo "Loading the demo users and data (under a minute; nothing is added twice)..."
 	@$(FLASK) seed-demo --quiet
-	@scripts/run-banner http://$(HOST):$(PORT)/
-	@$(FLASK) send-mail --loop --interval 5 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	@scripts/run-banner --wait http://$(HOST):$(PORT)/ & \
+	$(FLASK) send-mail --loop --interval 5 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 		$(FLASK) run --host $(HOST) --port $(PORT)
 
 test-sqlite: install-test

@@ -23,6 +23,7 @@ from debrief.nationaldata.staging import mark_stopped
 from debrief.audit.chain import verify
 from debrief.analytics.force_figures import read_figures, read_population, save_figures, save_population
 from debrief.analytics.service import refresh_summaries
+from debrief.once import delete_old_tokens
 from debrief.publications.responses import delete_old_feedback
 from debrief.anonymise.batch import run as anonymise_batch
 
@@ -212,6 +213,15 @@ def init_cli(app: Flask) -> None:
         months = months or app.config["FEEDBACK_RETENTION_MONTHS"]
         count = delete_old_feedback(months=months)
         click.echo(f"Deleted {count} pieces of feedback older than {months} months.")
+
+    @app.cli.command("delete-old-submission-tokens")
+    @click.option("--days", type=click.IntRange(min=1), default=None,
+                  help="Keep this many days (default: SUBMISSION_TOKEN_RETENTION_DAYS, 30).")
+    def delete_old_submission_tokens_command(days):
+        """Forget once-only submission tokens older than the retention period (run daily, say)."""
+        days = days or app.config["SUBMISSION_TOKEN_RETENTION_DAYS"]
+        count = delete_old_tokens(days=days)
+        click.echo(f"Deleted {count} submission tokens older than {days} days.")
 
     @app.cli.command("anonymise")
     @click.option("--input", "input_file", type=click.File("r", encoding="utf-8"), required=True,

@@ -66,6 +66,9 @@ class Config:
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024
     # Readers' feedback is personal data: `flask delete-old-feedback` deletes what is older than this.
     FEEDBACK_RETENTION_MONTHS = int(os.environ.get("DEBRIEF_FEEDBACK_RETENTION_MONTHS", "12"))
+    # Once-only submission tokens (a page sent twice saves once): `flask delete-old-submission-tokens` forgets
+    # those older than this.
+    SUBMISSION_TOKEN_RETENTION_DAYS = int(os.environ.get("DEBRIEF_SUBMISSION_TOKEN_RETENTION_DAYS", "30"))
     # Sign-in throttling: failures allowed in the window, per account and per address.
     SIGNIN_WINDOW_SECONDS = 15 * 60
     SIGNIN_MAX_FAILURES_PER_ACCOUNT = 5

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import datetime, timedelta
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from flask import Flask, flash, redirect, url_for
 from flask_login import current_user
-from sqlalchemy import inspect, select, update
+from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from wtforms import HiddenField
 
 from debrief.database import DatabaseBusy
 from debrief.extensions import db
 from debrief.models import SubmissionToken
+from debrief.models.base import utcnow
 
 NOTICE = "You had already sent this, so it has not been saved a second time. This is what was saved."
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
@@ -122,6 +124,15 @@ def _landed(error: AlreadySubmitted):
     db.session.rollback()
     flash(NOTICE, "info")
     return redirect(error.url)
+
+
+def delete_old_tokens(*, days: int, now: datetime | None = None) -> int:
+    """Forget tokens older than `days`: a page sent again after that is saved as new. They hold no personal data
+    beyond who sent the page and where it landed, and are only needed while someone might press the button again."""
+    before = (now or utcnow()) - timedelta(days=days)
+    count = db.session.execute(delete(SubmissionToken).where(SubmissionToken.created_at < before)).rowcount or 0
+    db.session.commit()
+    return count
 
 
 def init_app(app: Flask) -> None:

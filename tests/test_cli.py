@@ -229,3 +229,42 @@ def test_make_run_lists_the_sign_ins_once(app):
     for role in ("officer", "reviewer", "learning", "admin"):
         assert printed.count(f"{role}@nsp.example.police.uk") == 1, printed
     assert printed.count("demo-password-2026") == 1
+
+
+def test_make_run_shows_its_banner_only_once_the_server_answers():
+    # The banner says "Debrief is running at ...": printed before the server listens, the address it gives would be
+    # refused if opened at once. `make run` starts it with --wait beside the server.
+    import re
+    import socket
+    import subprocess
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    root = Path(__file__).resolve().parents[1]
+    recipe = re.search(r"^run: db\n((?:\t.*\n)+)", (root / "Makefile").read_text(), re.M).group(1)
+    assert "run-banner --wait" in recipe
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    banner = subprocess.Popen([str(root / "scripts" / "run-banner"), "--wait", url], stdout=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    assert banner.poll() is None  # nothing listening yet: still waiting, nothing printed
+
+    class Answer(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(302)
+            self.send_header("Location", "/elsewhere")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", port), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        out, _ = banner.communicate(timeout=20)
+    finally:
+        server.shutdown()
+    assert f"Debrief is running at {url}" in out

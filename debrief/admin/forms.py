@@ -6,12 +6,16 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import EmailField, PasswordField, SelectChoice, SelectMultipleField, StringField, SubmitField
+from wtforms import EmailField, HiddenField, PasswordField, SelectChoice, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length, Optional, Regexp, ValidationError
 
 from debrief.auth.passwords import password_problem
 from debrief.auth.roles import ROLE_HINTS, Role
+from debrief.once import OnceOnlyForm
 
+
+def _stripped(value):
+    return value.strip() if isinstance(value, str) else value
 
 
 def roles_field(description: str) -> SelectMultipleField:
@@ -26,10 +30,11 @@ def roles_field(description: str) -> SelectMultipleField:
         validators=[InputRequired(message="Select at least one role")],
     )
 
-class AddUserForm(BaseForm):
+class AddUserForm(OnceOnlyForm, BaseForm):
     name = StringField(
         "Full name",
         widget=GovTextInput(),
+        filters=[_stripped],  # a name of only spaces is no name
         validators=[InputRequired(message="Enter the person's full name"),
                     Length(max=120, message="Full name must be 120 characters or fewer")],
     )
@@ -58,6 +63,10 @@ class AddUserForm(BaseForm):
     )
     submit = SubmitField("Add user", widget=GovSubmitInput())
 
+    def validate_name(self, field):
+        if not (field.data or "").strip():
+            raise ValidationError("Enter the person's full name")
+
     def validate_password(self, field):
         if problem := password_problem(field.data or ""):
             raise ValidationError(problem)
@@ -68,16 +77,39 @@ class AddUserForm(BaseForm):
         offer_roles(self.roles, roles)
 
 
-class ConfirmForm(BaseForm):
-    submit = SubmitField("Deactivate user", widget=GovSubmitInput())
+class DeactivateForm(BaseForm):
+    submit = SubmitField("Yes, deactivate this user", widget=GovSubmitInput())
+
+
+class ReactivateForm(BaseForm):
+    submit = SubmitField("Yes, reactivate this user", widget=GovSubmitInput())
+
+
+class RestoreLearningForm(BaseForm):
+    submit = SubmitField("Yes, restore the learning-team role", widget=GovSubmitInput())
 
 
 class RolesForm(BaseForm):
     roles = roles_field("Select all that apply. The person is signed out everywhere when their roles change.")
+    # The roles the page was drawn from: a save from a page older than the person's roles now is refused, not
+    # allowed to overwrite another administrator's change unseen.
+    drawn_from = HiddenField()
     submit = SubmitField("Save roles", widget=GovSubmitInput())
 
     def offer_roles(self, roles) -> None:
         offer_roles(self.roles, roles)
+
+
+def roles_token(roles) -> str:
+    return ",".join(sorted(Role(r).value for r in roles))
+
+
+def roles_from_token(value: str | None) -> list[Role] | None:
+    """The roles a page was drawn from; None for a page without them (sent before they were carried)."""
+    if not value:
+        return None
+    codes = [c for c in value.split(",") if c]
+    return [Role(c) for c in codes] if all(c in set(Role) for c in codes) else None
 
 
 def offer_roles(field: SelectMultipleField, roles) -> None:

@@ -5,18 +5,20 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from debrief.errors import ServiceError
-from debrief.admin.forms import AddUserForm, ConfirmForm, RolesForm
+from debrief import once
+from debrief.admin.accounts import account_page, confirm_page
+from debrief.admin.forms import AddUserForm, RolesForm, roles_from_token, roles_token
 from debrief.audit import EVENTS, record_read
 from debrief.audit.people import names_for
 from debrief.auth.principal import acting_user
-from debrief.auth.roles import Permission, Role, grantable_by
+from debrief.auth.roles import Permission, Role, grantable_by, manage_problem
 from debrief.auth.service import (
-    change_roles, create_user, deactivate_user, user_in_force, users_of_force,
+    RolesChangedMeanwhile, account_actions, change_roles, create_user, user_in_force, users_of_force,
 )
 from debrief.extensions import db
 from debrief.models import AuditEvent
-from debrief.form_errors import attempt
+from debrief.errors import ServiceError
+from debrief.form_errors import attempt, flash_error
 from debrief.paging import correct_page, requested_page
 from debrief.security import requires
 
@@ -28,22 +30,32 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 def users():
     people = users_of_force(current_user.force_id)
     record_read("user.list_viewed", actor=current_user, force_id=current_user.force_id, count=len(people))
-    return render_template("admin/users.html", users=people)
+    # Learning-team accounts kept under this force are listed (the force administrator sees every account kept
+    # here), read-only: the national administrator manages them.
+    elsewhere = {u.id for u in people if manage_problem(u.roles, current_user.roles) is not None}
+    return render_template("admin/users.html", users=people, elsewhere=elsewhere)
 
 
-def add_user_page(*, done: str, added: str, caption: str, heading: str, back_text: str = "Back"):
+def add_user_page(*, done: str, added: str, caption: str, heading: str, account: str, back_text: str = "Back",
+                  email_hint: str | None = None):
     """The one "add a user" page (a force admin's, the national admin's learning team): the form offers the roles
-    the signed-in admin may grant, the account goes in their force's records, and `added` is said on `done`."""
+    the signed-in admin may grant, the account goes in their force's records, and `added` is said on `done`.
+    Sent twice (a double click), one account is made and the second lands on its page (`account`)."""
     form = AddUserForm()
     form.offer_roles(grantable_by(current_user.roles))
+    if email_hint:
+        form.email.description = email_hint
     if form.validate_on_submit():
         found: list = []
         admin = acting_user()  # the new account goes in their force (a model object, as the User links to it)
-        if attempt(lambda: found.append(create_user(
-                email=form.email.data, name=form.name.data, force=admin.force,
-                roles=[Role(r) for r in form.roles.data if r in set(Role)], password=form.password.data,
-                actor=admin, collar_number=form.collar_number.data)),
-                form, fallback="email"):
+        with once.claimed(form, url_for(done)) as claim:
+            if attempt(lambda: found.append(create_user(
+                    email=form.email.data, name=form.name.data, force=admin.force,
+                    roles=[Role(r) for r in form.roles.data if r in set(Role)], password=form.password.data,
+                    actor=admin, collar_number=form.collar_number.data)),
+                    form, fallback="email"):
+                claim.lands(url_for(account, user_id=found[0].id))
+        if found:
             flash(added.format(name=found[0].name), "success")
             return redirect(url_for(done))
     form.password.data = ""
@@ -55,23 +67,40 @@ def add_user_page(*, done: str, added: str, caption: str, heading: str, back_tex
 @requires(Permission.MANAGE_USERS)
 def add_user():
     return add_user_page(done="admin.users", added="{name} has been added", caption=current_user.force.name,
-                         heading="Add a user")
+                         heading="Add a user", account="admin.user")
 
 
-@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
-@requires(Permission.MANAGE_USERS)
-def user(user_id: int):
+def _person(user_id: int):
     person = user_in_force(user_id, current_user.force_id)
     if person is None:
         abort(404)
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        if attempt(lambda: deactivate_user(person, actor=current_user._get_current_object())):
-            flash(f"{person.name} has been deactivated", "success")
-        return redirect(url_for("admin.user", user_id=person.id))
-    record_read("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
-                record_id=person.id, email=person.email)
-    return render_template("admin/user.html", person=person, form=form)
+    return person
+
+
+def _links(person) -> dict[str, str]:
+    return {name: url_for(f"admin.{endpoint}", user_id=person.id) for name, endpoint in
+            (("roles", "user_roles"), ("deactivate", "deactivate"), ("reactivate", "reactivate"))}
+
+
+@bp.route("/users/<int:user_id>")
+@requires(Permission.MANAGE_USERS)
+def user(user_id: int):
+    person = _person(user_id)
+    return account_page(person, links=_links(person), back=url_for("admin.users"), back_text="Back to users")
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def deactivate(user_id: int):
+    return confirm_page(_person(user_id), "deactivate", account_url=url_for("admin.user", user_id=user_id),
+                        caption=current_user.force.name)
+
+
+@bp.route("/users/<int:user_id>/reactivate", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def reactivate(user_id: int):
+    return confirm_page(_person(user_id), "reactivate", account_url=url_for("admin.user", user_id=user_id),
+                        caption=current_user.force.name)
 
 
 @bp.route("/audit")
@@ -102,25 +131,37 @@ def audit():
 @bp.route("/users/<int:user_id>/roles", methods=["GET", "POST"])
 @requires(Permission.MANAGE_USERS)
 def user_roles(user_id: int):
-    """Change a user's roles; their sessions end, so the new roles apply from their next sign-in."""
-    person = user_in_force(user_id, current_user.force_id)
-    if person is None or not person.active or person.id == current_user.id:
-        abort(404)
+    """Change a user's roles (a deactivated user's too: they apply if the account is reactivated); their sessions
+    end, so the new roles apply from their next sign-in. A save from a page drawn from roles that have changed
+    since (another administrator, another tab) is refused with what they are now, and the ticks kept."""
+    person = _person(user_id)
+    if "roles" not in account_actions(person, current_user._get_current_object()):
+        flash_error(manage_problem(person.roles, current_user.roles) or "You cannot change your own roles")
+        return redirect(url_for("admin.user", user_id=person.id))
     form = RolesForm()
     # Only the roles this administrator may give are offered, plus the ones the person already holds.
     form.offer_roles(grantable_by(current_user.roles) | person.roles)
     if request.method == "GET":
         form.roles.data = sorted(r.value for r in person.roles)
+        form.drawn_from.data = roles_token(person.roles)
     if form.validate_on_submit():
+        changed: list[bool] = []
         try:
-            changed = change_roles(person, [Role(r) for r in form.roles.data],
-                                   actor=current_user._get_current_object())
+            changed.append(change_roles(person, [Role(r) for r in form.roles.data if r in set(Role)],
+                                        actor=current_user._get_current_object(),
+                                        drawn_from=roles_from_token(form.drawn_from.data)))
+        except RolesChangedMeanwhile as exc:
+            db.session.rollback()
+            form.roles.errors = [str(exc)]
+            form.drawn_from.data = roles_token(person.roles)  # saving again now overwrites knowingly
         except ServiceError as exc:
             db.session.rollback()
             form.roles.errors = [str(exc)]
         else:
-            flash(f"{person.name}'s roles have been changed and they have been signed out" if changed
-                  else "The roles were not changed", "success")
+            if changed[0]:
+                flash(f"{person.name}'s roles have been changed and they have been signed out", "success")
+            else:
+                flash(f"{person.name}'s roles were not changed: you saved the roles they already hold", "info")
             return redirect(url_for("admin.user", user_id=person.id))
     record_read("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
                 record_id=person.id, email=person.email)

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from flask import Blueprint, Response, abort, render_template, url_for
 
-from debrief.analytics import (drill_views, figures_views, incidents, pages, rca_learning, rollup_reads, service,
-                               suppression, training_views)
+from debrief.analytics import (drill_views, figures_views, incidents, overview_parts, pages, rca_learning, rollup_reads,
+                               service, suppression, training_views)
 from debrief.analytics.cooccurrence import cooccurrence_graph, network_dot
 from debrief.analytics.filters import PatternFilters, add_months, month_start
 from debrief.analytics.tables import to_csv
@@ -17,7 +17,6 @@ from debrief.analytics.view_context import (attach_links, audited, csv_metadata,
                                             page_context, signed_in)
 from debrief.auth.roles import Permission
 from debrief.extensions import db
-from debrief.models.use_of_force import IMPORT_RUN_STATUS_LABELS
 from debrief.rca.render import RenderError, cached_render
 from debrief.security import requires
 
@@ -34,9 +33,11 @@ def overview():
         if filters is not None:
             headline = suppression.apply_table_values(incidents.headline(db.session, filters), current_policy())
             imports = service.recent_imports(filters.force_ids)
-        html = render_template("patterns/overview.html", headline=headline, imports=imports,
-                               import_status=IMPORT_RUN_STATUS_LABELS, drill=_queue_links(filters),
-                               **page_context(form, filters, "overview"))
+        context = page_context(form, filters, "overview")
+        html = render_template("patterns/overview.html",
+                               headline_part=overview_parts.headline_part(headline, _queue_links(filters)),
+                               imports_part=overview_parts.imports_part(imports, all_forces=context["all_forces"]),
+                               **context)
     return audited(html, "overview", filters)
 
 

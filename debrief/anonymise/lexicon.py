@@ -86,6 +86,8 @@ _POLICING = frozenset(
 _SUFFIXES = ("isations", "isation", "izations", "ization", "ments", "ment", "ness", "ably", "able", "ible",
              "ings", "ing", "ised", "ized", "ises", "izes", "ers", "est", "ied", "ies", "ed", "er", "es",
              "ly", "s", "d")
+# Regular forms of a policing word ("handovers", "debriefed", "Tasering") are as ordinary as the word.
+_POLICING_FORMS = frozenset(("s", "es", "ed", "d", "ing", "ings"))
 _PREFIXES = ("re", "un", "pre", "non", "dis", "mis", "over", "under", "self-", "co", "de", "anti", "post",
              "sub", "multi", "inter", "counter", "out", "mid")
 
@@ -96,7 +98,8 @@ def _stem_known(low: str) -> bool:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             base = low[:-len(suffix)]
             if base in ENGLISH or base + "e" in ENGLISH or base + "y" in ENGLISH or (
-                    len(base) > 3 and base[-1] == base[-2] and base[:-1] in ENGLISH):
+                    len(base) > 3 and base[-1] == base[-2] and base[:-1] in ENGLISH) or (
+                    suffix in _POLICING_FORMS and base in _POLICING):  # "Handovers", "debriefed"
                 return True
     for prefix in _PREFIXES:
         if low.startswith(prefix) and len(low) - len(prefix) >= 4:

@@ -20,6 +20,7 @@ EVENTS: dict[str, AuditSpec] = {
     "auth.sign_in_failed": _spec("Failed sign-in", "email", "reason"),
     "user.created": _spec("Added a user", "email", "roles"),
     "user.deactivated": _spec("Deactivated a user", "email"),
+    "user.reactivated": _spec("Reactivated a user", "email", "roles"),
     "user.roles_changed": _spec("Changed a user's roles", "email", "before", "roles"),
     "user.list_viewed": _spec("Viewed the list of users", "count"),
     "user.viewed": _spec("Viewed a user", "email"),

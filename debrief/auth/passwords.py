@@ -31,6 +31,9 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 def password_problem(password: str) -> str | None:
     """A GOV.UK-style message when a new password is too weak, else None."""
+    if not password.strip():
+        # Twelve spaces pass a length rule and are guessed at once.
+        return "Enter a password that is not only spaces" if password else "Enter a password"
     if len(password) < MIN_LENGTH:
         return f"Password must be {MIN_LENGTH} characters or more"
     if len(password) > 256:

@@ -140,3 +140,28 @@ def grant_problem(roles: Iterable[Role], granter_roles: Iterable[Role]) -> str |
     if Role.LEARNING in beyond:
         return ("Learning-team accounts work across forces, so only a national administrator can give that role")
     return f"You cannot give the role ‘{beyond[0].label}’: it reaches beyond what you manage"
+
+
+# Roles that reach beyond one force: their accounts are the national administrator's (or the server's) to manage,
+# wherever the account's record is kept, never a force administrator's.
+NATIONAL_ROLES = frozenset({Role.LEARNING, Role.NATIONAL_ADMIN})
+BEYOND_FORCE = ("Managed by the national administrator: this account holds a national role ({roles}), so only a "
+                "national administrator can change it")
+
+
+def manage_problem(target_roles: Iterable[Role], manager_roles: Iterable[Role]) -> str | None:
+    """Why someone holding `manager_roles` may not change the roles of, deactivate or reactivate an account holding
+    `target_roles`, or None. A national role puts the account in the national administrator's hands (a national
+    administrator's own account only in the server's); any other account is its force administrator's."""
+    held, managers = {Role(r) for r in target_roles}, {Role(r) for r in manager_roles}
+    national = sorted(held & NATIONAL_ROLES, key=lambda r: list(Role).index(r))
+    if Role.NATIONAL_ADMIN in held:
+        return ("Managed by the national administrator: national administrator accounts are changed only on the "
+                "server, with the create-user command")
+    if national:
+        if Role.NATIONAL_ADMIN in managers:
+            return None
+        return BEYOND_FORCE.format(roles=", ".join(r.label for r in national))
+    if Role.ADMIN in managers:
+        return None
+    return "This account holds no national role, so its force administrator manages it"

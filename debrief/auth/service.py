@@ -9,7 +9,7 @@ out a short lock by trying again does not lock a person out for the window). Sep
 fail `per_address` times in the window (keyed on the real client address: see TRUSTED_PROXIES).
 
 Sessions: `end_sessions` raises the user's session epoch; the user loader refuses a session cookie
-carrying an older one, so signing out, deactivation and role changes end every session at once.
+carrying an older one, so signing out, deactivation and taking a role away end every session at once.
 """
 from __future__ import annotations
 
@@ -22,10 +22,14 @@ from sqlalchemy.orm import selectinload
 
 from debrief.errors import ServiceError
 from debrief.audit import record
-from debrief.auth.passwords import hash_password, verify_password
-from debrief.auth.roles import Role, combination_problem, grant_problem
+from debrief.auth.passwords import hash_password, password_problem, verify_password
+from debrief.auth.roles import Role, combination_problem, grant_problem, manage_problem
 from debrief.extensions import db
-from debrief.models import Force, SignInAttempt, User, utcnow
+from debrief.models import AuditEvent, Force, SignInAttempt, User, utcnow
+
+# Where a learning-team account made by someone signed in may have its address: it works across forces on what they
+# send in, so an address anyone can register (a webmail one) is refused. The server's `create-user` may use any.
+LEARNING_TEAM_DOMAINS = ("police.uk", "gov.uk")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,9 @@ class SignInOutcome:
     user: User | None
     throttled: bool = False
     retry_after: int | None = None  # seconds, when the account is under a short lock
+    # The right password for an account that has been deactivated: only then is the person told so (someone
+    # without the password learns nothing of whether the account exists).
+    deactivated: bool = False
 
 
 def normalise_email(email: str) -> str:
@@ -91,9 +98,11 @@ def authenticate(email: str, password: str, *, address: str, limits: SignInLimit
         or _recent_failures(SignInAttempt.address, address, since) >= limits.per_address
     )
     user = db.session.scalar(select(User).where(User.email == email))
-    ok = False
+    ok = deactivated = False
     if not throttled:
-        ok = verify_password(user.password_hash if user else None, password) and bool(user and user.active)
+        right = verify_password(user.password_hash if user else None, password)
+        ok = right and bool(user and user.active)
+        deactivated = right and bool(user and not user.active)
     db.session.add(SignInAttempt(email=email[:254], address=address, succeeded=ok, throttled=throttled))
     if ok:
         record("auth.signed_in", actor=user, force_id=user.force_id, record_type="user", record_id=user.id)
@@ -109,7 +118,8 @@ def authenticate(email: str, password: str, *, address: str, limits: SignInLimit
         )
     db.session.commit()
     short_lock = retry_after if throttled and own_streak < limits.per_account else None
-    return SignInOutcome(user=user if ok else None, throttled=throttled, retry_after=short_lock)
+    return SignInOutcome(user=user if ok else None, throttled=throttled, retry_after=short_lock,
+                         deactivated=deactivated)
 
 
 def end_sessions(user: User) -> None:
@@ -134,6 +144,11 @@ def create_user(
     collar_number: str | None = None,
 ) -> User:
     email = normalise_email(email)
+    name = (name or "").strip()
+    if not name:
+        raise ServiceError("Enter the person's full name", "name")
+    if problem := password_problem(password or ""):
+        raise ServiceError(problem, "password")
     roles = {Role(r) for r in roles}
     if not roles:
         raise ServiceError("Select at least one role", "roles")
@@ -145,11 +160,15 @@ def create_user(
             raise ServiceError(problem, "roles")
         if Role.NATIONAL_ADMIN not in actor.roles and force.id != actor.force_id:
             raise ServiceError("You can only add users to your own force")
+        if Role.LEARNING in roles and not on_domains(email, LEARNING_TEAM_DOMAINS):
+            raise ServiceError("Enter an email address on a police or government domain (ending "
+                               + " or ".join(f".{d}" for d in LEARNING_TEAM_DOMAINS)
+                               + "): learning-team accounts work across forces", "email")
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
         raise ServiceError("A user with this email address already exists")
     user = User(
         email=email,
-        name=name.strip(),
+        name=name,
         force=force,
         collar_number=(collar_number or "").strip() or None,
         password_hash=hash_password(password),
@@ -171,15 +190,46 @@ def create_user(
     return user
 
 
-def deactivate_user(user: User, *, actor: User) -> None:
+def on_domains(email: str, domains) -> bool:
+    """Whether the address is on one of `domains` or a subdomain of one."""
+    domain = normalise_email(email).rpartition("@")[2]
+    return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+@dataclass(frozen=True)
+class Change:
+    """Who last did something to an account (from the audit log), and when."""
+    by: User | None
+    at: datetime
+
+
+def latest_change(user: User, actions: Iterable[str]) -> Change | None:
+    event = db.session.scalar(select(AuditEvent).where(
+        AuditEvent.record_type == "user", AuditEvent.record_id == str(user.id), AuditEvent.action.in_(list(actions)))
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(1))
+    return Change(by=event.actor, at=event.at) if event is not None else None
+
+
+def said(change: Change | None) -> str:
+    if change is None:
+        return ""
+    who = change.by.name if change.by is not None else "the server"
+    return f" by {who} at {change.at:%H:%M} on {change.at:%-d %B %Y}"
+
+
+def _check_manages(user: User, actor: User, doing: str) -> None:
     if user.id == actor.id:
-        raise ServiceError("You cannot deactivate your own account")
+        raise ServiceError(f"You cannot {doing} your own account")
+    if problem := manage_problem(user.roles, actor.roles):
+        raise ServiceError(problem)
+
+
+def deactivate_user(user: User, *, actor: User) -> None:
+    """The person is signed out at once and cannot sign in; their records and the audit trail are kept."""
+    _check_manages(user, actor, "deactivate")
     if not user.active:
-        raise ServiceError("This user is already deactivated")
-    if grant_problem(user.roles, actor.roles):
-        # A learning-team or national account kept under this force is not the force administrator's to manage.
-        raise ServiceError("This account holds a role that reaches beyond your force, so only a national "
-                           "administrator can change it")
+        raise ServiceError(f"{user.name} was already deactivated"
+                           + said(latest_change(user, ["user.deactivated"])))
     user.active = False
     user.deactivated_at = utcnow()
     end_sessions(user)
@@ -188,13 +238,40 @@ def deactivate_user(user: User, *, actor: User) -> None:
     db.session.commit()
 
 
-def change_roles(user: User, roles: Iterable[Role], *, actor: User) -> bool:
-    """Give the user exactly these roles, ending their sessions; False when nothing changed."""
+def reactivate_user(user: User, *, actor: User) -> None:
+    """A deactivated person may sign in again, with the roles they held."""
+    _check_manages(user, actor, "reactivate")
+    if user.active:
+        raise ServiceError(f"{user.name} is active" + said(latest_change(user, ["user.reactivated"])))
+    user.active = True
+    user.deactivated_at = None
+    record("user.reactivated", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
+           email=user.email, roles=sorted(r.value for r in user.roles))
+    db.session.commit()
+
+
+class RolesChangedMeanwhile(ServiceError):
+    """The roles form was drawn from roles that have changed since: nothing is saved, and the page says what they
+    are now, so the next save is made knowingly."""
+
+
+def _labels(roles) -> str:
+    return ", ".join(sorted(Role(r).label for r in roles)) or "none"
+
+
+def change_roles(user: User, roles: Iterable[Role], *, actor: User, drawn_from: Iterable[Role] | None = None) -> bool:
+    """Give the user exactly these roles, ending their sessions if any was taken away; False when nothing changed.
+    `drawn_from`: the roles the form showed; if the user's roles are no longer those, RolesChangedMeanwhile (two
+    admins in two tabs)."""
     wanted = {Role(r) for r in roles}
     if not wanted:
-        raise ServiceError("Select at least one role")
-    if user.id == actor.id:
-        raise ServiceError("You cannot change your own roles")
+        raise ServiceError("Select at least one role", "roles")
+    _check_manages(user, actor, "change the roles of")
+    if drawn_from is not None and frozenset(Role(r) for r in drawn_from) != user.roles:
+        raise RolesChangedMeanwhile(
+            f"{user.name}'s roles were changed{said(latest_change(user, ['user.roles_changed', 'user.created']))} "
+            f"while you were editing: they are now {_labels(user.roles)}. Your choices below have not been saved. "
+            "Check them, then save again", "roles")
     if problem := combination_problem(wanted):
         raise ServiceError(problem, "roles")
     # Roles the person already holds may stay; any role added must be one this administrator may give.
@@ -204,7 +281,10 @@ def change_roles(user: User, roles: Iterable[Role], *, actor: User) -> bool:
     if wanted == before:
         return False
     user.set_roles(wanted)
-    end_sessions(user)
+    if before - wanted:
+        # A role taken away ends their sessions. Only added: their roles are read on every request, so the new
+        # one works at their next click, and a form they are half way through is not lost to a sign-in page.
+        end_sessions(user)
     record("user.roles_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
            email=user.email, before=sorted(r.value for r in before), roles=sorted(r.value for r in wanted))
     db.session.commit()
@@ -220,3 +300,64 @@ def user_in_force(user_id: int, force_id: int) -> User | None:
     """A user only if they belong to the given force: other forces' users look like they do not exist."""
     return db.session.scalar(select(User).where(User.id == user_id, User.force_id == force_id)
                              .options(selectinload(User.role_rows)))
+
+
+def removed_learning_roles(user: User) -> list[Role] | None:
+    """The roles a learning-team account held before its learning-team role was taken away (the latest such change
+    in the audit log), when it no longer holds it; else None."""
+    if Role.LEARNING in user.roles:
+        return None
+    events = db.session.scalars(select(AuditEvent).where(
+        AuditEvent.record_type == "user", AuditEvent.record_id == str(user.id),
+        AuditEvent.action == "user.roles_changed").order_by(AuditEvent.at.desc(), AuditEvent.id.desc()))
+    for event in events:
+        before, after = set((event.details or {}).get("before") or ()), set((event.details or {}).get("roles") or ())
+        if Role.LEARNING.value in before and Role.LEARNING.value not in after:
+            return sorted((Role(r) for r in before if r in set(Role)), key=lambda r: list(Role).index(r))
+    return None
+
+
+def former_learning_accounts() -> list[User]:
+    """Accounts whose learning-team role was taken away (before force administrators were stopped from doing so),
+    for the national administrator to restore."""
+    ids = {int(i) for i in db.session.scalars(select(AuditEvent.record_id).where(
+        AuditEvent.record_type == "user", AuditEvent.action == "user.roles_changed")) if i and i.isdigit()}
+    if not ids:
+        return []
+    people = db.session.scalars(select(User).where(User.id.in_(ids)).order_by(User.name)
+                                .options(selectinload(User.role_rows)))
+    return [u for u in people if removed_learning_roles(u) is not None]
+
+
+def restore_learning_role(user: User, *, actor: User) -> list[Role]:
+    """Give back the roles a learning-team account held before its learning-team role was taken away."""
+    if Role.NATIONAL_ADMIN not in actor.roles:
+        raise ServiceError("Only a national administrator can restore a learning-team role")
+    roles = removed_learning_roles(user)
+    if roles is None:
+        raise ServiceError(f"{user.name} already holds the learning-team role"
+                           if Role.LEARNING in user.roles else f"{user.name} never held the learning-team role")
+    if problem := combination_problem(roles):
+        raise ServiceError(problem)
+    before = user.roles
+    user.set_roles(set(roles))
+    end_sessions(user)
+    record("user.roles_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
+           email=user.email, before=sorted(r.value for r in before), roles=sorted(r.value for r in roles))
+    db.session.commit()
+    return roles
+
+
+def account_actions(user: User, actor: User) -> frozenset[str]:
+    """What `actor` may do to this account now ("roles", "deactivate", "reactivate", "restore"): the pages offer
+    these and no more, and each operation above checks the same rules again."""
+    if user.id == actor.id:
+        return frozenset()
+    done: set[str] = set()
+    if manage_problem(user.roles, actor.roles) is None:
+        done.add("deactivate" if user.active else "reactivate")
+        if Role.ADMIN in actor.roles:
+            done.add("roles")
+    if Role.NATIONAL_ADMIN in actor.roles and removed_learning_roles(user) is not None:
+        done.add("restore")
+    return frozenset(done)

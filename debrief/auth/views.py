@@ -16,6 +16,9 @@ bp = Blueprint("auth", __name__)
 
 GENERIC_FAILURE = "Enter a correct email address and password"
 THROTTLED = "There have been too many attempts to sign in. Wait 15 minutes, then try again"
+# Said only after the right password (auth.service.SignInOutcome.deactivated): it reveals nothing to someone who
+# does not know it.
+DEACTIVATED = "Your account has been deactivated. Ask your force administrator if you need to sign in again"
 LOCKED = "There have been too many attempts to sign in to this account. Wait {seconds} seconds, then try again"
 
 
@@ -60,7 +63,7 @@ def sign_in():
             login_user(outcome.user)
             session["epoch"] = outcome.user.session_epoch
             return redirect(_safe_next(request.args.get("next")) or url_for(home_endpoint_for(outcome.user.roles)))
-        message = GENERIC_FAILURE
+        message = DEACTIVATED if outcome.deactivated else GENERIC_FAILURE
         if outcome.throttled:
             message = LOCKED.format(seconds=outcome.retry_after) if outcome.retry_after else THROTTLED
         form.email.errors = [message]

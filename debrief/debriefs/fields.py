@@ -43,9 +43,12 @@ class GovDateField(DateField):
 
     widget = GovDateInput()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, error_name: str | None = None, **kwargs):
         kwargs.setdefault("format", "%d %m %Y")
         super().__init__(*args, **kwargs)
+        # What the error messages call it: the label, unless the label is a question ("When did your force do
+        # it?" makes "When did your force do it? must be a real date"): then "The date".
+        self.error_name = error_name or ("The date" if self.label.text.rstrip().endswith("?") else self.label.text)
 
     def process_formdata(self, valuelist):
         if not valuelist:
@@ -56,23 +59,26 @@ class GovDateField(DateField):
         if len(valuelist) != 3:
             self.raw_data = ["", "", ""]
             self.data = None
-            raise ValueError(f"{self.label.text} must be a real date")
+            raise ValueError(f"{self.error_name} must be a real date")
         if all(not v.strip() for v in valuelist):
             self.data = None
             return
         day, month, year = (v.strip() for v in valuelist)
         if not all(_DIGITS.fullmatch(part) for part in (day, month, year)):
             self.data = None
-            raise ValueError(f"{self.label.text} must be a real date, written with the numbers 0 to 9, "
+            raise ValueError(f"{self.error_name} must be a real date, written with the numbers 0 to 9, "
                              "for example 27 3 2026")
+        if len(day) <= 2 and len(month) <= 2 and len(year) < 4:
+            self.data = None
+            raise ValueError(f"{self.error_name} must include a year with 4 numbers, for example 27 3 2026")
         if not (len(day) <= 2 and len(month) <= 2 and len(year) == 4):
             self.data = None
-            raise ValueError(f"{self.label.text} must be a real date, for example 27 3 2026")
+            raise ValueError(f"{self.error_name} must be a real date, for example 27 3 2026")
         try:
             self.data = date(int(year), int(month), int(day))
         except (ValueError, OverflowError):
             self.data = None
-            raise ValueError(f"{self.label.text} must be a real date, for example 27 3 2026") from None
+            raise ValueError(f"{self.error_name} must be a real date, for example 27 3 2026") from None
 
     def pre_validate(self, form):
         pass

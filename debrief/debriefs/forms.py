@@ -203,9 +203,13 @@ class ReflectionForm(StepForm):
                            max_length=3000)
 
 
+# Who reads the wellbeing answers (and the reasons given for changing them): said the same way wherever it is said.
+WELLBEING_READERS = "Only you and your force’s wellbeing contact can read this."
+
+
 class WellbeingForm(StepForm):
     wellbeing_concerns = long_text("Is anything about this incident affecting your wellbeing?", max_length=3000,
-                                   hint="Only you and reviewers of your force can see this. Leave it blank if not.")
+                                   hint=WELLBEING_READERS + " Leave it blank if not.")
     support_wanted = radios("Would you like support?", YES_NO, required="Select yes if you would like support")
     support_details = long_text("What support would help?", max_length=1000)
 
@@ -228,6 +232,11 @@ class ReasonMixin:
                        max_length=1000, hint="This is kept in the edit history that reviewers can see")
 
 
+# Changes to the wellbeing answers are kept in an edit history that reviewers do not see.
+WELLBEING_REASON = long_text("Why are you changing this?", required="Enter why you are changing your submitted debrief",
+                             max_length=1000, hint="This is kept in the edit history. " + WELLBEING_READERS)
+
+
 FORMS: dict[str, type[StepForm]] = {
     "about": AboutForm,
     "people": PeopleForm,
@@ -246,4 +255,5 @@ def form_class(slug: str, *, amending: bool) -> type[StepForm]:
     base = FORMS[slug]
     if not amending:
         return base
-    return type(f"Amend{base.__name__}", (base,), {"reason": ReasonMixin.reason})
+    reason = WELLBEING_REASON if slug == "wellbeing" else ReasonMixin.reason
+    return type(f"Amend{base.__name__}", (base,), {"reason": reason})

@@ -20,7 +20,8 @@ class FeedbackForm(BaseForm):
     comment = TextAreaField(
         "Tell us more (optional)", widget=GovCharacterCount(),
         description="What was useful, what was missing, or what you will do differently. "
-                    "Do not include names or other personal information.",
+                    "Do not include names or other personal information: anything that could identify someone is "
+                    "taken out before the learning team reads it.",
         validators=[Length(max=FEEDBACK_COMMENT_MAX_LENGTH,
                            message=f"Your comments must be {FEEDBACK_COMMENT_MAX_LENGTH:,} characters or fewer")],
         render_kw={"maxlength": FEEDBACK_COMMENT_MAX_LENGTH})
@@ -31,7 +32,8 @@ class ForceResponseForm(VersionedForm, BaseForm):  # the version of the force's 
                          max_length=RESPONSE_MAX_LENGTH,
                          hint="For example, a change to training, guidance, supervision or equipment. "
                               "It will be published with your force's name.")
-    done_on = GovDateField("When did your force do it?", validators=[Required("Enter the date your force did it")],
+    done_on = GovDateField("When did your force do it?", error_name="The date your force did it",
+                           validators=[Required("Enter the date your force did it")],
                            description="It can be before the question was published, if your force had already "
                                        "done it. For example, 27 3 2026")
     # Optional: the service refuses a value that is not a stance (the form does not, so leaving it out is valid).

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from debrief.errors import ServiceError
+from debrief.anonymise import anonymise
 from debrief.anonymise.deny_terms import deny_terms_beside
 from debrief.audit import record
 from debrief.extensions import db
@@ -158,6 +159,17 @@ def feedback_allowed(key: str, *, now=None) -> bool:
     return recent < FEEDBACK_PER_HOUR
 
 
+WITHHELD = "[Not shown: it may identify someone, and the anonymiser could not take that out.]"
+
+
+def anonymised_feedback(comment: str, deny: list[str]) -> str:
+    """What is kept of a reader's comment that names someone (the learning team never reads identifying text, and
+    nothing needs the original): the anonymiser's version, or, if the check still finds something in that, a
+    line saying the comment was withheld."""
+    text = anonymise(comment, people=deny).text
+    return WITHHELD if gate.findings({"comment": text}, deny) else text
+
+
 def leave_feedback(issue: MagazineIssue, *, useful: str, comment: str, key: str) -> IssueFeedback:
     """A reader's feedback on a published issue, refused past FEEDBACK_PER_HOUR from one client in an hour."""
     if issue.status != IssueStatus.PUBLISHED:
@@ -170,9 +182,9 @@ def leave_feedback(issue: MagazineIssue, *, useful: str, comment: str, key: str)
                             field="comment")
     if not feedback_allowed(key):
         raise FeedbackLimitReached("You have sent a lot of feedback in the last hour. Try again later.")
-    # Not public, so nothing is refused; but anything identifying is flagged (by kind) to the learning team.
     deny = deny_terms_beside(c.deny_terms for c in issue.case_studies)
     kinds = gate.findings({"comment": comment}, deny).get("comment", []) if comment else []
+    comment = anonymised_feedback(comment, deny) if kinds else comment
     row = IssueFeedback(issue_id=issue.id, useful=useful, comment=comment, client_key=key, identifier_kinds=kinds)
     db.session.add(row)
     db.session.commit()

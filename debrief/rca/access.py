@@ -70,7 +70,8 @@ RCA_LOADS = (
 
 
 # For a page that shows the RCA's graph and its heading only (the graph page): the RCA with its incident and the
-# people the layout names, joined; everything else loads only if read (a drawing not yet made, say).
+# person the layout names (who signed it off), joined; everything else loads only if read (a drawing not yet made,
+# say). Who returned it is not shown there: the status says "Returned for changes" from the RCA's own columns.
 _INCIDENT_HEADING = (Incident.id, Incident.reference, Incident.force_id, Incident.reporter_id)
 
 
@@ -83,7 +84,6 @@ GRAPH_PAGE_LOADS = (
     lazyload("*"),
     joinedload(RootCauseAnalysis.incident).options(load_only(*_INCIDENT_HEADING), lazyload("*")),
     _by_name(RootCauseAnalysis.signed_off_by),
-    _by_name(RootCauseAnalysis.returned_by),
 )
 
 

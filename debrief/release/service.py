@@ -77,8 +77,9 @@ def released_case(rca: RootCauseAnalysis):
 
 def released_case_heading(rca: RootCauseAnalysis):
     """What the RCA pages show of the case study the RCA was released as (its id, title and status), or None; one
-    query of those columns, not the case study's texts."""
-    return db.session.execute(_released_case_heading_statement(), {"rca_id": rca.id}).first()
+    query of those columns, not the case study's texts, on the session's connection (a plain row needs none of the
+    ORM's handling of a session execute)."""
+    return db.session.connection().execute(_released_case_heading_statement(), {"rca_id": rca.id}).first()
 
 
 @cache

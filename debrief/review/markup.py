@@ -4,12 +4,18 @@ the rows and options cost more than the rest of the page."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 
 from flask import render_template, request
 from markupsafe import Markup, escape
 
+from debrief import reference as ref
 from debrief.debriefs.service import QueueRow
-from debrief.template_helpers import format_datetime, rca_status_tag
+from debrief.fragments import kept, kept_drawn
+from debrief.template_helpers import format_datetime, id_links, rca_status_tag
+
+THEME_LABELS = {c.code: c.label for c in ref.INCIDENT_TYPES}  # a retired code is shown as stored (safe_label's rule)
 
 _ROW = ('\n    <tr class="govuk-table__row">\n'
         '      <td class="govuk-table__cell debrief-queue-table__ref" data-label="Reference"><a class="govuk-link" '
@@ -43,6 +49,32 @@ def queue_rows(rows: Iterable[QueueRow], *, incident_href: Callable[[int], str],
             types=", ".join(str(escape(theme_labels.get(code, code))) for code in i.themes),
             kind="Near-miss" if i.near_miss else "Incident", submitted=int(i.submitted), total=int(i.total), rca=rca))
     return Markup("".join(out))
+
+
+def _rows_part(rows: tuple[QueueRow, ...]) -> Markup:
+    return queue_rows(rows, incident_href=id_links("review.incident", "incident_id"),
+                      rca_href=id_links("rca.overview", "rca_id"), theme_labels=THEME_LABELS)
+
+
+def kept_queue_rows(rows: Iterable[QueueRow]) -> Markup:
+    """queue_rows() for this page of rows, drawn once per distinct page of rows (debrief.fragments): a row is frozen
+    plain values, all it shows, so the rows are the whole key."""
+    return kept_drawn(_rows_part, tuple(rows))
+
+
+@dataclass(frozen=True)
+class QueueRcas:
+    """Above the queue: the RCAs awaiting the reviewer's sign-off, those they lead and their overdue actions."""
+    awaiting: tuple
+    mine: tuple
+    overdue: tuple
+    today: date
+
+
+def kept_rcas(*, awaiting, mine, overdue, today: date) -> Markup:
+    """review/_rcas.html for these rows (frozen plain values: rca.service.RcaRow, OverdueAction), drawn once per
+    distinct content (debrief.fragments)."""
+    return kept("review/_rcas.html", QueueRcas(tuple(awaiting), tuple(mine), tuple(overdue), today))
 
 
 _FILTER_FORMS: dict[tuple, Markup] = {}

@@ -17,7 +17,6 @@ from debrief.publications.paging import pagination
 from debrief.review.queue import overdue_actions_led_by, reviewer_rcas
 from debrief.review import incident as incident_page, markup
 from debrief.security import requires
-from debrief.template_helpers import id_links
 from debrief.wellbeing.service import support_status
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -37,7 +36,6 @@ class _Args:
 
 PER_PAGE = 25  # incidents a page: the page costs the same however many the force has
 _THEME_OPTIONS = [("", "Any type"), *((c.code, c.label) for c in ref.INCIDENT_TYPES)]
-_THEME_LABELS = {c.code: c.label for c in ref.INCIDENT_TYPES}  # a retired code is shown as stored (safe_label's rule)
 _YES_NO = [(name, label, [("", "Any"), ("yes", "Yes"), ("no", "No")])
            for name, label in (("near_miss", "Near-miss"), ("use_of_force", "Use of force"), ("injury", "Injury"))]
 
@@ -91,20 +89,17 @@ def queue():
     me = current_user._get_current_object()
     rcas = reviewer_rcas(me)
     overdue = overdue_actions_led_by(me, today=today)
-    rca_href = id_links("rca.overview", "rca_id")
     record_read("review.queue_viewed", actor=current_user, force_id=current_user.force_id, count=queue_page.count,
                 filters=filters, rcas=len(rcas.mine), overdue_actions=len(overdue))
     return render_template("review/queue.html", incidents=queue_page.rows, queue_page=queue_page, errors=errors,
-                           args=request.args, ref=ref, my_rcas=rcas.mine, overdue=overdue, today=today,
-                           awaiting_sign_off=rcas.awaiting_sign_off,
+                           args=request.args, ref=ref,
+                           rcas_part=markup.kept_rcas(awaiting=rcas.awaiting_sign_off, mine=rcas.mine, overdue=overdue,
+                                                      today=today),
                            pagination=pagination(queue_page, "review.queue", _Args(filters)),
                            filter_form=markup.queue_filters(
                                {k: request.args[k] for k in FILTERS if k in request.args}, errors,
                                themes=_THEME_OPTIONS, yes_no_filters=_YES_NO),
-                           queue_rows=markup.queue_rows(queue_page.rows, rca_href=rca_href, theme_labels=_THEME_LABELS,
-                                                        incident_href=id_links("review.incident", "incident_id")),
-                           rca_href=rca_href,
-                           recommendations_href=id_links("rca.recommendations", "rca_id"))
+                           queue_rows=markup.kept_queue_rows(queue_page.rows))
 
 
 @bp.route("/incidents/<int:incident_id>")

@@ -73,8 +73,11 @@ def fits_a_phone(page) -> str | None:
             const root = document.documentElement, limit = root.clientWidth;
             if (root.scrollWidth <= limit) return [root.scrollWidth, limit, []];
             // The outermost elements sticking out past the right edge, to name in the failure.
+            // (not what sticks out inside a box that scrolls sideways on its own: that box is what counts)
+            const inScroller = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return true; } return false; };
             const out = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > limit + 1
-                && !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1));
+                && !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1) && !inScroller(e));
             return [root.scrollWidth, limit, out.slice(0, 3).map(e => e.tagName.toLowerCase()
                 + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string'
                 ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')];

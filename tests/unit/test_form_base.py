@@ -16,3 +16,20 @@ def test_control_characters_and_bidirectional_overrides_are_refused(text):
                                   "مرحبا بالعالم", "שלום", "mark\u200eleft-to-right\u200f", "emoji 👮"])
 def test_ordinary_text_in_any_script_is_allowed(text):
     assert not has_control_characters(text)
+
+
+def test_a_date_asked_as_a_question_is_called_the_date_in_its_errors(app):
+    # "When did it happen? must be a real date" reads wrong; a two-digit year gets its own message.
+    from werkzeug.datastructures import MultiDict
+    from wtforms import Form
+
+    from debrief.debriefs.fields import GovDateField
+
+    class Asked(Form):
+        on = GovDateField("When did it happen?")
+        named = GovDateField("Date of the incident")
+
+    form = Asked(MultiDict([("on", "31"), ("on", "2"), ("on", "2025"), ("named", "3"), ("named", "2"), ("named", "26")]))
+    form.validate()
+    assert form.on.errors == ["The date must be a real date, for example 27 3 2026"]
+    assert form.named.errors == ["Date of the incident must include a year with 4 numbers, for example 27 3 2026"]

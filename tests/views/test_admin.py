@@ -65,7 +65,7 @@ def test_add_user_refuses_an_unknown_role(client, people):
 def test_deactivate_user_keeps_the_record(client, people):
     officer = people[("A", Role.OFFICER)]
     sign_in(client, "admin@aaa.example")
-    post_form(client, f"/admin/users/{officer.id}", {}, status=302)
+    post_form(client, f"/admin/users/{officer.id}/deactivate", {}, status=302)
     db.session.refresh(officer)
     assert officer.active is False and officer.deactivated_at is not None
     assert "Deactivated" in get_page(client, "/admin/users").text()
@@ -77,7 +77,7 @@ def test_deactivating_signs_the_user_out_everywhere(client, people):
     officer_client = client.application.test_client()
     sign_in(officer_client, "officer@aaa.example")
     sign_in(client, "admin@aaa.example")
-    post_form(client, f"/admin/users/{people[('A', Role.OFFICER)].id}", {}, status=302)
+    post_form(client, f"/admin/users/{people[('A', Role.OFFICER)].id}/deactivate", {}, status=302)
     assert officer_client.get("/officer").status_code == 302
 
 
@@ -85,7 +85,7 @@ def test_admin_cannot_deactivate_another_forces_user(client, people):
     other = people[("B", Role.OFFICER)]
     sign_in(client, "admin@aaa.example")
     token = get_page(client, "/admin/users/new").csrf_token()
-    assert client.post(f"/admin/users/{other.id}", data={"csrf_token": token}).status_code == 404
+    assert client.post(f"/admin/users/{other.id}/deactivate", data={"csrf_token": token}).status_code == 404
     db.session.refresh(other)
     assert other.active
 

@@ -45,12 +45,17 @@ def test_sign_in_without_csrf_token_is_refused(client, people):
     assert get_page(client, "/officer", status=302)
 
 
-def test_deactivated_user_cannot_sign_in(client, people):
+def test_deactivated_user_cannot_sign_in_and_is_told_so_only_with_the_right_password(client, people):
     user = people[("A", Role.OFFICER)]
     user.active = False
     db.session.commit()
     page = post_form(client, "/sign-in", {"email": user.email, "password": "correct-horse-battery"}, status=200)
-    assert page.error_summary() == ["Enter a correct email address and password"]
+    assert page.error_summary() == [
+        "Your account has been deactivated. Ask your force administrator if you need to sign in again"]
+    assert get_page(client, "/officer", status=302)  # not signed in
+    # Without the password nothing says the account exists, let alone that it is deactivated.
+    wrong = post_form(client, "/sign-in", {"email": user.email, "password": "not-the-password"}, status=200)
+    assert wrong.error_summary() == ["Enter a correct email address and password"]
 
 
 def test_sign_in_is_throttled_per_account(app, client, people):

@@ -25,6 +25,7 @@ from debrief.debriefs import service as debriefs
 from debrief.form_base import BaseForm
 from datetime import datetime
 
+from debrief.audit import record
 from debrief.extensions import db
 from debrief.models import ForceSubject, PublicPerson
 from debrief.rca.service import team
@@ -199,6 +200,14 @@ def world(who, learner):
     create_force_response(question=question, force=other_force, status="approved")
     # The national administrator adds learning-team accounts.
     national = create_user(force=force, roles=[Role.NATIONAL_ADMIN], name="Nia National", email="nia@nsp.example")
+    # Deactivated accounts to reactivate (a force's, a learning-team one), and a learning-team account whose role a
+    # force administrator took away, for the national administrator to restore.
+    for name, email, role in (("Dee Deactivated", "dee@nsp.example", Role.OFFICER),
+                              ("Lee Left", "lee@nsp.example", Role.LEARNING)):
+        create_user(force=force, roles=[role], name=name, email=email).active = False
+    former = create_user(force=force, roles=[Role.OFFICER], name="Fran Former", email="fran@nsp.example")
+    record("user.roles_changed", actor=admin, force_id=force.id, record_type="user", record_id=former.id,
+           email=former.email, before=["learning"], roles=["officer"])
     db.session.commit()
     users = {"officer": officer, "colleague": colleague, "lead": lead, "second": second, "learning": learner,
              "admin": admin, "wellbeing": wellbeing, "national": national}

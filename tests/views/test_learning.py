@@ -218,3 +218,19 @@ def test_a_reviewer_sees_only_their_own_forces_released_findings(client, case, p
     assert case.title not in get_page(client, "/released/").text()
     assert client.get(f"/released/{case.id}").status_code == 404
     assert db.session.scalar(select(func.count()).select_from(CaseStudy)) == 1
+
+
+def test_the_case_study_page_shows_the_text_as_readers_will(client, learner):
+    # The learning team's page showed the stored text raw: "- " before each recommendation and "In the afternoon:"
+    # on every one of nine chronology lines, where the magazine shows a list and says the time of day once.
+    from tests.support.publication_factories import create_case_study
+
+    case = create_case_study(force=learner.force, status="candidate", title="Lists as lists",
+                             what_happened="In the afternoon: Officer A arrived.\nIn the afternoon: Officer B left.",
+                             recommendations="- Review the guidance.\n- Brief every team.")
+    sign_in(client, learner.email)
+    page = get_page(client, f"/learning/case-studies/{case.id}")
+    items = [li.get_text(" ", strip=True) for li in page.html.select("main ul.govuk-list--bullet li")]
+    assert {"Review the guidance.", "Brief every team.", "Officer A arrived.", "Officer B left."} <= set(items)
+    text = page.html.select_one("main").get_text(" ")
+    assert text.count("In the afternoon") == 1 and "- Review" not in text

@@ -99,7 +99,8 @@ def test_a_reviewer_of_force_a_cannot_write_for_force_b(client, people, forces, 
     ({"response": "", "done_on": ["1", "1", "2025"]}, "Enter what your force did in response"),
     ({"response": "   ", "done_on": ["1", "1", "2025"]}, "Enter what your force did in response"),
     ({"response": "Done", "done_on": ["", "", ""]}, "Enter the date your force did it"),
-    ({"response": "Done", "done_on": ["31", "2", "2025"]}, "When did your force do it? must be a real date, for example 27 3 2026"),
+    ({"response": "Done", "done_on": ["31", "2", "2025"]}, "The date your force did it must be a real date, for example 27 3 2026"),
+    ({"response": "Done", "done_on": ["3", "2", "26"]}, "The date your force did it must include a year with 4 numbers, for example 27 3 2026"),
 ])
 def test_validation_errors_keep_what_was_typed(client, people, questions, data, error):
     sign_in(client, "reviewer@bbb.example")

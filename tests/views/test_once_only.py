@@ -272,3 +272,20 @@ def test_a_force_response_moderated_meanwhile_is_not_overwritten_without_a_word(
     assert page.status == 200 and page.error_summary()[0].startswith("Someone else saved changes")
     db.session.expire_all()
     assert db.session.scalar(select(ForceResponse.status)) == "approved"
+
+
+def test_old_submission_tokens_are_deleted_by_the_command(app):
+    from datetime import timedelta
+
+    from debrief.models.base import utcnow
+
+    db.session.add_all([SubmissionToken(token="o" * 32, created_at=utcnow() - timedelta(days=31)),
+                        SubmissionToken(token="r" * 32, created_at=utcnow() - timedelta(days=29))])
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["delete-old-submission-tokens"])
+    assert result.exit_code == 0, result.output
+    assert "Deleted 1 " in result.output
+    db.session.expire_all()
+    assert list(db.session.scalars(select(SubmissionToken.token))) == ["r" * 32]
+    assert "Deleted 1 " in app.test_cli_runner().invoke(args=["delete-old-submission-tokens", "--days", "1"]).output
+    assert _count(SubmissionToken) == 0

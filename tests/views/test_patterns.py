@@ -303,3 +303,18 @@ def data_people(client, email: str):
     from debrief.models import User
 
     return db.session.scalar(select(User).where(User.email == email))
+
+
+def test_the_overviews_kept_import_table_shows_a_runs_change_on_the_next_view(client, data):
+    """The imports table is a kept part (debrief.fragments): drawn once for what it shows, drawn again on a change."""
+    from debrief.fragments import EXTENSION
+    from debrief.models import UseOfForceImportRun
+
+    sign_in(client, "learning@aaa.example")
+    page = get_page(client, "/patterns/")
+    assert get_page(client, "/patterns/").text() == page.text() and client.application.extensions[EXTENSION].items
+    run = db.session.scalar(select(UseOfForceImportRun).where(UseOfForceImportRun.force_id == data["B"].id))
+    run.file_name, run.rows_read, run.rows_inserted = "bravo-2027.csv", 1200, 1100
+    db.session.commit()
+    page = get_page(client, "/patterns/")
+    assert _cell(page, "imports-table", "bravo-2027.csv", "Rows") == "1,200 read 1,100 added 0 already held 0 rejected"

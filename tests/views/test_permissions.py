@@ -139,6 +139,14 @@ MATRIX = [
                                        Role.LEARNING: 403, Role.ADMIN: 200}),
     ("/admin/users/{other_force_user}/roles", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
                                                Role.LEARNING: 403, Role.ADMIN: 404}),
+    # "Are you sure" pages: offered only when the action is allowed now (an active user is not reactivated: sent
+    # back to their page, which says why).
+    ("/admin/users/{own_user}/deactivate", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                            Role.LEARNING: 403, Role.ADMIN: 200}),
+    ("/admin/users/{own_user}/reactivate", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                            Role.LEARNING: 403, Role.ADMIN: 302}),
+    ("/admin/users/{other_force_user}/deactivate", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                                    Role.LEARNING: 403, Role.ADMIN: 404}),
     # The public magazine: published material only, the same for everyone; a draft issue does not exist.
     *[(path, {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/magazine/", "/magazine/issues/{published_issue}", "/magazine/case-studies/{published_case_study}",
@@ -202,7 +210,16 @@ MATRIX = [
     # The national administrator: learning-team accounts only. The force wellbeing contact: support requests.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 403})
-      for path in ("/national/learning-team", "/national/learning-team/new")],
+      for path in ("/national/learning-team", "/national/learning-team/new", "/national/learning-team/{learner}",
+                   "/national/learning-team/{learner}/deactivate")],
+    # Not offered now (an active account is not reactivated; nothing to restore): back to the account's page.
+    *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
+              Role.NATIONAL_ADMIN: 302, Role.WELLBEING: 403})
+      for path in ("/national/learning-team/{learner}/reactivate", "/national/learning-team/{learner}/restore")],
+    # A force's own account is not the national administrator's: as if it did not exist.
+    ("/national/learning-team/{own_user}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                            Role.LEARNING: 403, Role.ADMIN: 403, Role.NATIONAL_ADMIN: 404,
+                                            Role.WELLBEING: 403}),
     ("/wellbeing/", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
                      Role.NATIONAL_ADMIN: 403, Role.WELLBEING: 200}),
     # The learning team moderates forces' responses.
@@ -335,6 +352,7 @@ def matrix_ids(people) -> dict[str, int]:
     own_rca = start_rca(own.incident, actor=own_lead, level="concise", terms_of_reference="Why?")
     other_rca = start_rca(other.incident, actor=other_lead, level="concise", terms_of_reference="Why?")
     ids = {"own_user": people[("A", Role.OFFICER)].id, "other_force_user": people[("B", Role.OFFICER)].id,
+           "learner": people[("B", Role.LEARNING)].id,
            "own_rca": own_rca.id, "other_force_rca": other_rca.id, "own_rca_outcome": own_rca.nodes[0].id,
            "own_incident": own.incident_id, "other_force_incident": other.incident_id,
            "own_debrief": own.id, "other_force_debrief": other.id, **_magazine_ids(people)}
@@ -364,7 +382,8 @@ def test_route_role_matrix(client, people, who):
             assert response.status_code == want, f"{who} GET {path}: {response.status_code}, expected {want}"
 
 
-@pytest.mark.parametrize("path", ["/sign-out", "/admin/users/new", "/admin/users/1"])
+@pytest.mark.parametrize("path", ["/sign-out", "/admin/users/new", "/admin/users/1/deactivate",
+                                  "/national/learning-team/1/deactivate"])
 def test_posts_need_sign_in(client, people, path):
     response = client.post(path, data={})
     # CSRF refuses first (400) or the sign-in redirect: never a successful write.

@@ -143,7 +143,28 @@ def test_feedback_with_an_identifier_is_flagged_to_the_learning_team(client, peo
     assert "a person's name" in flagged.identifier_kinds and clean.identifier_kinds == []
     sign_in(client, "learning@aaa.example")
     page = get_page(client, f"/learning/issues/{question.case_study.issue_id}/feedback")
-    assert page.text().count("May identify someone") == 1
+    assert page.text().count("Identifying details taken out") == 1
+
+
+def test_a_readers_feedback_is_kept_without_what_identifies_someone(client, people, question):
+    # The learning team never reads identifying text: a reader's comment naming someone was once stored and shown in
+    # full under a red tag. What is kept is the anonymised comment (nothing needs the original).
+    comment = ("My sergeant John Smith of 14 Acacia Avenue NT1 2AB told us about this, ring him on 07700 900123. "
+               "The custody section was useful.")
+    post_form(client, "/magazine/issues/3/feedback", {"useful": "yes", "comment": comment}, status=302)
+    stored = db.session.scalars(select(IssueFeedback)).one().comment
+    sign_in(client, "learning@aaa.example")
+    text = get_page(client, f"/learning/issues/{question.case_study.issue_id}/feedback").text()
+    for identifying in ("John Smith", "Smith", "Acacia", "NT1 2AB", "07700 900123"):
+        assert identifying not in stored and identifying not in text, identifying
+    assert "custody section was useful" in text
+
+
+def test_feedback_the_anonymiser_cannot_clean_is_withheld(monkeypatch, question):
+    from debrief.publications import responses
+
+    monkeypatch.setattr(responses, "anonymise", lambda text, people: type("R", (), {"text": text})())
+    assert responses.anonymised_feedback(NAMED, []) == responses.WITHHELD
 
 
 def test_old_feedback_is_deleted_by_the_command(app, question):

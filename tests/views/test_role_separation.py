@@ -84,8 +84,10 @@ def test_the_national_admin_adds_learning_team_accounts_only(client, people):
     assert "officer@aaa.example" not in page.text()
     offered = {i["value"] for i in get_page(client, "/national/learning-team/new").html.select("input[name=roles]")}
     assert offered == {"learning"}
-    post_form(client, "/national/learning-team/new", {**NEW, "roles": ["learning"]}, status=302)
-    made = db.session.scalar(select(User).where(User.email == "sam.carter@aaa.example"))
+    # A learning-team account's address is on a police or government domain (auth.service.LEARNING_TEAM_DOMAINS).
+    post_form(client, "/national/learning-team/new", {**NEW, "email": "sam.carter@aaa.police.uk", "roles": ["learning"]},
+              status=302)
+    made = db.session.scalar(select(User).where(User.email == "sam.carter@aaa.police.uk"))
     assert made.roles == {Role.LEARNING}
     refused = post_form(client, "/national/learning-team/new",
                         {**NEW, "email": "psd@aaa.example", "roles": ["learning", "reviewer"]}, status=200)
@@ -106,7 +108,7 @@ def test_the_national_admin_has_no_access_to_any_forces_records(client, people, 
 def test_a_force_admin_cannot_deactivate_a_learning_team_account_kept_under_their_force(client, people):
     learner = people[("A", Role.LEARNING)]
     sign_in(client, "admin@aaa.example")
-    page = post_form(client, f"/admin/users/{learner.id}", {}, follow=True)
+    page = post_form(client, f"/admin/users/{learner.id}/deactivate", {}, follow=True, form_page="/admin/users/new")
     assert "only a national administrator can change it" in page.text()
     db.session.refresh(learner)
     assert learner.active is True and audit_count("user.deactivated") == 0

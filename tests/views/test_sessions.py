@@ -1,4 +1,4 @@
-"""Sessions end everywhere on sign-out, deactivation and role changes (an old cookie replayed is refused);
+"""Sessions end everywhere on sign-out, deactivation and a role taken away (an old cookie replayed is refused);
 throttling cannot lock everyone out of an account; the real client address behind trusted proxies; HSTS."""
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_deactivating_a_user_ends_their_sessions(app, client, people):
     cookie = stolen_cookie(app, "officer@aaa.example")
     officer = people[("A", Role.OFFICER)]
     sign_in(client, "admin@aaa.example")
-    post_form(client, f"/admin/users/{officer.id}", {}, status=302)
+    post_form(client, f"/admin/users/{officer.id}/deactivate", {}, status=302)
     assert replay(app, cookie, "/officer").status_code == 302
     # Even if the account were switched back on directly, the old cookie stays dead.
     db.session.execute(update(User).where(User.id == officer.id).values(active=True))
@@ -57,21 +57,39 @@ def test_deactivating_a_user_ends_their_sessions(app, client, people):
     assert replay(app, cookie, "/officer").status_code == 302
 
 
-def test_changing_roles_ends_the_users_sessions_and_is_audited(app, client, people):
-    officer = people[("A", Role.OFFICER)]
-    cookie = stolen_cookie(app, "officer@aaa.example")
+def test_taking_a_role_away_ends_the_users_sessions_and_is_audited(app, client, people):
+    reviewer = people[("A", Role.REVIEWER)]
+    elsewhere = app.test_client()
+    sign_in(elsewhere, reviewer.email)
+    get_page(elsewhere, "/review/")
+    cookie = elsewhere.get_cookie("debrief_session").value
     sign_in(client, "admin@aaa.example")
-    page = get_page(client, f"/admin/users/{officer.id}/roles")
+    page = get_page(client, f"/admin/users/{reviewer.id}/roles")
     assert page.h1 == "Change roles"
+    post_form(client, f"/admin/users/{reviewer.id}/roles", {"roles": ["officer"]}, status=302)
+    db.session.expire_all()
+    assert db.session.get(User, reviewer.id).roles == {Role.OFFICER}
+    response = replay(app, cookie, "/review/")
+    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "user.roles_changed"))
+    assert "reviewer" in event.details["before"] and event.details["roles"] == ["officer"]
+    # The admin's own session is untouched.
+    get_page(client, "/admin/users")
+
+
+def test_adding_a_role_keeps_the_users_session_and_the_form_they_are_filling_in(app, client, people):
+    # An officer half way through a debrief was sent to the sign-in page, losing what they had typed, because an
+    # administrator gave them a second role. Roles are read on every request: the new one works at once.
+    officer = people[("A", Role.OFFICER)]
+    signed_in = app.test_client()
+    sign_in(signed_in, officer.email)
+    get_page(signed_in, "/officer")
+    sign_in(client, "admin@aaa.example")
     post_form(client, f"/admin/users/{officer.id}/roles", {"roles": ["officer", "reviewer"]}, status=302)
     db.session.expire_all()
     assert db.session.get(User, officer.id).roles == {Role.OFFICER, Role.REVIEWER}
-    response = replay(app, cookie, "/officer")
-    assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
-    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "user.roles_changed"))
-    assert event.details["before"] == ["officer"] and event.details["roles"] == ["officer", "reviewer"]
-    # The admin's own session is untouched.
-    get_page(client, "/admin/users")
+    assert signed_in.get("/officer").status_code == 200
+    assert signed_in.get("/review/").status_code == 200  # the added role, without signing in again
 
 
 def test_changing_roles_to_none_keeps_the_form_with_an_error(client, people):

@@ -102,3 +102,17 @@ def test_a_wellbeing_change_in_the_edit_history_is_hidden_from_reviewers(client,
     sign_in(client, "tom.reilly@nsp.example")
     text = get_page(client, f"/review/incidents/{rca.incident_id}").text()
     assert WELLBEING not in text and "Felt worse later" not in text
+
+
+def test_the_wellbeing_page_says_one_thing_about_who_reads_it(client, who):
+    # It once said "read only by your force's wellbeing contact" above the form and "Only you and reviewers of your
+    # force can see this" under the field, and the reason for a change was "kept in the edit history that reviewers
+    # can see" (they cannot). Drafting and changing a submitted debrief both say only the officer and the contact.
+    from tests.support.factories import submitted_debrief
+
+    author = create_user(force=who["force"], email="writer@nsp.example")
+    submitted = submitted_debrief(author=author)
+    sign_in(client, "writer@nsp.example")
+    text = get_page(client, f"/debriefs/{submitted.id}/wellbeing").text()
+    assert "wellbeing contact can read this" in text and "kept in the edit history" in text
+    assert "reviewer" not in text.replace("Reviewers see only whether", "").lower()

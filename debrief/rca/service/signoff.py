@@ -130,8 +130,9 @@ def _history_query() -> Select:
 
 
 def history(rca: RootCauseAnalysis) -> list[HistoryEvent]:
-    """The review history, oldest first, with each actor's name, in one statement of the columns shown."""
-    return [HistoryEvent(*row) for row in db.session.execute(_history_query(), {"rca_id": rca.id})]
+    """The review history, oldest first, with each actor's name, in one statement of the columns shown (a Core
+    statement on the session's connection: plain rows need none of the ORM's handling of a session execute)."""
+    return [HistoryEvent(*row) for row in db.session.connection().execute(_history_query(), {"rca_id": rca.id})]
 
 
 def latest_return(rca: RootCauseAnalysis, events: Sequence[RcaEvent | HistoryEvent] | None = None):
@@ -220,8 +221,8 @@ def _progress_query() -> Select:
 
 def progress(rca: RootCauseAnalysis) -> Progress:
     """How far the RCA has got, counted in one statement (the chronology, the plan and the report's texts themselves
-    not loaded)."""
-    return Progress(*db.session.execute(_progress_query(), {"rca_id": rca.id}).one())
+    not loaded). On the session's connection, as history()."""
+    return Progress(*db.session.connection().execute(_progress_query(), {"rca_id": rca.id}).one())
 
 
 def sign_off_refusal(rca: RootCauseAnalysis, user: User) -> str | None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from debrief.extensions import db
+from debrief.fragments import kept
 from debrief.models import ChronologyEntry, RcaNode, Recommendation, RootCauseAnalysis
 from debrief.models.rca import RECOMMENDATION_FOR_LABELS
 from debrief.rca import service
 from debrief.rca.access import current_actor, rca_of_force
+from debrief.rca.views import parts
 
 
 __all__ = ["current_actor", "rca_of_force", "require_editor", "record_page_view", "node_or_404", "entry_or_404",
@@ -85,3 +87,7 @@ def register(bp: Blueprint) -> None:
     bp.context_processor(_loop_helpers)
     bp.add_app_template_global(recommendation_for_label, "recommendation_for_label")
     bp.add_app_template_filter(chronology_when, "chronology_when")
+    # The layout's subnav and notice, drawn once per distinct content (debrief.fragments).
+    bp.add_app_template_global(kept, "kept")
+    bp.add_app_template_global(parts.header, "rca_header")
+    bp.add_app_template_global(parts.release, "rca_release")

@@ -20,6 +20,7 @@ from debrief.rca.forms import (
 from debrief.rca.report_sections import SECTIONS
 from debrief.rca.service import team
 from debrief.rca.access import OVERVIEW_LOADS
+from debrief.rca.views import parts
 from debrief.rca.views.common import audited, current_actor, rca_of_force, require_editor
 from debrief.security import requires
 
@@ -84,13 +85,16 @@ def _overview_context(rca, review_form) -> dict:
     leads_draft = rca.editable and rca.lead_id == current_user.id  # only they see what is missing before review
     progress = service.progress(rca)
     events = service.history(rca)
-    return {"rca": rca, "graph": service.graph_summary(rca), "progress": progress,
-            "gaps": service.review_gaps(rca, progress) if leads_draft else [],
-            "can_sign_off": can_sign_off, "review_form": review_form, "today": utcnow().date(),
+    # What the page shows of the RCA, as plain values: drawn once per distinct content (debrief.fragments).
+    summary = parts.summary(
+        rca, progress=progress, graph=service.graph_summary(rca),
+        gaps=service.review_gaps(rca, progress) if leads_draft else [], returned=service.latest_return(rca, events),
+        changes=service.changes_since_last_review(rca) if rca.status == RcaStatus.IN_REVIEW else None,
+        undeclared=team.undeclared(rca), today=utcnow().date())
+    return {"rca": rca, "summary": summary, "history": parts.history(events), "can_sign_off": can_sign_off,
+            "review_form": review_form,
             "refusal": service.sign_off_refusal(rca, current_actor()) if rca.status == RcaStatus.IN_REVIEW else None,
-            "returned": service.latest_return(rca, events), "history": events,
-            "changes": service.changes_since_last_review(rca) if rca.status == RcaStatus.IN_REVIEW else None,
-            "sections": SECTIONS, "undeclared": team.undeclared(rca)}
+            "sections": SECTIONS}
 
 
 @requires(Permission.REVIEW_INCIDENTS)

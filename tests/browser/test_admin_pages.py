@@ -1,0 +1,70 @@
+"""The force and national administrators' pages on a phone (390 px, checked by the `page` fixture on every page
+visited) and a laptop: nothing scrolls sideways, no word in the users table breaks mid-word ("Office r"), each user
+is one labelled block on the phone, and deactivating goes through its "Are you sure" page. axe-core on each."""
+from __future__ import annotations
+
+import pytest
+
+from debrief.auth.roles import Role
+from tests.browser.conftest import check_accessibility, follow, screenshot, sign_in
+from tests.browser.test_review_queue_layout import _BROKEN_WORDS
+from tests.support.factories import PASSWORD, create_user
+
+pytestmark = pytest.mark.browser
+
+# Every cell but an email address's: an address is one long "word" that may break anywhere rather than widen the page.
+_BROKEN_WORDS_BUT_ADDRESSES = _BROKEN_WORDS.replace("'table td, table th'",
+                                                    "'table td:not(.debrief-users-table__email), table th'")
+assert _BROKEN_WORDS_BUT_ADDRESSES != _BROKEN_WORDS
+
+
+@pytest.fixture
+def long_names(people, forces):
+    create_user(force=forces["A"], roles=[Role.OFFICER, Role.REVIEWER, Role.ADMIN],
+                name="Alexandra Featherstonehaugh-Worthington",
+                email="alexandra.featherstonehaugh-worthington@professional-standards.aaa.example")
+    return people
+
+
+def test_the_users_list_fits_a_phone_and_breaks_no_word(page, long_names):
+    sign_in(page, "admin@aaa.example", PASSWORD)
+    page.wait_for_url("**/admin/users")
+    for width in (1280, 800, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate(_BROKEN_WORDS_BUT_ADDRESSES) == [], width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+    # On the phone, each row is a block whose cells say what they are.
+    labels = page.locator("tbody tr").first.locator("td").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)")
+    assert labels == ['"Name: "', '"Email address: "', '"Roles: "', '"Status: "']
+    screenshot(page, "admin-users-phone")
+    page.set_viewport_size({"width": 1100, "height": 900})
+    check_accessibility(page)
+
+
+def test_deactivating_goes_through_are_you_sure_and_can_be_undone(page, long_names):
+    sign_in(page, "admin@aaa.example", PASSWORD)
+    follow(page.get_by_role("link", name="Alexandra Featherstonehaugh-Worthington"))
+    follow(page.get_by_role("button", name="Deactivate user"))
+    assert page.locator("h1").inner_text().startswith("Are you sure you want to deactivate")
+    check_accessibility(page)
+    follow(page.get_by_role("button", name="Yes, deactivate this user"))
+    assert "has been deactivated" in page.locator(".govuk-notification-banner").inner_text()
+    assert "This account is deactivated" in page.locator("main").inner_text()
+    check_accessibility(page)
+    follow(page.get_by_role("button", name="Reactivate user"))
+    follow(page.get_by_role("button", name="Yes, reactivate this user"))
+    assert "has been reactivated" in page.locator(".govuk-notification-banner").inner_text()
+
+
+def test_the_national_admins_pages_fit_a_phone(page, people):
+    sign_in(page, "national_admin@aaa.example", PASSWORD)
+    page.wait_for_url("**/national/learning-team")
+    check_accessibility(page)
+    follow(page.get_by_role("link", name=people[("B", Role.LEARNING)].name))
+    assert people[("B", Role.LEARNING)].email in page.locator("main").inner_text()
+    check_accessibility(page)
+    follow(page.get_by_role("button", name="Deactivate user"))
+    check_accessibility(page)
+    page.goto("/national/learning-team/new")
+    check_accessibility(page)
