@@ -6,7 +6,7 @@ from typing import Any, Mapping
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from debrief.config import ROOT, Config
+from debrief.config import ROOT, Config, engine_options
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -22,6 +22,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(base.as_dict())
     if config:
         app.config.from_mapping(config)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config["SQLALCHEMY_DATABASE_URI"],
+                                                             app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
 
     app.jinja_loader = ChoiceLoader(
         [
@@ -82,22 +84,13 @@ def _init_extensions(app: Flask) -> None:
     login_manager.session_protection = "strong"
 
     from flask import session
-    from sqlalchemy import bindparam, select
-    from sqlalchemy.orm import joinedload
 
-    from debrief.models import User
-
-    # The user with their force and roles in one statement: every page asks what they may do. Built once: a statement
-    # reused keeps its cache key, so each request skips building it (about a third of the loader's time).
-    user_with_roles = select(User).options(joinedload(User.role_rows)).where(User.id == bindparam("user_id"))
+    from debrief.auth.principal import load_signed_in
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        user = db.session.execute(user_with_roles, {"user_id": int(user_id)}).unique().scalar_one_or_none()
-        if user is None or not user.active:
-            return None
-        # Signing out, deactivation and role changes raise the epoch: older session cookies stop working.
-        return user if session.get("epoch", 0) == user.session_epoch else None
+        # Every page asks who is signed in and what they may do: one statement, read into a small immutable object.
+        return load_signed_in(int(user_id), session.get("epoch", 0))
 
     from debrief.template_helpers import init_template_helpers
 

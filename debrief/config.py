@@ -39,6 +39,14 @@ def _database_url(instance: Path) -> str:
     return f"sqlite:///{instance / 'debrief.sqlite'}"
 
 
+def engine_options(uri: str, options: dict) -> dict:
+    """The engine options for this database: SQLite's connections live in the worker's own process and cannot be
+    dropped by a server, so they are not pinged on every checkout (a cursor and a SELECT 1 on every request)."""
+    if str(uri).startswith("sqlite"):
+        return {**options, "pool_pre_ping": False}
+    return options
+
+
 class Config:
     """Settings for a real run: `make run`, gunicorn."""
 
@@ -48,6 +56,7 @@ class Config:
         self.SECRET_KEY = _secret_key(inst)
         self.SQLALCHEMY_DATABASE_URI = _database_url(inst)
 
+    # A pooled connection is tested before use (a PostgreSQL server may have dropped it); see engine_options().
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

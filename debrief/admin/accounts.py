@@ -15,6 +15,7 @@ from debrief.auth.service import (
     account_actions, deactivate_user, latest_change, said, reactivate_user, removed_learning_roles, restore_learning_role,
 )
 from debrief.form_errors import attempt, flash_error
+from debrief.auth.principal import SignedIn
 from debrief.models import User
 
 
@@ -55,7 +56,7 @@ ACTIONS = {
 }
 
 
-def _me() -> User:
+def _me() -> SignedIn:
     return current_user._get_current_object()
 
 

@@ -10,6 +10,7 @@ from debrief.admin.accounts import account_page, confirm_page
 from debrief.admin.forms import AddUserForm, RolesForm, roles_from_token, roles_token
 from debrief.audit import EVENTS, record_read
 from debrief.audit.people import names_for
+from debrief.auth.principal import acting_user
 from debrief.auth.roles import Permission, Role, grantable_by, manage_problem
 from debrief.auth.service import (
     RolesChangedMeanwhile, account_actions, change_roles, create_user, user_in_force, users_of_force,
@@ -46,11 +47,12 @@ def add_user_page(*, done: str, added: str, caption: str, heading: str, account:
         form.email.description = email_hint
     if form.validate_on_submit():
         found: list = []
+        admin = acting_user()  # the new account goes in their force (a model object, as the User links to it)
         with once.claimed(form, url_for(done)) as claim:
             if attempt(lambda: found.append(create_user(
-                    email=form.email.data, name=form.name.data, force=current_user.force,
+                    email=form.email.data, name=form.name.data, force=admin.force,
                     roles=[Role(r) for r in form.roles.data if r in set(Role)], password=form.password.data,
-                    actor=current_user._get_current_object(), collar_number=form.collar_number.data)),
+                    actor=admin, collar_number=form.collar_number.data)),
                     form, fallback="email"):
                 claim.lands(url_for(account, user_id=found[0].id))
         if found:

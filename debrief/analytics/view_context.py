@@ -10,16 +10,16 @@ from flask import current_app, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
 
+from debrief.auth.principal import SignedIn
 from debrief import reference as ref
 from debrief.analytics import drill, pages, risk, rollup_reads, service, suppression
 from debrief.analytics.filters import SOURCE_LABELS, PatternFilters, month_label
 from debrief.analytics.forms import PatternFilterForm
 from debrief.analytics.tables import MARKERS
 from debrief.extensions import db
-from debrief.models import User
 
 
-def signed_in() -> User:
+def signed_in() -> SignedIn:
     return current_user._get_current_object()
 
 

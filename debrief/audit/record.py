@@ -54,22 +54,35 @@ def _checked(
     **details: Any,
 ) -> AuditEvent:
     """A new event, checked against its declaration (not yet linked or stored)."""
+    return AuditEvent(**_declared(action, actor=actor, force_id=force_id, record_type=record_type,
+                                  record_id=record_id, details=details))
+
+
+def _declared(action: str, *, actor: Any | None, force_id: int | None, record_type: str | None, record_id: Any,
+              details: dict[str, Any]) -> dict[str, Any]:
+    """An event's own columns, checked against its declaration."""
     spec = EVENTS.get(action)
     if spec is None:
         raise KeyError(f"Undeclared audit event {action!r}")
     missing = spec.required - details.keys()
     if missing:
         raise ValueError(f"Audit event {action!r} is missing {sorted(missing)}")
-    event = AuditEvent(
-        action=action,
-        at=utcnow(),
-        actor_id=getattr(actor, "id", None),
-        force_id=force_id,
-        record_type=record_type,
-        record_id=None if record_id is None else str(record_id),
-        details=details,
-    )
-    return event
+    return {"action": action, "at": utcnow(), "actor_id": getattr(actor, "id", None), "force_id": force_id,
+            "record_type": record_type, "record_id": None if record_id is None else str(record_id),
+            "details": details}
+
+
+class ReadEvent:
+    """A read's event as stored: its columns, id and link, without a model object (building an AuditEvent, an ORM
+    instance, cost more than the rest of the append but its two statements)."""
+
+    __slots__ = ("id", "action", "at", "actor_id", "force_id", "record_type", "record_id", "details",
+                 "chain_seq", "prev_hash", "hash")
+
+    def __init__(self, columns: dict[str, Any]) -> None:
+        for key, value in columns.items():
+            setattr(self, key, value)
+        self.id = self.chain_seq = self.prev_hash = self.hash = None
 
 
 # A read's event is stored with one Core insert built once, not through the session's unit of work (a flush costs
@@ -101,21 +114,23 @@ def record_read(
     record_type: str | None = None,
     record_id: Any = None,
     **details: Any,
-) -> AuditEvent:
+) -> ReadEvent:
     """Record a read (a page that showed personal data) and commit it: the read's own transaction, so a view that
     only reads calls this and never commits itself. On PostgreSQL one statement links and stores it; SQLite (no
     data-modifying CTEs) takes two, the link's upsert and the insert."""
-    event = _checked(action, actor=actor, force_id=force_id, record_type=record_type, record_id=record_id, **details)
+    columns = _declared(action, actor=actor, force_id=force_id, record_type=record_type, record_id=record_id,
+                        details=details)
+    event = ReadEvent(columns)
     conn = db.session.connection()
     if conn.dialect.name == "postgresql":
         before_seq = chain.canonical_before_seq(event)
-        params = {key: getattr(event, key) for key in _OWN_COLUMNS}
-        params.update(chain=chain.chain_of(force_id), before_seq=before_seq)
+        params = {**columns, "chain": chain.chain_of(force_id), "before_seq": before_seq}
         event.id, seq, prev, new_hash = conn.execute(_insert_linked_event(), params).one()
         chain.linked(event, seq, prev, new_hash, before_seq)
     else:
         chain.link(db.session, event)
-        stored = conn.execute(_INSERT_EVENT, {key: getattr(event, key) for key in _EVENT_COLUMNS})
+        stored = conn.execute(_INSERT_EVENT, {**columns, "chain_seq": event.chain_seq, "prev_hash": event.prev_hash,
+                                              "hash": event.hash})
         event.id = stored.inserted_primary_key[0]
     db.session.commit()
     return event

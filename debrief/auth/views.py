@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_user, logout_user
 
 from debrief.auth.forms import SignInForm
+from debrief.auth.principal import acting_user
 from debrief.auth.roles import Permission, home_endpoint_for
 from debrief.auth.service import SignInLimits, authenticate, record_sign_out
 from debrief.security import public, requires
@@ -76,7 +77,7 @@ def sign_in():
 @bp.route("/sign-out", methods=["POST"])
 @requires(Permission.SIGNED_IN)
 def sign_out():
-    record_sign_out(current_user._get_current_object())
+    record_sign_out(acting_user())  # their session epoch is raised
     logout_user()
     session.clear()
     flash("You have signed out", "success")

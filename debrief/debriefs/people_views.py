@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from debrief.auth.principal import SignedIn
 from debrief.errors import ServiceError
 from debrief import reference as ref
 from debrief.auth.roles import Permission
@@ -14,7 +15,6 @@ from debrief.debriefs.access import debrief_for
 from debrief.debriefs.subject_forms import (
     NotThereForm, PeopleChangeReasonForm, other_colleague_form_class, subject_form_class,
 )
-from debrief.models import User
 from debrief.form_errors import attempt, elsewhere, flash_error
 from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
@@ -24,7 +24,7 @@ from debrief.template_helpers import safe_label
 bp = Blueprint("debrief_people", __name__, url_prefix="/debriefs")
 
 
-def _me() -> User:
+def _me() -> SignedIn:
     return current_user._get_current_object()
 
 

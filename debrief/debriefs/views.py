@@ -8,6 +8,7 @@ from debrief.errors import ServiceError
 from debrief.errors import Place
 from debrief.form_errors import apply_error, attempt, elsewhere
 from debrief import reference as ref
+from debrief.auth.principal import SignedIn, acting_user
 from debrief.auth.roles import Permission
 from debrief.debriefs import answers, people_service, service
 from debrief.debriefs.access import WITH_ALL_ANSWERS, debrief_for
@@ -19,7 +20,6 @@ from debrief.debriefs.subject_forms import ColleagueSearchForm
 from debrief.debriefs.steps import (
     STATUS_LABELS, STEP_BY_SLUG, STEPS, can_edit, next_step, previous_step, ready_to_submit, task_list,
 )
-from debrief.models import User
 from debrief.models.debrief import DebriefStatus
 from debrief.security import requires
 from debrief import once, versions
@@ -27,7 +27,7 @@ from debrief import once, versions
 bp = Blueprint("debriefs", __name__, url_prefix="/debriefs")
 
 
-def _me() -> User:
+def _me() -> SignedIn:
     return current_user._get_current_object()
 
 
@@ -38,8 +38,8 @@ def new():
     if form.validate_on_submit():
         # Sent twice (the back button, a double click without JavaScript): one draft, the second lands on it.
         with once.claimed(form, url_for("main.officer_home")) as claim:
-            debrief = service.start_incident(reporter=_me(), kind=form.kind.data, facilitator=form.facilitator.data,
-                                             attendees=form.attendees.data)
+            debrief = service.start_incident(reporter=acting_user(), kind=form.kind.data,
+                                             facilitator=form.facilitator.data, attendees=form.attendees.data)
             claim.lands(url_for("debriefs.task_list_page", debrief_id=debrief.id))
         return redirect(url_for("debriefs.task_list_page", debrief_id=debrief.id))
     return render_template("debriefs/start.html", form=form, debrief=None)

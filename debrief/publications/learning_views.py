@@ -10,11 +10,12 @@ from flask_login import current_user
 from werkzeug.routing import BuildError
 from wtforms import SelectChoice
 
+from debrief.auth.principal import SignedIn
 from debrief.errors import ServiceError
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.form_errors import apply_error, attempt
-from debrief.models import Article, CaseStudy, MagazineIssue, ReflectiveQuestion, User
+from debrief.models import Article, CaseStudy, MagazineIssue, ReflectiveQuestion
 from debrief.models.publication import AUDIENCES, CASE_STUDY_TEXTS, IssueStatus
 from debrief.publications import service
 from debrief.publications import workflow as wf
@@ -30,7 +31,7 @@ bp = Blueprint("learning", __name__, url_prefix="/learning")
 CAN = Permission.WORK_ON_CASE_STUDIES
 
 
-def _me() -> User:
+def _me() -> SignedIn:
     return current_user._get_current_object()
 
 

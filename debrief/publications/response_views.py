@@ -9,11 +9,11 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from debrief.auth.principal import SignedIn
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.auth.roles import Permission
 from debrief.form_errors import apply_error
-from debrief.models import User
 from debrief.publications import reading, response_log, responses
 from debrief.publications.gate import IdentifyingText
 from debrief.publications.magazine_forms import ForceResponseForm
@@ -26,7 +26,7 @@ from debrief import versions
 bp = Blueprint("responses", __name__, url_prefix="/responses")
 
 
-def _me() -> User:
+def _me() -> SignedIn:
     return current_user._get_current_object()
 
 

@@ -14,14 +14,16 @@ from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import joinedload, lazyload, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
+from debrief.auth.principal import SignedIn
 from debrief.extensions import db
 from debrief.models import (
     Debrief, Incident, IncidentOfficer, RcaEvent, RcaNode, RcaTeamMember, Recommendation, RootCauseAnalysis, User,
 )
 
 
-def current_actor() -> User:
-    """The signed-in user as a model object (services take the actor as an argument)."""
+def current_actor() -> SignedIn:
+    """The signed-in user (services take the actor as an argument; those that link them to a new record take
+    auth.principal.acting_user())."""
     return current_user._get_current_object()
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from debrief.auth.principal import SignedIn
 from debrief.auth.roles import Permission
 from debrief.extensions import db
 from debrief.form_errors import attempt
-from debrief.models import CaseStudy, User
+from debrief.models import CaseStudy
 from debrief.models.publication import CASE_STUDY_TEXTS
 from debrief.publications import workflow as wf
 from debrief.publications import service
@@ -19,7 +20,7 @@ from debrief.security import requires
 bp = Blueprint("released", __name__, url_prefix="/released")
 
 
-def _me() -> User:
+def _me() -> SignedIn:
     return current_user._get_current_object()
 
 

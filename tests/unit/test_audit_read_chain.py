@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from debrief.audit import record, record_read
 from debrief.audit.chain import verify
@@ -28,6 +28,27 @@ def test_a_read_is_linked_and_stored_in_the_fewest_statements(app):
                                 .order_by(AuditEvent.chain_seq)).all()
     assert [e.chain_seq for e in events] == [1, 2, 3] and events[0].id == first.id
     assert events[0].prev_hash == "" and all(b.prev_hash == a.hash for a, b in zip(events, events[1:]))
+    assert all(report.ok for report in verify(db.session))
+
+
+def test_a_read_builds_no_model_object_and_stores_what_it_returns(app):
+    force_id = create_force(code="AAA", name="Alphashire Police").id
+    built: list[object] = []
+
+    def on_init(target, _args, _kwargs):
+        built.append(target)
+
+    event.listen(AuditEvent, "init", on_init)
+    try:
+        read = record_read("review.queue_viewed", actor=None, force_id=force_id, count=3, filters={"theme": "x"})
+    finally:
+        event.remove(AuditEvent, "init", on_init)
+    assert built == []  # plain values to a Core insert, not an ORM instance
+    stored = db.session.get(AuditEvent, read.id)
+    assert (stored.action, stored.force_id, stored.actor_id, stored.details) == (
+        "review.queue_viewed", force_id, None, {"count": 3, "filters": {"theme": "x"}})
+    assert (stored.at, stored.chain_seq, stored.prev_hash, stored.hash) == (read.at, read.chain_seq, read.prev_hash,
+                                                                           read.hash)
     assert all(report.ok for report in verify(db.session))
 
 

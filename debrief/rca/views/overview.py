@@ -6,6 +6,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from debrief import versions
+from debrief.auth.principal import acting_user
 from debrief.auth.roles import Permission
 from debrief.debriefs.access import incident_for_review
 from debrief.errors import ServiceError
@@ -45,7 +46,7 @@ def start(incident_id: int):
     form.lead.choices = [SelectChoice(str(u.id), u.name) for u in eligible]
     if existing is None and form.validate_on_submit():
         # Without a choice the starter leads (the service still refuses them if named in the incident).
-        lead = next((u for u in eligible if str(u.id) == form.lead.data), None) if form.lead.data else current_actor()
+        lead = next((u for u in eligible if str(u.id) == form.lead.data), None) if form.lead.data else acting_user()
         try:
             if lead is None:
                 raise ServiceError("Select a lead reviewer who is not named in the incident", "lead")
