@@ -48,3 +48,28 @@ def test_rca_details_entry_item_and_findings_pages_are_audited(client, people):
     post_form(client, f"/rca/{rca.id}/details", {"level": "", "terms_of_reference": "", "due_on": ["1", "1", "2027"]},
               status=200)
     assert views("rca.viewed")[-1].details["page"] == "details"
+
+
+def test_a_page_read_is_stored_as_a_read_not_built_as_an_event_object(client, people):
+    # Every RCA page recorded its view through the write path (an AuditEvent model object, a flush): more than half
+    # of the overview's time. Reads take the read path: the same row, chained, committed before the response.
+    from sqlalchemy import event as orm_event
+
+    debrief = submitted_debrief(author=people[("A", Role.OFFICER)], occurred_at=datetime(2026, 3, 27, 22, 15))
+    reviewer = people[("A", Role.REVIEWER)]
+    rca = start_rca(debrief.incident, actor=reviewer, level="concise", terms_of_reference="Review the response.")
+    sign_in(client, reviewer.email)
+    built: list[str] = []
+
+    def on_init(target, _args, _kwargs):
+        built.append(target.action if hasattr(target, "action") else "?")
+
+    orm_event.listen(AuditEvent, "init", on_init)
+    try:
+        for url in (f"/rca/{rca.id}", f"/rca/{rca.id}/graph", f"/rca/{rca.id}/chronology", "/review/"):
+            get_page(client, url)
+    finally:
+        orm_event.remove(AuditEvent, "init", on_init)
+    assert built == []
+    assert [e.details["page"] for e in views("rca.viewed")][:1] == ["overview"]
+    assert len(views("rca.viewed")) == 3

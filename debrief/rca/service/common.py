@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from debrief.audit import record
+from debrief.audit import record, record_read
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import Incident, RootCauseAnalysis, User
@@ -33,8 +33,9 @@ def rca_for_incident(incident: Incident) -> RootCauseAnalysis | None:
 
 
 def record_view(rca: RootCauseAnalysis, *, actor: User, page: str) -> None:
-    audit_rca("rca.viewed", rca, actor, page=page)
-    db.session.commit()
+    """A page that showed the RCA's records: stored and committed as a read (no ORM event object, no flush)."""
+    record_read("rca.viewed", actor=actor, force_id=rca.force_id, record_type="rca", record_id=rca.id,
+                incident=rca.incident.reference, page=page)
 
 
 def record_download(rca: RootCauseAnalysis, *, actor: User, fmt: str) -> None:
