@@ -75,7 +75,8 @@ HOME_ENDPOINTS: dict[Role, str] = {
 
 
 def permissions_for(roles: Iterable[Role]) -> frozenset[Permission]:
-    granted: set[Permission] = set()
+    """What these roles may do; being signed in (home, sign-out, the page for someone with no role yet) needs none."""
+    granted: set[Permission] = {Permission.SIGNED_IN}
     for role in roles:
         granted |= PERMISSIONS[Role(role)]
     return frozenset(granted)

@@ -131,6 +131,12 @@ def test_a_user_with_no_role_is_signed_in_with_none(app, client, people):
         page = get_page(client, "/officer", status=403)  # still signed in, without the permission
         assert current_user.roles == frozenset() and current_user.is_authenticated
     assert page.html.select_one(".debrief-account__name").get_text() == f"{officer.name}, Alphashire Police"
+    # The page for someone with no role yet is theirs (it answered 403), and they can sign out.
+    assert client.get("/").headers["Location"].endswith("/no-role")
+    get_page(client, "/no-role")
+    token = get_page(client, "/no-role").csrf_token()
+    assert client.post("/sign-out", data={"csrf_token": token}).status_code == 302
+    assert client.get("/officer").status_code == 302  # signed out: to the sign-in page
 
 
 def test_a_pooled_connection_is_pinged_before_use_only_where_a_server_can_drop_it(app):
