@@ -51,8 +51,8 @@ ACTIONS = {
         lambda p: [f"Their roles now: {_roles(p.roles)}.",
                    f"Their roles after: {_roles(removed_learning_roles(p) or ())}, as before the learning-team "
                    "role was taken away.",
-                   "They are signed out everywhere; the roles apply from their next sign-in."],
-        "{name}'s learning-team role has been restored and they have been signed out"),
+                   "The roles apply from their next click; they are not signed out."],
+        "{name}'s learning-team role has been restored"),
 }
 
 

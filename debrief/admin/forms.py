@@ -90,7 +90,7 @@ class RestoreLearningForm(BaseForm):
 
 
 class RolesForm(BaseForm):
-    roles = roles_field("Select all that apply. The person is signed out everywhere when their roles change.")
+    roles = roles_field("Select all that apply. The change applies from the person's next click, without signing them out.")
     # The roles the page was drawn from: a save from a page older than the person's roles now is refused, not
     # allowed to overwrite another administrator's change unseen.
     drawn_from = HiddenField()

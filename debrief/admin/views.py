@@ -131,8 +131,8 @@ def audit():
 @bp.route("/users/<int:user_id>/roles", methods=["GET", "POST"])
 @requires(Permission.MANAGE_USERS)
 def user_roles(user_id: int):
-    """Change a user's roles (a deactivated user's too: they apply if the account is reactivated); their sessions
-    end, so the new roles apply from their next sign-in. A save from a page drawn from roles that have changed
+    """Change a user's roles (a deactivated user's too: they apply if the account is reactivated), from their next
+    request, without ending their sessions. A save from a page drawn from roles that have changed
     since (another administrator, another tab) is refused with what they are now, and the ticks kept."""
     person = _person(user_id)
     if "roles" not in account_actions(person, current_user._get_current_object()):
@@ -159,7 +159,7 @@ def user_roles(user_id: int):
             form.roles.errors = [str(exc)]
         else:
             if changed[0]:
-                flash(f"{person.name}'s roles have been changed and they have been signed out", "success")
+                flash(f"{person.name}'s roles have been changed: the change applies from their next click", "success")
             else:
                 flash(f"{person.name}'s roles were not changed: you saved the roles they already hold", "info")
             return redirect(url_for("admin.user", user_id=person.id))

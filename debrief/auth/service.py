@@ -9,7 +9,8 @@ out a short lock by trying again does not lock a person out for the window). Sep
 fail `per_address` times in the window (keyed on the real client address: see TRUSTED_PROXIES).
 
 Sessions: `end_sessions` raises the user's session epoch; the user loader refuses a session cookie
-carrying an older one, so signing out, deactivation and taking a role away end every session at once.
+carrying an older one, so signing out and deactivation end every session at once. Role changes do not need to: the
+loader reads a person's roles on every request.
 """
 from __future__ import annotations
 
@@ -260,7 +261,7 @@ def _labels(roles) -> str:
 
 
 def change_roles(user: User, roles: Iterable[Role], *, actor: User, drawn_from: Iterable[Role] | None = None) -> bool:
-    """Give the user exactly these roles, ending their sessions if any was taken away; False when nothing changed.
+    """Give the user exactly these roles (from their next request); False when nothing changed.
     `drawn_from`: the roles the form showed; if the user's roles are no longer those, RolesChangedMeanwhile (two
     admins in two tabs)."""
     wanted = {Role(r) for r in roles}
@@ -280,11 +281,10 @@ def change_roles(user: User, roles: Iterable[Role], *, actor: User, drawn_from: 
     before = user.roles
     if wanted == before:
         return False
+    # Their sessions go on: roles are read on every request, so a role taken away is refused at their next click
+    # and one added works at once. Ending their sessions here lost the form they were half way through (a debrief
+    # they were typing, whatever the role changed) to the sign-in page.
     user.set_roles(wanted)
-    if before - wanted:
-        # A role taken away ends their sessions. Only added: their roles are read on every request, so the new
-        # one works at their next click, and a form they are half way through is not lost to a sign-in page.
-        end_sessions(user)
     record("user.roles_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
            email=user.email, before=sorted(r.value for r in before), roles=sorted(r.value for r in wanted))
     db.session.commit()
@@ -340,8 +340,7 @@ def restore_learning_role(user: User, *, actor: User) -> list[Role]:
     if problem := combination_problem(roles):
         raise ServiceError(problem)
     before = user.roles
-    user.set_roles(set(roles))
-    end_sessions(user)
+    user.set_roles(set(roles))  # read on their next request: no need to end their sessions (see change_roles)
     record("user.roles_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
            email=user.email, before=sorted(r.value for r in before), roles=sorted(r.value for r in roles))
     db.session.commit()
