@@ -42,6 +42,20 @@ def _case(case_id: int) -> CaseStudy:
     return case
 
 
+def _not_editable(case: CaseStudy, form=None):
+    """A case study that can no longer be changed (published, moved on in another tab): on a GET, its page with why;
+    on a POST, the form again with what was typed and why nothing was saved (not "you do not have permission")."""
+    status = wf.STATUS_LABELS.get(case.status, case.status).lower()
+    why = (f"This case study is now {status}, so it cannot be changed here"
+           + (": perhaps someone moved it on while you were editing. Your changes have not been saved. Copy what "
+              "you need; to correct a published case study, withdraw it first" if request.method == "POST" else ""))
+    if form is None or request.method != "POST":
+        flash(why, "important")
+        return redirect(url_for("learning.case_study", case_id=case.id))
+    apply_error(form, ServiceError(why))
+    return None
+
+
 def _issue(issue_id: int) -> MagazineIssue:
     issue = db.session.get(MagazineIssue, issue_id)
     if issue is None:
@@ -95,9 +109,10 @@ def event_text(event) -> str:
 @requires(CAN)
 def edit(case_id: int):
     case = _case(case_id)
-    if not wf.is_editable(case.status):
-        abort(403)
     form = CaseStudyForm(obj=None if request.method == "POST" else case)
+    if not wf.is_editable(case.status):
+        form.validate_on_submit()  # the typed values as the form shows them
+        return _not_editable(case, form) or render_template("learning/edit.html", case=case, form=form)
     versions.stamp(form, case)
     if form.validate_on_submit() and not versions.is_stale(form, case, CaseStudyForm(formdata=None, obj=case)):
         fields = {k: form[k].data or ([] if k in ("themes", "operational_areas", "factor_categories") else "")
@@ -116,7 +131,10 @@ def edit(case_id: int):
 def question(case_id: int, question_id: int | None):
     case = _case(case_id)
     if not wf.is_editable(case.status):
-        abort(403)
+        form = QuestionForm()
+        form.validate_on_submit()
+        return _not_editable(case, form) or render_template("learning/question.html", case=case, form=form,
+                                                            question=None)
     existing = None
     if question_id is not None:
         existing = db.session.get(ReflectiveQuestion, question_id)

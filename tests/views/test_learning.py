@@ -8,7 +8,7 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import CaseStudy, MagazineIssue
 from tests.support.factories import audit_count
-from tests.support.pages import get_page, post_form, sign_in
+from tests.support.pages import Page, get_page, post_form, sign_in
 from tests.support.publication_factories import create_feedback
 from tests.support.release_factories import SECRETS, named_people, released_case_study
 
@@ -98,7 +98,8 @@ def test_workflow_return_approve_reject_with_confirmation(client, learner, case,
     post_form(client, f"{base}/return", {"question": "Was another unit free?"}, status=302)
     db.session.expire_all()
     assert case.status == "returned"
-    assert client.get(f"{base}/edit").status_code == 403
+    sent_back = client.get(f"{base}/edit")  # not editable now: its page, saying why
+    assert sent_back.status_code == 302 and sent_back.headers["Location"].endswith(base)
 
     # The releasing force's reviewer answers; the answer is checked like any text the learning team reads.
     client.post("/sign-out", data={"csrf_token": get_page(client, "/learning/case-studies").csrf_token()})
@@ -234,3 +235,20 @@ def test_the_case_study_page_shows_the_text_as_readers_will(client, learner):
     assert {"Review the guidance.", "Brief every team.", "Officer A arrived.", "Officer B left."} <= set(items)
     text = page.html.select_one("main").get_text(" ")
     assert text.count("In the afternoon") == 1 and "- Review" not in text
+
+
+def test_an_edit_sent_after_the_case_study_moved_on_keeps_what_was_typed(client, learner, case):
+    # Tab A opens the edit page; tab B sends the case study back to the force; tab A saves. That answered "You do not
+    # have permission to see this page" and lost the correction. Now the form comes back with it and says why.
+    sign_in(client, learner.email)
+    base = f"/learning/case-studies/{case.id}"
+    page = get_page(client, f"{base}/edit")
+    post_form(client, f"{base}/return", {"question": "Was another unit free?"}, status=302)
+    typed = {**_edit_data(case), "summary": "A corrected summary, typed in the first tab."}
+    response = client.post(f"{base}/edit", data={**typed, "csrf_token": page.csrf_token()})
+    assert response.status_code == 200
+    late = Page(response)
+    assert late.error_summary()[0].startswith("This case study is now returned to the force, so it cannot be changed")
+    assert late.html.select_one("textarea[name=summary]").get_text() == typed["summary"]
+    db.session.expire_all()
+    assert case.summary != typed["summary"]

@@ -177,8 +177,11 @@ MATRIX = [
     # Not from this status: a candidate is edited before approval; a returned one is with the force; a published
     # issue is read-only.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403})
-      for path in ("/learning/case-studies/{candidate_case}/approve", "/learning/case-studies/{returned_case}/edit",
+      for path in ("/learning/case-studies/{candidate_case}/approve",
                    "/learning/issues/{published_issue_id}/articles/new", "/learning/issues/{published_issue_id}/publish")],
+    # A returned case study's edit page sends the learning team to its page, saying why it cannot be changed now.
+    ("/learning/case-studies/{returned_case}/edit", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                                     Role.LEARNING: 302, Role.ADMIN: 403}),
     ("/learning/case-studies/{missing}", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
                                           Role.LEARNING: 404, Role.ADMIN: 403}),
     # The releasing force's reviewers follow their released findings and answer questions sent back.
