@@ -49,13 +49,14 @@ FIELD_LABELS: dict[str, str] = {
     "outcome_for_individuals": "Outcome for the individuals", "recommendations": "Recommendations",
     "question": "Question", "answer": "Answer", "theme": "Theme", "introduction": "Introduction",
     "body": "Article text", "article_title": "Article title", "contributor": "Contributor",
-    "response": "What your force did", "comment": "Comments",
+    "response": "What your force did", "comment": "Comments", "reason": "The reason",
 }
 
 
 def identifying_message(field: str, kinds: Sequence[str]) -> str:
     label = FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
-    return (f"{label} contains something that could identify a person, place or force ({' and '.join(kinds)}). "
+    listed = " and ".join(kinds) if len(kinds) < 3 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+    return (f"{label} contains something that could identify a person, place or force ({listed}). "
             "Remove it or replace it with a label such as ‘Officer A’ or ‘a town’")
 
 

@@ -26,7 +26,7 @@ from debrief.publications.issues import (  # noqa: F401
     update_issue,
 )
 # Withdrawal and republication after publication live in withdrawal.py; part of this service's interface too.
-from debrief.publications.withdrawal import republish_case_study, withdraw_case_study  # noqa: F401
+from debrief.publications.withdrawal import check_reason, republish_case_study, withdraw_case_study  # noqa: F401
 
 # --- release ---------------------------------------------------------------------------------------
 

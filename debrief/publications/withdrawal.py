@@ -13,7 +13,7 @@ from sqlalchemy import delete
 from debrief.errors import ServiceError
 from debrief.extensions import db
 from debrief.models import CachedArtefact, CaseStudy, User, utcnow
-from debrief.publications import export
+from debrief.publications import export, gate
 from debrief.publications import workflow as wf
 from debrief.publications.common import audit_case, move, recheck_stored
 
@@ -29,6 +29,7 @@ def withdraw_case_study(case: CaseStudy, *, actor: User, reason: str) -> None:
         raise ServiceError(f"The reason must be {REASON_MAX_LENGTH} characters or fewer", "reason")
     if case.status == wf.WITHDRAWN:
         raise ServiceError("This case study has already been withdrawn.")
+    check_reason(case, reason)
     move(case, "withdraw", actor, wf.LEARNING_TEAM, reason)
     case.status_reason = reason
     case.withdrawn_at = utcnow()
@@ -36,6 +37,12 @@ def withdraw_case_study(case: CaseStudy, *, actor: User, reason: str) -> None:
                number=case.issue.number if case.issue is not None else None)
     drop_magazine_pdfs()
     db.session.commit()
+
+
+def check_reason(case: CaseStudy, reason: str) -> None:
+    """The reason is kept in the case study's history, which the learning team reads: it must not write down again
+    the detail that made the case study identifying (IdentifyingText on the reason's field if it does)."""
+    gate.passes({"reason": reason}, case.deny_terms or [])
 
 
 def republish_case_study(case: CaseStudy, *, actor: User) -> None:

@@ -8,7 +8,7 @@ from flask_login import current_user
 from debrief.auth.roles import Permission
 from debrief.errors import ServiceError
 from debrief.extensions import db
-from debrief.form_errors import apply_error
+from debrief.form_errors import apply_error, attempt
 from debrief.models import CaseStudy
 from debrief.publications import service
 from debrief.publications import workflow as wf
@@ -37,12 +37,15 @@ def withdraw(case_id: int):
     case = _case(case_id)
     if case.status == wf.WITHDRAWN and request.method == "POST":
         # A second click, or another member of the team a moment before: it was withdrawn once.
-        flash("This case study has already been withdrawn from the magazine", "success")
+        flash("This case study had already been withdrawn from the magazine (by another member of the team, or an "
+              "earlier click), so the reason you gave has not been saved", "important")
         return _back(case)
     if case.status != wf.PUBLISHED:
         abort(403)
     form = WithdrawCaseStudyForm()
     if not form.validate_on_submit():
+        return render_template("learning/withdraw.html", case=case, form=form)
+    if form.confirmed.data != CONFIRMED and not attempt(lambda: service.check_reason(case, form.reason.data), form):
         return render_template("learning/withdraw.html", case=case, form=form)
     if form.confirmed.data != CONFIRMED:
         form.confirmed.data = CONFIRMED  # the reason is sound: now ask "Are you sure?"

@@ -199,3 +199,20 @@ def test_the_learning_teams_issue_page_marks_the_withdrawn_case_study(client, ca
     rows = get_page(client, f"/learning/issues/{case.issue_id}").html.select("#case-studies + ol li")
     assert [" ".join(li.get_text(" ", strip=True).split()) for li in rows] == [
         "Rousing checks in custody", "Restraint on a stairwell Withdrawn"]
+
+
+def test_a_reason_that_repeats_the_identifying_detail_is_refused_before_are_you_sure(client, case):
+    # The reason is kept in the case study's history, which the learning team reads: "12 Acacia Avenue, PC John
+    # Smith 07700 900123" wrote down again the very detail being withdrawn.
+    sign_in(client, "learning@aaa.example")
+    named = "It named 12 Acacia Avenue and gave the number 07700 900123."
+    page = post_form(client, _url(case), {"reason": named}, status=200)
+    assert page.title.startswith("Error: ") and page.h1 != f"Are you sure you want to withdraw ‘{case.title}’?"
+    [message] = page.error_summary()
+    assert message.startswith("The reason contains something that could identify")
+    assert page.html.select_one("textarea[name=reason]").get_text() == named
+    # Straight to the confirming post: the service refuses it too.
+    page = post_form(client, _url(case), {"reason": named, "confirmed": "yes"}, status=200)
+    assert page.error_summary()[0].startswith("The reason contains")
+    db.session.expire_all()
+    assert db.session.get(CaseStudy, case.id).status == "published" and audit_count("case_study.withdrawn") == 0
