@@ -29,7 +29,8 @@ BUDGET = 8  # the target for every signed-in page
 CEILINGS = {"overview": 6, "graph": 4, "report": 7, "item": 5, "incident": 8, "chronology": 6, "fishbone": 5,
             "recommendations": 6, "findings": 8, "team": 8}
 # On PostgreSQL a read audit is one statement (the chain head's upsert in the event's insert), on SQLite two.
-CEILINGS_POSTGRESQL = {**CEILINGS, "incident": 7}
+# Every RCA page's view is audited as a read too, so each costs one statement fewer there.
+CEILINGS_POSTGRESQL = {page: count - 1 for page, count in CEILINGS.items()}
 
 
 def _grow(rca, who, n: int) -> None:
