@@ -106,6 +106,20 @@ _LOWER_CURRENT_PLATE = re.compile(r"(?<![\w@./-])[a-z]{2}\d{2}\s?[a-z]{3}(?![\w@
 _DIALLED_ABROAD = re.compile(r"(?<![\w+])00\s?[1-9]\d{0,2}(?:[\s-]?\d{2,4}){2,5}(?![\w])")
 
 
+# "0 7 7 0 0 9 0 0 9 8 2", "07 7 00 90 09 82": a UK number with its digits spaced out (to slip past a check): five
+# spaces at least, so a date and a time ("01 06 2024 1400") are not one.
+_SPACED_PHONE = re.compile(r"(?<![\w+])(?:\+ ?4 ?4 ?|0 ?)[1-9](?: ?\d){8,9}(?![\w])")
+
+
+def _spaced_phones(text: str) -> Iterator[Candidate]:
+    for m in _SPACED_PHONE.finditer(text):
+        found = m.group()
+        digits = sum(ch.isdigit() for ch in found)
+        spread = sum(not ch.isdigit() and ch != "+" for ch in found)
+        if spread >= 5 and digits in ((12,) if found.startswith("+") else (10, 11)):
+            yield _cand(*m.span(), Kind.PHONE, "", 3)
+
+
 def _plates_and_phones(text: str) -> Iterator[Candidate]:
     low = text.lower()
     if any(q in text for q in "\"“'‘"):
@@ -159,4 +173,4 @@ def _described_ages(text: str) -> Iterator[Candidate]:
 
 def find_number_recall(text: str) -> list[Candidate]:
     """Candidates of the date, age, plate and phone classes learnt from development set 7 on."""
-    return [*_dates(text), *_ages(text), *_plates_and_phones(text), *_described_ages(text)]
+    return [*_dates(text), *_ages(text), *_plates_and_phones(text), *_described_ages(text), *_spaced_phones(text)]

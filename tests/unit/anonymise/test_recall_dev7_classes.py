@@ -336,3 +336,15 @@ def test_an_officer_by_rank_initial_and_surname(text, secrets):
 ])
 def test_a_rank_and_a_letter_before_no_surname_stays(text, kept):
     assert kept in _out(text)
+
+
+def test_a_phone_number_with_its_digits_spaced_out_goes_a_list_of_numbers_stays() -> None:
+    # A reader's feedback carried "mobile 0 7 7 0 0 9 0 0 9 8 2" straight past the check.
+    from debrief.anonymise import anonymise
+
+    for text in ("Call me on 0 7 7 0 0 9 0 0 9 8 2 after six.", "Ring +44 7 7 0 0 9 0 0 9 8 2"):
+        result = anonymise(text)
+        assert "[phone number]" in result.text and "9 8 2" not in result.text and "900982" not in result.text, text
+    for kept in ("Cells 2 3 4 5 6 7 8 9 10 11 were checked.", "Section 1 2 3 4 5 6 7 8 9 0 applies."):
+        assert anonymise(kept).text == kept
+    assert "[phone number]" not in anonymise("Seen 01 06 2024 1400 by the gate.").text
