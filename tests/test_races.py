@@ -495,7 +495,7 @@ def test_two_learning_users_withdrawing_then_republishing_at_the_same_moment(liv
     case = create_case_study(issue=issue, force=forces["A"])
     one, two = Browser(live).sign_in(one_user.email), Browser(live).sign_in(two_user.email)
     withdraw = f"/learning/case-studies/{case.id}/withdraw"
-    forms = [{"reason": f"Reason {n}", "confirmed": "yes", "csrf_token": browser.token(withdraw)}
+    forms = [{"reason": f"Withdrawn from tab {n}: the stairwell could identify the man.", "confirmed": "yes", "csrf_token": browser.token(withdraw)}
              for n, browser in ((1, one), (2, two))]
     results = together(lambda: one.request(withdraw, forms[0]), lambda: two.request(withdraw, forms[1]))
     _no_5xx(results)
