@@ -1,8 +1,9 @@
-"""Fetch a page, check its status, parse its HTML; sign in through the real form with CSRF on."""
+"""Fetch a page, check its status, parse its HTML, say what its form would send; sign in through the real form with CSRF on."""
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
+from werkzeug.datastructures import MultiDict
 
 from tests.support.factories import PASSWORD
 
@@ -32,6 +33,26 @@ class Page:
     def csrf_token(self) -> str | None:
         field = self.html.find("input", attrs={"name": "csrf_token"})
         return field["value"] if field else None
+
+
+def form_data(page: Page, **changes) -> MultiDict:
+    """What the browser would send from the page's form, with `changes` typed over it."""
+    form = page.html.select_one("main form[method=post]")
+    data = MultiDict()
+    for field in form.select("input, select, textarea"):
+        name, kind = field.get("name"), field.get("type", "")
+        if not name or (kind in ("checkbox", "radio") and not field.has_attr("checked")):
+            continue
+        if field.name == "select":
+            chosen = field.select_one("option[selected]")
+            data.add(name, chosen["value"] if chosen else "")
+        elif field.name == "textarea":
+            data.add(name, field.get_text())
+        else:
+            data.add(name, field.get("value", ""))
+    for name, value in changes.items():
+        data.setlist(name, value if isinstance(value, list) else [value])
+    return data
 
 
 def get_page(client: FlaskClient, url: str, *, status: int = 200) -> Page:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from werkzeug.datastructures import MultiDict
 
 from debrief.auth.roles import Role
-from tests.support.pages import Page, get_page, post_form, sign_in
+from tests.support.pages import Page, form_data, get_page, post_form, sign_in
 
 
 def _about(client, url: str, **fields) -> Page:
@@ -33,26 +33,6 @@ def test_a_refused_incident_date_gets_one_clear_error_and_the_times_are_not_chec
     assert page.error_summary() == ["The date of the incident must be today or in the past"]  # not the time as well
 
 
-def _form_data(page: Page, **changes) -> MultiDict:
-    """What the browser would send from the page's form, with `changes` typed over it."""
-    form = page.html.select_one("main form[method=post]")
-    data = MultiDict()
-    for field in form.select("input, select, textarea"):
-        name, kind = field.get("name"), field.get("type", "")
-        if not name or (kind in ("checkbox", "radio") and not field.has_attr("checked")):
-            continue
-        if field.name == "select":
-            chosen = field.select_one("option[selected]")
-            data.add(name, chosen["value"] if chosen else "")
-        elif field.name == "textarea":
-            data.add(name, field.get_text())
-        else:
-            data.add(name, field.get("value", ""))
-    for name, value in changes.items():
-        data.setlist(name, value if isinstance(value, list) else [value])
-    return data
-
-
 def test_a_subject_changed_in_two_tabs_is_not_overwritten_without_a_word(client, people):
     from debrief.extensions import db
     from debrief.models import Debrief
@@ -68,8 +48,8 @@ def test_a_subject_changed_in_two_tabs_is_not_overwritten_without_a_word(client,
     debrief = db.session.get(Debrief, int(base.split("/")[2]))
     url = f"{base}/subjects/{debrief.subjects[0].id}"
     first_tab, second_tab = get_page(client, url), get_page(client, url)
-    assert client.post(url, data=_form_data(second_tab, log_reference="CAD 2")).status_code == 302
-    response = client.post(url, data=_form_data(first_tab, log_reference="CAD 1"))
+    assert client.post(url, data=form_data(second_tab, log_reference="CAD 2")).status_code == 302
+    response = client.post(url, data=form_data(first_tab, log_reference="CAD 1"))
     assert response.status_code == 200
     page = Page(response)
     assert page.error_summary()[0].startswith("Someone else saved changes to this while you were editing")
@@ -77,7 +57,7 @@ def test_a_subject_changed_in_two_tabs_is_not_overwritten_without_a_word(client,
     db.session.expire_all()
     assert db.session.get(Debrief, debrief.id).subjects[0].log_reference == "CAD 2"  # the other tab's save stands
     # Saving again now overwrites knowingly.
-    assert client.post(url, data=_form_data(page)).status_code == 302
+    assert client.post(url, data=form_data(page)).status_code == 302
     db.session.expire_all()
     assert db.session.get(Debrief, debrief.id).subjects[0].log_reference == "CAD 1"
 
@@ -92,8 +72,8 @@ def test_a_reflective_question_changed_in_two_tabs_is_not_overwritten_without_a_
     sign_in(client, learner.email)
     url = f"/learning/case-studies/{case.id}/questions/{question.id}"
     first_tab, second_tab = get_page(client, url), get_page(client, url)
-    assert client.post(url, data=_form_data(second_tab, question="Second tab's wording?")).status_code == 302
-    page = Page(client.post(url, data=_form_data(first_tab, question="First tab's wording?")))
+    assert client.post(url, data=form_data(second_tab, question="Second tab's wording?")).status_code == 302
+    page = Page(client.post(url, data=form_data(first_tab, question="First tab's wording?")))
     assert page.status == 200
     assert page.error_summary()[0].startswith("Someone else saved changes to this while you were editing")
     assert page.html.find("textarea", attrs={"name": "question"}).get_text() == "First tab's wording?"

@@ -9,7 +9,6 @@ from datetime import date, datetime, time
 
 import pytest
 from sqlalchemy import func, select
-from werkzeug.datastructures import MultiDict
 
 from debrief.auth.roles import Role
 from debrief.extensions import db
@@ -20,28 +19,8 @@ from debrief.models import (
 from debrief.once import NOTICE
 from debrief.rca import service as rca_service
 from tests.support.factories import submitted_debrief
-from tests.support.pages import Page, get_page, sign_in
+from tests.support.pages import Page, form_data, get_page, sign_in
 from tests.support.publication_factories import create_case_study, create_issue
-
-
-def _form_data(page: Page, **changes) -> MultiDict:
-    """What the browser would send from the page's form, with `changes` typed over it."""
-    form = page.html.select_one("main form[method=post]")
-    data = MultiDict()
-    for field in form.select("input, select, textarea"):
-        name, kind = field.get("name"), field.get("type", "")
-        if not name or (kind in ("checkbox", "radio") and not field.has_attr("checked")):
-            continue
-        if field.name == "select":
-            chosen = field.select_one("option[selected]")
-            data.add(name, chosen["value"] if chosen else "")
-        elif field.name == "textarea":
-            data.add(name, field.get_text())
-        else:
-            data.add(name, field.get("value", ""))
-    for name, value in changes.items():
-        data.setlist(name, value if isinstance(value, list) else [value])
-    return data
 
 
 def _count(model) -> int:
@@ -155,7 +134,7 @@ def _open(client, people, create: Create) -> tuple[str, Page, dict]:
 def test_a_create_form_sent_twice_makes_one_record_and_lands_where_the_first_did(client, people, create):
     url, page, ids = _open(client, people, create)
     before = _count(create.model)
-    data = _form_data(page, **_typed(create, ids))
+    data = form_data(page, **_typed(create, ids))
     first = client.post(url, data=data)
     assert first.status_code == 302, Page(first).error_summary()
     assert _count(create.model) == before + 1
@@ -166,7 +145,7 @@ def test_a_create_form_sent_twice_makes_one_record_and_lands_where_the_first_did
     landed = get_page(client, again.headers["Location"].split("#")[0])
     assert NOTICE in landed.text()
     # A page opened afresh is a new submission.
-    fresh = client.post(url, data=_form_data(get_page(client, url), **_typed(create, ids)))
+    fresh = client.post(url, data=form_data(get_page(client, url), **_typed(create, ids)))
     assert fresh.status_code == 302 and _count(create.model) == before + 2
 
 
@@ -175,11 +154,11 @@ def test_a_refused_submission_does_not_use_the_token_up(client, people, create):
     url, page, ids = _open(client, people, create)
     before = _count(create.model)
     token = page.html.select_one("input[name$=once]")["value"]
-    refused = Page(client.post(url, data=_form_data(page, **{**_typed(create, ids), **create.refused})))
+    refused = Page(client.post(url, data=form_data(page, **{**_typed(create, ids), **create.refused})))
     assert refused.status == 200 and refused.error_summary(), create.name
     assert refused.html.select_one("input[name$=once]")["value"] == token  # the same page, kept
     assert _count(SubmissionToken) == 0 and _count(create.model) == before
-    sent = client.post(url, data=_form_data(refused, **{**{k: "" for k in create.refused}, **_typed(create, ids)}))
+    sent = client.post(url, data=form_data(refused, **{**{k: "" for k in create.refused}, **_typed(create, ids)}))
     assert sent.status_code == 302, Page(sent).error_summary()
     assert _count(create.model) == before + 1
     assert db.session.scalar(select(SubmissionToken.token)) == token
@@ -188,7 +167,7 @@ def test_a_refused_submission_does_not_use_the_token_up(client, people, create):
 def test_a_token_of_another_person_creates_nothing_and_says_nothing_of_theirs(client, people):
     sign_in(client, people[("A", Role.OFFICER)].email)
     page = get_page(client, "/debriefs/new")
-    data = _form_data(page, kind="hot")
+    data = form_data(page, kind="hot")
     assert client.post("/debriefs/new", data=data).status_code == 302
     client.post("/sign-out", data={"csrf_token": get_page(client, "/debriefs/new").csrf_token()})
     sign_in(client, people[("B", Role.OFFICER)].email)
@@ -203,7 +182,7 @@ def test_a_hand_made_token_is_replaced_not_stored(client, people):
     sign_in(client, people[("A", Role.OFFICER)].email)
     page = get_page(client, "/debriefs/new")
     for junk in ("", "short", "x" * 65, "<script>alert(1)</script>aaaaaaaaaaaaaaaaaaaaa"):
-        assert client.post("/debriefs/new", data=_form_data(page, kind="hot", once=junk)).status_code == 302
+        assert client.post("/debriefs/new", data=form_data(page, kind="hot", once=junk)).status_code == 302
     assert _count(SubmissionToken) == 4
     assert all(len(t) == 32 for t in db.session.scalars(select(SubmissionToken.token)))
 
@@ -232,19 +211,19 @@ def _saved() -> list[str]:
 def test_a_force_response_changed_in_two_tabs_is_not_overwritten_without_a_word(client, people, question):
     sign_in(client, "reviewer@bbb.example")
     url = f"/responses/questions/{question.id}"
-    assert client.post(url, data=_form_data(get_page(client, url), **_response("We briefed custody."))
+    assert client.post(url, data=form_data(get_page(client, url), **_response("We briefed custody."))
                        ).status_code == 302
     first_tab, second_tab = get_page(client, url), get_page(client, url)
-    assert client.post(url, data=_form_data(second_tab, **_response("Second tab: we changed training."))
+    assert client.post(url, data=form_data(second_tab, **_response("Second tab: we changed training."))
                        ).status_code == 302
-    page = Page(client.post(url, data=_form_data(first_tab, **_response("First tab: we bought cameras."))))
+    page = Page(client.post(url, data=form_data(first_tab, **_response("First tab: we bought cameras."))))
     assert page.status == 200
     assert page.error_summary()[0].startswith("Someone else saved changes to this while you were editing")
     assert page.html.find("textarea", attrs={"name": "response"}).get_text() == "First tab: we bought cameras."
     assert "Second tab: we changed training." in page.text()  # the conflict panel shows what is saved now
     assert _saved() == ["Second tab: we changed training."]
     # Saving again now overwrites knowingly.
-    assert client.post(url, data=_form_data(page)).status_code == 302
+    assert client.post(url, data=form_data(page)).status_code == 302
     assert _saved() == ["First tab: we bought cameras."]
 
 
@@ -252,8 +231,8 @@ def test_a_first_response_recorded_in_another_tab_meanwhile_is_not_overwritten(c
     sign_in(client, "reviewer@bbb.example")
     url = f"/responses/questions/{question.id}"
     first_tab, second_tab = get_page(client, url), get_page(client, url)
-    assert client.post(url, data=_form_data(second_tab, **_response("Second tab first."))).status_code == 302
-    page = Page(client.post(url, data=_form_data(first_tab, **_response("First tab later."))))
+    assert client.post(url, data=form_data(second_tab, **_response("Second tab first."))).status_code == 302
+    page = Page(client.post(url, data=form_data(first_tab, **_response("First tab later."))))
     assert page.status == 200 and page.error_summary()[0].startswith("Someone else saved changes")
     assert _saved() == ["Second tab first."]
 
@@ -263,12 +242,12 @@ def test_a_force_response_moderated_meanwhile_is_not_overwritten_without_a_word(
 
     sign_in(client, "reviewer@bbb.example")
     url = f"/responses/questions/{question.id}"
-    assert client.post(url, data=_form_data(get_page(client, url), **_response("We briefed custody."))
+    assert client.post(url, data=form_data(get_page(client, url), **_response("We briefed custody."))
                        ).status_code == 302
     tab = get_page(client, url)
     (row,) = db.session.scalars(select(ForceResponse))
     responses.approve_force_response(row, actor=people[("A", Role.LEARNING)])
-    page = Page(client.post(url, data=_form_data(tab, **_response("We briefed custody and trained."))))
+    page = Page(client.post(url, data=form_data(tab, **_response("We briefed custody and trained."))))
     assert page.status == 200 and page.error_summary()[0].startswith("Someone else saved changes")
     db.session.expire_all()
     assert db.session.scalar(select(ForceResponse.status)) == "approved"
