@@ -107,6 +107,16 @@ def app(databases, request):
 
 
 @pytest.fixture
+def empty_app(databases):
+    """An app on a database with no tables (migration tests run Alembic on it)."""
+    app = make_app(databases.empty_url())
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
 def demo_data(app, databases):
     """The demo data (`seed_demo()`, as `flask seed-demo` loads it) already in the test's database; its sign-ins."""
     return databases.demo_signins

@@ -1,23 +1,12 @@
 """The per-subject use-of-force migration keeps existing answers readable: one subject per debrief that used force."""
 from __future__ import annotations
 
-import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from debrief.extensions import db
-from tests.support.apps import make_app
 
 BEFORE, AFTER = "ab0aac5220d8", "c15b0a7e2d41"
-
-
-@pytest.fixture
-def empty_app(databases):
-    app = make_app(databases.empty_url())
-    with app.app_context():
-        yield app
-        db.session.remove()
-        db.engine.dispose()
 
 
 def _rows(sql: str) -> list[tuple]:

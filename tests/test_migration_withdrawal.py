@@ -2,23 +2,12 @@
 "withdrawn"): it goes back to the learning team, in edit; a published one stays published."""
 from __future__ import annotations
 
-import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from debrief.extensions import db
-from tests.support.apps import make_app
 
 BEFORE, AFTER = "5c2e8a7d1f49", "7b3e9c1d5a28"
-
-
-@pytest.fixture
-def empty_app(databases):
-    app = make_app(databases.empty_url())
-    with app.app_context():
-        yield app
-        db.session.remove()
-        db.engine.dispose()
 
 
 def test_a_downgrade_keeps_a_withdrawn_case_study_off_every_public_page(empty_app):

@@ -1,7 +1,6 @@
 """The schema comes only from migrations: head matches the models, and every revision goes down and up."""
 from __future__ import annotations
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -11,21 +10,11 @@ from sqlalchemy import inspect
 from debrief.config import ROOT
 from debrief.extensions import db
 from debrief.publications.search_index import INDEX_TABLE
-from tests.support.apps import make_app
 
 
 def _revisions() -> list[str]:
     script = ScriptDirectory(str(ROOT / "migrations"))
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
-
-
-@pytest.fixture
-def empty_app(databases):
-    app = make_app(databases.empty_url())
-    with app.app_context():
-        yield app
-        db.session.remove()
-        db.engine.dispose()
 
 
 def test_upgrade_head_matches_the_models(empty_app):
