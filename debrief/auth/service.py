@@ -167,11 +167,15 @@ def create_user(
                                + "): learning-team accounts work across forces", "email")
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
         raise ServiceError("A user with this email address already exists")
+    collar_number = (collar_number or "").strip() or None
+    if collar_number and (holder := collar_holder(force, collar_number)):
+        raise ServiceError(f"Collar number {collar_number} is already {holder}'s in {force.name}: check the number, "
+                           "or deactivate the old account first", "collar_number")
     user = User(
         email=email,
         name=name,
         force=force,
-        collar_number=(collar_number or "").strip() or None,
+        collar_number=collar_number,
         password_hash=hash_password(password),
         active=True,
     )
@@ -189,6 +193,14 @@ def create_user(
     )
     db.session.commit()
     return user
+
+
+def collar_holder(force: Force, collar_number: str) -> str | None:
+    """The name of the active user in `force` with this collar number (spaces and case aside), if any."""
+    wanted = "".join(collar_number.split()).upper()
+    return db.session.scalar(select(User.name).where(
+        User.force_id == force.id, User.active.is_(True),
+        func.upper(func.replace(User.collar_number, " ", "")) == wanted).limit(1))
 
 
 def on_domains(email: str, domains) -> bool:

@@ -56,6 +56,25 @@ def test_add_user_refuses_a_duplicate_email(client, people):
     assert page.error_summary() == ["A user with this email address already exists"]
 
 
+def test_add_user_refuses_a_collar_number_an_active_colleague_holds(client, people):
+    officer = people[("A", Role.OFFICER)]
+    officer.collar_number = "AB 1234"
+    db.session.commit()
+    sign_in(client, "admin@aaa.example")
+    page = post_form(client, "/admin/users/new", {**NEW_USER, "collar_number": "ab1234"}, status=200)
+    assert page.error_summary() == [f"Collar number ab1234 is already {officer.name}'s in {officer.force.name}: "
+                                    "check the number, or deactivate the old account first"]
+    assert page.html.find("input", attrs={"name": "collar_number"})["value"] == "ab1234"
+    assert db.session.scalar(select(func.count(User.id))) == 2 * len(Role)
+    # Once the old account is deactivated the number can be given again; another force's same number never clashed.
+    officer.active = False
+    db.session.commit()
+    post_form(client, "/admin/users/new", {**NEW_USER, "collar_number": "AB 1234"}, status=302)
+    people[("B", Role.OFFICER)].collar_number = "CD 77"
+    db.session.commit()
+    post_form(client, "/admin/users/new", {**NEW_USER, "email": "x@aaa.example", "collar_number": "CD 77"}, status=302)
+
+
 def test_add_user_refuses_an_unknown_role(client, people):
     sign_in(client, "admin@aaa.example")
     page = post_form(client, "/admin/users/new", {**NEW_USER, "roles": ["superuser"]}, status=200)
