@@ -431,15 +431,22 @@ def test_starting_one_incidents_rca_twice_at_the_same_moment(live, people, lead,
 
 def test_one_page_sent_twice_at_the_same_moment_makes_one_record(live, people, rca, lead):
     """Once-only submission under a real race: the same page (CSRF and one-time token) posted twice at once, by one
-    person, makes one draft debrief and one chronology entry on both databases, and both requests land on it."""
-    from debrief.models import ChronologyEntry
+    person, makes one draft debrief, one chronology entry and (no one signed in) one reader's feedback on both
+    databases, and both requests land on it."""
+    from datetime import datetime
+
+    from debrief.models import ChronologyEntry, IssueFeedback
 
     officer = people[("A", Role.OFFICER)]
+    issue = create_issue(number=4, theme="Custody")
+    issue.published_at = datetime(2024, 12, 1)
+    db.session.commit()
     cases = [(officer, "/debriefs/new", {"kind": "hot"}, Debrief),
              (lead, f"/rca/{rca.id}/chronology/new", {"what": "Second unit arrived", "source_kind": "document",
-                                                      "marking": "none"}, ChronologyEntry)]
+                                                      "marking": "none"}, ChronologyEntry),
+             (None, "/magazine/issues/4/feedback", {"useful": "yes", "comment": "Useful."}, IssueFeedback)]
     for person, url, fields, model in cases:
-        browser = Browser(live).sign_in(person.email)
+        browser = Browser(live).sign_in(person.email) if person else Browser(live)
         for _round in range(ROUNDS):
             db.session.commit()
             before = db.session.scalar(select(func.count()).select_from(model))

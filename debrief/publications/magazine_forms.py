@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from debrief.form_base import BaseForm
+from debrief.once import OnceOnlyForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import Length
@@ -14,7 +15,7 @@ from debrief.versions import VersionedForm
 USEFUL_CHOICES = [SelectChoice("yes", "Yes"), SelectChoice("partly", "Partly"), SelectChoice("no", "No")]
 
 
-class FeedbackForm(BaseForm):
+class FeedbackForm(OnceOnlyForm, BaseForm):  # sent again (Back, then Send), it is saved once
     useful = radios("Was this issue useful to you?", USEFUL_CHOICES,
                     required="Select whether this issue was useful")
     comment = TextAreaField(

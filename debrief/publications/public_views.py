@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, current_app, has_request_context, 
 from flask import render_template as _render_template
 from markupsafe import Markup, escape
 
+from debrief import once
 from debrief.errors import ServiceError
 from debrief.form_errors import apply_error
 from debrief.publications import (
@@ -233,15 +234,19 @@ def feedback(number: int):
     status = 200
     if form.validate_on_submit():
         key = responses.client_key(request.remote_addr, current_app.config["SECRET_KEY"])
-        try:
-            responses.leave_feedback(issue, useful=form.useful.data, comment=form.comment.data or "", key=key)
-        except responses.FeedbackLimitReached as error:
-            form.form_errors.append(str(error))
-            status = 429
-        except ServiceError as error:
-            apply_error(form, error)
-        else:
-            return redirect(url_for("magazine.feedback_sent", number=issue.number))
+        sent = url_for("magazine.feedback_sent", number=issue.number)
+        with once.claimed(form, sent) as claim:
+            try:
+                responses.leave_feedback(issue, useful=form.useful.data, comment=form.comment.data or "", key=key)
+            except responses.FeedbackLimitReached as error:
+                form.form_errors.append(str(error))
+                status = 429
+            except ServiceError as error:
+                apply_error(form, error)
+            else:
+                claim.lands()
+        if claim.done:
+            return redirect(sent)
     return render_template("magazine/feedback.html", issue=issue, form=form), status
 
 

@@ -103,3 +103,27 @@ def test_feedback_on_a_draft_issue_does_not_exist(client, issue):
     # A valid token (from the published issue's form), so the 404 is the draft's, not a CSRF refusal.
     post_form(client, "/magazine/issues/4/feedback", {"useful": "yes"}, form_page=URL, status=404)
     assert _all_feedback() == []
+
+
+def test_the_same_page_sent_again_after_back_is_saved_once(client, issue):
+    """A reader sends, presses Back and sends the same page again: one feedback, and they land on 'sent' again."""
+    form = get_page(client, URL)
+    data = {"useful": "yes", "comment": "Clear and short.", "csrf_token": form.csrf_token(),
+            "once": form.html.select_one("input[name=once]")["value"]}
+    assert client.post(URL, data=data).status_code == 302
+    again = client.post(URL, data=data)
+    assert (again.status_code, again.headers["Location"]) == (302, "/magazine/issues/3/feedback/sent")
+    assert "not been saved a second time" in get_page(client, again.headers["Location"]).text()
+    assert len(_all_feedback()) == 1
+    # A fresh page is a fresh feedback.
+    post_form(client, URL, {"useful": "no"}, status=302)
+    assert len(_all_feedback()) == 2
+
+
+def test_a_refused_send_does_not_use_the_page_up(client, issue):
+    form = get_page(client, URL)
+    data = {"comment": "Forgot to choose.", "csrf_token": form.csrf_token(),
+            "once": form.html.select_one("input[name=once]")["value"]}
+    assert client.post(URL, data=data).status_code == 200
+    assert client.post(URL, data={**data, "useful": "partly"}).status_code == 302
+    assert [row.comment for row in _all_feedback()] == ["Forgot to choose."]
