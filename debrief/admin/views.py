@@ -32,7 +32,9 @@ def users():
     record_read("user.list_viewed", actor=current_user, force_id=current_user.force_id, count=len(people))
     # Learning-team accounts kept under this force are listed (the force administrator sees every account kept
     # here), read-only: the national administrator manages them.
-    elsewhere = {u.id for u in people if manage_problem(u.roles, current_user.roles) is not None}
+    # Whose an account is, when not this admin's: "Managed by the national administrator" (or "on the server").
+    elsewhere = {u.id: problem.partition(":")[0] for u in people
+                 if (problem := manage_problem(u.roles, current_user.roles)) is not None}
     return render_template("admin/users.html", users=people, elsewhere=elsewhere)
 
 

@@ -157,8 +157,8 @@ def manage_problem(target_roles: Iterable[Role], manager_roles: Iterable[Role]) 
     held, managers = {Role(r) for r in target_roles}, {Role(r) for r in manager_roles}
     national = sorted(held & NATIONAL_ROLES, key=lambda r: list(Role).index(r))
     if Role.NATIONAL_ADMIN in held:
-        return ("Managed by the national administrator: national administrator accounts are changed only on the "
-                "server, with the create-user command")
+        return ("Managed on the server: national administrator accounts are added and changed only there, with the "
+                "create-user command")
     if national:
         if Role.NATIONAL_ADMIN in managers:
             return None

@@ -128,14 +128,15 @@ def test_a_deactivation_page_opened_after_someone_else_deactivated_says_who(clie
 
 # 3. A force administrator cannot touch an account holding a national role, and is not offered to.
 
-@pytest.mark.parametrize("role", [Role.LEARNING, Role.NATIONAL_ADMIN])
-def test_a_force_admin_sees_national_accounts_read_only(client, people, role):
+@pytest.mark.parametrize("role, whose", [(Role.LEARNING, "Managed by the national administrator"),
+                                         (Role.NATIONAL_ADMIN, "Managed on the server")])
+def test_a_force_admin_sees_national_accounts_read_only(client, people, role, whose):
     person = people[("A", role)]
     sign_in(client, "admin@aaa.example")
     row = next(tr for tr in get_page(client, "/admin/users").html.select("tbody tr") if person.email in tr.get_text())
-    assert "Managed by the national administrator" in row.get_text()
+    assert whose in row.get_text()
     page = get_page(client, f"/admin/users/{person.id}")
-    assert "Managed by the national administrator" in page.text()
+    assert whose in page.text()
     assert not _link(page, "Deactivate user") and not page.html.select('main a[href$="/roles"]')
     for action in ("roles", "deactivate"):
         assert client.get(f"/admin/users/{person.id}/{action}").status_code == 302
