@@ -4,6 +4,7 @@ people and one for the forces, however many events the page shows."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 
@@ -15,9 +16,14 @@ from debrief.models import AuditEvent, Force, User, UserRole
 _ROLE_ORDER = {role.value: i for i, role in enumerate(Role)}
 
 
+# The events that say what a person's roles became (and, for a change, what they were before).
+_ROLE_EVENTS = ("user.created", "user.roles_changed")
+
+
 def names_for(events: Iterable[AuditEvent], *, viewer_force_id: int | None) -> Names:
     """("user", id) and ("force", id) -> words, for every actor of `events`, every person an event is about and every
-    person or force their details name by number."""
+    person or force their details name by number; and ("actor", event id) -> who did that event, with the roles they
+    held when they did it (an administrator who was an officer then is shown as an officer there)."""
     events = list(events)
     wanted: set[tuple[str, str]] = {("user", str(e.actor_id)) for e in events if e.actor_id is not None}
     wanted |= {("user", str(int(e.record_id))) for e in events if e.record_type == "user" and str(e.record_id).isdigit()}
@@ -39,6 +45,11 @@ def names_for(events: Iterable[AuditEvent], *, viewer_force_id: int | None) -> N
                 person["roles"].append(role)
         for user_id, person in people.items():
             names[("user", str(user_id))] = describe_person(**person)
+        history = _role_history({e.actor_id for e in events if e.actor_id in people})
+        for event in events:
+            if (person := people.get(event.actor_id)) is not None and person["own"]:
+                then = _roles_then(history.get(event.actor_id, []), event, person["roles"])
+                names[("actor", str(event.id))] = describe_person(**{**person, "roles": then})
     force_ids = sorted({int(n) for kind, n in wanted if kind == "force"})
     if force_ids:
         names.update({("force", str(fid)): name for fid, name in
@@ -56,3 +67,31 @@ def describe_person(*, name: str, active: bool, own: bool, force: str, roles: li
     if not active:
         shown.append("deactivated")
     return f"{name} ({', '.join(shown)})" if shown else name
+
+
+def _role_history(user_ids: set[int]) -> dict[int, list[tuple[Any, int, list[str], list[str] | None]]]:
+    """user id -> [(at, event id, roles after, roles before or None)], oldest first, from their role events."""
+    if not user_ids:
+        return {}
+    history: dict[int, list] = {}
+    rows = db.session.execute(
+        select(AuditEvent.record_id, AuditEvent.at, AuditEvent.id, AuditEvent.details)
+        .where(AuditEvent.action.in_(_ROLE_EVENTS), AuditEvent.record_type == "user",
+               AuditEvent.record_id.in_([str(u) for u in user_ids]))
+        .order_by(AuditEvent.at, AuditEvent.id))
+    for record_id, at, event_id, details in rows:
+        details = details if isinstance(details, dict) else {}
+        if isinstance(details.get("roles"), list):
+            before = details.get("before") if isinstance(details.get("before"), list) else None
+            history.setdefault(int(record_id), []).append((at, event_id, details["roles"], before))
+    return history
+
+
+def _roles_then(history: list, event: AuditEvent, now: list[str]) -> list[str]:
+    """The roles held when `event` happened: those the last role event before it gave; before the first, what that
+    change started from; with no role events at all (an account made before they were recorded), the roles now."""
+    earlier = [h for h in history if (h[0], h[1]) <= (event.at, event.id)]
+    if earlier:
+        return list(earlier[-1][2])
+    later = next((h for h in history if h[3] is not None), None)
+    return list(later[3]) if later else list(now)

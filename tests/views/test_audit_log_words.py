@@ -68,3 +68,25 @@ def test_the_record_column_names_a_person_an_event_is_about(client, people, forc
     assert f"User: {reviewer.name} (PSD reviewer)" in shown
     assert f"User: {other.name} ({forces['B'].name})" in shown
     assert not any(re.fullmatch(r"User \d+", text) for text in shown), shown
+
+
+def test_who_is_shown_with_the_roles_they_held_when_they_did_it(client, people, forces):
+    """An officer who later became a reviewer too: their earlier reads say officer, their later ones both; a row
+    never takes a role from today (an audit log says what was true then)."""
+    from debrief.auth.service import change_roles
+
+    officer, admin = people[("A", Role.OFFICER)], people[("A", Role.ADMIN)]
+    record("user.list_viewed", actor=officer, force_id=forces["A"].id, count=1)
+    db.session.commit()
+    change_roles(officer, [Role.OFFICER, Role.REVIEWER], actor=admin)
+    record("user.list_viewed", actor=officer, force_id=forces["A"].id, count=2)
+    db.session.commit()
+    change_roles(officer, [Role.REVIEWER], actor=admin)
+    sign_in(client, "admin@aaa.example")
+    rows = get_page(client, "/admin/audit").html.select("tbody tr")
+    views = [row.select("td")[1].get_text(strip=True) for row in rows
+             if "Viewed the list of users" in row.get_text()]
+    assert views == [f"{officer.name} (Officer or staff, PSD reviewer)", f"{officer.name} (Officer or staff)"]
+    # Where the log names them as what an event is about (not who did it), they are as they are now.
+    changes = [row.select("td")[3].get_text(strip=True) for row in rows if "Changed a user" in row.get_text()]
+    assert changes == [f"User: {officer.name} (PSD reviewer)"] * 2
