@@ -164,6 +164,7 @@ def _last_words(before: str) -> list[str]:
     """Up to five words written just before a position, as `_LAST_WORDS` would find them."""
     if not before or before[-1] not in " \t":
         return []
+    before = before[before.rfind("\n") + 1:]  # a title ends no earlier line: "this.\nMrs Postlethwaite" has "Mrs"
     words: list[str] = []
     for part in reversed(re.split(r"([ \t]+)", before.rstrip(" \t"))[::2]):
         if len(words) == 5 or not _PREFIX_WORD.fullmatch(part):

@@ -147,7 +147,9 @@ def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,
     entities: list[Entity] = []
     for c in chosen:
         start, replacement = _replacement(text, c, labeller)
+        start, replacement = agree_article(text, start, replacement)
         if entities and start < entities[-1].end:  # an article fix may not reach into the last entity
+            start, replacement = _replacement(text, c, labeller)
             start = c.start
         end = c.end
         if c.kind is Kind.PERSON and text[end - 1:end] in "sS" and re.match(r"['’](?:\s|$)", text[end:end + 2]) \
@@ -166,6 +168,21 @@ def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,
 
 
 _BRACKETED = re.compile(r"(?P<t>\s*\()")
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(a|an|A|An)[ \t]+$")
+
+
+def agree_article(text: str, start: int, replacement: str) -> tuple[int, str]:
+    """"an Osman" -> "a Person A", "a Inspector Ives" -> "an Inspector A": the article before a replacement agrees
+    with the replacement's first sound (a vowel letter, or a bracketed placeholder's first letter)."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    first = replacement.lstrip("[")[:1].lower()
+    if not m or not first.isalpha():
+        return start, replacement
+    want = "an" if first in "aeiou" else "a"
+    if m.group(1).lower() == want:
+        return start, replacement
+    want = want.capitalize() if m.group(1)[0].isupper() else want
+    return m.start(), f"{want}{text[m.end(1):start]}{replacement}"
 
 
 def _same_time(a: str, b: str) -> bool:
@@ -269,6 +286,7 @@ def _titled_initial(text: str, e: Entity) -> bool:
 
 
 def _is_label(words: str) -> bool:
+    words = re.sub(r"^(?:an?|An?)\s+(?=\S+\s)", "", words)  # "an Person A": an article the agreement took in
     parts = re.findall(r"[A-Za-z]+", words.replace("'s", "").replace("’s", ""))
     return bool(parts) and all(p in _LABEL_WORDS or _LETTERS.fullmatch(p) for p in parts) \
         and any(p in _LABEL_WORDS for p in parts)

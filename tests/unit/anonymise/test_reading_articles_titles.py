@@ -1,0 +1,40 @@
+"""The rewritten text reads right: an article agrees with the label after it, a title at a line's start is kept
+once (not "Mrs Person B"), and words named after a person that say what was done are kept."""
+import re
+
+import pytest
+
+from debrief.anonymise import anonymise
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She was seen by an Ibrahim Yusuf, a neighbour.", "She was seen by a Mr A, a neighbour."),
+    ("It was an Olumide Bello who rang.", "It was a Person A who rang."),
+    ("An Eilidh Mackay rang back.", "A Person A rang back."),
+])
+def test_an_article_agrees_with_the_label_after_it(text, expected):
+    assert anonymise(text).text == expected
+
+
+def test_an_article_that_already_agrees_is_left_as_written():
+    out = anonymise("Reported by a Tomasz Nowak, a neighbour, and an officer.").text
+    assert re.fullmatch(r"Reported by a (?:Mr|Person) A, a neighbour, and an officer\.", out), out
+
+
+def test_a_title_at_the_start_of_a_line_is_kept_once():
+    text = "A member, Mrs Ruth Hatfield, reported this.\nMrs Postlethwaite admitted it. She said no."
+    out = anonymise(text, people=["Ruth Hatfield"]).text
+    assert "Mrs Postlethwaite" not in out and "Mrs Person" not in out and "\nMrs B admitted" in out
+
+
+def test_a_title_on_the_line_before_is_not_taken_for_the_name_s():
+    out = anonymise("Statement taken by Sgt\nTomasz Nowak attended later.").text
+    assert "Nowak" not in out and "Tomasz" not in out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Risk: threat to life - consider an Osman warning for Mr Grant.", "an Osman warning"),
+    ("Taken to A&E for an Xray of her wrist.", "an Xray"),
+])
+def test_words_named_after_a_person_that_say_what_was_done_are_kept(text, kept):
+    assert kept in anonymise(text).text
