@@ -9,7 +9,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .forces import force_aliases
 from .gazetteer import FIRST_NAMES_F, FIRST_NAMES_M, place_subtype
-from .name_use import is_ordinary_word, reads_as_word, used_as_name
+from .name_use import is_ordinary_word, lower_case_name, reads_as_word, used_as_name
 from .phrases import PhraseMatcher, Tokens
 from .vocab import OTHER_ROLES, RANK_LABEL, RANK_RE, STAFF_ROLES, TITLE_RE, alternation
 
@@ -171,11 +171,14 @@ class Case:
         named = {k for start, end, (kind, key, _) in hits if kind is Kind.PERSON and " " in text[start:end]
                  for k in key.split("|")}
         for start, end, (kind, key, subtype) in hits:
-            # Single lower-case words ("will", "brown") are words, not the person of that name; a name that is also
-            # an ordinary word ("Add", "Will") is the word where it is not used as a name (name_use.py).
-            if kind is Kind.PERSON and text[start:end].islower():
+            # A name on the form typed in lower case is still that person: a whole name ("grace hope"), or one
+            # part that is no ordinary word ("siobhan"), or one that is, before a verb of saying ("precious said").
+            # Other single lower-case words ("will", "brown", "ed") are words, not the person of that name; a name
+            # that is also an ordinary word ("Add", "Will") is the word where it is not used as a name (name_use.py).
+            if kind is Kind.PERSON and text[start:end].islower() and not lower_case_name(text, start, end):
                 continue
             if kind in (Kind.PERSON, Kind.PLACE) and is_ordinary_word(text[start:end]) \
+                    and not (text[start:end].islower() and kind is Kind.PERSON) \
                     and not used_as_name(text, start, end) \
                     and not (text[start].isupper() and key and set(key.split("|")) & named
                              and not reads_as_word(text, end)):

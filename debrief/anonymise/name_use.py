@@ -77,3 +77,15 @@ _WORD_AFTER = re.compile(r"\s+(?:you|the|a|an|this|that|these|those|it|we|they|i
 def reads_as_word(text: str, end: int) -> bool:
     """Whether the words after an ordinary word opening a sentence show it is the word ("Will you ...")."""
     return bool(_WORD_AFTER.match(text, end))
+
+
+def lower_case_name(text: str, start: int, end: int) -> bool:
+    """Whether a name on the case's form, typed in lower case here, reads as that person: the whole name ("grace
+    hope"), a part of three letters or more that is no ordinary word ("siobhan"), or a part that is, before a verb
+    of saying or a possessive ("precious said")."""
+    word = text[start:end]
+    if " " in word.strip():
+        return True
+    if len(word) < 3:
+        return False
+    return not is_ordinary_word(word) or bool(_NAME_AFTER.match(text, end))
