@@ -88,4 +88,9 @@ def lower_case_name(text: str, start: int, end: int) -> bool:
         return True
     if len(word) < 3:
         return False
-    return not is_ordinary_word(word) or bool(_NAME_AFTER.match(text, end))
+    return not is_ordinary_word(word) or bool(_SAYING_AFTER.match(text, end))
+
+
+# After a lower-case ordinary word, only a verb of saying shows a name ("precious said"); "the field was wet" is a field.
+_SAYING_AFTER = re.compile(r"\s+(?:said|says|told|tells|stated|states|replied|shouted|screamed|asked|claimed|"
+                           r"admitted|denied|disclosed|alleged)\b")
