@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .context import describe_prefix, is_plausible_name
-from .denylist import Case
+from .denylist import DIMINUTIVES, Case
 from .entities import PRIORITY, Candidate, Kind
+from .fold import fold
 from .lexicon import FIRST_NAME_LIST, SURNAME_LIST
 from .phrases import PhraseMatcher, Tokens
 from .vocab import NOT_NAMES, RANKS, TITLES
@@ -87,6 +88,7 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
     token_keys: dict[str, str] = {}
     unknown = [c for c in chosen if c.kind is Kind.PERSON and not c.key]
     # Full names first, so "Dean" later joins "Dean Carter" rather than becoming someone new.
+    firsts = {r.key: r.tokens[0] for r in case.records if r.tokens}
     for c in sorted(unknown, key=lambda c: -len(text[c.start:c.end].split())):
         name = re.sub(r"\s+", " ", text[c.start:c.end])
         words = name.split()
@@ -94,6 +96,11 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
             (lookup[w.lower()] for w in words if w.lower() in lookup), None)
         # Particles and initials ("Ó", "de", "T.") do not make two people one.
         key = key or next((token_keys[w] for w in words if w in token_keys and len(w.strip(".")) > 2), None)
+        # "Tracy Price" beside "Kayleigh Price": the same surname with another first name is another person.
+        if key and len(words) > 1 and not lookup.get(name.lower()):
+            first = firsts.get(key) or key.removeprefix("n:").split()[0]
+            if not same_first_name(words[0], first) and fold(first).lower() not in {fold(w).lower() for w in words}:
+                key = None
         key = key or "n:" + name
         for w in words:
             if len(w.strip(".")) > 2:
@@ -118,6 +125,29 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
             last_seen[key or ""] = c.start
         out.append(c)
     return out
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two first names can be one person's: the same, one an initial, a short form of the other ("Dyl",
+    "Dylan"; "Dave", "David"), or one letter apart ("Katarzyna", "Katarzina")."""
+    a, b = fold(a).lower().strip(".'’"), fold(b).lower().strip(".'’")
+    if not a or not b or a == b or len(a) == 1 or len(b) == 1:
+        return True
+    if len(min(a, b, key=len)) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    short = {d.lower() for full, ds in DIMINUTIVES.items() if full.lower() in (a, b) for d in ds}
+    if a in short or b in short:
+        return True
+    return len(a) >= 5 and len(b) >= 5 and _one_apart(a, b)
+
+
+def _one_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 _TITLES = frozenset(TITLES) | frozenset(RANKS)

@@ -1,0 +1,41 @@
+"""No two people share one label: relatives with one surname are told apart by their first names, while short
+forms, initials and spelling slips of one first name stay one person."""
+import re
+
+import pytest
+
+from debrief.anonymise import anonymise
+from debrief.anonymise.resolve import same_first_name
+
+
+def _labels(text: str) -> list[str]:
+    return re.findall(r"\b(?:Mr|Mrs|Ms|Person) [A-Z]\b", text)
+
+
+def test_a_relative_with_the_same_surname_gets_their_own_label():
+    out = anonymise("Kayleigh Price (15) was found by her mother Tracy Price. Tracy Price called 999.",
+                    people=["Kayleigh Price"]).text
+    first, mother, again = _labels(out)
+    assert first != mother and mother == again
+
+
+def test_two_unlisted_brothers_get_two_labels():
+    first, brother, again = _labels(anonymise("Sean Doyle and his brother Callum Doyle were present. Sean Doyle ran.").text)
+    assert first != brother and first == again
+
+
+@pytest.mark.parametrize("text", [
+    "Dylan Pritchard was arrested. Dyl Pritchard had been drinking.",
+    "Abdirahman Warsame was seen. Abdi Warsame left.",
+    "David Llewellyn was seen. Dave Llewellyn left.",
+])
+def test_a_short_form_of_the_first_name_is_the_same_person(text):
+    assert len(set(_labels(anonymise(text).text))) == 1
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Kayleigh", "Tracy", False), ("Sean", "Callum", False), ("Dyl", "Dylan", True), ("T.", "Tracy", True),
+    ("Katarzyna", "Katarzina", True), ("Dave", "David", True), ("Jo", "Joanne", False), ("Ewa", "Eva", False),
+])
+def test_same_first_name(a, b, same):
+    assert same_first_name(a, b) is same
