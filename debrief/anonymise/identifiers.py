@@ -57,6 +57,13 @@ _SPOKEN_EMAIL = re.compile(r"\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+(?:\s+(?:
                            re.IGNORECASE)
 _NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])\s?\d{1,4}\b")  # Northern Irish: "KIG 1234"
 _DOTTED_TIME = re.compile(r"\b(?P<pre>(?i:at|by|until|from|around|about|approx\.?)\s+)(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)\b(?![.\d])")
+# An IP address (IPv4, each part 0-255; or IPv6 with at least three groups and a "::" or all eight): it traces a
+# person as surely as a handle does. Dotted dates have three parts, version numbers rarely four of 0-255.
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_IP_ADDRESS = re.compile(r"(?<![\w.])" + _OCTET + r"(?:\." + _OCTET + r"){3}(?![\w]|\.\d)"
+                         r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])"
+                         r"|(?<![\w:])(?=[0-9A-Fa-f:]*::)(?:[0-9A-Fa-f]{1,4}:{1,2}){2,6}[0-9A-Fa-f]{1,4}(?![\w:])")
+_NUMBERED_PART = re.compile(r"\b(?i:section|s|para(?:graph)?|clause|chapter|appendix|version|v|step|rule|part)\.?\s*$")
 _PREFIXED_COLLAR = re.compile(r"\s?\(\s*(?P<num>[A-Z]{1,3}\s?\d{2,6}[A-Z]{0,2})\s*\)")
 _NAME_NEXT = re.compile(r"\s+([A-Z][a-z][A-Za-z'’-]*|[A-Z]\.(?=\s*[A-Z]))")
 _RANK_PREFIXED = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s(?P<num>[A-Z]{1,3}\s?\d{3,6})\b")
@@ -194,4 +201,7 @@ def find_more_structured(text: str) -> list[Candidate]:
             for m in _DOTTED_TIME.finditer(text)]
     if "+" in text or "00" in text:
         out += [_cand(*m.span(), Kind.PHONE, bump=7) for m in _INTL_PHONE.finditer(text)]
+    if "." in text or ":" in text:
+        out += [_cand(*m.span(), Kind.HANDLE, "ip", bump=8) for m in _IP_ADDRESS.finditer(text)
+                if not _NUMBERED_PART.search(text, max(0, m.start() - 12), m.start())]
     return out
