@@ -25,7 +25,7 @@ from debrief.analytics.force_figures import read_figures, read_population, save_
 from debrief.analytics.service import refresh_summaries
 from debrief.once import delete_old_tokens
 from debrief.publications.responses import delete_old_feedback
-from debrief.anonymise.batch import run as anonymise_batch
+from debrief.anonymise.batch import BadInput, anonymise_file, summary as anonymise_summary
 
 
 def _import_use_of_force(path: str, force_code: str, batch_size: int | None, resume: bool,
@@ -224,14 +224,20 @@ def init_cli(app: Flask) -> None:
         click.echo(f"Deleted {count} submission tokens older than {days} days.")
 
     @app.cli.command("anonymise")
-    @click.option("--input", "input_file", type=click.File("r", encoding="utf-8"), required=True,
-                  help='JSONL, one {"id", "text", "people": [...]} per line ("-" for standard input).')
-    @click.option("--output", "output_file", type=click.File("w", encoding="utf-8", atomic=True), required=True,
-                  help='JSONL, one {"id", "text", "entities": [...]} per line ("-" for standard output).')
+    @click.option("--input", "input_file", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+                  required=True,
+                  help='UTF-8 JSONL, one {"id", "text", "people": [...]} per line ("-" for standard input).')
+    @click.option("--output", "output_file", type=click.Path(dir_okay=False, allow_dash=True), required=True,
+                  help='JSONL, one {"id", "text", "entities": [...]} per line ("-" for standard output); '
+                       "written whole once every line is done, or not at all.")
     def anonymise_command(input_file, output_file):
-        """Anonymise passages in bulk; entity offsets are into each input text. Nothing leaves the machine."""
+        """Anonymise passages in bulk; entity offsets are into each input text. Nothing leaves the machine.
+        Every line is checked first: a bad one stops the run, names its line, and nothing is written."""
+        notes: list[str] = []
         try:
-            count = anonymise_batch(input_file, output_file)
-        except ValueError as exc:
-            raise click.ClickException(str(exc)) from exc
-        click.echo(f"Anonymised {count} passages.", err=True)
+            count = anonymise_file(input_file, output_file, notes=notes)
+        except (BadInput, OSError) as exc:
+            raise click.ClickException(f"{exc}. Nothing was written.") from exc
+        for note in notes:
+            click.echo(f"Note: {note}", err=True)
+        click.echo(anonymise_summary(count), err=True)

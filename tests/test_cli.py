@@ -139,6 +139,78 @@ def test_anonymise_command_reports_a_line_that_is_not_json(app, tmp_path):
     result = app.test_cli_runner().invoke(args=["anonymise", "--input", str(src), "--output", str(dst)])
     assert result.exit_code != 0
     assert "line 2" in result.output
+
+
+def _anonymise(app, tmp_path, content: bytes | str, *, output: str = "out.jsonl"):
+    src, dst = tmp_path / "in.jsonl", tmp_path / output
+    src.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return app.test_cli_runner().invoke(args=["anonymise", "--input", str(src), "--output", str(dst)]), dst
+
+
+@pytest.mark.parametrize("content, said", [
+    ('{"id": 1, "text": "Sam Jones"}\nnot json\n', "line 2: not JSON"),
+    ('{"id": 1, "text": "ok"}\n[1, 2]\n', "line 2: each line must be one JSON object"),
+    ('{"id": 1, "text": "ok"}\n{"id": 2}\n', 'line 2: there is no "text"'),
+    ('{"id": 1, "text": 42}\n', 'line 1: "text" must be text in quotes, not a number'),
+    ('{"id": 1, "text": "ok", "people": "Sam Jones"}\n', 'line 1: "people" must be a list of names'),
+    ('{"id": 1, "text": "ok", "people": ["Sam", 7]}\n', 'line 1: person 2 in "people" must be a name'),
+    ('{"id": 1, "text": "ok", "force": 3}\n', 'line 1: "force" must be'),
+    (b'{"id": 1, "text": "caf\xe9"}\n', "line 1: not UTF-8 text"),
+])
+def test_anonymise_command_refuses_a_bad_line_by_number_and_writes_nothing(app, tmp_path, content, said):
+    """A bad line stops the run before anything is written: an earlier output is left as it was, not half-replaced."""
+    (tmp_path / "out.jsonl").write_text("the earlier output\n", encoding="utf-8")
+    result, dst = _anonymise(app, tmp_path, content)
+    assert result.exit_code == 1 and said in result.output and "Nothing was written" in result.output, result.output
+    assert "Traceback" not in result.output
+    assert dst.read_text(encoding="utf-8") == "the earlier output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]  # no temporary file left
+
+
+def test_anonymise_command_reads_a_byte_order_mark_and_windows_line_ends(app, tmp_path):
+    content = "\ufeff" + '{"id": 1, "text": "Sam Jones\\r\\nleft.", "people": ["Sam Jones"]}\r\n\r\n'
+    result, dst = _anonymise(app, tmp_path, content)
+    assert result.exit_code == 0, result.output
+    assert "Jones" not in dst.read_text(encoding="utf-8") and "Anonymised 1 passage." in result.output
+
+
+def test_anonymise_command_on_an_empty_input_writes_an_empty_output(app, tmp_path):
+    (tmp_path / "out.jsonl").write_text("the earlier output\n", encoding="utf-8")
+    result, dst = _anonymise(app, tmp_path, "\n\n")
+    assert result.exit_code == 0 and "Anonymised 0 passages (the input had none)." in result.output
+    assert dst.read_text(encoding="utf-8") == ""
+
+
+def test_anonymise_command_refuses_a_folder_as_the_output(app, tmp_path):
+    (tmp_path / "out").mkdir()
+    result, _ = _anonymise(app, tmp_path, '{"id": 1, "text": "ok"}\n', output="out")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out"]
+
+
+def test_anonymise_command_notes_keys_it_does_not_read_and_repeated_ids(app, tmp_path):
+    content = ('{"id": 1, "text": "ok", "aliases": ["x"], "people": [{"name": "Sam Jones", "nick": "Sammy"}]}\n'
+               '{"id": 1, "text": "ok"}\n')
+    result, dst = _anonymise(app, tmp_path, content)
+    assert result.exit_code == 0
+    assert "Note: line 1: aliases not read" in result.output and "person 1: nick not read" in result.output
+    assert "Note: line 2: the id 1 was also on line 1" in result.output
+    assert len(dst.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_anonymise_command_hides_names_behind_control_characters_and_emoji(app, tmp_path):
+    import json
+
+    text = "John\u0000 Smith replied. Fatima \u202eHassan\u202c was there. Dave \U0001F642 Jones left."
+    result, dst = _anonymise(app, tmp_path, json.dumps({"id": 1, "text": text,
+                                                         "people": ["John Smith", "Fatima Hassan", "Dave Jones"]}))
+    assert result.exit_code == 0, result.output
+    out = json.loads(dst.read_text(encoding="utf-8"))["text"]
+    for name in ("John", "Smith", "Fatima", "Hassan", "Dave", "Jones"):
+        assert name not in out, out
+    assert "\u0000" not in out
+
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
