@@ -50,10 +50,12 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
              *find_more_recall(text)]
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
     cands = trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands))
-    cands = after_dates(text, drop_kept(cands, keep_spans(text, tokens)))
+    keeps = keep_spans(text, tokens)
+    cands = after_dates(text, drop_kept(cands, keeps))
     chosen = extend_initials(text, resolve(cands))
     chosen = person_keys(text, chosen, case)
-    chosen = propagate(text, chosen, case, learn=learn, tokens=tokens)
+    # A name found again elsewhere never takes a kept term's word: Herbert Smith, but the "Herbert Protocol".
+    chosen = drop_kept(propagate(text, chosen, case, learn=learn, tokens=tokens), keeps)
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
     chosen = whole_hyphenated_names(text, chosen)
     return merge_addresses(text, chosen)

@@ -68,7 +68,8 @@ KEEP_TERMS: tuple[str, ...] = (
     # Offences named by where they happen, not by a place ("road rage" is no road)
     "road rage",
     # Named after a person, saying what was done: a threat-to-life warning (Osman v UK); an X-ray typed without its hyphen
-    "Osman warning", "Osman warnings", "Osman letter", "Osman notice", "Xray", "X-ray", "xray", "x-ray",
+    "Osman warning", "Osman warnings", "Osman letter", "Osman notice", "Osman consideration", "Osman threshold",
+    "Osman duty", "Xray", "X-ray", "xray", "x-ray",
 )
 
 

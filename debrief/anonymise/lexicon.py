@@ -49,6 +49,12 @@ makita dewalt bosch ryobi milwaukee hilti karcher stihl husqvarna nike adidas pu
 canada goose stone island trapstar barbour lacoste nintendo playstation xbox snapchat bitmoji
 wechat weibo viber signal nokia motorola huawei xiaomi oppo muslims christians sikhs hindus jews
 mr mrs ms miss mx dr sir madam
+ukraine poland romania lithuania latvia estonia hungary czechia slovakia bulgaria albania kosovo serbia croatia
+bosnia slovenia macedonia montenegro moldova belarus russia greece cyprus malta italy spain portugal france germany
+belgium netherlands holland luxembourg switzerland austria denmark sweden norway finland iceland afghanistan
+pakistan bangladesh iran iraq syria yemen eritrea ethiopia somalia sudan nigeria ghana egypt morocco algeria libya
+tunisia zimbabwe uganda tanzania congo cameroon senegal gambia angola vietnam cambodia thailand malaysia indonesia
+philippines japan korea mongolia nepal brazil colombia venezuela mexico australia usa barbados trinidad peppa
 """
 # The dictionary's own capitalised words are not trusted: many are people ("Zebedee") or places.
 SAFE_PROPER: frozenset[str] = (frozenset(_EXTRA_SAFE.split())
@@ -73,6 +79,7 @@ addr susp susps stmt stmts twd twds loc locn nmo rnmo mtb poss vic vics wit wits
 reqd recd ack hosp rtc rta dept dets descr lhs rhs nb nr opp ext int tel mob rel bf gf ems
 wast nias neas iwas gwas sjas auth occ occs insta tmrw tmw req reqs sia
 gangmaster gangmasters packhouse co-worker co-workers soco glaa fae
+meds comms chippy chippie tacad tac-ad helimed nhs111 sitrep sitreps wk wks mth mths soc
 spr w3w tracksuit tracksuits trackies balaclava hoodie hoody puffer joggers trainers beanie snood gilet parka bodywarmer hi-vis holidaymaker holidaymakers seafront hypothermic
 """.split())
 
@@ -80,7 +87,9 @@ spr w3w tracksuit tracksuits trackies balaclava hoodie hoody puffer joggers trai
 _POLICING = frozenset(
     w.lower() for phrase in (*ABBREVIATIONS, *RANKS, *PLURAL_RANKS, *TITLES, *STAFF_ROLES, *OTHER_ROLES, *RELATIONS, *MONTHS, *WEEKDAYS)
     for w in phrase.replace("/", " ").split()
-) | NOT_NAMES | frozenset(w for term in KEEP_WORDS for w in term.split())
+) | NOT_NAMES | frozenset(w for term in KEEP_WORDS for w in term.split()
+                        # "Osman warning" keeps the phrase, not every Osman: a name's word is safe only in the phrase
+                        if " " not in term or w not in NAME_LIST or w in ENGLISH)
 
 
 _SUFFIXES = ("isations", "isation", "izations", "ization", "ments", "ment", "ness", "ably", "able", "ible",
