@@ -454,6 +454,10 @@ _AGE_CHILDREN = re.compile(r"\b(?i:kids|children|sons|daughters|boys|girls|grand
 _AGE_MONTHS = re.compile(r"(?<=[A-Za-z],\s)(?P<n>\d{1,2})\s+(?:months?|weeks?)(?:\s+old)?\b")
 
 
+_CHILD_NOUNS = frozenset("boy boys girl girls child children kid kids baby infant toddler son daughter lad lass "
+                         "teen juvenile grandson granddaughter".split())  # "boy 9": an age, not a number
+
+
 def _approximate_ages(text: str) -> Iterator[Candidate]:
     """Bands, ranges, ages after a person noun and ages in words: recall first."""
     for m in _AGE_APPOSED.finditer(text):
@@ -476,7 +480,13 @@ def _approximate_ages(text: str) -> Iterator[Candidate]:
         if not is_ordinary(word) and not word.isupper() or word.lower() == "age":
             yield _cand(*m.span("n"), Kind.AGE, "apposition", m.group("n"), 0)
     for m in _AGE_AFTER_NOUN.finditer(text):
-        if not _NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        noun = _NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if not noun:
+            continue
+        # "Driver 1:", "Male 2 was", "Suspect 3": a one-figure number right after the noun numbers people, it is no
+        # age (a young child's is written "aged 4", "(4)" or "boy 4").
+        if len(m.group("n")) == 1 and re.fullmatch(r"[A-Za-z-]+[ \t]+", noun.group()) \
+                and noun.group().strip().lower() not in _CHILD_NOUNS:
             continue
         yield _cand(m.start("n"), m.end(), Kind.AGE, "band", str(int(m.group("n"))), 1)
     for m in (_AGE_BAND.finditer(text) if _BAND_HINT.search(text) else ()):

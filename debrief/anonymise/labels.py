@@ -178,8 +178,8 @@ def age_replacement(value: str, subtype: str) -> str:
         else:
             out = ("an " if phrase[0].lower() in "aeiou" else "a ") + phrase
         return out[0].upper() + out[1:] if art[0].isupper() else out
-    if subtype == "band":  # "in her 20s" -> "in her twenties", "15-16" -> "teenage"
-        return "teenage" if n < 20 else _DECADES.get(decade, "older")
+    if subtype == "band":  # "in her 20s" -> "in her twenties", "15-16" -> "teenage", "boy 9" -> "boy under 13"
+        return "under 13" if n < 13 else "teenage" if n < 20 else _DECADES.get(decade, "older")
     if subtype == "bare":
         if n < 13:
             return "young"

@@ -23,3 +23,15 @@ def test_a_person_named_like_a_kept_phrase_is_replaced_everywhere_but_in_the_phr
 ])
 def test_informal_words_countries_and_brands_are_not_people(text):
     assert anonymise(text).text == text
+
+
+@pytest.mark.parametrize("text", ["Driver 1: Tomasz Nowak. Driver 2: Sian Evans.", "Male 2 was arrested.",
+                                  "Suspect 1 was white."])
+def test_a_one_figure_number_after_a_person_noun_numbers_people_and_is_no_age(text):
+    out = anonymise(text).text
+    assert "1" in out or "2" in out
+    assert "teenage" not in out and "under 13" not in out
+
+
+def test_a_child_s_age_after_the_noun_is_still_an_age_and_reads_as_one():
+    assert anonymise("boy 9 wearing shorts").text == "boy under 13 wearing shorts"
