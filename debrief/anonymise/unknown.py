@@ -235,10 +235,18 @@ _THE_NAMED = re.compile(
 )
 
 
+_CAR_MODELS = frozenset("""corsa fiesta focus golf polo astra qashqai juke octavia clio ibiza transit sprinter yaris prius
+civic micra mondeo kuga tiguan punto insignia zafira passat fabia sandero duster ranger hilux navara defender
+discovery evoque freelander shogun pajero outlander sportage tucson berlingo partner caddy vivaro trafic
+""".split())
+
+
 def _premises(text: str) -> Iterator[Candidate]:
     # "at the Three Tuns", "in the Golden Dragon": a capitalised name after "at the" is a place.
     for m in _THE_NAMED.finditer(text):
         words = m.group("name").split()
+        if words[-1] in CAR_MAKES or words[-1].lower() in _CAR_MODELS:
+            continue  # "thrown at the Land Rover", "left in the Ranger": a vehicle, not a venue
         if not all(is_policing_word(w) for w in words):
             yield Candidate(*m.span("name"), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="venue")
     for m in finditer_before(_PREMISES_AFTER, CAPITAL, _PREMISES_ANCHOR, text):

@@ -35,3 +35,13 @@ def test_a_one_figure_number_after_a_person_noun_numbers_people_and_is_no_age(te
 
 def test_a_child_s_age_after_the_noun_is_still_an_age_and_reads_as_one():
     assert anonymise("boy 9 wearing shorts").text == "boy under 13 wearing shorts"
+
+
+@pytest.mark.parametrize("text", ["A petrol bomb was thrown at the Land Rover.", "He was behind the Peugeot.",
+                                  "Craig had left in the Ranger."])
+def test_a_vehicle_after_at_the_is_no_venue(text):
+    assert "venue" not in anonymise(text).text and "the " in anonymise(text).text
+
+
+def test_a_named_premises_after_at_the_is_still_a_place():
+    assert "Golden Dragon" not in anonymise("We met at the Golden Dragon.").text
