@@ -22,6 +22,7 @@ from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, d
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
 from .recase import recase
+from .relabel import places_found_as_people, surnames_found_as_places
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
 
@@ -52,10 +53,12 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     cands = trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands))
     keeps = keep_spans(text, tokens)
     cands = after_dates(text, drop_kept(cands, keeps))
-    chosen = extend_initials(text, resolve(cands))
+    chosen = places_found_as_people(text, extend_initials(text, resolve(cands)))
     chosen = person_keys(text, chosen, case)
     # A name found again elsewhere never takes a kept term's word: Herbert Smith, but the "Herbert Protocol".
     chosen = drop_kept(propagate(text, chosen, case, learn=learn, tokens=tokens), keeps)
+    # What propagation spread ("Mr Paisley ... born in Paisley"), and a surname read as a place ("Wells said").
+    chosen = surnames_found_as_places(text, places_found_as_people(text, chosen))
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
     chosen = whole_hyphenated_names(text, chosen)
     return merge_addresses(text, chosen)
