@@ -19,6 +19,7 @@ from .phrases import tokenize
 from .places import find_places
 from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
                      find_recall, weekdays_with_dates, whole_hyphenated_names)
+from .recall_lead import find_lead_recall
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
 from .recase import recase
@@ -48,7 +49,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
              *find_more_structured(text), *find_unknown(text, case.records, tokens), *find_recall(text),
-             *find_more_recall(text)]
+             *find_more_recall(text), *find_lead_recall(text)]
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
     cands = trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands))
     keeps = keep_spans(text, tokens)
@@ -161,6 +162,8 @@ def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,
                 and not replacement.endswith("s"):
             end, replacement = end + 1, replacement + "'s"  # "Mrs Hargreaves' grandson" -> "Mrs A's"
         replacement = _capitalise(text, start, source[start:end], replacement)
+        if c.kind is Kind.TIME and text[end - 1:end] == "." and _SENTENCE_AFTER.match(text, end):
+            replacement += "."  # "10 p.m. Then": the time's last dot also ended the sentence
         prev = entities[-1] if entities else None
         if prev and c.kind is Kind.TIME and prev.label == Kind.TIME.value and _same_time(prev.replacement, replacement):
             # "about 8 in the evening (20.05)": the same time twice reads as once.
@@ -173,6 +176,7 @@ def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,
 
 
 _BRACKETED = re.compile(r"(?P<t>\s*\()")
+_SENTENCE_AFTER = re.compile(r"\s*(?:$|\n|[A-Z])")
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(a|an|A|An)[ \t]+$")
 
 
