@@ -70,6 +70,8 @@ KEEP_TERMS: tuple[str, ...] = (
     # Named after a person, saying what was done: a threat-to-life warning (Osman v UK); an X-ray typed without its hyphen
     "Osman warning", "Osman warnings", "Osman letter", "Osman notice", "Osman consideration", "Osman threshold",
     "Osman duty", "Xray", "X-ray", "xray", "x-ray",
+    # Council services every area has
+    "Trading Standards", "Environmental Health", "Adult Social Care", "Children's Social Care", "Social Services",
 )
 
 

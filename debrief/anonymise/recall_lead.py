@@ -1,5 +1,6 @@
 """Names that are ordinary words, caught where only a person can stand: after a dotted initial ("J. Smith",
-"R. Cook") and as the one told, asked or rung ("tell Chanty", "asked Hope for a lift")."""
+"R. Cook") and as the one told, asked or rung ("tell Chanty", "asked Hope for a lift"); and public bodies named by
+their area ("Leeds City Council", "Aneurin Bevan UHB"), which say where as a force's name does."""
 from __future__ import annotations
 
 import re
@@ -20,6 +21,45 @@ _TOLD = re.compile(r"\b(?i:tell|told|telling|ask|asked|asking|rang|ring|phoned|p
                    r"blamed|accused|threatened)\s+(?P<n>" + _WORD + r")(?:\s+(?P<s>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?))?\b")
 
 
+# "Leeds City Council", "Cwm Taf Morgannwg University Health Board", "Riverside Housing Association": a body named by
+# its area, told as its kind ("a council").
+_ORG = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+(?:and\s+|&\s+)?){1,5}?)(?P<kind>(?:(?:City|County|Borough|District|Metropolitan|"
+    r"Town|Parish|Community|Unitary)\s+(?:Borough\s+)?)?Council|Housing\s+(?:Trust|Association|Partnership|Group)|"
+    r"(?:University\s+)?(?:Hospitals?\s+)?NHS\s+(?:Foundation\s+)?Trust|(?:University\s+|Teaching\s+)?Health\s+Board|"
+    r"UHB|CCG|ICB)\b")
+_ORG_ANCHOR = re.compile(r"Council|Housing|NHS|Health\s+Board|UHB|CCG|ICB")
+_GENERIC = frozenset("the city county borough district metropolitan town parish community unitary national local "
+                     "police crime chiefs' chiefs safeguarding children's childrens adult adults university teaching "
+                     "hospital hospitals and & royal".split())
+# "NHS Greater Glasgow and Clyde", "NHS Lothian": Scotland's health boards, named after "NHS".
+_NHS_AREA = re.compile(r"\bNHS\s+(?P<name>(?!(?:England|Wales|Scotland|Digital|Direct|Trust|Foundation|Choices|Inform|"
+                       r"Login|App|Test|Professionals|Pathways|Number|Property|Blood|Resolution|Education|Business|"
+                       r"Highland\s+Council)\b)[A-Z][\w'’-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]+){0,3})")
+
+
+def _bodies(text: str) -> list[Candidate]:
+    out = []
+    for m in _ORG.finditer(text):
+        words = m.group("name").split()
+        # "Trading Standards Herefordshire Council", "GLAA and North Northamptonshire Council": the body's name starts
+        # after any kept term before it.
+        while words and (words[0].lower() in ("the", "and", "&") or is_policing_word(words[0].strip("'’"))):
+            words.pop(0)
+        if not words or all(w.lower().strip("'’") in _GENERIC or is_policing_word(w) for w in words):
+            continue
+        start = text.index(words[0], m.start("name"))
+        kind = m.group("kind")
+        noun = ("council" if "Council" in kind else "housing association" if kind.startswith("Housing")
+                else "health trust" if "NHS" in kind else "health board")
+        out.append(Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] + 3, f"premises:{noun}"))
+    for m in _NHS_AREA.finditer(text):
+        if not all(w.lower() in _GENERIC or is_policing_word(w) for w in m.group("name").split()):
+            out.append(Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] + 3,
+                                 "premises:health board"))
+    return out
+
+
 def _safe(word: str) -> bool:
     low = word.lower()
     return is_policing_word(word) or low in SAFE_PROPER or low in ("control", "police", "god", "mum", "dad", "nan")
@@ -37,6 +77,8 @@ def find_lead_recall(text: str) -> list[Candidate]:
                 continue  # one letter and a full stop ends many sentences ("Plan B. Then", "Mr C. Second"): a
                 # single initial counts only before a name of the name lists ("J. Smith", "R. Cook")
             out.append(Candidate(m.start(), m.end("n"), Kind.PERSON, "context", _BASE))
+    if _ORG_ANCHOR.search(text):
+        out += _bodies(text)
     for m in _TOLD.finditer(text):
         name = m.group("n")
         if _safe(name) or sentence_initial(text, m.start("n")):

@@ -25,3 +25,21 @@ def test_a_name_that_is_a_word_is_replaced_where_only_a_person_fits(text, gone):
 ])
 def test_words_that_are_no_one_stay(text):
     assert not [e for e in anonymise(text).entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Referred to Leeds City Council housing team.", "Referred to a council housing team."),
+    ("The protocol with Aneurin Bevan UHB says so.", "The protocol with a health board says so."),
+    ("Riverside Housing Association were told.", "A housing association were told."),
+    ("Seen by NHS Greater Glasgow and Clyde staff.", "Seen by a health board staff."),
+    ("Sheffield Teaching Hospitals NHS Foundation Trust replied.", "A health trust replied."),
+    ("Trading Standards Herefordshire Council visited.", "Trading Standards a council visited."),
+])
+def test_a_public_body_named_by_its_area_is_told_as_its_kind(text, expected):
+    assert anonymise(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["the National Police Chiefs' Council", "the City Council said",
+                                  "NHS England guidance and NHS 111"])
+def test_a_body_named_by_no_area_stays(text):
+    assert anonymise(text).text == text
