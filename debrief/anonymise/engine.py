@@ -53,11 +53,11 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
     cands = trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands))
     keeps = keep_spans(text, tokens)
-    cands = after_dates(text, drop_kept(cands, keeps))
+    cands = after_dates(text, drop_kept(cands, keeps, text))
     chosen = places_found_as_people(text, extend_initials(text, resolve(cands)))
     chosen = person_keys(text, chosen, case)
     # A name found again elsewhere never takes a kept term's word: Herbert Smith, but the "Herbert Protocol".
-    chosen = drop_kept(propagate(text, chosen, case, learn=learn, tokens=tokens), keeps)
+    chosen = drop_kept(propagate(text, chosen, case, learn=learn, tokens=tokens), keeps, text)
     # What propagation spread ("Mr Paisley ... born in Paisley"), and a surname read as a place ("Wells said").
     chosen = surnames_found_as_places(text, places_found_as_people(text, chosen))
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))

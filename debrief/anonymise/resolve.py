@@ -9,7 +9,7 @@ from .context import describe_prefix, is_plausible_name
 from .denylist import DIMINUTIVES, Case
 from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
-from .lexicon import FIRST_NAME_LIST, SURNAME_LIST
+from .lexicon import FIRST_NAME_LIST, SURNAME_LIST, is_ordinary, is_policing_word
 from .phrases import PhraseMatcher, Tokens
 from .vocab import NOT_NAMES, RANKS, TITLES
 
@@ -25,17 +25,55 @@ def _overlaps(a: Candidate | tuple[int, int], b_start: int, b_end: int) -> bool:
     return start < b_end and b_start < end
 
 
-def drop_kept(cands: Sequence[Candidate], keep: Sequence[tuple[int, int]]) -> list[Candidate]:
-    """Names and places never swallow an operational term; structured numbers may contain one."""
+def drop_kept(cands: Sequence[Candidate], keep: Sequence[tuple[int, int]], text: str | None = None) -> list[Candidate]:
+    """Names and places never swallow an operational term; structured numbers may contain one. With the `text`, a
+    person keeps what lies outside the term: a name on the form whole ("Ms Storm Rivers", though STORM is a system),
+    another the part of it that reads as a name ("Custody Sergeant Smith" -> "Smith", "Taser Jones" -> "Jones")."""
     if not keep:
         return list(cands)
-    kept = bytearray(max(e for _, e in keep))
+    kept = bytearray(max(max(e for _, e in keep), max((c.end for c in cands), default=0)))
     for s, e in keep:
         kept[s:e] = b"\x01" * (e - s)
-    # "Caernarfon Crown Court": a court named by its town goes whole, though "Crown Court" is kept alone.
-    # "Halifax Custody Suite", "Rugby railway station": a named venue goes whole too (its replacement keeps the noun).
-    return [c for c in cands if c.kind not in _NAME_LIKE or c.subtype == "court" or c.subtype.startswith("premises:")
-            or not any(kept[c.start:c.end])]
+    out: list[Candidate] = []
+    for c in cands:
+        # "Caernarfon Crown Court": a court named by its town goes whole, though "Crown Court" is kept alone.
+        # "Halifax Custody Suite", "Rugby railway station": a named venue goes whole too (its replacement keeps the
+        # noun).
+        if c.kind not in _NAME_LIKE or c.subtype == "court" or c.subtype.startswith("premises:") \
+                or not any(kept[c.start:c.end]):
+            out.append(c)
+        elif text is not None and c.kind is Kind.PERSON:
+            if c.layer == "deny" and not (text[c.start:c.end].isupper() and " " not in text[c.start:c.end]):
+                # A kept phrase longer than the name keeps it ("Clare's Law"); a name as long as the term or longer
+                # is the person ("Storm said", "Ms Storm Rivers").
+                if not any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in keep):
+                    out.append(c)
+            else:
+                out += _outside_kept(text, c, kept)
+    return out
+
+
+_NAME_PART = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _outside_kept(text: str, c: Candidate, kept: bytearray) -> list[Candidate]:
+    """The runs of a person candidate outside kept terms that still read as a name (a word on no list of ordinary
+    or policing words, or any word of a name found from the form or found again)."""
+    out = []
+    i = c.start
+    while i < c.end:
+        if kept[i]:
+            i += 1
+            continue
+        j = i
+        while j < c.end and not kept[j]:
+            j += 1
+        words = list(_NAME_PART.finditer(text, i, j))
+        if words and (c.layer in ("deny", "propagated") or any(
+                not is_ordinary(w.group()) and not is_policing_word(w.group()) for w in words)):
+            out.append(replace(c, start=words[0].start(), end=words[-1].end()))
+        i = j
+    return out
 
 
 def _occupied(length: int, chosen: Sequence[Candidate]) -> bytearray:

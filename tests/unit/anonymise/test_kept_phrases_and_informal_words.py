@@ -45,3 +45,20 @@ def test_a_vehicle_after_at_the_is_no_venue(text):
 
 def test_a_named_premises_after_at_the_is_still_a_place():
     assert "Golden Dragon" not in anonymise("We met at the Golden Dragon.").text
+
+
+def test_a_listed_person_whose_name_holds_a_kept_word_is_replaced_whole():
+    """A walker found "Ms Storm Rivers" (on the form) left whole: STORM is a control-room system, so the name was
+    dropped as an operational word, surname and all."""
+    out = anonymise("A customer, Ms Storm Rivers, threatened him. Storm said no. Logged on STORM.",
+                    people=["Storm Rivers"]).text
+    assert "Rivers" not in out and "Storm said" not in out and "Logged on STORM." in out
+
+
+def test_the_name_part_outside_a_kept_term_is_still_a_name():
+    assert anonymise("Custody Sergeant Smith booked him in.").text == "Custody Sergeant A booked him in."
+
+
+def test_a_kept_phrase_longer_than_a_listed_name_keeps_the_phrase():
+    out = anonymise("Clare rang. A Clare's Law disclosure was made.", people=["Clare Patel"]).text
+    assert out.startswith("Ms A rang.") and "Clare's Law" in out
