@@ -127,6 +127,7 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
     unknown = [c for c in chosen if c.kind is Kind.PERSON and not c.key]
     # Full names first, so "Dean" later joins "Dean Carter" rather than becoming someone new.
     firsts = {r.key: r.tokens[0] for r in case.records if r.tokens}
+    forms_of = {r.key: {fold(f).lower() for f in r.forms()} for r in case.records}
     for c in sorted(unknown, key=lambda c: -len(text[c.start:c.end].split())):
         name = re.sub(r"\s+", " ", text[c.start:c.end])
         words = name.split()
@@ -137,7 +138,9 @@ def person_keys(text: str, chosen: list[Candidate], case: Case) -> list[Candidat
         # "Tracy Price" beside "Kayleigh Price": the same surname with another first name is another person.
         if key and len(words) > 1 and not lookup.get(name.lower()):
             first = firsts.get(key) or key.removeprefix("n:").split()[0]
-            if not same_first_name(words[0], first) and fold(first).lower() not in {fold(w).lower() for w in words}:
+            # "PRICE Kayleigh" is Kayleigh Price (every word one of hers); "Mark Rose" is not Rose Hill.
+            theirs = forms_of.get(key) or {fold(w).lower() for w in key.removeprefix("n:").split()}
+            if not same_first_name(words[0], first) and not all(fold(w).lower().strip(",") in theirs for w in words):
                 key = None
         key = key or "n:" + name
         for w in words:

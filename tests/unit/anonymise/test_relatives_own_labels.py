@@ -39,3 +39,14 @@ def test_a_short_form_of_the_first_name_is_the_same_person(text):
 ])
 def test_same_first_name(a, b, same):
     assert same_first_name(a, b) is same
+
+
+def test_a_first_name_of_one_person_as_another_s_surname_makes_two_people():
+    """A walker saw call handler Mark Rose given the landlady Rose Hill's label."""
+    out = anonymise("The landlady Rose Hill rang. Call handler Mark Rose took the call.", people=["Rose Hill"]).text
+    assert "Ms A rang" in out and "Ms A took" not in out and "Mrs A took" not in out
+
+
+def test_a_name_written_surname_first_is_still_the_person():
+    assert anonymise("PRICE Kayleigh booked in. Kayleigh Price said nothing.",
+                     people=["Kayleigh Price"]).text == "Ms A booked in. Ms A said nothing."
