@@ -23,7 +23,7 @@ from .recall_lead import find_lead_recall
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
 from .recase import recase
-from .relabel import places_found_as_people, surnames_found_as_places
+from .relabel import no_dates_inside_numbers, places_found_as_people, surnames_found_as_places
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
 from .unknown import extend_initials, find_unknown
 
@@ -51,6 +51,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
              *find_more_structured(text), *find_unknown(text, case.records, tokens), *find_recall(text),
              *find_more_recall(text), *find_lead_recall(text)]
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
+    cands = no_dates_inside_numbers(text, cands)
     cands = trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands))
     keeps = keep_spans(text, tokens)
     cands = after_dates(text, drop_kept(cands, keeps, text))

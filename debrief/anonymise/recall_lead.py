@@ -60,6 +60,14 @@ def _bodies(text: str) -> list[Candidate]:
     return out
 
 
+# "PC May", "DC April Smith", "June said", "April's dad": a month that is someone's name.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAMED = re.compile(
+    r"\b(?:(?P<t>(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|PCSO|PS|DC|DS|Sgt|Insp|DI|DCI)\.?\s+(?:\d{2,6}\s+)?)(?P<n>" + _MONTH
+    + r")(?!\s+\d)|(?P<m>" + _MONTH + r")(?=['’]s\s+[a-z]|\s+(?:said|says|told|tells|asked|replied|shouted|stated|"
+    r"admitted|denied|rang|phoned|texted|cried|screamed)\b))")
+
+
 def _safe(word: str) -> bool:
     low = word.lower()
     return is_policing_word(word) or low in SAFE_PROPER or low in ("control", "police", "god", "mum", "dad", "nan")
@@ -77,6 +85,11 @@ def find_lead_recall(text: str) -> list[Candidate]:
                 continue  # one letter and a full stop ends many sentences ("Plan B. Then", "Mr C. Second"): a
                 # single initial counts only before a name of the name lists ("J. Smith", "R. Cook")
             out.append(Candidate(m.start(), m.end("n"), Kind.PERSON, "context", _BASE))
+    for m in _MONTH_NAMED.finditer(text):
+        start, end = m.span("n") if m.group("n") else m.span("m")
+        if m.group("m") and sentence_initial(text, start) and not re.match(r"['’]s", text[end:end + 2]):
+            pass  # "June said" opening a sentence is still June: months do not say things
+        out.append(Candidate(start, end, Kind.PERSON, "context", _BASE + 4))
     if _ORG_ANCHOR.search(text):
         out += _bodies(text)
     for m in _TOLD.finditer(text):

@@ -57,3 +57,9 @@ def places_found_as_people(text: str, chosen: Sequence[Candidate]) -> list[Candi
             c = Candidate(c.start, c.end, Kind.PERSON, c.layer, c.priority)  # "Mr Paisley": a person, not "Mr a town"
         out.append(c)
     return out
+
+
+def no_dates_inside_numbers(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """A date never starts inside a number: "PC 4471 May" holds no "1 May" (May is the officer)."""
+    return [c for c in cands if not (c.kind is Kind.DATE and c.start and text[c.start - 1].isdigit()
+                                     and text[c.start].isdigit())]

@@ -43,3 +43,18 @@ def test_a_public_body_named_by_its_area_is_told_as_its_kind(text, expected):
                                   "NHS England guidance and NHS 111"])
 def test_a_body_named_by_no_area_stays(text):
     assert anonymise(text).text == text
+
+
+@pytest.mark.parametrize("text, people, gone", [
+    ("because June had said so. June said: no.", ["June Smith"], "June"),
+    ("LOG CLOSED BY PC MAY.", [], "MAY"),
+    ("PC May met April. April said no.", [], "April said"),
+    ("PC 4471 May attended.", [], "May"),
+])
+def test_a_month_that_is_someone_s_name_is_replaced_where_it_names_them(text, people, gone):
+    assert gone not in anonymise(text, people=people).text
+
+
+@pytest.mark.parametrize("text", ["Since March the team has grown.", "Ref 4471 May be late.", "In June we met."])
+def test_a_month_that_is_a_month_stays(text):
+    assert "Person" not in anonymise(text).text
