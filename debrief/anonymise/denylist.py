@@ -40,6 +40,30 @@ DIMINUTIVES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Abbreviations a short form must never be: months and days ("Dec" is December before it is Declan).
+_NOT_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+                       "mis chr".split())
+
+
+def _short_forms(first: str) -> set[str]:
+    """How a first name is cut down in speech: "Dec" and "Deccy" for Declan, "Les" for Leslie, "Gwil" for Gwilym,
+    "Bernie" for Bernadette, "Dawnie" for Dawn; never an ordinary word or a month's or day's abbreviation."""
+    if not first.isalpha() or len(first) < 4:
+        return set()
+    vowels = "aeiouAEIOU"
+    out: set[str] = set()
+    if len(first) >= 5:
+        for p in (first[:3], first[:4]):
+            out.add(p)
+            if p[-1] not in vowels:
+                out.update((p + "ie", p + "y"))
+        if first[2] not in vowels:
+            out.update((first[:3] + first[2] + "y", first[:3] + first[2] + "ie"))  # "Deccy", "Deccie"
+    elif first[-1] not in vowels + "y":
+        out.update((first + "ie", first + "y"))  # "Dawnie"
+    return {f for f in out if f.lower() not in _NOT_SHORT and not is_ordinary_word(f)}
+
+
 @dataclass(frozen=True)
 class PersonRecord:
     """One person known to the incident's records, parsed from "PC 1234 Sarah Jones" and the like."""
@@ -87,6 +111,8 @@ class PersonRecord:
             out.update(DIMINUTIVES.get(token, ()))
         if len(self.tokens) > 2:  # first + last without the middle name
             out.add(f"{self.tokens[0]} {self.tokens[-1]}")
+        if len(self.tokens) > 1:
+            out.update(_short_forms(self.tokens[0]))
         return {f for f in out if len(f) > 1}
 
 

@@ -50,3 +50,18 @@ def test_a_first_name_of_one_person_as_another_s_surname_makes_two_people():
 def test_a_name_written_surname_first_is_still_the_person():
     assert anonymise("PRICE Kayleigh booked in. Kayleigh Price said nothing.",
                      people=["Kayleigh Price"]).text == "Ms A booked in. Ms A said nothing."
+
+
+def test_a_listed_first_name_cut_down_in_speech_is_the_same_person():
+    """A walker saw Bernie, Les, Gwil and Dawnie each given a new label beside Bernadette, Leslie, Gwilym and Dawn."""
+    people = ["Bernadette Byrne", "Leslie Hughes", "Gwilym Pugh", "Dawn Ellis"]
+    text = "Bernadette Byrne, Leslie Hughes, Gwilym Pugh and Dawn Ellis. Bernie cried. Les, Gwil and Dawnie left."
+    out = anonymise(text, people=people).text
+    first, rest = out.split(". ", 1)
+    assert sorted(_labels(first)) == sorted(_labels(rest))
+    assert not any(n in out for n in ("Bernie", "Les", "Gwil", "Dawnie"))
+
+
+def test_a_month_s_abbreviation_is_never_a_short_form():
+    out = anonymise("Declan Byrne was seen on 3 Dec.", people=["Declan Byrne"]).text
+    assert "December" in out
