@@ -155,6 +155,7 @@ def _anonymise(app, tmp_path, content: bytes | str, *, output: str = "out.jsonl"
     ('{"id": 1, "text": "ok", "people": "Sam Jones"}\n', 'line 1: "people" must be a list of names'),
     ('{"id": 1, "text": "ok", "people": ["Sam", 7]}\n', 'line 1: person 2 in "people" must be a name'),
     ('{"id": 1, "text": "ok", "force": 3}\n', 'line 1: "force" must be'),
+    ('{"id": 1, "text": "ok", "people": [{"nme": "Tom"}]}\n', 'line 1: person 1 in "people" has no "name"'),
     (b'{"id": 1, "text": "caf\xe9"}\n', "line 1: not UTF-8 text"),
 ])
 def test_anonymise_command_refuses_a_bad_line_by_number_and_writes_nothing(app, tmp_path, content, said):

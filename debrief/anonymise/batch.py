@@ -75,6 +75,9 @@ def check_record(record: Any, number: int, notes: list[str]) -> dict[str, Any]:
                 if unknown := sorted(set(person) - set(PERSON_KEYS)):
                     notes.append(f"line {number}: person {i}: {', '.join(unknown)} not read (a person may have "
                                  + ", ".join(PERSON_KEYS) + ")")
+            elif isinstance(person, dict):
+                raise BadInput(f'line {number}: person {i} in "people" has no "name" (a person may have '
+                               + ", ".join(PERSON_KEYS) + ")")
             elif not isinstance(person, str):
                 raise BadInput(f'line {number}: person {i} in "people" must be a name in quotes, or '
                                f'{{"name": "..."}}, not {_kind(person)}')

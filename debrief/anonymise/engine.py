@@ -31,6 +31,10 @@ _BRACKETED_RANK = re.compile(r"\s*\(\s*[A-Za-z/]+\.?\s*")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:in|by|during|of|since|from|until|till|between|and|to|early|late|mid)[\s-]+$")
+_PART_OF_DAY_OF = re.compile(r"\b(?:(?i:on|in|during)\s+)?(?i:the)\s+(?P<p>(?i:evening|night|morning|afternoon|"
+                             r"early\s+hours|weekend|day))\s+(?i:of)\s+$")
+_PART_OF_DAY = {"evening": "one evening", "night": "one night", "morning": "one morning", "afternoon": "one afternoon",
+                "early hours": "in the early hours of one day", "weekend": "one weekend", "day": "one day"}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
 
 
@@ -105,6 +109,11 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
         return c.start, PLACEHOLDERS[Kind.COLLAR]
     if c.kind is Kind.DATE:
         out = date_replacement(c.value, c.subtype)
+        # "On the evening of 14 June 2024" -> "One evening in 2024", not "On the evening of 2024".
+        part = _PART_OF_DAY_OF.search(text, max(0, c.start - 32), c.start)
+        if part and out.startswith(("in ", "one day ")):
+            said = _PART_OF_DAY[" ".join(part.group("p").lower().split())]
+            return part.start(), f"{said} {out}" if out.startswith("in ") else out.replace("one day", said, 1)
         # "by 31.03.24" -> "by 2024", not "by in 2024"; elsewhere the year reads "in 2024" (a bare "2024" at a log
         # line's head reads as a clock time or a number).
         if out.startswith("in ") and _PREPOSITION_BEFORE.search(text, max(0, c.start - 10), c.start):

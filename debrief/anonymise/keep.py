@@ -72,6 +72,8 @@ KEEP_TERMS: tuple[str, ...] = (
     "Osman duty", "Xray", "X-ray", "xray", "x-ray",
     # Council services every area has
     "Trading Standards", "Environmental Health", "Adult Social Care", "Children's Social Care", "Social Services",
+    # National charities that name no area
+    "Women's Aid", "Refuge", "Victim Support",
 )
 
 

@@ -79,7 +79,7 @@ addr susp susps stmt stmts twd twds loc locn nmo rnmo mtb poss vic vics wit wits
 reqd recd ack hosp rtc rta dept dets descr lhs rhs nb nr opp ext int tel mob rel bf gf ems
 wast nias neas iwas gwas sjas auth occ occs insta tmrw tmw req reqs sia
 gangmaster gangmasters packhouse co-worker co-workers soco glaa fae
-meds comms chippy chippie tacad tac-ad helimed nhs111 sitrep sitreps wk wks mth mths soc lefel
+meds comms chippy chippie tacad tac-ad helimed nhs111 sitrep sitreps wk wks mth mths soc lefel oapa cypa cjpoa sopo sohpo asbo cbo
 spr w3w tracksuit tracksuits trackies balaclava hoodie hoody puffer joggers trainers beanie snood gilet parka bodywarmer hi-vis holidaymaker holidaymakers seafront hypothermic
 """.split())
 

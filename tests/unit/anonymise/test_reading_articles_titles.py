@@ -38,3 +38,13 @@ def test_a_title_on_the_line_before_is_not_taken_for_the_name_s():
 ])
 def test_words_named_after_a_person_that_say_what_was_done_are_kept(text, kept):
     assert kept in anonymise(text).text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On the evening of 14 June 2024 officers attended.", "One evening in 2024 officers attended."),
+    ("She rang in the early hours of 2 March 2025.", "She rang in the early hours of one day in 2025."),
+    ("On the evening of 14 June officers attended.", "One evening in June officers attended."),
+])
+def test_a_part_of_a_day_of_a_date_reads_as_one(text, expected):
+    """A walker read "On the evening of 2024" and "in the early hours of 2025"."""
+    assert anonymise(text).text == expected
