@@ -184,8 +184,9 @@ def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
     if words and words[-1].endswith(".") and words[-1][:-1].isupper():
         return None, None  # "seen by a PCSO. Katarzyna ...": the sentence ended, no rank before the name
     words = [w.lstrip("(\"“‘") if w[:1] in "(\"“‘" and len(w) > 1 else w for w in words]  # "(PC 2088 Andreea", '"Dr X'"
-    if len(words) > 1 and re.fullmatch(r"[A-Z]{2,3}", words[-1]) and re.fullmatch(r"\d{2,6}", words[-2]):
-        words.pop()  # "PC 2231 WY Osei-Bonsu": a force code after the collar number
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{2,3}", words[-1]) and re.fullmatch(r"\d{2,6}", words[-2]) \
+            and words[-1] not in _TITLE_SET:
+        words.pop()  # "PC 2231 WY Osei-Bonsu": a force code after the collar number ("cc 4021 (PC Osei)": a rank)
     if words and re.fullmatch(r"[A-Z]{0,3}\d{2,6}[A-Z]{0,2}", words[-1]):
         words.pop()  # "PC 1234 Jones", "PC NP4412 Jones": the collar number sits between rank and name
     if not words:

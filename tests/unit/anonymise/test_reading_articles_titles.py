@@ -48,3 +48,13 @@ def test_words_named_after_a_person_that_say_what_was_done_are_kept(text, kept):
 def test_a_part_of_a_day_of_a_date_reads_as_one(text, expected):
     """A walker read "On the evening of 2024" and "in the early hours of 2025"."""
     assert anonymise(text).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("23:52 CC 4021 (PC GRIFFITHS) DEPLOYED.", "(PC A) DEPLOYED."),
+    ("In May 2024 PC May met us.", "In 2024 PC A met us."),
+    ("PC 2231 WY Osei-Bonsu attended.", "PC A attended."),
+])
+def test_a_rank_after_a_number_is_still_the_rank(text, expected):
+    """A walker read "(PC PC C)": a rank after a number was taken for a force code after a collar number."""
+    assert anonymise(text).text.endswith(expected)
