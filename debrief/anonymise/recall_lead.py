@@ -68,6 +68,12 @@ _MONTH_NAMED = re.compile(
     r"admitted|denied|rang|phoned|texted|cried|screamed)\b))")
 
 
+# "from the account jay.inv.99", "a profile called lil_t": an account name after its noun, with a dot, an underscore
+# or a figure in it.
+_ACCOUNT = re.compile(r"\b(?i:account|profile|channel|page)\s+(?:(?i:called|named|name)\s+)?[\"“‘']?"
+                      r"(?P<h>@?[A-Za-z][A-Za-z0-9_]*[._][A-Za-z0-9_.]*[A-Za-z0-9]|@?[A-Za-z]+[0-9][A-Za-z0-9_]*)")
+
+
 def _safe(word: str) -> bool:
     low = word.lower()
     return is_policing_word(word) or low in SAFE_PROPER or low in ("control", "police", "god", "mum", "dad", "nan")
@@ -90,6 +96,8 @@ def find_lead_recall(text: str) -> list[Candidate]:
         if m.group("m") and sentence_initial(text, start) and not re.match(r"['’]s", text[end:end + 2]):
             pass  # "June said" opening a sentence is still June: months do not say things
         out.append(Candidate(start, end, Kind.PERSON, "context", _BASE + 4))
+    for m in _ACCOUNT.finditer(text):
+        out.append(Candidate(*m.span("h"), Kind.HANDLE, "pattern", PRIORITY["pattern"] + 6))
     if _ORG_ANCHOR.search(text):
         out += _bodies(text)
     for m in _TOLD.finditer(text):

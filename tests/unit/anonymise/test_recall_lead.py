@@ -58,3 +58,14 @@ def test_a_month_that_is_someone_s_name_is_replaced_where_it_names_them(text, pe
 @pytest.mark.parametrize("text", ["Since March the team has grown.", "Ref 4471 May be late.", "In June we met."])
 def test_a_month_that_is_a_month_stays(text):
     assert "Person" not in anonymise(text).text
+
+
+@pytest.mark.parametrize("text, handle", [("messages from the account jay.inv.99, and a plan", "jay.inv.99"),
+                                          ("a profile called lil_t posted", "lil_t")])
+def test_an_account_name_after_its_noun_is_replaced(text, handle):
+    assert handle not in anonymise(text).text and "[online account]" in anonymise(text).text
+
+
+def test_an_account_or_page_without_a_name_stays():
+    text = "The account was closed. Page 2 of the report."
+    assert anonymise(text).text == text
