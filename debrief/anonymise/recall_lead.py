@@ -6,15 +6,18 @@ from __future__ import annotations
 import re
 
 from .entities import PRIORITY, Candidate, Kind
-from .lexicon import NAME_LIST, SAFE_PROPER, is_policing_word
+from .keep import is_keep_word
+from .lexicon import NAME_LIST, SAFE_PROPER, SURNAME_LIST, is_policing_word
 from .name_use import sentence_initial
 
 _BASE = PRIORITY["context"]
 _LABEL_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Person|Officer|PC|PS|DC|DS|Sgt|Insp|Plan|Level|Grade|Part|"
                            r"Annex|Appendix|Section|Room|Wing|Block|Unit|Cell)\s+$")
-_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# A capitalised name ("O'Neill", "Osei-Bonsu"), never a label's letter ("PC A's") nor a possessive's "'s".
+_LETTERS = r"(?:[a-z]|['’](?!s\b)[A-Za-z])+"
+_WORD = r"(?![A-Z](?:['’]s)?\b)[A-Z]" + _LETTERS + r"(?:-[A-Z]" + _LETTERS + r")?"
 # "J. Smith", "R. Cook", "J. P. Long": dotted initials and a capitalised word (the surname may be a word).
-_DOTTED = re.compile(r"(?<![\w./-])(?:[A-Z]\.[ ]?){1,3}(?P<n>" + _WORD + r")\b(?!\.\w)")
+_DOTTED = re.compile(r"(?<![\w./-])(?:[A-Z]\.[ ]?){1,3}(?P<n>" + _WORD + r")\b(?!\.\w|\s*:)")  # not "A. Age:"
 # "tell Chanty", "asked Hope for", "rang Rose", "texted Will": the person spoken to.
 _TOLD = re.compile(r"\b(?i:tell|told|telling|ask|asked|asking|rang|ring|phoned|phone|texted|text|messaged|message|"
                    r"warned|thanked|reassured|consoled|hugged|kissed|punched|slapped|kicked|pushed|hit|"
@@ -64,7 +67,7 @@ def _bodies(text: str) -> list[Candidate]:
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_NAMED = re.compile(
     r"\b(?:(?P<t>(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|PCSO|PS|DC|DS|Sgt|Insp|DI|DCI)\.?\s+(?:\d{2,6}\s+)?)(?P<n>" + _MONTH
-    + r")(?!\s+\d)|(?P<m>" + _MONTH + r")(?=['’]s\s+[a-z]|\s+(?:said|says|told|tells|asked|replied|shouted|stated|"
+    + r")(?!\s+\d)|(?P<m>" + _MONTH + r")(?=['’]s\s+[a-z]|\s+(?:said|says|told|tells|asked|replied|shouted|stated|states|"
     r"admitted|denied|rang|phoned|texted|cried|screamed)\b))")
 
 
@@ -72,6 +75,16 @@ _MONTH_NAMED = re.compile(
 # or a figure in it.
 _ACCOUNT = re.compile(r"\b(?i:account|profile|channel|page)\s+(?:(?i:called|named|name)\s+)?[\"“‘']?"
                       r"(?P<h>@?[A-Za-z][A-Za-z0-9_]*[._][A-Za-z0-9_.]*[A-Za-z0-9]|@?[A-Za-z]+[0-9][A-Za-z0-9_]*)")
+
+
+# "PC Little", "Sgt Young": after a rank, a capitalised word that is no policing word is the officer's name.
+_RANKED = re.compile(r"\b(?:PC|PCSO|PS|DC|DS|Sgt|Insp|DI|DCI|Supt|Ch\s+Insp|Constable|Sergeant|Inspector)\.?"
+                     r"\s+(?:\d{2,6}\s+)?(?P<n>" + _WORD + r")\b")
+
+
+# Words that open the next sentence after a label's letter ("Mr C. Will you ...") and are names too.
+_STARTERS = frozenset("will may can did does had has have was were is are then she he they we it there this that "
+                      "when after before but and so later".split())
 
 
 def _safe(word: str) -> bool:
@@ -86,11 +99,17 @@ def find_lead_recall(text: str) -> list[Candidate]:
             initials = text[m.start():m.start("n")].replace(" ", "")
             if initials in ("U.K.", "A.M.", "P.M.", "N.B.", "P.S.", "E.G.", "I.E.", "D.O.B.") or _safe(m.group("n")):
                 continue
-            if len(initials) == 2 and (m.group("n").lower() not in NAME_LIST or initials[0] in "AI"
-                                       or _LABEL_BEFORE.search(text, max(0, m.start() - 10), m.start())):
+            if len(initials) == 2 and (m.group("n").lower() not in NAME_LIST or initials[0] in "AI" and not
+                                       _LABEL_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                                       or _LABEL_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                                       and m.group("n").lower() in _STARTERS):
                 continue  # one letter and a full stop ends many sentences ("Plan B. Then", "Mr C. Second"): a
                 # single initial counts only before a name of the name lists ("J. Smith", "R. Cook")
             out.append(Candidate(m.start(), m.end("n"), Kind.PERSON, "context", _BASE))
+    for m in _RANKED.finditer(text):
+        name = m.group("n")
+        if (not _safe(name) or name.lower() in SURNAME_LIST and not is_keep_word(name)) and not name.isupper():
+            out.append(Candidate(*m.span("n"), Kind.PERSON, "context", _BASE))
     for m in _MONTH_NAMED.finditer(text):
         start, end = m.span("n") if m.group("n") else m.span("m")
         if m.group("m") and sentence_initial(text, start) and not re.match(r"['’]s", text[end:end + 2]):

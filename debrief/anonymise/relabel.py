@@ -59,7 +59,19 @@ def places_found_as_people(text: str, chosen: Sequence[Candidate]) -> list[Candi
     return out
 
 
+_LEADING_DAY = re.compile(r"(\d{1,3})(?:st|nd|rd|th)?\s+[A-Za-z]")
+
+
 def no_dates_inside_numbers(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
-    """A date never starts inside a number: "PC 4471 May" holds no "1 May" (May is the officer)."""
-    return [c for c in cands if not (c.kind is Kind.DATE and c.start and text[c.start - 1].isdigit()
-                                     and text[c.start].isdigit())]
+    """A date never starts inside a number or a clock time ("PC 4471 May" holds no "1 May", "09:14 APRIL" no
+    "14 April"), nor on a day past the 31st ("PC 77 MAY")."""
+    out = []
+    for c in cands:
+        if c.kind is Kind.DATE and text[c.start:c.start + 1].isdigit():
+            if c.start and text[c.start - 1] in "0123456789:.":
+                continue
+            day = _LEADING_DAY.match(text, c.start)
+            if day and int(day.group(1)) > 31:
+                continue
+        out.append(c)
+    return out

@@ -69,3 +69,18 @@ def test_an_account_name_after_its_noun_is_replaced(text, handle):
 def test_an_account_or_page_without_a_name_stays():
     text = "The account was closed. Page 2 of the report."
     assert anonymise(text).text == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("PC Little has been commended. Sgt Young left.", "PC A has been commended. Sgt B left."),
+    ("Mr A. Khan, a pharmacist, said no.", "Mr A, a pharmacist, said no."),
+    ("In the van per PC Thompson's EAS.", "In the van per PC A's EAS."),
+    ("08:10 PC 77 MAY DEPLOYED. 09:14 APRIL STATES NO.", "morning PC 77 A DEPLOYED. morning Person B STATES NO."),
+])
+def test_a_name_after_a_rank_or_initial_is_the_officer_even_when_a_word(text, expected):
+    """A second walker found "PC Little", "Mr A. Khan", "PC 77 MAY" (read as a date on the 77th) and "09:14 APRIL"."""
+    assert anonymise(text).text == expected
+
+
+def test_the_anonymiser_s_own_label_after_a_rank_is_no_name():
+    assert anonymise("Learning for Insp D's team.").text == "Learning for Insp D's team."
