@@ -3,14 +3,15 @@ from debrief.anonymise.entities import Entity, Result
 from debrief.anonymise.evaluate import evaluate
 
 
-def _report(text: str, gold: tuple[str, str], replaced: list[str]):
-    """Score one passage where the anonymiser replaced exactly the substrings `replaced`."""
+def _report(text: str, gold: tuple[str, str], replaced: list[str], *, unchanged: bool = False):
+    """Score one passage where the anonymiser replaced exactly the substrings `replaced` (or, `unchanged`, marked
+    them as entities but wrote them back as they were)."""
     label, span = gold
     start = text.index(span)
     entities = []
     for part in replaced:
         i = text.index(part)
-        entities.append(Entity(i, i + len(part), label, "[redacted]"))
+        entities.append(Entity(i, i + len(part), label, part if unchanged else "[redacted]"))
     record = {"id": "t", "text": text, "gold": [{"start": start, "end": start + len(span), "label": label}]}
     return evaluate([record], anonymiser=lambda r: Result(source=r["text"], text=r["text"], entities=tuple(entities))).score(label)
 
@@ -37,3 +38,8 @@ def test_a_leftover_initial_is_a_leak_even_when_it_spells_an_article():
 def test_a_part_replaced_word_is_a_leak():
     score = _report("Taken to Alum Rock.", ("PLACE", "Alum Rock"), ["Alum Ro"])
     assert score.covered == 0
+
+
+def test_an_entity_written_back_unchanged_catches_nothing():
+    score = _report("Moved there in 2023 with family.", ("DATE", "2023"), ["2023"], unchanged=True)
+    assert (score.covered, score.predicted) == (0, 0)
