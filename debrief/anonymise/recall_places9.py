@@ -1,0 +1,140 @@
+"""Recall rules for names and places learnt from development sets 8 and 9: a named premises with its trade noun in any
+case, a place named by a place-forming word after a locative, and a first name or initials before a surname in a
+line written all in capitals or all in lower case. Each class is found by its shape or its cue, never by a word of
+the set."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .keep import is_keep_word
+from .lexicon import FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .phrases import keyword_trigger
+from .vocab import NOT_NAMES
+
+_BASE = PRIORITY["pattern"]
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0) -> Candidate:
+    return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype)
+
+
+# Words that open a clause or stand for no one in particular: never part of a premises' name.
+_NOT_NAME_WORDS = frozenset("""the a an this that these those his her their our my your its same other local nearest
+nearby usual old new main back front side to at in on of from by for with and or but as near outside inside into onto
+via towards toward behind opposite past off up down is was were are be been has had have then when where who which
+while after before during until said says told asked went came got called phoned rang from named any some one two
+three all both each every no not police officer officers staff""".split())
+
+# "Leith Links Medical Practice", "AL-RAHMA FUNERALS", "hafren vets", "CEREDIGION CABS", "TŶ COCH INN",
+# "creggan heights", "ebbsfleet international": a name and the trade or kind of premises after it, in any case (the
+# other layers find the name; the noun goes with it). "custody suite", "care home" and "private hire" are operational
+# words that stay after a name ("Ardhowen Lodge care home"), so they are no premises noun here.
+_PREMISES_NOUN = re.compile(
+    r"(?<=[\w'’][ \t])(?P<noun>(?i:medical\s+practice|practice|surgery|cabs|taxis|funerals|"
+    r"funeral\s+(?:directors|home|services)|vets|veterinary\s+(?:centre|surgery|practice)|inn|cottages|heights|rec|"
+    r"express|b&b|guest\s*house|truck\s+stop|"
+    r"barrage|international|solicitors|pharmacy|chemists?|dental\s+(?:practice|surgery)|opticians|newsagents?|"
+    r"convenience(?:\s+store)?|mini\s*market|off\s+licence|food\s+and\s+wine|food\s+&\s+wine|takeaway|kebabs?|"
+    r"chippy|fish\s+bar|motors|autos|tyres|garage|car\s+wash|hand\s+car\s+wash|salon|barbers|nails|lounge|"
+    r"leisure\s+park|holiday\s+park|caravan\s+park|retail\s+park|trading\s+estate|industrial\s+estate|"
+    r"business\s+park|playing\s+fields|rec\s+ground|recreation\s+ground|community\s+centre|health\s+centre|"
+    r"medical\s+centre|hostel|lodge))(?![\w'’&-])")
+_PREMISES_AT = keyword_trigger("""medical practice surgery cabs taxis funerals funeral vets veterinary inn cottages
+heights rec express b&b guest truck barrage international solicitors pharmacy chemist chemists dental
+opticians newsagent newsagents convenience mini off food takeaway kebab kebabs chippy fish motors autos tyres garage car
+hand salon barbers nails lounge leisure holiday caravan retail trading industrial business playing recreation community
+health hostel lodge""".split())
+_WORD_BACK = re.compile(r"(?P<w>[^\W\d_][\w'’&.-]*)[ \t]+$")
+
+
+def _name_word(word: str) -> bool:
+    """A word that can stand in a premises' name (not a clause word, a kept term or a policing word)."""
+    low = word.lower().strip(".")
+    return low not in _NOT_NAME_WORDS and not is_keep_word(word) and not is_policing_word(word) \
+        and not any(ch.isdigit() for ch in word)
+
+
+def _distinctive(word: str) -> bool:
+    """A word that names something: no dictionary word (or a place on the UK list)."""
+    core = re.sub(r"['’]s$", "", word).strip(".")
+    return core.lower() in UK_PLACE_LOWER or not is_ordinary(core)
+
+
+# What the replacement calls a premises whose noun is a plural or a trade ("CEREDIGION CABS" -> "a taxi firm").
+_PREMISES_WORDS = {"cabs": "taxi firm", "taxis": "taxi firm", "funerals": "funeral director",
+                   "vets": "vet's", "cottages": "cottage", "heights": "housing block", "rec": "park",
+                   "rec ground": "park", "express": "shop", "international": "venue", "barrage": "venue",
+                   "kebabs": "takeaway", "kebab": "takeaway", "chippy": "takeaway", "fish bar": "takeaway",
+                   "motors": "garage", "autos": "garage", "tyres": "garage", "nails": "salon", "playing fields": "park",
+                   "solicitors": "firm of solicitors", "chemists": "chemist", "newsagents": "newsagent",
+                   "food and wine": "shop", "food & wine": "shop", "convenience": "shop", "convenience store": "shop",
+                   "inn": "pub", "lounge": "bar", "b&b": "guest house", "truck stop": "truck stop"}
+
+
+def _premises_word(noun: str) -> str:
+    low = " ".join(noun.lower().split())
+    if low.startswith("funeral"):
+        return "funeral director"
+    return _PREMISES_WORDS.get(low, low)
+
+
+def _premises(text: str) -> Iterator[Candidate]:
+    for m in (_PREMISES_NOUN.finditer(text) if _PREMISES_AT.search(text) else ()):
+        noun = m.group("noun")
+        if is_keep_word(noun):
+            continue  # "Bradford custody suite", "care home": the kept term stays and the town goes alone
+        start, words = m.start(), []
+        while len(words) < 3:
+            w = _WORD_BACK.search(text, max(0, start - 40), start)
+            if not w or not _name_word(w.group("w")):
+                break
+            word = w.group("w")
+            # A premises written in capitals or title case has its name so written; in lower case, any case.
+            if noun[:1].isupper() and not word[:1].isupper():
+                break
+            words.insert(0, word)
+            start = w.start("w")
+        if not words or not any(_distinctive(w) for w in words) or all(w.lower() in SAFE_PROPER for w in words):
+            continue
+        yield _cand(start, m.end(), Kind.PLACE, "premises:" + _premises_word(noun), 1)
+
+
+# "arrested in Great Barr", "in Alum Rock", "from Windy Nook", "in Somers Town", "at Picket Post", "on Whalley Range":
+# two or three capitalised words after a locative, one of them a word that forms place names.
+_LOCATIVE_PHRASE = re.compile(
+    r"\b(?i:in|at|from|to|near|nr|through|towards|toward|via|into|outside|around|of|on|round)[ \t]+"
+    r"(?P<p>[A-Z][\w'’-]+(?:[ \t]+(?:(?i:under|upon|le|na|y)[ \t]+|(?i:o)['’][ \t]*)?[A-Z][\w'’-]+){1,2})(?![\w'’-])")
+_LOCATIVE_AT = keyword_trigger("in at from to near nr through towards toward via into outside around of on round".split())
+_PLACE_FORMERS = frozenset("""great little upper lower nether port fort isle kings king's mount glen strath bishops
+bishop's rock town nook range head post cross end green heath marsh moor bay vale hill common bridge wood gate heights
+drove topping bank row side field fields valley fach fawr island sands point ness hollow dale mill mills brow law knowe
+brae burn haven hythe wharf quay sound""".split())
+_NOT_PLACE_PARTS = frozenset("""police station hospital road street lane avenue drive way close crescent school college
+university court custody suite unit team division command house centre council services service department office
+hall church park""".split())
+
+
+def _locative_places(text: str) -> Iterator[Candidate]:
+    for m in _LOCATIVE_PHRASE.finditer(text):
+        phrase = m.group("p")
+        words = [w for w in re.split(r"[ \t]+", phrase) if w[:1].isupper()]
+        lows = [re.sub(r"['’]s$", "", w.lower()) for w in words]
+        if not any(w in _PLACE_FORMERS or w + "'s" in _PLACE_FORMERS for w in lows):
+            continue
+        if any(w in _NOT_PLACE_PARTS or w in SAFE_PROPER or is_keep_word(x)
+               or (w not in _PLACE_FORMERS and (w in NOT_NAMES or is_policing_word(x))) for w, x in zip(lows, words)):
+            continue
+        if all(w in _PLACE_FORMERS for w in lows):
+            continue  # "to North End"? a name of its own, but "from Upper Town" is no more than directions
+        if words[0].lower() in FIRST_NAME_LIST and lows[-1] in SURNAME_LIST and len(words) == 2 \
+                and lows[0] not in _PLACE_FORMERS:
+            continue  # "to Jack Heath": a person
+        # the weakest guess: any layer that finds the same words names them better ("of Great Lever" -> "of a town")
+        yield Candidate(m.start("p"), m.end("p"), Kind.PLACE, "pattern", PRIORITY["gazetteer"] - 5)
+
+
+def find_places_nine(text: str) -> list[Candidate]:
+    """Candidates of the classes learnt from development set 9."""
+    return [*_premises(text), *_locative_places(text)]
