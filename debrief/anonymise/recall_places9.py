@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
+from .gazetteer import FIRST_NAMES
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
-from .phrases import keyword_trigger
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -33,19 +33,14 @@ three all both each every no not police officer officers staff""".split())
 # words that stay after a name ("Ardhowen Lodge care home"), so they are no premises noun here.
 _PREMISES_NOUN = re.compile(
     r"(?<=[\w'’][ \t])(?P<noun>(?i:medical\s+practice|practice|surgery|cabs|taxis|funerals|"
-    r"funeral\s+(?:directors|home|services)|vets|veterinary\s+(?:centre|surgery|practice)|inn|cottages|heights|rec|"
+    r"funeral\s+(?:directors|home|services)|vets|veterinary\s+(?:centre|surgery|practice)|inn|cottages|heights|rec\s+ground|recreation\s+ground|rec|"
     r"express|b&b|guest\s*house|truck\s+stop|"
     r"barrage|international|solicitors|pharmacy|chemists?|dental\s+(?:practice|surgery)|opticians|newsagents?|"
     r"convenience(?:\s+store)?|mini\s*market|off\s+licence|food\s+and\s+wine|food\s+&\s+wine|takeaway|kebabs?|"
-    r"chippy|fish\s+bar|motors|autos|tyres|garage|car\s+wash|hand\s+car\s+wash|salon|barbers|nails|lounge|"
+    r"chippy|fish\s+bar|motors|autos|tyres|garage|car\s+wash|salon|barbers|nails|lounge|"
     r"leisure\s+park|holiday\s+park|caravan\s+park|retail\s+park|trading\s+estate|industrial\s+estate|"
-    r"business\s+park|playing\s+fields|rec\s+ground|recreation\s+ground|community\s+centre|health\s+centre|"
+    r"business\s+park|playing\s+fields|community\s+centre|health\s+centre|"
     r"medical\s+centre|hostel|lodge))(?![\w'’&-])")
-_PREMISES_AT = keyword_trigger("""medical practice surgery cabs taxis funerals funeral vets veterinary inn cottages
-heights rec express b&b guest truck barrage international solicitors pharmacy chemist chemists dental
-opticians newsagent newsagents convenience mini off food takeaway kebab kebabs chippy fish motors autos tyres garage car
-hand salon barbers nails lounge leisure holiday caravan retail trading industrial business playing recreation community
-health hostel lodge""".split())
 _WORD_BACK = re.compile(r"(?P<w>[^\W\d_][\w'’&.-]*)[ \t]+$")
 
 
@@ -81,7 +76,7 @@ def _premises_word(noun: str) -> str:
 
 
 def _premises(text: str) -> Iterator[Candidate]:
-    for m in (_PREMISES_NOUN.finditer(text) if _PREMISES_AT.search(text) else ()):
+    for m in _PREMISES_NOUN.finditer(text):  # a plain scan is faster here than one tried at each noun's first letter
         noun = m.group("noun")
         if is_keep_word(noun):
             continue  # "Bradford custody suite", "care home": the kept term stays and the town goes alone
@@ -106,7 +101,6 @@ def _premises(text: str) -> Iterator[Candidate]:
 _LOCATIVE_PHRASE = re.compile(
     r"\b(?i:in|at|from|to|near|nr|through|towards|toward|via|into|outside|around|of|on|round)[ \t]+"
     r"(?P<p>[A-Z][\w'’-]+(?:[ \t]+(?:(?i:under|upon|le|na|y)[ \t]+|(?i:o)['’][ \t]*)?[A-Z][\w'’-]+){1,2})(?![\w'’-])")
-_LOCATIVE_AT = keyword_trigger("in at from to near nr through towards toward via into outside around of on round".split())
 _PLACE_FORMERS = frozenset("""great little upper lower nether port fort isle kings king's mount glen strath bishops
 bishop's rock town nook range head post cross end green heath marsh moor bay vale hill common bridge wood gate heights
 drove topping bank row side field fields valley fach fawr island sands point ness hollow dale mill mills brow law knowe
@@ -135,6 +129,38 @@ def _locative_places(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start("p"), m.end("p"), Kind.PLACE, "pattern", PRIORITY["gazetteer"] - 5)
 
 
+# "tom McGrath", "paddy Devlin", "pj O'Hare", "jack O'Donnell-Keir": a line written in capitals or lower case, re-cased,
+# leaves a first name that is also a word (or initials) in lower case before the surname the name layers found.
+_LOWER_FIRST_NAME = re.compile(r"(?<![\w'’-])(?P<f>[a-z][a-z'’]{1,11})[ \t]+(?=(?P<s>(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z'’]+"
+                               r"(?:-[A-Z][a-z'’]+)?)(?![\w'’-]))")
+# Words that are first names on the list and, in lower case before a name, a verb or a word of the narrative.
+_NOT_FIRST_BEFORE = frozenset("""will may can mark rob bill pat sue grant chase drew hope faith joy dawn rose summer
+april june august guy gene art don frank carol ray dean les val lee bob sonny jean ivy holly sky star""".split())
+_COMMON_FIRST = frozenset(n.lower() for n in FIRST_NAMES)
+# "tj bell", "pj o'hare": initials written as a first name, then a surname in any case.
+_INITIALS_SURNAME = re.compile(r"(?<![\w'’-])(?P<f>[a-z]j)[ \t]+(?P<s>(?:[Oo]['’])?[A-Za-z][a-z'’-]+)(?![\w'’-])")
+
+
+def _lower_first_names(text: str) -> Iterator[Candidate]:
+    for m in _LOWER_FIRST_NAME.finditer(text):
+        first, surname = m.group("f"), m.group("s")
+        if first not in FIRST_NAME_LIST or first in _NOT_FIRST_BEFORE or first in NOT_NAMES \
+                or is_policing_word(first) or is_keep_word(first):
+            continue
+        if is_ordinary(first) and first not in _COMMON_FIRST:
+            continue  # "said Smith": a word of the narrative that a rarer name on the long list shares
+        if is_ordinary(surname) or is_policing_word(surname) or is_keep_word(surname) or surname.lower() in NOT_NAMES \
+                or surname.lower() in SAFE_PROPER:
+            continue
+        yield Candidate(m.start("f"), m.end("s"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+    if "j " in text:
+        for m in _INITIALS_SURNAME.finditer(text):
+            surname = m.group("s").lower().replace("’", "'")
+            if (surname in SURNAME_LIST or not is_ordinary(surname)) and surname not in NOT_NAMES \
+                    and not is_policing_word(surname) and not is_keep_word(surname):
+                yield Candidate(m.start("f"), m.end("s"), Kind.PERSON, "context", PRIORITY["context"] + 2)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
-    return [*_premises(text), *_locative_places(text)]
+    return [*_premises(text), *_locative_places(text), *_lower_first_names(text)]

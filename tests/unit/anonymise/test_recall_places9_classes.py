@@ -55,3 +55,23 @@ def test_a_place_named_by_a_place_forming_word_after_a_locative(text, secrets):
 ])
 def test_no_place_from_a_place_forming_word_alone_or_a_safe_name(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("2220 pcs sarah long wy 4410 and tom mcgrath wy 5518 on scene.", ("tom", "mcgrath")),
+    ("1410 SECOND ARREST, JACK O'DONNELL-KEIR (AGE 19) TAKEN TO GOVAN", ("JACK", "O'DONNELL")),
+    ("states his brother pj o'hare will be at house tonight.", ("pj", "o'hare")),
+    ("youths give names incl tj bell, aged 14, and others", ("tj", "bell")),
+])
+def test_a_first_name_or_initials_in_a_re_cased_line_goes_with_the_surname(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The officer said Smith had left.", "The officer said"),
+    ("He said he will Smith the door.", "he will"),
+    ("the dj played music all night", "the dj played"),
+])
+def test_a_word_of_the_narrative_before_a_surname_stays(text, kept):
+    assert kept in _out(text)
