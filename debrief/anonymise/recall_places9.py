@@ -164,3 +164,45 @@ def _lower_first_names(text: str) -> Iterator[Candidate]:
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_premises(text), *_locative_places(text), *_lower_first_names(text)]
+
+
+# "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF": a word of a
+# full name found in this text, used again alone before what a person does, whatever else the word means. (Names that
+# are no dictionary word are found again by `resolve.propagate`; these are the ones it leaves, being ordinary words.)
+_DOES = (r"(?:[ \t]+(?i:was|is|has\s+been|had\s+been|then|now|also|later|subsequently|eventually|initially|being))?"
+         r"[ \t]+(?i:arrested|detained|located|stopped|conveyed|released|charged|interviewed|cautioned|searched|walked|"
+         r"ran|seen|found|taken|booked|bailed|remanded|states|stated|said|says|denies|denied|admits|admitted|refused|left|"
+         r"returned|transported|handcuffed|restrained|identified|spoken|contacted|informed|declined|agreed|kicked|punched|"
+         r"shouted|threatened|assaulted|escaped|decamped|fled|made\s+off|associates|confirmed|claims|claimed|replied|"
+         r"became|appeared|attended|approached|pushed|struck|spat|swore|resisted)(?![\w'’-])")
+_DOES_AFTER = re.compile(_DOES)
+# "the baker said", "a young arrested": the ordinary word after an article or a possessive is the word, not the name.
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|a|an|his|her|their|my|your|our|its|this|that|every|each|no|some|"
+                                r"any|one|very|too|so|more|most)[ \t]+$")
+
+
+def ordinary_names_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """`chosen` with the ordinary-word parts of the text's full names found again where a person acts."""
+    words: dict[str, str | None] = {}
+    for c in chosen:
+        if c.kind is Kind.PERSON:
+            parts = re.findall(r"[A-Za-z][\w'’-]*", text[c.start:c.end])
+            if len(parts) >= 2:
+                for w in parts:
+                    low = w.lower()
+                    if len(low) >= 3 and is_ordinary(low) and (low in SURNAME_LIST or low in FIRST_NAME_LIST) \
+                            and low not in NOT_NAMES and not is_policing_word(low) and not is_keep_word(low):
+                        words.setdefault(low, c.key)
+    if not words:
+        return chosen
+    taken = bytearray(len(text))
+    for c in chosen:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    extra = []
+    for m in re.finditer(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’-])", text, re.IGNORECASE):
+        if any(taken[m.start():m.end()]) or not _DOES_AFTER.match(text, m.end()) \
+                or _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"],
+                               key=words[m.group().lower()]))
+    return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen

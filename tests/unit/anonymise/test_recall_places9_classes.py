@@ -75,3 +75,22 @@ def test_a_first_name_or_initials_in_a_re_cased_line_goes_with_the_surname(text,
 ])
 def test_a_word_of_the_narrative_before_a_surname_stays(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("1711 pnc check: poss jordan baker dob 08/05/1997\n1731 car stopped. baker detained, knife recovered", "baker"),
+    ("gives name aaron tucker, dob 04/06/2002\n2345 tucker arrested – robbery", "tucker"),
+    ("REPORTS FORMER PUPIL KYLE HOPE AGED 17.\n1552 HOPE WALKED OFF ALONG PARK LN.", "HOPE"),
+])
+def test_an_ordinary_word_of_a_full_name_is_the_person_again_where_they_act(text, secret):
+    out = _out(text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Mr Tom Baker came in. The baker said the bread was fresh.", "The baker said"),
+    ("Kyle Hope was seen. We hope to speak to him.", "We hope to"),
+    ("The cook arrested the mood; no name here was a cook.", "The cook arrested"),
+])
+def test_the_ordinary_word_stays_where_it_is_a_word(text, kept):
+    assert kept in _out(text)
