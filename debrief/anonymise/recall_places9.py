@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
-from .gazetteer import FIRST_NAMES
+from .gazetteer import CAR_MAKES, FIRST_NAMES
 from .keep import is_keep_word
-from .lexicon import FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .lexicon import (FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary,
+                      is_policing_word)
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -161,48 +162,95 @@ def _lower_first_names(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start("f"), m.end("s"), Kind.PERSON, "context", PRIORITY["context"] + 2)
 
 
+# "From: Young, Will (Sgt 1406)", "To: Okafor, Ngozi; Fernandes, Rui;", "PNC check WHITE, DWAYNE 03/04/1994",
+# "PIC: MACKINTOSH, Ryan James   DOB": a surname, a comma and a listed first name where a header, a list or a record
+# puts a name (before a bracket, a semicolon, a date, a line's end or a wide gap).
+_SURNAME_FIRST = re.compile(r"(?<![\w'’-])(?P<n>(?P<s>(?:Mc|Mac|O['’])?[A-Za-z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?),"
+                            r"[ \t]+(?P<f>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?:[ \t]+[A-Z][a-z'’]+)?)"
+                            r"(?=[ \t]*(?:[(;\n]|$|\d|[ \t]{2}|(?i:dob|d\.o\.b|sent|to:|cc:)\b))")
+
+
+_STREET_WORD = re.compile(r"(?i:st|rd|road|street|lane|ln|ave|avenue|close|drive|dr|way|terrace|tce|crescent|cres|"
+                          r"grove|hill|square|sq|row|mews|parade|place|pl|court|ct|green|rise|walk|view|gardens|gdns)")
+
+
+def _surname_first(text: str) -> Iterator[Candidate]:
+    if ", " not in text:
+        return
+    for m in _SURNAME_FIRST.finditer(text):
+        surname, first = m.group("s"), m.group("f")
+        if first.lower().split("-")[0] not in FIRST_NAME_LIST or first.lower() in NOT_NAMES \
+                or (first.lower() in UK_PLACE_LOWER and first.lower() not in _COMMON_FIRST):
+            continue  # "High St, Wells": a street and its town
+        if _STREET_WORD.fullmatch(surname) or _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                or (surname.islower() and len(surname) < 4):
+            continue  # "The man, Abdirahman Warsame (about 30": a noun set before the name
+        low = surname.lower()
+        if is_keep_word(surname) or (low in UK_PLACE_LOWER and low not in SURNAME_LIST):
+            continue  # "in Leeds, Harry (aged 3)": a town before a name
+        if low not in SURNAME_LIST and (low in NOT_NAMES or is_policing_word(surname)
+                                        or (is_ordinary(surname) and not surname.isupper())):
+            continue  # a listed surname ("WHITE", "Young") or a word in a record's capitals ("MACKINTOSH") is the name
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 5)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
-    return [*_premises(text), *_locative_places(text), *_lower_first_names(text)]
+    return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text)]
 
 
-# "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF": a word of a
-# full name found in this text, used again alone before what a person does, whatever else the word means. (Names that
-# are no dictionary word are found again by `resolve.propagate`; these are the ones it leaves, being ordinary words.)
+# "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"
+# ... "white's friend": a word of a full name found in this text, used again alone where a person acts or owns,
+# whatever else the word means; "Bailey Storr" ... "I arrested STORR": a word that is no dictionary word, in another
+# case (`resolve.propagate` finds a name again only as written).
 _DOES = (r"(?:[ \t]+(?i:was|is|has\s+been|had\s+been|then|now|also|later|subsequently|eventually|initially|being))?"
          r"[ \t]+(?i:arrested|detained|located|stopped|conveyed|released|charged|interviewed|cautioned|searched|walked|"
-         r"ran|seen|found|taken|booked|bailed|remanded|states|stated|said|says|denies|denied|admits|admitted|refused|left|"
-         r"returned|transported|handcuffed|restrained|identified|spoken|contacted|informed|declined|agreed|kicked|punched|"
-         r"shouted|threatened|assaulted|escaped|decamped|fled|made\s+off|associates|confirmed|claims|claimed|replied|"
-         r"became|appeared|attended|approached|pushed|struck|spat|swore|resisted)(?![\w'’-])")
+         r"ran|seen|found|taken|booked|bailed|remanded|states|stated|sts|said|says|denies|denied|admits|admitted|refused|"
+         r"left|returned|transported|handcuffed|restrained|identified|spoken|contacted|informed|declined|agreed|kicked|"
+         r"punched|shouted|threatened|assaulted|escaped|decamped|fled|made\s+off|associates|confirmed|claims|claimed|"
+         r"replied|became|appeared|attended|approached|pushed|struck|spat|swore|resisted)(?![\w'’-])"
+         r"|['’]s[ \t]+(?i:friend|friends|mum|mother|mam|dad|father|brother|sister|partner|girlfriend|boyfriend|wife|"
+         r"husband|son|daughter|car|van|phone|house|address|flat|coat|family|solicitor|mate|mates)(?![\w'’-])")
 _DOES_AFTER = re.compile(_DOES)
+_DONE_TO_BEFORE = re.compile(r"(?<![\w'’-])(?i:arrested|detained|interviewed|charged|cautioned|released|searched|located|"
+                             r"stopped|conveyed|booked|bailed|de-arrested|handcuffed|restrained)[ \t]+$")
 # "the baker said", "a young arrested": the ordinary word after an article or a possessive is the word, not the name.
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|a|an|his|her|their|my|your|our|its|this|that|every|each|no|some|"
                                 r"any|one|very|too|so|more|most)[ \t]+$")
 
 
 def ordinary_names_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """`chosen` with the ordinary-word parts of the text's full names found again where a person acts."""
-    words: dict[str, str | None] = {}
+    """`chosen` with the parts of the text's full names that `resolve.propagate` leaves found again."""
+    words: dict[str, tuple[str | None, bool]] = {}
     for c in chosen:
         if c.kind is Kind.PERSON:
             parts = re.findall(r"[A-Za-z][\w'’-]*", text[c.start:c.end])
-            if len(parts) >= 2:
+            # a guess ("grey toyota prius", "DYLAN'S COUSIN") is a full name only when it opens with a first name
+            if len(parts) >= 2 and (c.layer not in ("default", "ner", "gazetteer") or (
+                    parts[0].lower() in FIRST_NAME_LIST and not re.search(r"['’]s\b", text[c.start:c.end]))):
                 for w in parts:
                     low = w.lower()
-                    if len(low) >= 3 and is_ordinary(low) and (low in SURNAME_LIST or low in FIRST_NAME_LIST) \
-                            and low not in NOT_NAMES and not is_policing_word(low) and not is_keep_word(low):
-                        words.setdefault(low, c.key)
+                    if len(low) < 3 or is_keep_word(low):
+                        continue
+                    if low in SURNAME_LIST and is_ordinary(low) and len(low) >= 4:  # "white", "young": only where a person acts
+                        words.setdefault(low, (c.key, True))
+                    elif not (is_ordinary(low) or low in NOT_NAMES or is_policing_word(low) or low in UK_PLACE_LOWER
+                              or low in SAFE_PROPER or w.title() in CAR_MAKES):  # "Keeper of Lexus Ahn Nguyen"
+                        words.setdefault(low, (c.key, False))
     if not words:
         return chosen
     taken = bytearray(len(text))
     for c in chosen:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     extra = []
-    for m in re.finditer(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’-])", text, re.IGNORECASE):
-        if any(taken[m.start():m.end()]) or not _DOES_AFTER.match(text, m.end()) \
-                or _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+    for m in re.finditer(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-]|['’](?!s\b))", text,
+                         re.IGNORECASE):
+        if any(taken[m.start():m.end()]):
             continue
-        extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"],
-                               key=words[m.group().lower()]))
+        key, ordinary = words[m.group().lower()]
+        if ordinary and (_DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                         or not (_DOES_AFTER.match(text, m.end())
+                                 or _DONE_TO_BEFORE.search(text, max(0, m.start() - 16), m.start()))):
+            continue
+        extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"], key=key))
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
