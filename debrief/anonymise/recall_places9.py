@@ -194,9 +194,47 @@ def _surname_first(text: str) -> Iterator[Candidate]:
         yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 5)
 
 
+# "Craven Arms", "SIX BELLS NP13", "fort william unit", "nr craven arms", "king's lynn": a place of two or more words on
+# the UK list, in any case. Its words capitalised, or one of them no dictionary word, it is the place; every word an
+# ordinary one in lower case ("four lanes", "new buildings"), only before a postcode or after "nr"/"near".
+_PHRASE_TAILS: dict[str, list[re.Pattern[str]]] = {}
+for _p in sorted(UK_PLACE_LOWER, key=len, reverse=True):
+    _ws = _p.replace("’", "'").split()
+    if len(_ws) > 1:
+        _PHRASE_TAILS.setdefault(_ws[0], []).append(re.compile(
+            "".join(r"[ \t]+" + re.escape(w).replace("'", "['’]") for w in _ws[1:]) + r"(?![\w'’-])", re.IGNORECASE))
+_WORD_AT = re.compile(r"(?<![\w'’-])[A-Za-z][A-Za-z'’-]*")  # a plain word scan: faster than an alternation of ~700 words
+_POSTCODE_AFTER = re.compile(r",?[ \t]+[A-Za-z]{1,2}\d[A-Za-z\d]?(?:[ \t]?\d[A-Za-z]{2})?(?![\w])")
+_NEAR_BEFORE = re.compile(r"(?<![\w'’-])(?i:nr|near)\.?[ \t]+$")
+_JOINING = frozenset("of on the in upon under le by and next with".split())
+
+
+def _place_phrases(text: str) -> Iterator[Candidate]:
+    pos = 0
+    for w in _WORD_AT.finditer(text):
+        if w.start() < pos:
+            continue
+        tails = _PHRASE_TAILS.get(w.group().lower().replace("’", "'"))
+        for tail in tails or ():
+            m = tail.match(text, w.end())
+            if not m:
+                continue
+            start, end = w.start(), m.end()
+            written = [x for x in text[start:end].split() if x.lower() not in _JOINING]
+            if is_keep_word(text[start:end]):
+                break
+            if not (all(x[:1].isupper() for x in written) or any(not is_ordinary(x) for x in written)
+                    or _POSTCODE_AFTER.match(text, end) or _NEAR_BEFORE.search(text, max(0, start - 8), start)):
+                continue
+            yield Candidate(start, end, Kind.PLACE, "pattern", _BASE + 4, subtype="town")
+            pos = end
+            break
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
-    return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text)]
+    return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
+            *_place_phrases(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"

@@ -123,3 +123,22 @@ def test_a_word_and_a_comma_before_a_name_is_no_surname(text, kept):
 ])
 def test_a_name_again_in_another_case_or_before_a_possessive(text, secret):
     assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("0412 ANPR HIT CRAVEN ARMS A49 - ISUZU D-MAX", ("CRAVEN", "ARMS")),
+    ("2 X SHOTGUNS AT THE FARM, OFF THE B4471, SIX BELLS NP13. MH MARKER", ("SIX BELLS",)),
+    ("no police on the ground. fort william unit dispatched, eta 75 min", ("fort", "william")),
+    ("at 05.10.24 rp mariana lopes, fairstead estate, king's lynn, 07451 902 336", ("king's", "lynn")),
+])
+def test_a_place_of_several_words_on_the_list_in_any_case(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("there were four lanes of traffic and new buildings going up", "four lanes"),
+    ("there were four lanes of traffic and new buildings going up", "new buildings"),
+])
+def test_ordinary_words_that_a_place_shares_stay_in_lower_case_prose(text, kept):
+    assert kept in _out(text)
