@@ -41,7 +41,8 @@ _PREMISES_NOUN = re.compile(
     r"chippy|fish\s+bar|motors|autos|tyres|garage|car\s+wash|salon|barbers|nails|lounge|"
     r"leisure\s+park|holiday\s+park|caravan\s+park|retail\s+park|trading\s+estate|industrial\s+estate|"
     r"business\s+park|playing\s+fields|community\s+centre|health\s+centre|"
-    r"medical\s+centre|hostel|lodge))(?![\w'’&-])")
+    r"medical\s+centre|hostel|lodge|creamery|dairy|quarry|racecourse|rfc|rugby\s+club|cricket\s+club|golf\s+club|"
+    r"women['’]s\s+aid))(?![\w'’&-])")
 _WORD_BACK = re.compile(r"(?P<w>[^\W\d_][\w'’&.-]*)[ \t]+$")
 
 
@@ -66,7 +67,8 @@ _PREMISES_WORDS = {"cabs": "taxi firm", "taxis": "taxi firm", "funerals": "funer
                    "motors": "garage", "autos": "garage", "tyres": "garage", "nails": "salon", "playing fields": "park",
                    "solicitors": "firm of solicitors", "chemists": "chemist", "newsagents": "newsagent",
                    "food and wine": "shop", "food & wine": "shop", "convenience": "shop", "convenience store": "shop",
-                   "inn": "pub", "lounge": "bar", "b&b": "guest house", "truck stop": "truck stop"}
+                   "inn": "pub", "lounge": "bar", "b&b": "guest house", "truck stop": "truck stop",
+                   "rfc": "rugby club", "women's aid": "support service", "women’s aid": "support service"}
 
 
 def _premises_word(noun: str) -> str:
@@ -105,10 +107,11 @@ _LOCATIVE_PHRASE = re.compile(
 _PLACE_FORMERS = frozenset("""great little upper lower nether port fort isle kings king's mount glen strath bishops
 bishop's rock town nook range head post cross end green heath marsh moor bay vale hill common bridge wood gate heights
 drove topping bank row side field fields valley fach fawr island sands point ness hollow dale mill mills brow law knowe
-brae burn haven hythe wharf quay sound""".split())
+brae burn haven hythe wharf quay sound north south east west central castle""".split())
+_DIRECTIONS = frozenset("north south east west central upper lower great little old new".split())
 _NOT_PLACE_PARTS = frozenset("""police station hospital road street lane avenue drive way close crescent school college
 university court custody suite unit team division command house centre council services service department office
-hall church park""".split())
+hall church park face""".split())
 
 
 def _locative_places(text: str) -> Iterator[Candidate]:
@@ -121,8 +124,8 @@ def _locative_places(text: str) -> Iterator[Candidate]:
         if any(w in _NOT_PLACE_PARTS or w in SAFE_PROPER or is_keep_word(x)
                or (w not in _PLACE_FORMERS and (w in NOT_NAMES or is_policing_word(x))) for w, x in zip(lows, words)):
             continue
-        if all(w in _PLACE_FORMERS for w in lows):
-            continue  # "to North End"? a name of its own, but "from Upper Town" is no more than directions
+        if all(w in _DIRECTIONS for w in lows):
+            continue  # "to North East", "from Upper West": directions, not a name
         if words[0].lower() in FIRST_NAME_LIST and lows[-1] in SURNAME_LIST and len(words) == 2 \
                 and lows[0] not in _PLACE_FORMERS:
             continue  # "to Jack Heath": a person

@@ -18,6 +18,8 @@ def _out(text: str, people=()) -> str:
     ("vet: dr rhiannon parry-lloyd at hafren vets, newtown", ("hafren", "vets")),
     ("bonfire on waste ground beside creggan heights, youths throwing bottles", ("creggan", "heights")),
     ("dan located by btp at ebbsfleet international with older male", ("ebbsfleet", "international")),
+    ("He was driving home from nights at GLANBRYDAN CREAMERY on the A40", ("GLANBRYDAN", "CREAMERY")),
+    ("She was given the details of Boston Women's Aid.", ("Boston", "Women's Aid")),
 ])
 def test_a_named_premises_goes_with_its_trade_noun_in_any_case(text, secrets):
     out = _out(text)
@@ -41,6 +43,8 @@ def test_an_operational_or_generic_premises_word_stays(text, kept):
     ("i know the lad its Shane Robson from Windy Nook, his mam is Tracy", ("Windy", "Nook")),
     ("He was arrested at his brother's in Port Tennant.", ("Port", "Tennant")),
     ("The vehicle left the A31 at Picket Post and went on.", ("Picket", "Post")),
+    ("stopped on the A352 at East Burton. Failed roadside", ("East Burton",)),
+    ("I recognised him from a previous job at Castle Fields in 2023.", ("Castle Fields",)),
 ])
 def test_a_place_named_by_a_place_forming_word_after_a_locative(text, secrets):
     out = _out(text)
@@ -49,7 +53,8 @@ def test_a_place_named_by_a_place_forming_word_after_a_locative(text, secrets):
 
 @pytest.mark.parametrize(("text", "kept"), [
     ("He went to Great Britain on holiday.", "Great Britain"),
-    ("Officers went to North End and back.", "North End"),
+    ("He was dressed in North Face clothing.", "North Face"),
+    ("The storm moved to North East overnight.", "North East"),
     ("The call came in at Bay Six of the block.", "Bay Six"),
     ("He was moved to High Dependency Unit.", "High Dependency Unit"),
 ])
