@@ -234,10 +234,21 @@ def _place_phrases(text: str) -> Iterator[Candidate]:
             break
 
 
+# "linked to Flat C via council tax", "caravan C47", "plot 7 of the Sidegate Lane site", "plot 4, paddock travellers
+# site", "FLAT ABOVE SHOP 309": a flat by its letter, a plot, pitch or caravan by its number, alone.
+_LETTERED_UNIT = re.compile(r"\b(?:(?i:flat|apartment|apt\.?)[ \t]+[A-H](?![\w'’-])|(?i:plot|pitch|caravan|chalet)[ \t]+"
+                            r"[A-Za-z]?\d{1,4}[A-Za-z]?(?![\w'’-])|(?<=(?i:above) )(?i:shop|unit)[ \t]+\d{1,4}[A-Za-z]?(?![\w'’-]))")
+
+
+def _lettered_units(text: str) -> Iterator[Candidate]:
+    for m in _LETTERED_UNIT.finditer(text):
+        yield _cand(*m.span(), Kind.ADDRESS, "flat" if m.group()[:1] in "fFaA" else "address", 2)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
-            *_place_phrases(text)]
+            *_place_phrases(text), *_lettered_units(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"
@@ -295,3 +306,27 @@ def ordinary_names_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue
         extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"], key=key))
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
+
+
+# "Flat D, 6 Seaforth Road", "Caravan 14, Kelling Heath Holiday Park", "House 3, Eaudyke Bank", "of Flat 5, Raby Cross":
+# the flat, caravan or house before an address the other layers found goes with it.
+_UNIT_BEFORE = re.compile(r"(?<![\w'’-])(?i:flat|apartment|apt\.?|caravan|plot|pitch|house|unit|room|chalet|maisonette)"
+                          r"[ \t]+(?:[A-Za-z]|[A-Za-z]?\d{1,4}[A-Za-z]?)[ \t]*,[ \t]*$")
+_UNIT_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?i:flat|apartment|apt\.?|caravan|plot|pitch|house|chalet|maisonette)[ \t]+$")
+
+
+def units_before_addresses(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind in (Kind.ADDRESS, Kind.PLACE) and c.start > 0:
+            m = _UNIT_BEFORE.search(text, max(0, c.start - 24), c.start) or (
+                _UNIT_WORD_BEFORE.search(text, max(0, c.start - 14), c.start) if text[c.start].isdigit() else None)
+            if m and not (out and out[-1].end > m.start()):
+                c = Candidate(m.start(), c.end, Kind.ADDRESS, c.layer, c.priority, subtype="address")
+        out.append(c)
+    return out
+
+
+def after_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The post-pass of this module: names found again, and flats joined to their addresses."""
+    return units_before_addresses(text, ordinary_names_again(text, chosen))

@@ -147,3 +147,24 @@ def test_a_place_of_several_words_on_the_list_in_any_case(text, secrets):
 ])
 def test_ordinary_words_that_a_place_shares_stay_in_lower_case_prose(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("He gave his details as Gordon McLEISH, aged 52, of Flat E, 21 Hutcheon St, Aberdeen AB25 3TD.", ("Flat E",)),
+    ("Home address given for Rusu: House 3, Eaudyke Bank, Friskney, pe22 8.", ("House 3",)),
+    ("Address: Caravan 14, Kelling Heath Holiday Park, near Holt NR25 7HW", ("Caravan 14",)),
+    ("Adewale OGUNLEYE, dob 15/04/1990, linked to Flat C via council tax.", ("Flat C",)),
+    ("Ms Ward lives with her mother at plot 7 of the Sidegate Lane site, NN8.", ("plot 7",)),
+    ("She is staying at Lakeland Leisure Park, Flookburgh, caravan C47.", ("C47",)),
+])
+def test_a_flat_caravan_plot_or_house_goes_with_its_address(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("He went into the house 3 times that night.", "house 3 times"),
+    ("The flat was empty and a plot of land next to it.", "a plot of land"),
+])
+def test_a_house_or_plot_that_is_no_address_stays(text, kept):
+    assert kept in _out(text)
