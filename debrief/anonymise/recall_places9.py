@@ -245,10 +245,42 @@ def _lettered_units(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span(), Kind.ADDRESS, "flat" if m.group()[:1] in "fFaA" else "address", 2)
 
 
+# "along the Esplanade", "on the Promenade", "went to the Royal", "on the Dene footpath": "the" and a capitalised word
+# for a kind of place, written as a name mid-sentence, names the one place every local knows by it.
+_THE_PLACE_WORD = re.compile(r"\b(?<=[Tt]he )(?P<p>Esplanade|Promenade|Prom|Front|Seafront|Royal|Infirmary|Quayside|Strand|"
+                             r"Parade|Dene|Mere|Meadows|Rec|Downs|Marina|Harbour|Quay|Sands|Lido|Boardwalk|Embankment|"
+                             r"Waterfront|Docks|Precinct|Arcade|Bullring|Diamond|Cross|Moor|Heath|Common|Links|Level|Steine|"
+                             r"Knap|Hoe|Barrage|Corn\s+Exchange|Shambles|Minster|Circus|Crescent|Headland|Battery)"
+                             r"(?![\w'’-])(?![ \t]+[A-Z])")
+
+# "Royal Stoke (RSUH)", "GLASGOW ROYAL (GRI)", "University Hospital of Wales (UHW)": a hospital's initials in brackets
+# after its name; "Sunderland Royal (not UHND", "to the RVI", "at the LGI": initials of the shape hospitals' take
+# ("...H", "UH...", "...UH") after "not" or "or" (recall_more finds them after "to", "at"...); an infirmary's "...I" after "at the", "to the" (not
+# a crime scene investigator's "CSI" or a scan).
+_BRACKETED_INITIALS = re.compile(r"(?P<name>(?:[A-Z][\w'’]*[ \t]+(?:(?i:of|and)[ \t]+)?){1,5})\((?P<a>[A-Z]{2,5})\)")
+_HOSPITAL_WORDS = re.compile(r"\b(?i:royal|hospitals?|infirmary|general|university|medical|health|county|district)\b")
+_HOSPITAL_SHAPE = re.compile(r"(?:\b(?i:not|or)[ ])(?P<a>[A-Z]{2,3}H|UH[A-Z]{1,2}|[A-Z]{1,2}UH)(?![\w'’&-])"
+                             r"|\b(?i:at|to|from|in|into|outside)[ ]the[ ](?P<i>(?!CSI|DCI|DSI|MRI|PSI)[A-Z]{2}I)(?![\w'’&-])")
+
+
+def _named_places(text: str) -> Iterator[Candidate]:
+    for m in _THE_PLACE_WORD.finditer(text):
+        yield _cand(*m.span("p"), Kind.PLACE, "", -2)
+    if "(" in text:
+        for m in _BRACKETED_INITIALS.finditer(text):
+            name, initials = m.group("name"), m.group("a")
+            if _HOSPITAL_WORDS.search(name) and name[:1] == initials[:1] and not is_keep_word(initials):
+                yield _cand(*m.span("a"), Kind.PLACE, "hospital", 0)
+    for m in _HOSPITAL_SHAPE.finditer(text):
+        group = "a" if m.group("a") else "i"  # an infirmary's "...I" only where someone goes or works ("at the RVI")
+        if not (is_keep_word(m.group(group)) or is_policing_word(m.group(group)) or is_ordinary(m.group(group))):
+            yield _cand(*m.span(group), Kind.PLACE, "hospital", -1)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
-            *_place_phrases(text), *_lettered_units(text)]
+            *_place_phrases(text), *_lettered_units(text), *_named_places(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"

@@ -168,3 +168,27 @@ def test_a_flat_caravan_plot_or_house_goes_with_its_address(text, secrets):
 ])
 def test_a_house_or_plot_that_is_no_address_stays(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("I was walking the dog along the Esplanade at Kirkcaldy.", ("Esplanade",)),
+    ("I was on foot patrol on the Promenade with PC Ward.", ("Promenade",)),
+    ("He went to the Royal to get his eyes rinsed.", ("Royal",)),
+    ("He was taken to the Royal Stoke (RSUH) at 03:40.", ("RSUH",)),
+    ("CONVEYED TO GLASGOW ROYAL (GRI) - HAND NEEDS STITCHES", ("GRI",)),
+    ("He is at Sunderland Royal (not UHND, the ambulance took him).", ("UHND",)),
+    ("Amy, a nurse at the RVI in Newcastle, ended it.", ("RVI",)),
+])
+def test_a_place_known_by_a_kind_word_or_a_hospital_by_its_initials(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("He works for the Royal Mail.", "Royal Mail"),
+    ("He had an MRI scan at the hospital.", "MRI"),
+    ("He spoke to the Crown Prosecution Service (CPS) today.", "(CPS)"),
+    ("She walked along the promenade.", "the promenade"),
+])
+def test_a_kind_word_or_initials_that_name_no_place_stay(text, kept):
+    assert kept in _out(text)
