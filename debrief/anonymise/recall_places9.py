@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
-from .gazetteer import CAR_MAKES, FIRST_NAMES
+from .gazetteer import CAR_MAKES, FIRST_NAMES, RETAIL
 from .keep import is_keep_word
 from .lexicon import (FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary,
                       is_policing_word)
@@ -277,10 +277,65 @@ def _named_places(text: str) -> Iterator[Candidate]:
             yield _cand(*m.span(group), Kind.PLACE, "hospital", -1)
 
 
+# "OUTSIDE SPAR ON BURY NEW RD", "staff from spar", "HSBC, Oadby", "Bank: HSBC confirm", "Nationwide, Ware branch": a
+# chain shop or bank in any case. A name that is no dictionary word anywhere; one that is ("Spar", "Boots",
+# "Nationwide") only where a place goes (after "at", "outside", "from"...) or before its branch or location.
+_BANKS = ("HSBC", "Barclays", "NatWest", "Santander", "TSB", "Lloyds", "Nationwide", "Halifax", "Metro Bank", "Monzo",
+          "Virgin Money", "Co-operative Bank", "Yorkshire Bank", "Clydesdale Bank", "Bank of Scotland", "RBS")
+_CHAINS = sorted({*RETAIL, *_BANKS}, key=len, reverse=True)
+_CHAIN_ANY_CASE = re.compile(r"(?<![\w&'’-])(?i:" + "|".join(re.escape(c).replace(r"\ ", r"[ \t]+").replace("'", "['’]?")
+                                                          for c in _CHAINS) + r")(?![\w&'’-])")
+_CHAIN_PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?i:at|outside|from|inside|near|nr|in|into|to|opposite|behind|the|staff)"
+                                 r"[ \t]+(?:(?i:the)[ \t]+)?$")
+_CHAIN_PLACE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+(?i:branch|store))?(?![\w'’-])|[ \t]+(?i:on|in|at)[ \t]+[A-Z]|"
+                                r"[ \t]+(?i:branch|store|staff|superstore|express|metro|local)\b)")
+_CAR_PARK_AFTER = re.compile(r"[ \t]+(?i:car[ \t]+park)\b")
+
+
+def _chains(text: str) -> Iterator[Candidate]:
+    for m in _CHAIN_ANY_CASE.finditer(text):
+        name = m.group()
+        if not any(ch.isupper() for ch in name) and not any(ch.islower() for ch in name):
+            continue
+        ordinary = all(is_ordinary(w.replace("'", "").replace("’", "")) for w in name.split())
+        if ordinary and _CAR_PARK_AFTER.match(text, m.end()):
+            continue  # "the co-op car park": a car park named by a shop is an operational landmark
+        if ordinary and not (_CHAIN_PLACE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                             or _CHAIN_PLACE_AFTER.match(text, m.end())):
+            continue
+        if ordinary and name.islower() and not _CHAIN_PLACE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "boots on", "next in line": a lower-case word needs the place word before it
+        bank = name.lower().replace(" ", "") in {b.lower().replace(" ", "") for b in _BANKS}
+        yield _cand(*m.span(), Kind.PLACE, "premises:bank" if bank else "shop", -1)
+
+
+# "AT THE BLACK LION IN NEW QUAY", "left the royal oak in hathersage", "cctv from pitcher & piano", "by the cheese &
+# grain": a pub in any case after a word that says where, by its usual shape (a colour, a title or a number and a
+# pub's creature or thing; two words joined by "&" after "the", "from", "at", "outside" or "inside", not after "to":
+# "Fit to detain & interview", "refusing to pay & threatening").
+_ANY_CASE_PUB_SHAPE = re.compile(
+    r"\b(?i:at|outside|from|inside|near|nr|in|into|to|left|by|opposite|behind|leaving|towards)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"(?P<p>(?i:(?:black|white|red|golden|green|blue|royal|old|grey|brown|kings?|queens?|king['’]s|queen['’]s|three|two|"
+    r"seven|nag['’]s|rising|jolly|spread|fighting|dun|pied|flying|silver|rose\s+and|hare\s+and|fox\s+and|dog\s+and)"
+    r"[ \t]+(?:lion|swan|bull|horse|stag|hart|ship|anchor|plough|crown|bell|bells|oak|feathers|hound|boar|ram|lamb|eagle|"
+    r"falcon|cock|dragon|unicorn|harp|mitre|globe|star|sun|moon|head|arms|cow|bear|griffin|hind|heart|lantern|crown))"
+    r"|(?:(?<=(?i:the|rom|ide) )|(?<=\b(?i:at) ))[A-Za-z][a-z'’]+[ \t]+&[ \t]+[A-Za-z][a-z'’]+)(?![\w'’&-])")
+
+
+def _any_case_pubs(text: str) -> Iterator[Candidate]:
+    for m in _ANY_CASE_PUB_SHAPE.finditer(text):
+        words = re.findall(r"[A-Za-z'’]+", m.group("p"))
+        if is_keep_word(m.group("p")) or ("&" in m.group("p") and any(
+                is_keep_word(w) or is_policing_word(w) or w.lower() in SAFE_PROPER for w in words)):
+            continue  # the shape of a pub's name is its own evidence; two words and "&" need to be no policing words
+        yield _cand(*m.span("p"), Kind.PLACE, "premises:pub" if "&" not in m.group("p") else "venue", 0)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
-            *_place_phrases(text), *_lettered_units(text), *_named_places(text)]
+            *_place_phrases(text), *_lettered_units(text), *_named_places(text),
+            *_chains(text), *_any_case_pubs(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"

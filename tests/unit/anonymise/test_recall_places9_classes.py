@@ -192,3 +192,28 @@ def test_a_place_known_by_a_kind_word_or_a_hospital_by_its_initials(text, secret
 ])
 def test_a_kind_word_or_initials_that_name_no_place_stay(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("2204 REPORTS 2 MALES FIGHTING OUTSIDE SPAR ON BURY NEW RD, PRESTWICH.", ("SPAR",)),
+    ("2310 STAFF FROM SPAR CONFIRMS CCTV FROM 2155", ("SPAR",)),
+    ("He said her bank account at HSBC, Weybridge had been compromised.", ("HSBC",)),
+    ("The bank (Nationwide, Ware branch) had also flagged it.", ("Nationwide",)),
+    ("STS DAUGHTER HAD BEEN AT A PARTY AT THE BLACK LION IN NEW QUAY 04:20", ("BLACK LION",)),
+    ("her boyfriend left the royal oak in hathersage in his van", ("royal oak",)),
+    ("cctv from pitcher & piano to be requested", ("pitcher & piano",)),
+])
+def test_a_chain_shop_bank_or_pub_in_any_case_where_a_place_goes(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("He wore boots on his feet and was next in line.", "boots on his feet"),
+    ("HCP saw DP. Fit to detain & interview. Insulin to be self-administered.", "detain & interview"),
+    ("male refusing to pay & threatening owner", "pay & threatening"),
+    ("come to the co-op car park, im in the car", "co-op car park"),
+    ("He had fish & chips from the shop.", "fish & chips"),
+])
+def test_an_ordinary_word_a_chain_or_pub_shares_stays(text, kept):
+    assert kept in _out(text)
