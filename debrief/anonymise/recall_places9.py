@@ -331,11 +331,50 @@ def _any_case_pubs(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span("p"), Kind.PLACE, "premises:pub" if "&" not in m.group("p") else "venue", 0)
 
 
+# "Morning Gem,", "Morning Ngozi / Rui", "Hi Bob,": a name after a greeting at a line's start; "C Sgt 1427 | Durham",
+# "Matt Insp CL 102": a name or an initial at a line's start before a rank (a signature); "a boyfriend called D": one
+# capital after a naming word; "his mate Gruff was": a capitalised word after a relation, whatever else it means.
+_GREETING = re.compile(r"(?m)^[ \t]*(?i:good[ \t]+)?(?i:morning|afternoon|evening|hi|hello|hiya|dear|hey)[ \t,]+"
+                       r"(?P<n>[A-Z][a-z'’-]+(?:[ \t]*(?:/|&|and)[ \t]*[A-Z][a-z'’-]+)*)(?=[ \t]*(?:[,!\n]|$))")
+_SIGNATURE = re.compile(r"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<n>[A-Z][a-z'’-]+|[A-Z])[ \t]+(?:PC|PS|Sgt|Insp|DC|DS|DI|DCI|"
+                        r"Supt|PCSO|Inspector|Sergeant)[ \t]+(?:[A-Z]{2}[ \t]?)?\d")
+_CALLED_INITIAL = re.compile(r"\b(?i:called|named|known[ \t]+as|calls[ \t]+himself|calls[ \t]+herself)[ \t]+[\"“'‘]?"
+                             r"(?P<n>[A-Z])[\"”'’]?(?![\w&.'’-])")
+_RELATION_NAME = re.compile(r"\b(?i:his|her|their|my|your|our)[ \t]+(?i:mate|pal|friend|boyfriend|girlfriend|brother|"
+                            r"sister|cousin|uncle|aunt|auntie|partner|ex|son|daughter|nephew|niece|stepdad|stepmum|"
+                            r"husband|wife|fiancee?|grandson|granddaughter)[ \t]+(?P<n>[A-Z][a-z'’-]+)(?![\w'’-])")
+_NOT_GREETED = frozenset("all team everyone guys folks sarge boss sir maam ma'am both there again".split())
+
+
+def _addressed_names(text: str) -> Iterator[Candidate]:
+    for m in _GREETING.finditer(text):
+        for n in re.finditer(r"[A-Z][a-z'’-]+", m.group("n")):
+            word = n.group()
+            if word.lower() in _NOT_GREETED or is_keep_word(word) \
+                    or (is_policing_word(word) and word.lower() not in FIRST_NAME_LIST):
+                continue  # the greeting says a name follows: "Gem" and "Rui" are names there
+            yield Candidate(m.start("n") + n.start(), m.start("n") + n.end(), Kind.PERSON, "context",
+                            PRIORITY["context"] + 3)
+    for m in _SIGNATURE.finditer(text):
+        word = m.group("n")
+        if len(word) == 1 or not (is_keep_word(word) or is_policing_word(word) or word.lower() in NOT_NAMES
+                                  or (is_ordinary(word) and word.lower() not in FIRST_NAME_LIST)):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 3)
+    for m in _CALLED_INITIAL.finditer(text):
+        if m.group("n") not in "AI":  # "called A and E", "known as I said"
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 3)
+    for m in _RELATION_NAME.finditer(text):
+        word = m.group("n")
+        if not (is_keep_word(word) or is_policing_word(word) or word.lower() in SAFE_PROPER
+                or word.lower() in ("and", "who", "was", "is")):
+            yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 1)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
             *_place_phrases(text), *_lettered_units(text), *_named_places(text),
-            *_chains(text), *_any_case_pubs(text)]
+            *_chains(text), *_any_case_pubs(text), *_addressed_names(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"

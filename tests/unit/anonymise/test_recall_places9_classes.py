@@ -217,3 +217,24 @@ def test_a_chain_shop_bank_or_pub_in_any_case_where_a_place_goes(text, secrets):
 ])
 def test_an_ordinary_word_a_chain_or_pub_shares_stays(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Subject: handover\nMorning Gem,\nQuiet for a Sunday.", "Gem"),
+    ("Morning Ngozi / Rui\nSummary for the early turn:", "Rui"),
+    ("Cheers, shout if anything is unclear.\nC Sgt 1427 | Durham Constabulary", "C Sgt"),
+    ('At school she had a "boyfriend called D" who was 19.', "called D"),
+    ("DP says his mate Gruff was with him.", "Gruff"),
+])
+def test_a_name_where_a_greeting_a_signature_a_naming_word_or_a_relation_puts_it(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Morning all,\nNothing new overnight.", "Morning all"),
+    ("Morning team,\nNothing new overnight.", "Morning team"),
+    ("Custody Sgt 1234 on duty tonight.", "Custody Sgt"),
+    ("He was taken to what is called A and E.", "called A and E"),
+])
+def test_a_greeting_or_rank_with_no_name_stays(text, kept):
+    assert kept in _out(text)
