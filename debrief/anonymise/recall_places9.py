@@ -8,13 +8,14 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
-from .gazetteer import CAR_MAKES, FIRST_NAMES, RETAIL
+from .gazetteer import CAR_MAKES, COUNTIES, FIRST_NAMES, RETAIL
 from .keep import is_keep_word
 from .lexicon import (FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary,
                       is_policing_word)
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
+COUNTIES_LOWER = frozenset(c.lower() for c in COUNTIES)
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0) -> Candidate:
@@ -370,11 +371,42 @@ def _addressed_names(text: str) -> Iterator[Candidate]:
             yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 1)
 
 
+# "LAST SEEN A308 BRAY", "SECURITY AT THE ORACLE SHOPPING CENTRE, READING.", "PASSED TO MARCH NPT": a town on the
+# list that is also a word (or a month), where a road number, a venue and a comma, or a policing team put a town.
+_TOWN_AFTER_ROAD = re.compile(r"\b[ABM]\d{1,4}(?:\([Mm]\))?[ \t]+(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?=[ \t]*(?:[.,;:)\n]|$))")
+_TOWN_AFTER_VENUE = re.compile(r"\b(?i:centre|center|park|hospital|station|school|store|shop|market|mall|cafe|restaurant|"
+                               r"takeaway|superstore|supermarket|garage|services|stadium|ground|college|academy|surgery),"
+                               r"[ \t]+(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?=[ \t]*(?:[.,;:)\n]|$))")
+_TOWN_BEFORE_TEAM = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)[ \t]+(?:NPT|SNT|LPT|(?i:neighbourhood[ \t]+"
+                               r"(?:policing[ \t]+)?team|response[ \t]+team|cid)\b)")
+# "conveyed to northern general", "sophie to royal surrey a&e": a hospital in lower case, "royal" and a county or town,
+# or a word and "general" or "infirmary", after a word that says where.
+_LOWER_HOSPITAL = re.compile(r"\b(?i:to|at|from|in|into|outside)[ \t]+(?P<p>(?i:royal)[ \t]+(?P<t>[A-Za-z][a-z'’-]+)|"
+                             r"(?P<w>[A-Za-z][a-z'’-]+)[ \t]+(?i:general|infirmary))(?![\w'’-])")
+
+
+def _towns_in_slots(text: str) -> Iterator[Candidate]:
+    for pattern in (_TOWN_AFTER_ROAD, _TOWN_AFTER_VENUE, _TOWN_BEFORE_TEAM):
+        for m in pattern.finditer(text):
+            word = m.group("p")
+            low = word.lower()
+            if low in UK_PLACE_LOWER and not is_keep_word(word) \
+                    and (pattern is _TOWN_BEFORE_TEAM or not (is_policing_word(word) or low in NOT_NAMES)) \
+                    and low not in _DIRECTIONS and low not in ("the", "and", "of", "end"):
+                yield _cand(*m.span("p"), Kind.PLACE, "town", -2)
+    for m in _LOWER_HOSPITAL.finditer(text):
+        if m.group("t") and m.group("t").lower() not in UK_PLACE_LOWER and m.group("t").lower() not in COUNTIES_LOWER:
+            continue
+        if m.group("w") and (m.group("w").lower() in _NOT_NAME_WORDS or m.group("w").lower() in ("district", "in")):
+            continue
+        yield _cand(*m.span("p"), Kind.PLACE, "hospital", -1)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
             *_place_phrases(text), *_lettered_units(text), *_named_places(text),
-            *_chains(text), *_any_case_pubs(text), *_addressed_names(text)]
+            *_chains(text), *_any_case_pubs(text), *_addressed_names(text), *_towns_in_slots(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"

@@ -238,3 +238,23 @@ def test_a_name_where_a_greeting_a_signature_a_naming_word_or_a_relation_puts_it
 ])
 def test_a_greeting_or_rank_with_no_name_stays(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("0941 CALLER, SECURITY AT THE ORACLE SHOPPING CENTRE, READING. 2 MALES SEEN", "READING"),
+    ("1022 AUDI LOST. LAST SEEN A308 BRAY. 1030 RANGE ROVER", "BRAY"),
+    ("0322 LOG CLOSED, PASSED TO MARCH NPT FOR THE 15TH", "MARCH"),
+    ("0935 ip to northern general 0940 unit resuming", "northern general"),
+    ("0225 ambulance arrived. sophie to royal surrey a&e.", "royal surrey"),
+])
+def test_a_town_or_hospital_that_is_also_a_word_where_a_road_venue_team_or_locative_puts_it(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("He was taken to the general hospital.", "the general hospital"),
+    ("Passed to the Response Team for action.", "Response Team"),
+    ("It was reading. He was reading a book on the A1.", "reading a book"),
+])
+def test_an_ordinary_word_out_of_a_town_slot_stays(text, kept):
+    assert kept in _out(text)
