@@ -33,17 +33,17 @@ three all both each every no not police officer officers staff""".split())
 # "creggan heights", "ebbsfleet international": a name and the trade or kind of premises after it, in any case (the
 # other layers find the name; the noun goes with it). "custody suite", "care home" and "private hire" are operational
 # words that stay after a name ("Ardhowen Lodge care home"), so they are no premises noun here.
-_PREMISES_NOUN = re.compile(
-    r"(?<=[\w'’][ \t])(?P<noun>(?i:medical\s+practice|practice|surgery|cabs|taxis|funerals|"
-    r"funeral\s+(?:directors|home|services)|vets|veterinary\s+(?:centre|surgery|practice)|inn|cottages|heights|rec\s+ground|recreation\s+ground|rec|"
-    r"express|b&b|guest\s*house|truck\s+stop|"
-    r"barrage|international|solicitors|pharmacy|chemists?|dental\s+(?:practice|surgery)|opticians|newsagents?|"
-    r"convenience(?:\s+store)?|mini\s*market|off\s+licence|food\s+and\s+wine|food\s+&\s+wine|takeaway|kebabs?|"
-    r"chippy|fish\s+bar|motors|autos|tyres|garage|car\s+wash|salon|barbers|nails|lounge|"
-    r"leisure\s+park|holiday\s+park|caravan\s+park|retail\s+park|trading\s+estate|industrial\s+estate|"
-    r"business\s+park|playing\s+fields|community\s+centre|health\s+centre|"
-    r"medical\s+centre|hostel|lodge|creamery|dairy|quarry|racecourse|rfc|rugby\s+club|cricket\s+club|golf\s+club|"
-    r"women['’]s\s+aid))(?![\w'’&-])")
+_PREMISES_NOUNS = ("medical practice", "practice", "surgery", "cabs", "taxis", "funerals", "funeral directors",
+                   "funeral home", "funeral services", "vets", "veterinary centre", "veterinary surgery",
+                   "veterinary practice", "inn", "cottages", "heights", "rec ground", "recreation ground", "rec", "express",
+                   "b&b", "guest house", "guesthouse", "truck stop", "barrage", "international", "solicitors", "pharmacy",
+                   "chemist", "chemists", "dental practice", "dental surgery", "opticians", "newsagent", "newsagents",
+                   "convenience store", "convenience", "mini market", "minimarket", "off licence", "food and wine",
+                   "food & wine", "takeaway", "kebab", "kebabs", "chippy", "fish bar", "motors", "autos", "tyres", "garage",
+                   "car wash", "salon", "barbers", "nails", "lounge", "leisure park", "holiday park", "caravan park",
+                   "retail park", "trading estate", "industrial estate", "business park", "playing fields",
+                   "community centre", "health centre", "medical centre", "hostel", "lodge", "creamery", "dairy", "quarry",
+                   "racecourse", "rfc", "rugby club", "cricket club", "golf club", "women's aid")
 _WORD_BACK = re.compile(r"(?P<w>[^\W\d_][\w'’&.-]*)[ \t]+$")
 
 
@@ -79,25 +79,25 @@ def _premises_word(noun: str) -> str:
     return _PREMISES_WORDS.get(low, low)
 
 
-def _premises(text: str) -> Iterator[Candidate]:
-    for m in _PREMISES_NOUN.finditer(text):  # a plain scan is faster here than one tried at each noun's first letter
-        noun = m.group("noun")
-        if is_keep_word(noun):
-            continue  # "Bradford custody suite", "care home": the kept term stays and the town goes alone
-        start, words = m.start(), []
-        while len(words) < 3:
-            w = _WORD_BACK.search(text, max(0, start - 40), start)
-            if not w or not _name_word(w.group("w")):
-                break
-            word = w.group("w")
-            # A premises written in capitals or title case has its name so written; in lower case, any case.
-            if noun[:1].isupper() and not word[:1].isupper():
-                break
-            words.insert(0, word)
-            start = w.start("w")
-        if not words or not any(_distinctive(w) for w in words) or all(w.lower() in SAFE_PROPER for w in words):
-            continue
-        yield _cand(start, m.end(), Kind.PLACE, "premises:" + _premises_word(noun), 1)
+def _premises_at(text: str, noun_start: int, noun_end: int) -> Candidate | None:
+    """The premises whose trade noun is text[noun_start:noun_end], with the name the words before it give."""
+    noun = text[noun_start:noun_end]
+    if is_keep_word(noun):
+        return None  # "Bradford custody suite", "care home": the kept term stays and the town goes alone
+    start, words = noun_start, []
+    while len(words) < 3:
+        w = _WORD_BACK.search(text, max(0, start - 40), start)
+        if not w or not _name_word(w.group("w")):
+            break
+        word = w.group("w")
+        # A premises written in capitals or title case has its name so written; in lower case, any case.
+        if noun[:1].isupper() and not word[:1].isupper():
+            break
+        words.insert(0, word)
+        start = w.start("w")
+    if not words or not any(_distinctive(w) for w in words) or all(w.lower() in SAFE_PROPER for w in words):
+        return None
+    return _cand(start, noun_end, Kind.PLACE, "premises:" + _premises_word(noun), 1)
 
 
 # "arrested in Great Barr", "in Alum Rock", "from Windy Nook", "in Somers Town", "at Picket Post", "on Whalley Range":
@@ -178,10 +178,16 @@ _STREET_WORD = re.compile(r"(?i:st|rd|road|street|lane|ln|ave|avenue|close|drive
                           r"grove|hill|square|sq|row|mews|parade|place|pl|court|ct|green|rise|walk|view|gardens|gdns)")
 
 
+_COMMA_CAPITAL = re.compile(r",[ \t]+[A-Z][a-z]")
+_LAST_WORD = re.compile(r"(?<![\w'’-])(?:Mc|Mac|O['’])?[A-Za-z][\w'’-]*$")
+
+
 def _surname_first(text: str) -> Iterator[Candidate]:
-    if ", " not in text:
-        return
-    for m in _SURNAME_FIRST.finditer(text):
+    for comma in _COMMA_CAPITAL.finditer(text):  # where one can be: the scan tries the pattern only there
+        w = _LAST_WORD.search(text, max(0, comma.start() - 40), comma.start())
+        m = _SURNAME_FIRST.match(text, w.start()) if w else None
+        if not m:
+            continue
         surname, first = m.group("s"), m.group("f")
         if first.lower().split("-")[0] not in FIRST_NAME_LIST or first.lower() in NOT_NAMES \
                 or (first.lower() in UK_PLACE_LOWER and first.lower() not in _COMMON_FIRST):
@@ -213,28 +219,6 @@ _NEAR_BEFORE = re.compile(r"(?<![\w'’-])(?i:nr|near)\.?[ \t]+$")
 _JOINING = frozenset("of on the in upon under le by and next with".split())
 
 
-def _place_phrases(text: str) -> Iterator[Candidate]:
-    pos = 0
-    for w in _WORD_AT.finditer(text):
-        if w.start() < pos:
-            continue
-        tails = _PHRASE_TAILS.get(w.group().lower().replace("’", "'"))
-        for tail in tails or ():
-            m = tail.match(text, w.end())
-            if not m:
-                continue
-            start, end = w.start(), m.end()
-            written = [x for x in text[start:end].split() if x.lower() not in _JOINING]
-            if is_keep_word(text[start:end]):
-                break
-            if not (all(x[:1].isupper() for x in written) or any(not is_ordinary(x) for x in written)
-                    or _POSTCODE_AFTER.match(text, end) or _NEAR_BEFORE.search(text, max(0, start - 8), start)):
-                continue
-            yield Candidate(start, end, Kind.PLACE, "pattern", _BASE + 4, subtype="town")
-            pos = end
-            break
-
-
 # "linked to Flat C via council tax", "caravan C47", "plot 7 of the Sidegate Lane site", "plot 4, paddock travellers
 # site", "FLAT ABOVE SHOP 309": a flat by its letter, a plot, pitch or caravan by its number, alone.
 _LETTERED_UNIT = re.compile(r"\b(?:(?i:flat|apartment|apt\.?)[ \t]+[A-H](?![\w'’-])|(?i:plot|pitch|caravan|chalet)[ \t]+"
@@ -248,7 +232,7 @@ def _lettered_units(text: str) -> Iterator[Candidate]:
 
 # "along the Esplanade", "on the Promenade", "went to the Royal", "on the Dene footpath": "the" and a capitalised word
 # for a kind of place, written as a name mid-sentence, names the one place every local knows by it.
-_THE_PLACE_WORD = re.compile(r"\b(?<=[Tt]he )(?P<p>Esplanade|Promenade|Prom|Front|Seafront|Royal|Infirmary|Quayside|Strand|"
+_THE_PLACE_WORD = re.compile(r"(?<![\w'’-])[Tt]he (?P<p>Esplanade|Promenade|Prom|Front|Seafront|Royal|Infirmary|Quayside|Strand|"
                              r"Parade|Dene|Mere|Meadows|Rec|Downs|Marina|Harbour|Quay|Sands|Lido|Boardwalk|Embankment|"
                              r"Waterfront|Docks|Precinct|Arcade|Bullring|Diamond|Cross|Moor|Heath|Common|Links|Level|Steine|"
                              r"Knap|Hoe|Barrage|Corn\s+Exchange|Shambles|Minster|Circus|Crescent|Headland|Battery)"
@@ -259,6 +243,7 @@ _THE_PLACE_WORD = re.compile(r"\b(?<=[Tt]he )(?P<p>Esplanade|Promenade|Prom|Fron
 # ("...H", "UH...", "...UH") after "not" or "or" (recall_more finds them after "to", "at"...); an infirmary's "...I" after "at the", "to the" (not
 # a crime scene investigator's "CSI" or a scan).
 _BRACKETED_INITIALS = re.compile(r"(?P<name>(?:[A-Z][\w'’]*[ \t]+(?:(?i:of|and)[ \t]+)?){1,5})\((?P<a>[A-Z]{2,5})\)")
+_BRACKET_CAPS = re.compile(r"\([A-Z]{2,5}\)")
 _HOSPITAL_WORDS = re.compile(r"\b(?i:royal|hospitals?|infirmary|general|university|medical|health|county|district)\b")
 _HOSPITAL_SHAPE = re.compile(r"(?:\b(?i:not|or)[ ])(?P<a>[A-Z]{2,3}H|UH[A-Z]{1,2}|[A-Z]{1,2}UH)(?![\w'’&-])"
                              r"|\b(?i:at|to|from|in|into|outside)[ ]the[ ](?P<i>(?!CSI|DCI|DSI|MRI|PSI)[A-Z]{2}I)(?![\w'’&-])")
@@ -268,7 +253,10 @@ def _named_places(text: str) -> Iterator[Candidate]:
     for m in _THE_PLACE_WORD.finditer(text):
         yield _cand(*m.span("p"), Kind.PLACE, "", -2)
     if "(" in text:
-        for m in _BRACKETED_INITIALS.finditer(text):
+        for b in _BRACKET_CAPS.finditer(text):
+            m = _BRACKETED_INITIALS.search(text, max(0, b.start() - 80), b.end())
+            if not m or m.end() != b.end():
+                continue
             name, initials = m.group("name"), m.group("a")
             if _HOSPITAL_WORDS.search(name) and name[:1] == initials[:1] and not is_keep_word(initials):
                 yield _cand(*m.span("a"), Kind.PLACE, "hospital", 0)
@@ -284,8 +272,7 @@ def _named_places(text: str) -> Iterator[Candidate]:
 _BANKS = ("HSBC", "Barclays", "NatWest", "Santander", "TSB", "Lloyds", "Nationwide", "Halifax", "Metro Bank", "Monzo",
           "Virgin Money", "Co-operative Bank", "Yorkshire Bank", "Clydesdale Bank", "Bank of Scotland", "RBS")
 _CHAINS = sorted({*RETAIL, *_BANKS}, key=len, reverse=True)
-_CHAIN_ANY_CASE = re.compile(r"(?<![\w&'’-])(?i:" + "|".join(re.escape(c).replace(r"\ ", r"[ \t]+").replace("'", "['’]?")
-                                                          for c in _CHAINS) + r")(?![\w&'’-])")
+_BANK_KEYS = frozenset(b.lower().replace(" ", "") for b in _BANKS)
 _CHAIN_PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?i:at|outside|from|inside|near|nr|in|into|to|opposite|behind|the|staff)"
                                  r"[ \t]+(?:(?i:the)[ \t]+)?$")
 _CHAIN_PLACE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+(?i:branch|store))?(?![\w'’-])|[ \t]+(?i:on|in|at)[ \t]+[A-Z]|"
@@ -293,21 +280,18 @@ _CHAIN_PLACE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+(?i:br
 _CAR_PARK_AFTER = re.compile(r"[ \t]+(?i:car[ \t]+park)\b")
 
 
-def _chains(text: str) -> Iterator[Candidate]:
-    for m in _CHAIN_ANY_CASE.finditer(text):
-        name = m.group()
-        if not any(ch.isupper() for ch in name) and not any(ch.islower() for ch in name):
-            continue
-        ordinary = all(is_ordinary(w.replace("'", "").replace("’", "")) for w in name.split())
-        if ordinary and _CAR_PARK_AFTER.match(text, m.end()):
-            continue  # "the co-op car park": a car park named by a shop is an operational landmark
-        if ordinary and not (_CHAIN_PLACE_BEFORE.search(text, max(0, m.start() - 16), m.start())
-                             or _CHAIN_PLACE_AFTER.match(text, m.end())):
-            continue
-        if ordinary and name.islower() and not _CHAIN_PLACE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
-            continue  # "boots on", "next in line": a lower-case word needs the place word before it
-        bank = name.lower().replace(" ", "") in {b.lower().replace(" ", "") for b in _BANKS}
-        yield _cand(*m.span(), Kind.PLACE, "premises:bank" if bank else "shop", -1)
+def _chain_at(text: str, start: int, end: int) -> Candidate | None:
+    name = text[start:end]
+    ordinary = all(is_ordinary(w.replace("'", "").replace("’", "")) for w in name.split())
+    if ordinary and _CAR_PARK_AFTER.match(text, end):
+        return None  # "the co-op car park": a car park named by a shop is an operational landmark
+    before = _CHAIN_PLACE_BEFORE.search(text, max(0, start - 16), start)
+    if ordinary and not (before or _CHAIN_PLACE_AFTER.match(text, end)):
+        return None
+    if ordinary and name.islower() and not before:
+        return None  # "boots on", "next in line": a lower-case word needs the place word before it
+    bank = re.sub(r"\s+", "", name.lower()) in _BANK_KEYS
+    return _cand(start, end, Kind.PLACE, "premises:bank" if bank else "shop", -1)
 
 
 # "AT THE BLACK LION IN NEW QUAY", "left the royal oak in hathersage", "cctv from pitcher & piano", "by the cheese &
@@ -385,9 +369,25 @@ _LOWER_HOSPITAL = re.compile(r"\b(?i:to|at|from|in|into|outside)[ \t]+(?P<p>(?i:
                              r"(?P<w>[A-Za-z][a-z'’-]+)[ \t]+(?i:general|infirmary))(?![\w'’-])")
 
 
+_TEAM_AT = re.compile(r"[ \t](?:NPT|SNT|LPT|(?i:neighbourhood|response|cid))\b")
+_COMMA_WORD_AT = re.compile(r",[ \t]+[A-Za-z]")
+
+
+def _slot_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches, tried only near the comma or team word each needs (a scan at every word costs more)."""
+    if pattern is _TOWN_AFTER_ROAD:
+        yield from pattern.finditer(text)
+        return
+    anchors = _TEAM_AT if pattern is _TOWN_BEFORE_TEAM else _COMMA_WORD_AT
+    for a in anchors.finditer(text):
+        m = pattern.search(text, max(0, a.start() - 30), a.end() + 40)
+        if m and m.start() <= a.start() <= m.end():
+            yield m
+
+
 def _towns_in_slots(text: str) -> Iterator[Candidate]:
     for pattern in (_TOWN_AFTER_ROAD, _TOWN_AFTER_VENUE, _TOWN_BEFORE_TEAM):
-        for m in pattern.finditer(text):
+        for m in _slot_matches(pattern, text):
             word = m.group("p")
             low = word.lower()
             if low in UK_PLACE_LOWER and not is_keep_word(word) \
@@ -402,11 +402,79 @@ def _towns_in_slots(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span("p"), Kind.PLACE, "hospital", -1)
 
 
+def _tails(names: object) -> dict[str, list[re.Pattern[str]]]:
+    """Names by their first word (as `_WORD_AT` reads it, lower case): the rest of each, longest first, as a pattern."""
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for name in sorted(names, key=len, reverse=True):  # type: ignore[call-overload]
+        low = name.lower().replace("’", "'")
+        first = re.match(r"[a-z][a-z'-]*", low)
+        if not first:
+            continue
+        rest = low[first.end():]
+        tail = re.escape(rest).replace(r"\ ", r"[ \t]+").replace("'", "['’]")
+        out.setdefault(first.group(), []).append(re.compile(tail + r"(?![\w'’&-])", re.IGNORECASE))
+    return out
+
+
+_CHAIN_TAILS = _tails({*RETAIL, *_BANKS, *(c.replace("'", "") for c in RETAIL if "'" in c)})
+_NOUN_TAILS = _tails(_PREMISES_NOUNS)
+# One look-up per word: (places, chains, trade nouns) starting with it.
+_BY_FIRST_WORD: dict[str, tuple[list[re.Pattern[str]], ...]] = {
+    w: (_PHRASE_TAILS.get(w, []), _CHAIN_TAILS.get(w, []), _NOUN_TAILS.get(w, []))
+    for w in {*_PHRASE_TAILS, *_CHAIN_TAILS, *_NOUN_TAILS}}
+
+
+def _word_pass(text: str) -> Iterator[Candidate]:
+    """One scan of the words for three classes that start at a known word: places of several words on the UK list,
+    chain shops and banks, and premises' trade nouns (three regex scans of long alternations cost three times more)."""
+    phrase_end = chain_end = noun_end = 0
+    for w in _WORD_AT.finditer(text):
+        found = _BY_FIRST_WORD.get(w.group().lower().replace("’", "'"))
+        if found is None:
+            continue
+        phrases, chains, nouns = found
+        start = w.start()
+        if start >= phrase_end:
+            for tail in phrases:
+                m = tail.match(text, w.end())
+                if not m:
+                    continue
+                end = m.end()
+                written = [x for x in text[start:end].split() if x.lower() not in _JOINING]
+                if is_keep_word(text[start:end]):
+                    break
+                if not (all(x[:1].isupper() for x in written) or any(not is_ordinary(x) for x in written)
+                        or _POSTCODE_AFTER.match(text, end) or _NEAR_BEFORE.search(text, max(0, start - 8), start)):
+                    continue
+                yield Candidate(start, end, Kind.PLACE, "pattern", _BASE + 4, subtype="town")
+                phrase_end = end
+                break
+        if start >= chain_end:
+            for tail in chains:
+                m = tail.match(text, w.end())
+                if m:
+                    chain_end = m.end()
+                    cand = _chain_at(text, start, m.end())
+                    if cand:
+                        yield cand
+                    break
+        if start >= noun_end and start >= 2 and text[start - 1] in " \t" and (text[start - 2].isalnum()
+                                                                                 or text[start - 2] in "'’_"):
+            for tail in nouns:
+                m = tail.match(text, w.end())
+                if m:
+                    noun_end = m.end()
+                    cand = _premises_at(text, start, m.end())
+                    if cand:
+                        yield cand
+                    break
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
-    return [*_premises(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
-            *_place_phrases(text), *_lettered_units(text), *_named_places(text),
-            *_chains(text), *_any_case_pubs(text), *_addressed_names(text), *_towns_in_slots(text)]
+    return [*_word_pass(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
+            *_lettered_units(text), *_named_places(text),
+            *_any_case_pubs(text), *_addressed_names(text), *_towns_in_slots(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"
