@@ -470,11 +470,26 @@ def _word_pass(text: str) -> Iterator[Candidate]:
                     break
 
 
+# "County Antrim", "Co. Limerick", "CO TYRONE": a county by its word, the name after it capitalised.
+_COUNTY_WORD = re.compile(r"\b(?:County|COUNTY|Co\.?|CO\.?)[ \t]+(?P<p>[A-Z][a-z'’]+|[A-Z]{3,})(?![\w'’-])")
+_IRISH_COUNTIES = frozenset("""antrim armagh down fermanagh londonderry derry tyrone carlow cavan clare cork donegal dublin
+galway kerry kildare kilkenny laois leitrim limerick longford louth mayo meath monaghan offaly roscommon sligo tipperary
+waterford westmeath wexford wicklow durham""".split())
+
+
+def _counties(text: str) -> Iterator[Candidate]:
+    for m in _COUNTY_WORD.finditer(text):
+        name = m.group("p").lower()
+        if name in _IRISH_COUNTIES or name in COUNTIES_LOWER or (name in UK_PLACE_LOWER and not is_ordinary(name)):
+            yield _cand(m.start(), m.end(), Kind.PLACE, "county", 2)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_word_pass(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
             *_lettered_units(text), *_named_places(text),
-            *_any_case_pubs(text), *_addressed_names(text), *_towns_in_slots(text)]
+            *_any_case_pubs(text), *_addressed_names(text), *_towns_in_slots(text),
+            *_counties(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"
@@ -553,6 +568,28 @@ def units_before_addresses(text: str, chosen: list[Candidate]) -> list[Candidate
     return out
 
 
+# "Eilidh Nic a' Phearsain", "Iain Mac a' Ghobhainn", "McKinty Ó hAodha", "MEINIR HAF ELIS-GRUFFUDD": two parts of one
+# name found apart, with a particle or a middle name the name layers left between them.
+_BETWEEN_PARTS = re.compile(r"[ \t]+(?:(?i:a['’]|an['’]|ó|o['’]|ní|nic|mac|mc|de|da|di|van|von|der|den|bin|ibn|ap|ab|al|el|la|le|"
+                            r"du|st\.?)|[A-Z][a-zà-ÿ'’]+|[A-Z][A-ZÀ-Þ'’]+)[ \t]+")
+
+
+def particles_between_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if prev and prev.kind is Kind.PERSON and c.kind is Kind.PERSON:
+            m = _BETWEEN_PARTS.fullmatch(text, prev.end, c.start)
+            word = m.group().strip() if m else ""
+            if m and not (is_keep_word(word) or is_policing_word(word) or word.lower() in NOT_NAMES
+                          or (word[:1].isupper() and word.lower() in _COMMON_FIRST)):  # "Sarah Jones Mark Smith": two
+                out[-1] = Candidate(prev.start, c.end, Kind.PERSON, prev.layer, prev.priority, key=prev.key or c.key,
+                                    gender=prev.gender)
+                continue
+        out.append(c)
+    return out
+
+
 def after_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """The post-pass of this module: names found again, and flats joined to their addresses."""
-    return units_before_addresses(text, ordinary_names_again(text, chosen))
+    """The post-pass of this module: names found again, flats joined to their addresses, a name's parts joined."""
+    return particles_between_names(text, units_before_addresses(text, ordinary_names_again(text, chosen)))

@@ -258,3 +258,21 @@ def test_a_town_or_hospital_that_is_also_a_word_where_a_road_venue_team_or_locat
 ])
 def test_an_ordinary_word_out_of_a_town_slot_stays(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Police Scotland (Ms Eilidh Nic a' Phearsain) called.", "a'"),
+    ("MOTHER MEINIR HAF ELIS-GRUFFUDD ATTENDED", "HAF"),
+    ("He farms in Co. Limerick and County Antrim.", "Limerick"),
+    ("He farms in Co. Limerick and County Antrim.", "County Antrim"),
+])
+def test_a_name_s_particle_or_middle_name_and_a_county_by_its_word(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("PC Smith and PC Jones went in.", " and "),
+    ("The council met. County records and Co. Op accounts show nothing.", "County records"),
+])
+def test_a_conjunction_between_names_and_a_county_word_before_no_county_stay(text, kept):
+    assert kept in _out(text)
