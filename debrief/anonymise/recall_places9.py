@@ -43,7 +43,8 @@ _PREMISES_NOUNS = ("medical practice", "practice", "surgery", "cabs", "taxis", "
                    "car wash", "salon", "barbers", "nails", "lounge", "leisure park", "holiday park", "caravan park",
                    "retail park", "trading estate", "industrial estate", "business park", "playing fields",
                    "community centre", "health centre", "medical centre", "hostel", "lodge", "creamery", "dairy", "quarry",
-                   "racecourse", "rfc", "rugby club", "cricket club", "golf club", "women's aid")
+                   "racecourse", "rfc", "rugby club", "cricket club", "golf club", "women's aid", "parkway", "warehouse",
+                   "depot", "distribution centre", "docks")
 _WORD_BACK = re.compile(r"(?P<w>[^\W\d_][\w'’&.-]*)[ \t]+$")
 
 
@@ -69,7 +70,8 @@ _PREMISES_WORDS = {"cabs": "taxi firm", "taxis": "taxi firm", "funerals": "funer
                    "solicitors": "firm of solicitors", "chemists": "chemist", "newsagents": "newsagent",
                    "food and wine": "shop", "food & wine": "shop", "convenience": "shop", "convenience store": "shop",
                    "inn": "pub", "lounge": "bar", "b&b": "guest house", "truck stop": "truck stop",
-                   "rfc": "rugby club", "women's aid": "support service", "women’s aid": "support service"}
+                   "rfc": "rugby club", "women's aid": "support service", "women’s aid": "support service",
+                   "parkway": "station"}
 
 
 def _premises_word(noun: str) -> str:
@@ -484,12 +486,43 @@ def _counties(text: str) -> Iterator[Candidate]:
             yield _cand(m.start(), m.end(), Kind.PLACE, "county", 2)
 
 
+# "lives The Old Forge, Bere Rd", "ADDRESS THE OLD FORGE, CHURCH LANE" ... "O/S AT OLD FORGE": a house's name where an
+# address is given, before the street; then the same name again anywhere in the text.
+_STREET_NOUNS = (r"road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|gardens|gdns|grove|"
+                 r"hill|square|sq|row|mews|parade|place|pl|court|ct|green|rise|walk|view|bank|brow|drove|end")
+_HOUSE_NAME = re.compile(r"\b(?i:address(?:[ \t]+given)?|lives(?:[ \t]+at)?|living[ \t]+at|resides[ \t]+at|home)[ \t]*:?[ \t]+"
+                         r"(?P<h>(?:(?i:the)[ \t]+)?[A-Za-z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*){0,2}),[ \t]*"
+                         r"(?=(?:\d{1,4}[A-Za-z]?,?[ \t]+)?[A-Za-z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*){0,2}[ \t]+(?i:" + _STREET_NOUNS
+                         + r")\b)")
+
+
+_NOT_HOUSE_WORDS = frozenset("""given known unknown withheld confirmed provided below above recorded listed shown stated is
+was as not at home with alone nearby locally""".split())
+
+
+def _house_names(text: str) -> Iterator[Candidate]:
+    names = []
+    for m in _HOUSE_NAME.finditer(text):
+        words = m.group("h").split()
+        if any(ch.isdigit() for ch in m.group("h")) or any(
+                is_keep_word(w) or w.lower() in _NOT_HOUSE_WORDS or w.lower() in NOT_NAMES - {"the", "old"} for w in words):
+            continue
+        yield _cand(*m.span("h"), Kind.ADDRESS, "address", 1)
+        core = " ".join(w for w in words if w.lower() != "the")
+        if len(core) > 4:
+            names.append((core, m.end("h")))
+    for core, after in names:
+        pattern = r"(?<![\w'’-])" + r"[ \t]+".join(map(re.escape, core.split())) + r"(?![\w'’-])"
+        for again in re.finditer(pattern, text[after:], re.IGNORECASE):
+            yield _cand(after + again.start(), after + again.end(), Kind.ADDRESS, "address", 1)
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_word_pass(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
             *_lettered_units(text), *_named_places(text),
             *_any_case_pubs(text), *_addressed_names(text), *_towns_in_slots(text),
-            *_counties(text)]
+            *_counties(text), *_house_names(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"
@@ -551,7 +584,7 @@ def ordinary_names_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
 
 # "Flat D, 6 Seaforth Road", "Caravan 14, Kelling Heath Holiday Park", "House 3, Eaudyke Bank", "of Flat 5, Raby Cross":
 # the flat, caravan or house before an address the other layers found goes with it.
-_UNIT_BEFORE = re.compile(r"(?<![\w'’-])(?i:flat|apartment|apt\.?|caravan|plot|pitch|house|unit|room|chalet|maisonette)"
+_UNIT_BEFORE = re.compile(r"(?<![\w'’-])(?i:flat|apartment|apt\.?|caravan|plot|pitch|house|unit|room|chalet|maisonette|bay)"
                           r"[ \t]+(?:[A-Za-z]|[A-Za-z]?\d{1,4}[A-Za-z]?)[ \t]*,[ \t]*$")
 _UNIT_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?i:flat|apartment|apt\.?|caravan|plot|pitch|house|chalet|maisonette)[ \t]+$")
 

@@ -276,3 +276,21 @@ def test_a_name_s_particle_or_middle_name_and_a_county_by_its_word(text, secret)
 ])
 def test_a_conjunction_between_names_and_a_county_word_before_no_county_stay(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("ADDRESS THE OLD FORGE, CHURCH LANE, CLUNGUNFORD SY7 0PN\n0419 WM 3091 O/S AT OLD FORGE. HOUSE ENTERED", "FORGE"),
+    ("Informant: Hope STANLEY, aged 61, lives The Old Forge, Bere Rd, Wool, BH20 6.", "Forge"),
+    ("Home address given: Bay 4, Cardiff Road Traveller site, Cardiff.", "Bay 4"),
+    ("He was found at Didcot Parkway at 9pm.", "Didcot Parkway"),
+])
+def test_a_house_s_name_before_its_street_and_again_and_a_bay_before_its_site(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The address given, 12 High Street, was false.", "The address given"),
+    ("He lives alone, Church Street is nearby.", "He lives alone"),
+])
+def test_a_word_where_an_address_is_given_is_no_house_name(text, kept):
+    assert kept in _out(text)
