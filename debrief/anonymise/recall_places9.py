@@ -517,12 +517,30 @@ def _house_names(text: str) -> Iterator[Candidate]:
             yield _cand(after + again.start(), after + again.end(), Kind.ADDRESS, "address", 1)
 
 
+# "POSS 'SONNY'", "2ND YOUTH "GRUFF" OUTSTANDING", "including 'Smudge' (real name", "called the other "tiny"": a
+# quoted word where a person is guessed at or listed.
+_QUOTED_AFTER_CUE = re.compile(r"\b(?i:poss|possibly|probably|youth|male|female|lad|he['’]s|she['’]s|including|incl|aka|"
+                               r"a\.k\.a\.?|alias|nickname|the[ \t]+other|other[ \t]+lad|only[ \t]+say[ \t]+he['’]s)[ \t]+"
+                               r"[\"“'‘](?P<n>[A-Za-z][\w'’-]{1,20})[\"”'’](?![\w])")
+
+
+def _quoted_nicknames(text: str) -> Iterator[Candidate]:
+    if not any(q in text for q in "'‘\"“"):
+        return
+    for m in _QUOTED_AFTER_CUE.finditer(text):
+        word = m.group("n")
+        if is_keep_word(word) or is_policing_word(word) or word.lower() in NOT_NAMES \
+                or (word.islower() and is_ordinary(word) and word not in FIRST_NAME_LIST):
+            continue  # "possibly 'drunk'": a quoted word of the narrative (a re-cased "'SONNY'" is a listed name)
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", PRIORITY["context"] + 3, key="nick:" + word.lower())
+
+
 def find_places_nine(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 9."""
     return [*_word_pass(text), *_locative_places(text), *_lower_first_names(text), *_surname_first(text),
             *_lettered_units(text), *_named_places(text),
             *_any_case_pubs(text), *_addressed_names(text), *_towns_in_slots(text),
-            *_counties(text), *_house_names(text)]
+            *_counties(text), *_house_names(text), *_quoted_nicknames(text)]
 
 
 # "jordan baker" ... "baker detained", "aaron tucker" ... "tucker arrested", "KYLE HOPE" ... "HOPE WALKED OFF", "jason white"
@@ -623,6 +641,51 @@ def particles_between_names(text: str, chosen: list[Candidate]) -> list[Candidat
     return out
 
 
+# "MARK 'DINGO' TREHARNE", "manpreet 'manny' gill", "TAM "THE HAMMER" DOCHERTY": a quoted nickname inside a name; the
+# first name, the nickname and the surname are one mention, whichever of them the layers found.
+_QUOTED_INSIDE = re.compile(r"[ \t]+[\"“'‘][^\"“”'‘’\n]{1,24}[\"”'’][ \t]+")
+_NAME_WORD_AFTER = re.compile(r"(?:Mc|Mac|O['’]|Ó[ \t]+)?[A-Za-zÀ-ÿ][\w'’-]*")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Za-zÀ-ÿ][\w'’-]*$")
+
+
+def nicknames_inside_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    taken = [(c.start, c.end) for c in chosen]
+    for i, c in enumerate(chosen):
+        if c.kind is Kind.PERSON and not (out and out[-1].end > c.start):
+            q = _QUOTED_INSIDE.match(text, c.end)
+            if q:  # the name before the nickname was found: take the nickname and the surname after it
+                nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+                if nxt is not None and nxt.kind is Kind.PERSON and nxt.start == q.end():
+                    continue_end = nxt.end
+                else:
+                    w = _NAME_WORD_AFTER.match(text, q.end())
+                    word = w.group() if w else ""
+                    ok = w and not (is_keep_word(word) or is_policing_word(word) or word.lower() in NOT_NAMES) and (
+                        word.lower() in SURNAME_LIST or not is_ordinary(word)) and not any(
+                        s < w.end() and w.start() < e for s, e in taken)
+                    continue_end = w.end() if ok else None
+                if continue_end is not None:
+                    c = Candidate(c.start, continue_end, Kind.PERSON, c.layer, c.priority, key=c.key, gender=c.gender)
+                    if nxt is not None and nxt.start < continue_end:
+                        chosen = chosen[:i + 1] + chosen[i + 2:]  # the surname part is now in this one
+                        taken = [(x.start, x.end) for x in chosen]
+            else:
+                # the surname after the nickname was found: take the first name and the nickname before it
+                before = re.search(r"[ \t]+[\"“'‘][^\"“”'‘’\n]{1,24}[\"”'’][ \t]+$", text[max(0, c.start - 40):c.start])
+                if before:
+                    q_start = c.start - len(before.group())
+                    w = _NAME_WORD_BEFORE.search(text, max(0, q_start - 24), q_start)
+                    if w and w.group().lower() in FIRST_NAME_LIST and not (out and out[-1].end > w.start()) \
+                            and not is_policing_word(w.group()):
+                        c = Candidate(w.start(), c.end, Kind.PERSON, c.layer, c.priority, key=c.key, gender=c.gender)
+        if out and out[-1].end > c.start:
+            continue
+        out.append(c)
+    return out
+
+
 def after_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The post-pass of this module: names found again, flats joined to their addresses, a name's parts joined."""
-    return particles_between_names(text, units_before_addresses(text, ordinary_names_again(text, chosen)))
+    chosen = units_before_addresses(text, ordinary_names_again(text, chosen))
+    return nicknames_inside_names(text, particles_between_names(text, chosen))

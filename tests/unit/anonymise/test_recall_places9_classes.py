@@ -294,3 +294,21 @@ def test_a_house_s_name_before_its_street_and_again_and_a_bay_before_its_site(te
 ])
 def test_a_word_where_an_address_is_given_is_no_house_name(text, kept):
     assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("rp says her nephew manpreet 'manny' gill has a spare key", "gill"),
+    ("3 MALES: JIMMY PRICE, 22; MIKEY 'TYSON' PRICE, 19; AND A THIRD WHO WILL ONLY SAY HE'S 'SONNY' 0331", "SONNY"),
+    ("3 MALES: JIMMY PRICE, 22; MIKEY 'TYSON' PRICE, 19; AND A THIRD", "TYSON"),
+    ("DESC WM 20S, BLUE TRACKSUIT, POSS 'SONNY' 0215 NPAS DECLINED", "SONNY"),
+])
+def test_a_quoted_nickname_inside_a_name_or_where_a_person_is_guessed_at(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ('He said "yes" and then Smith "no" again.', '"no" again'),
+    ("He was possibly 'drunk' at the time.", "'drunk'"),
+])
+def test_a_quoted_word_that_names_no_one_stays(text, kept):
+    assert kept in _out(text)
