@@ -148,8 +148,17 @@ _COMMON_FIRST = frozenset(n.lower() for n in FIRST_NAMES)
 _INITIALS_SURNAME = re.compile(r"(?<![\w'’-])(?P<f>[a-z]j)[ \t]+(?P<s>(?:[Oo]['’])?[A-Za-z][a-z'’-]+)(?![\w'’-])")
 
 
+_LOWER_THEN_CAPITAL = re.compile(r"(?<=[a-z'’])[ \t]+(?=(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z])")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’-])[a-z][a-z'’]{1,11}$")
+_J_GAP = re.compile(r"(?<=[a-z])j[ \t]")
+
+
 def _lower_first_names(text: str) -> Iterator[Candidate]:
-    for m in _LOWER_FIRST_NAME.finditer(text):
+    for gap in _LOWER_THEN_CAPITAL.finditer(text):  # tried only where a lower-case word meets a capitalised one
+        w = _LOWER_WORD_BEFORE.search(text, max(0, gap.start() - 13), gap.start())
+        m = _LOWER_FIRST_NAME.match(text, w.start()) if w else None
+        if not m:
+            continue
         first, surname = m.group("f"), m.group("s")
         if first not in FIRST_NAME_LIST or first in _NOT_FIRST_BEFORE or first in NOT_NAMES \
                 or is_policing_word(first) or is_keep_word(first):
@@ -160,8 +169,9 @@ def _lower_first_names(text: str) -> Iterator[Candidate]:
                 or surname.lower() in SAFE_PROPER:
             continue
         yield Candidate(m.start("f"), m.end("s"), Kind.PERSON, "context", PRIORITY["context"] + 2)
-    if "j " in text:
-        for m in _INITIALS_SURNAME.finditer(text):
+    for j in _J_GAP.finditer(text):
+        m = _INITIALS_SURNAME.match(text, j.start() - 1)
+        if m:
             surname = m.group("s").lower().replace("’", "'")
             if (surname in SURNAME_LIST or not is_ordinary(surname)) and surname not in NOT_NAMES \
                     and not is_policing_word(surname) and not is_keep_word(surname):
@@ -524,10 +534,14 @@ _QUOTED_AFTER_CUE = re.compile(r"\b(?i:poss|possibly|probably|youth|male|female|
                                r"[\"“'‘](?P<n>[A-Za-z][\w'’-]{1,20})[\"”'’](?![\w])")
 
 
+_OPEN_QUOTE_WORD = re.compile(r"(?<=[ \t])[\"“'‘][A-Za-z]")
+
+
 def _quoted_nicknames(text: str) -> Iterator[Candidate]:
-    if not any(q in text for q in "'‘\"“"):
-        return
-    for m in _QUOTED_AFTER_CUE.finditer(text):
+    for q in _OPEN_QUOTE_WORD.finditer(text):  # tried only before a quote that opens a word
+        m = _QUOTED_AFTER_CUE.search(text, max(0, q.start() - 24), q.end() + 24)
+        if not m or m.start("n") != q.end() - 1:
+            continue
         word = m.group("n")
         if is_keep_word(word) or is_policing_word(word) or word.lower() in NOT_NAMES \
                 or (word.islower() and is_ordinary(word) and word not in FIRST_NAME_LIST):
