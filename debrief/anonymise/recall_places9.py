@@ -43,7 +43,7 @@ _PREMISES_NOUNS = ("medical practice", "practice", "surgery", "cabs", "taxis", "
                    "car wash", "salon", "barbers", "nails", "lounge", "leisure park", "holiday park", "caravan park",
                    "retail park", "trading estate", "industrial estate", "business park", "playing fields",
                    "community centre", "health centre", "medical centre", "hostel", "lodge", "creamery", "dairy", "quarry",
-                   "racecourse", "rfc", "rugby club", "cricket club", "golf club", "women's aid", "parkway", "warehouse",
+                   "racecourse", "rfc", "rugby club", "cricket club", "golf club", "parkway", "warehouse",
                    "depot", "distribution centre", "docks")
 _WORD_BACK = re.compile(r"(?P<w>[^\W\d_][\w'’&.-]*)[ \t]+$")
 
@@ -70,7 +70,7 @@ _PREMISES_WORDS = {"cabs": "taxi firm", "taxis": "taxi firm", "funerals": "funer
                    "solicitors": "firm of solicitors", "chemists": "chemist", "newsagents": "newsagent",
                    "food and wine": "shop", "food & wine": "shop", "convenience": "shop", "convenience store": "shop",
                    "inn": "pub", "lounge": "bar", "b&b": "guest house", "truck stop": "truck stop",
-                   "rfc": "rugby club", "women's aid": "support service", "women’s aid": "support service",
+                   "rfc": "rugby club",
                    "parkway": "station"}
 
 
