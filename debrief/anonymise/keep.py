@@ -60,7 +60,10 @@ KEEP_TERMS: tuple[str, ...] = (
     "Mental Health (Care and Treatment) (Scotland) Act", "Hiatt", "Hiatt speedcuffs", "speedcuffs",
     # Services and schemes named in findings: what was (not) done, not who
     "Samaritans", "Language Line", "Barred List", "Early Help", "handover", "Handover", "keyholder",
-    "throwline", "NPAS", "SFRS", "NYFRS", "Fire and Rescue Service", "Scottish Ambulance Service",
+    "throwline", "NPAS", "Fire and Rescue Service",
+    # National programmes that identify nowhere (a local operation's name is a reference: recall_struct9.py)
+    *(f"{op} {name}" for op in ("Operation", "Op", "OPERATION", "OP") for name in (
+        "Encompass", "Soteria", "Bluestone", "Hampshire", "Modify", "Uplift", "Makesafe", "Courage", "Sceptre")),
     # Protocols, schemes and agencies named after people or bodies (what happened, not who)
     "Philomena Protocol", "Child Abduction Warning Notice", "Child Abduction Warning Notices", "CAWN",
     "Crimestoppers", "GLAA", "Gangmasters and Labour Abuse Authority", "SOCO", "Gangs Unit",

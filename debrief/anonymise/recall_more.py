@@ -14,6 +14,7 @@ from .lexicon import FIRST_NAME_LIST, NAME_LIST, UK_PLACE_LOWER, is_ordinary, is
 from .phrases import finditer_at, keyword_trigger
 from .recall_eight import find_eight_recall
 from .recall_numbers import find_number_recall
+from .recall_struct9 import find_struct9_recall
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -307,4 +308,4 @@ def find_more_recall(text: str) -> list[Candidate]:
     return [*find_number_recall(text), *_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text),
             *_pubs(text), *_hospitals(text), *_welsh_places(text),
             *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
-            *_ranked_initials(text), *find_eight_recall(text)]
+            *_ranked_initials(text), *find_eight_recall(text), *find_struct9_recall(text)]

@@ -1,0 +1,332 @@
+"""Recall rules for structured identifiers and forces learnt from development set 8 and the lead's decisions: named
+ambulance and fire services that tell their area, Welsh force names, a force named by its area before a police
+word, local operation names, collar numbers with a force code after a ranked name, dates by their part of a month
+or their holiday, the night or weekend of a date, ages as decades and ranges, and postcodes to their sector. Each
+class is found by its shape or its cue, never by a word of a development set."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .forces import COUNTY_SHORT, FORCE_AREAS, TERRITORIAL
+from .gazetteer import COUNTIES
+from .keep import is_keep_word
+from .lexicon import UK_PLACE_LOWER, is_policing_word
+from .patterns import POSTCODE_AREAS
+from .phrases import finditer_at, keyword_trigger
+from .recall_numbers import NUMBER_WORD, number_value
+
+_BASE = PRIORITY["pattern"]
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str = "") -> Candidate:
+    return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
+
+
+# --- Services that tell their area (replaced like a force, as "the ambulance service" or "the fire service") ------
+
+# "NWAS REF 2030211", "ambulance (EEAST ref NK-88210)", "nifrs informed", "GMFRS": the initials of an ambulance trust
+# or a fire and rescue service, which name its area. "LAS", "YAS" and "SAS" are words too: they need an ambulance
+# word on their line or a dispatch word after them.
+_AMBULANCE_INITIALS = re.compile(r"(?<![\w&/-])(?i:nwas|nias|emas|secamb|eeast|wmas|swast|swasft|scas|neas|wast)"
+                                 r"(?![\w&/-])")
+_FIRE_INITIALS = re.compile(r"(?<![\w&/-])(?i:[a-z]{1,4}frs|lfb)(?![\w&/-])")
+_SHORT_AMBULANCE = re.compile(r"(?<![\w&/-])(?:LAS|YAS|SAS|las|yas|sas)(?![\w&/-])")
+_AMBULANCE_WORD = re.compile(r"(?i:ambulance|amb\b|paramedic|hems|crew|conveyed|a&e|cpr|casualty)")
+_DISPATCH_AFTER = re.compile(r"[ \t]*[-–—:,]?[ \t]*(?i:ref\b|incident|en\s+route|on\s+scene|eta\b|informed|requested|"
+                             r"request|called|attended|attending|paramedics?|crew|not\s+required|declined|stood\s+down|"
+                             r"notified|tasked|dealing|advised)")
+_SERVICE_NOUN = re.compile(r"(?i:ambulance\s+service(?:\s+(?:nhs\s+)?(?:foundation\s+)?trust)?|ambulance\s+trust|"
+                           r"air\s+ambulance|fire\s+(?:and|&)\s+rescue(?:\s+service)?|fire\s+brigade|fire\s+service|"
+                           r"fire\s+authority|(?:nhs|hsc|health)\s+(?:foundation\s+)?trust|health\s+board)(?![\w'’-])")
+_AREA_WORD = re.compile(r"(?P<w>[A-Z][\w'’-]*|&|(?i:and|of|the))[ \t]+$")
+# Words that tell an area without being a place on the list: compass points, nations and their adjectives.
+_AREA_WORDS = frozenset("""north south east west mid central greater northern southern eastern western scottish welsh
+irish english wales scotland england ireland isle wight man london midlands""".split())
+_NOT_AREA = frozenset("the a an nhs local our their his her its this that and of &".split())
+
+
+def _area_before(text: str, end: int) -> int | None:
+    """Where the words naming an area end at `end` start ("West Midlands ", "KENT ", "South Wales "), or None."""
+    start, placed, words = end, False, 0
+    while words < 5:
+        m = _AREA_WORD.search(text, max(0, start - 30), start)
+        if not m:
+            break
+        w = m.group("w").lower()
+        if w in ("and", "&", "of", "the"):
+            if not placed or w == "the":
+                break
+            # "Avon and Somerset", "Isle of Wight": a joining word needs an area word before it as well
+            inner = _AREA_WORD.search(text, max(0, m.start() - 30), m.start())
+            if not inner or not _is_area(inner.group("w")):
+                break
+            start = m.start()
+            continue
+        if not _is_area(m.group("w")):
+            break
+        start, placed, words = m.start(), True, words + 1
+    return start if placed and start < end else None
+
+
+def _is_area(word: str) -> bool:
+    low = word.lower()
+    return low not in _NOT_AREA and (low in _AREA_WORDS or low in UK_PLACE_LOWER or word.title() in COUNTIES
+                                     or low in _FORCE_AREA_WORDS)
+
+
+def _service_noun(matched: str) -> str:
+    low = matched.lower()
+    if "fire" in low:
+        return "fire service"
+    if "trust" in low or "board" in low:
+        return "health trust"
+    return "ambulance service"
+
+
+_SERVICE_AT = keyword_trigger("ambulance air fire nhs hsc health".split())
+
+
+def _services(text: str) -> Iterator[Candidate]:
+    for m in _AMBULANCE_INITIALS.finditer(text):
+        yield _cand(*m.span(), Kind.FORCE, "premises:ambulance service", 4)
+    for m in _FIRE_INITIALS.finditer(text):
+        yield _cand(*m.span(), Kind.FORCE, "premises:fire service", 4)
+    for m in _SHORT_AMBULANCE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[max(line_start, m.start() - 60):line_end if line_end >= 0 else len(text)][:140]
+        if _AMBULANCE_WORD.search(line) or _DISPATCH_AFTER.match(text, m.end()):
+            yield _cand(*m.span(), Kind.FORCE, "premises:ambulance service", 4)
+    for m in finditer_at(_SERVICE_NOUN, _SERVICE_AT, text):
+        start = _area_before(text, m.start())
+        if start is not None:
+            yield _cand(start, m.end(), Kind.FORCE, "premises:" + _service_noun(m.group()), 6)
+
+
+# "HEDDLU DYFED-POWYS POLICE", "Heddlu Gogledd Cymru": a Welsh force by its Welsh name (heddlu is police).
+_HEDDLU = re.compile(r"\b(?i:heddlu)[ \t]+(?P<a>(?i:gogledd|de|dyfed[- ]powys|gwent)(?:[ \t]+(?i:cymru))?)"
+                     r"(?:[ \t]+(?i:police))?(?![\w'’-])")
+
+# "surrey log p24178221", "passed to burglary team (bucks lpa)", "CAD 4417 - MET - NORTH AREA BCU", "met informed":
+# a force named by its area or short form where a police word follows it.
+_AREAS = sorted({re.sub(r"\s+(?:Police Service|Constabulary|Police)$", "", f) for f in TERRITORIAL}
+                | set(FORCE_AREAS) | {s for s in COUNTY_SHORT if " " not in s}
+                | {"Bucks", "Beds", "Met", "Yorks", "Mids"}, key=len, reverse=True)
+_FORCE_AREA_WORDS = frozenset(w.lower() for a in _AREAS for w in a.split())
+_AREA_ALT = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in _AREAS)
+_FORCE_BY_AREA = re.compile(r"(?<![\w'’-])(?P<f>(?i:" + _AREA_ALT + r"))(?=[ \t]+(?i:log|cad|lpa|bcu|control\s+room|"
+                            r"storm|occ|informed|notified|units?|officers|colleagues|custody)\b|[ \t]+[-–—][ \t]+"
+                            r"(?i:[a-z]+[ \t]+area|bcu|lpa))")
+_FORCE_AREA_AT = keyword_trigger(sorted({a.split()[0].lower() for a in _AREAS}))
+
+
+def _forces(text: str) -> Iterator[Candidate]:
+    if "eddlu" in text or "EDDLU" in text:
+        yield from (_cand(*m.span(), Kind.FORCE, "", 6) for m in _HEDDLU.finditer(text))
+    for m in finditer_at(_FORCE_BY_AREA, _FORCE_AREA_AT, text):
+        f = m.group("f")
+        if f.lower() == "met" and not (f.isupper() or f == "Met" or text[max(0, m.start() - 40):m.start()].islower()):
+            continue
+        yield _cand(*m.span("f"), Kind.FORCE, "", 3)
+
+
+# --- Operation names ------------------------------------------------------------------------------------------------
+
+# "Op Kestrel", "Operation LARKSPUR", "Linked to Op HAWTHORN": a local operation's name (the name only: "Op" stays).
+# National programmes that identify nowhere stay as written.
+_OPERATION = re.compile(r"\b(?:Op|OP|Operation|OPERATION)\.?[ \t]+(?P<n>[A-Z][A-Za-z'’-]+)(?![\w'’-])")
+_NATIONAL_OPERATIONS = frozenset("""encompass soteria bluestone hampshire modify uplift makesafe courage sceptre
+safeguard""".split())
+
+
+def _operations(text: str) -> Iterator[Candidate]:
+    if "op" not in text.lower():
+        return
+    for m in _OPERATION.finditer(text):
+        name = m.group("n")
+        if name.lower() in _NATIONAL_OPERATIONS or is_keep_word(name) or is_policing_word(name):
+            continue
+        # the candidate holds "Op" too, so a name layer's "Op Kestrel" does not outrun it; its replacement keeps "Op"
+        yield _cand(m.start(), m.end("n"), Kind.REFERENCE, "operation", 6)
+
+
+# --- Collar numbers with a force code -------------------------------------------------------------------------------
+
+_RANKS = r"(?i:PC|PCs|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Insp|Inspector|Sergeant|Constable|Supt|DI|DCI)"
+# "pc kerry young iw 2201", "Arresting: PC Connor Hicks AS 4418", "INSP GARETH WHITE GP 1041 TAKING COMMAND",
+# "Custody Sgt: Ellen Baker AS 1029": a ranked name, then the force's two letters and the number, in any case.
+_RANKED_CODE_COLLAR = re.compile(r"\b" + _RANKS + r"\.?:?[ \t]+(?:[A-Za-z][\w'’-]*\.?[ \t]+){1,3}"
+                                 r"(?P<k>(?P<c>[A-Za-z]{2})[ \t]?(?P<n>\d{3,5}))(?![\w/-]|[:.]\d)")
+_RANK_AT = keyword_trigger("pc pcs pcso ps sgt a/sgt dc ds cst insp inspector sergeant constable supt di dci".split())
+_NOT_CODES = frozenset("am pm at on in to by of is or no hr km kg mg ml tel ex ie eg".split())
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+
+
+def _collar_codes(text: str) -> Iterator[Candidate]:
+    codes: set[str] = set()
+    for m in finditer_at(_RANKED_CODE_COLLAR, _RANK_AT, text):
+        code = m.group("c")
+        if code.lower() in _NOT_CODES or (code.lower() == "as" and (not code.isupper() or _CLOCK.fullmatch(m.group("n")))):
+            continue  # "PC Smith at 1400", "as 2100": a word and a time
+        codes.add(code.lower())
+        yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
+    # "pcs sarah long wy 4410 and tom mcgrath wy 5518": the same code and a number again is another officer's collar
+    for code in codes:
+        for m in re.finditer(r"(?<![\w/-])" + code + r"[ \t]?\d{4,5}(?![\w/-]|[:.]\d)", text, re.IGNORECASE):
+            yield _cand(*m.span(), Kind.COLLAR, "cue", 7)
+
+
+# --- Dates ----------------------------------------------------------------------------------------------------------
+
+_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "in early March", "Since mid-October", "approx mid-Jan": a part of a month (no year: the month stands as written).
+_PART_OF_MONTH = re.compile(r"\b(?:(?i:approx\.?|about|around)[ \t]+)?(?i:early|mid|late)[ \t-]+"
+                            r"(?P<m>" + _MONTH + r")(?![\w'’-])(?![ \t]+(?:19|20)\d\d)")
+# "the Christmas period", "the Xmas holidays", "the summer holidays", "Easter", "half term": a holiday as a date (with no
+# year or day it may be published: it stands as written).
+_HOLIDAY = re.compile(r"\b(?:(?i:the)[ \t]+)?(?:(?i:christmas|xmas|easter|summer|october|february|new\s+year)[ \t]+"
+                      r"(?i:period|holidays?|hols|break)|(?i:half[ \t-]term)|Easter|EASTER)(?![\w'’-])"
+                      r"(?![ \t]+(?i:road|rd|street|st|lane|avenue|ross|egg|eggs|bunny|monday|sunday|weekend)\b)")
+# "the night of 2/3 March", "Early hours of 2/12", "the weekend of the 15th/16th", "the early hours of 2/3": a date
+# and the part of the day or week before it.
+_DAY = r"\d{1,2}(?i:st|nd|rd|th)?"
+_PART_OF_DATE = re.compile(r"\b(?:(?i:the)[ \t]+)?(?i:(?:early[ \t]+)?hours|night|evening|morning|afternoon|weekend|"
+                           r"early\s+hours)[ \t]+(?i:of)[ \t]+(?:(?i:the)[ \t]+)?"
+                           r"(?P<d>" + _DAY + r"(?:[ \t]*[/&-][ \t]*" + _DAY + r")?(?:[ \t]+(?P<m>" + _MONTH + r")(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?)?"
+                           r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/-])")
+# "PNC: theft, burglary 2023.", "possession with intent (cl.A) 2017.": the year of an entry in a record of offences.
+_RECORD_CUE = re.compile(r"(?i:pnc|convictions?|cautions?)\b")
+_RECORD_YEAR = re.compile(r"(?<=[\w)][ \t])(?P<y>(?:19[6-9]|20[0-3])\d)(?=[ \t]*[.,;)]|[ \t]*$|[ \t]*\n|[ \t]+\()")
+# "-" between two numbers of a log heading: "merpol log 0633 / 13-04-2024".
+_DASHED_DATE = re.compile(r"(?<![\w/-])(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)(?![\w/-])")
+
+
+def _month_value(word: str) -> str:
+    return f"-{_MONTH_KEYS.index(word[:3].lower()) + 1:02d}"
+
+
+_PART_AT = keyword_trigger("approx about around early mid late end start".split())
+_HOLIDAY_AT = keyword_trigger("the christmas xmas easter summer october february new half".split())
+_PART_DATE_AT = keyword_trigger("the early hours night evening morning afternoon weekend".split())
+
+
+def _dates(text: str) -> Iterator[Candidate]:
+    for m in finditer_at(_PART_OF_MONTH, _PART_AT, text):
+        yield _cand(*m.span(), Kind.DATE, "month", 3, value=_month_value(m.group("m")))
+    for m in finditer_at(_HOLIDAY, _HOLIDAY_AT, text):
+        yield _cand(*m.span(), Kind.DATE, "as-written", 2)
+    if " of " in text or " OF " in text or " Of " in text:
+        for m in finditer_at(_PART_OF_DATE, _PART_DATE_AT, text):
+            month = m.group("m")
+            part = m.group().lower()
+            sub = "evening" if any(w in part for w in ("night", "evening", "hours")) else "day"
+            value = (m.group("y") or "") + _month_value(month) if month else ""
+            yield _cand(*m.span(), Kind.DATE, sub, 3, value=value)
+    if "-" in text:
+        for m in _DASHED_DATE.finditer(text):
+            if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12:
+                yield _cand(*m.span(), Kind.DATE, "day", 6, value=f"{m.group('y')}-{int(m.group('m')):02d}")
+    for cue in _RECORD_CUE.finditer(text):
+        line_end = text.find("\n", cue.end())
+        stop = min(cue.end() + 120, line_end if line_end >= 0 else len(text))
+        for m in _RECORD_YEAR.finditer(text, cue.end(), stop):
+            if not re.search(r"(?i:\b(?:at|from|until|till|by|log|cad|ref|no\.?|number|tel|collar|pc|ps|sgt|act|"
+                             r"order|regulations|rules)[ \t]*$)",
+                             text[max(0, m.start() - 12):m.start()]):
+                yield _cand(*m.span("y"), Kind.DATE, "as-written", 1, value=m.group("y"))
+
+
+# --- Ages -----------------------------------------------------------------------------------------------------------
+
+_DECADE_WORDS = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
+                 "seventies": 75, "eighties": 85, "nineties": 95}
+_DECADE = r"(?i:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[1-9]0['’]?s)"
+# "in his late 40s", "in his 80s", "in her early twenties": an age band in figures, or narrowed to part of a decade,
+# with the pronoun before it ("in his fifties" is already the band the anonymiser writes: it stays).
+_IN_HIS_BAND = re.compile(r"\b(?i:in)[ \t]+(?i:his|her)[ \t]+(?:(?i:early|mid|late)[ \t-]+(?P<d>" + _DECADE + r")|"
+                          r"(?P<f>[1-9]0['’]?[sS]))(?![\w'’-])")
+# "MALE 2 WM TWENTIES", "Bronwen THOMAS (fifties)": a decade word alone is an age (but "the sixties" is an era).
+_BARE_DECADE = re.compile(r"(?<![\w'’-])(?:(?i:early|mid|late)[ \t-]+)?(?P<d>(?i:twenties|thirties|forties|fifties|sixties|"
+                          r"seventies|eighties|nineties))(?![\w'’-])")
+# "approx 30 yrs", "about 45 years": an estimated age with its unit.
+_APPROX_YEARS = re.compile(r"\b(?i:approx\.?|approximately|about|around|roughly|aged)[ \t]+(?P<a>\d{1,2})[ \t]*"
+                           r"(?i:yrs?|years?)(?:[ \t]+(?i:old))?(?![\w'’-])(?![ \t]+(?i:ago|since|later|before|earlier|"
+                           r"of\b|in\b|service|experience))")
+# "girls aged 11 to 14", "30 youths, 12-16 yrs", "MALE AGED 20S": a range or a band after "aged", or a range of years.
+_AGE_RANGE = re.compile(r"\b(?:(?i:aged)[ \t]+(?:(?i:between)[ \t]+)?(?P<a>\d{1,2})[ \t]*(?:-|–|(?i:to|and))[ \t]*"
+                        r"(?P<b>\d{1,2})(?:[ \t]*(?i:yrs?|years?))?"
+                        r"|(?P<a2>\d{1,2})[ \t]*[-–][ \t]*(?P<b2>\d{1,2})[ \t]*(?i:yrs?|years?|y/?o)(?:[ \t]+(?i:old))?"
+                        r"|(?i:aged)[ \t]+(?:(?i:early|mid|late)[ \t-]+)?(?P<d>[1-9]0['’]?[sS]))(?![\w'’-])"
+                        r"(?![ \t]+(?i:ago|of\b|service))")
+# "Ellie FORD, nineteen, a student": an age in words set off by commas after a name.
+_NAME_WORD_AGE = re.compile(r"(?<=[A-Za-z'’]),[ \t]+(?P<a>(?i:" + NUMBER_WORD + r"))(?=[ \t]*[,;)]|[ \t]*\.(?:\s|$))")
+
+
+def _ages(text: str) -> Iterator[Candidate]:
+    for m in _IN_HIS_BAND.finditer(text):
+        d = (m.group("d") or m.group("f")).lower()
+        n = _DECADE_WORDS.get(d) or int(d[0]) * 10 + 5
+        yield _cand(*m.span(), Kind.AGE, "", 4, value=str(min(n, 95)))
+    for m in _BARE_DECADE.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"\b(?:the|in|his|her|their|its|our|my|your)[ \t]+$", before):
+            continue  # "the sixties", "in the nineties": an era; "in their twenties" is the anonymiser's own band
+        yield _cand(*m.span(), Kind.AGE, "band", 3, value=str(_DECADE_WORDS[m.group("d").lower()]))
+    for m in _APPROX_YEARS.finditer(text):
+        yield _cand(*m.span(), Kind.AGE, "", 4, value=m.group("a"))
+    for m in _AGE_RANGE.finditer(text):
+        if m.group("d"):
+            n = int(m.group("d")[0]) * 10 + 5
+        else:
+            a, b = int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2"))
+            if not a < b <= 99:
+                continue
+            n = b
+        yield _cand(*m.span(), Kind.AGE, "", 4, value=str(n))
+    if "," in text:
+        for m in _NAME_WORD_AGE.finditer(text):
+            n = number_value(m.group("a"))
+            word = re.search(r"([A-Za-z'’]+)$", text[max(0, m.start() - 30):m.start()])
+            if 12 < n < 100 and word and word.group(1)[:1].isupper() and not is_policing_word(word.group(1)):
+                yield _cand(*m.span("a"), Kind.AGE, "", 3, value=str(n))
+
+
+# --- Times and postcodes --------------------------------------------------------------------------------------------
+
+# "around 10ish at night", "11ish pm": an hour with "ish" and the part of the day.
+_ISH_TIME = re.compile(r"\b(?P<h>1[0-2]|[1-9])(?i:ish)?[ \t]*(?P<p>(?i:at[ \t]+night|in[ \t]+the[ \t]+(?:morning|evening|"
+                       r"afternoon)|pm|am|p\.m\.|a\.m\.))(?![\w'’-])")
+# "Bath ba1 2 (student flat)": a lower-case postcode to its sector before a bracket.
+_SECTOR_BEFORE_BRACKET = re.compile(r"(?<=[a-z] )(?P<pc>(?P<a>[a-z]{1,2})\d[a-z\d]?[ ]\d(?:[a-z]{2})?)(?=[ \t]*\()")
+# "within hp/ox postcodes", "the NE and DH postcodes": postcode areas named before the word.
+_AREA_POSTCODES = re.compile(r"(?<![\w/-])(?P<a>[A-Za-z]{1,2})(?P<more>(?:[ \t]*(?:/|,|and|&)[ \t]*[A-Za-z]{1,2})*)[ \t]+"
+                             r"(?i:postcodes?|post[ \t]+codes?)\b")
+
+
+def _times_postcodes(text: str) -> Iterator[Candidate]:
+    for m in _ISH_TIME.finditer(text):
+        if "ish" not in m.group().lower():
+            continue  # "10 pm" is the time layer's
+        h = int(m.group("h"))
+        p = m.group("p").lower()
+        hour = h % 12 + (12 if ("night" in p or "evening" in p or "afternoon" in p or p.startswith("p")) else 0)
+        yield _cand(*m.span(), Kind.TIME, "", 4, value=str(hour))
+    if "(" in text:
+        for m in _SECTOR_BEFORE_BRACKET.finditer(text):
+            if m.group("a").upper() in POSTCODE_AREAS:
+                yield _cand(*m.span("pc"), Kind.POSTCODE, "", 4)
+    if "ostcode" in text or "OSTCODE" in text or "ost code" in text:
+        for m in _AREA_POSTCODES.finditer(text):
+            areas = [m.group("a"), *re.findall(r"[A-Za-z]{1,2}", re.sub(r"(?i:and)", " ", m.group("more")))]
+            if areas and all(a.upper() in POSTCODE_AREAS and (a.isupper() or a.islower()) for a in areas):
+                yield _cand(m.start(), m.end("more") if m.group("more") else m.end("a"), Kind.POSTCODE, "area", 3)
+
+
+def find_struct9_recall(text: str) -> list[Candidate]:
+    """Candidates of the structured and force classes learnt from development set 8 and the lead's decisions."""
+    return [*_services(text), *_forces(text), *_operations(text), *_collar_codes(text), *_dates(text), *_ages(text),
+            *_times_postcodes(text)]
