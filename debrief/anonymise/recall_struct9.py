@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .forces import COUNTY_SHORT, FORCE_AREAS, TERRITORIAL
 from .gazetteer import COUNTIES
-from .keep import is_keep_word
+from .keep import NATIONAL_OPERATIONS, is_keep_word
 from .lexicon import UK_PLACE_LOWER, is_policing_word
 from .patterns import POSTCODE_AREAS
 from .phrases import finditer_at, keyword_trigger
@@ -36,22 +36,29 @@ _SHORT_AMBULANCE = re.compile(r"(?<![\w&/-])(?:LAS|YAS|SAS|las|yas|sas)(?![\w&/-
 _AMBULANCE_WORD = re.compile(r"(?i:ambulance|amb\b|paramedic|hems|crew|conveyed|a&e|cpr|casualty)")
 _DISPATCH_AFTER = re.compile(r"[ \t]*[-–—:,]?[ \t]*(?i:ref\b|incident|en\s+route|on\s+scene|eta\b|informed|requested|"
                              r"request|called|attended|attending|paramedics?|crew|not\s+required|declined|stood\s+down|"
-                             r"notified|tasked|dealing|advised)")
+                             r"notified|tasked|dealing|advised|req\b|treated|first\s+responders?|took|conveyed)")
 _SERVICE_NOUN = re.compile(r"(?i:ambulance\s+service(?:\s+(?:nhs\s+)?(?:foundation\s+)?trust)?|ambulance\s+trust|"
                            r"air\s+ambulance|fire\s+(?:and|&)\s+rescue(?:\s+service)?|fire\s+brigade|fire\s+service|"
-                           r"fire\s+authority|(?:nhs|hsc|health)\s+(?:foundation\s+)?trust|health\s+board)(?![\w'’-])")
+                           r"fire\s+authority|(?:nhs|hsc|health)\s+(?:foundation\s+)?trust|health\s+board|"
+                           r"(?:city|county|borough|district|metropolitan\s+borough|town|parish)?\s*council|"
+                           r"pcc|opcc|police\s+and\s+crime\s+commissioner|constabulary|police(?:\s+service)?)(?![\w'’-])"
+                           # "Welsh Ambulance", "MID AND WEST WALES FIRE": the service's noun alone, written as a name
+                           r"|(?i:ambulance|fire)(?![\w'’-])(?![ \t]+(?i:service|station|crew|officer|brigade|"
+                           r"and|&|engine|appliance|alarm|door|exit))")
 _AREA_WORD = re.compile(r"(?P<w>[A-Z][\w'’-]*|&|(?i:and|of|the))[ \t]+$")
+_LOWER_AREA_WORD = re.compile(r"(?P<w>[A-Za-z][\w'’-]*|&)[ \t]+$")  # a line the working text re-cased to lower case
 # Words that tell an area without being a place on the list: compass points, nations and their adjectives.
 _AREA_WORDS = frozenset("""north south east west mid central greater northern southern eastern western scottish welsh
 irish english wales scotland england ireland isle wight man london midlands""".split())
 _NOT_AREA = frozenset("the a an nhs local our their his her its this that and of &".split())
 
 
-def _area_before(text: str, end: int) -> int | None:
+def _area_before(text: str, end: int, lower: bool = False) -> int | None:
     """Where the words naming an area end at `end` start ("West Midlands ", "KENT ", "South Wales "), or None."""
+    word = _LOWER_AREA_WORD if lower else _AREA_WORD
     start, placed, words = end, False, 0
     while words < 5:
-        m = _AREA_WORD.search(text, max(0, start - 30), start)
+        m = word.search(text, max(0, start - 30), start)
         if not m:
             break
         w = m.group("w").lower()
@@ -59,7 +66,7 @@ def _area_before(text: str, end: int) -> int | None:
             if not placed or w == "the":
                 break
             # "Avon and Somerset", "Isle of Wight": a joining word needs an area word before it as well
-            inner = _AREA_WORD.search(text, max(0, m.start() - 30), m.start())
+            inner = word.search(text, max(0, m.start() - 30), m.start())
             if not inner or not _is_area(inner.group("w")):
                 break
             start = m.start()
@@ -82,10 +89,18 @@ def _service_noun(matched: str) -> str:
         return "fire service"
     if "trust" in low or "board" in low:
         return "health trust"
+    if "council" in low:
+        return "council"
+    if "commissioner" in low or "pcc" in low:
+        return "police and crime commissioner"
     return "ambulance service"
 
 
-_SERVICE_AT = keyword_trigger("ambulance air fire nhs hsc health".split())
+_SERVICE_AT = keyword_trigger("ambulance air fire nhs hsc health city county borough district metropolitan town parish "
+                              "council pcc opcc police constabulary".split())
+# "NHS Fife", "NHS Greater Glasgow and Clyde": a health board named by its area after "NHS".
+_NHS_AREA = re.compile(r"\bNHS[ \t]+(?P<a>[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]+){0,3})")
+
 
 
 def _services(text: str) -> Iterator[Candidate]:
@@ -100,9 +115,25 @@ def _services(text: str) -> Iterator[Candidate]:
         if _AMBULANCE_WORD.search(line) or _DISPATCH_AFTER.match(text, m.end()):
             yield _cand(*m.span(), Kind.FORCE, "premises:ambulance service", 4)
     for m in finditer_at(_SERVICE_NOUN, _SERVICE_AT, text):
-        start = _area_before(text, m.start())
-        if start is not None:
+        noun = m.group().lower()
+        lower = m.group().islower()
+        start = _area_before(text, m.start(), lower)
+        if start is None:
+            continue
+        area = text[start:m.start()].lower().split()
+        if noun in ("ambulance", "fire") and (m.group().islower() or m.group()[1:].islower()) and not (
+                m.group()[0].isupper() or set(area) & _AREA_WORDS and len(area) > 1):
+            continue  # "a kent fire": a fire; "Welsh Ambulance", "mid and west wales fire": the service
+        if noun.startswith(("police", "constabulary")):
+            yield _cand(start, m.end(), Kind.FORCE, "", 5)  # "HAMPSHIRE & ISLE OF WIGHT CONSTABULARY"
+        else:
             yield _cand(start, m.end(), Kind.FORCE, "premises:" + _service_noun(m.group()), 6)
+    if "NHS" in text:
+        for m in _NHS_AREA.finditer(text):
+            words = m.group("a").split()
+            if _is_area(words[0]) or _is_area(words[-1]):
+                yield _cand(m.start(), m.end(), Kind.FORCE, "premises:health board", 6)
+
 
 
 # "HEDDLU DYFED-POWYS POLICE", "Heddlu Gogledd Cymru": a Welsh force by its Welsh name (heddlu is police).
@@ -137,8 +168,7 @@ def _forces(text: str) -> Iterator[Candidate]:
 # "Op Kestrel", "Operation LARKSPUR", "Linked to Op HAWTHORN": a local operation's name (the name only: "Op" stays).
 # National programmes that identify nowhere stay as written.
 _OPERATION = re.compile(r"\b(?:Op|OP|Operation|OPERATION)\.?[ \t]+(?P<n>[A-Z][A-Za-z'’-]+)(?![\w'’-])")
-_NATIONAL_OPERATIONS = frozenset("""encompass soteria bluestone hampshire modify uplift makesafe courage sceptre
-safeguard""".split())
+_NATIONAL = frozenset(n.lower() for n in NATIONAL_OPERATIONS)
 
 
 def _operations(text: str) -> Iterator[Candidate]:
@@ -146,7 +176,7 @@ def _operations(text: str) -> Iterator[Candidate]:
         return
     for m in _OPERATION.finditer(text):
         name = m.group("n")
-        if name.lower() in _NATIONAL_OPERATIONS or is_keep_word(name) or is_policing_word(name):
+        if name.lower() in _NATIONAL or is_keep_word(name) or is_policing_word(name):
             continue
         # the candidate holds "Op" too, so a name layer's "Op Kestrel" does not outrun it; its replacement keeps "Op"
         yield _cand(m.start(), m.end("n"), Kind.REFERENCE, "operation", 6)
@@ -164,17 +194,56 @@ _NOT_CODES = frozenset("am pm at on in to by of is or no hr km kg mg ml tel ex i
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 
+# "units 1489 722 from diss and 1603", "UNITS GP 4410 GP 2087 (EBBW VALE)", "unit dc 2241 at bakewell": the call signs a
+# log assigns after "unit(s)", up to the end of its clause.
+_UNITS = re.compile(r"\b(?i:units?)[ \t]+(?=(?:[A-Za-z]{1,2}[ \t]?)?\d{3,5}(?![\w/-]))(?P<w>[^\n.;:]{1,80})")
+_CALL_SIGN = re.compile(r"(?<![\w/-])(?P<k>(?:(?P<c>[A-Za-z]{1,2})[ \t]?)?(?P<n>\d{3,5}))(?![\w/-]|[:.]\d)")
+_NUMBER_CUE_BEFORE = re.compile(r"(?i:\b(?:log|ref|cad|crime|incident|inc|tel|no|number|room|cell|bay|flat|eta)\.?[ \t]*[(#:]?[ \t]*)$")
+# "05:51 SC 1120 O/S", "taken by nb 6631 (pc kaur)", "sy 2091 on the a317": a force code and a number where a log says
+# what the officer did.
+_CODE_AT_WORK = re.compile(r"(?<![\w/-])(?P<k>(?P<c>[A-Za-z]{2})[ \t]?(?P<n>\d{3,5}))(?![\w/-]|[:.]\d)(?=[ \t]*\([ \t]*"
+                           r"(?i:pc|ps|sgt|pcso|dc|ds|sc)\b|(?:[ \t]*\([^)\n]{1,25}\))?[ \t]+(?i:o/s|on\s+scene|assigned|"
+                           r"attending|attends|arrives|arrived|en\s+route|searching|stops|talking|takes|conveying|with|"
+                           r"deployed|tasked|reports|requests|hears|located|from|at)\b)")
+_BY_CODE = re.compile(r"\b(?i:by)[ \t]+(?P<k>(?P<c>[A-Za-z]{2})[ \t]?(?P<n>\d{4,5}))(?![\w/-]|[:.]\d)")
+_VEHICLE_BEFORE = re.compile(r"(?i:reg|plate|vrm|index|van|car|vehicle|defender|landrover|transit|trailer|lorry|unit)"
+                             r"[ \t]+(?:[a-z]+[ \t]+)?$")
+
+
 def _collar_codes(text: str) -> Iterator[Candidate]:
     codes: set[str] = set()
+    signs: set[str] = set()
     for m in finditer_at(_RANKED_CODE_COLLAR, _RANK_AT, text):
         code = m.group("c")
         if code.lower() in _NOT_CODES or (code.lower() == "as" and (not code.isupper() or _CLOCK.fullmatch(m.group("n")))):
             continue  # "PC Smith at 1400", "as 2100": a word and a time
         codes.add(code.lower())
         yield _cand(*m.span("k"), Kind.COLLAR, "cue", 8)
-    # "pcs sarah long wy 4410 and tom mcgrath wy 5518": the same code and a number again is another officer's collar
+    for u in _UNITS.finditer(text):
+        base = u.start("w")
+        for m in _CALL_SIGN.finditer(u.group("w")):
+            code = (m.group("c") or "").lower()
+            if code in _NOT_CODES or _NUMBER_CUE_BEFORE.search(u.group("w")[:m.start()]):
+                break  # "unit 4 cell 1023", "units ... (log 4431)": the list has ended
+            signs.add(" ".join(m.group("k").lower().split()))
+            yield _cand(base + m.start(), base + m.end(), Kind.COLLAR, "cue", 7)
+    for m in (*_CODE_AT_WORK.finditer(text), *_BY_CODE.finditer(text)):
+        code = m.group("c").lower()
+        if code in _NOT_CODES or code == "as" or _VEHICLE_BEFORE.search(text, max(0, m.start("k") - 25), m.start("k")):
+            continue
+        signs.add(" ".join(m.group("k").lower().split()))
+        yield _cand(*m.span("k"), Kind.COLLAR, "cue", 7)
+    # "pcs sarah long wy 4410 and tom mcgrath wy 5518": the same code and a number again is another officer's collar;
+    # "14:11 722 with female": a call sign met again is the same officer
     for code in codes:
         for m in re.finditer(r"(?<![\w/-])" + code + r"[ \t]?\d{4,5}(?![\w/-]|[:.]\d)", text, re.IGNORECASE):
+            yield _cand(*m.span(), Kind.COLLAR, "cue", 7)
+    for sign in signs:
+        pattern = r"(?<![\w/-])" + r"[ \t]?".join(re.escape(p) for p in sign.split()) + r"(?![\w/-]|[:.]\d)"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not text[line_start:m.start()].strip():
+                continue  # a number opening a log line is its time
             yield _cand(*m.span(), Kind.COLLAR, "cue", 7)
 
 
@@ -257,11 +326,21 @@ _APPROX_YEARS = re.compile(r"\b(?i:approx\.?|approximately|about|around|roughly|
                            r"(?i:yrs?|years?)(?:[ \t]+(?i:old))?(?![\w'’-])(?![ \t]+(?i:ago|since|later|before|earlier|"
                            r"of\b|in\b|service|experience))")
 # "girls aged 11 to 14", "30 youths, 12-16 yrs", "MALE AGED 20S": a range or a band after "aged", or a range of years.
-_AGE_RANGE = re.compile(r"\b(?:(?i:aged)[ \t]+(?:(?i:between)[ \t]+)?(?P<a>\d{1,2})[ \t]*(?:-|–|(?i:to|and))[ \t]*"
+_AGE_RANGE = re.compile(r"\b(?:(?i:aged|age:?|approx\.?|approximately|about|around|roughly)[ \t]+(?:(?i:between)[ \t]+)?"
+                        r"(?P<a>\d{1,2})[ \t]*(?:-|–|(?i:to|and))[ \t]*"
                         r"(?P<b>\d{1,2})(?:[ \t]*(?i:yrs?|years?))?"
                         r"|(?P<a2>\d{1,2})[ \t]*[-–][ \t]*(?P<b2>\d{1,2})[ \t]*(?i:yrs?|years?|y/?o)(?:[ \t]+(?i:old))?"
                         r"|(?i:aged)[ \t]+(?:(?i:early|mid|late)[ \t-]+)?(?P<d>[1-9]0['’]?[sS]))(?![\w'’-])"
-                        r"(?![ \t]+(?i:ago|of\b|service))")
+                        r"(?![ \t]+(?i:ago|of\b|service|mins?\b|minutes|hours|hrs|secs?\b|seconds|days|weeks|miles|metres|"
+                        r"people|officers|youths|males|females|calls|times))")
+# "Rebecca Ashworth (thirty-one)": an age in words in brackets after a name.
+_NAME_BRACKET_WORD_AGE = re.compile(r"(?<=[A-Za-z'’])[ \t]+\((?P<a>(?i:" + NUMBER_WORD + r"))\)")
+# "DP: COWAN, Shane   DOB 4th May 2006 - 18": the age a record gives after a date of birth written in words.
+_AGE_AFTER_WORDED_DOB = re.compile(r"\b(?i:dob|d\.o\.b\.?|date\s+of\s+birth)[: \t]+\d{1,2}(?i:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?"
+                                   r"[ \t]+(?:19|20)\d\d[ \t]*(?:[-–—(][ \t]*)(?P<a>\d{1,2})(?:[ \t]*(?i:yrs?|years?))?"
+                                   r"[ \t]*\)?(?=[ \t]*$|[ \t]*\n|[ \t]*[.,;])")
+# "consultation by phone 0810–0826", "ANPR in Oadby 1500-1530": a range of clock times, whole.
+_TIME_RANGE = re.compile(r"(?<![\w/.:-])(?P<h>[01]\d|2[0-3])[0-5]\d[ \t]?[-–][ \t]?(?:[01]\d|2[0-3])[0-5]\d(?![\w/-]|[.:]\d)")
 # "Ellie FORD, nineteen, a student": an age in words set off by commas after a name.
 _NAME_WORD_AGE = re.compile(r"(?<=[A-Za-z'’]),[ \t]+(?P<a>(?i:" + NUMBER_WORD + r"))(?=[ \t]*[,;)]|[ \t]*\.(?:\s|$))")
 
@@ -287,6 +366,18 @@ def _ages(text: str) -> Iterator[Candidate]:
                 continue
             n = b
         yield _cand(*m.span(), Kind.AGE, "", 4, value=str(n))
+    if "(" in text:
+        for m in _NAME_BRACKET_WORD_AGE.finditer(text):
+            n = number_value(m.group("a"))
+            if 12 < n < 100:
+                yield _cand(*m.span("a"), Kind.AGE, "", 3, value=str(n))
+    for m in _AGE_AFTER_WORDED_DOB.finditer(text):
+        yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("a"))
+    for m in _TIME_RANGE.finditer(text):
+        first, last = (int(n) for n in re.findall(r"\d{4}", m.group()))
+        if 1950 <= first < last <= 2039 and not re.match(r"[ \t]*(?i:hrs|hours|h\b)", text[m.end():m.end() + 8]):
+            continue  # "between 2019-2024": years, not 20:19 to 20:24
+        yield _cand(*m.span(), Kind.TIME, "", 3, value=str(int(m.group("h"))))
     if "," in text:
         for m in _NAME_WORD_AGE.finditer(text):
             n = number_value(m.group("a"))

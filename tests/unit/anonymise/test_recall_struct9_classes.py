@@ -177,3 +177,72 @@ def test_postcodes_to_their_sector_or_area(text, secret):
 
 def test_words_before_postcodes_are_no_postcode_area():
     assert _out("We checked the postcodes on file.") == "We checked the postcodes on file."
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("14:05 units 1489 722 from diss and 1603 from harleston assigned\n14:11 722 with female.", ("1489", "722", "1603")),
+    ("0216 UNIT 1066 FROM WHITTLESEY. CC 887 FROM CHATTERIS 15 MINS.\n0301 CC 887 AT GOREFIELD", ("1066", "887")),
+    ("03:05 statement taken by nb 6631 (pc kaur).", ("6631",)),
+    ("11:08 grade 1. sy 4418 (walton) assigned\n11:30 van stopped by sy 2091 on the a317", ("4418", "2091")),
+    ("05:44 GRADE 1. SC 1120, SC 1984 FELIXSTOWE\n05:51 SC 1120 O/S", ("1120", "1984")),
+])
+def test_call_signs_a_log_assigns_and_meets_again(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("units message via the control room (log 4431) at once", "[reference]"),
+    ("GREEN LANDROVER DEFENDER WO 4412 (OLD BLACK PLATE) AT THE MEMORIAL", "WO"),
+    ("He offended between 2019-2024 in the town.", "2019-2024"),
+])
+def test_a_log_number_a_plate_or_years_are_no_call_sign_or_time_range(text, kept):
+    out = _out(text)
+    assert kept in out and "[number]" not in out, out
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("consultation by phone 0810–0826.\n0910 Interview", ("0810", "0826")),
+    ("Perceived age: 20-25   Actual: 22", ("20-25",)),
+    ("a young Black male, about 18 to 20, slim", ("18 to 20",)),
+    ("Rebecca Ashworth (thirty-one) is a teacher", ("thirty-one",)),
+    ("DP: COWAN, Shane   DOB 4th May 2006 - 18\nAddress", ("- 18",)),
+    ("W/M, LATE 20S, GREY TRACKIE, RED CAP", ("20S",)),
+])
+def test_time_ranges_and_ages_written_as_records_write_them(text, secrets):
+    out = _out(text)
+    assert not any(s in out for s in secrets), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("It took approx 20-30 mins to arrive.", "20-30 mins"),
+    ("Team (one) met at the hall.", "(one)"),
+])
+def test_durations_and_small_numbers_are_no_ages(text, kept):
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Target hardening by Nottingham City Council (CCTV, shutter).", "the council"),
+    ("RECEPTION CENTRE WITH SUFFOLK COUNTY COUNCIL & RED CROSS", "council"),
+    ("a review by the Local Policing Body (the Kent PCC).", "commissioner"),
+    ("Who else (e.g. NHS Fife) could have been called?", "health board"),
+    ("HAMPSHIRE & ISLE OF WIGHT CONSTABULARY\nPROFESSIONAL STANDARDS", "force"),
+    ("Subject checked by Welsh Ambulance at custody.", "ambulance service"),
+])
+def test_an_organisation_named_by_its_area(text, noun):
+    out = _out(text)
+    assert noun in out.lower(), out
+
+
+@pytest.mark.parametrize("text", [
+    "the council said no and the local council agreed.",
+    "a fire at the flat, then the ambulance came",
+    "Referral under Op Encompass. Op Hampshire applies.",
+    "HAMPSHIRE LOG 4424",   # the county stays a place to the place layers, not a keep word
+])
+def test_plain_services_and_national_programmes_stay(text):
+    out = _out(text)
+    assert "council" in out or "fire" in out or "Op " in out or "HAMPSHIRE" not in out, out
+    assert "Encompass" in out or "Encompass" not in text
+    assert "Op Hampshire" in out or "Op Hampshire" not in text
