@@ -151,11 +151,18 @@ _FORCE_BY_AREA = re.compile(r"(?<![\w'’-])(?P<f>(?i:" + _AREA_ALT + r"))(?=[ \
                             r"storm|occ|informed|notified|units?|officers|colleagues|custody)\b|[ \t]+[-–—][ \t]+"
                             r"(?i:[a-z]+[ \t]+area|bcu|lpa))")
 _FORCE_AREA_AT = keyword_trigger(sorted({a.split()[0].lower() for a in _AREAS}))
+# "cad 3318 14/08 met - croydon", "cad 6620/14feb25 - met - haringey", "collar no. MP 87341, Met.": a force between a log
+# heading's number and its place, or after a collar number.
+_FORCE_IN_HEADING = re.compile(r"(?:(?:(?<=\d[ \t])|(?<=[-–—|/][ \t]))(?P<f>(?i:" + _AREA_ALT + r"))(?=[ \t]+[-–—|][ \t]+\w)"
+                               r"|(?<=\d,[ \t])(?P<g>(?i:" + _AREA_ALT + r"))(?=[ \t]*[.;]?[ \t]*$|[ \t]*[.;]?[ \t]*\n))",
+                               re.MULTILINE)
 
 
 def _forces(text: str) -> Iterator[Candidate]:
     if "eddlu" in text or "EDDLU" in text:
         yield from (_cand(*m.span(), Kind.FORCE, "", 6) for m in _HEDDLU.finditer(text))
+    for m in finditer_at(_FORCE_IN_HEADING, _FORCE_AREA_AT, text):
+        yield _cand(*m.span("f" if m.group("f") else "g"), Kind.FORCE, "", 3)
     for m in finditer_at(_FORCE_BY_AREA, _FORCE_AREA_AT, text):
         f = m.group("f")
         if f.lower() == "met" and not (f.isupper() or f == "Met" or text[max(0, m.start() - 40):m.start()].islower()):
@@ -226,12 +233,15 @@ def _collar_codes(text: str) -> Iterator[Candidate]:
             if code in _NOT_CODES or _NUMBER_CUE_BEFORE.search(u.group("w")[:m.start()]):
                 break  # "unit 4 cell 1023", "units ... (log 4431)": the list has ended
             signs.add(" ".join(m.group("k").lower().split()))
+            if len(code) == 2:
+                codes.add(code)
             yield _cand(base + m.start(), base + m.end(), Kind.COLLAR, "cue", 7)
     for m in (*_CODE_AT_WORK.finditer(text), *_BY_CODE.finditer(text)):
         code = m.group("c").lower()
         if code in _NOT_CODES or code == "as" or _VEHICLE_BEFORE.search(text, max(0, m.start("k") - 25), m.start("k")):
             continue
         signs.add(" ".join(m.group("k").lower().split()))
+        codes.add(code)
         yield _cand(*m.span("k"), Kind.COLLAR, "cue", 7)
     # "pcs sarah long wy 4410 and tom mcgrath wy 5518": the same code and a number again is another officer's collar;
     # "14:11 722 with female": a call sign met again is the same officer
@@ -341,6 +351,8 @@ _AGE_AFTER_WORDED_DOB = re.compile(r"\b(?i:dob|d\.o\.b\.?|date\s+of\s+birth)[: \
                                    r"[ \t]*\)?(?=[ \t]*$|[ \t]*\n|[ \t]*[.,;])")
 # "consultation by phone 0810–0826", "ANPR in Oadby 1500-1530": a range of clock times, whole.
 _TIME_RANGE = re.compile(r"(?<![\w/.:-])(?P<h>[01]\d|2[0-3])[0-5]\d[ \t]?[-–][ \t]?(?:[01]\d|2[0-3])[0-5]\d(?![\w/-]|[.:]\d)")
+# "Perceived age: 20-25   Actual: 22": the actual age after a perceived one.
+_ACTUAL_AGE = re.compile(r"(?<=[ \t])(?i:actual|real|true)(?:[ \t]+(?i:age))?[ \t]*:[ \t]*(?P<a>\d{1,2})(?![\w/.:-])")
 # "Ellie FORD, nineteen, a student": an age in words set off by commas after a name.
 _NAME_WORD_AGE = re.compile(r"(?<=[A-Za-z'’]),[ \t]+(?P<a>(?i:" + NUMBER_WORD + r"))(?=[ \t]*[,;)]|[ \t]*\.(?:\s|$))")
 
@@ -373,6 +385,10 @@ def _ages(text: str) -> Iterator[Candidate]:
                 yield _cand(*m.span("a"), Kind.AGE, "", 3, value=str(n))
     for m in _AGE_AFTER_WORDED_DOB.finditer(text):
         yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("a"))
+    for m in _ACTUAL_AGE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if "age" in text[max(line_start, m.start() - 60):m.start()].lower():
+            yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("a"))
     for m in _TIME_RANGE.finditer(text):
         first, last = (int(n) for n in re.findall(r"\d{4}", m.group()))
         if 1950 <= first < last <= 2039 and not re.match(r"[ \t]*(?i:hrs|hours|h\b)", text[m.end():m.end() + 8]):
@@ -417,7 +433,51 @@ def _times_postcodes(text: str) -> Iterator[Candidate]:
                 yield _cand(m.start(), m.end("more") if m.group("more") else m.end("a"), Kind.POSTCODE, "area", 3)
 
 
+# --- References, plates and handles ----------------------------------------------------------------------------------
+
+# "iVPD 24/000119", "IVPD 24/0031558": a year and a long serial (no date has five digits after its slash).
+_YEAR_SERIAL = re.compile(r"(?<![\w/.-])\d{2}/\d{5,8}(?![\w/-])")
+# "TRAILER B 4729 XT", "TRACTOR UNIT CJ 18 RUS", "LANDROVER DEFENDER WO 4412": a plate straight after the vehicle it
+# is on, in any case (a log in capitals is re-cased to lower case before the layers read it).
+_PLATE_AFTER_VEHICLE = re.compile(r"\b(?i:trailer|tractor[ \t]+unit|defender|lorry|hgv|reg(?:istration)?|plate|index|vrm)"
+                                  r"[ \t]+(?P<v>(?i:[a-z]{1,3}[ -]?\d{1,4}(?:[ -][a-z]{1,3})?|\d{1,4}[ -]?[a-z]{1,3}))"
+                                  r"(?![\w/-])")
+_NOT_PLATE_LETTERS = frozenset("at on in to of by is no am pm hr hrs mph kg km ref and the for".split())
+# "Snapchat: Abdullahi - dullah.e1x": a handle after its platform and a name, a word with a dot or underscore and a digit.
+_PLATFORM = re.compile(r"\b(?i:snap(?:chat)?|insta(?:gram)?|tiktok|facebook|fb|twitter|telegram|whatsapp)\b[^\n]{0,40}?"
+                       r"[ \t:-](?P<h>@?[a-z0-9_]*[a-z][a-z0-9_]*[._][a-z0-9_.]*\d[a-z0-9_.]*|@?[a-z0-9_.]*\d[a-z0-9_.]*[._][a-z0-9_.]*[a-z][a-z0-9_]*)"
+                       r"(?![\w@.])")
+# "the 80s of staniforth road, darnall, s9": a lower-case postcode district closing an address.
+_LOWER_DISTRICT = re.compile(r"(?<=[a-z],[ \t])(?P<pc>(?P<a>[a-zA-Z]{1,2})\d{1,2}[a-zA-Z]?)(?=[ \t]*$|[ \t]*\n|[ \t]*[.;)])",
+                             re.MULTILINE)
+
+
+_ADDRESS_WORD = re.compile(r"\b(?i:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|terrace|grove|estate|"
+                           r"flats?|court|gardens|place|square|walk|view|house)\b")
+
+
+def _refs_plates_handles(text: str) -> Iterator[Candidate]:
+    if "/" in text:
+        yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 4) for m in _YEAR_SERIAL.finditer(text))
+    for m in _PLATE_AFTER_VEHICLE.finditer(text):
+        plate = m.group("v")
+        letters = re.findall(r"[A-Za-z]+", plate)
+        if sum(ch.isalnum() for ch in plate) < 4 or any(w.lower() in _NOT_PLATE_LETTERS for w in letters):
+            continue
+        yield _cand(*m.span("v"), Kind.VRM, "any", 3)
+    for m in _PLATFORM.finditer(text):
+        if not (is_keep_word(m.group("h")) or re.match(r"[a-z]{1,2}\.\d", m.group("h"))):  # "s.136" is a section
+            yield _cand(*m.span("h"), Kind.HANDLE, "", 6)
+    if "," in text:
+        for m in _LOWER_DISTRICT.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if m.group("a").upper() in POSTCODE_AREAS and m.group("a").lower() not in ("a", "b", "m") \
+                    and not is_keep_word(m.group("pc")) and _ADDRESS_WORD.search(text, max(line_start, m.start() - 60), m.start()):
+                # an address on the line before it: "s47" after "arrested under s.1, s47" is a section
+                yield _cand(*m.span("pc"), Kind.POSTCODE, "district", 3)
+
+
 def find_struct9_recall(text: str) -> list[Candidate]:
     """Candidates of the structured and force classes learnt from development set 8 and the lead's decisions."""
     return [*_services(text), *_forces(text), *_operations(text), *_collar_codes(text), *_dates(text), *_ages(text),
-            *_times_postcodes(text)]
+            *_times_postcodes(text), *_refs_plates_handles(text)]

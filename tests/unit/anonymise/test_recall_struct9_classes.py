@@ -193,7 +193,7 @@ def test_call_signs_a_log_assigns_and_meets_again(text, secrets):
 
 @pytest.mark.parametrize(("text", "kept"), [
     ("units message via the control room (log 4431) at once", "[reference]"),
-    ("GREEN LANDROVER DEFENDER WO 4412 (OLD BLACK PLATE) AT THE MEMORIAL", "WO"),
+    ("GREEN LANDROVER DEFENDER WO 4412 (OLD BLACK PLATE) AT THE MEMORIAL", "[registration]"),
     ("He offended between 2019-2024 in the town.", "2019-2024"),
 ])
 def test_a_log_number_a_plate_or_years_are_no_call_sign_or_time_range(text, kept):
@@ -246,3 +246,30 @@ def test_plain_services_and_national_programmes_stay(text):
     assert "council" in out or "fire" in out or "Op " in out or "HAMPSHIRE" not in out, out
     assert "Encompass" in out or "Encompass" not in text
     assert "Op Hampshire" in out or "Op Hampshire" not in text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("cad 3318 14/08 met - croydon\n19:22 rp called", "met"),
+    ("PC Tamara, collar no. MP 87341, Met.\n\nTime 16.20", "Met"),
+    ("Perceived age: 20-25   Actual: 22\nSubject", "22"),
+    ("completed a Concern Report (iVPD 24/000119) for", "000119"),
+    ("05:43 TRAILER B 4729 XT (ROMANIAN), TRACTOR UNIT CJ 18 RUS. DRIVER", "4729"),
+    ("6. Snapchat: Abdullahi - dullah.e1x; Mensah", "dullah.e1x"),
+    ("now static at the 80s of staniforth road, darnall, s9\n17:06 3410", "s9"),
+])
+def test_forces_ages_references_plates_handles_and_districts_as_logs_write_them(text, secret):
+    out = _out(text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("I met him, then left, met.", "met him"),
+    ("threshold for s136 met\nnext line", "met"),
+    ("Snapchat video seen, detained under s.136 later", "s.136"),
+    ("Arrested under s.1, s47", "s47"),
+    ("The car reg was not seen. trailer at 1400", "reg was"),
+    ("seen on 12/06/2024 at the scene", "12/06/2024"),
+])
+def test_near_misses_of_forces_districts_plates_and_serials(text, kept):
+    out = _out(text)
+    assert kept in out or ("12/06/2024" == kept and "2024" in out), out
