@@ -414,7 +414,48 @@ _AREA_POSTCODES = re.compile(r"(?<![\w/-])(?P<a>[A-Za-z]{1,2})(?P<more>(?:[ \t]*
                              r"(?i:postcodes?|post[ \t]+codes?)\b")
 
 
+_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_HOUR = r"(?:1[0-2]|0?[1-9]|(?i:" + "|".join(_HOUR_WORDS) + r"))"
+# "about half eleven", "aboot hauf ten", "half 7 in the morning", "quarter to 11 at night", "About 10 past 3",
+# "At about 4.30 in the afternoon": a spoken clock time, with its cue before or the part of the day after it.
+_SPOKEN_TIME = re.compile(r"(?P<pre>\b(?i:at|about|around|aboot|approx\.?|approximately|by|until|till|from)[ \t]+"
+                          r"(?:(?i:about|around|approx\.?|roughly|maybe)[ \t]+)?)?"
+                          r"(?P<t>(?:(?i:half|hauf)(?:[ \t]+(?i:past))?|(?i:quarter|\d{1,2}|ten|twenty|five)[ \t]+(?i:past|to))"
+                          r"[ \t]+(?P<h>" + _HOUR + r")|(?P<h2>" + _HOUR + r")[.:](?P<mi>[0-5]\d))(?![\w'’-]|[.:]\d)"
+                          r"(?P<p>[ \t]+(?:(?i:in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night|"
+                          r"(?:in[ \t]+the[ \t]+)?(?:morning|afternoon|evening)|pm|am)))?(?![\w'’-])")
+_SPOKEN_AT = keyword_trigger("at about around aboot approx approximately by until till from half hauf quarter ten twenty "
+                             "five".split())
+
+
+def _hour_value(word: str) -> int:
+    return int(word) if word.isdigit() else _HOUR_WORDS.index(word.lower()) + 1
+
+
+def _spoken_times(text: str) -> Iterator[Candidate]:
+    for m in _SPOKEN_TIME.finditer(text):
+        part = (m.group("p") or "").lower()
+        if m.group("h2") and not part:
+            continue  # "at 4.30" is the time layer's
+        if not (m.group("pre") or part):
+            continue  # "half ten-pound notes": a spoken time needs its cue or its part of the day
+        hour = _hour_value(m.group("h") or m.group("h2"))
+        if m.group("t").lower().split()[0] in ("half", "hauf") and "past" not in m.group("t").lower() and hour > 1:
+            hour -= 1  # "half eleven" is 10:30
+        if " to" in m.group("t").lower():
+            hour -= 1
+        if part:
+            hour = hour % 12 + (12 if any(w in part for w in ("afternoon", "evening", "night", "pm")) else 0)
+            if "night" in part and hour < 17:
+                hour = hour % 12 + (0 if hour % 12 < 5 else 12)
+            sub = "at-known" if m.group("pre") else "known"
+        else:
+            sub = "at-unknown" if m.group("pre") else "unknown"
+        yield _cand(m.start(), m.end(), Kind.TIME, sub, 4, value=str(hour))
+
+
 def _times_postcodes(text: str) -> Iterator[Candidate]:
+    yield from _spoken_times(text)
     for m in _ISH_TIME.finditer(text):
         if "ish" not in m.group().lower():
             continue  # "10 pm" is the time layer's

@@ -273,3 +273,24 @@ def test_forces_ages_references_plates_handles_and_districts_as_logs_write_them(
 def test_near_misses_of_forces_districts_plates_and_serials(text, kept):
     out = _out(text)
     assert kept in out or ("12/06/2024" == kept and "2024" in out), out
+
+
+@pytest.mark.parametrize(("text", "secret", "reads"), [
+    ("About 10 past 3 a lad came in.", "past 3", "around that time"),
+    ("At about 4.30 in the afternoon I saw a cart.", "4.30", "in the afternoon"),
+    ("on the lane about half 7 in the morning on Tues", "half 7", "in the morning"),
+    ("At about half eleven a man came in.", "eleven", "around that time"),
+    ("aboot hauf ten, Setterday the 2nd", "hauf", "around that time"),
+    ("about quarter to 11 at night, maybe later", "quarter", "late in the evening"),
+])
+def test_a_spoken_time_goes_with_its_cue_and_part_of_the_day(text, secret, reads):
+    out = _out(text)
+    assert secret not in out and reads in out.lower(), out
+
+
+@pytest.mark.parametrize("text", [
+    "half ten-pound notes were found in the bag.",
+    "They cut it in half, then left.",
+])
+def test_half_without_a_cue_or_part_of_the_day_is_no_time(text):
+    assert _out(text) == text
