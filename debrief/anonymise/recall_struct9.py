@@ -284,6 +284,27 @@ _RECORD_YEAR = re.compile(r"(?<=[\w)][ \t])(?P<y>(?:19[6-9]|20[0-3])\d)(?=[ \t]*
 _DASHED_DATE = re.compile(r"(?<![\w/-])(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)(?![\w/-])")
 
 
+# "in 2023", "between 2020 and 2023", "In early 2024": a year alone. It may be published (it names no day), so it
+# stands as written: found, so a date's words are all accounted for, and left as the writer put it. (Months, weekdays
+# and seasons alone are left to the writer's convention: development sets disagree on them.)
+_ALONE_YEAR = re.compile(
+    r"\b(?P<yp>(?i:in|since|during|from|between|until|till|before|after|by|and|of|early|late|mid|around|circa|c\.))"
+    r"[ \t-]+(?P<yq>(?i:early|late|mid)[ \t-]+)?(?P<y>(?:19[5-9]|20[0-3])\d)(?![\w'’/-]|[.:]\d)")
+_NOT_YEAR_AFTER = re.compile(r"[ \t]*(?:(?i:hrs|hours|h\b|people|persons|officers|calls|pounds|miles|metres|times|"
+                             r"incidents|crimes|cases|reports|units|cars|vehicles|[-–]\s*\d{4}))")
+
+
+def _alone_years(text: str) -> Iterator[Candidate]:
+    for m in _ALONE_YEAR.finditer(text):
+        count = _NOT_YEAR_AFTER.match(text, m.end())
+        if int(m.group("y")) > 2027 or count and (re.match(r"[ \t]*(?i:hrs|hours|h\b|[-–])", count.group())
+                                                  or m.group("yp").lower() in ("by", "of", "around", "and", "c.")):
+            continue  # "from 2030 hrs", "by 2000 people": a time or a number ("In 2024 officers" is a year)
+        start = m.start("yq") if m.group("yq") else m.start("y") if m.group("yp").lower() not in (
+            "early", "late", "mid") else m.start()
+        yield _cand(start, m.end(), Kind.DATE, "as-written", 0)
+
+
 def _month_value(word: str) -> str:
     return f"-{_MONTH_KEYS.index(word[:3].lower()) + 1:02d}"
 
@@ -294,6 +315,7 @@ _PART_DATE_AT = keyword_trigger("the early hours night evening morning afternoon
 
 
 def _dates(text: str) -> Iterator[Candidate]:
+    yield from _alone_years(text)
     for m in finditer_at(_PART_OF_MONTH, _PART_AT, text):
         yield _cand(*m.span(), Kind.DATE, "month", 3, value=_month_value(m.group("m")))
     for m in finditer_at(_HOLIDAY, _HOLIDAY_AT, text):

@@ -294,3 +294,24 @@ def test_a_spoken_time_goes_with_its_cue_and_part_of_the_day(text, secret, reads
 ])
 def test_half_without_a_cue_or_part_of_the_day_is_no_time(text):
     assert _out(text) == text
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Between 2020 and 2023 she called police seven times.", ["2020", "2023"]),
+    ("In early 2024 officers attended a flat.", ["early 2024"]),
+    ("He had controlled her finances since 2016, took her credit.", ["2016"]),
+])
+def test_a_year_alone_is_found_and_stands_as_written(text, years):
+    result = anonymise(text)
+    assert result.text == text
+    assert [e.text for e in result.entities if e.label == "DATE"] == years
+    assert find_identifiers(text, Case()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "seen between 2000 and 2030 hrs near the shop",
+    "a crowd of around 2000 people gathered",
+    "from 2030 hrs the road was shut",
+])
+def test_a_clock_time_or_a_count_is_no_year(text):
+    assert not [e for e in anonymise(text).entities if e.label == "DATE"]
