@@ -14,7 +14,7 @@ from .gazetteer import COUNTIES
 from .keep import NATIONAL_OPERATIONS, is_keep_word
 from .lexicon import UK_PLACE_LOWER, is_policing_word
 from .patterns import POSTCODE_AREAS
-from .phrases import finditer_at, keyword_trigger
+from .phrases import finditer_at, finditer_before, keyword_trigger
 from .recall_numbers import NUMBER_WORD, number_value
 
 _BASE = PRIORITY["pattern"]
@@ -146,28 +146,64 @@ _AREAS = sorted({re.sub(r"\s+(?:Police Service|Constabulary|Police)$", "", f) fo
                 | set(FORCE_AREAS) | {s for s in COUNTY_SHORT if " " not in s}
                 | {"Bucks", "Beds", "Met", "Yorks", "Mids"}, key=len, reverse=True)
 _FORCE_AREA_WORDS = frozenset(w.lower() for a in _AREAS for w in a.split())
-_AREA_ALT = "|".join(re.escape(a).replace(r"\ ", r"[ \t]+") for a in _AREAS)
-_FORCE_BY_AREA = re.compile(r"(?<![\w'’-])(?P<f>(?i:" + _AREA_ALT + r"))(?=[ \t]+(?i:log|cad|lpa|bcu|control\s+room|"
-                            r"storm|occ|informed|notified|units?|officers|colleagues|custody)\b|[ \t]+[-–—][ \t]+"
-                            r"(?i:[a-z]+[ \t]+area|bcu|lpa))")
-_FORCE_AREA_AT = keyword_trigger(sorted({a.split()[0].lower() for a in _AREAS}))
-# "cad 3318 14/08 met - croydon", "cad 6620/14feb25 - met - haringey", "collar no. MP 87341, Met.": a force between a log
-# heading's number and its place, or after a collar number.
-_FORCE_IN_HEADING = re.compile(r"(?:(?:(?<=\d[ \t])|(?<=[-–—|/][ \t]))(?P<f>(?i:" + _AREA_ALT + r"))(?=[ \t]+[-–—|][ \t]+\w)"
-                               r"|(?<=\d,[ \t])(?P<g>(?i:" + _AREA_ALT + r"))(?=[ \t]*[.;]?[ \t]*$|[ \t]*[.;]?[ \t]*\n))",
-                               re.MULTILINE)
+
+
+_AREA_SET = frozenset(" ".join(a.lower().split()) for a in _AREAS)
+_AREA_MAX_WORDS = max(len(a.split()) for a in _AREAS)
+_WORDS_BEFORE = re.compile(r"(?<![A-Za-z&'’-])(?:[A-Za-z&'’-]+[ \t]+){0,4}[A-Za-z&'’-]+$")
+# What follows a force named by its area: a police word, or a log heading's separator and its place.
+_POLICE_WORD = re.compile(r"\b(?i:log|cad|lpa|bcu|control\s+room|storm|occ|informed|notified|units?|officers|colleagues|"
+                          r"custody)\b")
+_POLICE_WORD_AT = keyword_trigger("log cad lpa bcu control storm occ informed notified unit units officers colleagues "
+                                  "custody".split())
+_HEADING_SEP = re.compile(r"[ \t]+[-–—|][ \t]+\w")
+_AFTER_COLLAR = re.compile(r"\d,[ \t]+(?P<f>[A-Za-z&'’ -]{3,40}?)[ \t]*[.;]?[ \t]*$", re.MULTILINE)
+
+
+_AREA_LAST_WORDS = frozenset(a.split()[-1] for a in _AREA_SET)
+_LAST_WORD = re.compile(r"[A-Za-z&'’-]+$")
+
+
+def _area_ending_at(text: str, end: int) -> int | None:
+    """Start of the longest force area (from `_AREAS`) whose last word ends at `end`, or None."""
+    last = _LAST_WORD.search(text, max(0, end - 20), end)
+    if not last or last.group().lower() not in _AREA_LAST_WORDS:
+        return None  # most anchors follow an ordinary word: one set lookup, no phrase search
+    m = _WORDS_BEFORE.search(text, max(0, end - 60), end)
+    if not m:
+        return None
+    words = list(re.finditer(r"[A-Za-z&'’-]+", m.group()))
+    for n in range(min(len(words), _AREA_MAX_WORDS), 0, -1):
+        phrase = " ".join(w.group().lower() for w in words[-n:])
+        if phrase in _AREA_SET:
+            return m.start() + words[-n].start()
+    return None
 
 
 def _forces(text: str) -> Iterator[Candidate]:
     if "eddlu" in text or "EDDLU" in text:
         yield from (_cand(*m.span(), Kind.FORCE, "", 6) for m in _HEDDLU.finditer(text))
-    for m in finditer_at(_FORCE_IN_HEADING, _FORCE_AREA_AT, text):
-        yield _cand(*m.span("f" if m.group("f") else "g"), Kind.FORCE, "", 3)
-    for m in finditer_at(_FORCE_BY_AREA, _FORCE_AREA_AT, text):
-        f = m.group("f")
-        if f.lower() == "met" and not (f.isupper() or f == "Met" or text[max(0, m.start() - 40):m.start()].islower()):
+    for word in finditer_at(_POLICE_WORD, _POLICE_WORD_AT, text):
+        end = word.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        start = _area_ending_at(text, end) if end < word.start() else None
+        if start is None:
             continue
-        yield _cand(*m.span("f"), Kind.FORCE, "", 3)
+        f = text[start:end]
+        if f.lower() == "met" and not (f.isupper() or f == "Met" or text[max(0, start - 40):start].islower()):
+            continue  # "I met informed sources"
+        yield _cand(start, end, Kind.FORCE, "", 3)
+    # "cad 3318 14/08 met - croydon": between a log heading's number (or separator) and its place
+    for anchor in _HEADING_SEP.finditer(text):
+        start = _area_ending_at(text, anchor.start())
+        if start is not None and re.search(r"(?:\d|[-–—|/])[ \t]$", text[max(0, start - 2):start]):
+            yield _cand(start, anchor.start(), Kind.FORCE, "", 3)
+    # "collar no. MP 87341, Met.": after a collar number, closing the line
+    if "," in text:
+        for m in _AFTER_COLLAR.finditer(text):
+            if " ".join(m.group("f").lower().split()) in _AREA_SET:
+                yield _cand(*m.span("f"), Kind.FORCE, "", 3)
 
 
 # --- Operation names ------------------------------------------------------------------------------------------------
@@ -294,8 +330,13 @@ _NOT_YEAR_AFTER = re.compile(r"[ \t]*(?:(?i:hrs|hours|h\b|people|persons|officer
                              r"incidents|crimes|cases|reports|units|cars|vehicles|[-–]\s*\d{4}))")
 
 
+_YEAR_ANCHOR = re.compile(r"(?<![\d])(?:19[5-9]|20[0-3])\d(?!\d)")
+_YEAR_CUE_AT = keyword_trigger("in since during from between until till before after by and of early late mid around "
+                               "circa c.".split())
+
+
 def _alone_years(text: str) -> Iterator[Candidate]:
-    for m in _ALONE_YEAR.finditer(text):
+    for m in finditer_before(_ALONE_YEAR, _YEAR_CUE_AT, _YEAR_ANCHOR, text, 25):
         count = _NOT_YEAR_AFTER.match(text, m.end())
         if int(m.group("y")) > 2027 or count and (re.match(r"[ \t]*(?i:hrs|hours|h\b|[-–])", count.group())
                                                   or m.group("yp").lower() in ("by", "of", "around", "and", "c.")):
@@ -454,8 +495,14 @@ def _hour_value(word: str) -> int:
     return int(word) if word.isdigit() else _HOUR_WORDS.index(word.lower()) + 1
 
 
+# Every spoken time holds one of these: the pattern is tried only in the few words before one (most texts have none).
+_SPOKEN_ANCHOR = re.compile(r"(?i:half|hauf|quarter|past)\b|\d[ \t]+(?i:to)[ \t]|[.:][0-5]\d[ \t]+(?i:in[ \t]+the|at[ \t]+night|"
+                            r"morning|afternoon|evening|pm|am)\b")
+_WORD_AT = re.compile(r"(?<![\w'’.-])[A-Za-z0-9]")
+
+
 def _spoken_times(text: str) -> Iterator[Candidate]:
-    for m in _SPOKEN_TIME.finditer(text):
+    for m in finditer_before(_SPOKEN_TIME, _WORD_AT, _SPOKEN_ANCHOR, text, 40):
         part = (m.group("p") or "").lower()
         if m.group("h2") and not part:
             continue  # "at 4.30" is the time layer's
