@@ -416,6 +416,15 @@ _AGE_AFTER_WORDED_DOB = re.compile(r"\b(?i:dob|d\.o\.b\.?|date\s+of\s+birth)[: \
 _TIME_RANGE = re.compile(r"(?<![\w/.:-])(?P<h>[01]\d|2[0-3])[0-5]\d[ \t]?[-–][ \t]?(?:[01]\d|2[0-3])[0-5]\d(?![\w/-]|[.:]\d)")
 # "Perceived age: 20-25   Actual: 22": the actual age after a perceived one.
 _ACTUAL_AGE = re.compile(r"(?<=[ \t])(?i:actual|real|true)(?:[ \t]+(?i:age))?[ \t]*:[ \t]*(?P<a>\d{1,2})(?![\w/.:-])")
+# "driver f 19 - chloé marchand", "victim m 23,": a person, their sex and their age, as a log writes them.
+_SEX_AGE = re.compile(r"\b(?i:driver|passenger|rider|victim|suspect|subject|ip|dp|caller|occupant|witness|pedestrian|"
+                      r"casualty)[ \t]+(?i:m|f)[ \t]+(?P<a>1[0-9]|[2-9]\d)(?![\w/.:-])")
+# '(goes by "miz") 22 gave statement', "Tayyab Hussain (Hussein?) 17, searched": an age after a name's bracket.
+_AGE_AFTER_BRACKET = re.compile(r"\)[ \t]+(?P<a>1[0-9]|[2-9]\d)(?=[ \t]*,|[ \t]+(?i:gave|said|searched|arrested|was|is|"
+                                r"lives|from|states|stated)\b)")
+# "a teenager named Ardit, maybe 16.": a guessed age closing a clause.
+_MAYBE_AGE = re.compile(r"\b(?i:maybe|possibly|probably|prob)[ \t]+(?P<a>1[0-9]|[2-9]\d)(?=[ \t]*[.,;)?!]|[ \t]*$)",
+                        re.MULTILINE)
 # "Ellie FORD, nineteen, a student": an age in words set off by commas after a name.
 _NAME_WORD_AGE = re.compile(r"(?<=[A-Za-z'’]),[ \t]+(?P<a>(?i:" + NUMBER_WORD + r"))(?=[ \t]*[,;)]|[ \t]*\.(?:\s|$))")
 
@@ -448,6 +457,11 @@ def _ages(text: str) -> Iterator[Candidate]:
                 yield _cand(*m.span("a"), Kind.AGE, "", 3, value=str(n))
     for m in _AGE_AFTER_WORDED_DOB.finditer(text):
         yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("a"))
+    for pattern in (_SEX_AGE, _AGE_AFTER_BRACKET, _MAYBE_AGE):
+        for m in pattern.finditer(text):
+            if pattern is _AGE_AFTER_BRACKET and not re.search(r"[A-Za-z\"”'’?]$", text[max(0, m.start() - 1):m.start()]):
+                continue  # "(2) 22," — a name or nickname closes the bracket before an age
+            yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("a"))
     for m in _ACTUAL_AGE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if "age" in text[max(line_start, m.start() - 60):m.start()].lower():
@@ -547,18 +561,23 @@ def _times_postcodes(text: str) -> Iterator[Candidate]:
 
 # "iVPD 24/000119", "IVPD 24/0031558": a year and a long serial (no date has five digits after its slash).
 _YEAR_SERIAL = re.compile(r"(?<![\w/.-])\d{2}/\d{5,8}(?![\w/-])")
+# "see intel 24/0331", "Intel entry 24/0771": a year and a four-digit serial that is no year ("12/2024" is a month).
+_YEAR_SHORT_SERIAL = re.compile(r"(?<![\w/.-])\d{2}/(?!19\d\d|20\d\d)\d{4}(?![\w/-]|[.:]\d)")
 # "TRAILER B 4729 XT", "TRACTOR UNIT CJ 18 RUS", "LANDROVER DEFENDER WO 4412": a plate straight after the vehicle it
 # is on, in any case (a log in capitals is re-cased to lower case before the layers read it).
+# "Imran Patel (b.12/4/99)": a date of birth after "b." in brackets.
+_BORN_DOT = re.compile(r"\((?i:b)\.[ \t]*(?P<d>\d{1,2}/\d{1,2}/\d{2,4})\)")
 _PLATE_AFTER_VEHICLE = re.compile(r"\b(?i:trailer|tractor[ \t]+unit|defender|lorry|hgv|reg(?:istration)?|plate|index|vrm)"
                                   r"[ \t]+(?P<v>(?i:[a-z]{1,3}[ -]?\d{1,4}(?:[ -][a-z]{1,3})?|\d{1,4}[ -]?[a-z]{1,3}))"
                                   r"(?![\w/-])")
-_NOT_PLATE_LETTERS = frozenset("at on in to of by is no am pm hr hrs mph kg km ref and the for".split())
+_NOT_PLATE_LETTERS = frozenset("at on in to of by is no am pm hr hrs mph ref and the for or as it was".split())
+_DISTANCE_UNITS = frozenset("km m ft mi kg cm mm yds mins".split())
 # "Snapchat: Abdullahi - dullah.e1x": a handle after its platform and a name, a word with a dot or underscore and a digit.
 _PLATFORM = re.compile(r"\b(?i:snap(?:chat)?|insta(?:gram)?|tiktok|facebook|fb|twitter|telegram|whatsapp)\b[^\n]{0,40}?"
                        r"[ \t:-](?P<h>@?[a-z0-9_]*[a-z][a-z0-9_]*[._][a-z0-9_.]*\d[a-z0-9_.]*|@?[a-z0-9_.]*\d[a-z0-9_.]*[._][a-z0-9_.]*[a-z][a-z0-9_]*)"
                        r"(?![\w@.])")
 # "the 80s of staniforth road, darnall, s9": a lower-case postcode district closing an address.
-_LOWER_DISTRICT = re.compile(r"(?<=[a-z],[ \t])(?P<pc>(?P<a>[a-zA-Z]{1,2})\d{1,2}[a-zA-Z]?)(?=[ \t]*$|[ \t]*\n|[ \t]*[.;)])",
+_LOWER_DISTRICT = re.compile(r"(?:(?<=[a-z],[ \t])|(?<=[a-z][ \t]))(?P<pc>(?P<a>[a-zA-Z]{1,2})\d{1,2}[a-zA-Z]?)(?=[ \t]*$|[ \t]*\n|[ \t]*[.;)])",
                              re.MULTILINE)
 
 
@@ -569,10 +588,15 @@ _ADDRESS_WORD = re.compile(r"\b(?i:road|rd|street|st|lane|ln|avenue|ave|close|dr
 def _refs_plates_handles(text: str) -> Iterator[Candidate]:
     if "/" in text:
         yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 4) for m in _YEAR_SERIAL.finditer(text))
+        yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 3) for m in _YEAR_SHORT_SERIAL.finditer(text))
+        yield from (_cand(*m.span("d"), Kind.DOB, "", 6) for m in _BORN_DOT.finditer(text))
     for m in _PLATE_AFTER_VEHICLE.finditer(text):
         plate = m.group("v")
         letters = re.findall(r"[A-Za-z]+", plate)
-        if sum(ch.isalnum() for ch in plate) < 4 or any(w.lower() in _NOT_PLATE_LETTERS for w in letters):
+        tail = letters[-1].lower() if letters and plate[-1:].isalpha() else ""
+        if sum(ch.isalnum() for ch in plate) < 4 or (letters and plate[:1].isalpha() and letters[0].lower() in _NOT_PLATE_LETTERS) \
+                or tail in _NOT_PLATE_LETTERS or plate[:1].isdigit() and tail in _DISTANCE_UNITS:
+            # "Reg 56 on", "reg 1234 km away": a regulation and a word, a distance ("BG 4471 KM" is a plate)
             continue
         yield _cand(*m.span("v"), Kind.VRM, "any", 3)
     for m in _PLATFORM.finditer(text):
@@ -581,8 +605,12 @@ def _refs_plates_handles(text: str) -> Iterator[Candidate]:
     if "," in text:
         for m in _LOWER_DISTRICT.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
+            comma = text[m.start() - 2:m.start() - 1] == ","
+            before = re.search(r"([A-Za-z'’-]+),?[ \t]$", text[max(0, m.start() - 30):m.start()])
             if m.group("a").upper() in POSTCODE_AREAS and m.group("a").lower() not in ("a", "b", "m") \
-                    and not is_keep_word(m.group("pc")) and _ADDRESS_WORD.search(text, max(line_start, m.start() - 60), m.start()):
+                    and not is_keep_word(m.group("pc")) and _ADDRESS_WORD.search(text, max(line_start, m.start() - 60), m.start()) \
+                    and (comma or before and before.group(1).lower() in UK_PLACE_LOWER):
+                # without a comma the word before must be a town: "hillsborough s6", not "ARRESTED S20" (a section)
                 # an address on the line before it: "s47" after "arrested under s.1, s47" is a section
                 yield _cand(*m.span("pc"), Kind.POSTCODE, "district", 3)
 

@@ -315,3 +315,36 @@ def test_a_year_alone_is_found_and_stands_as_written(text, years):
 ])
 def test_a_clock_time_or_a_count_is_no_year(text):
     assert not [e for e in anonymise(text).entities if e.label == "DATE"]
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("exploitation by male - see intel 24/0331", "0331"),
+    ("LORRY REG LT23 HJV (UK) TRAILER BG 4471 KM (BULGARIAN).", "4471"),
+    ("0811 lives 6 meadow view, hillsborough s6\n0812 neighbour rang", "s6"),
+    ("phone of Imran Patel (b.12/4/99), from Whalley Range", "12/4/99"),
+    ("driver f 19 - chloe marchand, french student", "19"),
+    ('mizanur (goes by "miz") 22 gave statement', "22"),
+    ("Tayyab Hussain (Hussein?) 17, searched nothing found", "17"),
+    ("a teenager named Ardit, maybe 16.\nHe drives", "16"),
+])
+def test_serials_plates_districts_births_and_ages_as_logs_write_them(text, secret):
+    out = _out(text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("seen in 12/2024 at the shop", "2024"),
+    ("item (2) 22, then left", "22"),
+    ("we had to wait maybe 20 minutes", "20 minutes"),
+    ("cell s6 checked; reg 1234 km away", "km away"),
+])
+def test_near_misses_of_serials_ages_and_plates_stay(text, kept):
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Considered under Reg 56 on the day.", "Reg 56 on"),
+    ("1 Rose Street. MALE ARRESTED S20\nNEXT", "S20"),
+])
+def test_a_regulation_or_a_section_is_no_plate_or_district(text, kept):
+    assert kept in _out(text)
