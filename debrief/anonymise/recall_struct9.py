@@ -93,6 +93,10 @@ def _collar_codes(text: str) -> Iterator[Candidate]:
 
 # --- Dates ----------------------------------------------------------------------------------------------------------
 
+# A date left as written yields to any other reading of the same words: "PCs 1987 and 2019" are collar numbers (replaced),
+# not the year 2019 (left).
+_AS_WRITTEN_BUMP = -35
+
 _MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -141,7 +145,7 @@ def _alone_years(text: str) -> Iterator[Candidate]:
             continue  # "from 2030 hrs", "by 2000 people": a time or a number ("In 2024 officers" is a year)
         start = m.start("yq") if m.group("yq") else m.start("y") if m.group("yp").lower() not in (
             "early", "late", "mid") else m.start()
-        yield _cand(start, m.end(), Kind.DATE, "as-written", 0)
+        yield _cand(start, m.end(), Kind.DATE, "as-written", _AS_WRITTEN_BUMP)
 
 
 def _month_value(word: str) -> str:
@@ -158,7 +162,7 @@ def _dates(text: str) -> Iterator[Candidate]:
     for m in finditer_at(_PART_OF_MONTH, _PART_AT, text):
         yield _cand(*m.span(), Kind.DATE, "month", 3, value=_month_value(m.group("m")))
     for m in finditer_at(_HOLIDAY, _HOLIDAY_AT, text):
-        yield _cand(*m.span(), Kind.DATE, "as-written", 2)
+        yield _cand(*m.span(), Kind.DATE, "as-written", _AS_WRITTEN_BUMP)
     if " of " in text or " OF " in text or " Of " in text:
         for m in finditer_at(_PART_OF_DATE, _PART_DATE_AT, text):
             month = m.group("m")
@@ -177,7 +181,7 @@ def _dates(text: str) -> Iterator[Candidate]:
             if not re.search(r"(?i:\b(?:at|from|until|till|by|log|cad|ref|no\.?|number|tel|collar|pc|ps|sgt|act|"
                              r"order|regulations|rules)[ \t]*$)",
                              text[max(0, m.start() - 12):m.start()]):
-                yield _cand(*m.span("y"), Kind.DATE, "as-written", 1, value=m.group("y"))
+                yield _cand(*m.span("y"), Kind.DATE, "as-written", _AS_WRITTEN_BUMP, value=m.group("y"))
 
 
 # --- Ages -----------------------------------------------------------------------------------------------------------

@@ -348,3 +348,8 @@ def test_near_misses_of_serials_ages_and_plates_stay(text, kept):
 ])
 def test_a_regulation_or_a_section_is_no_plate_or_district(text, kept):
     assert kept in _out(text)
+
+
+def test_a_number_read_as_a_call_sign_is_replaced_not_left_as_a_year():
+    out = _out("14:05 units 1987 and 2019 assigned")
+    assert "1987" not in out and "2019" not in out, out
