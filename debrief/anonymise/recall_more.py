@@ -33,7 +33,8 @@ _COLLAR_CODE_NAME = re.compile(r"\b" + _RANKS + r"\.?\s+(?P<n>\d{3,5})\s(?P<c>[A
 # its force code before or after it.
 _NAME_COMMA_COLLAR = re.compile(r"\b" + _RANKS + r"\.?\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,\s*"
                                 r"(?P<k>[A-Z]{2}\s?\d{3,5}|\d{3,5}\s?[A-Z]{2})(?=\s*[.,;:)\n]|\s*$)")
-_NOT_CODES = frozenset("am pm hr km kg mg ml".split())
+# Units and the short words a number is followed by ("DC 2241 at Bakewell"): no force code.
+_NOT_CODES = frozenset("am pm hr km kg mg ml at on in to by of is or no".split())
 
 
 def _collar_codes(text: str) -> Iterator[Candidate]:

@@ -353,3 +353,8 @@ def test_a_regulation_or_a_section_is_no_plate_or_district(text, kept):
 def test_a_number_read_as_a_call_sign_is_replaced_not_left_as_a_year():
     out = _out("14:05 units 1987 and 2019 assigned")
     assert "1987" not in out and "2019" not in out, out
+
+
+def test_a_word_after_a_collar_number_is_no_force_code():
+    # "DC 2241 at Bakewell": "at" is the word, not a force's letters before the officer's name
+    assert _out("23:44 nearest unit dc 2241 at bakewell - 20 mins.") == "late evening nearest unit [number] at a town - 20 mins."
