@@ -161,6 +161,9 @@ _AREA_LAST_WORDS = frozenset(a.split()[-1] for a in _AREA_SET)
 _LAST_WORD = re.compile(r"[A-Za-z&'’-]+$")
 
 
+_MET_AFTER = re.compile(r"\b(?i:with|to|from|via)[ \t]+(?:(?i:the)[ \t]+)?(?P<f>(?i:met))(?=[ \t]*[.,;:)]|[ \t]*$|[ \t]*\n)")
+
+
 def _area_ending_at(text: str, end: int) -> int | None:
     """Start of the longest force area (from `_AREAS`) whose last word ends at `end`, or None."""
     last = _LAST_WORD.search(text, max(0, end - 20), end)
@@ -196,6 +199,9 @@ def _forces(text: str) -> Iterator[Candidate]:
         start = _area_ending_at(text, anchor.start())
         if start is not None and re.search(r"(?:\d|[-–—|/])[ \t]$", text[max(0, start - 2):start]):
             yield _cand(start, anchor.start(), Kind.FORCE, "", 3)
+    # "liaison with met", "passed to the Met.": the Met after a word that hands something over, closing a clause
+    if "met" in text.lower():
+        yield from (_cand(*m.span("f"), Kind.FORCE, "", 3) for m in _MET_AFTER.finditer(text))
     # "collar no. MP 87341, Met.": after a collar number, closing the line
     if "," in text:
         for m in _AFTER_COLLAR.finditer(text):

@@ -358,3 +358,14 @@ def test_a_number_read_as_a_call_sign_is_replaced_not_left_as_a_year():
 def test_a_word_after_a_collar_number_is_no_force_code():
     # "DC 2241 at Bakewell": "at" is the word, not a force's letters before the officer's name
     assert _out("23:44 nearest unit dc 2241 at bakewell - 20 mins.") == "late evening nearest unit [number] at a town - 20 mins."
+
+
+@pytest.mark.parametrize(("text", "met_stays"), [
+    ("statement to be taken on the 16th in london - liaison with met", False),
+    ("The job was passed to the Met.", False),
+    ("That was the day we met.", True),
+    ("He went and met.", True),
+])
+def test_the_met_handed_something_closing_a_clause(text, met_stays):
+    out = _out(text)
+    assert out == text if met_stays else "the force" in out and "met" not in out.lower(), out
