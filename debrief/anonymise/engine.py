@@ -110,6 +110,8 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
             return c.start, labeller.replacement(key, title=title, role=None)
         return c.start, PLACEHOLDERS[Kind.COLLAR]
     if c.kind is Kind.DATE:
+        if c.subtype == "as-written":  # a year alone may be published: it generalises to itself
+            return c.start, text[c.start:c.end]
         out = date_replacement(c.value, c.subtype)
         # "On the evening of 14 June 2024" -> "One evening in 2024", not "On the evening of 2024".
         part = _PART_OF_DAY_OF.search(text, max(0, c.start - 32), c.start)
@@ -133,9 +135,13 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
         return c.start, out
     if c.kind is Kind.AGE:
         return c.start, age_replacement(c.value, c.subtype)
+    if c.kind is Kind.REFERENCE and c.subtype == "operation":  # "Op Kestrel" -> "Op [reference]"
+        return c.start, text[c.start:c.end].split()[0] + " " + PLACEHOLDERS[Kind.REFERENCE]
     if c.kind in (Kind.PLACE, Kind.ADDRESS):
         return fit_article(text, c.start, fit_noun(text, c.end, place_replacement(c.kind, c.subtype)))
     if c.kind is Kind.FORCE:
+        if c.subtype.startswith("premises:"):  # "NWAS", "Kent Fire & Rescue" -> "the ambulance service", "the fire service"
+            return fit_article(text, c.start, "the " + c.subtype.split(":", 1)[1])
         return fit_article(text, c.start, PLACEHOLDERS[Kind.FORCE])
     return c.start, PLACEHOLDERS.get(c.kind, "[redacted]")
 
@@ -266,7 +272,18 @@ def find_identifiers(text: str, case: Case | Labeller) -> list[Entity]:
     # The anonymiser's own labels ("Person D", 'goes by "Person D"', "Mr B") are no one: they may stand.
     return [e for e in found if not (e.label == Kind.PERSON.value and (_is_label(e.text) or _titled_initial(text, e)))
             and not (e.label in (Kind.PERSON.value, Kind.PLACE.value) and _is_generalised(e.text))
-            and not (e.label == Kind.PERSON.value and _article_of_a_place_word(text, e))]
+            and not (e.label == Kind.PERSON.value and _article_of_a_place_word(text, e))
+            and not (e.label in _AS_WRITTEN and e.replacement.lower() == e.text.lower())
+            and not (e.label == Kind.PERSON.value and _operation_label(text, e))]
+
+
+def _operation_label(text: str, e: Entity) -> bool:
+    """"Op [reference]": the word the anonymiser keeps before an operation's replaced name is no one."""
+    return e.text in ("Op", "OP", "Operation", "OPERATION") and text.startswith(" " + PLACEHOLDERS[Kind.REFERENCE], e.end)
+
+
+# A date, time or age the anonymiser writes back as it was ("2019", "March", "twenties") may be published.
+_AS_WRITTEN = frozenset({Kind.DATE.value, Kind.TIME.value, Kind.AGE.value})
 
 
 _LABEL_WORDS = frozenset("Person Officer Mr Mrs Ms Mx Miss Dr PC DC PS DS Sgt Sergeant Inspector Insp Chief "

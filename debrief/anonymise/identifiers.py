@@ -52,7 +52,8 @@ _W3W_CUED = re.compile(
     r"at|gives|given|shows?|showed|=)[\s:,\-]+){0,3}['\"“‘]?(?P<w>[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,})(?![\w])"
 )
 _NOT_W3W_END = re.compile(r"\.(?:com|uk|org|net|me|io|gov|nhs|police|co|ac|tv|info)$")
-_INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){5,13}(?![\w])")
+# Not across a line break: "24/0031558\n23:14" is a reference, then a log line's time.
+_INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d(?:[ \t.-]?\d){5,13}(?![\w])")
 _SPOKEN_EMAIL = re.compile(r"\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+",
                            re.IGNORECASE)
 _NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])\s?\d{1,4}\b")  # Northern Irish: "KIG 1234"

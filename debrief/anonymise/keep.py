@@ -60,7 +60,7 @@ KEEP_TERMS: tuple[str, ...] = (
     "Mental Health (Care and Treatment) (Scotland) Act", "Hiatt", "Hiatt speedcuffs", "speedcuffs",
     # Services and schemes named in findings: what was (not) done, not who
     "Samaritans", "Language Line", "Barred List", "Early Help", "handover", "Handover", "keyholder",
-    "throwline", "NPAS", "SFRS", "NYFRS", "Fire and Rescue Service", "Scottish Ambulance Service",
+    "throwline", "NPAS", "Fire and Rescue Service",
     # Protocols, schemes and agencies named after people or bodies (what happened, not who)
     "Philomena Protocol", "Child Abduction Warning Notice", "Child Abduction Warning Notices", "CAWN",
     "Crimestoppers", "GLAA", "Gangmasters and Labour Abuse Authority", "SOCO", "Gangs Unit",
@@ -87,6 +87,13 @@ _MATCHER: PhraseMatcher[bool] = PhraseMatcher()
 for _term in KEEP_TERMS:
     _MATCHER.add(_term, True, exact=_is_acronym_term(_term))
 KEEP_WORDS: frozenset[str] = frozenset(t.lower() for t in KEEP_TERMS)
+# National programmes that identify nowhere stay whole (a local operation's name is a reference: recall_struct9.py).
+# Kept as phrases only: their words ("Hampshire") stay out of KEEP_WORDS, which the lexicon reads as policing words.
+NATIONAL_OPERATIONS: tuple[str, ...] = ("Encompass", "Soteria", "Bluestone", "Hampshire", "Modify", "Uplift", "Makesafe",
+                                        "Courage", "Sceptre")
+for _name in NATIONAL_OPERATIONS:
+    for _op in ("Operation", "Op"):
+        _MATCHER.add(f"{_op} {_name}", True)
 
 
 def keep_spans(text: str, tokens: Tokens | None = None) -> list[tuple[int, int]]:

@@ -133,6 +133,8 @@ def date_replacement(value: str, subtype: str) -> str:
     month_name = _MONTH_NAMES[int(month) - 1] if month else ""
     if year:
         return f"one evening in {year}" if part == "evening" else f"in {year}"
+    if month and subtype == "month":  # "in early March" -> "in March": a month without a year may be published
+        return month_name
     if month:
         return f"one {part} in {month_name}"
     return f"one {part}"

@@ -49,8 +49,9 @@ _VRM_CUE = re.compile(
     r"(?P<v>[A-Z0-9]{1,4}[ \t]?[A-Z0-9]{1,4})\b"  # a plate never runs on to the next log line
 )
 
+# The digits of one number never run across a line break ("log 0633 / 13-04-2024\n0047 caller": a date, then a time).
 _PHONE = re.compile(
-    r"(?<![\w+/])(?:\+44[\s-]?(?:\(0\)[\s-]?)?\d|\(0\d{2,4}\)|0\d)(?:[\s-]?\d){7,10}(?![\w/])"
+    r"(?<![\w+/])(?:\+44[ \t-]?(?:\(0\)[ \t-]?)?\d|\(0\d{2,4}\)|0\d)(?:[ \t-]?\d){7,10}(?![\w/])"
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _NINO = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)

@@ -182,6 +182,9 @@ def _prev_word(text: str, start: int) -> str:
 _DIGIT_GROUP_BEFORE = re.compile(r"(?:\d[ -]|\b(?i:aged?|aged\s+about)\s+)$")
 
 
+_DECADE_NUMBER = re.compile(r"[1-9]0[sS],")  # an age band ("late 20s,"), never a house number
+
+
 def _streets(text: str) -> Iterator[Candidate]:
     for m in finditer_before(_STREET, CAPITAL_OR_DIGIT, _STREET_ANCHOR, text):
         name_start = _trim_lead(text, m.start("name"), m.end("name"))
@@ -194,7 +197,8 @@ def _streets(text: str) -> Iterator[Candidate]:
             continue
         suffix = m.group("suffix").rstrip(".")
         subtype = {"Park": "park", "Estate": "estate"}.get(suffix, "road" if suffix in ("Road", "Rd") else "street")
-        if m.group("num") and _DIGIT_GROUP_BEFORE.search(text, max(0, m.start("num") - 12), m.start("num")):
+        if m.group("num") and (_DIGIT_GROUP_BEFORE.search(text, max(0, m.start("num") - 12), m.start("num"))
+                               or _DECADE_NUMBER.match(m.group("num"))):  # "early 20s, believed living Raby St"
             name_start = _trim_lead(text, m.start("name"), m.end("name"))  # "07488 301 225, lives Penmaen Rd"
             if name_start < m.end("name"):
                 yield _cand(name_start, m.end(), Kind.PLACE, subtype, _BASE + 1)

@@ -15,6 +15,7 @@ from .phrases import finditer_at, keyword_trigger
 from .recall_eight import find_eight_recall
 from .recall_numbers import find_number_recall
 from .recall_places9 import find_places_nine
+from .recall_struct9 import find_struct9_recall
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -33,7 +34,8 @@ _COLLAR_CODE_NAME = re.compile(r"\b" + _RANKS + r"\.?\s+(?P<n>\d{3,5})\s(?P<c>[A
 # its force code before or after it.
 _NAME_COMMA_COLLAR = re.compile(r"\b" + _RANKS + r"\.?\s+(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,\s*"
                                 r"(?P<k>[A-Z]{2}\s?\d{3,5}|\d{3,5}\s?[A-Z]{2})(?=\s*[.,;:)\n]|\s*$)")
-_NOT_CODES = frozenset("am pm hr km kg mg ml".split())
+# Units and the short words a number is followed by ("DC 2241 at Bakewell"): no force code.
+_NOT_CODES = frozenset("am pm hr km kg mg ml at on in to by of is or no".split())
 
 
 def _collar_codes(text: str) -> Iterator[Candidate]:
@@ -308,4 +310,5 @@ def find_more_recall(text: str) -> list[Candidate]:
     return [*find_number_recall(text), *_collar_codes(text), *_nicknames(text), *_towns_in_addresses(text),
             *_pubs(text), *_hospitals(text), *_welsh_places(text),
             *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
-            *_ranked_initials(text), *find_eight_recall(text), *find_places_nine(text)]
+            *_ranked_initials(text), *find_eight_recall(text), *find_places_nine(text),
+            *find_struct9_recall(text)]

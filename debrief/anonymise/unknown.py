@@ -97,6 +97,7 @@ _CAP_WORD = re.compile(r"\b[A-Z][A-Za-z]{4,}(?:['’]s)?\b")
 
 
 _AGE_CUE_END = re.compile(r"\b(?i:aged?|aged\s+about)\s+$")
+_DECADE_NUMBER = re.compile(r"[1-9]0[sS],")
 _LOG_TIME_BEFORE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d\s+$")
 
 
@@ -215,6 +216,8 @@ def _default(text: str) -> Iterator[Candidate]:
             number = None  # "PC 1234 Jones": a collar number, not a house number
         elif number and _AGE_CUE_END.search(text, max(0, start - len(number.group()) - 12), start - len(number.group())):
             number = None  # "aged 27, Cheetham Hill": an age, then where they live
+        elif number and _DECADE_NUMBER.match(number.group()):
+            number = None  # "late 20s, Grey Trackie", "early 20s, believed living": an age band, not a house number
         elif number and _LOG_TIME_BEFORE.search(text, max(0, start - 8), start) and \
                 (start - len(number.group()) == 0 or text[start - len(number.group()) - 1] == "\n"):
             number = None  # "0712 GWILYM WALKS...": a log line's time, not a house number
