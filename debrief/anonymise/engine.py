@@ -34,6 +34,9 @@ _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:in|by|during|of|since|from|until|till|between|and|to|early|late|mid)[\s-]+$")
 _PART_OF_DAY_OF = re.compile(r"\b(?:(?i:on|in|during)\s+)?(?i:the)\s+(?P<p>(?i:evening|night|morning|afternoon|"
                              r"early\s+hours|weekend|day))\s+(?i:of)\s+$")
+_PART_OF_DAY_AT = re.compile(r"(?i:the\s+)?(?P<p>(?i:(?:early\s+)?hours|evening|night|morning|afternoon|weekend))\s+"
+                             r"(?i:of)\s+")
+_ON_BEFORE = re.compile(r"\b(?i:on|in|during|over)\s+$")
 _PART_OF_DAY = {"evening": "one evening", "night": "one night", "morning": "one morning", "afternoon": "one afternoon",
                 "early hours": "in the early hours of one day", "weekend": "one weekend", "day": "one day"}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
@@ -113,7 +116,16 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
         if c.subtype == "as-written":  # a year alone may be published: it generalises to itself
             return c.start, text[c.start:c.end]
         out = date_replacement(c.value, c.subtype)
-        # "On the evening of 14 June 2024" -> "One evening in 2024", not "On the evening of 2024".
+        # "On the evening of 14 June 2024" -> "One evening in 2024", not "On the evening of 2024", whether the part of
+        # the day is in the date's span or just before it.
+        own = _PART_OF_DAY_AT.match(text, c.start)
+        if own:
+            said = _PART_OF_DAY[" ".join(own.group("p").lower().split()).replace("early hours", "hours")
+                                .replace("hours", "early hours")]
+            base = date_replacement(c.value, "day")
+            pre = _ON_BEFORE.search(text, max(0, c.start - 8), c.start)
+            return (pre.start() if pre else c.start), (f"{said} {base}" if base.startswith("in ")
+                                                       else base.replace("one day", said, 1))
         part = _PART_OF_DAY_OF.search(text, max(0, c.start - 32), c.start)
         if part and out.startswith(("in ", "one day ")):
             said = _PART_OF_DAY[" ".join(part.group("p").lower().split())]

@@ -95,6 +95,8 @@ def _service_noun(matched: str) -> str:
 
 _SERVICE_AT = keyword_trigger("ambulance air fire nhs hsc health city county borough district metropolitan town parish "
                               "council pcc opcc police constabulary".split())
+_NHS_NATIONAL = frozenset("England Wales Scotland Digital Direct Trust Foundation Choices Inform Login App Test "
+                          "Professionals Pathways Number Property Blood Resolution Education Business".split())
 # "NHS Fife", "NHS Greater Glasgow and Clyde": a health board named by its area after "NHS".
 _NHS_AREA = re.compile(r"\bNHS[ \t]+(?P<a>[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]+){0,3})")
 
@@ -128,6 +130,8 @@ def _services(text: str) -> Iterator[Candidate]:
     if "NHS" in text:
         for m in _NHS_AREA.finditer(text):
             words = m.group("a").split()
+            if words[0] in _NHS_NATIONAL:
+                continue  # "NHS England", "NHS Digital": a national body, no area
             if _is_area(words[0]) or _is_area(words[-1]):
                 yield _cand(m.start(), m.end(), Kind.FORCE, "premises:health board", 6)
 

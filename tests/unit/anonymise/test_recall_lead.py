@@ -27,16 +27,17 @@ def test_words_that_are_no_one_stay(text):
     assert not [e for e in anonymise(text).entities if e.label == "PERSON"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Referred to Leeds City Council housing team.", "Referred to a council housing team."),
-    ("The protocol with Aneurin Bevan UHB says so.", "The protocol with a health board says so."),
-    ("Riverside Housing Association were told.", "A housing association were told."),
-    ("Seen by NHS Greater Glasgow and Clyde staff.", "Seen by a health board staff."),
-    ("Sheffield Teaching Hospitals NHS Foundation Trust replied.", "A health trust replied."),
-    ("Trading Standards Herefordshire Council visited.", "Trading Standards a council visited."),
+@pytest.mark.parametrize("text, gone, kind", [
+    ("Referred to Leeds City Council housing team.", "Leeds", "council housing team"),
+    ("The protocol with Aneurin Bevan UHB says so.", "Bevan", "health board"),
+    ("Riverside Housing Association were told.", "Riverside", "housing association"),
+    ("Seen by NHS Greater Glasgow and Clyde staff.", "Glasgow", "health board"),
+    ("Sheffield Teaching Hospitals NHS Foundation Trust replied.", "Sheffield", "health trust"),
+    ("Trading Standards Herefordshire Council visited.", "Herefordshire", "Trading Standards"),
 ])
-def test_a_public_body_named_by_its_area_is_told_as_its_kind(text, expected):
-    assert anonymise(text).text == expected
+def test_a_public_body_named_by_its_area_is_told_as_its_kind(text, gone, kind):
+    out = anonymise(text).text
+    assert gone not in out and kind in out, out
 
 
 @pytest.mark.parametrize("text", ["the National Police Chiefs' Council", "the City Council said",
