@@ -17,7 +17,8 @@ from debrief.anonymise.evaluate import default_anonymiser, evaluate, format_repo
 # The development sets only: the held-out set is never read here.
 DEV_SETS = ("anonymise_eval.jsonl", "anonymise_dev_extra.jsonl", "anonymise_dev2.jsonl",
             "anonymise_dev3.jsonl", "anonymise_dev4.jsonl", "anonymise_dev5.jsonl", "anonymise_dev6.jsonl",
-            "anonymise_dev7.jsonl", "anonymise_dev8.jsonl")
+            "anonymise_dev7.jsonl", "anonymise_dev8.jsonl", "anonymise_dev9.jsonl",
+            "anonymise_dev10.jsonl")
 
 
 def _entities(result) -> list[list[object]]:
