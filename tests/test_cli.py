@@ -189,6 +189,27 @@ def test_anonymise_command_refuses_a_folder_as_the_output(app, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out"]
 
 
+def test_anonymise_command_writes_into_a_device_or_pipe_and_never_replaces_it(app, tmp_path):
+    """A run with --output /dev/null replaced the device with a plain file (the whole-or-nothing rename), and every
+    later program that wrote to /dev/null failed. A named pipe stands in for the device here."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": "Sam Jones left."}\n', encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["anonymise", "--input", str(src), "--output", str(fifo)])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got and '"id": 1' in got[0] and "Jones" not in got[0]
+
+
 def test_anonymise_command_notes_keys_it_does_not_read_and_repeated_ids(app, tmp_path):
     content = ('{"id": 1, "text": "ok", "aliases": ["x"], "people": [{"name": "Sam Jones", "nick": "Sammy"}]}\n'
                '{"id": 1, "text": "ok"}\n')

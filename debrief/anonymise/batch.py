@@ -141,6 +141,12 @@ def write_whole(path: str | Path, text: str) -> None:
         raise OSError(f"{path} is a folder: give a file name for the output")
     if not path.parent.is_dir():
         raise OSError(f"the folder {path.parent} does not exist")
+    if path.exists() and not path.is_file():
+        # A device or a pipe ("/dev/null", "/dev/stdout", a named pipe) is written into, never renamed over: a
+        # rename would replace the device itself with a plain file.
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        return
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
