@@ -24,6 +24,7 @@ from re import _parser  # type: ignore[attr-defined]
 from types import ModuleType
 
 from .alternations import compile_grouped, faster
+from .openings import Keys, candidates, keys, scan
 from .triggers import scout_source, trigger
 
 # Scans shorter than this are cheaper than the gate (a look at a few words before a name, say).
@@ -106,14 +107,16 @@ class GatedPattern:
     `match` and `fullmatch` (tried at one place) are the pattern's own; the scans answer as the pattern would.
     """
 
-    __slots__ = ("raw", "needles", "trigger", "_scout", "_scout_source", "match", "fullmatch", "pattern", "flags",
-                 "groups", "groupindex")
+    __slots__ = ("raw", "needles", "trigger", "keys", "_scout", "_scout_source", "match", "fullmatch", "pattern",
+                 "flags", "groups", "groupindex")
 
     def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None,
-                 scouted: tuple[str, int] | None = None) -> None:
+                 scouted: tuple[str, int] | None = None, opens: Keys | None = None) -> None:
         self.raw = raw
         self.needles = tuple(sorted(found or (), key=lambda n: (-len(n), n)))
         self.trigger = starts
+        # The words a match must open (openings.py): a long text is scanned by trying the pattern only there.
+        self.keys = opens
         # Where a match starts, found by the regex engine alone (triggers.scout), compiled at its first use (a
         # long look-ahead is slow to compile, and many patterns never meet a long text); else the trigger.
         self._scout_source = scouted
@@ -154,15 +157,23 @@ class GatedPattern:
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._absent(string, pos, endpos):
             return None
-        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
-            return next(self._at_triggers(string, pos, endpos), None)
+        if min(endpos, len(string)) - pos >= MIN_SPAN:
+            found = candidates(self.keys, string, pos, endpos)
+            if found is not None:
+                return next(scan(self.raw, found, string, pos, endpos), None)
+            if self.scout is not None:
+                return next(self._at_triggers(string, pos, endpos), None)
         return self.raw.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if self._absent(string, pos, endpos):
             return iter(())
-        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
-            return self._at_triggers(string, pos, endpos)
+        if min(endpos, len(string)) - pos >= MIN_SPAN:
+            found = candidates(self.keys, string, pos, endpos)
+            if found is not None:
+                return scan(self.raw, found, string, pos, endpos)
+            if self.scout is not None:
+                return self._at_triggers(string, pos, endpos)
         return self.raw.finditer(string, pos, endpos)
 
     def _at_triggers(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
@@ -209,7 +220,8 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | GatedPattern:
     found = needles(pattern)
     starts = trigger(pattern)
     scouted = scout_source(pattern)
-    return GatedPattern(pattern, found, starts, scouted) if found or starts or scouted else pattern
+    opens = keys(pattern)
+    return GatedPattern(pattern, found, starts, scouted, opens) if found or starts or scouted or opens else pattern
 
 
 def install(modules: Iterable[ModuleType]) -> int:

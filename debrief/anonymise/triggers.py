@@ -14,6 +14,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
 from .alternations import compile_grouped
+from .openings import candidates, keys
 
 # Letters that IGNORECASE matches to an ASCII letter besides its two cases.
 _CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
@@ -252,6 +253,10 @@ def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) ->
     costs no Python step. A trigger match found so is one the plain loop meets unless an earlier trigger match
     runs over it; that is checked at each find, and the plain loop runs instead when one could.
     """
+    found = candidates(getattr(pattern, "keys", None) or keys(pattern) or keys(starts), text, 0, len(text))
+    if found is not None:
+        yield from _at_candidates(pattern, starts, text, found)
+        return
     joined = _pair_scout(pattern, starts)
     if joined is None:
         yield from _plain(pattern, starts, text)
@@ -273,6 +278,48 @@ def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) ->
             found.append(m)
             last = max(m.end(), pos + 1)
     yield from found
+
+
+def _widest(starts: re.Pattern[str]) -> int | None:
+    """The widest match of a trigger, or None when it has no bound."""
+    if starts not in _WIDEST:
+        try:
+            high = _parser.parse(starts.pattern, starts.flags).getwidth()[1]
+        except (re.error, RecursionError):
+            high = None
+        _WIDEST[starts] = high if high is not None and high < 100 else None
+    return _WIDEST[starts]
+
+
+_WIDEST: dict[re.Pattern[str], int | None] = {}
+
+
+def _at_candidates(pattern: re.Pattern[str], starts: re.Pattern[str], text: str,
+                   found: tuple[list[int], int, int]) -> Iterator[re.Match[str]]:
+    """`finditer_at` trying the pattern only at the word starts `found` (openings.py) where its trigger matches; as
+    with a pair scout, the plain loop runs when an earlier trigger match could hide one."""
+    widest = _widest(starts)
+    if widest is None:
+        yield from _plain(pattern, starts, text)
+        return
+    positions, first, stop = found
+    last = 0
+    out: list[re.Match[str]] = []
+    for i in range(first, stop):
+        pos = positions[i]
+        if pos < last:
+            continue
+        m = pattern.match(text, pos)
+        if not m or not starts.match(text, pos):
+            continue
+        for q in range(max(0, pos - widest + 1), pos):
+            before = starts.match(text, q)
+            if before and before.end() > pos:  # an earlier trigger may hide this one: do as the plain loop does
+                yield from _plain(pattern, starts, text)
+                return
+        out.append(m)
+        last = max(m.end(), pos + 1)
+    yield from out
 
 
 def _plain(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
