@@ -23,9 +23,9 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from types import ModuleType
 
-from .alternations import compile_grouped, faster
+from .alternations import First, compile_grouped, faster
 from .openings import Keys, candidates, keys, scan
-from .triggers import scout_source, trigger
+from .triggers import first_chars, scout_source, trigger
 
 # Scans shorter than this are cheaper than the gate (a look at a few words before a name, say).
 MIN_SPAN = 160
@@ -107,16 +107,19 @@ class GatedPattern:
     `match` and `fullmatch` (tried at one place) are the pattern's own; the scans answer as the pattern would.
     """
 
-    __slots__ = ("raw", "needles", "trigger", "keys", "_scout", "_scout_source", "match", "fullmatch", "pattern",
-                 "flags", "groups", "groupindex")
+    __slots__ = ("raw", "needles", "trigger", "keys", "first", "_scout", "_scout_source", "match", "fullmatch",
+                 "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None,
-                 scouted: tuple[str, int] | None = None, opens: Keys | None = None) -> None:
+                 scouted: tuple[str, int] | None = None, opens: Keys | None = None,
+                 first: First | None = None) -> None:
         self.raw = raw
         self.needles = tuple(sorted(found or (), key=lambda n: (-len(n), n)))
         self.trigger = starts
         # The words a match must open (openings.py): a long text is scanned by trying the pattern only there.
         self.keys = opens
+        # The characters a match opens with, which the raw pattern's search skips ahead to (alternations.py).
+        self.first = first
         # Where a match starts, found by the regex engine alone (triggers.scout), compiled at its first use (a
         # long look-ahead is slow to compile, and many patterns never meet a long text); else the trigger.
         self._scout_source = scouted
@@ -214,14 +217,21 @@ class GatedPattern:
 
 
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | GatedPattern:
-    """`pattern` behind its literal gate, or itself when it has no useful needles."""
+    """`pattern` (its alternations grouped and its search skipping ahead by its first characters, see `faster`)
+    behind its literal gate, or itself when it has no useful needles, triggers or keys."""
     if isinstance(pattern, GatedPattern):
         return pattern
-    found = needles(pattern)
-    starts = trigger(pattern)
-    scouted = scout_source(pattern)
-    opens = keys(pattern)
-    return GatedPattern(pattern, found, starts, scouted, opens) if found or starts or scouted or opens else pattern
+    first = first_chars(pattern)
+    fast = faster(pattern, first)
+    found = needles(fast)
+    # A search that skips ahead to where a match can start needs no trigger or scout: it is cheaper than either.
+    skips = first is not None and fast is not pattern
+    starts = None if skips else trigger(fast)
+    scouted = None if skips else scout_source(fast)
+    opens = keys(fast)
+    if not (found or starts or scouted or opens):
+        return fast
+    return GatedPattern(fast, found, starts, scouted, opens, first if skips else None)
 
 
 def install(modules: Iterable[ModuleType]) -> int:
@@ -231,7 +241,7 @@ def install(modules: Iterable[ModuleType]) -> int:
     for module in modules:
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                wrapped = gated(faster(value))
+                wrapped = gated(value)
                 if wrapped is not value:
                     setattr(module, name, wrapped)
                     count += isinstance(wrapped, GatedPattern)
@@ -245,6 +255,6 @@ def install(modules: Iterable[ModuleType]) -> int:
 
 def _faster_in(table: tuple[object, ...], depth: int = 0) -> tuple[object, ...]:
     """`table` with its compiled patterns (and those of the tuples in it) grouped by `faster`; itself if none is."""
-    out = tuple(faster(v) if isinstance(v, re.Pattern) and isinstance(v.pattern, str)
+    out = tuple(faster(v, first_chars(v)) if isinstance(v, re.Pattern) and isinstance(v.pattern, str)
                 else _faster_in(v, depth + 1) if isinstance(v, tuple) and depth < 1 else v for v in table)
     return table if all(a is b for a, b in zip(out, table)) else out

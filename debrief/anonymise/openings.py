@@ -30,7 +30,7 @@ MAX_STATES = 256
 MAX_CLASS = 6
 # Trying the pattern at a candidate costs a Python step, a scan a regex step at each character: the index is used
 # when the candidates in the scanned span are at most one in this many characters (measured with callgrind).
-CHARS_PER_CANDIDATE = 8
+CHARS_PER_CANDIDATE = 40
 
 _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 
 import pytest
 
 import debrief.anonymise  # noqa: F401 - installs the gates
-from debrief.anonymise import dates, patterns, recall_more
+from debrief.anonymise import dates, patterns, places, recall_more, unknown
 from debrief.anonymise.gates import MIN_SPAN, GatedPattern, gated
 from debrief.anonymise.openings import candidates, keys, scan, word_starts
 from debrief.anonymise.phrases import RANK_AT, keyword_trigger
@@ -62,7 +63,9 @@ def test_candidates_are_the_word_starts_with_a_key() -> None:
 def test_too_many_candidates_leave_the_scan_to_the_regex_engine() -> None:
     dense = "a b c d e f g h " * 40  # a candidate every other character
     assert candidates(frozenset("abcdefgh"), dense, 0, len(dense)) is None
-    assert candidates(frozenset("a"), dense, 0, len(dense)) is not None
+    sparse = "a" + " xx" * 200  # one candidate in 600 characters
+    assert candidates(frozenset("a"), sparse, 0, len(sparse)) == ([0], 0, 1)
+    assert candidates(frozenset("a"), sparse, 1, len(sparse)) == ([0], 1, 1)
     assert candidates(frozenset({"cri"}), PROSE * 4, 0, len(PROSE) * 4) is not None
     assert candidates(None, PROSE * 4, 0, len(PROSE) * 4) is None
 
@@ -70,9 +73,11 @@ def test_too_many_candidates_leave_the_scan_to_the_regex_engine() -> None:
 def test_scan_finds_what_finditer_finds_in_a_window() -> None:
     pattern = re.compile(r"\b(?i:sgt|a/sgt|pc|ps)\.?\s+(?P<n>[A-Z]\w+|\d+)")
     text = PROSE * 4
+    index = word_starts(text)
+    assert index is not None
+    positions = index.candidates(keys(pattern))
     for pos, endpos in ((0, len(text)), (37, len(text)), (0, 300), (41, 389)):
-        found = candidates(keys(pattern), text, pos, endpos)
-        assert found is not None
+        found = (positions, bisect_left(positions, pos), bisect_left(positions, endpos))
         assert _spans(scan(pattern, found, text, pos, endpos)) == _spans(pattern.finditer(text, pos, endpos))
 
 
@@ -89,6 +94,7 @@ def test_a_gated_pattern_with_keys_scans_a_long_text_at_its_candidates_only() ->
             return pattern.raw.match(string, pos, endpos)
 
     found = candidates(pattern.keys, text, 0, len(text))
+    assert found is not None
     got = [m.group("r") for m in scan(Spy(), found, text)]  # type: ignore[arg-type]
     assert got == ["CR/12345/24", "44YW/1234/24"] * 3
     assert len(tried) == 6  # one try a cue word, not one a position
@@ -99,7 +105,9 @@ def test_a_gated_pattern_with_keys_scans_a_long_text_at_its_candidates_only() ->
 @pytest.mark.parametrize("pattern, starts", [
     (dates._DATE, dates._DATE_TRIGGER), (patterns._REF_CUE, patterns._REF_TRIGGER),
     (patterns._RANK_COLLAR, RANK_AT), (recall_more._TOWN_AFTER_STREET, recall_more._AFTER_STREET_AT),
+    (unknown._NICK_CUE, unknown._NICK_CUE_TRIGGER), (places._NUMBERED, places._NUMBERED_TRIGGER),
 ])
-def test_finditer_at_with_openings_finds_what_the_trigger_loop_finds(pattern, starts) -> None:
+def test_finditer_at_finds_what_the_trigger_loop_finds(pattern, starts) -> None:
+    # With the pattern's (or the trigger's) openings, or else with the trigger as a look-ahead before the pattern.
     for text in _texts() + [PROSE * 3]:
         assert _spans(finditer_at(pattern, starts, text)) == _spans(_plain(pattern, starts, text))
