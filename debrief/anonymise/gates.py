@@ -93,12 +93,32 @@ def _required(seq: list[tuple[object, object]]) -> Needles | None:
     return max(options, key=lambda o: (min(len(n) for n in o), -len(o)))
 
 
+class _Gate:
+    """A text in lower case for the gates, and the needles already looked for in it (many patterns share one)."""
+
+    __slots__ = ("low", "seen")
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.seen: dict[str, bool] = {}
+
+    def holds_any(self, needles: tuple[str, ...]) -> bool:
+        seen = self.seen
+        for n in needles:
+            found = seen.get(n)
+            if found is None:
+                found = seen[n] = n in self.low
+            if found:
+                return True
+        return False
+
+
 @lru_cache(maxsize=8)
-def _gate_text(text: str) -> str | None:
+def _gate_text(text: str) -> _Gate | None:
     """The text lower-cased for the gates, or None when a letter in it defeats a lower-case look."""
     if not text.isascii() and any(ch in text for ch in _CASE_ODD):
         return None
-    return text.lower()
+    return _Gate(text.lower())
 
 
 class GatedPattern:
@@ -149,34 +169,28 @@ class GatedPattern:
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if not self.needles or min(endpos, len(text)) - pos < MIN_SPAN:
             return False
-        low = _gate_text(text)
-        if low is None:
-            return False
-        for n in self.needles:
-            if n in low:
-                return False
-        return True
+        gate = _gate_text(text)
+        return gate is not None and not gate.holds_any(self.needles)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        # A few words to try the pattern at cost less than a look for the needles (the same answer either way).
+        found = candidates(self.keys, string, pos, endpos) if min(endpos, len(string)) - pos >= MIN_SPAN else None
+        if found is not None:
+            return next(scan(self.raw, found, string, pos, endpos), None)
         if self._absent(string, pos, endpos):
             return None
-        if min(endpos, len(string)) - pos >= MIN_SPAN:
-            found = candidates(self.keys, string, pos, endpos)
-            if found is not None:
-                return next(scan(self.raw, found, string, pos, endpos), None)
-            if self.scout is not None:
-                return next(self._at_triggers(string, pos, endpos), None)
+        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+            return next(self._at_triggers(string, pos, endpos), None)
         return self.raw.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        found = candidates(self.keys, string, pos, endpos) if min(endpos, len(string)) - pos >= MIN_SPAN else None
+        if found is not None:
+            return scan(self.raw, found, string, pos, endpos)
         if self._absent(string, pos, endpos):
             return iter(())
-        if min(endpos, len(string)) - pos >= MIN_SPAN:
-            found = candidates(self.keys, string, pos, endpos)
-            if found is not None:
-                return scan(self.raw, found, string, pos, endpos)
-            if self.scout is not None:
-                return self._at_triggers(string, pos, endpos)
+        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+            return self._at_triggers(string, pos, endpos)
         return self.raw.finditer(string, pos, endpos)
 
     def _at_triggers(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:

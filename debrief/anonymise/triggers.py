@@ -244,6 +244,9 @@ def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) ->
     if found is not None:
         yield from _at_candidates(pattern, starts, text, found)
         return
+    absent = getattr(pattern, "absent", None)  # a gated pattern whose needles the text lacks matches nowhere
+    if absent is not None and absent(text):
+        return
     joined = _joined(pattern, starts)
     if joined is None:
         yield from _plain(pattern, starts, text)
