@@ -26,30 +26,60 @@ _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 Seq = list[tuple[object, object]]
 
 
-def faster(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern`, or an equivalent compiled pattern whose alternations are grouped by first character."""
+First = tuple[frozenset[str], frozenset[str]]  # the characters (and categories, "\\d") a match can open with
+
+
+def faster(pattern: re.Pattern[str], first: First | None = None) -> re.Pattern[str]:
+    """`pattern`, or an equivalent compiled pattern whose alternations are grouped by first character and which,
+    given the characters `first` every match opens with, skips ahead to those (see `compile_grouped`)."""
     if not isinstance(pattern.pattern, str):
         return pattern
     try:
-        return compile_grouped(pattern.pattern, pattern.flags) or pattern
+        return compile_grouped(pattern.pattern, pattern.flags, first) or pattern
     except (re.error, RecursionError, TypeError, ValueError, AttributeError):  # an unforeseen tree: leave it be
         return pattern
 
 
-def compile_grouped(source: str, flags: int) -> re.Pattern[str] | None:
-    """`re.compile(source, flags)` with its alternations grouped, or None when none is worth grouping."""
+def compile_grouped(source: str, flags: int, first: First | None = None) -> re.Pattern[str] | None:
+    """`re.compile(source, flags)` with its alternations grouped, or None when none is worth grouping.
+
+    With `first`, the characters every match opens with (triggers.first_chars), a pattern whose own opening gives
+    the regex engine nothing to skip ahead by ("\\b", a look-behind, an optional group, a letter ignoring case)
+    gets them as the character set its search skips to, as it would for a pattern opening with a class: a match is
+    tried only where one can start, with no Python step and no second match (as a scout needs).
+    """
     tree = _parser.parse(source, flags)
     changed = [0]
     data = _seq(list(tree.data), bool(tree.state.flags & re.IGNORECASE), tree.state, changed)
-    if not changed[0]:
-        return None
     grouped = _parser.SubPattern(tree.state, data)
     code = _compiler._code(grouped, flags)
+    skips = first is not None and _skip_to(code, first, flags | tree.state.flags)
+    if not changed[0] and not skips:
+        return None
     state = tree.state
     indexgroup: list[str | None] = [None] * state.groups
     for name, index in state.groupdict.items():
         indexgroup[index] = name
     return _sre.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup))
+
+
+def _skip_to(code: list[int], first: First, flags: int) -> bool:
+    """Give a compiled pattern's info block the set of first characters, when it has no prefix or set of its own and
+    every match is at least one character long; whether it was given."""
+    if code[0] != _c.INFO or code[2] != 0 or code[3] == 0:
+        return False
+    chars, cats = first
+    charset = [(_c.LITERAL, ord(ch)) for ch in sorted(chars)]
+    charset += [(_c.CATEGORY, _CATEGORIES[cat]) for cat in sorted(cats)]
+    charset, _ = _compiler._optimize_charset(charset)
+    info = [_c.INFO, 0, _c.SRE_INFO_CHARSET, code[3], code[4]]
+    _compiler._compile_charset(charset, flags, info)
+    info[1] = len(info) - 1
+    code[:1 + code[1]] = info
+    return True
+
+
+_CATEGORIES = {"\\d": _c.CATEGORY_DIGIT}
 
 
 def _sub(state: object, data: Seq) -> object:

@@ -23,8 +23,9 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from types import ModuleType
 
-from .alternations import compile_grouped, faster
-from .triggers import scout_source, trigger
+from .alternations import First, compile_grouped, faster
+from .openings import Keys, candidates, keys, scan
+from .triggers import first_chars, scout_source, trigger
 
 # Scans shorter than this are cheaper than the gate (a look at a few words before a name, say).
 MIN_SPAN = 160
@@ -92,12 +93,32 @@ def _required(seq: list[tuple[object, object]]) -> Needles | None:
     return max(options, key=lambda o: (min(len(n) for n in o), -len(o)))
 
 
+class _Gate:
+    """A text in lower case for the gates, and the needles already looked for in it (many patterns share one)."""
+
+    __slots__ = ("low", "seen")
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.seen: dict[str, bool] = {}
+
+    def holds_any(self, needles: tuple[str, ...]) -> bool:
+        seen = self.seen
+        for n in needles:
+            found = seen.get(n)
+            if found is None:
+                found = seen[n] = n in self.low
+            if found:
+                return True
+        return False
+
+
 @lru_cache(maxsize=8)
-def _gate_text(text: str) -> str | None:
+def _gate_text(text: str) -> _Gate | None:
     """The text lower-cased for the gates, or None when a letter in it defeats a lower-case look."""
     if not text.isascii() and any(ch in text for ch in _CASE_ODD):
         return None
-    return text.lower()
+    return _Gate(text.lower())
 
 
 class GatedPattern:
@@ -106,14 +127,19 @@ class GatedPattern:
     `match` and `fullmatch` (tried at one place) are the pattern's own; the scans answer as the pattern would.
     """
 
-    __slots__ = ("raw", "needles", "trigger", "_scout", "_scout_source", "match", "fullmatch", "pattern", "flags",
-                 "groups", "groupindex")
+    __slots__ = ("raw", "needles", "trigger", "keys", "first", "_scout", "_scout_source", "match", "fullmatch",
+                 "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None,
-                 scouted: tuple[str, int] | None = None) -> None:
+                 scouted: tuple[str, int] | None = None, opens: Keys | None = None,
+                 first: First | None = None) -> None:
         self.raw = raw
         self.needles = tuple(sorted(found or (), key=lambda n: (-len(n), n)))
         self.trigger = starts
+        # The words a match must open (openings.py): a long text is scanned by trying the pattern only there.
+        self.keys = opens
+        # The characters a match opens with, which the raw pattern's search skips ahead to (alternations.py).
+        self.first = first
         # Where a match starts, found by the regex engine alone (triggers.scout), compiled at its first use (a
         # long look-ahead is slow to compile, and many patterns never meet a long text); else the trigger.
         self._scout_source = scouted
@@ -143,15 +169,14 @@ class GatedPattern:
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if not self.needles or min(endpos, len(text)) - pos < MIN_SPAN:
             return False
-        low = _gate_text(text)
-        if low is None:
-            return False
-        for n in self.needles:
-            if n in low:
-                return False
-        return True
+        gate = _gate_text(text)
+        return gate is not None and not gate.holds_any(self.needles)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        # A few words to try the pattern at cost less than a look for the needles (the same answer either way).
+        found = candidates(self.keys, string, pos, endpos) if min(endpos, len(string)) - pos >= MIN_SPAN else None
+        if found is not None:
+            return next(scan(self.raw, found, string, pos, endpos), None)
         if self._absent(string, pos, endpos):
             return None
         if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
@@ -159,6 +184,9 @@ class GatedPattern:
         return self.raw.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        found = candidates(self.keys, string, pos, endpos) if min(endpos, len(string)) - pos >= MIN_SPAN else None
+        if found is not None:
+            return scan(self.raw, found, string, pos, endpos)
         if self._absent(string, pos, endpos):
             return iter(())
         if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
@@ -203,13 +231,21 @@ class GatedPattern:
 
 
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str] | GatedPattern:
-    """`pattern` behind its literal gate, or itself when it has no useful needles."""
+    """`pattern` (its alternations grouped and its search skipping ahead by its first characters, see `faster`)
+    behind its literal gate, or itself when it has no useful needles, triggers or keys."""
     if isinstance(pattern, GatedPattern):
         return pattern
-    found = needles(pattern)
-    starts = trigger(pattern)
-    scouted = scout_source(pattern)
-    return GatedPattern(pattern, found, starts, scouted) if found or starts or scouted else pattern
+    first = first_chars(pattern)
+    fast = faster(pattern, first)
+    found = needles(fast)
+    # A search that skips ahead to where a match can start needs no trigger or scout: it is cheaper than either.
+    skips = first is not None and fast is not pattern
+    starts = None if skips else trigger(fast)
+    scouted = None if skips else scout_source(fast)
+    opens = keys(fast)
+    if not (found or starts or scouted or opens):
+        return fast
+    return GatedPattern(fast, found, starts, scouted, opens, first if skips else None)
 
 
 def install(modules: Iterable[ModuleType]) -> int:
@@ -219,7 +255,7 @@ def install(modules: Iterable[ModuleType]) -> int:
     for module in modules:
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                wrapped = gated(faster(value))
+                wrapped = gated(value)
                 if wrapped is not value:
                     setattr(module, name, wrapped)
                     count += isinstance(wrapped, GatedPattern)
@@ -233,6 +269,6 @@ def install(modules: Iterable[ModuleType]) -> int:
 
 def _faster_in(table: tuple[object, ...], depth: int = 0) -> tuple[object, ...]:
     """`table` with its compiled patterns (and those of the tuples in it) grouped by `faster`; itself if none is."""
-    out = tuple(faster(v) if isinstance(v, re.Pattern) and isinstance(v.pattern, str)
+    out = tuple(faster(v, first_chars(v)) if isinstance(v, re.Pattern) and isinstance(v.pattern, str)
                 else _faster_in(v, depth + 1) if isinstance(v, tuple) and depth < 1 else v for v in table)
     return table if all(a is b for a, b in zip(out, table)) else out

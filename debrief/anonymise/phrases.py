@@ -48,8 +48,6 @@ def finditer_at(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -
     A gated pattern (gates.py) whose needles the text lacks is not tried at all; the regex engine
     finds where both match (triggers.finditer_at).
     """
-    if isinstance(pattern, GatedPattern) and pattern.absent(text):
-        return iter(())
     return scouted_finditer_at(pattern, trigger, text)
 
 

@@ -114,7 +114,10 @@ def _ordinary_town(word: str) -> bool:
 
 # "inc 1450 — 20 march 2025 — sandwich / ash", "Custody record 03HS/5521/24 — Hastings": the places a log's heading
 # ends with, after its number or date.
-_HEADING_TAIL = re.compile(r"(?m)^(?P<head>[^\n]*\d[^\n]*?)[ \t]+[-–—|][ \t]+(?P<tail>[A-Za-z][A-Za-z'’ /-]{1,40}?)[ \t]*$")
+# The look-ahead (the line ends in a separator and a few words) is what every match needs: a line without it is passed
+# over at once, not scanned again from each of its digits.
+_HEADING_TAIL = re.compile(r"(?m)^(?=[^\n]*[ \t][-–—|][ \t]+[A-Za-z][A-Za-z'’ /-]{1,40}?[ \t]*$)"
+                           r"(?P<head>[^\n]*\d[^\n]*?)[ \t]+[-–—|][ \t]+(?P<tail>[A-Za-z][A-Za-z'’ /-]{1,40}?)[ \t]*$")
 
 
 def _heading_places(text: str) -> Iterator[Candidate]:

@@ -14,6 +14,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
 from .alternations import compile_grouped
+from .openings import candidates, keys
 
 # Letters that IGNORECASE matches to an ASCII letter besides its two cases.
 _CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
@@ -85,6 +86,20 @@ def _first(seq: list[tuple[object, object]], icase: bool, chars: set[str], cats:
         else:
             raise _Unknown
     return True
+
+
+def first_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The characters (and categories) every match of the pattern opens with, or None when they cannot be read as a
+    small set or the pattern may match the empty string (see alternations.compile_grouped)."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        chars: set[str] = set()
+        cats: set[str] = set()
+        if _first(list(tree), bool(pattern.flags & re.IGNORECASE), chars, cats):
+            return None
+    except (_Unknown, re.error, RecursionError):
+        return None
+    return frozenset(chars), frozenset(cats)
 
 
 def _engine_skips(seq: list[tuple[object, object]]) -> bool:
@@ -216,63 +231,115 @@ def trigger(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(f"[{cls}](?<!\\w[{cls}])" if word_start else f"[{cls}]")
 
 
-_PAIRS: dict[tuple[re.Pattern[str], re.Pattern[str]], tuple[re.Pattern[str], int] | None] = {}
-
-
-def _pair_scout(pattern: re.Pattern[str], starts: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
-    """A one-character pattern matching where `starts` and `pattern` both match, and the widest match of
-    `starts`; None when they cannot be joined (an unknown first character, a trigger of unbounded width)."""
-    key = (pattern, starts)
-    if key not in _PAIRS:
-        _PAIRS[key] = None
-        try:
-            tree = _parser.parse(starts.pattern, starts.flags)
-            low, high = tree.getwidth()
-            chars: set[str] = set()
-            cats: set[str] = set()
-            if low >= 1 and high < 100 and not _first(list(tree), bool(starts.flags & re.IGNORECASE), chars, cats):
-                cls = _class(chars, cats)
-                raw = getattr(pattern, "raw", pattern)
-                if starts.flags & ~re.UNICODE == 0 and not raw.flags & (re.VERBOSE | re.ASCII):
-                    body = _GLOBAL_FLAGS.sub("", raw.pattern)
-                    # The trigger keeps its own flags (none) whatever the pattern's are.
-                    source = f"[{cls}](?<=(?=(?-ims:{starts.pattern}))(?=(?:{body}))[{cls}])"
-                    joined = compile_grouped(source, raw.flags) or re.compile(source, raw.flags)
-                    _PAIRS[key] = (joined, high)
-        except (_Unknown, re.error, RecursionError):
-            pass
-    return _PAIRS[key]
-
-
 def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches of `pattern` tried at each match of `starts` in turn (as `starts.finditer(text)` finds them),
     skipping those inside the last match of `pattern`.
 
-    The regex engine finds where both match (a pair scout, see `scout`), so a trigger where the pattern fails
-    costs no Python step. A trigger match found so is one the plain loop meets unless an earlier trigger match
-    runs over it; that is checked at each find, and the plain loop runs instead when one could.
+    Where the words a match opens with are few (openings.py), the pattern is tried only there. Else the regex engine
+    finds the matches alone, with the trigger as a look-ahead before the pattern (`_joined`), so a trigger where the
+    pattern fails costs no Python step. A trigger match found so is one the plain loop meets unless an earlier
+    trigger match runs over it; that is checked at each find, and the plain loop runs instead when one could.
     """
-    joined = _pair_scout(pattern, starts)
+    found = candidates(getattr(pattern, "keys", None) or keys(pattern) or keys(starts), text, 0, len(text))
+    if found is not None:
+        yield from _at_candidates(pattern, starts, text, found)
+        return
+    absent = getattr(pattern, "absent", None)  # a gated pattern whose needles the text lacks matches nowhere
+    if absent is not None and absent(text):
+        return
+    joined = _joined(pattern, starts)
     if joined is None:
         yield from _plain(pattern, starts, text)
         return
-    scout_, widest = joined
+    both, widest = joined
+    out: list[re.Match[str]] = []
+    for m in both.finditer(text):
+        pos = m.start()
+        for q in range(max(0, pos - widest + 1), pos):
+            before = starts.match(text, q)
+            if before and before.end() > pos:  # an earlier trigger may hide this one: do as the plain loop does
+                yield from _plain(pattern, starts, text)
+                return
+        out.append(m)
+    yield from out
+
+
+_JOINED: dict[tuple[re.Pattern[str], re.Pattern[str]], tuple[re.Pattern[str], int] | None] = {}
+
+
+def _joined(pattern: re.Pattern[str], starts: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
+    """`(?=starts)pattern` compiled to skip ahead to the characters both can open with, and the widest match of
+    `starts`; None when they cannot be joined (a trigger with flags or groups of its own, a trigger of unbounded
+    width, an unknown first character). Its matches are the pattern's, with the same groups."""
+    key = (pattern, starts)
+    if key not in _JOINED:
+        _JOINED[key] = None
+        raw = getattr(pattern, "raw", pattern)
+        widest = _widest(starts)
+        first = _both_first(first_chars(starts), first_chars(raw))
+        if widest is not None and first is not None and starts.flags & ~re.UNICODE == 0 and not starts.groups \
+                and not raw.flags & (re.VERBOSE | re.ASCII):
+            body = _GLOBAL_FLAGS.sub("", raw.pattern)
+            # The trigger keeps its own flags (none) whatever the pattern's are.
+            source = f"(?=(?-ims:{starts.pattern}))(?:{body})"
+            try:
+                _JOINED[key] = (compile_grouped(source, raw.flags, first) or re.compile(source, raw.flags), widest)
+            except (re.error, RecursionError):
+                pass
+    return _JOINED[key]
+
+
+def _both_first(a: tuple[frozenset[str], frozenset[str]] | None,
+                b: tuple[frozenset[str], frozenset[str]] | None) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The characters a match of both patterns can open with, from those of each (either may be unknown)."""
+    if a is None or b is None:
+        return a or b
+    (a_chars, a_cats), (b_chars, b_cats) = a, b
+    chars = (a_chars & b_chars) | {ch for ch in a_chars if b_cats and ch.isdecimal()} \
+        | {ch for ch in b_chars if a_cats and ch.isdecimal()}
+    return frozenset(chars), a_cats & b_cats
+
+
+def _widest(starts: re.Pattern[str]) -> int | None:
+    """The widest match of a trigger, or None when it has no bound."""
+    if starts not in _WIDEST:
+        try:
+            high = _parser.parse(starts.pattern, starts.flags).getwidth()[1]
+        except (re.error, RecursionError):
+            high = None
+        _WIDEST[starts] = high if high is not None and high < 100 else None
+    return _WIDEST[starts]
+
+
+_WIDEST: dict[re.Pattern[str], int | None] = {}
+
+
+def _at_candidates(pattern: re.Pattern[str], starts: re.Pattern[str], text: str,
+                   found: tuple[list[int], int, int]) -> Iterator[re.Match[str]]:
+    """`finditer_at` trying the pattern only at the word starts `found` (openings.py) where its trigger matches; as
+    with a pair scout, the plain loop runs when an earlier trigger match could hide one."""
+    widest = _widest(starts)
+    if widest is None:
+        yield from _plain(pattern, starts, text)
+        return
+    positions, first, stop = found
     last = 0
-    found: list[re.Match[str]] = []
-    for t in scout_.finditer(text):
-        pos = t.start()
+    out: list[re.Match[str]] = []
+    for i in range(first, stop):
+        pos = positions[i]
         if pos < last:
+            continue
+        m = pattern.match(text, pos)
+        if not m or not starts.match(text, pos):
             continue
         for q in range(max(0, pos - widest + 1), pos):
             before = starts.match(text, q)
             if before and before.end() > pos:  # an earlier trigger may hide this one: do as the plain loop does
                 yield from _plain(pattern, starts, text)
                 return
-        m = pattern.match(text, pos)
-        if m:
-            found.append(m)
-            last = max(m.end(), pos + 1)
-    yield from found
+        out.append(m)
+        last = max(m.end(), pos + 1)
+    yield from out
 
 
 def _plain(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -9,6 +9,7 @@ import pytest
 import debrief.anonymise  # noqa: F401 - installs the gates and the grouped alternations
 from debrief.anonymise.alternations import CASE_EXTRAS, compile_grouped, faster
 from debrief.anonymise.gates import GatedPattern
+from debrief.anonymise.triggers import first_chars
 
 from .test_anonymise_gates import _spans, _texts
 
@@ -73,6 +74,26 @@ def test_patterns_without_a_long_literal_alternation_are_left_as_they_are() -> N
     plain = re.compile(r"\b[A-Z][a-z]+\s+(?:Road|Street)\b")
     assert faster(plain) is plain
     assert compile_grouped(r"(?:a|b|c|d)", 0) is None  # no two branches share a first character
+
+
+def test_a_pattern_opening_with_an_assertion_skips_ahead_to_its_first_characters(texts: list[str]) -> None:
+    plain = re.compile(r"\b(?i:flat|apt)\s+(?P<n>\d+)")
+    first = first_chars(plain)
+    assert first == (frozenset("fFaA"), frozenset())
+    fast = faster(plain, first)
+    assert fast is not plain and fast != plain and (fast.pattern, fast.flags) == (plain.pattern, plain.flags)
+    for text in texts + ["Flat 3, reflat apt 4 aflat, FLAT 12 and \u017flat 5 APT 7"]:
+        assert _spans(fast.finditer(text)) == _spans(plain.finditer(text))
+    # A digit class opens "(?<!\w)\d": the set holds the category, so digits outside ASCII are still found.
+    digits = re.compile(r"(?<!\w)\d{2}\b")
+    fast_digits = faster(digits, first_chars(digits))
+    assert fast_digits != digits
+    assert [m.group() for m in fast_digits.finditer("a 12 x13 \u0661\u0662 99")] == ["12", "\u0661\u0662", "99"]
+    # No set for a pattern that may match the empty string or open with any word character; a pattern opening with
+    # a class or a literal already skips ahead by it.
+    assert first_chars(re.compile(r"(?:foo)?\d*")) is None and first_chars(re.compile(r"\b\w+")) is None
+    opening_class = re.compile(r"[A-Z][a-z]+\s+Road")
+    assert faster(opening_class, first_chars(opening_class)) is opening_class
 
 
 def test_the_spellings_of_each_letter_are_every_character_ignorecase_matches() -> None:

@@ -13,7 +13,7 @@ from debrief.anonymise.engine import working_text
 from debrief.anonymise.evaluate import load
 from debrief.anonymise.gates import MIN_SPAN, GatedPattern, gated, needles
 from debrief.anonymise.phrases import finditer_at, keyword_trigger
-from debrief.anonymise.triggers import scout, trigger
+from debrief.anonymise.triggers import scout, scout_source, trigger
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -57,14 +57,17 @@ def _spans(matches) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
 def test_many_patterns_are_gated() -> None:
     patterns = _gated_patterns()
     assert len(patterns) > 100
-    assert sum(1 for _, p in patterns if p.trigger is not None) > 40
+    # Where a match can start: the search skips ahead to its first characters (or, failing that, a trigger).
+    assert sum(1 for _, p in patterns if p.first is not None or p.trigger is not None) > 40
     assert sum(1 for _, p in patterns if p.needles) > 80
+    assert sum(1 for _, p in patterns if p.keys) > 100
 
 
 def test_every_gated_pattern_scans_as_the_pattern_itself(texts: list[str]) -> None:
     assert len(texts) > 12
     for name, pattern in _gated_patterns():
-        raw = pattern.raw
+        # The pattern as `re.compile` makes it: the raw one is recompiled (grouped alternations, a set to skip to).
+        raw = re.compile(pattern.pattern, pattern.flags)
         for text in texts:
             assert _spans(pattern.finditer(text)) == _spans(raw.finditer(text)), name
             got, want = pattern.search(text), raw.search(text)
@@ -122,11 +125,22 @@ def test_scouts_fire_exactly_where_a_match_starts() -> None:
     assert scout(re.compile(r"(?<!\w)[a-z]+\s+\d{3}")) is None
 
 
-def test_a_gated_pattern_uses_its_scout_and_scans_as_the_pattern(texts: list[str]) -> None:
-    # A pattern with no needle and a trigger too costly for a Python step at each firing still gets a scout.
+def test_a_gated_pattern_skips_ahead_to_its_first_characters_and_scans_as_the_pattern(texts: list[str]) -> None:
+    # A pattern opening with a look-behind gives the regex engine nothing to skip ahead by: it gets its digits.
     pattern = re.compile(r"(?<![\w/])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[A-Z][a-z]{2,8})\b")
     wrapped = gated(pattern)
-    assert isinstance(wrapped, GatedPattern) and wrapped.trigger is None and wrapped.scout is not None
+    assert isinstance(wrapped, GatedPattern) and wrapped.first == (frozenset(), frozenset({r"\d"}))
+    assert wrapped.trigger is None and wrapped.scout is None  # the search itself is cheaper than either
+    for text in texts + ["On 3rd of March and 14 June, 21 x, 7th April."]:
+        assert _spans(wrapped.finditer(text)) == _spans(pattern.finditer(text))
+        assert _spans(wrapped.raw.finditer(text)) == _spans(pattern.finditer(text))
+
+
+def test_a_gated_pattern_with_a_scout_scans_as_the_pattern(texts: list[str]) -> None:
+    # A scout (a pattern of its own, see triggers.scout) still finds where a match starts when a gate holds one.
+    pattern = re.compile(r"(?<![\w/])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[A-Z][a-z]{2,8})\b")
+    wrapped = GatedPattern(pattern, None, None, scout_source(pattern))
+    assert wrapped.scout is not None
     for text in texts + ["On 3rd of March and 14 June, 21 x, 7th April."]:
         assert _spans(wrapped.finditer(text)) == _spans(pattern.finditer(text))
     # A conditional on a group cannot sit in the scout's look-behind: the pattern scans as it is.
@@ -153,3 +167,14 @@ def test_finditer_at_finds_what_the_trigger_loop_finds() -> None:
     inner = re.compile(r"sgt\s+x")
     assert [m.span() for m in finditer_at(inner, starts, text)] == _plain_loop(inner, starts, text) == []
     assert [m.span() for m in finditer_at(inner, starts, "the sgt x")] == [(4, 9)]
+
+
+def test_the_heading_tail_look_ahead_changes_no_match(texts: list[str]) -> None:
+    from debrief.anonymise import recall_more
+
+    # The pattern as it was before its look-ahead (a cost cut: the look-ahead only states what every match needs).
+    before = re.compile(r"(?m)^(?P<head>[^\n]*\d[^\n]*?)[ \t]+[-–—|][ \t]+(?P<tail>[A-Za-z][A-Za-z'’ /-]{1,40}?)[ \t]*$")
+    crafted = ["inc 1450 — 20 march 2025 — sandwich / ash", "Custody record 03HS/5521/24 — Hastings",
+               "22:15 - Caller rang\n1 - 2 - Word\nno digits - here\n5\t|\tTown Name  \n7 - x1"]
+    for text in texts + crafted + [t[:400] for t in texts]:
+        assert _spans(recall_more._HEADING_TAIL.finditer(text)) == _spans(before.finditer(text))
