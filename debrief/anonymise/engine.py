@@ -13,6 +13,7 @@ from .identifiers import find_more_structured
 from .keep import keep_spans
 from .labels import (PLACEHOLDERS, Labeller, age_replacement, date_replacement, fit_article,
                      fit_noun, place_replacement, time_replacement)
+from .names_after import after_resolution
 from .ner import ner_candidates
 from .patterns import find_structured
 from .phrases import tokenize
@@ -22,7 +23,6 @@ from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, d
 from .recall_lead import find_lead_recall
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
-from .recall_places9 import after_resolution
 from .recase import recase
 from .relabel import no_dates_inside_numbers, places_found_as_people, surnames_found_as_places
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
