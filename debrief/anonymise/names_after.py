@@ -9,6 +9,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import CAR_MAKES, FIRST_NAMES
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .recall_places9 import _DETERMINER_BEFORE
 from .vocab import NOT_NAMES
 
 _COMMON_FIRST = frozenset(n.lower() for n in FIRST_NAMES)
@@ -29,9 +30,6 @@ _DOES = (r"(?:[ \t]+(?i:was|is|has\s+been|had\s+been|then|now|also|later|subsequ
 _DOES_AFTER = re.compile(_DOES)
 _DONE_TO_BEFORE = re.compile(r"(?<![\w'’-])(?i:arrested|detained|interviewed|charged|cautioned|released|searched|located|"
                              r"stopped|conveyed|booked|bailed|de-arrested|handcuffed|restrained)[ \t]+$")
-# "the baker said", "a young arrested": the ordinary word after an article or a possessive is the word, not the name.
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|a|an|his|her|their|my|your|our|its|this|that|every|each|no|some|"
-                                r"any|one|very|too|so|more|most)[ \t]+$")
 
 
 def ordinary_names_again(text: str, chosen: list[Candidate]) -> list[Candidate]:

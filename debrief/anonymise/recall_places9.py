@@ -15,6 +15,9 @@ from .lexicon import (FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
+# "the baker said", "a young arrested": the ordinary word after an article or a possessive is the word, not the name.
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|a|an|his|her|their|my|your|our|its|this|that|every|each|no|some|"
+                                r"any|one|very|too|so|more|most)[ \t]+$")
 COUNTIES_LOWER = frozenset(c.lower() for c in COUNTIES)
 
 
