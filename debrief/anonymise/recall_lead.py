@@ -1,6 +1,7 @@
 """Names that are ordinary words, caught where only a person can stand: after a dotted initial ("J. Smith",
 "R. Cook") and as the one told, asked or rung ("tell Chanty", "asked Hope for a lift"); and public bodies named by
-their area ("Leeds City Council", "Aneurin Bevan UHB"), which say where as a force's name does."""
+their area ("Leeds City Council", "Aneurin Bevan UHB"), which say where as a force's name does (a Scottish board
+named after "NHS", "NHS Lothian", is recall_forces9's)."""
 from __future__ import annotations
 
 import re
@@ -35,10 +36,6 @@ _ORG_ANCHOR = re.compile(r"Council|Housing|NHS|Health\s+Board|UHB|CCG|ICB")
 _GENERIC = frozenset("the city county borough district metropolitan town parish community unitary national local "
                      "police crime chiefs' chiefs safeguarding children's childrens adult adults university teaching "
                      "hospital hospitals and & royal".split())
-# "NHS Greater Glasgow and Clyde", "NHS Lothian": Scotland's health boards, named after "NHS".
-_NHS_AREA = re.compile(r"\bNHS\s+(?P<name>(?!(?:England|Wales|Scotland|Digital|Direct|Trust|Foundation|Choices|Inform|"
-                       r"Login|App|Test|Professionals|Pathways|Number|Property|Blood|Resolution|Education|Business|"
-                       r"Highland\s+Council)\b)[A-Z][\w'’-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]+){0,3})")
 
 
 def _bodies(text: str) -> list[Candidate]:
@@ -56,10 +53,6 @@ def _bodies(text: str) -> list[Candidate]:
         noun = ("council" if "Council" in kind else "housing association" if kind.startswith("Housing")
                 else "health trust" if "NHS" in kind else "health board")
         out.append(Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] + 3, f"premises:{noun}"))
-    for m in _NHS_AREA.finditer(text):
-        if not all(w.lower() in _GENERIC or is_policing_word(w) for w in m.group("name").split()):
-            out.append(Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] + 3,
-                                 "premises:health board"))
     return out
 
 
