@@ -24,7 +24,7 @@ from re import _parser  # type: ignore[attr-defined]
 from types import ModuleType
 
 from .alternations import First, compile_grouped, faster
-from .openings import Keys, candidates, keys, scan
+from .openings import Keys, candidates, keys, matches_at, scan
 from .triggers import first_chars, scout_source, trigger
 
 # Scans shorter than this are cheaper than the gate (a look at a few words before a name, say).
@@ -195,16 +195,8 @@ class GatedPattern:
 
     def _at_triggers(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """The pattern's matches, tried only where its trigger says one can start (none is empty)."""
-        match = self.raw.match
-        last = pos
-        for t in self.scout.finditer(string, pos, endpos):  # type: ignore[union-attr]
-            at = t.start()
-            if at < last:
-                continue
-            m = match(string, at, endpos)
-            if m:
-                yield m
-                last = max(m.end(), at + 1)
+        return matches_at(self.raw.match, (t.start() for t in self.scout.finditer(string, pos, endpos)),  # type: ignore[union-attr]
+                          string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[object]:
         if self._absent(string, pos, endpos):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -306,10 +306,14 @@ def scan(pattern: re.Pattern[str], found: tuple[list[int], int, int], string: st
     """`pattern.finditer(string, pos, endpos)`, trying the pattern only at the candidates `found` (see
     `candidates`); the same matches when every match starts at a candidate (and none is empty)."""
     positions, first, stop = found
-    match = pattern.match
+    return matches_at(pattern.match, (positions[i] for i in range(first, stop)), string, pos, endpos)
+
+
+def matches_at(match: Callable[[str, int, int], re.Match[str] | None], starts: Iterable[int], string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """The non-overlapping matches of `match` (a compiled pattern's `match`) tried at `starts`, in order; the one
+    loop behind every "try the pattern only where it can start" in gates and openings."""
     last = pos
-    for i in range(first, stop):
-        at = positions[i]
+    for at in starts:
         if at < last:
             continue
         m = match(string, at, endpos)
