@@ -19,7 +19,7 @@ from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
 from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
-                     find_recall, weekdays_with_dates, whole_hyphenated_names)
+                     find_recall, no_span_across_lines, weekdays_with_dates, whole_hyphenated_names)
 from .recall_lead import find_lead_recall
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
@@ -60,7 +60,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
              *find_more_recall(text), *find_lead_recall(text)]
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
     cands = no_dates_inside_numbers(text, cands)
-    cands = trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands))
+    cands = no_span_across_lines(text, trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands)))
     keeps = keep_spans(text, tokens)
     cands = after_dates(text, drop_kept(cands, keeps, text))
     chosen = places_found_as_people(text, extend_initials(text, resolve(cands)))
@@ -72,7 +72,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     chosen = surnames_found_as_places(text, places_found_as_people(text, chosen))
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
     chosen = whole_hyphenated_names(text, chosen)
-    return merge_addresses(text, chosen)
+    return no_span_across_lines(text, merge_addresses(text, chosen))
 
 
 def _collar_number(text: str, c: Candidate) -> str:

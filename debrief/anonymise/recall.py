@@ -343,6 +343,38 @@ def drop_across_log_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def no_span_across_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """No identifier runs over a line break: "Ms Amara Osei\n\nAllegation 1" is a name and a heading, "ABOUT\n17:15" a
+    word and the next log line's time. A name or place keeps the line it starts on ("Osei"); a date, time or address
+    keeps the line that holds its figures ("Sat 27th Jan\n0104" the date, "FLAT\n1105" the number); a code across a
+    break ("VIS\n1406") is no code at all, and each line's own parts are found on their own."""
+    if "\n" not in text:
+        return cands
+    out = []
+    for c in cands:
+        if not text[text.find("\n", c.start, c.end):c.end].strip() or "\n" not in text[c.start:c.end]:
+            out.append(c)
+            continue
+        pieces = [m for m in _LINE_PIECE.finditer(text, c.start, c.end)]
+        if c.kind in (Kind.PERSON, Kind.PLACE) or (c.kind is Kind.ADDRESS and " " in pieces[0].group()):
+            keep = pieces[0]
+        elif c.kind in (Kind.DATE, Kind.DOB, Kind.TIME, Kind.ADDRESS):
+            keep = next((p for p in pieces if any(ch.isdigit() for ch in p.group())), None)
+        else:
+            keep = None
+        if keep is None:
+            continue
+        cut = replace(c, start=keep.start(), end=keep.end())
+        year = c.value.split("-")[0] if c.kind in (Kind.DATE, Kind.DOB) else ""
+        if year and year.lstrip("0") not in keep.group():
+            cut = replace(cut, value=c.value[len(year):].lstrip("-"))  # the year was on the other line
+        out.append(cut)
+    return out
+
+
+_LINE_PIECE = re.compile(r"[^\s.,;:](?:[^\n]*[^\s.,;:])?")
+
+
 _DAY_NUMBER = re.compile(r"(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)")
 
 
