@@ -19,7 +19,8 @@ from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
 from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
-                     find_recall, no_span_across_lines, weekdays_with_dates, whole_hyphenated_names)
+                     find_recall, no_span_across_lines, weekdays_with_dates, whole_hyphenated_names,
+                     whole_words)
 from .recall_lead import find_lead_recall
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
@@ -72,7 +73,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     chosen = surnames_found_as_places(text, places_found_as_people(text, chosen))
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
     chosen = whole_hyphenated_names(text, chosen)
-    return no_span_across_lines(text, merge_addresses(text, chosen))
+    return whole_words(text, no_span_across_lines(text, merge_addresses(text, chosen)))
 
 
 def _collar_number(text: str, c: Candidate) -> str:

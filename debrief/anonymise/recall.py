@@ -372,6 +372,25 @@ def no_span_across_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def whole_words(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A replacement never starts or ends inside a word: "McDonald's Festival Park" read as "Donald's Festival Park"
+    became "Mca park". The span grows to the word's edges (resolved spans do not overlap, and a word is never shared
+    by two of them, so growing keeps them apart)."""
+    out: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        start, end = c.start, c.end
+        while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+        if out and start < out[-1].end:
+            start = c.start  # the word is shared with the span before: leave this edge as it was
+        if i + 1 < len(chosen) and end > chosen[i + 1].start:
+            end = c.end
+        out.append(c if (start, end) == (c.start, c.end) else replace(c, start=start, end=end))
+    return out
+
+
 _LINE_PIECE = re.compile(r"[^\s.,;:](?:[^\n]*[^\s.,;:])?")
 
 

@@ -1,5 +1,5 @@
 """No identifier runs over a line break: a name and the heading under it, a word and the next log line's time, are
-two things. Before this, "Ms Amara Osei\\n\\nAllegation 1" became "Ms Amara Person A 1": the first name survived, the
+two things; and a replacement takes whole words. Before this, "Ms Amara Osei\\n\\nAllegation 1" became "Ms Amara Person A 1": the first name survived, the
 heading and the blank line were gone, and the listed person had two labels."""
 from __future__ import annotations
 
@@ -44,3 +44,22 @@ def test_no_replacement_on_a_development_set_spans_a_line_break(name):
         across += [(record["id"], text[e.start:e.end]) for e in anonymised(record).entities
                    if "\n" in text[e.start:e.end].strip()]
     assert across == []
+
+
+def test_a_replacement_takes_whole_words():
+    """"McDonald's Festival Park" was read from "Donald's" and became "Mca park"."""
+    result = anonymise("Vehicle seen used: McDonald's Festival Park, Ebbw Vale at 2200").text
+    assert "Mc" not in result and "Donald" not in result
+    assert result.startswith("Vehicle seen used: ")
+
+
+@pytest.mark.parametrize("name", ("anonymise_dev9.jsonl", "anonymise_dev10.jsonl", "anonymise_dev11.jsonl"))
+def test_no_replacement_on_a_development_set_starts_or_ends_inside_a_word(name):
+    inside = []
+    for record in load(DATA / name):
+        text = record["text"]
+        for e in anonymised(record).entities:
+            if (e.start > 0 and text[e.start - 1].isalnum() and text[e.start].isalnum()) or \
+                    (e.end < len(text) and text[e.end].isalnum() and text[e.end - 1].isalnum()):
+                inside.append((record["id"], text[e.start:e.end]))
+    assert inside == []
