@@ -12,7 +12,8 @@ from debrief.admin.forms import DeactivateForm, ReactivateForm, RestoreLearningF
 from debrief.audit import record_read
 from debrief.auth.roles import manage_problem
 from debrief.auth.service import (
-    account_actions, deactivate_user, latest_change, said, reactivate_user, removed_learning_roles, restore_learning_role,
+    account_actions, deactivate_user, latest_change, reactivate_user, reactivation_problem, removed_learning_roles,
+    restore_learning_role, said,
 )
 from debrief.form_errors import attempt, flash_error
 from debrief.auth.principal import SignedIn
@@ -27,6 +28,9 @@ class Action:
     points: Callable[[User], list[str]]
     done: str
     warning: bool = False
+    # Why it cannot be done now, though offered (the account's state allows it, something else does not): the
+    # "Are you sure" page says so instead of offering the button.
+    problem: Callable[[User], str | None] = lambda p: None
 
 
 def _roles(roles) -> str:
@@ -45,7 +49,7 @@ ACTIONS = {
         ReactivateForm, reactivate_user, "Are you sure you want to reactivate {name}?",
         lambda p: [f"They can sign in again with their existing password, with the roles they held: {_roles(p.roles)}.",
                    "Nothing of their records has changed while the account was deactivated."],
-        "{name} has been reactivated: they can sign in again"),
+        "{name} has been reactivated: they can sign in again", problem=reactivation_problem),
     "restore": Action(
         RestoreLearningForm, restore_learning_role, "Restore {name}'s learning-team role?",
         lambda p: [f"Their roles now: {_roles(p.roles)}.",
@@ -86,7 +90,7 @@ def confirm_page(person: User, name: str, *, account_url: str, caption: str):
         return redirect(account_url)
     return render_template("admin/confirm.html", person=person, form=form, caption=caption, back=account_url,
                            title=action.title.format(name=person.name), points=action.points(person),
-                           warning=action.warning)
+                           warning=action.warning, problem=action.problem(person))
 
 
 def _why_not(person: User, name: str) -> str:

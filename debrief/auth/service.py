@@ -168,9 +168,8 @@ def create_user(
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
         raise ServiceError("A user with this email address already exists")
     collar_number = (collar_number or "").strip() or None
-    if collar_number and (holder := collar_holder(force, collar_number)):
-        raise ServiceError(f"Collar number {collar_number} is already {holder}'s in {force.name}: check the number, "
-                           "or deactivate the old account first", "collar_number")
+    if problem := collar_problem(collar_number, force=force):
+        raise ServiceError(problem, "collar_number")
     user = User(
         email=email,
         name=name,
@@ -195,12 +194,35 @@ def create_user(
     return user
 
 
-def collar_holder(force: Force, collar_number: str) -> str | None:
-    """The name of the active user in `force` with this collar number (spaces and case aside), if any."""
+def collar_holder(force: Force, collar_number: str, *, excluding: int | None = None) -> str | None:
+    """The name of the active user in `force` with this collar number (spaces and case aside), if any, other than
+    the user `excluding`."""
     wanted = "".join(collar_number.split()).upper()
-    return db.session.scalar(select(User.name).where(
+    query = select(User.name).where(
         User.force_id == force.id, User.active.is_(True),
-        func.upper(func.replace(User.collar_number, " ", "")) == wanted).limit(1))
+        func.upper(func.replace(User.collar_number, " ", "")) == wanted)
+    if excluding is not None:
+        query = query.where(User.id != excluding)
+    return db.session.scalar(query.limit(1))
+
+
+def collar_problem(collar_number: str | None, *, force: Force, excluding: int | None = None) -> str | None:
+    """The one rule for every road that gives an active account a collar number (adding it, reactivating it): no
+    two active accounts of a force hold the same one. Why this one cannot be held, or None."""
+    if not collar_number or not (holder := collar_holder(force, collar_number, excluding=excluding)):
+        return None
+    return (f"Collar number {collar_number} is already {holder}'s in {force.name}: check the number, "
+            "or deactivate the old account first")
+
+
+def reactivation_problem(user: User) -> str | None:
+    """Why this deactivated account cannot be reactivated now (its collar number was given to someone since), or
+    None: the "Are you sure" page says it before the click, and `reactivate_user` refuses it."""
+    if not user.collar_number or not (holder := collar_holder(user.force, user.collar_number, excluding=user.id)):
+        return None
+    return (f"{user.name} cannot be reactivated: their collar number {user.collar_number} has since been given to "
+            f"{holder}, whose account in {user.force.name} is active. If the number is no longer {holder}'s, "
+            f"deactivate {holder}'s account first; two active accounts cannot hold one collar number")
 
 
 def on_domains(email: str, domains) -> bool:
@@ -256,6 +278,8 @@ def reactivate_user(user: User, *, actor: User) -> None:
     _check_manages(user, actor, "reactivate")
     if user.active:
         raise ServiceError(f"{user.name} is active" + said(latest_change(user, ["user.reactivated"])))
+    if problem := reactivation_problem(user):
+        raise ServiceError(problem)
     user.active = True
     user.deactivated_at = None
     record("user.reactivated", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,

@@ -1,0 +1,74 @@
+"""Collar numbers of accounts: one rule for every road that gives an active account one (adding it, reactivating it,
+the server's create-user command), who a clash names, and the one form a number is kept in."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from debrief.auth.roles import Role
+from debrief.auth.service import reactivate_user
+from debrief.errors import ServiceError
+from debrief.extensions import db
+from debrief.models import User
+from tests.support.factories import audit_count, create_user
+from tests.support.pages import Page, form_data, get_page, post_form, sign_in
+
+NEW = {"name": "Reuse Collar", "email": "reuse@aaa.example", "collar_number": "", "roles": ["officer"],
+       "password": "a-long-enough-password"}
+
+
+def _deactivated_with_collar(forces, collar="ABCDEF"):
+    """'Letters Only' as the walk found them: deactivated, their collar number then given to a new account."""
+    letters = create_user(force=forces["A"], name="Letters Only", email="letters@aaa.example", collar_number=collar)
+    letters.active = False
+    db.session.commit()
+    return letters
+
+
+# 1. Reactivating an account whose collar number an active account now holds.
+
+def test_reactivating_an_account_whose_collar_number_was_given_again_is_refused_and_warned(client, people, forces):
+    letters = _deactivated_with_collar(forces)
+    sign_in(client, "admin@aaa.example")
+    post_form(client, "/admin/users/new", {**NEW, "collar_number": "abcdef"}, status=302)  # free while deactivated
+    confirm = get_page(client, f"/admin/users/{letters.id}/reactivate")
+    warning = confirm.html.select_one("main .govuk-warning-text").get_text(" ", strip=True)
+    assert "Reuse Collar" in warning and "ABCDEF" in warning and "deactivate Reuse Collar's account first" in warning
+    assert not confirm.html.select("main form[method=post]")  # warned before the click: nothing to click
+    token = get_page(client, "/admin/users/new").csrf_token()
+    done = Page(client.post(f"/admin/users/{letters.id}/reactivate", data={"csrf_token": token},
+                            follow_redirects=True))
+    assert "cannot be reactivated" in done.text() and "Reuse Collar" in done.text()
+    db.session.refresh(letters)
+    assert not letters.active and audit_count("user.reactivated") == 0
+    holders = db.session.scalar(select(func.count(User.id)).where(User.active.is_(True),
+                                                                   func.upper(User.collar_number) == "ABCDEF"))
+    assert holders == 1
+
+
+def test_once_the_holder_is_deactivated_the_account_can_be_reactivated(client, people, forces):
+    letters = _deactivated_with_collar(forces)
+    reuse = create_user(force=forces["A"], name="Reuse Collar", collar_number="ABCDEF")
+    admin = people[("A", Role.ADMIN)]
+    with pytest.raises(ServiceError, match="cannot be reactivated"):
+        reactivate_user(letters, actor=admin)
+    db.session.rollback()
+    reuse.active = False
+    db.session.commit()
+    reactivate_user(letters, actor=admin)
+    assert letters.active and audit_count("user.reactivated") == 1
+
+
+def test_an_account_keeps_its_own_collar_number_when_reactivated(people, forces):
+    letters = _deactivated_with_collar(forces)
+    create_user(force=forces["B"], collar_number="ABCDEF")  # another force's same number never clashes
+    reactivate_user(letters, actor=people[("A", Role.ADMIN)])
+    assert letters.active
+
+
+def test_the_server_create_user_command_keeps_the_same_rule(app, people, forces):
+    create_user(force=forces["A"], name="Kieran Walsh", collar_number="NS5096")
+    result = app.test_cli_runner().invoke(args=["create-user", "--email", "dup@aaa.example", "--force", "AAA",
+                                                "--role", "officer", "--collar-number", "ns 5096"],
+                                          input="a-long-enough-password\n")
+    assert result.exit_code == 1 and "already Kieran Walsh's" in result.output
