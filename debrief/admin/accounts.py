@@ -49,7 +49,7 @@ ACTIONS = {
         ReactivateForm, reactivate_user, "Are you sure you want to reactivate {name}?",
         lambda p: [f"They can sign in again with their existing password, with the roles they held: {_roles(p.roles)}.",
                    "Nothing of their records has changed while the account was deactivated."],
-        "{name} has been reactivated: they can sign in again", problem=reactivation_problem),
+        "{name} has been reactivated: they can sign in again", problem=lambda p: reactivation_problem(p, actor=_me())),
     "restore": Action(
         RestoreLearningForm, restore_learning_role, "Restore {name}'s learning-team role?",
         lambda p: [f"Their roles now: {_roles(p.roles)}.",

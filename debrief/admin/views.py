@@ -39,7 +39,7 @@ def users():
 
 
 def add_user_page(*, done: str, added: str, caption: str, heading: str, account: str, back_text: str = "Back",
-                  email_hint: str | None = None):
+                  email_hint: str | None = None, note: str | None = None):
     """The one "add a user" page (a force admin's, the national admin's learning team): the form offers the roles
     the signed-in admin may grant, the account goes in their force's records, and `added` is said on `done`.
     Sent twice (a double click), one account is made and the second lands on its page (`account`)."""
@@ -62,7 +62,7 @@ def add_user_page(*, done: str, added: str, caption: str, heading: str, account:
             return redirect(url_for(done))
     form.password.data = ""
     return render_template("admin/add_user.html", form=form, caption=caption, heading=heading,
-                           back=url_for(done), back_text=back_text)
+                           back=url_for(done), back_text=back_text, note=note)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])

@@ -166,3 +166,12 @@ def manage_problem(target_roles: Iterable[Role], manager_roles: Iterable[Role]) 
     if Role.ADMIN in managers:
         return None
     return "This account holds no national role, so its force administrator manages it"
+
+
+def affiliation(roles: Iterable[Role], force_name: str) -> str:
+    """What an account belongs to, as pages name it beside the person: their force, unless every role it holds is
+    national (its record is kept with a force, but it belongs to none)."""
+    held = {Role(r) for r in roles}
+    if held and held <= NATIONAL_ROLES:
+        return "National administration" if Role.NATIONAL_ADMIN in held else "National learning team"
+    return force_name

@@ -24,9 +24,9 @@ from sqlalchemy.orm import selectinload
 from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.auth.passwords import hash_password, password_problem, verify_password
-from debrief.auth.roles import Role, combination_problem, grant_problem, manage_problem
+from debrief.auth.roles import NATIONAL_ROLES, Role, combination_problem, grant_problem, manage_problem
 from debrief.extensions import db
-from debrief.models import AuditEvent, Force, SignInAttempt, User, utcnow
+from debrief.models import AuditEvent, Force, SignInAttempt, User, UserRole, utcnow
 
 # Where a learning-team account made by someone signed in may have its address: it works across forces on what they
 # send in, so an address anyone can register (a webmail one) is refused. The server's `create-user` may use any.
@@ -168,7 +168,7 @@ def create_user(
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
         raise ServiceError("A user with this email address already exists")
     collar_number = (collar_number or "").strip() or None
-    if problem := collar_problem(collar_number, force=force):
+    if problem := collar_problem(collar_number, force=force, roles=roles, actor=actor):
         raise ServiceError(problem, "collar_number")
     user = User(
         email=email,
@@ -194,35 +194,69 @@ def create_user(
     return user
 
 
-def collar_holder(force: Force, collar_number: str, *, excluding: int | None = None) -> str | None:
-    """The name of the active user in `force` with this collar number (spaces and case aside), if any, other than
-    the user `excluding`."""
+def _holds_national_role():
+    return select(UserRole.user_id).where(UserRole.user_id == User.id,
+                                          UserRole.role.in_([r.value for r in NATIONAL_ROLES])).exists()
+
+
+def collar_holder(collar_number: str, *, force: Force, national: bool, excluding: int | None = None) -> User | None:
+    """The active account, other than `excluding`, that holds this collar number (spaces and case aside) among the
+    accounts it is unique in, if any: a force's own accounts within the force; national accounts (a learning-team or
+    national administrator role: they belong to no force, wherever their record is kept) among national accounts."""
     wanted = "".join(collar_number.split()).upper()
-    query = select(User.name).where(
-        User.force_id == force.id, User.active.is_(True),
-        func.upper(func.replace(User.collar_number, " ", "")) == wanted)
+    national_role = _holds_national_role()
+    query = select(User).where(User.active.is_(True),
+                               func.upper(func.replace(User.collar_number, " ", "")) == wanted,
+                               national_role if national else ~national_role)
+    if not national:
+        query = query.where(User.force_id == force.id)
     if excluding is not None:
         query = query.where(User.id != excluding)
-    return db.session.scalar(query.limit(1))
+    return db.session.scalar(query.options(selectinload(User.role_rows)).limit(1))
 
 
-def collar_problem(collar_number: str | None, *, force: Force, excluding: int | None = None) -> str | None:
+def _is_national(roles: Iterable[Role]) -> bool:
+    return bool({Role(r) for r in roles} & NATIONAL_ROLES)
+
+
+def _holder(holder: User, actor) -> str:
+    """Who holds a collar number, as `actor` may be told: by name only to someone who manages that account (or the
+    server); a national administrator sees no force's people, a force administrator does not manage national ones."""
+    if actor is None or manage_problem(holder.roles, actor.roles) is None:
+        return f"{holder.name}'s, on a national account" if _is_national(holder.roles) else \
+            f"{holder.name}'s in {holder.force.name}"
+    return ("another active national account, which you do not manage" if _is_national(holder.roles)
+            else "another active account, which you do not manage")
+
+
+def collar_problem(collar_number: str | None, *, force: Force, roles: Iterable[Role], actor,
+                   excluding: int | None = None) -> str | None:
     """The one rule for every road that gives an active account a collar number (adding it, reactivating it): no
-    two active accounts of a force hold the same one. Why this one cannot be held, or None."""
-    if not collar_number or not (holder := collar_holder(force, collar_number, excluding=excluding)):
+    two active accounts hold the same one where it must be unique (see collar_holder). Why this one cannot be held
+    by an account with `roles`, or None. `actor`: who is told (None: the server)."""
+    if not collar_number:
         return None
-    return (f"Collar number {collar_number} is already {holder}'s in {force.name}: check the number, "
-            "or deactivate the old account first")
+    holder = collar_holder(collar_number, force=force, national=_is_national(roles), excluding=excluding)
+    if holder is None:
+        return None
+    named = actor is None or manage_problem(holder.roles, actor.roles) is None
+    return (f"Collar number {collar_number} is already {_holder(holder, actor)}: check the number"
+            + (", or deactivate the old account first" if named else ""))
 
 
-def reactivation_problem(user: User) -> str | None:
+def reactivation_problem(user: User, *, actor=None) -> str | None:
     """Why this deactivated account cannot be reactivated now (its collar number was given to someone since), or
     None: the "Are you sure" page says it before the click, and `reactivate_user` refuses it."""
-    if not user.collar_number or not (holder := collar_holder(user.force, user.collar_number, excluding=user.id)):
+    if not user.collar_number:
         return None
-    return (f"{user.name} cannot be reactivated: their collar number {user.collar_number} has since been given to "
-            f"{holder}, whose account in {user.force.name} is active. If the number is no longer {holder}'s, "
-            f"deactivate {holder}'s account first; two active accounts cannot hold one collar number")
+    holder = collar_holder(user.collar_number, force=user.force, national=_is_national(user.roles), excluding=user.id)
+    if holder is None:
+        return None
+    problem = (f"{user.name} cannot be reactivated: their collar number {user.collar_number} is now "
+               f"{_holder(holder, actor)}, and two active accounts cannot hold one collar number")
+    if actor is None or manage_problem(holder.roles, actor.roles) is None:
+        return problem + f". If the number is no longer {holder.name}'s, deactivate {holder.name}'s account first"
+    return problem + ". Ask whoever manages that account to check whose number it is"
 
 
 def on_domains(email: str, domains) -> bool:
@@ -278,7 +312,7 @@ def reactivate_user(user: User, *, actor: User) -> None:
     _check_manages(user, actor, "reactivate")
     if user.active:
         raise ServiceError(f"{user.name} is active" + said(latest_change(user, ["user.reactivated"])))
-    if problem := reactivation_problem(user):
+    if problem := reactivation_problem(user, actor=actor):
         raise ServiceError(problem)
     user.active = True
     user.deactivated_at = None
@@ -374,6 +408,10 @@ def restore_learning_role(user: User, *, actor: User) -> list[Role]:
         raise ServiceError(f"{user.name} already holds the learning-team role"
                            if Role.LEARNING in user.roles else f"{user.name} never held the learning-team role")
     if problem := combination_problem(roles):
+        raise ServiceError(problem)
+    # A national account again: its collar number must be free among national accounts.
+    if user.active and (problem := collar_problem(user.collar_number, force=user.force, roles=roles, actor=actor,
+                                                  excluding=user.id)):
         raise ServiceError(problem)
     before = user.roles
     user.set_roles(set(roles))  # read on their next request: no need to end their sessions (see change_roles)

@@ -72,3 +72,60 @@ def test_the_server_create_user_command_keeps_the_same_rule(app, people, forces)
                                                 "--role", "officer", "--collar-number", "ns 5096"],
                                           input="a-long-enough-password\n")
     assert result.exit_code == 1 and "already Kieran Walsh's" in result.output
+
+
+# 2. National accounts: their collar numbers are unique among national accounts, and no force's officer is named
+# to the national administrator.
+
+LEARNER = {**NEW, "name": "Dup Collar", "email": "lt1@college.police.uk", "roles": ["learning"]}
+
+
+def test_a_national_account_may_hold_a_number_a_force_officer_holds_and_no_officer_is_named(client, people, forces):
+    create_user(force=forces["A"], name="Kieran Walsh", collar_number="NS5096")
+    sign_in(client, "national_admin@aaa.example")
+    page = post_form(client, "/national/learning-team/new", {**LEARNER, "collar_number": "NS5096"})
+    assert page.status == 302 and "Kieran Walsh" not in page.response.get_data(as_text=True)
+    made = db.session.scalar(select(User).where(User.email == "lt1@college.police.uk"))
+    assert made.collar_number == "NS5096"
+    # ... and a force administrator may give a force account a number a national account kept with the force holds.
+    create_user(force=forces["A"], roles=[Role.LEARNING], collar_number="LT9")
+    admin = client.application.test_client()
+    sign_in(admin, "admin@aaa.example")
+    post_form(admin, "/admin/users/new", {**NEW, "email": "x@aaa.example", "collar_number": "LT9"}, status=302)
+
+
+def test_a_national_accounts_collar_number_clashes_only_with_national_accounts(client, people, forces):
+    create_user(force=forces["B"], roles=[Role.LEARNING], name="Ada Learner", collar_number="LT7")
+    create_user(force=forces["A"], roles=[Role.NATIONAL_ADMIN], name="Other National", collar_number="NA1",
+                email="na2@aaa.example")
+    sign_in(client, "national_admin@aaa.example")
+    page = post_form(client, "/national/learning-team/new", {**LEARNER, "collar_number": "LT7"}, status=200)
+    # A learning-team account, wherever its record is kept, is the national administrator's: named.
+    assert page.error_summary() == ["Collar number LT7 is already Ada Learner's, on a national account: check the "
+                                    "number, or deactivate the old account first"]
+    page = post_form(client, "/national/learning-team/new", {**LEARNER, "collar_number": "NA1"}, status=200)
+    # Another national administrator's account is managed on the server: not named.
+    assert page.error_summary() == ["Collar number NA1 is already another active national account, which you do not "
+                                    "manage: check the number"]
+
+
+def test_national_accounts_read_as_national_not_as_one_force(client, people):
+    learner = people[("A", Role.LEARNING)]
+    sign_in(client, "national_admin@aaa.example")
+    listed = get_page(client, "/national/learning-team")
+    assert listed.html.select_one(".debrief-account__name").get_text(strip=True) == \
+        "National administrator A, National administration"
+    assert "Kept under" not in listed.text() and "belongs to no force" in listed.text()
+    assert "kept with Alphashire Police" in get_page(client, "/national/learning-team/new").text()
+    account = get_page(client, f"/national/learning-team/{learner.id}")
+    assert account.html.select_one("main .govuk-caption-l").get_text(strip=True) == "National learning team"
+    learning = client.application.test_client()
+    sign_in(learning, learner.email)
+    assert get_page(learning, "/learning/case-studies").html.select_one(".debrief-account__name").get_text(
+        strip=True) == "Learning team A, National learning team"
+    # A force account still reads as its force's.
+    admin = client.application.test_client()
+    sign_in(admin, "admin@aaa.example")
+    page = get_page(admin, f"/admin/users/{people[('A', Role.OFFICER)].id}")
+    assert page.html.select_one("main .govuk-caption-l").get_text(strip=True) == "Alphashire Police"
+    assert "Force administrator A, Alphashire Police" in page.html.select_one(".debrief-account__name").get_text()
