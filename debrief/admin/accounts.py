@@ -55,9 +55,17 @@ ACTIONS = {
         lambda p: [f"Their roles now: {_roles(p.roles)}.",
                    f"Their roles after: {_roles(removed_learning_roles(p) or ())}, as before the learning-team "
                    "role was taken away.",
-                   "The roles apply from their next click; they are not signed out."],
+                   when_roles_apply(p)],
         "{name}'s learning-team role has been restored"),
 }
+
+
+def when_roles_apply(person: User) -> str:
+    """When a change of roles takes effect, said wherever one is made: a deactivated account's only if it is
+    reactivated (a save from a tab opened before it was deactivated said "from their next click")."""
+    if person.active:
+        return "The roles apply from their next click; they are not signed out."
+    return "Their account is deactivated: the roles apply only if it is reactivated."
 
 
 def _me() -> SignedIn:

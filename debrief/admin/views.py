@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from debrief import once
-from debrief.admin.accounts import account_page, confirm_page
+from debrief.admin.accounts import account_page, confirm_page, when_roles_apply
 from debrief.admin.forms import AddUserForm, RolesForm, roles_from_token, roles_token
 from debrief.audit import EVENTS, record_read
 from debrief.audit.people import names_for
@@ -161,7 +161,7 @@ def user_roles(user_id: int):
             form.roles.errors = [str(exc)]
         else:
             if changed[0]:
-                flash(f"{person.name}'s roles have been changed: the change applies from their next click", "success")
+                flash(f"{person.name}'s roles have been changed. {when_roles_apply(person)}", "success")
             else:
                 flash(f"{person.name}'s roles were not changed: you saved the roles they already hold", "info")
             return redirect(url_for("admin.user", user_id=person.id))

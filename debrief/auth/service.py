@@ -286,14 +286,16 @@ def said(change: Change | None) -> str:
     return f" by {who} at {change.at:%H:%M} on {change.at:%-d %B %Y}"
 
 
-def _check_manages(user: User, actor: User, doing: str) -> None:
+def _check_manages(user: User, actor: User | None, doing: str) -> None:
+    if actor is None:  # the server's commands manage any account
+        return
     if user.id == actor.id:
         raise ServiceError(f"You cannot {doing} your own account")
     if problem := manage_problem(user.roles, actor.roles):
         raise ServiceError(problem)
 
 
-def deactivate_user(user: User, *, actor: User) -> None:
+def deactivate_user(user: User, *, actor: User | None) -> None:
     """The person is signed out at once and cannot sign in; their records and the audit trail are kept."""
     _check_manages(user, actor, "deactivate")
     if not user.active:
@@ -307,7 +309,7 @@ def deactivate_user(user: User, *, actor: User) -> None:
     db.session.commit()
 
 
-def reactivate_user(user: User, *, actor: User) -> None:
+def reactivate_user(user: User, *, actor: User | None) -> None:
     """A deactivated person may sign in again, with the roles they held."""
     _check_manages(user, actor, "reactivate")
     if user.active:
