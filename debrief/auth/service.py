@@ -23,6 +23,7 @@ from sqlalchemy.orm import selectinload
 
 from debrief.errors import ServiceError
 from debrief.audit import record
+from debrief.auth.collars import collar_format_problem, normalise_collar
 from debrief.auth.passwords import hash_password, password_problem, verify_password
 from debrief.auth.roles import NATIONAL_ROLES, Role, combination_problem, grant_problem, manage_problem
 from debrief.extensions import db
@@ -167,7 +168,9 @@ def create_user(
                                + "): learning-team accounts work across forces", "email")
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
         raise ServiceError("A user with this email address already exists")
-    collar_number = (collar_number or "").strip() or None
+    if problem := collar_format_problem(collar_number):
+        raise ServiceError(problem, "collar_number")
+    collar_number = normalise_collar(collar_number)
     if problem := collar_problem(collar_number, force=force, roles=roles, actor=actor):
         raise ServiceError(problem, "collar_number")
     user = User(
@@ -199,14 +202,19 @@ def _holds_national_role():
                                           UserRole.role.in_([r.value for r in NATIONAL_ROLES])).exists()
 
 
+def _stored_collar():
+    """An account's collar number in the normal form, in SQL: kept so since normalise_collar; one kept before as
+    typed ("ab 12") compares the same."""
+    return func.upper(func.replace(func.replace(User.collar_number, " ", ""), "-", ""))
+
+
 def collar_holder(collar_number: str, *, force: Force, national: bool, excluding: int | None = None) -> User | None:
     """The active account, other than `excluding`, that holds this collar number (spaces and case aside) among the
     accounts it is unique in, if any: a force's own accounts within the force; national accounts (a learning-team or
     national administrator role: they belong to no force, wherever their record is kept) among national accounts."""
-    wanted = "".join(collar_number.split()).upper()
+    wanted = normalise_collar(collar_number)
     national_role = _holds_national_role()
-    query = select(User).where(User.active.is_(True),
-                               func.upper(func.replace(User.collar_number, " ", "")) == wanted,
+    query = select(User).where(User.active.is_(True), _stored_collar() == wanted,
                                national_role if national else ~national_role)
     if not national:
         query = query.where(User.force_id == force.id)

@@ -62,7 +62,7 @@ def test_add_user_refuses_a_collar_number_an_active_colleague_holds(client, peop
     db.session.commit()
     sign_in(client, "admin@aaa.example")
     page = post_form(client, "/admin/users/new", {**NEW_USER, "collar_number": "ab1234"}, status=200)
-    assert page.error_summary() == [f"Collar number ab1234 is already {officer.name}'s in {officer.force.name}: "
+    assert page.error_summary() == [f"Collar number AB1234 is already {officer.name}'s in {officer.force.name}: "
                                     "check the number, or deactivate the old account first"]
     assert page.html.find("input", attrs={"name": "collar_number"})["value"] == "ab1234"
     assert db.session.scalar(select(func.count(User.id))) == 2 * len(Role)

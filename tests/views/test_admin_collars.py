@@ -129,3 +129,39 @@ def test_national_accounts_read_as_national_not_as_one_force(client, people):
     page = get_page(admin, f"/admin/users/{people[('A', Role.OFFICER)].id}")
     assert page.html.select_one("main .govuk-caption-l").get_text(strip=True) == "Alphashire Police"
     assert "Force administrator A, Alphashire Police" in page.html.select_one(".debrief-account__name").get_text()
+
+
+# 4. One form for a collar number, however it is typed.
+
+@pytest.mark.parametrize("typed, kept", [("ns 5096", "NS5096"), ("NS-5096", "NS5096"), ("ab 12", "AB12"),
+                                         (" n s–50 96 ", "NS5096"), ("", None)])
+def test_a_collar_number_is_kept_in_one_form(client, people, typed, kept):
+    sign_in(client, "admin@aaa.example")
+    post_form(client, "/admin/users/new", {**NEW, "collar_number": typed}, status=302)
+    assert db.session.scalar(select(User.collar_number).where(User.email == NEW["email"])) == kept
+
+
+@pytest.mark.parametrize("typed", ["NS/5096", "---", "NS5096!", "A" * 21])
+def test_a_collar_number_of_other_characters_is_refused_with_what_was_typed_kept(client, people, typed):
+    sign_in(client, "admin@aaa.example")
+    page = post_form(client, "/admin/users/new", {**NEW, "collar_number": typed}, status=200)
+    [message] = page.error_summary()[:1]
+    assert message.startswith("Collar number must")
+    assert page.html.find("input", attrs={"name": "collar_number"})["value"] == typed
+
+
+def test_numbers_typed_differently_are_one_number(client, people, forces):
+    create_user(force=forces["A"], name="Kieran Walsh", collar_number="ns 5096")
+    sign_in(client, "admin@aaa.example")
+    page = post_form(client, "/admin/users/new", {**NEW, "collar_number": "NS-5096"}, status=200)
+    assert page.error_summary() == ["Collar number NS5096 is already Kieran Walsh's in Alphashire Police: check the "
+                                    "number, or deactivate the old account first"]
+
+
+def test_a_number_kept_as_typed_before_still_clashes(client, people, forces):
+    old = create_user(force=forces["A"], name="Old Style")
+    old.collar_number = "ab 12"  # as accounts added before numbers were kept in one form
+    db.session.commit()
+    sign_in(client, "admin@aaa.example")
+    page = post_form(client, "/admin/users/new", {**NEW, "collar_number": "AB-12"}, status=200)
+    assert "already Old Style's" in page.error_summary()[0]
