@@ -24,6 +24,8 @@ from debrief.security import requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
+RETYPE_PASSWORD = "Enter the temporary password again: it is not kept when there is a problem"
+
 
 @bp.route("/users")
 @requires(Permission.MANAGE_USERS)
@@ -60,7 +62,9 @@ def add_user_page(*, done: str, added: str, caption: str, heading: str, account:
         if found:
             flash(added.format(name=found[0].name), "success")
             return redirect(url_for(done))
-    form.password.data = ""
+    form.password.data = ""  # a password is never sent back to the browser ...
+    if form.errors and not form.password.errors:
+        form.password.errors = [RETYPE_PASSWORD]  # ... so the summary says it must be typed again
     return render_template("admin/add_user.html", form=form, caption=caption, heading=heading,
                            back=url_for(done), back_text=back_text, note=note)
 

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
+from debrief.admin.views import RETYPE_PASSWORD
 from debrief.auth.roles import Role
 from debrief.auth.service import change_roles
 from debrief.extensions import db
@@ -205,7 +206,7 @@ def test_a_learning_team_account_needs_a_police_or_government_address(client, pe
                      status=200)
     assert page.error_summary() == [
         "Enter an email address on a police or government domain (ending .police.uk or .gov.uk): "
-        "learning-team accounts work across forces"]
+        "learning-team accounts work across forces", RETYPE_PASSWORD]
     assert _users() == before
     assert post_form(client, "/national/learning-team/new",
                      {**NEW, "email": "learner@college.police.uk", "roles": ["learning"]}, status=302)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from debrief.admin.views import RETYPE_PASSWORD
 from debrief.auth.roles import Role
 from debrief.auth.service import reactivate_user
 from debrief.errors import ServiceError
@@ -102,11 +103,11 @@ def test_a_national_accounts_collar_number_clashes_only_with_national_accounts(c
     page = post_form(client, "/national/learning-team/new", {**LEARNER, "collar_number": "LT7"}, status=200)
     # A learning-team account, wherever its record is kept, is the national administrator's: named.
     assert page.error_summary() == ["Collar number LT7 is already Ada Learner's, on a national account: check the "
-                                    "number, or deactivate the old account first"]
+                                    "number, or deactivate the old account first", RETYPE_PASSWORD]
     page = post_form(client, "/national/learning-team/new", {**LEARNER, "collar_number": "NA1"}, status=200)
     # Another national administrator's account is managed on the server: not named.
     assert page.error_summary() == ["Collar number NA1 is already another active national account, which you do not "
-                                    "manage: check the number"]
+                                    "manage: check the number", RETYPE_PASSWORD]
 
 
 def test_national_accounts_read_as_national_not_as_one_force(client, people):
@@ -155,7 +156,7 @@ def test_numbers_typed_differently_are_one_number(client, people, forces):
     sign_in(client, "admin@aaa.example")
     page = post_form(client, "/admin/users/new", {**NEW, "collar_number": "NS-5096"}, status=200)
     assert page.error_summary() == ["Collar number NS5096 is already Kieran Walsh's in Alphashire Police: check the "
-                                    "number, or deactivate the old account first"]
+                                    "number, or deactivate the old account first", RETYPE_PASSWORD]
 
 
 def test_a_number_kept_as_typed_before_still_clashes(client, people, forces):
@@ -165,3 +166,18 @@ def test_a_number_kept_as_typed_before_still_clashes(client, people, forces):
     sign_in(client, "admin@aaa.example")
     page = post_form(client, "/admin/users/new", {**NEW, "collar_number": "AB-12"}, status=200)
     assert "already Old Style's" in page.error_summary()[0]
+
+
+# 6. The temporary password is not sent back after a problem, and the summary says to type it again.
+
+def test_after_any_problem_the_summary_says_to_type_the_password_again(client, people):
+    sign_in(client, "admin@aaa.example")
+    page = post_form(client, "/admin/users/new", {**NEW, "email": "not-an-email"}, status=200)
+    assert page.error_summary() == ["Enter an email address in the correct format, like name@example.police.uk",
+                                    RETYPE_PASSWORD]
+    field = page.html.find("input", attrs={"name": "password"})
+    assert not field.get("value") and page.html.select_one("#password-error")  # by the field, linked from the summary
+    assert page.html.select_one('.govuk-error-summary a[href="#password"]')
+    # A problem with the password itself is said once, as itself.
+    page = post_form(client, "/admin/users/new", {**NEW, "password": "short"}, status=200)
+    assert page.error_summary() == ["Password must be 12 characters or more"]
