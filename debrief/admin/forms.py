@@ -82,6 +82,20 @@ class AddUserForm(OnceOnlyForm, BaseForm):
         offer_roles(self.roles, roles)
 
 
+class CollarForm(BaseForm):
+    collar_number = StringField(
+        "Collar or staff number",
+        widget=GovTextInput(),
+        description="Leave it empty if they have none.",
+        validators=[Optional()],
+    )
+    submit = SubmitField("Save collar number", widget=GovSubmitInput())
+
+    def validate_collar_number(self, field):
+        if problem := collar_format_problem(field.data):
+            raise ValidationError(problem)
+
+
 class DeactivateForm(BaseForm):
     submit = SubmitField("Yes, deactivate this user", widget=GovSubmitInput())
 

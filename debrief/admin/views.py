@@ -7,13 +7,14 @@ from sqlalchemy import func, select
 
 from debrief import once
 from debrief.admin.accounts import account_page, confirm_page, when_roles_apply
-from debrief.admin.forms import AddUserForm, RolesForm, roles_from_token, roles_token
+from debrief.admin.forms import AddUserForm, CollarForm, RolesForm, roles_from_token, roles_token
 from debrief.audit import EVENTS, record_read
 from debrief.audit.people import names_for
 from debrief.auth.principal import acting_user
 from debrief.auth.roles import Permission, Role, grantable_by, manage_problem
 from debrief.auth.service import (
-    RolesChangedMeanwhile, account_actions, change_roles, create_user, user_in_force, users_of_force,
+    RolesChangedMeanwhile, account_actions, change_collar_number, change_roles, create_user, user_in_force,
+    users_of_force,
 )
 from debrief.extensions import db
 from debrief.models import AuditEvent
@@ -85,7 +86,8 @@ def _person(user_id: int):
 
 def _links(person) -> dict[str, str]:
     return {name: url_for(f"admin.{endpoint}", user_id=person.id) for name, endpoint in
-            (("roles", "user_roles"), ("deactivate", "deactivate"), ("reactivate", "reactivate"))}
+            (("roles", "user_roles"), ("collar", "user_collar"), ("deactivate", "deactivate"),
+             ("reactivate", "reactivate"))}
 
 
 @bp.route("/users/<int:user_id>")
@@ -172,3 +174,29 @@ def user_roles(user_id: int):
     record_read("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
                 record_id=person.id, email=person.email)
     return render_template("admin/user_roles.html", person=person, form=form)
+
+
+@bp.route("/users/<int:user_id>/collar-number", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def user_collar(user_id: int):
+    """Change an account's collar number, under the rule of adding one (no two active accounts of the force share
+    one): how a returning officer whose old number was given to someone else is reactivated."""
+    person = _person(user_id)
+    if "collar" not in account_actions(person, current_user._get_current_object()):
+        flash_error(manage_problem(person.roles, current_user.roles) or "You cannot change your own collar number")
+        return redirect(url_for("admin.user", user_id=person.id))
+    form = CollarForm()
+    if request.method == "GET":
+        form.collar_number.data = person.collar_number or ""
+    if form.validate_on_submit():
+        changed: list[bool] = []
+        if attempt(lambda: changed.append(change_collar_number(person, form.collar_number.data,
+                                                               actor=acting_user())), form):
+            if changed[0]:
+                flash(f"{person.name}'s collar number has been changed to {person.collar_number or 'none'}", "success")
+            else:
+                flash(f"{person.name}'s collar number was not changed: you saved the one they already hold", "info")
+            return redirect(url_for("admin.user", user_id=person.id))
+    record_read("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
+                record_id=person.id, email=person.email)
+    return render_template("admin/user_collar.html", person=person, form=form)

@@ -75,11 +75,13 @@ DETAILS: dict[str, Detail] = {
     "from": _d("From", MONTH), "to": _d("To", MONTH), "forces": _d("Forces", RECORD, "force"), "theme": _v("Theme", vocab.THEMES),
     "near_miss": _d("Near miss", YES_NO), "source": _v("Source", vocab.SOURCES), "use_of_force": _d("Use of force", YES_NO),
     "injury": _d("Injury", YES_NO), "wording_kept": _d("Saved as written despite", LIST),
+    "collar_number": _d("Collar number", TEXT),
 }
 
 # Where a key means something else in one event: what a count counts, or a "before" that is a list of roles.
 BY_EVENT: dict[tuple[str, str], Detail] = {
     ("user.list_viewed", "count"): _d("Listed", COUNT, "user"),
+    ("user.collar_number_changed", "before"): _d("Collar number before", TEXT),
     ("debrief.colleagues_searched", "count"): _d("Found", COUNT, "colleague"),
     ("patterns.records_viewed", "count"): _d("Listed", COUNT, "record"),
     ("issue.feedback_viewed", "count"): _d("Read", COUNT, "piece of feedback", "pieces of feedback"),

@@ -263,7 +263,8 @@ def reactivation_problem(user: User, *, actor=None) -> str | None:
     problem = (f"{user.name} cannot be reactivated: their collar number {user.collar_number} is now "
                f"{_holder(holder, actor)}, and two active accounts cannot hold one collar number")
     if actor is None or manage_problem(holder.roles, actor.roles) is None:
-        return problem + f". If the number is no longer {holder.name}'s, deactivate {holder.name}'s account first"
+        return problem + (f". Give {user.name} their new collar number first, or, if the number is no longer "
+                          f"{holder.name}'s, deactivate {holder.name}'s account")
     return problem + ". Ask whoever manages that account to check whose number it is"
 
 
@@ -329,6 +330,26 @@ def reactivate_user(user: User, *, actor: User | None) -> None:
     record("user.reactivated", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
            email=user.email, roles=sorted(r.value for r in user.roles))
     db.session.commit()
+
+
+def change_collar_number(user: User, collar_number: str | None, *, actor: User) -> bool:
+    """Give the account this collar number (or none), under the rule of adding one; False when nothing changed. The
+    way back for a returning officer whose old number was given to someone else meanwhile."""
+    _check_manages(user, actor, "change the collar number of")
+    if problem := collar_format_problem(collar_number):
+        raise ServiceError(problem, "collar_number")
+    wanted = normalise_collar(collar_number)
+    before = user.collar_number
+    if wanted == (normalise_collar(before) if before else None):
+        return False
+    # Checked on a deactivated account too: a number an active colleague holds would only stop its reactivation.
+    if problem := collar_problem(wanted, force=user.force, roles=user.roles, actor=actor, excluding=user.id):
+        raise ServiceError(problem, "collar_number")
+    user.collar_number = wanted
+    record("user.collar_number_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
+           email=user.email, before=before or "not given", collar_number=wanted or "not given")
+    db.session.commit()
+    return True
 
 
 class RolesChangedMeanwhile(ServiceError):
@@ -432,7 +453,7 @@ def restore_learning_role(user: User, *, actor: User) -> list[Role]:
 
 
 def account_actions(user: User, actor: User) -> frozenset[str]:
-    """What `actor` may do to this account now ("roles", "deactivate", "reactivate", "restore"): the pages offer
+    """What `actor` may do to this account now ("roles", "collar", "deactivate", "reactivate", "restore"): the pages offer
     these and no more, and each operation above checks the same rules again."""
     if user.id == actor.id:
         return frozenset()
@@ -440,7 +461,7 @@ def account_actions(user: User, actor: User) -> frozenset[str]:
     if manage_problem(user.roles, actor.roles) is None:
         done.add("deactivate" if user.active else "reactivate")
         if Role.ADMIN in actor.roles:
-            done.add("roles")
+            done |= {"roles", "collar"}
     if Role.NATIONAL_ADMIN in actor.roles and removed_learning_roles(user) is not None:
         done.add("restore")
     return frozenset(done)

@@ -34,7 +34,8 @@ def test_reactivating_an_account_whose_collar_number_was_given_again_is_refused_
     post_form(client, "/admin/users/new", {**NEW, "collar_number": "abcdef"}, status=302)  # free while deactivated
     confirm = get_page(client, f"/admin/users/{letters.id}/reactivate")
     warning = confirm.html.select_one("main .govuk-warning-text").get_text(" ", strip=True)
-    assert "Reuse Collar" in warning and "ABCDEF" in warning and "deactivate Reuse Collar's account first" in warning
+    assert "Reuse Collar" in warning and "ABCDEF" in warning and "deactivate Reuse Collar's account" in warning
+    assert "Give Letters Only their new collar number first" in warning
     assert not confirm.html.select("main form[method=post]")  # warned before the click: nothing to click
     token = get_page(client, "/admin/users/new").csrf_token()
     done = Page(client.post(f"/admin/users/{letters.id}/reactivate", data={"csrf_token": token},
@@ -181,3 +182,43 @@ def test_after_any_problem_the_summary_says_to_type_the_password_again(client, p
     # A problem with the password itself is said once, as itself.
     page = post_form(client, "/admin/users/new", {**NEW, "password": "short"}, status=200)
     assert page.error_summary() == ["Password must be 12 characters or more"]
+
+
+
+# The way back for a returning officer whose number was given to someone else: a new number, then reactivation.
+
+def test_a_force_admin_changes_a_collar_number_under_the_same_rule_then_reactivates(client, people, forces):
+    letters = _deactivated_with_collar(forces)
+    create_user(force=forces["A"], name="Reuse Collar", collar_number="ABCDEF")
+    create_user(force=forces["A"], name="Kieran Walsh", collar_number="NS5096")
+    sign_in(client, "admin@aaa.example")
+    account = get_page(client, f"/admin/users/{letters.id}")
+    change = account.html.select_one(f'main a[href="/admin/users/{letters.id}/collar-number"]')
+    assert change is not None and "collar or staff number" in change.get_text()
+    page = get_page(client, change["href"])
+    assert page.html.find("input", attrs={"name": "collar_number"})["value"] == "ABCDEF"
+    taken = Page(client.post(change["href"], data=form_data(page, collar_number="ns-5096")))
+    assert taken.error_summary() == ["Collar number NS5096 is already Kieran Walsh's in Alphashire Police: check "
+                                     "the number, or deactivate the old account first"]
+    assert taken.title.startswith("Error: ")
+    assert taken.html.find("input", attrs={"name": "collar_number"})["value"] == "ns-5096"
+    done = Page(client.post(change["href"], data=form_data(page, collar_number="ab 99"), follow_redirects=True))
+    assert "collar number has been changed to AB99" in done.text()
+    db.session.refresh(letters)
+    assert letters.collar_number == "AB99" and audit_count("user.collar_number_changed") == 1
+    confirm = get_page(client, f"/admin/users/{letters.id}/reactivate")
+    assert not confirm.html.select("main .govuk-warning-text") and confirm.html.select("main form[method=post]")
+    # The audit log says it in words.
+    log = get_page(client, "/admin/audit").text()
+    assert "Changed a user's collar number" in log and "ABCDEF" in log and "AB99" in log
+
+
+def test_a_force_admin_cannot_change_a_national_accounts_collar_number(client, people):
+    learner = people[("A", Role.LEARNING)]
+    sign_in(client, "admin@aaa.example")
+    assert not get_page(client, f"/admin/users/{learner.id}").html.select('main a[href$="/collar-number"]')
+    assert client.get(f"/admin/users/{learner.id}/collar-number").status_code == 302
+    token = get_page(client, "/admin/users/new").csrf_token()
+    client.post(f"/admin/users/{learner.id}/collar-number", data={"csrf_token": token, "collar_number": "X1"})
+    db.session.refresh(learner)
+    assert learner.collar_number is None and audit_count("user.collar_number_changed") == 0

@@ -139,6 +139,10 @@ MATRIX = [
                                        Role.LEARNING: 403, Role.ADMIN: 200}),
     ("/admin/users/{other_force_user}/roles", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
                                                Role.LEARNING: 403, Role.ADMIN: 404}),
+    ("/admin/users/{own_user}/collar-number", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                               Role.LEARNING: 403, Role.ADMIN: 200}),
+    ("/admin/users/{other_force_user}/collar-number", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                                       Role.LEARNING: 403, Role.ADMIN: 404}),
     # "Are you sure" pages: offered only when the action is allowed now (an active user is not reactivated: sent
     # back to their page, which says why).
     ("/admin/users/{own_user}/deactivate", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
