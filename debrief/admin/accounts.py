@@ -12,9 +12,10 @@ from debrief.admin.forms import DeactivateForm, ReactivateForm, RestoreLearningF
 from debrief.audit import record_read
 from debrief.auth.roles import manage_problem
 from debrief.auth.service import (
-    account_actions, deactivate_user, latest_change, reactivate_user, reactivation_problem, removed_learning_roles,
-    restore_learning_role, said,
+    account_actions, deactivate_user, latest_change, reactivate_user, removed_learning_roles, restore_learning_role,
+    said,
 )
+from debrief.auth.collar_rules import reactivation_problem
 from debrief.form_errors import attempt, flash_error
 from debrief.auth.principal import SignedIn
 from debrief.models import User
