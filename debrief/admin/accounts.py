@@ -85,7 +85,7 @@ def account_page(person: User, *, links: dict[str, str], back: str, back_text: s
                            is_me=person.id == me.id)
 
 
-def confirm_page(person: User, name: str, *, account_url: str, caption: str):
+def confirm_page(person: User, name: str, *, account_url: str, caption: str, collar_url: str | None = None):
     """"Are you sure" before an action on an account; offered only when the action is allowed now (another
     administrator may have acted meanwhile: then this says so on the account's page)."""
     action = ACTIONS[name]
@@ -99,7 +99,9 @@ def confirm_page(person: User, name: str, *, account_url: str, caption: str):
         return redirect(account_url)
     return render_template("admin/confirm.html", person=person, form=form, caption=caption, back=account_url,
                            title=action.title.format(name=person.name), points=action.points(person),
-                           warning=action.warning, problem=action.problem(person))
+                           warning=action.warning, problem=action.problem(person),
+                           # where a collar number that stands in the way is changed, for an admin who may
+                           collar_url=collar_url if "collar" in account_actions(person, _me()) else None)
 
 
 def _why_not(person: User, name: str) -> str:

@@ -108,7 +108,7 @@ def deactivate(user_id: int):
 @requires(Permission.MANAGE_USERS)
 def reactivate(user_id: int):
     return confirm_page(_person(user_id), "reactivate", account_url=url_for("admin.user", user_id=user_id),
-                        caption=current_user.force.name)
+                        caption=current_user.force.name, collar_url=url_for("admin.user_collar", user_id=user_id))
 
 
 @bp.route("/audit")

@@ -36,6 +36,8 @@ def test_reactivating_an_account_whose_collar_number_was_given_again_is_refused_
     warning = confirm.html.select_one("main .govuk-warning-text").get_text(" ", strip=True)
     assert "Reuse Collar" in warning and "ABCDEF" in warning and "deactivate Reuse Collar's account" in warning
     assert "Give Letters Only their new collar number first" in warning
+    assert confirm.html.select_one(f'main a[href="/admin/users/{letters.id}/collar-number"]').get_text() == \
+        "Change Letters Only's collar number"
     assert not confirm.html.select("main form[method=post]")  # warned before the click: nothing to click
     token = get_page(client, "/admin/users/new").csrf_token()
     done = Page(client.post(f"/admin/users/{letters.id}/reactivate", data={"csrf_token": token},
@@ -222,3 +224,19 @@ def test_a_force_admin_cannot_change_a_national_accounts_collar_number(client, p
     client.post(f"/admin/users/{learner.id}/collar-number", data={"csrf_token": token, "collar_number": "X1"})
     db.session.refresh(learner)
     assert learner.collar_number is None and audit_count("user.collar_number_changed") == 0
+
+
+def test_a_learning_account_is_reactivated_under_the_national_rule(people, forces):
+    gone = create_user(force=forces["A"], roles=[Role.LEARNING], name="Gone Learner", collar_number="LT5")
+    gone.active = False
+    db.session.commit()
+    create_user(force=forces["A"], name="Force Officer", collar_number="LT5")  # a force's number: no clash
+    national = people[("A", Role.NATIONAL_ADMIN)]
+    holder = create_user(force=forces["B"], roles=[Role.LEARNING], name="New Learner", collar_number="LT5")
+    with pytest.raises(ServiceError, match="is now New Learner's, on a national account"):
+        reactivate_user(gone, actor=national)
+    db.session.rollback()
+    holder.active = False
+    db.session.commit()
+    reactivate_user(gone, actor=national)
+    assert gone.active
