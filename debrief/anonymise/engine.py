@@ -44,6 +44,11 @@ _PART_OF_DAY = {"evening": "one evening", "night": "one night", "morning": "one 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
 
 
+_STREET_END = re.compile(r"\s(?i:road|rd|street|st|lane|avenue|ave|close|crescent|drive|terrace|grove|gardens|way|row|"
+                         r"place|walk|mews|parade)\.?$")
+_AREA_SUBTYPES = frozenset(("city", "town", "area", "region", "county", "", "gazetteer"))
+
+
 def working_text(text: str) -> str:
     """What the layers read: accents folded and all-capital or all-lower lines re-cased, same offsets."""
     return recase(fold(text))
@@ -152,7 +157,10 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
     if c.kind is Kind.REFERENCE and c.subtype == "operation":  # "Op Kestrel" -> "Op [reference]"
         return c.start, text[c.start:c.end].split()[0] + " " + PLACEHOLDERS[Kind.REFERENCE]
     if c.kind in (Kind.PLACE, Kind.ADDRESS):
-        return fit_article(text, c.start, fit_noun(text, c.end, place_replacement(c.kind, c.subtype)))
+        subtype = c.subtype
+        if c.kind is Kind.PLACE and subtype in _AREA_SUBTYPES and _STREET_END.search(text, c.start, c.end):
+            subtype = "street"  # "Tesco on Abbey Road" -> "on a street", not "on a town": the name says what it is
+        return fit_article(text, c.start, fit_noun(text, c.end, place_replacement(c.kind, subtype)))
     if c.kind is Kind.FORCE:
         if c.subtype.startswith("premises:"):  # "NWAS", "Kent Fire & Rescue" -> "the ambulance service", "the fire service"
             return fit_article(text, c.start, "the " + c.subtype.split(":", 1)[1])
