@@ -83,7 +83,8 @@ def _navigation_links() -> list[tuple[str, str]]:
 
 # The layout's own links (header, footer, stylesheets, script): the same on every page of a deployment.
 LAYOUT_LINKS = {
-    "home": ("main.index", {}), "sign_out": ("auth.sign_out", {}), "magazine": ("magazine.issues", {}),
+    "home": ("main.index", {}), "sign_out": ("auth.sign_out", {}), "password": ("auth.change_own_password", {}),
+    "magazine": ("magazine.issues", {}),
     "accessibility": ("main.accessibility", {}), "privacy": ("main.privacy", {}), "status": ("main.status", {}),
     "govuk_css": ("static", {"filename": "govuk/govuk-frontend.min.css"}),
     "app_css": ("static", {"filename": "css/app.css"}), "icon": ("static", {"filename": "images/debrief-icon.svg"}),

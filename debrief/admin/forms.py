@@ -59,7 +59,8 @@ class AddUserForm(OnceOnlyForm, BaseForm):
     password = PasswordField(
         "Temporary password",
         widget=GovPasswordInput(),
-        description="At least 12 characters. Give it to the person securely.",
+        description="At least 12 characters. Give it to the person securely: they must set their own when they "
+                    "first sign in.",
         validators=[InputRequired(message="Enter a temporary password")],
     )
     submit = SubmitField("Add user", widget=GovSubmitInput())

@@ -22,6 +22,7 @@ from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, d
                      find_recall, no_span_across_lines, weekdays_with_dates, whole_hyphenated_names,
                      whole_words)
 from .recall_lead import find_lead_recall
+from .recall_lower import find_lower_case
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
 from .recase import recase
@@ -43,6 +44,11 @@ _PART_OF_DAY = {"evening": "one evening", "night": "one night", "morning": "one 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
 
 
+_STREET_END = re.compile(r"\s(?i:road|rd|street|st|lane|avenue|ave|close|crescent|drive|terrace|grove|gardens|way|row|"
+                         r"place|walk|mews|parade)\.?$")
+_AREA_SUBTYPES = frozenset(("city", "town", "area", "region", "county", "", "gazetteer"))
+
+
 def working_text(text: str) -> str:
     """What the layers read: accents folded and all-capital or all-lower lines re-cased, same offsets."""
     return recase(fold(text))
@@ -58,7 +64,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
              *find_more_structured(text), *find_unknown(text, case.records, tokens), *find_recall(text),
-             *find_more_recall(text), *find_lead_recall(text)]
+             *find_more_recall(text), *find_lead_recall(text), *find_lower_case(text)]
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
     cands = no_dates_inside_numbers(text, cands)
     cands = no_span_across_lines(text, trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands)))
@@ -151,7 +157,10 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
     if c.kind is Kind.REFERENCE and c.subtype == "operation":  # "Op Kestrel" -> "Op [reference]"
         return c.start, text[c.start:c.end].split()[0] + " " + PLACEHOLDERS[Kind.REFERENCE]
     if c.kind in (Kind.PLACE, Kind.ADDRESS):
-        return fit_article(text, c.start, fit_noun(text, c.end, place_replacement(c.kind, c.subtype)))
+        subtype = c.subtype
+        if c.kind is Kind.PLACE and subtype in _AREA_SUBTYPES and _STREET_END.search(text, c.start, c.end):
+            subtype = "street"  # "Tesco on Abbey Road" -> "on a street", not "on a town": the name says what it is
+        return fit_article(text, c.start, fit_noun(text, c.end, place_replacement(c.kind, subtype)))
     if c.kind is Kind.FORCE:
         if c.subtype.startswith("premises:"):  # "NWAS", "Kent Fire & Rescue" -> "the ambulance service", "the fire service"
             return fit_article(text, c.start, "the " + c.subtype.split(":", 1)[1])

@@ -157,14 +157,16 @@ RECORD_TYPES = {"rca": "RCA", "debrief": "Debrief", "case_study": "Case study", 
                 "use_of_force_import_run": "Use-of-force import", "subscriber": "Subscriber"}
 
 
-def record(record_type: str | None, record_id: Any, names: Names | None = None) -> str:
+def record(record_type: str | None, record_id: Any, names: Names | None = None, event_id: Any = None) -> str:
     """The record an event is about, as "RCA 12"; a person by the name the page's viewer may see ("User: Sam Patel
-    (PSD reviewer)"); nothing when it is about none."""
+    (PSD reviewer)"), as they were just after event `event_id` when the page knows that; nothing when it is about
+    none."""
     if not record_type:
         return ""
     name = RECORD_TYPES.get(record_type, _label(record_type))
     if record_type == "user" and names is not None and _is_int(record_id):
-        return f"{name}: {names.get((record_type, str(int(record_id)))) or 'one the audit log cannot name'}"
+        then = names.get(("subject", str(event_id))) if event_id is not None else None
+        return f"{name}: {then or names.get((record_type, str(int(record_id)))) or 'one the audit log cannot name'}"
     return f"{name} {record_id}" if record_id not in (None, "") else name
 
 

@@ -181,6 +181,7 @@ def create_user(
         collar_number=collar_number,
         password_hash=hash_password(password),
         active=True,
+        password_change_due=actor is not None,  # an administrator chose it: the person sets their own first
     )
     user.set_roles(roles)
     db.session.add(user)
@@ -196,6 +197,25 @@ def create_user(
     )
     db.session.commit()
     return user
+
+
+def change_password(user: User, *, current: str, new: str, confirm: str) -> None:
+    """The person's own new password, after their current one. Every other session of theirs ends (the caller keeps
+    the one they changed it in); a password an administrator chose is no longer due to change."""
+    if not verify_password(user.password_hash, current or ""):
+        raise ServiceError("Your current password is not right", "current_password")
+    if problem := password_problem(new or ""):
+        raise ServiceError(problem.replace("Enter a password", "Enter a new password"), "new_password")
+    if new != confirm:
+        raise ServiceError("The new passwords do not match", "confirm_password")
+    if verify_password(user.password_hash, new):
+        raise ServiceError("Enter a new password different from your current one", "new_password")
+    user.password_hash = hash_password(new)
+    user.password_change_due = False
+    end_sessions(user)
+    record("user.password_changed", actor=user, force_id=user.force_id, record_type="user", record_id=user.id,
+           email=user.email)
+    db.session.commit()
 
 
 def on_domains(email: str, domains) -> bool:

@@ -214,6 +214,9 @@ MATRIX = [
     *[(path, {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/accessibility", "/privacy", "/status")],
     ("/sign-in", {ANON: 200, Role.OFFICER: 302, Role.REVIEWER: 302, Role.LEARNING: 302, Role.ADMIN: 302}),
+    # Everyone signed in changes their own password.
+    ("/account/password", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200,
+                           Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 200}),
     # The national administrator: learning-team accounts only. The force wellbeing contact: support requests.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 403})
