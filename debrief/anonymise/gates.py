@@ -128,7 +128,7 @@ class GatedPattern:
     """
 
     __slots__ = ("raw", "needles", "trigger", "keys", "first", "_scout", "_scout_source", "match", "fullmatch",
-                 "pattern", "flags", "groups", "groupindex")
+                 "pattern", "flags", "groups", "groupindex", "_seen")
 
     def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None,
                  scouted: tuple[str, int] | None = None, opens: Keys | None = None,
@@ -150,6 +150,9 @@ class GatedPattern:
         self.flags = raw.flags
         self.groups = raw.groups
         self.groupindex = raw.groupindex
+        # The last text whose needles were looked for on a short span's behalf, and whether it lacked them all (one
+        # tuple, set in one step: threads sharing the pattern never read one text's answer for another).
+        self._seen: tuple[str | None, bool] = (None, False)
 
     def absent(self, text: str) -> bool:
         """Whether `text` holds none of the needles, so the pattern matches nowhere in it."""
@@ -166,6 +169,16 @@ class GatedPattern:
             self._scout_source = None
         return self._scout
 
+    def _absent_in(self, text: str) -> bool:
+        """Whether the whole `text` lacks the needles, so no span of it holds a match (a look-behind's literals are in
+        the text too): looked for once a text and pattern, then a glance for each of the text's short spans (a rule
+        trying a pattern a few words before each of 50 names asks 50 times)."""
+        seen = self._seen
+        if seen[0] is not text:
+            gate = _gate_text(text)
+            seen = self._seen = (text, gate is not None and not gate.holds_any(self.needles))
+        return seen[1]
+
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if not self.needles or min(endpos, len(text)) - pos < MIN_SPAN:
             return False
@@ -173,23 +186,27 @@ class GatedPattern:
         return gate is not None and not gate.holds_any(self.needles)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if min(endpos, len(string)) - pos < MIN_SPAN:  # a short span: the pattern's own search, unless the text
+            return None if self.needles and self._absent_in(string) else self.raw.search(string, pos, endpos)
         # A few words to try the pattern at cost less than a look for the needles (the same answer either way).
-        found = candidates(self.keys, string, pos, endpos) if min(endpos, len(string)) - pos >= MIN_SPAN else None
+        found = candidates(self.keys, string, pos, endpos)
         if found is not None:
             return next(scan(self.raw, found, string, pos, endpos), None)
         if self._absent(string, pos, endpos):
             return None
-        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+        if self.scout is not None:
             return next(self._at_triggers(string, pos, endpos), None)
         return self.raw.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        found = candidates(self.keys, string, pos, endpos) if min(endpos, len(string)) - pos >= MIN_SPAN else None
+        if min(endpos, len(string)) - pos < MIN_SPAN:
+            return iter(()) if self.needles and self._absent_in(string) else self.raw.finditer(string, pos, endpos)
+        found = candidates(self.keys, string, pos, endpos)
         if found is not None:
             return scan(self.raw, found, string, pos, endpos)
         if self._absent(string, pos, endpos):
             return iter(())
-        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+        if self.scout is not None:
             return self._at_triggers(string, pos, endpos)
         return self.raw.finditer(string, pos, endpos)
 

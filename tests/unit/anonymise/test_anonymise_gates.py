@@ -100,6 +100,40 @@ def test_a_gate_answers_none_only_when_no_needle_is_there() -> None:
     assert odd.search(text) is not None and re.compile(r"(?i:sam)\b").search(text) is not None
 
 
+class _Counted:
+    """A compiled pattern that counts its scans (the gate's raw pattern)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.inner, self.scans = pattern, 0
+        self.match, self.fullmatch, self.pattern, self.flags = pattern.match, pattern.fullmatch, pattern.pattern, pattern.flags
+        self.groups, self.groupindex = pattern.groups, pattern.groupindex
+
+    def search(self, *args: object) -> re.Match[str] | None:
+        self.scans += 1
+        return self.inner.search(*args)  # type: ignore[arg-type]
+
+    def finditer(self, *args: object) -> object:
+        self.scans += 1
+        return self.inner.finditer(*args)  # type: ignore[arg-type]
+
+
+def test_a_short_span_of_a_text_without_the_needles_is_not_scanned() -> None:
+    source = re.compile(r"\b(?i:known\s+as)\s+(?P<n>[A-Z]\w+)")
+    raw = _Counted(source)
+    pattern = GatedPattern(raw, needles(source))  # type: ignore[arg-type]
+    without = "The officer spoke to the man. " * 10
+    # A few words before each of many names: the text's needles are looked for once, and no span is scanned.
+    for at in range(40, len(without), 40):
+        assert pattern.search(without, at - 30, at) is None and list(pattern.finditer(without, at - 30, at)) == []
+    assert raw.scans == 0
+    with_cue = "He is KNOWN AS Dobby to police. " + without
+    assert pattern.search(with_cue, 0, 40).group("n") == "Dobby"
+    assert [m.group("n") for m in pattern.finditer(with_cue, 0, 40)] == ["Dobby"]
+    assert pattern.search(with_cue, 40, 80) is None and raw.scans == 3  # the text holds a needle: spans are scanned
+    # The answer is the text's own, whichever text was asked about last.
+    assert pattern.search(without, 0, 40) is None and pattern.search(with_cue, 0, 40) is not None
+
+
 def test_triggers_fire_where_a_match_can_start() -> None:
     flat = trigger(re.compile(r"\b(?i:flat|apt)\s+\d+"))
     assert flat is not None
