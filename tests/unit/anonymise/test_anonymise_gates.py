@@ -11,7 +11,7 @@ import pytest
 import debrief.anonymise  # noqa: F401 - installs the gates
 from debrief.anonymise.engine import working_text
 from debrief.anonymise.evaluate import load
-from debrief.anonymise.gates import MIN_SPAN, GatedPattern, gated, needles
+from debrief.anonymise.gates import MIN_SPAN, GatedPattern, ascii_variant, gated, needles, plain_ascii
 from debrief.anonymise.phrases import finditer_at, keyword_trigger
 from debrief.anonymise.triggers import scout, scout_source, trigger
 
@@ -118,7 +118,7 @@ class _Counted:
 
 
 def test_a_short_span_of_a_text_without_the_needles_is_not_scanned() -> None:
-    source = re.compile(r"\b(?i:known\s+as)\s+(?P<n>[A-Z]\w+)")
+    source = re.compile(r"\b(?i:known\s+as)\s+(?P<n>[A-Z]\w+)", re.ASCII)  # ASCII already: scanned as itself
     raw = _Counted(source)
     pattern = GatedPattern(raw, needles(source))  # type: ignore[arg-type]
     without = "The officer spoke to the man. " * 10
@@ -132,6 +132,32 @@ def test_a_short_span_of_a_text_without_the_needles_is_not_scanned() -> None:
     assert pattern.search(with_cue, 40, 80) is None and raw.scans == 3  # the text holds a needle: spans are scanned
     # The answer is the text's own, whichever text was asked about last.
     assert pattern.search(without, 0, 40) is None and pattern.search(with_cue, 0, 40) is not None
+
+
+def test_a_plain_ascii_text_is_scanned_in_ascii_mode_with_the_same_matches(texts: list[str]) -> None:
+    # Unicode and ASCII mode read every ASCII character alike but the four information separators ("\\s").
+    for code in range(128):
+        ch = chr(code)
+        for cls in (r"\s", r"\w", r"\d", r"\b\w"):
+            same = bool(re.match(cls, ch)) == bool(re.match(cls, ch, re.ASCII))
+            assert same or (cls == r"\s" and 0x1C <= code <= 0x1F)
+    assert plain_ascii("PC Jones (4021) at 21:30") and not plain_ascii("Zoë") and not plain_ascii("a\x1cb")
+    word_start = gated(re.compile(r"(?<![\w'’-])(?i:kel)\w+"))
+    assert isinstance(word_start, GatedPattern) and word_start._raw_for("Kelly ran") is not word_start.raw
+    assert word_start._raw_for("Kelly ran").flags & re.ASCII and word_start._raw_for("Zoë Kelly") is word_start.raw
+    # A pattern naming a letter that folds to an ASCII one ignoring case ("ſ" ~ "s") keeps Unicode mode.
+    assert ascii_variant(re.compile(r"(?i:\u017fam)")) is None and ascii_variant(re.compile(r"(?i)[\u0100-\u0200]x")) is None
+    assert re.compile(r"(?i:\u017fam)").search("Sam") and ascii_variant(re.compile(r"(?i:sam)")) is not None
+    checked = 0
+    for name, pattern in _gated_patterns():
+        variant = ascii_variant(pattern.raw)
+        if variant is None:
+            continue
+        checked += 1
+        for text in texts:
+            text = text.encode("ascii", "replace").decode()
+            assert _spans(variant.finditer(text)) == _spans(pattern.raw.finditer(text)), name
+    assert checked > 300
 
 
 def test_triggers_fire_where_a_match_can_start() -> None:
