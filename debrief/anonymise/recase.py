@@ -3,6 +3,7 @@ so that names and places (words not in the dictionary) stand out again as capita
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from .forces import SHORT_FORMS
 from .keep import KEEP_TERMS
@@ -84,12 +85,13 @@ def mode(line: str) -> str:
     words = [w for w in _WORD.findall(line) if len(w) > 1]
     if len(words) < 4:
         return ""
-    upper = sum(w.isupper() for w in words)
+    # Counted by C loops (map), not generator steps: a passage's words are counted twice or more.
+    upper = sum(map(str.isupper, words))
     # "MALE SHOUTING OUTSIDE THE pub, a street": the anonymiser's own lower-case words leave a capital line capital.
-    ours = sum(w in _REPLACEMENT_WORDS for w in words)
+    ours = sum(map(_REPLACEMENT_WORDS.__contains__, words))
     if upper >= 0.7 * len(words) or (ours and upper >= 0.7 * (len(words) - ours) and upper >= 4):
         return "upper"
-    capital = sum(w[0].isupper() for w in words)
+    capital = sum(map(str.isupper, map(itemgetter(0), words)))
     if len(words) >= 8 and capital <= 0.05 * len(words):
         # Prose whose sentences open with a capital ("A man was...") is not a lower-case log.
         openings = _OPENING.findall(line)
@@ -238,12 +240,21 @@ def _recase_line(line: str, how: str) -> str:
 def recase(text: str) -> str:
     """The text with its all-capitals and all-lower-case lines re-cased; same length and offsets."""
     overall = mode(text)  # a short line of a lower-case log is lower-case too
-    if text.isascii() and not overall and not any(mode(line) for line in text.split("\n")):
-        return text
     lines = text.split("\n")
+    # A text of one line is its own line: its mode is not worked out twice.
+    modes = {text: overall}
+
+    def mode_of(line: str) -> str:
+        found = modes.get(line)
+        if found is None:
+            found = modes[line] = mode(line)
+        return found
+
+    if text.isascii() and not overall and not any(mode_of(line) for line in lines):
+        return text
 
     def line_mode(line: str) -> str:
-        own = mode(line)
+        own = mode_of(line)
         if own or not overall:
             return own
         words = [w for w in _WORD.findall(line) if len(w) > 1]
