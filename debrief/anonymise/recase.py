@@ -130,7 +130,10 @@ def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
     return _capitalise(word)
 
 
-def _recase_line(line: str, how: str) -> str:
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _recase_line(line: str, how: str, names: frozenset[str] = frozenset()) -> str:
     chars = list(line)
     words = list(_WORD.finditer(line))
     protected: list[tuple[int, int]] = []
@@ -140,7 +143,8 @@ def _recase_line(line: str, how: str) -> str:
     prev, last_end = "", 0
     for m in words:
         joined = bool(out) and line[last_end:m.start()] == " "
-        new = _recase_word(m.group(), prev, out[-1] if joined else "", how)
+        new = _capitalise(m.group()) if names and _POSSESSIVE.sub("", m.group().lower()) in names \
+            else _recase_word(m.group(), prev, out[-1] if joined else "", how)
         out.append(new)
         prev, last_end = m.group().lower(), m.end()
     # "robson, 41, of walker": a listed place where someone of a given age lives.
@@ -237,8 +241,10 @@ def _recase_line(line: str, how: str) -> str:
                       else m.group().upper(), text)
 
 
-def recase(text: str) -> str:
-    """The text with its all-capitals and all-lower-case lines re-cased; same length and offsets."""
+def recase(text: str, names: frozenset[str] = frozenset()) -> str:
+    """The text with its all-capitals and all-lower-case lines re-cased; same length and offsets. A word of `names`
+    (the form's people, lower case, accents folded) is re-cased as a name: "LEE HAS NOT EATEN", "ken found by pc
+    cook" are the listed Lee and Ken, whose names are also words."""
     overall = mode(text)  # a short line of a lower-case log is lower-case too
     lines = text.split("\n")
     # A text of one line is its own line: its mode is not worked out twice.
@@ -261,4 +267,4 @@ def recase(text: str) -> str:
         fits = all(w.islower() for w in words) if overall == "lower" else all(w.isupper() for w in words)
         return overall if fits else ""
 
-    return "\n".join(_recase_line(line, how) if (how := line_mode(line)) else line for line in lines)
+    return "\n".join(_recase_line(line, how, names) if (how := line_mode(line)) else line for line in lines)

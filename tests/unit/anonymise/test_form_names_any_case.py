@@ -1,0 +1,33 @@
+"""A newcomer's walk of the anonymise command: a listed person's first name alone survived in a log in capitals or
+in lower case ("LEE HAS NOT EATEN", "ken found by pc cook", "LEE'S MOTHER"), because the name is also a word and the
+re-cased line read it as one; and characters that show nothing, inside a name, left its pieces ("Jo\\u200bhn
+Smi\\u00adth" became "Person B\\u200bhn Person C\\u00adth")."""
+from __future__ import annotations
+
+import pytest
+
+from debrief.anonymise import anonymise
+
+
+@pytest.mark.parametrize(("text", "people", "gone"), [
+    ("1402 MS PRICE SAYS LEE HAS NOT EATEN SINCE MONDAY. LEE'S MOTHER INFORMED.", ["Lee Price"], ("LEE",)),
+    ("1402 ken found by pc cook near the shops, ken home with his mum. listing ken's old address", ["Ken Hope"],
+     ("ken",)),
+])
+def test_a_listed_name_that_is_a_word_is_the_person_in_a_capital_or_lower_case_log(text, people, gone):
+    result = anonymise(text, people=people).text
+    assert not any(g in result for g in gone), result
+
+
+def test_a_listed_name_that_is_a_verb_opening_a_log_line_stays_the_verb():
+    result = anonymise("WILL ATTEND AT 1400. WILL SMITH TO BE SPOKEN TO", people=["Will Smith"]).text
+    assert result.startswith("WILL ATTEND") and "SMITH" not in result
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u00ad", "\u200d", "\u2060", "\x07", "\ufeff"])
+def test_a_character_that_shows_nothing_does_not_split_a_name(hidden):
+    text = f"Jo{hidden}hn Smi{hidden}th went to Ba{hidden}ker Street with Anna."
+    result = anonymise(text)
+    assert not any(piece in result.text for piece in ("hn", "Smi", "ker"))
+    # Offsets are into the text as given: each entity's text is what it replaced.
+    assert all(text[e.start:e.end] == e.text for e in result.entities)
