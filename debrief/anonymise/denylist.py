@@ -89,7 +89,7 @@ class PersonRecord:
         m = _PREFIX.match(text)
         title = data.get("title") or (m.group("title") if m else None)
         rank = data.get("rank") or (m.group("rank") if m else None)
-        collar = data.get("collar") or (m.group("collar") if m else None)
+        collar = data.get("collar") or data.get("collar_number") or (m.group("collar") if m else None)
         name = text[m.end():].strip() if m else text
         tokens = tuple(t for t in re.split(r"\s+", name) if t)
         gender = data.get("gender")

@@ -31,3 +31,9 @@ def test_a_character_that_shows_nothing_does_not_split_a_name(hidden):
     assert not any(piece in result.text for piece in ("hn", "Smi", "ker"))
     # Offsets are into the text as given: each entity's text is what it replaced.
     assert all(text[e.start:e.end] == e.text for e in result.entities)
+
+
+@pytest.mark.parametrize("key", ["collar", "collar_number"])
+def test_a_listed_persons_collar_number_goes_under_either_key(key):
+    result = anonymise("Later DC 77 was seen at the door.", people=[{"name": "Hope Baker", "rank": "DC", key: "77"}])
+    assert "77" not in result.text
