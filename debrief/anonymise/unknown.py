@@ -88,7 +88,9 @@ _FIRST_THEN_WORD = re.compile(r"\b(?P<f>[A-Z][a-z]+)\s+(?P<s>[A-Z][a-z]+(?:-[A-Z
 # A short quoted phrase in capitals ("Spud", "Big Fraz", "BIG TAM", "Mrs P"): a nickname unless it is kept.
 _QUOTED_CAPS = re.compile(r"(?:[\"“]|(?<![\w])')(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:[\"”]|'(?![\w]))")
 _NICK_BARE = re.compile(
-    r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed)\s+"
+    # "known to everyone on the estate as Cookie", "known locally and to police as Spider": who knows them, then the name.
+    r"\b(?i:known(?:\s+(?:to|by|on|in|around|round|locally|across|throughout|among|amongst)\b[^.;:\n\"“]{0,50}?)?\s+as|"
+    r"aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed)\s+"
     r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 

@@ -1,4 +1,4 @@
-"""A newcomer's walk of the anonymise command: a listed person's first name alone survived in a log in capitals or
+"""Classes a newcomer's walk of the anonymise command found. A listed person's first name alone survived in a log in capitals or
 in lower case ("LEE HAS NOT EATEN", "ken found by pc cook", "LEE'S MOTHER"), because the name is also a word and the
 re-cased line read it as one; and characters that show nothing, inside a name, left its pieces ("Jo\\u200bhn
 Smi\\u00adth" became "Person B\\u200bhn Person C\\u00adth")."""
@@ -37,3 +37,16 @@ def test_a_character_that_shows_nothing_does_not_split_a_name(hidden):
 def test_a_listed_persons_collar_number_goes_under_either_key(key):
     result = anonymise("Later DC 77 was seen at the door.", people=[{"name": "Hope Baker", "rank": "DC", key: "77"}])
     assert "77" not in result.text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("He was known to everyone on the estate as Cookie and sold drugs. Cookie was charged.", "Cookie"),
+    ("She is known locally and to police as Spider.", "Spider"),
+])
+def test_a_nickname_after_who_knows_them_by_it(text, gone):
+    assert gone not in anonymise(text).text
+
+
+def test_known_to_police_as_a_description_is_no_nickname():
+    text = "He was known to police as a prolific thief."
+    assert anonymise(text).text == text
