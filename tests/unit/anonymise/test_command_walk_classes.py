@@ -1,5 +1,5 @@
-"""Classes a newcomer's walk of the anonymise command found. A listed person's first name alone survived in a log in capitals or
-in lower case ("LEE HAS NOT EATEN", "ken found by pc cook", "LEE'S MOTHER"), because the name is also a word and the
+"""Classes a newcomer's walk of the anonymise command found. A listed person's first name alone survived in a log in
+capitals or in lower case ("LEE HAS NOT EATEN", "ken found by pc cook", "LEE'S MOTHER"), because the name is also a word and the
 re-cased line read it as one; and characters that show nothing, inside a name, left its pieces ("Jo\\u200bhn
 Smi\\u00adth" became "Person B\\u200bhn Person C\\u00adth")."""
 from __future__ import annotations
