@@ -50,3 +50,17 @@ def test_a_nickname_after_who_knows_them_by_it(text, gone):
 def test_known_to_police_as_a_description_is_no_nickname():
     text = "He was known to police as a prolific thief."
     assert anonymise(text).text == text
+
+
+@pytest.mark.parametrize("text", ["0915 CONTROLLER 7781 DEBBIE YOUNG INFORMED OF THE INCIDENT",
+                                  "The call handler 5521 Sam Ross took the call."])
+def test_a_staff_role_its_number_and_the_person_are_no_address(text):
+    """"CONTROLLER 7781 DEBBIE YOUNG" became "CONTROLLER an address": the number read as a house number."""
+    result = anonymise(text)
+    assert "address" not in result.text
+    assert {e.label for e in result.entities} >= {"COLLAR", "PERSON"}
+    assert not any(w in result.text.lower() for w in ("7781", "5521", "debbie", "young", "sam", "ross"))
+
+
+def test_a_house_number_and_its_street_are_still_an_address():
+    assert anonymise("He lives at 14 Mill Lane with his mum.").text == "He lives at an address with his mum."
