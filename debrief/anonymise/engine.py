@@ -20,8 +20,8 @@ from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
 from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
-                     find_recall, no_span_across_lines, weekdays_with_dates, whole_hyphenated_names,
-                     whole_words)
+                     find_recall, no_span_across_lines, rank_outside_collar, weekdays_with_dates,
+                     whole_hyphenated_names, whole_words)
 from .recall_lead import find_lead_recall
 from .recall_lower import find_lower_case
 from .recall_more import find_more_recall
@@ -81,7 +81,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     chosen = surnames_found_as_places(text, places_found_as_people(text, chosen))
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
     chosen = whole_hyphenated_names(text, chosen)
-    return whole_words(text, no_span_across_lines(text, merge_addresses(text, chosen)))
+    return rank_outside_collar(text, whole_words(text, no_span_across_lines(text, merge_addresses(text, chosen))))
 
 
 def _collar_number(text: str, c: Candidate) -> str:
@@ -204,8 +204,9 @@ def to_entities(text: str, chosen: list[Candidate], labeller: Labeller,
                 and not replacement.endswith("s"):
             end, replacement = end + 1, replacement + "'s"  # "Mrs Hargreaves' grandson" -> "Mrs A's"
         replacement = _capitalise(text, start, source[start:end], replacement)
-        if c.kind is Kind.TIME and text[end - 1:end] == "." and _SENTENCE_AFTER.match(text, end):
-            replacement += "."  # "10 p.m. Then": the time's last dot also ended the sentence
+        if c.kind in (Kind.TIME, Kind.DATE, Kind.DOB) and text[end - 1:end] == "." and _SENTENCE_AFTER.match(text, end) \
+                and not replacement.endswith("."):
+            replacement += "."  # "10 p.m. Then", "on 16 Nov. The": the last dot also ended the sentence
         prev = entities[-1] if entities else None
         if prev and c.kind is Kind.TIME and prev.label == Kind.TIME.value and _same_time(prev.replacement, replacement):
             # "about 8 in the evening (20.05)": the same time twice reads as once.

@@ -85,7 +85,8 @@ def default_anonymiser(record: Mapping[str, Any]) -> Result:
 CARRY_NOTHING = frozenset("""
     the an of in on at to by off near above from and or his her their its
     log ref no cad sc dob aged age approx about around yrs years old then
-""".split())
+    pc pcso ps dc ds di dci sgt insp cst const supt
+""".split())  # ranks too: "[dc 2241]" with its rank kept reads "dc [number]", as a rank before a name stays
 _WORD = re.compile(r"\w+")
 
 

@@ -391,6 +391,28 @@ def whole_words(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def rank_outside_collar(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"by PC 6612 Lauren Wood" read "by [number] A": a collar number found with its rank keeps the rank outside."""
+    out = []
+    for i, c in enumerate(chosen):
+        m = _RANK_LEAD.match(text, c.start, c.end) if c.kind is Kind.COLLAR else None
+        if m and m.end() < c.end:
+            c = replace(c, start=m.end())
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        if c.kind is Kind.COLLAR and c.subtype != "with-name" and nxt is not None and nxt.kind is Kind.PERSON \
+                and not text[c.end:nxt.start].strip() and "\n" not in text[c.end:nxt.start] \
+                and _RANK_LEAD_END.search(text, max(0, c.start - 12), c.start):
+            # "PC 4471 May", "DC 77 Hope Baker": the number and the name are one officer ("PC A", not "PC B A")
+            c = replace(c, end=nxt.start, subtype="with-name")
+        out.append(c)
+    return out
+
+
+_RANKS = r"(?:PCSO|PC|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Cst|CST|Const|Supt|Ch\.?\s?Insp)"
+_RANK_LEAD = re.compile(_RANKS + r"\.?[ \t]+(?=\d)")
+_RANK_LEAD_END = re.compile(r"(?<![\w/])" + _RANKS + r"\.?[ \t]+$", re.IGNORECASE)
+
+
 _LINE_PIECE = re.compile(r"[^\s.,;:](?:[^\n]*[^\s.,;:])?")
 
 

@@ -64,3 +64,20 @@ def test_a_staff_role_its_number_and_the_person_are_no_address(text):
 
 def test_a_house_number_and_its_street_are_still_an_address():
     assert anonymise("He lives at 14 Mill Lane with his mum.").text == "He lives at an address with his mum."
+
+
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    ("The arrest was made by PC 6612 Lauren Wood. Later PC 6612 left.", ["Lauren Wood"],
+     "The arrest was made by PC A. Later PC A left."),
+    ("PC 4471 May attended.", [], "PC A attended."),
+    ("PC 1234 Sam Jones and PC 5678 attended.", [], "PC A and PC B attended."),
+])
+def test_a_rank_its_number_and_name_read_as_one_officer(text, people, expected):
+    """"by PC 6612 Lauren Wood" read "by [number] C" (the rank went with the number), and "PC 4471 May" read
+    "PC B A" (the number and the name each a letter)."""
+    assert anonymise(text, people=people).text == expected
+
+
+def test_a_date_ending_a_sentence_keeps_the_full_stop():
+    assert anonymise("It was on 16 Nov. The investigator then spoke to him.").text == \
+        "It was one day in November. The investigator then spoke to him."

@@ -21,6 +21,8 @@ def test_a_leftover_article_or_cue_word_is_not_a_leak_but_strict_counts_it():
     assert (score.covered, score.strict) == (1, 0)
     score = _report("Logged as log 1762 by control.", ("REFERENCE", "log 1762"), ["1762"])
     assert (score.covered, score.strict) == (1, 0)
+    score = _report("seen by dc 2241 at the door", ("COLLAR", "dc 2241"), ["2241"])  # a rank says who no more
+    assert (score.covered, score.strict) == (1, 0)
 
 
 def test_a_leftover_place_word_is_a_leak_even_if_it_is_an_ordinary_word():

@@ -84,7 +84,7 @@ def test_a_town_before_its_civic_building_keeps_the_building():
 @pytest.mark.parametrize(("text", "expected"), [
     ("missing between w/c 3/6 and the end of August", "missing between one day and the end of August"),
     ("Between w/c 8th Jan and Easter 2024, a line ran.", "Between one day and 2024, a line ran."),
-    ("about officers at the station on 3rd inst.\nYou complained", "about officers at the station one day\nYou complained"),
+    ("about officers at the station on 3rd inst.\nYou complained", "about officers at the station one day.\nYou complained"),  # its dot ended the sentence
     ("Says on Thurs night (25th) she saw it.", "Says on one day she saw it."),
     ("We were called out on Boxing Day.", "We were called out one day in December."),
     ("seen Halloween night by the shop", "seen one day by the shop"),
