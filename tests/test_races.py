@@ -453,7 +453,9 @@ def test_one_page_sent_twice_at_the_same_moment_makes_one_record(live, people, r
             _status, html = browser.request(url)
             csrf = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
             once = re.search(r'name="once"[^>]*value="([^"]+)"', html).group(1)
-            data = {**fields, "csrf_token": csrf, "once": once}
+            # Each round's feedback says something new: the same words again from the same reader are a repeat.
+            data = {**{k: f"{v} Round {_round}." if k == "comment" else v for k, v in fields.items()},
+                    "csrf_token": csrf, "once": once}
             results = together(lambda: browser.request(url, data), lambda: browser.request(url, data))
             _no_5xx(results)
             assert [status for status, _ in results] == [302, 302], (url, results)
