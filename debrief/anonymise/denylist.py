@@ -120,6 +120,8 @@ class PersonRecord:
 _KEPT_WORD_AS_NAME = re.compile(r"['’]s\b|,?[ \t]+(?:said|says|told|tells|asked|stated|states|replied|explained|shouted|"
                                 r"admitted|denied|agreed|refused|rang|phoned)\b")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|a|an|his|her|their|my|our|its)[ \t]+$")
+# "PC Gold", "Insp Silver": after a rank or a title (and a collar number) the kept word is the person's name.
+_RANKED_BEFORE = re.compile(r"(?<![\w'’-])(?:" + TITLE_RE + "|" + RANK_RE + r")\.?[ \t]+(?:\d{2,7}[A-Z]{0,2}[ \t]+)?$")
 
 
 @dataclass
@@ -213,7 +215,8 @@ class Case:
             # only where the person acts ("Taser said", "Storm's bag").
             if kind is Kind.PERSON and " " not in text[start:end] and is_keep_word(text[start:end]) \
                     and not (_KEPT_WORD_AS_NAME.match(text, end)
-                             and not _ARTICLE_BEFORE.search(text, max(0, start - 8), start)):
+                             and not _ARTICLE_BEFORE.search(text, max(0, start - 8), start)) \
+                    and not _RANKED_BEFORE.search(text, max(0, start - 40), start):
                 continue
             if kind in (Kind.PERSON, Kind.PLACE) and is_ordinary_word(text[start:end]) \
                     and not (text[start:end].islower() and kind is Kind.PERSON) \

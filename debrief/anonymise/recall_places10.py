@@ -76,8 +76,6 @@ def _ranked_names(text: str) -> Iterator[Candidate]:
         if surname.islower() and is_ordinary(low.split("-")[0]) and low not in SURNAME_LIST \
                 and low not in FIRST_NAME_LIST:
             continue
-        if m.group("i") and m.group("i")[0].islower() and not surname[:1].isupper():
-            continue  # "PC 1234 a male"
         yield _person(m.start("i") if m.group("i") else m.start("s"), m.end("s"), 6)
 
 
@@ -231,7 +229,8 @@ def _the_landmarks(text: str) -> Iterator[Candidate]:
     for m in _THE_LANDMARK.finditer(text):
         words = m.group("p").split()[:-1]
         if any(w.lower() in _GENERIC_BEFORE or w.lower() in _CLAUSE_WORDS - {"old", "new"} or is_keep_word(w)
-               or w.lower() in NOT_NAMES or w.lower() in _CALENDAR for w in words):
+               or (w.lower() in NOT_NAMES and w.lower() not in ("old", "new")) or w.lower() in _CALENDAR
+               for w in words):
             continue
         yield _place(*m.span("p"), bump=-3)
 
@@ -291,4 +290,233 @@ def _flat_positions(text: str) -> Iterator[Candidate]:
 def find_places_ten(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development sets 10 and 11."""
     return [*_sign_offs(text), *_ranked_names(text), *_named_workers(text), *_given_names(text), *_landmarks(text),
-            *_the_landmarks(text), *_heading_towns(text), *_flat_positions(text)]
+            *_the_landmarks(text), *_heading_towns(text), *_flat_positions(text), *find_places_ten_more(text)]
+
+
+# "one of that group as "Smudge"", "MALE IS "ROCKY"", "the fella ("Dodger")", "the Vickerstown lot, "Nudge",", ""Bomber"
+# and his crew", "possibly "spanner"", "a neighbour "auld tam"": a quoted word or two where a person is named, by the
+# cue before it or what follows it (a possessive, "and his", a real name in brackets, a verb).
+_QUOTED = re.compile(r"[\"“'‘](?P<n>[A-Za-z][\w'’-]{1,20}(?:[ \t]+[A-Za-z][\w'’-]{1,20}){0,2})[\"”'’](?![\w])")
+_NICK_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:as|is|was|called|call|named|nicknamed|aka|a\.k\.a\.?|alias|possibly|poss|probably|ex|"
+    r"neighbour|dog|cat|mate|pal|friend|cousin|brother|sister|lad|fella|bloke|guy|girl|boy|man|woman|male|female|"
+    r"suspect|them|him|her|one|youth|including|incl)[ \t]*[(,–—-]?[ \t]*$")
+_NICK_AFTER = re.compile(r"(?:['’]s\b|[ \t]+\(|[ \t]+(?i:and[ \t]+(?:his|her|their)|who|has|had|is|was|"
+                         r"described|filmed|seen|can|confirms|reports|agrees|believed|lives|drives|runs|deals|sells)\b)")
+_NICK_STRONG_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:called|call(?:s|ed)?[ \t]+(?:him|her|them)(?:self)?|named|names[ \t]+(?:him|her)[ \t]+as|nicknamed|aka|"
+    r"a\.k\.a\.?|alias|known[ \t]+(?:\w+[ \t]+){0,2}as|goes[ \t]+by|ex|neighbour|dog|cat|mate|pal|"
+    r"friend|cousin|brother|sister|lad|fella|bloke|guy|they[ \t]+call|one[ \t]+of[ \t]+them|male|female|youth|man|"
+    r"woman)[ \t]*[(,–—-]?[ \t]*$")
+_DESCRIBED_AS = re.compile(r"(?i:describe[sd]?(?:[ \t]+\w+){0,3}|descr|looked|looks|seemed|seems|felt|feels|"
+                           r"appeared|appears|came[ \t]+across|referred[ \t]+to[ \t]+(?:it|this|that)|treated|"
+                           r"recorded|logged|classed|graded)[ \t]+(?:as[ \t]+)?(?:\w+[ \t]+)?[(]?[ \t]*$")
+_SPEECH_BEFORE = re.compile(r"(?i:said|says|saying|replied|reply|shouted|shouting|stated|states|told|tells|asked|"
+                            r"screamed|yelled|text(?:ed)?|message[ds]?|wrote|writes|posted|words|comment|comments)\b[^\"“'‘\n]{0,6}$")
+_NOT_NICK = frozenset("""i you we he she it they me him her us them my your our his their its a an the this that is was
+are be not no yes ok okay help police stop sorry please thanks thank hello hi bye mate bro fuck off shut up go away get
+back leave alone comment what why who how where when there here all just only really very now never always and or but
+if so to of in on at for with from by up down out pal buddy love darling sweetheart son boss chief fella lad babe
+hun""".split())
+
+
+def _quoted_nicks(text: str) -> Iterator[Candidate]:
+    if not any(q in text for q in "\"“'‘"):
+        return
+    for m in _QUOTED.finditer(text):
+        nick = m.group("n")
+        words = nick.split()
+        lows = [w.lower() for w in words]
+        if any(w in _NOT_NICK or w in _CALENDAR for w in lows) or is_keep_word(nick) \
+                or (len(words) == 1 and is_policing_word(nick)):
+            continue
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue  # an apostrophe inside a word ("O'Neill", "don't") opens no quote
+        if _SPEECH_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                or _DESCRIBED_AS.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if all(w[:1].isupper() and not w.isupper() for w in words if w.lower() not in ("n", "and", "the", "of")):
+            # written as a name: a cue on either side will do
+            if not (_NICK_BEFORE.search(text, max(0, m.start() - 24), m.start()) or _NICK_AFTER.match(text, m.end())):
+                continue
+        elif not _NICK_STRONG_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "family argument", "nervous": a quoted word in lower case needs a cue that names someone
+        yield Candidate(*m.span("n"), Kind.PERSON, "context", _CONTEXT + 2, key="nick:" + " ".join(lows))
+
+
+# "PC 2750 A KHATUN ... / A GOLD", "1530 closed. c plant 4402", "0010 ... t reed 5531", "CLOSED BY J HART INSP 9110":
+# an initial and a surname (and a collar number) closing a log or a statement sign it.
+_SIGNATURE = re.compile(
+    r"(?:^|[\n/.]|\d{4})[ \t]*(?:(?i:closed|owner|by|officer|reporting|log\s+owner|pc|ps|dc|ds|sgt|insp)[ \t]+)*"
+    r"(?P<n>[A-Za-z]\.?[ \t]+(?:Mc|Mac|O['’])?[A-Za-z][a-z'’A-Z-]{2,})"
+    r"(?:[ \t]+(?:" + r"PC|PS|DC|DS|Sgt|Insp|INSP|Cst|pc|ps|insp|sgt" + r")?[ \t]*\d{3,6})?[ \t]*$")
+
+
+def _closing_signatures(text: str) -> Iterator[Candidate]:
+    tail_start = max(0, len(text.rstrip()) - 48)
+    m = _SIGNATURE.search(text.rstrip(), tail_start)
+    if not m:
+        return
+    name = m.group("n")
+    initial, surname = name.split()[0], name.split()[-1]
+    low = surname.lower()
+    if surname.lower() in _CLAUSE_WORDS or initial.lower().strip(".") in ("a", "i") and surname.islower() \
+            and is_ordinary(low) and low not in SURNAME_LIST:
+        return
+    if surname.islower() and is_ordinary(low) and low not in SURNAME_LIST and low not in FIRST_NAME_LIST:
+        return
+    yield _person(*m.span("n"), 5)
+
+
+# "staff at Paws n Claws", "CCTV from Bargain Booze", "a door supervisor at Flares", "my job at Coral Island", "outside
+# Bargain Booze by the crossing": words written with capitals mid-sentence after a word that says where are a name
+# (of a place, a shop or a venue), though each is a word of the dictionary.
+_TITLED_AFTER_LOCATIVE = re.compile(
+    r"(?<=[a-z,)] )(?i:at|outside|from|inside|near|nr|opposite|behind|into|below|above|beside|towards)[ \t]+"
+    r"(?P<p>[A-Z][a-z'’]+(?:[ \t]+(?:(?:n|and|&|of|the|is|by)[ \t]+)?[A-Z][a-z'’]+){0,3})(?![\w'’&-])(?![ \t]+\d)")
+_NOT_TITLED_PLACE = frozenset("""christmas easter court hospital custody home work school college university church
+station police control mum dad nan gran first second third last english scottish welsh irish british polish level
+stage section bay cell room floor unit block wing ward team crime branch department squad services service office
+command division hub desk person officer""".split())
+
+
+def _titled_after_locatives(text: str) -> Iterator[Candidate]:
+    for m in _TITLED_AFTER_LOCATIVE.finditer(text):
+        phrase = m.group("p")
+        words = [w for w in phrase.split() if w[:1].isupper()]
+        lows = [w.lower() for w in words]
+        if any(w in NOT_NAMES or w in _CALENDAR or w in _NOT_TITLED_PLACE for w in lows) or is_keep_word(phrase) \
+                or any(is_keep_word(w) or is_policing_word(w) for w in words):
+            continue
+        if not all(is_ordinary(re.sub(r"['’]s$", "", w)) for w in words):
+            continue  # a name of no dictionary words is the other layers' to find and label
+        if len(words) == 1 and lows[0] in FIRST_NAME_LIST:
+            continue  # "from Will", "with Rose": a person, found elsewhere
+        yield _place(*m.span("p"), bump=-4)
+
+
+# "a barbers called Crown Cutz", "a tattoo studio (Ink'd Up)", "the Mill St gym (Iron Pit)", "the chippy on high st (the
+# fryer tuck)": a premises noun and the name it goes by, after "called" or in brackets.
+_PREMISES_CALLED = re.compile(
+    r"(?<![\w'’-])(?i:barbers?|salon|studio|gym|chippy|takeaway|shop|pub|bar|club|nightclub|cafe|café|restaurant|garage|"
+    r"venue|store|firm|company|business|hotel|b&b|guest\s+house|caravan\s+park|school|nursery|centre|hostel|church|"
+    r"mosque|charity|project|service|shelter|laundrette|launderette|bakery|butchers?|newsagents?)[ \t]+"
+    r"(?:(?i:called|named|known\s+as)[ \t]+(?P<c>[A-Za-z][\w'’&-]*(?:[ \t]+[A-Za-z][\w'’&-]*){0,3}?)(?=[ \t]*[,.;:)\n]|[ \t]+(?i:on|in|at|for)\b|$)"
+    r"|\([ \t]*(?:(?i:the)[ \t]+)?(?P<b>[A-Za-z][\w'’&-]*(?:[ \t]+[A-Za-z][\w'’&-]*){0,3})[ \t]*\))")
+
+
+_OWN_LABEL = re.compile(r"(?:Person|Officer|Mr|Mrs|Ms|Mx|PC|DC|PS|DS)[ \t]+[A-Z]{1,2}")
+
+
+def _premises_called(text: str) -> Iterator[Candidate]:
+    for m in _PREMISES_CALLED.finditer(text):
+        group = "c" if m.group("c") else "b"
+        name = m.group(group)
+        words = name.split()
+        if any(w.lower() in _NOT_NICK or w.lower() in _CALENDAR for w in words) or is_keep_word(name) \
+                or any(ch.isdigit() for ch in name) or (len(words) == 1 and is_policing_word(name)):
+            continue
+        if re.fullmatch(r"[A-Z]{2,5}", name) or _OWN_LABEL.fullmatch(name):
+            continue  # "(CCTV)": initials are the other layers' business; "(Person C)" is the anonymiser's own label
+        yield _place(*m.span(group), bump=-2)
+
+
+# "Central South BCU", "DIVISION: N - HIGHLANDS AND ISLANDS", "Ward team – Hoxton East", "Beat: Crewe – West Coppenhall":
+# the policing area a record names by a place.
+_AREA_FIELD = re.compile(
+    r"(?<![\w'’-])(?i:bcu|division|beat|ward[ \t]+team|sector|npt|lpa|neighbourhood[ \t]+team)[ \t]*[:–—-][ \t]*"
+    r"(?:[A-Z][ \t]*[–—-][ \t]*)?(?P<p>[A-Za-z][A-Za-z'’-]+(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[–—-]|&))*?)"
+    r"(?=[ \t]*(?:/|\n|$|[ \t]{2}|,|\())")
+_AREA_BEFORE = re.compile(
+    r"(?P<p>(?:(?!(?i:north|south|east|west|central)\b)[A-Z][a-z'’]+[ \t]+(?i:north|south|east|west|central)|"
+    r"(?i:north|south|east|west|central)[ \t]+(?!(?i:north|south|east|west|central)\b)[A-Z][a-z'’]+))"
+    r"[ \t]+(?:BCU|LPA|NPT|(?i:ward|sector|division)\b)")
+
+
+def _policing_areas(text: str) -> Iterator[Candidate]:
+    for m in _AREA_FIELD.finditer(text):
+        phrase = m.group("p").strip(" –—-")
+        if not phrase or is_keep_word(phrase) or phrase.lower() in NOT_NAMES or len(phrase) > 40:
+            continue
+        yield _place(m.start("p"), m.start("p") + len(phrase), bump=1)
+    for m in _AREA_BEFORE.finditer(text):
+        yield _place(*m.span("p"), bump=1)
+
+
+def find_places_ten_more(text: str) -> list[Candidate]:
+    """Candidates of the classes learnt from development set 11."""
+    return [*_quoted_nicks(text), *_closing_signatures(text), *_titled_after_locatives(text), *_premises_called(text),
+            *_policing_areas(text)]
+
+
+# A surname of a full name in this text, or of a ranked or titled name, used again alone in a log ("daniel moss ...
+# pnc: moss has a wanted marker", "PC Gold & PC Love ... informed by gold", "KEIRON BELL ... MALE (BELL) COMPLIED"),
+# though the word is also a word ("moss", "gold", "bell"): where it stands as a name does, after a word that points
+# at someone or before what a person does, never after an article or a possessive.
+_TITLE_OR_RANK_BEFORE = re.compile(r"(?<![\w'’-])(?i:mr|mrs|ms|miss|mx|dr|pc|pcso|ps|sgt|dc|ds|di|dci|insp|inspector|"
+                                   r"sergeant|constable|cst)\.?[ \t]+(?:\d{2,6}[ \t]+)?(?:[A-Za-z]\.?[ \t]+)?$")
+_LONE_BEFORE = re.compile(r"(?<![\w'’-])(?i:by|for|per|states|stated|informed|told|pnc|check|checks|contacted|"
+                          r"called|phoned|rang|arrested|detained|searched|interviewed|charged|released|conveyed|located|"
+                          r"found|saw|shows|showing|owner|reporting)[ \t]+$")
+# "(BELL)", "pnc: heath –", "gold & love": a mark before and the clause's end after.
+_LONE_MARK_BEFORE = re.compile(r"(?:[(:&]|\b(?i:and))[ \t]*$")
+_LONE_END_AFTER = re.compile(r"[ \t]*(?:[),.;&/–—]|$|\n|[ \t]-[ \t])")
+# Words that are a colour, a size or a modal before they are a surname: found again only before what a person does.
+_WORD_FIRST = frozenset("white black brown green grey gray long short little young will may can must rich".split())
+_LONE_AFTER = re.compile(r"(?:['’]s\b|[ \t]*[)&]|[ \t]+(?i:has|had|was|is|and|&|with|to|now|then|home|agrees|agreed|"
+                         r"advising|advised|requests|requested|reports|reported|resuming|booked|states|stated|said|says|"
+                         r"confirms|confirmed|attends|attended|arrived|left|returned|refused|declined|denies|denied|"
+                         r"admits|admitted|arrested|detained|released|charged|interviewed|conveyed|transported|taken|"
+                         r"located|found|seen|stopped|searched|spoken|informed|wanted|complied|struggled|became|"
+                         r"appears|appeared|walked|ran|made|got|came|went|kicked|punched|threatened|shouting|"
+                         r"shouted|ringing|rang|called|phoned|texted|messaged|also|again|still|not|who|believed|aka)\b)")
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|a|an|his|her|their|my|your|our|its|this|that|some|no|any|of|"
+                                r"i|we|you|they|he|she|it|would|will|to|very|so|too|really)"
+                                r"[ \t]+$")
+
+
+def lone_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """`chosen` with the surnames of this text's people found again alone where they read as names."""
+    words: dict[str, str | None] = {}
+    for c in chosen:
+        if c.kind is not Kind.PERSON or (c.key or "").startswith("nick:"):
+            continue  # a nickname ("T Line") is no surname
+        if c.start and text[c.start - 1] in "\"“'‘":
+            continue  # nor a quoted phrase ("called her "another drunk Pole"")
+        parts = re.findall(r"[A-Za-z][\w'’-]*", text[c.start:c.end])
+        if not parts:
+            continue
+        last = re.sub(r"['’]s$", "", parts[-1])
+        ranked = len(parts) == 1 and _TITLE_OR_RANK_BEFORE.search(text, max(0, c.start - 24), c.start)
+        if len(parts) < 2 and not ranked:
+            continue
+        if len(parts) >= 2 and c.layer in ("default", "gazetteer", "ner") and parts[0].lower() not in FIRST_NAME_LIST:
+            continue  # a guess ("grey toyota prius") names no one
+        low = last.lower()
+        if len(low) < 3 or not is_ordinary(low) or _no_name(last, slot=True) or low in UK_PLACE_LOWER - SURNAME_LIST:
+            continue  # a surname of no dictionary word is found again by `resolve.propagate`
+        words.setdefault(low, c.key)
+    if not words:
+        return chosen
+    taken = bytearray(len(text))
+    for c in chosen:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    extra = []
+    for m in re.finditer(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-]|['’](?!s\b))", text,
+                         re.IGNORECASE):
+        if any(taken[m.start():m.end()]):
+            continue
+        if _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        after = _LONE_AFTER.match(text, m.end())
+        if m.group().lower() in _WORD_FIRST:
+            if not after or re.match(r"[ \t]*(?:[)&]|(?i:and|&|with|to|now|then|home|also|again|still|not)\b)",
+                                     text[m.end():m.end() + 8]):
+                continue
+        elif not (after or _LONE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                  or (_LONE_MARK_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                      and _LONE_END_AFTER.match(text, m.end()))):
+            continue
+        extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"],
+                               key=words[m.group().lower()]))
+    return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen

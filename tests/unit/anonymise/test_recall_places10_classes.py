@@ -1,0 +1,182 @@
+"""Names and places of the classes learnt from development sets 10 and 11 (recall_places10.py): each class is
+replaced, and a near miss of ordinary text or an operational word is kept."""
+import pytest
+
+from debrief.anonymise import anonymise
+
+
+def _out(text: str, **kw) -> str:
+    return anonymise(text, **kw).text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Van keys are back in the locker.\n\nCheers all\nDusty", "Dusty"),
+    ("Nothing else to report tonight.\n\nThanks, have a good shift\nW.", "W."),
+    ("Two prisoners left in the cells.\n\nTa\nMo x", "Mo"),
+])
+def test_a_name_signed_under_a_closing_line_is_replaced(text, name):
+    assert name not in _out(text)
+
+
+def test_a_closing_line_leaves_an_operational_word_under_it():
+    text = "Handover done.\n\nThanks\nCCTV requested"
+    assert "CCTV requested" in _out(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("FORM TO BE COMPLETED BY PC CC 3310 GREEN / 0300 CLOSED", "GREEN"),
+    ("Officer: PC GMP 2231 Stone-Fisher   Date: 1/2", "Stone-Fisher"),
+    ("Statement taken by PC 4410 J. Crook at the scene.", "Crook"),
+])
+def test_a_surname_after_a_rank_and_collar_number_is_replaced(text, name):
+    assert name not in _out(text)
+
+
+def test_a_verb_after_a_rank_and_collar_number_is_kept():
+    assert "ATTENDED" in _out("2210 PC 4410 ATTENDED AND SPOKE TO THE CALLER AT THE DOOR OF THE HOUSE")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On arrival the steward, Dot, pointed out the male by the gate.", "Dot"),
+    ("The cleaner (Bola) let us into the building.", "Bola"),
+    ("I was told by the barmaid who I know as Kit that he had left.", "Kit"),
+    ("0250 STORE KEYHOLDER SUE ATTENDED AND THE PREMISES WERE SECURED BY STAFF", "SUE"),
+])
+def test_a_worker_named_beside_their_job_is_replaced(text, name):
+    assert name not in _out(text)
+
+
+def test_words_beside_a_job_that_name_no_one_are_kept():
+    out = _out("The Mini driver, young woman, blonde, stopped for a minute.")
+    assert "young woman" in out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A lad called Jordan, I think his second name is Quayle or Rook, was there.", "Rook"),
+    ("surname given as Hood, first name not known", "Hood"),
+])
+def test_a_surname_given_as_a_name_is_replaced(text, name):
+    assert name not in _out(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("units checking whitburn rocks and the car park by the lifeboat station for the missing boy", "whitburn"),
+    ("Recovery was arranged through Tregony Heavy Recovery, ref 4471.", "Tregony"),
+    ("She attends Abertillery Comprehensive and was missing from class.", "Abertillery"),
+    ("They went to The Palace Cinema after the match.", "Palace"),
+])
+def test_a_landmark_or_premises_named_before_its_noun_is_replaced(text, name):
+    assert name not in _out(text)
+
+
+def test_a_service_after_a_place_keeps_its_operational_word():
+    out = _out("1630 Kinlochewe MRT called out via the duty inspector")
+    assert "Kinlochewe" not in out and "MRT" in out
+
+
+def test_a_thing_of_a_make_and_a_common_noun_are_kept():
+    assert "tube in the glovebox" in _out("11 wraps were found in a Pringles tube in the glovebox.")
+    text = "He was in the recovery position when the ambulance arrived."
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, landmark", [
+    ("2212 male seen on the peace bridge heading towards the town, units to make there now", "peace bridge"),
+    ("They were drinking on the old pier most of the evening before the fight.", "old pier"),
+])
+def test_a_landmark_named_by_ordinary_words_is_replaced(text, landmark):
+    assert landmark not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["He ran across the railway bridge towards the station.",
+                                  "She was sat on the foot bridge when we arrived."])
+def test_a_bridge_of_a_kind_is_kept(text):
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, town", [
+    ("STORM LOG 0412 3.7.24   STREET / GLASTONBURY\n2301 CALLER REPORTS A MALE ASLEEP AT THE WHEEL", "STREET"),
+    ("storm 0917 / sat 6.9.24 / bath\n0917 call from university security about a male on the roof", "bath"),
+])
+def test_a_town_heading_a_log_is_replaced_whatever_its_name_means(text, town):
+    head = _out(text).split("\n")[0]
+    assert town not in head.split("/")[-1] and town not in head.split("   ")[-1]
+
+
+def test_a_glasgow_flat_position_is_replaced():
+    out = _out("She says the bottom flat at the same close (0/2) has been taken over by a dealer.")
+    assert "0/2" not in out
+
+
+@pytest.mark.parametrize("text, nick", [
+    ('I recognised one of the group as "Smudge", a local lad.', "Smudge"),
+    ('Neighbour said the fella ("Dodger") has been seen with a knife.', "Dodger"),
+    ('youths on the bikes again, his mate "spanner" and two others, left towards the park', "spanner"),
+])
+def test_a_quoted_nickname_where_a_person_is_named_is_replaced(text, nick):
+    assert nick not in _out(text)
+
+
+@pytest.mark.parametrize("text", ['The door staff described him as "raging" with her brother.',
+                                  'He said it was a "family argument" and nothing more.',
+                                  'The officer called him "pal" in a sarcastic manner.'])
+def test_a_quoted_word_of_the_narrative_is_kept(text):
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nothing further.\n1731 s hughes 4402", "hughes"),
+    ("0240 ALL UNITS RESUMED. CLOSED BY J HART INSP 9110", "HART"),
+])
+def test_an_initial_and_surname_closing_a_log_are_replaced(text, name):
+    assert name not in _out(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A man was outside Bargain Booze by the crossing with a dog.", "Bargain Booze"),
+    ("Staff at Paws n Claws called about a man selling a dog.", "Paws n Claws"),
+])
+def test_a_titled_name_after_a_locative_is_replaced(text, place):
+    assert place not in _out(text)
+
+
+@pytest.mark.parametrize("text, kept", [("He was taken to Hospital by his mum.", "to Hospital"),
+                                        ("Information passed to Organised Crime Branch.", "to Organised Crime")])
+def test_a_titled_unit_or_kind_of_place_after_a_locative_is_kept(text, kept):
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("They asked the shop next door, a barbers called Fresh Cuts, for their CCTV.", "Fresh Cuts"),
+    ("He works at the Mill St gym (Iron Pit) most days.", "Iron Pit"),
+])
+def test_a_premises_named_after_its_noun_is_replaced(text, place):
+    assert place not in _out(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Subject: PC Ryan Hale 411KS, Tameside North NPT", "Tameside"),
+    ("Recorded by: PC Kemi Ade, Ward team – Mill Green / Information from a youth worker", "Mill Green"),
+])
+def test_a_policing_area_named_by_a_place_is_replaced(text, place):
+    assert place not in _out(text)
+
+
+def test_a_surname_of_a_full_name_is_found_again_alone_in_a_log():
+    text = ("0101 stopped 2 males by the bandstand, believe to be daniel moss 14 from the estate\n"
+            "0104 pnc: moss has a wanted marker for failing to attend\n0140 body worn shows moss with a brick")
+    out = _out(text)
+    assert "moss" not in out
+
+
+def test_a_surname_that_is_a_word_stays_a_word_after_an_article():
+    text = ("0101 stopped daniel moss 14 by the wall\n0104 the moss on the wall was slippery and he fell, "
+            "no injuries reported")
+    assert "the moss on the wall" in _out(text)
+
+
+def test_a_kept_word_in_a_listed_name_is_the_person_only_with_the_name_or_where_the_person_acts():
+    out = _out("Taser Jones was there. The Taser was drawn. Taser said no.", people=["Taser Jones"])
+    assert "The Taser was drawn" in out and "Taser said" not in out and "Jones" not in out
+    out = _out("PC Gold and PC Love attended. Gold command was informed.", people=["Ollie Gold", "Becky Love"])
+    assert "PC Gold" not in out and "Gold command" in out
