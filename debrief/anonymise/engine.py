@@ -19,8 +19,10 @@ from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
 from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, drop_in_prefixed_collars, drop_label_numbers,
-                     find_recall, weekdays_with_dates, whole_hyphenated_names)
+                     find_recall, no_span_across_lines, weekdays_with_dates, whole_hyphenated_names,
+                     whole_words)
 from .recall_lead import find_lead_recall
+from .recall_lower import find_lower_case
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
 from .recase import recase
@@ -57,10 +59,10 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
              *find_more_structured(text), *find_unknown(text, case.records, tokens), *find_recall(text),
-             *find_more_recall(text), *find_lead_recall(text)]
+             *find_more_recall(text), *find_lead_recall(text), *find_lower_case(text)]
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
     cands = no_dates_inside_numbers(text, cands)
-    cands = trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands))
+    cands = no_span_across_lines(text, trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands)))
     keeps = keep_spans(text, tokens)
     cands = after_dates(text, drop_kept(cands, keeps, text))
     chosen = places_found_as_people(text, extend_initials(text, resolve(cands)))
@@ -72,7 +74,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     chosen = surnames_found_as_places(text, places_found_as_people(text, chosen))
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
     chosen = whole_hyphenated_names(text, chosen)
-    return merge_addresses(text, chosen)
+    return whole_words(text, no_span_across_lines(text, merge_addresses(text, chosen)))
 
 
 def _collar_number(text: str, c: Candidate) -> str:

@@ -343,6 +343,57 @@ def drop_across_log_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def no_span_across_lines(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """No identifier runs over a line break: "Ms Amara Osei\n\nAllegation 1" is a name and a heading, "ABOUT\n17:15" a
+    word and the next log line's time. A name or place keeps the line it starts on ("Osei"); a date, time or address
+    keeps the line that holds its figures ("Sat 27th Jan\n0104" the date, "FLAT\n1105" the number); a code across a
+    break ("VIS\n1406") is no code at all, and each line's own parts are found on their own."""
+    if "\n" not in text:
+        return cands
+    out = []
+    for c in cands:
+        if not text[text.find("\n", c.start, c.end):c.end].strip() or "\n" not in text[c.start:c.end]:
+            out.append(c)
+            continue
+        pieces = [m for m in _LINE_PIECE.finditer(text, c.start, c.end)]
+        if c.kind in (Kind.PERSON, Kind.PLACE) or (c.kind is Kind.ADDRESS and " " in pieces[0].group()):
+            keep = pieces[0]
+        elif c.kind in (Kind.DATE, Kind.DOB, Kind.TIME, Kind.ADDRESS):
+            keep = next((p for p in pieces if any(ch.isdigit() for ch in p.group())), None)
+        else:
+            keep = None
+        if keep is None:
+            continue
+        cut = replace(c, start=keep.start(), end=keep.end())
+        year = c.value.split("-")[0] if c.kind in (Kind.DATE, Kind.DOB) else ""
+        if year and year.lstrip("0") not in keep.group():
+            cut = replace(cut, value=c.value[len(year):].lstrip("-"))  # the year was on the other line
+        out.append(cut)
+    return out
+
+
+def whole_words(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A replacement never starts or ends inside a word: "McDonald's Festival Park" read as "Donald's Festival Park"
+    became "Mca park". The span grows to the word's edges (resolved spans do not overlap, and a word is never shared
+    by two of them, so growing keeps them apart)."""
+    out: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        start, end = c.start, c.end
+        while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+        if out and start < out[-1].end:
+            start = c.start  # the word is shared with the span before: leave this edge as it was
+        if i + 1 < len(chosen) and end > chosen[i + 1].start:
+            end = c.end
+        out.append(c if (start, end) == (c.start, c.end) else replace(c, start=start, end=end))
+    return out
+
+
+_LINE_PIECE = re.compile(r"[^\s.,;:](?:[^\n]*[^\s.,;:])?")
+
+
 _DAY_NUMBER = re.compile(r"(?<!\d)(?:[12]?\d|3[01])(?:st|nd|rd|th)?(?!\d)")
 
 

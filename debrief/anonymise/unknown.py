@@ -10,7 +10,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
-from .vocab import NOT_NAMES, RANK_RE
+from .vocab import NOT_NAMES, RANK_RE, TITLE_RE
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
 from .phrases import (CAPITAL, RANK_AT, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before,
                       keyword_trigger, lowered)
@@ -279,6 +279,8 @@ def _premises(text: str) -> Iterator[Candidate]:
         # "the Lamb & Flag", "Chantry Food & Wine": a name joined by "&" is a business, unless policing words.
         for m in _AMPERSAND_NAME.finditer(text):
             words = re.findall(r"[A-Za-z]+", m.group())
+            if _RANK_OR_TITLE.search(m.group()):
+                continue  # "PC Chauhan & DC Stuart Lamb", "Mr & Mrs Okafor": people, not a business
             if not all(is_keep_word(w) or (_policing(w) and w.lower() not in SAFE_PROPER) and w.isupper()
                        for w in words) and not is_keep_word(m.group()):
                 yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] - 1, subtype="business")
@@ -291,6 +293,7 @@ def _premises(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"], subtype="business")
 
 
+_RANK_OR_TITLE = re.compile(r"(?<![\w/])(?:" + RANK_RE + "|" + TITLE_RE + r")\.?(?=\s|&|$)")
 _AMPERSAND_NAME = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s*&\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 # "Morley's chicken shop", "Patel's corner shop": a possessive name, a describing word, a premises noun.
 _POSSESSIVE_PREMISES = re.compile(r"\b(?P<name>[A-Z][\w-]+['’]s)\s+(?:[a-z]+\s+)?(?P<noun>" + _PREMISES + r")\b")

@@ -238,6 +238,8 @@ def feedback(number: int):
         with once.claimed(form, sent) as claim:
             try:
                 responses.leave_feedback(issue, useful=form.useful.data, comment=form.comment.data or "", key=key)
+            except responses.FeedbackRepeated:
+                raise once.AlreadySubmitted(sent) from None
             except responses.FeedbackLimitReached as error:
                 form.form_errors.append(str(error))
                 status = 429

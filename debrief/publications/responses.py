@@ -27,6 +27,13 @@ RESPONSE_MAX_LENGTH = 4000
 FEEDBACK_COMMENT_MAX_LENGTH = 1000
 FEEDBACK_USEFUL = ("yes", "partly", "no")
 FEEDBACK_PER_HOUR = 5
+# The same reader sending the same answer and words on one issue within this long is sending it again (Back then
+# Send: the browser shows the page afresh with what was typed, and a new one-time token).
+FEEDBACK_REPEAT_WINDOW = timedelta(minutes=30)
+
+
+class FeedbackRepeated(Exception):
+    """The same reader sent the same feedback on this issue a moment ago: nothing is saved a second time."""
 
 
 class FeedbackLimitReached(ServiceError):
@@ -167,7 +174,8 @@ def anonymised_feedback(comment: str, deny: list[str]) -> str:
 
 
 def leave_feedback(issue: MagazineIssue, *, useful: str, comment: str, key: str) -> IssueFeedback:
-    """A reader's feedback on a published issue, refused past FEEDBACK_PER_HOUR from one client in an hour."""
+    """A reader's feedback on a published issue, refused past FEEDBACK_PER_HOUR from one client in an hour; the same
+    answer and words from the same client within FEEDBACK_REPEAT_WINDOW are not saved again (FeedbackRepeated)."""
     if issue.status != IssueStatus.PUBLISHED:
         raise ServiceError("This issue has not been published.")
     if useful not in FEEDBACK_USEFUL:
@@ -176,11 +184,15 @@ def leave_feedback(issue: MagazineIssue, *, useful: str, comment: str, key: str)
     if len(comment) > FEEDBACK_COMMENT_MAX_LENGTH:
         raise ServiceError(f"Your comments must be {FEEDBACK_COMMENT_MAX_LENGTH:,} characters or fewer",
                             field="comment")
-    if not feedback_allowed(key):
-        raise FeedbackLimitReached("You have sent a lot of feedback in the last hour. Try again later.")
     deny = deny_terms_beside(c.deny_terms for c in issue.case_studies)
     kinds = gate.findings({"comment": comment}, deny).get("comment", []) if comment else []
     comment = anonymised_feedback(comment, deny) if kinds else comment
+    if db.session.scalar(select(IssueFeedback.id).where(
+            IssueFeedback.issue_id == issue.id, IssueFeedback.client_key == key, IssueFeedback.useful == useful,
+            IssueFeedback.comment == comment, IssueFeedback.created_at >= utcnow() - FEEDBACK_REPEAT_WINDOW).limit(1)):
+        raise FeedbackRepeated
+    if not feedback_allowed(key):
+        raise FeedbackLimitReached("You have sent a lot of feedback in the last hour. Try again later.")
     row = IssueFeedback(issue_id=issue.id, useful=useful, comment=comment, client_key=key, identifier_kinds=kinds)
     db.session.add(row)
     db.session.commit()

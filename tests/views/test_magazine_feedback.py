@@ -93,8 +93,8 @@ def test_the_limit_counts_only_the_last_hour(client, issue):
         create_feedback(issue=issue, client_key=key, created_at=utcnow() - timedelta(minutes=61))
     post_form(client, URL, {"useful": "yes"}, status=302)
     for _ in range(FEEDBACK_PER_HOUR - 1):
-        create_feedback(issue=issue, client_key=key)
-    post_form(client, URL, {"useful": "yes"}, status=429)
+        create_feedback(issue=issue, client_key=key, useful="no")
+    post_form(client, URL, {"useful": "partly"}, status=429)  # new words: a repeat would land as already sent
 
 
 def test_feedback_on_a_draft_issue_does_not_exist(client, issue):
@@ -127,3 +127,34 @@ def test_a_refused_send_does_not_use_the_page_up(client, issue):
     assert client.post(URL, data=data).status_code == 200
     assert client.post(URL, data={**data, "useful": "partly"}).status_code == 302
     assert [row.comment for row in _all_feedback()] == ["Forgot to choose."]
+
+
+def test_the_same_words_sent_again_from_a_fresh_page_are_saved_once(client, issue):
+    """Back then Send in a browser: the page is drawn afresh (a new one-time token) with what was typed restored. The
+    same reader's same answer and words on the same issue are the feedback already saved; other words are new."""
+    post_form(client, URL, {"useful": "yes", "comment": "Clear and short."}, status=302)
+    again = post_form(client, URL, {"useful": "yes", "comment": "Clear and short."}, follow=True)
+    assert "not been saved a second time" in again.text()
+    assert len(_all_feedback()) == 1
+    post_form(client, URL, {"useful": "yes", "comment": "Clear and short, and one more thing."}, status=302)
+    post_form(client, URL, {"useful": "partly", "comment": "Clear and short."}, status=302)
+    assert len(_all_feedback()) == 3
+
+
+def test_the_same_words_much_later_are_new_feedback(client, issue):
+    post_form(client, URL, {"useful": "yes", "comment": "Clear and short."}, status=302)
+    row = _all_feedback()[0]
+    row.created_at = utcnow() - timedelta(hours=1)
+    db.session.commit()
+    post_form(client, URL, {"useful": "yes", "comment": "Clear and short."}, status=302)
+    assert len(_all_feedback()) == 2
+
+
+def test_lower_case_names_and_streets_in_feedback_never_reach_the_learning_team(client, issue):
+    """A newcomer's walk: "my mate dave smith lives on mill lane in grimsby" was kept as "dave smith ... mill lane"."""
+    post_form(client, URL, {"useful": "yes", "comment": "Good issue. my mate dave smith lives on mill lane in grimsby "
+                                                        "and my neighbour jim o'neill agreed."}, status=302)
+    stored = _all_feedback()[0].comment
+    for word in ("dave", "smith", "mill lane", "grimsby", "jim", "neill"):
+        assert word not in stored.lower(), stored
+    assert stored.startswith("Good issue. my mate ")

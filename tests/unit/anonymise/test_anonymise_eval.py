@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from debrief.anonymise.evaluate import evaluate, format_report, load
+from tests.support.anonymised import anonymised
 
 # Tests run with --import-mode=importlib, so the builder beside this file is put on the path here.
 sys.path.insert(0, str(Path(__file__).parent))
@@ -50,7 +51,7 @@ def test_markup_parser_rejects_unknown_labels() -> None:
 
 
 def test_recall_and_kept_words_meet_targets(eval_records: list[dict]) -> None:
-    report = evaluate(eval_records)
+    report = evaluate(eval_records, anonymised)
     table = format_report(report, details=True)
     assert report.structured_recall >= 0.99, table
     assert report.names_places_recall >= 0.97, table
@@ -69,7 +70,7 @@ def test_dev_extra_file_matches_its_passages_and_meets_targets() -> None:
     rows = load(DEV_EXTRA_PATH)
     labels = {g["label"] for r in rows for g in r["gold"]}
     assert {"HANDLE", "W3W", "COLLAR", "PHONE", "PERSON", "PLACE"} <= labels
-    report = evaluate(rows)
+    report = evaluate(rows, anonymised)
     table = format_report(report, details=True)
     assert report.structured_recall == 1.0, table
     assert report.names_places_recall >= 0.95, table
