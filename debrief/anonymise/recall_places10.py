@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .entities import PRIORITY, Candidate, Kind
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
-from .vocab import MONTHS, NOT_NAMES, WEEKDAYS
+from .vocab import MONTHS, NOT_NAMES, RELATIONS, WEEKDAYS
 
 _BASE = PRIORITY["pattern"]
 _CONTEXT = PRIORITY["context"]
@@ -192,9 +192,9 @@ def _landmarks(text: str) -> Iterator[Candidate]:
         # "The Palace Cinema", "Central Library": words written with capitals mid-sentence before a capitalised noun
         # are a name, though each is a word.
         titled = noun[:1].isupper() and not noun.isupper() and all(w[:1].isupper() and not w.isupper() for w in words)
-        if not words or not (titled or any(w.lower() in UK_PLACE_LOWER or not is_ordinary(re.sub(r"['’]s$", "", w))
-                                           for w in words)):
-            continue
+        if not words or not (titled or any(w.lower() in UK_PLACE_LOWER or (
+                not is_ordinary(re.sub(r"['’]s$", "", w)) and (len(w) >= 5 or not w.islower())) for w in words)):
+            continue  # "(crim dam)": a short note's abbreviation names nothing
         if low in _WEAK_NOUNS and not any(w.lower() in UK_PLACE_LOWER for w in words):
             continue
         if _AN_BEFORE.search(text, max(0, start - 4), start):
@@ -305,7 +305,8 @@ _NICK_AFTER = re.compile(r"(?:['’]s\b|[ \t]+\(|[ \t]+(?i:and[ \t]+(?:his|her|t
                          r"described|filmed|seen|can|confirms|reports|agrees|believed|lives|drives|runs|deals|sells)\b)")
 _NICK_STRONG_BEFORE = re.compile(
     r"(?<![\w'’-])(?i:called|call(?:s|ed)?[ \t]+(?:him|her|them)(?:self)?|named|names[ \t]+(?:him|her)[ \t]+as|nicknamed|aka|"
-    r"a\.k\.a\.?|alias|known[ \t]+(?:\w+[ \t]+){0,2}as|goes[ \t]+by|ex|neighbour|dog|cat|mate|pal|"
+    r"a\.k\.a\.?|alias|known[ \t]+(?:\w+[ \t]+){0,2}as|knows?[ \t]+(?:\w+[ \t]+)?as|goes[ \t]+by|ex|neighbour|dog|"
+    r"cat|mate|pal|"
     r"friend|cousin|brother|sister|lad|fella|bloke|guy|they[ \t]+call|one[ \t]+of[ \t]+them|male|female|youth|man|"
     r"woman)[ \t]*[(,–—-]?[ \t]*$")
 _DESCRIBED_AS = re.compile(r"(?i:describe[sd]?(?:[ \t]+\w+){0,3}|descr|looked|looks|seemed|seems|felt|feels|"
@@ -339,9 +340,12 @@ def _quoted_nicks(text: str) -> Iterator[Candidate]:
             # written as a name: a cue on either side will do
             if not (_NICK_BEFORE.search(text, max(0, m.start() - 24), m.start()) or _NICK_AFTER.match(text, m.end())):
                 continue
-        elif not _NICK_STRONG_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            continue  # "family argument", "nervous": a quoted word in lower case needs a cue that names someone
-        yield Candidate(*m.span("n"), Kind.PERSON, "context", _CONTEXT + 2, key="nick:" + " ".join(lows))
+        elif len(words) > 2 or not words[0].islower() \
+                or not _NICK_STRONG_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "family argument", "another drunk Pole": a quoted phrase in lower case needs a cue that names someone
+        # a nickname of two words is found again whole only ("big kev"), never by its first word ("big build")
+        layer = "context" if len(words) == 1 or all(w[:1].isupper() for w in words) else "pattern"
+        yield Candidate(*m.span("n"), Kind.PERSON, layer, _CONTEXT + 2, key="nick:" + " ".join(lows))
 
 
 # "PC 2750 A KHATUN ... / A GOLD", "1530 closed. c plant 4402", "0010 ... t reed 5531", "CLOSED BY J HART INSP 9110":
@@ -413,6 +417,8 @@ def _premises_called(text: str) -> Iterator[Candidate]:
         group = "c" if m.group("c") else "b"
         name = m.group(group)
         words = name.split()
+        if group == "b" and not name[:1].isupper():
+            continue  # "(crim dam)": a note in brackets, no name
         if any(w.lower() in _NOT_NICK or w.lower() in _CALENDAR for w in words) or is_keep_word(name) \
                 or any(ch.isdigit() for ch in name) or (len(words) == 1 and is_policing_word(name)):
             continue
@@ -446,7 +452,7 @@ def _policing_areas(text: str) -> Iterator[Candidate]:
 def find_places_ten_more(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 11."""
     return [*_quoted_nicks(text), *_closing_signatures(text), *_titled_after_locatives(text), *_premises_called(text),
-            *_policing_areas(text)]
+            *_policing_areas(text), *find_places_ten_headings(text)]
 
 
 # A surname of a full name in this text, or of a ranked or titled name, used again alone in a log ("daniel moss ...
@@ -462,7 +468,8 @@ _LONE_BEFORE = re.compile(r"(?<![\w'’-])(?i:by|for|per|states|stated|informed|
 _LONE_MARK_BEFORE = re.compile(r"(?:[(:&]|\b(?i:and))[ \t]*$")
 _LONE_END_AFTER = re.compile(r"[ \t]*(?:[),.;&/–—]|$|\n|[ \t]-[ \t])")
 # Words that are a colour, a size or a modal before they are a surname: found again only before what a person does.
-_WORD_FIRST = frozenset("white black brown green grey gray long short little young will may can must rich".split())
+_WORD_FIRST = frozenset("white black brown green grey gray long short little young will may can must rich mark "
+                        "rose grace hope faith joy sue pat bill".split())
 _LONE_AFTER = re.compile(r"(?:['’]s\b|[ \t]*[)&]|[ \t]+(?i:has|had|was|is|and|&|with|to|now|then|home|agrees|agreed|"
                          r"advising|advised|requests|requested|reports|reported|resuming|booked|states|stated|said|says|"
                          r"confirms|confirmed|attends|attended|arrived|left|returned|refused|declined|denies|denied|"
@@ -470,6 +477,8 @@ _LONE_AFTER = re.compile(r"(?:['’]s\b|[ \t]*[)&]|[ \t]+(?i:has|had|was|is|and|
                          r"located|found|seen|stopped|searched|spoken|informed|wanted|complied|struggled|became|"
                          r"appears|appeared|walked|ran|made|got|came|went|kicked|punched|threatened|shouting|"
                          r"shouted|ringing|rang|called|phoned|texted|messaged|also|again|still|not|who|believed|aka)\b)")
+# Words a guess may open with that are no first name used alone: a relation, a size, an age.
+_NOT_FIRST = frozenset("big little young old wee baby son sister brother mum dad nan gran auntie uncle cousin".split())
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|a|an|his|her|their|my|your|our|its|this|that|some|no|any|of|"
                                 r"i|we|you|they|he|she|it|would|will|to|very|so|too|really)"
                                 r"[ \t]+$")
@@ -493,9 +502,14 @@ def lone_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if len(parts) >= 2 and c.layer in ("default", "gazetteer", "ner") and parts[0].lower() not in FIRST_NAME_LIST:
             continue  # a guess ("grey toyota prius") names no one
         low = last.lower()
-        if len(low) < 3 or not is_ordinary(low) or _no_name(last, slot=True) or low in UK_PLACE_LOWER - SURNAME_LIST:
-            continue  # a surname of no dictionary word is found again by `resolve.propagate`
-        words.setdefault(low, c.key)
+        if len(low) >= 3 and is_ordinary(low) and low in SURNAME_LIST and not _no_name(last, slot=True):
+            # a surname of no dictionary word is found again by `resolve.propagate`; "Herbert Form" is none
+            words.setdefault(low, c.key)
+        first = parts[0].lower()
+        if len(parts) >= 2 and len(first) >= 3 and is_ordinary(first) and first in FIRST_NAME_LIST \
+                and not _no_name(parts[0], slot=True) and not ranked and first not in RELATIONS \
+                and first not in _NOT_FIRST:
+            words.setdefault(first, c.key)  # "dean hamilton 14 ... took dean home": the first name too
     if not words:
         return chosen
     taken = bytearray(len(text))
@@ -520,3 +534,97 @@ def lone_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
         extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"],
                                key=words[m.group().lower()]))
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
+
+
+# "- Settle: break-in at the café", "- Horton in Ribblesdale: walkers lost", "* Cockermouth - burglary at the chippy": a
+# handover's bullet opens with the place it is about.
+_BULLET_PLACE = re.compile(r"(?m:^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?P<p>[A-Z][\w'’-]+(?:[ \t]+(?:(?:in|on|upon|under|le|y|"
+                           r"by|and|&)[ \t]+)?[A-Z][\w'’-]+){0,3})[ \t]*(?::|[ \t][-–—][ \t]))")
+
+
+def _bullet_places(text: str) -> Iterator[Candidate]:
+    for m in _BULLET_PLACE.finditer(text):
+        phrase = m.group("p")
+        words = [w for w in phrase.split() if w[:1].isupper()]
+        lows = [w.lower() for w in words]
+        if is_keep_word(phrase) or any(is_keep_word(w) or is_policing_word(w) or w in NOT_NAMES or w in _CALENDAR
+                                       or w in _NOT_TITLED_PLACE for w, w0 in zip(lows, words)):
+            continue
+        if not (phrase.lower() in UK_PLACE_LOWER or any(w in UK_PLACE_LOWER and not w0.isupper()
+                                                        for w, w0 in zip(lows, words))):
+            continue  # "- Traffic - lorry shed its load", "- AEP: No", "- Roblox: handle": no town's name
+        if len(words) <= 2 and lows[0] in FIRST_NAME_LIST and lows[0] not in UK_PLACE_LOWER:
+            continue  # "- Amber: missing again": a person, found elsewhere
+        yield _place(*m.span("p"), subtype="town", bump=-2)
+
+
+# "To: West Cumbria Response D Shift; Whitehaven NPT", "To: Skipton Response; Settle SNT; Craven Rural Taskforce",
+# "Area: South Holland - Spalding": a team or an area named by its place in a message's or record's heading.
+_TEAM_PLACE = re.compile(
+    r"(?P<p>(?:[A-Z][\w'’-]+[ \t]+(?:(?:&|and)[ \t]+)?){1,3})(?=(?i:response|npt|snt|rural[ \t]+taskforce|cid|"
+    r"neighbourhood[ \t]+team|roads[ \t]+policing|custody|lpa)\b)")
+_AREA_LINE = re.compile(r"(?m:^[ \t]*(?:Area|AREA|Subject|SUBJECT)[ \t]*:[ \t]*(?:(?:FW|RE|Fwd)[ \t]*:[ \t]*)?"
+                        r"(?:[\w ]{0,30}?[ \t][-–][ \t])?(?P<p>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*(?:$|[-–/]))")
+
+
+_COMPASS = frozenset("north south east west central".split())
+
+
+def _team_places(text: str) -> Iterator[Candidate]:
+    for m in _TEAM_PLACE.finditer(text):
+        phrase = re.sub(r"[ \t]+(?:and|&)$", "", m.group("p").rstrip())
+        words = [w for w in phrase.split() if w[:1].isupper()]
+        lows = [w.lower() for w in words]
+        if any(w.isupper() for w in words):
+            continue  # "VRU and CID": a unit's initials, no place
+        if any(is_keep_word(w) or (w in NOT_NAMES and w not in _COMPASS) or w in _CALENDAR
+               or (is_policing_word(w) and w not in UK_PLACE_LOWER and w not in _COMPASS) for w in lows):
+            continue
+        if not (any(w in UK_PLACE_LOWER for w in lows) or not all(is_ordinary(w) or w in _COMPASS for w in lows)):
+            continue
+        yield _place(m.start("p"), m.start("p") + len(phrase), bump=-1)
+    for m in _AREA_LINE.finditer(text):
+        phrase = m.group("p")
+        words = phrase.split()
+        lows = [w.lower() for w in words]
+        if any(is_keep_word(w) or w in NOT_NAMES or w in _CALENDAR for w in lows) or is_policing_word(phrase):
+            continue
+        if not (any(w in UK_PLACE_LOWER for w in lows) or not all(is_ordinary(w) for w in words)):
+            continue
+        yield _place(*m.span("p"), bump=-1)
+
+
+# "check with sgt roberts", "spoke to mr pike": a surname after a rank or title in a line of lower case, though the
+# re-casing left it lower (a plural-looking "roberts", a word "pike").
+_LOWER_RANKED = re.compile(r"(?<![\w'’-])(?:sgt|pc|ps|dc|ds|insp|pcso|mr|mrs|ms|miss|dr)\.?[ \t]+(?P<s>[a-z][a-z'’]+"
+                           r"(?:-[a-z][a-z'’]+)?)(?![\w'’-])")
+
+
+def _lower_ranked(text: str) -> Iterator[Candidate]:
+    for m in _LOWER_RANKED.finditer(text):
+        word = m.group("s")
+        if _no_name(word) or (is_ordinary(word) and word not in SURNAME_LIST) or not re.search(r"[aeiouy]", word) \
+                or (word not in SURNAME_LIST and len(word) < 4):
+            continue  # "ps sts" (states): an abbreviation, no surname
+        yield _person(*m.span("s"), 2)
+
+
+# "He gave his name as Clive MOSS", "Rhydian WATKINS": a first name and a surname written in capitals, the custom of
+# police records, whatever the surname means.
+_FIRST_CAPS = re.compile(r"\b(?P<f>[A-Z][a-z'’]+)[ \t]+(?P<s>(?:MC|MAC|O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?)(?![\w'’-])")
+
+
+def _first_then_caps(text: str) -> Iterator[Candidate]:
+    for m in _FIRST_CAPS.finditer(text):
+        first, surname = m.group("f"), m.group("s")
+        if first.lower() not in FIRST_NAME_LIST or first.lower() in NOT_NAMES or is_keep_word(surname) \
+                or surname.lower() in NOT_NAMES or len(surname) < 3:
+            continue
+        if (is_ordinary(surname) or len(surname) < 4) and surname.lower() not in SURNAME_LIST:
+            continue  # "Will STOP", "Neill STS" (states): a word or an abbreviation in capitals
+        yield _person(m.start("f"), m.end("s"), 4)
+
+
+def find_places_ten_headings(text: str) -> list[Candidate]:
+    """Candidates of the classes learnt from development set 13."""
+    return [*_bullet_places(text), *_team_places(text), *_lower_ranked(text), *_first_then_caps(text)]

@@ -180,3 +180,45 @@ def test_a_kept_word_in_a_listed_name_is_the_person_only_with_the_name_or_where_
     assert "The Taser was drawn" in out and "Taser said" not in out and "Jones" not in out
     out = _out("PC Gold and PC Love attended. Gold command was informed.", people=["Ollie Gold", "Becky Love"])
     assert "PC Gold" not in out and "Gold command" in out
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Morning all,\n\n- Settle: break-in at the café on Market Pl, till taken.\n- Traffic - lorry shed its load.", "Settle"),
+    ("Handover:\n* Wells - two arrests for s.4 POA, both bailed.", "Wells"),
+])
+def test_a_place_opening_a_handover_bullet_is_replaced(text, place):
+    assert place not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["Use of force:\n- Baton: No\n- AEP: No\n- Taser: Drawn", "Update:\n- Traffic - lorry shed load."])
+def test_a_bullet_opening_with_a_word_or_kit_is_kept(text):
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, place", [
+    ("From: Sgt Ann Lee\nTo: Skipton Response; Settle SNT; Craven Rural Taskforce\nSubject: handover", "Settle"),
+    ("To: Louth & Horncastle NPT; East Lindsey response\nSubject: week's summary", "East Lindsey"),
+])
+def test_a_team_named_by_its_place_in_a_heading_is_replaced(text, place):
+    assert place not in _out(text)
+
+
+def test_a_unit_named_by_initials_before_a_team_word_is_kept():
+    assert "VRU and CID" in _out("Referred to VRU and CID for follow up.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He gave his name as Clive MOSS, 02/02/1966, of Pymore Rd.", "MOSS"),
+    ("The owner, Gareth FIELD, let us in.", "FIELD"),
+])
+def test_a_first_name_and_a_surname_in_capitals_are_replaced(text, name):
+    assert name not in _out(text)
+
+
+def test_a_first_name_before_a_word_in_capitals_leaves_the_word():
+    assert "STOP" in _out("I told Grace STOP twice before she listened.")
+
+
+def test_a_nickname_after_knows_him_as_is_replaced():
+    text = 'owner says one lad threw a brick at the window, he knows him as "dean-o" from the flats, no further'
+    assert "dean-o" not in _out(text)
