@@ -628,3 +628,30 @@ def _first_then_caps(text: str) -> Iterator[Candidate]:
 def find_places_ten_headings(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development set 13."""
     return [*_bullet_places(text), *_team_places(text), *_lower_ranked(text), *_first_then_caps(text)]
+
+
+# "BELIEVED TO BE MARK MCCARTHY", "keeper will price": a line in one case, re-cased, leaves a first name that is also a
+# word in lower case before the surname the name layers found; after a word that introduces a person it is the name.
+_FIRST_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<f>[a-z][a-z'’]{2,11})[ \t]+$")
+_INTRODUCES = re.compile(r"(?:(?<![\w'’-])(?i:be|is|was|as|named|called|keeper|owner|caller|rp|ip|dp|victim|suspect|male|"
+                         r"female|and|&|with|by|from|to|v|vs|mr|mrs|ms|miss|aka)|[:,(/–—-]|\d{4}|^)[ \t]*$")
+
+
+def first_names_before_surnames(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind is Kind.PERSON and c.start and text[c.start:c.start + 1].isupper() \
+                and not (out and out[-1].end > c.start - 13):
+            w = _FIRST_WORD_BEFORE.search(text, max(0, c.start - 14), c.start)
+            if w and w.group("f") in FIRST_NAME_LIST and is_ordinary(w.group("f")) \
+                    and not _no_name(w.group("f"), slot=True) and w.group("f") not in _NOT_FIRST \
+                    and w.group("f") not in RELATIONS \
+                    and _INTRODUCES.search(text, max(0, w.start() - 12), w.start()):
+                c = Candidate(w.start("f"), c.end, Kind.PERSON, c.layer, c.priority, key=c.key, gender=c.gender)
+        out.append(c)
+    return out
+
+
+def names_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The post-pass of this module: ordinary-word surnames and first names found again, first names before surnames."""
+    return lone_surnames(text, first_names_before_surnames(text, chosen))

@@ -222,3 +222,13 @@ def test_a_first_name_before_a_word_in_capitals_leaves_the_word():
 def test_a_nickname_after_knows_him_as_is_replaced():
     text = 'owner says one lad threw a brick at the window, he knows him as "dean-o" from the flats, no further'
     assert "dean-o" not in _out(text)
+
+
+def test_a_first_name_that_is_a_word_before_a_found_surname_in_capitals_is_replaced():
+    out = _out("1633 MALE BELIEVED TO BE MARK MCCREADIE OF THE ESTATE, NOMINAL TO BE RAISED, NOT TRACED AT THIS TIME")
+    assert "MARK" not in out
+
+
+def test_a_verb_before_a_found_surname_stays():
+    out = _out("2210 we will mark Smith as a witness on the form and then move on to the next job tonight")
+    assert "we will mark" in out
