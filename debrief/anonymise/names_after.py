@@ -10,7 +10,7 @@ from .gazetteer import CAR_MAKES, FIRST_NAMES
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .recall_places9 import _DETERMINER_BEFORE
-from .recall_places10 import names_again
+from .names_again import names_again
 from .vocab import NOT_NAMES
 
 _COMMON_FIRST = frozenset(n.lower() for n in FIRST_NAMES)
