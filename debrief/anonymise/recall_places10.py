@@ -149,7 +149,7 @@ _LANDMARK_NOUNS = ("bridge|viaduct|reservoir|rocks|bay|fort|pier|prom|promenade|
                    "comprehensive|high\\s+school|primary|grammar|nursery|hospice|recovery|heavy\\s+recovery|haulage|"
                    "logistics|removals|scaffolding|cold\\s+store|project|trust|action\\s+network|women['’]?s\\s+aid|"
                    "mountain\\s+rescue|mrt|rnli|lifeboat|tube|underground|metro|wheel|gate|green|common|moor|pike|crag|"
-                   "tor|head|point")
+                   "tor|head|point|cliffs|shopping\\s+centre")
 _LANDMARK = re.compile(r"(?<![\w'’-])(?P<n>(?i:" + _LANDMARK_NOUNS + r"))(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’&.-])(?P<w>[^\W\d_][\w'’&-]*)[ \t]+$")
 # Nouns that are common words in other senses ("a Pringles tube", "the back gate", "Tom Green"): the name before them
@@ -191,7 +191,8 @@ def _landmarks(text: str) -> Iterator[Candidate]:
             start = w.start("w")
         # "The Palace Cinema", "Central Library": words written with capitals mid-sentence before a capitalised noun
         # are a name, though each is a word.
-        titled = noun[:1].isupper() and not noun.isupper() and all(w[:1].isupper() and not w.isupper() for w in words)
+        titled = (noun[:1].isupper() and not noun.isupper() or noun.islower() and low not in _WEAK_NOUNS) \
+            and all(w[:1].isupper() and not w.isupper() for w in words)
         if not words or not (titled or any(w.lower() in UK_PLACE_LOWER or (
                 not is_ordinary(re.sub(r"['’]s$", "", w)) and (len(w) >= 5 or not w.islower())) for w in words)):
             continue  # "(crim dam)": a short note's abbreviation names nothing

@@ -98,12 +98,13 @@ def _closing_signatures(text: str) -> Iterator[Candidate]:
 # Bargain Booze by the crossing": words written with capitals mid-sentence after a word that says where are a name
 # (of a place, a shop or a venue), though each is a word of the dictionary.
 _TITLED_AFTER_LOCATIVE = re.compile(
-    r"(?<=[a-z,)] )(?i:at|outside|from|inside|near|nr|opposite|behind|into|below|above|beside|towards)[ \t]+"
+    r"(?:(?<=[A-Za-z,)] )|(?<=\())(?i:at|outside|from|inside|near|nr|opposite|behind|into|below|above|beside|towards)"
+    r"[ \t]+"
     r"(?P<p>[A-Z][a-z'’]+(?:[ \t]+(?:(?:n|and|&|of|the|is|by)[ \t]+)?[A-Z][a-z'’]+){0,3})(?![\w'’&-])(?![ \t]+\d)")
 _NOT_TITLED_PLACE = frozenset("""christmas easter court hospital custody home work school college university church
 station police control mum dad nan gran first second third last english scottish welsh irish british polish level
 stage section bay cell room floor unit block wing ward team crime branch department squad services service office
-command division hub desk person officer""".split())
+command division hub desk person officer rail network council housing""".split())
 
 
 def _titled_after_locatives(text: str) -> Iterator[Candidate]:
@@ -126,9 +127,11 @@ def _titled_after_locatives(text: str) -> Iterator[Candidate]:
 _PREMISES_CALLED = re.compile(
     r"(?<![\w'’-])(?i:barbers?|salon|studio|gym|chippy|takeaway|shop|pub|bar|club|nightclub|cafe|café|restaurant|garage|"
     r"venue|store|firm|company|business|hotel|b&b|guest\s+house|caravan\s+park|school|nursery|centre|hostel|church|"
-    r"mosque|charity|project|service|shelter|laundrette|launderette|bakery|butchers?|newsagents?)[ \t]+"
+    r"mosque|charity|project|service|shelter|laundrette|launderette|bakery|butchers?|newsagents?|takeaways|cafes|group|"
+    r"association|employer)[ \t]+"
     r"(?:(?i:called|named|known\s+as)[ \t]+(?P<c>[A-Za-z][\w'’&-]*(?:[ \t]+[A-Za-z][\w'’&-]*){0,3}?)(?=[ \t]*[,.;:)\n]|[ \t]+(?i:on|in|at|for)\b|$)"
-    r"|\([ \t]*(?:(?i:the)[ \t]+)?(?P<b>[A-Za-z][\w'’&-]*(?:[ \t]+[A-Za-z][\w'’&-]*){0,3})[ \t]*\))")
+    r"|(?:(?i:on|in|at|by|off)[ \t]+[^()\n,.;]{1,25}?[ \t]+)?\([ \t]*(?:(?i:the)[ \t]+)?"
+    r"(?P<b>[A-Za-z][\w'’&-]*(?:[ \t]+[A-Za-z][\w'’&-]*){0,3})[ \t]*[),])")
 
 
 _OWN_LABEL = re.compile(r"(?:Person|Officer|Mr|Mrs|Ms|Mx|PC|DC|PS|DS)[ \t]+[A-Z]{1,2}")
@@ -139,8 +142,8 @@ def _premises_called(text: str) -> Iterator[Candidate]:
         group = "c" if m.group("c") else "b"
         name = m.group(group)
         words = name.split()
-        if group == "b" and not name[:1].isupper():
-            continue  # "(crim dam)": a note in brackets, no name
+        if group == "b" and not name[:1].isupper() and not re.search(r"\((?i:the)[ \t]", m.group()):
+            continue  # "(crim dam)": a note in brackets, no name ("(the fryer tuck)" is one)
         if any(w.lower() in _NOT_NICK or w.lower() in CALENDAR for w in words) or is_keep_word(name) \
                 or any(ch.isdigit() for ch in name) or (len(words) == 1 and is_policing_word(name)):
             continue
@@ -152,9 +155,9 @@ def _premises_called(text: str) -> Iterator[Candidate]:
 # "Central South BCU", "DIVISION: N - HIGHLANDS AND ISLANDS", "Ward team – Hoxton East", "Beat: Crewe – West Coppenhall":
 # the policing area a record names by a place.
 _AREA_FIELD = re.compile(
-    r"(?<![\w'’-])(?i:bcu|division|beat|ward[ \t]+team|sector|npt|lpa|neighbourhood[ \t]+team)[ \t]*[:–—-][ \t]*"
+    r"(?<![\w'’-])(?i:bcu|division|beat|ward[ \t]+team|sector|npt|lpa|neighbourhood[ \t]+team)[ \t]*(?:[:–—-]|\((?=[^)\n]{3,40}\)))[ \t]*"
     r"(?:[A-Z][ \t]*[–—-][ \t]*)?(?P<p>[A-Za-z][A-Za-z'’-]+(?:[ \t]+(?:[A-Za-z][A-Za-z'’-]+|[–—-]|&))*?)"
-    r"(?=[ \t]*(?:/|\n|$|[ \t]{2}|,|\())")
+    r"(?=[ \t]*(?:/|\n|$|[ \t]{2}|,|\(|\)))")
 _AREA_BEFORE = re.compile(
     r"(?P<p>(?:(?!(?i:north|south|east|west|central)\b)[A-Z][a-z'’]+[ \t]+(?i:north|south|east|west|central)|"
     r"(?i:north|south|east|west|central)[ \t]+(?!(?i:north|south|east|west|central)\b)[A-Z][a-z'’]+))"
@@ -197,7 +200,7 @@ def _bullet_places(text: str) -> Iterator[Candidate]:
 # "Area: South Holland - Spalding": a team or an area named by its place in a message's or record's heading.
 _TEAM_PLACE = re.compile(
     r"(?P<p>(?:[A-Z][\w'’-]+[ \t]+(?:(?:&|and)[ \t]+)?){1,3})(?=(?i:response|npt|snt|rural[ \t]+taskforce|cid|"
-    r"neighbourhood[ \t]+team|roads[ \t]+policing|custody|lpa)\b)")
+    r"neighbourhood[ \t]+team|roads[ \t]+policing|custody|lpa|division|command|bcu)\b)")
 _AREA_LINE = re.compile(r"(?m:^[ \t]*(?:Area|AREA|Subject|SUBJECT)[ \t]*:[ \t]*(?:(?:FW|RE|Fwd)[ \t]*:[ \t]*)?"
                         r"(?:[\w ]{0,30}?[ \t][-–][ \t])?(?P<p>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})[ \t]*(?:$|[-–/]))")
 

@@ -232,3 +232,34 @@ def test_a_first_name_that_is_a_word_before_a_found_surname_in_capitals_is_repla
 def test_a_verb_before_a_found_surname_stays():
     out = _out("2210 we will mark Smith as a witness on the form and then move on to the next job tonight")
     assert "we will mark" in out
+
+
+@pytest.mark.parametrize("text, place", [
+    ("POLICE SCOTLAND - INTELLIGENCE LOG - N DIVISION (MORAY) / Ref: SID-N-25-1", "MORAY"),
+    ("Officer: PC Scott Laing (A2093), Kinross Division / Heads of complaint", "Kinross"),
+])
+def test_a_division_named_by_its_place_is_replaced(text, place):
+    assert place not in _out(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Burglary at the chippy on Main St (Fryer Tuck's). Till taken.", "Fryer"),
+    ("Other takeaways on Main St (Golden Palace, Pizza Hut) may be approached.", "Golden Palace"),
+    ("Source is a regular at the snooker club (above Hyper Value on Roundhay Rd).", "Hyper Value"),
+])
+def test_a_premises_name_in_brackets_after_its_noun_and_street_is_replaced(text, place):
+    assert place not in _out(text)
+
+
+def test_words_in_brackets_after_a_premises_noun_that_name_nothing_are_kept():
+    assert "(as usual)" in _out("He went to the shop (as usual) and came back.")
+
+
+def test_titled_words_before_a_lower_case_landmark_noun_are_replaced():
+    assert "Seasons" not in _out("Where: Four Seasons shopping centre, outside the phone shop")
+
+
+@pytest.mark.parametrize("text, kept", [("The job came from Network Rail staff.", "Network Rail"),
+                                        ("He was stopped by Teams call at work.", "Teams")])
+def test_an_organisation_or_agent_after_a_preposition_is_kept(text, kept):
+    assert kept in _out(text)
