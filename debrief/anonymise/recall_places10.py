@@ -149,7 +149,7 @@ _LANDMARK_NOUNS = ("bridge|viaduct|reservoir|rocks|bay|fort|pier|prom|promenade|
                    "comprehensive|high\\s+school|primary|grammar|nursery|hospice|recovery|heavy\\s+recovery|haulage|"
                    "logistics|removals|scaffolding|cold\\s+store|project|trust|action\\s+network|women['’]?s\\s+aid|"
                    "mountain\\s+rescue|mrt|rnli|lifeboat|tube|underground|metro|wheel|gate|green|common|moor|pike|crag|"
-                   "tor|head|point|cliffs|shopping\\s+centre")
+                   "tor|head|point|cliffs|shopping\\s+centre|caravan\\s+park|holiday\\s+park|flats")
 _LANDMARK = re.compile(r"(?<![\w'’-])(?P<n>(?i:" + _LANDMARK_NOUNS + r"))(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’&.-])(?P<w>[^\W\d_][\w'’&-]*)[ \t]+$")
 # Nouns that are common words in other senses ("a Pringles tube", "the back gate", "Tom Green"): the name before them

@@ -104,7 +104,7 @@ _TITLED_AFTER_LOCATIVE = re.compile(
 _NOT_TITLED_PLACE = frozenset("""christmas easter court hospital custody home work school college university church
 station police control mum dad nan gran first second third last english scottish welsh irish british polish level
 stage section bay cell room floor unit block wing ward team crime branch department squad services service office
-command division hub desk person officer rail network council housing""".split())
+command division hub desk person officer rail network council housing per via re""".split())
 
 
 def _titled_after_locatives(text: str) -> Iterator[Candidate]:
@@ -115,10 +115,12 @@ def _titled_after_locatives(text: str) -> Iterator[Candidate]:
         if any(w in NOT_NAMES or w in CALENDAR or w in _NOT_TITLED_PLACE for w in lows) or is_keep_word(phrase) \
                 or any(is_keep_word(w) or is_policing_word(w) for w in words):
             continue
-        if not all(is_ordinary(re.sub(r"['’]s$", "", w)) for w in words):
-            continue  # a name of no dictionary words is the other layers' to find and label
-        if len(words) == 1 and lows[0] in FIRST_NAME_LIST:
-            continue  # "from Will", "with Rose": a person, found elsewhere
+        if len(words) == 1 and (lows[0] in FIRST_NAME_LIST or not is_ordinary(re.sub(r"['’]s$", "", words[0]))):
+            continue  # "from Will": a person; "from Eritrea", "on Instagram": the other layers' to find and label
+        nxt = re.match(r"[ \t]+([A-Za-z]+)", text[m.end("p"):m.end("p") + 20])
+        if any(is_keep_word(" ".join(words[i:i + 2])) for i in range(len(words) - 1)) \
+                or (nxt and is_keep_word(words[-1] + " " + nxt.group(1))):
+            continue  # "at Glastonbury per Snap map": a kept term inside or across the end
         yield place_at(*m.span("p"), bump=-4)
 
 

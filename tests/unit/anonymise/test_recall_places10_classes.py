@@ -263,3 +263,17 @@ def test_titled_words_before_a_lower_case_landmark_noun_are_replaced():
                                         ("He was stopped by Teams call at work.", "Teams")])
 def test_an_organisation_or_agent_after_a_preposition_is_kept(text, kept):
     assert kept in _out(text)
+
+
+def test_a_titled_name_holding_a_town_after_a_locative_is_replaced():
+    assert "Corner" not in _out("Youths were throwing bottles near Free Derry Corner at the vehicles.")
+
+
+@pytest.mark.parametrize("text, kept", [("He came here from Eritrea in 2019.", "from Eritrea"),
+                                        ("She bought it from Gumtree last week.", "from Gumtree")])
+def test_one_word_off_the_dictionary_after_a_locative_is_left_to_the_other_layers(text, kept):
+    assert kept in _out(text)
+
+
+def test_titled_words_before_a_caravan_park_are_replaced():
+    assert "Cherry Tree" not in _out("They have been called to the Cherry Tree caravan park at 1930.")
