@@ -1,4 +1,4 @@
-"""Flask commands: create-user, seed-demo, import-use-of-force and anonymise."""
+"""Flask commands: create-user, deactivate-user, reactivate-user, seed-demo, import-use-of-force and anonymise."""
 from __future__ import annotations
 
 import os
@@ -12,10 +12,10 @@ from sqlalchemy import select
 from debrief.errors import ServiceError
 from debrief.auth.passwords import password_problem
 from debrief.auth.roles import Role
-from debrief.auth.service import create_user
+from debrief.auth.service import create_user, deactivate_user, normalise_email, reactivate_user
 from debrief.demo import seed_demo
 from debrief.extensions import db
-from debrief.models import Force, UseOfForceImportRun
+from debrief.models import Force, UseOfForceImportRun, User
 from debrief.models.use_of_force import ImportRunStatus
 from debrief.nationaldata.importer import ImportProblem, import_use_of_force
 from debrief.analytics.national_summary import ensure_fresh
@@ -125,6 +125,30 @@ def init_cli(app: Flask) -> None:
             db.session.rollback()
             raise click.ClickException(str(exc)) from exc
         click.echo(f"Created {user.email} in {force.name} with roles: {', '.join(sorted(roles))}")
+
+    def _account_command(email: str, run, done: str) -> None:
+        user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+        if user is None:
+            raise click.ClickException(f"No user with the email address {email}")
+        try:
+            run(user, actor=None)
+        except ServiceError as exc:
+            db.session.rollback()
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"{done} {user.email} ({user.name})")
+
+    # Any account, and the only way to a national administrator's (no one signed in manages those).
+    @app.cli.command("deactivate-user")
+    @click.option("--email", required=True, help="Email address of the account.")
+    def deactivate_user_command(email):
+        """Deactivate an account: signed out at once, cannot sign in; its records and audit trail are kept."""
+        _account_command(email, deactivate_user, "Deactivated")
+
+    @app.cli.command("reactivate-user")
+    @click.option("--email", required=True, help="Email address of the account.")
+    def reactivate_user_command(email):
+        """Reactivate a deactivated account, with the roles it held."""
+        _account_command(email, reactivate_user, "Reactivated")
 
     @app.cli.command("import-use-of-force")
     @click.argument("path", metavar="FILE.csv", type=click.Path(exists=True, dir_okay=False))

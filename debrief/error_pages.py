@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from debrief.extensions import db
 from debrief.audit import record
+from debrief.auth.roles import who_can_help
 
 PAGES = {
     400: ("There is a problem with your request", "Go back and try again."),
@@ -22,6 +23,8 @@ PAGES = {
 
 def _render(status: int, detail: str | None = None):
     title, body = PAGES.get(status, PAGES[500])
+    if status == 403 and current_user.is_authenticated:
+        body = who_can_help(current_user.roles)
     return render_template("errors/error.html", status=status, title=title, body=detail or body), status
 
 

@@ -23,6 +23,7 @@ SESSION_REFRESH_SECONDS = 60
 CSRF_REUSE_SECONDS = 60
 # Bounds on what one worker remembers: verified cookies and signed CSRF tokens (past it, it starts again).
 MAX_REMEMBERED = 10_000
+_WHILE_PASSWORD_DUE = frozenset(("auth.change_own_password", "auth.sign_out"))
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -147,6 +148,9 @@ def init_security(app: Flask) -> None:
             abort(403)
         if not current_user.is_authenticated:
             return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
+        if getattr(current_user, "password_change_due", False) and request.endpoint not in _WHILE_PASSWORD_DUE:
+            # An administrator chose this account's password: nothing else until the person sets their own.
+            return redirect(url_for("auth.change_own_password"))
         return None
 
     @app.context_processor

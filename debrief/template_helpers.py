@@ -10,7 +10,7 @@ from jinja2 import Template
 from markupsafe import Markup, escape
 
 from debrief.audit.describe import describe, record as audit_record
-from debrief.auth.roles import Permission, permissions_for
+from debrief.auth.roles import Permission, affiliation, permissions_for
 from debrief.models.rca import RCA_STATUS_LABELS, RcaStatus
 from debrief.publications import workflow as case_workflow
 from debrief import reference
@@ -83,7 +83,8 @@ def _navigation_links() -> list[tuple[str, str]]:
 
 # The layout's own links (header, footer, stylesheets, script): the same on every page of a deployment.
 LAYOUT_LINKS = {
-    "home": ("main.index", {}), "sign_out": ("auth.sign_out", {}), "magazine": ("magazine.issues", {}),
+    "home": ("main.index", {}), "sign_out": ("auth.sign_out", {}), "password": ("auth.change_own_password", {}),
+    "magazine": ("magazine.issues", {}),
     "accessibility": ("main.accessibility", {}), "privacy": ("main.privacy", {}), "status": ("main.status", {}),
     "govuk_css": ("static", {"filename": "govuk/govuk-frontend.min.css"}),
     "app_css": ("static", {"filename": "css/app.css"}), "icon": ("static", {"filename": "images/debrief-icon.svg"}),
@@ -212,6 +213,7 @@ def init_template_helpers(app: Flask) -> None:
         app.add_template_global(LayoutMacro(app.jinja_env, component, name), name)
 
     app.add_template_global(navigation_items, "navigation_items")
+    app.add_template_global(lambda person: affiliation(person.roles, person.force.name), "affiliation_of")
     app.add_template_global(layout_urls, "layout_urls")
     app.add_template_global(answer_row, "answer_row")
     app.add_template_global(officer_list, "officer_list")

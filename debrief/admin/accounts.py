@@ -12,8 +12,10 @@ from debrief.admin.forms import DeactivateForm, ReactivateForm, RestoreLearningF
 from debrief.audit import record_read
 from debrief.auth.roles import manage_problem
 from debrief.auth.service import (
-    account_actions, deactivate_user, latest_change, said, reactivate_user, removed_learning_roles, restore_learning_role,
+    account_actions, deactivate_user, latest_change, reactivate_user, removed_learning_roles, restore_learning_role,
+    said,
 )
+from debrief.auth.collar_rules import reactivation_problem
 from debrief.form_errors import attempt, flash_error
 from debrief.auth.principal import SignedIn
 from debrief.models import User
@@ -27,6 +29,9 @@ class Action:
     points: Callable[[User], list[str]]
     done: str
     warning: bool = False
+    # Why it cannot be done now, though offered (the account's state allows it, something else does not): the
+    # "Are you sure" page says so instead of offering the button.
+    problem: Callable[[User], str | None] = lambda p: None
 
 
 def _roles(roles) -> str:
@@ -45,15 +50,23 @@ ACTIONS = {
         ReactivateForm, reactivate_user, "Are you sure you want to reactivate {name}?",
         lambda p: [f"They can sign in again with their existing password, with the roles they held: {_roles(p.roles)}.",
                    "Nothing of their records has changed while the account was deactivated."],
-        "{name} has been reactivated: they can sign in again"),
+        "{name} has been reactivated: they can sign in again", problem=lambda p: reactivation_problem(p, actor=_me())),
     "restore": Action(
         RestoreLearningForm, restore_learning_role, "Restore {name}'s learning-team role?",
         lambda p: [f"Their roles now: {_roles(p.roles)}.",
                    f"Their roles after: {_roles(removed_learning_roles(p) or ())}, as before the learning-team "
                    "role was taken away.",
-                   "The roles apply from their next click; they are not signed out."],
+                   when_roles_apply(p)],
         "{name}'s learning-team role has been restored"),
 }
+
+
+def when_roles_apply(person: User) -> str:
+    """When a change of roles takes effect, said wherever one is made: a deactivated account's only if it is
+    reactivated (a save from a tab opened before it was deactivated said "from their next click")."""
+    if person.active:
+        return "The roles apply from their next click; they are not signed out."
+    return "Their account is deactivated: the roles apply only if it is reactivated."
 
 
 def _me() -> SignedIn:
@@ -72,7 +85,7 @@ def account_page(person: User, *, links: dict[str, str], back: str, back_text: s
                            is_me=person.id == me.id)
 
 
-def confirm_page(person: User, name: str, *, account_url: str, caption: str):
+def confirm_page(person: User, name: str, *, account_url: str, caption: str, collar_url: str | None = None):
     """"Are you sure" before an action on an account; offered only when the action is allowed now (another
     administrator may have acted meanwhile: then this says so on the account's page)."""
     action = ACTIONS[name]
@@ -86,7 +99,9 @@ def confirm_page(person: User, name: str, *, account_url: str, caption: str):
         return redirect(account_url)
     return render_template("admin/confirm.html", person=person, form=form, caption=caption, back=account_url,
                            title=action.title.format(name=person.name), points=action.points(person),
-                           warning=action.warning)
+                           warning=action.warning, problem=action.problem(person),
+                           # where a collar number that stands in the way is changed, for an admin who may
+                           collar_url=collar_url if "collar" in account_actions(person, _me()) else None)
 
 
 def _why_not(person: User, name: str) -> str:

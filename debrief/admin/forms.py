@@ -7,8 +7,9 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import EmailField, HiddenField, PasswordField, SelectChoice, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import Email, InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
+from debrief.auth.collars import collar_format_problem
 from debrief.auth.passwords import password_problem
 from debrief.auth.roles import ROLE_HINTS, Role
 from debrief.once import OnceOnlyForm
@@ -51,14 +52,15 @@ class AddUserForm(OnceOnlyForm, BaseForm):
     collar_number = StringField(
         "Collar or staff number (optional)",
         widget=GovTextInput(),
-        validators=[Optional(), Length(max=20, message="Collar number must be 20 characters or fewer"),
-                    Regexp(r"^[A-Za-z0-9 ]+$", message="Collar number must only include letters and numbers")],
+        # Typed as the person likes ("ns 5096", "NS-5096"); kept in one form (auth.collars.normalise_collar).
+        validators=[Optional()],
     )
     roles = roles_field("Select all that apply")
     password = PasswordField(
         "Temporary password",
         widget=GovPasswordInput(),
-        description="At least 12 characters. Give it to the person securely.",
+        description="At least 12 characters. Give it to the person securely: they must set their own when they "
+                    "first sign in.",
         validators=[InputRequired(message="Enter a temporary password")],
     )
     submit = SubmitField("Add user", widget=GovSubmitInput())
@@ -66,6 +68,10 @@ class AddUserForm(OnceOnlyForm, BaseForm):
     def validate_name(self, field):
         if not (field.data or "").strip():
             raise ValidationError("Enter the person's full name")
+
+    def validate_collar_number(self, field):
+        if problem := collar_format_problem(field.data):
+            raise ValidationError(problem)
 
     def validate_password(self, field):
         if problem := password_problem(field.data or ""):
@@ -75,6 +81,20 @@ class AddUserForm(OnceOnlyForm, BaseForm):
 
     def offer_roles(self, roles) -> None:
         offer_roles(self.roles, roles)
+
+
+class CollarForm(BaseForm):
+    collar_number = StringField(
+        "Collar or staff number",
+        widget=GovTextInput(),
+        description="Leave it empty if they have none.",
+        validators=[Optional()],
+    )
+    submit = SubmitField("Save collar number", widget=GovSubmitInput())
+
+    def validate_collar_number(self, field):
+        if problem := collar_format_problem(field.data):
+            raise ValidationError(problem)
 
 
 class DeactivateForm(BaseForm):

@@ -38,7 +38,13 @@ def learning_team():
     people = learning_team_accounts()
     former = former_learning_accounts()
     record_read("user.list_viewed", actor=current_user, force_id=None, count=len(people) + len(former))
-    return render_template("national/learning_team.html", users=people, former=former)
+    return render_template("national/learning_team.html", users=people, former=former, kept_with_note=_kept_with())
+
+
+def _kept_with() -> str:
+    """Where a learning-team account's record is kept, said where one is listed and added (it was silent)."""
+    return ("A learning-team account belongs to no force, but its record is kept with one, whose administrators see "
+            f"it listed and cannot change it. One you add is kept with {current_user.force.name}, as yours is.")
 
 
 @bp.route("/learning-team/new", methods=["GET", "POST"])
@@ -47,7 +53,7 @@ def add_learner():
     # The account's force is only where its record is kept: the learning team works across forces.
     return add_user_page(done="national.learning_team", added="{name} has been added to the learning team",
                          caption="National administration", heading="Add a learning-team member",
-                         account="national.account",
+                         account="national.account", note=_kept_with(),
                          email_hint="A police or government address, ending "
                                     + " or ".join(f".{d}" for d in LEARNING_TEAM_DOMAINS))
 

@@ -6,14 +6,15 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from debrief import once
-from debrief.admin.accounts import account_page, confirm_page
-from debrief.admin.forms import AddUserForm, RolesForm, roles_from_token, roles_token
+from debrief.admin.accounts import account_page, confirm_page, when_roles_apply
+from debrief.admin.forms import AddUserForm, CollarForm, RolesForm, roles_from_token, roles_token
 from debrief.audit import EVENTS, record_read
 from debrief.audit.people import names_for
 from debrief.auth.principal import acting_user
 from debrief.auth.roles import Permission, Role, grantable_by, manage_problem
 from debrief.auth.service import (
-    RolesChangedMeanwhile, account_actions, change_roles, create_user, user_in_force, users_of_force,
+    RolesChangedMeanwhile, account_actions, change_collar_number, change_roles, create_user, user_in_force,
+    users_of_force,
 )
 from debrief.extensions import db
 from debrief.models import AuditEvent
@@ -23,6 +24,8 @@ from debrief.paging import correct_page, requested_page
 from debrief.security import requires
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+RETYPE_PASSWORD = "Enter the temporary password again: it is not kept when there is a problem"
 
 
 @bp.route("/users")
@@ -39,7 +42,7 @@ def users():
 
 
 def add_user_page(*, done: str, added: str, caption: str, heading: str, account: str, back_text: str = "Back",
-                  email_hint: str | None = None):
+                  email_hint: str | None = None, note: str | None = None):
     """The one "add a user" page (a force admin's, the national admin's learning team): the form offers the roles
     the signed-in admin may grant, the account goes in their force's records, and `added` is said on `done`.
     Sent twice (a double click), one account is made and the second lands on its page (`account`)."""
@@ -60,9 +63,11 @@ def add_user_page(*, done: str, added: str, caption: str, heading: str, account:
         if found:
             flash(added.format(name=found[0].name), "success")
             return redirect(url_for(done))
-    form.password.data = ""
+    form.password.data = ""  # a password is never sent back to the browser ...
+    if form.errors and not form.password.errors:
+        form.password.errors = [RETYPE_PASSWORD]  # ... so the summary says it must be typed again
     return render_template("admin/add_user.html", form=form, caption=caption, heading=heading,
-                           back=url_for(done), back_text=back_text)
+                           back=url_for(done), back_text=back_text, note=note)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -81,7 +86,8 @@ def _person(user_id: int):
 
 def _links(person) -> dict[str, str]:
     return {name: url_for(f"admin.{endpoint}", user_id=person.id) for name, endpoint in
-            (("roles", "user_roles"), ("deactivate", "deactivate"), ("reactivate", "reactivate"))}
+            (("roles", "user_roles"), ("collar", "user_collar"), ("deactivate", "deactivate"),
+             ("reactivate", "reactivate"))}
 
 
 @bp.route("/users/<int:user_id>")
@@ -102,7 +108,7 @@ def deactivate(user_id: int):
 @requires(Permission.MANAGE_USERS)
 def reactivate(user_id: int):
     return confirm_page(_person(user_id), "reactivate", account_url=url_for("admin.user", user_id=user_id),
-                        caption=current_user.force.name)
+                        caption=current_user.force.name, collar_url=url_for("admin.user_collar", user_id=user_id))
 
 
 @bp.route("/audit")
@@ -161,10 +167,36 @@ def user_roles(user_id: int):
             form.roles.errors = [str(exc)]
         else:
             if changed[0]:
-                flash(f"{person.name}'s roles have been changed: the change applies from their next click", "success")
+                flash(f"{person.name}'s roles have been changed. {when_roles_apply(person)}", "success")
             else:
                 flash(f"{person.name}'s roles were not changed: you saved the roles they already hold", "info")
             return redirect(url_for("admin.user", user_id=person.id))
     record_read("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
                 record_id=person.id, email=person.email)
     return render_template("admin/user_roles.html", person=person, form=form)
+
+
+@bp.route("/users/<int:user_id>/collar-number", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def user_collar(user_id: int):
+    """Change an account's collar number, under the rule of adding one (no two active accounts of the force share
+    one): how a returning officer whose old number was given to someone else is reactivated."""
+    person = _person(user_id)
+    if "collar" not in account_actions(person, current_user._get_current_object()):
+        flash_error(manage_problem(person.roles, current_user.roles) or "You cannot change your own collar number")
+        return redirect(url_for("admin.user", user_id=person.id))
+    form = CollarForm()
+    if request.method == "GET":
+        form.collar_number.data = person.collar_number or ""
+    if form.validate_on_submit():
+        changed: list[bool] = []
+        if attempt(lambda: changed.append(change_collar_number(person, form.collar_number.data,
+                                                               actor=acting_user())), form):
+            if changed[0]:
+                flash(f"{person.name}'s collar number has been changed to {person.collar_number or 'none'}", "success")
+            else:
+                flash(f"{person.name}'s collar number was not changed: you saved the one they already hold", "info")
+            return redirect(url_for("admin.user", user_id=person.id))
+    record_read("user.viewed", actor=current_user, force_id=person.force_id, record_type="user",
+                record_id=person.id, email=person.email)
+    return render_template("admin/user_collar.html", person=person, form=form)

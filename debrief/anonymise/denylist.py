@@ -90,7 +90,7 @@ class PersonRecord:
         m = _PREFIX.match(text)
         title = data.get("title") or (m.group("title") if m else None)
         rank = data.get("rank") or (m.group("rank") if m else None)
-        collar = data.get("collar") or (m.group("collar") if m else None)
+        collar = data.get("collar") or data.get("collar_number") or (m.group("collar") if m else None)
         name = text[m.end():].strip() if m else text
         tokens = tuple(t for t in re.split(r"\s+", name) if t)
         gender = data.get("gender")
@@ -142,6 +142,15 @@ class Case:
     @property
     def records(self) -> list[PersonRecord]:
         return self._records
+
+    # Words a log line opens with as verbs, whoever is on the form: "WILL ATTEND", "MAY BE AT HOME".
+    _AUXILIARIES = frozenset("will may can must shall might would could should did does do am is are was were be been "
+                             "has have had".split())
+
+    def name_words(self) -> frozenset[str]:
+        """The lower-case, accent-folded words of the names on the form ("lee", "price"), read as names when a line
+        in capitals or lower case is re-cased."""
+        return frozenset(fold(t).lower() for r in self.records for t in r.tokens if len(t) > 1) - self._AUXILIARIES
 
     def add_people(self, people: Sequence[str | Mapping[str, str]]) -> None:
         known = {r.full for r in self._records}
@@ -202,7 +211,10 @@ class Case:
         out: list[Candidate] = []
         hits = list(self._matcher.find(text, tokens))
         # People whose full name this text writes: their surname alone opening a sentence is them ("Grant went").
-        named = {k for start, end, (kind, key, _) in hits if kind is Kind.PERSON and " " in text[start:end]
+        # So are people this text names once where only a name fits ("says Lee has not eaten"): "Lee to hospital" is
+        # them too.
+        named = {k for start, end, (kind, key, _) in hits if kind is Kind.PERSON and key and (
+                 " " in text[start:end] or text[start].isupper() and used_as_name(text, start, end))
                  for k in key.split("|")}
         for start, end, (kind, key, subtype) in hits:
             # A name on the form typed in lower case is still that person: a whole name ("grace hope"), or one

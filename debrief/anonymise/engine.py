@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Mapping, Sequence
 
 from .context import describe_prefix, find_names, gender_of
@@ -44,9 +45,15 @@ _PART_OF_DAY = {"evening": "one evening", "night": "one night", "morning": "one 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|\(\s*)$")
 
 
-def working_text(text: str) -> str:
-    """What the layers read: accents folded and all-capital or all-lower lines re-cased, same offsets."""
-    return recase(fold(text))
+_STREET_END = re.compile(r"\s(?i:road|rd|street|st|lane|avenue|ave|close|crescent|drive|terrace|grove|gardens|way|row|"
+                         r"place|walk|mews|parade)\.?$")
+_AREA_SUBTYPES = frozenset(("city", "town", "area", "region", "county", "", "gazetteer"))
+
+
+def working_text(text: str, names: frozenset[str] = frozenset()) -> str:
+    """What the layers read: accents folded and all-capital or all-lower lines re-cased (the words of the form's
+    `names` as names), same offsets."""
+    return recase(fold(text), names)
 
 
 def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candidate]:
@@ -152,7 +159,10 @@ def _replacement(text: str, c: Candidate, labeller: Labeller) -> tuple[int, str]
     if c.kind is Kind.REFERENCE and c.subtype == "operation":  # "Op Kestrel" -> "Op [reference]"
         return c.start, text[c.start:c.end].split()[0] + " " + PLACEHOLDERS[Kind.REFERENCE]
     if c.kind in (Kind.PLACE, Kind.ADDRESS):
-        return fit_article(text, c.start, fit_noun(text, c.end, place_replacement(c.kind, c.subtype)))
+        subtype = c.subtype
+        if c.kind is Kind.PLACE and subtype in _AREA_SUBTYPES and _STREET_END.search(text, c.start, c.end):
+            subtype = "street"  # "Tesco on Abbey Road" -> "on a street", not "on a town": the name says what it is
+        return fit_article(text, c.start, fit_noun(text, c.end, place_replacement(c.kind, subtype)))
     if c.kind is Kind.FORCE:
         if c.subtype.startswith("premises:"):  # "NWAS", "Kent Fire & Rescue" -> "the ambulance service", "the fire service"
             return fit_article(text, c.start, "the " + c.subtype.split(":", 1)[1])
@@ -257,9 +267,31 @@ def anonymise(
         labeller = Labeller(Case(people, force, places, collar_numbers))
     else:
         _extend_case(labeller.case, people, force, places, collar_numbers)
-    work = working_text(text)
-    entities = to_entities(work, detect(work, labeller), labeller, text)
+    seen, where = without_invisible(text)
+    work = working_text(seen, labeller.case.name_words())
+    entities = to_entities(work, detect(work, labeller), labeller, seen)
+    if where is not None:  # offsets back into the text as given; what hid inside a name goes with it
+        entities = [replace(e, start=where[e.start], end=where[e.end - 1] + 1, text=text[where[e.start]:where[e.end - 1] + 1])
+                    for e in entities]
     return Result(text, apply(text, entities), tuple(entities))
+
+
+# Characters that show nothing and may sit inside a word: format characters (soft hyphen, zero-width spaces and
+# joiners, direction marks, byte-order marks) and control characters other than tab and line breaks. "Jo\u200bhn
+# Smi\u00adth" and "Ba\x07ker Street" read as "John Smith" and "Baker Street".
+_INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u206f\ufeff\ufff9-\ufffb\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_invisible(text: str) -> tuple[str, list[int] | None]:
+    """The text without invisible characters, and where each remaining character was (None: nothing removed)."""
+    if text.isascii() and not _ASCII_INVISIBLE.search(text) or not _INVISIBLE.search(text):
+        return text, None
+    where = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
+    return "".join(text[i] for i in where), where
+
+
+_ASCII_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _extend_case(case: Case, people: Sequence[str | Mapping[str, str]], force: str | None,
@@ -281,7 +313,7 @@ def find_identifiers(text: str, case: Case | Labeller) -> list[Entity]:
     probe = Labeller(Case(list(base.people), base.force, list(base.places), list(base.collar_numbers),
                           dict(base.learned)),
                      ner=case.ner if isinstance(case, Labeller) else None)
-    work = working_text(text)
+    work = working_text(text, probe.case.name_words())
     found = to_entities(work, detect(work, probe, learn=False), probe, text)
     # The anonymiser's own labels ("Person D", 'goes by "Person D"', "Mr B") are no one: they may stand.
     return [e for e in found if not (e.label == Kind.PERSON.value and (_is_label(e.text) or _titled_initial(text, e)))

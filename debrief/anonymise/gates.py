@@ -121,6 +121,67 @@ def _gate_text(text: str) -> _Gate | None:
     return _Gate(text.lower())
 
 
+# Characters that IGNORECASE matches to an ASCII letter outside ASCII ("İ", "ı", "ſ", the Kelvin sign): a pattern
+# holding one has no ASCII variant (in it, ignoring case, it would match an ASCII letter only in Unicode mode).
+_FOLDS_TO_ASCII = (0x130, 0x131, 0x17F, 0x212A)
+# The ASCII characters Unicode mode reads differently from ASCII mode: "\\s" holds the four information separators.
+_SEPARATORS = re.compile(r"[\x1c-\x1f]")
+_SAFE_OPS = (_c.AT, _c.ANY, _c.CATEGORY, _c.GROUPREF, _c.NEGATE)
+
+
+@lru_cache(maxsize=8)
+def plain_ascii(text: str) -> bool:
+    """Whether every character of `text` is read alike by a pattern in Unicode and in ASCII mode (its classes, word
+    boundaries and case-blind letters): ASCII, with no information separator (Unicode's "\\s" holds them)."""
+    return text.isascii() and not _SEPARATORS.search(text)
+
+
+def _folds_to_ascii(seq: list[tuple[object, object]]) -> bool:
+    """Whether the parse tree `seq` names a character of `_FOLDS_TO_ASCII` (or an item this walk does not know)."""
+    for op, av in seq:
+        if op is _c.LITERAL or op is _c.NOT_LITERAL:
+            odd = av in _FOLDS_TO_ASCII
+        elif op is _c.RANGE:
+            odd = any(av[0] <= code <= av[1] for code in _FOLDS_TO_ASCII)  # type: ignore[index]
+        elif op is _c.IN:
+            odd = _folds_to_ascii(list(av))  # type: ignore[arg-type]
+        elif op is _c.SUBPATTERN:
+            odd = _folds_to_ascii(list(av[3]))  # type: ignore[index]
+        elif op is _c.BRANCH:
+            odd = any(_folds_to_ascii(list(b)) for b in av[1])  # type: ignore[index]
+        elif op in _REPEATS:
+            odd = _folds_to_ascii(list(av[2]))  # type: ignore[index]
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            odd = _folds_to_ascii(list(av[1]))  # type: ignore[index]
+        elif _ATOMIC is not None and op is _ATOMIC:
+            odd = _folds_to_ascii(list(av))  # type: ignore[arg-type]
+        else:
+            odd = op not in _SAFE_OPS
+        if odd:
+            return True
+    return False
+
+
+def ascii_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` compiled in ASCII mode (alternations grouped and first characters skipped to, as `gated` does), or
+    None when that could read an ASCII text differently.
+
+    On a text `plain_ascii` accepts, both modes find the same matches: "\\w", "\\d", "\\s" and "\\b" agree on every
+    such character, and ignoring case an ASCII letter meets only ASCII letters, unless the pattern names one of the
+    few other letters that fold to one. ASCII mode reads a class with a table, Unicode mode with calls into the
+    Unicode database for each character it checks (a word-start look-behind checks every letter of the text)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.ASCII:
+        return None
+    try:
+        flags = (pattern.flags & ~re.UNICODE) | re.ASCII
+        if _folds_to_ascii(list(_parser.parse(pattern.pattern, flags))):
+            return None
+        plain = re.compile(pattern.pattern, flags)
+    except (re.error, ValueError, RecursionError):  # e.g. an inline "(?u)"
+        return None
+    return faster(plain, first_chars(plain))
+
+
 class GatedPattern:
     """A compiled pattern whose scans of a long text first check the text holds one of the pattern's needles.
 
@@ -128,7 +189,7 @@ class GatedPattern:
     """
 
     __slots__ = ("raw", "needles", "trigger", "keys", "first", "_scout", "_scout_source", "match", "fullmatch",
-                 "pattern", "flags", "groups", "groupindex")
+                 "pattern", "flags", "groups", "groupindex", "_seen", "_ascii")
 
     def __init__(self, raw: re.Pattern[str], found: Needles | None, starts: re.Pattern[str] | None = None,
                  scouted: tuple[str, int] | None = None, opens: Keys | None = None,
@@ -150,6 +211,11 @@ class GatedPattern:
         self.flags = raw.flags
         self.groups = raw.groups
         self.groupindex = raw.groupindex
+        # The last text whose needles were looked for on a short span's behalf, and whether it lacked them all (one
+        # tuple, set in one step: threads sharing the pattern never read one text's answer for another).
+        self._seen: tuple[str | None, bool] = (None, False)
+        # The pattern compiled for ASCII texts (see `ascii_variant`), at its first use; False when it has none.
+        self._ascii: re.Pattern[str] | bool | None = None
 
     def absent(self, text: str) -> bool:
         """Whether `text` holds none of the needles, so the pattern matches nowhere in it."""
@@ -166,6 +232,25 @@ class GatedPattern:
             self._scout_source = None
         return self._scout
 
+    def _raw_for(self, string: str) -> re.Pattern[str]:
+        """The compiled pattern to scan `string` with: its ASCII variant for a plain ASCII text (the same matches)."""
+        variant = self._ascii
+        if variant is None:
+            variant = self._ascii = ascii_variant(self.raw) or False
+        if variant is not False and string.isascii() and plain_ascii(string):
+            return variant  # type: ignore[return-value]
+        return self.raw
+
+    def _absent_in(self, text: str) -> bool:
+        """Whether the whole `text` lacks the needles, so no span of it holds a match (a look-behind's literals are in
+        the text too): looked for once a text and pattern, then a glance for each of the text's short spans (a rule
+        trying a pattern a few words before each of 50 names asks 50 times)."""
+        seen = self._seen
+        if seen[0] is not text:
+            gate = _gate_text(text)
+            seen = self._seen = (text, gate is not None and not gate.holds_any(self.needles))
+        return seen[1]
+
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         if not self.needles or min(endpos, len(text)) - pos < MIN_SPAN:
             return False
@@ -173,50 +258,56 @@ class GatedPattern:
         return gate is not None and not gate.holds_any(self.needles)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if min(endpos, len(string)) - pos < MIN_SPAN:  # a short span: the pattern's own search, unless the text
+            return None if self.needles and self._absent_in(string) else self._raw_for(string).search(string, pos, endpos)
         # A few words to try the pattern at cost less than a look for the needles (the same answer either way).
-        found = candidates(self.keys, string, pos, endpos) if min(endpos, len(string)) - pos >= MIN_SPAN else None
+        found = candidates(self.keys, string, pos, endpos)
         if found is not None:
-            return next(scan(self.raw, found, string, pos, endpos), None)
+            return next(scan(self._raw_for(string), found, string, pos, endpos), None)
         if self._absent(string, pos, endpos):
             return None
-        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+        if self.scout is not None:
             return next(self._at_triggers(string, pos, endpos), None)
-        return self.raw.search(string, pos, endpos)
+        return self._raw_for(string).search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        found = candidates(self.keys, string, pos, endpos) if min(endpos, len(string)) - pos >= MIN_SPAN else None
+        if min(endpos, len(string)) - pos < MIN_SPAN:
+            return iter(()) if self.needles and self._absent_in(string) else \
+                self._raw_for(string).finditer(string, pos, endpos)
+        found = candidates(self.keys, string, pos, endpos)
         if found is not None:
-            return scan(self.raw, found, string, pos, endpos)
+            return scan(self._raw_for(string), found, string, pos, endpos)
         if self._absent(string, pos, endpos):
             return iter(())
-        if self.scout is not None and min(endpos, len(string)) - pos >= MIN_SPAN:
+        if self.scout is not None:
             return self._at_triggers(string, pos, endpos)
-        return self.raw.finditer(string, pos, endpos)
+        return self._raw_for(string).finditer(string, pos, endpos)
 
     def _at_triggers(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """The pattern's matches, tried only where its trigger says one can start (none is empty)."""
-        return matches_at(self.raw.match, (t.start() for t in self.scout.finditer(string, pos, endpos)),  # type: ignore[union-attr]
+        return matches_at(self._raw_for(string).match,
+                          (t.start() for t in self.scout.finditer(string, pos, endpos)),  # type: ignore[union-attr]
                           string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[object]:
         if self._absent(string, pos, endpos):
             return []
-        return self.raw.findall(string, pos, endpos)
+        return self._raw_for(string).findall(string, pos, endpos)
 
     def sub(self, repl: object, string: str, count: int = 0) -> str:
         if self._absent(string, 0, len(string)):
             return string
-        return self.raw.sub(repl, string, count)  # type: ignore[arg-type]
+        return self._raw_for(string).sub(repl, string, count)  # type: ignore[arg-type]
 
     def subn(self, repl: object, string: str, count: int = 0) -> tuple[str, int]:
         if self._absent(string, 0, len(string)):
             return string, 0
-        return self.raw.subn(repl, string, count)  # type: ignore[arg-type]
+        return self._raw_for(string).subn(repl, string, count)  # type: ignore[arg-type]
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | object]:
         if self._absent(string, 0, len(string)):
             return [string]
-        return self.raw.split(string, maxsplit)
+        return self._raw_for(string).split(string, maxsplit)
 
     def __repr__(self) -> str:
         return f"GatedPattern({self.raw!r})"

@@ -4,6 +4,7 @@ that belongs to the address after it, a particle between two name parts, and a n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import CAR_MAKES, FIRST_NAMES
@@ -33,6 +34,42 @@ _DONE_TO_BEFORE = re.compile(r"(?<![\w'’-])(?i:arrested|detained|interviewed|c
                              r"stopped|conveyed|booked|bailed|de-arrested|handcuffed|restrained)[ \t]+$")
 
 
+_RUN_OF_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*")
+
+
+def words_again(text: str, words: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) for each of `words` (lower case, letters, digits, "_", "'", "’" and "-") found as a whole word,
+    as `re.finditer(r"(?<![\\w'’-])(?:w1|w2|...)(?![\\w-]|['’](?!s\\b))", text, re.IGNORECASE)` finds them.
+
+    An ASCII text is read run by run (a word fills a run of word characters, or ends before an apostrophe and a
+    possessive "s"; the first of `words` in order wins), with no pattern compiled for the passage's own names:
+    compiling one cost more than the rest of the pass. A text with other characters is scanned by that pattern."""
+    if not words:
+        return
+    if not text.isascii():
+        pattern = r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-]|['’](?!s\b))"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            yield m.start(), m.end(), m.group().lower()
+        return
+    order = {w: i for i, w in enumerate(words)}
+    size = len(text)
+    for run in _RUN_OF_WORD.finditer(text):
+        start, end = run.span()
+        low = run.group().lower()
+        best = order.get(low)
+        cut = low.find("'")
+        while cut > 0:  # a word ending before "'s" and a word's end: "jones" in "Jones's"
+            at = start + cut
+            if text[at + 1:at + 2] in ("s", "S") and (at + 2 == size or not (text[at + 2].isalnum() or text[at + 2] == "_")):
+                i = order.get(low[:cut])
+                if i is not None and (best is None or i < best):
+                    best = i
+            cut = low.find("'", cut + 1)
+        if best is not None:
+            word = words[best]
+            yield start, start + len(word), word
+
+
 def ordinary_names_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """`chosen` with the parts of the text's full names that `resolve.propagate` leaves found again."""
     words: dict[str, tuple[str | None, bool]] = {}
@@ -57,16 +94,15 @@ def ordinary_names_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
     for c in chosen:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     extra = []
-    for m in re.finditer(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-]|['’](?!s\b))", text,
-                         re.IGNORECASE):
-        if any(taken[m.start():m.end()]):
+    for start, end, word in words_again(text, list(words)):
+        if any(taken[start:end]):
             continue
-        key, ordinary = words[m.group().lower()]
-        if ordinary and (_DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
-                         or not (_DOES_AFTER.match(text, m.end())
-                                 or _DONE_TO_BEFORE.search(text, max(0, m.start() - 16), m.start()))):
+        key, ordinary = words[word]
+        if ordinary and (_DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+                         or not (_DOES_AFTER.match(text, end)
+                                 or _DONE_TO_BEFORE.search(text, max(0, start - 16), start))):
             continue
-        extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"], key=key))
+        extra.append(Candidate(start, end, Kind.PERSON, "propagated", PRIORITY["propagated"], key=key))
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
 

@@ -19,6 +19,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
@@ -269,11 +270,25 @@ class WordStarts:
         found = self._found.get(wanted)
         if found is None:
             found = []
-            for key in wanted:
-                found += self._index(len(key)).get(key, ())
+            for size, group in _by_size(wanted):
+                index = self._index(size)
+                # The text's keys are a few hundred at most: the smaller side is walked, the other looked up in C.
+                if len(group) <= len(index):
+                    found += chain.from_iterable(filter(None, map(index.get, group)))
+                else:
+                    found += chain.from_iterable(index[key] for key in group.intersection(index))
             found.sort()
             self._found[wanted] = found
         return found
+
+
+@lru_cache(maxsize=None)
+def _by_size(wanted: Keys) -> tuple[tuple[int, frozenset[str]], ...]:
+    """A key set split by its keys' lengths (each length reads its own index), read once a key set."""
+    sizes: dict[int, set[str]] = {}
+    for key in wanted:
+        sizes.setdefault(len(key), set()).add(key)
+    return tuple((size, frozenset(group)) for size, group in sorted(sizes.items()))
 
 
 @lru_cache(maxsize=8)

@@ -8,7 +8,7 @@ import re
 
 from .entities import PRIORITY, Candidate, Kind
 from .keep import is_keep_word
-from .lexicon import NAME_LIST, SAFE_PROPER, SURNAME_LIST, is_policing_word
+from .lexicon import NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .name_use import sentence_initial
 
 _BASE = PRIORITY["context"]
@@ -53,6 +53,25 @@ def _bodies(text: str) -> list[Candidate]:
         noun = ("council" if "Council" in kind else "housing association" if kind.startswith("Housing")
                 else "health trust" if "NHS" in kind else "health board")
         out.append(Candidate(start, m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] + 3, f"premises:{noun}"))
+    return out
+
+
+# "Westmere Constabulary", "the Northshire Police", "Ynys Police Service": a force the lists do not hold (a new name, a
+# misspelling, a demonstration force) is still a force, read from its name's last word; "the Military Police",
+# "Transport Police", "local police" name no area and stay.
+_FORCE_NAMED = re.compile(r"\b(?P<name>(?:[A-Z][\w'’-]+[ \t]+){1,3}?)(?:Constabulary|Police(?:[ \t]+(?:Service|Force))?)\b")
+
+
+def _unlisted_forces(text: str) -> list[Candidate]:
+    out = []
+    for m in _FORCE_NAMED.finditer(text):
+        words = m.group("name").split()
+        while words and (words[0] in ("The", "A", "An") or is_policing_word(words[0])):
+            words.pop(0)
+        if not words or not any(not is_ordinary(w.lower()) or w.lower() in UK_PLACE_LOWER for w in words):
+            continue
+        start = m.start("name") + m.group("name").index(words[0])
+        out.append(Candidate(start, m.end(), Kind.FORCE, "pattern", PRIORITY["pattern"] + 3))
     return out
 
 
@@ -112,6 +131,8 @@ def find_lead_recall(text: str) -> list[Candidate]:
         out.append(Candidate(*m.span("h"), Kind.HANDLE, "pattern", PRIORITY["pattern"] + 6))
     if _ORG_ANCHOR.search(text):
         out += _bodies(text)
+    if "Police" in text or "Constabulary" in text:
+        out += _unlisted_forces(text)
     for m in _TOLD.finditer(text):
         name = m.group("n")
         if _safe(name) or sentence_initial(text, m.start("n")):

@@ -3,6 +3,7 @@ so that names and places (words not in the dictionary) stand out again as capita
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from .forces import SHORT_FORMS
 from .keep import KEEP_TERMS
@@ -84,12 +85,13 @@ def mode(line: str) -> str:
     words = [w for w in _WORD.findall(line) if len(w) > 1]
     if len(words) < 4:
         return ""
-    upper = sum(w.isupper() for w in words)
+    # Counted by C loops (map), not generator steps: a passage's words are counted twice or more.
+    upper = sum(map(str.isupper, words))
     # "MALE SHOUTING OUTSIDE THE pub, a street": the anonymiser's own lower-case words leave a capital line capital.
-    ours = sum(w in _REPLACEMENT_WORDS for w in words)
+    ours = sum(map(_REPLACEMENT_WORDS.__contains__, words))
     if upper >= 0.7 * len(words) or (ours and upper >= 0.7 * (len(words) - ours) and upper >= 4):
         return "upper"
-    capital = sum(w[0].isupper() for w in words)
+    capital = sum(map(str.isupper, map(itemgetter(0), words)))
     if len(words) >= 8 and capital <= 0.05 * len(words):
         # Prose whose sentences open with a capital ("A man was...") is not a lower-case log.
         openings = _OPENING.findall(line)
@@ -128,7 +130,10 @@ def _recase_word(word: str, prev: str, prev_out: str, how: str) -> str:
     return _capitalise(word)
 
 
-def _recase_line(line: str, how: str) -> str:
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _recase_line(line: str, how: str, names: frozenset[str] = frozenset()) -> str:
     chars = list(line)
     words = list(_WORD.finditer(line))
     protected: list[tuple[int, int]] = []
@@ -138,7 +143,8 @@ def _recase_line(line: str, how: str) -> str:
     prev, last_end = "", 0
     for m in words:
         joined = bool(out) and line[last_end:m.start()] == " "
-        new = _recase_word(m.group(), prev, out[-1] if joined else "", how)
+        new = _capitalise(m.group()) if names and _POSSESSIVE.sub("", m.group().lower()) in names \
+            else _recase_word(m.group(), prev, out[-1] if joined else "", how)
         out.append(new)
         prev, last_end = m.group().lower(), m.end()
     # "robson, 41, of walker": a listed place where someone of a given age lives.
@@ -235,19 +241,30 @@ def _recase_line(line: str, how: str) -> str:
                       else m.group().upper(), text)
 
 
-def recase(text: str) -> str:
-    """The text with its all-capitals and all-lower-case lines re-cased; same length and offsets."""
+def recase(text: str, names: frozenset[str] = frozenset()) -> str:
+    """The text with its all-capitals and all-lower-case lines re-cased; same length and offsets. A word of `names`
+    (the form's people, lower case, accents folded) is re-cased as a name: "LEE HAS NOT EATEN", "ken found by pc
+    cook" are the listed Lee and Ken, whose names are also words."""
     overall = mode(text)  # a short line of a lower-case log is lower-case too
-    if text.isascii() and not overall and not any(mode(line) for line in text.split("\n")):
-        return text
     lines = text.split("\n")
+    # A text of one line is its own line: its mode is not worked out twice.
+    modes = {text: overall}
+
+    def mode_of(line: str) -> str:
+        found = modes.get(line)
+        if found is None:
+            found = modes[line] = mode(line)
+        return found
+
+    if text.isascii() and not overall and not any(mode_of(line) for line in lines):
+        return text
 
     def line_mode(line: str) -> str:
-        own = mode(line)
+        own = mode_of(line)
         if own or not overall:
             return own
         words = [w for w in _WORD.findall(line) if len(w) > 1]
         fits = all(w.islower() for w in words) if overall == "lower" else all(w.isupper() for w in words)
         return overall if fits else ""
 
-    return "\n".join(_recase_line(line, how) if (how := line_mode(line)) else line for line in lines)
+    return "\n".join(_recase_line(line, how, names) if (how := line_mode(line)) else line for line in lines)

@@ -10,13 +10,16 @@ from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .gazetteer import CAR_MAKES
 from .keep import is_keep_word
-from .vocab import NOT_NAMES, RANK_RE, TITLE_RE
+from .vocab import NOT_NAMES, RANK_RE, STAFF_ROLES, TITLE_RE
 from .lexicon import FIRST_NAME_LIST, NAME_LIST, is_policing_word, SAFE_PROPER, UK_PLACE_LOWER, UK_PLACES, is_ordinary, is_safe_capitalised
 from .phrases import (CAPITAL, RANK_AT, WORD_CAPITAL, PhraseMatcher, Tokens, finditer_at, finditer_before,
                       keyword_trigger, lowered)
 
 _PRIO = PRIORITY["default"]
 _RANK_END = re.compile(r"(?<![\w/])(?:" + RANK_RE + r")\.?\s*$")
+# "CONTROLLER 7781 DEBBIE YOUNG", "call handler 5521 Sam Ross": a staff role, its number, the person.
+_ROLE_END = re.compile(r"(?<![\w/])(?i:" + "|".join(re.escape(r) for r in sorted(STAFF_ROLES, key=len, reverse=True))
+                       + r"|staff|badge|shoulder|warrant)(?:\s+(?i:no|number))?\.?\s*$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
 # A sentence, a line or a list item starts here ("- Add the weapon field", "* Open").
 _SENTENCE_START = re.compile(r"(?:^|^[-–—*•]|[.!?:;•\n]|\s[-–—])[\s\"“‘'(\[*]*$")
@@ -88,7 +91,9 @@ _FIRST_THEN_WORD = re.compile(r"\b(?P<f>[A-Z][a-z]+)\s+(?P<s>[A-Z][a-z]+(?:-[A-Z
 # A short quoted phrase in capitals ("Spud", "Big Fraz", "BIG TAM", "Mrs P"): a nickname unless it is kept.
 _QUOTED_CAPS = re.compile(r"(?:[\"“]|(?<![\w])')(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:[\"”]|'(?![\w]))")
 _NICK_BARE = re.compile(
-    r"\b(?i:known\s+as|aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed)\s+"
+    # "known to everyone on the estate as Cookie", "known locally and to police as Spider": who knows them, then the name.
+    r"\b(?i:known(?:\s+(?:to|by|on|in|around|round|locally|across|throughout|among|amongst)\b[^.;:\n\"“]{0,50}?)?\s+as|"
+    r"aka|a\.k\.a\.?|goes\s+by|calls?\s+(?:himself|herself|themselves)|nicknamed)\s+"
     r"(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 
@@ -214,6 +219,13 @@ def _default(text: str) -> Iterator[Candidate]:
         if number and _RANK_END.search(text, max(0, start - len(number.group()) - 12),
                                        start - len(number.group())):
             number = None  # "PC 1234 Jones": a collar number, not a house number
+        elif number and _ROLE_END.search(text, max(0, start - len(number.group()) - 30),
+                                         start - len(number.group())):
+            # "controller 7781 Debbie Young": a staff number and the person, not a house and its street
+            yield Candidate(start - len(number.group()), start - len(number.group()) + len(number.group().rstrip(", ")),
+                            Kind.COLLAR, "pattern", PRIORITY["pattern"] + 3)
+            yield Candidate(start, end, Kind.PERSON, "context", PRIORITY["context"])
+            continue
         elif number and _AGE_CUE_END.search(text, max(0, start - len(number.group()) - 12), start - len(number.group())):
             number = None  # "aged 27, Cheetham Hill": an age, then where they live
         elif number and _DECADE_NUMBER.match(number.group()):

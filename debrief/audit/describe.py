@@ -75,11 +75,13 @@ DETAILS: dict[str, Detail] = {
     "from": _d("From", MONTH), "to": _d("To", MONTH), "forces": _d("Forces", RECORD, "force"), "theme": _v("Theme", vocab.THEMES),
     "near_miss": _d("Near miss", YES_NO), "source": _v("Source", vocab.SOURCES), "use_of_force": _d("Use of force", YES_NO),
     "injury": _d("Injury", YES_NO), "wording_kept": _d("Saved as written despite", LIST),
+    "collar_number": _d("Collar number", TEXT),
 }
 
 # Where a key means something else in one event: what a count counts, or a "before" that is a list of roles.
 BY_EVENT: dict[tuple[str, str], Detail] = {
     ("user.list_viewed", "count"): _d("Listed", COUNT, "user"),
+    ("user.collar_number_changed", "before"): _d("Collar number before", TEXT),
     ("debrief.colleagues_searched", "count"): _d("Found", COUNT, "colleague"),
     ("patterns.records_viewed", "count"): _d("Listed", COUNT, "record"),
     ("issue.feedback_viewed", "count"): _d("Read", COUNT, "piece of feedback", "pieces of feedback"),
@@ -155,14 +157,16 @@ RECORD_TYPES = {"rca": "RCA", "debrief": "Debrief", "case_study": "Case study", 
                 "use_of_force_import_run": "Use-of-force import", "subscriber": "Subscriber"}
 
 
-def record(record_type: str | None, record_id: Any, names: Names | None = None) -> str:
+def record(record_type: str | None, record_id: Any, names: Names | None = None, event_id: Any = None) -> str:
     """The record an event is about, as "RCA 12"; a person by the name the page's viewer may see ("User: Sam Patel
-    (PSD reviewer)"); nothing when it is about none."""
+    (PSD reviewer)"), as they were just after event `event_id` when the page knows that; nothing when it is about
+    none."""
     if not record_type:
         return ""
     name = RECORD_TYPES.get(record_type, _label(record_type))
     if record_type == "user" and names is not None and _is_int(record_id):
-        return f"{name}: {names.get((record_type, str(int(record_id)))) or 'one the audit log cannot name'}"
+        then = names.get(("subject", str(event_id))) if event_id is not None else None
+        return f"{name}: {then or names.get((record_type, str(int(record_id)))) or 'one the audit log cannot name'}"
     return f"{name} {record_id}" if record_id not in (None, "") else name
 
 

@@ -22,6 +22,8 @@ EVENTS: dict[str, AuditSpec] = {
     "user.deactivated": _spec("Deactivated a user", "email"),
     "user.reactivated": _spec("Reactivated a user", "email", "roles"),
     "user.roles_changed": _spec("Changed a user's roles", "email", "before", "roles"),
+    "user.collar_number_changed": _spec("Changed a user's collar number", "email", "before", "collar_number"),
+    "user.password_changed": _spec("Changed their own password", "email"),
     "user.list_viewed": _spec("Viewed the list of users", "count"),
     "user.viewed": _spec("Viewed a user", "email"),
     "audit.viewed": _spec("Viewed the audit log", "page"),

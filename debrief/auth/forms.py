@@ -17,3 +17,23 @@ class SignInForm(BaseForm):
         validators=[InputRequired(message="Enter your password"), Length(max=256)],
     )
     submit = SubmitField("Sign in", widget=GovSubmitInput())
+
+
+class ChangePasswordForm(BaseForm):
+    current_password = PasswordField(
+        "Current password",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter your current password"), Length(max=256)],
+    )
+    new_password = PasswordField(
+        "New password",
+        description="12 characters or more. A few unrelated words together are easy to remember and hard to guess.",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter a new password"), Length(max=256)],
+    )
+    confirm_password = PasswordField(
+        "Confirm new password",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter the new password again"), Length(max=256)],
+    )
+    submit = SubmitField("Change password", widget=GovSubmitInput())

@@ -35,6 +35,7 @@ class SignedIn(UserMixin):
     collar_number: str | None
     roles: frozenset[Role]
     session_epoch: int
+    password_change_due: bool = False
 
     @property
     def is_active(self) -> bool:  # the loader returns no one for a deactivated user
@@ -58,7 +59,7 @@ _USER, _FORCE, _ROLE = User.__table__.c, Force.__table__.c, UserRole.__table__.c
 # One row per role (one with no role for a role-less user), built once: a statement reused keeps its cache key.
 _SIGNED_IN = (
     select(_USER.id, _USER.email, _USER.name, _USER.force_id, _USER.collar_number, _USER.session_epoch, _USER.active,
-           _FORCE.code, _FORCE.name.label("force_name"), _ROLE.role)
+           _USER.password_change_due, _FORCE.code, _FORCE.name.label("force_name"), _ROLE.role)
     .join_from(User.__table__, Force.__table__, _FORCE.id == _USER.force_id)
     .outerjoin(UserRole.__table__, _ROLE.user_id == _USER.id)
     .where(_USER.id == bindparam("user_id"))
@@ -77,7 +78,7 @@ def load_signed_in(user_id: int, epoch: int) -> SignedIn | None:
     return SignedIn(id=first.id, email=first.email, name=first.name, force_id=first.force_id,
                     force=ForceRef(first.force_id, first.code, first.force_name), collar_number=first.collar_number,
                     roles=frozenset(Role(row.role) for row in rows if row.role is not None),
-                    session_epoch=first.session_epoch)
+                    session_epoch=first.session_epoch, password_change_due=bool(first.password_change_due))
 
 
 def acting_user() -> User:

@@ -157,8 +157,8 @@ def manage_problem(target_roles: Iterable[Role], manager_roles: Iterable[Role]) 
     held, managers = {Role(r) for r in target_roles}, {Role(r) for r in manager_roles}
     national = sorted(held & NATIONAL_ROLES, key=lambda r: list(Role).index(r))
     if Role.NATIONAL_ADMIN in held:
-        return ("Managed on the server: national administrator accounts are added and changed only there, with the "
-                "create-user command")
+        return ("Managed on the server: national administrator accounts are added, deactivated and reactivated only "
+                "there, with the create-user, deactivate-user and reactivate-user commands")
     if national:
         if Role.NATIONAL_ADMIN in managers:
             return None
@@ -166,3 +166,27 @@ def manage_problem(target_roles: Iterable[Role], manager_roles: Iterable[Role]) 
     if Role.ADMIN in managers:
         return None
     return "This account holds no national role, so its force administrator manages it"
+
+
+def affiliation(roles: Iterable[Role], force_name: str) -> str:
+    """What an account belongs to, as pages name it beside the person: their force, unless every role it holds is
+    national (its record is kept with a force, but it belongs to none)."""
+    held = {Role(r) for r in roles}
+    if held and held <= NATIONAL_ROLES:
+        return "National administration" if Role.NATIONAL_ADMIN in held else "National learning team"
+    return force_name
+
+
+def who_can_help(roles: Iterable[Role]) -> str:
+    """Who to ask for a page one may not see, by the roles one holds: a force administrator cannot give themselves a
+    role, and a national account is no force administrator's."""
+    held = {Role(r) for r in roles}
+    if Role.NATIONAL_ADMIN in held:
+        return ("A national administrator sees no force's records. If you think you should see this page, ask whoever "
+                "runs Debrief on the server: national administrator accounts are changed only there.")
+    if Role.ADMIN in held:
+        return ("If you think you should, ask another administrator of your force: nobody can change their own roles. "
+                "The learning-team role is given only by the national administrator.")
+    if held and held <= NATIONAL_ROLES:
+        return "If you think you should, ask the national administrator, who manages learning-team accounts."
+    return "If you think you should, ask your force administrator."

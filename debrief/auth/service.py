@@ -23,6 +23,8 @@ from sqlalchemy.orm import selectinload
 
 from debrief.errors import ServiceError
 from debrief.audit import record
+from debrief.auth.collar_rules import collar_problem, reactivation_problem
+from debrief.auth.collars import collar_format_problem, normalise_collar
 from debrief.auth.passwords import hash_password, password_problem, verify_password
 from debrief.auth.roles import Role, combination_problem, grant_problem, manage_problem
 from debrief.extensions import db
@@ -167,10 +169,11 @@ def create_user(
                                + "): learning-team accounts work across forces", "email")
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
         raise ServiceError("A user with this email address already exists")
-    collar_number = (collar_number or "").strip() or None
-    if collar_number and (holder := collar_holder(force, collar_number)):
-        raise ServiceError(f"Collar number {collar_number} is already {holder}'s in {force.name}: check the number, "
-                           "or deactivate the old account first", "collar_number")
+    if problem := collar_format_problem(collar_number):
+        raise ServiceError(problem, "collar_number")
+    collar_number = normalise_collar(collar_number)
+    if problem := collar_problem(collar_number, force=force, roles=roles, actor=actor):
+        raise ServiceError(problem, "collar_number")
     user = User(
         email=email,
         name=name,
@@ -178,6 +181,7 @@ def create_user(
         collar_number=collar_number,
         password_hash=hash_password(password),
         active=True,
+        password_change_due=actor is not None,  # an administrator chose it: the person sets their own first
     )
     user.set_roles(roles)
     db.session.add(user)
@@ -195,12 +199,23 @@ def create_user(
     return user
 
 
-def collar_holder(force: Force, collar_number: str) -> str | None:
-    """The name of the active user in `force` with this collar number (spaces and case aside), if any."""
-    wanted = "".join(collar_number.split()).upper()
-    return db.session.scalar(select(User.name).where(
-        User.force_id == force.id, User.active.is_(True),
-        func.upper(func.replace(User.collar_number, " ", "")) == wanted).limit(1))
+def change_password(user: User, *, current: str, new: str, confirm: str) -> None:
+    """The person's own new password, after their current one. Every other session of theirs ends (the caller keeps
+    the one they changed it in); a password an administrator chose is no longer due to change."""
+    if not verify_password(user.password_hash, current or ""):
+        raise ServiceError("Your current password is not right", "current_password")
+    if problem := password_problem(new or ""):
+        raise ServiceError(problem.replace("Enter a password", "Enter a new password"), "new_password")
+    if new != confirm:
+        raise ServiceError("The new passwords do not match", "confirm_password")
+    if verify_password(user.password_hash, new):
+        raise ServiceError("Enter a new password different from your current one", "new_password")
+    user.password_hash = hash_password(new)
+    user.password_change_due = False
+    end_sessions(user)
+    record("user.password_changed", actor=user, force_id=user.force_id, record_type="user", record_id=user.id,
+           email=user.email)
+    db.session.commit()
 
 
 def on_domains(email: str, domains) -> bool:
@@ -230,14 +245,16 @@ def said(change: Change | None) -> str:
     return f" by {who} at {change.at:%H:%M} on {change.at:%-d %B %Y}"
 
 
-def _check_manages(user: User, actor: User, doing: str) -> None:
+def _check_manages(user: User, actor: User | None, doing: str) -> None:
+    if actor is None:  # the server's commands manage any account
+        return
     if user.id == actor.id:
         raise ServiceError(f"You cannot {doing} your own account")
     if problem := manage_problem(user.roles, actor.roles):
         raise ServiceError(problem)
 
 
-def deactivate_user(user: User, *, actor: User) -> None:
+def deactivate_user(user: User, *, actor: User | None) -> None:
     """The person is signed out at once and cannot sign in; their records and the audit trail are kept."""
     _check_manages(user, actor, "deactivate")
     if not user.active:
@@ -251,16 +268,38 @@ def deactivate_user(user: User, *, actor: User) -> None:
     db.session.commit()
 
 
-def reactivate_user(user: User, *, actor: User) -> None:
+def reactivate_user(user: User, *, actor: User | None) -> None:
     """A deactivated person may sign in again, with the roles they held."""
     _check_manages(user, actor, "reactivate")
     if user.active:
         raise ServiceError(f"{user.name} is active" + said(latest_change(user, ["user.reactivated"])))
+    if problem := reactivation_problem(user, actor=actor):
+        raise ServiceError(problem)
     user.active = True
     user.deactivated_at = None
     record("user.reactivated", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
            email=user.email, roles=sorted(r.value for r in user.roles))
     db.session.commit()
+
+
+def change_collar_number(user: User, collar_number: str | None, *, actor: User) -> bool:
+    """Give the account this collar number (or none), under the rule of adding one; False when nothing changed. The
+    way back for a returning officer whose old number was given to someone else meanwhile."""
+    _check_manages(user, actor, "change the collar number of")
+    if problem := collar_format_problem(collar_number):
+        raise ServiceError(problem, "collar_number")
+    wanted = normalise_collar(collar_number)
+    before = user.collar_number
+    if wanted == (normalise_collar(before) if before else None):
+        return False
+    # Checked on a deactivated account too: a number an active colleague holds would only stop its reactivation.
+    if problem := collar_problem(wanted, force=user.force, roles=user.roles, actor=actor, excluding=user.id):
+        raise ServiceError(problem, "collar_number")
+    user.collar_number = wanted
+    record("user.collar_number_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
+           email=user.email, before=before or "not given", collar_number=wanted or "not given")
+    db.session.commit()
+    return True
 
 
 class RolesChangedMeanwhile(ServiceError):
@@ -351,6 +390,10 @@ def restore_learning_role(user: User, *, actor: User) -> list[Role]:
                            if Role.LEARNING in user.roles else f"{user.name} never held the learning-team role")
     if problem := combination_problem(roles):
         raise ServiceError(problem)
+    # A national account again: its collar number must be free among national accounts.
+    if user.active and (problem := collar_problem(user.collar_number, force=user.force, roles=roles, actor=actor,
+                                                  excluding=user.id)):
+        raise ServiceError(problem)
     before = user.roles
     user.set_roles(set(roles))  # read on their next request: no need to end their sessions (see change_roles)
     record("user.roles_changed", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
@@ -360,7 +403,7 @@ def restore_learning_role(user: User, *, actor: User) -> list[Role]:
 
 
 def account_actions(user: User, actor: User) -> frozenset[str]:
-    """What `actor` may do to this account now ("roles", "deactivate", "reactivate", "restore"): the pages offer
+    """What `actor` may do to this account now ("roles", "collar", "deactivate", "reactivate", "restore"): the pages offer
     these and no more, and each operation above checks the same rules again."""
     if user.id == actor.id:
         return frozenset()
@@ -368,7 +411,7 @@ def account_actions(user: User, actor: User) -> frozenset[str]:
     if manage_problem(user.roles, actor.roles) is None:
         done.add("deactivate" if user.active else "reactivate")
         if Role.ADMIN in actor.roles:
-            done.add("roles")
+            done |= {"roles", "collar"}
     if Role.NATIONAL_ADMIN in actor.roles and removed_learning_roles(user) is not None:
         done.add("restore")
     return frozenset(done)

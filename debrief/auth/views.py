@@ -6,10 +6,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from debrief.auth.forms import SignInForm
+from debrief.auth.forms import ChangePasswordForm, SignInForm
 from debrief.auth.principal import acting_user
 from debrief.auth.roles import Permission, home_endpoint_for
-from debrief.auth.service import SignInLimits, authenticate, record_sign_out
+from debrief.auth.service import SignInLimits, authenticate, change_password, record_sign_out
+from debrief.form_errors import attempt
 from debrief.security import public, requires
 
 bp = Blueprint("auth", __name__)
@@ -82,3 +83,21 @@ def sign_out():
     session.clear()
     flash("You have signed out", "success")
     return redirect(url_for("auth.sign_in"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@requires(Permission.SIGNED_IN)
+def change_own_password():
+    """Everyone's own password. An account an administrator made comes here first, and stays here until the person
+    has set their own (security.deny_by_default)."""
+    form = ChangePasswordForm()
+    user = acting_user()
+    if form.validate_on_submit() and attempt(lambda: change_password(
+            user, current=form.current_password.data, new=form.new_password.data,
+            confirm=form.confirm_password.data), form):
+        session["epoch"] = user.session_epoch  # their other sessions end; this one goes on
+        flash("Your password has been changed. You are signed out everywhere else.", "success")
+        return redirect(url_for(home_endpoint_for(user.roles)))
+    for field in (form.current_password, form.new_password, form.confirm_password):
+        field.data = ""  # a password is never sent back
+    return render_template("auth/change_password.html", form=form, due=user.password_change_due)

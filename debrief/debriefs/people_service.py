@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select
 from debrief.analytics.debrief_summary import commit_counted
 from debrief.errors import ServiceError
 from debrief.audit import record
+from debrief.auth.collars import normalise_collar
 from debrief.auth.roles import Role
 
 from debrief.debriefs.steps import COMPLETED, IN_PROGRESS, NOT_STARTED
@@ -40,11 +41,13 @@ def search_colleagues(debrief: Debrief, query: str, *, actor: User) -> list[User
     """Officers and staff of the incident's force whose name or collar number matches, not yet named."""
     incident = debrief.incident
     words = query.strip().lower()
+    # A collar number typed as people type it ("ns 5096", "NS-5096") matches its kept form (auth.collars).
+    collar = normalise_collar(query) or words
     named = [o.user_id for o in incident.officers if o.user_id is not None]
     found = list(db.session.scalars(
         select(User).where(*_nameable(incident), User.id.not_in(named) if named else True,
                            or_(func.lower(User.name).contains(words, autoescape=True),
-                               func.lower(User.collar_number).startswith(words, autoescape=True)))
+                               func.upper(User.collar_number).startswith(collar.upper(), autoescape=True)))
         .order_by(User.name, User.id).limit(SEARCH_LIMIT)))
     _audit("debrief.colleagues_searched", debrief, actor, count=len(found))
     db.session.commit()

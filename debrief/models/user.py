@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from debrief.auth.roles import Permission, Role, permissions_for
@@ -34,6 +34,9 @@ class User(UserMixin, db.Model):
     deactivated_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Raised on sign-out, deactivation and role changes: a session carrying an older value is ended.
     session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Set when an administrator made the account (they chose its first password): until the person sets their own,
+    # every page but "change your password" and sign-out leads there.
+    password_change_due: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     force: Mapped[Force] = relationship(lazy="joined")
     # Loaded on demand: the signed-in user's come with them (the user loader joins them); lists that show roles

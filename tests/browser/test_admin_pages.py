@@ -50,7 +50,7 @@ def test_deactivating_goes_through_are_you_sure_and_can_be_undone(page, long_nam
     check_accessibility(page)
     follow(page.get_by_role("button", name="Yes, deactivate this user"))
     assert "has been deactivated" in page.locator(".govuk-notification-banner").inner_text()
-    assert "This account is deactivated" in page.locator("main").inner_text()
+    assert "This account was deactivated by" in page.locator("main").inner_text()
     check_accessibility(page)
     follow(page.get_by_role("button", name="Reactivate user"))
     follow(page.get_by_role("button", name="Yes, reactivate this user"))
@@ -68,3 +68,26 @@ def test_the_national_admins_pages_fit_a_phone(page, people):
     check_accessibility(page)
     page.goto("/national/learning-team/new")
     check_accessibility(page)
+
+
+def test_a_name_of_one_long_word_wraps_in_headings_and_summaries_at_any_width(page, people, forces):
+    """A 120-character name with no spaces (the form allows it) widened the account, roles and "Are you sure" pages
+    at 390 px and at 1,280 px: headings, captions, banners and summary lists wrap a word too long for the line."""
+    long = create_user(force=forces["A"], name="L" + "ongname" * 17, email="longname@aaa.example")
+    assert len(long.name) == 120
+    sign_in(page, "admin@aaa.example", PASSWORD)
+    for path in (f"/admin/users/{long.id}", f"/admin/users/{long.id}/roles", f"/admin/users/{long.id}/deactivate"):
+        for width in (1280, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (path, width)
+    follow(page.get_by_role("button", name="Yes, deactivate this user"))  # the banner and warning name them too
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+    # The signed-in person's own name in the header, as long.
+    signed_in = create_user(force=forces["A"], name="S" + "ignedin" * 17, email="signedin@aaa.example")
+    page.context.clear_cookies()
+    sign_in(page, signed_in.email, PASSWORD)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280

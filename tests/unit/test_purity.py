@@ -28,6 +28,7 @@ PURE_MODULES = [
     "debrief.release.preparation",
     "debrief.rca.downloads",
     "debrief.errors",
+    "debrief.auth.collars",
 ]
 
 # What a pure core may not reach: the web layer, the ORM, the app's own stateful modules.

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, User
+from debrief.admin.views import RETYPE_PASSWORD
 from tests.support.pages import get_page, post_form, sign_in
 
 NEW_USER = {"name": "Sam Carter", "email": "Sam.Carter@aaa.example", "collar_number": "AB 123",
@@ -53,7 +54,7 @@ def test_add_user_errors_keep_what_was_typed(client, people):
 def test_add_user_refuses_a_duplicate_email(client, people):
     sign_in(client, "admin@aaa.example")
     page = post_form(client, "/admin/users/new", {**NEW_USER, "email": "officer@bbb.example"}, status=200)
-    assert page.error_summary() == ["A user with this email address already exists"]
+    assert page.error_summary() == ["A user with this email address already exists", RETYPE_PASSWORD]
 
 
 def test_add_user_refuses_a_collar_number_an_active_colleague_holds(client, people):
@@ -62,8 +63,8 @@ def test_add_user_refuses_a_collar_number_an_active_colleague_holds(client, peop
     db.session.commit()
     sign_in(client, "admin@aaa.example")
     page = post_form(client, "/admin/users/new", {**NEW_USER, "collar_number": "ab1234"}, status=200)
-    assert page.error_summary() == [f"Collar number ab1234 is already {officer.name}'s in {officer.force.name}: "
-                                    "check the number, or deactivate the old account first"]
+    assert page.error_summary() == [f"Collar number AB1234 is already {officer.name}'s in {officer.force.name}: "
+                                    "check the number, or deactivate the old account first", RETYPE_PASSWORD]
     assert page.html.find("input", attrs={"name": "collar_number"})["value"] == "ab1234"
     assert db.session.scalar(select(func.count(User.id))) == 2 * len(Role)
     # Once the old account is deactivated the number can be given again; another force's same number never clashed.

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
+from debrief.admin.views import RETYPE_PASSWORD
 from debrief.auth.roles import Role
 from debrief.auth.service import change_roles
 from debrief.extensions import db
@@ -101,7 +102,7 @@ def test_deactivating_asks_first_and_reactivating_undoes_it_both_audited(client,
     assert officer.active  # opening the page changed nothing
     done = Page(client.post(link["href"], data=_form(confirm), follow_redirects=True))
     assert "has been deactivated" in done.html.select_one(".govuk-notification-banner--success").get_text()
-    assert "This account is deactivated by Force administrator A" in done.text()
+    assert "This account was deactivated by Force administrator A" in done.text()
     assert not _link(done, "Deactivate user")
     # Roles of a deactivated account can still be changed, and the page says when they apply.
     roles = get_page(client, f"/admin/users/{officer.id}/roles")
@@ -205,7 +206,7 @@ def test_a_learning_team_account_needs_a_police_or_government_address(client, pe
                      status=200)
     assert page.error_summary() == [
         "Enter an email address on a police or government domain (ending .police.uk or .gov.uk): "
-        "learning-team accounts work across forces"]
+        "learning-team accounts work across forces", RETYPE_PASSWORD]
     assert _users() == before
     assert post_form(client, "/national/learning-team/new",
                      {**NEW, "email": "learner@college.police.uk", "roles": ["learning"]}, status=302)
@@ -251,3 +252,58 @@ def test_add_user_sent_twice_makes_one_user_and_lands_on_their_page(client, peop
     assert _users() == count
     landed = get_page(client, again.headers["Location"])
     assert NOTICE in landed.text() and made.email in landed.text()
+
+
+# The walk's wrong or misleading words.
+
+def test_a_role_change_saved_onto_a_deactivated_account_says_so(client, people):
+    officer = people[("A", Role.OFFICER)]
+    sign_in(client, "admin@aaa.example")
+    stale = get_page(client, f"/admin/users/{officer.id}/roles")  # a tab opened while the account was active
+    deactivate = f"/admin/users/{officer.id}/deactivate"
+    client.post(deactivate, data=_form(get_page(client, deactivate)), follow_redirects=True)
+    done = Page(client.post(f"/admin/users/{officer.id}/roles", data=_form(stale, roles=["officer", "reviewer"]),
+                            follow_redirects=True))
+    banner = done.html.select_one(".govuk-notification-banner--success").get_text(" ", strip=True)
+    assert "account is deactivated: the roles apply only if it is reactivated" in banner
+    assert "next click" not in banner
+    # An active account's change still applies from their next click.
+    other = people[("A", Role.REVIEWER)]
+    page = get_page(client, f"/admin/users/{other.id}/roles")
+    done = Page(client.post(f"/admin/users/{other.id}/roles", data=_form(page, roles=["reviewer", "officer"]),
+                            follow_redirects=True))
+    assert "apply from their next click" in done.html.select_one(".govuk-notification-banner--success").get_text()
+
+
+@pytest.mark.parametrize("email, url, words", [
+    ("admin@aaa.example", "/national/learning-team", "ask another administrator of your force"),
+    ("national_admin@aaa.example", "/admin/users", "ask whoever runs Debrief on the server"),
+    ("learning@aaa.example", "/admin/users", "ask the national administrator"),
+    ("officer@aaa.example", "/admin/users", "ask your force administrator"),
+])
+def test_the_403_page_says_who_can_help_by_the_persons_roles(client, people, email, url, words):
+    sign_in(client, email)
+    page = get_page(client, url, status=403)
+    assert words in page.text()
+    if not email.startswith("officer"):
+        assert "ask your force administrator" not in page.text()
+
+
+def test_the_server_deactivates_and_reactivates_a_national_administrator_as_the_force_admin_is_told(
+        app, client, people):
+    national = people[("A", Role.NATIONAL_ADMIN)]
+    sign_in(client, "admin@aaa.example")
+    told = get_page(client, f"/admin/users/{national.id}").text()
+    assert "with the create-user, deactivate-user and reactivate-user commands" in told
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["deactivate-user", "--email", national.email.upper()])
+    assert result.exit_code == 0, result.output
+    db.session.refresh(national)
+    assert not national.active and audit_count("user.deactivated") == 1
+    page = get_page(client, f"/admin/users/{national.id}")
+    assert "This account was deactivated by the server" in page.text()
+    assert runner.invoke(args=["deactivate-user", "--email", national.email]).exit_code == 1  # already
+    assert runner.invoke(args=["deactivate-user", "--email", "nobody@aaa.example"]).exit_code == 1
+    assert runner.invoke(args=["reactivate-user", "--email", national.email]).exit_code == 0
+    db.session.refresh(national)
+    assert national.active and audit_count("user.reactivated") == 1

@@ -87,6 +87,28 @@ def test_who_is_shown_with_the_roles_they_held_when_they_did_it(client, people, 
     views = [row.select("td")[1].get_text(strip=True) for row in rows
              if "Viewed the list of users" in row.get_text()]
     assert views == [f"{officer.name} (Officer or staff, PSD reviewer)", f"{officer.name} (Officer or staff)"]
-    # Where the log names them as what an event is about (not who did it), they are as they are now.
+    # Where the log names them as what an event is about, they are as that event left them: a walk found "User:
+    # Kieran Walsh (Officer or staff) | Roles now: Officer or staff, PSD reviewer" in one row, today's roles beside
+    # the change's.
     changes = [row.select("td")[3].get_text(strip=True) for row in rows if "Changed a user" in row.get_text()]
-    assert changes == [f"User: {officer.name} (PSD reviewer)"] * 2
+    assert changes == [f"User: {officer.name} (PSD reviewer)", f"User: {officer.name} (Officer or staff, PSD reviewer)"]
+
+
+def test_the_person_an_event_is_about_is_shown_as_they_stood_then(client, people, forces):
+    """"Added a user: New LT (Learning team, deactivated)": an account cannot be added deactivated. Each row says
+    whether the person was active just after it."""
+    from debrief.auth.service import deactivate_user, reactivate_user
+
+    officer, admin = people[("A", Role.OFFICER)], people[("A", Role.ADMIN)]
+    record("user.list_viewed", actor=admin, force_id=forces["A"].id, count=1)
+    db.session.commit()
+    deactivate_user(officer, actor=admin)
+    reactivate_user(officer, actor=admin)
+    deactivate_user(officer, actor=admin)
+    sign_in(client, "admin@aaa.example")
+    rows = get_page(client, "/admin/audit").html.select("tbody tr")
+    about = [(row.select("td")[2].get_text(strip=True), row.select("td")[3].get_text(strip=True)) for row in rows
+             if row.select("td")[3].get_text(strip=True).startswith(f"User: {officer.name}")]
+    assert [r for _, r in about][:3] == [f"User: {officer.name} (Officer or staff, deactivated)",
+                                          f"User: {officer.name} (Officer or staff)",
+                                          f"User: {officer.name} (Officer or staff, deactivated)"]

@@ -45,6 +45,10 @@ def test_search_offers_only_officers_and_staff_of_the_force_by_name_or_collar(cl
         assert hidden not in page.text()
     assert "Priya Shah (4521)" in _search(client, d, "452").text()  # collar numbers match from the start
     assert "Priya Shah" not in _search(client, d, "521").text()
+    # Typed as people type them, a number matches its kept form.
+    create_user(force=forces["A"], name="Kieran Walsh", collar_number="NS5096")
+    for typed in ("ns 5096", "NS-50", "ns5"):
+        assert "Kieran Walsh (NS5096)" in _search(client, d, typed).text(), typed
     # The whole force is never listed: an empty search asks for words.
     empty = _search(client, d, "")
     assert "Enter a name or collar number to search for" in empty.text() and "Priya" not in empty.text()

@@ -34,7 +34,7 @@ MACROS = """{% from "govuk_frontend_jinja/components/date-input/macro.html" impo
 <form method="get" action="{{ request.path }}" novalidate class="app-patterns-filters" aria-label="Filters">
   <h2 class="govuk-heading-m">Filters</h2>
   <div class="app-filter-row">
-  {{ month_input("from", "From", "For example, 1 2026") }}
+  {{ month_input("from", "From", "Month and year as numbers, for example, 1 2026 for January 2026") }}
   {{ month_input("to", "To", "The last 12 months are shown unless you choose") }}
   {% if all_forces %}
     {{ form.force(params={"label": {"classes": "govuk-label--s"}}) }}

@@ -139,6 +139,10 @@ MATRIX = [
                                        Role.LEARNING: 403, Role.ADMIN: 200}),
     ("/admin/users/{other_force_user}/roles", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
                                                Role.LEARNING: 403, Role.ADMIN: 404}),
+    ("/admin/users/{own_user}/collar-number", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                               Role.LEARNING: 403, Role.ADMIN: 200}),
+    ("/admin/users/{other_force_user}/collar-number", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                                       Role.LEARNING: 403, Role.ADMIN: 404}),
     # "Are you sure" pages: offered only when the action is allowed now (an active user is not reactivated: sent
     # back to their page, which says why).
     ("/admin/users/{own_user}/deactivate", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
@@ -210,6 +214,9 @@ MATRIX = [
     *[(path, {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/accessibility", "/privacy", "/status")],
     ("/sign-in", {ANON: 200, Role.OFFICER: 302, Role.REVIEWER: 302, Role.LEARNING: 302, Role.ADMIN: 302}),
+    # Everyone signed in changes their own password.
+    ("/account/password", {ANON: "redirect", Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200,
+                           Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 200}),
     # The national administrator: learning-team accounts only. The force wellbeing contact: support requests.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 403})

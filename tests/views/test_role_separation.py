@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from debrief.admin.views import RETYPE_PASSWORD
 from debrief.errors import ServiceError
 from debrief.auth.roles import Role, combination_problem, grant_problem
 from debrief.auth.service import create_user as create_account
@@ -65,7 +66,9 @@ def test_a_force_admin_cannot_grant_beyond_the_force_nor_combine_learning_and_ps
     before = _users()
     page = post_form(client, "/admin/users/new", {**NEW, "roles": roles}, status=200)
     assert page.title.startswith("Error: ")
-    assert len(page.error_summary()) == 1 and reason in page.error_summary()[0]
+    # The refusal, then that the password (never sent back) must be typed again.
+    assert len(page.error_summary()) == 2 and reason in page.error_summary()[0]
+    assert page.error_summary()[1] == RETYPE_PASSWORD
     assert page.html.find("input", attrs={"name": "name"})["value"] == "Sam Carter"  # what was typed is kept
     created = audit_count("user.created")
     assert _users() == before and created == before  # the fixture's accounts only: nothing was added

@@ -11,7 +11,7 @@ import pytest
 import debrief.anonymise  # noqa: F401 - installs the gates
 from debrief.anonymise.engine import working_text
 from debrief.anonymise.evaluate import load
-from debrief.anonymise.gates import MIN_SPAN, GatedPattern, gated, needles
+from debrief.anonymise.gates import MIN_SPAN, GatedPattern, ascii_variant, gated, needles, plain_ascii
 from debrief.anonymise.phrases import finditer_at, keyword_trigger
 from debrief.anonymise.triggers import scout, scout_source, trigger
 
@@ -98,6 +98,66 @@ def test_a_gate_answers_none_only_when_no_needle_is_there() -> None:
     odd = gated(re.compile(r"(?i:sam)\b"))
     text = "x" * MIN_SPAN + " \u017fam"
     assert odd.search(text) is not None and re.compile(r"(?i:sam)\b").search(text) is not None
+
+
+class _Counted:
+    """A compiled pattern that counts its scans (the gate's raw pattern)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.inner, self.scans = pattern, 0
+        self.match, self.fullmatch, self.pattern, self.flags = pattern.match, pattern.fullmatch, pattern.pattern, pattern.flags
+        self.groups, self.groupindex = pattern.groups, pattern.groupindex
+
+    def search(self, *args: object) -> re.Match[str] | None:
+        self.scans += 1
+        return self.inner.search(*args)  # type: ignore[arg-type]
+
+    def finditer(self, *args: object) -> object:
+        self.scans += 1
+        return self.inner.finditer(*args)  # type: ignore[arg-type]
+
+
+def test_a_short_span_of_a_text_without_the_needles_is_not_scanned() -> None:
+    source = re.compile(r"\b(?i:known\s+as)\s+(?P<n>[A-Z]\w+)", re.ASCII)  # ASCII already: scanned as itself
+    raw = _Counted(source)
+    pattern = GatedPattern(raw, needles(source))  # type: ignore[arg-type]
+    without = "The officer spoke to the man. " * 10
+    # A few words before each of many names: the text's needles are looked for once, and no span is scanned.
+    for at in range(40, len(without), 40):
+        assert pattern.search(without, at - 30, at) is None and list(pattern.finditer(without, at - 30, at)) == []
+    assert raw.scans == 0
+    with_cue = "He is KNOWN AS Dobby to police. " + without
+    assert pattern.search(with_cue, 0, 40).group("n") == "Dobby"
+    assert [m.group("n") for m in pattern.finditer(with_cue, 0, 40)] == ["Dobby"]
+    assert pattern.search(with_cue, 40, 80) is None and raw.scans == 3  # the text holds a needle: spans are scanned
+    # The answer is the text's own, whichever text was asked about last.
+    assert pattern.search(without, 0, 40) is None and pattern.search(with_cue, 0, 40) is not None
+
+
+def test_a_plain_ascii_text_is_scanned_in_ascii_mode_with_the_same_matches(texts: list[str]) -> None:
+    # Unicode and ASCII mode read every ASCII character alike but the four information separators ("\\s").
+    for code in range(128):
+        ch = chr(code)
+        for cls in (r"\s", r"\w", r"\d", r"\b\w"):
+            same = bool(re.match(cls, ch)) == bool(re.match(cls, ch, re.ASCII))
+            assert same or (cls == r"\s" and 0x1C <= code <= 0x1F)
+    assert plain_ascii("PC Jones (4021) at 21:30") and not plain_ascii("Zoë") and not plain_ascii("a\x1cb")
+    word_start = gated(re.compile(r"(?<![\w'’-])(?i:kel)\w+"))
+    assert isinstance(word_start, GatedPattern) and word_start._raw_for("Kelly ran") is not word_start.raw
+    assert word_start._raw_for("Kelly ran").flags & re.ASCII and word_start._raw_for("Zoë Kelly") is word_start.raw
+    # A pattern naming a letter that folds to an ASCII one ignoring case ("ſ" ~ "s") keeps Unicode mode.
+    assert ascii_variant(re.compile(r"(?i:\u017fam)")) is None and ascii_variant(re.compile(r"(?i)[\u0100-\u0200]x")) is None
+    assert re.compile(r"(?i:\u017fam)").search("Sam") and ascii_variant(re.compile(r"(?i:sam)")) is not None
+    checked = 0
+    for name, pattern in _gated_patterns():
+        variant = ascii_variant(pattern.raw)
+        if variant is None:
+            continue
+        checked += 1
+        for text in texts:
+            text = text.encode("ascii", "replace").decode()
+            assert _spans(variant.finditer(text)) == _spans(pattern.raw.finditer(text)), name
+    assert checked > 300
 
 
 def test_triggers_fire_where_a_match_can_start() -> None:

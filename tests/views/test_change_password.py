@@ -1,0 +1,85 @@
+"""Everyone changes their own password; an account an administrator made (who chose its first password) must do so
+before anything else. A newcomer's walk found no way to change a password, and an add-user form calling the
+password "temporary" though nothing ever asked for it to be changed."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from debrief.auth.roles import Role
+from debrief.auth.service import create_user
+from debrief.extensions import db
+from debrief.models import AuditEvent, User
+from tests.support.factories import PASSWORD
+from tests.support.pages import get_page, post_form, sign_in
+
+NEW = "a long new pass phrase"
+URL = "/account/password"
+
+
+def _made_by_admin(people) -> User:
+    admin = people[("A", Role.ADMIN)]
+    return create_user(email="new.starter@aaa.example", name="New Starter", force=admin.force, roles=[Role.OFFICER],
+                       password="chosen by the admin", actor=admin)
+
+
+def test_an_account_an_administrator_made_sets_its_own_password_before_anything_else(client, people):
+    user = _made_by_admin(people)
+    assert user.password_change_due
+    landed = sign_in(client, "new.starter@aaa.example", "chosen by the admin")
+    assert landed.status == 302
+    for path in ("/", "/officer", "/admin/users"):  # the home, their role's page, a page of no role of theirs
+        response = client.get(path, follow_redirects=True)
+        assert response.request.path == URL, path
+    page = get_page(client, URL)
+    assert "Your administrator chose the password" in page.text()
+    done = post_form(client, URL, {"current_password": "chosen by the admin", "new_password": NEW,
+                                   "confirm_password": NEW}, follow=True)
+    assert "Your password has been changed" in done.text()
+    db.session.refresh(user)
+    assert not user.password_change_due
+    assert client.get("/").status_code in (200, 302) and not client.get("/").headers.get("Location", "").endswith(URL)
+
+
+def test_refusals_say_what_is_wrong_and_change_nothing(client, people):
+    officer = people[("A", Role.OFFICER)]
+    sign_in(client, officer.email)
+    before = officer.password_hash
+    cases = [
+        ({"current_password": "wrong one entirely", "new_password": NEW, "confirm_password": NEW},
+         "Your current password is not right"),
+        ({"current_password": PASSWORD, "new_password": "short", "confirm_password": "short"},
+         "Password must be 12 characters or more"),
+        ({"current_password": PASSWORD, "new_password": NEW, "confirm_password": NEW + "x"},
+         "The new passwords do not match"),
+        ({"current_password": PASSWORD, "new_password": " " * 14, "confirm_password": " " * 14},
+         "Enter a new password that is not only spaces"),
+        ({"current_password": "", "new_password": NEW, "confirm_password": NEW}, "Enter your current password"),
+    ]
+    for data, message in cases:
+        page = post_form(client, URL, data, status=200)
+        assert message in page.error_summary(), (data, page.error_summary())
+        assert all(not (i.get("value") or "") for i in page.html.select("input[type=password]"))  # never sent back
+    db.session.refresh(officer)
+    assert officer.password_hash == before
+
+
+def test_a_change_ends_the_persons_other_sessions_and_is_audited(app, client, people):
+    officer = people[("A", Role.OFFICER)]
+    other = app.test_client()
+    sign_in(other, officer.email)
+    sign_in(client, officer.email)
+    post_form(client, URL, {"current_password": PASSWORD, "new_password": NEW, "confirm_password": NEW},
+              status=302)
+    assert client.get(URL).status_code == 200  # this session goes on
+    assert other.get(URL).status_code == 302  # the other one has ended
+    events = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "user.password_changed")).all()
+    assert [(e.actor_id, e.record_id) for e in events] == [(officer.id, str(officer.id))]
+    sign_in(app.test_client(), officer.email, NEW)
+
+
+def test_the_header_links_to_it_and_the_form_is_csrf_protected(client, people):
+    sign_in(client, people[("A", Role.REVIEWER)].email)
+    page = get_page(client, "/review/")
+    assert page.html.select_one(f"header a[href='{URL}']") is not None
+    assert client.post(URL, data={"current_password": "x", "new_password": NEW, "confirm_password": NEW}).status_code \
+        == 400
