@@ -264,9 +264,31 @@ def _first_then_caps(text: str) -> Iterator[Candidate]:
             continue  # "Will STOP", "Neill STS" (states): a word or an abbreviation in capitals
         yield person_at(m.start("f"), m.end("s"), 4)
 
+# "IN THE HOPE AND ANCHOR", "outside the rose and crown", "from the Cat and Fiddle": a pub by its usual shape, two of the
+# things pubs are named after joined by "and", after a word that says where (a line of capitals re-cased leaves its
+# words in lower case).
+_PUB_THINGS = (r"hope|anchor|rose|crown|fox|hounds?|horse|horses|groom|plough|harrow|bell|bells|dragon|lamb|flag|cat|"
+               r"fiddle|goat|compasses|ship|castle|feathers|coach|dog|duck|pheasant|partridge|hare|tabor|drum|monkey|"
+               r"punchbowl|sun|moon|stars?|pig|whistle|mitre|key|keys|sword|sceptre|thistle|shamrock|harp|lion|unicorn|"
+               r"swan|bull|stag|hart|hind|hawk|falcon|eagle|child|cradle|cock|bottle|barrel|grapes|vine|wheatsheaf|"
+               r"sickle|shears|shuttle|loom|packhorse|greyhound|ferret|trout|salmon|pike|otter|badger|boot|slipper|"
+               r"tankard|pot|kettle|spoon|chequers|garter|star|oak|ivy|holly|acorn|apple|pear|cherry|plum|orange")
+_PUB_AND = re.compile(r"(?<![\w'’-])(?i:at|in|outside|from|inside|near|nr|into|to|left|leaving|opposite|behind|by)[ \t]+"
+                      r"(?:(?i:the)[ \t]+)?(?P<p>(?i:" + _PUB_THINGS + r")[ \t]+(?i:and|&|n)[ \t]+(?i:(?:the[ \t]+)?(?:"
+                      + _PUB_THINGS + r")))(?![\w'’-])")
+
+
+def _pubs_by_shape(text: str) -> Iterator[Candidate]:
+    for m in _PUB_AND.finditer(text):
+        first, last = m.group("p").split()[0].lower(), m.group("p").split()[-1].lower()
+        if first == last:
+            continue  # "to fox and fox": no pub
+        yield Candidate(*m.span("p"), Kind.PLACE, "pattern", PRIORITY["pattern"] + 1, subtype="premises:pub")
+
+
 
 def find_places_eleven(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development sets 10, 11 and 13."""
     return [*find_places_ten(text), *_quoted_nicks(text), *_closing_signatures(text), *_titled_after_locatives(text),
             *_premises_called(text), *_policing_areas(text), *_bullet_places(text), *_team_places(text),
-            *_lower_ranked(text), *_first_then_caps(text)]
+            *_lower_ranked(text), *_first_then_caps(text), *_pubs_by_shape(text)]

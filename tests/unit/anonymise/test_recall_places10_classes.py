@@ -277,3 +277,17 @@ def test_one_word_off_the_dictionary_after_a_locative_is_left_to_the_other_layer
 
 def test_titled_words_before_a_caravan_park_are_replaced():
     assert "Cherry Tree" not in _out("They have been called to the Cherry Tree caravan park at 1930.")
+
+
+@pytest.mark.parametrize("text, pub", [
+    ("0120 MALE IN THE HOPE AND ANCHOR THREATENING STAFF WITH A GLASS, UNITS TO ATTEND", "HOPE AND ANCHOR"),
+    ("they had been drinking at the fox and hounds before the fight started", "fox and hounds"),
+])
+def test_a_pub_by_its_shape_in_any_case_is_replaced(text, pub):
+    assert pub not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["We went to the horse and cart display at the show.",
+                                  "He was in pain and crying when we arrived."])
+def test_two_words_joined_by_and_that_are_no_pub_are_kept(text):
+    assert _out(text) == text
