@@ -9,6 +9,7 @@ from .entities import PRIORITY, Candidate, Kind
 from .fold import fold
 from .forces import force_aliases
 from .gazetteer import FIRST_NAMES_F, FIRST_NAMES_M, place_subtype
+from .keep import is_keep_word
 from .name_use import is_ordinary_word, lower_case_name, reads_as_word, used_as_name
 from .phrases import PhraseMatcher, Tokens
 from .vocab import OTHER_ROLES, RANK_LABEL, RANK_RE, STAFF_ROLES, TITLE_RE, alternation
@@ -116,6 +117,13 @@ class PersonRecord:
         return {f for f in out if len(f) > 1}
 
 
+_KEPT_WORD_AS_NAME = re.compile(r"['’]s\b|,?[ \t]+(?:said|says|told|tells|asked|stated|states|replied|explained|shouted|"
+                                r"admitted|denied|agreed|refused|rang|phoned)\b")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|a|an|his|her|their|my|our|its)[ \t]+$")
+# "PC Gold", "Insp Silver": after a rank or a title (and a collar number) the kept word is the person's name.
+_RANKED_BEFORE = re.compile(r"(?<![\w'’-])(?:" + TITLE_RE + "|" + RANK_RE + r")\.?[ \t]+(?:\d{2,7}[A-Z]{0,2}[ \t]+)?$")
+
+
 @dataclass
 class Case:
     """The records of one incident: people, force, places, collar numbers; builds the deny list."""
@@ -214,6 +222,13 @@ class Case:
             # Other single lower-case words ("will", "brown", "ed") are words, not the person of that name; a name
             # that is also an ordinary word ("Add", "Will") is the word where it is not used as a name (name_use.py).
             if kind is Kind.PERSON and text[start:end].islower() and not lower_case_name(text, start, end):
+                continue
+            # "Taser Jones" on the form: "the Taser was drawn" is the weapon; the kept word alone is the person
+            # only where the person acts ("Taser said", "Storm's bag").
+            if kind is Kind.PERSON and " " not in text[start:end] and is_keep_word(text[start:end]) \
+                    and not (_KEPT_WORD_AS_NAME.match(text, end)
+                             and not _ARTICLE_BEFORE.search(text, max(0, start - 8), start)) \
+                    and not _RANKED_BEFORE.search(text, max(0, start - 40), start):
                 continue
             if kind in (Kind.PERSON, Kind.PLACE) and is_ordinary_word(text[start:end]) \
                     and not (text[start:end].islower() and kind is Kind.PERSON) \

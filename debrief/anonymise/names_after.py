@@ -11,6 +11,7 @@ from .gazetteer import CAR_MAKES, FIRST_NAMES
 from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .recall_places9 import _DETERMINER_BEFORE
+from .names_again import names_again
 from .vocab import NOT_NAMES
 
 _COMMON_FIRST = frozenset(n.lower() for n in FIRST_NAMES)
@@ -192,5 +193,5 @@ def nicknames_inside_names(text: str, chosen: list[Candidate]) -> list[Candidate
 
 def after_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The post-pass of this module: names found again, flats joined to their addresses, a name's parts joined."""
-    chosen = units_before_addresses(text, ordinary_names_again(text, chosen))
+    chosen = units_before_addresses(text, names_again(text, ordinary_names_again(text, chosen)))
     return nicknames_inside_names(text, particles_between_names(text, chosen))
