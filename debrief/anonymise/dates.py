@@ -183,9 +183,10 @@ _AGES = (
     (re.compile(r"\b(?P<n>\d{1,3})[- ]?(?i:years?|yrs?)[- ]old\b"), "bare"),
     (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b(?!\s*(?:[ap]\.?m\b|o['’]clock|hrs|hours))", re.IGNORECASE),
      "bare"),
-    # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
+    # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma (not "approx
+    # 5'9", a height).
     (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
-                r"looked|looks|then|claims|claimed|states|stated|both)\s+(?P<n>\d{1,2})(?=\s*[),;'’\"”(]|\s*$)",
+                r"looked|looks|then|claims|claimed|states|stated|both)\s+(?P<n>\d{1,2})(?=\s*(?:[),;\"”(]|['’](?!\d))|\s*$)",
                 re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
     (re.compile(r"\b(?i:age)(?:\s+(?i:stated|given|recorded|now|approx\.?))?\s*[:\-]?\s*(?P<n>\d{1,3})"

@@ -1,0 +1,474 @@
+"""Recall rules for structured identifiers and organisations learnt from development sets 9 to 11: an hour alone after
+a word that times it, holidays as dates, lists of days before their month, ages a witness guesses or a description
+gives, partial and foreign plates, exhibit and card numbers, handles after their cue, collar numbers with one letter,
+and bodies that tell their area (ambulance initials, train and bus operators, health and social care partnerships,
+councils by their initials or in Welsh, regional crime units). Each class is found by its shape
+or its cue, never by a word of a development set."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .entities import PRIORITY, Candidate, Kind
+from .gazetteer import CAR_MAKES, COUNTIES
+from .keep import is_keep_word
+from .lexicon import UK_PLACE_LOWER, is_policing_word
+from .phrases import finditer_at, keyword_trigger
+from .recall_numbers import NUMBER_WORD, number_value
+
+_BASE = PRIORITY["pattern"]
+
+
+def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str = "") -> Candidate:
+    return Candidate(start, end, kind, "pattern", _BASE + bump, subtype=subtype, value=value)
+
+
+# --- Times ----------------------------------------------------------------------------------------------------------
+
+# "a job interview at 3.", "back at the car park by 7\"", "not available after 10.", "Quiet till 2 then", "collect from 9
+# when they open": an hour alone after a word that times it, closing its clause. Which half of the day is unknown, so it
+# reads "that time".
+_BARE_HOUR = re.compile(r"\b(?i:at|by|since|after|till|until|til|before|from)[ \t]+(?:(?i:about|around|approx\.?|roughly)[ \t]+)?"
+                        r"(?P<h>1[0-2]|[1-9])(?:(?i:ish))?(?![\w'’/-]|[.:,]\d)"
+                        r"(?=[ \t]*(?:[.,;!?\"”)]|$)|[ \t]+(?i:then|when|tonight|today|tomorrow|this|that|at\s+the\s+latest|"
+                        r"latest|but|so|no|and\s+(?:then|it|he|she|they|we|i|was|had))\b)", re.MULTILINE)
+_BARE_HOUR_AT = keyword_trigger("at by since after till until til before from".split())
+# "increased by 2.", "divided by 3,", "junction 3": a count, not a clock.
+_COUNT_BEFORE = re.compile(r"(?i:increased|reduced|decreased|up|down|rose|fell|multiplied|divided|outnumbered|"
+                           r"junction|jct|j|number|no|aged|age|platform|page|level|grade|stage|section|room|cell|bay|"
+                           r"flat|unit|house|year|years|ages|counts?|of)[ \t]+\S+[ \t]+(?:(?i:about|around|approx\.?|"
+                           r"roughly)[ \t]+)?$")
+# "\n22.30 Next of kin: husband": a dotted clock time opening a log line.
+_DOTTED_LINE_TIME = re.compile(r"^(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)(?=[ \t]+[A-Za-z])(?![ \t]+(?i:ml|mg|kg|g|m|km|"
+                               r"miles?|metres?|litres?|l|pm|am|hrs|hours|mins?|minutes|per|percent|%)\b)", re.MULTILINE)
+# "LEFT 1930 WEARING RED JACKET": a four-figure clock time after what a missing person or a vehicle did.
+_VERB_CLOCK = re.compile(r"\b(?i:left|leaves|leaving|departed|last\s+seen|seen|sighted|returned|arrived|went\s+out)[ \t]+"
+                         r"(?:(?i:at|approx\.?|about|around)[ \t]+)?(?P<t>(?P<h>[01]\d|2[0-3])[0-5]\d)(?![\w'’/.:-])"
+                         r"(?![ \t]*(?i:hrs|hours|h\b|people|persons|miles|metres|times|pounds|quid|yards))")
+_VERB_CLOCK_AT = keyword_trigger("left leaves leaving departed last seen sighted returned arrived went".split())
+
+
+def _times(text: str) -> Iterator[Candidate]:
+    for m in finditer_at(_BARE_HOUR, _BARE_HOUR_AT, text):
+        if _COUNT_BEFORE.search(text, max(0, m.start() - 24), m.start("h")):
+            continue
+        yield _cand(*m.span("h"), Kind.TIME, "unknown", 3, value="0")
+    if "." in text:
+        for m in _DOTTED_LINE_TIME.finditer(text):
+            yield _cand(*m.span("t"), Kind.TIME, "", 3, value=str(int(m.group("h"))))
+    for m in finditer_at(_VERB_CLOCK, _VERB_CLOCK_AT, text):
+        yield _cand(*m.span("t"), Kind.TIME, "", 3, value=str(int(m.group("h"))))
+
+
+# --- Dates ----------------------------------------------------------------------------------------------------------
+
+# Holidays a date goes by, with the month they fall in ("Easter" in April, most years).
+_HOLIDAY_MONTH = {"easter": 4, "christmas": 12, "xmas": 12, "new year": 1, "hogmanay": 12, "diwali": 11, "eid": 4,
+                  "bonfire": 11, "halloween": 10, "hallowe'en": 10, "ramadan": 3, "whitsun": 5}
+_HOLIDAY_WORD = r"(?:easter|christmas|xmas|new[ \t]+year|hogmanay|diwali|eid|bonfire|hallowe['’]?en|ramadan|whitsun)"
+# "since Easter", "split up at New Year", "around Xmas", "(overdose Xmas 2022)", "the Diwali weekend", "Bonfire weekend",
+# "the Christmas period", "MAY BANK HOL": a holiday as the date something happened.
+_HOLIDAY_DATE = re.compile(
+    r"\b(?:(?P<p>(?i:since|at|over|around|about|before|after|until|till|from|during|by|on|for))[ \t]+"
+    r"(?:(?i:about|around|approx\.?)[ \t]+)?)?(?P<the>(?i:the)[ \t]+)?"
+    r"(?P<d>(?P<w>(?i:" + _HOLIDAY_WORD + r"))(?:(?P<n>[ \t]+(?i:weekend|period|holidays?|hols|break|time|week))|[ \t]+(?P<y>(?:19|20)\d\d))?"
+    r"|(?P<bm>(?i:may|august|aug|spring|summer|easter))[ \t]+(?i:bank)[ \t]+(?i:hol(?:iday)?s?)(?:[ \t]+(?i:weekend|monday))?)"
+    r"(?![\w'’-])(?![ \t]+(?i:road|rd|street|st|lane|ln|avenue|ave|drive|close|egg|eggs|bunny|tree|trees|party|parties|"
+    r"do|dinner|lunch|market|markets|card|cards|present|presents|shopping|jumper|lights|decorations|fair|show|"
+    r"fireworks|display|service|day|eve|island|road))")
+_HOLIDAY_AT = keyword_trigger("since at over around about before after until till from during by on for the easter "
+                              "christmas xmas new hogmanay diwali eid bonfire halloween hallowe'en ramadan whitsun may "
+                              "august aug spring summer".split())
+
+
+def _holidays(text: str) -> Iterator[Candidate]:
+    low = text.lower()
+    if not any(w in low for w in ("easter", "christmas", "xmas", "new year", "hogmanay", "diwali", "eid", "bonfire",
+                                  "hallow", "ramadan", "whitsun", "bank hol")):
+        return
+    for m in finditer_at(_HOLIDAY_DATE, _HOLIDAY_AT, text):
+        word = " ".join((m.group("w") or m.group("bm")).lower().split())
+        if m.group("w") and not (m.group("p") or m.group("n") or m.group("y")):
+            continue  # "it's Christmas, give it a rest", "Eid": a holiday named, no date given
+        if word == "eid" and not m.group("w").startswith(("Eid", "EID")):
+            continue
+        if word in ("bonfire", "halloween", "hallowe'en") and not m.group("n"):
+            continue  # "since the bonfire": a fire; "Halloween" alone is the dates layer's
+        month = {"may": 5, "august": 8, "aug": 8, "spring": 5, "summer": 8}.get(word) or _HOLIDAY_MONTH.get(
+            word.replace("’", "'"), 1)
+        value = (m.group("y") or "") + f"-{month:02d}"
+        prep = (m.group("p") or "").lower()
+        if prep in ("at", "on") and not m.group("y"):
+            # "split up at New Year" -> "split up one day in January"
+            yield _cand(m.start(), m.end(), Kind.DATE, "day", 4, value=value)
+        else:
+            # "the Christmas period" whole, so it outruns the reading that leaves it as written
+            yield _cand(m.start("the") if m.group("the") else m.start("d"), m.end("d"),
+                        Kind.DATE, "month" if not m.group("y") else "day", 4, value=value)
+
+
+_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
+# "on 3, 5 and 9 May", "the 2nd, 9th & 16th of June 2024": days listed before the month they share, every one a date.
+_DAY_LIST = re.compile(r"(?<![\w/.:£-])(?P<d>" + _ORD + r"(?:[ \t]*,[ \t]*" + _ORD + r")*[ \t]*,?[ \t]*(?i:and|&)[ \t]+"
+                       + _ORD + r")[ \t]+(?:(?i:of)[ \t]+)?(?P<m>" + _MONTH + r")(?![\w'’-])(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?")
+
+
+def _day_lists(text: str) -> Iterator[Candidate]:
+    if " and " not in text and "&" not in text and " AND " not in text:
+        return
+    for m in _DAY_LIST.finditer(text):
+        month = _MONTH_KEYS.index(m.group("m")[:3].lower()) + 1
+        on = re.search(r"\b[Oo]n[ \t]+(?:the[ \t]+)?$", text[max(0, m.start() - 8):m.start()]) if m.group("y") else None
+        start = m.start() - (len(text[max(0, m.start() - 8):m.start()]) - on.start()) if on else m.start()
+        yield _cand(start, m.end(), Kind.DATE, "day", 7, value=(m.group("y") or "") + f"-{month:02d}")
+
+
+# --- Ages -----------------------------------------------------------------------------------------------------------
+
+_UNITS_AFTER = (r"(?![ \t]*(?:['’]|(?i:ft|feet|foot|inch|inches|cm|m\b|metres?|meters?|miles?|mph|km|kph|mins?\b|minutes|"
+                r"hours?|hrs?\b|secs?\b|seconds|days?|weeks?|months?|years|yrs|people|persons|officers|youths|males|"
+                r"females|calls|times|quid|pounds|%|percent|stone|st\b|kg|lbs?|litres?|pints?|cans|bottles|grams?|g\b|"
+                r"wraps|bags|in\s+a\b|in\s+the\b|zone|limit|o['’]clock|pm|am)))")
+# "a boy she knows as Ali who looks about 16.", "a young female who appeared no older than 17", "a young boy ... who looks
+# no older than 14": an age a witness guesses from how someone looks.
+_LOOKS_AGE = re.compile(r"\b(?i:looks?|looked|looking|appears?|appeared|seems?|seemed)(?:[ \t]+(?i:to[ \t]+be))?[ \t]+"
+                        r"(?P<a>(?:(?i:about|around|approx\.?|roughly|maybe|possibly|probably|no[ \t]+older[ \t]+than|"
+                        r"no[ \t]+more[ \t]+than|no[ \t]+younger[ \t]+than|under|over|younger[ \t]+than|older[ \t]+than)[ \t]+)?"
+                        r"(?P<n>1[0-9]|[2-9]\d)(?:[ \t]*(?:-|–|(?i:or|to))[ \t]*(?:1[0-9]|[2-9]\d))?)(?![\w'’/-]|[.:]\d)"
+                        + _UNITS_AFTER)
+# "some of them no older than 14 or 15": an age bound a witness gives.
+_OLDER_THAN = re.compile(r"\b(?i:no[ \t]+older[ \t]+than|younger[ \t]+than|no[ \t]+younger[ \t]+than)[ \t]+"
+                         r"(?P<a>(?P<n>1[0-9]|[2-9]\d)(?:[ \t]*(?:-|–|(?i:or|to))[ \t]*(?:1[0-9]|[2-9]\d))?)"
+                         r"(?![\w'’/.-]|[.:]\d)" + _UNITS_AFTER)
+# "her daughter who I would say was about 10 hiding behind her": a guessed age after a person word in the same clause.
+_WAS_ABOUT = re.compile(r"\b(?i:was|is|were|be)[ \t]+(?P<a>(?i:about|around|approx\.?|roughly|maybe|possibly|probably)[ \t]+"
+                        r"(?P<n>[2-9]|1[0-9]|[2-9]\d))(?![\w'’/-]|[.:,]\d)" + _UNITS_AFTER)
+_PERSON_WORD = re.compile(r"\b(?i:boy|girl|son|daughter|child|kid|baby|lad|lass|male|female|man|woman|youth|teen|teenager|"
+                          r"brother|sister|nephew|niece|grandson|granddaughter|toddler|infant|youngster|he|she)\b")
+# "wearing a navy jumper and blue jeans, about 25.": an estimated age closing a description.
+_DESC_ABOUT = re.compile(r",[ \t]*(?P<a>(?i:about|approx\.?|approximately|around|roughly|maybe)[ \t]+(?P<n>1[0-9]|[2-9]\d))"
+                         r"(?=[ \t]*(?:[.;)\n]|$))", re.MULTILINE)
+_DESC_WORD = re.compile(r"(?i:wearing|jeans|hoodie|hoody|jacket|jumper|trackies|tracksuit|coat|top|trainers|build|hair|"
+                        r"beard|tall|slim|stocky|skinny|male|female|white|black|asian)")
+_SPEED_WORD = re.compile(r"(?i:doing|driving|drove|speed|speeding|mph|travelling|going|limit)")
+# "DESC: TEENS, SKINNY", "GREY HOODY, TEENS?", "wm teens, grey trackies": the teens as an age in a description.
+_DESC_TEENS = re.compile(r"(?:[,:]|\b(?i:desc|wm|wf|bm|bf|am|af|w/m|w/f|b/m|b/f|ic[1-9]))[ \t]+"
+                         r"(?P<a>(?:(?i:early|mid|late)[ \t-]+)?(?i:teens))(?=[ \t]*[,.;?)]|[ \t]*$)", re.MULTILINE)
+# "Older gent, seventy-eight,", "elderly male, ninety-three,", "Age: forty": an age in words after a person word or label.
+_NOUN_WORD_AGE = re.compile(r"\b(?i:male|female|man|woman|gent|gentleman|lady|boy|girl|lad|youth|person|resident|"
+                            r"occupant|tenant|widow|widower|age)[ \t]*[,:][ \t]*(?P<a>(?i:" + NUMBER_WORD + r"))"
+                            r"(?![\w'’-])(?=[ \t]*[,.;)]|[ \t]*$|[ \t]*\n)", re.MULTILINE)
+# "youths 15-16", "a group of lads 14-15": an age range straight after the people it describes.
+_GROUP_RANGE = re.compile(r"\b(?i:youths?|kids|children|boys|girls|lads|males|females|teenagers|teens|juveniles|youngsters|"
+                          r"pupils|group)[ \t]+(?P<a>(?P<x>1?\d)[ \t]*[-–][ \t]*(?P<n>[12]?\d))(?![\w'’/-]|[.:]\d)"
+                          r"(?![ \t]*(?i:of|in|on|at|mins?|minutes|hours|hrs|days|weeks|times|metres|yards|miles)\b)")
+# "baby approx 10 months": a baby's age in months or weeks.
+_BABY_AGE = re.compile(r"\b(?i:baby|infant|toddler|newborn|son|daughter|child)[ \t]+(?:(?i:approx\.?|about|around|aged)[ \t]+)?"
+                       r"(?P<a>\d{1,2}[ \t]*(?i:months?|mths?|weeks?|wks?)(?:[ \t]+(?i:old))?)(?![\w'’-])")
+# '"Kacey" (16)': an age in brackets straight after a quoted name.
+_QUOTED_NAME_AGE = re.compile(r"(?<=[A-Za-z][\"”’'])[ \t]*\((?P<a>1[0-9]|[2-9]\d)\)")
+
+
+def _ages(text: str) -> Iterator[Candidate]:
+    for pattern in (_LOOKS_AGE, _OLDER_THAN):
+        for m in pattern.finditer(text):
+            yield _cand(*m.span("a"), Kind.AGE, "", 4, value=m.group("n"))
+    for m in _WAS_ABOUT.finditer(text):
+        clause = text[max(0, m.start() - 60):m.start()]
+        clause = re.split(r"[.;\n]", clause)[-1]
+        if _PERSON_WORD.search(clause) and not _SPEED_WORD.search(clause):
+            yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("n"))
+    if "," in text:
+        for m in _DESC_ABOUT.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[max(line_start, m.start() - 150):m.start()]
+            if _DESC_WORD.search(before) and not _SPEED_WORD.search(before[-60:]):
+                yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("n"))
+        for m in _NOUN_WORD_AGE.finditer(text):
+            n = number_value(m.group("a"))
+            if 12 < n < 110:
+                yield _cand(*m.span("a"), Kind.AGE, "", 3, value=str(n))
+    elif ":" in text:
+        for m in _NOUN_WORD_AGE.finditer(text):
+            n = number_value(m.group("a"))
+            if 12 < n < 110:
+                yield _cand(*m.span("a"), Kind.AGE, "", 3, value=str(n))
+    if "teens" in text.lower():
+        for m in _DESC_TEENS.finditer(text):
+            yield _cand(*m.span("a"), Kind.AGE, "band", 3, value="15")
+    for m in _GROUP_RANGE.finditer(text):
+        if 5 <= int(m.group("x")) < int(m.group("n")) <= 25:
+            yield _cand(*m.span("a"), Kind.AGE, "", 4, value=m.group("n"))
+    for m in _BABY_AGE.finditer(text):
+        yield _cand(*m.span("a"), Kind.AGE, "", 3, value="1")
+    if "(" in text:
+        for m in _QUOTED_NAME_AGE.finditer(text):
+            yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("a"))
+
+
+# --- Plates ---------------------------------------------------------------------------------------------------------
+
+# "NJ69 TXI", "YX17BLK": the current plate's shape, whatever its letters.
+_CURRENT_PLATE = re.compile(r"(?<![\w/-])[A-Z]{2}\d{2}[ ]?[A-Z]{3}(?![\w/-])")
+_MAKES = frozenset(m.upper() for m in CAR_MAKES)
+_PLATE_CUE = re.compile(r"(?i:\breg\b|\bregistration|\bplates?\b|\bvrm\b|\bindex\b|\bnumber\b|\banpr\b|\bpartial)")
+# '"..KYA"', '"65 ..YJ"', '"PN.."', '"34 ABC 712"', '"W"': a plate or part of one in quotes near a plate word.
+_QUOTED_PLATE = re.compile(r"[\"“‘](?P<v>(?=[A-Z0-9. ]*[A-Z0-9])[A-Z0-9.][A-Z0-9. ]{0,9})[\"”’]")
+# "ending ...XKF", "ENDING HJT", "ended in a W", "PN plates and WFJ ending": the end or start of a plate.
+_PLATE_END = re.compile(r"\b(?i:ending|ended|ends|ending\s+in|ended\s+in|ends\s+in|starting|started|starts|beginning)"
+                        r"(?:[ \t]+(?i:in|with))?(?:[ \t]+(?:a|an))?[ \t]*[\"“‘]?(?P<v>\.{0,3}[A-Z0-9]{1,4})(?![\w.])"
+                        r"|(?<![\w.])(?P<v2>[A-Z]{2,3})[ \t]+(?i:ending)\b")
+# "1234 KXZ", "7 KEZ - RK K. Grant": an Irish or dateless plate near a plate word or before its keeper.
+_OLD_PLATE = re.compile(r"(?<![\w/:.-])(?P<v>\d{1,4}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,4})(?![\w/-])")
+_KEEPER_AFTER = re.compile(r"[ \t]*[-–:,=][ \t]*(?:RK|R/K|(?i:registered\s+keeper|keeper|owner))\b")
+_NOT_PLATE_WORDS = frozenset("REG PLATE PLATES MPH KPH CAD LOG REF INC THE AND FOR YRS HRS MIN MAX PCS OFF APP ARV BTP PNC TEL MOB "
+                             "AGE DOB NHS CID RTC VRM ANPR".split())
+
+
+def _plate_letters_ok(letters: str) -> bool:
+    return letters.upper() not in _NOT_PLATE_WORDS and letters.upper() not in _MAKES and not is_policing_word(letters)
+
+
+def _plates(text: str) -> Iterator[Candidate]:
+    for m in _CURRENT_PLATE.finditer(text):
+        if "\n" not in m.group():
+            yield _cand(*m.span(), Kind.VRM, "any", 4)
+    for cue in _PLATE_CUE.finditer(text):
+        window_end = min(len(text), cue.end() + 90)
+        for m in _QUOTED_PLATE.finditer(text, cue.end(), window_end):
+            v = m.group("v").strip()
+            if v.upper() not in _NOT_PLATE_WORDS and not re.fullmatch(r"\d{1,3}", v) \
+                    and not (v.isalpha() and (len(v) > 3 or is_policing_word(v))):
+                yield _cand(*m.span("v"), Kind.VRM, "any", 4)
+        for m in _PLATE_END.finditer(text, cue.end(), window_end):
+            v = m.group("v") or m.group("v2")
+            if v.strip(".").upper() not in _NOT_PLATE_WORDS:
+                yield _cand(*m.span("v" if m.group("v") else "v2"), Kind.VRM, "any", 4)
+        for m in _OLD_PLATE.finditer(text, cue.end(), min(len(text), cue.end() + 40)):
+            if _plate_letters_ok(re.sub(r"[\d ]", "", m.group("v"))):
+                yield _cand(*m.span("v"), Kind.VRM, "any", 4)
+    for m in _OLD_PLATE.finditer(text):
+        if _plate_letters_ok(re.sub(r"[\d ]", "", m.group("v"))) and _KEEPER_AFTER.match(text, m.end()):
+            yield _cand(*m.span("v"), Kind.VRM, "any", 4)
+    # "Corsa ending ...XKF": the end of a plate after a car
+    for m in re.finditer(r"\b(?i:ending|ended\s+in|ends\s+in)[ \t]+[\"“‘]?(?P<v>\.{2,3}[A-Z0-9]{1,4}|[A-Z]{3})(?![\w.])",
+                         text):
+        if m.group("v").strip(".").upper() not in _NOT_PLATE_WORDS:
+            yield _cand(*m.span("v"), Kind.VRM, "any", 3)
+
+
+# --- References, handles, collars -----------------------------------------------------------------------------------
+
+# "BAGGED DR/3", "NEAR BRIDGE BHL/14", "exhibit KA/1": initials and a number, as exhibits and structures are marked.
+_INITIALS_SLASH = re.compile(r"(?<![\w/])[A-Z]{2,4}/\d{1,3}(?![\w/])")
+_NOT_INITIALS = frozenset("NA PS PC DC DS TS".split())
+# "ARC card (UKA 0447 2281 3)", "badge 1192 2044 8811 0375", "tagged UK 0 123456": a card or tag's number in groups.
+_GROUPED_NUMBER = re.compile(r"(?<![\w/-])(?:[A-Z]{2,4}[ ](?:\d{1,5}[ ]){1,3}\d{1,6}|\d{4}(?:[ ]\d{4}){2,3})(?![\w/-])")
+_CARD_CUE = re.compile(r"(?i:card|badge|tag|tagged|licence|license|permit|passport|id|ear\s*tag|no\.?|number)\W{0,4}$")
+# "Badge no. noted PH 003318": a badge or licence number with its letters.
+_BADGE = re.compile(r"\b(?i:badge|licence|license|permit)[ \t]*(?:(?i:no|number|#)\.?)?[ \t]*(?:(?i:noted|is|was|given)[ \t]+)?"
+                    r"(?:(?i:as)[ \t]+)?(?P<r>[A-Z]{1,3}[ \t]?\d{4,8})(?![\w/-])")
+# "handle given chantelle.xo_", "username: big_dai99": a handle after its cue.
+_HANDLE_CUE = re.compile(r"\b(?i:handle|username|user\s+name|account\s+name|profile\s+name|gamertag|snap(?:chat)?\s+name|"
+                         r"insta(?:gram)?\s+name|tiktok\s+name)(?:[ \t]+(?i:given|is|was|of|as|shown|reads|called|given\s+as))*"
+                         r"[ \t]*[:=-]?[ \t]*[\"“'‘]?(?P<h>@?[A-Za-z0-9][A-Za-z0-9_.]{2,29})")
+# "SUPERVISOR SGT LAURA KERR V1190", "CLOSED - ACR M3310": a collar number with its one letter after a role.
+_LETTER_COLLAR = re.compile(r"\b(?i:sgt|ps|pc|insp|inspector|supervisor|acr|controller|operator|dispatcher|handler)\b"
+                            r"[ \t]+(?:[A-Za-z'’-]+[ \t]+){0,3}(?P<k>[C-Z]\d{3,5})(?![\w/-])")
+
+
+def _refs_handles_collars(text: str) -> Iterator[Candidate]:
+    if "/" in text:
+        for m in _INITIALS_SLASH.finditer(text):
+            if m.group().split("/")[0] not in _NOT_INITIALS:
+                yield _cand(*m.span(), Kind.REFERENCE, "shape", 4)
+    for m in _GROUPED_NUMBER.finditer(text):
+        if m.group()[0].isdigit() or _CARD_CUE.search(text, max(0, m.start() - 20), m.start()) \
+                or text[max(0, m.start() - 1):m.start()] == "(":
+            yield _cand(*m.span(), Kind.REFERENCE, "shape", 5)
+    for m in _BADGE.finditer(text):
+        yield _cand(*m.span("r"), Kind.REFERENCE, "shape", 5)
+    for m in _HANDLE_CUE.finditer(text):
+        h = m.group("h")
+        if re.search(r"[_.\d@]", h.rstrip(".")) and not is_keep_word(h):
+            end = m.end("h") - (1 if h.endswith(".") else 0)
+            yield _cand(m.start("h"), end, Kind.HANDLE, "", 6)
+    for m in _LETTER_COLLAR.finditer(text):
+        yield _cand(*m.span("k"), Kind.COLLAR, "cue", 6)
+
+
+# --- Organisations that tell their area -----------------------------------------------------------------------------
+
+# "taken to Northern General by YAS", "LAS pronounced at 14:10", "08:10 SAS O/S": an ambulance service's short initials
+# where only an ambulance service fits.
+_SHORT_AMBULANCE = re.compile(r"(?<![\w&/-])(?P<s>LAS|YAS|SAS|EMAS|las|yas|sas|ems)(?![\w&/-])")
+_CONVEYED_BEFORE = re.compile(r"(?i:taken|conveyed|transported|treated|assessed|seen|checked|attended|pronounced|"
+                              r"via|standby|requested|req)\b[^.\n]{0,60}$")
+_AMBULANCE_AFTER = re.compile(r"[ \t]*(?:(?i:o/s|pronounced|on\s+standby|to\s+\w+|with\b|eta\b|arrive[sd]?|delayed|"
+                              r"advise[sd]?|requested|req\b)|[.,;)])")
+# Train and bus companies name the lines they run: the name alone, or with a rail word after it where it is an
+# ordinary word too ("Southern train", "Northern rail staff").
+_OPERATORS = re.compile(r"(?<![\w&/-])(?P<o>(?i:southeastern|south\s+eastern\s+railway|merseyrail|scotrail|thameslink|"
+                        r"avanti(?:\s+west\s+coast)?|lner|gwr|crosscountry|cross\s+country\s+trains|transpennine(?:\s+express)?|"
+                        r"c2c|lumo|govia|arriva\s+rail(?:\s+\w+)?|transport\s+for\s+wales|tfw|"
+                        r"chiltern\s+railways|greater\s+anglia|great\s+western\s+railway|london\s+northwestern(?:\s+railway)?|"
+                        r"caledonian\s+sleeper|hull\s+trains|grand\s+central|translink|"
+                        r"go\s+(?:north\s+east|north\s+west|south\s+coast|ahead)|"
+                        r"(?:west|east)\s+midlands\s+railway|south\s+western\s+railway)"
+                        r"|(?P<w>Southern|SOUTHERN|Northern|NORTHERN|northern|southern|Great\s+Northern|GREAT\s+NORTHERN))"
+                        r"(?![\w&/-])(?P<r>[ \t]+(?i:rail|railway|trains?|staff|guard|conductor|control|services|"
+                        r"station\s+staff|revenue|ticket)\b)?")
+_OPERATOR_AT = keyword_trigger("southeastern south merseyrail scotrail thameslink avanti lner gwr crosscountry cross "
+                               "transpennine c2c lumo govia arriva transport tfw chiltern greater great "
+                               "london caledonian hull grand translink go west east southern northern".split())
+# "Glasgow HSCP", "D&G HSCP", "Blaenau Gwent CBC", "Sandwell MBC": an area's partnership or council by its initials.
+_AREA_INITIALS = re.compile(r"(?P<a>(?:[A-Z][\w'’-]*|[A-Za-z]&[A-Za-z])(?:[ \t]+(?:[A-Z][\w'’-]*|and|&|of))*?)[ \t]+"
+                            r"(?P<n>(?i:hscp|cbc|mbc|hsct))(?![\w&/-])")
+# "CYNGOR SIR YNYS MON", "Cyngor Gwynedd": a council by its Welsh name (cyngor is council).
+_CYNGOR = re.compile(r"\b(?i:cyngor)(?:[ \t]+(?i:sir|bwrdeistref(?:[ \t]+sirol)?|dinas|tref))?(?P<a>(?:[ \t]+(?!(?i:adult|social|"
+                     r"care|children|housing|services|and|to|the|of|for|team|department|safeguarding|via|council)\b)"
+                     r"[A-Za-z][\w'’-]*){1,3})")
+# "East Midlands Special Operations Unit", "the Regional Organised Crime Unit (TARIAN)", "ERSOU informed": a regional
+# crime unit by its area or its name.
+_CRIME_UNIT = re.compile(r"(?<![\w&/-])(?:ERSOU|SEROCU|EMSOU|NERSOU|WMROCU|TITAN|TARIAN|ZEPHYR|RECU|SOCU)(?![\w&/-])")
+_UNIT_NOUN = re.compile(r"(?i:special[ \t]+operations[ \t]+unit|regional[ \t]+organised[ \t]+crime[ \t]+unit|rocu|"
+                        r"organised[ \t]+crime[ \t]+unit|serious[ \t]+organised[ \t]+crime[ \t]+unit)(?![\w'’-])")
+_UNIT_NOUN_AT = keyword_trigger("special regional rocu organised serious".split())
+# "police scotland" in a lower-case log, "the PSNI/Garda liaison office": a force's name whatever its case or company.
+_FORCE_NAME = re.compile(r"\b(?i:police[ \t]+scotland|police[ \t]+service[ \t]+of[ \t]+(?:northern[ \t]+ireland|scotland))"
+                         r"(?![\w'’-])|(?<![\w&-])(?:PSNI|Psni|psni)(?![\w&-])")
+_AREA_WORDS = frozenset("""north south east west mid central greater northern southern eastern western scottish welsh
+irish english wales scotland england ireland isle wight man london midlands yorkshire humber""".split())
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w'’-]*|&)[ \t]+$")
+
+
+def _area_start(text: str, end: int) -> int | None:
+    """Start of the one to three words before `end` that name a place or an area, or None."""
+    start, words = end, 0
+    while words < 3:
+        m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if not m:
+            break
+        w = m.group("w")
+        low = w.lower()
+        if w in ("&", "and") and words:
+            start = m.start()
+            continue
+        if not (low in _AREA_WORDS or low in UK_PLACE_LOWER or w.title() in COUNTIES or (w[:1].isupper() and not (
+                is_policing_word(w) or is_keep_word(w) or low in ("the", "a", "an", "to", "from", "by", "via", "and",
+                                                                   "our", "their", "his", "her", "with")))):
+            break
+        start, words = m.start(), words + 1
+    return start if words and start < end else None
+
+
+def _organisations(text: str) -> Iterator[Candidate]:
+    for m in _SHORT_AMBULANCE.finditer(text):
+        if m.group("s") == "ems" and not re.search(r"(?i:ambulance|paramedic|via)\b[^\n]{0,40}$",
+                                                    text[max(0, m.start() - 60):m.start()]):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - 80):m.start()]
+        at_line_head = not text[line_start:m.start()].strip(" \t0123456789:") and text[line_start:m.start()].strip()
+        if _CONVEYED_BEFORE.search(before) or (at_line_head and _AMBULANCE_AFTER.match(text, m.end())) \
+                or re.match(r"[ \t]+(?i:pronounced|o/s|conveyed|took|attended)\b", text[m.end():m.end() + 14]):
+            yield _cand(*m.span(), Kind.FORCE, "premises:ambulance service", 5)
+    for m in finditer_at(_OPERATORS, _OPERATOR_AT, text):
+        if m.group("w") and not m.group("r"):
+            # "Southern" alone is a word; "CCTV requested from Southeastern" names the company
+            continue
+        rail = m.group("r") and m.group("r").strip().lower() in ("rail", "railway", "train", "trains")
+        yield _cand(m.start("o"), m.end("r") if rail else m.end("o"), Kind.FORCE, "premises:transport company", 5)
+    for m in _AREA_INITIALS.finditer(text):
+        words = m.group("a").split()
+        start = m.start("a") + len(m.group("a")) - len(" ".join(words[-3:])) if len(words) > 3 else m.start("a")
+        if words and not is_policing_word(words[-1]):
+            yield _cand(start, m.end(), Kind.FORCE, "premises:council" if m.group("n").upper().endswith("BC") else
+                        "premises:health and care partnership", 5)
+    if "yngor" in text or "YNGOR" in text:
+        for m in _CYNGOR.finditer(text):
+            yield _cand(m.start(), m.end(), Kind.FORCE, "premises:council", 6)
+    for m in _CRIME_UNIT.finditer(text):
+        if m.group() in ("TITAN", "TARIAN", "ZEPHYR") and not re.search(
+                r"(?i:rocu|crime\s+unit|organised|regional)", text[max(0, m.start() - 80):m.end() + 40]):
+            continue
+        yield _cand(*m.span(), Kind.FORCE, "premises:regional crime unit", 5)
+    for m in finditer_at(_UNIT_NOUN, _UNIT_NOUN_AT, text):
+        start = _area_start(text, m.start())
+        if start is not None:
+            yield _cand(start, m.end(), Kind.FORCE, "premises:regional crime unit", 6)
+    for m in _FORCE_NAME.finditer(text):
+        yield _cand(*m.span(), Kind.FORCE, "", 5)
+
+
+def find_struct10_recall(text: str) -> list[Candidate]:
+    """Candidates of the structured and organisation classes learnt from development sets 9 to 11."""
+    return [*_times(text), *_holidays(text), *_day_lists(text), *_ages(text), *_plates(text),
+            *_refs_handles_collars(text), *_organisations(text)]
+
+
+# --- After resolution -----------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z]+")
+_MINOR = frozenset("of and the for".split())
+
+
+def _initials(words: str) -> str:
+    return "".join(w[0] for w in _WORD.findall(words) if w.lower() not in _MINOR).lower()
+
+
+# "durham county council out of hours (dcc)": the initials in brackets a few words after the name.
+_INITIALS_AFTER = re.compile(r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}\([ \t]*(?P<i>[A-Za-z&]{2,6})[ \t]*\)")
+_RANK_BEFORE = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|DC|DS|Cst|Insp|Constable|Sergeant|Inspector)\.?[ \t]+$")
+
+
+def struct10_after(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """The chosen candidates, with what only they explain: an organisation's initials in brackets after its name
+    ("durham county council (dcc)") and wherever else they stand, and a ranked officer's collar number before the
+    name ("PC 4471 May": the number goes, the name keeps its label)."""
+    out = list(chosen)
+    if "/" in text:
+        # "BAGGED DR/3", "NEAR BRIDGE BHL/14": an exhibit mark outruns a place read into its letters and the word before
+        for m in _INITIALS_SLASH.finditer(text):
+            if m.group().split("/")[0] in _NOT_INITIALS:
+                continue
+            over = [c for c in out if c.start < m.end() and m.start() < c.end]
+            if over and all(c.kind in (Kind.PLACE, Kind.PERSON) and c.start < m.start() < c.end <= m.end() for c in over):
+                out = [c for c in out if c not in over]
+                out.append(Candidate(*m.span(), Kind.REFERENCE, "pattern", _BASE, subtype="shape"))
+    low = text.lower()
+    if "scotland" in low or "psni" in low or "northern ireland" in low:
+        # "via police scotland inverness area control": the force's name outruns a place read from its last word
+        for m in _FORCE_NAME.finditer(text):
+            over = [c for c in out if c.start < m.end() and m.start() < c.end]
+            if not over or any(c.kind is Kind.FORCE or not m.start() < c.start < m.end() < c.end for c in over):
+                continue
+            out = [c for c in out if c not in over]
+            out.append(Candidate(*m.span(), Kind.FORCE, "pattern", _BASE))
+            for c in over:
+                rest = re.match(r"[ \t]*", text[m.end():c.end])
+                start = m.end() + (rest.end() if rest else 0)
+                if start < c.end:
+                    out.append(Candidate(start, c.end, c.kind, c.layer, c.priority, subtype=c.subtype, key=c.key))
+    starts = {c.start for c in out}
+    for c in list(out):
+        if c.kind is not Kind.FORCE:
+            continue
+        m = _INITIALS_AFTER.match(text, c.end)
+        if not m or m.group("i").replace("&", "").lower() != _initials(text[c.start:c.end]):
+            continue
+        initials = m.group("i")
+        for again in re.finditer(r"(?<![\w&/-])" + re.escape(initials) + r"(?![\w&/-])", text, re.IGNORECASE):
+            if again.start() not in starts:
+                out.append(Candidate(*again.span(), Kind.FORCE, "pattern", _BASE, subtype=c.subtype, value=c.value))
+    for i, c in enumerate(out):
+        if c.kind is not Kind.COLLAR or c.subtype in ("with-name", "paren") or not _RANK_BEFORE.search(
+                text, max(0, c.start - 12), c.start):
+            continue
+        nxt = next((d for d in out if d.start > c.end and d.start - c.end <= 2), None)
+        if nxt and nxt.kind is Kind.PERSON and not text[c.end:nxt.start].strip():
+            out[i] = Candidate(c.start, nxt.start, Kind.COLLAR, c.layer, c.priority, subtype="with-name", value=c.value)
+    return sorted(out, key=lambda c: c.start)
