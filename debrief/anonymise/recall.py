@@ -237,7 +237,8 @@ def ages_after_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
 
 
 _RANK_BEFORE = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Insp|Constable|Sergeant|Inspector)\.?\s+(?:[A-Z]\.\s*)?$")
-_COLLAR_AFTER_NAME = re.compile(r"\s(?P<n>\d{3,5})\b(?=\s*(?:[.,;:)\n]|$))")
+# "PC Kate Rowe 2045 and PC Jack Fenwick 1873": also before the next officer.
+_COLLAR_AFTER_NAME = re.compile(r"\s(?P<n>\d{3,5})\b(?=\s*(?:[.,;:)\n]|$)|[ \t]+(?:and|&)[ \t])")
 
 
 _DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"

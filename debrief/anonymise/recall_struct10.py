@@ -12,11 +12,14 @@ from collections.abc import Iterator, Sequence
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import CAR_MAKES, COUNTIES
 from .keep import is_keep_word
-from .lexicon import UK_PLACE_LOWER, is_policing_word
+from .lexicon import UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .keep import NATIONAL_OPERATIONS
+from .patterns import POSTCODE_AREAS
 from .phrases import finditer_at, keyword_trigger
 from .recall_numbers import NUMBER_WORD, number_value
 
 _BASE = PRIORITY["pattern"]
+_NATIONAL = frozenset(n.lower() for n in NATIONAL_OPERATIONS)
 
 
 def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, value: str = "") -> Candidate:
@@ -31,7 +34,7 @@ def _cand(start: int, end: int, kind: Kind, subtype: str = "", bump: int = 0, va
 _BARE_HOUR = re.compile(r"\b(?i:at|by|since|after|till|until|til|before|from)[ \t]+(?:(?i:about|around|approx\.?|roughly)[ \t]+)?"
                         r"(?P<h>1[0-2]|[1-9])(?:(?i:ish))?(?![\w'’/-]|[.:,]\d)"
                         r"(?=[ \t]*(?:[.,;!?\"”)]|$)|[ \t]+(?i:then|when|tonight|today|tomorrow|this|that|at\s+the\s+latest|"
-                        r"latest|but|so|no|and\s+(?:then|it|he|she|they|we|i|was|had))\b)", re.MULTILINE)
+                        r"latest|but|so|no|and\s+(?:then|it|he|she|they|we|i|was|had|said|left|went|came|got))\b)", re.MULTILINE)
 _BARE_HOUR_AT = keyword_trigger("at by since after till until til before from".split())
 # "increased by 2.", "divided by 3,", "junction 3": a count, not a clock.
 _COUNT_BEFORE = re.compile(r"(?i:increased|reduced|decreased|up|down|rose|fell|multiplied|divided|outnumbered|"
@@ -45,6 +48,12 @@ _DOTTED_LINE_TIME = re.compile(r"^(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)(?=[ \t]+
 _VERB_CLOCK = re.compile(r"\b(?i:left|leaves|leaving|departed|last\s+seen|seen|sighted|returned|arrived|went\s+out)[ \t]+"
                          r"(?:(?i:at|approx\.?|about|around)[ \t]+)?(?P<t>(?P<h>[01]\d|2[0-3])[0-5]\d)(?![\w'’/.:-])"
                          r"(?![ \t]*(?i:hrs|hours|h\b|people|persons|miles|metres|times|pounds|quid|yards))")
+# "to take full statement tomorrow 1000 at birkenhead": a four-figure clock time after the day it falls on.
+_DAY_CLOCK = re.compile(r"\b(?i:tomorrow|today|tonight|tmrw|tmw|this\s+morning|this\s+afternoon|this\s+evening)[ \t]+"
+                        r"(?:(?i:at|from|after|before|by|until|till)[ \t]+|@[ \t]*)?(?P<t>(?P<h>[01]\d|2[0-3])[0-5]\d)(?![\w/.:-])"
+                        r"(?![ \t]*(?i:hrs|hours))")
+# "SINCE 6PM", "AT 10.30PM": a clock time with its half of the day in capitals (the time layer reads "pm" only).
+_CAPS_AMPM = re.compile(r"(?<![\d:.£])(?P<t>(?P<h>1[0-2]|0?[1-9])(?:[.:][0-5]\d)?[ \t]?(?P<ap>AM|PM|A\.M\.|P\.M\.))(?![\w])")
 _VERB_CLOCK_AT = keyword_trigger("left leaves leaving departed last seen sighted returned arrived went".split())
 
 
@@ -56,6 +65,17 @@ def _times(text: str) -> Iterator[Candidate]:
     if "." in text:
         for m in _DOTTED_LINE_TIME.finditer(text):
             yield _cand(*m.span("t"), Kind.TIME, "", 3, value=str(int(m.group("h"))))
+    if "M" in text:
+        for m in _CAPS_AMPM.finditer(text):
+            hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("P") else 0)
+            at = re.search(r"\b(?i:at)[ \t]+$", text[max(0, m.start() - 4):m.start()])
+            if at:  # "AT 10.30PM" -> "in the evening"
+                yield _cand(m.start() - (len(text[max(0, m.start() - 4):m.start()]) - at.start()), m.end(),
+                            Kind.TIME, "at-known", 3, value=str(hour))
+            else:
+                yield _cand(*m.span("t"), Kind.TIME, "", 3, value=str(hour))
+    for m in _DAY_CLOCK.finditer(text):
+        yield _cand(*m.span("t"), Kind.TIME, "", 3, value=str(int(m.group("h"))))
     for m in finditer_at(_VERB_CLOCK, _VERB_CLOCK_AT, text):
         yield _cand(*m.span("t"), Kind.TIME, "", 3, value=str(int(m.group("h"))))
 
@@ -165,6 +185,17 @@ _NOUN_WORD_AGE = re.compile(r"\b(?i:male|female|man|woman|gent|gentleman|lady|bo
 _GROUP_RANGE = re.compile(r"\b(?i:youths?|kids|children|boys|girls|lads|males|females|teenagers|teens|juveniles|youngsters|"
                           r"pupils|group)[ \t]+(?P<a>(?P<x>1?\d)[ \t]*[-–][ \t]*(?P<n>[12]?\d))(?![\w'’/-]|[.:]\d)"
                           r"(?![ \t]*(?i:of|in|on|at|mins?|minutes|hours|hrs|days|weeks|times|metres|yards|miles)\b)")
+# 'a lad known as "Spud", approx twenty, ginger': an estimated age in words.
+_APPROX_WORD_AGE = re.compile(r"\b(?i:approx\.?|approximately|about|around|roughly|maybe|possibly)[ \t]+(?P<a>(?i:" + NUMBER_WORD
+                              + r"))(?![\w'’-])(?=[ \t]*[,.;)]|[ \t]*$)", re.MULTILINE)
+_ONE_PERSON = re.compile(r"\b(?i:lad|lass|boy|girl|male|female|man|woman|youth|teen|teenager|he|she|known\s+as|called)\b")
+# 'a juvenile "LITTLE JOHNNY" 15.', "Millie and Eva, both 15.": an age after a quoted name or for a pair.
+_AGE_AFTER_QUOTE = re.compile(r"(?<=[A-Za-z][\"”])[ \t]+(?P<a>1\d|[2-9]\d)(?=[ \t]*[.,;)]|[ \t]*$)", re.MULTILINE)
+_BOTH_AGED = re.compile(r"\b(?i:both|each|all)[ \t]+(?:(?i:aged)[ \t]+)?(?P<a>1\d|[2-9]\d)(?=[ \t]*[.;)]|[ \t]*$)",
+                        re.MULTILINE)
+# "(18 yesterday)", "(OVER 80)", "(under 16)": an age in brackets that says when or how far.
+_BRACKET_AGE = re.compile(r"\((?P<a>(?i:over|under|approx\.?|about|nearly|almost)[ \t]+(?P<n>1\d|[2-9]\d)|(?P<n2>1\d|[2-9]\d)"
+                          r"[ \t]+(?i:yesterday|today|tomorrow|last\s+week|next\s+week|last\s+month|next\s+month))\)")
 # "baby approx 10 months": a baby's age in months or weeks.
 _BABY_AGE = re.compile(r"\b(?i:baby|infant|toddler|newborn|son|daughter|child)[ \t]+(?:(?i:approx\.?|about|around|aged)[ \t]+)?"
                        r"(?P<a>\d{1,2}[ \t]*(?i:months?|mths?|weeks?|wks?)(?:[ \t]+(?i:old))?)(?![\w'’-])")
@@ -199,6 +230,19 @@ def _ages(text: str) -> Iterator[Candidate]:
     if "teens" in text.lower():
         for m in _DESC_TEENS.finditer(text):
             yield _cand(*m.span("a"), Kind.AGE, "band", 3, value="15")
+    for m in _APPROX_WORD_AGE.finditer(text):
+        n = number_value(m.group("a"))
+        clause = re.split(r"[.;\n]", text[max(0, m.start() - 60):m.start()])[-1]
+        if 12 < n < 100 and _ONE_PERSON.search(clause) and not _SPEED_WORD.search(clause):
+            yield _cand(m.start(), m.end("a"), Kind.AGE, "", 3, value=str(n))
+    for pattern in (_AGE_AFTER_QUOTE, _BOTH_AGED):
+        for m in pattern.finditer(text):
+            yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("a"))
+    if "(" in text:
+        for m in _BRACKET_AGE.finditer(text):
+            if m.group("a").lower().split()[0] == "under" and m.group("n") == "13":
+                continue  # "(under 13)" is the anonymiser's own band for a child
+            yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("n") or m.group("n2"))
     for m in _GROUP_RANGE.finditer(text):
         if 5 <= int(m.group("x")) < int(m.group("n")) <= 25:
             yield _cand(*m.span("a"), Kind.AGE, "", 4, value=m.group("n"))
@@ -221,6 +265,12 @@ _QUOTED_PLATE = re.compile(r"[\"“‘](?P<v>(?=[A-Z0-9. ]*[A-Z0-9])[A-Z0-9.][A-
 _PLATE_END = re.compile(r"\b(?i:ending|ended|ends|ending\s+in|ended\s+in|ends\s+in|starting|started|starts|beginning)"
                         r"(?:[ \t]+(?i:in|with))?(?:[ \t]+(?:a|an))?[ \t]*[\"“‘]?(?P<v>\.{0,3}[A-Z0-9]{1,4})(?![\w.])"
                         r"|(?<![\w.])(?P<v2>[A-Z]{2,3})[ \t]+(?i:ending)\b")
+# 'PART REG "GN SOMETHING UYR"': the parts of a plate a caller gave around a word for the part they missed.
+_PLATE_PARTS = re.compile(r"[\"“‘](?P<a>[A-Z0-9]{1,4})[ \t]+(?i:something|summat|unknown|\?+|\.{2,3}|…|then)[ \t]+"
+                          r"(?P<b>[A-Z0-9]{1,4})[\"”’]")
+# "B 123 CRV checked via international liaison", "CJ 18 RUS": a foreign plate's shape, letters, figures, letters.
+_FOREIGN_PLATE = re.compile(r"(?<![\w/-])(?P<v>(?P<p>[A-Z]{1,2})[ ]\d{2,3}[ ](?P<s>[A-Z]{3}))(?![\w/-])")
+_NOT_PLATE_PREFIX = frozenset("PC PS DC DS DI CC SC TS AT ON IN NO OF TO BY OR UP".split())
 # "1234 KXZ", "7 KEZ - RK K. Grant": an Irish or dateless plate near a plate word or before its keeper.
 _OLD_PLATE = re.compile(r"(?<![\w/:.-])(?P<v>\d{1,4}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,4})(?![\w/-])")
 _KEEPER_AFTER = re.compile(r"[ \t]*[-–:,=][ \t]*(?:RK|R/K|(?i:registered\s+keeper|keeper|owner))\b")
@@ -234,7 +284,7 @@ def _plate_letters_ok(letters: str) -> bool:
 
 def _plates(text: str) -> Iterator[Candidate]:
     for m in _CURRENT_PLATE.finditer(text):
-        if "\n" not in m.group():
+        if not is_ordinary(m.group()[-3:].lower()):  # "SC21 AND SC24": two call signs
             yield _cand(*m.span(), Kind.VRM, "any", 4)
     for cue in _PLATE_CUE.finditer(text):
         window_end = min(len(text), cue.end() + 90)
@@ -252,6 +302,14 @@ def _plates(text: str) -> Iterator[Candidate]:
                 yield _cand(*m.span("v"), Kind.VRM, "any", 4)
     for m in _OLD_PLATE.finditer(text):
         if _plate_letters_ok(re.sub(r"[\d ]", "", m.group("v"))) and _KEEPER_AFTER.match(text, m.end()):
+            yield _cand(*m.span("v"), Kind.VRM, "any", 4)
+    if '"' in text or "“" in text:
+        for m in _PLATE_PARTS.finditer(text):
+            if _PLATE_CUE.search(text, max(0, m.start() - 40), m.start()):
+                yield _cand(*m.span("a"), Kind.VRM, "any", 4)
+                yield _cand(*m.span("b"), Kind.VRM, "any", 4)
+    for m in _FOREIGN_PLATE.finditer(text):
+        if m.group("p") not in _NOT_PLATE_PREFIX and _plate_letters_ok(m.group("s")) and not is_ordinary(m.group("s")):
             yield _cand(*m.span("v"), Kind.VRM, "any", 4)
     # "Corsa ending ...XKF": the end of a plate after a car
     for m in re.finditer(r"\b(?i:ending|ended\s+in|ends\s+in)[ \t]+[\"“‘]?(?P<v>\.{2,3}[A-Z0-9]{1,4}|[A-Z]{3})(?![\w.])",
@@ -271,14 +329,33 @@ _CARD_CUE = re.compile(r"(?i:card|badge|tag|tagged|licence|license|permit|passpo
 # "Badge no. noted PH 003318": a badge or licence number with its letters.
 _BADGE = re.compile(r"\b(?i:badge|licence|license|permit)[ \t]*(?:(?i:no|number|#)\.?)?[ \t]*(?:(?i:noted|is|was|given)[ \t]+)?"
                     r"(?:(?i:as)[ \t]+)?(?P<r>[A-Z]{1,3}[ \t]?\d{4,8})(?![\w/-])")
+# "SEE OP MEADOW", "linked to op gallant": an operation's name after a word that points to it, whatever the line's case
+# (a name in capitals reads as a dictionary word once the line is re-cased).
+_OP_AFTER_CUE = re.compile(r"\b(?i:see|linked\s+to|link\s+to|under|part\s+of|re|ref|for|via|with|into|on)[ \t]+(?:(?i:the)[ \t]+)?"
+                           r"(?P<o>(?i:op|operation))\.?[ \t]+(?P<n>[A-Za-z][A-Za-z'’-]{2,})(?![\w'’-])")
+# 'linked to the "Storm" line', '"Dave" deal line': a drugs line by its name.
+_LINE_NAME = re.compile(r"[\"“‘'](?P<n>[A-Z][\w'’ -]{1,20}?)[\"”’'][ \t]+(?i:line|deal\s+line|drugs?\s+line|county\s+line)\b")
+# "CHESHIRE POLICE INC CH-0214-0057": a reference of letters and two groups of figures.
+_LETTERS_DASHED = re.compile(r"(?<![\w/-])[A-Za-z]{1,4}-\d{3,6}-\d{2,6}(?![\w/-])")
+# 'PHOTOS ON FACEBOOK GROUP "TENTERDEN NOTICEBOARD"': a group or page by its name.
+_GROUP_NAME = re.compile(r"\b(?i:facebook|fb|whatsapp|telegram|snapchat|insta(?:gram)?)[ \t]+(?i:group|page|chat|channel)"
+                         r"(?:[ \t]+(?i:called|named))?[ \t]*[\"“‘](?P<h>[^\"”’\n\[]{2,40})[\"”’]")
+# "PNC keeper Andre Campbell, Forest Gate, E7,": a postcode district closing a place after a comma.
+_DISTRICT_AFTER_PLACE = re.compile(r"(?<=[A-Za-z]),[ \t]+(?P<pc>(?P<a>[A-Z]{1,2})\d{1,2}[A-Z]?)(?=[ \t]*[,.;)]|[ \t]*$)",
+                                   re.MULTILINE)
 # "handle given chantelle.xo_", "username: big_dai99": a handle after its cue.
 _HANDLE_CUE = re.compile(r"\b(?i:handle|username|user\s+name|account\s+name|profile\s+name|gamertag|snap(?:chat)?\s+name|"
                          r"insta(?:gram)?\s+name|tiktok\s+name)(?:[ \t]+(?i:given|is|was|of|as|shown|reads|called|given\s+as))*"
                          r"[ \t]*[:=-]?[ \t]*[\"“'‘]?(?P<h>@?[A-Za-z0-9][A-Za-z0-9_.]{2,29})")
-# "SUPERVISOR SGT LAURA KERR V1190", "CLOSED - ACR M3310": a collar number with its one letter after a role.
+# "SUPERVISOR SGT LAURA KERR V1190", "CLOSED - ACR M3310", "LOG CLOSED. OPERATOR CC 7731": a collar number with its one
+# or two letters after a role (and its holder's name), closing the line.
 _LETTER_COLLAR = re.compile(r"\b(?i:sgt|ps|pc|insp|inspector|supervisor|acr|controller|operator|dispatcher|handler)\b"
-                            r"[ \t]+(?:[A-Za-z'’-]+[ \t]+){0,3}(?P<k>[C-Z]\d{3,5})(?![\w/-])")
-
+                            r"[ \t]+(?:[A-Za-z'’-]+[ \t]+){0,3}(?P<k>[C-Z]\d{3,5}|(?P<c>[A-Za-z]{2})[ \t]\d{3,5})(?![\w/-])"
+                            r"(?=[ \t]*(?:[.,;)]|$))", re.MULTILINE)
+# "Arresting Officer: PC Harry Stone CoL 612": a force's two or three letters and the number after a ranked name.
+_RANKED_CODE = re.compile(r"\b(?:PC|PS|Sgt|DC|DS|Cst|Insp|PCSO)\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,3}"
+                          r"(?P<k>(?P<c>[A-Z][A-Za-z]{1,2})[ \t]?\d{3,5})(?![\w/-])(?=[ \t]*(?:[.,;)]|$))", re.MULTILINE)
+_NOT_CODES = frozenset("am pm at on in to by of is or no hr km kg mg ml tel ex ie eg and the".split())
 
 def _refs_handles_collars(text: str) -> Iterator[Candidate]:
     if "/" in text:
@@ -291,13 +368,34 @@ def _refs_handles_collars(text: str) -> Iterator[Candidate]:
             yield _cand(*m.span(), Kind.REFERENCE, "shape", 5)
     for m in _BADGE.finditer(text):
         yield _cand(*m.span("r"), Kind.REFERENCE, "shape", 5)
+    for m in _OP_AFTER_CUE.finditer(text):
+        name = m.group("n")
+        if m.group("o").islower() and m.group("o") == "op" and not re.search(r"(?i:see|linked|link|part)", m.group()):
+            continue  # "post op", "on op ward": a lower-case "op" needs "see" or "linked to"
+        if name.lower() not in _NATIONAL and not is_keep_word(name) and not is_policing_word(name):
+            yield _cand(m.start("o"), m.end("n"), Kind.REFERENCE, "operation", 6)
+    for m in _LINE_NAME.finditer(text):
+        if not is_keep_word(m.group("n")):
+            yield _cand(*m.span("n"), Kind.REFERENCE, "shape", 4)
+    if "-" in text:
+        yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 8) for m in _LETTERS_DASHED.finditer(text))
+    for m in _GROUP_NAME.finditer(text):
+        yield _cand(*m.span("h"), Kind.HANDLE, "", 6)
+    if "," in text:
+        for m in _DISTRICT_AFTER_PLACE.finditer(text):
+            place = re.search(r"([A-Za-z'’-]+)$", text[max(0, m.start() - 25):m.start()])
+            if m.group("a") in POSTCODE_AREAS and m.group("a") not in ("M", "A") and place \
+                    and place.group(1)[:1].isupper() and not is_policing_word(place.group(1)):
+                yield _cand(*m.span("pc"), Kind.POSTCODE, "district", 3)
     for m in _HANDLE_CUE.finditer(text):
         h = m.group("h")
         if re.search(r"[_.\d@]", h.rstrip(".")) and not is_keep_word(h):
             end = m.end("h") - (1 if h.endswith(".") else 0)
             yield _cand(m.start("h"), end, Kind.HANDLE, "", 6)
-    for m in _LETTER_COLLAR.finditer(text):
-        yield _cand(*m.span("k"), Kind.COLLAR, "cue", 6)
+    for pattern in (_LETTER_COLLAR, _RANKED_CODE):
+        for m in pattern.finditer(text):
+            if not (m.group("c") and m.group("c").lower() in _NOT_CODES):
+                yield _cand(*m.span("k"), Kind.COLLAR, "cue", 6)
 
 
 # --- Organisations that tell their area -----------------------------------------------------------------------------
@@ -333,7 +431,16 @@ _CYNGOR = re.compile(r"\b(?i:cyngor)(?:[ \t]+(?i:sir|bwrdeistref(?:[ \t]+sirol)?
                      r"[A-Za-z][\w'’-]*){1,3})")
 # "East Midlands Special Operations Unit", "the Regional Organised Crime Unit (TARIAN)", "ERSOU informed": a regional
 # crime unit by its area or its name.
-_CRIME_UNIT = re.compile(r"(?<![\w&/-])(?:ERSOU|SEROCU|EMSOU|NERSOU|WMROCU|TITAN|TARIAN|ZEPHYR|RECU|SOCU)(?![\w&/-])")
+_CRIME_UNIT = re.compile(r"(?<![\w&/-])(?:(?i:ersou|serocu|emsou|nersou|[a-z]{1,4}rocu)|TITAN|TARIAN|ZEPHYR|RECU)(?![\w&/-])")
+# "VIA HM COASTGUARD HUMBER": the coastguard's operations centre by its area.
+_COASTGUARD = re.compile(r"\b(?:(?i:hm)[ \t]+)?(?i:coastguard)[ \t]+(?P<a>[A-Za-z][\w'’-]+)(?![\w'’-])")
+# "WMAS / H&W FIRE", "cdds fire aware": a fire service by its initials.
+_FIRE_BY_INITIALS = re.compile(r"(?<![\w&/-])(?P<i>[A-Za-z]&[A-Za-z]|[A-Za-z]{3,5})[ \t]+(?i:fire)(?![\w'’-])"
+                               r"(?=(?:[ \t]+(?:(?i:and|&)[ \t]+rescue))?[ \t]*(?:$|[.,;/)]|[ \t]+(?i:aware|informed|service|"
+                               r"attended|attending|requested|req|o/s|on\s+scene|crew|crews|notified|en\s+route)\b))", re.MULTILINE)
+# "Info shared with Met via NCLCC": the Met where a word hands something to it.
+_MET_HANDED = re.compile(r"\b(?i:with|to|from|via|and)[ \t]+(?:(?i:the)[ \t]+)?(?P<f>Met|MET)(?=[ \t]+(?i:via|and|for|re|who|"
+                         r"have|has|are|were|colleagues|officers|units|police|cctv|intel)\b)")
 _UNIT_NOUN = re.compile(r"(?i:special[ \t]+operations[ \t]+unit|regional[ \t]+organised[ \t]+crime[ \t]+unit|rocu|"
                         r"organised[ \t]+crime[ \t]+unit|serious[ \t]+organised[ \t]+crime[ \t]+unit)(?![\w'’-])")
 _UNIT_NOUN_AT = keyword_trigger("special regional rocu organised serious".split())
@@ -402,6 +509,23 @@ def _organisations(text: str) -> Iterator[Candidate]:
             yield _cand(start, m.end(), Kind.FORCE, "premises:regional crime unit", 6)
     for m in _FORCE_NAME.finditer(text):
         yield _cand(*m.span(), Kind.FORCE, "", 5)
+    if "oastguard" in text or "OASTGUARD" in text:
+        for m in _COASTGUARD.finditer(text):
+            area = m.group("a")
+            if area.lower() in UK_PLACE_LOWER or area.lower() in _AREA_WORDS or (
+                    area[:1].isupper() and not is_ordinary(area) and not is_policing_word(area)):
+                # "HM Coastguard Humber" is the centre's name; "via coastguard Falmouth" keeps the service's word
+                start = m.start() if m.group().lower().startswith("hm") else m.start("a")
+                yield _cand(start, m.end(), Kind.FORCE if start == m.start() else Kind.PLACE,
+                            "premises:coastguard" if start == m.start() else "", 5)
+    if "ire" in text or "IRE" in text:
+        for m in _FIRE_BY_INITIALS.finditer(text):
+            i = m.group("i")
+            if "&" in i or not (is_ordinary(i) or is_policing_word(i) or i.lower() in UK_PLACE_LOWER):
+                yield _cand(m.start(), m.end(), Kind.FORCE, "premises:fire service", 5)
+    if "Met" in text or "MET" in text:
+        for m in _MET_HANDED.finditer(text):
+            yield _cand(*m.span("f"), Kind.FORCE, "", 4)
 
 
 def find_struct10_recall(text: str) -> list[Candidate]:
@@ -422,6 +546,10 @@ def _initials(words: str) -> str:
 
 # "durham county council out of hours (dcc)": the initials in brackets a few words after the name.
 _INITIALS_AFTER = re.compile(r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}\([ \t]*(?P<i>[A-Za-z&]{2,6})[ \t]*\)")
+_DATE_AFTER = re.compile(r"[ \t]+(?P<d>\d{1,2}[ \t]+" + _MONTH + r"[ \t]+(?P<y>(?:19|20)\d\d))(?![\w/-])")
+# "Ruby-Mae Hale (no relation to the DC!) 14, from Braunstone": an age after a name and an aside in brackets.
+_AGE_AFTER_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*,?[ \t]*(?P<n>1\d|[2-9]\d)(?![\w'’/.:-])"
+                              r"(?=[ \t]*[,.;)]|[ \t]+(?i:from|of)\b)")
 _RANK_BEFORE = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|DC|DS|Cst|Insp|Constable|Sergeant|Inspector)\.?[ \t]+$")
 
 
@@ -439,6 +567,17 @@ def struct10_after(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
             if over and all(c.kind in (Kind.PLACE, Kind.PERSON) and c.start < m.start() < c.end <= m.end() for c in over):
                 out = [c for c in out if c not in over]
                 out.append(Candidate(*m.span(), Kind.REFERENCE, "pattern", _BASE, subtype="shape"))
+    if "-" in text:
+        # "INC CH-0214-0057 14 FEB 2025": the reference outruns a phone number read across it and the date after it
+        for m in _LETTERS_DASHED.finditer(text):
+            over = [c for c in out if c.start < m.end() and m.start() < c.end]
+            if not over or not all(c.kind is Kind.PHONE and m.start() < c.start < m.end() < c.end for c in over):
+                continue
+            out = [c for c in out if c not in over]
+            out.append(Candidate(*m.span(), Kind.REFERENCE, "pattern", _BASE, subtype="shape"))
+            date = _DATE_AFTER.match(text, m.end())
+            if date:
+                out.append(Candidate(*date.span("d"), Kind.DATE, "pattern", _BASE, subtype="day", value=date.group("y")))
     low = text.lower()
     if "scotland" in low or "psni" in low or "northern ireland" in low:
         # "via police scotland inverness area control": the force's name outruns a place read from its last word
@@ -464,6 +603,12 @@ def struct10_after(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
         for again in re.finditer(r"(?<![\w&/-])" + re.escape(initials) + r"(?![\w&/-])", text, re.IGNORECASE):
             if again.start() not in starts:
                 out.append(Candidate(*again.span(), Kind.FORCE, "pattern", _BASE, subtype=c.subtype, value=c.value))
+    for c in list(out):
+        if c.kind is Kind.PERSON and text[c.end:c.end + 3].lstrip(" \t")[:1] == "(":
+            m = _AGE_AFTER_ASIDE.match(text, c.end)
+            if m and not any(d.start < m.end("n") and m.start("n") < d.end for d in out):
+                out.append(Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="apposition", value=m.group("n")))
+    out.sort(key=lambda c: c.start)
     for i, c in enumerate(out):
         if c.kind is not Kind.COLLAR or c.subtype in ("with-name", "paren") or not _RANK_BEFORE.search(
                 text, max(0, c.start - 12), c.start):

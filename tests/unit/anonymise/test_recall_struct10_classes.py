@@ -212,3 +212,76 @@ def test_a_ranked_officer_with_a_collar_before_the_name_reads_as_one_officer():
     out = _out("I was on patrol with PC 4471 May when we saw the car.")
     assert "4471" not in out and "May" not in out
     assert out.startswith("I was on patrol with PC ") and len(out.split("PC ")[1].split(" when")[0].split()) == 1, out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ('HE HAD BEEN DRINKING WITH HIS MATE "TAFF" SINCE 6PM AND CAME HOME ACCUSING HER', "6PM"),
+    ("says he's been drinking since the rugby at principality stadium at 1pm\n2330 van not available.", "1pm"),
+    ("CALLER STATES HE LEFT AT 10.30PM. NOT SURE WHERE TO.", "10.30PM"),
+    ("1822 kelly to take full statement tomorrow 1000 at birkenhead nick.", "1000"),
+    ("the landlady states the couple had a drink at about 4 and said they were staying", "about 4"),
+])
+def test_a_clock_time_in_a_re_cased_line_or_after_its_day_goes(text, secret):
+    assert secret not in _out(text)
+
+
+def test_a_capital_am_after_no_figure_stays():
+    assert "I AM NOT SURE" in _out("CALLER STATES I AM NOT SURE.")
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ('- a lad known as "Spud", approx twenty, ginger, lives there with his girlfriend', "twenty"),
+    ('ALL FROM A JUVENILE "LITTLE JOHNNY" 15. ALL FROM RUNCORN', "15"),
+    ("Two missing teens from the pier area – Millie and Eva, both 15. Found later.", "15"),
+    ("DP: SCOTT, Daniel James   DOB 04.04.2007  (18 yesterday)", "18"),
+    ("OCCUPANT MRS EILEEN CRAWFORD (OVER 80) EVACUATED TO DAUGHTER'S", "80"),
+    ("Missing – Ruby-Mae Hale (no relation to the DC!) 14, from Braunstone, still missing", "14"),
+])
+def test_an_age_after_a_quoted_name_for_a_pair_or_in_brackets_goes(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("There were about twenty, then more came.", "about twenty"),
+    ("Both 15 minutes late.", "15 minutes"),
+    ("Children (under 13) must be accompanied.", "under 13"),                # the anonymiser's own band
+])
+def test_a_count_or_the_anonymisers_band_is_no_new_age(text, kept):
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ('01:15 CALLER STATES MALES IN A SILVER VAN, PART REG "GN SOMETHING UYR", HEADING ALONG', "UYR"),
+    ("no phones, distress. B 123 CRV checked via international liaison", "CRV"),
+    ("02:10 CRIME 2500283317. LOG CLOSED. OPERATOR CC 7731", "7731"),
+    ("Arresting Officer: PC Harry Stone CoL 612\nOffence: Fraud", "612"),
+    ("Officers: PC Kate Rowe 2045 and PC Jack Fenwick 1873\nComplainant: Mr Cole", "2045"),
+    ("LINKED TO KEYLESS CAR THEFTS CANVEY, SEE OP MEADOW\n02:21 BWV ON ALL.", "MEADOW"),
+    ("CHESHIRE POLICE INC CH-0214-0057 14 FEB 2025\n19:48 CALLER", "0214"),
+    ('PHOTOS OF ARV ON FACEBOOK GROUP "TENTERDEN NOTICEBOARD" ALREADY', "NOTICEBOARD"),
+    ("B16 DRE – PNC keeper Andre Campbell, Forest Gate, E7, linked to county lines intel.", "E7"),
+])
+def test_plate_parts_collars_call_signs_operations_and_group_names_go(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("She had her op on the ward. He was post op for two days.", "post op"),
+    ("The PC 123 AND the other unit left.", "AND"),
+    ("0233 LIFEBOAT REQUESTED VIA COASTGUARD FALMOUTH.", "COASTGUARD"),     # the service's word stays
+    ("He started a fire near the shed. The big fire was out.", "big fire"),
+])
+def test_a_medical_op_a_rank_and_a_services_word_stay(text, kept):
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize(("text", "secret", "noun"), [
+    ("0212 COASTGUARD AND RNLI REQUESTED VIA HM COASTGUARD HUMBER. YAS INFORMED", "HUMBER", "coastguard"),
+    ("16:03 AMBULANCE AND FIRE REQUESTED - WMAS / H&W FIRE\n16:04 UNITS", "H&W", "fire service"),
+    ("0900 car found burnt out at the car park. cdds fire aware\n0915 units to address", "cdds", "fire service"),
+    ("Consider National Referral Mechanism. Info shared with Met via NCLCC.", "Met", "force"),
+    ("SEE OP GALLANT (NWROCU). LINK TO WARD FAMILY", "NWROCU", "crime unit"),
+])
+def test_a_coastguard_centre_a_fire_service_by_initials_and_the_met_go(text, secret, noun):
+    out = _out(text)
+    assert secret not in out and noun in out.lower(), out
