@@ -189,7 +189,8 @@ _AGES = (
                 r"looked|looks|then|claims|claimed|states|stated|both)\s+(?P<n>\d{1,2})(?=\s*(?:[),;\"”(]|['’](?!\d))|\s*$)",
                 re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
-    (re.compile(r"\b(?i:age)(?:\s+(?i:stated|given|recorded|now|approx\.?))?\s*[:\-]?\s*(?P<n>\d{1,3})"
+    # on one line: "UNKNOWN AGE\n02:55 RETURNED" is a label and the next line's time
+    (re.compile(r"\b(?i:age)(?:[ \t]+(?i:stated|given|recorded|now|approx\.?))?[ \t]*[:\-]?[ \t]*(?P<n>\d{1,3})"
                 r"(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
     # "aged 6 and 9", "aged 4, 7 and 11": every age of the list.
     (re.compile(r"\b(?i:aged)\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?i:and|&)\s+(?P<n>\d{1,2})\b(?!\s*(?i:years|yrs|months))"),

@@ -203,8 +203,9 @@ def _districts(text: str) -> Iterator[Candidate]:
 # "GETHIN PROSSER 23.", "CHOWDHURY ('RUBEL') 26,", "kyle mackay 15 +": a log's age straight after a name (or a dash).
 _AGE_AFTER_NAME = re.compile(
     r"(?:\s*\((?:[‘'\"“][^'’\"”\n]{1,20}[’'\"”]|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\))?,?\s(?:[-–][ \t])?(?P<n>[1-9]\d?)"
-    # "daniel moss 14 from kinmel bay", "MICHAEL BAKER 67 OF LUDLOW", "Chantelle White - 22)": also before where they live
-    r"(?=\s*(?:[.,;:+)\n]|-\s|$)|(?P<w>[ \t]+(?i:from|of|at)[ \t]))"
+    # "daniel moss 14 from kinmel bay", "MICHAEL BAKER 67 OF LUDLOW", "dean hamilton 14 4 dalgarven wynd", "Chantelle White
+    # - 22)": also before where they live
+    r"(?=\s*(?:[.,;:+)\n]|-\s|$)|(?P<w>[ \t]+(?:(?i:from|of|at)|\d{1,3}(?=[ \t]+[A-Za-z]))[ \t]))"
 )
 # "UNITS OSCAR 31 AT HOME": a call sign's word and number, not a name and an age.
 _CALL_SIGN_WORDS = frozenset("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "

@@ -41,6 +41,12 @@ _COUNT_BEFORE = re.compile(r"(?i:increased|reduced|decreased|up|down|rose|fell|m
                            r"junction|jct|j|number|no|aged|age|platform|page|level|grade|stage|section|room|cell|bay|"
                            r"flat|unit|house|year|years|ages|counts?|of)[ \t]+\S+[ \t]+(?:(?i:about|around|approx\.?|"
                            r"roughly)[ \t]+)?$")
+# "CSI booked for 9.": an hour alone after what is booked for it.
+_BOOKED_HOUR = re.compile(r"\b(?i:booked|arranged|scheduled|due|planned|set|listed)[ \t]+(?i:for)[ \t]+(?P<h>1[0-2]|[1-9])"
+                          r"(?:(?i:ish))?(?![\w'’/-]|[.:,]\d)(?=[ \t]*(?:[.,;!?\"”)]|$)|[ \t]+(?i:then|when|tomorrow|today|tonight)\b)",
+                          re.MULTILINE)
+# "Time of arrest: 1915", "Time: 2240": a four-figure clock time after its label.
+_TIME_LABEL = re.compile(r"\b(?i:time)(?:[ \t]+(?i:of)[ \t]+[A-Za-z]+)?[ \t]*:[ \t]*(?P<t>(?P<h>[01]\d|2[0-3])[0-5]\d)(?![\w/.:-])")
 # "\n22.30 Next of kin: husband": a dotted clock time opening a log line.
 _DOTTED_LINE_TIME = re.compile(r"^(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)(?=[ \t]+[A-Za-z])(?![ \t]+(?i:ml|mg|kg|g|m|km|"
                                r"miles?|metres?|litres?|l|pm|am|hrs|hours|mins?|minutes|per|percent|%)\b)", re.MULTILINE)
@@ -62,6 +68,11 @@ def _times(text: str) -> Iterator[Candidate]:
         if _COUNT_BEFORE.search(text, max(0, m.start() - 24), m.start("h")):
             continue
         yield _cand(*m.span("h"), Kind.TIME, "unknown", 3, value="0")
+    for m in _BOOKED_HOUR.finditer(text):
+        yield _cand(*m.span("h"), Kind.TIME, "unknown", 3, value="0")
+    if ":" in text:
+        for m in _TIME_LABEL.finditer(text):
+            yield _cand(*m.span("t"), Kind.TIME, "", 3, value=str(int(m.group("h"))))
     if "." in text:
         for m in _DOTTED_LINE_TIME.finditer(text):
             yield _cand(*m.span("t"), Kind.TIME, "", 3, value=str(int(m.group("h"))))
@@ -136,7 +147,24 @@ _DAY_LIST = re.compile(r"(?<![\w/.:£-])(?P<d>" + _ORD + r"(?:[ \t]*,[ \t]*" + _
                        + _ORD + r")[ \t]+(?:(?i:of)[ \t]+)?(?P<m>" + _MONTH + r")(?![\w'’-])(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?")
 
 
+# "an incident on the 5th of this month", "died on the 19th of heart failure": a day of the month alone after a word
+# that dates it.
+_ORDINAL_DAY = re.compile(r"\b(?i:on|since|from|until|till|by|before|after)[ \t]+(?i:the)[ \t]+(?P<d>(?:[12]\d|3[01]|0?[1-9])"
+                          r"(?i:st|nd|rd|th))(?P<m>[ \t]+(?i:of)[ \t]+(?i:this|last|next|the)[ \t]+(?i:month))?(?![\w'’-])"
+                          r"(?![ \t]+(?i:floor|time|century|birthday|anniversary|place|minute|round|attempt|occasion|call|"
+                          r"incident|person|one|row|lap|pint|drink|day|hole|step|stair|house|door|car|page|line|item|"
+                          r"of\s+(?:them|us|those|these|the\s+(?!month)|[A-Z])))")
+# "Date: 2024.02.09": a date written year first with dots.
+_DOTTED_ISO = re.compile(r"(?<![\w.])(?P<y>(?:19|20)\d\d)\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\w.]|\.\d)")
+
+
 def _day_lists(text: str) -> Iterator[Candidate]:
+    for m in _ORDINAL_DAY.finditer(text):
+        yield _cand(m.start("d") - 4 if text[m.start("d") - 4:m.start("d")].lower() == "the " else m.start("d"),
+                    m.end(), Kind.DATE, "day", 3, value="")
+    if "." in text:
+        for m in _DOTTED_ISO.finditer(text):
+            yield _cand(*m.span(), Kind.DATE, "day", 5, value=m.group("y"))
     if " and " not in text and "&" not in text and " AND " not in text:
         return
     for m in _DAY_LIST.finditer(text):
@@ -196,6 +224,16 @@ _BOTH_AGED = re.compile(r"\b(?i:both|each|all)[ \t]+(?:(?i:aged)[ \t]+)?(?P<a>1\
 # "(18 yesterday)", "(OVER 80)", "(under 16)": an age in brackets that says when or how far.
 _BRACKET_AGE = re.compile(r"\((?P<a>(?i:over|under|approx\.?|about|nearly|almost)[ \t]+(?P<n>1\d|[2-9]\d)|(?P<n2>1\d|[2-9]\d)"
                           r"[ \t]+(?i:yesterday|today|tomorrow|last\s+week|next\s+week|last\s+month|next\s+month))\)")
+# "kids mia 4 and riley 7 ok", "2 children 6 and 9 unhurt", "daughter beatriz 12 translating": ages straight after
+# children named or counted.
+_CHILD_AGES = re.compile(r"\b(?i:kids|children|sons|daughters|boys|girls|grandchildren|son|daughter|boy|girl|grandson|"
+                         r"granddaughter|nephew|niece|child|kid|baby|toddler)[ \t]+(?P<list>(?:[A-Za-z][\w'’-]+[ \t]+)?"
+                         r"\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*(?:[A-Za-z][\w'’-]+[ \t]+)?\d{1,2})*)(?![\w'’/:-]|\.\d)"
+                         + _UNITS_AFTER + r"(?![ \t]*(?i:doors?|houses?|streets?|flats?|of|x\b|times|counts?|offences))")
+# "One of the lads is Kane who's 19 -", "Josh turned out to be seventeen,": an age said of someone.
+_SAID_AGE = re.compile(r"\b(?i:who['’]s|who[ \t]+is|who[ \t]+was|turned[ \t]+out[ \t]+to[ \t]+be|is[ \t]+only|was[ \t]+only|"
+                       r"is[ \t]+just|was[ \t]+just)[ \t]+(?P<a>1\d|[2-9]\d|(?i:" + NUMBER_WORD + r"))(?![\w'’/:.-]|\.\d)"
+                       r"(?=[ \t]*(?:[,.;)!?]|[-–]|$))", re.MULTILINE)
 # "baby approx 10 months": a baby's age in months or weeks.
 _BABY_AGE = re.compile(r"\b(?i:baby|infant|toddler|newborn|son|daughter|child)[ \t]+(?:(?i:approx\.?|about|around|aged)[ \t]+)?"
                        r"(?P<a>\d{1,2}[ \t]*(?i:months?|mths?|weeks?|wks?)(?:[ \t]+(?i:old))?)(?![\w'’-])")
@@ -243,6 +281,18 @@ def _ages(text: str) -> Iterator[Candidate]:
             if m.group("a").lower().split()[0] == "under" and m.group("n") == "13":
                 continue  # "(under 13)" is the anonymiser's own band for a child
             yield _cand(*m.span("a"), Kind.AGE, "", 3, value=m.group("n") or m.group("n2"))
+    for m in _CHILD_AGES.finditer(text):
+        first = re.match(r"[A-Za-z][\w'’-]*", m.group("list"))
+        if first and (is_policing_word(first.group()) or first.group().lower() in ("x", "of", "in", "at", "on", "to")):
+            continue  # "children x 2", "son of 3": a count
+        for n in re.finditer(r"(?<![\d])\d{1,2}(?!\d)", m.group("list")):
+            if 0 < int(n.group()) < 19:
+                yield _cand(m.start("list") + n.start(), m.start("list") + n.end(), Kind.AGE, "", 3, value=n.group())
+    for m in _SAID_AGE.finditer(text):
+        a = m.group("a")
+        n = int(a) if a.isdigit() else number_value(a)
+        if 12 < n < 100:
+            yield _cand(*m.span("a"), Kind.AGE, "", 3, value=str(n))
     for m in _GROUP_RANGE.finditer(text):
         if 5 <= int(m.group("x")) < int(m.group("n")) <= 25:
             yield _cand(*m.span("a"), Kind.AGE, "", 4, value=m.group("n"))
@@ -258,12 +308,13 @@ def _ages(text: str) -> Iterator[Candidate]:
 # "NJ69 TXI", "YX17BLK": the current plate's shape, whatever its letters.
 _CURRENT_PLATE = re.compile(r"(?<![\w/-])[A-Z]{2}\d{2}[ ]?[A-Z]{3}(?![\w/-])")
 _MAKES = frozenset(m.upper() for m in CAR_MAKES)
-_PLATE_CUE = re.compile(r"(?i:\breg\b|\bregistration|\bplates?\b|\bvrm\b|\bindex\b|\bnumber\b|\banpr\b|\bpartial)")
+# (not the anonymiser's own "[number]" or "[registration]")
+_PLATE_CUE = re.compile(r"(?<!\[)(?i:\breg\b|\bregistration|\bplates?\b|\bvrm\b|\bindex\b|\bnumber\b|\banpr\b|\bpartial)")
 # '"..KYA"', '"65 ..YJ"', '"PN.."', '"34 ABC 712"', '"W"': a plate or part of one in quotes near a plate word.
 _QUOTED_PLATE = re.compile(r"[\"“‘](?P<v>(?=[A-Z0-9. ]*[A-Z0-9])[A-Z0-9.][A-Z0-9. ]{0,9})[\"”’]")
 # "ending ...XKF", "ENDING HJT", "ended in a W", "PN plates and WFJ ending": the end or start of a plate.
 _PLATE_END = re.compile(r"\b(?i:ending|ended|ends|ending\s+in|ended\s+in|ends\s+in|starting|started|starts|beginning)"
-                        r"(?:[ \t]+(?i:in|with))?(?:[ \t]+(?:a|an))?[ \t]*[\"“‘]?(?P<v>\.{0,3}[A-Z0-9]{1,4})(?![\w.])"
+                        r"(?:[ \t]+(?i:in|with))?(?:[ \t]+(?:a|an))?[ \t]*[\"“‘]?(?P<v>\.{0,3}[A-Z0-9]{1,4})(?!\w|\.\w)"
                         r"|(?<![\w.])(?P<v2>[A-Z]{2,3})[ \t]+(?i:ending)\b")
 # 'PART REG "GN SOMETHING UYR"': the parts of a plate a caller gave around a word for the part they missed.
 _PLATE_PARTS = re.compile(r"[\"“‘](?P<a>[A-Z0-9]{1,4})[ \t]+(?i:something|summat|unknown|\?+|\.{2,3}|…|then)[ \t]+"
@@ -271,6 +322,9 @@ _PLATE_PARTS = re.compile(r"[\"“‘](?P<a>[A-Z0-9]{1,4})[ \t]+(?i:something|su
 # "B 123 CRV checked via international liaison", "CJ 18 RUS": a foreign plate's shape, letters, figures, letters.
 _FOREIGN_PLATE = re.compile(r"(?<![\w/-])(?P<v>(?P<p>[A-Z]{1,2})[ ]\d{2,3}[ ](?P<s>[A-Z]{3}))(?![\w/-])")
 _NOT_PLATE_PREFIX = frozenset("PC PS DC DS DI CC SC TS AT ON IN NO OF TO BY OR UP".split())
+# "Partial VRM of a white van, FN?? ...", "partial BK...", 'donegal plates" DL 19?': the part of a plate a witness saw,
+# its unknown rest written as question marks or dots.
+_PLATE_TRAIL = re.compile(r"(?<![\w.])(?P<v>[A-Z]{2,3}(?:[ ]?\d{1,3})?|\d{1,3}[ ]?[A-Z]{1,3})(?=\?|\.{2,3}|…)")
 # "1234 KXZ", "7 KEZ - RK K. Grant": an Irish or dateless plate near a plate word or before its keeper.
 _OLD_PLATE = re.compile(r"(?<![\w/:.-])(?P<v>\d{1,4}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,4})(?![\w/-])")
 _KEEPER_AFTER = re.compile(r"[ \t]*[-–:,=][ \t]*(?:RK|R/K|(?i:registered\s+keeper|keeper|owner))\b")
@@ -297,6 +351,9 @@ def _plates(text: str) -> Iterator[Candidate]:
             v = m.group("v") or m.group("v2")
             if v.strip(".").upper() not in _NOT_PLATE_WORDS:
                 yield _cand(*m.span("v" if m.group("v") else "v2"), Kind.VRM, "any", 4)
+        for m in _PLATE_TRAIL.finditer(text, cue.end(), min(len(text), cue.end() + 50)):
+            if _plate_letters_ok(re.sub(r"[\d ]", "", m.group("v"))):
+                yield _cand(*m.span("v"), Kind.VRM, "any", 4)
         for m in _OLD_PLATE.finditer(text, cue.end(), min(len(text), cue.end() + 40)):
             if _plate_letters_ok(re.sub(r"[\d ]", "", m.group("v"))):
                 yield _cand(*m.span("v"), Kind.VRM, "any", 4)
@@ -327,12 +384,21 @@ _NOT_INITIALS = frozenset("NA PS PC DC DS TS".split())
 _GROUPED_NUMBER = re.compile(r"(?<![\w/-])(?:[A-Z]{2,4}[ ](?:\d{1,5}[ ]){1,3}\d{1,6}|\d{4}(?:[ ]\d{4}){2,3})(?![\w/-])")
 _CARD_CUE = re.compile(r"(?i:card|badge|tag|tagged|licence|license|permit|passport|id|ear\s*tag|no\.?|number)\W{0,4}$")
 # "Badge no. noted PH 003318": a badge or licence number with its letters.
-_BADGE = re.compile(r"\b(?i:badge|licence|license|permit)[ \t]*(?:(?i:no|number|#)\.?)?[ \t]*(?:(?i:noted|is|was|given)[ \t]+)?"
+_BADGE = re.compile(r"\b(?i:badge|licence|license|permit|card|passport)[ \t]*(?:(?i:no|number|#)\.?)?[ \t]*(?:(?i:noted|is|was|given)[ \t]+)?"
                     r"(?:(?i:as)[ \t]+)?(?P<r>[A-Z]{1,3}[ \t]?\d{4,8})(?![\w/-])")
 # "SEE OP MEADOW", "linked to op gallant": an operation's name after a word that points to it, whatever the line's case
 # (a name in capitals reads as a dictionary word once the line is re-cased).
 _OP_AFTER_CUE = re.compile(r"\b(?i:see|linked\s+to|link\s+to|under|part\s+of|re|ref|for|via|with|into|on)[ \t]+(?:(?i:the)[ \t]+)?"
                            r"(?P<o>(?i:op|operation))\.?[ \t]+(?P<n>[A-Za-z][A-Za-z'’-]{2,})(?![\w'’-])")
+# "CRIME 0101234567/24 (MAKING OFF) + 0101234590/24": a long number and its year.
+_NUMBER_YEAR = re.compile(r"(?<![\w/-])\d{6,12}/\d{2}(?![\w/-])")
+# "OPERATION FALCON MARKER ADDED", "and op ysgubor??": an operation's name before a police word, or a name no
+# dictionary holds after "op".
+_OP_NAME = re.compile(r"(?<![\w-])(?P<o>(?i:op|operation))\.?[ \t]+(?P<n>[A-Za-z][A-Za-z'’-]{2,})(?![\w'’-])"
+                      r"(?P<after>[ \t]+(?i:marker|markers|team|briefing|nominal|nominals|intel|log|update|tasking|"
+                      r"linked|ref)\b|[ \t]*(?:[)?]|$))?", re.MULTILINE)
+_OP_STOP = frozenset("the a an to was is of on in for and with at by that this has had went order room team support "
+                     "centre center theatre ward site his her their its our my your we they he she it".split())
 # 'linked to the "Storm" line', '"Dave" deal line': a drugs line by its name.
 _LINE_NAME = re.compile(r"[\"“‘'](?P<n>[A-Z][\w'’ -]{1,20}?)[\"”’'][ \t]+(?i:line|deal\s+line|drugs?\s+line|county\s+line)\b")
 # "CHESHIRE POLICE INC CH-0214-0057": a reference of letters and two groups of figures.
@@ -373,7 +439,16 @@ def _refs_handles_collars(text: str) -> Iterator[Candidate]:
         if m.group("o").islower() and m.group("o") == "op" and not re.search(r"(?i:see|linked|link|part)", m.group()):
             continue  # "post op", "on op ward": a lower-case "op" needs "see" or "linked to"
         if name.lower() not in _NATIONAL and not is_keep_word(name) and not is_policing_word(name):
-            yield _cand(m.start("o"), m.end("n"), Kind.REFERENCE, "operation", 6)
+            yield _cand(*m.span("n"), Kind.REFERENCE, "shape", 6)  # the name only: "Op" is a kept word
+    if "/" in text:
+        yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 4) for m in _NUMBER_YEAR.finditer(text))
+    for m in _OP_NAME.finditer(text):
+        name = m.group("n")
+        low = name.lower()
+        if low in _OP_STOP or low in _NATIONAL or is_keep_word(name) or is_policing_word(name):
+            continue
+        if m.group("after") or (not is_ordinary(name) and low not in UK_PLACE_LOWER):
+            yield _cand(*m.span("n"), Kind.REFERENCE, "shape", 5)
     for m in _LINE_NAME.finditer(text):
         if not is_keep_word(m.group("n")):
             yield _cand(*m.span("n"), Kind.REFERENCE, "shape", 4)
@@ -438,6 +513,14 @@ _COASTGUARD = re.compile(r"\b(?:(?i:hm)[ \t]+)?(?i:coastguard)[ \t]+(?P<a>[A-Za-
 _FIRE_BY_INITIALS = re.compile(r"(?<![\w&/-])(?P<i>[A-Za-z]&[A-Za-z]|[A-Za-z]{3,5})[ \t]+(?i:fire)(?![\w'’-])"
                                r"(?=(?:[ \t]+(?:(?i:and|&)[ \t]+rescue))?[ \t]*(?:$|[.,;/)]|[ \t]+(?i:aware|informed|service|"
                                r"attended|attending|requested|req|o/s|on\s+scene|crew|crews|notified|en\s+route)\b))", re.MULTILINE)
+# "Cumbria Fire and NWAS did great work": a county's fire service by its county and "Fire" alone.
+_COUNTY_FIRE = re.compile(r"\b(?P<a>[A-Z][\w'’-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+)?)[ \t]+(?:Fire|FIRE)(?![\w'’-])"
+                          r"(?![ \t]+(?i:station|engine|alarm|door|exit|crew|brigade|service|and[ \t]+rescue|&[ \t]+rescue))")
+# "a Housing Executive house", "nihe informed": Northern Ireland's housing body.
+_HOUSING_EXECUTIVE = re.compile(r"\b(?:(?i:northern[ \t]+ireland|ni)[ \t]+)?(?:Housing[ \t]+Executive|HOUSING[ \t]+EXECUTIVE|"
+                                r"housing[ \t]+executive)\b|(?<![\w-])(?i:nihe)(?![\w-])")
+# "Shetland Women's Aid", "Western Isles Council": a local body by its area.
+_AREA_BODY = re.compile(r"(?i:women['’]?s[ \t]+aid|council)(?![\w'’-])")
 # "Info shared with Met via NCLCC": the Met where a word hands something to it.
 _MET_HANDED = re.compile(r"\b(?i:with|to|from|via|and)[ \t]+(?:(?i:the)[ \t]+)?(?P<f>Met|MET)(?=[ \t]+(?i:via|and|for|re|who|"
                          r"have|has|are|were|colleagues|officers|units|police|cctv|intel)\b)")
@@ -523,6 +606,20 @@ def _organisations(text: str) -> Iterator[Candidate]:
             i = m.group("i")
             if "&" in i or not (is_ordinary(i) or is_policing_word(i) or i.lower() in UK_PLACE_LOWER):
                 yield _cand(m.start(), m.end(), Kind.FORCE, "premises:fire service", 5)
+    if "ire" in text or "IRE" in text:
+        for m in _COUNTY_FIRE.finditer(text):
+            words = m.group("a").replace("&", " ").split()
+            if all(w.lower() == "and" or w.title() in COUNTIES or w.lower() in UK_PLACE_LOWER for w in words):
+                yield _cand(*m.span(), Kind.FORCE, "premises:fire service", 5)
+    if "ousing" in text or "OUSING" in text or "nihe" in text.lower():
+        for m in _HOUSING_EXECUTIVE.finditer(text):
+            yield _cand(*m.span(), Kind.FORCE, "premises:housing authority", 5)
+    for m in _AREA_BODY.finditer(text):
+        start = _area_start(text, m.start())
+        if start is not None and any(w.lower() in _AREA_WORDS or w.lower() in UK_PLACE_LOWER or w.title() in COUNTIES
+                                     for w in text[start:m.start()].split()):
+            yield _cand(start, m.end(), Kind.FORCE, "premises:" + ("council" if m.group().lower() == "council"
+                                                                   else "support service"), 4)
     if "Met" in text or "MET" in text:
         for m in _MET_HANDED.finditer(text):
             yield _cand(*m.span("f"), Kind.FORCE, "", 4)
@@ -546,6 +643,8 @@ def _initials(words: str) -> str:
 
 # "durham county council out of hours (dcc)": the initials in brackets a few words after the name.
 _INITIALS_AFTER = re.compile(r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}\([ \t]*(?P<i>[A-Za-z&]{2,6})[ \t]*\)")
+_WEEKDAY_BEFORE = re.compile(r"\b(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
+                             r"(?:[ \t]+(?i:night|morning|evening|afternoon|eve))?[ \t]+$")
 _DATE_AFTER = re.compile(r"[ \t]+(?P<d>\d{1,2}[ \t]+" + _MONTH + r"[ \t]+(?P<y>(?:19|20)\d\d))(?![\w/-])")
 # "Ruby-Mae Hale (no relation to the DC!) 14, from Braunstone": an age after a name and an aside in brackets.
 _AGE_AFTER_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*,?[ \t]*(?P<n>1\d|[2-9]\d)(?![\w'’/.:-])"
@@ -578,6 +677,14 @@ def struct10_after(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
             date = _DATE_AFTER.match(text, m.end())
             if date:
                 out.append(Candidate(*date.span("d"), Kind.DATE, "pattern", _BASE, subtype="day", value=date.group("y")))
+    for i, c in enumerate(out):
+        # "on Sunday night 14/4": the weekday and the part of the day narrow the date they stand before
+        if c.kind is Kind.DATE:
+            day = _WEEKDAY_BEFORE.search(text, max(0, c.start - 24), c.start)
+            if day and not any(d.start < c.start and day.start() < d.end for d in out if d is not c):
+                evening = re.search(r"(?i:night|evening|eve)\b", day.group())
+                out[i] = Candidate(day.start(), c.end, c.kind, c.layer, c.priority,
+                                   subtype="evening" if evening and c.subtype == "day" else c.subtype, value=c.value)
     low = text.lower()
     if "scotland" in low or "psni" in low or "northern ireland" in low:
         # "via police scotland inverness area control": the force's name outruns a place read from its last word
