@@ -23,7 +23,7 @@ from .recall import (ages_after_names, drop_across_log_lines, drop_car_models, d
 from .recall_lead import find_lead_recall
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
-from .recall_struct10 import struct10_after
+from .struct10_after import struct10_after
 from .recase import recase
 from .relabel import no_dates_inside_numbers, places_found_as_people, surnames_found_as_places
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve

@@ -1,22 +1,21 @@
-"""Recall rules for structured identifiers and organisations learnt from development sets 9 to 11: an hour alone after
-a word that times it, holidays as dates, lists of days before their month, ages a witness guesses or a description
-gives, partial and foreign plates, exhibit and card numbers, handles after their cue, collar numbers with one letter,
-and bodies that tell their area (ambulance initials, train and bus operators, health and social care partnerships,
-councils by their initials or in Welsh, regional crime units). Each class is found by its shape
-or its cue, never by a word of a development set."""
+"""Recall rules for structured identifiers learnt from development sets 9 to 13: an hour alone after a word that times
+it, clock times a re-cased line hides, holidays and days of the month as dates, lists of days before their month, ages
+a witness guesses or a description gives, partial, foreign and dateless plates, exhibit, card and dashed references,
+operation names, handles after their cue and collar numbers with their letters (organisations: recall_orgs10.py;
+post-passes: struct10_after.py). Each class is found by its shape or its cue, never by a word of a development set."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
-from .gazetteer import CAR_MAKES, COUNTIES
-from .keep import is_keep_word
+from .gazetteer import CAR_MAKES
+from .keep import NATIONAL_OPERATIONS, is_keep_word
 from .lexicon import UK_PLACE_LOWER, is_ordinary, is_policing_word
-from .keep import NATIONAL_OPERATIONS
 from .patterns import POSTCODE_AREAS
 from .phrases import finditer_at, keyword_trigger
 from .recall_numbers import NUMBER_WORD, number_value
+from .recall_orgs10 import find_area_bodies
 
 _BASE = PRIORITY["pattern"]
 _NATIONAL = frozenset(n.lower() for n in NATIONAL_OPERATIONS)
@@ -138,13 +137,13 @@ def _holidays(text: str) -> Iterator[Candidate]:
                         Kind.DATE, "month" if not m.group("y") else "day", 4, value=value)
 
 
-_MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
 # "on 3, 5 and 9 May", "the 2nd, 9th & 16th of June 2024": days listed before the month they share, every one a date.
 _DAY_LIST = re.compile(r"(?<![\w/.:£-])(?P<d>" + _ORD + r"(?:[ \t]*,[ \t]*" + _ORD + r")*[ \t]*,?[ \t]*(?i:and|&)[ \t]+"
-                       + _ORD + r")[ \t]+(?:(?i:of)[ \t]+)?(?P<m>" + _MONTH + r")(?![\w'’-])(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?")
+                       + _ORD + r")[ \t]+(?:(?i:of)[ \t]+)?(?P<m>" + MONTH + r")(?![\w'’-])(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?")
 
 
 # "an incident on the 5th of this month", "died on the 19th of heart failure": a day of the month alone after a word
@@ -378,8 +377,8 @@ def _plates(text: str) -> Iterator[Candidate]:
 # --- References, handles, collars -----------------------------------------------------------------------------------
 
 # "BAGGED DR/3", "NEAR BRIDGE BHL/14", "exhibit KA/1": initials and a number, as exhibits and structures are marked.
-_INITIALS_SLASH = re.compile(r"(?<![\w/])[A-Z]{2,4}/\d{1,3}(?![\w/])")
-_NOT_INITIALS = frozenset("NA PS PC DC DS TS".split())
+EXHIBIT_MARK = re.compile(r"(?<![\w/])[A-Z]{2,4}/\d{1,3}(?![\w/])")
+NOT_INITIALS = frozenset("NA PS PC DC DS TS".split())
 # "ARC card (UKA 0447 2281 3)", "badge 1192 2044 8811 0375", "tagged UK 0 123456": a card or tag's number in groups.
 _GROUPED_NUMBER = re.compile(r"(?<![\w/-])(?:[A-Z]{2,4}[ ](?:\d{1,5}[ ]){1,3}\d{1,6}|\d{4}(?:[ ]\d{4}){2,3})(?![\w/-])")
 _CARD_CUE = re.compile(r"(?i:card|badge|tag|tagged|licence|license|permit|passport|id|ear\s*tag|no\.?|number)\W{0,4}$")
@@ -402,7 +401,7 @@ _OP_STOP = frozenset("the a an to was is of on in for and with at by that this h
 # 'linked to the "Storm" line', '"Dave" deal line': a drugs line by its name.
 _LINE_NAME = re.compile(r"[\"“‘'](?P<n>[A-Z][\w'’ -]{1,20}?)[\"”’'][ \t]+(?i:line|deal\s+line|drugs?\s+line|county\s+line)\b")
 # "CHESHIRE POLICE INC CH-0214-0057": a reference of letters and two groups of figures.
-_LETTERS_DASHED = re.compile(r"(?<![\w/-])[A-Za-z]{1,4}-\d{3,6}-\d{2,6}(?![\w/-])")
+LETTERED_DASHED_REF = re.compile(r"(?<![\w/-])[A-Za-z]{1,4}-\d{3,6}-\d{2,6}(?![\w/-])")
 # 'PHOTOS ON FACEBOOK GROUP "TENTERDEN NOTICEBOARD"': a group or page by its name.
 _GROUP_NAME = re.compile(r"\b(?i:facebook|fb|whatsapp|telegram|snapchat|insta(?:gram)?)[ \t]+(?i:group|page|chat|channel)"
                          r"(?:[ \t]+(?i:called|named))?[ \t]*[\"“‘](?P<h>[^\"”’\n\[]{2,40})[\"”’]")
@@ -425,8 +424,8 @@ _NOT_CODES = frozenset("am pm at on in to by of is or no hr km kg mg ml tel ex i
 
 def _refs_handles_collars(text: str) -> Iterator[Candidate]:
     if "/" in text:
-        for m in _INITIALS_SLASH.finditer(text):
-            if m.group().split("/")[0] not in _NOT_INITIALS:
+        for m in EXHIBIT_MARK.finditer(text):
+            if m.group().split("/")[0] not in NOT_INITIALS:
                 yield _cand(*m.span(), Kind.REFERENCE, "shape", 4)
     for m in _GROUPED_NUMBER.finditer(text):
         if m.group()[0].isdigit() or _CARD_CUE.search(text, max(0, m.start() - 20), m.start()) \
@@ -453,7 +452,7 @@ def _refs_handles_collars(text: str) -> Iterator[Candidate]:
         if not is_keep_word(m.group("n")):
             yield _cand(*m.span("n"), Kind.REFERENCE, "shape", 4)
     if "-" in text:
-        yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 8) for m in _LETTERS_DASHED.finditer(text))
+        yield from (_cand(*m.span(), Kind.REFERENCE, "shape", 8) for m in LETTERED_DASHED_REF.finditer(text))
     for m in _GROUP_NAME.finditer(text):
         yield _cand(*m.span("h"), Kind.HANDLE, "", 6)
     if "," in text:
@@ -473,254 +472,7 @@ def _refs_handles_collars(text: str) -> Iterator[Candidate]:
                 yield _cand(*m.span("k"), Kind.COLLAR, "cue", 6)
 
 
-# --- Organisations that tell their area -----------------------------------------------------------------------------
-
-# "taken to Northern General by YAS", "LAS pronounced at 14:10", "08:10 SAS O/S": an ambulance service's short initials
-# where only an ambulance service fits.
-_SHORT_AMBULANCE = re.compile(r"(?<![\w&/-])(?P<s>LAS|YAS|SAS|EMAS|las|yas|sas|ems)(?![\w&/-])")
-_CONVEYED_BEFORE = re.compile(r"(?i:taken|conveyed|transported|treated|assessed|seen|checked|attended|pronounced|"
-                              r"via|standby|requested|req)\b[^.\n]{0,60}$")
-_AMBULANCE_AFTER = re.compile(r"[ \t]*(?:(?i:o/s|pronounced|on\s+standby|to\s+\w+|with\b|eta\b|arrive[sd]?|delayed|"
-                              r"advise[sd]?|requested|req\b)|[.,;)])")
-# Train and bus companies name the lines they run: the name alone, or with a rail word after it where it is an
-# ordinary word too ("Southern train", "Northern rail staff").
-_OPERATORS = re.compile(r"(?<![\w&/-])(?P<o>(?i:southeastern|south\s+eastern\s+railway|merseyrail|scotrail|thameslink|"
-                        r"avanti(?:\s+west\s+coast)?|lner|gwr|crosscountry|cross\s+country\s+trains|transpennine(?:\s+express)?|"
-                        r"c2c|lumo|govia|arriva\s+rail(?:\s+\w+)?|transport\s+for\s+wales|tfw|"
-                        r"chiltern\s+railways|greater\s+anglia|great\s+western\s+railway|london\s+northwestern(?:\s+railway)?|"
-                        r"caledonian\s+sleeper|hull\s+trains|grand\s+central|translink|"
-                        r"go\s+(?:north\s+east|north\s+west|south\s+coast|ahead)|"
-                        r"(?:west|east)\s+midlands\s+railway|south\s+western\s+railway)"
-                        r"|(?P<w>Southern|SOUTHERN|Northern|NORTHERN|northern|southern|Great\s+Northern|GREAT\s+NORTHERN))"
-                        r"(?![\w&/-])(?P<r>[ \t]+(?i:rail|railway|trains?|staff|guard|conductor|control|services|"
-                        r"station\s+staff|revenue|ticket)\b)?")
-_OPERATOR_AT = keyword_trigger("southeastern south merseyrail scotrail thameslink avanti lner gwr crosscountry cross "
-                               "transpennine c2c lumo govia arriva transport tfw chiltern greater great "
-                               "london caledonian hull grand translink go west east southern northern".split())
-# "Glasgow HSCP", "D&G HSCP", "Blaenau Gwent CBC", "Sandwell MBC": an area's partnership or council by its initials.
-_AREA_INITIALS = re.compile(r"(?P<a>(?:[A-Z][\w'’-]*|[A-Za-z]&[A-Za-z])(?:[ \t]+(?:[A-Z][\w'’-]*|and|&|of))*?)[ \t]+"
-                            r"(?P<n>(?i:hscp|cbc|mbc|hsct))(?![\w&/-])")
-# "CYNGOR SIR YNYS MON", "Cyngor Gwynedd": a council by its Welsh name (cyngor is council).
-_CYNGOR = re.compile(r"\b(?i:cyngor)(?:[ \t]+(?i:sir|bwrdeistref(?:[ \t]+sirol)?|dinas|tref))?(?P<a>(?:[ \t]+(?!(?i:adult|social|"
-                     r"care|children|housing|services|and|to|the|of|for|team|department|safeguarding|via|council)\b)"
-                     r"[A-Za-z][\w'’-]*){1,3})")
-# "East Midlands Special Operations Unit", "the Regional Organised Crime Unit (TARIAN)", "ERSOU informed": a regional
-# crime unit by its area or its name.
-_CRIME_UNIT = re.compile(r"(?<![\w&/-])(?:(?i:ersou|serocu|emsou|nersou|[a-z]{1,4}rocu)|TITAN|TARIAN|ZEPHYR|RECU)(?![\w&/-])")
-# "VIA HM COASTGUARD HUMBER": the coastguard's operations centre by its area.
-_COASTGUARD = re.compile(r"\b(?:(?i:hm)[ \t]+)?(?i:coastguard)[ \t]+(?P<a>[A-Za-z][\w'’-]+)(?![\w'’-])")
-# "WMAS / H&W FIRE", "cdds fire aware": a fire service by its initials.
-_FIRE_BY_INITIALS = re.compile(r"(?<![\w&/-])(?P<i>[A-Za-z]&[A-Za-z]|[A-Za-z]{3,5})[ \t]+(?i:fire)(?![\w'’-])"
-                               r"(?=(?:[ \t]+(?:(?i:and|&)[ \t]+rescue))?[ \t]*(?:$|[.,;/)]|[ \t]+(?i:aware|informed|service|"
-                               r"attended|attending|requested|req|o/s|on\s+scene|crew|crews|notified|en\s+route)\b))", re.MULTILINE)
-# "Cumbria Fire and NWAS did great work": a county's fire service by its county and "Fire" alone.
-_COUNTY_FIRE = re.compile(r"\b(?P<a>[A-Z][\w'’-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+)?)[ \t]+(?:Fire|FIRE)(?![\w'’-])"
-                          r"(?![ \t]+(?i:station|engine|alarm|door|exit|crew|brigade|service|and[ \t]+rescue|&[ \t]+rescue))")
-# "a Housing Executive house", "nihe informed": Northern Ireland's housing body.
-_HOUSING_EXECUTIVE = re.compile(r"\b(?:(?i:northern[ \t]+ireland|ni)[ \t]+)?(?:Housing[ \t]+Executive|HOUSING[ \t]+EXECUTIVE|"
-                                r"housing[ \t]+executive)\b|(?<![\w-])(?i:nihe)(?![\w-])")
-# "Shetland Women's Aid", "Western Isles Council": a local body by its area.
-_AREA_BODY = re.compile(r"(?i:women['’]?s[ \t]+aid|council)(?![\w'’-])")
-# "Info shared with Met via NCLCC": the Met where a word hands something to it.
-_MET_HANDED = re.compile(r"\b(?i:with|to|from|via|and)[ \t]+(?:(?i:the)[ \t]+)?(?P<f>Met|MET)(?=[ \t]+(?i:via|and|for|re|who|"
-                         r"have|has|are|were|colleagues|officers|units|police|cctv|intel)\b)")
-_UNIT_NOUN = re.compile(r"(?i:special[ \t]+operations[ \t]+unit|regional[ \t]+organised[ \t]+crime[ \t]+unit|rocu|"
-                        r"organised[ \t]+crime[ \t]+unit|serious[ \t]+organised[ \t]+crime[ \t]+unit)(?![\w'’-])")
-_UNIT_NOUN_AT = keyword_trigger("special regional rocu organised serious".split())
-# "police scotland" in a lower-case log, "the PSNI/Garda liaison office": a force's name whatever its case or company.
-_FORCE_NAME = re.compile(r"\b(?i:police[ \t]+scotland|police[ \t]+service[ \t]+of[ \t]+(?:northern[ \t]+ireland|scotland))"
-                         r"(?![\w'’-])|(?<![\w&-])(?:PSNI|Psni|psni)(?![\w&-])")
-_AREA_WORDS = frozenset("""north south east west mid central greater northern southern eastern western scottish welsh
-irish english wales scotland england ireland isle wight man london midlands yorkshire humber""".split())
-_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w'’-]*|&)[ \t]+$")
-
-
-def _area_start(text: str, end: int) -> int | None:
-    """Start of the one to three words before `end` that name a place or an area, or None."""
-    start, words = end, 0
-    while words < 3:
-        m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        if not m:
-            break
-        w = m.group("w")
-        low = w.lower()
-        if w in ("&", "and") and words:
-            start = m.start()
-            continue
-        if not (low in _AREA_WORDS or low in UK_PLACE_LOWER or w.title() in COUNTIES or (w[:1].isupper() and not (
-                is_policing_word(w) or is_keep_word(w) or low in ("the", "a", "an", "to", "from", "by", "via", "and",
-                                                                   "our", "their", "his", "her", "with")))):
-            break
-        start, words = m.start(), words + 1
-    return start if words and start < end else None
-
-
-def _organisations(text: str) -> Iterator[Candidate]:
-    for m in _SHORT_AMBULANCE.finditer(text):
-        if m.group("s") == "ems" and not re.search(r"(?i:ambulance|paramedic|via)\b[^\n]{0,40}$",
-                                                    text[max(0, m.start() - 60):m.start()]):
-            continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[max(line_start, m.start() - 80):m.start()]
-        at_line_head = not text[line_start:m.start()].strip(" \t0123456789:") and text[line_start:m.start()].strip()
-        if _CONVEYED_BEFORE.search(before) or (at_line_head and _AMBULANCE_AFTER.match(text, m.end())) \
-                or re.match(r"[ \t]+(?i:pronounced|o/s|conveyed|took|attended)\b", text[m.end():m.end() + 14]):
-            yield _cand(*m.span(), Kind.FORCE, "premises:ambulance service", 5)
-    for m in finditer_at(_OPERATORS, _OPERATOR_AT, text):
-        if m.group("w") and not m.group("r"):
-            # "Southern" alone is a word; "CCTV requested from Southeastern" names the company
-            continue
-        rail = m.group("r") and m.group("r").strip().lower() in ("rail", "railway", "train", "trains")
-        yield _cand(m.start("o"), m.end("r") if rail else m.end("o"), Kind.FORCE, "premises:transport company", 5)
-    for m in _AREA_INITIALS.finditer(text):
-        words = m.group("a").split()
-        start = m.start("a") + len(m.group("a")) - len(" ".join(words[-3:])) if len(words) > 3 else m.start("a")
-        if words and not is_policing_word(words[-1]):
-            yield _cand(start, m.end(), Kind.FORCE, "premises:council" if m.group("n").upper().endswith("BC") else
-                        "premises:health and care partnership", 5)
-    if "yngor" in text or "YNGOR" in text:
-        for m in _CYNGOR.finditer(text):
-            yield _cand(m.start(), m.end(), Kind.FORCE, "premises:council", 6)
-    for m in _CRIME_UNIT.finditer(text):
-        if m.group() in ("TITAN", "TARIAN", "ZEPHYR") and not re.search(
-                r"(?i:rocu|crime\s+unit|organised|regional)", text[max(0, m.start() - 80):m.end() + 40]):
-            continue
-        yield _cand(*m.span(), Kind.FORCE, "premises:regional crime unit", 5)
-    for m in finditer_at(_UNIT_NOUN, _UNIT_NOUN_AT, text):
-        start = _area_start(text, m.start())
-        if start is not None:
-            yield _cand(start, m.end(), Kind.FORCE, "premises:regional crime unit", 6)
-    for m in _FORCE_NAME.finditer(text):
-        yield _cand(*m.span(), Kind.FORCE, "", 5)
-    if "oastguard" in text or "OASTGUARD" in text:
-        for m in _COASTGUARD.finditer(text):
-            area = m.group("a")
-            if area.lower() in UK_PLACE_LOWER or area.lower() in _AREA_WORDS or (
-                    area[:1].isupper() and not is_ordinary(area) and not is_policing_word(area)):
-                # "HM Coastguard Humber" is the centre's name; "via coastguard Falmouth" keeps the service's word
-                start = m.start() if m.group().lower().startswith("hm") else m.start("a")
-                yield _cand(start, m.end(), Kind.FORCE if start == m.start() else Kind.PLACE,
-                            "premises:coastguard" if start == m.start() else "", 5)
-    if "ire" in text or "IRE" in text:
-        for m in _FIRE_BY_INITIALS.finditer(text):
-            i = m.group("i")
-            if "&" in i or not (is_ordinary(i) or is_policing_word(i) or i.lower() in UK_PLACE_LOWER):
-                yield _cand(m.start(), m.end(), Kind.FORCE, "premises:fire service", 5)
-    if "ire" in text or "IRE" in text:
-        for m in _COUNTY_FIRE.finditer(text):
-            words = m.group("a").replace("&", " ").split()
-            if all(w.lower() == "and" or w.title() in COUNTIES or w.lower() in UK_PLACE_LOWER for w in words):
-                yield _cand(*m.span(), Kind.FORCE, "premises:fire service", 5)
-    if "ousing" in text or "OUSING" in text or "nihe" in text.lower():
-        for m in _HOUSING_EXECUTIVE.finditer(text):
-            yield _cand(*m.span(), Kind.FORCE, "premises:housing authority", 5)
-    for m in _AREA_BODY.finditer(text):
-        start = _area_start(text, m.start())
-        if start is not None and any(w.lower() in _AREA_WORDS or w.lower() in UK_PLACE_LOWER or w.title() in COUNTIES
-                                     for w in text[start:m.start()].split()):
-            yield _cand(start, m.end(), Kind.FORCE, "premises:" + ("council" if m.group().lower() == "council"
-                                                                   else "support service"), 4)
-    if "Met" in text or "MET" in text:
-        for m in _MET_HANDED.finditer(text):
-            yield _cand(*m.span("f"), Kind.FORCE, "", 4)
-
-
 def find_struct10_recall(text: str) -> list[Candidate]:
     """Candidates of the structured and organisation classes learnt from development sets 9 to 11."""
     return [*_times(text), *_holidays(text), *_day_lists(text), *_ages(text), *_plates(text),
-            *_refs_handles_collars(text), *_organisations(text)]
-
-
-# --- After resolution -----------------------------------------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z]+")
-_MINOR = frozenset("of and the for".split())
-
-
-def _initials(words: str) -> str:
-    return "".join(w[0] for w in _WORD.findall(words) if w.lower() not in _MINOR).lower()
-
-
-# "durham county council out of hours (dcc)": the initials in brackets a few words after the name.
-_INITIALS_AFTER = re.compile(r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}\([ \t]*(?P<i>[A-Za-z&]{2,6})[ \t]*\)")
-_WEEKDAY_BEFORE = re.compile(r"\b(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?\.?"
-                             r"(?:[ \t]+(?i:night|morning|evening|afternoon|eve))?[ \t]+$")
-_DATE_AFTER = re.compile(r"[ \t]+(?P<d>\d{1,2}[ \t]+" + _MONTH + r"[ \t]+(?P<y>(?:19|20)\d\d))(?![\w/-])")
-# "Ruby-Mae Hale (no relation to the DC!) 14, from Braunstone": an age after a name and an aside in brackets.
-_AGE_AFTER_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]*,?[ \t]*(?P<n>1\d|[2-9]\d)(?![\w'’/.:-])"
-                              r"(?=[ \t]*[,.;)]|[ \t]+(?i:from|of)\b)")
-_RANK_BEFORE = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|DC|DS|Cst|Insp|Constable|Sergeant|Inspector)\.?[ \t]+$")
-
-
-def struct10_after(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
-    """The chosen candidates, with what only they explain: an organisation's initials in brackets after its name
-    ("durham county council (dcc)") and wherever else they stand, and a ranked officer's collar number before the
-    name ("PC 4471 May": the number goes, the name keeps its label)."""
-    out = list(chosen)
-    if "/" in text:
-        # "BAGGED DR/3", "NEAR BRIDGE BHL/14": an exhibit mark outruns a place read into its letters and the word before
-        for m in _INITIALS_SLASH.finditer(text):
-            if m.group().split("/")[0] in _NOT_INITIALS:
-                continue
-            over = [c for c in out if c.start < m.end() and m.start() < c.end]
-            if over and all(c.kind in (Kind.PLACE, Kind.PERSON) and c.start < m.start() < c.end <= m.end() for c in over):
-                out = [c for c in out if c not in over]
-                out.append(Candidate(*m.span(), Kind.REFERENCE, "pattern", _BASE, subtype="shape"))
-    if "-" in text:
-        # "INC CH-0214-0057 14 FEB 2025": the reference outruns a phone number read across it and the date after it
-        for m in _LETTERS_DASHED.finditer(text):
-            over = [c for c in out if c.start < m.end() and m.start() < c.end]
-            if not over or not all(c.kind is Kind.PHONE and m.start() < c.start < m.end() < c.end for c in over):
-                continue
-            out = [c for c in out if c not in over]
-            out.append(Candidate(*m.span(), Kind.REFERENCE, "pattern", _BASE, subtype="shape"))
-            date = _DATE_AFTER.match(text, m.end())
-            if date:
-                out.append(Candidate(*date.span("d"), Kind.DATE, "pattern", _BASE, subtype="day", value=date.group("y")))
-    for i, c in enumerate(out):
-        # "on Sunday night 14/4": the weekday and the part of the day narrow the date they stand before
-        if c.kind is Kind.DATE:
-            day = _WEEKDAY_BEFORE.search(text, max(0, c.start - 24), c.start)
-            if day and not any(d.start < c.start and day.start() < d.end for d in out if d is not c):
-                evening = re.search(r"(?i:night|evening|eve)\b", day.group())
-                out[i] = Candidate(day.start(), c.end, c.kind, c.layer, c.priority,
-                                   subtype="evening" if evening and c.subtype == "day" else c.subtype, value=c.value)
-    low = text.lower()
-    if "scotland" in low or "psni" in low or "northern ireland" in low:
-        # "via police scotland inverness area control": the force's name outruns a place read from its last word
-        for m in _FORCE_NAME.finditer(text):
-            over = [c for c in out if c.start < m.end() and m.start() < c.end]
-            if not over or any(c.kind is Kind.FORCE or not m.start() < c.start < m.end() < c.end for c in over):
-                continue
-            out = [c for c in out if c not in over]
-            out.append(Candidate(*m.span(), Kind.FORCE, "pattern", _BASE))
-            for c in over:
-                rest = re.match(r"[ \t]*", text[m.end():c.end])
-                start = m.end() + (rest.end() if rest else 0)
-                if start < c.end:
-                    out.append(Candidate(start, c.end, c.kind, c.layer, c.priority, subtype=c.subtype, key=c.key))
-    starts = {c.start for c in out}
-    for c in list(out):
-        if c.kind is not Kind.FORCE:
-            continue
-        m = _INITIALS_AFTER.match(text, c.end)
-        if not m or m.group("i").replace("&", "").lower() != _initials(text[c.start:c.end]):
-            continue
-        initials = m.group("i")
-        for again in re.finditer(r"(?<![\w&/-])" + re.escape(initials) + r"(?![\w&/-])", text, re.IGNORECASE):
-            if again.start() not in starts:
-                out.append(Candidate(*again.span(), Kind.FORCE, "pattern", _BASE, subtype=c.subtype, value=c.value))
-    for c in list(out):
-        if c.kind is Kind.PERSON and text[c.end:c.end + 3].lstrip(" \t")[:1] == "(":
-            m = _AGE_AFTER_ASIDE.match(text, c.end)
-            if m and not any(d.start < m.end("n") and m.start("n") < d.end for d in out):
-                out.append(Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="apposition", value=m.group("n")))
-    out.sort(key=lambda c: c.start)
-    for i, c in enumerate(out):
-        if c.kind is not Kind.COLLAR or c.subtype in ("with-name", "paren") or not _RANK_BEFORE.search(
-                text, max(0, c.start - 12), c.start):
-            continue
-        nxt = next((d for d in out if d.start > c.end and d.start - c.end <= 2), None)
-        if nxt and nxt.kind is Kind.PERSON and not text[c.end:nxt.start].strip():
-            out[i] = Candidate(c.start, nxt.start, Kind.COLLAR, c.layer, c.priority, subtype="with-name", value=c.value)
-    return sorted(out, key=lambda c: c.start)
+            *_refs_handles_collars(text), *find_area_bodies(text)]
