@@ -185,12 +185,14 @@ _AGES = (
     (re.compile(r"\b(?P<n>\d{1,3})[- ]?(?i:years?|yrs?)[- ]old\b"), "bare"),
     (re.compile(r"\b(?P<n>\d{1,2})(?:-odd|-?ish|\s+odd)\b(?!\s*(?:[ap]\.?m\b|o['’]clock|hrs|hours))", re.IGNORECASE),
      "bare"),
-    # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma.
+    # "(about 30,", "approx 20)", "age: 17)": a number after an estimate word, closed by a bracket or comma (not "approx
+    # 5'9", a height).
     (re.compile(r"\b(?i:about|approx\.?|approximately|around|roughly|maybe|possibly|says|said|aged?|believed|"
-                r"looked|looks|then|claims|claimed|states|stated|both)\s+(?P<n>\d{1,2})(?=\s*[),;'’\"”(]|\s*$)",
+                r"looked|looks|then|claims|claimed|states|stated|both)\s+(?P<n>\d{1,2})(?=\s*(?:[),;\"”(]|['’](?!\d))|\s*$)",
                 re.MULTILINE), "aged"),
     (re.compile(r"\b(?P<n>\d{1,3})\s+(?:years?|yrs)(?:\s+old|\s+of\s+age)\b"), "years"),
-    (re.compile(r"\b(?i:age)(?:\s+(?i:stated|given|recorded|now|approx\.?))?\s*[:\-]?\s*(?P<n>\d{1,3})"
+    # on one line: "UNKNOWN AGE\n02:55 RETURNED" is a label and the next line's time
+    (re.compile(r"\b(?i:age)(?:[ \t]+(?i:stated|given|recorded|now|approx\.?))?[ \t]*[:\-]?[ \t]*(?P<n>\d{1,3})"
                 r"(?:[- ]?(?i:odd|ish)|['’]?[sS])?\b"), "aged"),
     # "aged 6 and 9", "aged 4, 7 and 11": every age of the list.
     (re.compile(r"\b(?i:aged)\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s+(?i:and|&)\s+(?P<n>\d{1,2})\b(?!\s*(?i:years|yrs|months))"),

@@ -26,6 +26,7 @@ from .recall_lead import find_lead_recall
 from .recall_lower import find_lower_case
 from .recall_more import find_more_recall
 from .recall_numbers import trim_years_that_are_times
+from .struct10_after import struct10_after
 from .recase import recase
 from .relabel import no_dates_inside_numbers, places_found_as_people, surnames_found_as_places
 from .resolve import after_dates, drop_kept, merge_addresses, merge_people, person_keys, propagate, resolve
@@ -80,7 +81,7 @@ def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candida
     # What propagation spread ("Mr Paisley ... born in Paisley"), and a surname read as a place ("Wells said").
     chosen = surnames_found_as_places(text, places_found_as_people(text, chosen))
     chosen = weekdays_with_dates(text, ages_after_names(text, merge_people(text, chosen)))
-    chosen = whole_hyphenated_names(text, chosen)
+    chosen = struct10_after(text, whole_hyphenated_names(text, chosen))
     return rank_outside_collar(text, whole_words(text, no_span_across_lines(text, merge_addresses(text, chosen))))
 
 

@@ -56,7 +56,8 @@ _NOT_W3W_END = re.compile(r"\.(?:com|uk|org|net|me|io|gov|nhs|police|co|ac|tv|in
 _INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d(?:[ \t.-]?\d){5,13}(?![\w])")
 _SPOKEN_EMAIL = re.compile(r"\b[\w.+-]+\s+(?:at|\[at\]|\(at\))\s+[\w-]+(?:\s+(?:dot|\[dot\]|\(dot\))\s+\w+)+",
                            re.IGNORECASE)
-_NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])\s?\d{1,4}\b")  # Northern Irish: "KIG 1234"
+# Northern Irish: "KIG 1234" (on one line: "FOR CSI\n16:31" is a word and a log's time)
+_NI_VRM = re.compile(r"\b[A-Z]?(?:[A-HJ-Z][IZ]|[IZ][A-HJ-Z])[ \t]?\d{1,4}\b")
 _DOTTED_TIME = re.compile(r"\b(?P<pre>(?i:at|by|until|from|around|about|approx\.?)\s+)(?P<t>(?P<h>[01]?\d|2[0-3])\.[0-5]\d)\b(?![.\d])")
 # An IP address (IPv4, each part 0-255; or IPv6 with at least three groups and a "::" or all eight): it traces a
 # person as surely as a handle does. Dotted dates have three parts, version numbers rarely four of 0-255.

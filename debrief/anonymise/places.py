@@ -36,8 +36,9 @@ _STREET = re.compile(
 )
 _NOT_STREET_COURT = frozenset({"crown", "magistrates", "magistrates'", "county", "high", "coroner's",
                                "coroners", "family", "youth", "appeal"})
+# The flat's number on its own line: "kids in the flat\n20:43 domestic" is a flat and a log's time.
 _FLAT = re.compile(
-    r"\b(?i:flat|apartment|apt\.?)\s+(?P<n>\d{1,4}[A-Za-z]?)\b(?:,?\s+(?:(?:" + _WORD + r")\s+){1,3}"
+    r"\b(?i:flat|apartment|apt\.?)[ \t]+(?P<n>\d{1,4}[A-Za-z]?)\b(?:,?\s+(?:(?:" + _WORD + r")\s+){1,3}"
     r"(?:House|Court|Tower|Towers|Lodge|Mansions|Buildings|Heights|Point|Block|Gardens|Place)\b)?"
 )
 _HOUSE_NUMBER = re.compile(r"\b(?i:at|to|outside|from|of|near|opposite|in)\s+(?P<a>(?i:number|no\.?)\s*\d{1,4}[A-Za-z]?)\b")

@@ -200,11 +200,16 @@ def _districts(text: str) -> Iterator[Candidate]:
         yield _cand(*m.span("p"), Kind.PLACE, "premises:district", -8)
 
 
-# "GETHIN PROSSER 23.", "CHOWDHURY ('RUBEL') 26,", "kyle mackay 15 +": a log's age straight after a name.
+# "GETHIN PROSSER 23.", "CHOWDHURY ('RUBEL') 26,", "kyle mackay 15 +": a log's age straight after a name (or a dash).
 _AGE_AFTER_NAME = re.compile(
-    r"(?:\s*\((?:[‘'\"“][^'’\"”\n]{1,20}[’'\"”]|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\))?,?\s(?P<n>[1-9]\d?)"
-    r"(?=\s*(?:[.,;:+)\n]|-\s|$))"
+    r"(?:\s*\((?:[‘'\"“][^'’\"”\n]{1,20}[’'\"”]|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\))?,?\s(?:[-–][ \t])?(?P<n>[1-9]\d?)"
+    # "daniel moss 14 from kinmel bay", "MICHAEL BAKER 67 OF LUDLOW", "dean hamilton 14 4 dalgarven wynd", "Chantelle White
+    # - 22)": also before where they live
+    r"(?=\s*(?:[.,;:+)\n]|-\s|$)|(?P<w>[ \t]+(?:(?i:from|of|at)|\d{1,3}(?=[ \t]+[A-Za-z]))[ \t]))"
 )
+# "UNITS OSCAR 31 AT HOME": a call sign's word and number, not a name and an age.
+_CALL_SIGN_WORDS = frozenset("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "
+                             "oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu".split())
 
 
 def ages_after_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
@@ -219,7 +224,7 @@ def ages_after_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
         if not m or (m.start("n"), m.end("n")) in taken or any(m.start("n") <= s < m.end("n") for s in starts):
             continue
         n = int(m.group("n"))
-        if n < 10:
+        if n < 10 or m.group("w") and text[c.start:c.end].split()[-1].lower() in _CALL_SIGN_WORDS:
             continue
         out.append(Candidate(*m.span("n"), Kind.AGE, "pattern", _BASE, subtype="apposition", value=str(n)))
     for c in chosen:
@@ -233,7 +238,8 @@ def ages_after_names(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
 
 
 _RANK_BEFORE = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|A/Sgt|DC|DS|Cst|Insp|Constable|Sergeant|Inspector)\.?\s+(?:[A-Z]\.\s*)?$")
-_COLLAR_AFTER_NAME = re.compile(r"\s(?P<n>\d{3,5})\b(?=\s*(?:[.,;:)\n]|$))")
+# "PC Kate Rowe 2045 and PC Jack Fenwick 1873": also before the next officer.
+_COLLAR_AFTER_NAME = re.compile(r"\s(?P<n>\d{3,5})\b(?=\s*(?:[.,;:)\n]|$)|[ \t]+(?:and|&)[ \t])")
 
 
 _DAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"

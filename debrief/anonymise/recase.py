@@ -15,7 +15,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:['-][A-Za-z]+)*")
 # A slash protects only a token with a digit, a dot or a double slash ("lane/brasshouse" is two streets).
 _PROTECT = re.compile(r"\S*@\S*|(?<!\S)(?=\S*(?:\d|\.|//))\S*/\S*|\S+\.(?:com|co\.uk|uk|org|net|me|io)\b\S*|"
                       r"(?:\w+\.){2}\w+|\w*_\w+|\w+\.\w*\d\w*")
-_ALNUM = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+\b")
+# A clock time with its half of the day stays as the line now reads ("since 6pm", not "6PM": the time layer reads
+# "am"/"pm" in lower case only).
+_ALNUM = re.compile(r"\b(?!\d{1,2}(?:am|pm)\b)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+\b")
 _OPENING = re.compile(r"(?:^|[.!?]\s+)[\"“‘'(]?([A-Za-z])")
 _VRM_TAIL = re.compile(r"(\b[A-Za-z]{2}\d{2}\s)([A-Za-z]{3})\b")
 _STOP = frozenset("said says told asked went came got had has have did does not no yes he she they it "
