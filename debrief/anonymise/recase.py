@@ -75,6 +75,8 @@ _TITLE_CUES = frozenset("mr mrs ms miss mx dr".split())
 _RANK_CUES = frozenset("pc pcso ps sgt dc ds di dci insp supt cst const".split())
 _PAST_VERBS = frozenset("saw spoke took made gave got put ran sat found left told kept met heard felt brought caught "
                         "held stood sent drove came went was had did said then also now and now again only not".split())
+# "SECURITY GUARD DELROY", "CALL HANDLER SAM": the role's last word is no part of the name after it.
+_ROLE_PAIRS = frozenset(r.lower() for r in (*RELATIONS, *STAFF_ROLES, *OTHER_ROLES) if r.count(" ") == 1)
 _CUES = frozenset(
     w.lower() for w in (*TITLES, *RANKS, *RELATIONS, *STAFF_ROLES, *OTHER_ROLES, "called", "named",
                         "caller", "rp", "aka", "as", "name")
@@ -159,6 +161,7 @@ def _recase_line(line: str, how: str, names: frozenset[str] = frozenset()) -> st
         low = words[i].group().lower()
         nxt = out[i + 1]
         if out[i].islower() and len(low) >= 3 and low in NAME_LIST and low not in _FUNCTION and low not in _STOP \
+                and not (i > 0 and f"{words[i - 1].group().lower()} {low}" in _ROLE_PAIRS) \
                 and line[words[i].end():words[i + 1].start()] == " " and nxt[:1].isupper() and nxt[1:].islower() \
                 and not is_ordinary(nxt) and nxt.lower() not in _CANON:
             out[i] = _capitalise(words[i].group())

@@ -81,3 +81,9 @@ def test_a_rank_its_number_and_name_read_as_one_officer(text, people, expected):
 def test_a_date_ending_a_sentence_keeps_the_full_stop():
     assert anonymise("It was on 16 Nov. The investigator then spoke to him.").text == \
         "It was one day in November. The investigator then spoke to him."
+
+
+def test_a_roles_last_word_is_no_part_of_the_name_after_it():
+    """"SECURITY GUARD DELROY" read "SECURITY Person A": "Guard" is a surname too, and was joined to the name."""
+    assert anonymise("1420 SECURITY GUARD DELROY DETAINED HIM IN THE STORE").text == \
+        "afternoon SECURITY GUARD Person A DETAINED HIM IN THE STORE"
