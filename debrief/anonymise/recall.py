@@ -414,9 +414,11 @@ def rank_outside_collar(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_RANKS = r"(?:PCSO|PC|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Cst|CST|Const|Supt|Ch\.?\s?Insp)"
-_RANK_LEAD = re.compile(_RANKS + r"\.?[ \t]+(?=\d)")
-_RANK_LEAD_END = re.compile(r"(?<![\w/])" + _RANKS + r"\.?[ \t]+$", re.IGNORECASE)
+# The short ranks written before a collar number, as written (a lower-case "dc" in a re-cased line is left to the
+# rules that read such lines). Not `_RANKS` below, the prefixed-collar rule's own case-blind list.
+_NUMBER_RANKS = r"(?:PCSO|PC|PS|DC|DS|DI|DCI|Sgt|SGT|Insp|INSP|Cst|CST|Const|Supt|Ch\.?\s?Insp)"
+_RANK_LEAD = re.compile(_NUMBER_RANKS + r"\.?[ \t]+(?=\d)")
+_RANK_LEAD_END = re.compile(r"(?<![\w/])" + _NUMBER_RANKS + r"\.?[ \t]+$", re.IGNORECASE)
 
 
 _LINE_PIECE = re.compile(r"[^\s.,;:](?:[^\n]*[^\s.,;:])?")
