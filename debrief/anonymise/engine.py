@@ -269,13 +269,20 @@ def anonymise(
         labeller = Labeller(Case(people, force, places, collar_numbers))
     else:
         _extend_case(labeller.case, people, force, places, collar_numbers)
+    entities = _entities(text, labeller)
+    return Result(text, apply(text, entities), tuple(entities))
+
+
+def _entities(text: str, labeller: Labeller, *, learn: bool = True) -> list[Entity]:
+    """The identifiers in `text` as entities, read without the characters that show nothing (offsets into `text`)."""
     seen, where = without_invisible(text)
     work = working_text(seen, labeller.case.name_words())
-    entities = to_entities(work, detect(work, labeller), labeller, seen)
-    if where is not None:  # offsets back into the text as given; what hid inside a name goes with it
-        entities = [replace(e, start=where[e.start], end=where[e.end - 1] + 1, text=text[where[e.start]:where[e.end - 1] + 1])
-                    for e in entities]
-    return Result(text, apply(text, entities), tuple(entities))
+    entities = to_entities(work, detect(work, labeller, learn=learn), labeller, seen)
+    if where is None:
+        return entities
+    # Offsets back into the text as given; what hid inside a name goes with it.
+    return [replace(e, start=where[e.start], end=where[e.end - 1] + 1, text=text[where[e.start]:where[e.end - 1] + 1])
+            for e in entities]
 
 
 # Characters that show nothing and may sit inside a word: format characters (soft hyphen, zero-width spaces and
@@ -315,8 +322,7 @@ def find_identifiers(text: str, case: Case | Labeller) -> list[Entity]:
     probe = Labeller(Case(list(base.people), base.force, list(base.places), list(base.collar_numbers),
                           dict(base.learned)),
                      ner=case.ner if isinstance(case, Labeller) else None)
-    work = working_text(text, probe.case.name_words())
-    found = to_entities(work, detect(work, probe, learn=False), probe, text)
+    found = _entities(text, probe, learn=False)
     # The anonymiser's own labels ("Person D", 'goes by "Person D"', "Mr B") are no one: they may stand.
     return [e for e in found if not (e.label == Kind.PERSON.value and (_is_label(e.text) or _titled_initial(text, e)))
             and not (e.label in (Kind.PERSON.value, Kind.PLACE.value) and _is_generalised(e.text))

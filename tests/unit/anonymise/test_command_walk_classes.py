@@ -87,3 +87,11 @@ def test_a_roles_last_word_is_no_part_of_the_name_after_it():
     """"SECURITY GUARD DELROY" read "SECURITY Person A": "Guard" is a surname too, and was joined to the name."""
     assert anonymise("1420 SECURITY GUARD DELROY DETAINED HIM IN THE STORE").text == \
         "afternoon SECURITY GUARD Person A DETAINED HIM IN THE STORE"
+
+
+def test_the_publication_check_reads_through_characters_that_show_nothing_too():
+    from debrief.anonymise import Case, find_identifiers
+
+    text = "Jo\u200bhn Smi\u00adth went to Ba\x07ker Street."
+    found = find_identifiers(text, Case([], None))
+    assert [(e.label, e.text) for e in found] == [("PERSON", "Jo\u200bhn Smi\u00adth"), ("PLACE", "Ba\x07ker Street")]
