@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := python3-venv:python-venv graphviz:dot \
 TEST_PACKAGES := chromium:chromium chromium-driver:chromedriver \
 	postgresql:/usr/lib/postgresql/*/bin/initdb
 
-.PHONY: install install-test system-deps test-deps db run test test-sqlite test-postgresql bench eval-anonymiser clean
+.PHONY: install install-test system-deps test-deps db run test test-sqlite test-postgresql bench eval-anonymiser train-tagger clean
 
 system-deps:
 	@scripts/ensure-packages $(SYSTEM_PACKAGES)
@@ -80,6 +80,10 @@ eval-anonymiser: install
 		tests/data/anonymise_dev9.jsonl \
 		tests/data/anonymise_dev10.jsonl tests/data/anonymise_dev11.jsonl tests/data/anonymise_dev12.jsonl tests/data/anonymise_dev13.jsonl \
 		--heldout tests/data/anonymise_heldout.jsonl
+
+# The learned names-and-places tagger, trained again on every development set (never the held-out set).
+train-tagger: install
+	$(BIN)/python -m debrief.anonymise.train_tagger $(filter-out %heldout.jsonl,$(wildcard tests/data/anonymise_*.jsonl))
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

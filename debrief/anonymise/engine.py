@@ -15,7 +15,7 @@ from .keep import keep_spans
 from .labels import (PLACEHOLDERS, Labeller, age_replacement, date_replacement, fit_article,
                      fit_noun, place_replacement, time_replacement)
 from .names_after import after_resolution
-from .ner import ner_candidates
+from .ner import ner_candidates, tagger_candidates
 from .patterns import find_structured
 from .phrases import tokenize
 from .places import find_places
@@ -57,17 +57,20 @@ def working_text(text: str, names: frozenset[str] = frozenset()) -> str:
     return recase(fold(text), names)
 
 
-def detect(text: str, labeller: Labeller, *, learn: bool = True) -> list[Candidate]:
+def detect(text: str, labeller: Labeller, *, learn: bool = True, written: str | None = None) -> list[Candidate]:
     """Every identifier in the text as resolved, non-overlapping candidates in text order.
 
-    `text` is the working text (see `working_text`); offsets are the same as the source's.
+    `text` is the working text (see `working_text`); offsets are the same as the source's. `written` is the text as
+    written (same offsets), which the learned tagger reads: it learnt from capitals and lower case as people type them.
     """
     case = labeller.case
     tokens = tokenize(text)
     cands = [*case.find(text, tokens), *find_structured(text, tokens), *find_dates_times_ages(text),
              *find_places(text), *find_names(text, tokens), *ner_candidates(labeller.ner, text),
+
              *find_more_structured(text), *find_unknown(text, case.records, tokens), *find_recall(text),
              *find_more_recall(text), *find_lead_recall(text), *find_lower_case(text)]
+    cands += tagger_candidates(text if written is None else written, cands)
     cands = drop_across_log_lines(text, drop_car_models(text, drop_label_numbers(text, cands)))
     cands = no_dates_inside_numbers(text, cands)
     cands = no_span_across_lines(text, trim_years_that_are_times(text, drop_in_prefixed_collars(text, cands)))
@@ -277,7 +280,7 @@ def _entities(text: str, labeller: Labeller, *, learn: bool = True) -> list[Enti
     """The identifiers in `text` as entities, read without the characters that show nothing (offsets into `text`)."""
     seen, where = without_invisible(text)
     work = working_text(seen, labeller.case.name_words())
-    entities = to_entities(work, detect(work, labeller, learn=learn), labeller, seen)
+    entities = to_entities(work, detect(work, labeller, learn=learn, written=seen), labeller, seen)
     if where is None:
         return entities
     # Offsets back into the text as given; what hid inside a name goes with it.
@@ -378,7 +381,8 @@ def _titled_initial(text: str, e: Entity) -> bool:
 
 
 def _is_label(words: str) -> bool:
-    words = re.sub(r"^(?:an?|An?)\s+(?=\S+\s)", "", words)  # "an Person A": an article the agreement took in
+    # "an Person A": an article the agreement took in; '"THE Person C"': a nickname's article left before its label.
+    words = re.sub(r"^(?:an?|An?|the|The|THE)\s+(?=\S+\s)", "", words)
     parts = re.findall(r"[A-Za-z]+", words.replace("'s", "").replace("’s", ""))
     return bool(parts) and all(p in _LABEL_WORDS or _LETTERS.fullmatch(p) for p in parts) \
         and any(p in _LABEL_WORDS for p in parts)

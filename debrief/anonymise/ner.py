@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from .entities import PRIORITY, Candidate, Kind
+from .tagger import tagged
 
 # Whatever tag set a model uses, only people and places are taken from it: the rule layers own
 # everything structured, and a model's dates or organisations would only add noise.
@@ -17,11 +18,35 @@ _ACCEPTED: dict[str, Kind] = {
 class NerHook(Protocol):
     """Anything callable on a text that returns (start, end, tag) spans, e.g. a wrapped spaCy pipeline.
 
-    No model ships with the package and none is loaded at run time: a deployment that wants a
-    safety net passes its own hook to `anonymise(..., labeller=Labeller(case, ner=hook))`.
+    No third-party model ships with the package (its own small tagger, tagger.py, always runs): a deployment that
+    wants a further safety net passes its own hook to `anonymise(..., labeller=Labeller(case, ner=hook))`.
     """
 
     def __call__(self, text: str) -> Iterable[tuple[int, int, str]]: ...
+
+
+def tagger_candidates(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """The shipped learned tagger's person and place spans (tagger.py), as lowest-priority candidates. A span whose every
+    letter the rules' candidates already cover adds nothing ("J30" and "CARDIFF" found: no "J30 CARDIFF"); a span that reaches beyond what the rules found reads as the longest
+    name or place they found inside it ("J30 CARDIFF" stays "a main road", not "a venue")."""
+    spans = tagged(text)
+    if not spans:
+        return []
+    found = [c for c in found if c.kind in _READINGS]
+    out: list[Candidate] = []
+    for start, end, tag in spans:
+        inside = [c for c in found if c.start < end and start < c.end]
+        if all(any(c.start <= i < c.end for c in inside) for i in range(start, end) if text[i].isalnum()):
+            continue  # every letter of it already found
+        within = [c for c in inside if start <= c.start and c.end <= end]
+        like = max(within, key=lambda c: (c.end - c.start, c.priority), default=None)
+        kind, subtype = (like.kind, like.subtype) if like else (_ACCEPTED[tag], "" if tag == "PERSON" else "venue")
+        out.append(Candidate(start, end, kind, "tagger", PRIORITY["ner"], subtype=subtype,
+                             key=like.key if like else None))
+    return out
+
+
+_READINGS = frozenset((Kind.PERSON, Kind.PLACE, Kind.ADDRESS))
 
 
 def ner_candidates(hook: NerHook | None, text: str) -> list[Candidate]:

@@ -104,6 +104,12 @@ def after_dates(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
 def resolve(cands: Sequence[Candidate]) -> list[Candidate]:
     """Longest span wins an overlap; on equal length the higher-priority layer wins."""
     pattern_collars = [c for c in cands if c.kind is Kind.COLLAR and c.layer == "pattern"]
+    # A name from the form is never cut by a longer guess that takes only part of it: "Nurse Practitioner Olu
+    # Adewale" with Olu Adewale on the form is not "Practitioner Olu" (which left "Adewale").
+    listed = [c for c in cands if c.layer == "deny" and c.kind is Kind.PERSON]
+    if listed:
+        cands = [c for c in cands if c.layer == "deny" or not any(
+            c.start < d.end and d.start < c.end and not (c.start <= d.start and d.end <= c.end) for d in listed)]
     chosen: list[Candidate] = []
     taken = bytearray(max((c.end for c in cands), default=0))
     for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
