@@ -10,7 +10,7 @@ from wtforms import EmailField, HiddenField, PasswordField, SelectChoice, Select
 from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
 from debrief.auth.collars import collar_format_problem
-from debrief.auth.passwords import password_problem
+from debrief.auth.passwords import RULE, password_problem
 from debrief.auth.roles import ROLE_HINTS, Role
 from debrief.once import OnceOnlyForm
 
@@ -59,8 +59,7 @@ class AddUserForm(OnceOnlyForm, BaseForm):
     password = PasswordField(
         "Temporary password",
         widget=GovPasswordInput(),
-        description="At least 12 characters. Give it to the person securely: they must set their own when they "
-                    "first sign in.",
+        description=RULE + " Give it to the person securely: they must set their own when they first sign in.",
         validators=[InputRequired(message="Enter a temporary password")],
     )
     submit = SubmitField("Add user", widget=GovSubmitInput())

@@ -1,4 +1,5 @@
 """Sign-in form."""
+from debrief.auth.passwords import RULE
 from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
@@ -27,7 +28,7 @@ class ChangePasswordForm(BaseForm):
     )
     new_password = PasswordField(
         "New password",
-        description="12 characters or more. A few unrelated words together are easy to remember and hard to guess.",
+        description=RULE + " A few unrelated words together are easy to remember and hard to guess.",
         widget=GovPasswordInput(),
         validators=[InputRequired(message="Enter a new password"), Length(max=256)],
     )

@@ -48,7 +48,7 @@ def test_refusals_say_what_is_wrong_and_change_nothing(client, people):
         ({"current_password": "wrong one entirely", "new_password": NEW, "confirm_password": NEW},
          "Your current password is not right"),
         ({"current_password": PASSWORD, "new_password": "short", "confirm_password": "short"},
-         "Password must be 12 characters or more"),
+         "Password must be 12 characters or more, not counting spaces"),
         ({"current_password": PASSWORD, "new_password": NEW, "confirm_password": NEW + "x"},
          "The new passwords do not match"),
         ({"current_password": PASSWORD, "new_password": " " * 14, "confirm_password": " " * 14},
@@ -83,3 +83,37 @@ def test_the_header_links_to_it_and_the_form_is_csrf_protected(client, people):
     assert page.html.select_one(f"header a[href='{URL}']") is not None
     assert client.post(URL, data={"current_password": "x", "new_password": NEW, "confirm_password": NEW}).status_code \
         == 400
+
+
+SPACEY = [  # (password, what is said): the same on changing one's own and on an administrator's temporary one
+    ("a b c d e f g h i j k", "Password must be 12 characters or more, not counting spaces"),  # 21 long, 11 letters
+    ("   ab12cd34ef   ", "Password must not start or end with a space"),
+    ("a long new pass phrase ", "Password must not start or end with a space"),
+    (" " * 14, "not only spaces"),
+]
+
+
+def test_spaces_do_not_count_towards_the_length_and_may_not_pad_a_new_password(client, people):
+    officer = people[("A", Role.OFFICER)]
+    sign_in(client, officer.email)
+    page = get_page(client, URL)
+    assert "not counting spaces" in page.text() and "do not start or end with one" in page.text()
+    for password, message in SPACEY:
+        page = post_form(client, URL, {"current_password": PASSWORD, "new_password": password,
+                                       "confirm_password": password}, status=200)
+        assert any(message in m for m in page.error_summary()), (password, page.error_summary())
+    # Spaces between words are a passphrase, kept exactly as typed.
+    post_form(client, URL, {"current_password": PASSWORD, "new_password": "one two three four",
+                            "confirm_password": "one two three four"}, status=302)
+    sign_in(client.application.test_client(), officer.email, "one two three four")
+
+
+def test_a_temporary_password_follows_the_same_rule(client, people):
+    sign_in(client, "admin@aaa.example")
+    page = get_page(client, "/admin/users/new")
+    assert "not counting spaces" in page.text()
+    new_user = {"name": "Sam Carter", "email": "sam.carter@aaa.example", "roles": ["officer"]}
+    for password, message in SPACEY:
+        page = post_form(client, "/admin/users/new", {**new_user, "password": password}, status=200)
+        assert any(message in m for m in page.error_summary()), (password, page.error_summary())
+    assert db.session.scalar(select(User).where(User.email == "sam.carter@aaa.example")) is None
