@@ -117,3 +117,16 @@ def test_a_temporary_password_follows_the_same_rule(client, people):
         page = post_form(client, "/admin/users/new", {**new_user, "password": password}, status=200)
         assert any(message in m for m in page.error_summary()), (password, page.error_summary())
     assert db.session.scalar(select(User).where(User.email == "sam.carter@aaa.example")) is None
+
+
+def test_while_a_change_is_due_the_header_offers_only_what_opens(client, people):
+    """The walk found "My debriefs" in the header of an account whose password was due: a link that led back here."""
+    _made_by_admin(people)
+    sign_in(client, "new.starter@aaa.example", "chosen by the admin")
+    page = get_page(client, URL)
+    assert page.html.select(".govuk-service-navigation") == []
+    assert [a["href"] for a in page.html.select("header a")] == ["/", URL]  # the service name, Change password
+    assert page.html.select_one("header form[action='/sign-out'] button").get_text(strip=True) == "Sign out"
+    post_form(client, URL, {"current_password": "chosen by the admin", "new_password": NEW, "confirm_password": NEW},
+              status=302)
+    assert get_page(client, "/officer").html.select_one(".govuk-service-navigation a[href='/officer']") is not None
