@@ -2,7 +2,7 @@
 from debrief.auth.passwords import RULE
 from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
-from wtforms import PasswordField, StringField, SubmitField
+from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
 
@@ -37,4 +37,7 @@ class ChangePasswordForm(BaseForm):
         widget=GovPasswordInput(),
         validators=[InputRequired(message="Enter the new password again"), Length(max=256)],
     )
+    # The session epoch the page was drawn at: a change made meanwhile (another tab) is said, not met as a "wrong"
+    # current password.
+    drawn_at = HiddenField()
     submit = SubmitField("Change password", widget=GovSubmitInput())

@@ -21,6 +21,7 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from debrief.database import lock_row
 from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.auth.collar_rules import collar_problem, reactivation_problem
@@ -199,9 +200,25 @@ def create_user(
     return user
 
 
-def change_password(user: User, *, current: str, new: str, confirm: str) -> None:
+PASSWORD_EVENTS = ("user.password_changed", "user.password_reset")
+
+
+class PasswordChangedMeanwhile(ServiceError):
+    """The password was changed (in another tab, on another device, by an administrator) after the change form was
+    drawn: nothing is saved, and the page says so rather than that the current password is wrong."""
+
+
+def change_password(user: User, *, current: str, new: str, confirm: str, drawn_at: int | None = None) -> None:
     """The person's own new password, after their current one. Every other session of theirs ends (the caller keeps
-    the one they changed it in); a password an administrator chose is no longer due to change."""
+    the one they changed it in); a password an administrator chose is no longer due to change.
+    `drawn_at`: the session epoch the form was drawn at; two changes at once are serialised on the user's row, and
+    the later one, finding the epoch moved, is refused (both said they had succeeded, the later one silently ending
+    the earlier one's session)."""
+    lock_row(user)
+    if drawn_at is not None and user.session_epoch != drawn_at:
+        raise PasswordChangedMeanwhile(
+            f"Your password was changed{said(latest_change(user, PASSWORD_EVENTS))} while this page was open. "
+            "Nothing has been changed here", "current_password")
     if not verify_password(user.password_hash, current or ""):
         raise ServiceError("Your current password is not right", "current_password")
     if problem := password_problem(new or ""):

@@ -130,3 +130,26 @@ def test_while_a_change_is_due_the_header_offers_only_what_opens(client, people)
     post_form(client, URL, {"current_password": "chosen by the admin", "new_password": NEW, "confirm_password": NEW},
               status=302)
     assert get_page(client, "/officer").html.select_one(".govuk-service-navigation a[href='/officer']") is not None
+
+
+def test_a_form_drawn_before_a_change_made_in_another_tab_says_so(client, people):
+    """Two tabs of one browser: the second, drawn before the first changed the password, said "Your current password
+    is not right" of the password the person had just replaced (walk9 14)."""
+    officer = people[("A", Role.OFFICER)]
+    sign_in(client, officer.email)
+    stale = get_page(client, URL)
+    drawn_at = stale.html.select_one("input[name=drawn_at]")["value"]
+    post_form(client, URL, {"current_password": PASSWORD, "new_password": NEW, "confirm_password": NEW}, status=302)
+    db.session.refresh(officer)
+    changed = officer.password_hash
+    page = post_form(client, URL, {"current_password": PASSWORD, "new_password": "another pass phrase",
+                                   "confirm_password": "another pass phrase", "drawn_at": drawn_at}, status=200)
+    [message] = page.error_summary()
+    assert message.startswith("Your password was changed by Officer") and "while this page was open" in message
+    assert "Nothing has been changed here" in message
+    db.session.refresh(officer)
+    assert officer.password_hash == changed
+    # The page is drawn again from the account as it is now: the next try is judged on its own.
+    page = post_form(client, URL, {"current_password": NEW, "new_password": "another pass phrase",
+                                   "confirm_password": "another pass phrase",
+                                   "drawn_at": page.html.select_one("input[name=drawn_at]")["value"]}, status=302)
