@@ -76,6 +76,7 @@ DETAILS: dict[str, Detail] = {
     "near_miss": _d("Near miss", YES_NO), "source": _v("Source", vocab.SOURCES), "use_of_force": _d("Use of force", YES_NO),
     "injury": _d("Injury", YES_NO), "wording_kept": _d("Saved as written despite", LIST),
     "collar_number": _d("Collar number", TEXT),
+    "failures_cleared": _d("Sign-in block lifted", COUNT, "failed attempt"),
 }
 
 # Where a key means something else in one event: what a count counts, or a "before" that is a list of roles.

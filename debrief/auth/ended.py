@@ -6,6 +6,7 @@ from flask import render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from debrief.auth.forms import SignInForm
 from debrief.extensions import db
 from debrief.models import AuditEvent
 
@@ -56,8 +57,6 @@ def lost_answers() -> list[tuple[str, str]]:
 def ended_session_page(user_id: int):
     """A form sent from a session that has ended: the sign-in page, saying why, that nothing was saved, and what was
     typed (so it can be copied and entered again), instead of a redirect that dropped it."""
-    from debrief.auth.forms import SignInForm
-
     form = SignInForm(formdata=None)
     return render_template("auth/sign_in.html", form=form, ended=why_signed_out(user_id), lost=lost_answers(),
                            action=url_for("auth.sign_in", next=request.path)), 200

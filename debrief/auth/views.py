@@ -17,11 +17,15 @@ from debrief.security import public, requires
 bp = Blueprint("auth", __name__)
 
 GENERIC_FAILURE = "Enter a correct email address and password"
-THROTTLED = "There have been too many attempts to sign in. Wait 15 minutes, then try again"
+# Said to anyone, so it names no account: the way back for a person who has forgotten their password is their
+# administrator's "Reset password" (which lifts the block on their account at once).
+ASK_ADMIN = ". If you have forgotten your password, ask your administrator to reset it"
+THROTTLED = "There have been too many attempts to sign in. Wait 15 minutes, then try again" + ASK_ADMIN
 # Said only after the right password (auth.service.SignInOutcome.deactivated): it reveals nothing to someone who
 # does not know it.
 DEACTIVATED = "Your account has been deactivated. Ask your force administrator if you need to sign in again"
-LOCKED = "There have been too many attempts to sign in to this account. Wait {seconds} seconds, then try again"
+LOCKED = ("There have been too many attempts to sign in to this account. Wait {seconds} seconds, then try again"
+          + ASK_ADMIN)
 
 
 def _safe_next(target: str | None) -> str | None:
