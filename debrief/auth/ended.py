@@ -45,6 +45,8 @@ def why_signed_out(user_id: int) -> str:
 
 def lost_answers() -> list[tuple[str, str]]:
     """What the person typed into the form they sent, as (field, text): never a password or a hidden token."""
+    # Only a form with this session's CSRF token gets here (CSRFProtect refuses any other first): no one else's
+    # words are put on this site's page.
     shown = []
     for name, value in request.form.items(multi=True):
         base = name.rsplit("-", 1)[-1].lower()  # a subform's field is "prefix-name"
@@ -58,5 +60,5 @@ def ended_session_page(user_id: int):
     """A form sent from a session that has ended: the sign-in page, saying why, that nothing was saved, and what was
     typed (so it can be copied and entered again), instead of a redirect that dropped it."""
     form = SignInForm(formdata=None)
-    return render_template("auth/sign_in.html", form=form, ended=why_signed_out(user_id), lost=lost_answers(),
-                           action=url_for("auth.sign_in", next=request.path)), 200
+    return render_template("auth/sign_in.html", form=form, ended=why_signed_out(user_id), sent=True,
+                           lost=lost_answers(), action=url_for("auth.sign_in", next=request.path)), 200
