@@ -1,12 +1,14 @@
-"""Why a session ended, said on the sign-in page it lands on; and what a form sent from an ended session held, shown
-there so it is not lost. Nothing is kept: the words come from the request that carried them, back to its sender."""
+"""Why a session ended, said on the sign-in page it lands on; that a person's access changed while they were signed in,
+said on the page that refuses them; and what a form sent then held, shown there so it is not lost. Nothing is kept:
+the words come from the request that carried them, back to its sender."""
 from __future__ import annotations
 
 from flask import render_template, request, session, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from debrief.auth.forms import SignInForm
+from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent
 
@@ -41,6 +43,24 @@ def why_signed_out(user_id: int) -> str:
                                         AuditEvent.action.in_(list(_REASONS)))
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(1))
     return _REASONS.get(action, _GENERIC)
+
+
+def _latest(user_id: int, action: str):
+    return db.session.scalar(select(func.max(AuditEvent.at)).where(
+        AuditEvent.record_type == "user", AuditEvent.record_id == str(user_id), AuditEvent.action == action))
+
+
+def access_changed(user_id: int, roles) -> str | None:
+    """Said on a refusal when the person's roles were changed since they signed in (roles apply from the next click,
+    without signing them out): their own roles now, and no more."""
+    changed = _latest(user_id, "user.roles_changed")
+    if changed is None:
+        return None
+    signed_in = _latest(user_id, "auth.signed_in")
+    if signed_in is not None and signed_in > changed:
+        return None
+    held = ", ".join(sorted(Role(r).label for r in roles)) or "none"
+    return f"Your access changed while you were signed in: your roles are now {held}"
 
 
 def lost_answers() -> list[tuple[str, str]]:

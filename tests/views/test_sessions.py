@@ -13,6 +13,7 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, SignInAttempt, User, utcnow
 from tests.support.apps import IsolatedClient
+from tests.support.factories import submitted_debrief
 from tests.support.pages import Page, get_page, post_form, sign_in
 
 PASSWORD = "correct-horse-battery"
@@ -324,3 +325,28 @@ def test_a_form_sent_from_an_ended_session_is_shown_back_not_dropped(app, client
     back = client.post(form["action"], data={"email": officer.email, "password": "a long new pass phrase",
                                              "csrf_token": page.csrf_token()})
     assert back.status_code == 302 and back.headers["Location"] == url
+
+
+def test_a_role_taken_away_meanwhile_is_said_on_the_refusal_and_what_was_typed_is_shown(app, client, people):
+    """Roles apply from the next click without signing the person out: a form sent from a page of a role just taken
+    away was refused with no word of why, and its text lost."""
+    reviewer = people[("A", Role.REVIEWER)]
+    incident = submitted_debrief(author=people[("A", Role.OFFICER)]).incident
+    elsewhere = app.test_client()
+    sign_in(elsewhere, reviewer.email)
+    url = f"/rca/start/{incident.id}"
+    token = get_page(elsewhere, url).csrf_token()
+    refused_before = Page(elsewhere.get("/admin/users"))
+    assert refused_before.status == 403 and _signed_out_banner(refused_before) == ""  # nothing changed yet
+    sign_in(client, "admin@aaa.example")
+    post_form(client, f"/admin/users/{reviewer.id}/roles", {"roles": ["officer"]}, status=302)
+    sent = Page(elsewhere.post(url, data={"level": "concise", "terms_of_reference": "Why was the van late?",
+                                          "csrf_token": token}))
+    assert sent.status == 403
+    assert ("Your access changed while you were signed in: your roles are now Officer or staff. What you sent has "
+            "not been saved") in _signed_out_banner(sent)
+    assert [dd.get_text() for dd in sent.html.select(".debrief-lost__text")] == ["concise", "Why was the van late?"]
+    # Signed in again, the roles they hold are the ones they signed in with: nothing more is said.
+    post_form(elsewhere, "/sign-out", {}, form_page="/officer", status=302)
+    sign_in(elsewhere, reviewer.email)
+    assert _signed_out_banner(Page(elsewhere.get(url))) == ""
