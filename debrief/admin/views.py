@@ -1,12 +1,16 @@
 """Admin pages: the force's users and its audit log. Every query is scoped to the admin's own force."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from debrief import once
 from debrief.admin.accounts import account_page, confirm_page, reset_password_page, when_roles_apply
+from debrief.admin.audit_log import (
+    FILTER_ARGS, AuditFilterForm, AuditFilters, count_events, page_of_events,
+)
 from debrief.admin.forms import AddUserForm, CollarForm, RolesForm, roles_from_token, roles_token
 from debrief.audit import EVENTS, record_read
 from debrief.audit.people import names_for
@@ -94,7 +98,10 @@ def _links(person) -> dict[str, str]:
 @requires(Permission.MANAGE_USERS)
 def user(user_id: int):
     person = _person(user_id)
-    return account_page(person, links=_links(person), back=url_for("admin.users"), back_text="Back to users")
+    links = _links(person)
+    if current_user.can(Permission.VIEW_AUDIT):
+        links["audit"] = url_for("admin.audit", person=person.id)
+    return account_page(person, links=links, back=url_for("admin.users"), back_text="Back to users")
 
 
 @bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
@@ -121,26 +128,29 @@ def reset_password(user_id: int):
 @bp.route("/audit")
 @requires(Permission.VIEW_AUDIT)
 def audit():
+    """The force's audit log, newest first, narrowed by the filters above it."""
     page = requested_page()
     size = current_app.config["AUDIT_PAGE_SIZE"]
     force_id = current_user.force_id
-    total = db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.force_id == force_id)) or 0
+    form = AuditFilterForm(request.args)
+    form.offer_people(users_of_force(force_id))
+    form.incident.description = f"For example, {current_user.force.code}-{date.today().year}-0042"
+    filtered = any(request.args.get(name, "").strip() for name in FILTER_ARGS)
+    filters = form.to_filters(date.today()) if filtered else AuditFilters()
+    if filters is None:  # the error summary says what to correct; no events are shown for filters that mean nothing
+        record_read("audit.viewed", actor=current_user, force_id=force_id, page=1)
+        return render_template("admin/audit.html", form=form, events=[], page=1, pages=1, total=0, specs=EVENTS,
+                               names={}, filtered=True, args={}), 400
+    total = count_events(force_id, filters)
     pages = max(1, -(-total // size))
     if (elsewhere := correct_page(page, pages)) is not None:
         return elsewhere
-    events = list(
-        db.session.scalars(
-            select(AuditEvent)
-            .where(AuditEvent.force_id == force_id)
-            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-            .limit(size)
-            .offset((page - 1) * size)
-        )
-    )
+    events = page_of_events(force_id, filters, page=page, size=size)
     names = names_for(events, viewer_force_id=force_id)
-    record_read("audit.viewed", actor=current_user, force_id=force_id, page=page)
-    return render_template("admin/audit.html", events=events, page=page, pages=pages, total=total, specs=EVENTS,
-                           names=names)
+    record_read("audit.viewed", actor=current_user, force_id=force_id, page=page, **filters.details())
+    args = {k: v for k, v in request.args.lists() if k != "page" and any(x.strip() for x in v)}
+    return render_template("admin/audit.html", form=form, events=events, page=page, pages=pages, total=total,
+                           specs=EVENTS, names=names, filtered=filtered, args=args)
 
 
 @bp.route("/users/<int:user_id>/roles", methods=["GET", "POST"])

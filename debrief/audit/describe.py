@@ -77,6 +77,8 @@ DETAILS: dict[str, Detail] = {
     "injury": _d("Injury", YES_NO), "wording_kept": _d("Saved as written despite", LIST),
     "collar_number": _d("Collar number", TEXT),
     "failures_cleared": _d("Sign-in block lifted", COUNT, "failed attempt"),
+    "person": _d("Person", RECORD, "user"), "category": _v("Kind of event", vocab.AUDIT_CATEGORIES),
+    "since": _d("From", TEXT), "until": _d("To", TEXT),
 }
 
 # Where a key means something else in one event: what a count counts, or a "before" that is a list of roles.

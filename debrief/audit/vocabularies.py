@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from debrief import reference as ref
 from debrief.analytics.filters import SOURCE_LABELS
+from debrief.audit.categories import CATEGORY_LABELS
 from debrief.analytics.pages import FIGURE_BY_KEY, PAGE_BY_KEY
 from debrief.auth.roles import ROLE_LABELS
 from debrief.debriefs.steps import STEP_BY_SLUG
@@ -33,6 +34,7 @@ def _text(labels: Mapping) -> dict[str, str]:
 
 
 ROLES = _text(ROLE_LABELS)
+AUDIT_CATEGORIES = dict(CATEGORY_LABELS)
 EMAIL_KINDS = dict(EMAIL_KIND_LABELS)
 CASE_STUDY_STATUSES = _text(workflow.STATUS_LABELS)
 CASE_STUDY_STEPS = {t.action: t.label for t in workflow.TRANSITIONS}

@@ -91,3 +91,27 @@ def test_a_name_of_one_long_word_wraps_in_headings_and_summaries_at_any_width(pa
     sign_in(page, signed_in.email, PASSWORD)
     page.set_viewport_size({"width": 1280, "height": 900})
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
+def test_the_audit_log_filters_by_person_with_the_keyboard_and_fits_a_phone(page, long_names):
+    """From a user's page to their events; the filters are a GOV.UK form usable by keyboard; a bad date gets an error
+    summary; axe-core passes on both."""
+    sign_in(page, "admin@aaa.example", PASSWORD)
+    follow(page.get_by_role("link", name="Alexandra Featherstonehaugh-Worthington"))
+    follow(page.get_by_role("link", name="See their events in the audit log"))
+    assert "match these filters" in page.locator("caption").inner_text()
+    assert page.locator("#person").input_value() != ""
+    check_accessibility(page)
+    page.locator("#category").select_option(label="User accounts")
+    page.locator("#since").get_by_label("Day").fill("31")
+    page.locator("#since").get_by_label("Month").fill("2")
+    page.locator("#since").get_by_label("Year").fill("2026")
+    page.locator("#since").get_by_label("Year").press("Enter")
+    page.wait_for_load_state()
+    assert "The 'from' date must be a real date" in page.locator(".govuk-error-summary").inner_text()
+    assert page.locator("#category").input_value() == "accounts"
+    assert page.get_by_role("group", name="From").is_visible() and page.get_by_role("group", name="To").is_visible()
+    check_accessibility(page)
+    page.set_viewport_size({"width": 390, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "audit-filters-phone")
