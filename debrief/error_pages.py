@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from debrief.extensions import db
 from debrief.audit import record
+from debrief.auth.ended import access_changed, lost_answers
 from debrief.auth.roles import who_can_help
 
 PAGES = {
@@ -23,9 +24,14 @@ PAGES = {
 
 def _render(status: int, detail: str | None = None):
     title, body = PAGES.get(status, PAGES[500])
+    changed, sent, lost = None, False, []
     if status == 403 and current_user.is_authenticated:
         body = who_can_help(current_user.roles)
-    return render_template("errors/error.html", status=status, title=title, body=detail or body), status
+        # A role taken away meanwhile (another tab open on its page): say so, and keep what was typed in sight.
+        if (changed := access_changed(current_user.id, current_user.roles)) and request.method == "POST":
+            sent, lost = True, lost_answers()
+    return render_template("errors/error.html", status=status, title=title, body=detail or body, changed=changed,
+                           sent=sent, lost=lost), status
 
 
 def _audit_refusal(status: int) -> None:

@@ -11,6 +11,7 @@ from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadSignature
 from flask_login import current_user
 
+from debrief.auth.ended import ended_session_page, ended_session_user
 from debrief.auth.roles import Permission
 
 PUBLIC_ATTR = "_debrief_public"
@@ -147,6 +148,9 @@ def init_security(app: Flask) -> None:
             app.logger.error("Endpoint %s declares no permission", request.endpoint)
             abort(403)
         if not current_user.is_authenticated:
+            if request.method == "POST":
+                if (user_id := ended_session_user()) is not None:
+                    return ended_session_page(user_id)  # what they sent is not saved: it is shown, not dropped
             return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?")))
         if getattr(current_user, "password_change_due", False) and request.endpoint not in _WHILE_PASSWORD_DUE:
             # An administrator chose this account's password: nothing else until the person sets their own.

@@ -62,8 +62,8 @@ def rca_returned_note(rca, *, limit: int | None = None) -> str:
 
 
 def navigation_items() -> list[dict]:
-    if not current_user.is_authenticated:
-        return []
+    if not current_user.is_authenticated or current_user.password_change_due:
+        return []  # while their own password is due, no page but changing it (and signing out) opens
     path = request.path
     return [{"href": href, "text": text, "active": path.startswith(href)} for href, text in _navigation_links()]
 

@@ -524,3 +524,38 @@ def test_two_learning_users_withdrawing_then_republishing_at_the_same_moment(liv
     assert audit_count("case_study.republished") == 1
     db.session.expire_all()
     assert db.session.get(CaseStudy, case.id).status == "published"
+
+
+def test_one_persons_two_sessions_changing_the_password_at_the_same_moment(live, people):
+    """Both pages said the password had been changed, and the later change silently ended the earlier one's
+    session (walk9 12): now one change wins, and the other is told the password was changed, nothing saved."""
+    from debrief.auth.passwords import verify_password
+    from debrief.models import User
+
+    officer = people[("A", Role.OFFICER)]
+    url = "/account/password"
+    one, two = Browser(live).sign_in(officer.email), Browser(live).sign_in(officer.email)
+    forms = []
+    for browser in (one, two):
+        _status, html = browser.request(url)
+        forms.append({"csrf_token": re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1),
+                      "drawn_at": re.search(r'name="drawn_at" (?:type="hidden" )?value="(\d+)"', html).group(1),
+                      "current_password": PASSWORD})
+    chosen = ["first tab pass phrase", "second tab pass phrase"]
+    results = together(*[
+        (lambda b=b, f=f, p=p: b.request(url, {**f, "new_password": p, "confirm_password": p}))
+        for b, f, p in zip((one, two), forms, chosen)])
+    _no_5xx(results)
+    assert sorted(status for status, _ in results) == [200, 302], [status for status, _ in results]
+    won = 0 if results[0][0] == 302 else 1
+    refused = results[1 - won][1]
+    # Refused on the form (this session's change came second) or on the sign-in page (it had ended first).
+    assert "password was changed" in refused and "Your password has been changed" not in refused
+    db.session.commit()
+    db.session.expire_all()
+    user = db.session.get(User, officer.id)
+    assert verify_password(user.password_hash, chosen[won])
+    assert audit_count("user.password_changed") == 1
+    browsers = (one, two)
+    assert browsers[won].request("/officer")[0] == 200  # the winner goes on
+    assert browsers[1 - won].request("/officer")[0] == 302  # the other session has ended

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import flash, redirect, render_template
+from flask import flash, redirect, render_template, request
 from flask_login import current_user
 
-from debrief.admin.forms import DeactivateForm, ReactivateForm, RestoreLearningForm
+from debrief.admin.forms import DeactivateForm, ReactivateForm, ResetPasswordForm, RestoreLearningForm
 from debrief.audit import record_read
 from debrief.auth.roles import manage_problem
 from debrief.auth.service import (
-    account_actions, deactivate_user, latest_change, reactivate_user, removed_learning_roles, restore_learning_role,
-    said,
+    account_actions, deactivate_user, latest_change, reactivate_user, removed_learning_roles, reset_password,
+    restore_learning_role, said,
 )
 from debrief.auth.collar_rules import reactivation_problem
 from debrief.form_errors import attempt, flash_error
-from debrief.auth.principal import SignedIn
+from debrief.auth.principal import SignedIn, acting_user
 from debrief.models import User
 
 
@@ -104,6 +104,25 @@ def confirm_page(person: User, name: str, *, account_url: str, caption: str, col
                            collar_url=collar_url if "collar" in account_actions(person, _me()) else None)
 
 
+def reset_password_page(person: User, *, account_url: str, caption: str):
+    """A temporary password for someone locked out or who has forgotten theirs: a force administrator's for their
+    force's accounts, the national administrator's for learning-team accounts (account_actions decides)."""
+    if "reset" not in account_actions(person, _me()):
+        flash_error(_why_not(person, "reset"))
+        return redirect(account_url)
+    form = ResetPasswordForm()
+    if form.validate_on_submit() and attempt(lambda: reset_password(person, password=form.password.data,
+                                                                    actor=acting_user()), form):
+        flash(f"{person.name}'s password has been reset: they have been signed out, and must set their own password "
+              "when they sign in with the temporary one", "success")
+        return redirect(account_url)
+    form.password.data = ""  # a password is never sent back
+    if request.method == "GET":
+        record_read("user.viewed", actor=_me(), force_id=person.force_id, record_type="user", record_id=person.id,
+                    email=person.email)
+    return render_template("admin/reset_password.html", person=person, form=form, caption=caption, back=account_url)
+
+
 def _why_not(person: User, name: str) -> str:
     """Why an action is not offered now, in the words the service refuses it with."""
     me = _me()
@@ -113,6 +132,8 @@ def _why_not(person: User, name: str) -> str:
         return problem
     if name == "deactivate":
         return f"{person.name} was already deactivated{said(latest_change(person, ['user.deactivated']))}"
+    if name == "reset":
+        return f"{person.name} is deactivated: reactivate the account first"
     if name == "reactivate":
         return f"{person.name} is active{said(latest_change(person, ['user.reactivated']))}"
     return f"{person.name} holds the learning-team role" if "learning" in person.roles else \

@@ -10,7 +10,7 @@ from wtforms import EmailField, HiddenField, PasswordField, SelectChoice, Select
 from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
 from debrief.auth.collars import collar_format_problem
-from debrief.auth.passwords import password_problem
+from debrief.auth.passwords import RULE, password_problem
 from debrief.auth.roles import ROLE_HINTS, Role
 from debrief.once import OnceOnlyForm
 
@@ -30,6 +30,16 @@ def roles_field(description: str) -> SelectMultipleField:
         description=description,
         validators=[InputRequired(message="Select at least one role")],
     )
+
+def temporary_password_field() -> PasswordField:
+    """A password an administrator chooses (adding a user, resetting one's): the person sets their own at sign-in."""
+    return PasswordField(
+        "Temporary password",
+        widget=GovPasswordInput(),
+        description=RULE + " Give it to the person securely: they must set their own when they first sign in.",
+        validators=[InputRequired(message="Enter a temporary password")],
+    )
+
 
 class AddUserForm(OnceOnlyForm, BaseForm):
     name = StringField(
@@ -56,13 +66,7 @@ class AddUserForm(OnceOnlyForm, BaseForm):
         validators=[Optional()],
     )
     roles = roles_field("Select all that apply")
-    password = PasswordField(
-        "Temporary password",
-        widget=GovPasswordInput(),
-        description="At least 12 characters. Give it to the person securely: they must set their own when they "
-                    "first sign in.",
-        validators=[InputRequired(message="Enter a temporary password")],
-    )
+    password = temporary_password_field()
     submit = SubmitField("Add user", widget=GovSubmitInput())
 
     def validate_name(self, field):
@@ -94,6 +98,15 @@ class CollarForm(BaseForm):
 
     def validate_collar_number(self, field):
         if problem := collar_format_problem(field.data):
+            raise ValidationError(problem)
+
+
+class ResetPasswordForm(BaseForm):
+    password = temporary_password_field()
+    submit = SubmitField("Reset password", widget=GovSubmitInput())
+
+    def validate_password(self, field):
+        if problem := password_problem(field.data or ""):
             raise ValidationError(problem)
 
 

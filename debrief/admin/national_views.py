@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from debrief.admin.accounts import account_page, confirm_page
+from debrief.admin.accounts import account_page, confirm_page, reset_password_page
 from debrief.admin.views import add_user_page
 from debrief.audit import record_read
 from debrief.auth.roles import Permission, Role
@@ -59,7 +59,9 @@ def add_learner():
 
 
 def _links(person: User) -> dict[str, str]:
-    return {name: url_for(f"national.{name}", user_id=person.id) for name in ("deactivate", "reactivate", "restore")}
+    return {name: url_for(f"national.{endpoint}", user_id=person.id) for name, endpoint in
+            (("deactivate", "deactivate"), ("reactivate", "reactivate"), ("restore", "restore"),
+             ("reset", "reset_password"))}
 
 
 @bp.route("/learning-team/<int:user_id>")
@@ -91,3 +93,10 @@ def reactivate(user_id: int):
 @requires(Permission.MANAGE_LEARNING_TEAM)
 def restore(user_id: int):
     return _confirm(user_id, "restore")
+
+
+@bp.route("/learning-team/<int:user_id>/reset-password", methods=["GET", "POST"])
+@requires(Permission.MANAGE_LEARNING_TEAM)
+def reset_password(user_id: int):
+    return reset_password_page(_account(user_id), account_url=url_for("national.account", user_id=user_id),
+                               caption="National administration")

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 
 from debrief import once
-from debrief.admin.accounts import account_page, confirm_page, when_roles_apply
+from debrief.admin.accounts import account_page, confirm_page, reset_password_page, when_roles_apply
 from debrief.admin.audit_log import (
     FILTER_ARGS, AuditFilterForm, AuditFilters, count_events, page_of_events,
 )
@@ -91,7 +91,7 @@ def _person(user_id: int):
 def _links(person) -> dict[str, str]:
     return {name: url_for(f"admin.{endpoint}", user_id=person.id) for name, endpoint in
             (("roles", "user_roles"), ("collar", "user_collar"), ("deactivate", "deactivate"),
-             ("reactivate", "reactivate"))}
+             ("reactivate", "reactivate"), ("reset", "reset_password"))}
 
 
 @bp.route("/users/<int:user_id>")
@@ -116,6 +116,13 @@ def deactivate(user_id: int):
 def reactivate(user_id: int):
     return confirm_page(_person(user_id), "reactivate", account_url=url_for("admin.user", user_id=user_id),
                         caption=current_user.force.name, collar_url=url_for("admin.user_collar", user_id=user_id))
+
+
+@bp.route("/users/<int:user_id>/reset-password", methods=["GET", "POST"])
+@requires(Permission.MANAGE_USERS)
+def reset_password(user_id: int):
+    return reset_password_page(_person(user_id), account_url=url_for("admin.user", user_id=user_id),
+                               caption=current_user.force.name)
 
 
 @bp.route("/audit")

@@ -76,6 +76,7 @@ DETAILS: dict[str, Detail] = {
     "near_miss": _d("Near miss", YES_NO), "source": _v("Source", vocab.SOURCES), "use_of_force": _d("Use of force", YES_NO),
     "injury": _d("Injury", YES_NO), "wording_kept": _d("Saved as written despite", LIST),
     "collar_number": _d("Collar number", TEXT),
+    "failures_cleared": _d("Sign-in block lifted", COUNT, "failed attempt"),
     "person": _d("Person", RECORD, "user"), "category": _v("Kind of event", vocab.AUDIT_CATEGORIES),
     "since": _d("From", TEXT), "until": _d("To", TEXT),
 }

@@ -24,6 +24,7 @@ EVENTS: dict[str, AuditSpec] = {
     "user.roles_changed": _spec("Changed a user's roles", "email", "before", "roles"),
     "user.collar_number_changed": _spec("Changed a user's collar number", "email", "before", "collar_number"),
     "user.password_changed": _spec("Changed their own password", "email"),
+    "user.password_reset": _spec("Reset a user's password", "email", "failures_cleared"),
     "user.list_viewed": _spec("Viewed the list of users", "count"),
     "user.viewed": _spec("Viewed a user", "email"),
     "audit.viewed": _spec("Viewed the audit log", "page"),

@@ -1,7 +1,8 @@
 """Sign-in form."""
+from debrief.auth.passwords import RULE
 from debrief.form_base import BaseForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
-from wtforms import PasswordField, StringField, SubmitField
+from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
 
@@ -27,7 +28,7 @@ class ChangePasswordForm(BaseForm):
     )
     new_password = PasswordField(
         "New password",
-        description="12 characters or more. A few unrelated words together are easy to remember and hard to guess.",
+        description=RULE + " A few unrelated words together are easy to remember and hard to guess.",
         widget=GovPasswordInput(),
         validators=[InputRequired(message="Enter a new password"), Length(max=256)],
     )
@@ -36,4 +37,7 @@ class ChangePasswordForm(BaseForm):
         widget=GovPasswordInput(),
         validators=[InputRequired(message="Enter the new password again"), Length(max=256)],
     )
+    # The session epoch the page was drawn at: a change made meanwhile (another tab) is said, not met as a "wrong"
+    # current password.
+    drawn_at = HiddenField()
     submit = SubmitField("Change password", widget=GovSubmitInput())

@@ -29,13 +29,23 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
+# The rule, said wherever a password is chosen (changing one's own, an administrator's temporary one). A password is
+# kept exactly as typed (never trimmed: NCSC advises allowing any character), but spaces do not make it longer
+# ("a" and eleven spaces is one character), and one may not start or end with a space: it cannot be seen, and is
+# lost when a temporary password is read out or copied.
+RULE = (f"{MIN_LENGTH} characters or more, not counting spaces. Spaces between words are fine; do not start or end "
+        "with one.")
+
+
 def password_problem(password: str) -> str | None:
     """A GOV.UK-style message when a new password is too weak, else None."""
     if not password.strip():
         # Twelve spaces pass a length rule and are guessed at once.
         return "Enter a password that is not only spaces" if password else "Enter a password"
-    if len(password) < MIN_LENGTH:
-        return f"Password must be {MIN_LENGTH} characters or more"
+    if password != password.strip():
+        return "Password must not start or end with a space"
+    if sum(not c.isspace() for c in password) < MIN_LENGTH:
+        return f"Password must be {MIN_LENGTH} characters or more, not counting spaces"
     if len(password) > 256:
         return "Password must be 256 characters or fewer"
     if password.lower() in {"password1234", "passwordpassword", "123456789012"}:

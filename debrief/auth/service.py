@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
+from debrief.database import lock_row
 from debrief.errors import ServiceError
 from debrief.audit import record
 from debrief.auth.collar_rules import collar_problem, reactivation_problem
@@ -199,9 +200,25 @@ def create_user(
     return user
 
 
-def change_password(user: User, *, current: str, new: str, confirm: str) -> None:
+PASSWORD_EVENTS = ("user.password_changed", "user.password_reset")
+
+
+class PasswordChangedMeanwhile(ServiceError):
+    """The password was changed (in another tab, on another device, by an administrator) after the change form was
+    drawn: nothing is saved, and the page says so rather than that the current password is wrong."""
+
+
+def change_password(user: User, *, current: str, new: str, confirm: str, drawn_at: int | None = None) -> None:
     """The person's own new password, after their current one. Every other session of theirs ends (the caller keeps
-    the one they changed it in); a password an administrator chose is no longer due to change."""
+    the one they changed it in); a password an administrator chose is no longer due to change.
+    `drawn_at`: the session epoch the form was drawn at; two changes at once are serialised on the user's row, and
+    the later one, finding the epoch moved, is refused (both said they had succeeded, the later one silently ending
+    the earlier one's session)."""
+    lock_row(user)
+    if drawn_at is not None and user.session_epoch != drawn_at:
+        raise PasswordChangedMeanwhile(
+            f"Your password was changed{said(latest_change(user, PASSWORD_EVENTS))} while this page was open. "
+            "Nothing has been changed here", "current_password")
     if not verify_password(user.password_hash, current or ""):
         raise ServiceError("Your current password is not right", "current_password")
     if problem := password_problem(new or ""):
@@ -266,6 +283,28 @@ def deactivate_user(user: User, *, actor: User | None) -> None:
     record("user.deactivated", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
            email=user.email)
     db.session.commit()
+
+
+def reset_password(user: User, *, password: str, actor: User | None) -> int:
+    """A temporary password an administrator chose, for a person locked out or who has forgotten theirs: they must
+    set their own at their next sign-in, every session of theirs ends, and the account's sign-in failures are
+    forgotten so the throttle no longer holds it (each failure stays in the audit log). Returns how many were
+    forgotten."""
+    _check_manages(user, actor, "reset the password of")
+    if not user.active:
+        raise ServiceError(f"{user.name} is deactivated: reactivate the account first")
+    if problem := password_problem(password or ""):
+        raise ServiceError(problem, "password")
+    lock_row(user)
+    user.password_hash = hash_password(password)
+    user.password_change_due = True
+    end_sessions(user)
+    forgotten = db.session.execute(delete(SignInAttempt).where(
+        SignInAttempt.email == user.email, SignInAttempt.succeeded.is_(False))).rowcount or 0
+    record("user.password_reset", actor=actor, force_id=user.force_id, record_type="user", record_id=user.id,
+           email=user.email, failures_cleared=forgotten)
+    db.session.commit()
+    return forgotten
 
 
 def reactivate_user(user: User, *, actor: User | None) -> None:
@@ -403,13 +442,15 @@ def restore_learning_role(user: User, *, actor: User) -> list[Role]:
 
 
 def account_actions(user: User, actor: User) -> frozenset[str]:
-    """What `actor` may do to this account now ("roles", "collar", "deactivate", "reactivate", "restore"): the pages offer
+    """What `actor` may do to this account now ("roles", "collar", "deactivate", "reactivate", "reset", "restore"): the pages offer
     these and no more, and each operation above checks the same rules again."""
     if user.id == actor.id:
         return frozenset()
     done: set[str] = set()
     if manage_problem(user.roles, actor.roles) is None:
         done.add("deactivate" if user.active else "reactivate")
+        if user.active:
+            done.add("reset")
         if Role.ADMIN in actor.roles:
             done |= {"roles", "collar"}
     if Role.NATIONAL_ADMIN in actor.roles and removed_learning_roles(user) is not None:

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
+from debrief.auth.ended import ended_session_user, why_signed_out
 from debrief.auth.forms import ChangePasswordForm, SignInForm
 from debrief.auth.principal import acting_user
 from debrief.auth.roles import Permission, home_endpoint_for
@@ -16,11 +17,15 @@ from debrief.security import public, requires
 bp = Blueprint("auth", __name__)
 
 GENERIC_FAILURE = "Enter a correct email address and password"
-THROTTLED = "There have been too many attempts to sign in. Wait 15 minutes, then try again"
+# Said to anyone, so it names no account: the way back for a person who has forgotten their password is their
+# administrator's "Reset password" (which lifts the block on their account at once).
+ASK_ADMIN = ". If you have forgotten your password, ask your administrator to reset it"
+THROTTLED = "There have been too many attempts to sign in. Wait 15 minutes, then try again" + ASK_ADMIN
 # Said only after the right password (auth.service.SignInOutcome.deactivated): it reveals nothing to someone who
 # does not know it.
 DEACTIVATED = "Your account has been deactivated. Ask your force administrator if you need to sign in again"
-LOCKED = "There have been too many attempts to sign in to this account. Wait {seconds} seconds, then try again"
+LOCKED = ("There have been too many attempts to sign in to this account. Wait {seconds} seconds, then try again"
+          + ASK_ADMIN)
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -72,7 +77,9 @@ def sign_in():
         status = 429 if outcome.throttled else 200
     elif request.method == "POST":
         status = 200
-    return render_template("auth/sign_in.html", form=form), status
+    user_id = ended_session_user() if request.method == "GET" else None
+    return render_template("auth/sign_in.html", form=form,
+                           ended=why_signed_out(user_id) if user_id is not None else None), status
 
 
 @bp.route("/sign-out", methods=["POST"])
@@ -92,12 +99,21 @@ def change_own_password():
     has set their own (security.deny_by_default)."""
     form = ChangePasswordForm()
     user = acting_user()
+    if request.method == "GET":
+        form.drawn_at.data = str(current_user.session_epoch)
     if form.validate_on_submit() and attempt(lambda: change_password(
             user, current=form.current_password.data, new=form.new_password.data,
-            confirm=form.confirm_password.data), form):
+            confirm=form.confirm_password.data, drawn_at=_epoch(form.drawn_at.data)), form):
         session["epoch"] = user.session_epoch  # their other sessions end; this one goes on
         flash("Your password has been changed. You are signed out everywhere else.", "success")
         return redirect(url_for(home_endpoint_for(user.roles)))
+    if request.method == "POST":
+        # Refused: drawn again from the account as it is now (a change made meanwhile has been said).
+        form.drawn_at.data = str(user.session_epoch)
     for field in (form.current_password, form.new_password, form.confirm_password):
         field.data = ""  # a password is never sent back
     return render_template("auth/change_password.html", form=form, due=user.password_change_due)
+
+
+def _epoch(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None

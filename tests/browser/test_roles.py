@@ -85,7 +85,7 @@ def test_admin_adds_a_user_with_keyboard_only(page, demo):
     with page.expect_navigation():
         page.keyboard.press("Enter")  # submitting from the keyboard
     assert page.title().startswith("Error: ")
-    assert "Password must be 12 characters or more" in page.locator(".govuk-error-summary").inner_text()
+    assert "Password must be 12 characters or more, not counting spaces" in page.locator(".govuk-error-summary").inner_text()
     assert page.get_by_label("Full name").input_value() == "Jo Bloggs"
     check_accessibility(page)
     screenshot(page, "add-user-error")

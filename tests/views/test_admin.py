@@ -44,7 +44,7 @@ def test_add_user_errors_keep_what_was_typed(client, people):
     assert page.error_summary() == [
         "Enter an email address in the correct format, like name@example.police.uk",
         "Select at least one role",
-        "Password must be 12 characters or more",
+        "Password must be 12 characters or more, not counting spaces",
     ]
     assert page.html.find("input", attrs={"name": "name"})["value"] == "Sam Carter"
     assert page.html.find("input", attrs={"name": "email"})["value"] == "not-an-email"

@@ -183,7 +183,7 @@ def test_after_any_problem_the_summary_says_to_type_the_password_again(client, p
     assert page.html.select_one('.govuk-error-summary a[href="#password"]')
     # A problem with the password itself is said once, as itself.
     page = post_form(client, "/admin/users/new", {**NEW, "password": "short"}, status=200)
-    assert page.error_summary() == ["Password must be 12 characters or more"]
+    assert page.error_summary() == ["Password must be 12 characters or more, not counting spaces"]
 
 
 

@@ -151,6 +151,11 @@ MATRIX = [
                                             Role.LEARNING: 403, Role.ADMIN: 302}),
     ("/admin/users/{other_force_user}/deactivate", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
                                                     Role.LEARNING: 403, Role.ADMIN: 404}),
+    # Resetting a password: an account of their own force.
+    ("/admin/users/{own_user}/reset-password", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                                Role.LEARNING: 403, Role.ADMIN: 200}),
+    ("/admin/users/{other_force_user}/reset-password", {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403,
+                                                        Role.LEARNING: 403, Role.ADMIN: 404}),
     # The public magazine: published material only, the same for everyone; a draft issue does not exist.
     *[(path, {ANON: 200, Role.OFFICER: 200, Role.REVIEWER: 200, Role.LEARNING: 200, Role.ADMIN: 200})
       for path in ("/magazine/", "/magazine/issues/{published_issue}", "/magazine/case-studies/{published_case_study}",
@@ -221,7 +226,7 @@ MATRIX = [
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 200, Role.WELLBEING: 403})
       for path in ("/national/learning-team", "/national/learning-team/new", "/national/learning-team/{learner}",
-                   "/national/learning-team/{learner}/deactivate")],
+                   "/national/learning-team/{learner}/deactivate", "/national/learning-team/{learner}/reset-password")],
     # Not offered now (an active account is not reactivated; nothing to restore): back to the account's page.
     *[(path, {ANON: "redirect", Role.OFFICER: 403, Role.REVIEWER: 403, Role.LEARNING: 403, Role.ADMIN: 403,
               Role.NATIONAL_ADMIN: 302, Role.WELLBEING: 403})

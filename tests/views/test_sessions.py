@@ -13,7 +13,8 @@ from debrief.auth.roles import Role
 from debrief.extensions import db
 from debrief.models import AuditEvent, SignInAttempt, User, utcnow
 from tests.support.apps import IsolatedClient
-from tests.support.pages import get_page, post_form, sign_in
+from tests.support.factories import submitted_debrief
+from tests.support.pages import Page, get_page, post_form, sign_in
 
 PASSWORD = "correct-horse-battery"
 
@@ -253,3 +254,99 @@ def test_a_used_session_slides_and_an_unused_one_ends(app, client, people, clock
     clock.now = refreshed + lifetime + 1
     response = client.get("/officer")
     assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+
+
+def _signed_out_banner(page) -> str:
+    banner = page.html.select_one(".govuk-notification-banner")
+    return banner.get_text(" ", strip=True) if banner is not None else ""
+
+
+def test_the_sign_in_page_says_why_a_session_ended_elsewhere(app, client, people):
+    """The next click in another tab landed on the sign-in page with no word of why (walk9 10)."""
+    officer = people[("A", Role.OFFICER)]
+    elsewhere = app.test_client()
+    sign_in(elsewhere, officer.email)
+    sign_in(client, officer.email)
+    post_form(client, "/account/password", {"current_password": PASSWORD, "new_password": "a long new pass phrase",
+                                            "confirm_password": "a long new pass phrase"}, status=302)
+    landed = elsewhere.get("/officer", follow_redirects=True)
+    assert landed.request.path == "/sign-in"
+    assert "You were signed out because your password was changed" in _signed_out_banner(Page(landed))
+    # Signing out elsewhere ends this session too, and says so.
+    sign_in(elsewhere, officer.email, "a long new pass phrase")
+    post_form(client, "/sign-out", {}, form_page="/officer", status=302)
+    landed = Page(elsewhere.get("/officer", follow_redirects=True))
+    assert "you signed out in another tab or on another device" in _signed_out_banner(landed)
+    # Signing in again starts afresh: nothing more is said.
+    sign_in(elsewhere, officer.email, "a long new pass phrase")
+    post_form(elsewhere, "/sign-out", {}, form_page="/officer", status=302)
+    assert "You were signed out because" not in get_page(elsewhere, "/sign-in").text()
+
+
+def test_a_deactivated_persons_ended_session_is_told_no_more_than_that_their_access_changed(app, client, people):
+    officer = people[("A", Role.OFFICER)]
+    elsewhere = app.test_client()
+    sign_in(elsewhere, officer.email)
+    sign_in(client, "admin@aaa.example")
+    post_form(client, f"/admin/users/{officer.id}/deactivate", {}, status=302)
+    page = Page(elsewhere.get("/officer", follow_redirects=True))
+    assert "You were signed out because your access changed" in _signed_out_banner(page)
+    assert "deactivat" not in page.text().lower()
+    # Someone who never signed in is told nothing.
+    assert _signed_out_banner(get_page(app.test_client(), "/sign-in")) == ""
+
+
+def test_a_form_sent_from_an_ended_session_is_shown_back_not_dropped(app, client, people):
+    """A debrief step sent after the session ended elsewhere went to the sign-in page and its text was lost
+    (walk9 15). Nothing is saved (no session), nothing is kept: the page says so and shows what was typed."""
+    from debrief.models import Debrief
+    officer = people[("A", Role.OFFICER)]
+    sign_in(client, officer.email)
+    started = post_form(client, "/debriefs/new", {"kind": "hot"}, status=302)
+    debrief_id = int(started.response.headers["Location"].split("/")[2])
+    url = f"/debriefs/{debrief_id}/what-happened"
+    token = get_page(client, url).csrf_token()
+    elsewhere = app.test_client()
+    sign_in(elsewhere, officer.email)
+    post_form(elsewhere, "/account/password", {"current_password": PASSWORD, "new_password": "a long new pass phrase",
+                                               "confirm_password": "a long new pass phrase"}, status=302)
+    typed = "I was sent to a man on a bridge.\nHe said <b>no</b> at first."
+    sent = client.post(url, data={"narrative": typed, "continue": "1", "csrf_token": token})
+    assert sent.status_code == 200
+    page = Page(sent)
+    assert "your password was changed. What you sent has not been saved" in _signed_out_banner(page)
+    shown = [dd.get_text() for dd in page.html.select(".debrief-lost__text")]
+    assert shown == [typed]  # as typed, escaped; no token or button values
+    db.session.expire_all()
+    assert not db.session.get(Debrief, debrief_id).narrative
+    # Signing in from that page goes back to the form.
+    form = page.html.select_one("main form")
+    assert form["action"] == f"/sign-in?next={url}"
+    back = client.post(form["action"], data={"email": officer.email, "password": "a long new pass phrase",
+                                             "csrf_token": page.csrf_token()})
+    assert back.status_code == 302 and back.headers["Location"] == url
+
+
+def test_a_role_taken_away_meanwhile_is_said_on_the_refusal_and_what_was_typed_is_shown(app, client, people):
+    """Roles apply from the next click without signing the person out: a form sent from a page of a role just taken
+    away was refused with no word of why, and its text lost."""
+    reviewer = people[("A", Role.REVIEWER)]
+    incident = submitted_debrief(author=people[("A", Role.OFFICER)]).incident
+    elsewhere = app.test_client()
+    sign_in(elsewhere, reviewer.email)
+    url = f"/rca/start/{incident.id}"
+    token = get_page(elsewhere, url).csrf_token()
+    refused_before = Page(elsewhere.get("/admin/users"))
+    assert refused_before.status == 403 and _signed_out_banner(refused_before) == ""  # nothing changed yet
+    sign_in(client, "admin@aaa.example")
+    post_form(client, f"/admin/users/{reviewer.id}/roles", {"roles": ["officer"]}, status=302)
+    sent = Page(elsewhere.post(url, data={"level": "concise", "terms_of_reference": "Why was the van late?",
+                                          "csrf_token": token}))
+    assert sent.status == 403
+    assert ("Your access changed while you were signed in: your roles are now Officer or staff. What you sent has "
+            "not been saved") in _signed_out_banner(sent)
+    assert [dd.get_text() for dd in sent.html.select(".debrief-lost__text")] == ["concise", "Why was the van late?"]
+    # Signed in again, the roles they hold are the ones they signed in with: nothing more is said.
+    post_form(elsewhere, "/sign-out", {}, form_page="/officer", status=302)
+    sign_in(elsewhere, reviewer.email)
+    assert _signed_out_banner(Page(elsewhere.get(url))) == ""
