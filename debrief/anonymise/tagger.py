@@ -42,6 +42,7 @@ _FUNCTION_WORDS = frozenset("""
 """.split())
 
 
+@lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     if word.isdigit():
         return "d"
@@ -74,9 +75,9 @@ def _line_modes(text: str) -> tuple[list[int], list[str]]:
     """Where each line starts, and whether it is in capitals (C), lower case (l), mixed (m) or too short to say (n)."""
     starts, modes, pos = [], [], 0
     for line in text.split("\n"):
-        letters = _LETTERS.findall(line)
-        count = sum(len(w) for w in letters)
-        upper = sum(sum(c.isupper() for c in w) for w in letters)
+        letters = "".join(_LETTERS.findall(line))
+        count = len(letters)
+        upper = sum(map(str.isupper, letters))  # counted in C, not by a generator step a letter
         starts.append(pos)
         modes.append("n" if count < 8 else "C" if upper > 0.8 * count else "l" if upper < 0.05 * count else "m")
         pos += len(line) + 1
