@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import flash, redirect, render_template, request
+from flask import current_app, flash, redirect, render_template, request
 from flask_login import current_user
 
 from debrief.admin.forms import DeactivateForm, ReactivateForm, ResetPasswordForm, RestoreLearningForm
 from debrief.audit import record_read
 from debrief.auth.roles import manage_problem
 from debrief.auth.service import (
-    account_actions, deactivate_user, latest_change, reactivate_user, removed_learning_roles, reset_password,
-    restore_learning_role, said,
+    account_actions, deactivate_user, latest_change, reactivate_user, recent_failed_sign_ins, removed_learning_roles,
+    reset_password, restore_learning_role, said,
 )
 from debrief.auth.collar_rules import reactivation_problem
 from debrief.form_errors import attempt, flash_error
@@ -79,7 +79,12 @@ def account_page(person: User, *, links: dict[str, str], back: str, back_text: s
     offered = account_actions(person, me)
     record_read("user.viewed", actor=me, force_id=person.force_id, record_type="user", record_id=person.id,
                 email=person.email)
-    return render_template("admin/user.html", person=person, offered=offered, links=links, back=back,
+    cfg = current_app.config
+    window = cfg["SIGNIN_WINDOW_SECONDS"]
+    failures = recent_failed_sign_ins(person.email, window)
+    sign_in = {"failures": failures, "minutes": max(1, window // 60),
+               "blocked": failures >= cfg["SIGNIN_MAX_FAILURES_PER_ACCOUNT"]}
+    return render_template("admin/user.html", person=person, offered=offered, links=links, back=back, sign_in=sign_in,
                            back_text=back_text, managed_elsewhere=manage_problem(person.roles, me.roles),
                            deactivated_by=None if person.active else latest_change(person, ["user.deactivated"]),
                            is_me=person.id == me.id)

@@ -15,7 +15,7 @@ from debrief.audit.people import describe_person
 from debrief.debriefs.fields import GovDateField
 from debrief.extensions import db
 from debrief.form_base import BaseForm
-from debrief.models import AuditEvent, User
+from debrief.models import AuditEvent, Incident, User
 
 # The arguments the filters read; any of them in the address means the person filtered.
 FILTER_ARGS = ("person", "category", "incident", "since", "until")
@@ -35,6 +35,7 @@ class AuditFilterForm(BaseForm):
     until = GovDateField("To", error_name="The 'to' date", description="For example, 27 3 2026")
 
     def offer_people(self, people: list[User]) -> None:
+        self.emails = {p.id: p.email for p in people}
         self.person.choices = [SelectChoice("", "Anyone")] + [
             SelectChoice(str(p.id), describe_person(name=p.name, active=p.active, own=True, force="",
                                                     roles=[r.value for r in p.roles]))
@@ -61,7 +62,8 @@ class AuditFilterForm(BaseForm):
             ok = False
         if not ok or any(f.errors for f in self):
             return None
-        return AuditFilters(person=int(self.person.data) if self.person.data else None,
+        person = int(self.person.data) if self.person.data else None
+        return AuditFilters(person=person, person_email=self.emails.get(person),
                             category=self.category.data or None, incident=incident.upper() or None,
                             since=since, until=until)
 
@@ -69,6 +71,7 @@ class AuditFilterForm(BaseForm):
 @dataclass(frozen=True)
 class AuditFilters:
     person: int | None = None
+    person_email: str | None = None  # failed sign-ins name the account only by its address
     category: str | None = None
     incident: str | None = None
     since: date | None = None
@@ -76,7 +79,7 @@ class AuditFilters:
 
     def details(self) -> dict:
         """What the audit of this page view records of the filters (only those set)."""
-        out = {"person": self.person, "category": self.category, "incident": self.incident,
+        out = {"person": self.person, "category": self.category, "incident_filter": self.incident,
                "since": self.since.isoformat() if self.since else None,
                "until": self.until.isoformat() if self.until else None}
         return {k: v for k, v in out.items() if v is not None}
@@ -84,8 +87,12 @@ class AuditFilters:
     def conditions(self) -> list:
         where = []
         if self.person is not None:
-            where.append(or_(AuditEvent.actor_id == self.person,
-                             and_(AuditEvent.record_type == "user", AuditEvent.record_id == str(self.person))))
+            about = [AuditEvent.actor_id == self.person,
+                     and_(AuditEvent.record_type == "user", AuditEvent.record_id == str(self.person))]
+            if self.person_email:
+                about.append(and_(AuditEvent.action == "auth.sign_in_failed",
+                                  func.lower(AuditEvent.details["email"].as_string()) == self.person_email.lower()))
+            where.append(or_(*about))
         if self.category:
             where.append(AuditEvent.action.in_(actions_in(self.category)))
         if self.incident:
@@ -96,6 +103,12 @@ class AuditFilters:
         if self.until:
             where.append(AuditEvent.at < datetime.combine(self.until + timedelta(days=1), time.min))
         return where
+
+
+def latest_reference(force_id: int) -> str | None:
+    """The force's newest incident reference, as the example of what to type."""
+    return db.session.scalar(select(Incident.reference).where(Incident.force_id == force_id)
+                             .order_by(Incident.id.desc()).limit(1))
 
 
 def count_events(force_id: int, filters: AuditFilters) -> int:

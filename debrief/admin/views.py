@@ -9,7 +9,7 @@ from flask_login import current_user
 from debrief import once
 from debrief.admin.accounts import account_page, confirm_page, reset_password_page, when_roles_apply
 from debrief.admin.audit_log import (
-    FILTER_ARGS, AuditFilterForm, AuditFilters, count_events, page_of_events,
+    FILTER_ARGS, AuditFilterForm, AuditFilters, count_events, latest_reference, page_of_events,
 )
 from debrief.admin.forms import AddUserForm, CollarForm, RolesForm, roles_from_token, roles_token
 from debrief.audit import EVENTS, record_read
@@ -134,8 +134,9 @@ def audit():
     force_id = current_user.force_id
     form = AuditFilterForm(request.args)
     form.offer_people(users_of_force(force_id))
-    form.incident.description = f"For example, {current_user.force.code}-{date.today().year}-0042"
-    filtered = any(request.args.get(name, "").strip() for name in FILTER_ARGS)
+    form.incident.description = f"For example, {latest_reference(force_id) or current_user.force.code + '-2026-0042'}"
+    # Every value counts: a date's year typed alone ("?since=&since=&since=2026") is a filter, to be refused.
+    filtered = any(v.strip() for name in FILTER_ARGS for v in request.args.getlist(name))
     filters = form.to_filters(date.today()) if filtered else AuditFilters()
     if filters is None:  # the error summary says what to correct; no events are shown for filters that mean nothing
         record_read("audit.viewed", actor=current_user, force_id=force_id, page=1)

@@ -78,7 +78,7 @@ DETAILS: dict[str, Detail] = {
     "collar_number": _d("Collar number", TEXT),
     "failures_cleared": _d("Sign-in block lifted", COUNT, "failed attempt"),
     "person": _d("Person", RECORD, "user"), "category": _v("Kind of event", vocab.AUDIT_CATEGORIES),
-    "since": _d("From", TEXT), "until": _d("To", TEXT),
+    "since": _d("From", TEXT), "until": _d("To", TEXT), "incident_filter": _d("Incident", TEXT),
 }
 
 # Where a key means something else in one event: what a count counts, or a "before" that is a list of roles.

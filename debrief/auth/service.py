@@ -67,6 +67,11 @@ def _recent_failures(column, value: str, since) -> int:
     ) or 0
 
 
+def recent_failed_sign_ins(email: str, window_seconds: int) -> int:
+    """Failed sign-ins to an account within the throttle's window: what an administrator is shown on its page."""
+    return _recent_failures(SignInAttempt.email, normalise_email(email), utcnow() - timedelta(seconds=window_seconds))
+
+
 def _account_lock_until(email: str, since: datetime, limits: SignInLimits) -> datetime | None:
     """When the short lock on an account ends, after a streak of real failures from any addresses."""
     times = db.session.scalars(

@@ -64,6 +64,9 @@ class GovDateField(DateField):
             self.data = None
             return
         day, month, year = (v.strip() for v in valuelist)
+        if missing := [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]:
+            self.data = None  # GOV.UK: "Date of birth must include a month"
+            raise ValueError(f"{self.error_name} must include a {' and '.join(missing)}, for example 27 3 2026")
         if not all(_DIGITS.fullmatch(part) for part in (day, month, year)):
             self.data = None
             raise ValueError(f"{self.error_name} must be a real date, written with the numbers 0 to 9, "

@@ -135,3 +135,34 @@ def test_a_users_page_links_to_their_events(client, people):
                 if "See their events in the audit log" in a.get_text())
     assert link["href"] == f"/admin/audit?person={officer.id}"
     assert get_page(client, link["href"]).html.select_one("#person option[selected]")["value"] == str(officer.id)
+
+
+def test_a_date_partly_typed_is_refused_not_ignored(client, people):
+    """A walk typed only the year: every event was shown as if filtered."""
+    sign_in(client, "admin@aaa.example")
+    page = get_page(client, "/admin/audit?" + urlencode({"since": ["", "", "2026"]}, doseq=True), status=400)
+    assert page.error_summary() == ["The 'from' date must include a day and month, for example 27 3 2026"]
+    page = get_page(client, "/admin/audit?" + urlencode({"until": ["3", "", "2026"]}, doseq=True), status=400)
+    assert page.error_summary() == ["The 'to' date must include a month, for example 27 3 2026"]
+
+
+def test_a_persons_events_include_failed_sign_ins_to_their_account(client, people, forces):
+    officer = people[("A", Role.OFFICER)]
+    record("auth.sign_in_failed", actor=None, force_id=forces["A"].id, email=officer.email.upper(),
+           reason="bad credentials", address="203.0.113.9")
+    record("auth.sign_in_failed", actor=None, force_id=forces["A"].id, email="someone.else@aaa.example",
+           reason="bad credentials", address="203.0.113.9")
+    db.session.commit()
+    sign_in(client, "admin@aaa.example")
+    failed = [r for r in _rows(client, person=officer.id) if r[1] == "Failed sign-in"]
+    assert len(failed) == 1 and officer.email.upper() in failed[0][3]
+
+
+def test_searching_the_log_for_an_incident_is_not_itself_found_by_that_search(client, people, forces):
+    officer = people[("A", Role.OFFICER)]
+    record("incident.viewed", actor=officer, force_id=forces["A"].id, reference="AAA-77")
+    db.session.commit()
+    sign_in(client, "admin@aaa.example")
+    assert len(_rows(client, incident="AAA-77")) == 1
+    assert len(_rows(client, incident="AAA-77")) == 1  # the first search's own "Viewed the audit log" is not about it
+    assert "Incident: AAA-77" in _rows(client, category="audit")[0][3]

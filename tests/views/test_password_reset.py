@@ -79,3 +79,18 @@ def test_who_may_reset_whose_password(app, client, people):
     db.session.expire_all()
     assert db.session.get(User, learner.id).password_change_due
     assert audit_count("user.password_reset") == 1
+
+
+def test_the_users_page_says_when_signing_in_is_blocked_and_a_change_is_due(app, client, people):
+    """A walk found "Status: Active" for an account locked out by the throttle and for one whose password was reset:
+    the administrator had to guess that a reset was what was needed."""
+    officer = people[("A", Role.OFFICER)]
+    sign_in(client, "admin@aaa.example")
+    text = get_page(client, f"/admin/users/{officer.id}").text()
+    assert "None in the last 15 minutes" in text and "blocked" not in text
+    _lock_out(app, app.test_client(), officer.email)
+    text = get_page(client, f"/admin/users/{officer.id}").text()
+    assert "signing in is blocked for now: resetting the password lifts the block" in text
+    post_form(client, f"/admin/users/{officer.id}/reset-password", {"password": TEMPORARY}, status=302)
+    text = get_page(client, f"/admin/users/{officer.id}").text()
+    assert "must change their password when they next sign in" in text and "None in the last 15 minutes" in text
