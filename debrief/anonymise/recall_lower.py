@@ -46,13 +46,17 @@ def _name_word(word: str) -> bool:
 
 def find_lower_case(text: str) -> Iterator[Candidate]:
     """Lower-case people and streets in a text whose capitals do not mark them."""
-    words = list(_TOKEN.finditer(text))
-    i = 0
-    while i < len(words):
-        m = words[i]
-        if not m.group()[:1].islower() or not _first_name(m.group()):
-            i += 1
+    # A run opens only at a first name off the list: the words are read as matches only when one is there (most
+    # passages hold none, and a set lookup in C is far cheaper than a Python step a word).
+    strings = _TOKEN.findall(text)
+    hits = FIRST_NAME_LIST.intersection(strings)
+    heads = [i for i, w in enumerate(strings) if w in hits and w[:1].islower() and _first_name(w)] if hits else []
+    words: list[re.Match[str]] = list(_TOKEN.finditer(text)) if heads else []
+    after = 0  # the first word a new run may open at (a run's words are no run's opening)
+    for i in heads:
+        if i < after:
             continue
+        m = words[i]
         j = i
         while j + 1 < len(words) and j - i < 2 and text[words[j].end():words[j + 1].start()] in (" ", "\t") \
                 and words[j + 1].group()[:1].islower() and _name_word(words[j + 1].group()):
@@ -60,7 +64,7 @@ def find_lower_case(text: str) -> Iterator[Candidate]:
         cue = i > 0 and words[i - 1].group().lower() in _NAMING and not text[words[i - 1].end():m.start()].strip(" ,:")
         if j > i or cue:
             yield Candidate(m.start(), words[j].end(), Kind.PERSON, "context", PRIORITY["context"], subtype="lower-case")
-        i = j + 1
+        after = j + 1
     for m in _STREET.finditer(text):
         parts = m.group("name").split()
         if any(w in _GENERIC for w in parts[:-1]):
