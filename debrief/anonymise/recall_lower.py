@@ -44,14 +44,17 @@ def _name_word(word: str) -> bool:
                                                        or (len(word) >= 4 and not is_ordinary(word)))
 
 
+_GROUP = re.Match.group
+
+
 def find_lower_case(text: str) -> Iterator[Candidate]:
     """Lower-case people and streets in a text whose capitals do not mark them."""
-    # A run opens only at a first name off the list: the words are read as matches only when one is there (most
-    # passages hold none, and a set lookup in C is far cheaper than a Python step a word).
-    strings = _TOKEN.findall(text)
-    hits = FIRST_NAME_LIST.intersection(strings)
-    heads = [i for i, w in enumerate(strings) if w in hits and w[:1].islower() and _first_name(w)] if hits else []
-    words: list[re.Match[str]] = list(_TOKEN.finditer(text)) if heads else []
+    words = list(_TOKEN.finditer(text))
+    # A run opens only at a lower-case first name off the list: those are found with the words' texts read and
+    # looked up in C, and only the words that are one are stepped to in Python (not every word of the text).
+    typed = list(map(_GROUP, words))
+    opening = {w for w in FIRST_NAME_LIST.intersection(typed) if w[:1].islower() and _first_name(w)}
+    heads = [i for i, w in enumerate(typed) if w in opening] if opening else []
     after = 0  # the first word a new run may open at (a run's words are no run's opening)
     for i in heads:
         if i < after:
