@@ -12,6 +12,7 @@ glance. The compiled pattern keeps its source text, flags and groups.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _compiler  # type: ignore[attr-defined]
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -27,6 +28,26 @@ Seq = list[tuple[object, object]]
 
 
 First = tuple[frozenset[str], frozenset[str]]  # the characters (and categories, "\\d") a match can open with
+
+
+@lru_cache(maxsize=64)
+def parse(source: str, flags: int) -> _parser.SubPattern:
+    """`source`'s parse tree under `flags`, read once for the several looks each pattern gets when it is wrapped
+    or its ASCII copy made (its first characters, needles, keys, trigger; the grouped compile): parsing is most of
+    the cost of compiling a pattern in Python. Readers never change a tree (the compiler only reads it too)."""
+    return _parser.parse(source, int(flags))
+
+
+def compile_parsed(source: str, flags: int) -> re.Pattern[str]:
+    """`re.compile(source, flags)` from the shared parse tree (as `re._compiler.compile` builds it)."""
+    flags = int(flags)  # as re.compile does: a RegexFlag would make each of the compiler's flag tests an enum call
+    tree = parse(source, flags)
+    state = tree.state
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        indexgroup[index] = name
+    return _sre.compile(source, flags | state.flags, _compiler._code(tree, flags), state.groups - 1, state.groupdict,
+                        tuple(indexgroup))
 
 
 def faster(pattern: re.Pattern[str], first: First | None = None) -> re.Pattern[str]:
@@ -48,7 +69,8 @@ def compile_grouped(source: str, flags: int, first: First | None = None) -> re.P
     gets them as the character set its search skips to, as it would for a pattern opening with a class: a match is
     tried only where one can start, with no Python step and no second match (as a scout needs).
     """
-    tree = _parser.parse(source, flags)
+    flags = int(flags)  # as re.compile does: a RegexFlag would make each of the compiler's flag tests an enum call
+    tree = parse(source, flags)
     changed = [0]
     data = _seq(list(tree.data), bool(tree.state.flags & re.IGNORECASE), tree.state, changed)
     grouped = _parser.SubPattern(tree.state, data)

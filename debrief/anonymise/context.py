@@ -175,6 +175,8 @@ def _last_words(before: str) -> list[str]:
 
 
 @lru_cache(maxsize=2048)  # asked for each person mention by several steps; pure in (text, start)
+# A name's prefix is read when it is resolved, learnt from and replaced: once for each (text, start).
+@lru_cache(maxsize=1024)
 def describe_prefix(text: str, start: int) -> tuple[str | None, str | None]:
     """(title or rank, role word) written just before a name that starts at `start`."""
     before = text[max(0, start - 60):start]

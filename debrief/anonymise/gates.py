@@ -20,12 +20,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from types import ModuleType
 
-from .alternations import First, compile_grouped, faster
+from .alternations import First, compile_grouped, compile_parsed, faster, parse
 from .openings import Keys, candidates, keys, matches_at, scan
-from .triggers import first_chars, scout_source, trigger
+from .triggers import first_chars, first_chars_of, scout_source, trigger
 
 # Scans shorter than this are cheaper than the gate (a look at a few words before a name, say).
 MIN_SPAN = 160
@@ -43,7 +42,7 @@ Needles = frozenset[str]
 def needles(pattern: re.Pattern[str]) -> Needles | None:
     """Lower-case literals one of which every match of `pattern` contains, or None when there is no useful set."""
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - an unreadable tree only means no gate
         return None
     found = _required(list(tree))
@@ -173,13 +172,25 @@ def ascii_variant(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not isinstance(pattern.pattern, str) or pattern.flags & re.ASCII:
         return None
     try:
-        flags = (pattern.flags & ~re.UNICODE) | re.ASCII
-        if _folds_to_ascii(list(_parser.parse(pattern.pattern, flags))):
+        flags = int((pattern.flags & ~re.UNICODE) | re.ASCII)
+        tree = parse(pattern.pattern, flags)
+        if _folds_to_ascii(list(tree)):
             return None
-        plain = re.compile(pattern.pattern, flags)
+        compiled = flags | tree.state.flags  # the flags the ASCII copy compiles to, inline ones too
     except (re.error, ValueError, RecursionError):  # e.g. an inline "(?u)"
         return None
-    return faster(plain, first_chars(plain))
+    # As `faster(re.compile(pattern.pattern, flags), first)`, from one parse tree, with one compile: the plain copy is
+    # compiled only when grouping changes nothing.
+    try:
+        grouped = compile_grouped(pattern.pattern, compiled, first_chars_of(pattern.pattern, compiled))
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError):  # an unforeseen tree: the plain copy
+        grouped = None
+    if grouped is not None:
+        return grouped
+    try:
+        return compile_parsed(pattern.pattern, flags)
+    except (re.error, ValueError, RecursionError):
+        return None
 
 
 class GatedPattern:

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
-from .phrases import RANK_AT, finditer_at
+from .gates import plain_ascii
+from .phrases import RANK_AT, finditer_at, has_any
 from .vocab import RANK_RE
 
 _BASE = PRIORITY["pattern"]
@@ -35,6 +36,22 @@ _HANDLE_HINT = re.compile(
     r"|(?<=[dD])(?i:iscord)|(?<=[kKK])(?i:ik)|(?<=[uU])(?i:sername|ser name)|(?<=[hH])(?i:andle)"
     r"|(?<=[aA])(?i:ccount name)|(?<=[pP])(?i:rofile name)|(?<=[gG])(?i:amertag))"
 )
+# The same question of a plain ASCII text (gates.plain_ascii), where no other letter can stand for an ASCII one: the
+# words looked for in its lower case, and a lone "x" by a pattern that skips to "x" (the pattern above enters its
+# branches at about half the letters of a text).
+_HANDLE_WORDS = ("snapchat", "insta", "tiktok", "twitter", "telegram", "threads", "twitch", "facebook", "whatsapp",
+                 "youtube", "discord", "kik", "username", "user name", "handle", "account name", "profile name",
+                 "gamertag")
+_LONE_X = re.compile(r"[xX](?<!\w[xX])(?!\w)")
+
+
+def handle_hint(text: str) -> bool:
+    """Whether the text names a platform or a user name (`_HANDLE_HINT.search(text)`)."""
+    if plain_ascii(text):
+        return has_any(text, _HANDLE_WORDS) or bool(_LONE_X.search(text))
+    return bool(_HANDLE_HINT.search(text))
+
+
 # "Snap: jaydenxx", "TikTok user 'bigmike'", "snapchat username deeboi", a quoted handle after a platform.
 _HANDLE_CUED = re.compile(
     r"\b(?:" + _PLATFORM + r"|(?i:snap|ig|fb|tt))(?:(?:\s+(?i:user(?:name)?|name|handle|account|profile|as|called|"
@@ -125,7 +142,7 @@ def _handles(text: str) -> Iterator[Candidate]:
     if "@" in text:
         for m in _AT_HANDLE.finditer(text):
             yield _cand(*m.span(), Kind.HANDLE, bump=8)
-    hint = bool(_HANDLE_HINT.search(text))
+    hint = handle_hint(text)
     if hint:
         for pattern in (_HANDLE_BEFORE, _HANDLE_AFTER):
             for m in pattern.finditer(text):

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
 from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
+
+from .alternations import parse
 
 # Characters of a key: the first as written, the rest in lower case.
 KEY = 3
@@ -67,7 +68,7 @@ def keys(pattern: re.Pattern[str]) -> Keys | None:
 @lru_cache(maxsize=None)
 def _keys(source: str, flags: int) -> Keys | None:
     try:
-        tree = _parser.parse(source, flags)
+        tree = parse(source, flags)
         states = _walk(list(tree), {("", _NONE, True)}, bool(flags & re.IGNORECASE))
     except (_Unknown, re.error, RecursionError):
         return None

@@ -44,15 +44,22 @@ def _name_word(word: str) -> bool:
                                                        or (len(word) >= 4 and not is_ordinary(word)))
 
 
+_GROUP = re.Match.group
+
+
 def find_lower_case(text: str) -> Iterator[Candidate]:
     """Lower-case people and streets in a text whose capitals do not mark them."""
     words = list(_TOKEN.finditer(text))
-    i = 0
-    while i < len(words):
-        m = words[i]
-        if not m.group()[:1].islower() or not _first_name(m.group()):
-            i += 1
+    # A run opens only at a lower-case first name off the list: those are found with the words' texts read and
+    # looked up in C, and only the words that are one are stepped to in Python (not every word of the text).
+    typed = list(map(_GROUP, words))
+    opening = {w for w in FIRST_NAME_LIST.intersection(typed) if w[:1].islower() and _first_name(w)}
+    heads = [i for i, w in enumerate(typed) if w in opening] if opening else []
+    after = 0  # the first word a new run may open at (a run's words are no run's opening)
+    for i in heads:
+        if i < after:
             continue
+        m = words[i]
         j = i
         while j + 1 < len(words) and j - i < 2 and text[words[j].end():words[j + 1].start()] in (" ", "\t") \
                 and words[j + 1].group()[:1].islower() and _name_word(words[j + 1].group()):
@@ -60,7 +67,7 @@ def find_lower_case(text: str) -> Iterator[Candidate]:
         cue = i > 0 and words[i - 1].group().lower() in _NAMING and not text[words[i - 1].end():m.start()].strip(" ,:")
         if j > i or cue:
             yield Candidate(m.start(), words[j].end(), Kind.PERSON, "context", PRIORITY["context"], subtype="lower-case")
-        i = j + 1
+        after = j + 1
     for m in _STREET.finditer(text):
         parts = m.group("name").split()
         if any(w in _GENERIC for w in parts[:-1]):

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 
-from .alternations import compile_grouped
+from .alternations import compile_grouped, parse
 from .openings import candidates, keys
 
 # Letters that IGNORECASE matches to an ASCII letter besides its two cases.
@@ -91,11 +90,16 @@ def _first(seq: list[tuple[object, object]], icase: bool, chars: set[str], cats:
 def first_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     """The characters (and categories) every match of the pattern opens with, or None when they cannot be read as a
     small set or the pattern may match the empty string (see alternations.compile_grouped)."""
+    return first_chars_of(pattern.pattern, pattern.flags)
+
+
+def first_chars_of(source: str, flags: int) -> tuple[frozenset[str], frozenset[str]] | None:
+    """`first_chars` of the pattern `source` compiled with `flags` (its compiled flags), without compiling it."""
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = parse(source, flags)
         chars: set[str] = set()
         cats: set[str] = set()
-        if _first(list(tree), bool(pattern.flags & re.IGNORECASE), chars, cats):
+        if _first(list(tree), bool(flags & re.IGNORECASE), chars, cats):
             return None
     except (_Unknown, re.error, RecursionError):
         return None
@@ -143,7 +147,7 @@ _STARTS: dict[tuple[str, int], tuple[list[tuple[object, object]], set[str], set[
 
 def _read_starts(pattern: re.Pattern[str]) -> tuple[list[tuple[object, object]], set[str], set[str], int] | None:
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = parse(pattern.pattern, pattern.flags)
         low, high = tree.getwidth()
         if high <= 1:  # a trigger itself: nothing to gain
             return None
@@ -304,7 +308,7 @@ def _widest(starts: re.Pattern[str]) -> int | None:
     """The widest match of a trigger, or None when it has no bound."""
     if starts not in _WIDEST:
         try:
-            high = _parser.parse(starts.pattern, starts.flags).getwidth()[1]
+            high = parse(starts.pattern, starts.flags).getwidth()[1]
         except (re.error, RecursionError):
             high = None
         _WIDEST[starts] = high if high is not None and high < 100 else None

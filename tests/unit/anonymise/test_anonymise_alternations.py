@@ -111,3 +111,56 @@ def test_branches_of_other_shapes_keep_their_places() -> None:
     assert grouped is not None
     text = "then the 12 thou an andy a and Thorn x"
     assert _spans(grouped.finditer(text)) == _spans(plain.finditer(text))
+
+
+def test_a_pattern_is_parsed_once_for_its_gate_and_once_for_its_ascii_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its first characters, grouped compile, needles, trigger and keys all read one parse tree (parsing is most of
+    # the cost of compiling in Python: every process pays it for every pattern at import and first use).
+    from debrief.anonymise import alternations
+    from debrief.anonymise.gates import ascii_variant, gated
+
+    parses: list[str] = []
+    real = alternations._parser.parse
+
+    def counting(source: str, flags: int = 0) -> object:
+        parses.append(source)
+        return real(source, flags)
+
+    source = r"\b(?i:crime|custody|incident|intel)\s+(?i:ref(?:erence)?)\s*[:#]?\s*(?P<r>\w{3,12})\b(?#parsed-once)"
+    pattern = re.compile(source)  # the module's own compile, before the gate reads it
+    monkeypatch.setattr(alternations._parser, "parse", counting)
+    wrapped = gated(pattern)
+    assert isinstance(wrapped, GatedPattern) and wrapped.needles and wrapped.keys
+    assert parses == [source]
+    variant = ascii_variant(wrapped.raw)
+    assert variant is not None and variant.flags & re.ASCII and parses == [source, source]
+
+
+def test_a_pattern_compiled_from_its_shared_tree_is_the_pattern_re_compiles(texts: list[str]) -> None:
+    from debrief.anonymise.alternations import compile_parsed, parse
+    from debrief.anonymise.gates import ascii_variant
+
+    checked = 0
+    for name, raw in _module_patterns():
+        for flags in (raw.flags, (raw.flags & ~re.UNICODE) | re.ASCII):
+            try:
+                plain = re.compile(raw.pattern, flags)
+            except (re.error, ValueError):
+                continue
+            ours = compile_parsed(raw.pattern, flags)
+            assert parse(raw.pattern, flags) is parse(raw.pattern, int(flags))
+            assert (ours.pattern, ours.flags, ours.groups, ours.groupindex) == \
+                (plain.pattern, plain.flags, plain.groups, plain.groupindex), name
+            for text in texts[:4]:
+                assert _spans(ours.finditer(text)) == _spans(plain.finditer(text)), name
+            checked += 1
+        # The ASCII copy is the one `faster` makes of the pattern compiled in ASCII mode.
+        variant = ascii_variant(raw)
+        if variant is not None:
+            plain = re.compile(raw.pattern, (raw.flags & ~re.UNICODE) | re.ASCII)
+            old = faster(plain, first_chars(plain))
+            assert (variant.pattern, variant.flags, variant.groupindex) == (old.pattern, old.flags, old.groupindex), name
+            for text in texts[:4]:
+                text = text.encode("ascii", "replace").decode()
+                assert _spans(variant.finditer(text)) == _spans(old.finditer(text)), name
+    assert checked > 600

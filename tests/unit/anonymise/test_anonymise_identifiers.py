@@ -126,3 +126,21 @@ def test_times_at_the_head_of_a_log_line_and_with_seconds() -> None:
 def test_a_case_place_of_street_and_town_reads_as_a_street() -> None:
     text = anonymise("He was stopped on Mill Lane, Ashford.", places=["Mill Lane, Ashford"]).text
     assert text == "He was stopped on a street."
+
+
+def test_the_handle_hint_of_an_ascii_text_answers_as_its_pattern() -> None:
+    # An ASCII text is asked by a look in its lower case and a lone-"x" scan: the same answer as the pattern.
+    import random
+
+    from debrief.anonymise.identifiers import _HANDLE_HINT, _HANDLE_WORDS, handle_hint
+
+    texts = ["PC Jones spoke to the man at the door.", "x", "X.", "ax", "x1", "_x", "(x)", "a x b", "xx", "tax",
+             "USER NAME", "Account  name", "TikTok", "kik", "Kik's", "handles", "the X-ray", "box x", "x_", "9x"]
+    rng = random.Random(7)
+    words = [w for phrase in _HANDLE_WORDS for w in (phrase, phrase.upper(), phrase.title(), phrase[:-1])] + \
+        ["the", "x", "X", "ax", "snap", "user", "name", "-", "_", ".", "9", "xylophone", "wax"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(400)]
+    texts += [t.replace("a", "\u00e0") for t in texts[:50]] + ["\u017fnapchat", "\u212aik", "ınsta"]
+    assert sum(handle_hint(t) for t in texts) > 100 and sum(not handle_hint(t) for t in texts) > 20
+    for text in texts:
+        assert handle_hint(text) == bool(_HANDLE_HINT.search(text)), text

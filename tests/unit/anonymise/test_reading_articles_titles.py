@@ -58,3 +58,15 @@ def test_a_part_of_a_day_of_a_date_reads_as_one(text, expected):
 def test_a_rank_after_a_number_is_still_the_rank(text, expected):
     """A walker read "(PC PC C)": a rank after a number was taken for a force code after a collar number."""
     assert anonymise(text).text.endswith(expected)
+
+
+def test_a_names_prefix_is_read_once_for_each_text_and_start():
+    # Resolving, learning and replacing a name all ask for the title before it: the answer is read once.
+    from debrief.anonymise.context import describe_prefix
+
+    text = "At the scene Chief Inspector Amir Hussain spoke to the call handler Dean Lomax."
+    start = text.index("Amir")
+    first = describe_prefix(text, start)
+    assert first == ("Chief Inspector", None) and describe_prefix(text, start) is first
+    assert describe_prefix(text, text.index("Dean")) == (None, "call handler")
+    assert describe_prefix(text + " ", start) == first
