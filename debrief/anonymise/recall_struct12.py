@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from .entities import PRIORITY, Candidate, Kind
 from .gazetteer import COUNTIES
 from .lexicon import UK_PLACE_LOWER
+from .patterns import POSTCODE_AREAS
 from .phrases import finditer_at, keyword_trigger
 
 _BASE = PRIORITY["pattern"]
@@ -83,7 +84,51 @@ _AGE_GUESS = re.compile(r"\b(?i:believed[ \t]+to[ \t]+be|thought[ \t]+to[ \t]+be
                         r"(?=[ \t]*[),.;]|[ \t]*$|[ \t]+(?i:years?|yrs|y/?o)\b)", re.MULTILINE)
 
 
+# "PARTIAL FD21 M", "partial vrm: YS68": part of a plate after the word that says it is part of one.
+_PARTIAL_CUE_PLATE = re.compile(r"\b(?i:partial)(?:[ \t]+(?i:reg(?:istration)?|vrm|plate|index))?[ \t]*[:-]?[ \t]*"
+                                r"(?P<v>[A-Za-z]{1,2}\d{1,2}(?:[ \t](?P<t>[A-Za-z]{1,3}))?|[A-Z]{2}\d{2}[A-Z]?|\d{1,2}[ \t]?[A-Z]{3})"
+                                r"(?![\w'’/-])")
+_NOT_PLATE_LETTERS = frozenset("a an on in at to and the was by of or is it as if he she we so no".split())
+# "linked to S6 group", "beef with THE B21 LOT": a gang known by its postcode district.
+_DISTRICT_GANG = re.compile(r"(?<![\w/-])(?P<pc>[A-Z]{1,2}\d{1,2}[A-Z]?)[ \t]+(?i:group|lot|gang|crew|boys|mob|firm|"
+                            r"lads|youths|olders|youngers)\b")
+# "3ydd Ionawr 2025", "DOB: 5ed Mai 1996": a date written in Welsh (the day, its ordinal ending, the month).
+_WELSH_MONTH = (r"(?:Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr|IONAWR|"
+                r"CHWEFROR|MAWRTH|EBRILL|MAI|MEHEFIN|GORFFENNAF|AWST|MEDI|HYDREF|TACHWEDD|RHAGFYR)")
+_WELSH_DATE = re.compile(r"(?<![\w/.-])(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:af|il|ydd|edd|ed|fed|eg|ain|ain)?[ \t]+"
+                         + _WELSH_MONTH + r"(?:[ \t]+(?P<y>(?:19|20)\d\d))?)(?![\w'’-])")
+_DOB_CUE = re.compile(r"(?i:\b(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|dyddiad[ \t]+geni|born|ganwyd))[ \t:.-]*$")
+# "BWV? A. Yes – 2755-190625-03", "log 4412-250719-0031": a number in three or four dashed parts, read whole.
+_DASHED_NUMBER = re.compile(r"(?<![\w/.:-])\d{2,6}(?:-\d{2,8}){2,3}(?![\w/:-]|\.\d)")
+_DASHED_DATE = re.compile(r"^(?:\d{1,2}-\d{1,2}-\d{2,4}|(?:19|20)\d\d-[01]?\d-[0-3]?\d)(?!\d)")
+
+
+# "two adult males (31 and 28)", "both women (19, 22)": the ages of the people just counted, in brackets.
+_AGES_AFTER_PEOPLE = re.compile(r"\b(?i:males|females|men|women|adults|youths|lads|teenagers|persons|people|brothers|"
+                                r"sisters|suspects|victims|occupants|passengers)[ \t]*\((?P<list>\d{1,2}(?:[ \t]*(?:,|and|&)"
+                                r"[ \t]*\d{1,2})+)\)")
+
+
 def _plates_phones_dates_ages(text: str) -> Iterator[Candidate]:
+    if "artial" in text or "ARTIAL" in text:
+        for m in _PARTIAL_CUE_PLATE.finditer(text):
+            end = m.end("v")
+            if m.group("t") and m.group("t").lower() in _NOT_PLATE_LETTERS:
+                end = m.start("t") - 1  # "partial fd21 on the A38": the plate ends before the word
+            yield _cand(m.start("v"), end, Kind.VRM, "partial", 9)
+    for m in _DISTRICT_GANG.finditer(text):
+        if m.group("pc")[:2].rstrip("0123456789") in POSTCODE_AREAS:
+            yield _cand(*m.span("pc"), Kind.POSTCODE, "district", 6)
+    for m in _WELSH_DATE.finditer(text):
+        dob = _DOB_CUE.search(text, max(0, m.start() - 24), m.start())
+        yield _cand(*m.span("d"), Kind.DOB if dob else Kind.DATE, "dob" if dob else "day", 6,
+                    value=f"{m.group('y') or ''}--" if dob else (m.group("y") or ""))
+    if "-" in text:
+        for m in _DASHED_NUMBER.finditer(text):
+            digits = m.group().replace("-", "")
+            if _DASHED_DATE.search(m.group()) or len(digits) < 9 or digits.startswith("0") and len(digits) in (10, 11):
+                continue  # "2024-03-15-01", "15-03-2024": a date leads; "0161-496-0000": a phone
+            yield _cand(*m.span(), Kind.REFERENCE, "shape", 7)
     for m in _PARTIAL_PLATE.finditer(text):
         part = m.group("p").replace(" ", "").replace("\t", "")
         if re.fullmatch(r"(?:19|20)\d\d", part) or not (any(ch.isdigit() for ch in part) or 2 <= len(part) <= 3):
@@ -96,6 +141,10 @@ def _plates_phones_dates_ages(text: str) -> Iterator[Candidate]:
                 yield _cand(*m.span(), Kind.PHONE, "", 8)
         for m in _AGE_GUESS.finditer(text):
             yield _cand(*m.span("a"), Kind.AGE, "band", 3, value=str(int(m.group("n"))))
+        for m in _AGES_AFTER_PEOPLE.finditer(text):
+            for n in re.finditer(r"\d{1,2}", m.group("list")):
+                yield _cand(m.start("list") + n.start(), m.start("list") + n.end(), Kind.AGE, "apposition", 3,
+                            value=n.group())
     low = text.lower()
     if "new year" in low or "christmas" in low or "xmas" in low or "boxing" in low or "hogmanay" in low \
             or "easter" in low:
@@ -173,16 +222,24 @@ def _area_start(text: str, end: int, *, middle: int = 0) -> tuple[int, list[str]
 _BODY_NOUN = re.compile(
     r"(?:"
     r"(?P<part>(?i:partnership)(?:[ \t]+(?i:nhs))?(?:[ \t]+(?i:foundation))?(?:[ \t]+(?i:trust))?)"
-    r"|(?P<care>(?:Care|CARE|Healthcare|HEALTHCARE|Health[ \t]+Care|HEALTH[ \t]+CARE)(?:[ \t]+(?i:nhs))?"
-    r"(?:[ \t]+(?i:foundation))?(?:[ \t]+(?i:trust))?)"
-    r"|(?P<rescue>(?i:mountain|cave|lowland|moorland|fell|search[ \t]+and)[ \t]+(?i:rescue)(?:[ \t]+(?i:team|service))?)"
+    r"|(?P<care>(?:Care|CARE|Healthcare|HEALTHCARE|Health[ \t]+Care|HEALTH[ \t]+CARE|Health[ \t]+and[ \t]+Social[ \t]+Care|"
+    r"HEALTH[ \t]+AND[ \t]+SOCIAL[ \t]+CARE|Mental[ \t]+Health|MENTAL[ \t]+HEALTH)(?:[ \t]+(?i:nhs))?"
+    r"(?:[ \t]+(?i:foundation))?(?:[ \t]+(?i:trust|ft))?(?![ \t]+(?i:team|teams|act|nurse|nurses|worker|workers|"
+    r"services?|crisis|triage|unit|ward|assessment|liaison|practitioner|issues?|problems?|support|needs)\b))"
+    r"|(?P<trust>(?i:teaching[ \t]+)?(?:NHS|nhs)[ \t]+(?i:ft|trust|foundation[ \t]+trust))"
+    r"|(?P<coroner>(?i:coroner)(?:['’]s(?:[ \t]+(?i:office|court))?|[ \t]+(?i:service))?)"
+    r"|(?P<lifeboat>(?i:lifeboat)(?:[ \t]+(?i:station|crew))?)"
+    r"|(?P<init>ADP|CSP|CDRP|LSCB|SCP)"
+    r"|(?P<rescue>(?:(?i:search[ \t]+and)[ \t]+)?(?i:mountain|cave|lowland|moorland|fell|search[ \t]+and)[ \t]+"
+    r"(?i:rescue)(?:[ \t]+(?i:team|service))?|Rescue|RESCUE)"
     r"|(?P<coast>(?i:coastguard)(?:[ \t]+(?i:rescue[ \t]+team|operations[ \t]+centre|ops))?)"
     r"|(?P<council>(?i:trading[ \t]+standards|social[ \t]+services|children['’]?s[ \t]+services|adult[ \t]+social[ \t]+care|"
     r"youth[ \t]+offending[ \t]+(?:team|service)|youth[ \t]+justice[ \t]+(?:team|service)|environmental[ \t]+health))"
     r"|(?P<bus>Bus|BUS|Buses|BUSES)"
     r"|(?P<fire>(?i:fire)(?:[ \t]+(?:and|&)[ \t]+(?i:rescue))?(?:[ \t]+(?i:service))?)"
     r"|(?P<police>(?i:constabulary|police)))(?![\w'’&-])")
-_BODY_AT = keyword_trigger("partnership care healthcare health mountain cave lowland moorland fell search "
+_BODY_AT = keyword_trigger("partnership care healthcare health mental teaching nhs coroner lifeboat adp csp cdrp lscb "
+                           "scp rescue mountain cave lowland moorland fell search "
                            "coastguard trading social children adult youth environmental bus buses fire constabulary "
                            "police".split())
 # Words after "Care" or "Bus" that make it a thing, not a body ("Kent Care Home", "Cardiff Bus Station").
@@ -192,16 +249,21 @@ _NOT_BODY_AFTER = re.compile(r"[ \t]+(?i:home|homes|worker|workers|plan|plans|pa
                              r"route|pass|driver|drivers|garage|depot|engine|alarm|door|exit|extinguisher|crew|crews|"
                              r"brigade|escape|risk|safety|hydrant|officer|officers|station|van|car|cars|vehicle|"
                              r"vehicles|dog|dogs|helicopter)\b")
-_NAMED_BEFORE = re.compile(r"(?P<w>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]+$")
+_NAMED_BEFORE = re.compile(r"(?P<w>[A-Z][\w'’-]+(?:[ \t]+(?:(?:and|AND|&)[ \t]+)?[A-Z][\w'’-]+){0,3})[ \t]+$")
+_NOT_SERVICE_HEAD = frozenset("fire police ambulance the a an".split())
 _NOT_TEAM_NAME = frozenset("hm his majesty's the a an our their his her its this that local nearest nearby".split())
 # "London's Air Ambulance": an air ambulance by its area's possessive.
 _POSSESSIVE_AIR_AMBULANCE = re.compile(r"\b(?P<a>[A-Z][\w-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w-]+)?)['’]s[ \t]+"
                                        r"(?i:air[ \t]+ambulance)(?![\w'’-])")
-_NOUN_SUBTYPE = {"part": "premises:partnership", "care": "premises:health trust", "rescue": "premises:rescue team",
+_NOUN_SUBTYPE = {"part": "premises:partnership", "care": "premises:health trust", "trust": "premises:health trust",
+                 "coroner": "premises:coroner", "lifeboat": "premises:lifeboat",
+                 "init": "premises:partnership", "rescue": "premises:rescue team",
                  "coast": "premises:coastguard", "council": "premises:council service", "bus": "premises:bus company",
                  "fire": "premises:fire service", "police": ""}
 # "BCUHB", "ABUHB": a Welsh health board by its initials.
 _HEALTH_BOARD_INITIALS = re.compile(r"(?<![\w&/-])[A-Z]{1,4}UHB(?![\w&/-])")
+# "passed to tvp", "gmp cad 1123": a force's initials in a lower-case log (the forces' list reads them in capitals).
+_LOWER_FORCE_INITIALS = re.compile(r"(?<![\w&/@.-])(?:gmp|wyp|syp|nyp|wmp|tvp|nwp|swp|colp)(?![\w&/@-]|\.\w)")
 # "req west yorks assistance": a force by its county's short form with a compass word.
 _COMPASS_YORKS = re.compile(r"\b(?i:west|south|north)[ \t]+(?i:yorks)(?![\w'’-])")
 # "met assisting outside (met cad 5519)": the Met in lower case before what it is doing or its log.
@@ -215,13 +277,33 @@ _AMBULANCE_DID = re.compile(r"(?<![\w&/-])(?:LAS|YAS|SAS|EMAS|Las|Yas|Sas|Emas|l
                             r"conveyed|conveying|took|crew|delayed|not[ \t]+required|declined|advised|ref)\b)")
 
 
+# "Gloucestershire Domestic Abuse Support Service", "Staffordshire Adult Autism Service": a service whose capitalised
+# name opens with its area.
+_SERVICE_WORD = re.compile(r"(?<=[ \t])(?:Service|SERVICE)(?![\w'’-])")
+_CAPITAL_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,5}$")
+_NOT_SERVICE_HEAD = frozenset("fire police ambulance prison probation health nhs".split())
+
+
+def _named_service(text: str, m: re.Match[str]) -> Iterator[Candidate]:
+    run = _CAPITAL_WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    if not run:
+        return
+    words = list(re.finditer(r"\S+", run.group()))
+    for i, w in enumerate(words[:-1]):
+        if _is_area(w.group()) and not any(x.group().lower() in _NOT_SERVICE_HEAD for x in words[i + 1:]):
+            start = run.start() + w.start()
+            found = _area_start(text, start)
+            yield _cand(found[0] if found else start, m.end(), Kind.FORCE, "premises:service", 8)
+            return
+
+
 def _bodies(text: str) -> Iterator[Candidate]:
     for m in finditer_at(_BODY_NOUN, _BODY_AT, text):
         kind = next(k for k in _NOUN_SUBTYPE if m.group(k))
         if kind in ("care", "bus", "fire") and _NOT_BODY_AFTER.match(text, m.end()):
             continue
         found = _area_start(text, m.start(), middle=4 if kind == "part" else 0)
-        if kind in ("rescue", "coast"):
+        if kind in ("rescue", "coast") and m.group() not in ("Rescue", "RESCUE"):
             # "Ogwen Valley Mountain Rescue", "Swaledale Mountain Rescue Team": a team goes by its dale or valley, on
             # no list ("Kinlochewe MRT": the initials stay, an operational word, and the place goes as a place)
             named = _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -236,15 +318,21 @@ def _bodies(text: str) -> Iterator[Candidate]:
             continue  # a force by its full area: the forces' list reads it
         if kind == "council" and not text[m.start()].isupper():
             continue  # "Newcastle children's services": the town's, told by the town; capitals make it a name
-        if kind in ("care", "bus") and not (words[0][0].isupper() and text[m.start()].isupper()):
-            continue  # "the kent bus", "home care": capitals make it a name
+        if (kind in ("care", "bus") or m.group() in ("Rescue", "RESCUE")) and not (
+                words[0][0].isupper() and text[m.start()].isupper()):
+            continue  # "the kent bus", "home care", "animal rescue": capitals make it a name
         yield _cand(start, m.end(), Kind.FORCE, _NOUN_SUBTYPE[kind], 8)
     if "mbulance" in text or "MBULANCE" in text:
         for m in _POSSESSIVE_AIR_AMBULANCE.finditer(text):
             if _is_area(m.group("a").split()[0]):
                 yield _cand(*m.span(), Kind.FORCE, "premises:ambulance service", 8)
+    if "ervice" in text or "ERVICE" in text:
+        for m in _SERVICE_WORD.finditer(text):
+            yield from _named_service(text, m)
     for m in _HEALTH_BOARD_INITIALS.finditer(text):
         yield _cand(*m.span(), Kind.FORCE, "premises:health board", 6)
+    for m in _LOWER_FORCE_INITIALS.finditer(text):
+        yield _cand(*m.span(), Kind.FORCE, "", 6)
     for m in _COMPASS_YORKS.finditer(text):
         yield _cand(*m.span(), Kind.FORCE, "", 6)
     for m in _MET_LOWER.finditer(text):
@@ -268,6 +356,10 @@ _AGE_AFTER_PERSON = re.compile(r"[ \t]{1,3}(?:(?P<o>\()(?P<p>[1-9]\d?)\)|(?P<n>[
                                r"ft|feet|times|x|pm|am|st|nd|rd|th|days?|weeks?|months?|kg|mg|ml|stone|percent|per|"
                                r"pounds?|quid|units?|officers|people|persons|males|females|others|of|out|to|-|–)\b)")
 _RANK_BEFORE = re.compile(r"\b(?i:PC|PCSO|PS|Sgt|DC|DS|DI|Cst|Const|Insp|Constable|Sergeant|Inspector)\.?[ \t]+$")
+_COLLAR_AFTER_RANKED = re.compile(r"[ \t]+(?P<n>\d{3,5})(?![\w/:-]|[.,]\d)(?![ \t]*(?i:hrs|hours|h|mins?|minutes|miles|"
+                                  r"metres|m|yards|people|persons|times|pounds|quid|calls|cars|units|officers)\b)")
+_LOG_WORD_AFTER = re.compile(r"[ \t]*(?:[-–+/(]|(?i:allocated|assigned|attending|attended|deployed|making|en[ \t]+route|"
+                             r"arrived|on[ \t]+scene|o/s|states|reports|to[ \t]+attend|and|&)\b)")
 _CALL_SIGN_NAME = frozenset("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "
                             "oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu".split())
 
@@ -308,4 +400,13 @@ def struct12_after(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
                 or text[c.start:c.end].split()[-1].lower() in _CALL_SIGN_NAME:
             continue
         out.append(Candidate(*span, Kind.AGE, "pattern", _BASE, subtype="apposition", value=m.group(g)))
+    for c in list(out):
+        # "units: pc lacey 2094 allocated", "PC HUGHES 2077 - ETA 15": a ranked name's collar number after it
+        if c.kind is not Kind.PERSON or not _RANK_BEFORE.search(text, max(0, c.start - 12), c.start):
+            continue
+        m = _COLLAR_AFTER_RANKED.match(text, c.end)
+        if m and re.fullmatch(r"(?:19|20)\d\d", m.group("n")) and not _LOG_WORD_AFTER.match(text, m.end()):
+            continue  # "Sergeant Lomax 2022 review": a year, unless the log goes on with what the officer did
+        if m and not any(s < m.end("n") and m.start("n") < e for s, e in taken):
+            out.append(Candidate(*m.span("n"), Kind.COLLAR, "pattern", _BASE))
     return sorted(out, key=lambda c: c.start)

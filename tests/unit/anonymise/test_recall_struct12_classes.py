@@ -154,3 +154,57 @@ def test_a_call_sign_is_read_as_a_call_sign_not_a_postcode_or_a_reference(text, 
 ])
 def test_a_postcode_that_is_no_call_sign_goes(text, secret):
     assert secret not in _out(text)
+
+
+# --- learnt from development set 14 -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("She was referred to Gloucestershire Domestic Abuse Support Service (GDASS) and GDASS rang her.", "GDASS"),
+    ("Referral made to Staffordshire Adult Autism Service today.", "Staffordshire"),
+    ("1930 HUMBER TEACHING NHS FT INFORMED", "HUMBER"),
+    ("He was seen by Sheffield Health and Social Care staff.", "Sheffield"),
+    ("The Nottinghamshire Coroner was told of the death.", "Nottinghamshire"),
+    ("2210 kirkwall lifeboat launched", "kirkwall"),
+    ("The project is funded by Glasgow ADP this year.", "Glasgow"),
+    ("1400 TEESDALE AND WEARDALE SEARCH AND MOUNTAIN RESCUE TASKED", "WEARDALE"),
+    ("13:02 passed to tvp, tvp cad 2231", "tvp"),
+])
+def test_more_bodies_named_by_their_area_go(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Crown Prosecution Service said no.",
+    "The Rescue was cancelled.",
+    "Use tvp.example.org for the form.",
+])
+def test_a_national_service_or_a_word_is_no_area_body(text):
+    assert all(e.label != "FORCE" for e in anonymise(text).entities)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Found in a flat with two adult males (31 and 28), both drunk.", "28"),
+    ("units: gablecross unit pc lacey 2094 allocated", "2094"),
+    ("0043 NEAREST UNIT - PC PARRY 1644 + PC HUGHES 2077 - ETA 15.", "2077"),
+    ("possibly linked to S6 group. Moped seized", "S6"),
+    ('STATES BEEF WITH "THE B21 LOT" - INTEL TO FOLLOW', "B21"),
+    ("RED VW POLO SEEN, PARTIAL FD21 M.", "FD21 M"),
+    ("Dyddiad: 3ydd Ionawr 2025.", "Ionawr"),
+    ("Q. BWV? A. Yes - 2755-190625-03.", "190625"),
+])
+def test_ages_collars_districts_plates_welsh_dates_and_dashed_numbers_go(text, secret):
+    assert secret not in _out(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("He waited 2 hours (31 and 28 minutes on the phone).", "31 and 28 minutes"),
+    ("PC Hughes 2 hours later arrived.", "2 hours"),
+    ("red polo, partial fd21 on the main road", " on the main road"),
+])
+def test_counts_and_words_beside_them_stay(text, kept):
+    assert kept in _out(text)
+
+
+def test_a_welsh_date_of_birth_is_a_date_of_birth():
+    labels = {e.text: e.label for e in anonymise("Enw: Ffion. DOB: 5ed Mai 1996. Cyfeiriad: Y Drenewydd").entities}
+    assert labels.get("5ed Mai 1996") == "DOB", labels
