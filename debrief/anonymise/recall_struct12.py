@@ -167,7 +167,7 @@ beds yorks berks warks shrops northumb cumb iow ldn""".split())
 # Regions and compass words that tell an area without being a place on the lists.
 _REGION_WORDS = frozenset("""north south east west mid central greater northern southern eastern western pennine
 pennines borders highland highlands islands valleys humber tees tyne wear solent cotswold cotswolds chilterns fens dales
-moors isle wight riding""".split())
+moors isle wight riding grampian lothian lothians tayside arran clyde galloway lanarkshire""".split())
 _JOINERS = frozenset("and & of with".split())
 
 
@@ -260,6 +260,9 @@ _NOUN_SUBTYPE = {"part": "premises:partnership", "care": "premises:health trust"
                  "init": "premises:partnership", "rescue": "premises:rescue team",
                  "coast": "premises:coastguard", "council": "premises:council service", "bus": "premises:bus company",
                  "fire": "premises:fire service", "police": ""}
+# "NHS Grampian", "NHS Ayrshire & Arran", "NHS Dumfries and Galloway": a health board by its area after "NHS".
+_NHS_BOARD = re.compile(r"\bNHS[ \t]+(?P<a>[A-Z][\w'’-]+(?:[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w'’-]+){0,3})(?![\w'’-])")
+_NHS_NATIONAL = frozenset("england wales scotland uk britain digital direct inform northern ireland".split())
 # "BCUHB", "ABUHB": a Welsh health board by its initials.
 _HEALTH_BOARD_INITIALS = re.compile(r"(?<![\w&/-])[A-Z]{1,4}UHB(?![\w&/-])")
 # "passed to tvp", "gmp cad 1123": a force's initials in a lower-case log (the forces' list reads them in capitals).
@@ -329,6 +332,11 @@ def _bodies(text: str) -> Iterator[Candidate]:
     if "ervice" in text or "ERVICE" in text:
         for m in _SERVICE_WORD.finditer(text):
             yield from _named_service(text, m)
+    if "NHS" in text:
+        for m in _NHS_BOARD.finditer(text):
+            first = m.group("a").split()[0]
+            if _is_area(first) and first.lower() not in _NHS_NATIONAL:
+                yield _cand(*m.span(), Kind.FORCE, "premises:health board", 8)
     for m in _HEALTH_BOARD_INITIALS.finditer(text):
         yield _cand(*m.span(), Kind.FORCE, "premises:health board", 6)
     for m in _LOWER_FORCE_INITIALS.finditer(text):

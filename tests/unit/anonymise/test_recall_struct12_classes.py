@@ -208,3 +208,9 @@ def test_counts_and_words_beside_them_stay(text, kept):
 def test_a_welsh_date_of_birth_is_a_date_of_birth():
     labels = {e.text: e.label for e in anonymise("Enw: Ffion. DOB: 5ed Mai 1996. Cyfeiriad: Y Drenewydd").entities}
     assert labels.get("5ed Mai 1996") == "DOB", labels
+
+
+def test_a_health_board_after_nhs_goes_but_a_national_body_stays():
+    out = _out("Treated by NHS A&E (NHS Ayrshire & Arran) and seen by NHS Grampian staff.")
+    assert "Arran" not in out and "Grampian" not in out, out
+    assert "NHS Scotland and NHS England" in _out("Guidance from NHS Scotland and NHS England applies.")
