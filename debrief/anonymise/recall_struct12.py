@@ -382,6 +382,7 @@ _CUE_AFTER_SIGN = re.compile(r"(?i:[ \t]*(?:(?:,|and|&|/|\+)[ \t]*" + _CALL_SIGN
                              r"(?:on[ \t]+scene|o/s|en[ \t]+route|attending|attended|tasked|deployed|eta\b|arrived|"
                              r"assigned|to[ \t]+attend|update|at[ \t]+scene|making|conveying|requesting|req\b|reports?|"
                              r"states|stood[ \t]+down|resuming|adv\b|advises|confirms|now\b|allocated)\b)")
+_IC_CODE = re.compile(r"(?i:ic)[1-9](?![\w/-])")
 _SIGN_KINDS = frozenset({Kind.POSTCODE, Kind.REFERENCE, Kind.VRM})
 
 
@@ -389,6 +390,8 @@ def struct12_after(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
     """The chosen candidates with an age read after a chosen name, and without call signs read as something else."""
     out = []
     for c in chosen:
+        if c.kind in _SIGN_KINDS and _IC_CODE.match(text, c.start, c.end):
+            continue  # "IC1 male, 6ft": a police identity code describes, it names no one
         sign = _CALL_SIGN_SHAPE.fullmatch(text, c.start, c.end) if c.kind in _SIGN_KINDS else None
         if sign and (_CUE_BEFORE_SIGN.search(text, max(0, c.start - 80), c.start) or _CUE_AFTER_SIGN.match(text, c.end)):
             # Replaced as a unit's number, which is what it is, not as a postcode or a reference. Whether call signs

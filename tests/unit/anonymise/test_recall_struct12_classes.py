@@ -214,3 +214,11 @@ def test_a_health_board_after_nhs_goes_but_a_national_body_stays():
     out = _out("Treated by NHS A&E (NHS Ayrshire & Arran) and seen by NHS Grampian staff.")
     assert "Arran" not in out and "Grampian" not in out, out
     assert "NHS Scotland and NHS England" in _out("Guidance from NHS Scotland and NHS England applies.")
+
+
+@pytest.mark.parametrize("text", [
+    "0112 SUSPECT DESC: IC1 MALE, 6FT, GREY HOODIE",
+    "02:19 male ic1 6ft, dark clothing, heading north",
+])
+def test_a_police_identity_code_is_no_plate_or_postcode(text):
+    assert all(e.label not in ("VRM", "POSTCODE", "REFERENCE") for e in anonymise(text).entities)
