@@ -18,6 +18,7 @@ from .recall_places9 import find_places_nine
 from .recall_places11 import find_places_eleven
 from .recall_struct9 import find_struct9_recall
 from .recall_struct10 import find_struct10_recall
+from .recall_struct12 import find_struct12_recall
 from .vocab import NOT_NAMES
 
 _BASE = PRIORITY["pattern"]
@@ -316,4 +317,5 @@ def find_more_recall(text: str) -> list[Candidate]:
             *_pubs(text), *_hospitals(text), *_welsh_places(text),
             *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
             *_ranked_initials(text), *find_eight_recall(text), *find_places_nine(text),
-            *find_struct9_recall(text), *find_places_eleven(text), *find_struct10_recall(text)]
+            *find_struct9_recall(text), *find_places_eleven(text), *find_struct10_recall(text),
+            *find_struct12_recall(text)]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from .entities import PRIORITY, Candidate, Kind
 from .recall_orgs10 import FORCE_NAME
 from .recall_struct10 import EXHIBIT_MARK, LETTERED_DASHED_REF, MONTH, NOT_INITIALS
+from .recall_struct12 import struct12_after
 
 _BASE = PRIORITY["pattern"]
 
@@ -104,4 +105,4 @@ def struct10_after(text: str, chosen: Sequence[Candidate]) -> list[Candidate]:
         nxt = next((d for d in out if d.start > c.end and d.start - c.end <= 2), None)
         if nxt and nxt.kind is Kind.PERSON and not text[c.end:nxt.start].strip():
             out[i] = Candidate(c.start, nxt.start, Kind.COLLAR, c.layer, c.priority, subtype="with-name", value=c.value)
-    return sorted(out, key=lambda c: c.start)
+    return struct12_after(text, sorted(out, key=lambda c: c.start))
