@@ -1,0 +1,224 @@
+"""Recall rules for names and places learnt from development sets 12 and 14: a firm or a motorway services named by its
+trade noun, a hospital by its initials, a name by the age or date of birth after it, a signature after its label, a
+motorway in lower case; and, over resolved candidates, a place's prefix ("Great", "North"), the place a person is "of"
+after their age, and a form's label read as a name. Each class is found by its shape or its cue, never by a word of a
+set."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .entities import PRIORITY, Candidate, Kind
+from .keep import is_keep_word
+from .lexicon import FIRST_NAME_LIST, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
+from .recall_places10 import CALENDAR, CLAUSE_WORDS, no_name, person_at, place_at
+from .vocab import NOT_NAMES
+
+# "corley services", "tebay services northbound", "dereham recovery", "trans-pol logistics", "Secure-Kent Door
+# Supervision": a firm or a motorway services named by the word before its trade, a word no dictionary has (or a
+# town's); "social services", "vehicle recovery", "public transport" are ordinary words before the trade.
+_TRADE = re.compile(
+    r"(?<![\w'’-])(?P<p>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)[ \t]+(?P<t>(?i:services|recovery|logistics|"
+    r"haulage|removals|scaffolding|roofing|coaches|door[ \t]+supervision|plant[ \t]+hire|skip[ \t]+hire))(?![\w'’-])")
+_MOTORWAY_SERVICES = frozenset(("services",))
+
+
+def _trade_names(text: str) -> Iterator[Candidate]:
+    for m in _TRADE.finditer(text):
+        word = m.group("p")
+        low = word.lower()
+        if no_name(word) or low in CLAUSE_WORDS or is_keep_word(word + " " + m.group("t")):
+            continue
+        if is_ordinary(word.replace("-", "")) and low not in UK_PLACE_LOWER:
+            continue  # "trans-pol" is no word, though "trans" is
+        if word.isupper() and len(word) <= 4 and low not in UK_PLACE_LOWER:
+            continue  # "NHS services", "RSPCA": initials, the other layers' business
+        trade = m.group("t").lower()
+        noun = "motorway services" if trade in _MOTORWAY_SERVICES else "firm"
+        yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="premises:" + noun)
+
+
+# "Conveyed by us to LRI A&E", "Arrived at CIC A&E 16:38", "2040 At CIC. DP assessed, CT scan", "s136 at YGC": a
+# hospital by its initials, before its department or after "at" or "to" where the text speaks of hospital care.
+_INITIALS_BEFORE_DEPT = re.compile(r"(?<![\w&'’-])(?P<p>[A-Z]{3,4})(?=[ \t]+(?:A&E|A[ \t]?and[ \t]?E|ED|MAU|AMU|resus|"
+                                   r"(?i:hospital|infirmary)\b))")
+_INITIALS_AFTER_AT = re.compile(r"(?<![\w'’-])(?P<at>(?i:at|to))[ \t]+(?P<p>[A-Z]{3,4})(?![\w&'’/-])")
+# "uploaded to DEMS", "Refer to CEOP", "CLOSED TO CIU": "to" names a hospital only after a word of moving someone.
+_MOVED_BEFORE = re.compile(r"(?<![\w'’-])(?i:conveyed|conveying|convey|taken|took|transported|transporting|admitted|brought|"
+                           r"driven|transferred|rushed|went|gone|go|going|arrived|en[ \t]+route|blue[ \t]+lighted)"
+                           r"(?:[ \t]+[\w'’]+){0,3}?[ \t]+$")
+_CARE_NEAR = re.compile(r"(?i:hospital|a&e|infirmary|ambulance|paramedic|hcp|s\.?136|medical|ward|scan|x-ray|"
+                        r"treated|treatment|discharged|doctor|nurse|injur|wound)")
+_NOT_HOSPITAL = frozenset("""mau amu cdu sdec miu ucc icu hdu itu ae ed hq rvp pos ops ccu cau ctc dcs fcr ocl cad
+pnd fpn tor nfa dob vrm anpr bwv""".split())
+
+
+def _hospital_initials(text: str) -> Iterator[Candidate]:
+    seen: set[int] = set()
+    for m in _INITIALS_BEFORE_DEPT.finditer(text):
+        word = m.group("p")
+        if is_policing_word(word) or is_keep_word(word) or word.lower() in _NOT_HOSPITAL:
+            continue
+        seen.add(m.start("p"))
+        yield place_at(*m.span("p"), subtype="hospital", bump=-1)
+    for m in _INITIALS_AFTER_AT.finditer(text):
+        word = m.group("p")
+        if m.start("p") in seen or is_policing_word(word) or is_keep_word(word) or word.lower() in _NOT_HOSPITAL \
+                or word.lower() in NOT_NAMES or is_ordinary(word):
+            continue
+        if not _CARE_NEAR.search(text, max(0, m.start() - 160), min(len(text), m.end() + 100)):
+            continue
+        if m.group("at").lower() == "to" and not _MOVED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        yield place_at(*m.span("p"), subtype="hospital", bump=-2)
+
+
+# "Shanice Body, 15, from Efford", "Kacper LIS, DOB 27/07/1996", "jayden polglase 19 dob 02.05.06", "lily-rose akintola,
+# dob 3rd may 2008": a first name and the word after it, followed by an age or a date of birth, are a full name,
+# whatever the second word also means.
+_NAME_THEN_AGE = re.compile(
+    r"(?<![\w'’-])(?P<f>[A-Za-z][a-z'’]+|[A-Z][A-Z'’]+)(?:-(?P<f2>[A-Za-z][a-z'’]+|[A-Z][A-Z'’]+))?[ \t]+"
+    r"(?P<s>(?:Mc|MC|Mac|MAC|O['’])?[A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)"
+    r"(?=,?[ \t]+(?:\(?(?i:dob|d\.o\.b)\b|\(?(?i:aged[ \t]+)?\d{1,2}(?:[ \t]*(?i:yrs?|years?(?:[ \t]+old)?|yo|y/o))?\)?"
+    r"(?=[ \t]*(?:[,;)\n]|\.(?!\d)|$|[ \t](?i:dob|of|from|who|was|is|lives|-|–)(?![\w'’-])))))")
+_PLACE_NOUN = frozenset("""street st road rd lane ln avenue ave close drive way court crescent place gardens terrace grove
+hill park view walk row square green house flats estate mews rise parade bank wood fields vale""".split())
+
+
+def _same_shape(a: str, b: str) -> bool:
+    if a.islower() or b.islower():
+        return a.islower() and b.islower()
+    if a.isupper():
+        return b.isupper()
+    return b[:1].isupper()
+
+
+def _names_before_ages(text: str) -> Iterator[Candidate]:
+    for m in _NAME_THEN_AGE.finditer(text):
+        first, surname = m.group("f"), m.group("s")
+        low_f, low_s = first.lower(), surname.lower()
+        if low_f not in FIRST_NAME_LIST or no_name(first) or low_f in CLAUSE_WORDS:
+            continue
+        if not _same_shape(first, surname) or no_name(surname, slot=True) or low_s in CALENDAR \
+                or low_s in _PLACE_NOUN or len(low_s) < 2:
+            continue
+        if surname.islower() and is_ordinary(surname) and (low_s not in SURNAME_LIST or is_ordinary(first)):
+            continue  # "cash recovered, 2 phones", "til gone 10": words of a sentence in lower case
+        yield person_at(m.start("f"), m.end("s"), 3)
+
+
+# "Officer's signature: H Buxton   05/01/26", "Signed: J. Rowe": the person who signs, after the label.
+_SIGNED = re.compile(r"(?<![\w'’-])(?i:signature|signed|sgd)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*[:\-–][ \t]*"
+                     r"(?P<n>[A-Z]\.?[ \t]+(?:Mc|Mac|O['’])?[A-Z][A-Za-z'’-]+)")
+
+
+def _signatures(text: str) -> Iterator[Candidate]:
+    for m in _SIGNED.finditer(text):
+        surname = m.group("n").split()[-1]
+        if no_name(surname) or surname.lower() in CLAUSE_WORDS:
+            continue
+        yield person_at(*m.span("n"), 4)
+
+
+# "at corley services m6 northbound", "the services on the m6 corridor", "the A1(M)": a motorway written in lower
+# case, by a word that says it is a road; and a motorway's "(M)".
+_LOWER_MOTORWAY = re.compile(
+    r"(?:(?P<cue>(?i:on|off|onto|along|via|join|joined|joining|exit|exited|services)(?:[ \t]+(?i:the))?)[ \t]+)?"
+    r"(?<![\w£$.'’/-])(?P<r>m\d{1,3})(?![\w/.'’-]|\.\d)")
+_ROAD_AFTER = re.compile(r"[ \t]+(?i:(?:north|south|east|west)[ \t]*bound|nb|sb|eb|wb|j\d+|junction|jct|corridor|motorway|"
+                         r"services|slip|hard[ \t]+shoulder|toll|link|carriageway)(?![\w'’-])")
+
+
+def _motorways(text: str) -> Iterator[Candidate]:
+    for m in _LOWER_MOTORWAY.finditer(text):
+        if m.group("cue") or _ROAD_AFTER.match(text, m.end()):
+            yield place_at(*m.span("r"), subtype="main-road", bump=1)
+    if "(M)" in text or "(m)" in text:
+        for m in re.finditer(r"(?<![\w'’-])(?:[AM]\d{1,4}|[am]\d{1,4})\([mM]\)(?![\w'’-])", text):
+            yield place_at(m.start(), m.end(), subtype="main-road", bump=2)
+
+
+def find_places_twelve(text: str) -> list[Candidate]:
+    """Candidates of the classes learnt from development sets 12 and 14."""
+    return [*_trade_names(text), *_hospital_initials(text), *_names_before_ages(text), *_signatures(text),
+            *_motorways(text)]
+
+
+# "GREAT BADDOW", "great witchingham", "GREATER GLASGOW", "not New York": a word that opens many places' names, just
+# before a place the layers found, written in the same case, is part of it.
+_PREFIX_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>(?i:great|greater|little|north|south|east|west|upper|lower|new|old|"
+                            r"nether|long|high|isle[ \t]+of|isle|mid|st\.?|saint))[ \t]+$")
+
+
+def _prefixed_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind in (Kind.PLACE, Kind.ADDRESS) and c.start > 0 and text[c.start].isalpha():
+            m = _PREFIX_BEFORE.search(text, max(0, c.start - 12), c.start)
+            word = m.group("w").split()[0] if m else ""
+            # "GREAT BADDOW" re-cased reads "great Baddow": a lower-case prefix may open a capitalised place
+            if m and not (out and out[-1].end > m.start()) and (
+                    word.islower() or _same_shape(word, text[c.start:c.end].split()[0])):
+                c = Candidate(m.start(), c.end, c.kind, c.layer, c.priority, subtype=c.subtype, key=c.key)
+        out.append(c)
+    return out
+
+
+# "MARGARET FOSTER 73 OF SOUTH SHORE", "Shanice Body, 15, from Efford": after a person and their age, "of" or "from" and
+# the words up to the clause's end say where they live.
+_OF_PLACE = re.compile(r",?[ \t]+\(?\d{1,3}(?:[ \t]*(?i:yrs?|years?|yo))?\)?,?[ \t]+(?i:of|from)[ \t]+"
+                       r"(?P<p>[A-Za-z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*){0,2}?)(?=[ \t]*(?:[.,;:)\n]|$|[ \t](?i:and|who|with|was|is|has|had|reports?|rpts?|states?|informed)\b))")
+_COMPASS = frozenset("north south east west central".split())
+_NOT_OF_PLACE = frozenset("""no fixed abode nfa same address this that these the a an his her their unknown age
+years old school work""".split())
+
+
+def _places_of_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    extra: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        if c.kind is not Kind.PERSON:
+            continue
+        m = _OF_PLACE.match(text, c.end)
+        if not m:
+            continue
+        phrase = m.group("p")
+        words = phrase.split()
+        lows = [w.lower() for w in words]
+        if any(o.start < m.end("p") and m.start("p") < o.end for o in chosen[i + 1:i + 4]):
+            continue  # the place was found already (or something else is there)
+        if any(w in _NOT_OF_PLACE or ((no_name(w) or w in CLAUSE_WORDS) and not (w in _COMPASS and len(words) > 1))
+               for w in lows) or not all(_same_shape(words[0], w) for w in words):
+            continue
+        if words[0].islower() and len(words) == 1 and is_ordinary(words[0]):
+            continue  # "Sam Hill, 15, from school": one word of the dictionary in lower case names no place
+        extra.append(place_at(*m.span("p"), bump=-1))
+    return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
+
+
+# "Witness: Niamh CASSIDY  Age: over 18", "Submitted by: PC A2231 Eilidh MacLeod   Date: 06/10/2025": a dictionary word
+# heading a field (at a line's start or after a gap of spaces) and followed by its colon is the form's label, no name.
+_LABEL_AFTER = re.compile(r"[ \t]*:(?P<v>[ \t]*\d)?")
+_GAP_BEFORE = re.compile(r"\S(?:[ \t]{2,}|\t)$")
+_GUESSED = frozenset(("default", "context", "ner", "gazetteer"))
+
+
+def _form_labels(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in chosen:
+        if c.kind is Kind.PERSON and c.layer in _GUESSED:
+            after = _LABEL_AFTER.match(text, c.end)
+            word = text[c.start:c.end]
+            if after and " " not in word and is_ordinary(word):
+                line_start = c.start == 0 or text[c.start - 1] == "\n"
+                if _GAP_BEFORE.search(text, max(0, c.start - 8), c.start) and not \
+                        text[:c.start].rstrip(" \t").endswith(":"):
+                    continue  # "Niamh CASSIDY  Age: over 18": a field after a gap
+                if line_start and (after.group("v") or word.lower() not in FIRST_NAME_LIST):
+                    continue  # "Date: 06/10/2025", "Source: member of public"; "Rose: I saw him" speaks
+        out.append(c)
+    return out
+
+
+def places_twelve_after(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The post-pass of this module: places' prefixes, the place a person is of, form labels that are no names."""
+    return _form_labels(text, _places_of_people(text, _prefixed_places(text, chosen)))

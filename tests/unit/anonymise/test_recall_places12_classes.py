@@ -1,0 +1,101 @@
+"""Names and places of the classes learnt from development sets 12 and 14 (recall_places12.py): each class is
+replaced, and a near miss of ordinary text or an operational word is kept."""
+import pytest
+
+from debrief.anonymise import anonymise
+
+
+def _out(text: str, **kw) -> str:
+    return anonymise(text, **kw).text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("overnight at killington services m6 northbound. curtain cut", "killington"),
+    ("lorry parked at charnock services overnight, tilt slashed", "charnock"),
+    ("security from Tor-Kent Door Supervision at the door", "Supervision"),
+])
+def test_a_firm_or_services_named_before_its_trade_is_replaced(text, name):
+    # the trade goes with the name: "a town services" would say the name was a town's
+    out = _out(text)
+    assert name not in out and ("a motorway services" in out or "a firm" in out)
+
+
+def test_ordinary_words_before_a_trade_are_kept():
+    out = _out("Referral to children's social services; vehicle recovery arranged via the control room.")
+    assert "social services" in out and "vehicle recovery" in out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2040 At WCC. DP assessed, CT scan.", "WCC"),
+    ("s136 at GWC - male calm now, nurse with him", "GWC"),
+])
+def test_a_hospital_by_its_initials_is_replaced(text, name):
+    assert name not in _out(text)
+
+
+def test_initials_after_to_where_no_one_is_moved_are_kept():
+    out = _out("Head injury noted. BWV uploaded to DEMS and the file referred to CPS.")
+    assert "DEMS" in out and "CPS" in out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("MFH: Shanice Body, 15, from Efford. Reported by mum.", "Body"),
+    ("MFH: Tamsin Field, 14, from Hexworth. Reported by mum.", "Field"),
+])
+def test_a_first_name_and_the_word_before_an_age_or_dob_are_a_name(text, name):
+    assert name not in _out(text)
+
+
+def test_lower_case_words_before_a_number_are_kept():
+    out = _out("14 deal bags & £200 cash recovered, 2 phones seized.")
+    assert "cash recovered" in out
+
+
+def test_a_signature_after_its_label_is_replaced():
+    assert "Rook" not in _out("No further action.\n\nOfficer's signature: H Rook   03/02/26\n")
+
+
+def test_a_signature_label_with_no_name_after_it_is_kept():
+    assert "Signed: Not Applicable" in _out("Signed: Not Applicable")
+
+
+@pytest.mark.parametrize("text, road", [
+    ("overnight at killington services m6 northbound. curtain cut", "m6"),
+    ("Traffic slow on the A194(M) after the collision.", "(M)"),
+])
+def test_a_motorway_in_lower_case_or_with_its_m_is_replaced(text, road):
+    assert road not in _out(text)
+
+
+def test_a_measure_like_a_motorway_is_kept():
+    assert "m6 and m8" in _out("the bolts were m6 and m8 sizes")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("0134 GREAT BADDOW UNIT CB12 ATTENDED", "GREAT"),
+    ("she moved here from New York last year", "New"),
+])
+def test_a_word_opening_a_place_name_goes_with_the_place(text, word):
+    assert word not in _out(text).split()
+
+
+def test_a_place_after_a_person_and_their_age_is_replaced():
+    out = _out("1855 IP NAMED AS DOREEN PARR 71 OF NORTH SHORE. NOK INFORMED")
+    assert "SHORE" not in out
+
+
+def test_a_person_of_no_fixed_abode_keeps_the_words():
+    assert "no fixed abode" in _out("Arrested Dean Hollis, 34, of no fixed abode.")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Witness: Niamh Corr  Age: over 18  Occupation: chef", "Age"),
+    ("Submitted by: PC 2231 Alan Pryce   Date: 06/10/2025", "Date"),
+    ("Source: member of public, reliable in past.", "Source"),
+])
+def test_a_form_label_is_no_name(text, label):
+    assert label + ":" in _out(text, people=[])
+
+
+def test_a_speaker_named_at_a_line_start_is_still_a_name():
+    assert "Colin" not in _out("Notes from Colin.\nColin: spoke to the caller at 1400.")
