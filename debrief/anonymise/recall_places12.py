@@ -48,9 +48,44 @@ _MOVED_BEFORE = re.compile(r"(?<![\w'’-])(?i:conveyed|conveying|convey|taken|t
                            r"driven|transferred|rushed|went|gone|go|going|arrived|en[ \t]+route|blue[ \t]+lighted)"
                            r"(?:[ \t]+[\w'’]+){0,3}?[ \t]+$")
 _CARE_NEAR = re.compile(r"(?i:hospital|a&e|infirmary|ambulance|paramedic|hcp|s\.?136|medical|ward|scan|x-ray|"
-                        r"treated|treatment|discharged|doctor|nurse|injur|wound)")
+                        r"treated|treatment|discharged|doctor|nurse|injur|wound|lacerat|patient|absconded|clinician|"
+                        r"nhs|amb\b|yas|nwas|was\b|wmas|secamb|scas|emas|swast|las\b|neas|wast|sas\b|nias)")
 _NOT_HOSPITAL = frozenset("""mau amu cdu sdec miu ucc icu hdu itu ae ed hq rvp pos ops ccu cau ctc dcs fcr ocl cad
 pnd fpn tor nfa dob vrm anpr bwv""".split())
+
+
+# "to ARI.", "• QEH – prisoner": three or four capitals ending in H (Hospital) or I (Infirmary) name a hospital
+# wherever the text speaks of care; "HULL ROYAL", "Royal Gwent": a hospital by its town and "Royal".
+_INITIALS_OF_HOSPITAL = re.compile(r"(?<![\w'’-])(?i:to|at|in|from)[ \t]+(?P<p>[A-Z]{2,3}[HI])(?![\w&'’/-])"
+                                   r"|(?m:^[ \t]*[-*•][ \t]*(?P<b>[A-Z]{2,3}[HI])[ \t]+[-–—:])")
+# initials of offences, units and asides that end as hospitals' do
+_NOT_HOSPITAL_HI = frozenset("abh gbh csi cri pri roi fyi dhi nmi dji ofi rtci sbi mhi hi".split())
+_ROYAL = re.compile(r"(?<![\w'’-])(?P<p>(?:[A-Z][a-z'’]+|[A-Z]{3,}|[a-z]{3,})[ \t]+(?:Royal|ROYAL|royal)|(?:Royal|ROYAL)[ \t]+"
+                    r"(?:[A-Z][a-z'’]+|[A-Z]{3,}))(?![\w'’-])")
+
+
+def _hospitals_by_shorthand(text: str) -> Iterator[Candidate]:
+    for m in _INITIALS_OF_HOSPITAL.finditer(text):
+        group = "p" if m.group("p") else "b"
+        word = m.group(group)
+        if is_policing_word(word) or is_keep_word(word) or word.lower() in _NOT_HOSPITAL or word.lower() in NOT_NAMES \
+                or word.lower() in _NOT_HOSPITAL_HI or is_ordinary(word):
+            continue
+        if _CARE_NEAR.search(text, max(0, m.start() - 200), min(len(text), m.end() + 120)):
+            yield place_at(*m.span(group), subtype="hospital", bump=-2)
+    if "oyal" not in text and "OYAL" not in text:  # a line of capitals re-cased reads "hull royal"
+        return
+    for m in _ROYAL.finditer(text):
+        words = m.group("p").split()
+        other = words[0] if words[1].lower() == "royal" else words[1]
+        if no_name(other) or other.lower() in CLAUSE_WORDS or other.lower() in ("mail", "navy", "marines", "air",
+                                                                                "family", "household", "society",
+                                                                                "british", "legion", "mint", "assent"):
+            continue
+        if not (other.lower() in UK_PLACE_LOWER or not (is_ordinary(other) or other.islower())):
+            continue  # "Princess Royal", "the Royal Mail": no town
+        if _CARE_NEAR.search(text, max(0, m.start() - 200), min(len(text), m.end() + 120)):
+            yield place_at(*m.span("p"), subtype="hospital", bump=-1)
 
 
 def _hospital_initials(text: str) -> Iterator[Candidate]:
@@ -138,28 +173,139 @@ def _motorways(text: str) -> Iterator[Candidate]:
             yield place_at(m.start(), m.end(), subtype="main-road", bump=2)
 
 
+# "security, lee on 0117 952 2000", "friend kit 07456 201 773", "ask for Debs on 01632 960 111": a first name just before
+# a phone number is the person the number reaches.
+_NAME_BEFORE_PHONE = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z'’]+|[A-Z][A-Z'’]+)[ \t]+(?:(?i:on|tel|tel:|mob|mob:)[ \t]+)?"
+                                r"(?=(?:\+44[ \t]?|0)\d{2,4}[ \t]?\d{3}[ \t]?\d{3,4}(?!\d))")
+
+
+_PHONE_NOUNS = frozenset("""line number phone mobile tel landline hotline helpline ext extension office desk control
+reception switchboard enquiries direct main call ring text""".split())
+
+
+def _names_before_phones(text: str) -> Iterator[Candidate]:
+    for m in _NAME_BEFORE_PHONE.finditer(text):
+        word = m.group("n")
+        low = word.lower()
+        if low not in FIRST_NAME_LIST or no_name(word, slot=True) or low in _PHONE_NOUNS:
+            continue
+        yield person_at(*m.span("n"), 1)
+
+
+# "Custody Sgt: M. FRY 1556", "Cc: Jones D (NWP 2907)": an initial and a surname either way round, with a collar
+# number after them, sign an officer.
+_INITIAL_SURNAME_COLLAR = re.compile(
+    r"(?<![\w'’-])(?P<n>[A-Z]\.?[ \t]+(?:Mc|MC|Mac|O['’])?[A-Z][A-Za-z'’-]+|(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+[ \t]+[A-Z]\.?)"
+    r"(?=[ \t]+(?:\((?:[A-Z]{2,4}[ \t]+)?|(?i:pc|ps|dc|ds)[ \t]*)?\d{3,5}\b)")
+
+
+def _initials_with_collars(text: str) -> Iterator[Candidate]:
+    for m in _INITIAL_SURNAME_COLLAR.finditer(text):
+        words = m.group("n").replace(".", " ").split()
+        surname = max(words, key=len)
+        if len(surname) < 2 or no_name(surname, slot=True) or surname.lower() in CLAUSE_WORDS \
+                or surname.lower() in ("pc", "ps", "dc", "ds", "sgt", "insp", "a", "i") \
+                or (is_ordinary(surname) and surname.lower() not in SURNAME_LIST):
+            continue  # "Criminal Person C Act 1988": a word and a year, after the anonymiser's own label
+        yield person_at(*m.span("n"), 2)
+
+
+# "14 MIDDLE STREET, DEAL (0211)", "Flat 3, Mount Pleasant, Tredegar": a town's name after a street address and its
+# comma, though the town's name is also a word.
+_TOWN_AFTER_STREET = re.compile(r",[ \t]*(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?=[ \t]*(?:[,.;)(\n]|$|[ \t][-–]))")
+_STREET_AT_END = re.compile(r"(?i:street|st|road|rd|lane|avenue|close|drive|way|crescent|terrace|place|grove|gardens|"
+                            r"row|square|court|hill|mews|parade|walk|view|rise)\.?$")
+
+# "1 MILE S OF TOW LAW", "two miles north of Alston": a place a distance and a direction from.
+_DISTANCE_OF = re.compile(r"(?<![\w'’-])(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|half[ \t]+a)[ \t]*(?i:miles?|mi|km|"
+                          r"kilometres?|yards?|metres?|m)[ \t]+(?i:north|south|east|west|n|s|e|w|ne|nw|se|sw|"
+                          r"north[ \t-]?east|north[ \t-]?west|south[ \t-]?east|south[ \t-]?west)[ \t]+(?i:of)[ \t]+"
+                          r"(?P<p>[A-Za-z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*){0,2}?)(?=[ \t]*(?:[.,;:)(\n]|$|///|[ \t](?i:on|in|at|and|near|by|towards)\b))")
+
+
+def _distance_places(text: str) -> Iterator[Candidate]:
+    if "of" not in text and "OF" not in text:
+        return
+    for m in _DISTANCE_OF.finditer(text):
+        words = m.group("p").split()
+        if any(no_name(w, slot=True) or w.lower() in CLAUSE_WORDS for w in words) or is_policing_word(m.group("p")):
+            continue
+        yield place_at(*m.span("p"), bump=-1)
+
+
 def find_places_twelve(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development sets 12 and 14."""
-    return [*_trade_names(text), *_hospital_initials(text), *_names_before_ages(text), *_signatures(text),
-            *_motorways(text)]
+    return [*_trade_names(text), *_hospital_initials(text), *_hospitals_by_shorthand(text), *_names_before_ages(text),
+            *_signatures(text), *_motorways(text), *_names_before_phones(text), *_initials_with_collars(text),
+            *_distance_places(text)]
 
 
-# "GREAT BADDOW", "great witchingham", "GREATER GLASGOW", "not New York": a word that opens many places' names, just
-# before a place the layers found, written in the same case, is part of it.
+# "GREAT BADDOW", "great witchingham", "GREATER GLASGOW", "not New York", "Port Tennant", "ST THOMAS'": a word that opens
+# many places' names, just before a place the layers found, is part of it; before a word the layers guessed was a
+# name, one that opens only places' names ("Great", "Port", "St") says it was a place.
 _PREFIX_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>(?i:great|greater|little|north|south|east|west|upper|lower|new|old|"
-                            r"nether|long|high|isle[ \t]+of|isle|mid|st\.?|saint))[ \t]+$")
+                            r"nether|long|high|isle[ \t]+of|isle|mid|st\.?|saint|port|mount|y))[ \t]+$")
+_PLACE_ONLY_PREFIX = frozenset("great greater north south east west upper lower nether port mount st st. saint y".split())
+_GUESSED_NAME = frozenset(("default", "ner", "gazetteer", "propagated"))
 
 
 def _prefixed_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in chosen:
-        if c.kind in (Kind.PLACE, Kind.ADDRESS) and c.start > 0 and text[c.start].isalpha():
+        if c.start > 0 and text[c.start].isalpha() and (c.kind in (Kind.PLACE, Kind.ADDRESS) or (
+                c.kind is Kind.PERSON and c.layer in _GUESSED_NAME and " " not in text[c.start:c.end])):
             m = _PREFIX_BEFORE.search(text, max(0, c.start - 12), c.start)
             word = m.group("w").split()[0] if m else ""
+            if c.kind is Kind.PERSON and word.lower() not in _PLACE_ONLY_PREFIX:
+                m = None  # "Little Jimmy", "old Tom": a name after all
             # "GREAT BADDOW" re-cased reads "great Baddow": a lower-case prefix may open a capitalised place
             if m and not (out and out[-1].end > m.start()) and (
-                    word.islower() or _same_shape(word, text[c.start:c.end].split()[0])):
-                c = Candidate(m.start(), c.end, c.kind, c.layer, c.priority, subtype=c.subtype, key=c.key)
+                    (word.islower() and word in _PLACE_ONLY_PREFIX) or _same_shape(word, text[c.start:c.end].split()[0])):
+                if c.kind is Kind.PERSON:
+                    c = place_at(m.start(), c.end, bump=-1)
+                else:
+                    c = Candidate(m.start(), c.end, c.kind, c.layer, c.priority, subtype=c.subtype, key=c.key)
+        out.append(c)
+    return out
+
+
+# "Shap summit", "luton airport", "Storey Arms", "Merchiston campus", "HUMBER BRIDGE VIEWPOINT", "bramham crossroads": the
+# noun after a place the layers found that names the landmark or premises is part of its name; the replacement keeps
+# the noun's meaning ("an airport", "a pub"). "custody" and "station" are left out: sets differ on whether they belong.
+_LANDMARK_AFTER = re.compile(
+    r"[ \t]+(?P<n>(?i:airport|campus|cathedral|abbey|priory|minster|chapel|church|churchyard|cemetery|crematorium|arms|inn|"
+    r"tavern|library|museum|gallery|viewpoint|crossroads|roundabout|summit|circus|battery|beacons|halls|pier|marina|"
+    r"harbour|quay|wharf|docks|beach|sands|lido|baths|pavilion|stadium|racecourse|reservoir|loch|waterfront|"
+    r"interchange|services|foundation|trust|barracks|academy|leisure[ \t]+centre|retail[ \t]+park|shopping[ \t]+centre|"
+    r"industrial[ \t]+estate|business[ \t]+park))(?![\w'’&-])")
+_LANDMARK_NOUN = {"arms": "pub", "inn": "pub", "tavern": "pub", "services": "motorway services", "churchyard": "churchyard",
+                  "halls": "hall of residence", "beacons": "hill", "sands": "beach", "baths": "pool", "lido": "pool",
+                  "leisure centre": "leisure centre", "retail park": "retail park", "shopping centre": "shopping centre",
+                  "industrial estate": "industrial estate", "business park": "business park", "docks": "dock",
+                  "abbey": "church", "priory": "church", "minster": "church", "chapel": "church",
+                  "cathedral": "church", "foundation": "charity", "trust": "charity"}
+
+
+_NAMED_LANDMARK = frozenset("arms inn tavern airport campus library museum stadium services halls pier viewpoint "
+                            "crossroads summit".split())
+
+
+def _landmarks_after_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        guessed = c.kind is Kind.PERSON and c.layer in _GUESSED_NAME and " " not in text[c.start:c.end]
+        if (c.kind is Kind.PLACE and not c.subtype.startswith("premises:")) or guessed:
+            m = _LANDMARK_AFTER.match(text, c.end)
+            if guessed and not (m and m.group("n").lower() in _NAMED_LANDMARK and m.group("n")[:1].isupper()):
+                out.append(c)
+                continue  # "Storey Arms": a guessed name before the landmark's own noun was a place's
+            nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+            if m and not (nxt is not None and nxt.start < m.end()) and _same_shape(
+                    text[c.start:c.end].split()[-1], m.group("n").split()[0]) or (
+                    m and m.group("n").islower() and not (nxt is not None and nxt.start < m.end())):
+                noun = " ".join(m.group("n").lower().split())
+                c = Candidate(c.start, m.end(), Kind.PLACE, c.layer, c.priority,
+                              subtype="premises:" + _LANDMARK_NOUN.get(noun, noun), key=c.key)
         out.append(c)
     return out
 
@@ -219,6 +365,22 @@ def _form_labels(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _towns_after_streets(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    extra: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        if c.kind not in (Kind.ADDRESS, Kind.PLACE) or not _STREET_AT_END.search(text, c.start, c.end):
+            continue
+        m = _TOWN_AFTER_STREET.match(text, c.end)
+        if not m or m.group("p").lower() not in UK_PLACE_LOWER or is_keep_word(m.group("p")):
+            continue
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        if nxt is not None and nxt.start < m.end("p"):
+            continue
+        extra.append(place_at(*m.span("p"), subtype="town", bump=-1))
+    return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
+
+
 def places_twelve_after(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The post-pass of this module: places' prefixes, the place a person is of, form labels that are no names."""
-    return _form_labels(text, _places_of_people(text, _prefixed_places(text, chosen)))
+    chosen = _landmarks_after_places(text, _prefixed_places(text, chosen))
+    return _form_labels(text, _towns_after_streets(text, _places_of_people(text, chosen)))

@@ -99,3 +99,77 @@ def test_a_form_label_is_no_name(text, label):
 
 def test_a_speaker_named_at_a_line_start_is_still_a_name():
     assert "Colin" not in _out("Notes from Colin.\nColin: spoke to the caller at 1400.")
+
+
+@pytest.mark.parametrize("text, word, said", [
+    ("Blue lights activated by Kirkstone summit. Vehicle pulled over.", "Kirkstone", "by a summit."),
+    ("call from exeter airport security control (baz) - male", "exeter", "an airport security"),
+    ("Check Storey Arms car park and the lay-by.", "Storey", "a pub car park"),
+    ("0715 VEHICLE TO BE MOVED TO HUMBER BRIDGE VIEWPOINT CAR PARK BY PC NAWAZ.", "HUMBER", "A VIEWPOINT CAR PARK"),
+])
+def test_a_landmark_noun_after_a_place_goes_with_it(text, word, said):
+    # the noun is replaced with the name, and the replacement says what the landmark is
+    out = _out(text)
+    assert word not in out and said.lower() in out.lower()
+
+
+def test_custody_after_a_town_is_left_as_the_sets_disagree():
+    assert "custody" in _out("Male conveyed to Aberystwyth custody and booked in.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Kieron BEVAN 24, Port Tennant - now in custody", "Port"),
+    ("boat works creels off swona and south ronaldsay. magnus has a boat", "south"),
+])
+def test_a_word_that_opens_only_places_names_makes_a_guessed_name_a_place(text, word):
+    assert word not in _out(text).split()
+
+
+def test_little_before_a_name_stays_with_the_name():
+    assert "little" in _out("He speaks little English. PS Evans was told.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("victim Callum Fyfe lacerations, to ARI. Suspect unknown", "ARI"),
+    ("MALE AGREES TO GO VOLUNTARILY TO HULL ROYAL - YAS ETA 20.", "HULL"),
+    ("- Royal Gwent still on black alert, WAST stacking", "Gwent"),
+])
+def test_a_hospital_by_its_shorthand_is_replaced(text, word):
+    assert word not in _out(text)
+
+
+def test_offence_initials_ending_as_a_hospital_are_kept():
+    out = _out("Male arrested for ABH, taken to hospital; CSI attended for photos of the injury.")
+    assert "ABH" in out and "CSI" in out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("cabot circus security, lee on 0117 952 2000 ext 4. reports youths", "lee"),
+    ("student at the uni. friend kit 07456 201 773 says", "kit"),
+])
+def test_a_first_name_before_a_phone_number_is_replaced(text, name):
+    assert name not in _out(text).split()
+
+
+def test_a_phone_line_before_its_number_is_kept():
+    assert "Integrity Line" in _out("Report it on the Integrity Line 0800 123 4567 in confidence.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("AO: PC 2981 Lucy Gould   Custody Sgt: M. FRY 1556", "FRY"),
+    ("Cc: Jones D (NWP 2907); custody office", "Jones"),
+])
+def test_an_initial_and_surname_with_a_collar_number_is_replaced(text, name):
+    assert name not in _out(text)
+
+
+def test_a_town_that_is_a_word_after_a_street_address_is_replaced():
+    assert "DEAL" not in _out("0506 CONCERN FOR WELFARE AT 14 MIDDLE STREET, DEAL (0211) - THAT JOB LEFT")
+
+
+def test_a_place_a_distance_and_direction_from_is_replaced():
+    assert "TOW LAW" not in _out("SEEN TOWARDS WOLSINGHAM APPROX 1 MILE S OF TOW LAW. DOG UNIT REQ")
+
+
+def test_a_direction_of_ordinary_words_is_kept():
+    assert "of the junction" in _out("Vehicle found 2 miles north of the junction on the verge.")
