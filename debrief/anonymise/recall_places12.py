@@ -134,7 +134,8 @@ def _names_before_ages(text: str) -> Iterator[Candidate]:
         low_f, low_s = first.lower(), surname.lower()
         if low_f not in FIRST_NAME_LIST or no_name(first) or low_f in CLAUSE_WORDS:
             continue
-        if not _same_shape(first, surname) or no_name(surname, slot=True) or low_s in CALENDAR \
+        recased = first.islower() and surname[:1].isupper() and not surname.isupper()  # a lower line re-cased
+        if not (_same_shape(first, surname) or recased) or no_name(surname, slot=True) or low_s in CALENDAR \
                 or low_s in _PLACE_NOUN or len(low_s) < 2:
             continue
         if surname.islower() and is_ordinary(surname) and (low_s not in SURNAME_LIST or is_ordinary(first)):
@@ -233,11 +234,28 @@ def _distance_places(text: str) -> Iterator[Candidate]:
         yield place_at(*m.span("p"), bump=-1)
 
 
+# "MUM'S PARTNER KEV ARRIVED", "FAMILY FRIEND GAZ ALSO OUT LOOKING": a short name after a relation or a role, in a line
+# of capitals that re-casing left in capitals (no word it knows), with a vowel, as names have and most initials lack.
+_ROLE_THEN_CAPS = re.compile(
+    r"(?<![\w'’-])(?i:partner|boyfriend|girlfriend|friend|mum|mother|dad|father|brother|sister|son|daughter|cousin|uncle|"
+    r"aunt|auntie|nan|nana|gran|grandad|neighbour|clinician|nurse|manager|carer|husband|wife|mate|colleague|supervisor|"
+    r"stepdad|stepmum|landlord|landlady|flatmate|housemate)[ \t]+(?P<n>[A-Z][A-Z'’]{1,5})(?=[ \t]+[a-z]|[ \t]*[,.;:]|$)")
+
+
+def _short_names_after_roles(text: str) -> Iterator[Candidate]:
+    for m in _ROLE_THEN_CAPS.finditer(text):
+        word = m.group("n")
+        if not re.search(r"[AEIOUY]", word) or is_policing_word(word) or is_keep_word(word) or no_name(word) \
+                or word.lower() in CLAUSE_WORDS:
+            continue
+        yield person_at(*m.span("n"), 1)
+
+
 def find_places_twelve(text: str) -> list[Candidate]:
     """Candidates of the classes learnt from development sets 12 and 14."""
     return [*_trade_names(text), *_hospital_initials(text), *_hospitals_by_shorthand(text), *_names_before_ages(text),
             *_signatures(text), *_motorways(text), *_names_before_phones(text), *_initials_with_collars(text),
-            *_distance_places(text)]
+            *_distance_places(text), *_short_names_after_roles(text)]
 
 
 # "GREAT BADDOW", "great witchingham", "GREATER GLASGOW", "not New York", "Port Tennant", "ST THOMAS'": a word that opens
@@ -380,7 +398,32 @@ def _towns_after_streets(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
 
+# "lily-rose akintola" ... "says lily had an argument", "Kelly-Ann Routledge" ... "Kelly said": the first half of a
+# hyphenated first name, found again alone, is the same person (`resolve.propagate` finds a name again only whole).
+_HYPHENED_FIRST = re.compile(r"(?P<a>[A-Za-z][a-z'’]+|[A-Z]+)-(?P<b>[A-Za-z][a-z'’]+|[A-Z]+)[ \t]+[A-Za-z]")
+
+
+def _first_halves_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    halves: dict[str, str | None] = {}
+    for c in chosen:
+        if c.kind is Kind.PERSON:
+            m = _HYPHENED_FIRST.match(text, c.start, c.end)
+            if m and m.group("a").lower() in FIRST_NAME_LIST and m.group("b").lower() in FIRST_NAME_LIST \
+                    and not no_name(m.group("a"), slot=True):
+                halves.setdefault(m.group("a").lower(), c.key)
+    if not halves:
+        return chosen
+    taken = [(c.start, c.end) for c in chosen]
+    extra = []
+    for m in re.finditer(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, halves)) + r")(?![\w-])", text, re.IGNORECASE):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"],
+                               key=halves[m.group().lower()]))
+    return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
+
+
 def places_twelve_after(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The post-pass of this module: places' prefixes, the place a person is of, form labels that are no names."""
-    chosen = _landmarks_after_places(text, _prefixed_places(text, chosen))
+    chosen = _first_halves_again(text, _landmarks_after_places(text, _prefixed_places(text, chosen)))
     return _form_labels(text, _towns_after_streets(text, _places_of_people(text, chosen)))

@@ -173,3 +173,25 @@ def test_a_place_a_distance_and_direction_from_is_replaced():
 
 def test_a_direction_of_ordinary_words_is_kept():
     assert "of the junction" in _out("Vehicle found 2 miles north of the junction on the verge.")
+
+
+def test_the_first_half_of_a_hyphenated_first_name_is_the_same_person_again():
+    out = _out("00:33 full name lily-rose penberthy, dob 3rd may 2008. 00:40 says lily had an argument with him")
+    assert "lily" not in out and out.count("Person A") == 2
+
+
+def test_a_flower_in_a_text_with_no_hyphenated_name_is_kept():
+    assert "lily" in _out("00:40 the caller says the lily pond by the gate was disturbed")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("0015 MUM'S PARTNER KEV ARRIVED AT FLAT, WILL SECURE", "KEV"),
+    ("2320 UNITS SEARCHING. FAMILY FRIEND GAZ ALSO OUT LOOKING", "GAZ"),
+])
+def test_a_short_name_in_capitals_after_a_relation_is_replaced(text, name):
+    assert name not in _out(text)
+
+
+def test_initials_in_capitals_after_a_relation_are_kept():
+    out = _out("2320 PARTNER DV HISTORY NOTED. FRIEND ANPR HIT ON THE VEHICLE")
+    assert "DV" in out and "ANPR" in out
