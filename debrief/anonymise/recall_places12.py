@@ -214,8 +214,8 @@ def _initials_with_collars(text: str) -> Iterator[Candidate]:
 # "14 MIDDLE STREET, DEAL (0211)", "Flat 3, Mount Pleasant, Tredegar": a town's name after a street address and its
 # comma, though the town's name is also a word.
 _TOWN_AFTER_STREET = re.compile(r",[ \t]*(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?=[ \t]*(?:[,.;)(\n]|$|[ \t][-–]))")
-_STREET_AT_END = re.compile(r"(?i:street|st|road|rd|lane|avenue|close|drive|way|crescent|terrace|place|grove|gardens|"
-                            r"row|square|court|hill|mews|parade|walk|view|rise)\.?$")
+_STREET_AT_END = re.compile(r"(?i:street|st|road|rd|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|place|"
+                            r"pl|grove|gardens|gdns|row|square|sq|court|ct|hill|mews|parade|walk|view|rise|wynd)\.?$")
 
 # "1 MILE S OF TOW LAW", "two miles north of Alston": a place a distance and a direction from.
 _DISTANCE_OF = re.compile(r"(?<![\w'’-])(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|half[ \t]+a)[ \t]*(?i:miles?|mi|km|"
@@ -423,7 +423,25 @@ def _first_halves_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
     return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
 
+# "42 Donegall Pass", "12 filton ave", "0/2, 38 golspie st": the house number (and a Glasgow flat's position) just
+# before a street the layers found is part of the address.
+_NUMBER_BEFORE = re.compile(r"(?<![\w'’/.,:-])(?:\d{1,2}/\d{1,2},?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+$")
+_FLAT_BEFORE = re.compile(r"(?<![\w'’/.,:-])\d{1,2}/\d{1,2},?[ \t]+$")
+
+
+def _house_numbers(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind in (Kind.ADDRESS, Kind.PLACE) and c.start > 0 and (
+                text[c.start].isdigit() or _STREET_AT_END.search(text, c.start, c.end)):
+            m = (_FLAT_BEFORE if text[c.start].isdigit() else _NUMBER_BEFORE).search(text, max(0, c.start - 16), c.start)
+            if m and not (out and out[-1].end > m.start()):
+                c = Candidate(m.start(), c.end, Kind.ADDRESS, c.layer, c.priority, subtype="address", key=c.key)
+        out.append(c)
+    return out
+
+
 def places_twelve_after(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The post-pass of this module: places' prefixes, the place a person is of, form labels that are no names."""
     chosen = _first_halves_again(text, _landmarks_after_places(text, _prefixed_places(text, chosen)))
-    return _form_labels(text, _towns_after_streets(text, _places_of_people(text, chosen)))
+    return _form_labels(text, _house_numbers(text, _towns_after_streets(text, _places_of_people(text, chosen))))

@@ -195,3 +195,11 @@ def test_a_short_name_in_capitals_after_a_relation_is_replaced(text, name):
 def test_initials_in_capitals_after_a_relation_are_kept():
     out = _out("2320 PARTNER DV HISTORY NOTED. FRIEND ANPR HIT ON THE VEHICLE")
     assert "DV" in out and "ANPR" in out
+
+
+def test_a_flat_position_before_a_numbered_address_goes_with_the_address():
+    assert "0/2" not in _out("rp neighbour mrs reilly 0/2, 38 golspie st govan reports screaming")
+
+
+def test_a_count_before_a_street_word_that_is_no_street_is_kept():
+    assert "3 lanes" in _out("0710 lorry blocking 3 lanes of the motorway, traffic queuing")
