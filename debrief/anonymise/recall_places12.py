@@ -17,32 +17,40 @@ from .vocab import NOT_NAMES
 # "corley services", "tebay services northbound", "dereham recovery", "trans-pol logistics", "Secure-Kent Door
 # Supervision": a firm or a motorway services named by the word before its trade, a word no dictionary has (or a
 # town's); "social services", "vehicle recovery", "public transport" are ordinary words before the trade.
-_TRADE = re.compile(
-    r"(?<![\w'’-])(?P<p>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)[ \t]+(?P<t>(?i:services|recovery|logistics|"
-    r"haulage|removals|scaffolding|roofing|coaches|door[ \t]+supervision|plant[ \t]+hire|skip[ \t]+hire))(?![\w'’-])")
+# The trade is found first and the word before it read back: a scan for a word before every word cost far more.
+_TRADE = re.compile(r"(?<=[A-Za-z'’][ \t])(?P<t>(?i:services|recovery|logistics|haulage|removals|scaffolding|roofing|"
+                    r"coaches|door[ \t]+supervision|plant[ \t]+hire|skip[ \t]+hire))(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<p>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)[ \t]+$")
 _MOTORWAY_SERVICES = frozenset(("services",))
 
 
 def _trade_names(text: str) -> Iterator[Candidate]:
-    for m in _TRADE.finditer(text):
+    for t in _TRADE.finditer(text):
+        m = _WORD_BEFORE.search(text, max(0, t.start() - 30), t.start())
+        if not m:
+            continue
         word = m.group("p")
         low = word.lower()
-        if no_name(word) or low in CLAUSE_WORDS or is_keep_word(word + " " + m.group("t")):
+        if no_name(word) or low in CLAUSE_WORDS or is_keep_word(word + " " + t.group("t")):
             continue
         if is_ordinary(word.replace("-", "")) and low not in UK_PLACE_LOWER:
             continue  # "trans-pol" is no word, though "trans" is
         if word.isupper() and len(word) <= 4 and low not in UK_PLACE_LOWER:
             continue  # "NHS services", "RSPCA": initials, the other layers' business
-        trade = m.group("t").lower()
+        trade = t.group("t").lower()
         noun = "motorway services" if trade in _MOTORWAY_SERVICES else "firm"
-        yield Candidate(m.start(), m.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="premises:" + noun)
+        yield Candidate(m.start(), t.end(), Kind.PLACE, "pattern", PRIORITY["pattern"] - 2, subtype="premises:" + noun)
 
 
 # "Conveyed by us to LRI A&E", "Arrived at CIC A&E 16:38", "2040 At CIC. DP assessed, CT scan", "s136 at YGC": a
 # hospital by its initials, before its department or after "at" or "to" where the text speaks of hospital care.
-_INITIALS_BEFORE_DEPT = re.compile(r"(?<![\w&'’-])(?P<p>[A-Z]{3,4})(?=[ \t]+(?:A&E|A[ \t]?and[ \t]?E|ED|MAU|AMU|resus|"
-                                   r"(?i:hospital|infirmary)\b))")
-_INITIALS_AFTER_AT = re.compile(r"(?<![\w'’-])(?P<at>(?i:at|to))[ \t]+(?P<p>[A-Z]{3,4})(?![\w&'’/-])")
+# One scan for runs of capitals; the words around each are read only where a run is found, and the text's words of
+# care only around a run that might be a hospital's.
+_CAPS_RUN = re.compile(r"(?<![\w&'’/-])[A-Z]{3,4}(?![\w&'’/-])")
+_DEPT_AFTER = re.compile(r"[ \t]+(?:A&E|A[ \t]?and[ \t]?E|ED|MAU|AMU|resus|(?i:hospital|infirmary)\b)")
+_AT_BEFORE = re.compile(r"(?<![\w'’-])(?P<at>(?i:at|to|in|from))[ \t]+$")
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•][ \t]*$")
+_DASH_AFTER = re.compile(r"[ \t]+[-–—:]")
 # "uploaded to DEMS", "Refer to CEOP", "CLOSED TO CIU": "to" names a hospital only after a word of moving someone.
 _MOVED_BEFORE = re.compile(r"(?<![\w'’-])(?i:conveyed|conveying|convey|taken|took|transported|transporting|admitted|brought|"
                            r"driven|transferred|rushed|went|gone|go|going|arrived|en[ \t]+route|blue[ \t]+lighted)"
@@ -55,24 +63,43 @@ pnd fpn tor nfa dob vrm anpr bwv""".split())
 
 
 # "to ARI.", "• QEH – prisoner": three or four capitals ending in H (Hospital) or I (Infirmary) name a hospital
-# wherever the text speaks of care; "HULL ROYAL", "Royal Gwent": a hospital by its town and "Royal".
-_INITIALS_OF_HOSPITAL = re.compile(r"(?<![\w'’-])(?i:to|at|in|from)[ \t]+(?P<p>[A-Z]{2,3}[HI])(?![\w&'’/-])"
-                                   r"|(?m:^[ \t]*[-*•][ \t]*(?P<b>[A-Z]{2,3}[HI])[ \t]+[-–—:])")
-# initials of offences, units and asides that end as hospitals' do
+# wherever the text speaks of care; initials of offences, units and asides that end as hospitals' do are kept.
 _NOT_HOSPITAL_HI = frozenset("abh gbh csi cri pri roi fyi dhi nmi dji ofi rtci sbi mhi hi".split())
+# "HULL ROYAL", "Royal Gwent": a hospital by its town and "Royal".
 _ROYAL = re.compile(r"(?<![\w'’-])(?P<p>(?:[A-Z][a-z'’]+|[A-Z]{3,}|[a-z]{3,})[ \t]+(?:Royal|ROYAL|royal)|(?:Royal|ROYAL)[ \t]+"
                     r"(?:[A-Z][a-z'’]+|[A-Z]{3,}))(?![\w'’-])")
 
 
-def _hospitals_by_shorthand(text: str) -> Iterator[Candidate]:
-    for m in _INITIALS_OF_HOSPITAL.finditer(text):
-        group = "p" if m.group("p") else "b"
-        word = m.group(group)
-        if is_policing_word(word) or is_keep_word(word) or word.lower() in _NOT_HOSPITAL or word.lower() in NOT_NAMES \
-                or word.lower() in _NOT_HOSPITAL_HI or is_ordinary(word):
+
+
+def _care_near(text: str, start: int, end: int, before: int, after: int) -> bool:
+    return _CARE_NEAR.search(text, max(0, start - before), min(len(text), end + after)) is not None
+
+
+def _hospital_initials(text: str) -> Iterator[Candidate]:
+    for m in _CAPS_RUN.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if is_policing_word(word) or is_keep_word(word) or low in _NOT_HOSPITAL:
             continue
-        if _CARE_NEAR.search(text, max(0, m.start() - 200), min(len(text), m.end() + 120)):
-            yield place_at(*m.span(group), subtype="hospital", bump=-2)
+        start, end = m.span()
+        if _DEPT_AFTER.match(text, end):
+            yield place_at(start, end, subtype="hospital", bump=-1)
+            continue
+        if low in NOT_NAMES or is_ordinary(word):
+            continue
+        at = _AT_BEFORE.search(text, max(0, start - 6), start)
+        said = at.group("at").lower() if at else ""
+        if said in ("at", "to") and _care_near(text, start, end, 160, 100) and (
+                said == "at" or _MOVED_BEFORE.search(text, max(0, at.start() - 40), at.start())):
+            yield place_at(start, end, subtype="hospital", bump=-2)
+        elif word[-1] in "HI" and low not in _NOT_HOSPITAL_HI and (at or (
+                _BULLET_BEFORE.search(text, max(0, start - 8), start) and _DASH_AFTER.match(text, end))) \
+                and _care_near(text, start, end, 200, 120):
+            yield place_at(start, end, subtype="hospital", bump=-2)
+
+
+def _hospitals_by_shorthand(text: str) -> Iterator[Candidate]:
     if "oyal" not in text and "OYAL" not in text:  # a line of capitals re-cased reads "hull royal"
         return
     for m in _ROYAL.finditer(text):
@@ -88,34 +115,16 @@ def _hospitals_by_shorthand(text: str) -> Iterator[Candidate]:
             yield place_at(*m.span("p"), subtype="hospital", bump=-1)
 
 
-def _hospital_initials(text: str) -> Iterator[Candidate]:
-    seen: set[int] = set()
-    for m in _INITIALS_BEFORE_DEPT.finditer(text):
-        word = m.group("p")
-        if is_policing_word(word) or is_keep_word(word) or word.lower() in _NOT_HOSPITAL:
-            continue
-        seen.add(m.start("p"))
-        yield place_at(*m.span("p"), subtype="hospital", bump=-1)
-    for m in _INITIALS_AFTER_AT.finditer(text):
-        word = m.group("p")
-        if m.start("p") in seen or is_policing_word(word) or is_keep_word(word) or word.lower() in _NOT_HOSPITAL \
-                or word.lower() in NOT_NAMES or is_ordinary(word):
-            continue
-        if not _CARE_NEAR.search(text, max(0, m.start() - 160), min(len(text), m.end() + 100)):
-            continue
-        if m.group("at").lower() == "to" and not _MOVED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            continue
-        yield place_at(*m.span("p"), subtype="hospital", bump=-2)
-
-
 # "Shanice Body, 15, from Efford", "Kacper LIS, DOB 27/07/1996", "jayden polglase 19 dob 02.05.06", "lily-rose akintola,
 # dob 3rd may 2008": a first name and the word after it, followed by an age or a date of birth, are a full name,
 # whatever the second word also means.
+# The age or date of birth is found first and the two words before it read back.
+_AGE_AFTER_NAME = re.compile(
+    r"(?<=[A-Za-z'’]),?[ \t]+(?:\(?(?i:dob|d\.o\.b)\b|\(?(?i:aged[ \t]+)?\d{1,2}(?:[ \t]*(?i:yrs?|years?(?:[ \t]+old)?|yo|y/o))?\)?"
+    r"(?=[ \t]*(?:[,;)\n]|\.(?!\d)|$|[ \t](?i:dob|of|from|who|was|is|lives|-|–)(?![\w'’-]))))")
 _NAME_THEN_AGE = re.compile(
     r"(?<![\w'’-])(?P<f>[A-Za-z][a-z'’]+|[A-Z][A-Z'’]+)(?:-(?P<f2>[A-Za-z][a-z'’]+|[A-Z][A-Z'’]+))?[ \t]+"
-    r"(?P<s>(?:Mc|MC|Mac|MAC|O['’])?[A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)"
-    r"(?=,?[ \t]+(?:\(?(?i:dob|d\.o\.b)\b|\(?(?i:aged[ \t]+)?\d{1,2}(?:[ \t]*(?i:yrs?|years?(?:[ \t]+old)?|yo|y/o))?\)?"
-    r"(?=[ \t]*(?:[,;)\n]|\.(?!\d)|$|[ \t](?i:dob|of|from|who|was|is|lives|-|–)(?![\w'’-])))))")
+    r"(?P<s>(?:Mc|MC|Mac|MAC|O['’])?[A-Za-z][A-Za-z'’]+(?:-[A-Za-z][A-Za-z'’]+)?)$")
 _PLACE_NOUN = frozenset("""street st road rd lane ln avenue ave close drive way court crescent place gardens terrace grove
 hill park view walk row square green house flats estate mews rise parade bank wood fields vale""".split())
 
@@ -129,7 +138,10 @@ def _same_shape(a: str, b: str) -> bool:
 
 
 def _names_before_ages(text: str) -> Iterator[Candidate]:
-    for m in _NAME_THEN_AGE.finditer(text):
+    for a in _AGE_AFTER_NAME.finditer(text):
+        m = _NAME_THEN_AGE.search(text, max(0, a.start() - 48), a.start())
+        if not m:
+            continue
         first, surname = m.group("f"), m.group("s")
         low_f, low_s = first.lower(), surname.lower()
         if low_f not in FIRST_NAME_LIST or no_name(first) or low_f in CLAUSE_WORDS:
@@ -149,6 +161,9 @@ _SIGNED = re.compile(r"(?<![\w'’-])(?i:signature|signed|sgd)[ \t]*(?:\([^)\n]{
 
 
 def _signatures(text: str) -> Iterator[Candidate]:
+    low = text.lower()
+    if "sign" not in low and "sgd" not in low:
+        return
     for m in _SIGNED.finditer(text):
         surname = m.group("n").split()[-1]
         if no_name(surname) or surname.lower() in CLAUSE_WORDS:
@@ -158,17 +173,17 @@ def _signatures(text: str) -> Iterator[Candidate]:
 
 # "at corley services m6 northbound", "the services on the m6 corridor", "the A1(M)": a motorway written in lower
 # case, by a word that says it is a road; and a motorway's "(M)".
-_LOWER_MOTORWAY = re.compile(
-    r"(?:(?P<cue>(?i:on|off|onto|along|via|join|joined|joining|exit|exited|services)(?:[ \t]+(?i:the))?)[ \t]+)?"
-    r"(?<![\w£$.'’/-])(?P<r>m\d{1,3})(?![\w/.'’-]|\.\d)")
+_LOWER_MOTORWAY = re.compile(r"(?<![\w£$.'’/-])m\d{1,3}(?![\w/.'’-]|\.\d)")
+_ROAD_CUE_BEFORE = re.compile(r"(?<![\w'’-])(?i:on|off|onto|along|via|join|joined|joining|exit|exited|services)"
+                              r"(?:[ \t]+(?i:the))?[ \t]+$")
 _ROAD_AFTER = re.compile(r"[ \t]+(?i:(?:north|south|east|west)[ \t]*bound|nb|sb|eb|wb|j\d+|junction|jct|corridor|motorway|"
                          r"services|slip|hard[ \t]+shoulder|toll|link|carriageway)(?![\w'’-])")
 
 
 def _motorways(text: str) -> Iterator[Candidate]:
     for m in _LOWER_MOTORWAY.finditer(text):
-        if m.group("cue") or _ROAD_AFTER.match(text, m.end()):
-            yield place_at(*m.span("r"), subtype="main-road", bump=1)
+        if _ROAD_AFTER.match(text, m.end()) or _ROAD_CUE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            yield place_at(*m.span(), subtype="main-road", bump=1)
     if "(M)" in text or "(m)" in text:
         for m in re.finditer(r"(?<![\w'’-])(?:[AM]\d{1,4}|[am]\d{1,4})\([mM]\)(?![\w'’-])", text):
             yield place_at(m.start(), m.end(), subtype="main-road", bump=2)
@@ -176,8 +191,8 @@ def _motorways(text: str) -> Iterator[Candidate]:
 
 # "security, lee on 0117 952 2000", "friend kit 07456 201 773", "ask for Debs on 01632 960 111": a first name just before
 # a phone number is the person the number reaches.
-_NAME_BEFORE_PHONE = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z'’]+|[A-Z][A-Z'’]+)[ \t]+(?:(?i:on|tel|tel:|mob|mob:)[ \t]+)?"
-                                r"(?=(?:\+44[ \t]?|0)\d{2,4}[ \t]?\d{3}[ \t]?\d{3,4}(?!\d))")
+_PHONE_AFTER_WORD = re.compile(r"(?<=[A-Za-z'’][ \t])(?:\+44[ \t]?|0)\d{2,4}[ \t]?\d{3}[ \t]?\d{3,4}(?!\d)")
+_NAME_BEFORE_PHONE = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z'’]+|[A-Z][A-Z'’]+)[ \t]+(?:(?i:on|tel|tel:|mob|mob:)[ \t]+)?$")
 
 
 _PHONE_NOUNS = frozenset("""line number phone mobile tel landline hotline helpline ext extension office desk control
@@ -185,7 +200,10 @@ reception switchboard enquiries direct main call ring text""".split())
 
 
 def _names_before_phones(text: str) -> Iterator[Candidate]:
-    for m in _NAME_BEFORE_PHONE.finditer(text):
+    for p in _PHONE_AFTER_WORD.finditer(text):
+        m = _NAME_BEFORE_PHONE.search(text, max(0, p.start() - 30), p.start())
+        if not m:
+            continue
         word = m.group("n")
         low = word.lower()
         if low not in FIRST_NAME_LIST or no_name(word, slot=True) or low in _PHONE_NOUNS:
@@ -195,13 +213,17 @@ def _names_before_phones(text: str) -> Iterator[Candidate]:
 
 # "Custody Sgt: M. FRY 1556", "Cc: Jones D (NWP 2907)": an initial and a surname either way round, with a collar
 # number after them, sign an officer.
+_COLLAR_AFTER_NAME = re.compile(r"(?<=[A-Za-z.'’( \t])\d{3,5}\b")
 _INITIAL_SURNAME_COLLAR = re.compile(
     r"(?<![\w'’-])(?P<n>[A-Z]\.?[ \t]+(?:Mc|MC|Mac|O['’])?[A-Z][A-Za-z'’-]+|(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+[ \t]+[A-Z]\.?)"
-    r"(?=[ \t]+(?:\((?:[A-Z]{2,4}[ \t]+)?|(?i:pc|ps|dc|ds)[ \t]*)?\d{3,5}\b)")
+    r"[ \t]+(?:\((?:[A-Z]{2,4}[ \t]+)?|(?i:pc|ps|dc|ds)[ \t]*)?$")
 
 
 def _initials_with_collars(text: str) -> Iterator[Candidate]:
-    for m in _INITIAL_SURNAME_COLLAR.finditer(text):
+    for n in _COLLAR_AFTER_NAME.finditer(text):
+        m = _INITIAL_SURNAME_COLLAR.search(text, max(0, n.start() - 40), n.start())
+        if not m:
+            continue
         words = m.group("n").replace(".", " ").split()
         surname = max(words, key=len)
         if len(surname) < 2 or no_name(surname, slot=True) or surname.lower() in CLAUSE_WORDS \
@@ -214,7 +236,7 @@ def _initials_with_collars(text: str) -> Iterator[Candidate]:
 # "14 MIDDLE STREET, DEAL (0211)", "Flat 3, Mount Pleasant, Tredegar": a town's name after a street address and its
 # comma, though the town's name is also a word.
 _TOWN_AFTER_STREET = re.compile(r",[ \t]*(?P<p>[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+)(?=[ \t]*(?:[,.;)(\n]|$|[ \t][-–]))")
-_STREET_AT_END = re.compile(r"(?i:street|st|road|rd|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|place|"
+_STREET_AT_END = re.compile(r"(?<![A-Za-z])(?i:street|st|road|rd|lane|ln|avenue|ave|close|drive|dr|way|crescent|cres|terrace|tce|place|"
                             r"pl|grove|gardens|gdns|row|square|sq|court|ct|hill|mews|parade|walk|view|rise|wynd)\.?$")
 
 # "1 MILE S OF TOW LAW", "two miles north of Alston": a place a distance and a direction from.
@@ -225,7 +247,9 @@ _DISTANCE_OF = re.compile(r"(?<![\w'’-])(?:\d+(?:\.\d+)?|a|an|one|two|three|fo
 
 
 def _distance_places(text: str) -> Iterator[Candidate]:
-    if "of" not in text and "OF" not in text:
+    low = text.lower()
+    if " of " not in low or not any(k in low for k in ("mile", "km", "kilomet", "yard", "metre", "m north", "m south",
+                                                        "m east", "m west", "m n ", "m s ", "m e ", "m w ")):
         return
     for m in _DISTANCE_OF.finditer(text):
         words = m.group("p").split()
@@ -236,19 +260,22 @@ def _distance_places(text: str) -> Iterator[Candidate]:
 
 # "MUM'S PARTNER KEV ARRIVED", "FAMILY FRIEND GAZ ALSO OUT LOOKING": a short name after a relation or a role, in a line
 # of capitals that re-casing left in capitals (no word it knows), with a vowel, as names have and most initials lack.
+_CAPS_AFTER_WORD = re.compile(r"(?<=[A-Za-z][ \t])[A-Z][A-Z'’]{1,5}(?=[ \t]+[a-z]|[ \t]*[,.;:]|$)")
 _ROLE_THEN_CAPS = re.compile(
     r"(?<![\w'’-])(?i:partner|boyfriend|girlfriend|friend|mum|mother|dad|father|brother|sister|son|daughter|cousin|uncle|"
     r"aunt|auntie|nan|nana|gran|grandad|neighbour|clinician|nurse|manager|carer|husband|wife|mate|colleague|supervisor|"
-    r"stepdad|stepmum|landlord|landlady|flatmate|housemate)[ \t]+(?P<n>[A-Z][A-Z'’]{1,5})(?=[ \t]+[a-z]|[ \t]*[,.;:]|$)")
+    r"stepdad|stepmum|landlord|landlady|flatmate|housemate)[ \t]+$")
 
 
 def _short_names_after_roles(text: str) -> Iterator[Candidate]:
-    for m in _ROLE_THEN_CAPS.finditer(text):
-        word = m.group("n")
+    for m in _CAPS_AFTER_WORD.finditer(text):
+        if not _ROLE_THEN_CAPS.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        word = m.group()
         if not re.search(r"[AEIOUY]", word) or is_policing_word(word) or is_keep_word(word) or no_name(word) \
                 or word.lower() in CLAUSE_WORDS:
             continue
-        yield person_at(*m.span("n"), 1)
+        yield person_at(*m.span(), 1)
 
 
 def find_places_twelve(text: str) -> list[Candidate]:
@@ -270,7 +297,7 @@ _GUESSED_NAME = frozenset(("default", "ner", "gazetteer", "propagated"))
 def _prefixed_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in chosen:
-        if c.start > 0 and text[c.start].isalpha() and (c.kind in (Kind.PLACE, Kind.ADDRESS) or (
+        if c.start > 1 and text[c.start - 1] in " \t" and text[c.start].isalpha() and (c.kind in (Kind.PLACE, Kind.ADDRESS) or (
                 c.kind is Kind.PERSON and c.layer in _GUESSED_NAME and " " not in text[c.start:c.end])):
             m = _PREFIX_BEFORE.search(text, max(0, c.start - 12), c.start)
             word = m.group("w").split()[0] if m else ""
@@ -386,7 +413,7 @@ def _form_labels(text: str, chosen: list[Candidate]) -> list[Candidate]:
 def _towns_after_streets(text: str, chosen: list[Candidate]) -> list[Candidate]:
     extra: list[Candidate] = []
     for i, c in enumerate(chosen):
-        if c.kind not in (Kind.ADDRESS, Kind.PLACE) or not _STREET_AT_END.search(text, c.start, c.end):
+        if c.kind not in (Kind.ADDRESS, Kind.PLACE) or not _STREET_AT_END.search(text, max(c.start, c.end - 9), c.end):
             continue
         m = _TOWN_AFTER_STREET.match(text, c.end)
         if not m or m.group("p").lower() not in UK_PLACE_LOWER or is_keep_word(m.group("p")):
@@ -433,7 +460,7 @@ def _house_numbers(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in chosen:
         if c.kind in (Kind.ADDRESS, Kind.PLACE) and c.start > 0 and (
-                text[c.start].isdigit() or _STREET_AT_END.search(text, c.start, c.end)):
+                text[c.start].isdigit() or _STREET_AT_END.search(text, max(c.start, c.end - 9), c.end)):
             m = (_FLAT_BEFORE if text[c.start].isdigit() else _NUMBER_BEFORE).search(text, max(0, c.start - 16), c.start)
             if m and not (out and out[-1].end > m.start()):
                 c = Candidate(m.start(), c.end, Kind.ADDRESS, c.layer, c.priority, subtype="address", key=c.key)
