@@ -12,6 +12,7 @@ from .keep import is_keep_word
 from .lexicon import FIRST_NAME_LIST, SAFE_PROPER, SURNAME_LIST, UK_PLACE_LOWER, is_ordinary, is_policing_word
 from .recall_places9 import _DETERMINER_BEFORE
 from .names_again import names_again
+from .recall_places12 import places_twelve_after
 from .vocab import NOT_NAMES
 
 _COMMON_FIRST = frozenset(n.lower() for n in FIRST_NAMES)
@@ -194,4 +195,4 @@ def nicknames_inside_names(text: str, chosen: list[Candidate]) -> list[Candidate
 def after_resolution(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """The post-pass of this module: names found again, flats joined to their addresses, a name's parts joined."""
     chosen = units_before_addresses(text, names_again(text, ordinary_names_again(text, chosen)))
-    return nicknames_inside_names(text, particles_between_names(text, chosen))
+    return places_twelve_after(text, nicknames_inside_names(text, particles_between_names(text, chosen)))

@@ -16,6 +16,7 @@ from .recall_eight import find_eight_recall
 from .recall_numbers import find_number_recall
 from .recall_places9 import find_places_nine
 from .recall_places11 import find_places_eleven
+from .recall_places12 import find_places_twelve
 from .recall_struct9 import find_struct9_recall
 from .recall_struct10 import find_struct10_recall
 from .recall_struct12 import find_struct12_recall
@@ -318,4 +319,4 @@ def find_more_recall(text: str) -> list[Candidate]:
             *_lower_case_places(text), *_towns_and_areas(text), *_more_addresses(text),
             *_ranked_initials(text), *find_eight_recall(text), *find_places_nine(text),
             *find_struct9_recall(text), *find_places_eleven(text), *find_struct10_recall(text),
-            *find_struct12_recall(text)]
+            *find_struct12_recall(text), *find_places_twelve(text)]
