@@ -1,11 +1,13 @@
 """The optional NER safety net: a pluggable hook, off by default, that may only add names and places."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Protocol
 
 from .entities import PRIORITY, Candidate, Kind
-from .tagger import tagged
+from .lexicon import is_ordinary
+from .tagger import PLACE_NOUNS, tagged
 
 # Whatever tag set a model uses, only people and places are taken from it: the rule layers own
 # everything structured, and a model's dates or organisations would only add noise.
@@ -36,8 +38,13 @@ def tagger_candidates(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for start, end, tag in spans:
         inside = [c for c in found if c.start < end and start < c.end]
-        if all(any(c.start <= i < c.end for c in inside) for i in range(start, end) if text[i].isalnum()):
-            continue  # every letter of it already found
+        left = [m for m in _WORD.finditer(text, start, end)  # its words no rule's candidate touches
+                if not any(c.start < m.end() and m.start() < c.end for c in inside)]
+        if not left or (inside and left[0].start() >= max(c.end for c in inside)
+                        and left[-1].group().lower() in PLACE_NOUNS and all(is_ordinary(m.group()) for m in left)):
+            # Every word already found; or it only runs a found place on over the ordinary words of a landmark
+            # after it, which the rules word themselves ("HUMBER BRIDGE" found: "a viewpoint car park").
+            continue
         within = [c for c in inside if start <= c.start and c.end <= end]
         like = max(within, key=lambda c: (c.end - c.start, c.priority), default=None)
         kind, subtype = (like.kind, like.subtype) if like else (_ACCEPTED[tag], "" if tag == "PERSON" else "venue")
@@ -47,6 +54,7 @@ def tagger_candidates(text: str, found: Iterable[Candidate]) -> list[Candidate]:
 
 
 _READINGS = frozenset((Kind.PERSON, Kind.PLACE, Kind.ADDRESS))
+_WORD = re.compile(r"[^\W_](?:[\w'’-]*\w)?")
 
 
 def ner_candidates(hook: NerHook | None, text: str) -> list[Candidate]:

@@ -6,6 +6,7 @@ set."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 
 from .entities import PRIORITY, Candidate, Kind
@@ -441,8 +442,13 @@ def _first_halves_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
     if not halves:
         return chosen
     taken = [(c.start, c.end) for c in chosen]
+    # The learned tagger may have found the half alone first, as someone new: it is the same person.
+    guessed = {(c.start, c.end): i for i, c in enumerate(chosen) if c.kind is Kind.PERSON and c.layer == "tagger"}
     extra = []
     for m in re.finditer(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, halves)) + r")(?![\w-])", text, re.IGNORECASE):
+        if (i := guessed.get(m.span())) is not None:
+            chosen[i] = replace(chosen[i], key=halves[m.group().lower()])
+            continue
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         extra.append(Candidate(m.start(), m.end(), Kind.PERSON, "propagated", PRIORITY["propagated"],

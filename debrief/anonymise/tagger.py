@@ -123,7 +123,7 @@ def _scored(tokens: Sequence[tuple[int, int, str]], text: str,
 
 
 # Nouns that end a place's name: a tagged place runs on over them ("HOOKS CAR PARK", not "a venue PARK").
-_PLACE_NOUNS = frozenset("""road rd street st lane avenue ave close drive way crescent terrace gardens place court grove
+PLACE_NOUNS = frozenset("""road rd street st lane avenue ave close drive way crescent terrace gardens place court grove
     hill square walk row mews parade rise green park estate car services station centre center hall house farm
     hospital school church chapel club bridge wharf quay market arcade precinct retail pier""".split())
 # What people call each other that is no name ("the fella wi the dog", "called him pal").
@@ -197,7 +197,7 @@ class Tagger:
                 out.append([start, end, kind, i, end])
         for span in out:  # span[4]: where the tagged words end, before any place noun it ran on over
             j = span[3] + 1
-            while span[2] == "L" and j < len(tokens) and tokens[j][2].lower() in _PLACE_NOUNS \
+            while span[2] == "L" and j < len(tokens) and tokens[j][2].lower() in PLACE_NOUNS \
                     and not text[span[1]:tokens[j][0]].strip():
                 span[1], span[3], j = tokens[j][1], j, j + 1
         # A possessive's "'s" stays outside the name: "Adeyemi's lad" reads "Mrs A's lad".
