@@ -15,7 +15,7 @@ from debrief.audit.people import describe_person
 from debrief.debriefs.fields import GovDateField
 from debrief.extensions import db
 from debrief.form_base import BaseForm
-from debrief.models import AuditEvent, Incident, User
+from debrief.models import AuditEvent, User, UserRole
 
 # The arguments the filters read; any of them in the address means the person filtered.
 FILTER_ARGS = ("person", "category", "incident", "since", "until")
@@ -30,16 +30,26 @@ class AuditFilterForm(BaseForm):
     category = SelectField("Kind of event", widget=GovSelect(), validate_choice=True, default="",
                            choices=[SelectChoice("", "Every kind of event"),
                                     *[SelectChoice(code, label) for code, label, _ in CATEGORIES]])
-    incident = StringField("Incident reference", widget=GovTextInput())
+    incident = StringField("Incident reference", widget=GovTextInput(),
+                           description="As shown on the incident's page; upper or lower case")
     since = GovDateField("From", error_name="The 'from' date", description="For example, 27 3 2026")
     until = GovDateField("To", error_name="The 'to' date", description="For example, 27 3 2026")
 
-    def offer_people(self, people: list[User]) -> None:
-        self.emails = {p.id: p.email for p in people}
+    def offer_people(self, force_id: int) -> None:
+        """The force's people to choose from, by name with their roles, read in one statement."""
+        people: dict[int, dict] = {}
+        for user_id, name, active, email, role in db.session.execute(
+                select(User.id, User.name, User.active, User.email, UserRole.role)
+                .outerjoin(UserRole, UserRole.user_id == User.id)
+                .where(User.force_id == force_id).order_by(User.name, User.id)):
+            person = people.setdefault(user_id, {"name": name, "active": active, "email": email, "roles": []})
+            if role:
+                person["roles"].append(role)
+        self.emails = {user_id: p["email"] for user_id, p in people.items()}
         self.person.choices = [SelectChoice("", "Anyone")] + [
-            SelectChoice(str(p.id), describe_person(name=p.name, active=p.active, own=True, force="",
-                                                    roles=[r.value for r in p.roles]))
-            for p in people]
+            SelectChoice(str(user_id), describe_person(name=p["name"], active=p["active"], own=True, force="",
+                                                       roles=p["roles"]))
+            for user_id, p in people.items()]
 
     def to_filters(self, today: date) -> AuditFilters | None:
         """The filters asked for, or None with each problem on its field (shown in the error summary)."""
@@ -105,19 +115,18 @@ class AuditFilters:
         return where
 
 
-def latest_reference(force_id: int) -> str | None:
-    """The force's newest incident reference, as the example of what to type."""
-    return db.session.scalar(select(Incident.reference).where(Incident.force_id == force_id)
-                             .order_by(Incident.id.desc()).limit(1))
-
-
 def count_events(force_id: int, filters: AuditFilters) -> int:
     return db.session.scalar(select(func.count(AuditEvent.id))
                              .where(AuditEvent.force_id == force_id, *filters.conditions())) or 0
 
 
-def page_of_events(force_id: int, filters: AuditFilters, *, page: int, size: int) -> list[AuditEvent]:
-    """One page of the force's events that match, newest first."""
-    return list(db.session.scalars(
-        select(AuditEvent).where(AuditEvent.force_id == force_id, *filters.conditions())
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(size).offset((page - 1) * size)))
+def page_of_events(force_id: int, filters: AuditFilters, *, page: int, size: int) -> tuple[list[AuditEvent], int]:
+    """One page of the force's events that match, newest first, and how many match in all (read with the page; counted
+    apart only when the page is empty)."""
+    rows = db.session.execute(
+        select(AuditEvent, func.count(AuditEvent.id).over())
+        .where(AuditEvent.force_id == force_id, *filters.conditions())
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(size).offset((max(page, 1) - 1) * size)).all()
+    if rows:
+        return [event for event, _ in rows], rows[0][1]
+    return [], count_events(force_id, filters)

@@ -9,7 +9,7 @@ from flask_login import current_user
 from debrief import once
 from debrief.admin.accounts import account_page, confirm_page, reset_password_page, when_roles_apply
 from debrief.admin.audit_log import (
-    FILTER_ARGS, AuditFilterForm, AuditFilters, count_events, latest_reference, page_of_events,
+    FILTER_ARGS, AuditFilterForm, AuditFilters, page_of_events,
 )
 from debrief.admin.forms import AddUserForm, CollarForm, RolesForm, roles_from_token, roles_token
 from debrief.audit import EVENTS, record_read
@@ -133,8 +133,7 @@ def audit():
     size = current_app.config["AUDIT_PAGE_SIZE"]
     force_id = current_user.force_id
     form = AuditFilterForm(request.args)
-    form.offer_people(users_of_force(force_id))
-    form.incident.description = f"For example, {latest_reference(force_id) or current_user.force.code + '-2026-0042'}"
+    form.offer_people(force_id)
     # Every value counts: a date's year typed alone ("?since=&since=&since=2026") is a filter, to be refused.
     filtered = any(v.strip() for name in FILTER_ARGS for v in request.args.getlist(name))
     filters = form.to_filters(date.today()) if filtered else AuditFilters()
@@ -142,11 +141,10 @@ def audit():
         record_read("audit.viewed", actor=current_user, force_id=force_id, page=1)
         return render_template("admin/audit.html", form=form, events=[], page=1, pages=1, total=0, specs=EVENTS,
                                names={}, filtered=True, args={}), 400
-    total = count_events(force_id, filters)
+    events, total = page_of_events(force_id, filters, page=page, size=size)
     pages = max(1, -(-total // size))
     if (elsewhere := correct_page(page, pages)) is not None:
         return elsewhere
-    events = page_of_events(force_id, filters, page=page, size=size)
     names = names_for(events, viewer_force_id=force_id)
     record_read("audit.viewed", actor=current_user, force_id=force_id, page=page, **filters.details())
     args = {k: v for k, v in request.args.lists() if k != "page" and any(x.strip() for x in v)}
