@@ -79,7 +79,7 @@ eval-anonymiser: install
 		tests/data/anonymise_dev8.jsonl \
 		tests/data/anonymise_dev9.jsonl \
 		tests/data/anonymise_dev10.jsonl tests/data/anonymise_dev11.jsonl tests/data/anonymise_dev12.jsonl tests/data/anonymise_dev13.jsonl \
-		tests/data/anonymise_dev14.jsonl \
+		tests/data/anonymise_dev14.jsonl tests/data/anonymise_dev15.jsonl \
 		--heldout tests/data/anonymise_heldout.jsonl
 
 # The learned names-and-places tagger, trained again on every development set (never the held-out set).
